@@ -1,0 +1,20 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../logging/logger.js';
+import type { Clock } from '../clock/clock.js';
+import type { SectorPlugin } from '../plugin-api/index.js';
+import type { TokenService } from '../auth/token.service.js';
+import type { WorkingCalendar } from '../deadlines/index.js';
+
+/** Process-wide services, built once at start and shared by every request. */
+export interface AppServices {
+  config: Config;
+  logger: Logger;
+  orm: MikroORM;
+  /** The enabled plugins. */
+  plugins: SectorPlugin[];
+  clock: Clock;
+  tokens: TokenService;
+  /** Working days from the production calendar stored in the database. */
+  calendar: WorkingCalendar;
+}

@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../config/config.js';
+import { createLogger, type Logger } from '../logging/logger.js';
+import { systemClock, type Clock } from '../clock/clock.js';
+import type { SectorPlugin } from '../plugin-api/index.js';
+import { pluginEntities, selectPlugins } from '../plugins/plugin-registry.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { TokenService } from '../auth/token.service.js';
+import { seedReference } from '../seed/reference.seed.js';
+import { seedDemo } from '../seed/demo.seed.js';
+import { loadWorkingCalendar, seedBundledCalendar } from '../calendar/calendar.service.js';
+import { mariElMunicipalities, mariElOrganizations } from '../reference/index.js';
+import { buildAppSchema } from '../../schema/build-schema.js';
+import { createHttpServer } from '../server/http-server.js';
+import type { AppServices } from './app-services.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+export interface StartOptions {
+  config: Config;
+  /** Every plugin available; `config.enabledPlugins` picks among them. */
+  plugins: readonly SectorPlugin[];
+  clock?: Clock;
+  logger?: Logger;
+  /** Sees every SQL statement (tests count them). */
+  onQuery?: (sql: string) => void;
+}
+
+export interface RunningApp {
+  app: AppServices;
+  db: Database;
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts everything: database (embedded or not), migrations, reference data, schema, HTTP and WebSocket. */
+export async function startApp(options: StartOptions): Promise<RunningApp> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const plugins = selectPlugins(options.plugins, config.enabledPlugins);
+  if (config.jwtSecretIsDefault) logger.warn('JWT_SECRET is not set: tokens are signed with the built-in development secret; set it in production');
+  const db = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    logger,
+    poolMax: config.DB_POOL_MAX,
+    extraEntities: pluginEntities(options.plugins),
+    onQuery: options.onQuery,
+  });
+  try {
+    const em = db.orm.em.fork() as EntityManager;
+    await seedBundledCalendar(em);
+    await seedReference(em, { municipalities: mariElMunicipalities, organizations: mariElOrganizations }, options.plugins, config.demo);
+    const app: AppServices = {
+      config,
+      logger,
+      orm: db.orm,
+      plugins,
+      clock: options.clock ?? systemClock,
+      tokens: new TokenService({
+        secret: config.jwtSecret,
+        issuer: config.JWT_ISSUER,
+        audience: config.JWT_AUDIENCE,
+        ttlSeconds: config.JWT_TTL_SECONDS,
+      }),
+      calendar: await loadWorkingCalendar(em, config.TIME_ZONE),
+    };
+    if (config.demo) await seedDemo(app);
+    const schema = await buildAppSchema(plugins);
+    const http = await createHttpServer(app, schema);
+    await new Promise<void>((resolve, reject) => {
+      http.server.once('error', reject);
+      http.server.listen(config.PORT, () => resolve());
+    });
+    const port = (http.server.address() as AddressInfo).port;
+    logger.info({ port, plugins: plugins.map((p) => p.code), embedded: db.embedded }, `ЦУР API: http://localhost:${port}/graphql`);
+    return {
+      app,
+      db,
+      url: `http://127.0.0.1:${port}`,
+      port,
+      async stop() {
+        await http.stop();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

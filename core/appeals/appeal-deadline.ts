@@ -1,0 +1,44 @@
+import { deadlineState } from '../deadlines/deadline-engine.js';
+import type { Appeal } from '../entities/appeal.entity.js';
+import { AppealStatus, DeadlineState } from '../entities/enums.js';
+import type { Deadline } from './appeal-types.js';
+
+const HOUR_MS = 3_600_000;
+
+/** The moment the body's duty ended: the answer, or a rejection that closed the appeal. */
+export function dutyEndedAt(appeal: Appeal): Date | null {
+  if (appeal.answeredAt) return appeal.answeredAt;
+  return appeal.status === AppealStatus.REJECTED ? (appeal.closedAt ?? null) : null;
+}
+
+/** The appeal's deadline as clients see it: state, time left, and the rules behind it. */
+export function appealDeadline(appeal: Appeal, now: Date): Deadline {
+  const rules = (appeal.deadlineRules ?? []).map((rule) => ({
+    code: rule.code,
+    description: rule.description,
+    dueAt: new Date(rule.dueAt),
+    deciding: rule.code === appeal.deadlineRule,
+  }));
+  const base = {
+    dueAt: appeal.dueAt ?? null,
+    extended: appeal.extensionDays > 0,
+    paused: Boolean(appeal.pausedAt),
+    pausedHours: Number(appeal.pausedMs) / HOUR_MS,
+    rule: appeal.deadlineRule ?? null,
+    rules,
+  };
+  if (!appeal.dueAt || !appeal.deadlineStartsAt) return { ...base, state: DeadlineState.ON_TIME, remainingHours: null };
+  const totalMs = appeal.dueAt.getTime() - appeal.deadlineStartsAt.getTime() - Number(appeal.pausedMs);
+  const result = deadlineState({
+    dueAt: appeal.dueAt,
+    totalMs: Math.max(totalMs, 0),
+    now,
+    answeredAt: dutyEndedAt(appeal),
+    pausedSince: appeal.pausedAt ?? null,
+  });
+  return {
+    ...base,
+    state: DeadlineState[result.state],
+    remainingHours: result.remainingMs == null ? null : result.remainingMs / HOUR_MS,
+  };
+}

@@ -1,0 +1,69 @@
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { AppealStatus, Channel } from '../entities/enums.js';
+
+@InputType({ description: 'Фильтр обращений; условия складываются через И, значения списка — через ИЛИ' })
+export class AppealFilter {
+  @Field(() => [AppealStatus], { nullable: true })
+  status?: AppealStatus[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Коды отраслевых блоков' })
+  sector?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Коды рубрик' })
+  category?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Ответственные организации' })
+  organizationId?: string[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  municipalityId?: string[] | null;
+
+  @Field(() => [Channel], { nullable: true })
+  channel?: Channel[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  assigneeId?: string[] | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: 'Поступило не раньше' })
+  receivedFrom?: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: 'Поступило раньше (граница не включается)' })
+  receivedTo?: Date | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Только просроченные (true) или только не просроченные (false)' })
+  overdue?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  isRepeat?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  needsStructuring?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Поиск по номеру или тексту' })
+  search?: string | null;
+}
+
+export enum AppealOrderField {
+  RECEIVED_AT = 'RECEIVED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+  DUE_AT = 'DUE_AT',
+  NUMBER = 'NUMBER',
+}
+
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+
+registerEnumType(AppealOrderField, { name: 'AppealOrderField' });
+registerEnumType(OrderDirection, { name: 'OrderDirection' });
+
+@InputType()
+export class AppealOrder {
+  @Field(() => AppealOrderField, { defaultValue: AppealOrderField.RECEIVED_AT })
+  field: AppealOrderField = AppealOrderField.RECEIVED_AT;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.DESC })
+  direction: OrderDirection = OrderDirection.DESC;
+}

@@ -1,0 +1,95 @@
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { Appeal } from '../entities/appeal.entity.js';
+import { OPEN_STATUSES } from '../entities/enums.js';
+import { applyAppealScope } from '../auth/appeal-scope.js';
+import { textArray } from '../db/sql-array.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { readPageArgs, toConnection, type Connection, type PageArgs } from '../graphql/pagination.js';
+import { AppealOrderField, OrderDirection, type AppealFilter, type AppealOrder } from './appeal-filter.input.js';
+
+/** Columns of a list page: everything but the raw source record. */
+const LIST_COLUMNS = 'a.*';
+
+const ORDER_EXPRESSIONS: Record<AppealOrderField, string> = {
+  [AppealOrderField.RECEIVED_AT]: 'a.received_at',
+  [AppealOrderField.UPDATED_AT]: 'a.updated_at',
+  [AppealOrderField.DUE_AT]: "coalesce(a.due_at, 'infinity'::timestamptz)",
+  [AppealOrderField.NUMBER]: 'a.number',
+};
+
+/** A sort key as a cursor can carry it (JSON has no Date and no Infinity). */
+function cursorValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (value === Infinity) return 'infinity';
+  return value;
+}
+
+const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Adds the conditions of an AppealFilter to a query over `appeal as a`. */
+export function applyAppealFilter(query: Knex.QueryBuilder, filter: AppealFilter | null | undefined, now: Date): Knex.QueryBuilder {
+  if (!filter) return query;
+  if (filter.status?.length) query.whereIn('a.status', filter.status);
+  if (filter.channel?.length) query.whereIn('a.channel', filter.channel);
+  if (filter.organizationId?.length) query.whereIn('a.organization_id', filter.organizationId);
+  if (filter.municipalityId?.length) query.whereIn('a.municipality_id', filter.municipalityId);
+  if (filter.assigneeId?.length) query.whereIn('a.assignee_id', filter.assigneeId);
+  if (filter.sector?.length) query.whereRaw('a.sector_id in (select id from sector where code = any(?::text[]))', [textArray(filter.sector)]);
+  if (filter.category?.length) query.whereRaw('a.category_id in (select id from category where code = any(?::text[]))', [textArray(filter.category)]);
+  if (filter.receivedFrom) query.where('a.received_at', '>=', filter.receivedFrom);
+  if (filter.receivedTo) query.where('a.received_at', '<', filter.receivedTo);
+  if (filter.isRepeat != null) query.where('a.is_repeat', filter.isRepeat);
+  if (filter.needsStructuring != null) query.where('a.needs_structuring', filter.needsStructuring);
+  if (filter.overdue != null) {
+    // Same rule as the deadline state: open, not answered, past due, clock not paused.
+    const overdue = 'a.status::text = any(?::text[]) and a.answered_at is null and a.due_at < ? and a.paused_at is null';
+    const statuses = textArray(OPEN_STATUSES);
+    if (filter.overdue) query.whereRaw(overdue, [statuses, now]);
+    else query.whereRaw(`not coalesce(${overdue}, false)`, [statuses, now]);
+  }
+  const term = filter.search?.trim();
+  if (term) query.whereRaw("(a.number = ? or a.text ilike ? escape '\\')", [term, `%${escapeLike(term)}%`]);
+  return query;
+}
+
+export interface AppealListArgs extends PageArgs {
+  filter?: AppealFilter | null;
+  orderBy?: AppealOrder | null;
+}
+
+/** Reads a page of appeals in two statements at most (the page, and the count if selected). */
+export async function listAppeals(em: EntityManager, user: AuthUser, args: AppealListArgs, now: Date): Promise<Connection<Appeal>> {
+  const knex = em.getKnex();
+  const field = args.orderBy?.field ?? AppealOrderField.RECEIVED_AT;
+  const descending = (args.orderBy?.direction ?? OrderDirection.DESC) === OrderDirection.DESC;
+  const page = readPageArgs(args, 2);
+  const base = () => applyAppealScope(applyAppealFilter(knex('appeal as a'), args.filter, now), user);
+
+  const sortExpr = ORDER_EXPRESSIONS[field];
+  // Reading backward walks the order in reverse and flips the page afterwards.
+  const walkDescending = page.direction === 'forward' ? descending : !descending;
+  const dir = walkDescending ? 'desc' : 'asc';
+  const query = base().select(knex.raw(`${LIST_COLUMNS}, ${sortExpr} as sort_key`));
+  if (page.cursor) {
+    query.whereRaw(`(${sortExpr}, a.id) ${walkDescending ? '<' : '>'} (?, ?)`, page.cursor as [string, string]);
+  }
+  query.orderByRaw(`${sortExpr} ${dir}, a.id ${dir}`).limit(page.limit + 1);
+
+  const rows: Record<string, unknown>[] = await em.getConnection().execute(query);
+  const sortKeys = new Map<string, unknown>();
+  const appeals = rows.map((row) => {
+    const { sort_key: sortKey, ...columns } = row;
+    const appeal = em.map(Appeal, columns);
+    sortKeys.set(appeal.id, cursorValue(sortKey));
+    return appeal;
+  });
+  return toConnection(
+    appeals,
+    page,
+    (appeal) => [sortKeys.get(appeal.id), appeal.id],
+    async () => {
+      const [{ count }] = await em.getConnection().execute(base().count({ count: '*' }));
+      return Number(count);
+    },
+  );
+}

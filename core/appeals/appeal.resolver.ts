@@ -1,0 +1,114 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Appeal } from '../entities/appeal.entity.js';
+import { AppealEvent } from '../entities/appeal-event.entity.js';
+import { Category, Municipality, Organization, Sector, User } from '../entities/index.js';
+import type { RequestContext } from '../graphql/context.js';
+import { batchById } from '../graphql/loaders.js';
+import { notFound } from '../errors/errors.js';
+import { requireUser } from '../auth/require-user.js';
+import { applyAppealScope } from '../auth/appeal-scope.js';
+import { canSeePersonalData, maskName } from '../auth/personal-data.js';
+import { AppealFilter, AppealOrder } from './appeal-filter.input.js';
+import { AppealConnection, Citizen, Deadline, GeoPoint } from './appeal-types.js';
+import { listAppeals } from './appeal-query.service.js';
+import { appealDeadline } from './appeal-deadline.js';
+
+@ArgsType()
+class AppealsArgs {
+  @Field(() => AppealFilter, { nullable: true }) filter?: AppealFilter | null;
+  @Field(() => AppealOrder, { nullable: true }) orderBy?: AppealOrder | null;
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+  @Field(() => Int, { nullable: true }) last?: number | null;
+  @Field(() => String, { nullable: true }) before?: string | null;
+}
+
+const idOf = (ref: { id: string } | null | undefined) => ref?.id ?? null;
+
+@Resolver(() => Appeal)
+export class AppealResolver {
+  @Query(() => AppealConnection, { description: 'Обращения: фильтр, порядок, постраничный вывод (Relay)' })
+  appeals(@Args(() => AppealsArgs) args: AppealsArgs, @Ctx() ctx: RequestContext) {
+    return listAppeals(ctx.em, requireUser(ctx), args, ctx.clock.now());
+  }
+
+  @Query(() => Appeal, { nullable: true, description: 'Обращение по идентификатору; чужое для роли — NOT_FOUND' })
+  async appeal(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Appeal> {
+    const knex = ctx.em.getKnex();
+    const query = applyAppealScope(knex('appeal as a').select('a.*').where('a.id', id), requireUser(ctx));
+    const [row] = await ctx.em.getConnection().execute(query);
+    if (!row) throw notFound('Обращение', id);
+    return ctx.em.map(Appeal, row);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'Ответственная организация' })
+  organization(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+    const id = idOf(appeal.organization);
+    return id ? ctx.loaders.organization.load(id) : null;
+  }
+
+  @FieldResolver(() => Municipality, { nullable: true })
+  municipality(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+    const id = idOf(appeal.municipality);
+    return id ? ctx.loaders.municipality.load(id) : null;
+  }
+
+  @FieldResolver(() => Sector, { nullable: true })
+  sector(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+    const id = idOf(appeal.sector);
+    return id ? ctx.loaders.sector.load(id) : null;
+  }
+
+  @FieldResolver(() => Category, { nullable: true })
+  category(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+    const id = idOf(appeal.category);
+    return id ? ctx.loaders.category.load(id) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Исполнитель' })
+  assignee(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+    const id = idOf(appeal.assignee);
+    return id ? ctx.loaders.user.load(id) : null;
+  }
+
+  @FieldResolver(() => Appeal, { nullable: true, description: 'Предыдущее обращение, повтором которого является это' })
+  repeatOf(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+    const id = idOf(appeal.repeatOf);
+    return id ? ctx.loaders.named<string, Appeal>('appeal', batchById(Appeal)).load(id) : null;
+  }
+
+  @FieldResolver(() => Citizen, { nullable: true, description: 'Автор; персональные данные видны только ролям с доступом' })
+  author(@Root() appeal: Appeal, @Ctx() ctx: RequestContext): Citizen | null {
+    if (!appeal.authorName && !appeal.authorEmail && !appeal.authorPhone) return null;
+    if (canSeePersonalData(ctx.user)) {
+      return {
+        name: appeal.authorName ?? null,
+        email: appeal.authorEmail ?? null,
+        phone: appeal.authorPhone ?? null,
+        address: appeal.authorAddress ?? null,
+        masked: false,
+      };
+    }
+    return { name: maskName(appeal.authorName), email: null, phone: null, address: null, masked: true };
+  }
+
+  @FieldResolver(() => GeoPoint, { nullable: true })
+  location(@Root() appeal: Appeal): GeoPoint | null {
+    return appeal.latitude != null && appeal.longitude != null ? { latitude: appeal.latitude, longitude: appeal.longitude } : null;
+  }
+
+  @FieldResolver(() => Deadline)
+  deadline(@Root() appeal: Appeal, @Ctx() ctx: RequestContext): Deadline {
+    return appealDeadline(appeal, ctx.clock.now());
+  }
+
+  @FieldResolver(() => [AppealEvent], { description: 'Журнал: все события по обращению, по времени' })
+  history(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+    return ctx.loaders
+      .named<string, AppealEvent[]>('appealHistory', async (ids, em) => {
+        const events = await em.find(AppealEvent, { appeal: { $in: [...ids] } }, { orderBy: { at: 'asc', id: 'asc' } });
+        return ids.map((id) => events.filter((event) => event.appeal.id === id));
+      })
+      .load(appeal.id);
+  }
+}

@@ -1,0 +1,25 @@
+import { Role } from '../entities/enums.js';
+
+/**
+ * Who may call which operation: one table, read by the access guard for every
+ * root field of Query, Mutation and Subscription. An operation without a row
+ * is refused (fail closed), and a test walks this table against the schema.
+ */
+export type Access = 'PUBLIC' | readonly Role[];
+
+export const ALL_ROLES: readonly Role[] = Object.values(Role);
+/** Everyone who works with appeals (all but integrations). */
+export const READERS: readonly Role[] = ALL_ROLES.filter((role) => role !== Role.INTEGRATION);
+export const CENTER: readonly Role[] = [Role.CURATOR, Role.CENTER_HEAD, Role.CENTER_SPECIALIST, Role.ADMIN];
+
+export const coreAccess: Record<string, Access> = {
+  'Mutation.login': 'PUBLIC',
+  'Query.me': ALL_ROLES,
+  'Query.appeals': READERS,
+  'Query.appeal': READERS,
+  'Query.organizations': ALL_ROLES,
+  'Query.organization': ALL_ROLES,
+  'Query.municipalities': ALL_ROLES,
+  'Query.sectors': ALL_ROLES,
+  'Query.categories': ALL_ROLES,
+};

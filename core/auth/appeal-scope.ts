@@ -1,0 +1,30 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import { Role } from '../entities/enums.js';
+import type { AuthUser } from './auth-user.js';
+import { textArray } from '../db/sql-array.js';
+
+/** Roles that see every appeal (the decree's curator, the ЦУР, analysts, admins). */
+const SEE_ALL: ReadonlySet<Role> = new Set([Role.CURATOR, Role.CENTER_HEAD, Role.CENTER_SPECIALIST, Role.ANALYST, Role.ADMIN]);
+const BY_SECTOR: ReadonlySet<Role> = new Set([Role.SECTOR_LEAD, Role.SECTOR_SPECIALIST, Role.MINISTRY_OBSERVER]);
+
+/** The caller's organization and every body below it. */
+export const SUBORDINATE_ORGANIZATIONS_SQL = `with recursive sub as (
+  select id from organization where id = ?
+  union all
+  select o.id from organization o join sub on o.parent_id = sub.id
+) select id from sub`;
+
+/**
+ * Narrows a query over `appeal as a` to what the caller may see: SQL
+ * conditions, never filtering after loading.
+ */
+export function applyAppealScope(query: Knex.QueryBuilder, user: AuthUser, alias = 'a'): Knex.QueryBuilder {
+  if (SEE_ALL.has(user.role)) return query;
+  if (BY_SECTOR.has(user.role)) {
+    return query.whereRaw(`${alias}.sector_id in (select id from sector where code = any(?::text[]))`, [textArray(user.sectors)]);
+  }
+  if (user.role === Role.ORG_OPERATOR && user.organizationId) {
+    return query.whereRaw(`${alias}.organization_id in (${SUBORDINATE_ORGANIZATIONS_SQL})`, [user.organizationId]);
+  }
+  return query.whereRaw('false');
+}

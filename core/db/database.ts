@@ -1,0 +1,44 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from '../logging/logger.js';
+import { ormOptions, type OrmSettings } from './mikro-orm.config.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+
+export interface Database {
+  orm: MikroORM;
+  url: string;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export interface DatabaseSettings extends Omit<OrmSettings, 'url'> {
+  /** The server to use; without it an embedded PostgreSQL is started in dataDir. */
+  url?: string;
+  dataDir: string;
+  logger: Logger;
+  migrate?: boolean;
+}
+
+/** Connects (starting the embedded server if needed) and applies pending migrations. */
+export async function openDatabase(settings: DatabaseSettings): Promise<Database> {
+  const embedded = settings.url ? null : await startEmbeddedPostgres(settings.dataDir, settings.logger);
+  const url = settings.url ?? embedded!.url;
+  try {
+    const orm = await MikroORM.init(ormOptions({ ...settings, url }));
+    if (settings.migrate !== false) {
+      const applied = await orm.getMigrator().up();
+      if (applied.length) settings.logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    }
+    return {
+      orm,
+      url,
+      embedded: Boolean(embedded),
+      async close() {
+        await orm.close(true);
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,38 @@
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { coreEntities } from '../entities/index.js';
+import { migrationsList } from '../../migrations/index.js';
+
+export interface OrmSettings {
+  url: string;
+  /** Plugins' entity classes, added to the core's. */
+  extraEntities?: readonly (new (...args: never[]) => object)[];
+  poolMax?: number;
+  /** Called with every SQL statement (tests count them). */
+  onQuery?: (sql: string) => void;
+}
+
+export function ormOptions(settings: OrmSettings): Options {
+  return defineConfig({
+    clientUrl: settings.url,
+    entities: [...coreEntities, ...(settings.extraEntities ?? [])],
+    discovery: { warnWhenNoEntities: true },
+    forceUtcTimezone: true,
+    pool: { min: 0, max: settings.poolMax ?? 10 },
+    extensions: [Migrator],
+    migrations: {
+      migrationsList,
+      path: 'migrations',
+      pathTs: 'migrations',
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+      emit: 'ts',
+      fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? '_' + name : ''}`,
+    },
+    debug: settings.onQuery ? ['query'] : false,
+    logger: settings.onQuery ?? (() => undefined),
+    colors: false,
+    allowGlobalContext: false,
+  });
+}

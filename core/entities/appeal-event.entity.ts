@@ -1,0 +1,56 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { randomUUID } from 'node:crypto';
+import { AppealStatus } from './enums.js';
+import { Appeal } from './appeal.entity.js';
+import { User } from './user.entity.js';
+
+/**
+ * One entry of the audit trail. Append-only in the database itself (a trigger
+ * refuses UPDATE and DELETE): what the ЦУР records counts as an official
+ * letter (decree No. 335, clause 10).
+ */
+@ObjectType({ description: 'Запись журнала обращения' })
+@Entity({ tableName: 'appeal_event' })
+@Index({ properties: ['appeal', 'at'] })
+@Index({ properties: ['type', 'at'] })
+export class AppealEvent {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Appeal, { ref: true })
+  appeal!: Ref<Appeal>;
+
+  @Field(() => String, { description: 'Вид события: REGISTERED, ASSIGNED, STATUS_CHANGED, ...' })
+  @Property({ type: 'text' })
+  type!: string;
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  at!: Date;
+
+  @ManyToOne(() => User, { ref: true, nullable: true })
+  actorUser?: Ref<User> | null;
+
+  /** Who acted when it was not a user: a channel, the deadline watcher, the system. */
+  @Property({ type: 'text', nullable: true })
+  actorLabel?: string | null;
+
+  @Field(() => AppealStatus, { nullable: true })
+  @Enum({ items: () => AppealStatus, nativeEnumName: 'appeal_status', nullable: true })
+  fromStatus?: AppealStatus | null;
+
+  @Field(() => AppealStatus, { nullable: true })
+  @Enum({ items: () => AppealStatus, nativeEnumName: 'appeal_status', nullable: true })
+  toStatus?: AppealStatus | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  reason?: string | null;
+
+  @Field(() => JSONResolver, { nullable: true })
+  @Property({ type: 'json', nullable: true })
+  data?: Record<string, unknown> | null;
+}

@@ -1,0 +1,191 @@
+import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { randomUUID } from 'node:crypto';
+import { AppealStatus, Channel } from './enums.js';
+import { Municipality } from './municipality.entity.js';
+import { Sector } from './sector.entity.js';
+import { Category } from './category.entity.js';
+import { Organization } from './organization.entity.js';
+import { User } from './user.entity.js';
+
+/** The rule that set a deadline, kept so that every deadline can be explained. */
+export interface DeadlineRuleTrace {
+  code: string;
+  description: string;
+  dueAt: string;
+}
+
+/**
+ * An appeal, message or incident, from any channel.
+ * Relations and personal data are exposed through field resolvers (loaders,
+ * masking), not as plain fields.
+ */
+@ObjectType({ description: 'Обращение, сообщение или инцидент' })
+@Entity({ tableName: 'appeal' })
+@Unique({ properties: ['channel', 'externalId'] })
+@Index({ properties: ['status'] })
+@Index({ properties: ['receivedAt', 'id'] })
+@Index({ properties: ['sector', 'receivedAt'] })
+@Index({ properties: ['organization', 'status'] })
+@Index({ properties: ['municipality', 'receivedAt'] })
+@Index({ properties: ['category', 'receivedAt'] })
+@Index({ properties: ['channel', 'receivedAt'] })
+@Index({ properties: ['assignee', 'status'] })
+@Index({ properties: ['dueAt'] })
+export class Appeal {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => String, { description: 'Регистрационный номер' })
+  @Property({ type: 'text', unique: true })
+  number!: string;
+
+  @Field(() => Channel)
+  @Enum({ items: () => Channel, nativeEnumName: 'channel' })
+  channel!: Channel;
+
+  @Field(() => String, { nullable: true, description: 'Идентификатор в системе-источнике' })
+  @Property({ type: 'text', nullable: true })
+  externalId?: string | null;
+
+  @Field(() => AppealStatus)
+  @Enum({ items: () => AppealStatus, nativeEnumName: 'appeal_status' })
+  status: AppealStatus = AppealStatus.NEW;
+
+  @Field(() => Int, { description: 'Версия для оптимистической блокировки' })
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  text!: string;
+
+  @Field(() => String, { nullable: true, description: 'Формализованная суть обращения' })
+  @Property({ type: 'text', nullable: true })
+  summary?: string | null;
+
+  /** Personal data: exposed only through the `author` resolver, which masks by role. */
+  @Property({ type: 'text', nullable: true })
+  authorName?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  authorEmail?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  authorPhone?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  authorAddress?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  address?: string | null;
+
+  @Property({ type: 'double', nullable: true })
+  latitude?: number | null;
+
+  @Property({ type: 'double', nullable: true })
+  longitude?: number | null;
+
+  @ManyToOne(() => Municipality, { ref: true, nullable: true })
+  municipality?: Ref<Municipality> | null;
+
+  @ManyToOne(() => Sector, { ref: true, nullable: true })
+  sector?: Ref<Sector> | null;
+
+  @ManyToOne(() => Category, { ref: true, nullable: true })
+  category?: Ref<Category> | null;
+
+  @ManyToOne(() => Organization, { ref: true, nullable: true })
+  organization?: Ref<Organization> | null;
+
+  @ManyToOne(() => User, { ref: true, nullable: true })
+  assignee?: Ref<User> | null;
+
+  @Field(() => Boolean, { description: 'Обращение по 59-ФЗ' })
+  @Property({ type: 'boolean', default: false })
+  fz59: boolean = false;
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  receivedAt!: Date;
+
+  @Field(() => DateTimeResolver, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  registeredAt?: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  dueAt?: Date | null;
+
+  /** When the deadline clock started; with dueAt it gives the allowed time. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  deadlineStartsAt?: Date | null;
+
+  @Property({ type: 'json', nullable: true })
+  deadlineRules?: DeadlineRuleTrace[] | null;
+
+  @Property({ type: 'text', nullable: true })
+  deadlineRule?: string | null;
+
+  @Property({ type: 'integer', default: 0 })
+  extensionDays: number = 0;
+
+  /** Set while the clock is paused (waiting for the author's clarification). */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  pausedAt?: Date | null;
+
+  /** Total time the clock was paused, kept so it is never lost. */
+  @Property({ type: new BigIntType('number'), default: 0 })
+  pausedMs: number = 0;
+
+  @Field(() => DateTimeResolver, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  answeredAt?: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  closedAt?: Date | null;
+
+  @Property({ type: 'smallint', nullable: true })
+  satisfactionScore?: number | null;
+
+  @Property({ type: 'text', nullable: true })
+  satisfactionComment?: string | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  ratedAt?: Date | null;
+
+  @Field(() => Boolean, { description: 'Повторное обращение' })
+  @Property({ type: 'boolean', default: false })
+  isRepeat: boolean = false;
+
+  @ManyToOne(() => Appeal, { ref: true, nullable: true })
+  repeatOf?: Ref<Appeal> | null;
+
+  /** How the appeal was structured: rule, confidence (for the audit and review). */
+  @Property({ type: 'json', nullable: true })
+  classification?: { rule: string; confidence: number } | null;
+
+  @Field(() => Boolean, { description: 'Ждёт ручной структуризации специалистом ЦУР' })
+  @Property({ type: 'boolean', default: false })
+  needsStructuring: boolean = false;
+
+  @Field(() => String, { nullable: true, description: 'Статус в системе-источнике' })
+  @Property({ type: 'text', nullable: true })
+  sourceStatus?: string | null;
+
+  /** The record as the channel sent it. */
+  @Property({ type: 'json', nullable: true, lazy: true })
+  raw?: unknown;
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

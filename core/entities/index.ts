@@ -1,0 +1,14 @@
+import { Municipality } from './municipality.entity.js';
+import { Sector } from './sector.entity.js';
+import { Category } from './category.entity.js';
+import { Organization } from './organization.entity.js';
+import { User } from './user.entity.js';
+import { Appeal } from './appeal.entity.js';
+import { AppealEvent } from './appeal-event.entity.js';
+import { ProductionCalendarYear } from './production-calendar-year.entity.js';
+
+export { Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear };
+export * from './enums.js';
+
+/** The core's tables; plugins add theirs through the plugin registry. */
+export const coreEntities = [Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear];

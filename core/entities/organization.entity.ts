@@ -1,0 +1,46 @@
+import { ArrayType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { OrganizationKind } from './enums.js';
+import { Municipality } from './municipality.entity.js';
+
+/** A body that answers appeals; bodies form a hierarchy (parent). */
+@ObjectType({ description: 'Организация: орган власти, администрация, учреждение или ЦУР' })
+@Entity({ tableName: 'organization' })
+export class Organization {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => String)
+  @Property({ type: 'text', unique: true })
+  code!: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  shortName!: string;
+
+  @Field(() => OrganizationKind)
+  @Enum({ items: () => OrganizationKind, nativeEnumName: 'organization_kind' })
+  kind!: OrganizationKind;
+
+  @Index()
+  @ManyToOne(() => Organization, { ref: true, nullable: true })
+  parent?: Ref<Organization> | null;
+
+  @Index()
+  @ManyToOne(() => Municipality, { ref: true, nullable: true })
+  municipality?: Ref<Municipality> | null;
+
+  @Field(() => [String], { description: 'Коды отраслевых блоков, за которые отвечает организация' })
+  @Property({ type: ArrayType })
+  sectors: string[] = [];
+
+  @Field(() => Boolean, { description: 'Наименование условное (демонстрационные данные)' })
+  @Property({ type: 'boolean', default: false })
+  demo: boolean = false;
+}

@@ -1,0 +1,42 @@
+import { ArrayType, Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { Role } from './enums.js';
+import { Organization } from './organization.entity.js';
+
+@ObjectType({ description: 'Пользователь' })
+@Entity({ tableName: 'app_user' })
+export class User {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => String)
+  @Property({ type: 'text', unique: true })
+  email!: string;
+
+  @Property({ type: 'text', hidden: true, lazy: true })
+  passwordHash!: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  fullName!: string;
+
+  @Field(() => Role)
+  @Enum({ items: () => Role, nativeEnumName: 'user_role' })
+  role!: Role;
+
+  @ManyToOne(() => Organization, { ref: true, nullable: true })
+  organization?: Ref<Organization> | null;
+
+  @Field(() => [String], { description: 'Отраслевые блоки пользователя (для отраслевых ролей)' })
+  @Property({ type: ArrayType })
+  sectors: string[] = [];
+
+  @Field(() => Boolean)
+  @Property({ type: 'boolean', default: true })
+  active: boolean = true;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+}

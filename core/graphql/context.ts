@@ -1,0 +1,24 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import type { AppServices } from '../app/app-services.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import type { Clock } from '../clock/clock.js';
+import { Loaders } from './loaders.js';
+
+/** What every resolver gets: one per HTTP request or WebSocket operation. */
+export interface RequestContext {
+  app: AppServices;
+  em: EntityManager;
+  user: AuthUser | null;
+  loaders: Loaders;
+  clock: Clock;
+  requestId: string;
+  /** A token that failed verification; raised by the access guard for non-public operations. */
+  authError?: unknown;
+}
+
+/** The one context factory, for HTTP and for graphql-ws. */
+export function createRequestContext(app: AppServices, user: AuthUser | null, requestId: string = randomUUID()): RequestContext {
+  const em = app.orm.em.fork() as EntityManager;
+  return { app, em, user, loaders: new Loaders(em), clock: app.clock, requestId };
+}

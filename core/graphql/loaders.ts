@@ -1,0 +1,52 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityName } from '@mikro-orm/core';
+import { Category, Municipality, Organization, Sector, User } from '../entities/index.js';
+
+/** A batch function by primary key: one `where id in (...)` per batch, results in key order. */
+export function batchById<T extends { id: string }>(entity: EntityName<T>) {
+  return async (ids: readonly string[], em: EntityManager): Promise<(T | null)[]> => {
+    const rows = (await em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
+    const found = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  };
+}
+
+function byId<T extends { id: string }>(em: EntityManager, entity: EntityName<T>) {
+  const batch = batchById(entity);
+  return new DataLoader<string, T | null>((ids) => batch(ids, em));
+}
+
+/**
+ * Fresh DataLoaders for each request (or each WebSocket operation), so
+ * nothing is cached across callers with different access.
+ */
+export class Loaders {
+  readonly organization: DataLoader<string, Organization | null>;
+  readonly municipality: DataLoader<string, Municipality | null>;
+  readonly sector: DataLoader<string, Sector | null>;
+  readonly category: DataLoader<string, Category | null>;
+  readonly user: DataLoader<string, User | null>;
+  private readonly custom = new Map<string, DataLoader<unknown, unknown>>();
+
+  constructor(private readonly em: EntityManager) {
+    this.organization = byId(em, Organization);
+    this.municipality = byId(em, Municipality);
+    this.sector = byId(em, Sector);
+    this.category = byId(em, Category);
+    this.user = byId(em, User);
+  }
+
+  /**
+   * A loader registered by name, created on first use in this request. Plugins
+   * use it for their own tables (e.g. the details row of an appeal).
+   */
+  named<K, V>(name: string, batch: (keys: readonly K[], em: EntityManager) => Promise<(V | null)[]>): DataLoader<K, V | null> {
+    let loader = this.custom.get(name);
+    if (!loader) {
+      loader = new DataLoader<K, V | null>((keys) => batch(keys, this.em)) as DataLoader<unknown, unknown>;
+      this.custom.set(name, loader);
+    }
+    return loader as DataLoader<K, V | null>;
+  }
+}

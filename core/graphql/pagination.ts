@@ -1,0 +1,113 @@
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { badInput } from '../errors/errors.js';
+
+/** The largest page a client may ask for; more is BAD_USER_INPUT, not a silent cut. */
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface PageRequest {
+  limit: number;
+  /** `forward` reads after the cursor in the query's order; `backward` reads before it. */
+  direction: 'forward' | 'backward';
+  cursor: unknown[] | null;
+}
+
+@ObjectType({ description: 'Сведения о странице (Relay)' })
+export class PageInfo {
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => Boolean) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true }) startCursor!: string | null;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+export function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, field: string, arity: number): unknown[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(values) && values.length === arity) return values;
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput(field, 'Некорректный курсор страницы');
+}
+
+/** Checks first/after/last/before and turns them into one page request. */
+export function readPageArgs(args: PageArgs, cursorArity: number, maxPageSize = MAX_PAGE_SIZE): PageRequest {
+  const { first, after, last, before } = args;
+  if (first != null && last != null) throw badInput('last', 'Укажите либо first, либо last');
+  for (const [name, value] of [['first', first], ['last', last]] as const) {
+    if (value != null && (value < 0 || value > maxPageSize)) {
+      throw badInput(name, `${name} должно быть от 0 до ${maxPageSize}`, { max: maxPageSize });
+    }
+  }
+  if (last != null || (before != null && first == null)) {
+    return { limit: last ?? DEFAULT_PAGE_SIZE, direction: 'backward', cursor: before ? decodeCursor(before, 'before', cursorArity) : null };
+  }
+  return { limit: first ?? DEFAULT_PAGE_SIZE, direction: 'forward', cursor: after ? decodeCursor(after, 'after', cursorArity) : null };
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  /** A lazy thenable: the count query runs only when a client selects totalCount. */
+  totalCount: number;
+}
+
+function lazy<T>(run: () => Promise<T>): PromiseLike<T> {
+  let started: Promise<T> | null = null;
+  return { then: (onValue, onError) => (started ??= run()).then(onValue, onError) };
+}
+
+/**
+ * Turns rows fetched with `limit + 1` into a connection. Rows read backward
+ * come in reverse order and are put back in the query's order.
+ */
+export function toConnection<T>(
+  rows: T[],
+  page: PageRequest,
+  cursorOf: (row: T) => unknown[],
+  count: () => Promise<number>,
+): Connection<T> {
+  const hasMore = rows.length > page.limit;
+  const pageRows = rows.slice(0, page.limit);
+  if (page.direction === 'backward') pageRows.reverse();
+  const edges = pageRows.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.direction === 'forward' ? hasMore : page.cursor !== null,
+      hasPreviousPage: page.direction === 'backward' ? hasMore : page.cursor !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: lazy(count) as unknown as number,
+  };
+}
+
+/** Declares `<Name>Connection` and `<Name>Edge` for a node type. */
+export function connectionType<T extends object>(node: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => String) cursor!: string;
+    @Field(() => node) node!: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [Edge]) edges!: Edge[];
+    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => Int, { description: 'Число элементов, подходящих под фильтр' })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}

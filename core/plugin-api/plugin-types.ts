@@ -1,0 +1,148 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ZodType } from 'zod';
+
+/** Version of this contract; a plugin names the one it was written for. */
+export const PLUGIN_API_VERSION = 1;
+
+/** A duration in the units the law and practice use. */
+export type DeadlineDuration =
+  | { hours: number }
+  | { calendarDays: number }
+  | { workingDays: number };
+
+/**
+ * One heading of the sector's part of the classifier.
+ * `keywords` are plain Russian words or phrases; the core stems them with a
+ * Russian stemmer, so «отопление», «отопления», «отоплением» all match.
+ */
+export interface CategoryDefinition {
+  /** Stable code, unique across plugins: `<sector>.<name>`, e.g. `housing.heating`. */
+  code: string;
+  name: string;
+  /** The all-Russian thematic classifier code (`0005.0005.0056.1149`) where one exists. */
+  federalCode?: string;
+  keywords: string[];
+}
+
+/** What routing and deadline rules can see of an appeal being registered. */
+export interface AppealFacts {
+  channel: string;
+  text: string;
+  sectorCode: string | null;
+  categoryCode: string | null;
+  municipalityCode: string | null;
+  address: string | null;
+  receivedAt: Date;
+  details: Record<string, unknown> | null;
+  /** Organization codes the appeal complains about (59-ФЗ art. 8 part 6). */
+  complainedAboutOrganizationCodes: string[];
+}
+
+/**
+ * Who answers for an appeal. `organizationCode` names a fixed body;
+ * `municipalAdministration` means the administration of the appeal's
+ * municipality.
+ */
+export type RoutingTarget = { organizationCode: string } | { municipalAdministration: true };
+
+export interface RoutingRule {
+  code: string;
+  description: string;
+  /** Lower runs first. */
+  priority: number;
+  /** Category codes this rule covers; empty or absent means every category of the sector. */
+  categories?: string[];
+  /** Municipality codes this rule covers; absent means all. */
+  municipalities?: string[];
+  /** An extra condition on the appeal's facts (address, details). */
+  when?: (facts: AppealFacts) => boolean;
+  target: RoutingTarget;
+}
+
+/** A shorter deadline for urgent cases, folded over the channel's statutory one. */
+export interface DeadlineRule {
+  code: string;
+  description: string;
+  categories?: string[];
+  when?: (facts: AppealFacts) => boolean;
+  answerWithin: DeadlineDuration;
+}
+
+/**
+ * A sector metric for stats and the monthly report: one of the core's
+ * measures, restricted to some of the sector's categories (and optionally to
+ * urgent appeals), so that it is computed in SQL like every other metric.
+ */
+export interface KpiDefinition {
+  code: string;
+  name: string;
+  measure: 'count' | 'onTimeRate' | 'overdueShare' | 'medianResponseHours' | 'satisfactionAvg' | 'repeatRate';
+  /** Category codes; absent means the whole sector. */
+  categories?: string[];
+  /** Target value, if the sector has one (e.g. 0.95 for an on-time rate). */
+  target?: number;
+}
+
+/** A plugin's details on an appeal: validated input, stored in its own 1:1 table. */
+export interface DetailsDefinition<T = unknown> {
+  /** Validates `registerAppeal(details)`; issues' paths name the field at fault. */
+  schema: ZodType<T>;
+  /** The details entity class (a 1:1 table keyed by `appeal_id`). */
+  entity: new () => object;
+  /** Builds the details row for an appeal id from the validated input. */
+  toEntity(appealId: string, details: T): object;
+}
+
+export interface SeedContext {
+  em: EntityManager;
+  /** Resolves a reference organization by code (the core seeds them first). */
+  organizationId(code: string): Promise<string>;
+  municipalityId(code: string): Promise<string>;
+  /** True when demo data is requested (not only reference data). */
+  demo: boolean;
+}
+
+/** An appeal event as hooks see it. */
+export interface AppealEventPayload {
+  eventId: string;
+  appealId: string;
+  type: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  sectorCode: string | null;
+  organizationId: string | null;
+  municipalityId: string | null;
+}
+
+export interface PluginHooks {
+  /** Runs inside the transaction; throw an error from `appError` to veto. */
+  beforeCommit?(event: AppealEventPayload, em: EntityManager): Promise<void> | void;
+  /** Runs after the transaction committed; failures are logged, never undo the change. */
+  afterCommit?(event: AppealEventPayload): Promise<void> | void;
+}
+
+/**
+ * Who may call a plugin's root operation (`Query.managementCompanies`):
+ * ALL — every signed-in role; READERS — all but integrations; CENTER — the
+ * ЦУР's staff and admins. Every root operation of a plugin needs a row.
+ */
+export type PluginAccess = 'ALL' | 'READERS' | 'CENTER';
+
+export interface SectorPluginDefinition<TDetails = unknown> {
+  code: string;
+  name: { ru: string; en: string };
+  apiVersion: number;
+  entities?: (new (...args: never[]) => object)[];
+  resolvers?: Function[];
+  /** Access of the plugin's own root operations, keyed `Query.name` / `Mutation.name`. */
+  access?: Record<string, PluginAccess>;
+  details?: DetailsDefinition<TDetails>;
+  categories: CategoryDefinition[];
+  routing?: RoutingRule[];
+  deadlines?: DeadlineRule[];
+  kpis?: KpiDefinition[];
+  seed?(ctx: SeedContext): Promise<void>;
+  hooks?: PluginHooks;
+}
+
+export type SectorPlugin = SectorPluginDefinition<any> & { readonly __sectorPlugin: true };

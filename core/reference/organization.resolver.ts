@@ -1,0 +1,67 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import { Municipality, Organization, OrganizationKind } from '../entities/index.js';
+import type { RequestContext } from '../graphql/context.js';
+import { connectionType, readPageArgs, toConnection } from '../graphql/pagination.js';
+import { notFound } from '../errors/errors.js';
+
+@InputType()
+class OrganizationFilter {
+  @Field(() => [OrganizationKind], { nullable: true }) kind?: OrganizationKind[] | null;
+  @Field(() => String, { nullable: true, description: 'Код отраслевого блока' }) sector?: string | null;
+  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
+  @Field(() => ID, { nullable: true }) parentId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Поиск по наименованию' }) search?: string | null;
+}
+
+@ArgsType()
+class OrganizationsArgs {
+  @Field(() => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter | null;
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+}
+
+const OrganizationConnection = connectionType(Organization, 'Organization');
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => OrganizationConnection, { description: 'Организации, по наименованию' })
+  async organizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs, @Ctx() ctx: RequestContext) {
+    const page = readPageArgs(args, 2);
+    const f = args.filter;
+    const knex = ctx.em.getKnex();
+    const base = () => {
+      const q = knex('organization as o');
+      if (f?.kind?.length) q.whereIn('o.kind', f.kind);
+      if (f?.sector) q.whereRaw('? = any(o.sectors)', [f.sector]);
+      if (f?.municipalityId) q.where('o.municipality_id', f.municipalityId);
+      if (f?.parentId) q.where('o.parent_id', f.parentId);
+      if (f?.search?.trim()) q.whereILike('o.name', `%${f.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      return q;
+    };
+    const query = base().select('o.*');
+    if (page.cursor) query.whereRaw('(o.name, o.id) > (?, ?)', page.cursor as [string, string]);
+    const rows = await ctx.em.getConnection().execute(query.orderBy([{ column: 'o.name' }, { column: 'o.id' }]).limit(page.limit + 1));
+    const organizations = rows.map((row: Record<string, unknown>) => ctx.em.map(Organization, row));
+    return toConnection(organizations, page, (o) => [o.name, o.id], async () => {
+      const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
+      return Number(count);
+    });
+  }
+
+  @Query(() => Organization, { nullable: true })
+  async organization(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    const organization = await ctx.loaders.organization.load(id);
+    if (!organization) throw notFound('Организация', id);
+    return organization;
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'Вышестоящая организация' })
+  parent(@Root() organization: Organization, @Ctx() ctx: RequestContext) {
+    return organization.parent ? ctx.loaders.organization.load(organization.parent.id) : null;
+  }
+
+  @FieldResolver(() => Municipality, { nullable: true })
+  municipality(@Root() organization: Organization, @Ctx() ctx: RequestContext) {
+    return organization.municipality ? ctx.loaders.municipality.load(organization.municipality.id) : null;
+  }
+}

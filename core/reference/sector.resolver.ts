@@ -1,0 +1,71 @@
+import { Arg, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Category, Municipality, Sector } from '../entities/index.js';
+import type { RequestContext } from '../graphql/context.js';
+
+@ObjectType({ description: 'Правило отраслевого блока (маршрутизация или срок), для объяснения решений' })
+class SectorRule {
+  @Field(() => String) code!: string;
+  @Field(() => String, { description: 'ROUTING или DEADLINE' }) kind!: string;
+  @Field(() => String) description!: string;
+}
+
+@ObjectType({ description: 'Отраслевой показатель (KPI)' })
+class SectorKpi {
+  @Field(() => String) code!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) measure!: string;
+}
+
+const enabledCodes = (ctx: RequestContext) => ctx.app.plugins.map((plugin) => plugin.code);
+
+@Resolver(() => Sector)
+export class SectorResolver {
+  @Query(() => [Sector], { description: 'Отраслевые блоки: по одному на включённый плагин' })
+  sectors(@Ctx() ctx: RequestContext) {
+    return ctx.em.find(Sector, { code: { $in: enabledCodes(ctx) } }, { orderBy: { name: 'asc' } });
+  }
+
+  @Query(() => [Category], { description: 'Рубрики классификатора, всех или одного блока' })
+  categories(@Arg('sector', () => String, { nullable: true }) sector: string | null, @Ctx() ctx: RequestContext) {
+    const codes = sector ? [sector].filter((code) => enabledCodes(ctx).includes(code)) : enabledCodes(ctx);
+    return ctx.em.find(Category, { sector: { code: { $in: codes } } }, { orderBy: { code: 'asc' } });
+  }
+
+  @Query(() => [Municipality], { description: 'Муниципальные образования' })
+  municipalities(@Ctx() ctx: RequestContext) {
+    return ctx.em.find(Municipality, {}, { orderBy: { kind: 'asc', name: 'asc' } });
+  }
+
+  @FieldResolver(() => [Category], { name: 'categories' })
+  categoriesOf(@Root() sector: Sector, @Ctx() ctx: RequestContext) {
+    return ctx.loaders
+      .named<string, Category[]>('categoriesBySector', async (ids, em) => {
+        const rows = await em.find(Category, { sector: { $in: [...ids] } }, { orderBy: { code: 'asc' } });
+        return ids.map((id) => rows.filter((row) => row.sector.id === id));
+      })
+      .load(sector.id);
+  }
+
+  @FieldResolver(() => [SectorRule], { description: 'Правила маршрутизации и сроков блока' })
+  rules(@Root() sector: Sector, @Ctx() ctx: RequestContext): SectorRule[] {
+    const plugin = ctx.app.plugins.find((p) => p.code === sector.code);
+    if (!plugin) return [];
+    return [
+      ...(plugin.routing ?? []).map((rule) => ({ code: rule.code, kind: 'ROUTING', description: rule.description })),
+      ...(plugin.deadlines ?? []).map((rule) => ({ code: rule.code, kind: 'DEADLINE', description: rule.description })),
+    ];
+  }
+
+  @FieldResolver(() => [SectorKpi])
+  kpis(@Root() sector: Sector, @Ctx() ctx: RequestContext): SectorKpi[] {
+    return ctx.app.plugins.find((p) => p.code === sector.code)?.kpis ?? [];
+  }
+}
+
+@Resolver(() => Category)
+export class CategoryResolver {
+  @FieldResolver(() => Sector)
+  sector(@Root() category: Category, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.sector.load(category.sector.id);
+  }
+}

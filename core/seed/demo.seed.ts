@@ -1,0 +1,56 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppServices } from '../app/app-services.js';
+import { hashPassword } from '../auth/password.js';
+import { Role } from '../entities/enums.js';
+import { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users.js';
+import { generateDemoAppeals } from './demo-appeals.js';
+import { textArray } from '../db/sql-array.js';
+
+/**
+ * Demo users and a few thousand generated appeals, on top of the reference
+ * data. Idempotent: users are upserted by e-mail; appeals are generated only
+ * into a database that has none of the demo set yet.
+ */
+export async function seedDemo(app: AppServices): Promise<void> {
+  const em = app.orm.em.fork() as EntityManager;
+  await seedDemoUsers(em);
+  const knex = em.getKnex();
+  const [{ exists }] = await em.getConnection().execute(knex.raw(`select exists(select 1 from appeal where external_id like 'demo-%') as "exists"`));
+  if (exists) return;
+  const started = Date.now();
+  const count = await generateDemoAppeals(em, {
+    count: app.config.DEMO_APPEALS,
+    now: app.clock.now(),
+    regionCode: app.config.REGION_CODE,
+    calendar: app.calendar,
+    seed: 20200828,
+  });
+  app.logger.info({ appeals: count, ms: Date.now() - started }, 'demo appeals generated');
+}
+
+async function seedDemoUsers(em: EntityManager): Promise<void> {
+  const knex = em.getKnex();
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const orgs: { id: string; code: string; short_name: string }[] = await em.getConnection().execute(
+    knex('organization').select('id', 'code', 'short_name').whereIn('kind', ['EXECUTIVE_BODY', 'MUNICIPAL_ADMINISTRATION']),
+  );
+  // Two operators per body, so that workload statistics have specialists to count.
+  const operators: DemoUser[] = orgs.flatMap((org) =>
+    [1, 2].map((n) => ({
+      email: `operator${n}.${org.code}@demo.local`,
+      fullName: `Оператор ${n}, ${org.short_name}`,
+      role: Role.ORG_OPERATOR,
+      organizationCode: org.code,
+    })),
+  );
+  const rows = [...DEMO_USERS, ...operators].map((user) => ({
+    id: knex.raw('gen_random_uuid()'),
+    email: user.email,
+    password_hash: hash,
+    full_name: user.fullName,
+    role: user.role,
+    sectors: textArray(user.sectors ?? []),
+    organization_id: knex('organization').select('id').where('code', user.organizationCode),
+  }));
+  await em.getConnection().execute(knex('app_user').insert(rows).onConflict('email').ignore());
+}

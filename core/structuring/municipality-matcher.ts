@@ -1,0 +1,228 @@
+import type { MunicipalityReference } from '../reference/reference-types.js';
+import { MunicipalityKind } from '../reference/reference-types.js';
+import { stemRussian, tokenizeRussian, type Token } from './russian-text.js';
+
+export interface MunicipalityMatch {
+  code: string;
+  /** The words of the text that named the place, as written. */
+  matched: string;
+  /** 0.95 an explicit municipality; 0.9 a district adjective or centre; 0.85 / 0.75 a settlement with / without «пгт», «с.», «д.». */
+  confidence: number;
+}
+
+export interface MunicipalityMatcher {
+  match(text: string): MunicipalityMatch | null;
+}
+
+/*
+ * How it works. Name forms (reference `nameForms`) are matched word for word:
+ * the reference lists every case, and exact words keep «Волжская улица» apart
+ * from «Волжский район». Settlements are matched by Snowball stems so that
+ * «в Руэме», «Семёновке», «Новом Торъяле» are found from the nominative; the
+ * risky ones need a settlement word before them:
+ * - adjectives («Советский», «Приволжский», «Знаменский»): streets and
+ *   everyday words otherwise;
+ * - names in -ово/-ево/-ино («Кузнецово», «Юрино»): surnames otherwise
+ *   («на Кузнецова»), unless written in the nominative;
+ * - very short stems («Арда», «Упша»).
+ * Overlapping candidates keep the longest («Шоя-Кузнецово» over «Кузнецово»,
+ * «Волжском районе» over «Волжск»); then any name form beats any settlement,
+ * and the earliest mention wins.
+ */
+
+const MARKERS = new Set([
+  'пгт', 'рп', 'пос', 'поселок', 'поселка', 'поселку', 'поселком', 'поселке',
+  'село', 'села', 'селу', 'селом', 'селе', 'сел',
+  'дер', 'деревня', 'деревни', 'деревне', 'деревню', 'деревней',
+  'починок', 'починка', 'починке', 'нп',
+]);
+/** One-letter markers count only when written as abbreviations («с.», «п.», «д.»): «с» is also a preposition. */
+const LETTER_MARKERS = new Set(['п', 'с', 'д']);
+
+const STREET_WORDS = new Set([
+  'ул', 'улица', 'улицы', 'улице', 'улицу', 'улицей', 'пр', 'просп', 'проспект', 'проспекта', 'проспекте',
+  'пер', 'переулок', 'переулка', 'переулке', 'проезд', 'проезда', 'проезде', 'бульвар', 'бульвара', 'бульваре',
+  'тракт', 'тракта', 'тракте', 'шоссе', 'наб', 'набережная', 'набережной', 'пл', 'площадь', 'площади',
+  'мкр', 'мкрн', 'микрорайон', 'микрорайона', 'микрорайоне',
+]);
+const STREET_STEMS = new Set([...STREET_WORDS].map(stemRussian));
+
+const TYPE_WORDS = new Set([
+  'район', 'района', 'району', 'районом', 'районе', 'р', 'н', 'округ', 'округа', 'округу', 'округом', 'округе',
+  'г', 'город', 'города', 'городу', 'городом', 'городе', 'городской', 'городского',
+]);
+
+const ADJECTIVE_END = /(ий|ый|ой|ая|ое|ые|ие|ого|его|ому|ему|ую|ым|им|ом|ем|ых|их|ыми|ими|ою)$/;
+const POSSESSIVE_END = /(ов|ев|ин|ын)о$/;
+
+interface NameForm {
+  code: string;
+  words: string[];
+  confidence: number;
+}
+
+interface SettlementWord {
+  exact: string;
+  /** Stems (or whole words) a text word may reduce to. */
+  keys: Set<string>;
+  /** For names in «-ск» only the noun forms: «Волжск/-а/-у/-е», never the adjective «волжский». */
+  nounForms?: Set<string>;
+}
+
+interface Settlement {
+  code: string;
+  words: SettlementWord[];
+  needsMarker: 'always' | 'unless-nominative' | 'never';
+}
+
+interface Candidate {
+  code: string;
+  first: number;
+  last: number;
+  /** 0 a name form, 1 a settlement. */
+  rank: number;
+  confidence: number;
+}
+
+export function createMunicipalityMatcher(municipalities: MunicipalityReference[]): MunicipalityMatcher {
+  const nameForms = indexNameForms(municipalities);
+  const settlements = indexSettlements(municipalities);
+
+  return {
+    match(text: string): MunicipalityMatch | null {
+      const tokens = tokenizeRussian(text);
+      const candidates: Candidate[] = [];
+      tokens.forEach((token, index) => {
+        for (const form of nameForms.get(token.text) ?? []) {
+          const last = index + form.words.length - 1;
+          if (form.words.every((word, offset) => tokens[index + offset]?.text === word)) {
+            candidates.push({ code: form.code, first: index, last, rank: 0, confidence: form.confidence });
+          }
+        }
+        const seen = new Set<Settlement>();
+        for (const key of new Set([token.text, stemRussian(token.text)])) {
+          for (const settlement of settlements.get(key) ?? []) {
+            if (seen.has(settlement)) continue;
+            seen.add(settlement);
+            const candidate = matchSettlement(settlement, text, tokens, index);
+            if (candidate) candidates.push(candidate);
+          }
+        }
+      });
+      const best = choose(candidates.filter((candidate) => !nearStreetWord(candidate, text, tokens)));
+      if (!best) return null;
+      return {
+        code: best.code,
+        matched: text.slice(tokens[best.first]!.start, tokens[best.last]!.end),
+        confidence: best.confidence,
+      };
+    },
+  };
+}
+
+function indexNameForms(municipalities: MunicipalityReference[]): Map<string, NameForm[]> {
+  const index = new Map<string, NameForm[]>();
+  for (const municipality of municipalities) {
+    for (const form of municipality.nameForms) {
+      const words = tokenizeRussian(form).map((token) => token.text);
+      if (words.length === 0) continue;
+      const explicit = municipality.kind === MunicipalityKind.CITY_DISTRICT || words.some((word) => TYPE_WORDS.has(word));
+      push(index, words[0]!, { code: municipality.code, words, confidence: explicit ? 0.95 : 0.9 });
+    }
+  }
+  return index;
+}
+
+function indexSettlements(municipalities: MunicipalityReference[]): Map<string, Settlement[]> {
+  // A name shared by two municipalities tells nothing: leave it out.
+  const owners = new Map<string, Set<string>>();
+  for (const municipality of municipalities) {
+    for (const name of municipality.settlements) {
+      const key = tokenizeRussian(name).map((token) => token.text).join(' ');
+      if (!owners.has(key)) owners.set(key, new Set());
+      owners.get(key)!.add(municipality.code);
+    }
+  }
+  const index = new Map<string, Settlement[]>();
+  for (const [key, codes] of owners) {
+    if (codes.size !== 1 || key === '') continue;
+    const words = key.split(' ').map(settlementWord);
+    const last = words[words.length - 1]!.exact;
+    const needsMarker: Settlement['needsMarker'] = ADJECTIVE_END.test(last)
+      ? 'always'
+      : POSSESSIVE_END.test(last)
+        ? 'unless-nominative'
+        : words.length === 1 && stemRussian(last).length < 4
+          ? 'always'
+          : 'never';
+    const settlement: Settlement = { code: [...codes][0]!, words, needsMarker };
+    for (const firstKey of words[0]!.keys) push(index, firstKey, settlement);
+  }
+  return index;
+}
+
+function settlementWord(word: string): SettlementWord {
+  const keys = new Set([word, stemRussian(word), word.replace(/[аеиоуыэюяь]$/, '')]);
+  const nounForms = word.endsWith('ск') ? new Set(['', 'а', 'у', 'е'].map((ending) => word + ending)) : undefined;
+  return { exact: word, keys, ...(nounForms ? { nounForms } : {}) };
+}
+
+function wordMatches(word: SettlementWord, token: string): boolean {
+  if (word.nounForms) return word.nounForms.has(token);
+  return token === word.exact || word.keys.has(token) || word.keys.has(stemRussian(token));
+}
+
+function matchSettlement(settlement: Settlement, text: string, tokens: Token[], first: number): Candidate | null {
+  const last = first + settlement.words.length - 1;
+  if (last >= tokens.length) return null;
+  if (!settlement.words.every((word, offset) => wordMatches(word, tokens[first + offset]!.text))) return null;
+  const marked = hasMarker(text, tokens, first);
+  const nominative = settlement.words.every((word, offset) => tokens[first + offset]!.text === word.exact);
+  if (settlement.needsMarker === 'always' && !marked) return null;
+  if (settlement.needsMarker === 'unless-nominative' && !marked && !nominative) return null;
+  return { code: settlement.code, first, last, rank: 1, confidence: marked ? 0.85 : 0.75 };
+}
+
+function hasMarker(text: string, tokens: Token[], first: number): boolean {
+  const previous = tokens[first - 1];
+  if (!previous) return false;
+  if (MARKERS.has(previous.text)) return true;
+  return LETTER_MARKERS.has(previous.text) && text[previous.end] === '.';
+}
+
+/**
+ * «ул. Йошкар-Олинская», «Волжская набережная», «Козьмодемьянский тракт»: a street named
+ * after the place, not the place. Only adjacent words count («пгт Советский, ул. Мира» is the place).
+ */
+function nearStreetWord(candidate: Candidate, text: string, tokens: Token[]): boolean {
+  const first = tokens[candidate.first]!;
+  const previous = tokens[candidate.first - 1];
+  if (previous && STREET_WORDS.has(previous.text) && /^[\s.]*$/.test(text.slice(previous.end, first.start))) return true;
+  const last = tokens[candidate.last]!;
+  const next = tokens[candidate.last + 1];
+  return (
+    next !== undefined &&
+    ADJECTIVE_END.test(last.text) &&
+    /^\s*$/.test(text.slice(last.end, next.start)) &&
+    STREET_STEMS.has(stemRussian(next.text))
+  );
+}
+
+function choose(candidates: Candidate[]): Candidate | null {
+  // Longest spans first; a span overlapping a longer one is dropped.
+  const bySpan = [...candidates].sort(
+    (a, b) => b.last - b.first - (a.last - a.first) || a.rank - b.rank || a.first - b.first,
+  );
+  const kept: Candidate[] = [];
+  for (const candidate of bySpan) {
+    if (!kept.some((other) => candidate.first <= other.last && other.first <= candidate.last)) kept.push(candidate);
+  }
+  kept.sort((a, b) => a.rank - b.rank || a.first - b.first || b.confidence - a.confidence);
+  return kept[0] ?? null;
+}
+
+function push<T>(index: Map<string, T[]>, key: string, value: T): void {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
+}

@@ -1,0 +1,46 @@
+import snowballFactory from 'snowball-stemmers';
+
+/** A word of a text: its normalised form and its place in the original string. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const russianStemmer = snowballFactory.newStemmer('russian');
+const stemCache = new Map<string, string>();
+
+/**
+ * Lowercase, «ё» → «е», «ъ» → «ь» («Торъял» and the frequent «Торьял» become one).
+ * Keeps the string length, so offsets into the result are offsets into the input.
+ */
+export function normaliseRussian(text: string): string {
+  let result = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    const lower = char.toLowerCase();
+    const single = lower.length === 1 ? lower : char;
+    result += single === 'ё' ? 'е' : single === 'ъ' ? 'ь' : single;
+  }
+  return result;
+}
+
+/** Words of the text; hyphens and punctuation separate words («Йошкар-Оле» → «йошкар», «оле»). */
+export function tokenizeRussian(text: string): Token[] {
+  const normalised = normaliseRussian(text);
+  const tokens: Token[] = [];
+  for (const match of normalised.matchAll(/[0-9a-zа-я]+/g)) {
+    tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+
+/** Snowball Russian stem of one normalised word, cached. */
+export function stemRussian(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    stem = russianStemmer.stem(word);
+    stemCache.set(word, stem);
+  }
+  return stem;
+}

@@ -1,0 +1,34 @@
+/**
+ * The education sector's own fields on an appeal. All optional; unknown keys
+ * are rejected, so that a typo in a field name is reported rather than dropped.
+ */
+import { z } from 'zod';
+
+export const educationDetailsSchema = z.strictObject(
+  {
+    /** A school or kindergarten from the sector's reference data. */
+    institutionId: z.uuid({ error: 'Идентификатор образовательной организации должен быть UUID' }).optional(),
+    childAge: z
+      .number({ error: 'Возраст ребёнка должен быть числом' })
+      .int({ error: 'Возраст ребёнка — целое число лет' })
+      .min(0, { error: 'Возраст ребёнка не может быть отрицательным' })
+      .max(18, { error: 'Возраст ребёнка — не больше 18 лет' })
+      .optional(),
+    grade: z
+      .number({ error: 'Класс должен быть числом' })
+      .int({ error: 'Класс — целое число' })
+      .min(1, { error: 'Класс — от 1 до 11' })
+      .max(11, { error: 'Класс — от 1 до 11' })
+      .optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Неизвестные поля сведений об образовании: ${issue.keys.join(', ')}`
+        : issue.code === 'invalid_type'
+          ? 'Сведения об образовании должны быть объектом'
+          : undefined,
+  },
+);
+
+export type EducationDetails = z.infer<typeof educationDetailsSchema>;

@@ -1,0 +1,35 @@
+/**
+ * The energy sector's own fields on an appeal. All optional; unknown keys are
+ * rejected, so that a typo in a field name is reported rather than dropped.
+ */
+import { z } from 'zod';
+
+export const energyDetailsSchema = z.strictObject(
+  {
+    /** The meter's factory number as printed on it: digits, sometimes with letters or dashes. */
+    meterNumber: z
+      .string({ error: 'Номер прибора учёта должен быть строкой' })
+      .trim()
+      .regex(/^[0-9A-Za-zА-Яа-я-]{4,25}$/, { error: 'Номер прибора учёта: от 4 до 25 цифр, букв или дефисов' })
+      .optional(),
+    accountNumber: z
+      .string({ error: 'Номер лицевого счёта должен быть строкой' })
+      .trim()
+      .regex(/^[0-9A-Za-zА-Яа-я-]{4,30}$/, { error: 'Номер лицевого счёта: от 4 до 30 цифр, букв или дефисов' })
+      .optional(),
+    supplierInn: z
+      .string({ error: 'ИНН поставщика должен быть строкой' })
+      .regex(/^\d{10}$/, { error: 'ИНН поставщика — 10 цифр' })
+      .optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Неизвестные поля сведений об энергоснабжении: ${issue.keys.join(', ')}`
+        : issue.code === 'invalid_type'
+          ? 'Сведения об энергоснабжении должны быть объектом'
+          : undefined,
+  },
+);
+
+export type EnergyDetails = z.infer<typeof energyDetailsSchema>;

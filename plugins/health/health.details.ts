@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * The health sector's own fields on an appeal. Every field is optional;
+ * unknown keys are rejected so that a misspelt field is reported, not lost.
+ */
+export const healthDetailsSchema = z.strictObject(
+  {
+    medicalOrganizationId: z
+      .uuid({ error: 'Идентификатор медицинской организации должен быть UUID' })
+      .optional(),
+    /** The single-format number of the ОМС policy (единый номер полиса): 16 digits. */
+    policyNumber: z
+      .string({ error: 'Номер полиса ОМС должен быть строкой' })
+      .regex(/^\d{16}$/, { error: 'Номер полиса ОМС должен состоять из 16 цифр' })
+      .optional(),
+    specialty: z
+      .string({ error: 'Специальность врача должна быть строкой' })
+      .trim()
+      .min(2, { error: 'Специальность врача: не короче 2 символов' })
+      .max(100, { error: 'Специальность врача: не длиннее 100 символов' })
+      .optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Неизвестные поля сведений о здравоохранении: ${issue.keys.join(', ')}`
+        : undefined,
+  },
+);
+
+export type HealthDetails = z.infer<typeof healthDetailsSchema>;

@@ -1,0 +1,42 @@
+/**
+ * The housing sector's own fields on an appeal. All optional: a resident
+ * rarely knows the management company's INN, but when they give it, it must
+ * be well formed. Unknown keys are rejected, so that a typo in a field name
+ * is reported rather than silently dropped.
+ */
+import { z } from 'zod';
+
+export const housingDetailsSchema = z.strictObject(
+  {
+    buildingAddress: z
+      .string({ error: 'Адрес дома должен быть строкой' })
+      .trim()
+      .min(5, { error: 'Адрес дома слишком короткий' })
+      .max(300, { error: 'Адрес дома длиннее 300 символов' })
+      .optional(),
+    apartment: z
+      .string({ error: 'Номер квартиры должен быть строкой' })
+      .trim()
+      .regex(/^\d{1,4}[а-яА-Яa-zA-Z]?$/, { error: 'Номер квартиры: до 4 цифр и, возможно, буква (например, «12а»)' })
+      .optional(),
+    managementCompanyInn: z
+      .string({ error: 'ИНН управляющей организации должен быть строкой' })
+      .regex(/^\d{10}$/, { error: 'ИНН управляющей организации — 10 цифр' })
+      .optional(),
+    accountNumber: z
+      .string({ error: 'Номер лицевого счёта должен быть строкой' })
+      .trim()
+      .regex(/^[0-9A-Za-zА-Яа-я-]{4,30}$/, { error: 'Номер лицевого счёта: от 4 до 30 цифр, букв или дефисов' })
+      .optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Неизвестные поля сведений о ЖКХ: ${issue.keys.join(', ')}`
+        : issue.code === 'invalid_type'
+          ? 'Сведения о ЖКХ должны быть объектом'
+          : undefined,
+  },
+);
+
+export type HousingDetails = z.infer<typeof housingDetailsSchema>;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * The roads sector's own fields on an appeal. Every field is optional;
+ * unknown keys are rejected so that a misspelt field is reported, not lost.
+ */
+export const roadsDetailsSchema = z.strictObject(
+  {
+    roadSegmentId: z
+      .uuid({ error: 'Идентификатор участка дороги должен быть UUID' })
+      .optional(),
+    kilometer: z
+      .number({ error: 'Километр дороги должен быть числом' })
+      .min(0, { error: 'Километр дороги не может быть отрицательным' })
+      .max(2000, { error: 'Километр дороги: не больше 2000' })
+      .optional(),
+    roadName: z
+      .string({ error: 'Название дороги должно быть строкой' })
+      .trim()
+      .min(2, { error: 'Название дороги: не короче 2 символов' })
+      .max(200, { error: 'Название дороги: не длиннее 200 символов' })
+      .optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Неизвестные поля сведений о дорогах: ${issue.keys.join(', ')}`
+        : undefined,
+  },
+);
+
+export type RoadsDetails = z.infer<typeof roadsDetailsSchema>;

@@ -1,0 +1,149 @@
+import type { AppealFacts, DeadlineRule, KpiDefinition, RoutingRule } from '../../core/plugin-api/index.js';
+
+/** The appeal's text, lower-cased with «ё» folded, for the regular expressions below. */
+const textOf = (facts: AppealFacts): string => facts.text.toLowerCase().replace(/ё/g, 'е');
+const mentions = (pattern: RegExp) => (facts: AppealFacts): boolean => pattern.test(textOf(facts));
+
+/** Text, address and road name together: a street may be named in any of them. */
+const placeOf = (facts: AppealFacts): string => {
+  const roadName = typeof facts.details?.roadName === 'string' ? facts.details.roadName : '';
+  return `${facts.text} ${facts.address ?? ''} ${roadName}`.toLowerCase().replace(/ё/g, 'е');
+};
+
+/** The republic lives on Moscow time, UTC+3 all year round. */
+const MOSCOW_OFFSET_MS = 3 * 60 * 60 * 1000;
+
+/** November to March: the winter upkeep season of the republic's roads. */
+export const isWinter = (at: Date): boolean => {
+  const month = new Date(at.getTime() + MOSCOW_OFFSET_MS).getUTCMonth();
+  return month >= 10 || month <= 2;
+};
+
+const CITY_DISTRICTS = ['yoshkar-ola', 'volzhsk', 'kozmodemyansk'];
+
+const REGIONAL_NETWORK = [
+  'roads.potholes',
+  'roads.snow-clearing',
+  'roads.repair-quality',
+  'roads.traffic-signs',
+  'roads.pedestrian-crossings',
+  'roads.bridges',
+  'roads.drainage',
+  'roads.dangerous-section',
+  'roads.roadside',
+  'roads.heavy-trucks',
+];
+
+export const roadsRouting: RoutingRule[] = [
+  {
+    // Federal roads are kept by the federal road directorate, which no
+    // fixed body here stands for: the ministry answers or redirects within
+    // 7 days (59-ФЗ, art. 8, part 3).
+    code: 'roads.federal-highway',
+    description: 'Федеральные трассы Р-176 «Вятка» и А-295 — министерство транспорта и дорожного хозяйства',
+    priority: 5,
+    when: (facts) => /р-? ?176|вятка|а-? ?295|федеральн\S* (трасс|дорог)/.test(placeOf(facts)),
+    target: { organizationCode: 'min-transport' },
+  },
+  {
+    code: 'roads.city-streets',
+    description: 'Дороги и улицы городских округов Йошкар-Ола, Волжск, Козьмодемьянск — администрация городского округа',
+    priority: 10,
+    municipalities: CITY_DISTRICTS,
+    target: { municipalAdministration: true },
+  },
+  {
+    code: 'roads.settlement-streets',
+    description: 'Улицы сёл и посёлков районов — администрация муниципального района',
+    priority: 20,
+    categories: [
+      'roads.potholes',
+      'roads.snow-clearing',
+      'roads.repair-quality',
+      'roads.drainage',
+      'roads.roadside',
+      'roads.traffic-signs',
+      'roads.pedestrian-crossings',
+    ],
+    when: (facts) => /(^|[^а-я])ул\.|улиц|переул|во дворе|микрорайон/.test(placeOf(facts)),
+    target: { municipalAdministration: true },
+  },
+  {
+    code: 'roads.local-roads',
+    description: 'Тротуары и подъезды к населённым пунктам (дороги местного значения) — администрация района',
+    priority: 30,
+    categories: ['roads.sidewalks', 'roads.no-road'],
+    target: { municipalAdministration: true },
+  },
+  {
+    code: 'roads.regional-network',
+    description: 'Региональные и межмуниципальные дороги вне городов — дорожное управление республики',
+    priority: 40,
+    categories: REGIONAL_NETWORK,
+    when: (facts) => !facts.complainedAboutOrganizationCodes.includes('gku-roads'),
+    target: { organizationCode: 'gku-roads' },
+  },
+];
+
+export const roadsDeadlines: DeadlineRule[] = [
+  {
+    code: 'roads.hazard',
+    description: 'Угроза жизни на дороге: открытый люк, провал, обрушение моста, размыв — ответ в течение 4 часов',
+    when: mentions(
+      /открыт\S* люк|люк без крышки|без крышки|провал|обрушил|обрушен|рухнул|обвал|размыл|угроз\S* жизни|опасн\S* для жизни|(упал|повален|поваленн)\S* (дерев|столб|опор)|(дерев|столб|опор)\S* (упал|повал)/,
+    ),
+    answerWithin: { hours: 4 },
+  },
+  {
+    code: 'roads.winter-snow-clearing',
+    description: 'Расчистка снега и гололёд с ноября по март — ответ в течение 24 часов',
+    categories: ['roads.snow-clearing'],
+    when: (facts) => isWinter(facts.receivedAt),
+    answerWithin: { hours: 24 },
+  },
+  {
+    code: 'roads.traffic-light-out',
+    description: 'Не работает светофор, сбит или упал дорожный знак — ответ в течение 24 часов',
+    categories: ['roads.traffic-signs', 'roads.pedestrian-crossings'],
+    when: mentions(
+      /светофор\S*.{0,40}(не работа|сломал|погас|мига|выключ|не горит)|(не работа|сломал|погас|не горит)\S*.{0,20}светофор|(сбит|упал|повален|снес)\S*.{0,20}знак|знак\S*.{0,20}(сбит|упал|повален|снес)/,
+    ),
+    answerWithin: { hours: 24 },
+  },
+  {
+    code: 'roads.dangerous-section',
+    description: 'Опасный участок дороги — ответ в течение 5 рабочих дней',
+    categories: ['roads.dangerous-section', 'roads.bridges'],
+    answerWithin: { workingDays: 5 },
+  },
+];
+
+export const roadsKpis: KpiDefinition[] = [
+  {
+    code: 'roads.potholes-on-time',
+    name: 'Доля ответов в срок о ямах и ремонте дорог',
+    measure: 'onTimeRate',
+    categories: ['roads.potholes', 'roads.repair-quality'],
+    target: 0.9,
+  },
+  {
+    code: 'roads.hazard-response',
+    name: 'Медианное время ответа об опасных участках и мостах, часов',
+    measure: 'medianResponseHours',
+    categories: ['roads.dangerous-section', 'roads.bridges'],
+    target: 24,
+  },
+  {
+    code: 'roads.snow-clearing-count',
+    name: 'Число обращений о снеге и гололёде',
+    measure: 'count',
+    categories: ['roads.snow-clearing'],
+  },
+  {
+    code: 'roads.potholes-repeat',
+    name: 'Доля повторных обращений о ямах',
+    measure: 'repeatRate',
+    categories: ['roads.potholes'],
+    target: 0.1,
+  },
+];

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { socialMeasureCodes } from './social.reference-data.js';
+
+/**
+ * The social protection sector's own fields on an appeal. Every field is
+ * optional; unknown keys are rejected so that a misspelt field is reported,
+ * not lost.
+ */
+export const socialDetailsSchema = z.strictObject(
+  {
+    measureCode: z
+      .string({ error: 'Код меры социальной поддержки должен быть строкой' })
+      .refine((code) => socialMeasureCodes.has(code), { error: 'Неизвестный код меры социальной поддержки' })
+      .optional(),
+    /** The format only: the check digits are not verified, so that masked test numbers pass. */
+    snils: z
+      .string({ error: 'СНИЛС должен быть строкой' })
+      .regex(/^\d{3}-\d{3}-\d{3} \d{2}$/, { error: 'СНИЛС в формате 123-456-789 01' })
+      .optional(),
+    childrenCount: z
+      .int({ error: 'Число детей должно быть целым числом' })
+      .min(0, { error: 'Число детей не может быть отрицательным' })
+      .max(20, { error: 'Число детей: не больше 20' })
+      .optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Неизвестные поля сведений о социальной защите: ${issue.keys.join(', ')}`
+        : undefined,
+  },
+);
+
+export type SocialDetails = z.infer<typeof socialDetailsSchema>;

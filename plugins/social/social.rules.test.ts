@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { AppealFacts } from '../../core/plugin-api/index.js';
+import { socialCategories } from './social.categories.js';
+import { socialDetailsSchema } from './social.details.js';
+import { socialMeasures, socialServiceCentres } from './social.reference-data.js';
+import { socialDeadlines, socialKpis, socialRouting } from './social.rules.js';
+
+const MUNICIPALITIES = new Set([
+  'yoshkar-ola', 'volzhsk', 'kozmodemyansk', 'volzhsky', 'gornomariysky', 'zvenigovsky', 'kilemarsky',
+  'kuzhenersky', 'mari-tureksky', 'medvedevsky', 'morkinsky', 'novotoryalsky', 'orshansky', 'paranginsky',
+  'sernursky', 'sovetsky', 'yurinsky',
+]);
+const ORGANIZATIONS = new Set([
+  'min-health', 'min-transport', 'gku-roads', 'min-social', 'tfoms', 'gbu-ambulance',
+  'gbu-republican-hospital', 'gbu-kozmodemyansk-hospital', 'gbu-volzhsk-hospital', 'osfr',
+]);
+
+const facts = (overrides: Partial<AppealFacts> = {}): AppealFacts => ({
+  channel: 'POS',
+  text: '',
+  sectorCode: 'social',
+  categoryCode: null,
+  municipalityCode: null,
+  address: null,
+  receivedAt: new Date('2026-01-15T09:00:00Z'),
+  details: null,
+  complainedAboutOrganizationCodes: [],
+  ...overrides,
+});
+
+const codes = socialCategories.map((c) => c.code);
+
+describe('social categories', () => {
+  it('has at least 10 categories with unique, prefixed codes', () => {
+    expect(codes.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const code of codes) expect(code).toMatch(/^social\.[a-z][a-z-]*$/);
+  });
+
+  it('gives 6-15 keywords per category and well-formed federal codes', () => {
+    for (const category of socialCategories) {
+      expect(category.keywords.length, category.code).toBeGreaterThanOrEqual(6);
+      expect(category.keywords.length, category.code).toBeLessThanOrEqual(15);
+      if (category.federalCode) expect(category.federalCode).toMatch(/^\d{4}(\.\d{4}){3,4}$/);
+    }
+  });
+});
+
+describe('social rules', () => {
+  it('names only its own categories, known municipalities and known bodies', () => {
+    for (const r of [...socialRouting, ...socialDeadlines, ...socialKpis]) {
+      for (const category of r.categories ?? []) expect(codes, r.code).toContain(category);
+    }
+    for (const r of socialRouting) {
+      for (const m of r.municipalities ?? []) expect(MUNICIPALITIES.has(m), r.code).toBe(true);
+      if ('organizationCode' in r.target) expect(ORGANIZATIONS.has(r.target.organizationCode), r.code).toBe(true);
+    }
+  });
+
+  it('keeps rule codes unique and prefixed', () => {
+    for (const list of [socialRouting, socialDeadlines, socialKpis]) {
+      const ruleCodes = list.map((r) => r.code);
+      expect(new Set(ruleCodes).size).toBe(ruleCodes.length);
+      for (const code of ruleCodes) expect(code.startsWith('social.')).toBe(true);
+    }
+  });
+
+  it('sends pensions to the Social Fund unless the complaint is about the Fund', () => {
+    const fund = socialRouting.find((r) => r.code === 'social.social-fund');
+    expect(fund?.target).toEqual({ organizationCode: 'osfr' });
+    expect(fund?.when?.(facts())).toBe(true);
+    expect(fund?.when?.(facts({ complainedAboutOrganizationCodes: ['osfr'] }))).toBe(false);
+  });
+
+  it('routes by the measure code given in the details', () => {
+    const byFund = socialRouting.find((r) => r.code === 'social.measure-by-social-fund');
+    expect(byFund?.when?.(facts({ details: { measureCode: 'maternity-capital' } }))).toBe(true);
+    expect(byFund?.when?.(facts({ details: { measureCode: 'social-contract' } }))).toBe(false);
+  });
+
+  it('gives 24 hours to a bedridden person left without care', () => {
+    const care = socialDeadlines.find((r) => r.code === 'social.left-without-care');
+    expect(care?.answerWithin).toEqual({ hours: 24 });
+    expect(care?.when?.(facts({ text: 'Бабушка лежачая, соцработник не приходит вторую неделю' }))).toBe(true);
+  });
+});
+
+describe('social details', () => {
+  it('accepts valid details', () => {
+    const parsed = socialDetailsSchema.safeParse({ measureCode: 'social-contract', snils: '123-456-789 01', childrenCount: 3 });
+    expect(parsed.success).toBe(true);
+  });
+
+  it('rejects an unknown key, naming it', () => {
+    const parsed = socialDetailsSchema.safeParse({ children: 3 });
+    expect(parsed.success).toBe(false);
+    const issue = parsed.error?.issues[0];
+    expect(issue?.code).toBe('unrecognized_keys');
+    expect(issue && 'keys' in issue ? issue.keys : []).toEqual(['children']);
+    expect(issue?.message).toContain('children');
+  });
+
+  it('rejects a malformed SNILS and children count with issues on those fields', () => {
+    const snils = socialDetailsSchema.safeParse({ snils: '12345678901' });
+    expect(snils.success).toBe(false);
+    expect(snils.error?.issues[0]?.path).toEqual(['snils']);
+    const children = socialDetailsSchema.safeParse({ childrenCount: 21 });
+    expect(children.success).toBe(false);
+    expect(children.error?.issues[0]?.path).toEqual(['childrenCount']);
+    const measure = socialDetailsSchema.safeParse({ measureCode: 'no-such-measure' });
+    expect(measure.error?.issues[0]?.path).toEqual(['measureCode']);
+  });
+});
+
+describe('social reference data', () => {
+  it('holds 15+ measures and 12+ centres with unique codes', () => {
+    expect(socialMeasures.length).toBeGreaterThanOrEqual(15);
+    expect(socialServiceCentres.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(socialMeasures.map((m) => m.code)).size).toBe(socialMeasures.length);
+    expect(new Set(socialServiceCentres.map((c) => c.code)).size).toBe(socialServiceCentres.length);
+    const served = new Set<string>();
+    for (const c of socialServiceCentres) {
+      expect(MUNICIPALITIES.has(c.municipalityCode), c.code).toBe(true);
+      served.add(c.municipalityCode);
+      for (const m of c.alsoServes ?? []) served.add(m);
+    }
+    expect(served).toEqual(MUNICIPALITIES);
+  });
+});

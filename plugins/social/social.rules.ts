@@ -1,0 +1,134 @@
+import type { AppealFacts, DeadlineRule, KpiDefinition, RoutingRule } from '../../core/plugin-api/index.js';
+import { socialMeasures, type MeasureProvider } from './social.reference-data.js';
+
+/** The appeal's text, lower-cased with «ё» folded, for the regular expressions below. */
+const textOf = (facts: AppealFacts): string => facts.text.toLowerCase().replace(/ё/g, 'е');
+const mentions = (pattern: RegExp) => (facts: AppealFacts): boolean => pattern.test(textOf(facts));
+
+/**
+ * A complaint must never be sent to the body whose actions it complains
+ * about (59-ФЗ, art. 8, part 6): such appeals fall through to the ministry.
+ */
+const notAgainst = (organizationCode: string) => (facts: AppealFacts): boolean =>
+  !facts.complainedAboutOrganizationCodes.includes(organizationCode);
+
+const providerOfMeasure = (facts: AppealFacts): MeasureProvider | null => {
+  const code = facts.details?.measureCode;
+  return socialMeasures.find((measure) => measure.code === code)?.provider ?? null;
+};
+
+export const socialRouting: RoutingRule[] = [
+  {
+    code: 'social.measure-by-social-fund',
+    description: 'Мера поддержки, которую назначает Социальный фонд (по коду меры в сведениях), — отделение СФР',
+    priority: 10,
+    when: (facts) => providerOfMeasure(facts) === 'osfr' && notAgainst('osfr')(facts),
+    target: { organizationCode: 'osfr' },
+  },
+  {
+    code: 'social.measure-by-municipality',
+    description: 'Мера поддержки, которую предоставляет муниципалитет (по коду меры в сведениях), — администрация',
+    priority: 10,
+    when: (facts) => providerOfMeasure(facts) === 'municipality',
+    target: { municipalAdministration: true },
+  },
+  {
+    code: 'social.social-fund',
+    description: 'Пенсии, материнский капитал и технические средства реабилитации — отделение Социального фонда',
+    priority: 20,
+    categories: ['social.pensions', 'social.family-capital', 'social.rehab-equipment'],
+    when: notAgainst('osfr'),
+    target: { organizationCode: 'osfr' },
+  },
+  {
+    // Since 2023 the unified child benefit and the childcare benefit are
+    // granted by the Social Fund; regional child payments stay with the ministry.
+    code: 'social.unified-benefit',
+    description: 'Единое пособие и пособие по уходу за ребёнком — отделение Социального фонда',
+    priority: 30,
+    categories: ['social.child-benefits'],
+    when: (facts) =>
+      /един\S* пособи|пособи\S* по уходу|декрет/.test(textOf(facts)) && notAgainst('osfr')(facts),
+    target: { organizationCode: 'osfr' },
+  },
+  {
+    code: 'social.large-family-land',
+    description: 'Земельные участки многодетным семьям — администрация муниципального образования',
+    priority: 40,
+    categories: ['social.large-families'],
+    when: mentions(/земельн|участ(ок|ка|ке|ком|ки)/),
+    target: { municipalAdministration: true },
+  },
+  {
+    // The lists of orphans entitled to housing are kept where they live;
+    // check against the republic's law on delegated state powers.
+    code: 'social.orphans-housing',
+    description: 'Жильё для детей-сирот — администрация муниципального образования по месту жительства',
+    priority: 40,
+    categories: ['social.orphans-housing'],
+    target: { municipalAdministration: true },
+  },
+];
+
+export const socialDeadlines: DeadlineRule[] = [
+  {
+    code: 'social.left-without-care',
+    description: 'Человек остался без ухода (лежачий, одинокий, не может себя обслуживать) — ответ в течение 24 часов',
+    categories: ['social.home-care', 'social.residential-care', 'social.disability'],
+    when: mentions(/без (присмотра|ухода|еды|помощи)|лежач|не (может|могу|встает|встаю) (встать|ходить|себя обслуж)|нечего есть|голода/),
+    answerWithin: { hours: 24 },
+  },
+  {
+    code: 'social.no-means',
+    description: 'Семья без средств к существованию — ответ в течение 24 часов',
+    categories: ['social.low-income', 'social.child-benefits', 'social.large-families'],
+    when: mentions(/нечего есть|не на что (жить|купить)|нет денег на (еду|хлеб|продукт)|без средств к существованию|голода|погорел|сгорел дом/),
+    answerWithin: { hours: 24 },
+  },
+  {
+    // [practice] Appeals of SVO participants and their families are taken
+    // out of turn across the republic's bodies.
+    code: 'social.svo-priority',
+    description: 'Обращения участников СВО и их семей — ответ в течение 7 календарных дней',
+    when: (facts) =>
+      facts.categoryCode === 'social.svo' || /(^|[^а-я])сво([^а-я]|$)|мобилизован|специальн\S* военн\S* операц/.test(textOf(facts)),
+    answerWithin: { calendarDays: 7 },
+  },
+  {
+    code: 'social.rehab-consumables',
+    description: 'Нет расходных средств реабилитации (калоприёмники, катетеры, подгузники) — ответ в течение 3 рабочих дней',
+    categories: ['social.rehab-equipment'],
+    when: mentions(/калоприем|катетер|мочеприем|подгузник|памперс|пеленк|урологическ/),
+    answerWithin: { workingDays: 3 },
+  },
+];
+
+export const socialKpis: KpiDefinition[] = [
+  {
+    code: 'social.payments-on-time',
+    name: 'Доля ответов в срок по пенсиям, пособиям и выплатам',
+    measure: 'onTimeRate',
+    categories: ['social.pensions', 'social.regional-payments', 'social.child-benefits'],
+    target: 0.95,
+  },
+  {
+    code: 'social.care-satisfaction',
+    name: 'Средняя оценка ответов по социальному обслуживанию',
+    measure: 'satisfactionAvg',
+    categories: ['social.home-care', 'social.residential-care'],
+    target: 4.2,
+  },
+  {
+    code: 'social.svo-response',
+    name: 'Медианное время ответа участникам СВО и их семьям, часов',
+    measure: 'medianResponseHours',
+    categories: ['social.svo'],
+    target: 72,
+  },
+  {
+    code: 'social.repeat',
+    name: 'Доля повторных обращений по социальной защите',
+    measure: 'repeatRate',
+    target: 0.08,
+  },
+];

@@ -1,0 +1,30 @@
+/**
+ * The waste sector's own fields on an appeal. All optional; unknown keys are
+ * rejected, so that a typo in a field name is reported rather than dropped.
+ */
+import { z } from 'zod';
+
+export const wasteDetailsSchema = z.strictObject(
+  {
+    /** A container site from the sector's reference data, when the author picked one on the map. */
+    containerSiteId: z.uuid({ error: 'Идентификатор контейнерной площадки должен быть UUID' }).optional(),
+    containerSiteAddress: z
+      .string({ error: 'Адрес контейнерной площадки должен быть строкой' })
+      .trim()
+      .min(5, { error: 'Адрес контейнерной площадки слишком короткий' })
+      .max(300, { error: 'Адрес контейнерной площадки длиннее 300 символов' })
+      .optional(),
+    /** The day the pickup was due and did not happen. */
+    pickupDate: z.iso.date({ error: 'Дата вывоза — в формате ГГГГ-ММ-ДД' }).optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Неизвестные поля сведений о ТКО: ${issue.keys.join(', ')}`
+        : issue.code === 'invalid_type'
+          ? 'Сведения о ТКО должны быть объектом'
+          : undefined,
+  },
+);
+
+export type WasteDetails = z.infer<typeof wasteDetailsSchema>;

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { AppealFacts, RoutingRule } from '../../core/plugin-api/index.js';
+import { wasteCategories } from './waste.categories.js';
+import { wasteDetailsSchema } from './waste.details.js';
+import { containerSites } from './waste.reference-data.js';
+import { wasteDeadlines, wasteKpis, wasteRouting } from './waste.rules.js';
+
+function facts(overrides: Partial<AppealFacts>): AppealFacts {
+  return {
+    channel: 'POS',
+    text: '',
+    sectorCode: 'waste',
+    categoryCode: null,
+    municipalityCode: 'medvedevsky',
+    address: null,
+    receivedAt: new Date('2026-03-02T09:00:00Z'),
+    details: null,
+    complainedAboutOrganizationCodes: [],
+    ...overrides,
+  };
+}
+
+function route(f: AppealFacts): RoutingRule | undefined {
+  return [...wasteRouting]
+    .sort((a, b) => a.priority - b.priority)
+    .find((r) => (!r.categories?.length || r.categories.includes(f.categoryCode!)) && (!r.when || r.when(f)));
+}
+
+describe('waste rules', () => {
+  const codes = wasteCategories.map((c) => c.code);
+
+  it('has unique, prefixed category codes with 6-15 keywords each', () => {
+    expect(wasteCategories.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const category of wasteCategories) {
+      expect(category.code).toMatch(/^waste\.[a-z][a-z-]*$/);
+      expect(category.keywords.length).toBeGreaterThanOrEqual(6);
+      expect(category.keywords.length).toBeLessThanOrEqual(15);
+    }
+  });
+
+  it('refers only to its own categories and uses unique, prefixed rule codes', () => {
+    const rules = [...wasteRouting, ...wasteDeadlines, ...wasteKpis];
+    expect(new Set(rules.map((r) => r.code)).size).toBe(rules.length);
+    for (const rule of rules) {
+      expect(rule.code.startsWith('waste.')).toBe(true);
+      for (const category of rule.categories ?? []) expect(codes).toContain(category);
+    }
+  });
+
+  it('gives a missed pickup three calendar days', () => {
+    const rule = wasteDeadlines.find((r) => r.code === 'waste.missed-pickup-3-days');
+    expect(rule?.categories).toEqual(['waste.missed-pickup']);
+    expect(rule?.answerWithin).toEqual({ calendarDays: 3 });
+  });
+
+  it('routes the service to the regional operator, dumps and new sites to the municipality', () => {
+    expect(route(facts({ categoryCode: 'waste.missed-pickup' }))?.target).toEqual({ organizationCode: 'regoperator-tko' });
+    expect(route(facts({ categoryCode: 'waste.illegal-dump' }))?.target).toEqual({ municipalAdministration: true });
+    expect(route(facts({ categoryCode: 'waste.container-site', text: 'Просим обустроить новую площадку у дома 5' }))?.target)
+      .toEqual({ municipalAdministration: true });
+    expect(route(facts({ categoryCode: 'waste.missed-pickup', complainedAboutOrganizationCodes: ['regoperator-tko'] }))?.target)
+      .toEqual({ organizationCode: 'min-natural-resources' });
+  });
+});
+
+describe('waste details', () => {
+  it('accepts well-formed details', () => {
+    expect(wasteDetailsSchema.safeParse({
+      containerSiteId: containerSites[0]!.id,
+      containerSiteAddress: containerSites[0]!.address,
+      pickupDate: '2026-03-01',
+    }).success).toBe(true);
+  });
+
+  it('rejects an unknown key, naming it', () => {
+    const parsed = wasteDetailsSchema.safeParse({ pickupDate: '2026-03-01', siteId: 'x' });
+    expect(parsed.success).toBe(false);
+    const issue = parsed.error!.issues.find((i) => i.code === 'unrecognized_keys');
+    expect(issue!.code === 'unrecognized_keys' && issue!.keys).toEqual(['siteId']);
+    expect(issue!.message).toContain('siteId');
+  });
+
+  it('rejects a malformed site id and date with issues on those fields', () => {
+    const parsed = wasteDetailsSchema.safeParse({ containerSiteId: '12345', pickupDate: '01.03.2026' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues.map((i) => i.path)).toEqual([['containerSiteId'], ['pickupDate']]);
+  });
+});
+
+describe('waste reference data', () => {
+  it('has 30+ container sites with unique valid ids near Mari El', () => {
+    expect(containerSites.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(containerSites.map((s) => s.id)).size).toBe(containerSites.length);
+    for (const site of containerSites) {
+      expect(wasteDetailsSchema.safeParse({ containerSiteId: site.id }).success).toBe(true);
+      expect(site.lat).toBeGreaterThan(55.7);
+      expect(site.lat).toBeLessThan(57.4);
+      expect(site.lon).toBeGreaterThan(45.6);
+      expect(site.lon).toBeLessThan(50.2);
+    }
+  });
+});

@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { buildSchema } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import type { SectorPlugin, PluginAccess } from '../core/plugin-api/index.js';
+import { coreResolvers } from '../core/graphql/core-resolvers.js';
+import { accessGuard } from '../core/auth/access-guard.js';
+import { ALL_ROLES, CENTER, READERS, coreAccess, type Access } from '../core/auth/access-matrix.js';
+
+const PLUGIN_ACCESS: Record<PluginAccess, Access> = { ALL: ALL_ROLES, READERS, CENTER };
+
+/** The access matrix of the core plus the enabled plugins' operations. */
+export function accessMatrixFor(plugins: readonly SectorPlugin[]): Record<string, Access> {
+  const matrix: Record<string, Access> = { ...coreAccess };
+  for (const plugin of plugins) {
+    for (const [operation, level] of Object.entries(plugin.access ?? {})) matrix[operation] = PLUGIN_ACCESS[level];
+  }
+  return matrix;
+}
+
+/**
+ * Composes the schema from the core and the enabled plugins. A plugin's
+ * `@FieldResolver`s (e.g. `Appeal.housing`) exist only when its resolver
+ * classes are passed here, so a disabled plugin leaves no trace in the schema.
+ */
+export async function buildAppSchema(plugins: readonly SectorPlugin[]): Promise<GraphQLSchema> {
+  const resolvers = [...coreResolvers, ...plugins.flatMap((plugin) => plugin.resolvers ?? [])] as [Function, ...Function[]];
+  return buildSchema({
+    resolvers,
+    globalMiddlewares: [accessGuard(accessMatrixFor(plugins))],
+    validate: false,
+  });
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { Role } from '../../core/entities/enums.js';
+import { generateDemoAppeals } from '../../core/seed/demo-appeals.js';
+
+let t: TestApp;
+let token: string;
+const statements: string[] = [];
+const NOW = new Date('2026-06-15T12:00:00+03:00');
+
+beforeAll(async () => {
+  t = await startTestApp({ onQuery: (sql) => statements.push(sql) });
+  for (const organizationCode of ['min-construction', 'min-health', 'adm-yoshkar-ola', 'adm-volzhsk', 'min-transport']) {
+    await t.user(Role.ORG_OPERATOR, { organizationCode });
+  }
+  await generateDemoAppeals(t.em(), { count: 400, now: NOW, regionCode: '12', calendar: t.running.app.calendar, seed: 7 });
+  ({ token } = await t.user(Role.CURATOR));
+});
+afterAll(() => t?.stop());
+
+const PAGE = `query Page($first: Int, $after: String, $last: Int, $before: String, $filter: AppealFilter, $orderBy: AppealOrder) {
+  appeals(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage endCursor startCursor }
+    edges { cursor node { id number status receivedAt dueAt
+      organization { id shortName } municipality { id name } sector { code } category { code } assignee { id fullName }
+      deadline { state } } }
+  }
+}`;
+
+async function sqlCount(variables: Record<string, unknown>) {
+  statements.length = 0;
+  const result = await t.gql(PAGE, variables, token);
+  expect(result.errors).toBeUndefined();
+  return { count: statements.filter((s) => /\b(select|with)\b/i.test(s)).length, result };
+}
+
+describe('appeals list', () => {
+  it('takes a fixed number of SQL statements whatever the page size (no N+1)', async () => {
+    const small = await sqlCount({ first: 10 });
+    const large = await sqlCount({ first: 100 });
+    expect(large.result.data.appeals.edges).toHaveLength(100);
+    expect(large.result.data.appeals.edges.some((e: any) => e.node.assignee)).toBe(true);
+    // page + count + one batch each for organization, municipality, sector, category, assignee
+    expect(large.count).toBe(small.count);
+    expect(large.count).toBeLessThanOrEqual(7);
+  });
+
+  it('walks every appeal exactly once forward, and backward gives the same pages', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const r: any = await t.gql(PAGE, { first: 70, after }, token);
+      seen.push(...r.data.appeals.edges.map((e: any) => e.node.id));
+      if (!r.data.appeals.pageInfo.hasNextPage) break;
+      after = r.data.appeals.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(400);
+    expect(new Set(seen).size).toBe(400);
+
+    const back: any = await t.gql(PAGE, { last: 70 }, token);
+    expect(back.data.appeals.edges.map((e: any) => e.node.id)).toEqual(seen.slice(-70));
+    const before: any = await t.gql(PAGE, { last: 70, before: back.data.appeals.pageInfo.startCursor }, token);
+    expect(before.data.appeals.edges.map((e: any) => e.node.id)).toEqual(seen.slice(-140, -70));
+  });
+
+  it('orders by receivedAt descending by default and by the field asked for', async () => {
+    const desc: any = await t.gql(PAGE, { first: 50 }, token);
+    const times = desc.data.appeals.edges.map((e: any) => Date.parse(e.node.receivedAt));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    const byDue: any = await t.gql(PAGE, { first: 400, orderBy: { field: 'DUE_AT', direction: 'ASC' } }, token);
+    const dues = byDue.data.appeals.edges.map((e: any) => Date.parse(e.node.dueAt));
+    expect([...dues].sort((a, b) => a - b)).toEqual(dues);
+  });
+
+  it('filters by status, sector, channel, period and overdue, with totalCount matching SQL', async () => {
+    const knex = t.em().getKnex();
+    const conn = t.em().getConnection();
+    const count = async (q: any) => Number((await conn.execute(q.count({ c: '*' })))[0].c);
+
+    const housing: any = await t.gql(PAGE, { first: 1, filter: { sector: ['housing'], status: ['CLOSED', 'IN_PROGRESS'] } }, token);
+    const expectedHousing = await count(
+      knex('appeal as a').join('sector as s', 's.id', 'a.sector_id').where('s.code', 'housing').whereIn('a.status', ['CLOSED', 'IN_PROGRESS']),
+    );
+    expect(expectedHousing).toBeGreaterThan(0);
+    expect(housing.data.appeals.totalCount).toBe(expectedHousing);
+
+    const from = '2026-03-01T00:00:00+03:00';
+    const to = '2026-04-01T00:00:00+03:00';
+    const march: any = await t.gql(PAGE, { first: 1, filter: { channel: ['POS'], receivedFrom: from, receivedTo: to } }, token);
+    expect(march.data.appeals.totalCount).toBe(
+      await count(knex('appeal').where('channel', 'POS').where('received_at', '>=', new Date(from)).where('received_at', '<', new Date(to))),
+    );
+
+    // The clock of the app is the test's: overdue means open and past due at that moment.
+    (t.clock as any).set(NOW);
+    const overdue: any = await t.gql(PAGE, { first: 100, filter: { overdue: true } }, token);
+    const expectedOverdue = await count(
+      knex('appeal').whereNotIn('status', ['CLOSED', 'ANSWERED', 'REJECTED']).whereNull('answered_at').where('due_at', '<', NOW).whereNull('paused_at'),
+    );
+    expect(overdue.data.appeals.totalCount).toBe(expectedOverdue);
+    for (const edge of overdue.data.appeals.edges) expect(edge.node.deadline.state).toBe('OVERDUE');
+  });
+
+  it('rejects a malformed cursor and an oversized page with BAD_USER_INPUT naming the argument', async () => {
+    const badCursor = await t.gql(PAGE, { first: 5, after: 'not-a-cursor' }, token);
+    expect(badCursor.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    const both = await t.gql(PAGE, { first: 5, last: 5 }, token);
+    expect(both.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'last' });
+  });
+
+  it('reads one appeal by id with its history', async () => {
+    const page: any = await t.gql(PAGE, { first: 1 }, token);
+    const id = page.data.appeals.edges[0].node.id;
+    const one: any = await t.gql(`{ appeal(id: "${id}") { id number history { type toStatus at } } }`, {}, token);
+    expect(one.data.appeal.id).toBe(id);
+    expect(one.data.appeal.history[0].type).toBe('REGISTERED');
+  });
+});

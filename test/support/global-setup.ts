@@ -1,0 +1,49 @@
+import type { TestProject } from 'vitest/node';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { startEmbeddedPostgres } from '../../core/db/embedded-postgres.js';
+import { createScratchDatabase } from '../../core/db/scratch-database.js';
+import { openDatabase } from '../../core/db/database.js';
+import { createLogger } from '../../core/logging/logger.js';
+import { pluginEntities } from '../../core/plugins/plugin-registry.js';
+import { seedReference } from '../../core/seed/reference.seed.js';
+import { seedBundledCalendar } from '../../core/calendar/calendar.service.js';
+import { mariElMunicipalities, mariElOrganizations } from '../../core/reference/index.js';
+import { allPlugins } from '../../plugins/index.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A PostgreSQL server URL (the machine's via DATABASE_URL, or an embedded one). */
+    dbServerUrl: string;
+    /** A database with every migration and the reference data, to copy per test file. */
+    dbTemplate: string;
+  }
+}
+
+/**
+ * One PostgreSQL server for the run: DATABASE_URL when set, else an embedded
+ * one in a temporary folder. A template database is migrated and seeded once;
+ * each test file copies it (CREATE DATABASE ... TEMPLATE), so files are
+ * isolated and start in milliseconds.
+ */
+export default async function setup(project: TestProject) {
+  const logger = createLogger('warn');
+  const scratchDir = process.env.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'cur-test-pg-'));
+  const embedded = scratchDir ? await startEmbeddedPostgres(scratchDir, logger) : null;
+  const serverUrl = process.env.DATABASE_URL ?? embedded!.url;
+  const template = await createScratchDatabase(serverUrl, 'cur_template');
+  const db = await openDatabase({ url: template.url, dataDir: '', logger, extraEntities: pluginEntities(allPlugins) });
+  const em = db.orm.em.fork() as EntityManager;
+  await seedBundledCalendar(em);
+  await seedReference(em, { municipalities: mariElMunicipalities, organizations: mariElOrganizations }, allPlugins, false);
+  await db.orm.close(true);
+  project.provide('dbServerUrl', serverUrl);
+  project.provide('dbTemplate', template.name);
+  return async () => {
+    await template.drop();
+    await embedded?.stop();
+    if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
+  };
+}
