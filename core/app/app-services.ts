@@ -5,6 +5,7 @@ import type { Clock } from '../clock/clock.js';
 import type { SectorPlugin } from '../plugin-api/index.js';
 import type { TokenService } from '../auth/token.service.js';
 import type { WorkingCalendar } from '../deadlines/index.js';
+import type { EventBus } from '../events/event-bus.js';
 
 /** Process-wide services, built once at start and shared by every request. */
 export interface AppServices {
@@ -17,4 +18,6 @@ export interface AppServices {
   tokens: TokenService;
   /** Working days from the production calendar stored in the database. */
   calendar: WorkingCalendar;
+  /** Committed appeal events, for subscriptions and after-commit hooks. */
+  events: EventBus;
 }

@@ -14,6 +14,7 @@ import { mariElMunicipalities, mariElOrganizations } from '../reference/index.js
 import { buildAppSchema } from '../../schema/build-schema.js';
 import { createHttpServer } from '../server/http-server.js';
 import type { AppServices } from './app-services.js';
+import { LocalEventBus } from '../events/event-bus.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 export interface StartOptions {
@@ -65,6 +66,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         ttlSeconds: config.JWT_TTL_SECONDS,
       }),
       calendar: await loadWorkingCalendar(em, config.TIME_ZONE),
+      events: new LocalEventBus(),
     };
     if (config.demo) await seedDemo(app);
     const schema = await buildAppSchema(plugins);
@@ -82,6 +84,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       port,
       async stop() {
         await http.stop();
+        await app.events.close();
         await db.close();
       },
     };

@@ -1,0 +1,45 @@
+import { EventEmitter } from 'node:events';
+
+/** What is published about an audit-trail entry once its transaction has committed. */
+export interface CommittedAppealEvent {
+  eventId: string;
+  appealId: string;
+  type: string;
+  at: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  sectorCode: string | null;
+  organizationId: string | null;
+  municipalityId: string | null;
+}
+
+export type AppealEventListener = (event: CommittedAppealEvent) => void;
+
+/**
+ * Carries committed appeal events to subscribers. Publish only after the
+ * transaction commits, never for a change that rolled back. The default is
+ * in-process; a cross-process bus (PostgreSQL NOTIFY, Redis) implements the
+ * same interface.
+ */
+export interface EventBus {
+  publish(events: readonly CommittedAppealEvent[]): Promise<void>;
+  subscribe(listener: AppealEventListener): () => void;
+  close(): Promise<void>;
+}
+
+export class LocalEventBus implements EventBus {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+
+  async publish(events: readonly CommittedAppealEvent[]): Promise<void> {
+    for (const event of events) this.emitter.emit('event', event);
+  }
+
+  subscribe(listener: AppealEventListener): () => void {
+    this.emitter.on('event', listener);
+    return () => this.emitter.off('event', listener);
+  }
+
+  async close(): Promise<void> {
+    this.emitter.removeAllListeners();
+  }
+}
