@@ -6,6 +6,7 @@ import type { SectorPlugin } from '../plugin-api/index.js';
 import type { TokenService } from '../auth/token.service.js';
 import type { WorkingCalendar } from '../deadlines/index.js';
 import type { EventBus } from '../events/event-bus.js';
+import type { AppealStructurer } from '../structuring/structurer.js';
 
 /** Process-wide services, built once at start and shared by every request. */
 export interface AppServices {
@@ -20,4 +21,6 @@ export interface AppServices {
   calendar: WorkingCalendar;
   /** Committed appeal events, for subscriptions and after-commit hooks. */
   events: EventBus;
+  /** Finds sector, category, municipality and a summary in free text. */
+  structurer: AppealStructurer;
 }

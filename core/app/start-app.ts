@@ -15,6 +15,7 @@ import { buildAppSchema } from '../../schema/build-schema.js';
 import { createHttpServer } from '../server/http-server.js';
 import type { AppServices } from './app-services.js';
 import { LocalEventBus } from '../events/event-bus.js';
+import { createStructurer } from '../structuring/structurer.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 export interface StartOptions {
@@ -67,6 +68,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       }),
       calendar: await loadWorkingCalendar(em, config.TIME_ZONE),
       events: new LocalEventBus(),
+      structurer: createStructurer(plugins, mariElMunicipalities),
     };
     if (config.demo) await seedDemo(app);
     const schema = await buildAppSchema(plugins);

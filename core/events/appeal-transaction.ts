@@ -1,0 +1,112 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import type { AppServices } from '../app/app-services.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { AppealEvent } from '../entities/appeal-event.entity.js';
+import type { Appeal } from '../entities/appeal.entity.js';
+import { Sector } from '../entities/sector.entity.js';
+import type { AppealStatus } from '../entities/enums.js';
+import type { CommittedAppealEvent } from './event-bus.js';
+
+export interface EventRecord {
+  appeal: Appeal;
+  type: string;
+  fromStatus?: AppealStatus | null;
+  toStatus?: AppealStatus | null;
+  reason?: string | null;
+  data?: Record<string, unknown> | null;
+}
+
+/** Who acted: a user, or a named non-user actor (a channel, the deadline watcher). */
+export type Actor = { user: AuthUser } | { label: string };
+
+export interface AppealTransaction {
+  em: EntityManager;
+  /** Appends an audit-trail entry; it is published only if the transaction commits. */
+  record(entry: EventRecord): AppealEvent;
+}
+
+/**
+ * Runs a change to appeals in one transaction. Every audit-trail entry
+ * recorded inside it is written in the same transaction; the plugins'
+ * blocking hooks run before commit (and may veto); events are published and
+ * after-commit hooks run only once the commit succeeded.
+ */
+export async function runAppealTransaction<T>(
+  app: AppServices,
+  em: EntityManager,
+  actor: Actor,
+  work: (tx: AppealTransaction) => Promise<T>,
+): Promise<T> {
+  const recorded: AppealEvent[] = [];
+  const appeals = new Map<string, Appeal>();
+  const result = await em.transactional(async (txEm) => {
+    const tx: AppealTransaction = {
+      em: txEm as EntityManager,
+      record(entry) {
+        const event = txEm.create(AppealEvent, {
+          id: randomUUID(),
+          appeal: entry.appeal,
+          type: entry.type,
+          at: app.clock.now(),
+          actorUser: 'user' in actor ? actor.user.id : null,
+          actorLabel: 'label' in actor ? actor.label : null,
+          fromStatus: entry.fromStatus ?? null,
+          toStatus: entry.toStatus ?? null,
+          reason: entry.reason ?? null,
+          data: entry.data ?? null,
+        });
+        recorded.push(event);
+        appeals.set(entry.appeal.id, entry.appeal);
+        return event;
+      },
+    };
+    const value = await work(tx);
+    await txEm.flush();
+    const payloads = await toPayloads(txEm as EntityManager, recorded, appeals);
+    for (const plugin of app.plugins) {
+      for (const payload of payloads) await plugin.hooks?.beforeCommit?.(payload, txEm as EntityManager);
+    }
+    return value;
+  });
+  if (recorded.length) await publishCommitted(app, await toPayloads(em, recorded, appeals));
+  return result;
+}
+
+async function toPayloads(em: EntityManager, events: AppealEvent[], appeals: Map<string, Appeal>): Promise<CommittedAppealEvent[]> {
+  const sectorIds = [...new Set([...appeals.values()].map((a) => a.sector?.id).filter((id): id is string => Boolean(id)))];
+  const sectors = sectorIds.length ? await em.find(Sector, { id: { $in: sectorIds } }) : [];
+  const codeOf = new Map(sectors.map((s) => [s.id, s.code]));
+  return events.map((event) => {
+    const appeal = appeals.get(event.appeal.id)!;
+    return {
+      eventId: event.id,
+      appealId: appeal.id,
+      at: event.at.toISOString(),
+      type: event.type,
+      fromStatus: event.fromStatus ?? null,
+      toStatus: event.toStatus ?? null,
+      sectorCode: appeal.sector ? (codeOf.get(appeal.sector.id) ?? null) : null,
+      organizationId: appeal.organization?.id ?? null,
+      municipalityId: appeal.municipality?.id ?? null,
+    };
+  });
+}
+
+/** After commit: to the bus (subscriptions) and to the plugins' after-commit hooks. Failures never undo the change. */
+async function publishCommitted(app: AppServices, payloads: CommittedAppealEvent[]): Promise<void> {
+  try {
+    await app.events.publish(payloads);
+  } catch (error) {
+    app.logger.error({ err: error }, 'publishing committed appeal events failed');
+  }
+  for (const plugin of app.plugins) {
+    for (const payload of payloads) {
+      try {
+        await plugin.hooks?.afterCommit?.(payload);
+      } catch (error) {
+        app.logger.error({ err: error, plugin: plugin.code }, 'after-commit hook failed');
+      }
+    }
+  }
+}
