@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mergeDeadlinePolicy, type DeadlinePolicy } from '../deadlines/deadline-rules.js';
 
 /**
  * Every setting the server reads from the environment, with its default.
@@ -21,6 +22,12 @@ const schema = z.object({
   TIME_ZONE: z.string().min(1).default('Europe/Moscow'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  HTTP_BODY_LIMIT_MB: z.coerce.number().int().positive().max(256).default(16),
+  STRUCTURING_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.5),
+  REPEAT_WINDOW_DAYS: z.coerce.number().int().min(0).default(30),
+  SATISFACTION_LINK_TTL_DAYS: z.coerce.number().int().positive().default(30),
+  SATISFACTION_LINK_BASE: z.string().url().optional(),
+  DEADLINE_POLICY: z.string().optional(),
 });
 
 export type Config = z.infer<typeof schema> & {
@@ -30,6 +37,8 @@ export type Config = z.infer<typeof schema> & {
   jwtSecretIsDefault: boolean;
   enabledPlugins: string[] | null;
   demo: boolean;
+  /** The deadline defaults of DOMAIN.md with the overrides of DEADLINE_POLICY (JSON). */
+  deadlinePolicy: DeadlinePolicy;
 };
 
 export class ConfigError extends Error {}
@@ -44,11 +53,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${name}: ${issue.message}`);
   }
   const raw = parsed.data;
+  let deadlinePolicy: DeadlinePolicy;
+  try {
+    deadlinePolicy = mergeDeadlinePolicy(raw.DEADLINE_POLICY ? JSON.parse(raw.DEADLINE_POLICY) : {});
+  } catch (error) {
+    const detail = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (error as Error).message;
+    throw new ConfigError(`Invalid configuration: DEADLINE_POLICY: ${detail}`);
+  }
   return {
     ...raw,
     jwtSecret: raw.JWT_SECRET ?? DEV_JWT_SECRET,
     jwtSecretIsDefault: !raw.JWT_SECRET,
     enabledPlugins: raw.PLUGINS ? raw.PLUGINS.split(',').map((s) => s.trim()).filter(Boolean) : null,
     demo: raw.DEMO ? raw.DEMO === '1' : !raw.DATABASE_URL,
+    deadlinePolicy,
   };
 }

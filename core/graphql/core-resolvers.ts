@@ -2,6 +2,14 @@ import { AppealResolver } from '../appeals/appeal.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { OrganizationResolver } from '../reference/organization.resolver.js';
 import { CategoryResolver, SectorResolver } from '../reference/sector.resolver.js';
+import { IntakeResolver } from '../lifecycle/intake.resolver.js';
+import { AppealActionsResolver } from '../lifecycle/appeal-actions.resolver.js';
+import { SatisfactionResolver } from '../lifecycle/satisfaction.resolver.js';
+import { AppealLifecycleFieldsResolver, AppealResponseFieldsResolver } from '../lifecycle/appeal-lifecycle-fields.resolver.js';
+import { CalendarResolver } from '../calendar/calendar.resolver.js';
 
 /** The core's resolver classes; plugins add theirs in the schema composition. */
-export const coreResolvers = [AuthResolver, AppealResolver, OrganizationResolver, SectorResolver, CategoryResolver] as const;
+export const coreResolvers = [
+  AuthResolver, AppealResolver, OrganizationResolver, SectorResolver, CategoryResolver,
+  IntakeResolver, AppealActionsResolver, SatisfactionResolver, AppealLifecycleFieldsResolver, AppealResponseFieldsResolver, CalendarResolver,
+] as const;
