@@ -37,7 +37,7 @@ export async function writeAppeals(app: AppServices, tx: AppealTransaction, batc
   }
 
   const created = batch.filter((p) => createdRows.has(p.id));
-  const repeats = await detectRepeats(em, created.map((p) => ({ id: p.id, receivedAt: p.receivedAt, categoryId: p.categoryId, keys: p.keys })), app.config.REPEAT_WINDOW_DAYS);
+  const repeats = await detectRepeats(em, created.map((p) => ({ id: p.id, number: createdRows.get(p.id)!.number as string, receivedAt: p.receivedAt, categoryId: p.categoryId, keys: p.keys })), app.config.REPEAT_WINDOW_DAYS);
   if (repeats.size) {
     const values = [...repeats].map(([id, match]) => knex.raw('(?::uuid, ?::uuid)', [id, match.repeatOf]));
     // The row was born in this transaction: no version step for completing it.

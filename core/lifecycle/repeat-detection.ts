@@ -5,6 +5,8 @@ const DAY_MS = 86_400_000;
 
 export interface RepeatSubject {
   id: string;
+  /** The registration number: its sequence part orders appeals received at the same moment. */
+  number: string;
   receivedAt: Date;
   categoryId: string | null;
   keys: { email: string | null; phone: string | null; address: string | null };
@@ -17,6 +19,7 @@ export interface RepeatMatch {
 
 interface Candidate {
   id: string;
+  number: string;
   received_at: Date;
   category_id: string | null;
   author_email_key: string | null;
@@ -29,7 +32,7 @@ interface Candidate {
  * (REPEAT_WINDOW_DAYS) by the same author (e-mail or phone) or at the same
  * address in the same category. One query for the whole batch; it runs after
  * the batch is inserted (same transaction), so appeals of the batch see each
- * other. "Earlier" is by receipt, ties broken by the order of the batch.
+ * other. "Earlier" is by receipt, ties broken by registration order.
  */
 export async function detectRepeats(em: EntityManager, subjects: RepeatSubject[], windowDays: number): Promise<Map<string, RepeatMatch>> {
   const found = new Map<string, RepeatMatch>();
@@ -45,7 +48,7 @@ export async function detectRepeats(em: EntityManager, subjects: RepeatSubject[]
   const knex = em.getKnex();
   const rows: Candidate[] = await em.execute(
     knex('appeal')
-      .select('id', 'received_at', 'category_id', 'author_email_key', 'author_phone_key', 'address_key')
+      .select('id', 'number', 'received_at', 'category_id', 'author_email_key', 'author_phone_key', 'address_key')
       .where('received_at', '>=', new Date(Math.min(...times) - windowMs))
       .where('received_at', '<=', new Date(Math.max(...times)))
       .where((q) => {
@@ -54,22 +57,29 @@ export async function detectRepeats(em: EntityManager, subjects: RepeatSubject[]
           .orWhereRaw('(address_key = any(?::text[]) and category_id::text = any(?::text[]))', [textArray(addresses), textArray(categories)]);
       }),
   );
-  const order = new Map(subjects.map((s, i) => [s.id, i]));
   for (const subject of keyed) {
     const at = subject.receivedAt.getTime();
+    const mine = sequenceOf(subject.number);
     let best: { row: Candidate; by: RepeatMatch['by'] } | null = null;
     for (const row of rows) {
       if (row.id === subject.id) continue;
       const rowAt = new Date(row.received_at).getTime();
       if (rowAt > at || rowAt < at - windowMs) continue;
-      // Same moment: an appeal of this batch counts as earlier only if it comes first.
-      if (rowAt === at && order.has(row.id) && order.get(row.id)! > order.get(subject.id)!) continue;
+      if (rowAt === at && sequenceOf(row.number) > mine) continue;
       const byAuthor = (subject.keys.email && row.author_email_key === subject.keys.email) || (subject.keys.phone && row.author_phone_key === subject.keys.phone);
       const byAddress = subject.keys.address && subject.categoryId && row.address_key === subject.keys.address && row.category_id === subject.categoryId;
       if (!byAuthor && !byAddress) continue;
-      if (!best || rowAt > new Date(best.row.received_at).getTime()) best = { row, by: byAuthor ? 'author' : 'address' };
+      if (!best || later(row, best.row)) best = { row, by: byAuthor ? 'author' : 'address' };
     }
     if (best) found.set(subject.id, { repeatOf: best.row.id, by: best.by });
   }
   return found;
+}
+
+/** The sequence part of a registration number (`12-2026-0001234` → 1234): one sequence for all years. */
+const sequenceOf = (number: string) => Number(number.slice(number.lastIndexOf('-') + 1));
+
+function later(a: Candidate, b: Candidate): boolean {
+  const diff = new Date(a.received_at).getTime() - new Date(b.received_at).getTime();
+  return diff > 0 || (diff === 0 && sequenceOf(a.number) > sequenceOf(b.number));
 }
