@@ -66,7 +66,7 @@ export async function importAppeals(app: AppServices, em: EntityManager, actor: 
     const written = await runAppealTransaction(app, em.fork() as EntityManager, actor, (tx) => writeAppeals(app, tx, items.map((item) => item.prepared)));
     written.forEach((w, i) => {
       results[items[i]!.index] = {
-        index: items[i]!.index, status: w.created ? 'CREATED' : 'EXISTING', appealId: w.appeal.id, number: w.appeal.number, error: null,
+        index: items[i]!.index, status: w.created ? 'CREATED' : 'EXISTING', appealId: w.row.id as string, number: w.row.number as string, error: null,
       };
     });
   };

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../app/app-services.js';
 import { runAppealTransaction, type Actor } from '../events/appeal-transaction.js';
-import type { Appeal } from '../entities/appeal.entity.js';
+import { Appeal } from '../entities/appeal.entity.js';
 import { prepareAppeal, type AppealIntake } from './appeal-intake.js';
 import { writeAppeals } from './appeal-writer.js';
 import { loadReferenceDirectory } from './reference-directory.js';
@@ -23,6 +23,6 @@ export async function registerAppeal(app: AppServices, em: EntityManager, actor:
   const prepared = prepareAppeal(intake, { app, directory, now: app.clock.now() });
   return runAppealTransaction(app, em, actor, async (tx) => {
     const [written] = await writeAppeals(app, tx, [prepared]);
-    return { appeal: written!.appeal, created: written!.created };
+    return { appeal: tx.em.map(Appeal, written!.row), created: written!.created };
   });
 }
