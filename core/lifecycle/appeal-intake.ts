@@ -109,7 +109,6 @@ export interface IntakeContext {
   app: AppServices;
   directory: ReferenceDirectory;
   now: Date;
-  regionYear?: number;
 }
 
 /**

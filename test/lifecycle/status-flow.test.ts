@@ -139,6 +139,26 @@ describe('the status machine', () => {
   });
 });
 
+describe('answers and review', () => {
+  it('stores the answer with its result and attachment metadata, and requires a reason to return it', async () => {
+    const appeal = await posAppeal();
+    const operator = await s.operator('adm-yoshkar-ola');
+    const started = await ok(t, M.start, { id: appeal.id, v: appeal.version }, operator);
+    const empty = await fails(t, M.answer, { id: appeal.id, input: { text: ' ', result: 'EXPLAINED' }, v: started.version }, operator);
+    expect(empty.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text' });
+    const noName = await fails(t, M.answer, { id: appeal.id, input: { ...ANSWER, attachments: [{ name: '' }] }, v: started.version }, operator);
+    expect(noName.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attachments.0.name' });
+    const input = { text: 'Разъяснён порядок замены качелей', result: 'EXPLAINED', attachments: [{ name: 'акт.pdf', mimeType: 'application/pdf', sizeBytes: 1024, url: 'https://docs.example/akt.pdf' }] };
+    const answered = await ok(t, M.answer, { id: appeal.id, input, v: started.version }, operator);
+    const noReason = await fails(t, M.review, { id: appeal.id, decision: 'RETURN', v: answered.version }, s.specialist);
+    expect(noReason.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'comment' });
+    const read = await t.gql(`query($id: ID!) { appeal(id: $id) { responses { text result attachments { name mimeType sizeBytes url } author { id } organization { code } reviewDecision } } }`, { id: appeal.id }, s.specialist);
+    expect(read.data.appeal.responses).toEqual([{
+      text: input.text, result: 'EXPLAINED', attachments: input.attachments, author: { id: expect.any(String) }, organization: { code: 'adm-yoshkar-ola' }, reviewDecision: null,
+    }]);
+  });
+});
+
 describe('optimistic locking', () => {
   it('answers a stale expectedVersion with CONFLICT and the current version', async () => {
     const appeal = await posAppeal();
