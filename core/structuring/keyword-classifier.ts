@@ -170,20 +170,29 @@ export function createKeywordClassifier(categories: readonly ClassifierCategory[
   const keywordStems = [...byStem.keys()];
   const acronyms = new Set(keywordStems.filter((stem) => stem.startsWith('#')).map((stem) => stem.slice(1)));
 
+  // Sorted, so that the keyword stems starting with a text stem are one binary search away.
+  const sorted = keywordStems.filter((stem) => !stem.startsWith('#')).sort();
+
   /** Keyword stems a text stem stands for, with the credit of each match. */
-  const lookupCache = new Map<string, [string, number][]>();
   function lookup(textStem: string): [string, number][] {
-    let found = lookupCache.get(textStem);
-    if (found) return found;
-    found = [];
-    for (const stem of keywordStems) {
-      if (stem === textStem) found.push([stem, 1]);
-      else if (stem.startsWith('#') || textStem.startsWith('#')) continue;
-      else if (Math.min(stem.length, textStem.length) >= PREFIX_MIN && (stem.startsWith(textStem) || textStem.startsWith(stem))) {
-        found.push([stem, PREFIX_CREDIT]);
-      }
+    const found: [string, number][] = byStem.has(textStem) ? [[textStem, 1]] : [];
+    if (textStem.startsWith('#') || textStem.length < PREFIX_MIN) return found;
+    // Keyword stems that are a prefix of the text stem («батар» for «батаре»)...
+    for (let length = PREFIX_MIN; length < textStem.length; length++) {
+      const prefix = textStem.slice(0, length);
+      if (byStem.has(prefix)) found.push([prefix, PREFIX_CREDIT]);
     }
-    lookupCache.set(textStem, found);
+    // ...and those the text stem is a prefix of («контейнер» for «контейнерн»).
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle]! < textStem) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = low; i < sorted.length && sorted[i]!.startsWith(textStem); i++) {
+      if (sorted[i] !== textStem) found.push([sorted[i]!, PREFIX_CREDIT]);
+    }
     return found;
   }
 
