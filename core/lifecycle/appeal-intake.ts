@@ -154,7 +154,7 @@ export function prepareAppeal(input: AppealIntake, ctx: IntakeContext): Prepared
   let summary = v.summary ?? null;
   let classification: { rule: string; confidence: number } = { rule: category ? 'input' : 'none', confidence: category ? 1 : 0 };
   if (!category || !municipality) {
-    const found = app.structurer.structure(v.text);
+    const found = app.structurer.structure(v.text, { sectorCode });
     summary ??= found.summary;
     if (!municipality && found.municipalityCode) municipality = directory.municipalityByCode.get(found.municipalityCode);
     const guess = found.categoryCode ? directory.categoryByCode.get(found.categoryCode) : undefined;

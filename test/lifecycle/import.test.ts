@@ -77,6 +77,17 @@ describe('importAppeals', () => {
     expect(counts.appeals).toBe(3);
   });
 
+  it('validates and stores each row’s sector details with the row', async () => {
+    const input = [
+      row('Холодные батареи', { category: 'housing.heating', details: { apartment: '7', managementCompanyInn: '1215748528' } }),
+      row('Холодные батареи', { category: 'housing.heating', details: { apartment: 'седьмая' } }),
+    ];
+    const result = await ok(t, IMPORT, { input }, s.integration);
+    expect(result.results.map((r: any) => [r.status, r.error?.field ?? null])).toEqual([['CREATED', null], ['ERROR', 'details.apartment']]);
+    const [stored] = await t.em().execute('select apartment from housing_details where appeal_id = ?', [result.results[0].appealId]);
+    expect(stored.apartment).toBe('7');
+  });
+
   it('treats a key repeated within one import as the same appeal', async () => {
     const one = row('Дубль внутри пакета');
     const result = await ok(t, IMPORT, { input: [one, { ...one, text: 'Тот же ключ' }] }, s.integration);

@@ -40,6 +40,14 @@ const testPlugin = defineSectorPlugin({
   routing: [{ code: 'testsector.inspection-to-gzhi', description: 'Надзор — жилищная инспекция', priority: 1, categories: ['testsector.inspection'], target: { organizationCode: 'gzhi' } }],
 });
 
+/** A sector with no details of its own. */
+const barePlugin = defineSectorPlugin({
+  code: 'baresector',
+  name: { ru: 'Блок без сведений', en: 'Bare sector' },
+  apiVersion: PLUGIN_API_VERSION,
+  categories: [{ code: 'baresector.any', name: 'Любое', keywords: ['любое'] }],
+});
+
 let t: TestApp;
 let s: Staff;
 let clock: ManualClock;
@@ -48,7 +56,7 @@ const now = () => clock.now().toISOString();
 
 beforeAll(async () => {
   clock = new ManualClock('2026-03-02T10:00:00+03:00');
-  t = await startTestApp({ clock, plugins: [...allPlugins, testPlugin], env: { JWT_TTL_SECONDS: String(10 * 365 * 86400) } });
+  t = await startTestApp({ clock, plugins: [...allPlugins, testPlugin, barePlugin], env: { JWT_TTL_SECONDS: String(10 * 365 * 86400) } });
   await t.em().execute('create table test_sector_details (appeal_id uuid primary key references appeal(id), flat text not null)');
   s = await staff(t);
   yoshkarOla = await idOf(t, 'municipality', 'yoshkar-ola');
@@ -125,7 +133,9 @@ describe('registerAppeal: validation', () => {
     ['a latitude out of range', { location: { latitude: 100, longitude: 48 } }, 'location.latitude'],
     ['an empty external id', { externalId: '  ' }, 'externalId'],
     ['details without a sector', { details: { flat: '1' } }, 'details'],
-    ['details for a sector that has none', { category: 'housing.heating', details: { flat: '1' } }, 'details'],
+    ['details for a sector that has none', { category: 'baresector.any', details: { flat: '1' } }, 'details'],
+    ['housing details with an unknown key', { category: 'housing.heating', details: { flat: '1' } }, 'details.flat'],
+    ['housing details with a malformed INN', { category: 'housing.heating', details: { managementCompanyInn: '123' } }, 'details.managementCompanyInn'],
     ['malformed details', { category: 'testsector.other', details: { flat: '12a' } }, 'details.flat'],
     ['nested malformed details', { category: 'testsector.other', details: { flat: '12', meters: { cold: 1.5 } } }, 'details.meters.cold'],
     ['an unknown details key', { category: 'testsector.other', details: { flat: '12', balcony: true } }, 'details.balcony'],
@@ -146,6 +156,9 @@ describe('registerAppeal: validation', () => {
     const { appeal } = await register(t, s.integration, { ...base(), category: 'testsector.other', details: { flat: '42' } });
     const [row] = await t.em().execute('select flat from test_sector_details where appeal_id = ?', [appeal.id]);
     expect(row.flat).toBe('42');
+    const { appeal: housing } = await register(t, s.integration, { ...base(), category: 'housing.heating', details: { managementCompanyInn: '1215748528', apartment: '12а' } });
+    const [stored] = await t.em().execute('select management_company_inn, apartment from housing_details where appeal_id = ?', [housing.id]);
+    expect(stored).toEqual({ management_company_inn: '1215748528', apartment: '12а' });
   });
 });
 
