@@ -18,6 +18,8 @@ export interface WrittenAppeal {
 const ROWS_PER_STATEMENT = 500;
 
 type Row = Record<string, unknown>;
+/** What a bulk write reads back of each row: a single registration returns the whole appeal. */
+const LEAN_COLUMNS = ['id', 'number', 'channel', 'external_id', 'status', 'sector_id', 'organization_id', 'municipality_id'];
 const keyOf = (channel: unknown, externalId: unknown) => `${channel}\u0000${externalId}`;
 
 /**
@@ -32,11 +34,12 @@ const keyOf = (channel: unknown, externalId: unknown) => `${channel}\u0000${exte
 export async function writeAppeals(app: AppServices, tx: AppealTransaction, batch: PreparedAppeal[]): Promise<WrittenAppeal[]> {
   const em = tx.em;
   const knex = em.getKnex();
+  const columns = batch.length === 1 ? ['*'] : LEAN_COLUMNS;
   const stored = new Map<string, Row>();
   const readStored = async (items: PreparedAppeal[]) => {
     const keyed = items.filter((p) => p.externalId !== null);
     if (!keyed.length) return;
-    const rows = await runQuery(em, knex('appeal').select('*').whereIn(['channel', 'external_id'], keyed.map((p) => [p.channel, p.externalId!])));
+    const rows = await runQuery(em, knex('appeal').select(columns).whereIn(['channel', 'external_id'], keyed.map((p) => [p.channel, p.externalId!])));
     for (const row of rows) stored.set(keyOf(row.channel, row.external_id), row);
   };
   await readStored(batch);
@@ -61,7 +64,7 @@ export async function writeAppeals(app: AppServices, tx: AppealTransaction, batc
       is_repeat: repeats.has(p.id),
       repeat_of_id: repeats.get(p.id)?.repeatOf ?? null,
     }));
-    const inserted = await runQuery(em, knex('appeal').insert(rows).onConflict(['channel', 'external_id']).ignore().returning('*'));
+    const inserted = await runQuery(em, knex('appeal').insert(rows).onConflict(['channel', 'external_id']).ignore().returning(columns));
     for (const row of inserted) created.set(row.id as string, row);
   }
   // Keys another transaction wrote in between: theirs is the appeal.

@@ -104,6 +104,20 @@ describe('importAppeals', () => {
     expect(repeat_of_id).toBe(result.results[1].appealId);
   });
 
+  it('writes more than one chunk in order of receipt, linking a repeat across chunks', async () => {
+    const start = clock.now().getTime() - 2 * 86_400_000;
+    const email = `${ext('chunks')}@example.ru`;
+    const input = Array.from({ length: 1001 }, (_, i) => row(`Строка ${i}`, {
+      receivedAt: new Date(start + i * 60_000).toISOString(),
+      author: { email: i === 0 || i === 1000 ? email : `${ext('one')}@example.ru` },
+    }));
+    const result = await ok(t, IMPORT, { input: [...input].reverse() }, s.integration);
+    expect(result).toMatchObject({ created: 1001, failed: 0 });
+    const idOfRow = (i: number) => result.results[1000 - i].appealId;
+    const [{ repeat_of_id }] = await t.em().execute('select repeat_of_id from appeal where id = ?', [idOfRow(1000)]);
+    expect(repeat_of_id).toBe(idOfRow(0));
+  });
+
   it('leaves no half-written appeal when a row fails in the middle of a chunk, and keeps the others', async () => {
     const input = [row('До отказа', { category: 'vetotest.any' }), row('ВЕТО: эта строка отклоняется', { category: 'vetotest.any' }), row('После отказа', { category: 'vetotest.any' })];
     const result = await ok(t, IMPORT, { input }, s.integration);
