@@ -34,7 +34,8 @@ function firstLine(lines: number, raw: string): number {
  * the header; position = the line a record starts on.
  */
 async function* parseCsv(input: Buffer, options: RegionalOptions): AsyncIterable<ParsedItem<RegionalRow>> {
-  const text = decode(input, options.encoding);
+  // One kind of line break (Windows exports use CRLF): line numbers stay right, and text keeps plain \n.
+  const text = decode(input, options.encoding).replace(/\r\n?/g, '\n');
   const parser = parse(text, {
     delimiter: options.delimiter ?? guessDelimiter(text),
     bom: true,
