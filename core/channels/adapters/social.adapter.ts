@@ -139,7 +139,7 @@ async function keepItem(input: IntakeInput, appealId: string, merged: boolean, e
     await connection.execute(
       `update social_item set times_seen = times_seen + 1, last_seen_at = ?, reach = greatest(reach, ?),
               official_page_id = coalesce(official_page_id, ?)
-        where id = (select id from social_item where appeal_id = ? order by first_seen_at, id limit 1)`,
+        where appeal_id = ? and times_seen > 0`,
       [now, f.reach, page?.id ?? null, appealId],
     );
   }
