@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-async function call(method: string, path: string, token: string | null, body?: BodyInit, type = 'application/json') {
+async function call(method: string, path: string, token: string | null, body?: string | Buffer, type = 'application/json') {
   const response = await fetch(`${t.url}${path}`, {
     method,
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': type } : {}) },
