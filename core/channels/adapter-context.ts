@@ -20,6 +20,16 @@ export function adapterContextFactory(plugins: readonly SectorPlugin[], municipa
   }
   const matcher = createMunicipalityMatcher([...municipalities]);
   const byName = new Map(municipalities.flatMap((m) => [[normalizeName(m.shortName), m.code], [normalizeName(m.name), m.code]] as const));
-  const municipalityCode = (text: string) => byName.get(normalizeName(text)) ?? matcher.match(text)?.code ?? null;
+  // Exports repeat the same addresses and place names; the matcher is the costly step of mapping a row.
+  const cache = new Map<string, string | null>();
+  const municipalityCode = (text: string) => {
+    let code = cache.get(text);
+    if (code === undefined) {
+      code = byName.get(normalizeName(text)) ?? matcher.match(text)?.code ?? null;
+      if (cache.size >= 10_000) cache.clear();
+      cache.set(text, code);
+    }
+    return code;
+  };
   return (now: Date): AdapterContext => ({ now, timeZone, categorySectors, categoryByName, municipalityCode });
 }

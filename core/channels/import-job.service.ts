@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { badInput } from '../errors/errors.js';
-import type { AdapterContext, AnyChannelAdapter } from './channel-adapter.js';
+import type { AdapterContext, AnyChannelAdapter, ParsedItem } from './channel-adapter.js';
 import { ChannelRecordStatus, ImportJobStatus } from './channel-enums.js';
 import { ChannelIngestService, prepareItem, type PreparedRecord, type RecordResult } from './channel-ingest.service.js';
 import { channelAdapter } from './adapter-registry.js';
@@ -42,10 +42,12 @@ export interface ImportRequest {
 
 /**
  * Runs file imports in the background of this process, with progress in
- * `import_job`. Every record is kept before the first is taken in, so an
- * import cut short by a restart leaves its remaining records PENDING_RETRY
- * (retried by `retryChannelRecords`), never lost. A PostgreSQL-backed job
- * queue can take this over without changing the tables.
+ * `import_job` (`total` is known once the file is read). Every record is
+ * kept before the first is taken in, so an import cut short by a restart
+ * leaves its remaining records PENDING_RETRY (retried by
+ * `retryChannelRecords`), never lost; a restart while the file is still
+ * being read leaves the job RUNNING with nothing kept (send the file again).
+ * A PostgreSQL-backed job queue can take this over without changing the tables.
  */
 export class ChannelImports {
   private readonly running = new Set<Promise<void>>();
@@ -56,31 +58,44 @@ export class ChannelImports {
     private readonly contextFor: (now: Date) => AdapterContext,
   ) {}
 
-  /** Reads and checks the file, records the job, and starts it; returns the job's id at once. */
+  /**
+   * Checks the options and the file's form (reading its first record: a file
+   * that is not what the adapter reads, or whose mapped column is missing,
+   * is refused here, before any job), records the job, and reads, keeps and
+   * takes in the records in the background; returns the job's id at once.
+   */
   async start(request: ImportRequest): Promise<string> {
     const adapter = channelAdapter(request.adapter);
     const options = readOptions(adapter, request.options);
-    const records = await prepareInput(adapter, request.input, options, this.contextFor(this.app.clock.now()));
+    const items = adapter.parse(request.input, options)[Symbol.asyncIterator]();
+    const first = await items.next();
     const id = randomUUID();
     const em = this.app.orm.em.fork() as EntityManager;
     await em.getConnection().execute(
       em.getKnex()('import_job').insert({
-        id, adapter: adapter.code, file_name: request.fileName ?? null, status: ImportJobStatus.RUNNING, total: records.length,
+        id, adapter: adapter.code, file_name: request.fileName ?? null, status: ImportJobStatus.RUNNING, total: 0,
         options: JSON.stringify(options), submitted_by_id: request.user.id, started_at: this.app.clock.now(),
       }),
     );
-    const task: Promise<void> = this.run(id, adapter, records, request.user).finally(() => this.running.delete(task));
+    const task: Promise<void> = this.run(id, adapter, options, first, items, request.user).finally(() => this.running.delete(task));
     this.running.add(task);
     return id;
   }
 
-  private async run(jobId: string, adapter: AnyChannelAdapter, records: PreparedRecord[], user: AuthUser): Promise<void> {
+  private async run(
+    jobId: string, adapter: AnyChannelAdapter, options: unknown,
+    first: IteratorResult<ParsedItem<unknown>>, rest: AsyncIterator<ParsedItem<unknown>>, user: AuthUser,
+  ): Promise<void> {
     const counts = { processed: 0, accepted: 0, merged: 0, rejected: 0, pending_retry: 0 };
     const flush = async (extra: Record<string, unknown> = {}) => {
       const em = this.app.orm.em.fork() as EntityManager;
       await em.getConnection().execute(em.getKnex()('import_job').update({ ...counts, ...extra }).where('id', jobId));
     };
     try {
+      const ctx = this.contextFor(this.app.clock.now());
+      const records: PreparedRecord[] = [];
+      for (let item = first; !item.done; item = await rest.next()) records.push(prepareItem(adapter, item.value, options, ctx));
+      await flush({ total: records.length });
       await this.ingest.ingest(adapter, records, {
         actor: { user }, submittedBy: user.id, jobId,
         onResult: async (result) => {

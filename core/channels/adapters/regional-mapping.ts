@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { DateTime } from 'luxon';
 import { Channel } from '../../entities/enums.js';
 import { badInput } from '../../errors/errors.js';
 import type { AdapterContext, FieldError, MapResult } from '../channel-adapter.js';
@@ -113,22 +112,61 @@ const text = (cell: Cell | undefined): string | null => {
   return value || null;
 };
 
-const DATE_FORMATS = ['dd.MM.yyyy HH:mm:ss', 'dd.MM.yyyy HH:mm', 'dd.MM.yyyy H:mm', 'dd.MM.yyyy', 'yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm', 'yyyy-MM-dd'];
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's offset from UTC at an instant, in ms (one cached Intl formatter per zone: luxon per row was the slow part of an import). */
+const offsets = new Map<string, number>();
+
+function offsetAt(instant: number, timeZone: string): number {
+  // Offsets change at most at whole hours (DST, law changes): one lookup per zone and hour.
+  const key = `${timeZone}@${Math.floor(instant / 3_600_000)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = computeOffset(instant, timeZone);
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function computeOffset(instant: number, timeZone: string): number {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    formatters.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return local - Math.floor(instant / 1000) * 1000;
+}
+
+/** A wall-clock time in a zone as an instant; null for a date that does not exist (31.11). */
+function zoned(year: number, month: number, day: number, hour: number, minute: number, second: number, timeZone: string): Date | null {
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(wall);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
+  let instant = wall - offsetAt(wall, timeZone);
+  instant = wall - offsetAt(instant, timeZone);
+  return new Date(instant);
+}
+
+const RUSSIAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
- * A date as regional systems write it, in the region's zone when it names
- * none.
+ * A date as regional systems write it (`20.11.2026 09:15`, `20.11.2026`,
+ * ISO 8601), in the region's zone when it names none.
  */
 export function parseSourceDate(cell: Cell | undefined, timeZone: string): Date | null {
   const value = text(cell);
   if (!value) return null;
-  const iso = DateTime.fromISO(value, { zone: timeZone, setZone: true });
-  if (iso.isValid) return iso.toJSDate();
-  for (const format of DATE_FORMATS) {
-    const parsed = DateTime.fromFormat(value, format, { zone: timeZone });
-    if (parsed.isValid) return parsed.toJSDate();
-  }
-  return null;
+  const ru = RUSSIAN_DATE.exec(value);
+  if (ru) return zoned(+ru[3], +ru[2], +ru[1], +(ru[4] ?? 0), +(ru[5] ?? 0), +(ru[6] ?? 0), timeZone);
+  const iso = ISO_DATE.exec(value);
+  if (!iso) return null;
+  if (!iso[7]) return zoned(+iso[1], +iso[2], +iso[3], +(iso[4] ?? 0), +(iso[5] ?? 0), +(iso[6] ?? 0), timeZone);
+  const parsed = new Date(value.replace(' ', 'T'));
+  return Number.isNaN(parsed.getTime()) ? null : parsed;
 }
 
 const YES = new Set(['да', 'yes', 'true', '1', 'д', '+', '59-фз', 'фз-59']);
