@@ -12,7 +12,8 @@ export interface IntakeInput {
   externalId: string;
   text: string;
   receivedAt: Date;
-  author?: { name?: string | null; email?: string | null; phone?: string | null; postalAddress?: string | null } | null;
+  /** `address`: the author's postal address, for the answer (59-ФЗ art. 7 part 1). */
+  author?: { name?: string | null; email?: string | null; phone?: string | null; address?: string | null } | null;
   address?: string | null;
   location?: { latitude: number; longitude: number } | null;
   municipalityId?: string | null;

@@ -104,7 +104,8 @@ export function open311Routes(app: AppServices): Router {
       const attributes = attributesOf(body);
       if (Object.keys(attributes).length) record.attributes = service ? coerceAttributes(service.plugin, attributes) : attributes;
       // A client that retries sends the same Idempotency-Key and gets the same request back.
-      const key = req.get('idempotency-key')?.trim().slice(0, 200);
+      const key = req.get('idempotency-key')?.trim();
+      if (key && key.length > 100) throw new Open311Error(400, 'Idempotency-Key: не длиннее 100 символов');
       const options = { externalId: `${user.id}:${key || randomUUID()}` };
       const prepared = prepareItem(open311Adapter, { position: 1, record }, options, module.contextFor(app.clock.now()));
       const [result] = await ingest.ingest(open311Adapter, [prepared], { actor: { user }, submittedBy: user.id });

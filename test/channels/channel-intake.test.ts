@@ -211,6 +211,8 @@ describe('letters under 59-ФЗ', () => {
     const first = await t.gql(mutation, { input: letter }, specialist);
     expect(first.errors).toBeUndefined();
     expect(first.data.registerLetter).toMatchObject({ created: true, appeal: { channel: 'WRITTEN', fz59: true, externalId: 'letter:80082698123456', receivedAt: '2026-11-18T07:00:00.000Z' } });
+    const [stored] = await sql('select author_address from appeal where id = ?', [first.data.registerLetter.appeal.id]);
+    expect(stored.author_address).toBe('424000, г. Йошкар-Ола, ул. Пушкина, 1, кв. 5');
     const second = await t.gql(mutation, { input: letter }, specialist);
     expect(second.data.registerLetter).toMatchObject({ created: false, appeal: { id: first.data.registerLetter.appeal.id } });
   });

@@ -44,7 +44,7 @@ export function directIntake(app: AppServices, options: { failOnce?: Set<string>
         const created = tx.em.create(Appeal, {
           number, channel: input.channel, externalId: input.externalId, text: input.text, receivedAt: input.receivedAt,
           status: AppealStatus.NEW, fz59: input.fz59 ?? false, sourceStatus: input.sourceStatus ?? null, raw: input.raw ?? null,
-          authorName: input.author?.name ?? null, authorEmail: input.author?.email ?? null, authorPhone: input.author?.phone ?? null,
+          authorName: input.author?.name ?? null, authorEmail: input.author?.email ?? null, authorPhone: input.author?.phone ?? null, authorAddress: input.author?.address ?? null,
           address: input.address ?? null, latitude: input.location?.latitude ?? null, longitude: input.location?.longitude ?? null,
           sector, category, municipality,
         } as never);

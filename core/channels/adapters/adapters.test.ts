@@ -10,6 +10,8 @@ import type { PreparedRecord } from '../channel-ingest.service.js';
 import posCategories from '../data/pos-categories.json' with { type: 'json' };
 import { posClassifierCode, posStatusOut } from './pos.adapter.js';
 import { normalizeUrl } from './social-url.js';
+import { itemKeyOf } from './social.adapter.js';
+import { SocialPlatform } from '../channel-enums.js';
 import { buildRegionalXlsx, XLSX_MAPPING } from '../../../test/fixtures/channels/regional-xlsx.fixture.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/channels/${name}`, import.meta.url));
@@ -171,6 +173,13 @@ describe('social adapter', () => {
     expect(normalizeUrl('https://t.me/adm_volzhsk/512?comment=77')).toBe('https://t.me/adm_volzhsk/512?comment=77');
     expect(normalizeUrl('javascript:alert(1)')).toBeNull();
   });
+
+  it('keeps external ids within the lifecycle\'s 200 characters', () => {
+    const long = `https://vk.com/wall-1_2?${'q=1&'.repeat(60)}`;
+    const key = itemKeyOf(SocialPlatform.VK, null, normalizeUrl(long)!);
+    expect(key).toMatch(/^vk:url-sha256:[0-9a-f]{64}$/);
+    expect(itemKeyOf(SocialPlatform.VK, null, 'https://vk.com/wall-1_2')).toBe('vk:url:https://vk.com/wall-1_2');
+  });
 });
 
 describe('letters adapter', () => {
@@ -181,7 +190,7 @@ describe('letters adapter', () => {
       { kind: 'EMAIL', sourceId: 'x', receivedAt: '2026-11-19T22:10:00+03:00', text: 'x', category: 'no.such' },
     ];
     const [letter, email, bad] = await read('letters', Buffer.from(JSON.stringify(letters)));
-    expect(accepted(letter)).toMatchObject({ channel: Channel.WRITTEN, externalId: 'letter:80082698123456', fz59: true });
+    expect(accepted(letter)).toMatchObject({ channel: Channel.WRITTEN, externalId: 'letter:80082698123456', fz59: true, author: { address: '424000, г. Йошкар-Ола, ул. Пушкина, 1, кв. 5' } });
     expect(accepted(email)).toMatchObject({ channel: Channel.EMAIL, fz59: true, sector: 'health', category: 'health.appointment' });
     expect(errorsOf(bad)).toEqual(['category']);
   });

@@ -16,7 +16,7 @@ export const letterSchema = z.object({
    * does not make two appeals: the e-mail's Message-ID, the postal item's
    * tracking number, or the scan's number in the mail log.
    */
-  sourceId: z.string({ error: 'Нужен идентификатор письма (sourceId): Message-ID, почтовый идентификатор или номер скана' }).trim().min(1).max(300),
+  sourceId: z.string({ error: 'Нужен идентификатор письма (sourceId): Message-ID, почтовый идентификатор или номер скана' }).trim().min(1).max(180, { error: 'sourceId: не длиннее 180 символов' }),
   receivedAt: z.iso.datetime({ offset: true, error: 'Дата поступления: ISO 8601 с часовым поясом' }),
   text: z.string({ error: 'Нужен текст обращения' }).trim().min(1, { error: 'Текст обращения пуст' }).max(100_000),
   author: z
@@ -56,7 +56,9 @@ export function mapLetter(record: Record<string, unknown>, ctx: AdapterContext):
       externalId: `${letter.kind === 'EMAIL' ? 'email' : 'letter'}:${letter.sourceId}`,
       text: letter.text,
       receivedAt,
-      author: letter.author ?? null,
+      author: letter.author
+        ? { name: letter.author.name ?? null, email: letter.author.email ?? null, phone: letter.author.phone ?? null, address: letter.author.postalAddress ?? null }
+        : null,
       address: letter.address ?? null,
       location: null,
       municipalityId: letter.municipalityId ?? null,
@@ -78,7 +80,7 @@ export const lettersAdapter: ChannelAdapter<Record<string, unknown>, Record<stri
   title: 'Письма и электронная почта по 59-ФЗ (регистрирует специалист ЦУР)',
   parse: (input) => parseJsonBatch(input, 'letters'),
   externalIdOf: (record) =>
-    typeof record.sourceId === 'string' && record.sourceId.trim() ? `${record.kind === 'EMAIL' ? 'email' : 'letter'}:${record.sourceId.trim()}` : null,
+    typeof record.sourceId === 'string' && record.sourceId.trim() && record.sourceId.trim().length <= 180 ? `${record.kind === 'EMAIL' ? 'email' : 'letter'}:${record.sourceId.trim()}` : null,
   map: (record, ctx) => mapLetter(record, ctx),
   mapStatusOut: (status) => status,
 };

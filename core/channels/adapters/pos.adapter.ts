@@ -13,7 +13,7 @@ import { classifierTarget, normalizeName, parseJsonBatch, sectorsOf, zodFieldErr
 const isoWithOffset = z.iso.datetime({ offset: true, error: 'Ожидается дата и время ISO 8601 с часовым поясом, например 2026-11-20T09:15:00+03:00' });
 
 export const posMessageSchema = z.object({
-  id: z.union([z.string().trim().min(1), z.number().int().nonnegative()], { error: 'Нужен идентификатор сообщения в ПОС (id)' }).transform(String),
+  id: z.union([z.string().trim().min(1).max(200, { error: 'id: не длиннее 200 символов' }), z.number().int().nonnegative()], { error: 'Нужен идентификатор сообщения в ПОС (id)' }).transform(String),
   categoryName: z.string().trim().min(1).nullish(),
   subcategoryName: z.string().trim().min(1).nullish(),
   text: z.string({ error: 'Нужен текст сообщения (text)' }).trim().min(1, { error: 'Текст сообщения пуст' }).max(20_000, { error: 'Текст сообщения длиннее 20 000 символов' }),
@@ -108,7 +108,10 @@ export const posAdapter: ChannelAdapter<Record<string, unknown>, Record<string, 
   channels: [Channel.POS],
   title: 'Платформа обратной связи (ПОС)',
   parse: (input) => parseJsonBatch(input, 'messages'),
-  externalIdOf: (record) => (typeof record.id === 'string' || typeof record.id === 'number') && String(record.id).trim() ? String(record.id).trim() : null,
+  externalIdOf: (record) => {
+    const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id).trim() : '';
+    return id && id.length <= 200 ? id : null;
+  },
   map: (record, ctx) => mapPosMessage(record, ctx),
   mapStatusOut: posStatusOut,
 };

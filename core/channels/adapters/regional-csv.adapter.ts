@@ -2,7 +2,7 @@ import { parse } from 'csv-parse';
 import { Channel } from '../../entities/enums.js';
 import { badInput } from '../../errors/errors.js';
 import type { ChannelAdapter, ParsedItem } from '../channel-adapter.js';
-import { mapRegionalRow, regionalOptionsSchema, resolveColumns, rowFromRaw, rowOf, type RegionalOptions, type RegionalRow } from './regional-mapping.js';
+import { mapRegionalRow, regionalExternalIdOf, regionalOptionsSchema, resolveColumns, rowFromRaw, rowOf, type RegionalOptions, type RegionalRow } from './regional-mapping.js';
 
 /** UTF-8 when the bytes are valid UTF-8, else Windows-1251 (what older Russian systems and Excel export). */
 function decode(input: Buffer, encoding: RegionalOptions['encoding']): string {
@@ -77,7 +77,7 @@ async function* parseCsv(input: Buffer, options: RegionalOptions): AsyncIterable
 export const regionalCsvAdapter: ChannelAdapter<RegionalRow, RegionalOptions> = {
   code: 'regional-csv',
   keyspace: 'regional',
-  externalIdOf: (row, options) => (row.cells.externalId != null && String(row.cells.externalId).trim() ? `${options.system}:${String(row.cells.externalId).trim()}` : null),
+  externalIdOf: regionalExternalIdOf,
   channel: Channel.REGIONAL_SYSTEM,
   channels: [Channel.REGIONAL_SYSTEM, Channel.MUNICIPAL_SYSTEM],
   title: 'Региональная или муниципальная система: выгрузка CSV',

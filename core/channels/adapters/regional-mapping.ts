@@ -190,6 +190,7 @@ export function mapRegionalRow(row: RegionalRow, ctx: AdapterContext, options: R
 
   const id = text(cells.externalId);
   if (!id) fail('externalId', 'Нет номера обращения в системе-источнике');
+  else if (id.length > 150) fail('externalId', 'Номер обращения длиннее 150 символов');
   const body = text(cells.text);
   if (!body) fail('text', 'Нет текста обращения');
   const receivedAt = parseSourceDate(cells.receivedAt, ctx.timeZone);
@@ -239,4 +240,10 @@ export function mapRegionalRow(row: RegionalRow, ctx: AdapterContext, options: R
       raw: row.raw,
     },
   };
+}
+
+/** The source's id of a row that failed validation (so that its corrected re-send replaces it). */
+export function regionalExternalIdOf(row: RegionalRow, options: RegionalOptions): string | null {
+  const id = text(row.cells.externalId);
+  return id && id.length <= 150 ? `${options.system}:${id}` : null;
 }

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { Channel } from '../../entities/enums.js';
 import { badInput } from '../../errors/errors.js';
 import type { ChannelAdapter, ParsedItem } from '../channel-adapter.js';
-import { mapRegionalRow, regionalOptionsSchema, resolveColumns, rowFromRaw, rowOf, type Cell, type RegionalOptions, type RegionalRow } from './regional-mapping.js';
+import { mapRegionalRow, regionalExternalIdOf, regionalOptionsSchema, resolveColumns, rowFromRaw, rowOf, type Cell, type RegionalOptions, type RegionalRow } from './regional-mapping.js';
 
 /**
  * A spreadsheet cell as plain text, number or boolean. Dates carry no zone
@@ -51,7 +51,7 @@ async function* parseXlsx(input: Buffer, options: RegionalOptions): AsyncIterabl
 export const regionalXlsxAdapter: ChannelAdapter<RegionalRow, RegionalOptions> = {
   code: 'regional-xlsx',
   keyspace: 'regional',
-  externalIdOf: (row, options) => (row.cells.externalId != null && String(row.cells.externalId).trim() ? `${options.system}:${String(row.cells.externalId).trim()}` : null),
+  externalIdOf: regionalExternalIdOf,
   channel: Channel.REGIONAL_SYSTEM,
   channels: [Channel.REGIONAL_SYSTEM, Channel.MUNICIPAL_SYSTEM],
   title: 'Региональная или муниципальная система: выгрузка Excel (XLSX)',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Channel } from '../../entities/enums.js';
@@ -21,7 +22,7 @@ export const socialRecordSchema = z.object({
   }),
   kind: z.enum(['post', 'comment'], { error: 'kind: post или comment' }).default('post'),
   /** The item's id on the platform (`-12345_678` for a VK post). */
-  id: z.union([z.string().trim().min(1), z.number()]).transform(String).nullish(),
+  id: z.union([z.string().trim().min(1).max(150, { error: 'id: не длиннее 150 символов' }), z.number()]).transform(String).nullish(),
   url: z.string({ error: 'Нужен адрес публикации (url)' }).transform((value, ctx) => {
     const url = normalizeUrl(value);
     if (!url) ctx.addIssue({ code: 'custom', message: 'Адрес публикации должен быть ссылкой http(s)' });
@@ -57,11 +58,22 @@ export interface SocialFacts {
   pageHandle: string | null;
 }
 
+/**
+ * `<platform>:<id>`, or `<platform>:url:<address>` with no id; an address too
+ * long for an external id (200 characters) is replaced by its SHA-256.
+ */
+export function itemKeyOf(platform: SocialPlatform, id: string | null | undefined, url: string): string {
+  const prefix = platform.toLowerCase();
+  if (id) return `${prefix}:${id}`;
+  const key = `${prefix}:url:${url}`;
+  return key.length <= 200 ? key : `${prefix}:url-sha256:${createHash('sha256').update(url).digest('hex')}`;
+}
+
 export function socialFacts(record: SocialRecord): SocialFacts {
   return {
     platform: record.platform,
     kind: record.kind === 'comment' ? SocialItemKind.COMMENT : SocialItemKind.POST,
-    itemKey: record.id ? `${record.platform.toLowerCase()}:${record.id}` : `${record.platform.toLowerCase()}:url:${record.url}`,
+    itemKey: itemKeyOf(record.platform, record.id, record.url),
     url: record.url,
     authorHandle: record.authorHandle ? normalizeHandle(record.authorHandle) : null,
     publishedAt: new Date(record.publishedAt),
@@ -155,8 +167,8 @@ export const socialAdapter: ChannelAdapter<Record<string, unknown>, Record<strin
     const platform = typeof record.platform === 'string' ? parsePlatform(record.platform) : null;
     const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id).trim() : '';
     const url = typeof record.url === 'string' ? normalizeUrl(record.url) : null;
-    if (!platform || (!id && !url)) return null;
-    return id ? `${platform.toLowerCase()}:${id}` : `${platform.toLowerCase()}:url:${url}`;
+    if (!platform || (!id && !url) || id.length > 150) return null;
+    return itemKeyOf(platform, id, url ?? '');
   },
   map: (record, ctx) => mapSocial(record, ctx),
   mapStatusOut: (status) => status,
