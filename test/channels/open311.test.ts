@@ -40,7 +40,7 @@ describe('Open311 GeoReport v2: services', () => {
     const expected = allPlugins.filter((p) => ['roads', 'housing', 'waste'].includes(p.code)).flatMap((p) => p.categories.map((c) => c.code));
     expect(json.map((s: any) => s.service_code).sort()).toEqual(expected.sort());
     expect(json.find((s: any) => s.service_code === 'roads.potholes')).toMatchObject({
-      service_name: expect.any(String), group: 'Дороги', type: 'realtime', metadata: false, keywords: expect.stringContaining('яма'),
+      service_name: expect.any(String), group: 'Дороги', type: 'realtime', metadata: true, keywords: expect.stringContaining('яма'),
     });
     expect(json.some((s: any) => s.service_code.startsWith('health.'))).toBe(false);
   });
@@ -51,7 +51,14 @@ describe('Open311 GeoReport v2: services', () => {
     expect(xml.text).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?><services><service><service_code>/);
     expect(xml.text).toContain('<group>ЖКХ</group>');
     const definition = await get('services/housing.heating.json');
-    expect(definition.json).toEqual({ service_code: 'housing.heating', attributes: [] });
+    // Attributes are the owning plugin's details fields.
+    expect(definition.json.service_code).toBe('housing.heating');
+    expect(definition.json.attributes.map((a: any) => [a.code, a.datatype, a.required, a.order])).toEqual([
+      ['buildingAddress', 'string', false, 1], ['apartment', 'string', false, 2], ['managementCompanyInn', 'string', false, 3], ['accountNumber', 'string', false, 4],
+    ]);
+    const roads = await get('services/roads.potholes.xml');
+    expect(roads.text).toContain('<attributes><attribute><variable>true</variable><code>roadSegmentId</code>');
+    expect(roads.text).toContain('<code>kilometer</code><datatype>number</datatype>');
   });
 
   it('answers errors in the spec\'s format', async () => {
@@ -71,8 +78,13 @@ describe('Open311 GeoReport v2: a client files a request and follows it', () => 
       api_key: 'ignored-while-keys-are-not-wired', service_code: 'roads.potholes', lat: '56.6344', long: '47.8999',
       address_string: 'г. Йошкар-Ола, Ленинский проспект, 24', description: 'Глубокая яма у остановки, колёса пробивают.',
       first_name: 'Ирина', last_name: 'Соколова', email: 'i.sokolova@example.ru', phone: '+79021234567',
+      'attribute[kilometer]': '12.5', 'attribute[roadName]': 'Ленинский проспект',
     }, cityApp.token, { 'idempotency-key': 'app-42-req-1' });
     expect(filed.status).toBe(201);
+    const [kept] = await t.em().getConnection().execute("select raw from channel_record where adapter = 'open311'");
+    // The attributes become the plugin's details (numbers as numbers); the key is never kept.
+    expect(kept.raw.attributes).toEqual({ kilometer: 12.5, roadName: 'Ленинский проспект' });
+    expect(kept.raw.api_key).toBeUndefined();
     expect(filed.json).toEqual([{ service_request_id: expect.stringMatching(/^12-2026-\d{7}$/), service_notice: '', account_id: null }]);
     const number = filed.json[0].service_request_id;
 
