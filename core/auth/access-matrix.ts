@@ -46,4 +46,14 @@ export const coreAccess: Record<string, Access> = {
   // The author rates through a signed link: the token is the permission.
   'Mutation.rateAppealByLink': 'PUBLIC',
   'Mutation.loadProductionCalendar': [Role.ADMIN],
+  // Channels (issue #8): the registry of official pages is kept by the ЦУР (decree clause 8).
+  'Query.officialPages': READERS,
+  'Query.officialPage': READERS,
+  'Mutation.createOfficialPage': CENTER,
+  'Mutation.updateOfficialPage': CENTER,
+  'Mutation.deleteOfficialPage': CENTER,
+  'Query.importJob': [...CENTER, Role.INTEGRATION],
+  'Query.channelRecords': CENTER,
+  'Mutation.retryChannelRecords': CENTER,
+  'Mutation.registerLetter': [Role.CENTER_HEAD, Role.CENTER_SPECIALIST, Role.ADMIN],
 };
