@@ -7,6 +7,7 @@ import type { TokenService } from '../auth/token.service.js';
 import type { WorkingCalendar } from '../deadlines/index.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { AppealStructurer } from '../structuring/structurer.js';
+import type { LiveFeed } from '../live/live-feed.js';
 
 /** Process-wide services, built once at start and shared by every request. */
 export interface AppServices {
@@ -23,4 +24,6 @@ export interface AppServices {
   events: EventBus;
   /** Finds sector, category, municipality and a summary in free text. */
   structurer: AppealStructurer;
+  /** This process's fan-out of committed events to its subscriptions. */
+  live: LiveFeed;
 }

@@ -22,4 +22,7 @@ export const coreAccess: Record<string, Access> = {
   'Query.municipalities': ALL_ROLES,
   'Query.sectors': ALL_ROLES,
   'Query.categories': ALL_ROLES,
+  // Live updates: everyone who works with appeals, each event within the caller's scope.
+  'Subscription.appealEvents': READERS,
+  'Subscription.deadlineAlerts': READERS,
 };

@@ -21,6 +21,11 @@ const schema = z.object({
   TIME_ZONE: z.string().min(1).default('Europe/Moscow'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  // Live updates: the bus that carries committed events between processes.
+  EVENT_BUS: z.enum(['pg', 'redis', 'local']).optional(),
+  REDIS_URL: z.string().url().optional(),
+  WS_MAX_QUEUE: z.coerce.number().int().positive().default(1000),
+  DEADLINE_WATCH_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
 });
 
 export type Config = z.infer<typeof schema> & {
@@ -30,6 +35,8 @@ export type Config = z.infer<typeof schema> & {
   jwtSecretIsDefault: boolean;
   enabledPlugins: string[] | null;
   demo: boolean;
+  /** EVENT_BUS, or redis when only REDIS_URL is given, else pg. */
+  eventBus: 'pg' | 'redis' | 'local';
 };
 
 export class ConfigError extends Error {}
@@ -44,11 +51,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${name}: ${issue.message}`);
   }
   const raw = parsed.data;
+  if (raw.EVENT_BUS === 'redis' && !raw.REDIS_URL) throw new ConfigError('Invalid configuration: EVENT_BUS: redis needs REDIS_URL');
   return {
     ...raw,
     jwtSecret: raw.JWT_SECRET ?? DEV_JWT_SECRET,
     jwtSecretIsDefault: !raw.JWT_SECRET,
     enabledPlugins: raw.PLUGINS ? raw.PLUGINS.split(',').map((s) => s.trim()).filter(Boolean) : null,
     demo: raw.DEMO ? raw.DEMO === '1' : !raw.DATABASE_URL,
+    eventBus: raw.EVENT_BUS ?? (raw.REDIS_URL ? 'redis' : 'pg'),
   };
 }
