@@ -21,6 +21,9 @@ export interface LiveClient {
   /** The client's underlying socket, once connected (a test may pause it). */
   socket(): WebSocket;
   subscribe<T = any>(query: string, variables?: Record<string, unknown>): LiveStream<T>;
+  /** Stops (and restarts) reading from the TCP socket, as a stuck client would. */
+  pauseReading(): void;
+  resumeReading(): void;
   /** The close event of the socket: code and reason. */
   closed: Promise<{ code: number; reason: string }>;
   dispose(): Promise<void>;
@@ -59,6 +62,9 @@ export function liveClient(httpUrl: string, token: string | null, connectionPara
   return {
     client,
     socket: () => current!,
+    // ws keeps the net.Socket in a private field; reading stops at the TCP level.
+    pauseReading: () => (current as unknown as { _socket: { pause(): void } })._socket.pause(),
+    resumeReading: () => (current as unknown as { _socket: { resume(): void } })._socket.resume(),
     closed,
     subscribe<T>(query: string, variables?: Record<string, unknown>): LiveStream<T> {
       const results: Received<T>[] = [];
