@@ -3,6 +3,7 @@ import type { Logger } from '../logging/logger.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import { AppealEvent } from '../entities/appeal-event.entity.js';
 import type { CommittedAppealEvent, EventBus } from '../events/event-bus.js';
+import { Loaders, type ReferenceLoaders } from '../graphql/loaders.js';
 
 /** One committed event, loaded, on its way to a subscriber. */
 export interface LiveDelivery {
@@ -10,6 +11,8 @@ export interface LiveDelivery {
   event: AppealEvent;
   /** The appeal as loaded just after the event arrived; shared read-only by every subscriber. */
   appeal: Appeal;
+  /** By-id loaders of reference data, shared by the subscribers of this batch. */
+  reference: ReferenceLoaders;
 }
 
 export interface LiveSubscriber {
@@ -89,6 +92,7 @@ export class LiveFeed {
     const events = await em.find(AppealEvent, { id: { $in: batch.map((f) => f.eventId) } });
     const appeals = await em.find(Appeal, { id: { $in: [...new Set(batch.map((f) => f.appealId))] } });
     this.stats.batches++;
+    const reference = new Loaders(em);
     const eventById = new Map(events.map((e) => [e.id, e]));
     const appealById = new Map(appeals.map((a) => [a.id, a]));
     for (const facts of batch) {
@@ -100,7 +104,7 @@ export class LiveFeed {
       }
       for (const subscriber of [...this.subscribers]) {
         if (!subscriber.accepts(facts)) continue;
-        subscriber.push({ facts, event, appeal });
+        subscriber.push({ facts, event, appeal, reference });
         this.stats.pushed++;
       }
     }

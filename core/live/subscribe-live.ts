@@ -28,7 +28,9 @@ export interface LiveSubscribeOptions {
  * Starts one subscription: access checked now (the access guard wraps only
  * `resolve`), the caller's scope fixed now, then filter and scope applied to
  * every event. Each event is resolved with a fresh EntityManager and fresh
- * DataLoaders, so nothing cached for one event leaks into the next.
+ * DataLoaders, so nothing cached for one event leaks into the next; only the
+ * by-id loaders of reference data (no access logic in them) are shared by
+ * the subscribers of one event.
  */
 export async function subscribeLive(ctx: RequestContext, options: LiveSubscribeOptions): Promise<AsyncIterableIterator<LiveDelivery>> {
   checkAccess(coreAccess[`Subscription.${options.field}`], ctx);
@@ -61,7 +63,7 @@ export async function subscribeLive(ctx: RequestContext, options: LiveSubscribeO
 
 function renewScope(ctx: RequestContext, delivery: LiveDelivery): void {
   ctx.em = ctx.app.orm.em.fork() as EntityManager;
-  ctx.loaders = new Loaders(ctx.em);
+  ctx.loaders = new Loaders(ctx.em, delivery.reference);
   ctx.loaders.named<string, Appeal>('appeal', batchById(Appeal)).prime(delivery.appeal.id, delivery.appeal);
 }
 

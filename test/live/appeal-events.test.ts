@@ -6,9 +6,10 @@ import { AppealStatus, Role } from '../../core/entities/enums.js';
 
 let t: TestApp;
 const clients: LiveClient[] = [];
+const statements: string[] = [];
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ onQuery: (sql) => statements.push(sql) });
 });
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
@@ -107,6 +108,26 @@ describe('appealEvents: delivery after commit', () => {
     const ids = await commitEvent(t.running.app, appealId, 'BULK', { count: 80 });
     const received = await stream.waitFor(80);
     expect(received.map((r) => r.data.appealEvents.id)).toEqual(ids);
+  });
+});
+
+describe('appealEvents: many subscribers', () => {
+  it('loads an event and its reference data once, however many subscribers select them (no N+1)', async () => {
+    const appealId = await insertAppeal(t, { sector: 'housing', organizationCode: 'adm-yoshkar-ola' });
+    const query = 'subscription { appealEvents(filter: { type: ["FAN_OUT"] }) { id appeal { number sector { code } organization { code } municipality { code } } } }';
+    const client = await connect(Role.CURATOR);
+    const streams = [];
+    for (let i = 0; i < 12; i++) streams.push(await subscribe(client, query));
+    statements.length = 0;
+    await commitEvent(t.running.app, appealId, 'FAN_OUT');
+    for (const stream of streams) {
+      const [result] = await stream.waitFor(1);
+      expect(result.data.appealEvents.appeal).toMatchObject({ sector: { code: 'housing' }, organization: { code: 'adm-yoshkar-ola' }, municipality: { code: 'yoshkar-ola' } });
+    }
+    const from = (table: string) => statements.filter((sql) => new RegExp(`\\bselect .* from "${table}" as "`, 'i').test(sql)).length;
+    // The appeal: once in the change, once for the subscribers; sectors: twice in the change (routing facts), once for the subscribers.
+    expect({ events: from('appeal_event'), appeals: from('appeal'), sectors: from('sector'), organizations: from('organization'), municipalities: from('municipality') })
+      .toEqual({ events: 1, appeals: 2, sectors: 3, organizations: 1, municipalities: 1 });
   });
 });
 
