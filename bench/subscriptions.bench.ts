@@ -4,7 +4,7 @@
  * to delivery (p50, p99) and the server's memory per subscriber.
  *
  *   npx tsx --expose-gc bench/subscriptions.bench.ts
- *   BENCH_SUBSCRIBERS=1000 BENCH_EVENTS=300 BENCH_RATE=20 EVENT_BUS=pg|redis DATABASE_URL=postgres://... npx tsx ...
+ *   BENCH_SUBSCRIBERS=1000 BENCH_EVENTS=150 BENCH_RATE=5 EVENT_BUS=pg|redis DATABASE_URL=postgres://... npx tsx ...
  *
  * The server runs in this process; the clients run in a child process (so
  * their parsing does not count as the server's time), and both read the
@@ -20,8 +20,8 @@ import { fileURLToPath } from 'node:url';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 300);
-const RATE = Number(process.env.BENCH_RATE ?? 20);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 150);
+const RATE = Number(process.env.BENCH_RATE ?? 5);
 const SECTORS = ['housing', 'waste', 'energy', 'education', 'health', 'roads', 'transport', 'social'];
 const QUERY = process.env.BENCH_QUERY ?? `subscription { appealEvents(filter: { type: ["REGISTERED"] }) { id type at toStatus appeal { id number status sector { code } } } }`;
 
@@ -29,15 +29,18 @@ type ClientMessage =
   | { kind: 'connected' }
   | { kind: 'received'; deliveries: [string, string][]; errors: number };
 
-if (process.argv[2] === 'clients') await runClients();
-else await runServer();
+if (process.argv[2] === 'clients') {
+  // Listen before anything is awaited: IPC messages that arrive with no listener are lost.
+  const start = new Promise<{ url: string; tokens: string[] }>((resolve) => process.once('message', resolve as never));
+  await runClients(start);
+} else await runServer();
 
 /** The child: N sockets, one subscription each; records (event id, receipt time) for every delivery. */
-async function runClients(): Promise<void> {
+async function runClients(start: Promise<{ url: string; tokens: string[] }>): Promise<void> {
   const { createClient } = await import('graphql-ws');
   const { default: WebSocket } = await import('ws');
-  const url = process.env.BENCH_URL!;
-  const tokens: string[] = JSON.parse(process.env.BENCH_TOKENS!);
+  // Tokens come by IPC: a thousand of them do not fit in the environment.
+  const { url, tokens } = await start;
   const deliveries: [string, string][] = [];
   let errors = 0;
   const clients = tokens.map((token) =>
@@ -70,7 +73,7 @@ async function runClients(): Promise<void> {
   process.send!({ kind: 'connected' } satisfies ClientMessage);
   process.on('message', async (message: { kind: string }) => {
     if (message.kind !== 'report') return;
-    process.send!({ kind: 'received', deliveries, errors } satisfies ClientMessage, () => undefined);
+    await new Promise((resolve) => process.send!({ kind: 'received', deliveries, errors } satisfies ClientMessage, resolve));
     await Promise.all(clients.map((c) => c.dispose()));
     process.exit(0);
   });
@@ -127,8 +130,8 @@ async function runServer(): Promise<void> {
     const before = process.memoryUsage();
     const child = fork(fileURLToPath(import.meta.url), ['clients'], {
       execArgv: ['--import', 'tsx'],
-      env: { ...process.env, BENCH_URL: `${running.url.replace(/^http/, 'ws')}/graphql`, BENCH_TOKENS: JSON.stringify(tokens) },
     });
+    child.send({ url: `${running.url.replace(/^http/, 'ws')}/graphql`, tokens });
     const fromChild = (kind: ClientMessage['kind']) =>
       new Promise<ClientMessage>((resolve, reject) => {
         const onMessage = (message: ClientMessage) => {
@@ -140,6 +143,8 @@ async function runServer(): Promise<void> {
         child.once('exit', (code) => reject(new Error(`client process exited (${code})`)));
       });
     const connectStarted = process.hrtime.bigint();
+    const progress = (what: string) => process.stderr.write(`[bench] ${what}\n`);
+    progress(`connecting ${SUBSCRIBERS} subscribers`);
     await fromChild('connected');
     await until(() => app.live.subscriberCount >= SUBSCRIBERS, 120_000, 'every subscription to register');
     const connectMs = Number(process.hrtime.bigint() - connectStarted) / 1e6;
@@ -155,12 +160,14 @@ async function runServer(): Promise<void> {
       return publish(events);
     };
 
+    progress(`subscribed; streaming ${EVENTS} registrations at ${RATE}/s`);
     const knex = em.getKnex();
     const sectorIds = new Map<string, string>(
       (await em.execute<{ id: string; code: string }[]>('select id, code from sector')).map((r) => [r.code, r.id]),
     );
     const [municipality] = await em.execute(`select id from municipality where code = 'yoshkar-ola'`);
     let expected = 0;
+    const cpuBefore = process.cpuUsage();
     const streamStarted = process.hrtime.bigint();
     for (let i = 0; i < EVENTS; i++) {
       const due = streamStarted + BigInt(Math.round((i * 1e9) / RATE));
@@ -192,8 +199,10 @@ async function runServer(): Promise<void> {
     }
     const streamSeconds = Number(process.hrtime.bigint() - streamStarted) / 1e9;
     await app.live.settled();
+    const cpu = process.cpuUsage(cpuBefore);
     // Deliveries still on the wire: give the clients time to read them (bounded).
     await new Promise((resolve) => setTimeout(resolve, 2_000));
+    progress('collecting deliveries');
     child.send({ kind: 'report' });
     const report = (await fromChild('received')) as Extract<ClientMessage, { kind: 'received' }>;
 
@@ -215,6 +224,7 @@ async function runServer(): Promise<void> {
     console.log(`  commit → delivery p90:       ${pct(90).toFixed(1)} ms`);
     console.log(`  commit → delivery p99:       ${pct(99).toFixed(1)} ms`);
     console.log(`  commit → delivery max:       ${(latencies.at(-1) ?? NaN).toFixed(1)} ms`);
+    console.log(`  server CPU per delivery:     ${((cpu.user + cpu.system) / Math.max(latencies.length, 1)).toFixed(0)} µs (commits included)`);
     console.log(`  server memory per subscriber: ${perSubscriberKb('rss').toFixed(1)} KB RSS, ${perSubscriberKb('heapUsed').toFixed(1)} KB heap${gc ? '' : ' (run with --expose-gc for steadier figures)'}`);
     console.log(`  slow subscribers closed:     ${app.live.stats.overflows}`);
     await new Promise((resolve) => child.once('exit', resolve));

@@ -61,9 +61,16 @@ export async function subscribeLive(ctx: RequestContext, options: LiveSubscribeO
   return subscription;
 }
 
+/**
+ * A fresh EntityManager and fresh loaders for the event about to be resolved.
+ * The EntityManager is forked only if a resolver asks for it: most events
+ * need none, and a fork per event per subscriber is most of the garbage.
+ */
 function renewScope(ctx: RequestContext, delivery: LiveDelivery): void {
-  ctx.em = ctx.app.orm.em.fork() as EntityManager;
-  ctx.loaders = new Loaders(ctx.em, delivery.reference);
+  let em: EntityManager | undefined;
+  const fork = () => (em ??= ctx.app.orm.em.fork() as EntityManager);
+  Object.defineProperty(ctx, 'em', { get: fork, set: (value: EntityManager) => (em = value), configurable: true, enumerable: true });
+  ctx.loaders = new Loaders(fork, delivery.reference);
   ctx.loaders.named<string, Appeal>('appeal', batchById(Appeal)).prime(delivery.appeal.id, delivery.appeal);
 }
 
