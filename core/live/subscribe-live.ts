@@ -57,6 +57,8 @@ export async function subscribeLive(ctx: RequestContext, options: LiveSubscribeO
     },
     end: () => void subscription.return(),
   });
+  // An idle subscription keeps no EntityManager of its own (memory per subscriber).
+  renewScope(ctx);
   ctx.app.logger.debug({ userId: user.id, role: user.role, field: options.field }, 'live updates: subscribed');
   return subscription;
 }
@@ -66,12 +68,12 @@ export async function subscribeLive(ctx: RequestContext, options: LiveSubscribeO
  * The EntityManager is forked only if a resolver asks for it: most events
  * need none, and a fork per event per subscriber is most of the garbage.
  */
-function renewScope(ctx: RequestContext, delivery: LiveDelivery): void {
+function renewScope(ctx: RequestContext, delivery?: LiveDelivery): void {
   let em: EntityManager | undefined;
   const fork = () => (em ??= ctx.app.orm.em.fork() as EntityManager);
   Object.defineProperty(ctx, 'em', { get: fork, set: (value: EntityManager) => (em = value), configurable: true, enumerable: true });
-  ctx.loaders = new Loaders(fork, delivery.reference);
-  ctx.loaders.named<string, Appeal>('appeal', batchById(Appeal)).prime(delivery.appeal.id, delivery.appeal);
+  ctx.loaders = new Loaders(fork, delivery?.reference);
+  if (delivery) ctx.loaders.named<string, Appeal>('appeal', batchById(Appeal)).prime(delivery.appeal.id, delivery.appeal);
 }
 
 /** An operator's subtree is read once per connection, not per subscription or per event. */
