@@ -20,6 +20,7 @@ import { LiveFeed } from '../live/live-feed.js';
 import { startDeadlineWatchJob, type DeadlineWatchJob } from '../deadline-watch/deadline-watch.job.js';
 import { createStructurer } from '../structuring/structurer.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { IntakeService } from '../channels/intake.js';
 
 export interface StartOptions {
   config: Config;
@@ -29,6 +30,8 @@ export interface StartOptions {
   logger?: Logger;
   /** Sees every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
+  /** Builds the channels' door into the lifecycle (core/channels/intake.ts); without it, channel intake endpoints are not mounted. */
+  intake?: (app: AppServices) => IntakeService;
 }
 
 export interface RunningApp {
@@ -77,9 +80,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       structurer: createStructurer(plugins, mariElMunicipalities),
       live: new LiveFeed(db.orm, events, logger),
     };
+    if (options.intake) app.intake = options.intake(app);
     if (config.demo) await seedDemo(app);
     jobs = await startDeadlineWatchJob(app, db.url);
-    const schema = await buildAppSchema(plugins);
+    const schema = await buildAppSchema(plugins, { channelIntake: Boolean(app.intake) });
     const http = await createHttpServer(app, schema);
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);
