@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
 import type { GraphQLSchema } from 'graphql';
 import type { SectorPlugin, PluginAccess } from '../core/plugin-api/index.js';
 import { coreResolvers, intakeResolvers } from '../core/graphql/core-resolvers.js';
@@ -32,6 +33,8 @@ export async function buildAppSchema(plugins: readonly SectorPlugin[], options: 
   return buildSchema({
     resolvers,
     globalMiddlewares: [accessGuard(accessMatrixFor(plugins))],
+    // type-graphql requires one for @Subscription; ours feed from the event bus (core/live), not from it.
+    pubSub: createPubSub(),
     validate: false,
   });
 }

@@ -14,7 +14,10 @@ import { mariElMunicipalities, mariElOrganizations } from '../reference/index.js
 import { buildAppSchema } from '../../schema/build-schema.js';
 import { createHttpServer } from '../server/http-server.js';
 import type { AppServices } from './app-services.js';
-import { LocalEventBus } from '../events/event-bus.js';
+import type { EventBus } from '../events/event-bus.js';
+import { createEventBus } from '../events/create-event-bus.js';
+import { LiveFeed } from '../live/live-feed.js';
+import { startDeadlineWatchJob, type DeadlineWatchJob } from '../deadline-watch/deadline-watch.job.js';
 import { createStructurer } from '../structuring/structurer.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IntakeService } from '../channels/intake.js';
@@ -53,10 +56,13 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     extraEntities: pluginEntities(options.plugins),
     onQuery: options.onQuery,
   });
+  let events: EventBus | null = null;
+  let jobs: DeadlineWatchJob | null = null;
   try {
     const em = db.orm.em.fork() as EntityManager;
     await seedBundledCalendar(em);
     await seedReference(em, { municipalities: mariElMunicipalities, organizations: mariElOrganizations }, options.plugins, config.demo);
+    events = await createEventBus(config, db.url, db.orm, logger);
     const app: AppServices = {
       config,
       logger,
@@ -70,11 +76,13 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         ttlSeconds: config.JWT_TTL_SECONDS,
       }),
       calendar: await loadWorkingCalendar(em, config.TIME_ZONE),
-      events: new LocalEventBus(),
+      events,
       structurer: createStructurer(plugins, mariElMunicipalities),
+      live: new LiveFeed(db.orm, events, logger),
     };
     if (options.intake) app.intake = options.intake(app);
     if (config.demo) await seedDemo(app);
+    jobs = await startDeadlineWatchJob(app, db.url);
     const schema = await buildAppSchema(plugins, { channelIntake: Boolean(app.intake) });
     const http = await createHttpServer(app, schema);
     await new Promise<void>((resolve, reject) => {
@@ -82,7 +90,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       http.server.listen(config.PORT, () => resolve());
     });
     const port = (http.server.address() as AddressInfo).port;
-    logger.info({ port, plugins: plugins.map((p) => p.code), embedded: db.embedded }, `ЦУР API: http://localhost:${port}/graphql`);
+    logger.info(
+      { port, plugins: plugins.map((p) => p.code), embedded: db.embedded, eventBus: config.eventBus },
+      `ЦУР API: http://localhost:${port}/graphql`,
+    );
     return {
       app,
       db,
@@ -90,11 +101,15 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       port,
       async stop() {
         await http.stop();
+        await jobs?.stop();
+        await app.live.close();
         await app.events.close();
         await db.close();
       },
     };
   } catch (error) {
+    await jobs?.stop().catch(() => undefined);
+    await events?.close().catch(() => undefined);
     await db.close();
     throw error;
   }

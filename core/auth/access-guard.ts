@@ -13,11 +13,18 @@ export function accessGuard(matrix: Readonly<Record<string, Access>>): Middlewar
   return async ({ info, context }, next) => {
     const parent = info.parentType.name;
     if (!ROOT_TYPES.has(parent)) return next();
-    const access = matrix[`${parent}.${info.fieldName}`];
-    if (access === 'PUBLIC') return next();
-    if (context.authError) throw context.authError;
-    if (!context.user) throw unauthenticated();
-    if (!access || !access.includes(context.user.role)) throw forbidden();
+    checkAccess(matrix[`${parent}.${info.fieldName}`], context);
     return next();
   };
+}
+
+/**
+ * The decision itself, also taken where no resolver runs first (a
+ * subscription's `subscribe`, which the middleware does not wrap).
+ */
+export function checkAccess(access: Access | undefined, context: Pick<RequestContext, 'user' | 'authError'>): void {
+  if (access === 'PUBLIC') return;
+  if (context.authError) throw context.authError;
+  if (!context.user) throw unauthenticated();
+  if (!access || !access.includes(context.user.role)) throw forbidden();
 }

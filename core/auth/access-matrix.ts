@@ -46,6 +46,9 @@ export const coreAccess: Record<string, Access> = {
   // The author rates through a signed link: the token is the permission.
   'Mutation.rateAppealByLink': 'PUBLIC',
   'Mutation.loadProductionCalendar': [Role.ADMIN],
+  // Live updates: everyone who works with appeals, each event within the caller's scope.
+  'Subscription.appealEvents': READERS,
+  'Subscription.deadlineAlerts': READERS,
   // Channels (issue #8): the registry of official pages is kept by the ЦУР (decree clause 8).
   'Query.officialPages': READERS,
   'Query.officialPage': READERS,

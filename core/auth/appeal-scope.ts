@@ -4,8 +4,8 @@ import type { AuthUser } from './auth-user.js';
 import { textArray } from '../db/sql-array.js';
 
 /** Roles that see every appeal (the decree's curator, the ЦУР, analysts, admins). */
-const SEE_ALL: ReadonlySet<Role> = new Set([Role.CURATOR, Role.CENTER_HEAD, Role.CENTER_SPECIALIST, Role.ANALYST, Role.ADMIN]);
-const BY_SECTOR: ReadonlySet<Role> = new Set([Role.SECTOR_LEAD, Role.SECTOR_SPECIALIST, Role.MINISTRY_OBSERVER]);
+export const SEE_ALL: ReadonlySet<Role> = new Set([Role.CURATOR, Role.CENTER_HEAD, Role.CENTER_SPECIALIST, Role.ANALYST, Role.ADMIN]);
+export const BY_SECTOR: ReadonlySet<Role> = new Set([Role.SECTOR_LEAD, Role.SECTOR_SPECIALIST, Role.MINISTRY_OBSERVER]);
 
 /** The caller's organization and every body below it. */
 export const SUBORDINATE_ORGANIZATIONS_SQL = `with recursive sub as (

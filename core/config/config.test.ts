@@ -40,3 +40,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ STRUCTURING_MIN_CONFIDENCE: '1.5' })).toThrow(/STRUCTURING_MIN_CONFIDENCE/);
   });
 });
+
+describe('live updates configuration', () => {
+  it('defaults to the PostgreSQL bus, Redis when only REDIS_URL is set, and refuses redis without a URL', () => {
+    expect(loadConfig({}).eventBus).toBe('pg');
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).eventBus).toBe('redis');
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', EVENT_BUS: 'pg' }).eventBus).toBe('pg');
+    expect(loadConfig({ EVENT_BUS: 'local' }).eventBus).toBe('local');
+    expect(() => loadConfig({ EVENT_BUS: 'redis' })).toThrow(/^Invalid configuration: EVENT_BUS: /);
+    expect(() => loadConfig({ EVENT_BUS: 'kafka' })).toThrow(/EVENT_BUS/);
+    expect(loadConfig({}).WS_MAX_QUEUE).toBe(1000);
+    expect(() => loadConfig({ WS_MAX_QUEUE: '0' })).toThrow(/WS_MAX_QUEUE/);
+    expect(loadConfig({}).DEADLINE_WATCH_INTERVAL_SECONDS).toBe(60);
+  });
+});

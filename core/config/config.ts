@@ -28,6 +28,11 @@ const schema = z.object({
   SATISFACTION_LINK_TTL_DAYS: z.coerce.number().int().positive().default(30),
   SATISFACTION_LINK_BASE: z.string().url().optional(),
   DEADLINE_POLICY: z.string().optional(),
+  // Live updates: the bus that carries committed events between processes.
+  EVENT_BUS: z.enum(['pg', 'redis', 'local']).optional(),
+  REDIS_URL: z.string().url().optional(),
+  WS_MAX_QUEUE: z.coerce.number().int().positive().default(1000),
+  DEADLINE_WATCH_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
 });
 
 export type Config = z.infer<typeof schema> & {
@@ -39,6 +44,8 @@ export type Config = z.infer<typeof schema> & {
   demo: boolean;
   /** The deadline defaults of DOMAIN.md with the overrides of DEADLINE_POLICY (JSON). */
   deadlinePolicy: DeadlinePolicy;
+  /** EVENT_BUS, or redis when only REDIS_URL is given, else pg. */
+  eventBus: 'pg' | 'redis' | 'local';
 };
 
 export class ConfigError extends Error {}
@@ -60,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const detail = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (error as Error).message;
     throw new ConfigError(`Invalid configuration: DEADLINE_POLICY: ${detail}`);
   }
+  if (raw.EVENT_BUS === 'redis' && !raw.REDIS_URL) throw new ConfigError('Invalid configuration: EVENT_BUS: redis needs REDIS_URL');
   return {
     ...raw,
     jwtSecret: raw.JWT_SECRET ?? DEV_JWT_SECRET,
@@ -67,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     enabledPlugins: raw.PLUGINS ? raw.PLUGINS.split(',').map((s) => s.trim()).filter(Boolean) : null,
     demo: raw.DEMO ? raw.DEMO === '1' : !raw.DATABASE_URL,
     deadlinePolicy,
+    eventBus: raw.EVENT_BUS ?? (raw.REDIS_URL ? 'redis' : 'pg'),
   };
 }

@@ -151,6 +151,7 @@ async function toPayloads(em: EntityManager, events: AppealEvent[], appeals: Map
       sectorCode: appeal.sector ? (codeOf.get(appeal.sector.id) ?? null) : null,
       organizationId: appeal.organization?.id ?? null,
       municipalityId: appeal.municipality?.id ?? null,
+      status: appeal.status,
     };
   });
 }

@@ -2,6 +2,8 @@ import { AppealResolver } from '../appeals/appeal.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { OrganizationResolver } from '../reference/organization.resolver.js';
 import { CategoryResolver, SectorResolver } from '../reference/sector.resolver.js';
+import { AppealEventResolver } from '../events/appeal-event.resolver.js';
+import { DeadlineAlertResolver, LiveResolver } from '../live/live.resolver.js';
 import { OfficialPageResolver } from '../channels/official-page.resolver.js';
 import { ChannelRecordResolver } from '../channels/import-job.resolver.js';
 import { ChannelIntakeResolver } from '../channels/channel-intake.resolver.js';
@@ -15,6 +17,7 @@ import { CalendarResolver } from '../calendar/calendar.resolver.js';
 export const coreResolvers = [
   AuthResolver, AppealResolver, OrganizationResolver, SectorResolver, CategoryResolver, OfficialPageResolver, ChannelRecordResolver,
   IntakeResolver, AppealActionsResolver, SatisfactionResolver, AppealLifecycleFieldsResolver, AppealResponseFieldsResolver, CalendarResolver,
+  AppealEventResolver, LiveResolver, DeadlineAlertResolver,
 ] as const;
 
 /** Resolvers that take channel records into the lifecycle: in the schema only when the intake is wired. */
