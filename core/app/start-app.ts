@@ -7,6 +7,7 @@ import type { SectorPlugin } from '../plugin-api/index.js';
 import { pluginEntities, selectPlugins } from '../plugins/plugin-registry.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { TokenService } from '../auth/token.service.js';
+import { LoginThrottle } from '../auth/login-throttle.js';
 import { seedReference } from '../seed/reference.seed.js';
 import { seedDemo } from '../seed/demo.seed.js';
 import { loadWorkingCalendar, seedBundledCalendar } from '../calendar/calendar.service.js';
@@ -61,10 +62,16 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       plugins,
       clock: options.clock ?? systemClock,
       tokens: new TokenService({
-        secret: config.jwtSecret,
+        keys: config.jwtKeys,
         issuer: config.JWT_ISSUER,
         audience: config.JWT_AUDIENCE,
         ttlSeconds: config.JWT_TTL_SECONDS,
+      }),
+      loginThrottle: new LoginThrottle(em.getKnex(), {
+        maxFailuresPerEmail: config.LOGIN_MAX_FAILURES,
+        maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+        windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+        blockSeconds: config.LOGIN_BLOCK_SECONDS,
       }),
       calendar: await loadWorkingCalendar(em, config.TIME_ZONE),
       events: new LocalEventBus(),

@@ -15,6 +15,8 @@ export interface RequestContext {
   requestId: string;
   /** A token that failed verification; raised by the access guard for non-public operations. */
   authError?: unknown;
+  /** The client's address (Express `req.ip`), for login throttling. */
+  ip?: string | null;
 }
 
 /** The one context factory, for HTTP and for graphql-ws. */
