@@ -18,6 +18,7 @@ import type { AppServices } from './app-services.js';
 import { LocalEventBus } from '../events/event-bus.js';
 import { createStructurer } from '../structuring/structurer.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLSchema } from 'graphql';
 
 export interface StartOptions {
   config: Config;
@@ -31,6 +32,8 @@ export interface StartOptions {
 
 export interface RunningApp {
   app: AppServices;
+  /** The schema being served (the access-matrix test walks it). */
+  schema: GraphQLSchema;
   db: Database;
   url: string;
   port: number;
@@ -88,6 +91,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     logger.info({ port, plugins: plugins.map((p) => p.code), embedded: db.embedded }, `ЦУР API: http://localhost:${port}/graphql`);
     return {
       app,
+      schema,
       db,
       url: `http://127.0.0.1:${port}`,
       port,

@@ -1,8 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { LockMode } from '@mikro-orm/core';
 import { Organization, User } from '../entities/index.js';
 import type { RequestContext } from '../graphql/context.js';
-import { badInput, unauthenticated } from '../errors/errors.js';
+import { badInput, conflict, unauthenticated } from '../errors/errors.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
 import { requireUser } from './require-user.js';
 import { normalizeEmail } from './login-throttle.js';
@@ -58,21 +57,27 @@ export class AuthResolver {
     const caller = requireUser(ctx);
     if (caller.apiKeyId) throw badInput('currentPassword', 'У ключа API нет пароля');
     const throttle = ctx.app.loginThrottle;
-    const user = await ctx.em.transactional(async (em) => {
-      const found = await em.findOneOrFail(User, caller.id, { populate: ['passwordHash'], lockMode: LockMode.PESSIMISTIC_WRITE });
-      // A stolen token must not become a way to guess the password: same counters as login.
-      await throttle.check(found.email, ctx.ip ?? null);
-      if (!(await verifyPassword(currentPassword, found.passwordHash))) {
-        await throttle.failed(found.email, ctx.ip ?? null);
-        throw badInput('currentPassword', 'Неверный текущий пароль');
-      }
-      assertPasswordPolicy(newPassword, found.email, 'newPassword');
-      if (newPassword === currentPassword) throw badInput('newPassword', 'Новый пароль совпадает с текущим');
-      found.passwordHash = await hashPassword(newPassword);
-      found.tokenVersion += 1;
-      return found;
-    });
+    const user = await ctx.em.findOneOrFail(User, caller.id, { populate: ['passwordHash'] });
+    // A stolen token must not become a way to guess the password: same counters as login.
+    // (Outside any transaction: the counters take a connection of their own from the same pool.)
+    await throttle.check(user.email, ctx.ip ?? null);
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      await throttle.failed(user.email, ctx.ip ?? null);
+      throw badInput('currentPassword', 'Неверный текущий пароль');
+    }
+    assertPasswordPolicy(newPassword, user.email, 'newPassword');
+    if (newPassword === currentPassword) throw badInput('newPassword', 'Новый пароль совпадает с текущим');
+    // One statement, conditional on the hash just verified: a concurrent change wins, this one is refused.
+    const knex = ctx.em.getKnex();
+    const [updated]: { token_version: number }[] = await ctx.em.getConnection().execute(
+      knex('app_user')
+        .update({ password_hash: await hashPassword(newPassword), token_version: knex.raw('token_version + 1') })
+        .where({ id: user.id, password_hash: user.passwordHash })
+        .returning('token_version'),
+    );
+    if (!updated) throw conflict('Пароль только что был изменён; войдите снова');
     await throttle.succeeded(user.email);
+    user.tokenVersion = updated.token_version;
     return { token: issueFor(ctx, user), user };
   }
 

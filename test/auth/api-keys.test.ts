@@ -48,7 +48,7 @@ describe('API keys', () => {
     const listed = await t.gql('{ apiKeys { id prefix } }', {}, admin.token);
     expect(JSON.stringify(listed)).not.toContain(created.secret);
 
-    for (const headers of [{ authorization: `ApiKey ${created.secret}` }, { "x-api-key": created.secret }] as Record<string, string>[]) {
+    for (const headers of [{ authorization: `ApiKey ${created.secret}` }, { 'x-api-key': created.secret }] as Record<string, string>[]) {
       const me = await call(ME, headers);
       expect(me.errors, JSON.stringify(headers)).toBeUndefined();
       expect(me.data.me).toMatchObject({ fullName: 'Система ПОС', role: 'INTEGRATION' });
