@@ -41,6 +41,8 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
     formatError: createErrorFormatter(app.logger, development),
     includeStacktraceInErrorResponses: development,
     csrfPrevention: true,
+    // core/main.ts owns SIGTERM/SIGINT and stops everything in order.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
