@@ -75,23 +75,24 @@ export async function authorFor(appeal: Appeal, ctx: RequestContext, info: Graph
 export function recordPersonalDataAccess(ctx: RequestContext, appealId: string, fields: readonly PersonalField[]): Promise<unknown> {
   const user = ctx.user;
   if (!user) return Promise.resolve();
-  return ctx.loaders
-    .named<string, true>('personalDataAccess', async (keys, em) => {
-      const at = ctx.clock.now();
-      const knex = em.getKnex();
-      const rows = keys.map((key) => {
-        const [id, list] = key.split('|');
-        return {
-          id: knex.raw('gen_random_uuid()'),
-          user_id: user.id,
-          appeal_id: id,
-          at,
-          fields: textArray(list.split(',')),
-          request_id: ctx.requestId,
-        };
-      });
-      await em.getConnection().execute(knex('pii_access_log').insert(rows));
-      return keys.map(() => true as const);
-    })
-    .load(`${appealId}|${[...fields].sort().join(',')}`);
+  const loader = ctx.loaders.named<string, true>('personalDataAccess', async (keys, em) => {
+    const at = ctx.clock.now();
+    const knex = em.getKnex();
+    const rows = keys.map((key) => {
+      const [id, list] = key.split('|');
+      return {
+        id: knex.raw('gen_random_uuid()'),
+        user_id: user.id,
+        appeal_id: id,
+        at,
+        fields: textArray(list.split(',')),
+        request_id: ctx.requestId,
+      };
+    });
+    await em.getConnection().execute(knex('pii_access_log').insert(rows));
+    return keys.map(() => true as const);
+  });
+  const key = `${appealId}|${[...fields].sort().join(',')}`;
+  // Batched, but not cached: a subscription's context lives for many events, and each delivery is a read.
+  return loader.load(key).finally(() => loader.clear(key));
 }

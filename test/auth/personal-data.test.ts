@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
 import { insertAppeal } from './fixtures.js';
+import { createRequestContext } from '../../core/graphql/context.js';
+import { recordPersonalDataAccess } from '../../core/auth/personal-data.js';
 
 let t: TestApp;
 const statements: string[] = [];
@@ -81,6 +83,15 @@ describe('roles with access', () => {
     expect(full.data.appeal.author).toEqual({ ...AUTHOR, masked: false });
     const rows = (await logRows(appeals[0])).filter((row) => row.user_id === operator.id);
     expect(rows).toEqual([expect.objectContaining({ fields: ['address', 'email', 'name', 'phone'] })]);
+  });
+
+  it('records every delivery in a long-lived context (a subscription), not only the first', async () => {
+    const specialist = await t.user(Role.CENTER_SPECIALIST);
+    const ctx = createRequestContext(t.running.app, { id: specialist.id, role: Role.CENTER_SPECIALIST, organizationId: null, sectors: [] });
+    await recordPersonalDataAccess(ctx, appeals[2], ['name']);
+    await recordPersonalDataAccess(ctx, appeals[2], ['name']);
+    const rows = (await logRows(appeals[2])).filter((row) => row.user_id === specialist.id);
+    expect(rows).toHaveLength(2);
   });
 
   it('shows the log to the head of the ЦУР, newest first, and keeps it append-only', async () => {
