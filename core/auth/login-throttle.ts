@@ -25,7 +25,8 @@ const TABLE = 'login_throttle';
  * the app's own knex pool, table `login_throttle` from the migrations), so
  * every API process sees the same counts. Keys are counted whether or not
  * the e-mail exists, so the answers do not tell the two apart; e-mails are
- * stored hashed, never in the clear.
+ * stored hashed, never in the clear. Windows and blocks run on the wall
+ * clock (the library's `Date.now()`), not on the app's injectable clock.
  */
 export class LoginThrottle {
   private readonly byEmail: RateLimiterPostgres;
