@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { SectorPlugin, PluginAccess } from '../core/plugin-api/index.js';
 import { coreResolvers } from '../core/graphql/core-resolvers.js';
@@ -23,6 +23,7 @@ export function accessMatrixFor(plugins: readonly SectorPlugin[]): Record<string
  * classes are passed here, so a disabled plugin leaves no trace in the schema.
  */
 export async function buildAppSchema(plugins: readonly SectorPlugin[]): Promise<GraphQLSchema> {
+  forgetFieldsOfEarlierBuilds();
   const resolvers = [...coreResolvers, ...plugins.flatMap((plugin) => plugin.resolvers ?? [])] as [Function, ...Function[]];
   const matrix = accessMatrixFor(plugins);
   const schema = await buildSchema({
@@ -31,4 +32,17 @@ export async function buildAppSchema(plugins: readonly SectorPlugin[]): Promise<
     validate: false,
   });
   return guardSubscriptions(schema, matrix);
+}
+
+/**
+ * type-graphql (2.0.0-rc.4) adds the fields of `@FieldResolver`s to the type
+ * metadata it shares between builds (`Appeal.housing` is pushed onto the
+ * Appeal type's field list, which a later build reuses as it is). A second
+ * schema built in the same process with fewer plugins (tests, `schema:print`)
+ * would still have the first one's plugin fields. Dropping the computed field
+ * lists makes every build start from the decorators alone.
+ */
+function forgetFieldsOfEarlierBuilds(): void {
+  const storage = getMetadataStorage() as unknown as { objectTypes: { fields?: unknown }[]; interfaceTypes: { fields?: unknown }[] };
+  for (const type of [...storage.objectTypes, ...storage.interfaceTypes]) delete type.fields;
 }
