@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { SectorPlugin, PluginAccess } from '../core/plugin-api/index.js';
-import { coreResolvers } from '../core/graphql/core-resolvers.js';
+import { coreResolvers, intakeResolvers } from '../core/graphql/core-resolvers.js';
 import { accessGuard, guardSubscriptions } from '../core/auth/access-guard.js';
 import { ALL_ROLES, CENTER, READERS, coreAccess, type Access } from '../core/auth/access-matrix.js';
 
@@ -22,9 +22,13 @@ export function accessMatrixFor(plugins: readonly SectorPlugin[]): Record<string
  * `@FieldResolver`s (e.g. `Appeal.housing`) exist only when its resolver
  * classes are passed here, so a disabled plugin leaves no trace in the schema.
  */
-export async function buildAppSchema(plugins: readonly SectorPlugin[]): Promise<GraphQLSchema> {
+export async function buildAppSchema(plugins: readonly SectorPlugin[], options: { channelIntake?: boolean } = {}): Promise<GraphQLSchema> {
   forgetFieldsOfEarlierBuilds();
-  const resolvers = [...coreResolvers, ...plugins.flatMap((plugin) => plugin.resolvers ?? [])] as [Function, ...Function[]];
+  // Operations that create appeals from channels exist only when the lifecycle's intake is wired (core/channels/intake.ts).
+  const resolvers = [...coreResolvers, ...(options.channelIntake ? intakeResolvers : []), ...plugins.flatMap((plugin) => plugin.resolvers ?? [])] as [
+    Function,
+    ...Function[],
+  ];
   const matrix = accessMatrixFor(plugins);
   const schema = await buildSchema({
     resolvers,

@@ -8,9 +8,10 @@ import { AppealEvent } from './appeal-event.entity.js';
 import { ProductionCalendarYear } from './production-calendar-year.entity.js';
 import { ApiKey } from './api-key.entity.js';
 import { PersonalDataAccess } from './personal-data-access.entity.js';
+import { channelEntities } from '../channels/channel-entities.js';
 
 export { Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear, ApiKey, PersonalDataAccess };
 export * from './enums.js';
 
 /** The core's tables; plugins add theirs through the plugin registry. */
-export const coreEntities = [Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear, ApiKey, PersonalDataAccess];
+export const coreEntities = [Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear, ApiKey, PersonalDataAccess, ...channelEntities];
