@@ -11,10 +11,14 @@ const first = (value: unknown): string | null => {
 /**
  * Who calls a channel endpoint (REST, not GraphQL): the same credentials as
  * GraphQL — a bearer JWT, or a channel's API key (`Authorization: ApiKey`,
- * `X-Api-Key`, or Open311's `api_key` parameter), which acts as role
- * INTEGRATION. Throws UNAUTHENTICATED for credentials that do not verify.
+ * `X-Api-Key`), which acts as role INTEGRATION. Open311's `api_key`
+ * parameter (query or form) is read only when no header names the caller,
+ * for clients that cannot set headers. Throws UNAUTHENTICATED for
+ * credentials that do not verify.
  */
 export async function callerOf(app: AppServices, req: Request): Promise<AuthUser | null> {
-  const apiKey = first(req.headers['x-api-key']) ?? first(req.query?.api_key) ?? first((req.body as Record<string, unknown> | undefined)?.api_key);
-  return authenticateRequest(app, { authorization: first(req.headers.authorization), apiKey });
+  const authorization = first(req.headers.authorization);
+  const headerKey = first(req.headers['x-api-key']);
+  const paramKey = authorization || headerKey ? null : (first(req.query?.api_key) ?? first((req.body as Record<string, unknown> | undefined)?.api_key));
+  return authenticateRequest(app, { authorization, apiKey: headerKey ?? paramKey });
 }

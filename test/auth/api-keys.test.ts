@@ -108,6 +108,16 @@ describe('API keys', () => {
     expect(await authenticateApiKey(t.em(), secret.replace(/.$/, '0'), t.clock)).toBeNull();
   });
 
+  it('authenticates channel REST endpoints too (Open311: X-Api-Key or the api_key parameter)', async () => {
+    const { secret, apiKey } = await newKey('Городское приложение');
+    const get = (path: string, headers: Record<string, string> = {}) => fetch(`${t.url}/open311/v2/${path}`, { headers });
+    expect((await get('requests.json')).status).toBe(401);
+    expect((await get('requests.json', { 'x-api-key': secret })).status).toBe(200);
+    expect((await get(`requests.json?api_key=${encodeURIComponent(secret)}`)).status).toBe(200);
+    await t.gql('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: apiKey.id }, admin.token);
+    expect((await get(`requests.json?api_key=${encodeURIComponent(secret)}`)).status).toBe(401);
+  });
+
   it('validates input and answers NOT_FOUND for an unknown key', async () => {
     const blank = await t.gql(CREATE, { name: '  ' }, admin.token);
     expect(blank.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
