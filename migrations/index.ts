@@ -4,6 +4,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126100842_core } from './Migration20261126100842_core.js';
 import { Migration20261126100857_audit_and_numbering } from './Migration20261126100857_audit_and_numbering.js';
 import { Migration20261126101335_calendar } from './Migration20261126101335_calendar.js';
+import { Migration20261126102608_identity_and_access } from './Migration20261126102608_identity_and_access.js';
 import { Migration20261126102745_deadline_alert } from './Migration20261126102745_deadline_alert.js';
 import { Migration20261126103112_channels } from './Migration20261126103112_channels.js';
 import { Migration20261126103414_lifecycle } from './Migration20261126103414_lifecycle.js';
@@ -13,6 +14,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126100842_core', class: Migration20261126100842_core },
   { name: 'Migration20261126100857_audit_and_numbering', class: Migration20261126100857_audit_and_numbering },
   { name: 'Migration20261126101335_calendar', class: Migration20261126101335_calendar },
+  { name: 'Migration20261126102608_identity_and_access', class: Migration20261126102608_identity_and_access },
   { name: 'Migration20261126102745_deadline_alert', class: Migration20261126102745_deadline_alert },
   { name: 'Migration20261126103112_channels', class: Migration20261126103112_channels },
   { name: 'Migration20261126103414_lifecycle', class: Migration20261126103414_lifecycle },

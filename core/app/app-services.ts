@@ -4,6 +4,7 @@ import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../clock/clock.js';
 import type { SectorPlugin } from '../plugin-api/index.js';
 import type { TokenService } from '../auth/token.service.js';
+import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { WorkingCalendar } from '../deadlines/index.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { AppealStructurer } from '../structuring/structurer.js';
@@ -19,6 +20,8 @@ export interface AppServices {
   plugins: SectorPlugin[];
   clock: Clock;
   tokens: TokenService;
+  /** Failed-login counters shared by every process (PostgreSQL). */
+  loginThrottle: LoginThrottle;
   /** Working days from the production calendar stored in the database. */
   calendar: WorkingCalendar;
   /** Committed appeal events, for subscriptions and after-commit hooks. */

@@ -7,6 +7,7 @@ import type { SectorPlugin } from '../plugin-api/index.js';
 import { pluginEntities, selectPlugins } from '../plugins/plugin-registry.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { TokenService } from '../auth/token.service.js';
+import { LoginThrottle } from '../auth/login-throttle.js';
 import { seedReference } from '../seed/reference.seed.js';
 import { seedDemo } from '../seed/demo.seed.js';
 import { loadWorkingCalendar, seedBundledCalendar } from '../calendar/calendar.service.js';
@@ -20,6 +21,7 @@ import { LiveFeed } from '../live/live-feed.js';
 import { startDeadlineWatchJob, type DeadlineWatchJob } from '../deadline-watch/deadline-watch.job.js';
 import { createStructurer } from '../structuring/structurer.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLSchema } from 'graphql';
 import type { IntakeService } from '../channels/intake.js';
 
 export interface StartOptions {
@@ -36,6 +38,8 @@ export interface StartOptions {
 
 export interface RunningApp {
   app: AppServices;
+  /** The schema being served (the access-matrix test walks it). */
+  schema: GraphQLSchema;
   db: Database;
   url: string;
   port: number;
@@ -70,10 +74,16 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       plugins,
       clock: options.clock ?? systemClock,
       tokens: new TokenService({
-        secret: config.jwtSecret,
+        keys: config.jwtKeys,
         issuer: config.JWT_ISSUER,
         audience: config.JWT_AUDIENCE,
         ttlSeconds: config.JWT_TTL_SECONDS,
+      }),
+      loginThrottle: new LoginThrottle(em.getKnex(), {
+        maxFailuresPerEmail: config.LOGIN_MAX_FAILURES,
+        maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+        windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+        blockSeconds: config.LOGIN_BLOCK_SECONDS,
       }),
       calendar: await loadWorkingCalendar(em, config.TIME_ZONE),
       events,
@@ -96,6 +106,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     );
     return {
       app,
+      schema,
       db,
       url: `http://127.0.0.1:${port}`,
       port,

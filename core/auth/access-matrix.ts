@@ -3,7 +3,10 @@ import { Role } from '../entities/enums.js';
 /**
  * Who may call which operation: one table, read by the access guard for every
  * root field of Query, Mutation and Subscription. An operation without a row
- * is refused (fail closed), and a test walks this table against the schema.
+ * is refused (fail closed); `test/access-matrix.test.ts` walks this table
+ * against the running schema, and `npm run access:print` writes it into the
+ * README. What a role then sees inside an operation is narrowed by
+ * `applyAppealScope` (appeals) and `personal-data.ts` (authors).
  */
 export type Access = 'PUBLIC' | readonly Role[];
 
@@ -13,10 +16,23 @@ export const READERS: readonly Role[] = ALL_ROLES.filter((role) => role !== Role
 export const CENTER: readonly Role[] = [Role.CURATOR, Role.CENTER_HEAD, Role.CENTER_SPECIALIST, Role.ADMIN];
 /** The ЦУР's staff who process appeals (the sector blocks' staff within their sectors). */
 export const PROCESSORS: readonly Role[] = [Role.CENTER_SPECIALIST, Role.CENTER_HEAD, Role.SECTOR_LEAD, Role.SECTOR_SPECIALIST];
+/** Account administration. */
+export const ADMINS: readonly Role[] = [Role.ADMIN];
+/** Oversight of accounts and of access to personal data: the administrator and the head of the ЦУР. */
+export const OVERSIGHT: readonly Role[] = [Role.ADMIN, Role.CENTER_HEAD];
 
 export const coreAccess: Record<string, Access> = {
   'Mutation.login': 'PUBLIC',
+  'Mutation.changePassword': ALL_ROLES,
   'Query.me': ALL_ROLES,
+  'Query.users': OVERSIGHT,
+  'Mutation.createUser': ADMINS,
+  'Mutation.updateUser': ADMINS,
+  'Mutation.deactivateUser': ADMINS,
+  'Query.apiKeys': ADMINS,
+  'Mutation.createApiKey': ADMINS,
+  'Mutation.revokeApiKey': ADMINS,
+  'Query.personalDataAccessLog': OVERSIGHT,
   'Query.appeals': READERS,
   'Query.appeal': READERS,
   'Query.organizations': ALL_ROLES,

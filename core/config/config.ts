@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mergeDeadlinePolicy, type DeadlinePolicy } from '../deadlines/deadline-rules.js';
+import { JWT_ALGORITHMS, KeyConfigError, resolveJwtKeys, type JwtKeys } from '../auth/jwt-keys.js';
 
 /**
  * Every setting the server reads from the environment, with its default.
@@ -15,6 +16,15 @@ const schema = z.object({
   JWT_ISSUER: z.string().min(1).default('cur-api'),
   JWT_AUDIENCE: z.string().min(1).default('cur-api'),
   JWT_TTL_SECONDS: z.coerce.number().int().positive().default(8 * 3600),
+  JWT_ALGORITHM: z.enum(JWT_ALGORITHMS).default('HS256'),
+  JWT_PRIVATE_KEY: z.string().min(1).optional(),
+  JWT_PUBLIC_KEY: z.string().min(1).optional(),
+  JWT_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  JWT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(50),
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  LOGIN_BLOCK_SECONDS: z.coerce.number().int().positive().default(15 * 60),
   PLUGINS: z.string().optional(),
   DEMO: z.enum(['0', '1']).optional(),
   DEMO_APPEALS: z.coerce.number().int().min(0).default(3000),
@@ -40,6 +50,8 @@ export type Config = z.infer<typeof schema> & {
   jwtSecret: string;
   /** True when no JWT_SECRET was given and the built-in development secret is used. */
   jwtSecretIsDefault: boolean;
+  /** The signing and verification keys of JWT_ALGORITHM. */
+  jwtKeys: JwtKeys;
   enabledPlugins: string[] | null;
   demo: boolean;
   /** The deadline defaults of DOMAIN.md with the overrides of DEADLINE_POLICY (JSON). */
@@ -68,10 +80,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: DEADLINE_POLICY: ${detail}`);
   }
   if (raw.EVENT_BUS === 'redis' && !raw.REDIS_URL) throw new ConfigError('Invalid configuration: EVENT_BUS: redis needs REDIS_URL');
+  let jwtKeys: JwtKeys;
+  try {
+    jwtKeys = resolveJwtKeys(raw, DEV_JWT_SECRET);
+  } catch (error) {
+    if (error instanceof KeyConfigError) throw new ConfigError(`Invalid configuration: ${error.variable}: ${error.message}`);
+    throw error;
+  }
   return {
     ...raw,
     jwtSecret: raw.JWT_SECRET ?? DEV_JWT_SECRET,
-    jwtSecretIsDefault: !raw.JWT_SECRET,
+    jwtSecretIsDefault: jwtKeys.algorithm === 'HS256' && !raw.JWT_SECRET,
+    jwtKeys,
     enabledPlugins: raw.PLUGINS ? raw.PLUGINS.split(',').map((s) => s.trim()).filter(Boolean) : null,
     demo: raw.DEMO ? raw.DEMO === '1' : !raw.DATABASE_URL,
     deadlinePolicy,

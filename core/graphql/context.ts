@@ -18,6 +18,8 @@ export interface RequestContext {
   authError?: unknown;
   /** The WebSocket the operation came on (subscriptions only). */
   connection?: LiveConnection;
+  /** The client's address (Express `req.ip`), for login throttling. */
+  ip?: string | null;
 }
 
 /** The one context factory, for HTTP and for graphql-ws. */

@@ -1,5 +1,8 @@
 import { AppealResolver } from '../appeals/appeal.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
+import { UserAdminResolver } from '../auth/user-admin.resolver.js';
+import { ApiKeyResolver } from '../auth/api-key.resolver.js';
+import { PersonalDataLogResolver } from '../auth/personal-data-log.resolver.js';
 import { OrganizationResolver } from '../reference/organization.resolver.js';
 import { CategoryResolver, SectorResolver } from '../reference/sector.resolver.js';
 import { AppealEventResolver } from '../events/appeal-event.resolver.js';
@@ -18,6 +21,7 @@ export const coreResolvers = [
   AuthResolver, AppealResolver, OrganizationResolver, SectorResolver, CategoryResolver, OfficialPageResolver, ChannelRecordResolver,
   IntakeResolver, AppealActionsResolver, SatisfactionResolver, AppealLifecycleFieldsResolver, AppealResponseFieldsResolver, CalendarResolver,
   AppealEventResolver, LiveResolver, DeadlineAlertResolver,
+  UserAdminResolver, ApiKeyResolver, PersonalDataLogResolver,
 ] as const;
 
 /** Resolvers that take channel records into the lifecycle: in the schema only when the intake is wired. */

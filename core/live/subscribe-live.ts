@@ -33,7 +33,7 @@ export interface LiveSubscribeOptions {
  * the subscribers of one event.
  */
 export async function subscribeLive(ctx: RequestContext, options: LiveSubscribeOptions): Promise<AsyncIterableIterator<LiveDelivery>> {
-  checkAccess(coreAccess[`Subscription.${options.field}`], ctx);
+  checkAccess(coreAccess, `Subscription.${options.field}`, ctx);
   const user = ctx.user!;
   const filter = readFilter(options.filter, ctx.app.plugins.map((p) => p.code));
   const scope = await scopeOf(ctx, user);

@@ -8,6 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { authenticateRequest } from '../auth/authenticate.js';
 import { createRequestContext, type RequestContext } from '../graphql/context.js';
 import { createErrorFormatter } from './format-error.js';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage, wantsGraphiql } from './graphiql-page.js';
@@ -22,10 +23,11 @@ export interface HttpServer {
   stop(): Promise<void>;
 }
 
-/** Reads the bearer token; a bad token is kept as an error for the access guard to raise. */
-function authenticate(app: AppServices, header: string | undefined): { user: AuthUser | null; authError: unknown } {
+/** Reads the credentials; bad ones are kept as an error for the access guard to raise (public operations still work). */
+async function authenticate(app: AppServices, req: express.Request): Promise<{ user: AuthUser | null; authError: unknown }> {
   try {
-    return { user: app.tokens.fromHeader(header, app.clock.now()), authError: null };
+    const apiKey = req.headers['x-api-key'];
+    return { user: await authenticateRequest(app, { authorization: req.headers.authorization, apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey }), authError: null };
   } catch (error) {
     return { user: null, authError: error };
   }
@@ -85,8 +87,8 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
     express.json({ limit: `${app.config.HTTP_BODY_LIMIT_MB}mb` }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const { user, authError } = authenticate(app, req.headers.authorization);
-        return { ...createRequestContext(app, user, res.locals.requestId as string), authError };
+        const { user, authError } = await authenticate(app, req);
+        return { ...createRequestContext(app, user, res.locals.requestId as string), authError, ip: req.ip ?? null };
       },
     }),
   );
