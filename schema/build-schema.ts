@@ -3,7 +3,7 @@ import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { SectorPlugin, PluginAccess } from '../core/plugin-api/index.js';
 import { coreResolvers } from '../core/graphql/core-resolvers.js';
-import { accessGuard } from '../core/auth/access-guard.js';
+import { guardRootFields } from '../core/auth/access-guard.js';
 import { ALL_ROLES, CENTER, READERS, coreAccess, type Access } from '../core/auth/access-matrix.js';
 
 const PLUGIN_ACCESS: Record<PluginAccess, Access> = { ALL: ALL_ROLES, READERS, CENTER };
@@ -24,9 +24,6 @@ export function accessMatrixFor(plugins: readonly SectorPlugin[]): Record<string
  */
 export async function buildAppSchema(plugins: readonly SectorPlugin[]): Promise<GraphQLSchema> {
   const resolvers = [...coreResolvers, ...plugins.flatMap((plugin) => plugin.resolvers ?? [])] as [Function, ...Function[]];
-  return buildSchema({
-    resolvers,
-    globalMiddlewares: [accessGuard(accessMatrixFor(plugins))],
-    validate: false,
-  });
+  const schema = await buildSchema({ resolvers, validate: false });
+  return guardRootFields(schema, accessMatrixFor(plugins));
 }

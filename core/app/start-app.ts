@@ -8,7 +8,6 @@ import { pluginEntities, selectPlugins } from '../plugins/plugin-registry.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { TokenService } from '../auth/token.service.js';
 import { seedReference } from '../seed/reference.seed.js';
-import { seedDemo } from '../seed/demo.seed.js';
 import { loadWorkingCalendar, seedBundledCalendar } from '../calendar/calendar.service.js';
 import { mariElMunicipalities, mariElOrganizations } from '../reference/index.js';
 import { buildAppSchema } from '../../schema/build-schema.js';
@@ -70,7 +69,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       events: new LocalEventBus(),
       structurer: createStructurer(plugins, mariElMunicipalities),
     };
-    if (config.demo) await seedDemo(app);
+    // Loaded only for the demo: the data generator brings faker's locales (about 40 MB of memory).
+    if (config.demo) await (await import('../seed/demo.seed.js')).seedDemo(app);
     const schema = await buildAppSchema(plugins);
     const http = await createHttpServer(app, schema);
     await new Promise<void>((resolve, reject) => {

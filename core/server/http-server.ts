@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -44,12 +44,16 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
+      // No HTTP caching of GraphQL answers here (they depend on the caller), and the plugin wraps every field's resolver.
+      ApolloServerPluginCacheControlDisabled(),
       { serverWillStart: async () => ({ drainServer: () => websockets.dispose() }) },
     ],
   });
   await apollo.start();
 
   expressApp.disable('x-powered-by');
+  // An ETag means hashing every answer (GraphQL answers are POSTed and depend on the caller): a fifth of the CPU of a page of appeals.
+  expressApp.set('etag', false);
   expressApp.use((req, res, next) => {
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
     res.locals.requestId = requestId;
