@@ -16,6 +16,7 @@ import type { AppServices } from './app-services.js';
 import { LocalEventBus } from '../events/event-bus.js';
 import { createStructurer } from '../structuring/structurer.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { configurePagination } from '../graphql/pagination.js';
 
 export interface StartOptions {
   config: Config;
@@ -40,6 +41,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const plugins = selectPlugins(options.plugins, config.enabledPlugins);
+  configurePagination({ maxPageSize: config.MAX_PAGE_SIZE });
   if (config.jwtSecretIsDefault) logger.warn('JWT_SECRET is not set: tokens are signed with the built-in development secret; set it in production');
   const db = await openDatabase({
     url: config.DATABASE_URL,

@@ -21,6 +21,19 @@ const schema = z.object({
   TIME_ZONE: z.string().min(1).default('Europe/Moscow'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  HTTP_BODY_LIMIT_MB: z.coerce.number().int().positive().max(256).default(16),
+  // Hardening (README, "Hardening"): limits on what one request or one caller may ask.
+  MAX_PAGE_SIZE: z.coerce.number().int().positive().default(500),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
+  GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(200_000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(15),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(10),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(5000),
+  INTROSPECTION: z.enum(['0', '1']).default('1'),
+  GRAPHIQL: z.enum(['0', '1']).default('1'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  TRUST_PROXY: z.string().optional(),
 });
 
 export type Config = z.infer<typeof schema> & {
@@ -30,6 +43,8 @@ export type Config = z.infer<typeof schema> & {
   jwtSecretIsDefault: boolean;
   enabledPlugins: string[] | null;
   demo: boolean;
+  introspection: boolean;
+  graphiql: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -50,5 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecretIsDefault: !raw.JWT_SECRET,
     enabledPlugins: raw.PLUGINS ? raw.PLUGINS.split(',').map((s) => s.trim()).filter(Boolean) : null,
     demo: raw.DEMO ? raw.DEMO === '1' : !raw.DATABASE_URL,
+    introspection: raw.INTROSPECTION === '1',
+    graphiql: raw.GRAPHIQL === '1',
   };
 }

@@ -12,6 +12,9 @@ import { createRequestContext, type RequestContext } from '../graphql/context.js
 import { createErrorFormatter } from './format-error.js';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage, wantsGraphiql } from './graphiql-page.js';
 import { attachWebSocketServer } from './websocket-server.js';
+import { graphqlLimits } from './graphql-limits.js';
+import { RateLimits } from './rate-limit.js';
+import { httpErrorHandler } from './http-errors.js';
 
 export interface HttpServer {
   server: Server;
@@ -32,13 +35,23 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
   const expressApp = express();
   const server = createServer(expressApp);
   const websockets = attachWebSocketServer(server, app, schema);
-  const development = app.config.NODE_ENV === 'development';
+  const { config } = app;
+  const development = config.NODE_ENV === 'development';
+  const limits = graphqlLimits(config);
+  const rateLimits = new RateLimits(config);
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError: createErrorFormatter(app.logger, development),
     includeStacktraceInErrorResponses: development,
+    // Refuses GET and "simple" POSTs (no JSON content type) without a preflight header: a browser cannot forge those cross-site.
     csrfPrevention: true,
+    introspection: config.introspection,
+    // With introspection off, no "Did you mean ...?" either: suggestions would leak the schema piece by piece.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    allowBatchedHttpRequests: false,
     // core/main.ts owns SIGTERM/SIGINT and stops everything in order.
     stopOnTerminationSignals: false,
     plugins: [
@@ -47,6 +60,8 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
       // No HTTP caching of GraphQL answers here (they depend on the caller), and the plugin wraps every field's resolver.
       ApolloServerPluginCacheControlDisabled(),
       { serverWillStart: async () => ({ drainServer: () => websockets.dispose() }) },
+      ...limits.plugins,
+      rateLimits.userLimit(),
     ],
   });
   await apollo.start();
@@ -54,6 +69,8 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
   expressApp.disable('x-powered-by');
   // An ETag means hashing every answer (GraphQL answers are POSTed and depend on the caller): a fifth of the CPU of a page of appeals.
   expressApp.set('etag', false);
+  // Behind a reverse proxy, the client's address (for its rate limit) comes from X-Forwarded-For.
+  if (config.TRUST_PROXY) expressApp.set('trust proxy', trustProxy(config.TRUST_PROXY));
   expressApp.use((req, res, next) => {
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
     res.locals.requestId = requestId;
@@ -76,11 +93,14 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
     }
   });
 
-  expressApp.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
-  expressApp.get('/graphql', (req, res, next) => (wantsGraphiql(req) ? res.type('html').send(graphiqlPage()) : next()));
+  if (config.graphiql) {
+    expressApp.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
+    expressApp.get('/graphql', (req, res, next) => (wantsGraphiql(req) ? res.type('html').send(graphiqlPage()) : next()));
+  }
   expressApp.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    rateLimits.addressLimit(),
+    express.json({ limit: `${config.HTTP_BODY_LIMIT_MB}mb` }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const { user, authError } = authenticate(app, req.headers.authorization);
@@ -89,10 +109,18 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
     }),
   );
 
+  expressApp.use(httpErrorHandler(app.logger));
+
   return {
     server,
     async stop() {
       await apollo.stop();
     },
   };
+}
+
+/** `true`, a hop count, or a list of addresses/subnets, as Express's "trust proxy" takes them. */
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -48,6 +48,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DEMO: '0',
     JWT_SECRET: 'test-secret-at-least-16-chars',
     LOG_LEVEL: 'silent',
+    // Many requests from one address and one user: the rate limits have their own test (test/hardening).
+    RATE_LIMIT_PER_MINUTE: '0',
+    RATE_LIMIT_PER_IP_PER_MINUTE: '0',
     ...options.env,
   });
   const running = await startApp({
