@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { SectorPlugin, PluginAccess } from '../core/plugin-api/index.js';
 import { coreResolvers } from '../core/graphql/core-resolvers.js';
 import { guardRootFields } from '../core/auth/access-guard.js';
+import { checkIdArguments } from '../core/graphql/id-arguments.js';
 import { ALL_ROLES, CENTER, READERS, coreAccess, type Access } from '../core/auth/access-matrix.js';
 
 const PLUGIN_ACCESS: Record<PluginAccess, Access> = { ALL: ALL_ROLES, READERS, CENTER };
@@ -25,5 +26,6 @@ export function accessMatrixFor(plugins: readonly SectorPlugin[]): Record<string
 export async function buildAppSchema(plugins: readonly SectorPlugin[]): Promise<GraphQLSchema> {
   const resolvers = [...coreResolvers, ...plugins.flatMap((plugin) => plugin.resolvers ?? [])] as [Function, ...Function[]];
   const schema = await buildSchema({ resolvers, validate: false });
-  return guardRootFields(schema, accessMatrixFor(plugins));
+  // The guard wraps last, so it runs first: an anonymous caller learns nothing about its arguments.
+  return guardRootFields(checkIdArguments(schema), accessMatrixFor(plugins));
 }
