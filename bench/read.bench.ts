@@ -8,6 +8,9 @@
  *  - raw SQL: the statement a hand-written endpoint would send with `pg`.
  * Prints requests/s, p50 and p99 for each, the ratios, and the API's peak RSS.
  *
+ * BENCH_API_DIR: another checkout of this project to run as the API (to compare
+ * before and after a change: `git archive <commit> | tar -x -C /tmp/before`,
+ * with node_modules linked).
  * BENCH_APPEALS (50000), BENCH_CONNECTIONS (10), BENCH_DURATION (10 s), BENCH_WARMUP (1000 requests).
  */
 import 'reflect-metadata';
@@ -91,8 +94,9 @@ async function main(): Promise<LoadResult[]> {
 
     const api = await spawnServer({
       command: 'core/main.ts',
+      cwd: process.env.BENCH_API_DIR,
       url: `http://127.0.0.1:${apiPort}`,
-      env: { PORT: String(apiPort), DATABASE_URL: databaseUrl, DEMO: '0', JWT_SECRET: BENCH_JWT_SECRET, LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0' },
+      env: { PORT: String(apiPort), DATABASE_URL: databaseUrl, DEMO: '0', JWT_SECRET: BENCH_JWT_SECRET, LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_PER_IP_PER_MINUTE: '0' },
     });
     servers.push(api);
     const postgraphile = await spawnServer({
@@ -124,6 +128,8 @@ async function main(): Promise<LoadResult[]> {
     }
 
     printTable(`Read: the appeals page (50 with relations), ${APPEALS} appeals, ${settings.connections} connections, ${settings.durationSeconds} s`, results);
+    const failed = results.filter((r) => r.errors + r.non2xx > 0);
+    if (failed.length) throw new Error(`answers that were not 2xx from ${failed.map((r) => r.name).join(', ')}: the figures mean nothing`);
     const [ours, pgl, rawSql] = results;
     console.log(`ЦУР API / PostGraphile: ${(ours.requestsPerSecond / pgl.requestsPerSecond).toFixed(2)}x requests/s (target ≥ 1)`);
     console.log(`ЦУР API p50 / raw SQL p50: ${(ours.p50 / rawSql.p50).toFixed(2)}x (target ≤ 2)`);

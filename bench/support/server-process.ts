@@ -23,6 +23,8 @@ export interface SpawnOptions {
   command: string;
   args?: string[];
   env?: Record<string, string>;
+  /** Working directory (default: this one). */
+  cwd?: string;
   /** The URL the caller talks to, and where readiness is checked (GET must answer < 500). */
   url: string;
   readyPath?: string;
@@ -48,6 +50,7 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
       ? [process.execPath, [options.command, ...(options.args ?? [])]]
       : [options.command, options.args ?? []];
   const child = spawn(command, args, {
+    cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
