@@ -22,4 +22,14 @@ export const coreAccess: Record<string, Access> = {
   'Query.municipalities': ALL_ROLES,
   'Query.sectors': ALL_ROLES,
   'Query.categories': ALL_ROLES,
+  // Channels (issue #8): the registry of official pages is kept by the ЦУР (decree clause 8).
+  'Query.officialPages': READERS,
+  'Query.officialPage': READERS,
+  'Mutation.createOfficialPage': CENTER,
+  'Mutation.updateOfficialPage': CENTER,
+  'Mutation.deleteOfficialPage': CENTER,
+  'Query.importJob': [...CENTER, Role.INTEGRATION],
+  'Query.channelRecords': CENTER,
+  'Mutation.retryChannelRecords': CENTER,
+  'Mutation.registerLetter': [Role.CENTER_HEAD, Role.CENTER_SPECIALIST, Role.ADMIN],
 };

@@ -12,6 +12,9 @@ import { createRequestContext, type RequestContext } from '../graphql/context.js
 import { createErrorFormatter } from './format-error.js';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage, wantsGraphiql } from './graphiql-page.js';
 import { attachWebSocketServer } from './websocket-server.js';
+import { channelRoutes } from '../channels/channel-routes.js';
+import { channelModule } from '../channels/channel-module.js';
+import { open311Routes } from '../open311/open311-routes.js';
 import { graphqlLimits } from './graphql-limits.js';
 import { RateLimits } from './rate-limit.js';
 import { httpErrorHandler } from './http-errors.js';
@@ -93,6 +96,8 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
     }
   });
 
+  expressApp.use('/channels', channelRoutes(app));
+  expressApp.use('/open311/v2', open311Routes(app));
   if (config.graphiql) {
     expressApp.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
     expressApp.get('/graphql', (req, res, next) => (wantsGraphiql(req) ? res.type('html').send(graphiqlPage()) : next()));
@@ -109,12 +114,13 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
     }),
   );
 
-  expressApp.use(httpErrorHandler(app.logger));
+  expressApp.use('/graphql', httpErrorHandler(app.logger));
 
   return {
     server,
     async stop() {
       await apollo.stop();
+      await channelModule(app).imports?.drain();
     },
   };
 }
