@@ -1,10 +1,38 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, visit, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Config } from '../config/config.js';
 
 /** Marks a refusal by a limit; the error formatter answers it as QUERY_TOO_COMPLEX. */
 export const LIMIT_EXTENSION = 'limit';
+/** Marks a page size over MAX_PAGE_SIZE written in the document; the formatter answers BAD_USER_INPUT on that argument. */
+export const PAGE_SIZE_EXTENSION = 'pageSizeArgument';
+
+/** Documents already refused for their page size: the cost rule does not pile a second error on them. */
+const pageSizeRefused = new WeakSet<ValidationContext>();
+
+/**
+ * `first`/`last` over MAX_PAGE_SIZE written in the document. readPageArgs
+ * refuses them at execution (and those passed as variables); this rule only
+ * makes a literal one answer the same BAD_USER_INPUT instead of a cost
+ * refusal (armor's cost multiplies by `first`). Runs at Document, before the
+ * cost rule looks at the operation.
+ */
+function pageSizeRule(max: number): ValidationRule {
+  return (context) => ({
+    Document(document) {
+      visit(document, {
+        Argument(node) {
+          const name = node.name.value;
+          if ((name === 'first' || name === 'last') && node.value.kind === Kind.INT && Number(node.value.value) > max) {
+            pageSizeRefused.add(context);
+            context.reportError(new GraphQLError(`${name} должно быть от 0 до ${max}`, { nodes: node, extensions: { [PAGE_SIZE_EXTENSION]: name, max } }));
+          }
+        },
+      });
+    },
+  });
+}
 
 /** graphql-js's message when `parse` stops at `maxTokens` (graphql/language/parser.js). */
 const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more th(?:at|an) \d+ tokens\. Parsing aborted\.$/;
@@ -16,6 +44,7 @@ export function isLimitError(formatted: { message: string; extensions?: Record<s
 
 function refuse(limit: string) {
   return (context: ValidationContext | null, error: GraphQLError) => {
+    if (context && pageSizeRefused.has(context)) return;
     context?.reportError(new GraphQLError(error.message, { extensions: { [LIMIT_EXTENSION]: limit } }));
   };
 }
@@ -46,7 +75,7 @@ export function graphqlLimits(config: Config): GraphQLLimits {
     blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
-    validationRules: validationRules as ValidationRule[],
+    validationRules: [pageSizeRule(config.MAX_PAGE_SIZE), ...(validationRules as ValidationRule[])],
     plugins: plugins as ApolloServerPlugin[],
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
   };

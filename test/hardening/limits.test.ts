@@ -43,9 +43,9 @@ describe('limits on a document, refused before any SQL runs', () => {
   });
 
   it('cost (armor counts first/last as multipliers: lists of lists are what it stops)', async () => {
-    const page = (n: number) => `{ appeals(first: ${n}) { edges { node { id number status organization { id shortName } sector { code } } } } }`;
-    expect((await send(page(10))).result.errors).toBeUndefined();
-    const refused = await send(page(100));
+    const page = (alias: string, n: number) => `${alias}: appeals(first: ${n}) { edges { node { id number status organization { id shortName } sector { code } } } }`;
+    expect((await send(`{ ${page('a', 50)} }`)).result.errors).toBeUndefined();
+    const refused = await send(`{ ${page('a', 50)} ${page('b', 50)} }`);
     expect(refused.codes).toContain('QUERY_TOO_COMPLEX');
     expect(refused.result.errors?.map((e) => e.extensions?.limit)).toContain('cost');
     expect(refused.sql).toBe(0);
@@ -77,6 +77,11 @@ describe('limits on a document, refused before any SQL runs', () => {
     expect(refused.result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first', max: 50 });
     const organizations = await send('{ organizations(first: 51) { totalCount } }');
     expect(organizations.result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    // Written in the document and far over the limit, it is still BAD_USER_INPUT (not a cost refusal), and alone.
+    const huge = await send('{ appeals(last: 100000) { totalCount } }');
+    expect(huge.result.errors).toHaveLength(1);
+    expect(huge.result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'last', max: 50 });
+    expect(huge.sql).toBe(0);
     const ok = await send('{ organizations(first: 50) { edges { node { id } } } }');
     expect(ok.result.errors).toBeUndefined();
     expect(ok.result.data.organizations.edges.length).toBeGreaterThan(0);
