@@ -9,7 +9,6 @@ import { openDatabase, type Database } from '../db/database.js';
 import { TokenService } from '../auth/token.service.js';
 import { LoginThrottle } from '../auth/login-throttle.js';
 import { seedReference } from '../seed/reference.seed.js';
-import { seedDemo } from '../seed/demo.seed.js';
 import { loadWorkingCalendar, seedBundledCalendar } from '../calendar/calendar.service.js';
 import { mariElMunicipalities, mariElOrganizations } from '../reference/index.js';
 import { buildAppSchema } from '../../schema/build-schema.js';
@@ -23,6 +22,7 @@ import { createStructurer } from '../structuring/structurer.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import type { IntakeService } from '../channels/intake.js';
+import { configurePagination } from '../graphql/pagination.js';
 
 export interface StartOptions {
   config: Config;
@@ -51,6 +51,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const plugins = selectPlugins(options.plugins, config.enabledPlugins);
+  configurePagination({ maxPageSize: config.MAX_PAGE_SIZE });
   if (config.jwtSecretIsDefault) logger.warn('JWT_SECRET is not set: tokens are signed with the built-in development secret; set it in production');
   const db = await openDatabase({
     url: config.DATABASE_URL,
@@ -91,8 +92,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       live: new LiveFeed(db.orm, events, logger),
     };
     if (options.intake) app.intake = options.intake(app);
-    if (config.demo) await seedDemo(app);
     jobs = await startDeadlineWatchJob(app, db.url);
+    // Loaded only for the demo: the data generator brings faker's locales (about 40 MB of memory).
+    if (config.demo) await (await import('../seed/demo.seed.js')).seedDemo(app);
     const schema = await buildAppSchema(plugins, { channelIntake: Boolean(app.intake) });
     const http = await createHttpServer(app, schema);
     await new Promise<void>((resolve, reject) => {

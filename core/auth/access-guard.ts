@@ -1,10 +1,7 @@
-import type { MiddlewareFn } from 'type-graphql';
 import { GraphQLObjectType, defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../graphql/context.js';
 import { forbidden, unauthenticated } from '../errors/errors.js';
 import type { Access } from './access-matrix.js';
-
-const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
 /**
  * The access decision for one root operation (`Query.appeals`) and one
@@ -23,35 +20,32 @@ export function checkAccess(
   if (!access || !access.includes(context.user.role)) throw forbidden(`Недостаточно прав: операция ${operation} недоступна роли ${context.user.role}`);
 }
 
-/**
- * The one access mechanism: a global middleware that checks every root field
- * against the access matrix before its resolver runs.
- */
-export function accessGuard(matrix: Readonly<Record<string, Access>>): MiddlewareFn<RequestContext> {
-  return async ({ info, context }, next) => {
-    const parent = info.parentType.name;
-    if (!ROOT_TYPES.has(parent)) return next();
-    checkAccess(matrix, `${parent}.${info.fieldName}`, context);
-    return next();
+type Resolver = GraphQLFieldResolver<unknown, RequestContext>;
+
+function guarded(matrix: Readonly<Record<string, Access>>, operation: string, resolve: Resolver): Resolver {
+  return (source, args, context, info) => {
+    checkAccess(matrix, operation, context);
+    return resolve(source, args, context, info);
   };
 }
 
 /**
- * type-graphql runs global middlewares on a subscription's `resolve` (each
- * event) but not on its `subscribe`: without this, a refused role could
- * still open the stream. Wraps every Subscription field's `subscribe` with
- * the same check, so the stream is refused before it starts.
+ * The one access mechanism: every root field (Query, Mutation, Subscription,
+ * plugins' included) is checked against the access matrix before its
+ * resolver runs; a subscription is checked before its stream opens and again
+ * on each event. Only root fields are wrapped: a type-graphql global
+ * middleware would run on every field of every object in an answer (a page
+ * of 50 appeals is a thousand fields), turn each into promises, and cost more
+ * than the query itself.
  */
-export function guardSubscriptions(schema: GraphQLSchema, matrix: Readonly<Record<string, Access>>): GraphQLSchema {
-  const type = schema.getSubscriptionType();
-  if (!(type instanceof GraphQLObjectType)) return schema;
-  for (const field of Object.values(type.getFields())) {
-    const subscribe = (field.subscribe ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, RequestContext>;
-    const operation = `Subscription.${field.name}`;
-    field.subscribe = (source, args, context, info) => {
-      checkAccess(matrix, operation, context);
-      return subscribe(source, args, context, info);
-    };
+export function guardRootFields(schema: GraphQLSchema, matrix: Readonly<Record<string, Access>>): GraphQLSchema {
+  for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    if (!(type instanceof GraphQLObjectType)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const operation = `${type.name}.${field.name}`;
+      field.resolve = guarded(matrix, operation, (field.resolve ?? defaultFieldResolver) as Resolver);
+      if (field.subscribe) field.subscribe = guarded(matrix, operation, field.subscribe as Resolver);
+    }
   }
   return schema;
 }

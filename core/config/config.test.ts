@@ -54,3 +54,17 @@ describe('live updates configuration', () => {
     expect(loadConfig({}).DEADLINE_WATCH_INTERVAL_SECONDS).toBe(60);
   });
 });
+
+describe('hardening configuration', () => {
+  it('has safe limits by default, and switches for introspection and GraphiQL', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ MAX_PAGE_SIZE: 500, GRAPHQL_MAX_DEPTH: 10, HTTP_BODY_LIMIT_MB: 16, RATE_LIMIT_PER_MINUTE: 600 });
+    expect(config.introspection).toBe(true);
+    expect(config.graphiql).toBe(true);
+    const closed = loadConfig({ INTROSPECTION: '0', GRAPHIQL: '0' });
+    expect(closed.introspection).toBe(false);
+    expect(closed.graphiql).toBe(false);
+    expect(() => loadConfig({ INTROSPECTION: 'no' })).toThrow(/INTROSPECTION/);
+    expect(() => loadConfig({ MAX_PAGE_SIZE: '0' })).toThrow(/MAX_PAGE_SIZE/);
+  });
+});

@@ -43,6 +43,18 @@ const schema = z.object({
   REDIS_URL: z.string().url().optional(),
   WS_MAX_QUEUE: z.coerce.number().int().positive().default(1000),
   DEADLINE_WATCH_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+  // Hardening (README, "Hardening"): limits on what one request or one caller may ask.
+  MAX_PAGE_SIZE: z.coerce.number().int().positive().default(500),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
+  GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(200_000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(15),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(10),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(5000),
+  INTROSPECTION: z.enum(['0', '1']).default('1'),
+  GRAPHIQL: z.enum(['0', '1']).default('1'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  TRUST_PROXY: z.string().optional(),
 });
 
 export type Config = z.infer<typeof schema> & {
@@ -58,6 +70,8 @@ export type Config = z.infer<typeof schema> & {
   deadlinePolicy: DeadlinePolicy;
   /** EVENT_BUS, or redis when only REDIS_URL is given, else pg. */
   eventBus: 'pg' | 'redis' | 'local';
+  introspection: boolean;
+  graphiql: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -96,5 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: raw.DEMO ? raw.DEMO === '1' : !raw.DATABASE_URL,
     deadlinePolicy,
     eventBus: raw.EVENT_BUS ?? (raw.REDIS_URL ? 'redis' : 'pg'),
+    introspection: raw.INTROSPECTION === '1',
+    graphiql: raw.GRAPHIQL === '1',
   };
 }

@@ -1,6 +1,10 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EntityName } from '@mikro-orm/core';
+import type { EntityClass, EntityName } from '@mikro-orm/core';
+import { entityView } from '../db/entity-view.js';
+import { textArray } from '../db/sql-array.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 import { Category, Municipality, Organization, Sector, User } from '../entities/index.js';
 
 /** A batch function by primary key: one `where id in (...)` per batch, results in key order. */
@@ -18,6 +22,26 @@ function byId<T extends { id: string }>(em: () => EntityManager, entity: EntityN
 }
 
 export type ReferenceLoaders = Pick<Loaders, 'organization' | 'municipality' | 'sector' | 'category' | 'user'>;
+
+/**
+ * For reference data that requests only read (bodies, municipalities,
+ * sectors, categories): one `select ... where id = any(...)`, rows mapped to
+ * read-only views instead of managed entities (see entity-view.ts).
+ */
+function viewById<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    // A client's ID that is no UUID finds nothing (rather than a cast error from PostgreSQL).
+    const valid = ids.filter((id) => UUID.test(id));
+    const meta = em.getMetadata().get(entity.name);
+    const knex = em.getKnex();
+    const rows: Record<string, unknown>[] = valid.length
+      ? await em.getConnection().execute(knex(meta.tableName).select('*').whereRaw('id = any(?::uuid[])', [textArray(valid)]))
+      : [];
+    const toView = entityView(em, entity);
+    const found = new Map(rows.map((row) => [row.id as string, toView(row)]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
 
 /**
  * Fresh DataLoaders for each request (or each WebSocket operation), so

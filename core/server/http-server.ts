@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -16,6 +16,9 @@ import { attachWebSocketServer } from './websocket-server.js';
 import { channelRoutes } from '../channels/channel-routes.js';
 import { channelModule } from '../channels/channel-module.js';
 import { open311Routes } from '../open311/open311-routes.js';
+import { graphqlLimits } from './graphql-limits.js';
+import { RateLimits } from './rate-limit.js';
+import { httpErrorHandler } from './http-errors.js';
 
 export interface HttpServer {
   server: Server;
@@ -37,24 +40,42 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
   const expressApp = express();
   const server = createServer(expressApp);
   const websockets = attachWebSocketServer(server, app, schema);
-  const development = app.config.NODE_ENV === 'development';
+  const { config } = app;
+  const development = config.NODE_ENV === 'development';
+  const limits = graphqlLimits(config);
+  const rateLimits = new RateLimits(config);
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError: createErrorFormatter(app.logger, development),
     includeStacktraceInErrorResponses: development,
+    // Refuses GET and "simple" POSTs (no JSON content type) without a preflight header: a browser cannot forge those cross-site.
     csrfPrevention: true,
+    introspection: config.introspection,
+    // With introspection off, no "Did you mean ...?" either: suggestions would leak the schema piece by piece.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    allowBatchedHttpRequests: false,
     // core/main.ts owns SIGTERM/SIGINT and stops everything in order.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
+      // No HTTP caching of GraphQL answers here (they depend on the caller), and the plugin wraps every field's resolver.
+      ApolloServerPluginCacheControlDisabled(),
       { serverWillStart: async () => ({ drainServer: () => websockets.dispose() }) },
+      ...limits.plugins,
+      rateLimits.userLimit(),
     ],
   });
   await apollo.start();
 
   expressApp.disable('x-powered-by');
+  // An ETag means hashing every answer (GraphQL answers are POSTed and depend on the caller): a fifth of the CPU of a page of appeals.
+  expressApp.set('etag', false);
+  // Behind a reverse proxy, the client's address (for its rate limit) comes from X-Forwarded-For.
+  if (config.TRUST_PROXY) expressApp.set('trust proxy', trustProxy(config.TRUST_PROXY));
   expressApp.use((req, res, next) => {
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
     res.locals.requestId = requestId;
@@ -79,12 +100,14 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
 
   expressApp.use('/channels', channelRoutes(app));
   expressApp.use('/open311/v2', open311Routes(app));
-  expressApp.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
-  expressApp.get('/graphql', (req, res, next) => (wantsGraphiql(req) ? res.type('html').send(graphiqlPage()) : next()));
+  if (config.graphiql) {
+    expressApp.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
+    expressApp.get('/graphql', (req, res, next) => (wantsGraphiql(req) ? res.type('html').send(graphiqlPage()) : next()));
+  }
   expressApp.use(
     '/graphql',
-    // Large enough for importAppeals of 10,000 rows.
-    express.json({ limit: `${app.config.HTTP_BODY_LIMIT_MB}mb` }),
+    rateLimits.addressLimit(),
+    express.json({ limit: `${config.HTTP_BODY_LIMIT_MB}mb` }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const { user, authError } = await authenticate(app, req);
@@ -93,6 +116,8 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
     }),
   );
 
+  expressApp.use('/graphql', httpErrorHandler(app.logger));
+
   return {
     server,
     async stop() {
@@ -100,4 +125,10 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
       await channelModule(app).imports?.drain();
     },
   };
+}
+
+/** `true`, a hop count, or a list of addresses/subnets, as Express's "trust proxy" takes them. */
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
