@@ -22,4 +22,14 @@ export const coreAccess: Record<string, Access> = {
   'Query.municipalities': ALL_ROLES,
   'Query.sectors': ALL_ROLES,
   'Query.categories': ALL_ROLES,
+  // Analytics (core/analytics): every reader, scoped to the appeals the role may see.
+  'Query.stats': READERS,
+  'Query.ratings': READERS,
+  'Query.workload': READERS,
+  'Query.conflicts': READERS,
+  'Query.problems': READERS,
+  'Query.monthlyReport': READERS,
+  'Mutation.detectProblems': CENTER,
+  'Mutation.createProblem': CENTER,
+  'Mutation.updateProblem': CENTER,
 };

@@ -21,7 +21,45 @@ const schema = z.object({
   TIME_ZONE: z.string().min(1).default('Europe/Moscow'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  // Analytics (core/analytics): ratings, workload, problems, conflicts.
+  RATING_WEIGHTS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      try {
+        return ratingWeightsSchema.parse(JSON.parse(value));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `a JSON object of non-negative weights of ${RATING_PARTS.join(', ')}` });
+        return z.NEVER;
+      }
+    }),
+  RATING_PRIOR_WEIGHT: z.coerce.number().min(0).default(20),
+  RATING_MIN_APPEALS: z.coerce.number().int().min(0).default(5),
+  SATISFACTION_NEGATIVE_MAX: z.coerce.number().int().min(1).max(4).default(2),
+  WORKLOAD_NORM_OPEN_PER_SPECIALIST: z.coerce.number().positive().default(40),
+  PROBLEM_MIN_APPEALS: z.coerce.number().int().min(2).default(5),
+  BOILERPLATE_MIN_APPEALS: z.coerce.number().int().min(2).default(5),
 });
+
+/** The parts of a rating score (DOMAIN.md, "Ratings and KPIs"; the decree, clause 9). */
+export const RATING_PARTS = ['quantity', 'timeliness', 'quality', 'speed', 'completeness', 'satisfaction', 'repeats'] as const;
+export type RatingPart = (typeof RATING_PARTS)[number];
+
+/** [param] Default weights; RATING_WEIGHTS overrides any of them. */
+export const DEFAULT_RATING_WEIGHTS: Record<RatingPart, number> = {
+  quantity: 0.1,
+  timeliness: 0.25,
+  quality: 0.15,
+  speed: 0.1,
+  completeness: 0.15,
+  satisfaction: 0.15,
+  repeats: 0.1,
+};
+
+const ratingWeightsSchema = z
+  .object(Object.fromEntries(RATING_PARTS.map((part) => [part, z.number().min(0).optional()])) as Record<RatingPart, z.ZodOptional<z.ZodNumber>>)
+  .strict();
 
 export type Config = z.infer<typeof schema> & {
   /** Settings derived from the raw ones. */
@@ -30,6 +68,7 @@ export type Config = z.infer<typeof schema> & {
   jwtSecretIsDefault: boolean;
   enabledPlugins: string[] | null;
   demo: boolean;
+  ratingWeights: Record<RatingPart, number>;
 };
 
 export class ConfigError extends Error {}
@@ -50,5 +89,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecretIsDefault: !raw.JWT_SECRET,
     enabledPlugins: raw.PLUGINS ? raw.PLUGINS.split(',').map((s) => s.trim()).filter(Boolean) : null,
     demo: raw.DEMO ? raw.DEMO === '1' : !raw.DATABASE_URL,
+    ratingWeights: { ...DEFAULT_RATING_WEIGHTS, ...stripUndefined(raw.RATING_WEIGHTS ?? {}) },
   };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
