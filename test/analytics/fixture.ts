@@ -75,6 +75,9 @@ const MUNICIPALITIES = ['yoshkar-ola', 'volzhsk', 'medvedevsky', 'kozmodemyansk'
 const CATEGORIES = ['housing.heating', 'housing.water-supply', 'housing.roof-leak', 'health.appointment', 'health.drugs', 'roads.potholes', 'roads.snow-clearing'];
 const CHANNELS = ['POS', 'POS', 'POS', 'SOCIAL_MEDIA', 'EMAIL', 'WRITTEN', 'PHONE'];
 const STATUSES = ['CLOSED', 'CLOSED', 'CLOSED', 'ANSWERED', 'ON_REVIEW', 'IN_PROGRESS', 'ASSIGNED', 'REGISTERED', 'NEW', 'REDIRECTED', 'REOPENED', 'REJECTED'];
+/** Bodies differ, as real ones do: a diligent one, an average lot and a late one. */
+const LATE_CHANCE: Record<string, number> = { gzhi: 0.03, 'min-health': 0.12, 'adm-volzhsk': 0.45 };
+const GOOD_SCORES = [4, 5, 5, 5, 5, 4, 5, 3];
 const TEXTS = ['Работы выполнены, тепло подано.', 'Яма отремонтирована.', 'Запись к врачу организована.', 'Проведена проверка, нарушения устранены.'];
 
 /** The tiny body: two appeals answered in four minutes (fairness of ratings). */
@@ -117,11 +120,11 @@ export async function loadFixture(t: TestApp, count = 700, seed = 42): Promise<F
     const answeredStatuses = ['CLOSED', 'ANSWERED', 'ON_REVIEW'];
     let answeredAt: Date | null = null;
     if (answeredStatuses.includes(status)) {
-      const late = r.chance(0.2);
+      const late = r.chance(LATE_CHANCE[org ?? ''] ?? 0.2);
       const ms = late ? allowed + pausedMs + r.int(1, 200) * HOUR : Math.max(r.next() * (allowed + pausedMs), 10 * 60_000);
       answeredAt = new Date(Math.min(received + ms, NOW.getTime() - HOUR));
     }
-    const score = status === 'CLOSED' && r.chance(0.6) ? r.pick([1, 2, 3, 4, 5, 5, 4, 5]) : null;
+    const score = status === 'CLOSED' && r.chance(0.6) ? r.pick(org === 'gzhi' ? GOOD_SCORES : [1, 2, 3, 4, 5, 5, 4, 5]) : null;
     const base: FxAppeal = {
       id: randomUUID(),
       number: `T-${seed}-${appeals.length}`,
