@@ -1,5 +1,6 @@
 import { StatsResolver } from './stats.resolver.js';
 import { RatingsResolver } from './ratings.resolver.js';
+import { WorkloadResolver } from './workload.resolver.js';
 
 /** The analytics resolver classes, registered in core-resolvers. */
-export const analyticsResolvers = [StatsResolver, RatingsResolver] as const;
+export const analyticsResolvers = [StatsResolver, RatingsResolver, WorkloadResolver] as const;
