@@ -1,6 +1,7 @@
 import { StatsResolver } from './stats.resolver.js';
 import { RatingsResolver } from './ratings.resolver.js';
 import { WorkloadResolver } from './workload.resolver.js';
+import { AppealProblemResolver, ProblemResolver } from './problems.resolver.js';
 
 /** The analytics resolver classes, registered in core-resolvers. */
-export const analyticsResolvers = [StatsResolver, RatingsResolver, WorkloadResolver] as const;
+export const analyticsResolvers = [StatsResolver, RatingsResolver, WorkloadResolver, ProblemResolver, AppealProblemResolver] as const;

@@ -6,9 +6,11 @@ import { User } from './user.entity.js';
 import { Appeal } from './appeal.entity.js';
 import { AppealEvent } from './appeal-event.entity.js';
 import { ProductionCalendarYear } from './production-calendar-year.entity.js';
+import { Problem } from './problem.entity.js';
+import { ProblemAppeal } from './problem-appeal.entity.js';
 
-export { Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear };
+export { Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear, Problem, ProblemAppeal };
 export * from './enums.js';
 
 /** The core's tables; plugins add theirs through the plugin registry. */
-export const coreEntities = [Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear];
+export const coreEntities = [Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear, Problem, ProblemAppeal];
