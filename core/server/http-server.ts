@@ -12,6 +12,7 @@ import { createRequestContext, type RequestContext } from '../graphql/context.js
 import { createErrorFormatter } from './format-error.js';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage, wantsGraphiql } from './graphiql-page.js';
 import { attachWebSocketServer } from './websocket-server.js';
+import { registerRoutes } from './routes.js';
 
 export interface HttpServer {
   server: Server;
@@ -69,6 +70,8 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
       res.status(503).json({ status: 'unavailable', reason: 'database' });
     }
   });
+
+  registerRoutes(expressApp, app);
 
   expressApp.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   expressApp.get('/graphql', (req, res, next) => (wantsGraphiql(req) ? res.type('html').send(graphiqlPage()) : next()));
