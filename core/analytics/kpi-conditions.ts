@@ -4,6 +4,7 @@ import { textArray } from '../db/sql-array.js';
 
 export interface ResolvedKpi extends KpiDefinition {
   sector: string;
+  sectorName: string;
   /** The KPI's part of a group, over `appeal as a` (ids from the reference tables, inlined). */
   condition: string;
 }
@@ -11,7 +12,7 @@ export interface ResolvedKpi extends KpiDefinition {
 /** The enabled plugins' KPIs (all, or those named), with their SQL conditions. */
 export async function resolveKpis(ctx: AnalyticsContext, codes?: readonly string[] | null): Promise<ResolvedKpi[]> {
   const wanted = ctx.app.plugins.flatMap((plugin) =>
-    (plugin.kpis ?? []).filter((kpi) => !codes || codes.includes(kpi.code)).map((kpi) => ({ ...kpi, sector: plugin.code })),
+    (plugin.kpis ?? []).filter((kpi) => !codes || codes.includes(kpi.code)).map((kpi) => ({ ...kpi, sector: plugin.code, sectorName: plugin.name.ru })),
   );
   if (!wanted.length) return [];
   const knex = ctx.em.getKnex();

@@ -14,7 +14,10 @@ import { ProblemTrend, type CreateProblemInput, type ProblemFilter, type UpdateP
  * appeals about neighbouring houses of one street fall into one cluster.
  * (No question mark in it: knex would take it for a binding.)
  */
-export const STREET_SQL = `nullif(trim(regexp_replace(lower(regexp_replace(a.address, '\\s*,{0,1}\\s*(д\\.|дом|кв\\.|корп|стр\\.|строение).*$', '', 'i')), '\\s+', ' ', 'g')), '')`;
+const HOUSE_PART = `'\\s*,{0,1}\\s*(д\\.|дом|кв\\.|корп|стр\\.|строение).*$'`;
+export const STREET_SQL = `nullif(trim(regexp_replace(lower(regexp_replace(a.address, ${HOUSE_PART}, '', 'i')), '\\s+', ' ', 'g')), '')`;
+/** The street as people wrote it (the most frequent spelling in the cluster), for titles. */
+export const STREET_LABEL_SQL = `mode() within group (order by trim(regexp_replace(regexp_replace(a.address, ${HOUSE_PART}, '', 'i'), '\\s+', ' ', 'g')))`;
 
 /** Great-circle distance in metres from (?, ?) — latitude, longitude — to the appeal. */
 const DISTANCE_SQL = `6371000 * 2 * asin(sqrt(power(sin(radians(a.latitude - ?) / 2), 2) + cos(radians(?)) * cos(radians(a.latitude)) * power(sin(radians(a.longitude - ?) / 2), 2)))`;
@@ -48,7 +51,8 @@ export async function detectProblems(em: EntityManager, options: DetectOptions):
       count(*) filter (where a.received_at >= :from)::int as n,
       count(*) filter (where a.received_at < :from)::int as previous,
       array_agg(a.id) filter (where a.received_at >= :from) as ids,
-      mode() within group (order by a.organization_id) filter (where a.received_at >= :from) as organization_id
+      mode() within group (order by a.organization_id) filter (where a.received_at >= :from) as organization_id,
+      ${STREET_LABEL_SQL} as street_label
     from appeal a
     where a.received_at >= :previousFrom and a.received_at < :to and a.category_id is not null and a.address is not null
     group by 1, 2, 3
@@ -56,8 +60,8 @@ export async function detectProblems(em: EntityManager, options: DetectOptions):
   ), upserted as (
     insert into problem (id, key, title, category_id, municipality_id, address, window_from, window_to, appeal_count, previous_count,
                          responsible_organization_id, status, created_at, updated_at)
-    select gen_random_uuid(), concat_ws('|', c.category_id, c.municipality_id, c.street), cat.name || ': ' || c.street,
-           c.category_id, c.municipality_id, c.street, :from, :to, c.n, c.previous, c.organization_id, 'NEW', now(), now()
+    select gen_random_uuid(), concat_ws('|', c.category_id, c.municipality_id, c.street), cat.name || ': ' || c.street_label,
+           c.category_id, c.municipality_id, c.street_label, :from, :to, c.n, c.previous, c.organization_id, 'NEW', now(), now()
     from clusters c join category cat on cat.id = c.category_id
     where c.street is not null
     on conflict (key) do update set window_from = excluded.window_from, window_to = excluded.window_to,

@@ -80,6 +80,7 @@ export async function computeStats(ctx: AnalyticsContext, request: StatsRequest)
         code: kpi.code,
         name: kpi.name,
         sector: kpi.sector,
+        sectorName: kpi.sectorName,
         measure: kpi.measure,
         value: numberOrNull(row[`kpi${i}`]),
         target: kpi.target ?? null,

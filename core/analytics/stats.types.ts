@@ -14,6 +14,7 @@ export class StatsKpi {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
   @Field(() => String, { description: 'Код отраслевого блока' }) sector!: string;
+  @Field(() => String, { description: 'Отраслевой блок по-русски' }) sectorName!: string;
   @Field(() => String, { description: 'Мера: count, onTimeRate, overdueShare, medianResponseHours, satisfactionAvg, repeatRate' })
   measure!: string;
   @Field(() => Float, { nullable: true, description: 'Значение; null — нет данных в группе' }) value!: number | null;

@@ -89,7 +89,7 @@ export async function computeWorkload(ctx: AnalyticsContext, sector: string | nu
       specialistsPresent: present,
       specialistsNeeded: needed,
       openPerSpecialist: present ? r.open / present : null,
-      proposal: staffingProposal(needed, present, norm),
+      proposal: staffingProposal(needed, present),
     };
   });
   const collator = new Intl.Collator('ru');
@@ -110,8 +110,8 @@ export async function computeWorkload(ctx: AnalyticsContext, sector: string | nu
   return [...out, ...people];
 }
 
-export function staffingProposal(needed: number, present: number, norm: number): string {
-  const basis = `при норме ${norm} открытых обращений на специалиста`;
-  if (needed > present) return `Нужно ${specialists(needed)} ${basis}, работает ${present}: добавить ${specialists(needed - present)}`;
-  return `Нужно ${specialists(needed)} ${basis}, работает ${present}: штата достаточно`;
+/** Short enough for a table cell; the norm is stated beside the table. */
+export function staffingProposal(needed: number, present: number): string {
+  if (needed > present) return `Добавить ${specialists(needed - present)} (нужно ${needed}, работает ${present})`;
+  return `Штата достаточно (нужно ${needed}, работает ${present})`;
 }

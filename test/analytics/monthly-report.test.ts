@@ -69,7 +69,7 @@ describe('monthly report', () => {
     const yo = report.byMunicipality.find((m: any) => m.key === fx.municipalities.get('yoshkar-ola')!.id);
     expect(yo.perTenThousand).toBeCloseTo((yo.count / fx.municipalities.get('yoshkar-ola')!.population) * 10000, 6);
 
-    expect(report.hotSpots[0]).toMatchObject({ address: 'йошкар-ола, ул. машиностроителей', count: 8 });
+    expect(report.hotSpots[0]).toMatchObject({ address: 'Йошкар-Ола, ул. Машиностроителей', count: 8 });
     expect(report.organizationRatings.length).toBeGreaterThan(3);
     expect(report.conflicts.map((c: any) => c.kind)).toContain('BOILERPLATE_ANSWER');
     expect(report.conflicts.find((c: any) => c.kind === 'BOILERPLATE_ANSWER').count).toBe(1);
@@ -115,7 +115,7 @@ describe('monthly report', () => {
     const { token } = await t.user(Role.INTEGRATION);
     const foreign = await fetchReport('/reports/monthly/2026-05.html', token);
     expect(foreign.status).toBe(403);
-    expect((await foreign.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(((await foreign.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
     expect((await fetchReport('/reports/monthly/2026-13.html', head)).status).toBe(400);
     expect((await fetchReport('/reports/monthly/2026-05.doc', head)).status).toBe(404);
     const bad = await t.gql(REPORT, { month: 'май' }, head);

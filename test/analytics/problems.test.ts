@@ -34,20 +34,21 @@ describe('problems', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(r.data.detectProblems).toHaveLength(expected.length);
     for (const [k, list] of expected) {
-      const p = r.data.detectProblems.find((x: any) => `${x.category.code}|${x.municipality.code}|${x.address}` === k);
+      const p = r.data.detectProblems.find((x: any) => `${x.category.code}|${x.municipality.code}|${x.address.toLowerCase()}` === k);
       expect(p, k).toBeDefined();
       expect(p.appealCount).toBe(list.length);
       expect(p.previousCount).toBe(previous.get(k)?.length ?? 0);
       expect([...p.appealIds].sort()).toEqual(list.map((a) => a.id).sort());
       expect(p.status).toBe('NEW');
     }
-    const hot = r.data.detectProblems.find((p: any) => p.address === 'йошкар-ола, ул. машиностроителей');
+    const hot = r.data.detectProblems.find((p: any) => p.address === 'Йошкар-Ола, ул. Машиностроителей');
+    expect(hot.title).toBe('Отопление и теплоснабжение: Йошкар-Ола, ул. Машиностроителей');
     expect(hot).toMatchObject({ appealCount: 8, trend: 'NEW', responsibleOrganization: { code: 'adm-yoshkar-ola' } });
   });
 
   it('lets the ЦУР set status, decision and a national-project indicator, kept on the next detection; others are refused', async () => {
     const list = await t.gql(`{ problems(filter: { category: ["housing.heating"] }) { totalCount edges { node { id address } } } }`, {}, specialist);
-    const hot = list.data.problems.edges.find((e: any) => e.node.address === 'йошкар-ола, ул. машиностроителей').node;
+    const hot = list.data.problems.edges.find((e: any) => e.node.address === 'Йошкар-Ола, ул. Машиностроителей').node;
     const UPDATE = `mutation U($id: ID!, $input: UpdateProblemInput!) { updateProblem(id: $id, input: $input) { status decision nationalProjectIndicator } }`;
     const input = { status: 'IN_PROGRESS', decision: 'Замена участка теплотрассы до 1 октября', nationalProjectIndicator: 'ЖКС.1.3' };
     const u = await t.gql(UPDATE, { id: hot.id, input }, specialist);

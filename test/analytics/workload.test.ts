@@ -50,7 +50,7 @@ describe('workload', () => {
       if (e.avgHandlingHours != null) expect(row.avgHandlingHours).toBeCloseTo(e.avgHandlingHours, 6);
       expect(row.specialistsPresent).toBe(e.assignees);
       expect(row.specialistsNeeded).toBe(Math.ceil(e.open / 10));
-      expect(row.proposal).toContain(`Нужно ${Math.ceil(e.open / 10)}`);
+      expect(row.proposal).toContain(`нужно ${Math.ceil(e.open / 10)}, работает ${e.assignees}`);
     }
     const allOperators = [...fx.operators.values()].flat();
     expect(people.length).toBeGreaterThan(5);
@@ -70,7 +70,7 @@ describe('workload', () => {
     expect(r.data.workload.filter((row: any) => row.kind === 'SECTOR')).toHaveLength(1);
     expect(roads.specialistsPresent).toBe(e.assignees + 3);
     const needed = Math.ceil(e.open / 10);
-    expect(roads.proposal).toMatch(needed > e.assignees + 3 ? /добавить/ : /достаточно/);
+    expect(roads.proposal).toMatch(needed > e.assignees + 3 ? /^Добавить/ : /^Штата достаточно/);
   });
 
   it('shows an operator only its own body\'s workload', async () => {

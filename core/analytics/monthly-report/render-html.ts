@@ -111,7 +111,7 @@ export function renderReportHtml(report: MonthlyReport, zone: string): string {
   section('Системные проблемы и принятые решения', table(['Проблема', 'Обращений', 'Динамика', 'Статус', 'Решение', 'Нацпроект', 'Ответственный'],
     report.problems.map((p) => [p.title + (p.carriedOver ? ' (выявлена ранее)' : ''), formatInt(p.count), p.trend, p.statusLabel, p.decision ?? 'Не принято', p.nationalProjectIndicator ?? NO_DATA, p.organization ?? NO_DATA]), [0, 2, 3, 4, 5, 6]));
 
-  section('Нагрузка специалистов и предложения по штату', table(['Отраслевой блок', 'Открыто', 'В работе', 'Просрочено', 'Ответов за месяц', 'Ср. время, ч', 'Работает', 'Нужно', 'Предложение'],
+  section('Нагрузка специалистов и предложения по штату', `<p>Норма: ${formatDecimal(report.workload[0]?.norm ?? null)} открытых обращений на специалиста; «Работает» — исполнители, у которых есть обращения блока, и специалисты блока.</p>` + table(['Отраслевой блок', 'Открыто', 'В работе', 'Просрочено', 'Ответов за месяц', 'Ср. время, ч', 'Работает', 'Нужно', 'Предложение'],
     report.workload.map((w) => [w.name, formatInt(w.open), formatInt(w.inWork), formatInt(w.overdue), formatInt(w.answered), formatHours(w.avgHandlingHours), formatInt(w.specialistsPresent), formatInt(w.specialistsNeeded), w.proposal ?? '']), [0, 8]));
 
   const reaction = ['avgResponseHours', 'medianResponseHours'].map((code) => metric(code));
@@ -119,7 +119,7 @@ export function renderReportHtml(report: MonthlyReport, zone: string): string {
     reaction.map((m) => [m.label, formatValue(m.value, m.unit), formatValue(m.previousMonth, m.unit), formatValue(m.yearAgo, m.unit)])));
 
   section('Отраслевые показатели', table(['Показатель', 'Блок', 'Значение', 'Цель'],
-    report.kpis.map((k) => [k.name, k.sector, kpiValue(k.measure, k.value), kpiValue(k.measure, k.target)]), [0, 1]));
+    report.kpis.map((k) => [k.name, k.sectorName, kpiValue(k.measure, k.value), kpiValue(k.measure, k.target)]), [0, 1]));
 
   return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>${esc(report.title)}</title><style>${STYLE}</style></head><body><main>
 <h1>${esc(report.title)}</h1>

@@ -38,10 +38,8 @@ function heading(doc: Doc, text: string) {
 
 /** A table that wraps long text and repeats its header on a new page. */
 function table(doc: Doc, cols: Col[], rows: string[][]) {
-  const total = cols.reduce((s, c) => s + c.width, 0);
-  const scale = (doc.page.width - 2 * MARGIN) / total;
-  const widths = cols.map((c) => c.width * scale);
   const pad = 3;
+  const widths = columnWidths(doc, cols, pad);
   const drawRow = (cells: string[], bold: boolean) => {
     doc.font(bold ? 'bold' : 'regular').fontSize(8.5);
     const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i] - 2 * pad }))) + 2 * pad;
@@ -65,6 +63,37 @@ function table(doc: Doc, cols: Col[], rows: string[][]) {
   if (!rows.length) drawRow(['Нет данных за месяц', ...cols.slice(1).map(() => '')], false);
   for (const row of rows) drawRow(row, false);
   doc.moveDown(0.4);
+}
+
+/**
+ * The given widths scaled to the page, but never narrower than the longest
+ * word of a figure column's header (a header broken inside a word is
+ * unreadable); text columns give up the difference.
+ */
+function columnWidths(doc: Doc, cols: Col[], pad: number): number[] {
+  const available = doc.page.width - 2 * MARGIN;
+  const total = cols.reduce((s, c) => s + c.width, 0);
+  const widths = cols.map((c) => (c.width * available) / total);
+  doc.font('bold').fontSize(8.5);
+  const minimum = cols.map((c) => Math.max(...c.title.split(/\s+/).map((word) => doc.widthOfString(word))) + 2 * pad + 1);
+  let deficit = 0;
+  cols.forEach((c, i) => {
+    if (c.align === 'right' && widths[i] < minimum[i]) {
+      deficit += minimum[i] - widths[i];
+      widths[i] = minimum[i];
+    }
+  });
+  const textTotal = cols.reduce((s, c, i) => s + (c.align === 'right' ? 0 : widths[i]), 0);
+  if (deficit && textTotal) cols.forEach((c, i) => { if (c.align !== 'right') widths[i] -= (deficit * widths[i]) / textTotal; });
+  return widths;
+}
+
+/** Cuts a label with an ellipsis to fit a width, at the current font. */
+function fitText(doc: Doc, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  let cut = text;
+  while (cut.length > 1 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
 }
 
 const num = (title: string, width = 60): Col => ({ title, width, align: 'right' });
@@ -109,7 +138,7 @@ function barChart(doc: Doc, items: { label: string; value: number; display: stri
   let y = doc.y + 4;
   doc.fontSize(8);
   for (const item of items) {
-    const label = item.label.length > 48 ? `${item.label.slice(0, 47)}…` : item.label;
+    const label = fitText(doc, item.label, labelW - 8);
     doc.fillColor('#333').text(label, MARGIN, y + 1, { width: labelW - 6, align: 'right', lineBreak: false, height: rowH });
     const w = (plotW * Math.max(item.value, 0)) / max;
     if (w) doc.rect(MARGIN + labelW, y + 2, w, rowH - 4).fill(color);
@@ -200,7 +229,8 @@ export function renderReportPdf(report: MonthlyReport, zone: string): Promise<Bu
     report.problems.map((p) => [p.title + (p.carriedOver ? ' (выявлена ранее)' : ''), formatInt(p.count), p.trend, p.statusLabel, p.decision ?? 'Не принято', p.nationalProjectIndicator ?? NO_DATA, p.organization ?? NO_DATA]));
 
   section('Нагрузка специалистов и предложения по штату');
-  table(doc, [txt('Блок', 70), num('Открыто', 44), num('В работе', 44), num('Просроч.', 44), num('Ответов', 44), num('Ср. время, ч', 50), num('Работает', 46), num('Нужно', 40), txt('Предложение', 170)],
+  doc.text(`Норма: ${formatDecimal(report.workload[0]?.norm ?? null)} открытых обращений на специалиста; «Работает» — исполнители с обращениями блока и специалисты блока.`);
+  table(doc, [txt('Блок', 90), num('Открыто', 44), num('В работе', 44), num('Просроч.', 44), num('Ответов', 44), num('Ср. время, ч', 50), num('Работает', 46), num('Нужно', 40), txt('Предложение', 120)],
     report.workload.map((w) => [w.name, formatInt(w.open), formatInt(w.inWork), formatInt(w.overdue), formatInt(w.answered), formatHours(w.avgHandlingHours), formatInt(w.specialistsPresent), formatInt(w.specialistsNeeded), w.proposal ?? '']));
 
   section('Среднее время реакции');
@@ -210,7 +240,7 @@ export function renderReportPdf(report: MonthlyReport, zone: string): Promise<Bu
 
   section('Отраслевые показатели');
   table(doc, [txt('Показатель', 280), txt('Блок', 70), num('Значение', 70), num('Цель', 70)],
-    report.kpis.map((k) => [k.name, k.sector, kpiValue(k.measure, k.value), kpiValue(k.measure, k.target)]));
+    report.kpis.map((k) => [k.name, k.sectorName, kpiValue(k.measure, k.value), kpiValue(k.measure, k.target)]));
 
   // Page numbers, once every page exists.
   const range = doc.bufferedPageRange();

@@ -100,6 +100,6 @@ export async function renderReportXlsx(report: MonthlyReport): Promise<Buffer> {
     report.workload.map((w) => [w.name, w.open, w.inWork, w.overdue, w.answered, w.avgHandlingHours, w.specialistsPresent, w.specialistsNeeded, w.proposal]));
   sheet(book, 'Отраслевые показатели', [{ header: 'Показатель', kind: 'text', width: 56 }, { header: 'Блок', kind: 'text', width: 14 },
     { header: 'Мера', kind: 'text', width: 22 }, { header: 'Значение', kind: 'decimal' }, { header: 'Цель', kind: 'decimal' }],
-    report.kpis.map((k) => [k.name, k.sector, k.measure, { value: k.value, numFmt: KPI_FORMATS[k.measure] }, { value: k.target, numFmt: KPI_FORMATS[k.measure] }]));
+    report.kpis.map((k) => [k.name, k.sectorName, k.measure, { value: k.value, numFmt: KPI_FORMATS[k.measure] }, { value: k.target, numFmt: KPI_FORMATS[k.measure] }]));
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -58,7 +58,7 @@ export function columnChart(labels: string[], series: Series[], options: { width
 /** Horizontal bars with a label and the value at the end (topics, channels, municipalities, scores). */
 export function barChart(items: { label: string; value: number; display?: string; color?: string }[], options: { width?: number; title: string; max?: number }): string {
   const width = options.width ?? 900;
-  const labelW = 300;
+  const labelW = 380;
   const rowH = 24;
   const height = items.length * rowH + 10;
   const max = options.max ?? niceMax(Math.max(0, ...items.map((i) => i.value)));
@@ -66,7 +66,8 @@ export function barChart(items: { label: string; value: number; display?: string
   const rows = items.map((item, i) => {
     const y = 5 + i * rowH;
     const w = max ? (plotW * Math.max(item.value, 0)) / max : 0;
-    const label = item.label.length > 42 ? `${item.label.slice(0, 41)}…` : item.label;
+    // About 7 px a character at 12 px: cut what would not fit in the label column.
+    const label = item.label.length > 52 ? `${item.label.slice(0, 51)}…` : item.label;
     return `<text x="${labelW - 8}" y="${y + 16}" text-anchor="end" font-size="12" fill="${CHART_COLORS.text}">${esc(label)}</text>`
       + `<rect x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="${item.color ?? CHART_COLORS.primary}" rx="2"><title>${esc(item.label)}</title></rect>`
       + `<text x="${(labelW + w + 6).toFixed(1)}" y="${y + 16}" font-size="12" fill="${CHART_COLORS.text}">${esc(item.display ?? String(item.value))}</text>`;
