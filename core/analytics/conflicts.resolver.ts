@@ -5,7 +5,7 @@ import { applyAppealScope } from '../auth/appeal-scope.js';
 import { requireUser } from '../auth/require-user.js';
 import type { RequestContext } from '../graphql/context.js';
 import { badInput } from '../errors/errors.js';
-import { analyticsContext } from './stats.resolver.js';
+import { analyticsContext } from './analytics-context.js';
 import { findConflicts } from './conflicts.service.js';
 import { Conflict, ConflictKind } from './conflicts.types.js';
 

@@ -25,10 +25,14 @@ export interface DimensionSpec {
   label?(key: string): string;
   /** Calendar dimensions sort by key, others by label. */
   chronological?: boolean;
+  /**
+   * Calendar keys group on the truncated local time (8 bytes, fast to sort)
+   * and are formatted as text only once per group, with this pattern.
+   */
+  format?: string;
 }
 
-const calendar = (unit: 'day' | 'week' | 'month', format: string) => (tz: string) =>
-  `to_char(date_trunc('${unit}', a.received_at at time zone ${tz}), '${format}')`;
+const calendar = (unit: 'day' | 'week' | 'month') => (tz: string) => `date_trunc('${unit}', a.received_at at time zone ${tz})`;
 
 export const DIMENSIONS: Record<StatsDimension, DimensionSpec> = {
   SECTOR: { key: () => 'a.sector_id', table: { name: 'sector', label: 'name' } },
@@ -37,9 +41,9 @@ export const DIMENSIONS: Record<StatsDimension, DimensionSpec> = {
   MUNICIPALITY: { key: () => 'a.municipality_id', table: { name: 'municipality', label: 'short_name' } },
   CHANNEL: { key: () => 'a.channel', label: (key) => CHANNEL_LABELS[key as Channel] ?? key },
   STATUS: { key: () => 'a.status', label: (key) => STATUS_LABELS[key as AppealStatus] ?? key },
-  DAY: { key: calendar('day', 'YYYY-MM-DD'), label: dayLabel, chronological: true },
-  WEEK: { key: calendar('week', 'YYYY-MM-DD'), label: weekLabel, chronological: true },
-  MONTH: { key: calendar('month', 'YYYY-MM'), label: monthLabel, chronological: true },
+  DAY: { key: calendar('day'), format: 'YYYY-MM-DD', label: dayLabel, chronological: true },
+  WEEK: { key: calendar('week'), format: 'YYYY-MM-DD', label: weekLabel, chronological: true },
+  MONTH: { key: calendar('month'), format: 'YYYY-MM', label: monthLabel, chronological: true },
 };
 
 export function labelOf(dimension: StatsDimension, key: string | null, tableLabel: string | null): string {

@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { ANSWERED_SQL, ON_TIME_SQL, RESPONSE_HOURS_SQL, RETURNED_SQL, timestampLiteral } from './metrics.js';
-import type { AnalyticsContext } from './analytics-context.js';
+import { runAnalyticsQuery, type AnalyticsContext } from './analytics-context.js';
 import { RatingSubject } from './ratings.types.js';
 
 /** The counts behind a rating, per rated subject and for the whole list (id null). */
@@ -53,7 +53,7 @@ export async function loadRatingFigures(
     .whereNotNull(column)
     .groupByRaw(`grouping sets ((${column}), ())`);
   if (sectorId) query.where('a.sector_id', sectorId);
-  const rows: Record<string, unknown>[] = await ctx.em.getConnection().execute(query);
+  const rows: Record<string, unknown>[] = await runAnalyticsQuery(ctx, query);
   return rows.map((row) => ({
     id: (row.id as string | null) ?? null,
     n: Number(row.n),

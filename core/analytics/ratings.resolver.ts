@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Municipality, Organization } from '../entities/index.js';
 import type { RequestContext } from '../graphql/context.js';
-import { analyticsContext } from './stats.resolver.js';
+import { analyticsContext } from './analytics-context.js';
 import { computeRatings } from './ratings.service.js';
 import { RatingRow, RatingSubject } from './ratings.types.js';
 

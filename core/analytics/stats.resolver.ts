@@ -3,16 +3,13 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { getNullableType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values.js';
 import type { RequestContext } from '../graphql/context.js';
-import { requireUser } from '../auth/require-user.js';
 import { AppealFilter } from '../appeals/appeal-filter.input.js';
 import { StatsDimension } from './dimensions.js';
 import { METRICS, type Metric } from './metrics.js';
 import { selectedFields } from './selection.js';
 import { computeStats } from './stats.service.js';
 import { StatsKpi, StatsRow } from './stats.types.js';
-import type { AnalyticsContext } from './analytics-context.js';
-
-export const analyticsContext = (ctx: RequestContext): AnalyticsContext => ({ em: ctx.em, app: ctx.app, user: requireUser(ctx), now: ctx.clock.now() });
+import { analyticsContext } from './analytics-context.js';
 
 @Resolver(() => StatsRow)
 export class StatsResolver {

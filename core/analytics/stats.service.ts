@@ -5,7 +5,7 @@ import type { AppealFilter } from '../appeals/appeal-filter.input.js';
 import { badInput } from '../errors/errors.js';
 import { DIMENSIONS, StatsDimension, labelOf } from './dimensions.js';
 import { metricSql, type Metric } from './metrics.js';
-import { metricEnv, timeZoneLiteral, type AnalyticsContext } from './analytics-context.js';
+import { metricEnv, runAnalyticsQuery, timeZoneLiteral, type AnalyticsContext } from './analytics-context.js';
 import { resolveKpis } from './kpi-conditions.js';
 import type { StatsKpi, StatsRow } from './stats.types.js';
 
@@ -57,12 +57,13 @@ export async function computeStats(ctx: AnalyticsContext, request: StatsRequest)
   if (groupBy.length) inner.groupByRaw(groupBy.map((_, i) => `k${i}`).join(', '));
   const outer = knex.select('g.*').from(inner.as('g'));
   groupBy.forEach((dimension, i) => {
-    const table = DIMENSIONS[dimension].table;
+    const { table, format } = DIMENSIONS[dimension];
+    if (format) outer.select(knex.raw(`to_char(g.k${i}, '${format}') as f${i}`));
     if (!table) return;
     outer.leftJoin(`${table.name} as t${i}`, `t${i}.id`, `g.k${i}`).select(knex.raw(`t${i}.${table.label} as l${i}`));
   });
   outer.limit(MAX_STATS_GROUPS + 1);
-  const rows: Record<string, unknown>[] = await ctx.em.getConnection().execute(outer);
+  const rows: Record<string, unknown>[] = await runAnalyticsQuery(ctx, outer);
   if (rows.length > MAX_STATS_GROUPS) {
     throw badInput('groupBy', `Слишком много групп (больше ${MAX_STATS_GROUPS}): сузьте период, фильтр или число разрезов`);
   }
@@ -70,7 +71,8 @@ export async function computeStats(ctx: AnalyticsContext, request: StatsRequest)
   const result = rows.map((row) => {
     const out: StatsRow = {
       group: groupBy.map((dimension, i) => {
-        const key = row[`k${i}`] == null ? null : String(row[`k${i}`]);
+        const raw = DIMENSIONS[dimension].format ? row[`f${i}`] : row[`k${i}`];
+        const key = raw == null ? null : String(raw);
         return { dimension, value: key, label: labelOf(dimension, key, (row[`l${i}`] as string | null) ?? null) };
       }),
     };

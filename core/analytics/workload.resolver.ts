@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Sector, User } from '../entities/index.js';
 import type { RequestContext } from '../graphql/context.js';
-import { analyticsContext } from './stats.resolver.js';
+import { analyticsContext } from './analytics-context.js';
 import { computeWorkload } from './workload.service.js';
 import { WorkloadRow } from './workload.types.js';
 

@@ -2,7 +2,7 @@ import { Role } from '../entities/enums.js';
 import { applyAppealScope } from '../auth/appeal-scope.js';
 import { badInput } from '../errors/errors.js';
 import { ANSWERED_SQL, OPEN_SQL, RESPONSE_HOURS_SQL, overdueSql } from './metrics.js';
-import type { AnalyticsContext } from './analytics-context.js';
+import { runAnalyticsQuery, type AnalyticsContext } from './analytics-context.js';
 import { WorkloadKind, type WorkloadRow } from './workload.types.js';
 
 const DAY = 86_400_000;
@@ -49,7 +49,7 @@ export async function computeWorkload(ctx: AnalyticsContext, sector: string | nu
     .groupByRaw('grouping sets ((a.assignee_id), (a.sector_id))');
   if (sector) query.whereRaw('a.sector_id in (select id from sector where code = ?)', [sector]);
   applyAppealScope(query, ctx.user);
-  const rows: Record<string, any>[] = await conn.execute(query);
+  const rows: Record<string, any>[] = await runAnalyticsQuery(ctx, query);
 
   const sectorRows = rows.filter((r) => !r.by_specialist && r.sector_id);
   const specialistRows = rows.filter((r) => r.by_specialist && r.assignee_id);

@@ -34,6 +34,7 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
+  ANALYTICS_WORK_MEM: z.string().regex(/^\d+(kB|MB|GB)$/, 'a PostgreSQL size such as 64MB').default('64MB'),
   RATING_PRIOR_WEIGHT: z.coerce.number().min(0).default(20),
   RATING_MIN_APPEALS: z.coerce.number().int().min(0).default(5),
   SATISFACTION_NEGATIVE_MAX: z.coerce.number().int().min(1).max(4).default(2),

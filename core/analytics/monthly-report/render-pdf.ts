@@ -42,7 +42,12 @@ function table(doc: Doc, cols: Col[], rows: string[][]) {
   const widths = columnWidths(doc, cols, pad);
   const drawRow = (cells: string[], bold: boolean) => {
     doc.font(bold ? 'bold' : 'regular').fontSize(8.5);
-    const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i] - 2 * pad }))) + 2 * pad;
+    // Laying out text is the slow part of pdfkit: measure only cells that may wrap.
+    const line = doc.currentLineHeight(true);
+    const height = Math.max(...cells.map((cell, i) => {
+      const width = widths[i] - 2 * pad;
+      return cell.includes('\n') || doc.widthOfString(cell) > width ? doc.heightOfString(cell, { width }) : line;
+    })) + 2 * pad;
     if (doc.y + height > pageBottom(doc)) {
       doc.addPage();
       if (!bold) drawRow(cols.map((c) => c.title), true);

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { analyticsContext } from '../stats.resolver.js';
+import { analyticsContext } from '../analytics-context.js';
 import { buildMonthlyReport } from './report.service.js';
 import { MonthlyReport } from './report.types.js';
 
