@@ -25,9 +25,11 @@ export const timeZoneLiteral = (ctx: AnalyticsContext) => `'${ctx.app.config.TIM
  */
 export async function runAnalyticsQuery<T = Record<string, any>>(ctx: AnalyticsContext, query: Knex.QueryBuilder | Knex.Raw): Promise<T[]> {
   return ctx.em.transactional(async (tx) => {
+    // Both statements on the transaction's own connection (execute() alone would take another from the pool).
+    const trx = tx.getTransactionContext();
     const conn = tx.getConnection();
-    await conn.execute(`set local work_mem = '${ctx.app.config.ANALYTICS_WORK_MEM}'`);
-    const result: any = await conn.execute(query as never);
+    await conn.execute(`set local work_mem = '${ctx.app.config.ANALYTICS_WORK_MEM}'`, [], 'run', trx);
+    const result: any = await conn.execute(query as never, [], 'all', trx);
     return Array.isArray(result) ? result : result.rows;
   });
 }

@@ -48,9 +48,9 @@ const finders: Record<ConflictKind, (ctx: AnalyticsContext, p: Period) => Promis
   async [ConflictKind.NEGATIVE_RATING](ctx, p) {
     const neg = Number(ctx.app.config.SATISFACTION_NEGATIVE_MAX);
     const rows = await run(ctx, scoped(ctx)
-      .select('a.id', 'a.number', 'a.organization_id', 'a.satisfaction_score', 'a.satisfaction_comment', ctx.em.getKnex().raw('coalesce(a.rated_at, a.closed_at, a.answered_at) as at'))
+      .select('a.id', 'a.number', 'a.organization_id', 'a.satisfaction_score', 'a.satisfaction_comment', 'a.rated_at as at')
       .where('a.satisfaction_score', '<=', neg)
-      .whereRaw('coalesce(a.rated_at, a.closed_at, a.answered_at) >= ? and coalesce(a.rated_at, a.closed_at, a.answered_at) < ?', [p.from, p.to]));
+      .where('a.rated_at', '>=', p.from).where('a.rated_at', '<', p.to));
     return rows.map((r) => conflict(ConflictKind.NEGATIVE_RATING, r.at,
       `Оценка ответа ${r.satisfaction_score} из 5 (№ ${r.number})${r.satisfaction_comment ? `: ${quote(r.satisfaction_comment)}` : ''}`,
       r.organization_id, [r.id]));
@@ -84,7 +84,7 @@ const finders: Record<ConflictKind, (ctx: AnalyticsContext, p: Period) => Promis
       .select(knex.raw(`min(t.text) as text, array_agg(distinct a.id) as ids, count(distinct a.category_id)::int as questions,
         max(t.at) as at, mode() within group (order by a.organization_id) as organization_id`))
       .where('t.at', '>=', p.from).where('t.at', '<', p.to)
-      .groupByRaw(`md5(regexp_replace(lower(trim(t.text)), '\\s+', ' ', 'g'))`)
+      .groupByRaw('md5(lower(trim(t.text)))')
       .havingRaw('count(distinct a.id) >= ? and count(distinct a.category_id) >= 2', [min]));
     return rows.map((r) => conflict(ConflictKind.BOILERPLATE_ANSWER, r.at,
       `Один и тот же ответ на ${r.ids.length} обращений по ${r.questions} разным вопросам: ${quote(r.text)}`,

@@ -15,7 +15,10 @@ import { ProblemTrend, type CreateProblemInput, type ProblemFilter, type UpdateP
  * (No question mark in it: knex would take it for a binding.)
  */
 const HOUSE_PART = `'\\s*,{0,1}\\s*(д\\.|дом|кв\\.|корп|стр\\.|строение).*$'`;
-export const STREET_SQL = `nullif(trim(regexp_replace(lower(regexp_replace(a.address, ${HOUSE_PART}, '', 'i')), '\\s+', ' ', 'g')), '')`;
+// One case-sensitive regexp on the lower-cased text: a report runs it over every appeal of two months.
+export const STREET_SQL = `nullif(trim(regexp_replace(lower(a.address), ${HOUSE_PART}, '')), '')`;
+/** The same cut in JS, for labels taken from one address of a cluster. */
+export const streetOf = (address: string) => address.replace(/\s*,?\s*(д\.|дом|кв\.|корп|стр\.|строение).*$/i, '').trim();
 /** The street as people wrote it (the most frequent spelling in the cluster), for titles. */
 export const STREET_LABEL_SQL = `mode() within group (order by trim(regexp_replace(regexp_replace(a.address, ${HOUSE_PART}, '', 'i'), '\\s+', ' ', 'g')))`;
 
@@ -86,7 +89,9 @@ export async function createRadiusProblem(em: EntityManager, input: CreateProble
   if (Math.abs(input.latitude) > 90 || Math.abs(input.longitude) > 180) throw badInput('input.latitude', 'Некорректные координаты');
   const knex = em.getKnex();
   return em.transactional(async (tx) => {
-    const conn = tx.getConnection();
+    // Every statement on the transaction's connection: all of it or nothing.
+    const trx = tx.getTransactionContext();
+    const conn = { execute: (query: Knex.QueryBuilder) => tx.getConnection().execute(query as never, [], 'all', trx) as Promise<any> };
     const [category] = await conn.execute(knex('category').select('id', 'name').where('code', input.category));
     if (!category) throw badInput('input.category', `Неизвестная рубрика: ${input.category}`);
     const previousFrom = new Date(input.from.getTime() - (input.to.getTime() - input.from.getTime()));

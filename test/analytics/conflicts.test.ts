@@ -30,6 +30,7 @@ describe('conflicts', () => {
     const negative = fx.appeals.filter((a) => a.score != null && a.score <= 2 && within(a.ratedAt));
     expect(of('NEGATIVE_RATING').map((c: any) => c.appealIds[0]).sort()).toEqual(negative.map((a) => a.id).sort());
     expect(of('NEGATIVE_RATING')[0].reason).toMatch(/^Оценка ответа [12] из 5/);
+    expect(negative.length).toBeGreaterThan(0);
 
     const late = fx.appeals.filter((a) => a.answeredAt && a.answeredAt > a.dueAt && within(a.answeredAt));
     expect(of('ANSWERED_LATE').map((c: any) => c.appealIds[0]).sort()).toEqual(late.map((a) => a.id).sort());

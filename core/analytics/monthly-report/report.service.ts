@@ -11,7 +11,7 @@ import { RatingSubject } from '../ratings.types.js';
 import { computeWorkload } from '../workload.service.js';
 import { WorkloadKind } from '../workload.types.js';
 import { findConflicts } from '../conflicts.service.js';
-import { applyProblemScope, problemTrend, STREET_LABEL_SQL, STREET_SQL } from '../problems.service.js';
+import { applyProblemScope, problemTrend, STREET_SQL, streetOf } from '../problems.service.js';
 import { ProblemStatus } from '../../entities/problem.entity.js';
 import { monthPeriod, shiftMonth } from './report-period.js';
 import type { MonthlyReport, ReportCount, ReportDay, ReportHotSpot, ReportMetric, ReportOverdue, ReportProblem } from './report.types.js';
@@ -191,7 +191,7 @@ async function loadHotSpots(ctx: AnalyticsContext, from: Date, to: Date, previou
   const clusters = applyAppealScope(knex('appeal as a'), ctx.user)
     .select(knex.raw(`a.category_id, a.municipality_id, ${STREET_SQL} as street,
       count(*) filter (where a.received_at >= ?)::int as n, count(*) filter (where a.received_at < ?)::int as previous,
-      mode() within group (order by a.organization_id) as organization_id, ${STREET_LABEL_SQL} as street_label`, [from, from]))
+      mode() within group (order by a.organization_id) as organization_id, min(a.address) as sample_address`, [from, from]))
     .where('a.received_at', '>=', previousFrom).where('a.received_at', '<', to)
     .whereNotNull('a.category_id').whereNotNull('a.address')
     .groupByRaw('1, 2, 3')
@@ -206,7 +206,7 @@ async function loadHotSpots(ctx: AnalyticsContext, from: Date, to: Date, previou
       .orderBy([{ column: 'c.n', order: 'desc' }, { column: 'c.street' }])
       .limit(10),
   );
-  return rows.map((r) => ({ category: r.category, municipality: r.municipality, address: r.street_label, count: r.n, previousMonth: r.previous, organization: r.organization }));
+  return rows.map((r) => ({ category: r.category, municipality: r.municipality, address: streetOf(r.sample_address), count: r.n, previousMonth: r.previous, organization: r.organization }));
 }
 
 /** Overdue appeals open at the end of the month (or now, for the current month), by body: the five oldest of each. */
