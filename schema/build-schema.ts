@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { SectorPlugin, PluginAccess } from '../core/plugin-api/index.js';
-import { coreResolvers } from '../core/graphql/core-resolvers.js';
+import { coreResolvers, intakeResolvers } from '../core/graphql/core-resolvers.js';
 import { accessGuard } from '../core/auth/access-guard.js';
 import { ALL_ROLES, CENTER, READERS, coreAccess, type Access } from '../core/auth/access-matrix.js';
 
@@ -22,11 +22,29 @@ export function accessMatrixFor(plugins: readonly SectorPlugin[]): Record<string
  * `@FieldResolver`s (e.g. `Appeal.housing`) exist only when its resolver
  * classes are passed here, so a disabled plugin leaves no trace in the schema.
  */
-export async function buildAppSchema(plugins: readonly SectorPlugin[]): Promise<GraphQLSchema> {
-  const resolvers = [...coreResolvers, ...plugins.flatMap((plugin) => plugin.resolvers ?? [])] as [Function, ...Function[]];
+export async function buildAppSchema(plugins: readonly SectorPlugin[], options: { channelIntake?: boolean } = {}): Promise<GraphQLSchema> {
+  forgetFieldsOfEarlierBuilds();
+  // Operations that create appeals from channels exist only when the lifecycle's intake is wired (core/channels/intake.ts).
+  const resolvers = [...coreResolvers, ...(options.channelIntake ? intakeResolvers : []), ...plugins.flatMap((plugin) => plugin.resolvers ?? [])] as [
+    Function,
+    ...Function[],
+  ];
   return buildSchema({
     resolvers,
     globalMiddlewares: [accessGuard(accessMatrixFor(plugins))],
     validate: false,
   });
+}
+
+/**
+ * type-graphql (2.0.0-rc.4) adds the fields of `@FieldResolver`s to the type
+ * metadata it shares between builds (`Appeal.housing` is pushed onto the
+ * Appeal type's field list, which a later build reuses as it is). A second
+ * schema built in the same process with fewer plugins (tests, `schema:print`)
+ * would still have the first one's plugin fields. Dropping the computed field
+ * lists makes every build start from the decorators alone.
+ */
+function forgetFieldsOfEarlierBuilds(): void {
+  const storage = getMetadataStorage() as unknown as { objectTypes: { fields?: unknown }[]; interfaceTypes: { fields?: unknown }[] };
+  for (const type of [...storage.objectTypes, ...storage.interfaceTypes]) delete type.fields;
 }

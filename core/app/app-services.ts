@@ -7,6 +7,7 @@ import type { TokenService } from '../auth/token.service.js';
 import type { WorkingCalendar } from '../deadlines/index.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { AppealStructurer } from '../structuring/structurer.js';
+import type { IntakeService } from '../channels/intake.js';
 
 /** Process-wide services, built once at start and shared by every request. */
 export interface AppServices {
@@ -23,4 +24,10 @@ export interface AppServices {
   events: EventBus;
   /** Finds sector, category, municipality and a summary in free text. */
   structurer: AppealStructurer;
+  /**
+   * The lifecycle's door for channels (core/channels/intake.ts). Absent until
+   * the lifecycle provides one: the endpoints that create appeals from
+   * channels are mounted only when it is set.
+   */
+  intake?: IntakeService;
 }

@@ -17,6 +17,7 @@ import type { AppServices } from './app-services.js';
 import { LocalEventBus } from '../events/event-bus.js';
 import { createStructurer } from '../structuring/structurer.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { IntakeService } from '../channels/intake.js';
 
 export interface StartOptions {
   config: Config;
@@ -26,6 +27,8 @@ export interface StartOptions {
   logger?: Logger;
   /** Sees every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
+  /** Builds the channels' door into the lifecycle (core/channels/intake.ts); without it, channel intake endpoints are not mounted. */
+  intake?: (app: AppServices) => IntakeService;
 }
 
 export interface RunningApp {
@@ -70,8 +73,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       events: new LocalEventBus(),
       structurer: createStructurer(plugins, mariElMunicipalities),
     };
+    if (options.intake) app.intake = options.intake(app);
     if (config.demo) await seedDemo(app);
-    const schema = await buildAppSchema(plugins);
+    const schema = await buildAppSchema(plugins, { channelIntake: Boolean(app.intake) });
     const http = await createHttpServer(app, schema);
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);

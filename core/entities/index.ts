@@ -8,9 +8,10 @@ import { AppealEvent } from './appeal-event.entity.js';
 import { ProductionCalendarYear } from './production-calendar-year.entity.js';
 import { Problem } from './problem.entity.js';
 import { ProblemAppeal } from './problem-appeal.entity.js';
+import { channelEntities } from '../channels/channel-entities.js';
 
 export { Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear, Problem, ProblemAppeal };
 export * from './enums.js';
 
 /** The core's tables; plugins add theirs through the plugin registry. */
-export const coreEntities = [Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear, Problem, ProblemAppeal];
+export const coreEntities = [Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear, Problem, ProblemAppeal, ...channelEntities];

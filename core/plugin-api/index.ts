@@ -5,3 +5,16 @@
  */
 export * from './plugin-types.js';
 export { defineSectorPlugin } from './define-sector-plugin.js';
+export * from './seasons.js';
+export * from './appeal-details.js';
+export * from './reference-queries.js';
+export * from './seed-rows.js';
+
+/** Core types a plugin extends or refers to: `@Resolver(() => Appeal)`, `@ManyToOne(() => Municipality)`. */
+export { Appeal, Municipality, Organization } from '../entities/index.js';
+/** What every resolver gets (`@Ctx() ctx: RequestContext`): the user, a request-scoped EntityManager, loaders. */
+export type { RequestContext } from '../graphql/context.js';
+export { connectionType, type Connection } from '../graphql/pagination.js';
+export { appError, badInput, notFound } from '../errors/errors.js';
+/** A text[] value for SQL (`= any(?::text[])`, or a text[] column in a seed row). */
+export { textArray } from '../db/sql-array.js';

@@ -13,7 +13,9 @@ export type DeadlineDuration =
 /**
  * One heading of the sector's part of the classifier.
  * `keywords` are plain Russian words or phrases; the core stems them with a
- * Russian stemmer, so «отопление», «отопления», «отоплением» all match.
+ * Russian stemmer, so «отопление», «отопления», «отоплением» all match, and a
+ * phrase earns partial credit for each of its words found. Acronyms are
+ * written in capitals («ФАП», «ОДН», «СВО») and matched as whole words.
  */
 export interface CategoryDefinition {
   /** Stable code, unique across plugins: `<sector>.<name>`, e.g. `housing.heating`. */

@@ -66,11 +66,16 @@ export async function seedReference(em: EntityManager, region: RegionReference, 
 }
 
 function seedContext(em: EntityManager, demo: boolean): SeedContext {
-  const idBy = (table: string, what: string) => async (code: string) => {
-    const row = await em.getConnection().execute(em.getKnex()(table).select('id').where('code', code).first());
-    const id = (Array.isArray(row) ? row[0] : row)?.id as string | undefined;
-    if (!id) throw new Error(`Seed: ${what} with code "${code}" does not exist`);
-    return id;
+  // One query per table for all codes, so that plugins may ask row by row.
+  const idBy = (table: string, what: string) => {
+    let ids: Promise<Map<string, string>> | null = null;
+    return async (code: string) => {
+      ids ??= em.getConnection().execute<{ id: string; code: string }[]>(em.getKnex()(table).select('id', 'code'))
+        .then((rows) => new Map(rows.map((row) => [row.code, row.id])));
+      const id = (await ids).get(code);
+      if (!id) throw new Error(`Seed: ${what} with code "${code}" does not exist`);
+      return id;
+    };
   };
   return { em, demo, organizationId: idBy('organization', 'organization'), municipalityId: idBy('municipality', 'municipality') };
 }

@@ -12,6 +12,9 @@ import { createRequestContext, type RequestContext } from '../graphql/context.js
 import { createErrorFormatter } from './format-error.js';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage, wantsGraphiql } from './graphiql-page.js';
 import { attachWebSocketServer } from './websocket-server.js';
+import { channelRoutes } from '../channels/channel-routes.js';
+import { channelModule } from '../channels/channel-module.js';
+import { open311Routes } from '../open311/open311-routes.js';
 import { registerRoutes } from './routes.js';
 
 export interface HttpServer {
@@ -40,6 +43,8 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
     formatError: createErrorFormatter(app.logger, development),
     includeStacktraceInErrorResponses: development,
     csrfPrevention: true,
+    // core/main.ts owns SIGTERM/SIGINT and stops everything in order.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
@@ -71,6 +76,8 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
     }
   });
 
+  expressApp.use('/channels', channelRoutes(app));
+  expressApp.use('/open311/v2', open311Routes(app));
   registerRoutes(expressApp, app);
 
   expressApp.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
@@ -90,6 +97,7 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
     server,
     async stop() {
       await apollo.stop();
+      await channelModule(app).imports?.drain();
     },
   };
 }

@@ -122,3 +122,24 @@ describe('createMunicipalityMatcher', () => {
     }
   });
 });
+
+describe('adjective settlement names without a settlement word', () => {
+  const matcher = createMunicipalityMatcher(mariElMunicipalities);
+  it.each([
+    ['В Красногорском с утра нет света', 'zvenigovsky'],
+    ['Живём в Приволжском на улице Заводской', 'volzhsky'],
+    ['Советский, ул. Свердлова: не вывозят мусор', 'sovetsky'],
+    ['Автобус из Советского ушёл раньше времени', 'sovetsky'],
+  ])('finds a capitalised name after a preposition of place or before punctuation: %s', (text, code) => {
+    expect(matcher.match(text)?.code).toBe(code);
+  });
+
+  it.each([
+    'советский союз распался давно',
+    'Приволжский федеральный округ',
+    'на Советской улице яма',
+    'Красногорский завод закрыт',
+  ])('ignores it in lower case, before a noun or as a street: %s', (text) => {
+    expect(matcher.match(text)).toBeNull();
+  });
+});

@@ -178,9 +178,27 @@ function matchSettlement(settlement: Settlement, text: string, tokens: Token[], 
   if (!settlement.words.every((word, offset) => wordMatches(word, tokens[first + offset]!.text))) return null;
   const marked = hasMarker(text, tokens, first);
   const nominative = settlement.words.every((word, offset) => tokens[first + offset]!.text === word.exact);
-  if (settlement.needsMarker === 'always' && !marked) return null;
+  if (settlement.needsMarker === 'always' && !marked && !standsAlone(text, tokens, first, last)) return null;
   if (settlement.needsMarker === 'unless-nominative' && !marked && !nominative) return null;
   return { code: settlement.code, first, last, rank: 1, confidence: marked ? 0.85 : 0.75 };
+}
+
+/** Prepositions of place before a bare settlement name: «в Красногорском», «из Советского». */
+const PLACE_PREPOSITIONS = new Set(['в', 'во', 'из', 'до', 'под', 'около', 'возле', 'у']);
+
+/**
+ * A capitalised adjective name with no settlement word counts when it stands
+ * as a place: after a preposition of place («в Приволжском на улице»), or
+ * alone before punctuation («Советский, ул. Свердлова»). Followed by a noun it
+ * is a name of something else («Приволжский федеральный округ»).
+ */
+function standsAlone(text: string, tokens: Token[], first: number, last: number): boolean {
+  const start = tokens[first]!.start;
+  if (text[start] === text[start]!.toLowerCase()) return false;
+  const previous = tokens[first - 1];
+  if (previous && PLACE_PREPOSITIONS.has(previous.text) && /^\s+$/.test(text.slice(previous.end, start))) return true;
+  const next = tokens[last + 1];
+  return !next || /^\s*[,:;.!?)—–-]/.test(text.slice(tokens[last]!.end, next.start));
 }
 
 function hasMarker(text: string, tokens: Token[], first: number): boolean {

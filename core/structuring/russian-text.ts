@@ -9,6 +9,8 @@ export interface Token {
 
 const russianStemmer = snowballFactory.newStemmer('russian');
 const stemCache = new Map<string, string>();
+/** The cache holds the words of every text seen; past this size it starts afresh rather than grow for ever. */
+const STEM_CACHE_LIMIT = 100_000;
 
 /**
  * Lowercase, «ё» → «е», «ъ» → «ь» («Торъял» and the frequent «Торьял» become one).
@@ -40,6 +42,7 @@ export function stemRussian(word: string): string {
   let stem = stemCache.get(word);
   if (stem === undefined) {
     stem = russianStemmer.stem(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, stem);
   }
   return stem;

@@ -1,6 +1,8 @@
 import type { SectorPlugin } from '../plugin-api/index.js';
 import type { MunicipalityReference } from '../reference/reference-types.js';
+import { createKeywordClassifier } from './keyword-classifier.js';
 import { createMunicipalityMatcher } from './municipality-matcher.js';
+import { summarise } from './summary.js';
 
 /** What structuring found in an appeal's text (decree clause 5: "structuring and formalisation"). */
 export interface StructuringResult {
@@ -14,27 +16,44 @@ export interface StructuringResult {
   rule: string;
 }
 
-export interface AppealStructurer {
-  structure(text: string): StructuringResult;
+export interface StructuringHints {
+  /** A sector the channel already gave: the category is then sought within it only. */
+  sectorCode?: string | null;
 }
 
+export interface AppealStructurer {
+  structure(text: string, hints?: StructuringHints): StructuringResult;
+}
+
+/** Name of the classification rule in the audit trail; bump when the scoring changes. */
+export const KEYWORD_RULE = 'keywords-v1';
+
 /**
- * Finds the municipality in the text. Category classification from the
- * plugins' keywords is added by the structuring work (issue #4); until then
- * no category is guessed and the appeal waits for a specialist.
+ * Classifies free text by the enabled plugins' category keywords, finds the
+ * municipality by its names and settlements, and keeps a short summary.
+ * `rule` names the rule and the phrases that decided, e.g.
+ * `keywords-v1 housing.heating: батарея, холодно в квартире; place: «в Волжске»`.
  */
-export function createStructurer(_plugins: readonly SectorPlugin[], municipalities: readonly MunicipalityReference[]): AppealStructurer {
+export function createStructurer(plugins: readonly SectorPlugin[], municipalities: readonly MunicipalityReference[]): AppealStructurer {
   const matcher = createMunicipalityMatcher([...municipalities]);
+  const classifier = createKeywordClassifier(
+    plugins.flatMap((plugin) => plugin.categories.map((category) => ({ sectorCode: plugin.code, category }))),
+  );
   return {
-    structure(text) {
+    structure(text, hints = {}) {
       const place = matcher.match(text);
+      const found = classifier.classify(text, { sectorCode: hints.sectorCode ?? null });
+      const parts = [
+        found.categoryCode ? `${KEYWORD_RULE} ${found.categoryCode}: ${found.matched.slice(0, 3).join(', ')}` : `${KEYWORD_RULE}: no keywords`,
+        place ? `place: «${place.matched}»` : null,
+      ];
       return {
-        sectorCode: null,
-        categoryCode: null,
+        sectorCode: found.sectorCode,
+        categoryCode: found.categoryCode,
         municipalityCode: place?.code ?? null,
-        summary: text.replace(/\s+/g, ' ').trim().slice(0, 200),
-        confidence: 0,
-        rule: place ? 'municipality-matcher' : 'none',
+        summary: summarise(text, found.matched),
+        confidence: found.confidence,
+        rule: parts.filter(Boolean).join('; '),
       };
     },
   };

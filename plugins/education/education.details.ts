@@ -2,7 +2,10 @@
  * The education sector's own fields on an appeal. All optional; unknown keys
  * are rejected, so that a typo in a field name is reported rather than dropped.
  */
+import { ref } from '@mikro-orm/core';
 import { z } from 'zod';
+import { Appeal, type DetailsDefinition } from '../../core/plugin-api/index.js';
+import { EducationDetails } from './education.entities.js';
 
 export const educationDetailsSchema = z.strictObject(
   {
@@ -31,4 +34,11 @@ export const educationDetailsSchema = z.strictObject(
   },
 );
 
-export type EducationDetails = z.infer<typeof educationDetailsSchema>;
+export type EducationDetailsInput = z.infer<typeof educationDetailsSchema>;
+
+/** How `registerAppeal(details)` is validated and stored for the education sector. */
+export const educationDetails: DetailsDefinition<EducationDetailsInput> = {
+  schema: educationDetailsSchema,
+  entity: EducationDetails,
+  toEntity: (appealId, input) => Object.assign(new EducationDetails(), { appeal: ref(Appeal, appealId), ...input }),
+};

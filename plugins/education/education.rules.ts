@@ -3,32 +3,7 @@
  * Anything not matched here goes to the sector's executive body (the core's
  * fallback, the ministry of education).
  */
-import type { AppealFacts, DeadlineRule, KpiDefinition, RoutingRule } from '../../core/plugin-api/index.js';
-
-/** Moscow has kept UTC+3 all year since 26.10.2014 (Federal Law No. 248-ФЗ of 21.07.2014). */
-const MOSCOW_OFFSET_MS = 3 * 60 * 60 * 1000;
-
-/**
- * October 1 – May 15 in Moscow time. [param] The real bounds are set each year
- * by a municipal act (Rules No. 354, clause 5); the same bounds as the housing
- * sector uses, kept here because plugins do not import one another.
- */
-function isHeatingSeason(at: Date): boolean {
-  const moscow = new Date(at.getTime() + MOSCOW_OFFSET_MS);
-  const monthDay = (moscow.getUTCMonth() + 1) * 100 + moscow.getUTCDate();
-  return monthDay >= 1001 || monthDay <= 515;
-}
-
-/** Lower case with «ё» folded, so that patterns need not list both spellings. */
-function textOf(facts: AppealFacts): string {
-  return facts.text.toLowerCase().replace(/ё/g, 'е');
-}
-
-/** Complaints against the municipality itself (59-ФЗ art. 8 part 6). */
-function complainsAboutOwnAdministration(facts: AppealFacts): boolean {
-  return facts.municipalityCode !== null
-    && facts.complainedAboutOrganizationCodes.includes(`adm-${facts.municipalityCode}`);
-}
+import { complainsAboutOwnAdministration, isHeatingSeason, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
 
 /** Schools and colleges the republic itself founded (ГБОУ, ГБПОУ), not the municipality. */
 const REGIONAL_INSTITUTION = /республиканск|гбоу|гбпоу|гбу до|лицей бауманский|колледж|техникум/;

@@ -2,7 +2,10 @@
  * The energy sector's own fields on an appeal. All optional; unknown keys are
  * rejected, so that a typo in a field name is reported rather than dropped.
  */
+import { ref } from '@mikro-orm/core';
 import { z } from 'zod';
+import { Appeal, type DetailsDefinition } from '../../core/plugin-api/index.js';
+import { EnergyDetails } from './energy.entities.js';
 
 export const energyDetailsSchema = z.strictObject(
   {
@@ -32,4 +35,11 @@ export const energyDetailsSchema = z.strictObject(
   },
 );
 
-export type EnergyDetails = z.infer<typeof energyDetailsSchema>;
+export type EnergyDetailsInput = z.infer<typeof energyDetailsSchema>;
+
+/** How `registerAppeal(details)` is validated and stored for the energy sector. */
+export const energyDetails: DetailsDefinition<EnergyDetailsInput> = {
+  schema: energyDetailsSchema,
+  entity: EnergyDetails,
+  toEntity: (appealId, input) => Object.assign(new EnergyDetails(), { appeal: ref(Appeal, appealId), ...input }),
+};

@@ -3,32 +3,7 @@
  * Anything not matched here goes to the sector's executive body (the core's
  * fallback, the ministry responsible for energy and tariffs).
  */
-import type { AppealFacts, DeadlineRule, KpiDefinition, RoutingRule } from '../../core/plugin-api/index.js';
-
-/** Moscow has kept UTC+3 all year since 26.10.2014 (Federal Law No. 248-ФЗ of 21.07.2014). */
-const MOSCOW_OFFSET_MS = 3 * 60 * 60 * 1000;
-
-/**
- * October 1 – May 15 in Moscow time. [param] The real bounds are set each year
- * by a municipal act (Rules No. 354, clause 5); the same bounds as the housing
- * sector uses, kept here because plugins do not import one another.
- */
-function isHeatingSeason(at: Date): boolean {
-  const moscow = new Date(at.getTime() + MOSCOW_OFFSET_MS);
-  const monthDay = (moscow.getUTCMonth() + 1) * 100 + moscow.getUTCDate();
-  return monthDay >= 1001 || monthDay <= 515;
-}
-
-/** Lower case with «ё» folded, so that patterns need not list both spellings. */
-function textOf(facts: AppealFacts): string {
-  return facts.text.toLowerCase().replace(/ё/g, 'е');
-}
-
-/** Complaints against the municipality itself (59-ФЗ art. 8 part 6). */
-function complainsAboutOwnAdministration(facts: AppealFacts): boolean {
-  return facts.municipalityCode !== null
-    && facts.complainedAboutOrganizationCodes.includes(`adm-${facts.municipalityCode}`);
-}
+import { complainsAboutOwnAdministration, isHeatingSeason, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
 
 const GAS_SMELL = /(запах\S*|пахн\S*|пахл\S*|воня\S*|несет|утечк\S*)\s+(\S+\s+)?газ|газ\S*\s+(\S+\s+)?(пахн|воня|утека|шипит)|взрыв\S* газ/;
 const WIRE_DOWN = /оборв|упал|лежит|искрит|провис|на земле|наклонил|повалил|горит/;

@@ -1,13 +1,22 @@
 import { defineSectorPlugin, PLUGIN_API_VERSION } from '../../core/plugin-api/index.js';
 import { energyCategories } from './energy.categories.js';
 import { energyDeadlines, energyKpis, energyRouting } from './energy.rules.js';
+import { EnergyCompany, EnergyDetails } from './energy.entities.js';
+import { energyResolvers } from './energy.resolver.js';
+import { energyDetails } from './energy.details.js';
+import { seedEnergy } from './energy.seed.js';
 
 export const energyPlugin = defineSectorPlugin({
   code: 'energy',
   name: { ru: 'Энергетика', en: 'Energy' },
   apiVersion: PLUGIN_API_VERSION,
+  entities: [EnergyCompany, EnergyDetails],
+  resolvers: energyResolvers,
+  access: { 'Query.energyCompanies': 'ALL' },
+  details: energyDetails,
   categories: energyCategories,
   routing: energyRouting,
   deadlines: energyDeadlines,
   kpis: energyKpis,
+  seed: seedEnergy,
 });

@@ -1,4 +1,7 @@
+import { ref } from '@mikro-orm/core';
 import { z } from 'zod';
+import { Appeal, type DetailsDefinition } from '../../core/plugin-api/index.js';
+import { HealthDetails } from './health.entities.js';
 
 /**
  * The health sector's own fields on an appeal. Every field is optional;
@@ -29,4 +32,11 @@ export const healthDetailsSchema = z.strictObject(
   },
 );
 
-export type HealthDetails = z.infer<typeof healthDetailsSchema>;
+export type HealthDetailsInput = z.infer<typeof healthDetailsSchema>;
+
+/** How `registerAppeal(details)` is validated and stored for the health sector. */
+export const healthDetails: DetailsDefinition<HealthDetailsInput> = {
+  schema: healthDetailsSchema,
+  entity: HealthDetails,
+  toEntity: (appealId, input) => Object.assign(new HealthDetails(), { appeal: ref(Appeal, appealId), ...input }),
+};

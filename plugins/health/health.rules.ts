@@ -1,7 +1,5 @@
-import type { AppealFacts, DeadlineRule, KpiDefinition, RoutingRule } from '../../core/plugin-api/index.js';
+import { textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
 
-/** The appeal's text, lower-cased with «ё» folded, for the regular expressions below. */
-const textOf = (facts: AppealFacts): string => facts.text.toLowerCase().replace(/ё/g, 'е');
 const mentions = (pattern: RegExp) => (facts: AppealFacts): boolean => pattern.test(textOf(facts));
 
 /**

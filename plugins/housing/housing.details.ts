@@ -4,7 +4,10 @@
  * be well formed. Unknown keys are rejected, so that a typo in a field name
  * is reported rather than silently dropped.
  */
+import { ref } from '@mikro-orm/core';
 import { z } from 'zod';
+import { Appeal, type DetailsDefinition } from '../../core/plugin-api/index.js';
+import { HousingDetails } from './housing.entities.js';
 
 export const housingDetailsSchema = z.strictObject(
   {
@@ -39,4 +42,11 @@ export const housingDetailsSchema = z.strictObject(
   },
 );
 
-export type HousingDetails = z.infer<typeof housingDetailsSchema>;
+export type HousingDetailsInput = z.infer<typeof housingDetailsSchema>;
+
+/** How `registerAppeal(details)` is validated and stored for the housing sector. */
+export const housingDetails: DetailsDefinition<HousingDetailsInput> = {
+  schema: housingDetailsSchema,
+  entity: HousingDetails,
+  toEntity: (appealId, input) => Object.assign(new HousingDetails(), { appeal: ref(Appeal, appealId), ...input }),
+};

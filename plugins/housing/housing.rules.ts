@@ -3,37 +3,7 @@
  * Anything not matched here goes to the sector's executive body (the core's
  * fallback, the ministry for construction and ЖКХ).
  */
-import type { AppealFacts, DeadlineRule, KpiDefinition, RoutingRule } from '../../core/plugin-api/index.js';
-
-/**
- * The heating season, as month/day in Moscow time. [param] The real start and
- * end are set each year by a municipal act once the mean daily temperature
- * has stayed below (above) +8 °C for five days (Rules No. 354, clause 5);
- * these are the usual bounds for the Mari El Republic.
- */
-export const HEATING_SEASON = { from: { month: 10, day: 1 }, to: { month: 5, day: 15 } } as const;
-
-/** Moscow has kept UTC+3 all year since 26.10.2014 (Federal Law No. 248-ФЗ of 21.07.2014). */
-const MOSCOW_OFFSET_MS = 3 * 60 * 60 * 1000;
-
-export function isHeatingSeason(at: Date): boolean {
-  const moscow = new Date(at.getTime() + MOSCOW_OFFSET_MS);
-  const monthDay = (moscow.getUTCMonth() + 1) * 100 + moscow.getUTCDate();
-  const from = HEATING_SEASON.from.month * 100 + HEATING_SEASON.from.day;
-  const to = HEATING_SEASON.to.month * 100 + HEATING_SEASON.to.day;
-  return monthDay >= from || monthDay <= to;
-}
-
-/** Lower case with «ё» folded, so that patterns need not list both spellings. */
-function textOf(facts: AppealFacts): string {
-  return facts.text.toLowerCase().replace(/ё/g, 'е');
-}
-
-/** Complaints against the municipality itself (59-ФЗ art. 8 part 6). */
-function complainsAboutOwnAdministration(facts: AppealFacts): boolean {
-  return facts.municipalityCode !== null
-    && facts.complainedAboutOrganizationCodes.includes(`adm-${facts.municipalityCode}`);
-}
+import { complainsAboutOwnAdministration, isHeatingSeason, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
 
 const WATER = 'вод(а|у|ы|ой|е)(?![а-я])';
 const NO_WATER = new RegExp(`(нет|отсутству\\S*|отключ\\S*|перекры\\S*|без)\\s+(\\S+\\s+){0,2}${WATER}|${WATER}\\s+(\\S+\\s+)?(нет|отключ|отсутству)`);

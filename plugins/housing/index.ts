@@ -1,13 +1,22 @@
 import { defineSectorPlugin, PLUGIN_API_VERSION } from '../../core/plugin-api/index.js';
 import { housingCategories } from './housing.categories.js';
 import { housingDeadlines, housingKpis, housingRouting } from './housing.rules.js';
+import { ApartmentBuilding, HousingDetails, ManagementCompany } from './housing.entities.js';
+import { housingResolvers } from './housing.resolver.js';
+import { housingDetails } from './housing.details.js';
+import { seedHousing } from './housing.seed.js';
 
 export const housingPlugin = defineSectorPlugin({
   code: 'housing',
   name: { ru: 'ЖКХ', en: 'Housing and utilities' },
   apiVersion: PLUGIN_API_VERSION,
+  entities: [ManagementCompany, ApartmentBuilding, HousingDetails],
+  resolvers: housingResolvers,
+  access: { 'Query.managementCompanies': 'ALL', 'Query.apartmentBuildings': 'ALL' },
+  details: housingDetails,
   categories: housingCategories,
   routing: housingRouting,
   deadlines: housingDeadlines,
   kpis: housingKpis,
+  seed: seedHousing,
 });

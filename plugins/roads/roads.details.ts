@@ -1,4 +1,7 @@
+import { ref } from '@mikro-orm/core';
 import { z } from 'zod';
+import { Appeal, type DetailsDefinition } from '../../core/plugin-api/index.js';
+import { RoadsDetails } from './roads.entities.js';
 
 /**
  * The roads sector's own fields on an appeal. Every field is optional;
@@ -29,4 +32,11 @@ export const roadsDetailsSchema = z.strictObject(
   },
 );
 
-export type RoadsDetails = z.infer<typeof roadsDetailsSchema>;
+export type RoadsDetailsInput = z.infer<typeof roadsDetailsSchema>;
+
+/** How `registerAppeal(details)` is validated and stored for the roads sector. */
+export const roadsDetails: DetailsDefinition<RoadsDetailsInput> = {
+  schema: roadsDetailsSchema,
+  entity: RoadsDetails,
+  toEntity: (appealId, input) => Object.assign(new RoadsDetails(), { appeal: ref(Appeal, appealId), ...input }),
+};

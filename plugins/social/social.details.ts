@@ -1,4 +1,7 @@
+import { ref } from '@mikro-orm/core';
 import { z } from 'zod';
+import { Appeal, type DetailsDefinition } from '../../core/plugin-api/index.js';
+import { SocialDetails } from './social.entities.js';
 import { socialMeasureCodes } from './social.reference-data.js';
 
 /**
@@ -31,4 +34,11 @@ export const socialDetailsSchema = z.strictObject(
   },
 );
 
-export type SocialDetails = z.infer<typeof socialDetailsSchema>;
+export type SocialDetailsInput = z.infer<typeof socialDetailsSchema>;
+
+/** How `registerAppeal(details)` is validated and stored for the social sector. */
+export const socialDetails: DetailsDefinition<SocialDetailsInput> = {
+  schema: socialDetailsSchema,
+  entity: SocialDetails,
+  toEntity: (appealId, input) => Object.assign(new SocialDetails(), { appeal: ref(Appeal, appealId), ...input }),
+};

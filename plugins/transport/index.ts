@@ -1,13 +1,22 @@
 import { defineSectorPlugin, PLUGIN_API_VERSION } from '../../core/plugin-api/index.js';
 import { transportCategories } from './transport.categories.js';
 import { transportDeadlines, transportKpis, transportRouting } from './transport.rules.js';
+import { BusRoute, TransportCarrier, TransportDetails } from './transport.entities.js';
+import { transportResolvers } from './transport.resolver.js';
+import { transportDetails } from './transport.details.js';
+import { seedTransport } from './transport.seed.js';
 
 export const transportPlugin = defineSectorPlugin({
   code: 'transport',
   name: { ru: 'Транспорт', en: 'Public transport' },
   apiVersion: PLUGIN_API_VERSION,
+  entities: [TransportCarrier, BusRoute, TransportDetails],
+  resolvers: transportResolvers,
+  access: { 'Query.busRoutes': 'ALL', 'Query.transportCarriers': 'ALL' },
+  details: transportDetails,
   categories: transportCategories,
   routing: transportRouting,
   deadlines: transportDeadlines,
   kpis: transportKpis,
+  seed: seedTransport,
 });

@@ -1,4 +1,7 @@
+import { ref } from '@mikro-orm/core';
 import { z } from 'zod';
+import { Appeal, type DetailsDefinition } from '../../core/plugin-api/index.js';
+import { TransportDetails } from './transport.entities.js';
 
 /** Letters allowed on Russian registration plates: those that look alike in Cyrillic and Latin. */
 const PLATE_LETTER = '[АВЕКМНОРСТУХ]';
@@ -42,4 +45,15 @@ export const transportDetailsSchema = z.strictObject(
   },
 );
 
-export type TransportDetails = z.infer<typeof transportDetailsSchema>;
+export type TransportDetailsInput = z.infer<typeof transportDetailsSchema>;
+
+/** How `registerAppeal(details)` is validated and stored for the transport sector. */
+export const transportDetails: DetailsDefinition<TransportDetailsInput> = {
+  schema: transportDetailsSchema,
+  entity: TransportDetails,
+  toEntity: (appealId, input) => Object.assign(new TransportDetails(), {
+    appeal: ref(Appeal, appealId),
+    ...input,
+    tripTime: input.tripTime ? new Date(input.tripTime) : null,
+  }),
+};

@@ -1,16 +1,7 @@
-import type { AppealFacts, DeadlineRule, KpiDefinition, RoutingRule } from '../../core/plugin-api/index.js';
+import { isWinter, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
 import { regionalRouteNumbers } from './transport.reference-data.js';
 
-/** The appeal's text, lower-cased with «ё» folded, for the regular expressions below. */
-const textOf = (facts: AppealFacts): string => facts.text.toLowerCase().replace(/ё/g, 'е');
 const mentions = (pattern: RegExp) => (facts: AppealFacts): boolean => pattern.test(textOf(facts));
-
-/** The republic lives on Moscow time, UTC+3 all year round. */
-const MOSCOW_OFFSET_MS = 3 * 60 * 60 * 1000;
-const isWinter = (at: Date): boolean => {
-  const month = new Date(at.getTime() + MOSCOW_OFFSET_MS).getUTCMonth();
-  return month >= 10 || month <= 2;
-};
 
 const CITY_DISTRICTS = ['yoshkar-ola', 'volzhsk', 'kozmodemyansk'];
 

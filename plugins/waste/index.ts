@@ -1,13 +1,22 @@
 import { defineSectorPlugin, PLUGIN_API_VERSION } from '../../core/plugin-api/index.js';
 import { wasteCategories } from './waste.categories.js';
 import { wasteDeadlines, wasteKpis, wasteRouting } from './waste.rules.js';
+import { ContainerSite, WasteDetails, WasteOperator } from './waste.entities.js';
+import { wasteResolvers } from './waste.resolver.js';
+import { wasteDetails } from './waste.details.js';
+import { seedWaste } from './waste.seed.js';
 
 export const wastePlugin = defineSectorPlugin({
   code: 'waste',
   name: { ru: 'Обращение с ТКО', en: 'Municipal solid waste' },
   apiVersion: PLUGIN_API_VERSION,
+  entities: [WasteOperator, ContainerSite, WasteDetails],
+  resolvers: wasteResolvers,
+  access: { 'Query.containerSites': 'ALL', 'Query.wasteOperators': 'ALL' },
+  details: wasteDetails,
   categories: wasteCategories,
   routing: wasteRouting,
   deadlines: wasteDeadlines,
   kpis: wasteKpis,
+  seed: seedWaste,
 });

@@ -2,7 +2,10 @@
  * The waste sector's own fields on an appeal. All optional; unknown keys are
  * rejected, so that a typo in a field name is reported rather than dropped.
  */
+import { ref } from '@mikro-orm/core';
 import { z } from 'zod';
+import { Appeal, type DetailsDefinition } from '../../core/plugin-api/index.js';
+import { WasteDetails } from './waste.entities.js';
 
 export const wasteDetailsSchema = z.strictObject(
   {
@@ -27,4 +30,11 @@ export const wasteDetailsSchema = z.strictObject(
   },
 );
 
-export type WasteDetails = z.infer<typeof wasteDetailsSchema>;
+export type WasteDetailsInput = z.infer<typeof wasteDetailsSchema>;
+
+/** How `registerAppeal(details)` is validated and stored for the waste sector. */
+export const wasteDetails: DetailsDefinition<WasteDetailsInput> = {
+  schema: wasteDetailsSchema,
+  entity: WasteDetails,
+  toEntity: (appealId, input) => Object.assign(new WasteDetails(), { appeal: ref(Appeal, appealId), ...input }),
+};

@@ -3,18 +3,7 @@
  * Anything not matched here goes to the sector's executive body (the core's
  * fallback, the ministry of natural resources and ecology).
  */
-import type { AppealFacts, DeadlineRule, KpiDefinition, RoutingRule } from '../../core/plugin-api/index.js';
-
-/** Lower case with «ё» folded, so that patterns need not list both spellings. */
-function textOf(facts: AppealFacts): string {
-  return facts.text.toLowerCase().replace(/ё/g, 'е');
-}
-
-/** Complaints against the municipality itself (59-ФЗ art. 8 part 6). */
-function complainsAboutOwnAdministration(facts: AppealFacts): boolean {
-  return facts.municipalityCode !== null
-    && facts.complainedAboutOrganizationCodes.includes(`adm-${facts.municipalityCode}`);
-}
+import { complainsAboutOwnAdministration, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
 
 const NEW_SITE = /(нов\S* |создат\S* |создани\S* |обустро\S* |оборудова\S* |установ\S* )(контейнерн\S* )?площадк|перенес\S* (контейнерн\S* )?площадк|перенос\S* (контейнерн\S* )?площадк/;
 const BURNING = /горит|горят|горел|пожар|подожг|тлеет|задымл|дымит|дым /;

@@ -2,7 +2,7 @@ import { inject } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadConfig } from '../../core/config/config.js';
 import { createLogger } from '../../core/logging/logger.js';
-import { startApp, type RunningApp } from '../../core/app/start-app.js';
+import { startApp, type RunningApp, type StartOptions } from '../../core/app/start-app.js';
 import { createScratchDatabase } from '../../core/db/scratch-database.js';
 import { ManualClock, type Clock } from '../../core/clock/clock.js';
 import type { SectorPlugin } from '../../core/plugin-api/index.js';
@@ -33,6 +33,8 @@ export interface TestAppOptions {
   plugins?: readonly SectorPlugin[];
   env?: Record<string, string>;
   onQuery?: (sql: string) => void;
+  /** The channels' door into the lifecycle (core/channels/intake.ts); channel intake endpoints exist only with it. */
+  intake?: StartOptions['intake'];
 }
 
 let userCounter = 0;
@@ -56,6 +58,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock,
     logger: createLogger('silent'),
     onQuery: options.onQuery,
+    intake: options.intake,
   });
   const em = () => running.app.orm.em.fork() as EntityManager;
 

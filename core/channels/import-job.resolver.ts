@@ -1,0 +1,83 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import { JSONResolver } from 'graphql-scalars';
+import type { RequestContext } from '../graphql/context.js';
+import { connectionType, readPageArgs, toConnection } from '../graphql/pagination.js';
+import { requireUser } from '../auth/require-user.js';
+import { notFound } from '../errors/errors.js';
+import { ChannelRecordStatus } from './channel-enums.js';
+import { ChannelRecord } from './channel-record.entity.js';
+import { ImportJob } from './import-job.entity.js';
+import { findImportJob } from './import-job.query.js';
+
+@InputType()
+class ChannelRecordFilter {
+  @Field(() => String, { nullable: true, description: 'Код адаптера: pos, regional-csv, regional-xlsx, social, letters, open311' }) adapter?: string | null;
+  @Field(() => [ChannelRecordStatus], { nullable: true }) status?: ChannelRecordStatus[] | null;
+  @Field(() => ID, { nullable: true }) jobId?: string | null;
+}
+
+@ArgsType()
+class ChannelRecordsArgs {
+  @Field(() => ChannelRecordFilter, { nullable: true }) filter?: ChannelRecordFilter | null;
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+}
+
+const ChannelRecordConnection = connectionType(ChannelRecord, 'ChannelRecord');
+
+/** Progress of imports, and the records channels sent: what was rejected and why, kept for a retry. */
+@Resolver(() => ChannelRecord)
+export class ChannelRecordResolver {
+  @Query(() => ImportJob, { nullable: true, description: 'Ход загрузки файла (канал видит только свои загрузки)' })
+  async importJob(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    const job = await findImportJob(ctx.em, id, requireUser(ctx));
+    if (!job) throw notFound('Загрузка', id);
+    return job;
+  }
+
+  @Query(() => ChannelRecordConnection, { description: 'Записи из каналов: отклонённые и ожидающие повтора — с местом в файле и ошибкой' })
+  async channelRecords(@Args(() => ChannelRecordsArgs) args: ChannelRecordsArgs, @Ctx() ctx: RequestContext) {
+    const page = readPageArgs(args, 2);
+    const knex = ctx.em.getKnex();
+    const f = args.filter;
+    const base = () => {
+      const q = knex('channel_record as r');
+      if (f?.adapter) q.where('r.adapter', f.adapter);
+      if (f?.status?.length) q.whereIn('r.status', f.status);
+      if (f?.jobId) q.where('r.job_id', f.jobId);
+      return q;
+    };
+    // Within a job, in file order; otherwise the most recently changed first.
+    const byPosition = Boolean(f?.jobId);
+    const sort = byPosition ? 'coalesce(r.position, 0)' : "extract(epoch from r.updated_at)";
+    const query = base().select(knex.raw(`r.*, ${sort}::float8 as sort_key, r.id::text as id_key`));
+    if (page.cursor) query.whereRaw(`(${sort}::float8, r.id::text) ${byPosition ? '>' : '<'} (?, ?)`, page.cursor as [number, string]);
+    const dir = byPosition ? 'asc' : 'desc';
+    const rows: Record<string, unknown>[] = await ctx.em.getConnection().execute(query.orderByRaw(`${sort} ${dir}, r.id::text ${dir}`).limit(page.limit + 1));
+    const keys = new Map<string, number>();
+    const records = rows.map(({ sort_key, id_key: _id, ...row }) => {
+      const record = ctx.em.map(ChannelRecord, row);
+      keys.set(record.id, Number(sort_key));
+      return record;
+    });
+    return toConnection(records, page, (r) => [keys.get(r.id), r.id], async () => {
+      const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
+      return Number(count);
+    });
+  }
+
+  @FieldResolver(() => JSONResolver, { description: 'Запись как её прислал канал (с персональными данными: только для ЦУР)' })
+  raw(@Root() record: ChannelRecord) {
+    return record.raw;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'Обращение, которым запись принята' })
+  appealId(@Root() record: ChannelRecord) {
+    return record.appeal?.id ?? null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true })
+  jobId(@Root() record: ChannelRecord) {
+    return record.job?.id ?? null;
+  }
+}

@@ -1,0 +1,153 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Appeal } from '../entities/appeal.entity.js';
+import { Organization } from '../entities/organization.entity.js';
+import type { RequestContext } from '../graphql/context.js';
+import { connectionType, readPageArgs, toConnection } from '../graphql/pagination.js';
+import { AppealConnection } from '../appeals/appeal-types.js';
+import { applyAppealScope } from '../auth/appeal-scope.js';
+import { requireUser } from '../auth/require-user.js';
+import { badInput, conflict, notFound } from '../errors/errors.js';
+import { OfficialPage } from './official-page.entity.js';
+import { SocialPlatform } from './channel-enums.js';
+import { normalizeHandle, normalizeUrl } from './adapters/social-url.js';
+
+@InputType({ description: 'Официальная страница органа' })
+class OfficialPageInput {
+  @Field(() => ID) organizationId!: string;
+  @Field(() => SocialPlatform) platform!: SocialPlatform;
+  @Field(() => String, { description: 'Адрес страницы, например https://vk.com/adm_yola' }) url!: string;
+  @Field(() => String, { nullable: true, description: 'Короткое имя на площадке (с @ или без)' }) handle?: string | null;
+  @Field(() => String) name!: string;
+  @Field(() => Boolean, { nullable: true, defaultValue: false }) verified?: boolean;
+}
+
+@InputType()
+class OfficialPageFilter {
+  @Field(() => ID, { nullable: true }) organizationId?: string | null;
+  @Field(() => [SocialPlatform], { nullable: true }) platform?: SocialPlatform[] | null;
+}
+
+@ArgsType()
+class OfficialPagesArgs {
+  @Field(() => OfficialPageFilter, { nullable: true }) filter?: OfficialPageFilter | null;
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+}
+
+@ArgsType()
+class IncidentsArgs {
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+}
+
+const OfficialPageConnection = connectionType(OfficialPage, 'OfficialPage');
+
+/** The incidents linked to a page: the appeals of its social items, newest first. */
+const INCIDENTS_OF_PAGE = 'a.id in (select appeal_id from social_item where official_page_id = ?)';
+
+function checkInput(input: OfficialPageInput) {
+  const url = normalizeUrl(input.url);
+  if (!url) throw badInput('input.url', 'Адрес страницы должен быть ссылкой http(s)');
+  const name = input.name.trim();
+  if (!name) throw badInput('input.name', 'Укажите название страницы');
+  return { url, name, handle: input.handle?.trim() ? normalizeHandle(input.handle) : null };
+}
+
+async function save(write: () => Promise<void>) {
+  try {
+    await write();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw conflict('Такая страница уже есть в реестре (тот же адрес или то же имя на площадке)');
+    }
+    throw error;
+  }
+}
+
+/**
+ * The registry of official pages (госпаблики) of bodies: the decree, clause
+ * 8. The ЦУР keeps it; incidents found on a page are linked to it.
+ */
+@Resolver(() => OfficialPage)
+export class OfficialPageResolver {
+  @Query(() => OfficialPageConnection, { description: 'Реестр официальных страниц органов в социальных сетях' })
+  async officialPages(@Args(() => OfficialPagesArgs) args: OfficialPagesArgs, @Ctx() ctx: RequestContext) {
+    const page = readPageArgs(args, 2);
+    const knex = ctx.em.getKnex();
+    const base = () => {
+      const q = knex('official_page as p');
+      if (args.filter?.organizationId) q.where('p.organization_id', args.filter.organizationId);
+      if (args.filter?.platform?.length) q.whereIn('p.platform', args.filter.platform);
+      return q;
+    };
+    const query = base().select('p.*');
+    if (page.cursor) query.whereRaw('(p.name, p.id) > (?, ?)', page.cursor as [string, string]);
+    const rows = await ctx.em.getConnection().execute(query.orderBy([{ column: 'p.name' }, { column: 'p.id' }]).limit(page.limit + 1));
+    const pages = rows.map((row: Record<string, unknown>) => ctx.em.map(OfficialPage, row));
+    return toConnection(pages, page, (p) => [p.name, p.id], async () => {
+      const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
+      return Number(count);
+    });
+  }
+
+  @Query(() => OfficialPage, { nullable: true })
+  async officialPage(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    const page = await ctx.em.findOne(OfficialPage, { id });
+    if (!page) throw notFound('Официальная страница', id);
+    return page;
+  }
+
+  @Mutation(() => OfficialPage, { description: 'Добавить официальную страницу органа в реестр' })
+  async createOfficialPage(@Arg('input', () => OfficialPageInput) input: OfficialPageInput, @Ctx() ctx: RequestContext) {
+    const fields = checkInput(input);
+    const organization = await ctx.loaders.organization.load(input.organizationId);
+    if (!organization) throw badInput('input.organizationId', 'Нет такой организации');
+    const now = ctx.clock.now();
+    const page = ctx.em.create(OfficialPage, {
+      ...fields, organization: organization.id, platform: input.platform, verified: input.verified ?? false, createdAt: now, updatedAt: now,
+    });
+    await save(() => ctx.em.persistAndFlush(page));
+    return page;
+  }
+
+  @Mutation(() => OfficialPage, { description: 'Изменить официальную страницу' })
+  async updateOfficialPage(@Arg('id', () => ID) id: string, @Arg('input', () => OfficialPageInput) input: OfficialPageInput, @Ctx() ctx: RequestContext) {
+    const page = await ctx.em.findOne(OfficialPage, { id });
+    if (!page) throw notFound('Официальная страница', id);
+    const fields = checkInput(input);
+    const organization = await ctx.loaders.organization.load(input.organizationId);
+    if (!organization) throw badInput('input.organizationId', 'Нет такой организации');
+    ctx.em.assign(page, { ...fields, organization: organization.id, platform: input.platform, verified: input.verified ?? false, updatedAt: ctx.clock.now() });
+    await save(() => ctx.em.flush());
+    return page;
+  }
+
+  @Mutation(() => Boolean, { description: 'Убрать страницу из реестра (инциденты остаются, связь с ней снимается)' })
+  async deleteOfficialPage(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    const deleted = await ctx.em.nativeDelete(OfficialPage, { id });
+    if (!deleted) throw notFound('Официальная страница', id);
+    return true;
+  }
+
+  @FieldResolver(() => Organization, { description: 'Орган, который ведёт страницу' })
+  organization(@Root() page: OfficialPage, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.organization.load(page.organization.id);
+  }
+
+  @FieldResolver(() => AppealConnection, { description: 'Инциденты, найденные на странице (в пределах видимости пользователя)' })
+  async incidents(@Root() page: OfficialPage, @Args(() => IncidentsArgs) args: IncidentsArgs, @Ctx() ctx: RequestContext) {
+    const user = requireUser(ctx);
+    const pageArgs = readPageArgs(args, 2);
+    const knex = ctx.em.getKnex();
+    const base = () => applyAppealScope(knex('appeal as a').whereRaw(INCIDENTS_OF_PAGE, [page.id]), user);
+    const query = base().select('a.*');
+    if (pageArgs.cursor) query.whereRaw('(a.received_at, a.id) < (?::timestamptz, ?::uuid)', pageArgs.cursor as [string, string]);
+    const rows = await ctx.em.getConnection().execute(query.orderBy([{ column: 'a.received_at', order: 'desc' }, { column: 'a.id', order: 'desc' }]).limit(pageArgs.limit + 1));
+    const appeals = rows.map((row: Record<string, unknown>) => ctx.em.map(Appeal, row));
+    return toConnection(appeals, pageArgs, (a) => [a.receivedAt.toISOString(), a.id], async () => {
+      const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
+      return Number(count);
+    });
+  }
+}

@@ -1,0 +1,148 @@
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { AuthUser } from '../auth/auth-user.js';
+import { applyAppealScope } from '../auth/appeal-scope.js';
+import { AppealStatus, Role } from '../entities/enums.js';
+import { textArray } from '../db/sql-array.js';
+import { Open311Error } from './open311-format.js';
+
+/** GeoReport v2 has two statuses: the body owes nothing more once it answered, or the appeal was closed or rejected. */
+const CLOSED: readonly AppealStatus[] = [AppealStatus.ANSWERED, AppealStatus.CLOSED, AppealStatus.REJECTED];
+
+const STATUS_NOTES: Record<AppealStatus, string> = {
+  NEW: 'Поступило, ожидает регистрации',
+  REGISTERED: 'Зарегистрировано',
+  ASSIGNED: 'Передано ответственному органу',
+  IN_PROGRESS: 'В работе',
+  ON_REVIEW: 'Ответ подготовлен, проверяется ЦУР',
+  REDIRECTED: 'Перенаправлено по компетенции',
+  REOPENED: 'Рассмотрение возобновлено',
+  ANSWERED: 'Дан ответ',
+  CLOSED: 'Закрыто',
+  REJECTED: 'Отклонено',
+};
+
+/** Spec: with no dates, the last 90 days; the server caps the count (1000 here). */
+const DEFAULT_WINDOW_DAYS = 90;
+export const MAX_REQUESTS = 1000;
+
+export interface Open311Request {
+  service_request_id: string;
+  status: 'open' | 'closed';
+  status_notes: string;
+  service_name: string | null;
+  service_code: string | null;
+  description: string;
+  agency_responsible: string | null;
+  service_notice: null;
+  requested_datetime: string;
+  updated_datetime: string;
+  expected_datetime: string | null;
+  address: string | null;
+  address_id: null;
+  zipcode: null;
+  lat: number | null;
+  long: number | null;
+  media_url: null;
+}
+
+export interface RequestFilters {
+  serviceRequestIds?: string[];
+  serviceCodes?: string[];
+  startDate?: Date;
+  endDate?: Date;
+  statuses?: ('open' | 'closed')[];
+}
+
+/**
+ * What a caller may follow: the ЦУР's staff and the bodies see what the
+ * appeal scope gives them; a channel's account (INTEGRATION) sees the
+ * requests it filed itself (its channel records), nothing else.
+ */
+function scope(query: Knex.QueryBuilder, user: AuthUser): Knex.QueryBuilder {
+  if (user.role === Role.INTEGRATION) {
+    return query.whereRaw('a.id in (select appeal_id from channel_record where submitted_by_id = ? and appeal_id is not null)', [user.id]);
+  }
+  return applyAppealScope(query, user);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Appeals as GeoReport v2 service requests; one statement. */
+export async function findRequests(em: EntityManager, user: AuthUser, filters: RequestFilters, now: Date): Promise<Open311Request[]> {
+  const knex = em.getKnex();
+  const query = scope(
+    knex('appeal as a')
+      .leftJoin('category as c', 'c.id', 'a.category_id')
+      .leftJoin('organization as o', 'o.id', 'a.organization_id')
+      .select(
+        'a.id', 'a.number', 'a.status', 'a.text', 'a.address', 'a.latitude', 'a.longitude', 'a.received_at', 'a.updated_at', 'a.due_at',
+        'c.code as category_code', 'c.name as category_name', 'o.name as organization_name',
+        knex.raw(`(select e.reason from appeal_event e where e.appeal_id = a.id and e.to_status = a.status order by e.at desc limit 1) as status_reason`),
+      ),
+    user,
+  );
+  if (filters.serviceRequestIds?.length) {
+    const ids = filters.serviceRequestIds.filter((id) => UUID.test(id));
+    query.where((q) => {
+      q.whereRaw('a.number = any(?::text[])', [textArray(filters.serviceRequestIds!)]);
+      if (ids.length) q.orWhereRaw('a.id = any(?::uuid[])', [textArray(ids)]);
+    });
+  } else {
+    const start = filters.startDate ?? new Date((filters.endDate ?? now).getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
+    query.where('a.received_at', '>=', start);
+    if (filters.endDate) query.where('a.received_at', '<=', filters.endDate);
+  }
+  if (filters.serviceCodes?.length) query.whereRaw('c.code = any(?::text[])', [textArray(filters.serviceCodes)]);
+  if (filters.statuses?.length === 1) {
+    const closed = filters.statuses[0] === 'closed';
+    query.whereRaw(`a.status::text ${closed ? '' : 'not '}in (select unnest(?::text[]))`, [textArray(CLOSED)]);
+  }
+  const rows: Record<string, any>[] = await em.getConnection().execute(query.orderBy([{ column: 'a.received_at', order: 'desc' }, { column: 'a.id', order: 'desc' }]).limit(MAX_REQUESTS));
+  return rows.map((row) => ({
+    service_request_id: row.number,
+    status: CLOSED.includes(row.status) ? 'closed' : 'open',
+    status_notes: row.status_reason ? `${STATUS_NOTES[row.status as AppealStatus]}: ${row.status_reason}` : STATUS_NOTES[row.status as AppealStatus],
+    service_name: row.category_name ?? null,
+    service_code: row.category_code ?? null,
+    description: row.text,
+    agency_responsible: row.organization_name ?? null,
+    service_notice: null,
+    requested_datetime: new Date(row.received_at).toISOString(),
+    updated_datetime: new Date(row.updated_at).toISOString(),
+    expected_datetime: row.due_at ? new Date(row.due_at).toISOString() : null,
+    address: row.address ?? null,
+    address_id: null,
+    zipcode: null,
+    lat: row.latitude ?? null,
+    long: row.longitude ?? null,
+    media_url: null,
+  }));
+}
+
+/** Query parameters of `GET requests.json`, checked; a bad one is a 400 in the spec's format. */
+export function readFilters(query: Record<string, unknown>): RequestFilters {
+  const list = (name: string) => {
+    const value = query[name];
+    if (value === undefined || value === '') return undefined;
+    if (typeof value !== 'string') throw new Open311Error(400, `${name}: ожидается список через запятую`);
+    return value.split(',').map((v) => v.trim()).filter(Boolean);
+  };
+  const date = (name: string) => {
+    const value = query[name];
+    if (value === undefined || value === '') return undefined;
+    const parsed = typeof value === 'string' ? new Date(value) : new Date(NaN);
+    if (Number.isNaN(parsed.getTime())) throw new Open311Error(400, `${name}: ожидается дата и время W3C (ISO 8601)`);
+    return parsed;
+  };
+  const statuses = list('status');
+  for (const status of statuses ?? []) {
+    if (status !== 'open' && status !== 'closed') throw new Open311Error(400, `status: open или closed, получено «${status}»`);
+  }
+  return {
+    serviceRequestIds: list('service_request_id'),
+    serviceCodes: list('service_code'),
+    startDate: date('start_date'),
+    endDate: date('end_date'),
+    statuses: statuses as ('open' | 'closed')[] | undefined,
+  };
+}

@@ -1,0 +1,119 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppServices } from '../app/app-services.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Role } from '../entities/enums.js';
+import { errorCode } from '../errors/errors.js';
+import { callerOf } from '../channels/http-caller.js';
+import { channelModule } from '../channels/channel-module.js';
+import { prepareItem } from '../channels/channel-ingest.service.js';
+import { open311Adapter } from '../channels/adapters/open311.adapter.js';
+import { Open311Error, sendError, sendList, sendObject, splitFormat, type Open311Format } from './open311-format.js';
+import { coerceAttributes, findService, listServices, serviceAttributes } from './open311-services.js';
+import { findRequests, readFilters } from './open311-requests.js';
+
+/** Who may file through Open311: channels' accounts, and the ЦУР's staff entering on a resident's behalf. */
+const FILERS: readonly Role[] = [Role.INTEGRATION, Role.CENTER_HEAD, Role.CENTER_SPECIALIST, Role.ADMIN];
+
+type Handler = (req: Request, res: Response, format: Open311Format, name: string) => Promise<void>;
+
+/** Routes `<name>.json` / `<name>.xml`; errors answer in the spec's format. */
+function route(app: AppServices, handler: Handler) {
+  return (req: Request, res: Response) => {
+    const split = splitFormat(String(req.params.file));
+    if (!split) {
+      sendError(res, 'json', 404, 'Ожидается .json или .xml');
+      return;
+    }
+    const [name, format] = split;
+    handler(req, res, format, name).catch((error) => {
+      if (error instanceof Open311Error) return sendError(res, format, error.code, error.message);
+      const code = errorCode(error);
+      if (code === 'UNAUTHENTICATED') return sendError(res, format, 401, (error as Error).message);
+      if (code === 'FORBIDDEN') return sendError(res, format, 403, (error as Error).message);
+      app.logger.error({ err: error }, 'open311: unexpected error');
+      sendError(res, format, 500, 'Внутренняя ошибка сервера');
+    });
+  };
+}
+
+async function caller(app: AppServices, req: Request): Promise<AuthUser> {
+  const user = await callerOf(app, req);
+  if (!user) throw new Open311Error(401, 'Нужен ключ API учётной записи канала (api_key) или токен');
+  return user;
+}
+
+/** `attribute[code]=value` form fields → { code: value }. */
+function attributesOf(body: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) {
+    const match = /^attribute\[(.+)\]$/.exec(key);
+    if (match) values[match[1]] = String(value);
+  }
+  if (body.attribute && typeof body.attribute === 'object') {
+    for (const [key, value] of Object.entries(body.attribute)) values[key] = String(value);
+  }
+  return values;
+}
+
+/**
+ * Open311 GeoReport v2 at /open311/v2: `services.json`, `services/{code}.json`
+ * (public: the catalogue holds nothing personal), `requests.json` and
+ * `requests/{id}.json` (a channel account's key or a staff token: a
+ * channel account follows the requests it filed). `POST requests.json` is
+ * mounted only when the lifecycle's intake is wired.
+ */
+export function open311Routes(app: AppServices): Router {
+  const router = express.Router();
+  const module = channelModule(app);
+  const em = () => app.orm.em.fork() as EntityManager;
+
+  router.get('/:file', route(app, async (req, res, format, name) => {
+    if (name === 'services') return sendList(res, format, 'services', 'service', listServices(app.plugins));
+    if (name === 'requests') {
+      const user = await caller(app, req);
+      return sendList(res, format, 'service_requests', 'request', await findRequests(em(), user, readFilters(req.query), app.clock.now()));
+    }
+    throw new Open311Error(404, `Нет ресурса «${name}»`);
+  }));
+
+  router.get('/services/:file', route(app, async (_req, res, format, code) => {
+    const service = findService(app.plugins, code);
+    if (!service) throw new Open311Error(404, `Нет услуги «${code}»`);
+    sendObject(res, format, 'service_definition', { service_code: code, attributes: serviceAttributes(service.plugin) });
+  }));
+
+  router.get('/requests/:file', route(app, async (req, res, format, id) => {
+    const user = await caller(app, req);
+    const [request] = await findRequests(em(), user, { serviceRequestIds: [id] }, app.clock.now());
+    if (!request) throw new Open311Error(404, `Нет заявки «${id}»`);
+    sendList(res, format, 'service_requests', 'request', [request]);
+  }));
+
+  const { ingest } = module;
+  if (ingest) {
+    router.post('/:file', express.urlencoded({ extended: false, limit: '1mb' }), express.json({ limit: '1mb' }), route(app, async (req, res, format, name) => {
+      if (name !== 'requests') throw new Open311Error(404, `Нет ресурса «${name}»`);
+      const user = await caller(app, req);
+      if (!FILERS.includes(user.role)) throw new Open311Error(403, 'Этой учётной записи нельзя подавать заявки');
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const service = typeof body.service_code === 'string' ? findService(app.plugins, body.service_code) : null;
+      const { api_key: _key, attribute: _a, ...fields } = body;
+      const record: Record<string, unknown> = Object.fromEntries(Object.entries(fields).filter(([key]) => !key.startsWith('attribute[')));
+      const attributes = attributesOf(body);
+      if (Object.keys(attributes).length) record.attributes = service ? coerceAttributes(service.plugin, attributes) : attributes;
+      // A client that retries sends the same Idempotency-Key and gets the same request back.
+      const key = req.get('idempotency-key')?.trim();
+      if (key && key.length > 100) throw new Open311Error(400, 'Idempotency-Key: не длиннее 100 символов');
+      const options = { externalId: `${user.id}:${key || randomUUID()}` };
+      const prepared = prepareItem(open311Adapter, { position: 1, record }, options, module.contextFor(app.clock.now()));
+      const [result] = await ingest.ingest(open311Adapter, [prepared], { actor: { user }, submittedBy: user.id });
+      if (result.outcome === 'REJECTED') throw new Open311Error(400, result.errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+      if (result.outcome === 'PENDING_RETRY') throw new Open311Error(503, 'Заявка сохранена, но пока не принята; повторите запрос с тем же Idempotency-Key');
+      const [row] = await em().getConnection().execute<{ number: string }[]>('select number from appeal where id = ?', [result.appealId]);
+      sendList(res, format, 'service_requests', 'request', [{ service_request_id: row.number, service_notice: '', account_id: null }], 201);
+    }));
+  }
+  return router;
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import type { SectorPlugin } from '../plugin-api/index.js';
+
+/** One service of GeoReport v2 `services.json`: a category of an enabled sector plugin. */
+export interface Open311Service {
+  service_code: string;
+  service_name: string;
+  description: string;
+  metadata: boolean;
+  type: 'realtime';
+  keywords: string;
+  group: string;
+}
+
+export interface Open311Attribute {
+  variable: true;
+  code: string;
+  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+  required: boolean;
+  datatype_description: string | null;
+  order: number;
+  description: string;
+  values?: { key: string; name: string }[];
+}
+
+/** Every category of the enabled plugins; `group` is the sector's name. */
+export function listServices(plugins: readonly SectorPlugin[]): Open311Service[] {
+  return plugins.flatMap((plugin) =>
+    plugin.categories.map((category) => ({
+      service_code: category.code,
+      service_name: category.name,
+      description: category.federalCode ? `${category.name} (классификатор: ${category.federalCode})` : category.name,
+      metadata: Boolean(plugin.details),
+      type: 'realtime' as const,
+      keywords: category.keywords.join(', '),
+      group: plugin.name.ru,
+    })),
+  );
+}
+
+export function findService(plugins: readonly SectorPlugin[], code: string): { plugin: SectorPlugin; name: string } | null {
+  for (const plugin of plugins) {
+    const category = plugin.categories.find((c) => c.code === code);
+    if (category) return { plugin, name: category.name };
+  }
+  return null;
+}
+
+interface JsonSchemaProperty {
+  type?: string | string[];
+  format?: string;
+  enum?: unknown[];
+  description?: string;
+  items?: JsonSchemaProperty;
+  anyOf?: JsonSchemaProperty[];
+}
+
+function datatypeOf(property: JsonSchemaProperty): Pick<Open311Attribute, 'datatype' | 'values'> {
+  const p = property.anyOf?.find((alt) => alt.type !== 'null') ?? property;
+  if (p.enum) return { datatype: 'singlevaluelist', values: p.enum.map((v) => ({ key: String(v), name: String(v) })) };
+  if (p.type === 'array' && p.items?.enum) return { datatype: 'multivaluelist', values: p.items.enum.map((v) => ({ key: String(v), name: String(v) })) };
+  if (p.type === 'number' || p.type === 'integer') return { datatype: 'number' };
+  if (p.type === 'string' && p.format === 'date-time') return { datatype: 'datetime' };
+  return { datatype: 'string' };
+}
+
+/**
+ * The service definition: its attributes are the owning plugin's details
+ * fields (read from the plugin's zod schema), so a 311 client can fill them.
+ */
+export function serviceAttributes(plugin: SectorPlugin): Open311Attribute[] {
+  if (!plugin.details) return [];
+  let schema: { properties?: Record<string, JsonSchemaProperty>; required?: string[] };
+  try {
+    schema = z.toJSONSchema(plugin.details.schema, { unrepresentable: 'any', io: 'input' }) as typeof schema;
+  } catch {
+    return [];
+  }
+  return Object.entries(schema.properties ?? {}).map(([code, property], index) => ({
+    variable: true,
+    code,
+    ...datatypeOf(property),
+    required: schema.required?.includes(code) ?? false,
+    datatype_description: null,
+    order: index + 1,
+    description: property.description ?? code,
+  }));
+}
+
+/** Attribute values arrive as text; numbers are read as numbers where the plugin's schema says so. */
+export function coerceAttributes(plugin: SectorPlugin, values: Record<string, string>): Record<string, unknown> {
+  const types = new Map(serviceAttributes(plugin).map((a) => [a.code, a.datatype]));
+  return Object.fromEntries(
+    Object.entries(values).map(([code, value]) => [code, types.get(code) === 'number' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value]),
+  );
+}

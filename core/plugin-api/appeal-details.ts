@@ -1,0 +1,37 @@
+import type { EntityClass } from '@mikro-orm/core';
+import type { RequestContext } from '../graphql/context.js';
+import { badInput } from '../errors/errors.js';
+import type { DetailsDefinition } from './plugin-types.js';
+
+/** A plugin's details row: a 1:1 table whose primary key is the appeal (`appeal_id`). */
+export interface AppealDetailsRow {
+  appeal: { id: string };
+}
+
+/**
+ * The details row of an appeal, through a per-request DataLoader: a page of
+ * appeals asking for `housing { ... }` costs one query, not one per appeal.
+ */
+export function loadAppealDetails<T extends AppealDetailsRow>(ctx: RequestContext, entity: EntityClass<T>, appealId: string): Promise<T | null> {
+  return ctx.loaders
+    .named<string, T>(`details:${entity.name}`, async (ids, em) => {
+      const rows = (await em.find(entity, { appeal: { $in: [...ids] } } as never)) as T[];
+      const byAppeal = new Map(rows.map((row) => [row.appeal.id, row]));
+      return ids.map((id) => byAppeal.get(id) ?? null);
+    })
+    .load(appealId);
+}
+
+/**
+ * Validates `registerAppeal(details)` with the owning plugin's schema. Bad
+ * input is BAD_USER_INPUT with `extensions.field` naming the field at fault
+ * (`details.managementCompanyInn`), and nothing is written.
+ */
+export function parseSectorDetails<T>(definition: DetailsDefinition<T>, input: unknown, field = 'details'): T {
+  const parsed = definition.schema.safeParse(input ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+  const at = [field, ...path.map(String)].join('.');
+  throw badInput(at, issue.message, { issues: parsed.error.issues.map((i) => ({ path: [field, ...i.path.map(String)].join('.'), message: i.message })) });
+}

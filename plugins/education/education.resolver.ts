@@ -1,0 +1,61 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  Appeal, Municipality, connectionType, likePattern, loadAppealDetails, loadById, referencePage, type RequestContext,
+} from '../../core/plugin-api/index.js';
+import { EducationDetails, EducationInstitution, EducationInstitutionKind } from './education.entities.js';
+
+@InputType('EducationInstitutionFilter')
+class EducationInstitutionFilter {
+  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
+  @Field(() => EducationInstitutionKind, { nullable: true }) kind?: EducationInstitutionKind | null;
+  @Field(() => String, { nullable: true, description: 'Поиск по наименованию или адресу' }) search?: string | null;
+}
+
+@ArgsType()
+class EducationInstitutionsArgs {
+  @Field(() => EducationInstitutionFilter, { nullable: true }) filter?: EducationInstitutionFilter | null;
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+}
+
+const EducationInstitutionConnection = connectionType(EducationInstitution, 'EducationInstitution');
+
+@Resolver(() => Appeal)
+export class EducationAppealResolver {
+  @Query(() => EducationInstitutionConnection, { description: 'Школы и детские сады' })
+  educationInstitutions(@Args(() => EducationInstitutionsArgs) args: EducationInstitutionsArgs, @Ctx() ctx: RequestContext) {
+    const f = args.filter;
+    return referencePage(ctx, {
+      entity: EducationInstitution,
+      args,
+      where: (q) => {
+        if (f?.municipalityId) q.where('t.municipality_id', f.municipalityId);
+        if (f?.kind) q.where('t.kind', f.kind);
+        if (f?.search?.trim()) q.where((w) => w.whereILike('t.name', likePattern(f.search!)).orWhereILike('t.address', likePattern(f.search!)));
+      },
+    });
+  }
+
+  @FieldResolver(() => EducationDetails, { nullable: true, description: 'Сведения блока образования' })
+  education(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+    return loadAppealDetails(ctx, EducationDetails, appeal.id);
+  }
+}
+
+@Resolver(() => EducationDetails)
+export class EducationDetailsResolver {
+  @FieldResolver(() => EducationInstitution, { nullable: true, description: 'Школа или детский сад из справочника' })
+  institution(@Root() details: EducationDetails, @Ctx() ctx: RequestContext) {
+    return details.institutionId ? loadById(ctx, EducationInstitution, details.institutionId) : null;
+  }
+}
+
+@Resolver(() => EducationInstitution)
+export class EducationInstitutionResolver {
+  @FieldResolver(() => Municipality)
+  municipality(@Root() institution: EducationInstitution, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.municipality.load(institution.municipality.id);
+  }
+}
+
+export const educationResolvers = [EducationAppealResolver, EducationDetailsResolver, EducationInstitutionResolver];

@@ -1,0 +1,54 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import {
+  Appeal, Municipality, loadAppealDetails, loadByKey, personalData, type RequestContext,
+} from '../../core/plugin-api/index.js';
+import { EnergyCompany, EnergyCompanyKind, EnergyDetails } from './energy.entities.js';
+
+@Resolver(() => Appeal)
+export class EnergyAppealResolver {
+  @Query(() => [EnergyCompany], { description: 'Энергоснабжающие, сетевые и газовые организации; по муниципалитету — те, что его обслуживают' })
+  async energyCompanies(
+    @Arg('kind', () => EnergyCompanyKind, { nullable: true }) kind: EnergyCompanyKind | null,
+    @Arg('municipalityId', () => ID, { nullable: true }) municipalityId: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const knex = ctx.em.getKnex();
+    const query = knex('energy_company as t').select('t.*').orderBy([{ column: 't.kind' }, { column: 't.name' }]);
+    if (kind) query.where('t.kind', kind);
+    if (municipalityId) {
+      query.where((w) => w.whereNull('t.municipality_codes')
+        .orWhereRaw('(select m.code from municipality m where m.id = ?) = any(t.municipality_codes)', [municipalityId]));
+    }
+    const rows = await ctx.em.getConnection().execute(query);
+    return rows.map((row) => ctx.em.map(EnergyCompany, row as never));
+  }
+
+  @FieldResolver(() => EnergyDetails, { nullable: true, description: 'Сведения блока энергетики' })
+  energy(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+    return loadAppealDetails(ctx, EnergyDetails, appeal.id);
+  }
+}
+
+@Resolver(() => EnergyDetails)
+export class EnergyDetailsResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Лицевой счёт; персональные данные: null для ролей без доступа' })
+  accountNumber(@Root() details: EnergyDetails, @Ctx() ctx: RequestContext) {
+    return personalData(ctx, details.accountNumber);
+  }
+
+  @FieldResolver(() => EnergyCompany, { nullable: true, description: 'Поставщик по ИНН, если он есть в справочнике' })
+  supplier(@Root() details: EnergyDetails, @Ctx() ctx: RequestContext) {
+    return details.supplierInn ? loadByKey(ctx, EnergyCompany, 'inn', details.supplierInn) : null;
+  }
+}
+
+@Resolver(() => EnergyCompany)
+export class EnergyCompanyResolver {
+  @FieldResolver(() => [Municipality], { description: 'Обслуживаемые муниципалитеты; пусто — вся республика' })
+  async municipalities(@Root() company: EnergyCompany, @Ctx() ctx: RequestContext) {
+    const found = await Promise.all((company.municipalityCodes ?? []).map((code) => loadByKey(ctx, Municipality, 'code', code)));
+    return found.filter((m): m is Municipality => m !== null);
+  }
+}
+
+export const energyResolvers = [EnergyAppealResolver, EnergyDetailsResolver, EnergyCompanyResolver];

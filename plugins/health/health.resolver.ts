@@ -1,0 +1,72 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  Appeal, Municipality, Organization, connectionType, likePattern, loadAppealDetails, loadById, personalData, referencePage,
+  type RequestContext,
+} from '../../core/plugin-api/index.js';
+import { HealthDetails, MedicalOrganization, MedicalOrganizationKind } from './health.entities.js';
+
+@InputType('MedicalOrganizationFilter')
+class MedicalOrganizationFilter {
+  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
+  @Field(() => MedicalOrganizationKind, { nullable: true }) kind?: MedicalOrganizationKind | null;
+  @Field(() => String, { nullable: true, description: 'Поиск по наименованию' }) search?: string | null;
+}
+
+@ArgsType()
+class MedicalOrganizationsArgs {
+  @Field(() => MedicalOrganizationFilter, { nullable: true }) filter?: MedicalOrganizationFilter | null;
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+}
+
+const MedicalOrganizationConnection = connectionType(MedicalOrganization, 'MedicalOrganization');
+
+@Resolver(() => Appeal)
+export class HealthAppealResolver {
+  @Query(() => MedicalOrganizationConnection, { description: 'Медицинские организации: больницы, поликлиники, ФАПы, скорая' })
+  medicalOrganizations(@Args(() => MedicalOrganizationsArgs) args: MedicalOrganizationsArgs, @Ctx() ctx: RequestContext) {
+    const f = args.filter;
+    return referencePage(ctx, {
+      entity: MedicalOrganization,
+      args,
+      where: (q) => {
+        if (f?.municipalityId) q.where('t.municipality_id', f.municipalityId);
+        if (f?.kind) q.where('t.kind', f.kind);
+        if (f?.search?.trim()) q.whereILike('t.name', likePattern(f.search));
+      },
+    });
+  }
+
+  @FieldResolver(() => HealthDetails, { nullable: true, description: 'Сведения блока здравоохранения' })
+  health(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+    return loadAppealDetails(ctx, HealthDetails, appeal.id);
+  }
+}
+
+@Resolver(() => HealthDetails)
+export class HealthDetailsResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Номер полиса ОМС; персональные данные: null для ролей без доступа' })
+  policyNumber(@Root() details: HealthDetails, @Ctx() ctx: RequestContext) {
+    return personalData(ctx, details.policyNumber);
+  }
+
+  @FieldResolver(() => MedicalOrganization, { nullable: true, description: 'Медицинская организация из справочника' })
+  medicalOrganization(@Root() details: HealthDetails, @Ctx() ctx: RequestContext) {
+    return details.medicalOrganizationId ? loadById(ctx, MedicalOrganization, details.medicalOrganizationId) : null;
+  }
+}
+
+@Resolver(() => MedicalOrganization)
+export class MedicalOrganizationResolver {
+  @FieldResolver(() => Municipality)
+  municipality(@Root() medical: MedicalOrganization, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.municipality.load(medical.municipality.id);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'Организация-адресат обращений, если она в реестре организаций' })
+  organization(@Root() medical: MedicalOrganization, @Ctx() ctx: RequestContext) {
+    return medical.organization ? ctx.loaders.organization.load(medical.organization.id) : null;
+  }
+}
+
+export const healthResolvers = [HealthAppealResolver, HealthDetailsResolver, MedicalOrganizationResolver];

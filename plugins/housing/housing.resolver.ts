@@ -1,0 +1,113 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Resolver, Root, Query } from 'type-graphql';
+import {
+  Appeal, Municipality, connectionType, likePattern, loadAppealDetails, loadById, loadByKey, personalData, referencePage,
+  type RequestContext,
+} from '../../core/plugin-api/index.js';
+import { ApartmentBuilding, HousingDetails, ManagementCompany } from './housing.entities.js';
+
+@InputType('ManagementCompanyFilter')
+class ManagementCompanyFilter {
+  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Поиск по наименованию или ИНН' }) search?: string | null;
+}
+
+@ArgsType()
+class ManagementCompaniesArgs {
+  @Field(() => ManagementCompanyFilter, { nullable: true }) filter?: ManagementCompanyFilter | null;
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+}
+
+@InputType('ApartmentBuildingFilter')
+class ApartmentBuildingFilter {
+  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
+  @Field(() => ID, { nullable: true }) managementCompanyId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Поиск по адресу' }) search?: string | null;
+}
+
+@ArgsType()
+class ApartmentBuildingsArgs {
+  @Field(() => ApartmentBuildingFilter, { nullable: true }) filter?: ApartmentBuildingFilter | null;
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+}
+
+const ManagementCompanyConnection = connectionType(ManagementCompany, 'ManagementCompany');
+const ApartmentBuildingConnection = connectionType(ApartmentBuilding, 'ApartmentBuilding');
+
+@Resolver(() => Appeal)
+export class HousingAppealResolver {
+  @Query(() => ManagementCompanyConnection, { description: 'Управляющие организации (ЖКХ)' })
+  managementCompanies(@Args(() => ManagementCompaniesArgs) args: ManagementCompaniesArgs, @Ctx() ctx: RequestContext) {
+    const f = args.filter;
+    return referencePage(ctx, {
+      entity: ManagementCompany,
+      args,
+      where: (q) => {
+        if (f?.municipalityId) q.where('t.municipality_id', f.municipalityId);
+        if (f?.search?.trim()) q.where((w) => w.whereILike('t.name', likePattern(f.search!)).orWhere('t.inn', f.search!.trim()));
+      },
+    });
+  }
+
+  @Query(() => ApartmentBuildingConnection, { description: 'Многоквартирные дома (ЖКХ)' })
+  apartmentBuildings(@Args(() => ApartmentBuildingsArgs) args: ApartmentBuildingsArgs, @Ctx() ctx: RequestContext) {
+    const f = args.filter;
+    return referencePage(ctx, {
+      entity: ApartmentBuilding,
+      args,
+      orderBy: 'address',
+      where: (q) => {
+        if (f?.municipalityId) q.where('t.municipality_id', f.municipalityId);
+        if (f?.managementCompanyId) q.where('t.management_company_id', f.managementCompanyId);
+        if (f?.search?.trim()) q.whereILike('t.address', likePattern(f.search));
+      },
+    });
+  }
+
+  @FieldResolver(() => HousingDetails, { nullable: true, description: 'Сведения блока ЖКХ' })
+  housing(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+    return loadAppealDetails(ctx, HousingDetails, appeal.id);
+  }
+}
+
+@Resolver(() => HousingDetails)
+export class HousingDetailsResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Номер квартиры; персональные данные: null для ролей без доступа' })
+  apartment(@Root() details: HousingDetails, @Ctx() ctx: RequestContext) {
+    return personalData(ctx, details.apartment);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Лицевой счёт; персональные данные: null для ролей без доступа' })
+  accountNumber(@Root() details: HousingDetails, @Ctx() ctx: RequestContext) {
+    return personalData(ctx, details.accountNumber);
+  }
+
+  @FieldResolver(() => ManagementCompany, { nullable: true, description: 'Управляющая организация по ИНН, если она есть в справочнике' })
+  managementCompany(@Root() details: HousingDetails, @Ctx() ctx: RequestContext) {
+    return details.managementCompanyInn ? loadByKey(ctx, ManagementCompany, 'inn', details.managementCompanyInn) : null;
+  }
+}
+
+@Resolver(() => ManagementCompany)
+export class ManagementCompanyResolver {
+  @FieldResolver(() => Municipality)
+  municipality(@Root() company: ManagementCompany, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.municipality.load(company.municipality.id);
+  }
+}
+
+@Resolver(() => ApartmentBuilding)
+export class ApartmentBuildingResolver {
+  @FieldResolver(() => Municipality)
+  municipality(@Root() building: ApartmentBuilding, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.municipality.load(building.municipality.id);
+  }
+
+  @FieldResolver(() => ManagementCompany, { nullable: true })
+  managementCompany(@Root() building: ApartmentBuilding, @Ctx() ctx: RequestContext) {
+    return building.managementCompany ? loadById(ctx, ManagementCompany, building.managementCompany.id) : null;
+  }
+}
+
+export const housingResolvers = [HousingAppealResolver, HousingDetailsResolver, ManagementCompanyResolver, ApartmentBuildingResolver];

@@ -1,0 +1,63 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  Appeal, Municipality, connectionType, likePattern, loadAppealDetails, loadById, referencePage, type RequestContext,
+} from '../../core/plugin-api/index.js';
+import { RoadOwner, RoadSegment, RoadsDetails } from './roads.entities.js';
+
+@InputType('RoadSegmentFilter')
+class RoadSegmentFilter {
+  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
+  @Field(() => RoadOwner, { nullable: true }) owner?: RoadOwner | null;
+  @Field(() => String, { nullable: true, description: 'Номер дороги, например «Р-176»' }) roadNumber?: string | null;
+  @Field(() => String, { nullable: true, description: 'Поиск по наименованию' }) search?: string | null;
+}
+
+@ArgsType()
+class RoadSegmentsArgs {
+  @Field(() => RoadSegmentFilter, { nullable: true }) filter?: RoadSegmentFilter | null;
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+}
+
+const RoadSegmentConnection = connectionType(RoadSegment, 'RoadSegment');
+
+@Resolver(() => Appeal)
+export class RoadsAppealResolver {
+  @Query(() => RoadSegmentConnection, { description: 'Участки дорог с собственником: федеральные, региональные, местные' })
+  roadSegments(@Args(() => RoadSegmentsArgs) args: RoadSegmentsArgs, @Ctx() ctx: RequestContext) {
+    const f = args.filter;
+    return referencePage(ctx, {
+      entity: RoadSegment,
+      args,
+      where: (q) => {
+        if (f?.municipalityId) q.where('t.municipality_id', f.municipalityId);
+        if (f?.owner) q.where('t.owner', f.owner);
+        if (f?.roadNumber?.trim()) q.where('t.road_number', f.roadNumber.trim());
+        if (f?.search?.trim()) q.whereILike('t.name', likePattern(f.search));
+      },
+    });
+  }
+
+  @FieldResolver(() => RoadsDetails, { nullable: true, description: 'Сведения блока дорог' })
+  roads(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+    return loadAppealDetails(ctx, RoadsDetails, appeal.id);
+  }
+}
+
+@Resolver(() => RoadsDetails)
+export class RoadsDetailsResolver {
+  @FieldResolver(() => RoadSegment, { nullable: true, description: 'Участок дороги из справочника' })
+  roadSegment(@Root() details: RoadsDetails, @Ctx() ctx: RequestContext) {
+    return details.roadSegmentId ? loadById(ctx, RoadSegment, details.roadSegmentId) : null;
+  }
+}
+
+@Resolver(() => RoadSegment)
+export class RoadSegmentResolver {
+  @FieldResolver(() => Municipality)
+  municipality(@Root() segment: RoadSegment, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.municipality.load(segment.municipality.id);
+  }
+}
+
+export const roadsResolvers = [RoadsAppealResolver, RoadsDetailsResolver, RoadSegmentResolver];

@@ -1,0 +1,62 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import {
+  Appeal, Municipality, loadAppealDetails, loadByKey, personalData, type RequestContext,
+} from '../../core/plugin-api/index.js';
+import { SocialDetails, SocialMeasure, SocialMeasureProvider, SocialServiceCentre } from './social.entities.js';
+
+@Resolver(() => Appeal)
+export class SocialAppealResolver {
+  @Query(() => [SocialMeasure], { description: 'Меры социальной поддержки' })
+  socialMeasures(
+    @Arg('provider', () => SocialMeasureProvider, { nullable: true }) provider: SocialMeasureProvider | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.em.find(SocialMeasure, provider ? { provider } : {}, { orderBy: { name: 'asc' } });
+  }
+
+  @Query(() => [SocialServiceCentre], { description: 'Центры социального обслуживания; по муниципалитету — те, что его обслуживают' })
+  async socialServiceCentres(@Arg('municipalityId', () => ID, { nullable: true }) municipalityId: string | null, @Ctx() ctx: RequestContext) {
+    const knex = ctx.em.getKnex();
+    const query = knex('social_service_centre as t').select('t.*').orderBy([{ column: 't.name' }]);
+    if (municipalityId) {
+      query.where((w) => w.where('t.municipality_id', municipalityId)
+        .orWhereRaw('(select m.code from municipality m where m.id = ?) = any(t.also_serves_codes)', [municipalityId]));
+    }
+    const rows = await ctx.em.getConnection().execute(query);
+    return rows.map((row) => ctx.em.map(SocialServiceCentre, row as never));
+  }
+
+  @FieldResolver(() => SocialDetails, { nullable: true, description: 'Сведения блока социальной защиты' })
+  social(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+    return loadAppealDetails(ctx, SocialDetails, appeal.id);
+  }
+}
+
+@Resolver(() => SocialDetails)
+export class SocialDetailsResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'СНИЛС; персональные данные: null для ролей без доступа' })
+  snils(@Root() details: SocialDetails, @Ctx() ctx: RequestContext) {
+    return personalData(ctx, details.snils);
+  }
+
+  @FieldResolver(() => SocialMeasure, { nullable: true, description: 'Мера поддержки, о которой обращение' })
+  measure(@Root() details: SocialDetails, @Ctx() ctx: RequestContext) {
+    return details.measureCode ? loadByKey(ctx, SocialMeasure, 'code', details.measureCode) : null;
+  }
+}
+
+@Resolver(() => SocialServiceCentre)
+export class SocialServiceCentreResolver {
+  @FieldResolver(() => Municipality)
+  municipality(@Root() centre: SocialServiceCentre, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.municipality.load(centre.municipality.id);
+  }
+
+  @FieldResolver(() => [Municipality], { description: 'Другие муниципалитеты, которые центр обслуживает' })
+  async alsoServes(@Root() centre: SocialServiceCentre, @Ctx() ctx: RequestContext) {
+    const found = await Promise.all(centre.alsoServesCodes.map((code) => loadByKey(ctx, Municipality, 'code', code)));
+    return found.filter((m): m is Municipality => m !== null);
+  }
+}
+
+export const socialResolvers = [SocialAppealResolver, SocialDetailsResolver, SocialServiceCentreResolver];

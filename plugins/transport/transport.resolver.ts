@@ -1,0 +1,66 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  Appeal, Municipality, connectionType, loadAppealDetails, loadById, referencePage, type RequestContext,
+} from '../../core/plugin-api/index.js';
+import { BusRoute, BusRouteKind, TransportCarrier, TransportDetails } from './transport.entities.js';
+
+@InputType('BusRouteFilter')
+class BusRouteFilter {
+  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
+  @Field(() => BusRouteKind, { nullable: true }) kind?: BusRouteKind | null;
+  @Field(() => ID, { nullable: true }) carrierId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Номер маршрута' }) number?: string | null;
+}
+
+@ArgsType()
+class BusRoutesArgs {
+  @Field(() => BusRouteFilter, { nullable: true }) filter?: BusRouteFilter | null;
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+}
+
+const BusRouteConnection = connectionType(BusRoute, 'BusRoute');
+
+@Resolver(() => Appeal)
+export class TransportAppealResolver {
+  @Query(() => BusRouteConnection, { description: 'Регулярные автобусные маршруты' })
+  busRoutes(@Args(() => BusRoutesArgs) args: BusRoutesArgs, @Ctx() ctx: RequestContext) {
+    const f = args.filter;
+    return referencePage(ctx, {
+      entity: BusRoute,
+      args,
+      orderBy: 'code',
+      where: (q) => {
+        if (f?.municipalityId) q.where('t.municipality_id', f.municipalityId);
+        if (f?.kind) q.where('t.kind', f.kind);
+        if (f?.carrierId) q.where('t.carrier_id', f.carrierId);
+        if (f?.number?.trim()) q.whereRaw('lower(t.number) = lower(?)', [f.number.trim()]);
+      },
+    });
+  }
+
+  @Query(() => [TransportCarrier], { description: 'Перевозчики' })
+  transportCarriers(@Ctx() ctx: RequestContext) {
+    return ctx.em.find(TransportCarrier, {}, { orderBy: { name: 'asc' } });
+  }
+
+  @FieldResolver(() => TransportDetails, { nullable: true, description: 'Сведения блока транспорта' })
+  transport(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+    return loadAppealDetails(ctx, TransportDetails, appeal.id);
+  }
+}
+
+@Resolver(() => BusRoute)
+export class BusRouteResolver {
+  @FieldResolver(() => TransportCarrier)
+  carrier(@Root() route: BusRoute, @Ctx() ctx: RequestContext) {
+    return loadById(ctx, TransportCarrier, route.carrier.id);
+  }
+
+  @FieldResolver(() => Municipality)
+  municipality(@Root() route: BusRoute, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.municipality.load(route.municipality.id);
+  }
+}
+
+export const transportResolvers = [TransportAppealResolver, BusRouteResolver];

@@ -1,0 +1,74 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  Appeal, Municipality, Organization, connectionType, likePattern, loadAppealDetails, loadById, referencePage,
+  type RequestContext,
+} from '../../core/plugin-api/index.js';
+import { ContainerSite, WasteDetails, WasteOperator } from './waste.entities.js';
+
+@InputType('ContainerSiteFilter')
+class ContainerSiteFilter {
+  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Поиск по адресу' }) search?: string | null;
+}
+
+@ArgsType()
+class ContainerSitesArgs {
+  @Field(() => ContainerSiteFilter, { nullable: true }) filter?: ContainerSiteFilter | null;
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+}
+
+const ContainerSiteConnection = connectionType(ContainerSite, 'ContainerSite');
+
+@Resolver(() => Appeal)
+export class WasteAppealResolver {
+  @Query(() => ContainerSiteConnection, { description: 'Контейнерные площадки (ТКО)' })
+  containerSites(@Args(() => ContainerSitesArgs) args: ContainerSitesArgs, @Ctx() ctx: RequestContext) {
+    const f = args.filter;
+    return referencePage(ctx, {
+      entity: ContainerSite,
+      args,
+      orderBy: 'address',
+      where: (q) => {
+        if (f?.municipalityId) q.where('t.municipality_id', f.municipalityId);
+        if (f?.search?.trim()) q.whereILike('t.address', likePattern(f.search));
+      },
+    });
+  }
+
+  @Query(() => [WasteOperator], { description: 'Региональный оператор и перевозчики ТКО' })
+  wasteOperators(@Ctx() ctx: RequestContext) {
+    return ctx.em.find(WasteOperator, {}, { orderBy: { role: 'asc', name: 'asc' } });
+  }
+
+  @FieldResolver(() => WasteDetails, { nullable: true, description: 'Сведения блока ТКО' })
+  waste(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+    return loadAppealDetails(ctx, WasteDetails, appeal.id);
+  }
+}
+
+@Resolver(() => WasteDetails)
+export class WasteDetailsResolver {
+  @FieldResolver(() => ContainerSite, { nullable: true, description: 'Контейнерная площадка из реестра' })
+  containerSite(@Root() details: WasteDetails, @Ctx() ctx: RequestContext) {
+    return details.containerSiteId ? loadById(ctx, ContainerSite, details.containerSiteId) : null;
+  }
+}
+
+@Resolver(() => ContainerSite)
+export class ContainerSiteResolver {
+  @FieldResolver(() => Municipality)
+  municipality(@Root() site: ContainerSite, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.municipality.load(site.municipality.id);
+  }
+}
+
+@Resolver(() => WasteOperator)
+export class WasteOperatorResolver {
+  @FieldResolver(() => Organization, { description: 'Организация, которой направляются обращения' })
+  organization(@Root() operator: WasteOperator, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.organization.load(operator.organization.id);
+  }
+}
+
+export const wasteResolvers = [WasteAppealResolver, WasteDetailsResolver, ContainerSiteResolver, WasteOperatorResolver];

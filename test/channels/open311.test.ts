@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { directIntake, moveAppeal } from '../support/direct-intake.js';
+import { ManualClock } from '../../core/clock/clock.js';
+import { AppealStatus, Role } from '../../core/entities/enums.js';
+import { allPlugins } from '../../plugins/index.js';
+
+const clock = new ManualClock('2026-11-20T12:00:00Z');
+let t: TestApp;
+let cityApp: { id: string; token: string };
+let otherApp: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ clock, intake: (app) => directIntake(app), env: { PLUGINS: 'roads,housing,waste' } });
+  cityApp = await t.user(Role.INTEGRATION);
+  otherApp = (await t.user(Role.INTEGRATION)).token;
+});
+afterAll(() => t?.stop());
+
+/** What a 311 client sends: plain HTTP, a form body, the key in the request. */
+async function get(path: string, token?: string) {
+  const response = await fetch(`${t.url}/open311/v2/${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const text = await response.text();
+  return { status: response.status, type: response.headers.get('content-type') ?? '', text, json: text.startsWith('[') || text.startsWith('{') ? JSON.parse(text) : null };
+}
+
+async function post(fields: Record<string, string>, token: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${t.url}/open311/v2/requests.json`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+  return { status: response.status, json: (await response.json()) as any };
+}
+
+describe('Open311 GeoReport v2: services', () => {
+  it('lists the enabled plugins\' categories as services grouped by sector, without a key', async () => {
+    const { status, json } = await get('services.json');
+    expect(status).toBe(200);
+    const expected = allPlugins.filter((p) => ['roads', 'housing', 'waste'].includes(p.code)).flatMap((p) => p.categories.map((c) => c.code));
+    expect(json.map((s: any) => s.service_code).sort()).toEqual(expected.sort());
+    expect(json.find((s: any) => s.service_code === 'roads.potholes')).toMatchObject({
+      service_name: expect.any(String), group: 'Дороги', type: 'realtime', metadata: true, keywords: expect.stringContaining('яма'),
+    });
+    expect(json.some((s: any) => s.service_code.startsWith('health.'))).toBe(false);
+  });
+
+  it('serves XML too, and a service definition', async () => {
+    const xml = await get('services.xml');
+    expect(xml.type).toContain('application/xml');
+    expect(xml.text).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?><services><service><service_code>/);
+    expect(xml.text).toContain('<group>ЖКХ</group>');
+    const definition = await get('services/housing.heating.json');
+    // Attributes are the owning plugin's details fields.
+    expect(definition.json.service_code).toBe('housing.heating');
+    expect(definition.json.attributes.map((a: any) => [a.code, a.datatype, a.required, a.order])).toEqual([
+      ['buildingAddress', 'string', false, 1], ['apartment', 'string', false, 2], ['managementCompanyInn', 'string', false, 3], ['accountNumber', 'string', false, 4],
+    ]);
+    const roads = await get('services/roads.potholes.xml');
+    expect(roads.text).toContain('<attributes><attribute><variable>true</variable><code>roadSegmentId</code>');
+    expect(roads.text).toContain('<code>kilometer</code><datatype>number</datatype>');
+  });
+
+  it('answers errors in the spec\'s format', async () => {
+    expect(await get('services/health.drugs.json')).toMatchObject({ status: 404, json: [{ code: 404, description: expect.stringContaining('health.drugs') }] });
+    const xml = await get('services/none.xml');
+    expect(xml.status).toBe(404);
+    expect(xml.text).toContain('<errors><error><code>404</code><description>');
+    expect(await get('requests.json')).toMatchObject({ status: 401, json: [{ code: 401 }] });
+    expect(await get('requests.json?start_date=yesterday', cityApp.token)).toMatchObject({ status: 400, json: [{ code: 400, description: expect.stringContaining('start_date') }] });
+    expect(await get('requests.json?status=done', cityApp.token)).toMatchObject({ status: 400 });
+  });
+});
+
+describe('Open311 GeoReport v2: a client files a request and follows it', () => {
+  it('files, lists, follows to an answer, and sees only its own requests', async () => {
+    const filed = await post({
+      api_key: 'ignored-while-keys-are-not-wired', service_code: 'roads.potholes', lat: '56.6344', long: '47.8999',
+      address_string: 'г. Йошкар-Ола, Ленинский проспект, 24', description: 'Глубокая яма у остановки, колёса пробивают.',
+      first_name: 'Ирина', last_name: 'Соколова', email: 'i.sokolova@example.ru', phone: '+79021234567',
+      'attribute[kilometer]': '12.5', 'attribute[roadName]': 'Ленинский проспект',
+    }, cityApp.token, { 'idempotency-key': 'app-42-req-1' });
+    expect(filed.status).toBe(201);
+    const [kept] = await t.em().getConnection().execute("select raw from channel_record where adapter = 'open311'");
+    // The attributes become the plugin's details (numbers as numbers); the key is never kept.
+    expect(kept.raw.attributes).toEqual({ kilometer: 12.5, roadName: 'Ленинский проспект' });
+    expect(kept.raw.api_key).toBeUndefined();
+    expect(filed.json).toEqual([{ service_request_id: expect.stringMatching(/^12-2026-\d{7}$/), service_notice: '', account_id: null }]);
+    const number = filed.json[0].service_request_id;
+
+    // A retry with the same key files nothing new.
+    const retried = await post({ service_code: 'roads.potholes', lat: '56.6344', long: '47.8999', description: 'Глубокая яма у остановки, колёса пробивают.' }, cityApp.token, { 'idempotency-key': 'app-42-req-1' });
+    expect(retried.json[0].service_request_id).toBe(number);
+
+    const one = await get(`requests/${number}.json`, cityApp.token);
+    expect(one.json).toEqual([expect.objectContaining({
+      service_request_id: number, status: 'open', service_code: 'roads.potholes', description: 'Глубокая яма у остановки, колёса пробивают.',
+      lat: 56.6344, long: 47.8999, address: 'г. Йошкар-Ола, Ленинский проспект, 24', requested_datetime: '2026-11-20T12:00:00.000Z',
+      status_notes: 'Поступило, ожидает регистрации',
+    })]);
+    const listed = await get('requests.json?service_code=roads.potholes&status=open', cityApp.token);
+    expect(listed.json.map((r: any) => r.service_request_id)).toEqual([number]);
+    expect((await get('requests.json', otherApp)).json).toEqual([]);
+    expect((await get(`requests/${number}.json`, otherApp)).status).toBe(404);
+
+    const [{ id }] = await t.em().getConnection().execute('select id from appeal where number = ?', [number]);
+    clock.advance(3_600_000);
+    await moveAppeal(t.running.app, id, AppealStatus.IN_PROGRESS);
+    expect((await get(`requests/${number}.json`, cityApp.token)).json[0]).toMatchObject({ status: 'open', status_notes: 'В работе' });
+    clock.advance(3_600_000);
+    await moveAppeal(t.running.app, id, AppealStatus.ANSWERED, 'Яма заделана 21.11.2026');
+    const answered = (await get(`requests/${id}.xml`, cityApp.token));
+    expect(answered.text).toContain('<status>closed</status>');
+    expect(answered.text).toContain('<status_notes>Дан ответ: Яма заделана 21.11.2026</status_notes>');
+    expect((await get('requests.json?status=closed', cityApp.token)).json.map((r: any) => r.service_request_id)).toEqual([number]);
+    expect((await get('requests.json?status=open', cityApp.token)).json).toEqual([]);
+    const staff = (await t.user(Role.CENTER_SPECIALIST)).token;
+    expect((await get(`requests.json?service_request_id=${number}`, staff)).json).toHaveLength(1);
+  });
+
+  it('refuses a request without a service, a place or a description, in the spec\'s format', async () => {
+    const noPlace = await post({ service_code: 'roads.potholes', description: 'Яма' }, cityApp.token);
+    expect(noPlace).toMatchObject({ status: 400, json: [{ code: 400, description: expect.stringContaining('lat') }] });
+    const unknown = await post({ service_code: 'health.drugs', description: 'Нет лекарств', address_string: 'Волжск' }, cityApp.token);
+    expect(unknown).toMatchObject({ status: 400, json: [{ code: 400, description: expect.stringContaining('service_code') }] });
+    const analyst = (await t.user(Role.ANALYST)).token;
+    expect((await post({ service_code: 'roads.potholes', description: 'x', address_string: 'y' }, analyst)).status).toBe(403);
+  });
+});
