@@ -66,6 +66,9 @@ export async function generateBenchAppeals(em: EntityManager, count: number, now
       then least(received_at + allowed * (0.05 + r_answer * 1.1), ?::timestamptz - interval '1 hour') end as answered_at) z`,
     [now, offset + 1, offset + size, now, now]);
   }
+  // Real appeals arrive in time order, so a month's rows sit together on disk; random times would
+  // scatter every month over the whole table and make each month's query read all of it.
+  await exec(`cluster appeal using appeal_received_at_id_index`);
   // The audit-trail signals.
   await exec(`insert into appeal_event (id, appeal_id, type, at, actor_label, from_status, to_status, reason)
     select gen_random_uuid(), id, 'REDIRECTED', received_at + interval '2 hours', 'bench', 'ASSIGNED', 'REDIRECTED', 'по компетенции'
