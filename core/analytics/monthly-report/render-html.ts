@@ -49,7 +49,7 @@ main{max-width:1000px;margin:0 auto;background:#fff;padding:32px 40px 48px}
 h1{font-size:24px;margin:0 0 4px;color:#1f3b5c}h2{font-size:18px;color:#1f3b5c;border-bottom:2px solid #1f5fa8;padding-bottom:4px;margin-top:36px}
 .meta{color:#666;font-size:13px;margin-bottom:20px}.note{background:#fff6e0;border-left:4px solid #e08a1e;padding:8px 12px;font-size:13px}
 table{border-collapse:collapse;width:100%;font-size:13px;margin:10px 0}th,td{padding:5px 8px;border-bottom:1px solid #e3e7ec;text-align:left;vertical-align:top}
-th{background:#eef2f6;font-weight:600}td.num,th.num{text-align:right;white-space:nowrap}td.empty{color:#888;text-align:center}
+th{background:#eef2f6;font-weight:600}td.num,th.num{text-align:right}td.num{white-space:nowrap}td.wide{min-width:230px}td.empty{color:#888;text-align:center}
 .cards{display:grid;grid-template-columns:repeat(4,1fr);gap:12px;margin:16px 0}.card{border:1px solid #dde3ea;border-radius:6px;padding:10px 12px}
 .card .v{font-size:24px;font-weight:700;color:#1f3b5c}.card .l{font-size:12px;color:#555}.card .c{font-size:12px;color:#666;margin-top:4px}
 .up{color:${CHART_COLORS.bad}}.down{color:${CHART_COLORS.good}}small{color:#666}
@@ -111,8 +111,8 @@ export function renderReportHtml(report: MonthlyReport, zone: string): string {
   section('Системные проблемы и принятые решения', table(['Проблема', 'Обращений', 'Динамика', 'Статус', 'Решение', 'Нацпроект', 'Ответственный'],
     report.problems.map((p) => [p.title + (p.carriedOver ? ' (выявлена ранее)' : ''), formatInt(p.count), p.trend, p.statusLabel, p.decision ?? 'Не принято', p.nationalProjectIndicator ?? NO_DATA, p.organization ?? NO_DATA]), [0, 2, 3, 4, 5, 6]));
 
-  section('Нагрузка специалистов и предложения по штату', `<p>Норма: ${formatDecimal(report.workload[0]?.norm ?? null)} открытых обращений на специалиста; «Работает» — исполнители, у которых есть обращения блока, и специалисты блока.</p>` + table(['Отраслевой блок', 'Открыто', 'В работе', 'Просрочено', 'Ответов за месяц', 'Ср. время, ч', 'Работает', 'Нужно', 'Предложение'],
-    report.workload.map((w) => [w.name, formatInt(w.open), formatInt(w.inWork), formatInt(w.overdue), formatInt(w.answered), formatHours(w.avgHandlingHours), formatInt(w.specialistsPresent), formatInt(w.specialistsNeeded), w.proposal ?? '']), [0, 8]));
+  section('Нагрузка специалистов и предложения по штату', `<p>Норма: ${String(report.workload[0]?.norm ?? NO_DATA).replace('.', ',')} открытых обращений на специалиста; «Работает» — исполнители, у которых есть обращения блока, и специалисты блока.</p>` + table(['Отраслевой блок', 'Открыто', 'В работе', 'Просрочено', 'Ответов за месяц', 'Ср. время, ч', 'Работает', 'Нужно', 'Предложение'],
+    report.workload.map((w) => [w.name, formatInt(w.open), formatInt(w.inWork), formatInt(w.overdue), formatInt(w.answered), formatHours(w.avgHandlingHours), formatInt(w.specialistsPresent), formatInt(w.specialistsNeeded), { html: esc(w.proposal ?? ''), className: 'wide' }]), [0, 8]));
 
   const reaction = ['avgResponseHours', 'medianResponseHours'].map((code) => metric(code));
   section('Среднее время реакции', table(['Показатель', capitalize(report.monthLabel), capitalize(report.previousMonthLabel), capitalize(report.yearAgoLabel)],

@@ -72,8 +72,7 @@ function table(doc: Doc, cols: Col[], rows: string[][]) {
 
 /**
  * The given widths scaled to the page, but never narrower than the longest
- * word of a figure column's header (a header broken inside a word is
- * unreadable); text columns give up the difference.
+ * word of a column's header (a header broken inside a word is unreadable).
  */
 function columnWidths(doc: Doc, cols: Col[], pad: number): number[] {
   const available = doc.page.width - 2 * MARGIN;
@@ -82,14 +81,16 @@ function columnWidths(doc: Doc, cols: Col[], pad: number): number[] {
   doc.font('bold').fontSize(8.5);
   const minimum = cols.map((c) => Math.max(...c.title.split(/\s+/).map((word) => doc.widthOfString(word))) + 2 * pad + 1);
   let deficit = 0;
-  cols.forEach((c, i) => {
-    if (c.align === 'right' && widths[i] < minimum[i]) {
-      deficit += minimum[i] - widths[i];
+  widths.forEach((w, i) => {
+    if (w < minimum[i]) {
+      deficit += minimum[i] - w;
       widths[i] = minimum[i];
     }
   });
-  const textTotal = cols.reduce((s, c, i) => s + (c.align === 'right' ? 0 : widths[i]), 0);
-  if (deficit && textTotal) cols.forEach((c, i) => { if (c.align !== 'right') widths[i] -= (deficit * widths[i]) / textTotal; });
+  // Wide text columns give up the difference, never below their own header words.
+  const spare = widths.map((w, i) => (cols[i].align === 'right' ? 0 : Math.max(0, w - minimum[i])));
+  const spareTotal = spare.reduce((s, v) => s + v, 0);
+  if (deficit && spareTotal) widths.forEach((_, i) => (widths[i] -= (Math.min(deficit, spareTotal) * spare[i]) / spareTotal));
   return widths;
 }
 
@@ -234,7 +235,7 @@ export function renderReportPdf(report: MonthlyReport, zone: string): Promise<Bu
     report.problems.map((p) => [p.title + (p.carriedOver ? ' (выявлена ранее)' : ''), formatInt(p.count), p.trend, p.statusLabel, p.decision ?? 'Не принято', p.nationalProjectIndicator ?? NO_DATA, p.organization ?? NO_DATA]));
 
   section('Нагрузка специалистов и предложения по штату');
-  doc.text(`Норма: ${formatDecimal(report.workload[0]?.norm ?? null)} открытых обращений на специалиста; «Работает» — исполнители с обращениями блока и специалисты блока.`);
+  doc.text(`Норма: ${String(report.workload[0]?.norm ?? NO_DATA).replace('.', ',')} открытых обращений на специалиста; «Работает» — исполнители с обращениями блока и специалисты блока.`);
   table(doc, [txt('Блок', 90), num('Открыто', 44), num('В работе', 44), num('Просроч.', 44), num('Ответов', 44), num('Ср. время, ч', 50), num('Работает', 46), num('Нужно', 40), txt('Предложение', 120)],
     report.workload.map((w) => [w.name, formatInt(w.open), formatInt(w.inWork), formatInt(w.overdue), formatInt(w.answered), formatHours(w.avgHandlingHours), formatInt(w.specialistsPresent), formatInt(w.specialistsNeeded), w.proposal ?? '']));
 
