@@ -8,7 +8,9 @@ import { Migration20261126102608_identity_and_access } from './Migration20261126
 import { Migration20261126102745_deadline_alert } from './Migration20261126102745_deadline_alert.js';
 import { Migration20261126103112_channels } from './Migration20261126103112_channels.js';
 import { Migration20261126103414_lifecycle } from './Migration20261126103414_lifecycle.js';
+import { Migration20261126103438_analytics_problems } from './Migration20261126103438_analytics_problems.js';
 import { Migration20261126104626_sector_plugins } from './Migration20261126104626_sector_plugins.js';
+import { Migration20261126112910_analytics_indexes } from './Migration20261126112910_analytics_indexes.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126100842_core', class: Migration20261126100842_core },
@@ -18,5 +20,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126102745_deadline_alert', class: Migration20261126102745_deadline_alert },
   { name: 'Migration20261126103112_channels', class: Migration20261126103112_channels },
   { name: 'Migration20261126103414_lifecycle', class: Migration20261126103414_lifecycle },
+  { name: 'Migration20261126103438_analytics_problems', class: Migration20261126103438_analytics_problems },
   { name: 'Migration20261126104626_sector_plugins', class: Migration20261126104626_sector_plugins },
+  { name: 'Migration20261126112910_analytics_indexes', class: Migration20261126112910_analytics_indexes },
 ];

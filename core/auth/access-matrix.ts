@@ -65,6 +65,16 @@ export const coreAccess: Record<string, Access> = {
   // Live updates: everyone who works with appeals, each event within the caller's scope.
   'Subscription.appealEvents': READERS,
   'Subscription.deadlineAlerts': READERS,
+  // Analytics (core/analytics): every reader, scoped to the appeals the role may see.
+  'Query.stats': READERS,
+  'Query.ratings': READERS,
+  'Query.workload': READERS,
+  'Query.conflicts': READERS,
+  'Query.problems': READERS,
+  'Query.monthlyReport': READERS,
+  'Mutation.detectProblems': CENTER,
+  'Mutation.createProblem': CENTER,
+  'Mutation.updateProblem': CENTER,
   // Channels (issue #8): the registry of official pages is kept by the ЦУР (decree clause 8).
   'Query.officialPages': READERS,
   'Query.officialPage': READERS,

@@ -55,7 +55,46 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   TRUST_PROXY: z.string().optional(),
+  // Analytics (core/analytics): ratings, workload, problems, conflicts.
+  RATING_WEIGHTS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      try {
+        return ratingWeightsSchema.parse(JSON.parse(value));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `a JSON object of non-negative weights of ${RATING_PARTS.join(', ')}` });
+        return z.NEVER;
+      }
+    }),
+  ANALYTICS_WORK_MEM: z.string().regex(/^\d+(kB|MB|GB)$/, 'a PostgreSQL size such as 64MB').default('64MB'),
+  RATING_PRIOR_WEIGHT: z.coerce.number().min(0).default(20),
+  RATING_MIN_APPEALS: z.coerce.number().int().min(0).default(5),
+  SATISFACTION_NEGATIVE_MAX: z.coerce.number().int().min(1).max(4).default(2),
+  WORKLOAD_NORM_OPEN_PER_SPECIALIST: z.coerce.number().positive().default(40),
+  PROBLEM_MIN_APPEALS: z.coerce.number().int().min(2).default(5),
+  BOILERPLATE_MIN_APPEALS: z.coerce.number().int().min(2).default(5),
 });
+
+/** The parts of a rating score (DOMAIN.md, "Ratings and KPIs"; the decree, clause 9). */
+export const RATING_PARTS = ['quantity', 'timeliness', 'quality', 'speed', 'completeness', 'satisfaction', 'repeats'] as const;
+export type RatingPart = (typeof RATING_PARTS)[number];
+
+/** [param] Default weights; RATING_WEIGHTS overrides any of them. */
+export const DEFAULT_RATING_WEIGHTS: Record<RatingPart, number> = {
+  quantity: 0.1,
+  timeliness: 0.25,
+  quality: 0.15,
+  speed: 0.1,
+  completeness: 0.15,
+  satisfaction: 0.15,
+  repeats: 0.1,
+};
+
+const ratingWeightsSchema = z
+  .object(Object.fromEntries(RATING_PARTS.map((part) => [part, z.number().min(0).optional()])) as Record<RatingPart, z.ZodOptional<z.ZodNumber>>)
+  .strict();
 
 export type Config = z.infer<typeof schema> & {
   /** Settings derived from the raw ones. */
@@ -72,6 +111,7 @@ export type Config = z.infer<typeof schema> & {
   eventBus: 'pg' | 'redis' | 'local';
   introspection: boolean;
   graphiql: boolean;
+  ratingWeights: Record<RatingPart, number>;
 };
 
 export class ConfigError extends Error {}
@@ -112,5 +152,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     eventBus: raw.EVENT_BUS ?? (raw.REDIS_URL ? 'redis' : 'pg'),
     introspection: raw.INTROSPECTION === '1',
     graphiql: raw.GRAPHIQL === '1',
+    ratingWeights: { ...DEFAULT_RATING_WEIGHTS, ...stripUndefined(raw.RATING_WEIGHTS ?? {}) },
   };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

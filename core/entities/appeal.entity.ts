@@ -40,6 +40,10 @@ export interface DeadlineRuleTrace {
 @Index({ properties: ['authorEmailKey', 'receivedAt'] })
 @Index({ properties: ['authorPhoneKey', 'receivedAt'] })
 @Index({ properties: ['category', 'addressKey', 'receivedAt'] })
+// Partial indexes of analytics (migration analytics_indexes), declared here so that schema diffs keep them.
+@Index({ name: 'appeal_answered_at_idx', expression: 'create index "appeal_answered_at_idx" on "appeal" ("answered_at") where answered_at is not null' })
+@Index({ name: 'appeal_rated_at_idx', expression: 'create index "appeal_rated_at_idx" on "appeal" ("rated_at") where satisfaction_score is not null' })
+@Index({ name: 'appeal_unanswered_due_at_idx', expression: 'create index "appeal_unanswered_due_at_idx" on "appeal" ("due_at") where answered_at is null' })
 export class Appeal {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

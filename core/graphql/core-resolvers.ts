@@ -15,6 +15,7 @@ import { AppealActionsResolver } from '../lifecycle/appeal-actions.resolver.js';
 import { SatisfactionResolver } from '../lifecycle/satisfaction.resolver.js';
 import { AppealLifecycleFieldsResolver, AppealResponseFieldsResolver } from '../lifecycle/appeal-lifecycle-fields.resolver.js';
 import { CalendarResolver } from '../calendar/calendar.resolver.js';
+import { analyticsResolvers } from '../analytics/analytics-resolvers.js';
 
 /** The core's resolver classes; plugins add theirs in the schema composition. */
 export const coreResolvers = [
@@ -22,6 +23,7 @@ export const coreResolvers = [
   IntakeResolver, AppealActionsResolver, SatisfactionResolver, AppealLifecycleFieldsResolver, AppealResponseFieldsResolver, CalendarResolver,
   AppealEventResolver, LiveResolver, DeadlineAlertResolver,
   UserAdminResolver, ApiKeyResolver, PersonalDataLogResolver,
+  ...analyticsResolvers,
 ] as const;
 
 /** Resolvers that take channel records into the lifecycle: in the schema only when the intake is wired. */

@@ -26,6 +26,21 @@ const CHANNEL_WEIGHTS: [Channel, number][] = [
 const FZ59_CHANNELS = new Set([Channel.WRITTEN, Channel.EMAIL, Channel.PERSONAL_RECEPTION]);
 const INCIDENT_CHANNELS = new Set([Channel.SOCIAL_MEDIA, Channel.MESSENGER, Channel.MEDIA]);
 const STREETS = ['Ленина', 'Советская', 'Панфилова', 'Машиностроителей', 'Комсомольская', 'Первомайская', 'Гагарина', 'Эшкинина', 'Кирова', 'Строителей'];
+/** Answers as bodies write them; the last one is the boilerplate that clause 8 asks to find. */
+const ANSWERS = [
+  'Проведено обследование, работы включены в план и будут выполнены в течение месяца.',
+  'Нарушение устранено, специалисты выезжали на место.',
+  'Дано разъяснение порядка, сведения направлены на адрес заявителя.',
+  'Вопрос рассмотрен на совещании, ответственные назначены, срок устранения — две недели.',
+];
+const BOILERPLATE_ANSWER = 'Ваше обращение рассмотрено. Информация принята к сведению.';
+const NEGATIVE_COMMENTS = ['Ничего не сделано', 'Отписка', 'Проблема осталась', 'Ответ не по существу'];
+const RETURN_REASONS = ['Ответ не по существу вопроса', 'Нет сроков устранения', 'Не приложены фотографии выполненных работ'];
+const HOT_SPOTS = [
+  { category: 'housing.heating', municipality: 'yoshkar-ola', street: 'Машиностроителей' },
+  { category: 'roads.potholes', municipality: 'volzhsk', street: 'Советская' },
+  { category: 'waste.container-site', municipality: 'medvedevsky', street: 'Кирова' },
+];
 const OPENINGS = ['Прошу разобраться:', 'Обращаюсь повторно.', 'Здравствуйте!', 'Жалоба.', 'Уважаемые сотрудники,', 'Помогите, пожалуйста.'];
 
 interface Ref { id: string; code: string }
@@ -64,11 +79,19 @@ export async function generateDemoAppeals(em: EntityManager, options: DemoAppeal
 
   for (let i = 0; i < options.count; i++) {
     const channel = weighted(faker, CHANNEL_WEIGHTS);
-    const category = faker.helpers.arrayElement(categories);
-    const sector = sectorCode.get(category.sector_id)!;
-    const municipality = weighted(faker, municipalityWeights);
+    let category = faker.helpers.arrayElement(categories);
+    let municipality = weighted(faker, municipalityWeights);
     // Recent months are busier: squaring the uniform value leans towards now.
     const ageMs = Math.floor(faker.number.float({ min: 0, max: 1 }) ** 1.5 * 395 * DAY) + HOUR;
+    // Hot spots of the last two months: many appeals on one question in one street (regional problems).
+    const hot = ageMs < 60 * DAY && faker.datatype.boolean(0.08) ? faker.helpers.arrayElement(HOT_SPOTS) : null;
+    const hotCategory = hot && categories.find((c) => c.code === hot.category);
+    const hotMunicipality = hot && municipalities.find((m) => m.code === hot.municipality);
+    if (hotCategory && hotMunicipality) {
+      category = hotCategory;
+      municipality = hotMunicipality;
+    }
+    const sector = sectorCode.get(category.sector_id)!;
     const receivedAt = new Date(options.now.getTime() - ageMs);
     const fz59 = FZ59_CHANNELS.has(channel);
     const registeredAt = new Date(receivedAt.getTime() + faker.number.int({ min: 5, max: 40 * 60 }) * 60_000);
@@ -80,9 +103,11 @@ export async function generateDemoAppeals(em: EntityManager, options: DemoAppeal
     const answerMs = late ? deadline.totalMs * faker.number.float({ min: 1.02, max: 1.6 }) : deadline.totalMs * faker.number.float({ min: 0.05, max: 0.95 });
     const answeredAt = ANSWERED.has(status) ? new Date(Math.min(deadline.startsAt.getTime() + answerMs, options.now.getTime() - HOUR)) : null;
     const score = status === AppealStatus.CLOSED && faker.number.float({ min: 0, max: 1 }) < 0.6 ? weighted(faker, [[5, 40], [4, 25], [3, 12], [2, 10], [1, 13]]) : null;
+    const negative = score != null && score <= 2;
     const id = randomUUID();
     const keyword = faker.helpers.arrayElement(category.keywords.length ? category.keywords : [category.name]);
-    const address = `${municipality.short_name}, ул. ${faker.helpers.arrayElement(STREETS)}, д. ${faker.number.int({ min: 1, max: 120 })}`;
+    const street = hotCategory && hotMunicipality ? hot!.street : faker.helpers.arrayElement(STREETS);
+    const address = `${municipality.short_name}, ул. ${street}, д. ${faker.number.int({ min: 1, max: hotCategory ? 12 : 120 })}`;
     appeals.push({
       id,
       number: appealNumberSql(knex, options.regionCode, receivedAt.getFullYear()),
@@ -110,6 +135,7 @@ export async function generateDemoAppeals(em: EntityManager, options: DemoAppeal
       answered_at: answeredAt,
       closed_at: status === AppealStatus.CLOSED || status === AppealStatus.REJECTED ? (answeredAt ?? registeredAt) : null,
       satisfaction_score: score,
+      satisfaction_comment: negative ? faker.helpers.arrayElement(NEGATIVE_COMMENTS) : null,
       rated_at: score ? answeredAt : null,
       created_at: receivedAt,
       updated_at: answeredAt ?? registeredAt,
@@ -118,12 +144,51 @@ export async function generateDemoAppeals(em: EntityManager, options: DemoAppeal
     if (status !== AppealStatus.NEW && status !== AppealStatus.REGISTERED) {
       events.push(demoEvent(id, 'STATUS_CHANGED', answeredAt ?? registeredAt, AppealStatus.REGISTERED, status, 'demo'));
     }
+    // The signals analytics reads from the audit trail (core/analytics/appeal-signals.sql.ts).
+    if (status === AppealStatus.REDIRECTED || (status !== AppealStatus.NEW && faker.datatype.boolean(0.05))) {
+      events.push({ ...demoEvent(id, 'REDIRECTED', new Date(registeredAt.getTime() + 2 * HOUR), AppealStatus.ASSIGNED, AppealStatus.REDIRECTED, 'demo'), reason: 'Направлено по компетенции' });
+    }
+    if (answeredAt) {
+      if (faker.datatype.boolean(0.07)) {
+        events.push({
+          ...demoEvent(id, 'ANSWER_REVIEWED', new Date(answeredAt.getTime() - HOUR), AppealStatus.ON_REVIEW, AppealStatus.IN_PROGRESS, 'demo'),
+          reason: faker.helpers.arrayElement(RETURN_REASONS),
+          data: JSON.stringify({ decision: 'RETURN' }),
+        });
+      }
+      const text = faker.datatype.boolean(0.04) ? BOILERPLATE_ANSWER : faker.helpers.arrayElement(ANSWERS);
+      events.push({ ...demoEvent(id, 'ANSWERED', answeredAt, AppealStatus.IN_PROGRESS, AppealStatus.ANSWERED, 'demo'), data: JSON.stringify({ text }) });
+    }
   }
+  markRepeats(faker, appeals);
+  // Originals before the repeats that refer to them.
+  appeals.sort((a, b) => Number(Boolean(a.repeat_of_id)) - Number(Boolean(b.repeat_of_id)));
   await em.transactional(async (tx) => {
     for (let i = 0; i < appeals.length; i += 500) await tx.getConnection().execute(knex('appeal').insert(appeals.slice(i, i + 500)));
     for (let i = 0; i < events.length; i += 1000) await tx.getConnection().execute(knex('appeal_event').insert(events.slice(i, i + 1000)));
   });
   return appeals.length;
+}
+
+/**
+ * About 4% of appeals repeat an earlier question already answered (same
+ * category and municipality): the repeated complaints of the ratings and of
+ * the decree's clause 8.
+ */
+function markRepeats(faker: Faker, appeals: Record<string, unknown>[]): void {
+  const answered = appeals.filter((a) => a.answered_at);
+  const originals = new Set<unknown>();
+  for (const appeal of appeals) {
+    if (!faker.datatype.boolean(0.04) || originals.has(appeal.id)) continue;
+    const received = (appeal.received_at as Date).getTime();
+    const earlier = answered.filter((o) => o !== appeal && o.category_id === appeal.category_id && o.municipality_id === appeal.municipality_id
+      && (o.answered_at as Date).getTime() < received && !o.repeat_of_id);
+    if (!earlier.length) continue;
+    const original = faker.helpers.arrayElement(earlier);
+    originals.add(original.id);
+    appeal.is_repeat = true;
+    appeal.repeat_of_id = original.id;
+  }
 }
 
 const ANSWERED = new Set([AppealStatus.ANSWERED, AppealStatus.ON_REVIEW, AppealStatus.CLOSED]);

@@ -5,6 +5,7 @@ import { Role } from '../entities/enums.js';
 import { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users.js';
 import { generateDemoAppeals } from './demo-appeals.js';
 import { textArray } from '../db/sql-array.js';
+import { detectProblems } from '../analytics/problems.service.js';
 
 /**
  * Demo users and a few thousand generated appeals, on top of the reference
@@ -26,6 +27,25 @@ export async function seedDemo(app: AppServices): Promise<void> {
     seed: 20200828,
   });
   app.logger.info({ appeals: count, ms: Date.now() - started }, 'demo appeals generated');
+  await seedDemoProblems(em, app);
+}
+
+/** The regional problems of the last two months, one of them with a decision taken, so the report has them. */
+async function seedDemoProblems(em: EntityManager, app: AppServices): Promise<void> {
+  const now = app.clock.now();
+  const ids = await detectProblems(em, { from: new Date(now.getTime() - 60 * 86_400_000), to: now, minCount: app.config.PROBLEM_MIN_APPEALS });
+  if (!ids.length) return;
+  const knex = em.getKnex();
+  const [heating] = await em.getConnection().execute(
+    knex('problem as p').join('category as c', 'c.id', 'p.category_id').select('p.id').whereIn('p.id', ids).where('c.code', 'housing.heating')
+      .orderBy([{ column: 'p.appeal_count', order: 'desc' }, { column: 'p.id' }]).limit(1),
+  );
+  if (!heating) return;
+  await em.getConnection().execute(knex('problem').where('id', heating.id).update({
+    status: 'IN_PROGRESS',
+    decision: 'Замена участка теплосети; до завершения работ — ежедневный контроль температуры в квартирах',
+    national_project_indicator: 'ЖКС.1.3',
+  }));
 }
 
 async function seedDemoUsers(em: EntityManager): Promise<void> {

@@ -19,6 +19,7 @@ import { open311Routes } from '../open311/open311-routes.js';
 import { graphqlLimits } from './graphql-limits.js';
 import { RateLimits } from './rate-limit.js';
 import { httpErrorHandler } from './http-errors.js';
+import { registerRoutes } from './routes.js';
 
 export interface HttpServer {
   server: Server;
@@ -100,6 +101,8 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
 
   expressApp.use('/channels', channelRoutes(app));
   expressApp.use('/open311/v2', open311Routes(app));
+  registerRoutes(expressApp, app);
+
   if (config.graphiql) {
     expressApp.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
     expressApp.get('/graphql', (req, res, next) => (wantsGraphiql(req) ? res.type('html').send(graphiqlPage()) : next()));

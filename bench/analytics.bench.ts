@@ -1,0 +1,153 @@
+/**
+ * Analytics at scale: 1,000,000 appeals over two years in a dedicated
+ * database, then the median of several timed runs of
+ *   - stats by ORGANIZATION x MONTH over a year, all metrics of API.md,
+ *   - ratings of bodies (a month, a quarter and a year) and of municipalities,
+ *   - the monthly report (the sections, and each file renderer).
+ * Uses DATABASE_URL's server (database `cur_bench_analytics`, kept between
+ * runs; BENCH_FRESH=1 rebuilds it), else an embedded PostgreSQL in
+ * .data-bench. BENCH_APPEALS sets the count (default 1,000,000).
+ *   npm run bench:analytics   (BENCH_ONLY=<regex> times only the matching lines)
+ */
+import 'reflect-metadata';
+import pg from 'pg';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { loadConfig } from '../core/config/config.js';
+import { createLogger } from '../core/logging/logger.js';
+import { openDatabase } from '../core/db/database.js';
+import { pluginEntities } from '../core/plugins/plugin-registry.js';
+import { seedReference } from '../core/seed/reference.seed.js';
+import { seedBundledCalendar } from '../core/calendar/calendar.service.js';
+import { mariElMunicipalities, mariElOrganizations } from '../core/reference/index.js';
+import { allPlugins } from '../plugins/index.js';
+import { Role } from '../core/entities/enums.js';
+import type { AppServices } from '../core/app/app-services.js';
+import type { AnalyticsContext } from '../core/analytics/analytics-context.js';
+import { computeStats } from '../core/analytics/stats.service.js';
+import { computeRatings } from '../core/analytics/ratings.service.js';
+import { RatingSubject } from '../core/analytics/ratings.types.js';
+import { StatsDimension } from '../core/analytics/dimensions.js';
+import { METRICS } from '../core/analytics/metrics.js';
+import { buildMonthlyReport } from '../core/analytics/monthly-report/report.service.js';
+import { renderReportHtml } from '../core/analytics/monthly-report/render-html.js';
+import { renderReportXlsx } from '../core/analytics/monthly-report/render-xlsx.js';
+import { renderReportPdf } from '../core/analytics/monthly-report/render-pdf.js';
+import { computeWorkload } from '../core/analytics/workload.service.js';
+import { findConflicts } from '../core/analytics/conflicts.service.js';
+import { generateBenchAppeals } from './analytics-generator.js';
+
+const COUNT = Number(process.env.BENCH_APPEALS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const NOW = new Date('2026-11-20T12:00:00+03:00');
+const DB_NAME = 'cur_bench_analytics';
+const logger = createLogger('warn');
+
+async function databaseUrl(): Promise<string> {
+  const server = process.env.DATABASE_URL;
+  if (!server) return ''; // embedded, below
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  try {
+    if (process.env.BENCH_FRESH === '1') await admin.query(`drop database if exists ${DB_NAME} with (force)`);
+    const { rows } = await admin.query('select 1 from pg_database where datname = $1', [DB_NAME]);
+    if (!rows.length) {
+      const { rows: [me] } = await admin.query('select current_user as user');
+      await admin.query(`create database ${DB_NAME} owner ${pg.escapeIdentifier(me.user)}`);
+    }
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(server);
+  url.pathname = `/${DB_NAME}`;
+  return url.toString();
+}
+
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+
+/**
+ * CPU time of the one database backend (the pool has one connection) from
+ * /proc, beside the wall time: on a machine shared with other work the wall
+ * time grows with the load, the CPU time a statement needs does not.
+ */
+let backendPid = 0;
+function backendCpuMs(): number {
+  try {
+    const fields = readFileSync(`/proc/${backendPid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in 1/100 s ticks
+  } catch {
+    return Number.NaN;
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function time<T>(label: string, run: () => Promise<T>): Promise<{ label: string; median: number; result: T }> {
+  let result!: T;
+  if (ONLY && !ONLY.test(label)) return { label, median: 0, result: await run() };
+  const wall: number[] = [];
+  const dbCpu: number[] = [];
+  const nodeCpu: number[] = [];
+  result = await run(); // warm-up: plans, caches
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    const db0 = backendCpuMs();
+    const node0 = process.cpuUsage();
+    result = await run();
+    const node = process.cpuUsage(node0);
+    dbCpu.push(backendCpuMs() - db0);
+    nodeCpu.push((node.user + node.system) / 1000);
+    wall.push(performance.now() - started);
+  }
+  const out = { label, median: median(wall), result };
+  console.log(`${label.padEnd(58)} wall ${median(wall).toFixed(0).padStart(6)} ms (min ${Math.min(...wall).toFixed(0)})   cpu: db ${median(dbCpu).toFixed(0).padStart(5)} ms + node ${median(nodeCpu).toFixed(0).padStart(5)} ms`);
+  return out;
+}
+
+const url = await databaseUrl();
+const config = loadConfig({ DATABASE_URL: url || undefined, DATA_DIR: '.data-bench', LOG_LEVEL: 'warn' });
+const db = await openDatabase({ url: url || undefined, dataDir: '.data-bench', logger, poolMax: 1, extraEntities: pluginEntities(allPlugins) });
+try {
+  const em = () => db.orm.em.fork() as EntityManager;
+  await seedBundledCalendar(em());
+  await seedReference(em(), { municipalities: mariElMunicipalities, organizations: mariElOrganizations }, allPlugins, false);
+  const [{ n }] = await em().getConnection().execute(`select count(*)::int as n from appeal where external_id like 'bench-%'`);
+  if (n < COUNT) {
+    if (n > 0) throw new Error(`${DB_NAME} holds ${n} bench appeals, fewer than ${COUNT}: run with BENCH_FRESH=1`);
+    await generateBenchAppeals(em(), COUNT, NOW);
+  }
+  const [{ appeals, events }] = await em().getConnection().execute(
+    `select (select count(*) from appeal)::int as appeals, (select count(*) from appeal_event)::int as events`,
+  );
+  console.log(`data set: ${appeals} appeals, ${events} audit-trail events; PostgreSQL ${(await em().getConnection().execute('show server_version'))[0].server_version}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+
+  backendPid = (await em().getConnection().execute('select pg_backend_pid() as pid'))[0].pid;
+  const app = { config, logger, orm: db.orm, plugins: allPlugins, clock: { now: () => NOW } } as unknown as AppServices;
+  const ctx = (): AnalyticsContext => ({ em: em(), app, user: { id: 'bench', role: Role.CURATOR, organizationId: null, sectors: [] }, now: NOW });
+  const yearFrom = new Date('2025-11-01T00:00:00+03:00');
+  const monthFrom = new Date('2026-10-01T00:00:00+03:00');
+  const monthTo = new Date('2026-11-01T00:00:00+03:00');
+  const quarterFrom = new Date('2026-08-01T00:00:00+03:00');
+
+  const stats = await time('stats ORGANIZATION x MONTH, a year, all metrics', () =>
+    computeStats(ctx(), { groupBy: [StatsDimension.ORGANIZATION, StatsDimension.MONTH], from: yearFrom, to: monthTo, metrics: new Set(METRICS) }));
+  console.log(`  ${stats.result.length} groups`);
+  await time('stats ORGANIZATION x MONTH, a year, count + onTimeRate + median', () =>
+    computeStats(ctx(), { groupBy: [StatsDimension.ORGANIZATION, StatsDimension.MONTH], from: yearFrom, to: monthTo, metrics: new Set(['count', 'onTimeRate', 'medianResponseHours'] as const) }));
+  await time('stats SECTOR, a month, count + every plugin KPI', () =>
+    computeStats(ctx(), { groupBy: [StatsDimension.SECTOR], from: monthFrom, to: monthTo, metrics: new Set(['count'] as const), withKpis: true }));
+  await time('ratings of bodies, a month', () => computeRatings(ctx(), RatingSubject.ORGANIZATION, monthFrom, monthTo, null));
+  await time('ratings of bodies, a quarter', () => computeRatings(ctx(), RatingSubject.ORGANIZATION, quarterFrom, monthTo, null));
+  await time('ratings of bodies, a year', () => computeRatings(ctx(), RatingSubject.ORGANIZATION, yearFrom, monthTo, null));
+  await time('ratings of municipalities, a year', () => computeRatings(ctx(), RatingSubject.MUNICIPALITY, yearFrom, monthTo, null));
+  await time('workload (open appeals, answers of the last 30 days)', () => computeWorkload(ctx(), null));
+  await time('conflicts, a month', () => findConflicts(ctx(), monthFrom, monthTo));
+  const report = await time('monthlyReport 2026-10 (all sections)', () => buildMonthlyReport(ctx(), '2026-10'));
+  await time('  render HTML', async () => renderReportHtml(report.result, 'Europe/Moscow'));
+  await time('  render XLSX', () => renderReportXlsx(report.result));
+  await time('  render PDF', () => renderReportPdf(report.result, 'Europe/Moscow'));
+  console.log(`load at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores)`);
+} finally {
+  await db.close();
+}

@@ -1,0 +1,38 @@
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { AppServices } from '../app/app-services.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import type { RequestContext } from '../graphql/context.js';
+import { requireUser } from '../auth/require-user.js';
+import type { MetricEnv } from './metrics.js';
+
+/** What every analytics service needs: the database, settings, "now" and the caller. */
+export interface AnalyticsContext {
+  em: EntityManager;
+  app: AppServices;
+  user: AuthUser;
+  now: Date;
+}
+
+export const metricEnv = (ctx: AnalyticsContext): MetricEnv => ({ now: ctx.now, negativeMax: ctx.app.config.SATISFACTION_NEGATIVE_MAX });
+
+/** The configured zone as a SQL literal (configuration, not user input). */
+export const timeZoneLiteral = (ctx: AnalyticsContext) => `'${ctx.app.config.TIME_ZONE.replace(/'/g, "''")}'`;
+
+/**
+ * Runs one analytics statement with ANALYTICS_WORK_MEM for its sorts and
+ * hashes (GROUP BY over hundreds of thousands of rows, medians), set for
+ * that transaction only instead of spilling to disk at the default 4 MB.
+ */
+export async function runAnalyticsQuery<T = Record<string, any>>(ctx: AnalyticsContext, query: Knex.QueryBuilder | Knex.Raw): Promise<T[]> {
+  return ctx.em.transactional(async (tx) => {
+    // Both statements on the transaction's own connection (execute() alone would take another from the pool).
+    const trx = tx.getTransactionContext();
+    const conn = tx.getConnection();
+    await conn.execute(`set local work_mem = '${ctx.app.config.ANALYTICS_WORK_MEM}'`, [], 'run', trx);
+    const result: any = await conn.execute(query as never, [], 'all', trx);
+    return Array.isArray(result) ? result : result.rows;
+  });
+}
+
+/** The analytics context of a GraphQL request (fails with UNAUTHENTICATED without a user). */
+export const analyticsContext = (ctx: RequestContext): AnalyticsContext => ({ em: ctx.em, app: ctx.app, user: requireUser(ctx), now: ctx.clock.now() });

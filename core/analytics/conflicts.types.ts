@@ -1,0 +1,39 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+
+/** The communication failures of the decree, clause 8. */
+export enum ConflictKind {
+  REPEATED_AFTER_ANSWER = 'REPEATED_AFTER_ANSWER',
+  NEGATIVE_RATING = 'NEGATIVE_RATING',
+  RETURNED_FOR_REWORK = 'RETURNED_FOR_REWORK',
+  ANSWERED_LATE = 'ANSWERED_LATE',
+  BOILERPLATE_ANSWER = 'BOILERPLATE_ANSWER',
+}
+registerEnumType(ConflictKind, { name: 'ConflictKind', description: 'Вид конфликтной ситуации (сбой коммуникации)' });
+
+export const CONFLICT_KIND_LABELS: Record<ConflictKind, string> = {
+  [ConflictKind.REPEATED_AFTER_ANSWER]: 'Повторные обращения по вопросу, на который дан ответ',
+  [ConflictKind.NEGATIVE_RATING]: 'Негативные оценки ответов',
+  [ConflictKind.RETURNED_FOR_REWORK]: 'Ответы, возвращённые на доработку',
+  [ConflictKind.ANSWERED_LATE]: 'Ответы после срока',
+  [ConflictKind.BOILERPLATE_ANSWER]: 'Один шаблонный ответ на разные вопросы',
+};
+
+@ObjectType({ description: 'Конфликтная ситуация: причина и обращения, на которых она основана' })
+export class Conflict {
+  @Field(() => ConflictKind) kind!: ConflictKind;
+  @Field(() => String, { description: 'Вид по-русски' }) kindLabel!: string;
+  @Field(() => DateTimeResolver, { description: 'Когда возникла (последнее событие)' }) at!: Date;
+  @Field(() => String, { description: 'Причина по-русски, с цифрами' }) reason!: string;
+  /** Resolved through the loader. */
+  organizationId!: string | null;
+  @Field(() => [ID], { description: 'Обращения, на которых основана' }) appealIds!: string[];
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType({ description: 'Число конфликтных ситуаций одного вида' })
+export class ConflictCount {
+  @Field(() => ConflictKind) kind!: ConflictKind;
+  @Field(() => String) label!: string;
+  @Field(() => Int) count!: number;
+}

@@ -1,0 +1,138 @@
+import type { MonthlyReport, ReportCount } from './report.types.js';
+import type { RatingRow } from '../ratings.types.js';
+import { barChart, CHART_COLORS, columnChart, escapeHtml as esc } from './svg-charts.js';
+import { formatChange, formatDate, formatDateTime, formatDecimal, formatHours, formatInt, formatShare, formatValue, NO_DATA } from './report-format.js';
+import { capitalize } from '../labels.js';
+
+type Cell = string | { html: string; className?: string };
+
+/** A table; the columns in `textColumns` are left-aligned text, the others right-aligned figures. */
+function table(headers: string[], rows: Cell[][], textColumns: number[] = [0]): string {
+  const numeric = (i: number) => !textColumns.includes(i);
+  const head = headers.map((h, i) => `<th${numeric(i) ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
+  const body = rows.length
+    ? rows.map((row) => `<tr>${row.map((cell, i) => {
+        const cls = [numeric(i) ? 'num' : '', typeof cell === 'object' ? cell.className ?? '' : ''].filter(Boolean).join(' ');
+        return `<td${cls ? ` class="${cls}"` : ''}>${typeof cell === 'object' ? cell.html : esc(cell)}</td>`;
+      }).join('')}</tr>`).join('')
+    : `<tr><td colspan="${headers.length}" class="empty">Нет данных за месяц</td></tr>`;
+  return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+const change = (current: number, previous: number | null) => {
+  if (previous == null) return NO_DATA;
+  const delta = current - previous;
+  return formatChange(delta, previous ? (delta / previous) * 100 : null, 'count');
+};
+
+function countRows(rows: ReportCount[], extra: (r: ReportCount) => string[]): Cell[][] {
+  return rows.map((r) => [r.label, formatInt(r.count), formatShare(r.share), change(r.count, r.previousMonth), ...extra(r)]);
+}
+
+function ratingTable(rows: RatingRow[]): string {
+  return table(
+    ['Место', 'Наименование', 'Оценка', 'Обращений', 'В срок', 'Качество', 'Скорость', 'Полнота', 'Удовлетв.', 'Без повторов'],
+    rows.map((r) => [
+      r.rank == null ? '—' : String(r.rank),
+      r.name,
+      { html: `<b>${formatDecimal(r.score)}</b>` },
+      formatInt(r.appeals),
+      ...[r.timeliness, r.quality, r.speed, r.completeness, r.satisfaction, r.repeats].map((p) => formatShare(p.value)),
+    ]),
+    [1],
+  );
+}
+
+const STYLE = `
+body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;color:#222;margin:0;background:#f4f6f8}
+main{max-width:1000px;margin:0 auto;background:#fff;padding:32px 40px 48px}
+h1{font-size:24px;margin:0 0 4px;color:#1f3b5c}h2{font-size:18px;color:#1f3b5c;border-bottom:2px solid #1f5fa8;padding-bottom:4px;margin-top:36px}
+.meta{color:#666;font-size:13px;margin-bottom:20px}.note{background:#fff6e0;border-left:4px solid #e08a1e;padding:8px 12px;font-size:13px}
+table{border-collapse:collapse;width:100%;font-size:13px;margin:10px 0}th,td{padding:5px 8px;border-bottom:1px solid #e3e7ec;text-align:left;vertical-align:top}
+th{background:#eef2f6;font-weight:600}td.num,th.num{text-align:right}td.num{white-space:nowrap}td.wide{min-width:230px}td.empty{color:#888;text-align:center}
+.cards{display:grid;grid-template-columns:repeat(4,1fr);gap:12px;margin:16px 0}.card{border:1px solid #dde3ea;border-radius:6px;padding:10px 12px}
+.card .v{font-size:24px;font-weight:700;color:#1f3b5c}.card .l{font-size:12px;color:#555}.card .c{font-size:12px;color:#666;margin-top:4px}
+.up{color:${CHART_COLORS.bad}}.down{color:${CHART_COLORS.good}}small{color:#666}
+@media print{body{background:#fff}main{padding:0}h2{break-after:avoid}table,svg{break-inside:avoid}}`;
+
+/** The report as one self-contained HTML page: inline CSS and SVG, no scripts, readable offline. */
+export function renderReportHtml(report: MonthlyReport, zone: string): string {
+  const metric = (code: string) => report.summary.find((m) => m.code === code)!;
+  const card = (code: string) => {
+    const m = metric(code);
+    return `<div class="card"><div class="l">${esc(m.label)}</div><div class="v">${formatValue(m.value, m.unit)}</div>`
+      + `<div class="c">к прошлому месяцу: ${formatChange(m.changeFromPreviousMonth, m.percentFromPreviousMonth, m.unit)}<br>к ${esc(report.yearAgoLabel)}: ${formatChange(m.changeFromYearAgo, m.percentFromYearAgo, m.unit)}</div></div>`;
+  };
+  const sections: string[] = [];
+  let n = 0;
+  const section = (title: string, body: string) => sections.push(`<section><h2>${++n}. ${esc(title)}</h2>${body}</section>`);
+
+  section('Итоги месяца', `<div class="cards">${['count', 'answered', 'onTimeRate', 'overdue', 'medianResponseHours', 'satisfactionAvg', 'negativeRate', 'repeatRate'].map(card).join('')}</div>`
+    + table(['Показатель', capitalize(report.monthLabel), capitalize(report.previousMonthLabel), 'Изменение', capitalize(report.yearAgoLabel), 'Изменение'],
+      report.summary.map((m) => [m.label, formatValue(m.value, m.unit), formatValue(m.previousMonth, m.unit), formatChange(m.changeFromPreviousMonth, m.percentFromPreviousMonth, m.unit),
+        formatValue(m.yearAgo, m.unit), formatChange(m.changeFromYearAgo, m.percentFromYearAgo, m.unit)])));
+
+  section('Поступило и решено по дням', columnChart(report.dailyFlow.map((d) => d.day.slice(8)), [
+    { name: 'Поступило', color: CHART_COLORS.primary, values: report.dailyFlow.map((d) => d.received) },
+    { name: 'Дан ответ', color: CHART_COLORS.secondary, values: report.dailyFlow.map((d) => d.resolved) },
+  ], { title: 'Поступило и решено по дням' })
+    + `<p><b>Пиковые дни:</b> ${report.peakDays.map((d) => `${esc(d.label)} — ${formatInt(d.received)}`).join('; ') || NO_DATA}</p>`);
+
+  section('Основные темы обращений', barChart(report.topCategories.map((c) => ({ label: c.label, value: c.count, display: formatInt(c.count) })), { title: 'Основные темы' })
+    + table(['Тема', 'Обращений', 'Доля', 'К прошлому месяцу', 'В срок'], countRows(report.topCategories, (r) => [formatShare(r.onTimeRate)])));
+
+  section('По муниципалитетам', barChart(report.byMunicipality.map((c) => ({ label: c.label, value: c.perTenThousand ?? 0, display: `${formatDecimal(c.perTenThousand)} на 10 тыс.` })), { title: 'На 10 000 жителей' })
+    + table(['Муниципалитет', 'Обращений', 'Доля', 'К прошлому месяцу', 'На 10 тыс. жителей', 'В срок', 'Просрочено', 'Оценка'],
+      countRows(report.byMunicipality, (r) => [formatDecimal(r.perTenThousand), formatShare(r.onTimeRate), formatInt(r.overdue), formatValue(r.satisfactionAvg, 'score')])));
+
+  section('По каналам поступления', barChart(report.byChannel.map((c) => ({ label: c.label, value: c.count, display: formatInt(c.count), color: CHART_COLORS.secondary })), { title: 'По каналам' })
+    + table(['Канал', 'Обращений', 'Доля', 'К прошлому месяцу', 'Медиана ответа, ч', 'В срок'], countRows(report.byChannel, (r) => [formatHours(r.medianResponseHours), formatShare(r.onTimeRate)])));
+
+  section('Органы с наибольшим числом обращений', table(['Орган', 'Обращений', 'Доля', 'К прошлому месяцу', 'Дан ответ', 'В срок', 'Просрочено'],
+    countRows(report.topOrganizations, (r) => [formatInt(r.answered), formatShare(r.onTimeRate), formatInt(r.overdue)])));
+
+  section('Очаги', table(['Тема', 'Муниципалитет', 'Улица', 'Обращений', 'В прошлом месяце', 'Ответственный'],
+    report.hotSpots.map((h) => [h.category, h.municipality ?? NO_DATA, h.address ?? NO_DATA, formatInt(h.count), formatInt(h.previousMonth), h.organization ?? NO_DATA]), [0, 1, 2, 5]));
+
+  section('Рейтинг органов власти', barChart(report.organizationRatings.filter((r) => r.ranked).slice(0, 15).map((r) => ({ label: `${r.rank}. ${r.name}`, value: r.score, display: formatDecimal(r.score), color: CHART_COLORS.good })), { title: 'Рейтинг органов', max: 100 })
+    + ratingTable(report.organizationRatings) + '<p><small>Оценка 0–100: взвешенная сумма частей; доли сглажены к среднему по всем органам, чтобы органы с малым числом обращений не занимали верх списка без оснований; «—» в графе «Место» — меньше минимального числа обращений.</small></p>');
+  section('Рейтинг муниципалитетов', ratingTable(report.municipalityRatings));
+
+  section('Просроченные обращения', table(['Орган', 'Просрочено', 'Самые давние (номер, срок, дней просрочки)'],
+    report.overdue.map((o) => [o.organization, formatInt(o.count), { html: o.appeals.map((a) => `${esc(a.number)} — ${formatDate(a.dueAt, zone)} (${a.daysOverdue} дн.)`).join('<br>') }]), [0, 2]));
+
+  section('Удовлетворённость, повторные обращения и конфликтные ситуации', table(['Показатель', 'Значение', 'К прошлому месяцу'],
+    ['satisfactionAvg', 'negativeRate', 'repeatRate', 'returnedRate'].map((code) => {
+      const m = metric(code);
+      return [m.label, formatValue(m.value, m.unit), formatChange(m.changeFromPreviousMonth, m.percentFromPreviousMonth, m.unit)];
+    }))
+    + table(['Конфликтная ситуация (распоряжение, п. 8)', 'Случаев'], report.conflicts.map((c) => [c.label, formatInt(c.count)])));
+
+  section('Системные проблемы и принятые решения', table(['Проблема', 'Обращений', 'Динамика', 'Статус', 'Решение', 'Нацпроект', 'Ответственный'],
+    report.problems.map((p) => [p.title + (p.carriedOver ? ' (выявлена ранее)' : ''), formatInt(p.count), p.trend, p.statusLabel, p.decision ?? 'Не принято', p.nationalProjectIndicator ?? NO_DATA, p.organization ?? NO_DATA]), [0, 2, 3, 4, 5, 6]));
+
+  section('Нагрузка специалистов и предложения по штату', `<p>Норма: ${String(report.workload[0]?.norm ?? NO_DATA).replace('.', ',')} открытых обращений на специалиста; «Работает» — исполнители, у которых есть обращения блока, и специалисты блока.</p>` + table(['Отраслевой блок', 'Открыто', 'В работе', 'Просрочено', 'Ответов за месяц', 'Ср. время, ч', 'Работает', 'Нужно', 'Предложение'],
+    report.workload.map((w) => [w.name, formatInt(w.open), formatInt(w.inWork), formatInt(w.overdue), formatInt(w.answered), formatHours(w.avgHandlingHours), formatInt(w.specialistsPresent), formatInt(w.specialistsNeeded), { html: esc(w.proposal ?? ''), className: 'wide' }]), [0, 8]));
+
+  const reaction = ['avgResponseHours', 'medianResponseHours'].map((code) => metric(code));
+  section('Среднее время реакции', table(['Показатель', capitalize(report.monthLabel), capitalize(report.previousMonthLabel), capitalize(report.yearAgoLabel)],
+    reaction.map((m) => [m.label, formatValue(m.value, m.unit), formatValue(m.previousMonth, m.unit), formatValue(m.yearAgo, m.unit)])));
+
+  section('Отраслевые показатели', table(['Показатель', 'Блок', 'Значение', 'Цель'],
+    report.kpis.map((k) => [k.name, k.sectorName, kpiValue(k.measure, k.value), kpiValue(k.measure, k.target)]), [0, 1]));
+
+  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>${esc(report.title)}</title><style>${STYLE}</style></head><body><main>
+<h1>${esc(report.title)}</h1>
+<div class="meta">Период: ${esc(report.monthLabel)} · сравнение с: ${esc(report.previousMonthLabel)} и ${esc(report.yearAgoLabel)} · сформирован ${esc(formatDateTime(report.generatedAt, zone))}</div>
+${report.partial ? '<p class="note">Месяц ещё не закончился: данные на момент формирования отчёта.</p>' : ''}
+${sections.join('\n')}
+</main></body></html>`;
+}
+
+export function kpiValue(measure: string, value: number | null): string {
+  if (value == null) return NO_DATA;
+  if (measure === 'onTimeRate' || measure === 'overdueShare' || measure === 'repeatRate') return formatShare(value);
+  if (measure === 'satisfactionAvg') return formatValue(value, 'score');
+  if (measure === 'medianResponseHours') return formatHours(value);
+  return formatInt(value);
+}

@@ -1,0 +1,58 @@
+import type { Express, Response } from 'express';
+import type { AppServices } from '../../app/app-services.js';
+import { authenticateRequest } from '../../auth/authenticate.js';
+import type { AuthUser } from '../../auth/auth-user.js';
+import { coreAccess } from '../../auth/access-matrix.js';
+import { errorCode } from '../../errors/errors.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { buildMonthlyReport } from './report.service.js';
+import { renderReportHtml } from './render-html.js';
+import { renderReportXlsx } from './render-xlsx.js';
+import { renderReportPdf } from './render-pdf.js';
+
+const CONTENT_TYPES = {
+  html: 'text/html; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
+type Format = keyof typeof CONTENT_TYPES;
+
+function refuse(res: Response, status: number, code: string, message: string) {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * GET /reports/monthly/YYYY-MM.(html|xlsx|pdf): the monthly report as files,
+ * behind the same Bearer token, the same access-matrix row as
+ * `Query.monthlyReport` and the same scoping.
+ */
+export function registerReportRoutes(expressApp: Express, app: AppServices): void {
+  expressApp.get('/reports/monthly/:file', async (req, res) => {
+    const match = /^(\d{4}-\d{2})\.(html|xlsx|pdf)$/.exec(String(req.params.file));
+    if (!match) return refuse(res, 404, 'NOT_FOUND', 'Отчёт: /reports/monthly/ГГГГ-ММ.html, .xlsx или .pdf');
+    const [, month, format] = match as unknown as [string, string, Format];
+    let user: AuthUser | null;
+    try {
+      user = await authenticateRequest(app, { authorization: req.headers.authorization });
+    } catch {
+      return refuse(res, 401, 'UNAUTHENTICATED', 'Недействительный токен');
+    }
+    if (!user) return refuse(res, 401, 'UNAUTHENTICATED', 'Требуется вход в систему');
+    const access = coreAccess['Query.monthlyReport'];
+    if (access !== 'PUBLIC' && !access.includes(user.role)) return refuse(res, 403, 'FORBIDDEN', 'Недостаточно прав для этой операции');
+    try {
+      const em = app.orm.em.fork() as EntityManager;
+      const report = await buildMonthlyReport({ em, app, user, now: app.clock.now() }, month);
+      const zone = app.config.TIME_ZONE;
+      const body = format === 'html' ? renderReportHtml(report, zone) : format === 'xlsx' ? await renderReportXlsx(report) : await renderReportPdf(report, zone);
+      res.setHeader('content-type', CONTENT_TYPES[format]);
+      res.setHeader('content-disposition', `${format === 'html' ? 'inline' : 'attachment'}; filename="report-${month}.${format}"`);
+      res.setHeader('cache-control', 'private, no-store');
+      res.send(body);
+    } catch (error) {
+      if (errorCode(error) === 'BAD_USER_INPUT') return refuse(res, 400, 'BAD_USER_INPUT', (error as Error).message);
+      app.logger.error({ err: error, requestId: res.locals.requestId }, 'monthly report failed');
+      refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Внутренняя ошибка сервера');
+    }
+  });
+}

@@ -1,0 +1,112 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { RatingRow } from '../ratings.types.js';
+import { WorkloadRow } from '../workload.types.js';
+import { ConflictCount } from '../conflicts.types.js';
+import { StatsKpi } from '../stats.types.js';
+
+@ObjectType({ description: 'Показатель отчёта с сравнением: с прошлым месяцем и с тем же месяцем год назад' })
+export class ReportMetric {
+  @Field(() => String) code!: string;
+  @Field(() => String) label!: string;
+  @Field(() => String, { description: 'count, share (0..1), hours, score (1..5)' }) unit!: string;
+  @Field(() => Float, { nullable: true }) value!: number | null;
+  @Field(() => Float, { nullable: true }) previousMonth!: number | null;
+  @Field(() => Float, { nullable: true }) yearAgo!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Разница с прошлым месяцем (для долей — в долях, не в процентах)' }) changeFromPreviousMonth!: number | null;
+  @Field(() => Float, { nullable: true }) changeFromYearAgo!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Изменение к прошлому месяцу, % (для количеств)' }) percentFromPreviousMonth!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Изменение к тому же месяцу год назад, % (для количеств)' }) percentFromYearAgo!: number | null;
+}
+
+@ObjectType({ description: 'Строка разбивки отчёта' })
+export class ReportCount {
+  @Field(() => String, { nullable: true }) key!: string | null;
+  @Field(() => String) label!: string;
+  @Field(() => Int) count!: number;
+  @Field(() => Int, { nullable: true }) previousMonth!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Доля от всех обращений месяца' }) share!: number | null;
+  @Field(() => Int, { nullable: true }) answered!: number | null;
+  @Field(() => Float, { nullable: true }) onTimeRate!: number | null;
+  @Field(() => Int, { nullable: true }) overdue!: number | null;
+  @Field(() => Float, { nullable: true }) medianResponseHours!: number | null;
+  @Field(() => Float, { nullable: true }) satisfactionAvg!: number | null;
+  @Field(() => Float, { nullable: true }) perTenThousand!: number | null;
+}
+
+@ObjectType({ description: 'День месяца: поступило и решено' })
+export class ReportDay {
+  @Field(() => String) day!: string;
+  @Field(() => String) label!: string;
+  @Field(() => Int) received!: number;
+  @Field(() => Int, { description: 'Дан ответ в этот день' }) resolved!: number;
+}
+
+@ObjectType({ description: 'Очаг: много обращений одной рубрики на одной улице' })
+export class ReportHotSpot {
+  @Field(() => String) category!: string;
+  @Field(() => String, { nullable: true }) municipality!: string | null;
+  @Field(() => String, { nullable: true }) address!: string | null;
+  @Field(() => Int) count!: number;
+  @Field(() => Int) previousMonth!: number;
+  @Field(() => String, { nullable: true }) organization!: string | null;
+}
+
+@ObjectType()
+export class ReportOverdueAppeal {
+  @Field(() => String) number!: string;
+  @Field(() => DateTimeResolver) dueAt!: Date;
+  @Field(() => Float) daysOverdue!: number;
+}
+
+@ObjectType({ description: 'Просроченные обращения органа на конец месяца' })
+export class ReportOverdue {
+  @Field(() => String) organization!: string;
+  @Field(() => Int) count!: number;
+  @Field(() => [ReportOverdueAppeal], { description: 'Самые давние (до 5)' }) appeals!: ReportOverdueAppeal[];
+}
+
+@ObjectType({ description: 'Системная проблема в отчёте' })
+export class ReportProblem {
+  @Field(() => String) title!: string;
+  @Field(() => String) category!: string;
+  @Field(() => String, { nullable: true }) municipality!: string | null;
+  @Field(() => String) status!: string;
+  @Field(() => String) statusLabel!: string;
+  @Field(() => String, { nullable: true }) decision!: string | null;
+  @Field(() => String, { nullable: true }) nationalProjectIndicator!: string | null;
+  @Field(() => Int) count!: number;
+  @Field(() => Int) previousCount!: number;
+  @Field(() => String) trend!: string;
+  @Field(() => String, { nullable: true }) organization!: string | null;
+  @Field(() => Boolean, { description: 'Выявлена раньше этого месяца и ещё не решена' }) carriedOver!: boolean;
+}
+
+/** The monthly report to the Head of the Republic (the decree, clause 3; DOMAIN.md "The monthly report"). */
+@ObjectType({ description: 'Ежемесячный отчёт Главе Республики' })
+export class MonthlyReport {
+  @Field(() => String, { description: 'YYYY-MM' }) month!: string;
+  @Field(() => String) title!: string;
+  @Field(() => String) monthLabel!: string;
+  @Field(() => String) previousMonthLabel!: string;
+  @Field(() => String) yearAgoLabel!: string;
+  @Field(() => DateTimeResolver) from!: Date;
+  @Field(() => DateTimeResolver) to!: Date;
+  @Field(() => DateTimeResolver) generatedAt!: Date;
+  @Field(() => Boolean, { description: 'Месяц ещё не закончился' }) partial!: boolean;
+  @Field(() => [ReportMetric], { description: 'Итоги: поступило, решено, в срок, просрочено, время ответа, оценки, повторы' }) summary!: ReportMetric[];
+  @Field(() => [ReportDay], { description: 'Поступило и решено по дням' }) dailyFlow!: ReportDay[];
+  @Field(() => [ReportDay], { description: 'Пиковые дни' }) peakDays!: ReportDay[];
+  @Field(() => [ReportCount], { description: 'Основные темы (рубрики)' }) topCategories!: ReportCount[];
+  @Field(() => [ReportCount], { description: 'По муниципалитетам' }) byMunicipality!: ReportCount[];
+  @Field(() => [ReportCount], { description: 'По каналам' }) byChannel!: ReportCount[];
+  @Field(() => [ReportCount], { description: 'Органы с наибольшим числом обращений' }) topOrganizations!: ReportCount[];
+  @Field(() => [ReportHotSpot], { description: 'Очаги' }) hotSpots!: ReportHotSpot[];
+  @Field(() => [RatingRow], { description: 'Рейтинг органов власти' }) organizationRatings!: RatingRow[];
+  @Field(() => [RatingRow], { description: 'Рейтинг муниципалитетов' }) municipalityRatings!: RatingRow[];
+  @Field(() => [ReportOverdue], { description: 'Просроченные обращения по органам' }) overdue!: ReportOverdue[];
+  @Field(() => [ConflictCount], { description: 'Конфликтные ситуации (п. 8)' }) conflicts!: ConflictCount[];
+  @Field(() => [ReportProblem], { description: 'Системные проблемы, решения и статус ранее выявленных' }) problems!: ReportProblem[];
+  @Field(() => [WorkloadRow], { description: 'Нагрузка и предложения по штату (блоки)' }) workload!: WorkloadRow[];
+  @Field(() => [StatsKpi], { description: 'Отраслевые показатели' }) kpis!: StatsKpi[];
+}

@@ -1,0 +1,104 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { Appeal, Category, Municipality, Organization, Problem } from '../entities/index.js';
+import type { RequestContext } from '../graphql/context.js';
+import { requireUser } from '../auth/require-user.js';
+import { notFound } from '../errors/errors.js';
+import { createRadiusProblem, detectProblems, listProblems, problemTrend, updateProblem } from './problems.service.js';
+import { CreateProblemInput, ProblemConnection, ProblemFilter, ProblemTrend, UpdateProblemInput } from './problems.types.js';
+
+@ArgsType()
+class ProblemsArgs {
+  @Field(() => ProblemFilter, { nullable: true }) filter?: ProblemFilter | null;
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+}
+
+async function loadProblem(ctx: RequestContext, id: string): Promise<Problem> {
+  const problem = await ctx.em.fork().findOne(Problem, { id });
+  if (!problem) throw notFound('Проблема', id);
+  return problem;
+}
+
+@Resolver(() => Problem)
+export class ProblemResolver {
+  @Query(() => ProblemConnection, { description: 'Региональный перечень проблем (распоряжение, п. 8): кластеры обращений по рубрике и месту' })
+  problems(@Args(() => ProblemsArgs) args: ProblemsArgs, @Ctx() ctx: RequestContext) {
+    return listProblems(ctx.em, requireUser(ctx), args.filter, args);
+  }
+
+  @Mutation(() => [Problem], { description: 'Собрать проблемы за период: рубрика × муниципалитет × улица, не меньше minCount обращений' })
+  async detectProblems(
+    @Arg('from', () => DateTimeResolver) from: Date,
+    @Arg('to', () => DateTimeResolver) to: Date,
+    @Arg('minCount', () => Int, { nullable: true, description: 'По умолчанию PROBLEM_MIN_APPEALS' }) minCount: number | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Problem[]> {
+    const ids = await detectProblems(ctx.em, { from, to, minCount: minCount ?? ctx.app.config.PROBLEM_MIN_APPEALS });
+    return ids.length ? ctx.em.fork().find(Problem, { id: { $in: ids } }, { orderBy: { appealCount: 'desc', id: 'asc' } }) : [];
+  }
+
+  @Mutation(() => Problem, { description: 'Проблема по месту: обращения рубрики в радиусе от точки' })
+  async createProblem(@Arg('input', () => CreateProblemInput) input: CreateProblemInput, @Ctx() ctx: RequestContext) {
+    return loadProblem(ctx, await createRadiusProblem(ctx.em, input));
+  }
+
+  @Mutation(() => Problem, { description: 'Статус, решение, показатель национального проекта, ответственный орган' })
+  async updateProblem(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateProblemInput) input: UpdateProblemInput, @Ctx() ctx: RequestContext) {
+    await updateProblem(ctx.em, id, input, ctx.clock.now());
+    return loadProblem(ctx, id);
+  }
+
+  @FieldResolver(() => ProblemTrend)
+  trend(@Root() problem: Problem): ProblemTrend {
+    return problemTrend(problem.appealCount, problem.previousCount);
+  }
+
+  @FieldResolver(() => Category)
+  category(@Root() problem: Problem, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.category.load(problem.category.id);
+  }
+
+  @FieldResolver(() => Municipality, { nullable: true })
+  municipality(@Root() problem: Problem, @Ctx() ctx: RequestContext) {
+    return problem.municipality ? ctx.loaders.municipality.load(problem.municipality.id) : null;
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'Ответственный орган' })
+  responsibleOrganization(@Root() problem: Problem, @Ctx() ctx: RequestContext) {
+    return problem.responsibleOrganization ? ctx.loaders.organization.load(problem.responsibleOrganization.id) : null;
+  }
+
+  @FieldResolver(() => [ID], { description: 'Обращения, из которых сложилась проблема (идентификаторы)' })
+  appealIds(@Root() problem: Problem, @Ctx() ctx: RequestContext) {
+    return ctx.loaders
+      .named<string, string[]>('problemAppealIds', async (ids, em) => {
+        const rows: { problem_id: string; appeal_id: string }[] = await em.getConnection().execute(
+          em.getKnex()('problem_appeal').select('problem_id', 'appeal_id').whereIn('problem_id', [...ids]).orderBy('appeal_id'),
+        );
+        return ids.map((id) => rows.filter((r) => r.problem_id === id).map((r) => r.appeal_id));
+      })
+      .load(problem.id);
+  }
+}
+
+@Resolver(() => Appeal)
+export class AppealProblemResolver {
+  @FieldResolver(() => Problem, { nullable: true, description: 'Региональная проблема, к которой отнесено обращение' })
+  problem(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+    return ctx.loaders
+      .named<string, Problem>('appealProblem', async (ids, em) => {
+        const rows: Record<string, unknown>[] = await em.getConnection().execute(
+          em.getKnex()
+            .select(em.getKnex().raw('distinct on (pa.appeal_id) pa.appeal_id as link_appeal_id, p.*'))
+            .from('problem_appeal as pa')
+            .join('problem as p', 'p.id', 'pa.problem_id')
+            .whereIn('pa.appeal_id', [...ids])
+            .orderByRaw('pa.appeal_id, p.window_to desc, p.id'),
+        );
+        const byAppeal = new Map(rows.map(({ link_appeal_id, ...row }) => [link_appeal_id as string, em.map(Problem, row)]));
+        return ids.map((id) => byAppeal.get(id) ?? null);
+      })
+      .load(appeal.id);
+  }
+}

@@ -1,0 +1,44 @@
+import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { getNullableType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { getArgumentValues } from 'graphql/execution/values.js';
+import type { RequestContext } from '../graphql/context.js';
+import { AppealFilter } from '../appeals/appeal-filter.input.js';
+import { StatsDimension } from './dimensions.js';
+import { METRICS, type Metric } from './metrics.js';
+import { selectedFields } from './selection.js';
+import { computeStats } from './stats.service.js';
+import { StatsKpi, StatsRow } from './stats.types.js';
+import { analyticsContext } from './analytics-context.js';
+
+@Resolver(() => StatsRow)
+export class StatsResolver {
+  @Query(() => [StatsRow], { description: 'Сводная статистика в разрезах (распоряжение, п. 5): считаются только выбранные показатели' })
+  async stats(
+    @Arg('groupBy', () => [StatsDimension]) groupBy: StatsDimension[],
+    @Arg('filter', () => AppealFilter, { nullable: true }) filter: AppealFilter | null,
+    @Arg('from', () => DateTimeResolver, { nullable: true, description: 'Поступило не раньше' }) from: Date | null,
+    @Arg('to', () => DateTimeResolver, { nullable: true, description: 'Поступило раньше' }) to: Date | null,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<StatsRow[]> {
+    const fields = selectedFields(info);
+    const metrics = new Set(fields.map((f) => f.name).filter((name): name is Metric => (METRICS as readonly string[]).includes(name)));
+    const kpiField = fields.find((f) => f.name === 'kpis');
+    let kpiCodes: string[] | null = null;
+    if (kpiField) {
+      const rowType = getNullableType(info.schema.getType('StatsRow')) as GraphQLObjectType;
+      const args = getArgumentValues(rowType.getFields().kpis, kpiField.node, info.variableValues);
+      kpiCodes = (args.codes as string[] | undefined) ?? null;
+    }
+    return computeStats(analyticsContext(ctx), { groupBy, filter, from, to, metrics, withKpis: Boolean(kpiField), kpiCodes });
+  }
+
+  @FieldResolver(() => [StatsKpi], { nullable: true, description: 'Отраслевые показатели плагинов (KPI), в том же запросе' })
+  kpis(
+    @Root() row: StatsRow,
+    @Arg('codes', () => [String], { nullable: true, description: 'Коды показателей; по умолчанию все включённых плагинов' }) _codes: string[] | null,
+  ): StatsKpi[] | null {
+    return row.kpis ?? null;
+  }
+}

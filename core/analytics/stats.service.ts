@@ -1,0 +1,119 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import { applyAppealScope } from '../auth/appeal-scope.js';
+import { applyAppealFilter } from '../appeals/appeal-query.service.js';
+import type { AppealFilter } from '../appeals/appeal-filter.input.js';
+import { badInput } from '../errors/errors.js';
+import { DIMENSIONS, StatsDimension, labelOf } from './dimensions.js';
+import { metricSql, type Metric } from './metrics.js';
+import { metricEnv, runAnalyticsQuery, timeZoneLiteral, type AnalyticsContext } from './analytics-context.js';
+import { resolveKpis } from './kpi-conditions.js';
+import type { StatsKpi, StatsRow } from './stats.types.js';
+
+/** More groups than this is a question to narrow, not a page to send. */
+export const MAX_STATS_GROUPS = 10_000;
+
+export interface StatsRequest {
+  groupBy: StatsDimension[];
+  filter?: AppealFilter | null;
+  /** Received from (inclusive) and to (exclusive). */
+  from?: Date | null;
+  to?: Date | null;
+  metrics: ReadonlySet<Metric>;
+  /** Plugin KPIs to compute: null = none, [] or codes. */
+  kpiCodes?: readonly string[] | null;
+  withKpis?: boolean;
+}
+
+/** The appeals of a stats question: scope, filter and period, over `appeal as a`. */
+export function statsBase(ctx: AnalyticsContext, request: Pick<StatsRequest, 'filter' | 'from' | 'to'>): Knex.QueryBuilder {
+  const query = ctx.em.getKnex()('appeal as a');
+  applyAppealFilter(query, request.filter, ctx.now);
+  if (request.from) query.where('a.received_at', '>=', request.from);
+  if (request.to) query.where('a.received_at', '<', request.to);
+  return applyAppealScope(query, ctx.user);
+}
+
+/**
+ * Summary analysis in configurable slices (the decree, clause 5): one
+ * GROUP BY statement with only the selected metrics, labels joined from the
+ * reference tables.
+ */
+export async function computeStats(ctx: AnalyticsContext, request: StatsRequest): Promise<StatsRow[]> {
+  const { groupBy } = request;
+  if (new Set(groupBy).size !== groupBy.length) throw badInput('groupBy', 'Разрезы не должны повторяться');
+  if (request.from && request.to && request.from >= request.to) throw badInput('to', 'Конец периода должен быть позже начала');
+  const knex = ctx.em.getKnex();
+  const env = metricEnv(ctx);
+  const tz = timeZoneLiteral(ctx);
+  const kpis = request.withKpis ? await resolveKpis(ctx, request.kpiCodes) : [];
+
+  const columns: string[] = groupBy.map((dimension, i) => `${DIMENSIONS[dimension].key(tz)} as k${i}`);
+  const metrics = [...request.metrics];
+  metrics.forEach((metric) => columns.push(`${metricSql(metric, env)} as "m_${metric}"`));
+  kpis.forEach((kpi, i) => columns.push(`${metricSql(kpi.measure, env, kpi.condition)} as kpi${i}`));
+  if (!columns.length) columns.push('count(*)::int as "m_count"');
+
+  const inner = statsBase(ctx, request).select(knex.raw(columns.join(',\n  ')));
+  if (groupBy.length) inner.groupByRaw(groupBy.map((_, i) => `k${i}`).join(', '));
+  const outer = knex.select('g.*').from(inner.as('g'));
+  groupBy.forEach((dimension, i) => {
+    const { table, format } = DIMENSIONS[dimension];
+    if (format) outer.select(knex.raw(`to_char(g.k${i}, '${format}') as f${i}`));
+    if (!table) return;
+    outer.leftJoin(`${table.name} as t${i}`, `t${i}.id`, `g.k${i}`).select(knex.raw(`t${i}.${table.label} as l${i}`));
+  });
+  outer.limit(MAX_STATS_GROUPS + 1);
+  const rows: Record<string, unknown>[] = await runAnalyticsQuery(ctx, outer);
+  if (rows.length > MAX_STATS_GROUPS) {
+    throw badInput('groupBy', `Слишком много групп (больше ${MAX_STATS_GROUPS}): сузьте период, фильтр или число разрезов`);
+  }
+
+  const result = rows.map((row) => {
+    const out: StatsRow = {
+      group: groupBy.map((dimension, i) => {
+        const raw = DIMENSIONS[dimension].format ? row[`f${i}`] : row[`k${i}`];
+        const key = raw == null ? null : String(raw);
+        return { dimension, value: key, label: labelOf(dimension, key, (row[`l${i}`] as string | null) ?? null) };
+      }),
+    };
+    for (const metric of metrics) (out as unknown as Record<string, unknown>)[metric] = numberOrNull(row[`m_${metric}`]);
+    if (request.withKpis) {
+      out.kpis = kpis.map<StatsKpi>((kpi, i) => ({
+        code: kpi.code,
+        name: kpi.name,
+        sector: kpi.sector,
+        sectorName: kpi.sectorName,
+        measure: kpi.measure,
+        value: numberOrNull(row[`kpi${i}`]),
+        target: kpi.target ?? null,
+      }));
+    }
+    return out;
+  });
+  return sortRows(result, groupBy);
+}
+
+export function numberOrNull(value: unknown): number | null {
+  if (value == null) return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Calendar keys in time order, the others by their Russian label; «не указано» last. */
+function sortRows(rows: StatsRow[], groupBy: StatsDimension[]): StatsRow[] {
+  const collator = new Intl.Collator('ru');
+  return rows.sort((x, y) => {
+    for (let i = 0; i < groupBy.length; i++) {
+      const a = x.group[i];
+      const b = y.group[i];
+      if (a.value == null || b.value == null) {
+        if (a.value !== b.value) return a.value == null ? 1 : -1;
+        continue;
+      }
+      const c = DIMENSIONS[groupBy[i]].chronological ? a.value.localeCompare(b.value) : collator.compare(a.label, b.label);
+      if (c) return c;
+    }
+    return 0;
+  });
+}
+

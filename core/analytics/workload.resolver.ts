@@ -1,0 +1,30 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { Sector, User } from '../entities/index.js';
+import type { RequestContext } from '../graphql/context.js';
+import { analyticsContext } from './analytics-context.js';
+import { computeWorkload } from './workload.service.js';
+import { WorkloadRow } from './workload.types.js';
+
+@Resolver(() => WorkloadRow)
+export class WorkloadResolver {
+  @Query(() => [WorkloadRow], { description: 'Нагрузка по специалистам и отраслевым блокам, предложения по штату (распоряжение, п. 9)' })
+  workload(
+    @Arg('sector', () => String, { nullable: true }) sector: string | null,
+    @Arg('from', () => DateTimeResolver, { nullable: true, description: 'Начало периода для ответов; по умолчанию 30 дней назад' }) from: Date | null,
+    @Arg('to', () => DateTimeResolver, { nullable: true, description: 'Конец периода; по умолчанию сейчас' }) to: Date | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return computeWorkload(analyticsContext(ctx), sector, from, to);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  specialist(@Root() row: WorkloadRow, @Ctx() ctx: RequestContext) {
+    return row.specialistId ? ctx.loaders.user.load(row.specialistId) : null;
+  }
+
+  @FieldResolver(() => Sector, { nullable: true })
+  sector(@Root() row: WorkloadRow, @Ctx() ctx: RequestContext) {
+    return row.sectorId ? ctx.loaders.sector.load(row.sectorId) : null;
+  }
+}

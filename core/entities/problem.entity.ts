@@ -1,0 +1,100 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { randomUUID } from 'node:crypto';
+import { Category } from './category.entity.js';
+import { Municipality } from './municipality.entity.js';
+import { Organization } from './organization.entity.js';
+
+export enum ProblemStatus {
+  NEW = 'NEW',
+  CONFIRMED = 'CONFIRMED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  RESOLVED = 'RESOLVED',
+  DISMISSED = 'DISMISSED',
+}
+registerEnumType(ProblemStatus, { name: 'ProblemStatus', description: 'Статус проблемы' });
+
+/**
+ * A regional problem: appeals clustered by category and place (a
+ * municipality, a street, or a radius around a point) in a time window, with
+ * the decision taken (the decree, clause 8: a comprehensive picture of the
+ * problems), optionally tied to a national-project indicator (clause 12).
+ */
+@ObjectType({ description: 'Системная проблема: обращения одной рубрики в одном месте за период' })
+@Entity({ tableName: 'problem' })
+@Index({ properties: ['status', 'windowTo'] })
+export class Problem {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** The cluster key of automatic detection (category, municipality, street); null for a problem drawn by hand. */
+  @Property({ type: 'text', nullable: true, unique: true })
+  key?: string | null;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  title!: string;
+
+  @ManyToOne(() => Category, { ref: true })
+  category!: Ref<Category>;
+
+  @ManyToOne(() => Municipality, { ref: true, nullable: true })
+  municipality?: Ref<Municipality> | null;
+
+  @Field(() => String, { nullable: true, description: 'Адрес (улица), к которому относятся обращения' })
+  @Property({ type: 'text', nullable: true })
+  address?: string | null;
+
+  @Field(() => Float, { nullable: true })
+  @Property({ type: 'double', nullable: true })
+  latitude?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @Property({ type: 'double', nullable: true })
+  longitude?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Радиус вокруг точки, м' })
+  @Property({ type: 'integer', nullable: true })
+  radiusMeters?: number | null;
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  windowFrom!: Date;
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  windowTo!: Date;
+
+  @Field(() => Int, { description: 'Обращений за период' })
+  @Property({ type: 'integer', default: 0 })
+  appealCount: number = 0;
+
+  @Field(() => Int, { description: 'Обращений за такой же предыдущий период' })
+  @Property({ type: 'integer', default: 0 })
+  previousCount: number = 0;
+
+  @Field(() => ProblemStatus)
+  @Enum({ items: () => ProblemStatus, nativeEnumName: 'problem_status', default: ProblemStatus.NEW })
+  status: ProblemStatus = ProblemStatus.NEW;
+
+  @Field(() => String, { nullable: true, description: 'Принятое решение' })
+  @Property({ type: 'text', nullable: true })
+  decision?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Код показателя национального проекта (распоряжение, п. 12)' })
+  @Property({ type: 'text', nullable: true })
+  nationalProjectIndicator?: string | null;
+
+  @ManyToOne(() => Organization, { ref: true, nullable: true })
+  responsibleOrganization?: Ref<Organization> | null;
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
+  updatedAt: Date = new Date();
+}
