@@ -6,6 +6,7 @@ import { Migration20261126100857_audit_and_numbering } from './Migration20261126
 import { Migration20261126101335_calendar } from './Migration20261126101335_calendar.js';
 import { Migration20261126102745_deadline_alert } from './Migration20261126102745_deadline_alert.js';
 import { Migration20261126103112_channels } from './Migration20261126103112_channels.js';
+import { Migration20261126103414_lifecycle } from './Migration20261126103414_lifecycle.js';
 import { Migration20261126104626_sector_plugins } from './Migration20261126104626_sector_plugins.js';
 
 export const migrationsList: MigrationObject[] = [
@@ -14,5 +15,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126101335_calendar', class: Migration20261126101335_calendar },
   { name: 'Migration20261126102745_deadline_alert', class: Migration20261126102745_deadline_alert },
   { name: 'Migration20261126103112_channels', class: Migration20261126103112_channels },
+  { name: 'Migration20261126103414_lifecycle', class: Migration20261126103414_lifecycle },
   { name: 'Migration20261126104626_sector_plugins', class: Migration20261126104626_sector_plugins },
 ];

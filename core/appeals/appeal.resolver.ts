@@ -99,14 +99,14 @@ export class AppealResolver {
 
   @FieldResolver(() => Deadline)
   deadline(@Root() appeal: Appeal, @Ctx() ctx: RequestContext): Deadline {
-    return appealDeadline(appeal, ctx.clock.now());
+    return appealDeadline(appeal, ctx.clock.now(), ctx.app.config.deadlinePolicy.atRiskShare);
   }
 
   @FieldResolver(() => [AppealEvent], { description: 'Журнал: все события по обращению, по времени' })
   history(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
     return ctx.loaders
       .named<string, AppealEvent[]>('appealHistory', async (ids, em) => {
-        const events = await em.find(AppealEvent, { appeal: { $in: [...ids] } }, { orderBy: { at: 'asc', id: 'asc' } });
+        const events = await em.find(AppealEvent, { appeal: { $in: [...ids] } }, { orderBy: { at: 'asc', seq: 'asc' } });
         return ids.map((id) => events.filter((event) => event.appeal.id === id));
       })
       .load(appeal.id);

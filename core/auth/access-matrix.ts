@@ -11,6 +11,8 @@ export const ALL_ROLES: readonly Role[] = Object.values(Role);
 /** Everyone who works with appeals (all but integrations). */
 export const READERS: readonly Role[] = ALL_ROLES.filter((role) => role !== Role.INTEGRATION);
 export const CENTER: readonly Role[] = [Role.CURATOR, Role.CENTER_HEAD, Role.CENTER_SPECIALIST, Role.ADMIN];
+/** The ЦУР's staff who process appeals (the sector blocks' staff within their sectors). */
+export const PROCESSORS: readonly Role[] = [Role.CENTER_SPECIALIST, Role.CENTER_HEAD, Role.SECTOR_LEAD, Role.SECTOR_SPECIALIST];
 
 export const coreAccess: Record<string, Access> = {
   'Mutation.login': 'PUBLIC',
@@ -22,6 +24,28 @@ export const coreAccess: Record<string, Access> = {
   'Query.municipalities': ALL_ROLES,
   'Query.sectors': ALL_ROLES,
   'Query.categories': ALL_ROLES,
+  // The appeal lifecycle: the guard lets these roles call; the status machine
+  // (core/lifecycle/status-machine.ts) decides per status, the appeal scope per appeal.
+  'Mutation.registerAppeal': [Role.INTEGRATION, ...PROCESSORS],
+  'Mutation.importAppeals': [Role.INTEGRATION, Role.CENTER_SPECIALIST, Role.CENTER_HEAD, Role.ADMIN],
+  'Mutation.registerReceived': PROCESSORS,
+  'Mutation.assignAppeal': [...PROCESSORS, Role.ORG_OPERATOR],
+  'Mutation.redirectAppeal': [...PROCESSORS, Role.ORG_OPERATOR],
+  'Mutation.extendDeadline': [...PROCESSORS, Role.ORG_OPERATOR],
+  'Mutation.startWork': [Role.ORG_OPERATOR],
+  'Mutation.pauseAppeal': [...PROCESSORS, Role.ORG_OPERATOR],
+  'Mutation.resumeAppeal': [...PROCESSORS, Role.ORG_OPERATOR],
+  'Mutation.answerAppeal': [Role.ORG_OPERATOR],
+  'Mutation.reviewAnswer': PROCESSORS,
+  'Mutation.rateAppeal': PROCESSORS,
+  'Mutation.rejectAppeal': PROCESSORS,
+  'Mutation.reopenAppeal': PROCESSORS,
+  'Mutation.closeAppeal': PROCESSORS,
+  'Mutation.structureAppeal': PROCESSORS,
+  'Mutation.issueSatisfactionLink': PROCESSORS,
+  // The author rates through a signed link: the token is the permission.
+  'Mutation.rateAppealByLink': 'PUBLIC',
+  'Mutation.loadProductionCalendar': [Role.ADMIN],
   // Live updates: everyone who works with appeals, each event within the caller's scope.
   'Subscription.appealEvents': READERS,
   'Subscription.deadlineAlerts': READERS,

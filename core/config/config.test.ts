@@ -23,6 +23,22 @@ describe('configuration', () => {
     expect(config.demo).toBe(true);
     expect(loadConfig({ DATABASE_URL: 'postgres://x@localhost/db' }).demo).toBe(false);
   });
+
+  it('reads deadline overrides (DEADLINE_POLICY, JSON) over the defaults and refuses a malformed one', () => {
+    const config = loadConfig({ DEADLINE_POLICY: JSON.stringify({ atRiskShare: 0.3, channels: { POS: { regime: 'MESSAGE', codePrefix: 'POS', basis: 'регламент', answer: { workingDays: 5 } } } }) });
+    expect(config.deadlinePolicy.atRiskShare).toBe(0.3);
+    expect(config.deadlinePolicy.channels.POS).toMatchObject({ answer: { workingDays: 5 } });
+    expect(config.deadlinePolicy.fz59.answer).toEqual({ calendarDays: 30 });
+    expect(loadConfig({}).deadlinePolicy.channels.POS).toMatchObject({ answer: { workingDays: 10 } });
+    expect(() => loadConfig({ DEADLINE_POLICY: '{"atRiskShare": 2}' })).toThrow(/^Invalid configuration: DEADLINE_POLICY: atRiskShare/);
+    expect(() => loadConfig({ DEADLINE_POLICY: 'not json' })).toThrow(/DEADLINE_POLICY/);
+  });
+
+  it('has the lifecycle settings with their defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ STRUCTURING_MIN_CONFIDENCE: 0.5, REPEAT_WINDOW_DAYS: 30, SATISFACTION_LINK_TTL_DAYS: 30, HTTP_BODY_LIMIT_MB: 16 });
+    expect(() => loadConfig({ STRUCTURING_MIN_CONFIDENCE: '1.5' })).toThrow(/STRUCTURING_MIN_CONFIDENCE/);
+  });
 });
 
 describe('live updates configuration', () => {

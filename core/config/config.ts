@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mergeDeadlinePolicy, type DeadlinePolicy } from '../deadlines/deadline-rules.js';
 
 /**
  * Every setting the server reads from the environment, with its default.
@@ -21,6 +22,12 @@ const schema = z.object({
   TIME_ZONE: z.string().min(1).default('Europe/Moscow'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  HTTP_BODY_LIMIT_MB: z.coerce.number().int().positive().max(256).default(16),
+  STRUCTURING_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.5),
+  REPEAT_WINDOW_DAYS: z.coerce.number().int().min(0).default(30),
+  SATISFACTION_LINK_TTL_DAYS: z.coerce.number().int().positive().default(30),
+  SATISFACTION_LINK_BASE: z.string().url().optional(),
+  DEADLINE_POLICY: z.string().optional(),
   // Live updates: the bus that carries committed events between processes.
   EVENT_BUS: z.enum(['pg', 'redis', 'local']).optional(),
   REDIS_URL: z.string().url().optional(),
@@ -35,6 +42,8 @@ export type Config = z.infer<typeof schema> & {
   jwtSecretIsDefault: boolean;
   enabledPlugins: string[] | null;
   demo: boolean;
+  /** The deadline defaults of DOMAIN.md with the overrides of DEADLINE_POLICY (JSON). */
+  deadlinePolicy: DeadlinePolicy;
   /** EVENT_BUS, or redis when only REDIS_URL is given, else pg. */
   eventBus: 'pg' | 'redis' | 'local';
 };
@@ -51,6 +60,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${name}: ${issue.message}`);
   }
   const raw = parsed.data;
+  let deadlinePolicy: DeadlinePolicy;
+  try {
+    deadlinePolicy = mergeDeadlinePolicy(raw.DEADLINE_POLICY ? JSON.parse(raw.DEADLINE_POLICY) : {});
+  } catch (error) {
+    const detail = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (error as Error).message;
+    throw new ConfigError(`Invalid configuration: DEADLINE_POLICY: ${detail}`);
+  }
   if (raw.EVENT_BUS === 'redis' && !raw.REDIS_URL) throw new ConfigError('Invalid configuration: EVENT_BUS: redis needs REDIS_URL');
   return {
     ...raw,
@@ -58,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecretIsDefault: !raw.JWT_SECRET,
     enabledPlugins: raw.PLUGINS ? raw.PLUGINS.split(',').map((s) => s.trim()).filter(Boolean) : null,
     demo: raw.DEMO ? raw.DEMO === '1' : !raw.DATABASE_URL,
+    deadlinePolicy,
     eventBus: raw.EVENT_BUS ?? (raw.REDIS_URL ? 'redis' : 'pg'),
   };
 }

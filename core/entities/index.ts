@@ -6,11 +6,12 @@ import { User } from './user.entity.js';
 import { Appeal } from './appeal.entity.js';
 import { AppealEvent } from './appeal-event.entity.js';
 import { ProductionCalendarYear } from './production-calendar-year.entity.js';
+import { AppealResponse } from './response.entity.js';
 import { DeadlineAlertRecord } from './deadline-alert.entity.js';
 import { channelEntities } from '../channels/channel-entities.js';
 
-export { Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear, DeadlineAlertRecord };
+export { Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear, AppealResponse, DeadlineAlertRecord };
 export * from './enums.js';
 
 /** The core's tables; plugins add theirs through the plugin registry. */
-export const coreEntities = [Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear, DeadlineAlertRecord, ...channelEntities];
+export const coreEntities = [Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear, AppealResponse, DeadlineAlertRecord, ...channelEntities];

@@ -7,10 +7,16 @@ import { DeadlineAlertResolver, LiveResolver } from '../live/live.resolver.js';
 import { OfficialPageResolver } from '../channels/official-page.resolver.js';
 import { ChannelRecordResolver } from '../channels/import-job.resolver.js';
 import { ChannelIntakeResolver } from '../channels/channel-intake.resolver.js';
+import { IntakeResolver } from '../lifecycle/intake.resolver.js';
+import { AppealActionsResolver } from '../lifecycle/appeal-actions.resolver.js';
+import { SatisfactionResolver } from '../lifecycle/satisfaction.resolver.js';
+import { AppealLifecycleFieldsResolver, AppealResponseFieldsResolver } from '../lifecycle/appeal-lifecycle-fields.resolver.js';
+import { CalendarResolver } from '../calendar/calendar.resolver.js';
 
 /** The core's resolver classes; plugins add theirs in the schema composition. */
 export const coreResolvers = [
   AuthResolver, AppealResolver, OrganizationResolver, SectorResolver, CategoryResolver, OfficialPageResolver, ChannelRecordResolver,
+  IntakeResolver, AppealActionsResolver, SatisfactionResolver, AppealLifecycleFieldsResolver, AppealResponseFieldsResolver, CalendarResolver,
   AppealEventResolver, LiveResolver, DeadlineAlertResolver,
 ] as const;
 

@@ -81,7 +81,8 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
   expressApp.get('/graphql', (req, res, next) => (wantsGraphiql(req) ? res.type('html').send(graphiqlPage()) : next()));
   expressApp.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    // Large enough for importAppeals of 10,000 rows.
+    express.json({ limit: `${app.config.HTTP_BODY_LIMIT_MB}mb` }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const { user, authError } = authenticate(app, req.headers.authorization);
