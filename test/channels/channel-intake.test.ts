@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { directIntake } from '../support/direct-intake.js';
+import { lifecycleIntake } from '../../core/lifecycle/lifecycle-intake.js';
+import type { IntakeService } from '../../core/channels/intake.js';
+import type { AppServices } from '../../core/app/app-services.js';
+import { APPEAL_FIELDS, M, ok } from '../lifecycle/lifecycle-helpers.js';
 import { ManualClock } from '../../core/clock/clock.js';
 import { Role } from '../../core/entities/enums.js';
 import { buildRegionalXlsx, XLSX_MAPPING } from '../fixtures/channels/regional-xlsx.fixture.js';
@@ -9,13 +12,24 @@ import { buildRegionalXlsx, XLSX_MAPPING } from '../fixtures/channels/regional-x
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/channels/${name}`, import.meta.url));
 const failOnce = new Set<string>(['87341702']);
 
+/** The real intake (as `npm start` wires it), failing once for the listed ids like a database outage: records kept for a retry. */
+function failingOnce(app: AppServices): IntakeService {
+  const real = lifecycleIntake(app);
+  return {
+    register(input, actor) {
+      if (failOnce.delete(input.externalId)) return Promise.reject(new Error('connection terminated unexpectedly'));
+      return real.register(input, actor);
+    },
+  };
+}
+
 let t: TestApp;
 let pos: string;
 let specialist: string;
 let analyst: string;
 
 beforeAll(async () => {
-  t = await startTestApp({ clock: new ManualClock('2026-11-20T12:00:00Z'), intake: (app) => directIntake(app, { failOnce }) });
+  t = await startTestApp({ clock: new ManualClock('2026-11-20T12:00:00Z'), intake: failingOnce });
   pos = (await t.user(Role.INTEGRATION)).token;
   specialist = (await t.user(Role.CENTER_SPECIALIST)).token;
   analyst = (await t.user(Role.ANALYST)).token;
@@ -51,7 +65,11 @@ describe('ПОС webhook', () => {
 
     const appeals = await sql('select channel, external_id, status, source_status, category_id is not null as categorized from appeal where channel = ? order by external_id', ['POS']);
     expect(appeals.map((a) => a.external_id)).toEqual(['87341562', '87341599', '87341610', '87341718']);
-    expect(appeals[0]).toMatchObject({ status: 'NEW', source_status: 'На модерации', categorized: true });
+    expect(appeals[0]).toMatchObject({ source_status: 'На модерации', categorized: true });
+    // Through the lifecycle a ПОС message is registered (and routed when its body is known) with its 10-working-day deadline.
+    for (const appeal of appeals) expect(['REGISTERED', 'ASSIGNED']).toContain(appeal.status);
+    const read = await ok(t, `query($id: ID!) { appeal(id: $id) { ${APPEAL_FIELDS} } }`, { id: body.results[0].appealId }, specialist);
+    expect(read.deadline).toMatchObject({ rule: 'POS.answer.10wd', dueAt: expect.any(String) });
     const records = await sql('select position, status, error_field, external_id, appeal_id is not null as linked, attempts from channel_record where adapter = ? order by position', ['pos']);
     expect(records).toHaveLength(9);
     expect(records.filter((r) => r.status === 'REJECTED').map((r) => [r.position, r.error_field])).toEqual([[4, 'text'], [5, 'createdAt'], [6, 'coordinates.latitude'], [7, '(запись)']]);
@@ -215,6 +233,19 @@ describe('letters under 59-ФЗ', () => {
     expect(stored.author_address).toBe('424000, г. Йошкар-Ола, ул. Пушкина, 1, кв. 5');
     const second = await t.gql(mutation, { input: letter }, specialist);
     expect(second.data.registerLetter).toMatchObject({ created: false, appeal: { id: first.data.registerLetter.appeal.id } });
+  });
+
+  it('leaves the letter NEW with its 3-day registration term, which the specialist\'s registration replaces by the 30-day answer term', async () => {
+    // ч. 2 ст. 8 59-ФЗ: registered within 3 days of receipt; ч. 1 ст. 12: answered within 30 days of registration.
+    const { appeal } = await ok(t, `mutation($input: LetterInput!) { registerLetter(input: $input) { appeal { ${APPEAL_FIELDS} } } }`, { input: { ...letter, sourceId: 'term-1' } }, specialist);
+    expect(appeal).toMatchObject({ status: 'NEW', fz59: true, deadline: { rule: '59-FZ.registration.3d', dueAt: expect.any(String) } });
+    expect(appeal.allowedActions).toContain('REGISTER');
+    const registered = await ok(t, M.registerReceived, { id: appeal.id, v: appeal.version }, specialist);
+    // Registration routes the letter when its body is known.
+    expect(['REGISTERED', 'ASSIGNED']).toContain(registered.status);
+    expect(registered.registeredAt).toBe(t.clock.now().toISOString());
+    expect(registered.deadline.rule).not.toBe('59-FZ.registration.3d');
+    expect(new Date(registered.deadline.dueAt).getTime()).toBeGreaterThan(new Date(appeal.deadline.dueAt).getTime());
   });
 
   it('names the field at fault, and is for the ЦУР\'s specialists only', async () => {

@@ -1,33 +1,51 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { directIntake, moveAppeal } from '../support/direct-intake.js';
 import { ManualClock } from '../../core/clock/clock.js';
-import { AppealStatus, Role } from '../../core/entities/enums.js';
+import { Role } from '../../core/entities/enums.js';
+import { lifecycleIntake } from '../../core/lifecycle/lifecycle-intake.js';
+import { ok, staff as staffOf, type Staff } from '../lifecycle/lifecycle-helpers.js';
+import { answerAndAccept, startWork } from './drive-appeal.js';
 import { allPlugins } from '../../plugins/index.js';
 
 const clock = new ManualClock('2026-11-20T12:00:00Z');
 let t: TestApp;
 let cityApp: { id: string; token: string };
-let otherApp: string;
+let staff: Staff;
+/** Secrets of API keys made by an ADMIN with `createApiKey`, as a city's 311 app and another system would hold them. */
+let cityKey: string;
+let otherKey: string;
 
 beforeAll(async () => {
-  t = await startTestApp({ clock, intake: (app) => directIntake(app), env: { PLUGINS: 'roads,housing,waste' } });
+  // The app as `npm start` runs it: Open311 requests become appeals through the lifecycle.
+  t = await startTestApp({ clock, intake: lifecycleIntake, env: { PLUGINS: 'roads,housing,waste', JWT_TTL_SECONDS: String(10 * 365 * 86400) } });
   cityApp = await t.user(Role.INTEGRATION);
-  otherApp = (await t.user(Role.INTEGRATION)).token;
+  staff = await staffOf(t);
+  const create = 'mutation($name: String!) { createApiKey(name: $name) { secret } }';
+  cityKey = (await ok(t, create, { name: 'Приложение «Мой город»' }, staff.admin)).secret;
+  otherKey = (await ok(t, create, { name: 'Другая система' }, staff.admin)).secret;
 });
 afterAll(() => t?.stop());
 
 /** What a 311 client sends: plain HTTP, a form body, the key in the request. */
 async function get(path: string, token?: string) {
   const response = await fetch(`${t.url}/open311/v2/${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return read(response);
+}
+
+/** A GET as a 311 client sends it: the API key in the query string, no headers. */
+async function getWithKey(path: string, key: string) {
+  return read(await fetch(`${t.url}/open311/v2/${path}${path.includes('?') ? '&' : '?'}api_key=${encodeURIComponent(key)}`));
+}
+
+async function read(response: Response) {
   const text = await response.text();
   return { status: response.status, type: response.headers.get('content-type') ?? '', text, json: text.startsWith('[') || text.startsWith('{') ? JSON.parse(text) : null };
 }
 
-async function post(fields: Record<string, string>, token: string, headers: Record<string, string> = {}) {
+async function post(fields: Record<string, string>, token: string | null, headers: Record<string, string> = {}) {
   const response = await fetch(`${t.url}/open311/v2/requests.json`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/x-www-form-urlencoded', ...headers },
     body: new URLSearchParams(fields).toString(),
   });
   return { status: response.status, json: (await response.json()) as any };
@@ -73,49 +91,57 @@ describe('Open311 GeoReport v2: services', () => {
 });
 
 describe('Open311 GeoReport v2: a client files a request and follows it', () => {
-  it('files, lists, follows to an answer, and sees only its own requests', async () => {
+  it('files with its API key, lists, follows to the accepted answer, and sees only its own requests', async () => {
+    const services = await getWithKey('services.json', cityKey);
+    expect(services.json.map((s: any) => s.service_code)).toContain('roads.potholes');
     const filed = await post({
-      api_key: 'ignored-while-keys-are-not-wired', service_code: 'roads.potholes', lat: '56.6344', long: '47.8999',
+      api_key: cityKey, service_code: 'roads.potholes', lat: '56.6344', long: '47.8999',
       address_string: 'г. Йошкар-Ола, Ленинский проспект, 24', description: 'Глубокая яма у остановки, колёса пробивают.',
       first_name: 'Ирина', last_name: 'Соколова', email: 'i.sokolova@example.ru', phone: '+79021234567',
       'attribute[kilometer]': '12.5', 'attribute[roadName]': 'Ленинский проспект',
-    }, cityApp.token, { 'idempotency-key': 'app-42-req-1' });
+    }, null, { 'idempotency-key': 'app-42-req-1' });
     expect(filed.status).toBe(201);
     const [kept] = await t.em().getConnection().execute("select raw from channel_record where adapter = 'open311'");
     // The attributes become the plugin's details (numbers as numbers); the key is never kept.
     expect(kept.raw.attributes).toEqual({ kilometer: 12.5, roadName: 'Ленинский проспект' });
     expect(kept.raw.api_key).toBeUndefined();
+    expect(JSON.stringify(kept.raw)).not.toContain(cityKey);
     expect(filed.json).toEqual([{ service_request_id: expect.stringMatching(/^12-2026-\d{7}$/), service_notice: '', account_id: null }]);
     const number = filed.json[0].service_request_id;
 
     // A retry with the same key files nothing new.
-    const retried = await post({ service_code: 'roads.potholes', lat: '56.6344', long: '47.8999', description: 'Глубокая яма у остановки, колёса пробивают.' }, cityApp.token, { 'idempotency-key': 'app-42-req-1' });
+    const retried = await post({ api_key: cityKey, service_code: 'roads.potholes', lat: '56.6344', long: '47.8999', description: 'Глубокая яма у остановки, колёса пробивают.' }, null, { 'idempotency-key': 'app-42-req-1' });
     expect(retried.json[0].service_request_id).toBe(number);
 
-    const one = await get(`requests/${number}.json`, cityApp.token);
+    // Taken in through the lifecycle: registered (and routed to a body when the category names one) at once.
+    const one = await getWithKey(`requests/${number}.json`, cityKey);
     expect(one.json).toEqual([expect.objectContaining({
       service_request_id: number, status: 'open', service_code: 'roads.potholes', description: 'Глубокая яма у остановки, колёса пробивают.',
       lat: 56.6344, long: 47.8999, address: 'г. Йошкар-Ола, Ленинский проспект, 24', requested_datetime: '2026-11-20T12:00:00.000Z',
-      status_notes: 'Поступило, ожидает регистрации',
     })]);
-    const listed = await get('requests.json?service_code=roads.potholes&status=open', cityApp.token);
+    expect(one.json[0].status_notes).toMatch(/^(Зарегистрировано|Передано ответственному органу)/);
+    const listed = await getWithKey('requests.json?service_code=roads.potholes&status=open', cityKey);
     expect(listed.json.map((r: any) => r.service_request_id)).toEqual([number]);
-    expect((await get('requests.json', otherApp)).json).toEqual([]);
-    expect((await get(`requests/${number}.json`, otherApp)).status).toBe(404);
+    expect((await getWithKey('requests.json', otherKey)).json).toEqual([]);
+    expect((await getWithKey(`requests/${number}.json`, otherKey)).status).toBe(404);
 
     const [{ id }] = await t.em().getConnection().execute('select id from appeal where number = ?', [number]);
     clock.advance(3_600_000);
-    await moveAppeal(t.running.app, id, AppealStatus.IN_PROGRESS);
-    expect((await get(`requests/${number}.json`, cityApp.token)).json[0]).toMatchObject({ status: 'open', status_notes: 'В работе' });
+    await startWork(t, staff, id);
+    expect((await getWithKey(`requests/${number}.json`, cityKey)).json[0]).toMatchObject({ status: 'open', status_notes: 'В работе' });
     clock.advance(3_600_000);
-    await moveAppeal(t.running.app, id, AppealStatus.ANSWERED, 'Яма заделана 21.11.2026');
-    const answered = (await get(`requests/${id}.xml`, cityApp.token));
+    await answerAndAccept(t, staff, id, 'Яма заделана 21.11.2026');
+    const answered = await getWithKey(`requests/${id}.xml`, cityKey);
     expect(answered.text).toContain('<status>closed</status>');
-    expect(answered.text).toContain('<status_notes>Дан ответ: Яма заделана 21.11.2026</status_notes>');
-    expect((await get('requests.json?status=closed', cityApp.token)).json.map((r: any) => r.service_request_id)).toEqual([number]);
-    expect((await get('requests.json?status=open', cityApp.token)).json).toEqual([]);
-    const staff = (await t.user(Role.CENTER_SPECIALIST)).token;
-    expect((await get(`requests.json?service_request_id=${number}`, staff)).json).toHaveLength(1);
+    expect(answered.text).toMatch(/<status_notes>Дан ответ[^<]*<\/status_notes>/);
+    expect((await getWithKey('requests.json?status=closed', cityKey)).json.map((r: any) => r.service_request_id)).toEqual([number]);
+    expect((await getWithKey('requests.json?status=open', cityKey)).json).toEqual([]);
+    expect((await get(`requests.json?service_request_id=${number}`, staff.specialist)).json).toHaveLength(1);
+  });
+
+  it('refuses a key that does not verify', async () => {
+    const refused = await post({ api_key: `${cityKey}x`, service_code: 'roads.potholes', description: 'Яма', address_string: 'Волжск' }, null);
+    expect(refused.status).toBe(401);
   });
 
   it('refuses a request without a service, a place or a description, in the spec\'s format', async () => {

@@ -1,34 +1,39 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { directIntake, moveAppeal } from '../support/direct-intake.js';
 import { ManualClock } from '../../core/clock/clock.js';
-import { AppealStatus, Role } from '../../core/entities/enums.js';
+import { Role } from '../../core/entities/enums.js';
+import { lifecycleIntake } from '../../core/lifecycle/lifecycle-intake.js';
+import { M, ok, staff as staffOf, type Staff } from '../lifecycle/lifecycle-helpers.js';
+import { answerAndAccept, readAppeal, startWork } from './drive-appeal.js';
 
 const clock = new ManualClock('2026-11-20T12:00:00Z');
 let t: TestApp;
+let staff: Staff;
 let connector: string;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await startTestApp({ clock, intake: (app) => directIntake(app) });
+  // The app as `npm start` runs it: channels take appeals in through the lifecycle.
+  t = await startTestApp({ clock, intake: lifecycleIntake, env: { JWT_TTL_SECONDS: String(10 * 365 * 86400) } });
+  staff = await staffOf(t);
   connector = (await t.user(Role.INTEGRATION)).token;
-  const messages = ['pos-a', 'pos-b'].map((id) => ({ id, text: `Сообщение ${id}`, createdAt: '2026-11-20T10:00:00+03:00' }));
+  const messages = ['pos-a', 'pos-b'].map((id) => ({ id, text: `Во дворе дома ${id} не вывозят мусор уже неделю.`, createdAt: '2026-11-20T10:00:00+03:00' }));
   const response = await fetch(`${t.url}/channels/pos/messages`, {
     method: 'POST', headers: { authorization: `Bearer ${connector}`, 'content-type': 'application/json' }, body: JSON.stringify(messages),
   });
   for (const result of ((await response.json()) as any).results) ids[result.externalId] = result.appealId;
   // A letter is not a ПОС message: its changes never reach the ПОС feed.
-  await t.running.app.intake!.register(
-    { channel: 'WRITTEN' as never, externalId: 'letter:1', text: 'Письмо', receivedAt: clock.now(), fz59: true },
-    { label: 'test' },
-  ).then(({ appealId }) => moveAppeal(t.running.app, appealId, AppealStatus.REGISTERED));
+  const { appeal: letter } = await ok(t, 'mutation($input: LetterInput!) { registerLetter(input: $input) { appeal { id version } } }', {
+    input: { kind: 'LETTER', sourceId: 'outbox-1', receivedAt: '2026-11-20T09:00:00+03:00', text: 'Прошу отремонтировать крышу дома.', author: { name: 'Петров П. П.', postalAddress: 'г. Йошкар-Ола, ул. Мира, 1' } },
+  }, staff.specialist);
+  await ok(t, M.registerReceived, { id: letter.id, v: letter.version }, staff.specialist);
   clock.advance(60_000);
-  await moveAppeal(t.running.app, ids['pos-a'], AppealStatus.REGISTERED);
+  await startWork(t, staff, ids['pos-a']);
+  const b = await readAppeal(t, staff, ids['pos-b']);
+  await ok(t, M.reject, { id: ids['pos-b'], reason: 'Сообщение не содержит вопроса', v: b.version }, staff.specialist);
   clock.advance(60_000);
-  await moveAppeal(t.running.app, ids['pos-a'], AppealStatus.ASSIGNED);
-  await moveAppeal(t.running.app, ids['pos-b'], AppealStatus.REJECTED, 'Сообщение не содержит вопроса');
-  clock.advance(60_000);
-  await moveAppeal(t.running.app, ids['pos-a'], AppealStatus.ANSWERED);
+  // Changes at one instant are ordered by event id: a minute apart, the answer and its acceptance keep their order.
+  await answerAndAccept(t, staff, ids['pos-a'], undefined, () => clock.advance(60_000));
 });
 afterAll(() => t?.stop());
 
@@ -42,29 +47,37 @@ describe('GET /channels/pos/outbox', () => {
     clock.advance(10_000);
     const first = await outbox('?since=2026-11-20T00:00:00Z&limit=3');
     expect(first.status).toBe(200);
-    const rows = first.body.items.map((i: any) => [i.messageId, i.status, i.posStatus]);
-    // The two messages arrived at the same instant: their order is by event id.
-    expect(rows.slice(0, 2)).toEqual(expect.arrayContaining([['pos-a', 'NEW', 'MODERATION'], ['pos-b', 'NEW', 'MODERATION']]));
-    expect(rows[2]).toEqual(['pos-a', 'REGISTERED', 'IN_WORK']);
+    expect(first.body.items).toHaveLength(3);
     expect(first.body.hasMore).toBe(true);
-    const second = await outbox(`?cursor=${first.body.nextCursor}`);
-    expect(second.body.items.map((i: any) => [i.messageId, i.posStatus, i.posStatusLabel])).toEqual(
-      expect.arrayContaining([['pos-a', 'IN_WORK', 'В работе'], ['pos-b', 'REJECTED', 'Отклонено'], ['pos-a', 'ANSWERED', 'Дан ответ']]),
-    );
-    expect(second.body.items).toHaveLength(3);
-    expect(second.body.items.at(-1)).toMatchObject({ messageId: 'pos-a', status: 'ANSWERED', previousStatus: 'ASSIGNED' });
-    expect(second.body.items.find((i: any) => i.status === 'REJECTED').reason).toBe('Сообщение не содержит вопроса');
-    expect(second.body.hasMore).toBe(false);
-    const times = [...first.body.items, ...second.body.items].map((i: any) => i.at);
+    const items = [...first.body.items];
+    let cursor = first.body.nextCursor;
+    for (;;) {
+      const page = await outbox(`?cursor=${cursor}&limit=3`);
+      items.push(...page.body.items);
+      cursor = page.body.nextCursor;
+      if (!page.body.hasMore) break;
+    }
+    // Only ПОС messages, never the letter.
+    expect(new Set(items.map((i: any) => i.messageId))).toEqual(new Set(['pos-a', 'pos-b']));
+    const a = items.filter((i: any) => i.messageId === 'pos-a');
+    // Taken in through the lifecycle: registered (and routed) at once, then the body's work and the accepted answer.
+    expect(['REGISTERED', 'ASSIGNED']).toContain(a[0].status);
+    expect(a.map((i: any) => i.status)).toEqual(expect.arrayContaining(['ASSIGNED', 'IN_PROGRESS', 'ANSWERED']));
+    expect(a.find((i: any) => i.status === 'IN_PROGRESS')).toMatchObject({ posStatus: 'IN_WORK', posStatusLabel: 'В работе' });
+    expect(a.at(-1)).toMatchObject({ status: 'ANSWERED', previousStatus: 'ON_REVIEW', posStatus: 'ANSWERED', posStatusLabel: 'Дан ответ' });
+    const b = items.filter((i: any) => i.messageId === 'pos-b');
+    expect(b.at(-1)).toMatchObject({ status: 'REJECTED', posStatus: 'REJECTED', posStatusLabel: 'Отклонено', reason: 'Сообщение не содержит вопроса' });
+    const times = items.map((i: any) => i.at);
     expect([...times].sort()).toEqual(times);
     // Nothing new: the same cursor comes back, so the connector keeps its place.
-    const empty = await outbox(`?cursor=${second.body.nextCursor}`);
-    expect(empty.body).toEqual({ items: [], nextCursor: second.body.nextCursor, hasMore: false });
+    const empty = await outbox(`?cursor=${cursor}`);
+    expect(empty.body).toEqual({ items: [], nextCursor: cursor, hasMore: false });
   });
 
   it('holds back changes younger than the settle window, then serves them', async () => {
     const before = await outbox('?since=2026-11-20T00:00:00Z&limit=1000');
-    await moveAppeal(t.running.app, ids['pos-a'], AppealStatus.CLOSED);
+    const a = await readAppeal(t, staff, ids['pos-a']);
+    await ok(t, M.close, { id: ids['pos-a'], v: a.version }, staff.specialist);
     expect((await outbox(`?cursor=${before.body.nextCursor}`)).body.items).toEqual([]);
     clock.advance(5_000);
     expect((await outbox(`?cursor=${before.body.nextCursor}`)).body.items.map((i: any) => i.posStatus)).toEqual(['CLOSED']);
