@@ -244,7 +244,7 @@ describe('letters under 59-ФЗ', () => {
     // Registration routes the letter when its body is known.
     expect(['REGISTERED', 'ASSIGNED']).toContain(registered.status);
     expect(registered.registeredAt).toBe(t.clock.now().toISOString());
-    expect(registered.deadline.rule).not.toBe('59-FZ.registration.3d');
+    expect(registered.deadline.rule).toBe('59-FZ.answer.30d');
     expect(new Date(registered.deadline.dueAt).getTime()).toBeGreaterThan(new Date(appeal.deadline.dueAt).getTime());
   });
 
