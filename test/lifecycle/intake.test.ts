@@ -243,28 +243,31 @@ describe('routing', () => {
 
 describe('repeats', () => {
   it('links an appeal by the same author (e-mail or phone) within the window to the earlier one', async () => {
-    const first = await register(t, s.integration, { ...base(), receivedAt: new Date(clock.now().getTime() - 10 * DAY).toISOString(), author: { email: 'Petrov@Example.ru', phone: '+7 (912) 345-67-89' } });
-    const byEmail = await register(t, s.integration, { ...base(), author: { email: 'petrov@example.ru' } });
+    const first = await register(t, s.specialist, { ...base(), receivedAt: new Date(clock.now().getTime() - 10 * DAY).toISOString(), author: { email: 'Petrov@Example.ru', phone: '+7 (912) 345-67-89' } });
+    const byEmail = await register(t, s.specialist, { ...base(), author: { email: 'petrov@example.ru' } });
     expect(byEmail.appeal).toMatchObject({ isRepeat: true, repeatOf: { id: first.appeal.id } });
     // The phone written another way is the same number; the e-mail-only appeal does not share it.
-    const byPhone = await register(t, s.integration, { ...base(), author: { phone: '8 912 345 67 89' } });
+    const byPhone = await register(t, s.specialist, { ...base(), author: { phone: '8 912 345 67 89' } });
     expect(byPhone.appeal).toMatchObject({ isRepeat: true, repeatOf: { id: first.appeal.id } });
     // With both, the latest earlier appeal of the author is linked.
-    const both = await register(t, s.integration, { ...base(), author: { email: 'petrov@example.ru', phone: '+79123456789' } });
+    const both = await register(t, s.specialist, { ...base(), author: { email: 'petrov@example.ru', phone: '+79123456789' } });
     expect(both.appeal.repeatOf.id).toBe(byPhone.appeal.id);
     const full = await ok(t, M.read, { id: both.appeal.id }, s.specialist);
     expect(full.history.find((e: any) => e.type === 'REPEAT_DETECTED').data).toMatchObject({ repeatOf: byPhone.appeal.id, by: 'author' });
     expect(first.appeal.isRepeat).toBe(false);
+    // A channel's service account sees the flag but not the earlier appeal: it reads no appeals (issue #5 scope).
+    const viaChannel = await register(t, s.integration, { ...base(), author: { email: 'petrov@example.ru' } });
+    expect(viaChannel.appeal).toMatchObject({ isRepeat: true, repeatOf: null });
   });
 
   it('links an appeal at the same address in the same category, not in another category or outside the window', async () => {
     const street = `ул. Тестовая-${ext('st')}`;
-    const old = await register(t, s.integration, { ...base(), receivedAt: new Date(clock.now().getTime() - 40 * DAY).toISOString(), category: 'housing.roof-leak', address: `г. Йошкар-Ола, ${street}, д. 5` });
-    const first = await register(t, s.integration, { ...base(), category: 'housing.roof-leak', address: `Йошкар-Ола, ${street}, дом 5` });
+    const old = await register(t, s.specialist, { ...base(), receivedAt: new Date(clock.now().getTime() - 40 * DAY).toISOString(), category: 'housing.roof-leak', address: `г. Йошкар-Ола, ${street}, д. 5` });
+    const first = await register(t, s.specialist, { ...base(), category: 'housing.roof-leak', address: `Йошкар-Ола, ${street}, дом 5` });
     expect(first.appeal.isRepeat).toBe(false);
-    const same = await register(t, s.integration, { ...base(), category: 'housing.roof-leak', address: `г. Йошкар-Ола, ${street.replace('ул.', 'улица')}, д. 5` });
+    const same = await register(t, s.specialist, { ...base(), category: 'housing.roof-leak', address: `г. Йошкар-Ола, ${street.replace('ул.', 'улица')}, д. 5` });
     expect(same.appeal).toMatchObject({ isRepeat: true, repeatOf: { id: first.appeal.id } });
-    const otherCategory = await register(t, s.integration, { ...base(), category: 'housing.elevator', address: `г. Йошкар-Ола, ${street}, д. 5` });
+    const otherCategory = await register(t, s.specialist, { ...base(), category: 'housing.elevator', address: `г. Йошкар-Ола, ${street}, д. 5` });
     expect(otherCategory.appeal.isRepeat).toBe(false);
     expect(old.appeal.isRepeat).toBe(false);
   });
