@@ -11,6 +11,8 @@ export interface ServerProcess {
   /** Resolves with the first log line that `match` accepts (one already written counts). */
   waitForLog(match: (line: Record<string, unknown>) => boolean, what: string, timeoutMs?: number): Promise<Record<string, unknown>>;
   stop(): Promise<void>;
+  /** Sends a signal (e.g. SIGKILL: no shutdown hooks run) and waits for the exit. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 /**
@@ -70,6 +72,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       waitForLog,
       async stop() {
         if (child.exitCode === null) child.kill('SIGTERM');
+        await exited;
+      },
+      async kill(signal) {
+        if (child.exitCode === null && child.signalCode === null) child.kill(signal);
         await exited;
       },
     };
