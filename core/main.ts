@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config/config.js';
 import { createLogger } from './logging/logger.js';
 import { startApp } from './app/start-app.js';
 import { allPlugins } from '../plugins/index.js';
+import { lifecycleIntake } from './lifecycle/lifecycle-intake.js';
 
 /** `npm start`: configuration from the environment, graceful stop on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -16,7 +17,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const running = await startApp({ config, plugins: allPlugins, logger });
+  // The channels take appeals in through the lifecycle.
+  const running = await startApp({ config, plugins: allPlugins, logger, intake: lifecycleIntake });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

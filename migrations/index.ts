@@ -4,7 +4,10 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126100842_core } from './Migration20261126100842_core.js';
 import { Migration20261126100857_audit_and_numbering } from './Migration20261126100857_audit_and_numbering.js';
 import { Migration20261126101335_calendar } from './Migration20261126101335_calendar.js';
+import { Migration20261126102608_identity_and_access } from './Migration20261126102608_identity_and_access.js';
+import { Migration20261126102745_deadline_alert } from './Migration20261126102745_deadline_alert.js';
 import { Migration20261126103112_channels } from './Migration20261126103112_channels.js';
+import { Migration20261126103414_lifecycle } from './Migration20261126103414_lifecycle.js';
 import { Migration20261126103438_analytics_problems } from './Migration20261126103438_analytics_problems.js';
 import { Migration20261126104626_sector_plugins } from './Migration20261126104626_sector_plugins.js';
 import { Migration20261126112910_analytics_indexes } from './Migration20261126112910_analytics_indexes.js';
@@ -13,7 +16,10 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126100842_core', class: Migration20261126100842_core },
   { name: 'Migration20261126100857_audit_and_numbering', class: Migration20261126100857_audit_and_numbering },
   { name: 'Migration20261126101335_calendar', class: Migration20261126101335_calendar },
+  { name: 'Migration20261126102608_identity_and_access', class: Migration20261126102608_identity_and_access },
+  { name: 'Migration20261126102745_deadline_alert', class: Migration20261126102745_deadline_alert },
   { name: 'Migration20261126103112_channels', class: Migration20261126103112_channels },
+  { name: 'Migration20261126103414_lifecycle', class: Migration20261126103414_lifecycle },
   { name: 'Migration20261126103438_analytics_problems', class: Migration20261126103438_analytics_problems },
   { name: 'Migration20261126104626_sector_plugins', class: Migration20261126104626_sector_plugins },
   { name: 'Migration20261126112910_analytics_indexes', class: Migration20261126112910_analytics_indexes },

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
 import type { GraphQLSchema } from 'graphql';
 import type { SectorPlugin, PluginAccess } from '../core/plugin-api/index.js';
 import { coreResolvers, intakeResolvers } from '../core/graphql/core-resolvers.js';
-import { accessGuard } from '../core/auth/access-guard.js';
+import { guardRootFields } from '../core/auth/access-guard.js';
+import { checkIdArguments } from '../core/graphql/id-arguments.js';
 import { ALL_ROLES, CENTER, READERS, coreAccess, type Access } from '../core/auth/access-matrix.js';
 
 const PLUGIN_ACCESS: Record<PluginAccess, Access> = { ALL: ALL_ROLES, READERS, CENTER };
@@ -29,11 +31,14 @@ export async function buildAppSchema(plugins: readonly SectorPlugin[], options: 
     Function,
     ...Function[],
   ];
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers,
-    globalMiddlewares: [accessGuard(accessMatrixFor(plugins))],
+    // type-graphql requires one for @Subscription; ours feed from the event bus (core/live), not from it.
+    pubSub: createPubSub(),
     validate: false,
   });
+  // The guard wraps last, so it runs first: an anonymous caller learns nothing about its arguments.
+  return guardRootFields(checkIdArguments(schema), accessMatrixFor(plugins));
 }
 
 /**

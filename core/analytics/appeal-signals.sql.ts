@@ -8,8 +8,11 @@
  * - returned for rework: `type = 'ANSWER_RETURNED'`, or `type = 'ANSWER_REVIEWED'`
  *   with `data->>'decision' = 'RETURN'`;
  * - reopened: `type = 'REOPENED'` or `to_status = 'REOPENED'`;
- * - answer texts: `type = 'ANSWERED'` with `data->>'text'` (until the answers'
- *   own `response` table is merged: then ANSWER_TEXTS_SQL reads it instead).
+ * - answer texts: the answers the ЦУР accepted (`appeal_response` with
+ *   `review_decision = 'ACCEPT'`, the lifecycle's table), and texts recorded in
+ *   `ANSWERED` audit entries (`data->>'text'`, imported history).
+ * The lifecycle writes `REDIRECTED`, `ANSWER_RETURNED` (reason = the ЦУР's
+ * comment), `ANSWER_ACCEPTED`, `RATED` and `REOPENED`.
  * Reason/comment of a return: the event's `reason`, else `data->>'comment'`.
  */
 
@@ -25,9 +28,7 @@ export const RETURNED_APPEAL_IDS_SQL = `select e.appeal_id from appeal_event e w
 /** Rows (appeal_id, at, comment) of returns for rework. */
 export const RETURN_EVENTS_SQL = `select e.appeal_id, e.at, coalesce(e.reason, e.data->>'comment') as comment from appeal_event e where ${RETURN_EVENT_CONDITION}`;
 
-/**
- * Rows (appeal_id, at, text) of the answers sent. When the `response` table
- * (answers with their review decision) is merged, read the sent answers from
- * it here, e.g. `select r.appeal_id, r.created_at as at, r.text from response r`.
- */
-export const ANSWER_TEXTS_SQL = `select e.appeal_id, e.at, e.data->>'text' as text from appeal_event e where e.type = 'ANSWERED' and e.data->>'text' is not null`;
+/** Rows (appeal_id, at, text) of the answers sent to authors. */
+export const ANSWER_TEXTS_SQL = `select r.appeal_id, coalesce(r.reviewed_at, r.created_at) as at, r.text from appeal_response r where r.review_decision = 'ACCEPT'
+  union all
+  select e.appeal_id, e.at, e.data->>'text' as text from appeal_event e where e.type = 'ANSWERED' and e.data->>'text' is not null`;

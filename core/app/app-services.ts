@@ -4,9 +4,11 @@ import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../clock/clock.js';
 import type { SectorPlugin } from '../plugin-api/index.js';
 import type { TokenService } from '../auth/token.service.js';
+import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { WorkingCalendar } from '../deadlines/index.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { AppealStructurer } from '../structuring/structurer.js';
+import type { LiveFeed } from '../live/live-feed.js';
 import type { IntakeService } from '../channels/intake.js';
 
 /** Process-wide services, built once at start and shared by every request. */
@@ -18,12 +20,16 @@ export interface AppServices {
   plugins: SectorPlugin[];
   clock: Clock;
   tokens: TokenService;
+  /** Failed-login counters shared by every process (PostgreSQL). */
+  loginThrottle: LoginThrottle;
   /** Working days from the production calendar stored in the database. */
   calendar: WorkingCalendar;
   /** Committed appeal events, for subscriptions and after-commit hooks. */
   events: EventBus;
   /** Finds sector, category, municipality and a summary in free text. */
   structurer: AppealStructurer;
+  /** This process's fan-out of committed events to its subscriptions. */
+  live: LiveFeed;
   /**
    * The lifecycle's door for channels (core/channels/intake.ts). Absent until
    * the lifecycle provides one: the endpoints that create appeals from

@@ -7,17 +7,22 @@ import type { SectorPlugin } from '../plugin-api/index.js';
 import { pluginEntities, selectPlugins } from '../plugins/plugin-registry.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { TokenService } from '../auth/token.service.js';
+import { LoginThrottle } from '../auth/login-throttle.js';
 import { seedReference } from '../seed/reference.seed.js';
-import { seedDemo } from '../seed/demo.seed.js';
 import { loadWorkingCalendar, seedBundledCalendar } from '../calendar/calendar.service.js';
 import { mariElMunicipalities, mariElOrganizations } from '../reference/index.js';
 import { buildAppSchema } from '../../schema/build-schema.js';
 import { createHttpServer } from '../server/http-server.js';
 import type { AppServices } from './app-services.js';
-import { LocalEventBus } from '../events/event-bus.js';
+import type { EventBus } from '../events/event-bus.js';
+import { createEventBus } from '../events/create-event-bus.js';
+import { LiveFeed } from '../live/live-feed.js';
+import { startDeadlineWatchJob, type DeadlineWatchJob } from '../deadline-watch/deadline-watch.job.js';
 import { createStructurer } from '../structuring/structurer.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLSchema } from 'graphql';
 import type { IntakeService } from '../channels/intake.js';
+import { configurePagination } from '../graphql/pagination.js';
 
 export interface StartOptions {
   config: Config;
@@ -33,6 +38,8 @@ export interface StartOptions {
 
 export interface RunningApp {
   app: AppServices;
+  /** The schema being served (the access-matrix test walks it). */
+  schema: GraphQLSchema;
   db: Database;
   url: string;
   port: number;
@@ -44,6 +51,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const plugins = selectPlugins(options.plugins, config.enabledPlugins);
+  configurePagination({ maxPageSize: config.MAX_PAGE_SIZE });
   if (config.jwtSecretIsDefault) logger.warn('JWT_SECRET is not set: tokens are signed with the built-in development secret; set it in production');
   const db = await openDatabase({
     url: config.DATABASE_URL,
@@ -53,10 +61,13 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     extraEntities: pluginEntities(options.plugins),
     onQuery: options.onQuery,
   });
+  let events: EventBus | null = null;
+  let jobs: DeadlineWatchJob | null = null;
   try {
     const em = db.orm.em.fork() as EntityManager;
     await seedBundledCalendar(em);
     await seedReference(em, { municipalities: mariElMunicipalities, organizations: mariElOrganizations }, options.plugins, config.demo);
+    events = await createEventBus(config, db.url, db.orm, logger);
     const app: AppServices = {
       config,
       logger,
@@ -64,17 +75,26 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       plugins,
       clock: options.clock ?? systemClock,
       tokens: new TokenService({
-        secret: config.jwtSecret,
+        keys: config.jwtKeys,
         issuer: config.JWT_ISSUER,
         audience: config.JWT_AUDIENCE,
         ttlSeconds: config.JWT_TTL_SECONDS,
       }),
+      loginThrottle: new LoginThrottle(em.getKnex(), {
+        maxFailuresPerEmail: config.LOGIN_MAX_FAILURES,
+        maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+        windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+        blockSeconds: config.LOGIN_BLOCK_SECONDS,
+      }),
       calendar: await loadWorkingCalendar(em, config.TIME_ZONE),
-      events: new LocalEventBus(),
+      events,
       structurer: createStructurer(plugins, mariElMunicipalities),
+      live: new LiveFeed(db.orm, events, logger),
     };
     if (options.intake) app.intake = options.intake(app);
-    if (config.demo) await seedDemo(app);
+    jobs = await startDeadlineWatchJob(app, db.url);
+    // Loaded only for the demo: the data generator brings faker's locales (about 40 MB of memory).
+    if (config.demo) await (await import('../seed/demo.seed.js')).seedDemo(app);
     const schema = await buildAppSchema(plugins, { channelIntake: Boolean(app.intake) });
     const http = await createHttpServer(app, schema);
     await new Promise<void>((resolve, reject) => {
@@ -82,19 +102,27 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       http.server.listen(config.PORT, () => resolve());
     });
     const port = (http.server.address() as AddressInfo).port;
-    logger.info({ port, plugins: plugins.map((p) => p.code), embedded: db.embedded }, `ЦУР API: http://localhost:${port}/graphql`);
+    logger.info(
+      { port, plugins: plugins.map((p) => p.code), embedded: db.embedded, eventBus: config.eventBus },
+      `ЦУР API: http://localhost:${port}/graphql`,
+    );
     return {
       app,
+      schema,
       db,
       url: `http://127.0.0.1:${port}`,
       port,
       async stop() {
         await http.stop();
+        await jobs?.stop();
+        await app.live.close();
         await app.events.close();
         await db.close();
       },
     };
   } catch (error) {
+    await jobs?.stop().catch(() => undefined);
+    await events?.close().catch(() => undefined);
     await db.close();
     throw error;
   }

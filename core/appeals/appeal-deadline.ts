@@ -12,7 +12,7 @@ export function dutyEndedAt(appeal: Appeal): Date | null {
 }
 
 /** The appeal's deadline as clients see it: state, time left, and the rules behind it. */
-export function appealDeadline(appeal: Appeal, now: Date): Deadline {
+export function appealDeadline(appeal: Appeal, now: Date, atRiskShare = 0.2): Deadline {
   const rules = (appeal.deadlineRules ?? []).map((rule) => ({
     code: rule.code,
     description: rule.description,
@@ -35,6 +35,7 @@ export function appealDeadline(appeal: Appeal, now: Date): Deadline {
     now,
     answeredAt: dutyEndedAt(appeal),
     pausedSince: appeal.pausedAt ?? null,
+    atRiskShare,
   });
   return {
     ...base,

@@ -3,6 +3,7 @@ import { Appeal } from '../entities/appeal.entity.js';
 import { OPEN_STATUSES } from '../entities/enums.js';
 import { applyAppealScope } from '../auth/appeal-scope.js';
 import { textArray } from '../db/sql-array.js';
+import { entityView } from '../db/entity-view.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { readPageArgs, toConnection, type Connection, type PageArgs } from '../graphql/pagination.js';
 import { AppealOrderField, OrderDirection, type AppealFilter, type AppealOrder } from './appeal-filter.input.js';
@@ -77,10 +78,10 @@ export async function listAppeals(em: EntityManager, user: AuthUser, args: Appea
 
   const rows: Record<string, unknown>[] = await em.getConnection().execute(query);
   const sortKeys = new Map<string, unknown>();
+  const toAppeal = entityView(em, Appeal);
   const appeals = rows.map((row) => {
-    const { sort_key: sortKey, ...columns } = row;
-    const appeal = em.map(Appeal, columns);
-    sortKeys.set(appeal.id, cursorValue(sortKey));
+    const appeal = toAppeal(row);
+    sortKeys.set(appeal.id, cursorValue(row.sort_key));
     return appeal;
   });
   return toConnection(

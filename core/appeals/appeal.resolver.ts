@@ -1,13 +1,13 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Appeal } from '../entities/appeal.entity.js';
 import { AppealEvent } from '../entities/appeal-event.entity.js';
 import { Category, Municipality, Organization, Sector, User } from '../entities/index.js';
 import type { RequestContext } from '../graphql/context.js';
-import { batchById } from '../graphql/loaders.js';
 import { notFound } from '../errors/errors.js';
 import { requireUser } from '../auth/require-user.js';
-import { applyAppealScope } from '../auth/appeal-scope.js';
-import { canSeePersonalData, maskName } from '../auth/personal-data.js';
+import { loadVisibleAppeal } from '../auth/appeal-visibility.js';
+import { authorFor } from '../auth/personal-data.js';
 import { AppealFilter, AppealOrder } from './appeal-filter.input.js';
 import { AppealConnection, Citizen, Deadline, GeoPoint } from './appeal-types.js';
 import { listAppeals } from './appeal-query.service.js';
@@ -34,11 +34,10 @@ export class AppealResolver {
 
   @Query(() => Appeal, { nullable: true, description: 'Обращение по идентификатору; чужое для роли — NOT_FOUND' })
   async appeal(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Appeal> {
-    const knex = ctx.em.getKnex();
-    const query = applyAppealScope(knex('appeal as a').select('a.*').where('a.id', id), requireUser(ctx));
-    const [row] = await ctx.em.getConnection().execute(query);
-    if (!row) throw notFound('Обращение', id);
-    return ctx.em.map(Appeal, row);
+    requireUser(ctx);
+    const appeal = await loadVisibleAppeal(ctx, id);
+    if (!appeal) throw notFound('Обращение', id);
+    return appeal;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Ответственная организация' })
@@ -71,25 +70,15 @@ export class AppealResolver {
     return id ? ctx.loaders.user.load(id) : null;
   }
 
-  @FieldResolver(() => Appeal, { nullable: true, description: 'Предыдущее обращение, повтором которого является это' })
+  @FieldResolver(() => Appeal, { nullable: true, description: 'Предыдущее обращение, повтором которого является это (null, если оно вне доступа роли)' })
   repeatOf(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
     const id = idOf(appeal.repeatOf);
-    return id ? ctx.loaders.named<string, Appeal>('appeal', batchById(Appeal)).load(id) : null;
+    return id ? loadVisibleAppeal(ctx, id) : null;
   }
 
-  @FieldResolver(() => Citizen, { nullable: true, description: 'Автор; персональные данные видны только ролям с доступом' })
-  author(@Root() appeal: Appeal, @Ctx() ctx: RequestContext): Citizen | null {
-    if (!appeal.authorName && !appeal.authorEmail && !appeal.authorPhone) return null;
-    if (canSeePersonalData(ctx.user)) {
-      return {
-        name: appeal.authorName ?? null,
-        email: appeal.authorEmail ?? null,
-        phone: appeal.authorPhone ?? null,
-        address: appeal.authorAddress ?? null,
-        masked: false,
-      };
-    }
-    return { name: maskName(appeal.authorName), email: null, phone: null, address: null, masked: true };
+  @FieldResolver(() => Citizen, { nullable: true, description: 'Автор; персональные данные видны только ролям с доступом, каждое их чтение записывается в журнал' })
+  author(@Root() appeal: Appeal, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Citizen | null> {
+    return authorFor(appeal, ctx, info);
   }
 
   @FieldResolver(() => GeoPoint, { nullable: true })
@@ -99,14 +88,14 @@ export class AppealResolver {
 
   @FieldResolver(() => Deadline)
   deadline(@Root() appeal: Appeal, @Ctx() ctx: RequestContext): Deadline {
-    return appealDeadline(appeal, ctx.clock.now());
+    return appealDeadline(appeal, ctx.clock.now(), ctx.app.config.deadlinePolicy.atRiskShare);
   }
 
   @FieldResolver(() => [AppealEvent], { description: 'Журнал: все события по обращению, по времени' })
   history(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
     return ctx.loaders
       .named<string, AppealEvent[]>('appealHistory', async (ids, em) => {
-        const events = await em.find(AppealEvent, { appeal: { $in: [...ids] } }, { orderBy: { at: 'asc', id: 'asc' } });
+        const events = await em.find(AppealEvent, { appeal: { $in: [...ids] } }, { orderBy: { at: 'asc', seq: 'asc' } });
         return ids.map((id) => events.filter((event) => event.appeal.id === id));
       })
       .load(appeal.id);

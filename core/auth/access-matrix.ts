@@ -3,7 +3,10 @@ import { Role } from '../entities/enums.js';
 /**
  * Who may call which operation: one table, read by the access guard for every
  * root field of Query, Mutation and Subscription. An operation without a row
- * is refused (fail closed), and a test walks this table against the schema.
+ * is refused (fail closed); `test/access-matrix.test.ts` walks this table
+ * against the running schema, and `npm run access:print` writes it into the
+ * README. What a role then sees inside an operation is narrowed by
+ * `applyAppealScope` (appeals) and `personal-data.ts` (authors).
  */
 export type Access = 'PUBLIC' | readonly Role[];
 
@@ -11,10 +14,25 @@ export const ALL_ROLES: readonly Role[] = Object.values(Role);
 /** Everyone who works with appeals (all but integrations). */
 export const READERS: readonly Role[] = ALL_ROLES.filter((role) => role !== Role.INTEGRATION);
 export const CENTER: readonly Role[] = [Role.CURATOR, Role.CENTER_HEAD, Role.CENTER_SPECIALIST, Role.ADMIN];
+/** The ЦУР's staff who process appeals (the sector blocks' staff within their sectors). */
+export const PROCESSORS: readonly Role[] = [Role.CENTER_SPECIALIST, Role.CENTER_HEAD, Role.SECTOR_LEAD, Role.SECTOR_SPECIALIST];
+/** Account administration. */
+export const ADMINS: readonly Role[] = [Role.ADMIN];
+/** Oversight of accounts and of access to personal data: the administrator and the head of the ЦУР. */
+export const OVERSIGHT: readonly Role[] = [Role.ADMIN, Role.CENTER_HEAD];
 
 export const coreAccess: Record<string, Access> = {
   'Mutation.login': 'PUBLIC',
+  'Mutation.changePassword': ALL_ROLES,
   'Query.me': ALL_ROLES,
+  'Query.users': OVERSIGHT,
+  'Mutation.createUser': ADMINS,
+  'Mutation.updateUser': ADMINS,
+  'Mutation.deactivateUser': ADMINS,
+  'Query.apiKeys': ADMINS,
+  'Mutation.createApiKey': ADMINS,
+  'Mutation.revokeApiKey': ADMINS,
+  'Query.personalDataAccessLog': OVERSIGHT,
   'Query.appeals': READERS,
   'Query.appeal': READERS,
   'Query.organizations': ALL_ROLES,
@@ -22,6 +40,31 @@ export const coreAccess: Record<string, Access> = {
   'Query.municipalities': ALL_ROLES,
   'Query.sectors': ALL_ROLES,
   'Query.categories': ALL_ROLES,
+  // The appeal lifecycle: the guard lets these roles call; the status machine
+  // (core/lifecycle/status-machine.ts) decides per status, the appeal scope per appeal.
+  'Mutation.registerAppeal': [Role.INTEGRATION, ...PROCESSORS],
+  'Mutation.importAppeals': [Role.INTEGRATION, Role.CENTER_SPECIALIST, Role.CENTER_HEAD, Role.ADMIN],
+  'Mutation.registerReceived': PROCESSORS,
+  'Mutation.assignAppeal': [...PROCESSORS, Role.ORG_OPERATOR],
+  'Mutation.redirectAppeal': [...PROCESSORS, Role.ORG_OPERATOR],
+  'Mutation.extendDeadline': [...PROCESSORS, Role.ORG_OPERATOR],
+  'Mutation.startWork': [Role.ORG_OPERATOR],
+  'Mutation.pauseAppeal': [...PROCESSORS, Role.ORG_OPERATOR],
+  'Mutation.resumeAppeal': [...PROCESSORS, Role.ORG_OPERATOR],
+  'Mutation.answerAppeal': [Role.ORG_OPERATOR],
+  'Mutation.reviewAnswer': PROCESSORS,
+  'Mutation.rateAppeal': PROCESSORS,
+  'Mutation.rejectAppeal': PROCESSORS,
+  'Mutation.reopenAppeal': PROCESSORS,
+  'Mutation.closeAppeal': PROCESSORS,
+  'Mutation.structureAppeal': PROCESSORS,
+  'Mutation.issueSatisfactionLink': PROCESSORS,
+  // The author rates through a signed link: the token is the permission.
+  'Mutation.rateAppealByLink': 'PUBLIC',
+  'Mutation.loadProductionCalendar': [Role.ADMIN],
+  // Live updates: everyone who works with appeals, each event within the caller's scope.
+  'Subscription.appealEvents': READERS,
+  'Subscription.deadlineAlerts': READERS,
   // Analytics (core/analytics): every reader, scoped to the appeals the role may see.
   'Query.stats': READERS,
   'Query.ratings': READERS,

@@ -4,8 +4,9 @@ import type { AuthUser } from './auth-user.js';
 import { textArray } from '../db/sql-array.js';
 
 /** Roles that see every appeal (the decree's curator, the ЦУР, analysts, admins). */
-const SEE_ALL: ReadonlySet<Role> = new Set([Role.CURATOR, Role.CENTER_HEAD, Role.CENTER_SPECIALIST, Role.ANALYST, Role.ADMIN]);
-const BY_SECTOR: ReadonlySet<Role> = new Set([Role.SECTOR_LEAD, Role.SECTOR_SPECIALIST, Role.MINISTRY_OBSERVER]);
+export const SEE_ALL: ReadonlySet<Role> = new Set([Role.CURATOR, Role.CENTER_HEAD, Role.CENTER_SPECIALIST, Role.ANALYST, Role.ADMIN]);
+/** Roles that see the appeals of their sector blocks (`user.sectors`). */
+export const BY_SECTOR: ReadonlySet<Role> = new Set([Role.SECTOR_LEAD, Role.SECTOR_SPECIALIST, Role.MINISTRY_OBSERVER]);
 
 /** The caller's organization and every body below it. */
 export const SUBORDINATE_ORGANIZATIONS_SQL = `with recursive sub as (
@@ -16,7 +17,11 @@ export const SUBORDINATE_ORGANIZATIONS_SQL = `with recursive sub as (
 
 /**
  * Narrows a query over `appeal as a` to what the caller may see: SQL
- * conditions, never filtering after loading.
+ * conditions, never filtering after loading. ORG_OPERATOR: its body and the
+ * bodies below it; SECTOR_* and MINISTRY_OBSERVER: their sectors; everyone
+ * else not in SEE_ALL (INTEGRATION, a role without its organization):
+ * nothing. `isAppealVisible` (appeal-visibility.ts) is the same rule for one
+ * appeal in hand; a test keeps the two equal.
  */
 export function applyAppealScope(query: Knex.QueryBuilder, user: AuthUser, alias = 'a'): Knex.QueryBuilder {
   if (SEE_ALL.has(user.role)) return query;

@@ -1,38 +1,87 @@
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Organization, User } from '../entities/index.js';
 import type { RequestContext } from '../graphql/context.js';
-import { unauthenticated } from '../errors/errors.js';
-import { DUMMY_HASH, verifyPassword } from './password.js';
+import { badInput, conflict, unauthenticated } from '../errors/errors.js';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
 import { requireUser } from './require-user.js';
+import { normalizeEmail } from './login-throttle.js';
+import { assertPasswordPolicy } from './password-policy.js';
 
 @ObjectType()
-class AuthPayload {
+export class AuthPayload {
   @Field(() => String, { description: 'JWT для заголовка Authorization: Bearer' }) token!: string;
   @Field(() => User) user!: User;
 }
 
 const LOGIN_FAILED = 'Неверный e-mail или пароль';
 
+const issueFor = (ctx: RequestContext, user: User) =>
+  ctx.app.tokens.issue(
+    { id: user.id, role: user.role, organizationId: user.organization?.id ?? null, sectors: user.sectors },
+    ctx.clock.now(),
+    user.tokenVersion,
+  );
+
 @Resolver(() => User)
 export class AuthResolver {
-  @Mutation(() => AuthPayload, { description: 'Вход: выдаёт подписанный токен' })
+  @Mutation(() => AuthPayload, {
+    description: 'Вход: выдаёт подписанный токен. После нескольких неудач подряд — TOO_MANY_REQUESTS с retryAfterSeconds',
+  })
   async login(
     @Arg('email', () => String) email: string,
     @Arg('password', () => String) password: string,
     @Ctx() ctx: RequestContext,
   ): Promise<AuthPayload> {
-    const user = await ctx.em.findOne(User, { email: email.trim().toLowerCase() }, { populate: ['passwordHash'] });
+    const address = normalizeEmail(email);
+    const throttle = ctx.app.loginThrottle;
+    await throttle.check(address, ctx.ip ?? null);
+    const user = await ctx.em.findOne(User, { email: address }, { populate: ['passwordHash'] });
     // Compare against a dummy hash for unknown e-mails, so timing does not tell them apart.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok || !user.active) throw unauthenticated(LOGIN_FAILED);
-    const token = ctx.app.tokens.issue(
-      { id: user.id, role: user.role, organizationId: user.organization?.id ?? null, sectors: user.sectors },
-      ctx.clock.now(),
-    );
-    return { token, user };
+    if (!user || !ok || !user.active) {
+      await throttle.failed(address, ctx.ip ?? null);
+      throw unauthenticated(LOGIN_FAILED);
+    }
+    await throttle.succeeded(address);
+    return { token: issueFor(ctx, user), user };
   }
 
-  @Query(() => User, { nullable: true, description: 'Текущий пользователь' })
+  @Mutation(() => AuthPayload, {
+    description: 'Смена своего пароля. Все прежние токены перестают действовать; возвращается новый',
+  })
+  async changePassword(
+    @Arg('currentPassword', () => String) currentPassword: string,
+    @Arg('newPassword', () => String) newPassword: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AuthPayload> {
+    const caller = requireUser(ctx);
+    if (caller.apiKeyId) throw badInput('currentPassword', 'У ключа API нет пароля');
+    const throttle = ctx.app.loginThrottle;
+    const user = await ctx.em.findOneOrFail(User, caller.id, { populate: ['passwordHash'] });
+    // A stolen token must not become a way to guess the password: same counters as login.
+    // (Outside any transaction: the counters take a connection of their own from the same pool.)
+    await throttle.check(user.email, ctx.ip ?? null);
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      await throttle.failed(user.email, ctx.ip ?? null);
+      throw badInput('currentPassword', 'Неверный текущий пароль');
+    }
+    assertPasswordPolicy(newPassword, user.email, 'newPassword');
+    if (newPassword === currentPassword) throw badInput('newPassword', 'Новый пароль совпадает с текущим');
+    // One statement, conditional on the hash just verified: a concurrent change wins, this one is refused.
+    const knex = ctx.em.getKnex();
+    const [updated]: { token_version: number }[] = await ctx.em.getConnection().execute(
+      knex('app_user')
+        .update({ password_hash: await hashPassword(newPassword), token_version: knex.raw('token_version + 1') })
+        .where({ id: user.id, password_hash: user.passwordHash })
+        .returning('token_version'),
+    );
+    if (!updated) throw conflict('Пароль только что был изменён; войдите снова');
+    await throttle.succeeded(user.email);
+    user.tokenVersion = updated.token_version;
+    return { token: issueFor(ctx, user), user };
+  }
+
+  @Query(() => User, { nullable: true, description: 'Текущий пользователь (для ключа API — его сервисная учётная запись)' })
   me(@Ctx() ctx: RequestContext) {
     return ctx.loaders.user.load(requireUser(ctx).id);
   }

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ProductionCalendarYear } from '../entities/production-calendar-year.entity.js';
-import { loadBundledYears, parseProductionYear, WorkingCalendar } from '../deadlines/index.js';
+import { loadBundledYears, parseProductionYear, ProductionYearInvalidError, WorkingCalendar, type ProductionYear } from '../deadlines/index.js';
+import type { AppServices } from '../app/app-services.js';
+import { badInput } from '../errors/errors.js';
 
 /** Inserts the bundled production-calendar years that the database lacks. */
 export async function seedBundledCalendar(em: EntityManager): Promise<void> {
@@ -16,4 +18,32 @@ export async function loadWorkingCalendar(em: EntityManager, timeZone: string): 
     rows.map((row) => parseProductionYear(row.data, `production_calendar_year ${row.year}`)),
     { timeZone },
   );
+}
+
+/**
+ * Stores one year of the calendar (validated: weekday kinds, the year's own
+ * statistics) and swaps the process's working calendar, so deadlines use it
+ * at once. A new year is data, not a release (DOMAIN.md "Deadlines").
+ * Other processes pick the year up at their next start.
+ */
+export async function loadProductionCalendar(app: AppServices, em: EntityManager, year: number, data: unknown) {
+  let parsed: ProductionYear;
+  try {
+    parsed = parseProductionYear(data, `year ${year}`);
+  } catch (error) {
+    if (error instanceof ProductionYearInvalidError) {
+      const path = error.issues[0]?.split(':')[0] ?? '(root)';
+      throw badInput(path === '(root)' ? 'data' : `data.${path}`, error.message, { issues: error.issues });
+    }
+    throw error;
+  }
+  if (parsed.year !== year) throw badInput('data.year', `Данные относятся к ${parsed.year} году, а не к ${year}`);
+  const knex = em.getKnex();
+  const now = app.clock.now();
+  await em.execute(
+    knex('production_calendar_year').insert({ year, data: JSON.stringify(parsed), loaded_at: now }).onConflict('year').merge(['data', 'loaded_at']),
+  );
+  app.calendar = await loadWorkingCalendar(em, app.config.TIME_ZONE);
+  app.logger.info({ year }, 'production calendar loaded');
+  return { year, workingDays: parsed.stats.workdays5, loadedYears: app.calendar.years(), loadedAt: now };
 }

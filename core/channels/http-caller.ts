@@ -1,15 +1,24 @@
 import type { Request } from 'express';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { authenticateRequest } from '../auth/authenticate.js';
+
+const first = (value: unknown): string | null => {
+  const one = Array.isArray(value) ? value[0] : value;
+  return typeof one === 'string' ? one : null;
+};
 
 /**
- * Who calls a channel endpoint (REST, not GraphQL). Today: the same bearer
- * JWT as GraphQL (a channel's service account has role INTEGRATION). When
- * API keys land (branch `auth`), this becomes
- * `authenticateRequest(app, { authorization, apiKey: X-Api-Key ?? ?api_key= })`,
- * Open311's `api_key` parameter included; nothing else changes.
- * Throws UNAUTHENTICATED for credentials that do not verify.
+ * Who calls a channel endpoint (REST, not GraphQL): the same credentials as
+ * GraphQL — a bearer JWT, or a channel's API key (`Authorization: ApiKey`,
+ * `X-Api-Key`), which acts as role INTEGRATION. Open311's `api_key`
+ * parameter (query or form) is read only when no header names the caller,
+ * for clients that cannot set headers. Throws UNAUTHENTICATED for
+ * credentials that do not verify.
  */
 export async function callerOf(app: AppServices, req: Request): Promise<AuthUser | null> {
-  return app.tokens.fromHeader(req.headers.authorization, app.clock.now());
+  const authorization = first(req.headers.authorization);
+  const headerKey = first(req.headers['x-api-key']);
+  const paramKey = authorization || headerKey ? null : (first(req.query?.api_key) ?? first((req.body as Record<string, unknown> | undefined)?.api_key));
+  return authenticateRequest(app, { authorization, apiKey: headerKey ?? paramKey });
 }

@@ -23,4 +23,48 @@ describe('configuration', () => {
     expect(config.demo).toBe(true);
     expect(loadConfig({ DATABASE_URL: 'postgres://x@localhost/db' }).demo).toBe(false);
   });
+
+  it('reads deadline overrides (DEADLINE_POLICY, JSON) over the defaults and refuses a malformed one', () => {
+    const config = loadConfig({ DEADLINE_POLICY: JSON.stringify({ atRiskShare: 0.3, channels: { POS: { regime: 'MESSAGE', codePrefix: 'POS', basis: 'регламент', answer: { workingDays: 5 } } } }) });
+    expect(config.deadlinePolicy.atRiskShare).toBe(0.3);
+    expect(config.deadlinePolicy.channels.POS).toMatchObject({ answer: { workingDays: 5 } });
+    expect(config.deadlinePolicy.fz59.answer).toEqual({ calendarDays: 30 });
+    expect(loadConfig({}).deadlinePolicy.channels.POS).toMatchObject({ answer: { workingDays: 10 } });
+    expect(() => loadConfig({ DEADLINE_POLICY: '{"atRiskShare": 2}' })).toThrow(/^Invalid configuration: DEADLINE_POLICY: atRiskShare/);
+    expect(() => loadConfig({ DEADLINE_POLICY: 'not json' })).toThrow(/DEADLINE_POLICY/);
+  });
+
+  it('has the lifecycle settings with their defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ STRUCTURING_MIN_CONFIDENCE: 0.5, REPEAT_WINDOW_DAYS: 30, SATISFACTION_LINK_TTL_DAYS: 30, HTTP_BODY_LIMIT_MB: 16 });
+    expect(() => loadConfig({ STRUCTURING_MIN_CONFIDENCE: '1.5' })).toThrow(/STRUCTURING_MIN_CONFIDENCE/);
+  });
+});
+
+describe('live updates configuration', () => {
+  it('defaults to the PostgreSQL bus, Redis when only REDIS_URL is set, and refuses redis without a URL', () => {
+    expect(loadConfig({}).eventBus).toBe('pg');
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).eventBus).toBe('redis');
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', EVENT_BUS: 'pg' }).eventBus).toBe('pg');
+    expect(loadConfig({ EVENT_BUS: 'local' }).eventBus).toBe('local');
+    expect(() => loadConfig({ EVENT_BUS: 'redis' })).toThrow(/^Invalid configuration: EVENT_BUS: /);
+    expect(() => loadConfig({ EVENT_BUS: 'kafka' })).toThrow(/EVENT_BUS/);
+    expect(loadConfig({}).WS_MAX_QUEUE).toBe(1000);
+    expect(() => loadConfig({ WS_MAX_QUEUE: '0' })).toThrow(/WS_MAX_QUEUE/);
+    expect(loadConfig({}).DEADLINE_WATCH_INTERVAL_SECONDS).toBe(60);
+  });
+});
+
+describe('hardening configuration', () => {
+  it('has safe limits by default, and switches for introspection and GraphiQL', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ MAX_PAGE_SIZE: 500, GRAPHQL_MAX_DEPTH: 10, HTTP_BODY_LIMIT_MB: 16, RATE_LIMIT_PER_MINUTE: 600 });
+    expect(config.introspection).toBe(true);
+    expect(config.graphiql).toBe(true);
+    const closed = loadConfig({ INTROSPECTION: '0', GRAPHIQL: '0' });
+    expect(closed.introspection).toBe(false);
+    expect(closed.graphiql).toBe(false);
+    expect(() => loadConfig({ INTROSPECTION: 'no' })).toThrow(/INTROSPECTION/);
+    expect(() => loadConfig({ MAX_PAGE_SIZE: '0' })).toThrow(/MAX_PAGE_SIZE/);
+  });
 });

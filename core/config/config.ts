@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { mergeDeadlinePolicy, type DeadlinePolicy } from '../deadlines/deadline-rules.js';
+import { JWT_ALGORITHMS, KeyConfigError, resolveJwtKeys, type JwtKeys } from '../auth/jwt-keys.js';
 
 /**
  * Every setting the server reads from the environment, with its default.
@@ -14,6 +16,15 @@ const schema = z.object({
   JWT_ISSUER: z.string().min(1).default('cur-api'),
   JWT_AUDIENCE: z.string().min(1).default('cur-api'),
   JWT_TTL_SECONDS: z.coerce.number().int().positive().default(8 * 3600),
+  JWT_ALGORITHM: z.enum(JWT_ALGORITHMS).default('HS256'),
+  JWT_PRIVATE_KEY: z.string().min(1).optional(),
+  JWT_PUBLIC_KEY: z.string().min(1).optional(),
+  JWT_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  JWT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(50),
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  LOGIN_BLOCK_SECONDS: z.coerce.number().int().positive().default(15 * 60),
   PLUGINS: z.string().optional(),
   DEMO: z.enum(['0', '1']).optional(),
   DEMO_APPEALS: z.coerce.number().int().min(0).default(3000),
@@ -21,6 +32,29 @@ const schema = z.object({
   TIME_ZONE: z.string().min(1).default('Europe/Moscow'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  HTTP_BODY_LIMIT_MB: z.coerce.number().int().positive().max(256).default(16),
+  STRUCTURING_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.5),
+  REPEAT_WINDOW_DAYS: z.coerce.number().int().min(0).default(30),
+  SATISFACTION_LINK_TTL_DAYS: z.coerce.number().int().positive().default(30),
+  SATISFACTION_LINK_BASE: z.string().url().optional(),
+  DEADLINE_POLICY: z.string().optional(),
+  // Live updates: the bus that carries committed events between processes.
+  EVENT_BUS: z.enum(['pg', 'redis', 'local']).optional(),
+  REDIS_URL: z.string().url().optional(),
+  WS_MAX_QUEUE: z.coerce.number().int().positive().default(1000),
+  DEADLINE_WATCH_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+  // Hardening (README, "Hardening"): limits on what one request or one caller may ask.
+  MAX_PAGE_SIZE: z.coerce.number().int().positive().default(500),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
+  GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(200_000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(15),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(10),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(5000),
+  INTROSPECTION: z.enum(['0', '1']).default('1'),
+  GRAPHIQL: z.enum(['0', '1']).default('1'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  TRUST_PROXY: z.string().optional(),
   // Analytics (core/analytics): ratings, workload, problems, conflicts.
   RATING_WEIGHTS: z
     .string()
@@ -67,8 +101,16 @@ export type Config = z.infer<typeof schema> & {
   jwtSecret: string;
   /** True when no JWT_SECRET was given and the built-in development secret is used. */
   jwtSecretIsDefault: boolean;
+  /** The signing and verification keys of JWT_ALGORITHM. */
+  jwtKeys: JwtKeys;
   enabledPlugins: string[] | null;
   demo: boolean;
+  /** The deadline defaults of DOMAIN.md with the overrides of DEADLINE_POLICY (JSON). */
+  deadlinePolicy: DeadlinePolicy;
+  /** EVENT_BUS, or redis when only REDIS_URL is given, else pg. */
+  eventBus: 'pg' | 'redis' | 'local';
+  introspection: boolean;
+  graphiql: boolean;
   ratingWeights: Record<RatingPart, number>;
 };
 
@@ -84,12 +126,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${name}: ${issue.message}`);
   }
   const raw = parsed.data;
+  let deadlinePolicy: DeadlinePolicy;
+  try {
+    deadlinePolicy = mergeDeadlinePolicy(raw.DEADLINE_POLICY ? JSON.parse(raw.DEADLINE_POLICY) : {});
+  } catch (error) {
+    const detail = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (error as Error).message;
+    throw new ConfigError(`Invalid configuration: DEADLINE_POLICY: ${detail}`);
+  }
+  if (raw.EVENT_BUS === 'redis' && !raw.REDIS_URL) throw new ConfigError('Invalid configuration: EVENT_BUS: redis needs REDIS_URL');
+  let jwtKeys: JwtKeys;
+  try {
+    jwtKeys = resolveJwtKeys(raw, DEV_JWT_SECRET);
+  } catch (error) {
+    if (error instanceof KeyConfigError) throw new ConfigError(`Invalid configuration: ${error.variable}: ${error.message}`);
+    throw error;
+  }
   return {
     ...raw,
     jwtSecret: raw.JWT_SECRET ?? DEV_JWT_SECRET,
-    jwtSecretIsDefault: !raw.JWT_SECRET,
+    jwtSecretIsDefault: jwtKeys.algorithm === 'HS256' && !raw.JWT_SECRET,
+    jwtKeys,
     enabledPlugins: raw.PLUGINS ? raw.PLUGINS.split(',').map((s) => s.trim()).filter(Boolean) : null,
     demo: raw.DEMO ? raw.DEMO === '1' : !raw.DATABASE_URL,
+    deadlinePolicy,
+    eventBus: raw.EVENT_BUS ?? (raw.REDIS_URL ? 'redis' : 'pg'),
+    introspection: raw.INTROSPECTION === '1',
+    graphiql: raw.GRAPHIQL === '1',
     ratingWeights: { ...DEFAULT_RATING_WEIGHTS, ...stripUndefined(raw.RATING_WEIGHTS ?? {}) },
   };
 }

@@ -26,6 +26,13 @@ export class AppealEvent {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
+  /**
+   * Order of writing: entries of one transaction share `at`, and history reads
+   * in (at, seq) order. Assigned by the database.
+   */
+  @Property({ type: 'bigint', autoincrement: true, columnType: 'bigserial' })
+  seq?: string;
+
   @ManyToOne(() => Appeal, { ref: true })
   appeal!: Ref<Appeal>;
 

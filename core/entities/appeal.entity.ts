@@ -14,6 +14,10 @@ export interface DeadlineRuleTrace {
   code: string;
   description: string;
   dueAt: string;
+  /** statutory (the channel's law or regulation) or urgent (a sector plugin's shorter rule). */
+  source?: 'statutory' | 'urgent';
+  /** An urgent rule's duration, kept so the deadline can be recomputed (extension, pause) without re-reading the facts. */
+  answerWithin?: { hours: number } | { calendarDays: number } | { workingDays: number };
 }
 
 /**
@@ -33,6 +37,9 @@ export interface DeadlineRuleTrace {
 @Index({ properties: ['channel', 'receivedAt'] })
 @Index({ properties: ['assignee', 'status'] })
 @Index({ properties: ['dueAt'] })
+@Index({ properties: ['authorEmailKey', 'receivedAt'] })
+@Index({ properties: ['authorPhoneKey', 'receivedAt'] })
+@Index({ properties: ['category', 'addressKey', 'receivedAt'] })
 // Partial indexes of analytics (migration analytics_indexes), declared here so that schema diffs keep them.
 @Index({ name: 'appeal_answered_at_idx', expression: 'create index "appeal_answered_at_idx" on "appeal" ("answered_at") where answered_at is not null' })
 @Index({ name: 'appeal_rated_at_idx', expression: 'create index "appeal_rated_at_idx" on "appeal" ("rated_at") where satisfaction_score is not null' })
@@ -184,6 +191,43 @@ export class Appeal {
   /** The record as the channel sent it. */
   @Property({ type: 'json', nullable: true, lazy: true })
   raw?: unknown;
+
+  /** The sector plugin's details as validated at registration, for re-running its rules after structuring. */
+  @Property({ type: 'json', nullable: true, lazy: true })
+  details?: Record<string, unknown> | null;
+
+  /** The body the appeal complains about: never routed or assigned to it (59-ФЗ art. 8 part 6). */
+  @ManyToOne(() => Organization, { ref: true, nullable: true })
+  complaintAgainst?: Ref<Organization> | null;
+
+  /** Normalised e-mail, phone (last 10 digits) and address, for finding repeated appeals. */
+  @Property({ type: 'text', nullable: true })
+  authorEmailKey?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  authorPhoneKey?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  addressKey?: string | null;
+
+  /** First reaction (work started): ends an incident's reaction stage. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  reactedAt?: Date | null;
+
+  /** When a new consideration started after a negative rating or a reopen; its clock counts from here. */
+  @Field(() => DateTimeResolver, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  reopenedAt?: Date | null;
+
+  /** Answers the ЦУР returned for rework: counts against the body's quality. */
+  @Field(() => Int, { description: 'Сколько раз ответ возвращался на доработку' })
+  @Property({ type: 'integer', default: 0 })
+  reworkCount: number = 0;
+
+  /** Reopenings after a negative rating or by the ЦУР: count against the body's quality. */
+  @Field(() => Int, { description: 'Сколько раз рассмотрение возобновлялось' })
+  @Property({ type: 'integer', default: 0 })
+  reopenCount: number = 0;
 
   @Field(() => DateTimeResolver)
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })

@@ -69,3 +69,24 @@ registerEnumType(DeadlineState, { name: 'DeadlineState', description: 'Сост�
 registerEnumType(Role, { name: 'Role', description: 'Роль пользователя' });
 registerEnumType(OrganizationKind, { name: 'OrganizationKind', description: 'Вид организации' });
 registerEnumType(MunicipalityKind, { name: 'MunicipalityKind', description: 'Вид муниципального образования' });
+
+/** Result of consideration, as the federal reporting counts it (DOMAIN.md "Lifecycle"). */
+export enum AnswerResult {
+  /** Поддержано, меры приняты. */
+  SUPPORTED = 'SUPPORTED',
+  NOT_SUPPORTED = 'NOT_SUPPORTED',
+  EXPLAINED = 'EXPLAINED',
+  ANSWER_GIVEN = 'ANSWER_GIVEN',
+  /** 59-ФЗ art. 11: e.g. no name or postal address, obscene text. */
+  LEFT_WITHOUT_ANSWER = 'LEFT_WITHOUT_ANSWER',
+  REDIRECTED_BY_COMPETENCE = 'REDIRECTED_BY_COMPETENCE',
+}
+
+/** The ЦУР's decision on a drafted answer. */
+export enum ReviewDecision {
+  ACCEPT = 'ACCEPT',
+  RETURN = 'RETURN',
+}
+
+registerEnumType(AnswerResult, { name: 'AnswerResult', description: 'Результат рассмотрения' });
+registerEnumType(ReviewDecision, { name: 'ReviewDecision', description: 'Решение ЦУР по ответу: принять или вернуть на доработку' });

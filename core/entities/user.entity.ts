@@ -1,5 +1,6 @@
 import { ArrayType, Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 import { randomUUID } from 'node:crypto';
 import { Role } from './enums.js';
 import { Organization } from './organization.entity.js';
@@ -37,6 +38,14 @@ export class User {
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
 
+  /**
+   * Bumped when the user's password, role, organization, sectors or status
+   * change: tokens carry it (`ver`), so every earlier token stops working.
+   */
+  @Property({ type: 'integer', default: 0 })
+  tokenVersion: number = 0;
+
+  @Field(() => DateTimeResolver)
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }

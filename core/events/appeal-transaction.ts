@@ -17,6 +17,18 @@ export interface EventRecord {
   data?: Record<string, unknown> | null;
 }
 
+/** What a bulk entry needs of its appeal: the id and the keys subscribers filter on. */
+export interface AppealKeys {
+  id: string;
+  sectorId: string | null;
+  organizationId: string | null;
+  municipalityId: string | null;
+}
+
+export interface BulkEventRecord extends Omit<EventRecord, 'appeal'> {
+  appeal: AppealKeys;
+}
+
 /** Who acted: a user, or a named non-user actor (a channel, the deadline watcher). */
 export type Actor = { user: AuthUser } | { label: string };
 
@@ -24,7 +36,15 @@ export interface AppealTransaction {
   em: EntityManager;
   /** Appends an audit-trail entry; it is published only if the transaction commits. */
   record(entry: EventRecord): AppealEvent;
+  /**
+   * Appends many entries with multi-row inserts, for bulk intake (thousands
+   * of appeals): the same audit trail, hooks and publishing as `record`,
+   * without an entity per entry.
+   */
+  recordMany(entries: readonly BulkEventRecord[]): Promise<void>;
 }
+
+const BULK_ROWS_PER_STATEMENT = 1000;
 
 /**
  * Runs a change to appeals in one transaction. Every audit-trail entry
@@ -40,6 +60,8 @@ export async function runAppealTransaction<T>(
 ): Promise<T> {
   const recorded: AppealEvent[] = [];
   const appeals = new Map<string, Appeal>();
+  const bulk: { row: Record<string, unknown>; keys: AppealKeys }[] = [];
+  let bulkPayloads: CommittedAppealEvent[] = [];
   const result = await em.transactional(async (txEm) => {
     const tx: AppealTransaction = {
       em: txEm as EntityManager,
@@ -60,20 +82,60 @@ export async function runAppealTransaction<T>(
         appeals.set(entry.appeal.id, entry.appeal);
         return event;
       },
+      async recordMany(entries) {
+        const at = app.clock.now();
+        const rows = entries.map((entry) => ({
+          id: randomUUID(),
+          appeal_id: entry.appeal.id,
+          type: entry.type,
+          at,
+          actor_user_id: 'user' in actor ? actor.user.id : null,
+          actor_label: 'label' in actor ? actor.label : null,
+          from_status: entry.fromStatus ?? null,
+          to_status: entry.toStatus ?? null,
+          reason: entry.reason ?? null,
+          data: entry.data ? JSON.stringify(entry.data) : null,
+        }));
+        const knex = txEm.getKnex();
+        for (let i = 0; i < rows.length; i += BULK_ROWS_PER_STATEMENT) {
+          await knex('appeal_event').insert(rows.slice(i, i + BULK_ROWS_PER_STATEMENT)).transacting(txEm.getTransactionContext()!);
+        }
+        rows.forEach((row, i) => bulk.push({ row, keys: entries[i]!.appeal }));
+      },
     };
     const value = await work(tx);
     await txEm.flush();
-    const payloads = await toPayloads(txEm as EntityManager, recorded, appeals);
+    bulkPayloads = await toBulkPayloads(txEm as EntityManager, bulk);
+    const payloads = [...(await toPayloads(txEm as EntityManager, recorded, appeals)), ...bulkPayloads];
     for (const plugin of app.plugins) {
       for (const payload of payloads) await plugin.hooks?.beforeCommit?.(payload, txEm as EntityManager);
     }
     return value;
   });
-  if (recorded.length) await publishCommitted(app, await toPayloads(em, recorded, appeals));
+  if (recorded.length || bulk.length) await publishCommitted(app, [...(await toPayloads(em, recorded, appeals)), ...bulkPayloads]);
   return result;
 }
 
+async function toBulkPayloads(em: EntityManager, bulk: { row: Record<string, unknown>; keys: AppealKeys }[]): Promise<CommittedAppealEvent[]> {
+  if (!bulk.length) return [];
+  const sectorIds = [...new Set(bulk.map((b) => b.keys.sectorId).filter((id): id is string => Boolean(id)))];
+  const sectors = sectorIds.length ? await em.find(Sector, { id: { $in: sectorIds } }) : [];
+  const codeOf = new Map(sectors.map((s) => [s.id, s.code]));
+  return bulk.map(({ row, keys }) => ({
+    eventId: row.id as string,
+    appealId: keys.id,
+    at: (row.at as Date).toISOString(),
+    type: row.type as string,
+    fromStatus: (row.from_status as string | null) ?? null,
+    toStatus: (row.to_status as string | null) ?? null,
+    sectorCode: keys.sectorId ? (codeOf.get(keys.sectorId) ?? null) : null,
+    organizationId: keys.organizationId,
+    municipalityId: keys.municipalityId,
+  }));
+}
+
 async function toPayloads(em: EntityManager, events: AppealEvent[], appeals: Map<string, Appeal>): Promise<CommittedAppealEvent[]> {
+  if (!events.length) return [];
   const sectorIds = [...new Set([...appeals.values()].map((a) => a.sector?.id).filter((id): id is string => Boolean(id)))];
   const sectors = sectorIds.length ? await em.find(Sector, { id: { $in: sectorIds } }) : [];
   const codeOf = new Map(sectors.map((s) => [s.id, s.code]));
@@ -89,6 +151,7 @@ async function toPayloads(em: EntityManager, events: AppealEvent[], appeals: Map
       sectorCode: appeal.sector ? (codeOf.get(appeal.sector.id) ?? null) : null,
       organizationId: appeal.organization?.id ?? null,
       municipalityId: appeal.municipality?.id ?? null,
+      status: appeal.status,
     };
   });
 }

@@ -11,6 +11,8 @@ export interface CommittedAppealEvent {
   sectorCode: string | null;
   organizationId: string | null;
   municipalityId: string | null;
+  /** The appeal's status once the transaction committed (what status filters match). */
+  status?: string | null;
 }
 
 export type AppealEventListener = (event: CommittedAppealEvent) => void;

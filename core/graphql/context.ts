@@ -4,6 +4,7 @@ import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { Clock } from '../clock/clock.js';
 import { Loaders } from './loaders.js';
+import type { LiveConnection } from '../live/live-connection.js';
 
 /** What every resolver gets: one per HTTP request or WebSocket operation. */
 export interface RequestContext {
@@ -15,6 +16,10 @@ export interface RequestContext {
   requestId: string;
   /** A token that failed verification; raised by the access guard for non-public operations. */
   authError?: unknown;
+  /** The WebSocket the operation came on (subscriptions only). */
+  connection?: LiveConnection;
+  /** The client's address (Express `req.ip`), for login throttling. */
+  ip?: string | null;
 }
 
 /** The one context factory, for HTTP and for graphql-ws. */

@@ -1,9 +1,19 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from '../errors/errors.js';
 
-/** The largest page a client may ask for; more is BAD_USER_INPUT, not a silent cut. */
+/** The largest page a client may ask for by default; more is BAD_USER_INPUT, not a silent cut. */
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 20;
+
+let maxPageSize = MAX_PAGE_SIZE;
+
+/**
+ * Sets the largest page for every connection of this process (config
+ * MAX_PAGE_SIZE, applied at start-up), so that no resolver has to pass it.
+ */
+export function configurePagination(settings: { maxPageSize: number }): void {
+  maxPageSize = settings.maxPageSize;
+}
 
 export interface PageArgs {
   first?: number | null;
@@ -42,12 +52,12 @@ function decodeCursor(cursor: string, field: string, arity: number): unknown[] {
 }
 
 /** Checks first/after/last/before and turns them into one page request. */
-export function readPageArgs(args: PageArgs, cursorArity: number, maxPageSize = MAX_PAGE_SIZE): PageRequest {
+export function readPageArgs(args: PageArgs, cursorArity: number, max = maxPageSize): PageRequest {
   const { first, after, last, before } = args;
   if (first != null && last != null) throw badInput('last', 'Укажите либо first, либо last');
   for (const [name, value] of [['first', first], ['last', last]] as const) {
-    if (value != null && (value < 0 || value > maxPageSize)) {
-      throw badInput(name, `${name} должно быть от 0 до ${maxPageSize}`, { max: maxPageSize });
+    if (value != null && (value < 0 || value > max)) {
+      throw badInput(name, `${name} должно быть от 0 до ${max}`, { max });
     }
   }
   if (last != null || (before != null && first == null)) {

@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from '../logging/logger.js';
+import { LIMIT_EXTENSION, PAGE_SIZE_EXTENSION, isLimitError } from './graphql-limits.js';
 
 const KNOWN_CODES = new Set([
   'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'GRAPHQL_VALIDATION_FAILED',
@@ -15,6 +16,16 @@ const KNOWN_CODES = new Set([
  */
 export function createErrorFormatter(logger: Logger, development: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const pageSizeArgument = formatted.extensions?.[PAGE_SIZE_EXTENSION];
+    if (pageSizeArgument) {
+      const { stacktrace: _stack, [PAGE_SIZE_EXTENSION]: _marker, ...rest } = formatted.extensions ?? {};
+      return { ...formatted, extensions: { ...rest, code: 'BAD_USER_INPUT', field: pageSizeArgument } };
+    }
+    if (isLimitError(formatted)) {
+      // A document over a limit (depth, cost, aliases, directives, tokens): one code for all of them.
+      const { stacktrace: _stack, [LIMIT_EXTENSION]: limit, ...rest } = formatted.extensions ?? {};
+      return { ...formatted, extensions: { ...rest, code: 'QUERY_TOO_COMPLEX', limit: limit ?? 'tokens' } };
+    }
     const code = formatted.extensions?.code as string | undefined;
     if (code && KNOWN_CODES.has(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};

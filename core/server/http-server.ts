@@ -4,10 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { authenticateRequest } from '../auth/authenticate.js';
 import { createRequestContext, type RequestContext } from '../graphql/context.js';
 import { createErrorFormatter } from './format-error.js';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage, wantsGraphiql } from './graphiql-page.js';
@@ -15,6 +16,9 @@ import { attachWebSocketServer } from './websocket-server.js';
 import { channelRoutes } from '../channels/channel-routes.js';
 import { channelModule } from '../channels/channel-module.js';
 import { open311Routes } from '../open311/open311-routes.js';
+import { graphqlLimits } from './graphql-limits.js';
+import { RateLimits } from './rate-limit.js';
+import { httpErrorHandler } from './http-errors.js';
 import { registerRoutes } from './routes.js';
 
 export interface HttpServer {
@@ -23,10 +27,11 @@ export interface HttpServer {
   stop(): Promise<void>;
 }
 
-/** Reads the bearer token; a bad token is kept as an error for the access guard to raise. */
-function authenticate(app: AppServices, header: string | undefined): { user: AuthUser | null; authError: unknown } {
+/** Reads the credentials; bad ones are kept as an error for the access guard to raise (public operations still work). */
+async function authenticate(app: AppServices, req: express.Request): Promise<{ user: AuthUser | null; authError: unknown }> {
   try {
-    return { user: app.tokens.fromHeader(header, app.clock.now()), authError: null };
+    const apiKey = req.headers['x-api-key'];
+    return { user: await authenticateRequest(app, { authorization: req.headers.authorization, apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey }), authError: null };
   } catch (error) {
     return { user: null, authError: error };
   }
@@ -36,24 +41,42 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
   const expressApp = express();
   const server = createServer(expressApp);
   const websockets = attachWebSocketServer(server, app, schema);
-  const development = app.config.NODE_ENV === 'development';
+  const { config } = app;
+  const development = config.NODE_ENV === 'development';
+  const limits = graphqlLimits(config);
+  const rateLimits = new RateLimits(config);
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError: createErrorFormatter(app.logger, development),
     includeStacktraceInErrorResponses: development,
+    // Refuses GET and "simple" POSTs (no JSON content type) without a preflight header: a browser cannot forge those cross-site.
     csrfPrevention: true,
+    introspection: config.introspection,
+    // With introspection off, no "Did you mean ...?" either: suggestions would leak the schema piece by piece.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    allowBatchedHttpRequests: false,
     // core/main.ts owns SIGTERM/SIGINT and stops everything in order.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
+      // No HTTP caching of GraphQL answers here (they depend on the caller), and the plugin wraps every field's resolver.
+      ApolloServerPluginCacheControlDisabled(),
       { serverWillStart: async () => ({ drainServer: () => websockets.dispose() }) },
+      ...limits.plugins,
+      rateLimits.userLimit(),
     ],
   });
   await apollo.start();
 
   expressApp.disable('x-powered-by');
+  // An ETag means hashing every answer (GraphQL answers are POSTed and depend on the caller): a fifth of the CPU of a page of appeals.
+  expressApp.set('etag', false);
+  // Behind a reverse proxy, the client's address (for its rate limit) comes from X-Forwarded-For.
+  if (config.TRUST_PROXY) expressApp.set('trust proxy', trustProxy(config.TRUST_PROXY));
   expressApp.use((req, res, next) => {
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
     res.locals.requestId = requestId;
@@ -80,18 +103,23 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
   expressApp.use('/open311/v2', open311Routes(app));
   registerRoutes(expressApp, app);
 
-  expressApp.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
-  expressApp.get('/graphql', (req, res, next) => (wantsGraphiql(req) ? res.type('html').send(graphiqlPage()) : next()));
+  if (config.graphiql) {
+    expressApp.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
+    expressApp.get('/graphql', (req, res, next) => (wantsGraphiql(req) ? res.type('html').send(graphiqlPage()) : next()));
+  }
   expressApp.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    rateLimits.addressLimit(),
+    express.json({ limit: `${config.HTTP_BODY_LIMIT_MB}mb` }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const { user, authError } = authenticate(app, req.headers.authorization);
-        return { ...createRequestContext(app, user, res.locals.requestId as string), authError };
+        const { user, authError } = await authenticate(app, req);
+        return { ...createRequestContext(app, user, res.locals.requestId as string), authError, ip: req.ip ?? null };
       },
     }),
   );
+
+  expressApp.use('/graphql', httpErrorHandler(app.logger));
 
   return {
     server,
@@ -100,4 +128,10 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
       await channelModule(app).imports?.drain();
     },
   };
+}
+
+/** `true`, a hop count, or a list of addresses/subnets, as Express's "trust proxy" takes them. */
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -33,6 +33,8 @@ export interface TestAppOptions {
   plugins?: readonly SectorPlugin[];
   env?: Record<string, string>;
   onQuery?: (sql: string) => void;
+  /** Another app's database (a second process on one PostgreSQL); it is not dropped on stop. */
+  databaseUrl?: string;
   /** The channels' door into the lifecycle (core/channels/intake.ts); channel intake endpoints exist only with it. */
   intake?: StartOptions['intake'];
 }
@@ -41,7 +43,9 @@ let userCounter = 0;
 
 /** Starts the real server on a free port, over a fresh copy of the template database. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createScratchDatabase(inject('dbServerUrl'), 'cur_test', inject('dbTemplate'));
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => {} }
+    : await createScratchDatabase(inject('dbServerUrl'), 'cur_test', inject('dbTemplate'));
   const clock = options.clock ?? new ManualClock(new Date());
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -50,6 +54,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DEMO: '0',
     JWT_SECRET: 'test-secret-at-least-16-chars',
     LOG_LEVEL: 'silent',
+    // Tests run the deadline watcher themselves (runDeadlineWatch); the job queue only where a test turns it on.
+    DEADLINE_WATCH_INTERVAL_SECONDS: '0',
+    // Many requests from one address and one user: the rate limits have their own test (test/hardening).
+    RATE_LIMIT_PER_MINUTE: '0',
+    RATE_LIMIT_PER_IP_PER_MINUTE: '0',
     ...options.env,
   });
   const running = await startApp({

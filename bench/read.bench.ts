@@ -1,0 +1,149 @@
+/**
+ * The read benchmark: the appeals page of the frontend (50 appeals with
+ * organization, municipality, sector, category and deadline), under autocannon
+ * at a fixed concurrency, against three servers started side by side in this
+ * process tree on the same database:
+ *  - ЦУР API (this project), as `npm start` runs it;
+ *  - PostGraphile 4 (`postgraphile` from npm), read-only (no mutations), the equivalent query;
+ *  - raw SQL: the statement a hand-written endpoint would send with `pg`.
+ * Prints requests/s, p50 and p99 for each, the ratios, and the API's peak RSS.
+ *
+ * BENCH_API_DIR: another checkout of this project to run as the API (to compare
+ * before and after a change: `git archive <commit> | tar -x -C /tmp/before`,
+ * with node_modules linked).
+ * BENCH_APPEALS (50000), BENCH_CONNECTIONS (10), BENCH_DURATION (10 s), BENCH_WARMUP (1000 requests).
+ */
+import 'reflect-metadata';
+import pg from 'pg';
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { freePort } from '../core/db/embedded-postgres.js';
+import { TokenService } from '../core/auth/token.service.js';
+import { Role } from '../core/entities/enums.js';
+import { BENCH_JWT_SECRET, benchServer, prepareBenchDatabase } from './support/bench-database.js';
+import { spawnServer, type ServerProcess } from './support/server-process.js';
+import { loadSettings, loadTest, printTable, type LoadResult, type LoadTarget } from './support/load.js';
+
+const POSTGRAPHILE_DIR = 'bench/postgraphile';
+
+/** PostGraphile 4 lives in a tree of its own (it needs graphql 15); installed from its lockfile on first run. */
+function postgraphileCli(): string {
+  const cli = `${POSTGRAPHILE_DIR}/node_modules/postgraphile/cli.js`;
+  if (!existsSync(cli)) {
+    console.log('installing PostGraphile for the benchmark (bench/postgraphile, once)');
+    execFileSync('npm', ['ci', '--prefix', POSTGRAPHILE_DIR, '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  }
+  return cli;
+}
+const APPEALS = Number(process.env.BENCH_APPEALS ?? 50_000);
+
+const API_QUERY = `query AppealsPage {
+  appeals(first: 50) {
+    edges { cursor node {
+      id number status channel summary receivedAt dueAt
+      organization { id shortName }
+      municipality { id name }
+      sector { code name }
+      category { code name }
+      deadline { state dueAt remainingHours }
+    } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+/** The same page in PostGraphile's generated schema; the deadline state is left to the client there. */
+const POSTGRAPHILE_QUERY = `query AppealsPage {
+  allAppeals(first: 50, orderBy: [RECEIVED_AT_DESC, ID_DESC]) {
+    edges { cursor node {
+      id number status channel summary receivedAt dueAt answeredAt pausedAt
+      organizationByOrganizationId { id shortName }
+      municipalityByMunicipalityId { id name }
+      sectorBySectorId { code name }
+      categoryByCategoryId { code name }
+    } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+async function specialistToken(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query(`select id, organization_id from app_user where email = 'specialist@demo.local'`);
+  await client.end();
+  const tokens = new TokenService({ keys: { algorithm: 'HS256', secret: BENCH_JWT_SECRET }, issuer: 'cur-api', audience: 'cur-api', ttlSeconds: 24 * 3600 });
+  return tokens.issue({ id: rows[0].id, role: Role.CENTER_SPECIALIST, organizationId: rows[0].organization_id, sectors: [] }, new Date());
+}
+
+/** One request before the load: the answer must be the full page, or the figures mean nothing. */
+async function checkPage(target: LoadTarget, count: (body: any) => number): Promise<void> {
+  const response = await fetch(target.url, { method: target.method ?? 'POST', headers: target.headers, body: target.body });
+  const body = (await response.json()) as any;
+  if (response.status !== 200 || body.errors || count(body) !== 50) {
+    throw new Error(`${target.name} did not answer the page: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
+  }
+}
+
+async function main(): Promise<LoadResult[]> {
+  const settings = loadSettings();
+  const server = await benchServer();
+  const servers: ServerProcess[] = [];
+  try {
+    const databaseUrl = await prepareBenchDatabase(server.serverUrl, APPEALS);
+    const token = await specialistToken(databaseUrl);
+    const [apiPort, pglPort, rawPort] = [await freePort(), await freePort(), await freePort()];
+
+    const api = await spawnServer({
+      command: 'core/main.ts',
+      cwd: process.env.BENCH_API_DIR,
+      url: `http://127.0.0.1:${apiPort}`,
+      env: { PORT: String(apiPort), DATABASE_URL: databaseUrl, DEMO: '0', JWT_SECRET: BENCH_JWT_SECRET, LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_PER_IP_PER_MINUTE: '0' },
+    });
+    servers.push(api);
+    const postgraphile = await spawnServer({
+      command: postgraphileCli(),
+      args: ['--connection', databaseUrl, '--schema', 'public', '--host', '127.0.0.1', '--port', String(pglPort),
+        '--disable-default-mutations', '--disable-query-log', '--max-pool-size', '10', '--no-setof-functions-contain-nulls'],
+      url: `http://127.0.0.1:${pglPort}`,
+      readyPath: '/graphql',
+      env: { NODE_ENV: 'production' },
+    });
+    servers.push(postgraphile);
+    const raw = await spawnServer({
+      command: 'bench/support/raw-sql-server.ts',
+      url: `http://127.0.0.1:${rawPort}`,
+      env: { RAW_DATABASE_URL: databaseUrl, RAW_PORT: String(rawPort) },
+    });
+    servers.push(raw);
+
+    const json = { 'content-type': 'application/json' };
+    const targets: [LoadTarget, (body: any) => number][] = [
+      [{ name: 'ЦУР API', url: `${api.url}/graphql`, headers: { ...json, authorization: `Bearer ${token}` }, body: JSON.stringify({ query: API_QUERY }), pid: api.pid }, (b) => b.data.appeals.edges.length],
+      [{ name: 'PostGraphile 4', url: `${postgraphile.url}/graphql`, headers: json, body: JSON.stringify({ query: POSTGRAPHILE_QUERY }), pid: postgraphile.pid }, (b) => b.data.allAppeals.edges.length],
+      [{ name: 'raw SQL (pg)', url: `${raw.url}/appeals`, method: 'GET', pid: raw.pid }, (b) => b.data.appeals.nodes.length],
+    ];
+    const results: LoadResult[] = [];
+    for (const [target, count] of targets) {
+      await checkPage(target, count);
+      results.push(await loadTest(target, settings));
+    }
+
+    printTable(`Read: the appeals page (50 with relations), ${APPEALS} appeals, ${settings.connections} connections, ${settings.durationSeconds} s`, results);
+    const failed = results.filter((r) => r.errors + r.non2xx > 0);
+    if (failed.length) throw new Error(`answers that were not 2xx from ${failed.map((r) => r.name).join(', ')}: the figures mean nothing`);
+    const [ours, pgl, rawSql] = results;
+    console.log(`ЦУР API / PostGraphile: ${(ours.requestsPerSecond / pgl.requestsPerSecond).toFixed(2)}x requests/s (target ≥ 1)`);
+    console.log(`ЦУР API p50 / raw SQL p50: ${(ours.p50 / rawSql.p50).toFixed(2)}x (target ≤ 2)`);
+    console.log(`ЦУР API / raw SQL: ${(ours.requestsPerSecond / rawSql.requestsPerSecond).toFixed(2)}x requests/s`);
+    console.log(`CPU per request, ЦУР API / PostGraphile: ${((ours.cpuMsPerRequest ?? 0) / (pgl.cpuMsPerRequest ?? 1)).toFixed(2)}x`);
+    console.log(`ЦУР API peak RSS under load: ${((ours.peakRss ?? 0) / 1024 / 1024).toFixed(0)} MB (target < 400 MB)`);
+    return results;
+  } finally {
+    for (const s of servers) await s.stop();
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

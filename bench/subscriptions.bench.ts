@@ -1,0 +1,245 @@
+/**
+ * Live updates under load: N graphql-ws subscribers (default 1,000) on
+ * loopback, a stream of committed registrations, and the time from commit
+ * to delivery (p50, p99) and the server's memory per subscriber.
+ *
+ *   npx tsx --expose-gc bench/subscriptions.bench.ts
+ *   BENCH_SUBSCRIBERS=1000 BENCH_EVENTS=150 BENCH_RATE=5 EVENT_BUS=pg|redis DATABASE_URL=postgres://... npx tsx ...
+ *
+ * The server runs in this process; the clients run in a child process (so
+ * their parsing does not count as the server's time), and both read the
+ * same monotonic clock (process.hrtime), so commit and delivery times compare.
+ * Without DATABASE_URL an embedded PostgreSQL is started in a temporary folder.
+ */
+import 'reflect-metadata';
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 150);
+const RATE = Number(process.env.BENCH_RATE ?? 5);
+const SECTORS = ['housing', 'waste', 'energy', 'education', 'health', 'roads', 'transport', 'social'];
+const QUERY = process.env.BENCH_QUERY ?? `subscription { appealEvents(filter: { type: ["REGISTERED"] }) { id type at toStatus appeal { id number status sector { code } } } }`;
+
+type ClientMessage =
+  | { kind: 'connected' }
+  | { kind: 'received'; deliveries: [string, string][]; errors: number };
+
+if (process.argv[2] === 'clients') {
+  // Listen before anything is awaited: IPC messages that arrive with no listener are lost.
+  const start = new Promise<{ url: string; tokens: string[] }>((resolve) => process.once('message', resolve as never));
+  await runClients(start);
+} else await runServer();
+
+/** The child: N sockets, one subscription each; records (event id, receipt time) for every delivery. */
+async function runClients(start: Promise<{ url: string; tokens: string[] }>): Promise<void> {
+  const { createClient } = await import('graphql-ws');
+  const { default: WebSocket } = await import('ws');
+  // Tokens come by IPC: a thousand of them do not fit in the environment.
+  const { url, tokens } = await start;
+  const deliveries: [string, string][] = [];
+  let errors = 0;
+  const clients = tokens.map((token) =>
+    createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => errors++ }),
+  );
+  let connected = 0;
+  await Promise.all(
+    clients.map(
+      (client) =>
+        new Promise<void>((resolve) => {
+          client.on('connected', () => {
+            connected++;
+            resolve();
+          });
+          client.subscribe<{ appealEvents: { id: string } }>(
+            { query: QUERY },
+            {
+              next: (result) => {
+                const at = process.hrtime.bigint();
+                if (result.data) deliveries.push([result.data.appealEvents.id, at.toString()]);
+                else errors++;
+              },
+              error: () => errors++,
+              complete: () => undefined,
+            },
+          );
+        }),
+    ),
+  );
+  process.send!({ kind: 'connected' } satisfies ClientMessage);
+  process.on('message', async (message: { kind: string }) => {
+    if (message.kind !== 'report') return;
+    await new Promise((resolve) => process.send!({ kind: 'received', deliveries, errors } satisfies ClientMessage, resolve));
+    await Promise.all(clients.map((c) => c.dispose()));
+    process.exit(0);
+  });
+  void connected;
+}
+
+async function runServer(): Promise<void> {
+  const { loadConfig } = await import('../core/config/config.js');
+  const { createLogger } = await import('../core/logging/logger.js');
+  const { startApp } = await import('../core/app/start-app.js');
+  const { startEmbeddedPostgres } = await import('../core/db/embedded-postgres.js');
+  const { createScratchDatabase } = await import('../core/db/scratch-database.js');
+  const { runAppealTransaction } = await import('../core/events/appeal-transaction.js');
+  const { appealNumberSql } = await import('../core/appeals/appeal-number.js');
+  const { Appeal } = await import('../core/entities/appeal.entity.js');
+  const { AppealStatus, Channel, Role } = await import('../core/entities/enums.js');
+  const { allPlugins } = await import('../plugins/index.js');
+
+  const logger = createLogger('warn');
+  const scratchDir = process.env.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'cur-bench-pg-'));
+  const embedded = scratchDir ? await startEmbeddedPostgres(scratchDir, logger) : null;
+  const database = await createScratchDatabase(process.env.DATABASE_URL ?? embedded!.url, 'cur_bench');
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    PORT: '0',
+    DEMO: '0',
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: 'bench-secret-at-least-16-chars',
+    DEADLINE_WATCH_INTERVAL_SECONDS: '0',
+    WS_MAX_QUEUE: process.env.WS_MAX_QUEUE ?? '1000',
+    ...(process.env.EVENT_BUS ? { EVENT_BUS: process.env.EVENT_BUS } : {}),
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+  });
+  const running = await startApp({ config, plugins: allPlugins, logger });
+  const { app } = running;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  try {
+    // Half the subscribers are the ЦУР (every event), half are ministries, one sector each.
+    const em = app.orm.em.fork() as EntityManager;
+    const tokenFor = async (role: string, sectors: string[]) => {
+      const [row] = await em.execute(
+        `insert into app_user (id, email, password_hash, full_name, role, sectors) values (gen_random_uuid(), ?, '!', 'bench', ?, ?) returning id`,
+        [`bench-${role}-${sectors.join('-') || 'all'}@bench.local`, role, `{${sectors.join(',')}}`],
+      );
+      return app.tokens.issue({ id: row.id, role: role as never, organizationId: null, sectors }, app.clock.now());
+    };
+    const curatorToken = await tokenFor(Role.CURATOR, []);
+    const observerTokens = await Promise.all(SECTORS.map((s) => tokenFor(Role.MINISTRY_OBSERVER, [s])));
+    const tokens = Array.from({ length: SUBSCRIBERS }, (_, i) => (i % 2 === 0 ? curatorToken : observerTokens[(i >> 1) % SECTORS.length]));
+    const curators = tokens.filter((t) => t === curatorToken).length;
+    const observersBySector = SECTORS.map((_, s) => tokens.filter((t) => t === observerTokens[s]).length);
+
+    gc?.();
+    const before = process.memoryUsage();
+    const child = fork(fileURLToPath(import.meta.url), ['clients'], {
+      execArgv: ['--import', 'tsx'],
+    });
+    child.send({ url: `${running.url.replace(/^http/, 'ws')}/graphql`, tokens });
+    const fromChild = (kind: ClientMessage['kind']) =>
+      new Promise<ClientMessage>((resolve, reject) => {
+        const onMessage = (message: ClientMessage) => {
+          if (message.kind !== kind) return;
+          child.off('message', onMessage);
+          resolve(message);
+        };
+        child.on('message', onMessage);
+        child.once('exit', (code) => reject(new Error(`client process exited (${code})`)));
+      });
+    const connectStarted = process.hrtime.bigint();
+    const progress = (what: string) => process.stderr.write(`[bench] ${what}\n`);
+    progress(`connecting ${SUBSCRIBERS} subscribers`);
+    await fromChild('connected');
+    await until(() => app.live.subscriberCount >= SUBSCRIBERS, 120_000, 'every subscription to register');
+    const connectMs = Number(process.hrtime.bigint() - connectStarted) / 1e6;
+    gc?.();
+    const after = process.memoryUsage();
+
+    // Commit time: the moment the bus is handed the committed events (runAppealTransaction publishes after commit).
+    const publishedAt = new Map<string, bigint>();
+    const publish = app.events.publish.bind(app.events);
+    app.events.publish = async (events) => {
+      const at = process.hrtime.bigint();
+      for (const event of events) publishedAt.set(event.eventId, at);
+      return publish(events);
+    };
+
+    progress(`subscribed; streaming ${EVENTS} registrations at ${RATE}/s`);
+    const knex = em.getKnex();
+    const sectorIds = new Map<string, string>(
+      (await em.execute<{ id: string; code: string }[]>('select id, code from sector')).map((r) => [r.code, r.id]),
+    );
+    const [municipality] = await em.execute(`select id from municipality where code = 'yoshkar-ola'`);
+    let expected = 0;
+    const cpuBefore = process.cpuUsage();
+    const streamStarted = process.hrtime.bigint();
+    for (let i = 0; i < EVENTS; i++) {
+      const due = streamStarted + BigInt(Math.round((i * 1e9) / RATE));
+      const wait = Number(due - process.hrtime.bigint()) / 1e6;
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const sector = SECTORS[i % SECTORS.length];
+      await runAppealTransaction(app, app.orm.em.fork() as EntityManager, { label: Channel.POS }, async (tx) => {
+        const now = app.clock.now();
+        const [row] = await tx.em.execute(
+          knex('appeal')
+            .insert({
+              id: knex.raw('gen_random_uuid()'),
+              number: appealNumberSql(knex, '12', now.getUTCFullYear()),
+              channel: Channel.POS,
+              external_id: `bench-${process.pid}-${i}`,
+              status: AppealStatus.REGISTERED,
+              text: 'Не вывозят мусор с контейнерной площадки',
+              sector_id: sectorIds.get(sector),
+              municipality_id: municipality.id,
+              received_at: now,
+              registered_at: now,
+            })
+            .returning('*'),
+        );
+        const appeal = tx.em.map(Appeal, row);
+        tx.record({ appeal, type: 'REGISTERED', toStatus: AppealStatus.REGISTERED });
+      });
+      expected += curators + observersBySector[i % SECTORS.length];
+    }
+    const streamSeconds = Number(process.hrtime.bigint() - streamStarted) / 1e9;
+    await app.live.settled();
+    const cpu = process.cpuUsage(cpuBefore);
+    // Deliveries still on the wire: give the clients time to read them (bounded).
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    progress('collecting deliveries');
+    child.send({ kind: 'report' });
+    const report = (await fromChild('received')) as Extract<ClientMessage, { kind: 'received' }>;
+
+    const latencies = report.deliveries
+      .map(([id, at]) => {
+        const published = publishedAt.get(id);
+        return published === undefined ? null : Number(BigInt(at) - published) / 1e6;
+      })
+      .filter((ms): ms is number => ms !== null)
+      .sort((a, b) => a - b);
+    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+    const perSubscriberKb = (key: 'rss' | 'heapUsed') => (after[key] - before[key]) / SUBSCRIBERS / 1024;
+
+    console.log(`live updates bench (${config.eventBus} bus, ${SUBSCRIBERS} subscribers: ${curators} ЦУР + ${SUBSCRIBERS - curators} ministries of one sector each)`);
+    console.log(`  connect + subscribe all:     ${connectMs.toFixed(0)} ms`);
+    console.log(`  registrations committed:     ${EVENTS} in ${streamSeconds.toFixed(1)} s (${(EVENTS / streamSeconds).toFixed(1)}/s)`);
+    console.log(`  deliveries:                  ${latencies.length} of ${expected} expected, ${report.errors} errors`);
+    console.log(`  commit → delivery p50:       ${pct(50).toFixed(1)} ms`);
+    console.log(`  commit → delivery p90:       ${pct(90).toFixed(1)} ms`);
+    console.log(`  commit → delivery p99:       ${pct(99).toFixed(1)} ms`);
+    console.log(`  commit → delivery max:       ${(latencies.at(-1) ?? NaN).toFixed(1)} ms`);
+    console.log(`  server CPU per delivery:     ${((cpu.user + cpu.system) / Math.max(latencies.length, 1)).toFixed(0)} µs (commits included)`);
+    console.log(`  server memory per subscriber: ${perSubscriberKb('rss').toFixed(1)} KB RSS, ${perSubscriberKb('heapUsed').toFixed(1)} KB heap${gc ? '' : ' (run with --expose-gc for steadier figures)'}`);
+    console.log(`  slow subscribers closed:     ${app.live.stats.overflows}`);
+    await new Promise((resolve) => child.once('exit', resolve));
+  } finally {
+    await running.stop();
+    await database.drop();
+    await embedded?.stop();
+    if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
+  }
+}
+
+async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

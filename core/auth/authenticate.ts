@@ -1,0 +1,64 @@
+import type { AppServices } from '../app/app-services.js';
+import type { Role } from '../entities/enums.js';
+import { unauthenticated } from '../errors/errors.js';
+import type { AuthUser } from './auth-user.js';
+import { authenticateApiKey } from './api-key.service.js';
+
+/** What a request may carry to say who it is. */
+export interface Credentials {
+  /** `Bearer <JWT>` or `ApiKey <key>`. */
+  authorization?: string | null;
+  /** The `X-Api-Key` header. */
+  apiKey?: string | null;
+}
+
+interface UserRow {
+  id: string;
+  role: Role;
+  organization_id: string | null;
+  sectors: string[];
+  active: boolean;
+  token_version: number;
+}
+
+/**
+ * The one authentication step for HTTP and WebSocket: null for an anonymous
+ * request, the caller for valid credentials, UNAUTHENTICATED otherwise.
+ *
+ * A token is checked against the database on every request (one lookup by
+ * primary key): a deactivated user, or a token older than the user's last
+ * password or role change (`ver` behind `token_version`), is refused at
+ * once, in every process. Role, organization and sectors come from that row,
+ * not from the token.
+ */
+export async function authenticateRequest(app: AppServices, credentials: Credentials): Promise<AuthUser | null> {
+  const authorization = credentials.authorization?.trim() || null;
+  const apiKey = credentials.apiKey?.trim() || null;
+  if (authorization && apiKey) throw unauthenticated('Передайте либо Authorization, либо X-Api-Key, не оба');
+  if (apiKey) return keyUser(app, apiKey);
+  if (!authorization) return null;
+
+  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization);
+  if (bearer) return tokenUser(app, bearer[1]);
+  const key = /^ApiKey\s+(\S+)$/i.exec(authorization);
+  if (key) return keyUser(app, key[1]);
+  throw unauthenticated('Ожидается заголовок Authorization: Bearer <токен> или ApiKey <ключ>');
+}
+
+async function keyUser(app: AppServices, key: string): Promise<AuthUser> {
+  const user = await authenticateApiKey(app.orm.em, key, app.clock);
+  if (!user) throw unauthenticated('Недействительный или отозванный ключ API');
+  return user;
+}
+
+async function tokenUser(app: AppServices, token: string): Promise<AuthUser> {
+  const verified = app.tokens.verify(token, app.clock.now());
+  const knex = app.orm.em.getKnex();
+  const [row]: UserRow[] = await app.orm.em
+    .getConnection()
+    .execute(knex('app_user').select('id', 'role', 'organization_id', 'sectors', 'active', 'token_version').where('id', verified.user.id));
+  if (!row || !row.active || row.token_version !== verified.tokenVersion) {
+    throw unauthenticated('Токен отозван или учётная запись отключена; войдите снова');
+  }
+  return { id: row.id, role: row.role, organizationId: row.organization_id, sectors: row.sectors ?? [] };
+}

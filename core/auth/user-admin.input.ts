@@ -1,0 +1,31 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { Role } from '../entities/enums.js';
+
+@InputType({ description: 'Новый пользователь' })
+export class CreateUserInput {
+  @Field(() => String) email!: string;
+  @Field(() => String) fullName!: string;
+  @Field(() => Role) role!: Role;
+  @Field(() => ID, { nullable: true, description: 'Организация; обязательна для ORG_OPERATOR' }) organizationId?: string | null;
+  @Field(() => [String], { nullable: true, description: 'Коды отраслевых блоков; обязательны для SECTOR_* и MINISTRY_OBSERVER' })
+  sectors?: string[] | null;
+  @Field(() => String, { description: 'Начальный пароль: не короче 8 символов, не равен e-mail' }) password!: string;
+}
+
+@InputType({ description: 'Изменения пользователя; не указанные поля не меняются' })
+export class UpdateUserInput {
+  @Field(() => String, { nullable: true }) fullName?: string | null;
+  @Field(() => Role, { nullable: true }) role?: Role | null;
+  @Field(() => ID, { nullable: true, description: 'null — снять привязку к организации' }) organizationId?: string | null;
+  @Field(() => [String], { nullable: true }) sectors?: string[] | null;
+  @Field(() => Boolean, { nullable: true }) active?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Новый пароль (сброс администратором)' }) password?: string | null;
+}
+
+@InputType()
+export class UserFilter {
+  @Field(() => [Role], { nullable: true }) role?: Role[] | null;
+  @Field(() => ID, { nullable: true }) organizationId?: string | null;
+  @Field(() => Boolean, { nullable: true }) active?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Поиск по e-mail и ФИО' }) search?: string | null;
+}

@@ -1,0 +1,69 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { randomUUID } from 'node:crypto';
+import { AnswerResult, ReviewDecision } from './enums.js';
+import { Appeal } from './appeal.entity.js';
+import { User } from './user.entity.js';
+
+/** An attachment of an answer: metadata only, the file lives in the body's document system. */
+export interface AttachmentMeta {
+  name: string;
+  url?: string | null;
+  mimeType?: string | null;
+  sizeBytes?: number | null;
+}
+
+/**
+ * An answer drafted by the responsible body and the ЦУР's review of it. An
+ * accepted answer is the one that reaches the author; a returned one stays
+ * here and counts against the body's quality.
+ */
+@ObjectType('Response', { description: 'Ответ органа на обращение и решение ЦУР по нему' })
+@Entity({ tableName: 'appeal_response' })
+@Index({ properties: ['appeal', 'createdAt'] })
+export class AppealResponse {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Appeal, { ref: true })
+  appeal!: Ref<Appeal>;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  text!: string;
+
+  @Field(() => AnswerResult)
+  @Enum({ items: () => AnswerResult, nativeEnumName: 'answer_result' })
+  result!: AnswerResult;
+
+  @Property({ type: 'json', nullable: true })
+  attachments?: AttachmentMeta[] | null;
+
+  @ManyToOne(() => User, { ref: true, nullable: true })
+  author?: Ref<User> | null;
+
+  /** The organization that answered (the appeal may move on later). */
+  @Property({ type: 'uuid', nullable: true })
+  organizationId?: string | null;
+
+  @Field(() => DateTimeResolver)
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt!: Date;
+
+  @Field(() => ReviewDecision, { nullable: true })
+  @Enum({ items: () => ReviewDecision, nativeEnumName: 'review_decision', nullable: true })
+  reviewDecision?: ReviewDecision | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  reviewComment?: string | null;
+
+  @ManyToOne(() => User, { ref: true, nullable: true })
+  reviewer?: Ref<User> | null;
+
+  @Field(() => DateTimeResolver, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  reviewedAt?: Date | null;
+}

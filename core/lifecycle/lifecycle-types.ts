@@ -1,0 +1,62 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { Appeal } from '../entities/appeal.entity.js';
+
+@ObjectType()
+export class RegisterAppealPayload {
+  @Field(() => Appeal) appeal!: Appeal;
+  @Field(() => Boolean, { description: 'false — обращение с этим (channel, externalId) уже было, возвращено оно же' }) created!: boolean;
+}
+
+export enum ImportRowStatus {
+  CREATED = 'CREATED',
+  EXISTING = 'EXISTING',
+  ERROR = 'ERROR',
+}
+registerEnumType(ImportRowStatus, { name: 'ImportRowStatus', description: 'Итог строки импорта' });
+
+@ObjectType({ description: 'Ошибка строки импорта' })
+export class ImportRowError {
+  @Field(() => String) code!: string;
+  @Field(() => String, { nullable: true, description: 'Поле строки, в котором ошибка' }) field!: string | null;
+  @Field(() => String) message!: string;
+}
+
+@ObjectType({ description: 'Итог одной строки импорта' })
+export class ImportRowResult {
+  @Field(() => Int, { description: 'Номер строки во входном списке, с 0' }) index!: number;
+  @Field(() => ImportRowStatus) status!: ImportRowStatus;
+  @Field(() => ID, { nullable: true }) appealId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Регистрационный номер' }) number!: string | null;
+  @Field(() => ImportRowError, { nullable: true }) error!: ImportRowError | null;
+}
+
+@ObjectType()
+export class ImportAppealsPayload {
+  @Field(() => [ImportRowResult], { description: 'По строке на каждую входную, в том же порядке' }) results!: ImportRowResult[];
+  @Field(() => Int) created!: number;
+  @Field(() => Int) existing!: number;
+  @Field(() => Int) failed!: number;
+}
+
+@ObjectType({ description: 'Оценка автором ответа на обращение' })
+export class Satisfaction {
+  @Field(() => Int, { description: '1..5' }) score!: number;
+  @Field(() => String, { nullable: true }) comment!: string | null;
+  @Field(() => DateTimeResolver) ratedAt!: Date;
+  @Field(() => Boolean, { description: 'Оценка 1–2: обращение возобновлено, учитывается в качестве работы органа' }) negative!: boolean;
+}
+
+@ObjectType({ description: 'Ссылка для оценки ответа без входа в систему' })
+export class SatisfactionLink {
+  @Field(() => String) token!: string;
+  @Field(() => String, { nullable: true, description: 'Готовая ссылка, если задан SATISFACTION_LINK_BASE' }) url!: string | null;
+  @Field(() => DateTimeResolver) expiresAt!: Date;
+}
+
+@ObjectType({ description: 'Оценка принята' })
+export class SatisfactionReceipt {
+  @Field(() => String, { description: 'Регистрационный номер обращения' }) number!: string;
+  @Field(() => Int) score!: number;
+  @Field(() => Boolean, { description: 'Обращение возобновлено (оценка 1–2)' }) reopened!: boolean;
+}

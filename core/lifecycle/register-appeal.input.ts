@@ -1,0 +1,58 @@
+import { Field, Float, ID, InputType } from 'type-graphql';
+import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { Channel } from '../entities/enums.js';
+import type { AppealIntake } from './appeal-intake.js';
+
+@InputType({ description: 'Автор обращения (персональные данные)' })
+export class CitizenInput {
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => String, { nullable: true, description: 'Почтовый адрес для ответа' }) address?: string | null;
+}
+
+@InputType()
+export class GeoPointInput {
+  @Field(() => Float) latitude!: number;
+  @Field(() => Float) longitude!: number;
+}
+
+@InputType({ description: 'Обращение, как его передаёт канал поступления' })
+export class RegisterAppealInput implements AppealIntake {
+  @Field(() => Channel) channel!: Channel;
+
+  @Field(() => String, { nullable: true, description: 'Идентификатор в системе-источнике; повтор (channel, externalId) возвращает то же обращение' })
+  externalId?: string | null;
+
+  @Field(() => String) text!: string;
+
+  @Field(() => DateTimeResolver, { description: 'Когда обращение поступило в канал' })
+  receivedAt!: Date;
+
+  @Field(() => Boolean, { nullable: true, description: 'Обращение по 59-ФЗ (например, через Госуслуги); письма, e-mail и личный приём — всегда' })
+  fz59?: boolean | null;
+
+  @Field(() => String, { nullable: true }) summary?: string | null;
+  @Field(() => CitizenInput, { nullable: true }) author?: CitizenInput | null;
+  @Field(() => String, { nullable: true, description: 'Адрес проблемы' }) address?: string | null;
+  @Field(() => GeoPointInput, { nullable: true }) location?: GeoPointInput | null;
+  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Код отраслевого блока; без него и без рубрики — автоматическая структуризация' })
+  sector?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Код рубрики' })
+  category?: string | null;
+
+  @Field(() => JSONResolver, { nullable: true, description: 'Поля отраслевого блока; проверяются плагином блока' })
+  details?: unknown;
+
+  @Field(() => ID, { nullable: true, description: 'Ответственный орган, если канал его уже знает (маршрутизация не выполняется)' })
+  organizationId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Орган, на действия которого жалоба: обращение туда не направляется (ч. 6 ст. 8 59-ФЗ)' })
+  complaintAgainstOrganizationId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Статус в системе-источнике' }) sourceStatus?: string | null;
+  @Field(() => JSONResolver, { nullable: true, description: 'Запись, как её прислал канал' }) raw?: unknown;
+}

@@ -1,0 +1,73 @@
+import jwt from 'jsonwebtoken';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppServices } from '../app/app-services.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { runAppealTransaction } from '../events/appeal-transaction.js';
+import { AppealStatus } from '../entities/enums.js';
+import { badInput, conflict } from '../errors/errors.js';
+import { lockAppeal } from './appeal-lock.js';
+import type { AppealActions } from './appeal-actions.service.js';
+
+/**
+ * A link to rate an answer without logging in (DOMAIN.md "Satisfaction"):
+ * an HS256 token for one appeal and one answer, with an audience of its own
+ * (a sign-in token is not accepted as a rating link, nor the reverse), and an
+ * expiry. Single use: an answer is rated once, and a new answer needs a new link.
+ */
+export const SATISFACTION_AUDIENCE = 'cur-satisfaction';
+const ALGORITHM = 'HS256' as const;
+/** The actor named in the audit trail for ratings given through the link. */
+export const LINK_ACTOR = { label: 'satisfaction-link' } as const;
+
+interface LinkClaims {
+  sub: string;
+  /** The answer rated: the appeal's answeredAt in ms. */
+  ans: number;
+}
+
+export interface SatisfactionLinkInfo {
+  token: string;
+  url: string | null;
+  expiresAt: Date;
+}
+
+export async function issueSatisfactionLink(app: AppServices, em: EntityManager, user: AuthUser, id: string): Promise<SatisfactionLinkInfo> {
+  const now = app.clock.now();
+  const expiresAt = new Date(now.getTime() + app.config.SATISFACTION_LINK_TTL_DAYS * 86_400_000);
+  return runAppealTransaction(app, em, { user }, async (tx) => {
+    const appeal = await lockAppeal(tx.em, id, { user });
+    if (!appeal.answeredAt || ![AppealStatus.ANSWERED, AppealStatus.CLOSED].includes(appeal.status)) {
+      throw conflict('Оценить можно только обращение, по которому дан ответ');
+    }
+    if (appeal.ratedAt && appeal.ratedAt >= appeal.answeredAt) throw conflict('Ответ уже оценён');
+    const claims: LinkClaims = { sub: appeal.id, ans: appeal.answeredAt.getTime() };
+    const iat = Math.floor(now.getTime() / 1000);
+    const token = jwt.sign({ ...claims, iat, exp: Math.floor(expiresAt.getTime() / 1000) }, app.config.jwtSecret, {
+      algorithm: ALGORITHM, issuer: app.config.JWT_ISSUER, audience: SATISFACTION_AUDIENCE,
+    });
+    tx.record({ appeal, type: 'SATISFACTION_LINK_ISSUED', fromStatus: appeal.status, toStatus: appeal.status, data: { expiresAt: expiresAt.toISOString() } });
+    const base = app.config.SATISFACTION_LINK_BASE;
+    return { token, url: base ? `${base}${base.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}` : null, expiresAt };
+  });
+}
+
+function verifyLink(app: AppServices, token: string): LinkClaims {
+  try {
+    const decoded = jwt.verify(token, app.config.jwtSecret, {
+      algorithms: [ALGORITHM],
+      issuer: app.config.JWT_ISSUER,
+      audience: SATISFACTION_AUDIENCE,
+      clockTimestamp: Math.floor(app.clock.now().getTime() / 1000),
+    });
+    if (typeof decoded === 'string' || typeof decoded.sub !== 'string' || typeof decoded.ans !== 'number') throw new Error('claims');
+    return { sub: decoded.sub, ans: decoded.ans };
+  } catch {
+    throw badInput('token', 'Ссылка для оценки недействительна или устарела');
+  }
+}
+
+/** The public rating: no login, the token is the permission. */
+export async function rateByLink(app: AppServices, em: EntityManager, actions: AppealActions, token: string, score: number, comment: string | null | undefined) {
+  const claims = verifyLink(app, token);
+  return actions.rate(em, LINK_ACTOR, claims.sub, score, comment, null, 'LINK', claims.ans);
+}

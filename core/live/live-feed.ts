@@ -1,0 +1,112 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from '../logging/logger.js';
+import { Appeal } from '../entities/appeal.entity.js';
+import { AppealEvent } from '../entities/appeal-event.entity.js';
+import type { CommittedAppealEvent, EventBus } from '../events/event-bus.js';
+import { Loaders, type ReferenceLoaders } from '../graphql/loaders.js';
+
+/** One committed event, loaded, on its way to a subscriber. */
+export interface LiveDelivery {
+  facts: CommittedAppealEvent;
+  event: AppealEvent;
+  /** The appeal as loaded just after the event arrived; shared read-only by every subscriber. */
+  appeal: Appeal;
+  /** By-id loaders of reference data, shared by the subscribers of this batch. */
+  reference: ReferenceLoaders;
+}
+
+export interface LiveSubscriber {
+  /** Filter and access on the event's routing facts: cheap, no database. */
+  accepts(facts: CommittedAppealEvent): boolean;
+  push(delivery: LiveDelivery): void;
+  end(): void;
+}
+
+/**
+ * The process's one consumer of the event bus, and its fan-out to the
+ * subscriptions of this process. An event nobody here wants is never loaded;
+ * the others are loaded once per batch (two queries, whatever the number of
+ * events and subscribers) and handed to each subscription that accepts it.
+ * A push never waits for a subscriber, so a slow one cannot hold back the rest.
+ */
+export class LiveFeed {
+  private readonly subscribers = new Set<LiveSubscriber>();
+  private pending: CommittedAppealEvent[] = [];
+  private scheduled = false;
+  private chain: Promise<void> = Promise.resolve();
+  private readonly unsubscribe: () => void;
+  /** Batches loaded, events pushed to subscriptions, subscriptions closed for slowness, the deepest queue seen. */
+  readonly stats = { batches: 0, pushed: 0, overflows: 0, maxQueueDepth: 0 };
+
+  constructor(
+    private readonly orm: MikroORM,
+    bus: EventBus,
+    private readonly logger: Logger,
+  ) {
+    this.unsubscribe = bus.subscribe((facts) => this.offer(facts));
+  }
+
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
+  add(subscriber: LiveSubscriber): () => void {
+    this.subscribers.add(subscriber);
+    return () => this.subscribers.delete(subscriber);
+  }
+
+  /** Resolves once every event received so far has been handed out. */
+  async settled(): Promise<void> {
+    while (this.scheduled || this.pending.length) await new Promise((resolve) => setImmediate(resolve));
+    await this.chain;
+  }
+
+  async close(): Promise<void> {
+    this.unsubscribe();
+    await this.settled();
+    for (const subscriber of [...this.subscribers]) subscriber.end();
+    this.subscribers.clear();
+  }
+
+  private offer(facts: CommittedAppealEvent): void {
+    if (!this.wanted(facts)) return;
+    this.pending.push(facts);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // Events that arrive in the same turn (one transaction, one notification) load together.
+    setImmediate(() => {
+      this.scheduled = false;
+      const batch = this.pending;
+      this.pending = [];
+      this.chain = this.chain.then(() => this.deliver(batch)).catch((error) => this.logger.error({ err: error }, 'live updates: delivery failed'));
+    });
+  }
+
+  private wanted(facts: CommittedAppealEvent): boolean {
+    for (const subscriber of this.subscribers) if (subscriber.accepts(facts)) return true;
+    return false;
+  }
+
+  private async deliver(batch: CommittedAppealEvent[]): Promise<void> {
+    const em = this.orm.em.fork() as EntityManager;
+    const events = await em.find(AppealEvent, { id: { $in: batch.map((f) => f.eventId) } });
+    const appeals = await em.find(Appeal, { id: { $in: [...new Set(batch.map((f) => f.appealId))] } });
+    this.stats.batches++;
+    const reference = new Loaders(em);
+    const eventById = new Map(events.map((e) => [e.id, e]));
+    const appealById = new Map(appeals.map((a) => [a.id, a]));
+    for (const facts of batch) {
+      const event = eventById.get(facts.eventId);
+      const appeal = appealById.get(facts.appealId);
+      if (!event || !appeal) {
+        this.logger.warn({ eventId: facts.eventId }, 'live updates: a published event is not in the database');
+        continue;
+      }
+      for (const subscriber of [...this.subscribers]) {
+        if (!subscriber.accepts(facts)) continue;
+        subscriber.push({ facts, event, appeal, reference });
+        this.stats.pushed++;
+      }
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { checkAccess } from '../auth/access-guard.js';
+import { coreAccess } from '../auth/access-matrix.js';
+import { SUBORDINATE_ORGANIZATIONS_SQL } from '../auth/appeal-scope.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Role } from '../entities/enums.js';
+import { Appeal } from '../entities/appeal.entity.js';
+import { badInput } from '../errors/errors.js';
+import type { RequestContext } from '../graphql/context.js';
+import { batchById, Loaders } from '../graphql/loaders.js';
+import type { AppealEventFilter } from './appeal-event-filter.input.js';
+import { BoundedSubscription } from './bounded-subscription.js';
+import { canSeeEvent, liveScopeFor, matchesFilter, type LiveEventFilter, type LiveScope } from './event-visibility.js';
+import type { LiveDelivery } from './live-feed.js';
+import { SLOW_SUBSCRIBER_CLOSE_CODE, SLOW_SUBSCRIBER_REASON } from './live-connection.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface LiveSubscribeOptions {
+  /** The root field, for the access matrix: `Subscription.<field>`. */
+  field: 'appealEvents' | 'deadlineAlerts';
+  filter: AppealEventFilter | null | undefined;
+  /** Only these event types (the alert stream); null: every type. */
+  types: ReadonlySet<string> | null;
+}
+
+/**
+ * Starts one subscription: access checked now (the access guard wraps only
+ * `resolve`), the caller's scope fixed now, then filter and scope applied to
+ * every event. Each event is resolved with a fresh EntityManager and fresh
+ * DataLoaders, so nothing cached for one event leaks into the next; only the
+ * by-id loaders of reference data (no access logic in them) are shared by
+ * the subscribers of one event.
+ */
+export async function subscribeLive(ctx: RequestContext, options: LiveSubscribeOptions): Promise<AsyncIterableIterator<LiveDelivery>> {
+  checkAccess(coreAccess, `Subscription.${options.field}`, ctx);
+  const user = ctx.user!;
+  const filter = readFilter(options.filter, ctx.app.plugins.map((p) => p.code));
+  const scope = await scopeOf(ctx, user);
+  const { live, config } = ctx.app;
+  let remove = () => {};
+  const subscription = new BoundedSubscription<LiveDelivery>({
+    maxQueue: config.WS_MAX_QUEUE,
+    onOverflow: () => {
+      live.stats.overflows++;
+      ctx.app.logger.warn({ userId: user.id, field: options.field, maxQueue: config.WS_MAX_QUEUE }, 'live updates: subscriber too slow, closing its socket');
+      ctx.connection?.close(SLOW_SUBSCRIBER_CLOSE_CODE, SLOW_SUBSCRIBER_REASON);
+    },
+    onEnd: () => remove(),
+    prepare: (delivery) => renewScope(ctx, delivery),
+  });
+  remove = live.add({
+    accepts: (facts) => (!options.types || options.types.has(facts.type)) && canSeeEvent(scope, facts) && matchesFilter(filter, facts),
+    push: (delivery) => {
+      subscription.push(delivery);
+      if (subscription.maxDepth > live.stats.maxQueueDepth) live.stats.maxQueueDepth = subscription.maxDepth;
+    },
+    end: () => void subscription.return(),
+  });
+  // An idle subscription keeps no EntityManager of its own (memory per subscriber).
+  renewScope(ctx);
+  ctx.app.logger.debug({ userId: user.id, role: user.role, field: options.field }, 'live updates: subscribed');
+  return subscription;
+}
+
+/**
+ * A fresh EntityManager and fresh loaders for the event about to be resolved.
+ * The EntityManager is forked only if a resolver asks for it: most events
+ * need none, and a fork per event per subscriber is most of the garbage.
+ */
+function renewScope(ctx: RequestContext, delivery?: LiveDelivery): void {
+  let em: EntityManager | undefined;
+  const fork = () => (em ??= ctx.app.orm.em.fork() as EntityManager);
+  Object.defineProperty(ctx, 'em', { get: fork, set: (value: EntityManager) => (em = value), configurable: true, enumerable: true });
+  ctx.loaders = new Loaders(fork, delivery?.reference);
+  if (delivery) ctx.loaders.named<string, Appeal>('appeal', batchById(Appeal)).prime(delivery.appeal.id, delivery.appeal);
+}
+
+/** An operator's subtree is read once per connection, not per subscription or per event. */
+async function scopeOf(ctx: RequestContext, user: AuthUser): Promise<LiveScope> {
+  if (user.role !== Role.ORG_OPERATOR || !user.organizationId) return liveScopeFor(user);
+  const load = async () => {
+    const rows: { id: string }[] = await ctx.em.getConnection().execute(SUBORDINATE_ORGANIZATIONS_SQL, [user.organizationId]);
+    return rows.map((row) => row.id);
+  };
+  const cache = ctx.connection?.cache;
+  let subtree = cache?.get('subtree') as Promise<string[]> | undefined;
+  if (!subtree) {
+    subtree = load();
+    cache?.set('subtree', subtree);
+  }
+  return liveScopeFor(user, await subtree);
+}
+
+function readFilter(input: AppealEventFilter | null | undefined, sectors: readonly string[]): LiveEventFilter {
+  const set = (values: readonly string[] | null | undefined) => (values?.length ? new Set(values) : null);
+  for (const code of input?.sector ?? []) {
+    if (!sectors.includes(code)) throw badInput('filter.sector', `Неизвестный отраслевой блок «${code}»`, { known: sectors });
+  }
+  for (const field of ['organizationId', 'municipalityId'] as const) {
+    for (const id of input?.[field] ?? []) if (!UUID.test(id)) throw badInput(`filter.${field}`, `Ожидается UUID, получено «${id}»`);
+  }
+  return {
+    sector: set(input?.sector),
+    organizationId: set(input?.organizationId?.map((id) => id.toLowerCase())),
+    municipalityId: set(input?.municipalityId?.map((id) => id.toLowerCase())),
+    status: set(input?.status),
+    type: set(input?.type),
+  };
+}
