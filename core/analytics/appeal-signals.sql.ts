@@ -8,11 +8,8 @@
  * - returned for rework: `type = 'ANSWER_RETURNED'`, or `type = 'ANSWER_REVIEWED'`
  *   with `data->>'decision' = 'RETURN'`;
  * - reopened: `type = 'REOPENED'` or `to_status = 'REOPENED'`;
- * - answer texts: the answers the ЦУР accepted (`appeal_response` with
- *   `review_decision = 'ACCEPT'`, the lifecycle's table), and texts recorded in
- *   `ANSWERED` audit entries (`data->>'text'`, imported history).
- * The lifecycle writes `REDIRECTED`, `ANSWER_RETURNED` (reason = the ЦУР's
- * comment), `ANSWER_ACCEPTED`, `RATED` and `REOPENED`.
+ * - answer texts: the accepted answers of `appeal_response`, and
+ *   `type = 'ANSWERED'` with `data->>'text'`.
  * Reason/comment of a return: the event's `reason`, else `data->>'comment'`.
  */
 
@@ -28,7 +25,12 @@ export const RETURNED_APPEAL_IDS_SQL = `select e.appeal_id from appeal_event e w
 /** Rows (appeal_id, at, comment) of returns for rework. */
 export const RETURN_EVENTS_SQL = `select e.appeal_id, e.at, coalesce(e.reason, e.data->>'comment') as comment from appeal_event e where ${RETURN_EVENT_CONDITION}`;
 
-/** Rows (appeal_id, at, text) of the answers sent to authors. */
+/**
+ * Rows (appeal_id, at, text) of the answers sent: the answers the ЦУР accepted
+ * (`appeal_response`, review ACCEPT — only then does an answer reach the
+ * author), plus answer texts recorded in the audit trail by channels that
+ * bring answers of their own (`type = 'ANSWERED'` with `data->>'text'`).
+ */
 export const ANSWER_TEXTS_SQL = `select r.appeal_id, coalesce(r.reviewed_at, r.created_at) as at, r.text from appeal_response r where r.review_decision = 'ACCEPT'
   union all
   select e.appeal_id, e.at, e.data->>'text' as text from appeal_event e where e.type = 'ANSWERED' and e.data->>'text' is not null`;

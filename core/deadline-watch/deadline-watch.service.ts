@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../app/app-services.js';
 import { appealDeadline } from '../appeals/appeal-deadline.js';
-import { defaultDeadlinePolicy } from '../deadlines/index.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import { OPEN_STATUSES, Role } from '../entities/enums.js';
 import { textArray } from '../db/sql-array.js';
@@ -13,7 +12,7 @@ const BATCH = 500;
 
 /**
  * Open appeals whose deadline has crossed into AT_RISK (less than the
- * at-risk share of the allowed time left, DOMAIN.md) or OVERDUE, as in
+ * at-risk share of the allowed time left, DOMAIN.md; DEADLINE_POLICY) or OVERDUE, as in
  * `appealDeadline`: the allowed time excludes pauses, and a running pause
  * freezes the clock. Each crossing is inserted once: the unique key and
  * `on conflict do nothing` make a second watcher (another process) skip it,
@@ -56,11 +55,13 @@ export interface DeadlineAlertRaised {
  */
 export async function runDeadlineWatch(app: AppServices): Promise<DeadlineAlertRaised[]> {
   const now = app.clock.now();
+  // The same share as the deadline view (`Appeal.deadline`): DEADLINE_POLICY's atRiskShare.
+  const atRiskShare = app.config.deadlinePolicy.atRiskShare;
   const raised: DeadlineAlertRaised[] = [];
   for (;;) {
     const batch = await runAppealTransaction(app, app.orm.em.fork() as EntityManager, { label: DEADLINE_WATCHER }, async (tx): Promise<DeadlineAlertRaised[]> => {
       const rows: { appeal_id: string; state: AlertState; due_at: Date }[] = await tx.em.execute(CROSSINGS_SQL, [
-        now, now, textArray(OPEN_STATUSES), defaultDeadlinePolicy.atRiskShare, now, BATCH,
+        now, now, textArray(OPEN_STATUSES), atRiskShare, now, BATCH,
       ]);
       if (!rows.length) return [];
       const appeals = new Map((await tx.em.find(Appeal, { id: { $in: rows.map((r) => r.appeal_id) } })).map((a) => [a.id, a]));
@@ -70,7 +71,7 @@ export async function runDeadlineWatch(app: AppServices): Promise<DeadlineAlertR
         const data: DeadlineAlertData = {
           state: row.state,
           dueAt: new Date(row.due_at).toISOString(),
-          remainingHours: appealDeadline(appeal, now).remainingHours ?? 0,
+          remainingHours: appealDeadline(appeal, now, atRiskShare).remainingHours ?? 0,
         };
         tx.record({ appeal, type: ALERT_TYPE_BY_STATE[row.state], data: { ...data } });
         const organizationId = appeal.organization?.id;

@@ -10,12 +10,15 @@ import { AppealResponse } from './response.entity.js';
 import { DeadlineAlertRecord } from './deadline-alert.entity.js';
 import { ApiKey } from './api-key.entity.js';
 import { PersonalDataAccess } from './personal-data-access.entity.js';
-import { channelEntities } from '../channels/channel-entities.js';
 import { Problem } from './problem.entity.js';
 import { ProblemAppeal } from './problem-appeal.entity.js';
+import { channelEntities } from '../channels/channel-entities.js';
 
 export { Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear, AppealResponse, DeadlineAlertRecord, ApiKey, PersonalDataAccess, Problem, ProblemAppeal };
 export * from './enums.js';
 
 /** The core's tables; plugins add theirs through the plugin registry. */
-export const coreEntities = [Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear, AppealResponse, DeadlineAlertRecord, ApiKey, PersonalDataAccess, Problem, ProblemAppeal, ...channelEntities];
+export const coreEntities = [
+  Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear,
+  AppealResponse, DeadlineAlertRecord, ApiKey, PersonalDataAccess, Problem, ProblemAppeal, ...channelEntities,
+];

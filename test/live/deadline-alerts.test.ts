@@ -132,3 +132,19 @@ describe('deadline watcher', () => {
     expect(new Set(delivered).size).toBe(41);
   });
 });
+
+describe('deadline watcher with a configured at-risk share', () => {
+  it('uses DEADLINE_POLICY’s atRiskShare, as the deadline view does', async () => {
+    const half = await startTestApp({ clock, env: { DEADLINE_POLICY: JSON.stringify({ atRiskShare: 0.5 }) } });
+    try {
+      // 40% of the allowed time left: on time by default, at risk with a share of one half.
+      const id = await insertAppeal(half, { sector: 'energy', organizationCode: 'min-energy', deadlineStartsAt: new Date(clock.now().getTime() - 6 * DAY), dueAt: new Date(clock.now().getTime() + 4 * DAY) });
+      expect(await runDeadlineWatch(half.running.app)).toEqual([expect.objectContaining({ appealId: id, state: 'AT_RISK' })]);
+      const { token } = await half.user(Role.CURATOR);
+      const view = await half.gql('query($id: ID!) { appeal(id: $id) { deadline { state } } }', { id }, token);
+      expect(view.data.appeal.deadline.state).toBe('AT_RISK');
+    } finally {
+      await half.stop();
+    }
+  });
+});

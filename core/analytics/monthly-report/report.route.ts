@@ -1,8 +1,8 @@
 import type { Express, Response } from 'express';
 import type { AppServices } from '../../app/app-services.js';
+import { authenticateRequest } from '../../auth/authenticate.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { coreAccess } from '../../auth/access-matrix.js';
-import { authenticateRequest } from '../../auth/authenticate.js';
 import { errorCode } from '../../errors/errors.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { buildMonthlyReport } from './report.service.js';
@@ -23,7 +23,7 @@ function refuse(res: Response, status: number, code: string, message: string) {
 
 /**
  * GET /reports/monthly/YYYY-MM.(html|xlsx|pdf): the monthly report as files,
- * behind the same authentication as GraphQL (Bearer token or API key), the same access-matrix row as
+ * behind the same Bearer token, the same access-matrix row as
  * `Query.monthlyReport` and the same scoping.
  */
 export function registerReportRoutes(expressApp: Express, app: AppServices): void {
@@ -33,8 +33,7 @@ export function registerReportRoutes(expressApp: Express, app: AppServices): voi
     const [, month, format] = match as unknown as [string, string, Format];
     let user: AuthUser | null;
     try {
-      const apiKey = req.headers['x-api-key'];
-      user = await authenticateRequest(app, { authorization: req.headers.authorization, apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey });
+      user = await authenticateRequest(app, { authorization: req.headers.authorization });
     } catch {
       return refuse(res, 401, 'UNAUTHENTICATED', 'Недействительный токен');
     }
