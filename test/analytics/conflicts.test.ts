@@ -55,6 +55,10 @@ describe('conflicts', () => {
     expect(boilerplate[0].appealIds).toEqual(sent.map((a) => a.id).sort());
     expect(boilerplate[0].reason).toContain(`на ${sent.length} обращений по ${new Set(sent.map((a) => a.category)).size} разным вопросам`);
     expect(boilerplate[0].appeals).toHaveLength(sent.length);
+    // The answers come from both sources (accepted responses and ANSWERED entries): both are read.
+    const [{ n }] = await t.em().getConnection().execute(`select count(*)::int as n from appeal_response where text = ?`, [BOILERPLATE]);
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(sent.length);
   });
 
   it('does not call a text a boilerplate below the configured number of appeals', async () => {

@@ -223,6 +223,7 @@ export async function loadFixture(t: TestApp, count = 700, seed = 42): Promise<F
     repeat_of_id: a.repeatOf,
   }));
   const events: Record<string, unknown>[] = [];
+  const responses: Record<string, unknown>[] = [];
   for (const a of appeals) {
     events.push({ id: randomUUID(), appeal_id: a.id, type: 'REGISTERED', at: a.receivedAt, to_status: 'REGISTERED', actor_label: 'test' });
     if (a.redirected) {
@@ -232,7 +233,12 @@ export async function loadFixture(t: TestApp, count = 700, seed = 42): Promise<F
       events.push({ id: randomUUID(), appeal_id: a.id, type: 'ANSWER_REVIEWED', at: new Date(a.answeredAt!.getTime() - 30 * 60_000), reason: 'Ответ не по существу', data: JSON.stringify({ decision: 'RETURN' }), actor_label: 'test' });
     }
     if (a.answeredAt) {
-      events.push({ id: randomUUID(), appeal_id: a.id, type: 'ANSWERED', at: a.answeredAt, to_status: 'ANSWERED', data: JSON.stringify({ text: a.answerText }), actor_label: 'test' });
+      // Answers reach the data set both ways analytics reads them: the lifecycle's accepted responses and imported history.
+      if (responses.length <= events.length / 4) {
+        responses.push({ id: randomUUID(), appeal_id: a.id, text: a.answerText, result: 'ANSWER_GIVEN', organization_id: a.orgId, created_at: new Date(a.answeredAt.getTime() - HOUR), review_decision: 'ACCEPT', reviewed_at: a.answeredAt });
+      } else {
+        events.push({ id: randomUUID(), appeal_id: a.id, type: 'ANSWERED', at: a.answeredAt, to_status: 'ANSWERED', data: JSON.stringify({ text: a.answerText }), actor_label: 'test' });
+      }
     }
   }
   await em.transactional(async (tx) => {
@@ -242,6 +248,7 @@ export async function loadFixture(t: TestApp, count = 700, seed = 42): Promise<F
     const repeats = rows.filter((row) => row.repeat_of_id);
     for (const part of [originals, repeats]) for (let i = 0; i < part.length; i += 300) await c.execute(knex('appeal').insert(part.slice(i, i + 300)));
     for (let i = 0; i < events.length; i += 500) await c.execute(knex('appeal_event').insert(events.slice(i, i + 500)));
+    for (let i = 0; i < responses.length; i += 500) await c.execute(knex('appeal_response').insert(responses.slice(i, i + 500)));
   });
   return { appeals, orgIds, municipalities, categories, operators };
 }
