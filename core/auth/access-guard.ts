@@ -24,8 +24,14 @@ type Resolver = GraphQLFieldResolver<unknown, RequestContext>;
 
 function guarded(matrix: Readonly<Record<string, Access>>, operation: string, resolve: Resolver): Resolver {
   return (source, args, context, info) => {
-    checkAccess(matrix, operation, context);
-    return resolve(source, args, context, info);
+    if (!context.resolveCaller) {
+      checkAccess(matrix, operation, context);
+      return resolve(source, args, context, info);
+    }
+    return context.resolveCaller(context).then(() => {
+      checkAccess(matrix, operation, context);
+      return resolve(source, args, context, info);
+    });
   };
 }
 

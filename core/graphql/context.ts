@@ -16,6 +16,13 @@ export interface RequestContext {
   requestId: string;
   /** A token that failed verification; raised by the access guard for non-public operations. */
   authError?: unknown;
+  /**
+   * Reads the caller's credentials and account on first call and sets `user`
+   * or `authError` on the context given (Apollo hands resolvers a shallow copy
+   * of the context, so it is set on that copy) (HTTP): deferred so that a document refused by validation
+   * or the limits costs no SQL. Called by the access guard before any root field.
+   */
+  resolveCaller?: (into: RequestContext) => Promise<void>;
   /** The WebSocket the operation came on (subscriptions only). */
   connection?: LiveConnection;
   /** The client's address (Express `req.ip`), for login throttling. */

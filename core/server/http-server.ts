@@ -113,8 +113,14 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
     express.json({ limit: `${config.HTTP_BODY_LIMIT_MB}mb` }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const { user, authError } = await authenticate(app, req);
-        return { ...createRequestContext(app, user, res.locals.requestId as string), authError, ip: req.ip ?? null };
+        const ctx: RequestContext = { ...createRequestContext(app, null, res.locals.requestId as string), ip: req.ip ?? null };
+        let caller: ReturnType<typeof authenticate> | null = null;
+        ctx.resolveCaller = async (into) => {
+          const { user, authError } = await (caller ??= authenticate(app, req));
+          into.user = user;
+          into.authError = authError;
+        };
+        return ctx;
       },
     }),
   );

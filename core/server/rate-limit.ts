@@ -62,6 +62,7 @@ export class RateLimits {
         if (!limiter) return;
         return {
           async didResolveOperation({ contextValue }) {
+            await contextValue.resolveCaller?.(contextValue);
             const user = contextValue.user;
             if (!user) return;
             try {

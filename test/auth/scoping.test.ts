@@ -74,8 +74,10 @@ describe('an operator of a body', () => {
     expect((await t.gql(ONE, { id: ids.repeat }, tokens.curator)).data.appeal.repeatOf).toEqual({ id: ids.transport });
   });
 
-  it('answers NOT_FOUND, not a database error, for a malformed id', async () => {
-    expect(errorCode(await t.gql(ONE, { id: 'not-a-uuid' }, tokens.curator))).toBe('NOT_FOUND');
+  it('answers BAD_USER_INPUT naming the argument, not a database error, for a malformed id', async () => {
+    const result = await t.gql(ONE, { id: 'not-a-uuid' }, tokens.curator);
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0].extensions?.field).toBe('id');
   });
 });
 

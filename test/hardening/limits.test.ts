@@ -166,7 +166,8 @@ describe('IDs that are not UUIDs', () => {
   it('are BAD_USER_INPUT naming the argument (also inside input objects), not an internal error', async () => {
     const one = await send('{ appeal(id: "N%") { id } }');
     expect(one.result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
-    expect(one.sql).toBe(0);
+    // The one statement is the guard's read of the caller's account (issue #5); no appeal query runs.
+    expect(one.sql).toBe(1);
     const nested = await send('query($f: AppealFilter) { appeals(first: 1, filter: $f) { totalCount } }', { f: { organizationId: ["1' or '1'='1"] } });
     expect(nested.result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.organizationId' });
     const anonymous = await t.gql('{ appeal(id: "N%") { id } }');
