@@ -11,6 +11,7 @@ import { Migration20261126103414_lifecycle } from './Migration20261126103414_lif
 import { Migration20261126103438_analytics_problems } from './Migration20261126103438_analytics_problems.js';
 import { Migration20261126104626_sector_plugins } from './Migration20261126104626_sector_plugins.js';
 import { Migration20261126112910_analytics_indexes } from './Migration20261126112910_analytics_indexes.js';
+import { Migration20261126130934_reference_version } from './Migration20261126130934_reference_version.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126100842_core', class: Migration20261126100842_core },
@@ -23,4 +24,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126103438_analytics_problems', class: Migration20261126103438_analytics_problems },
   { name: 'Migration20261126104626_sector_plugins', class: Migration20261126104626_sector_plugins },
   { name: 'Migration20261126112910_analytics_indexes', class: Migration20261126112910_analytics_indexes },
+  { name: 'Migration20261126130934_reference_version', class: Migration20261126130934_reference_version },
 ];

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 type Row = Record<string, unknown>;
 type Mapper<T> = (row: Row) => T;
 
-const mappers = new WeakMap<EntityMetadata, Mapper<unknown>>();
+const mappers = new WeakMap<EntityMetadata, Map<string, Mapper<unknown>>>();
 
 interface Column {
   property: string;
@@ -39,18 +39,35 @@ function columnOf(prop: EntityProperty, platform: Platform): Column | null {
  *
  * Never persist or flush a view: load the entity through the EntityManager to
  * change it (as `runAppealTransaction` does).
+ *
+ * `unread`: columns the statement left out (a list that reads only what its
+ * fields need). Reading such a property throws, so a resolver that needs a
+ * column the list did not read fails loudly instead of answering null.
  */
-export function entityView<T extends object>(em: EntityManager, entity: EntityClass<T>): Mapper<T> {
+export function entityView<T extends object>(em: EntityManager, entity: EntityClass<T>, unread: readonly string[] = []): Mapper<T> {
   const meta = em.getMetadata().get(entity.name) as EntityMetadata;
-  const cached = mappers.get(meta);
+  const key = unread.join(',');
+  let variants = mappers.get(meta);
+  if (!variants) mappers.set(meta, (variants = new Map()));
+  const cached = variants.get(key);
   if (cached) return cached as Mapper<T>;
   const platform = em.getPlatform();
-  const columns = meta.props.map((prop) => columnOf(prop, platform)).filter((c): c is Column => c !== null);
+  const all = meta.props.map((prop) => columnOf(prop, platform)).filter((c): c is Column => c !== null);
+  const columns = all.filter((column) => !unread.includes(column.column));
   // Own data properties on an intermediate prototype shadow the ORM's change-tracking
   // setters, so plain assignments below stay plain.
   const prototype = Object.create(meta.prototype as object) as Row;
   for (const column of columns) {
     Object.defineProperty(prototype, column.property, { value: undefined, writable: true, enumerable: false, configurable: true });
+  }
+  for (const column of all.filter((c) => unread.includes(c.column))) {
+    Object.defineProperty(prototype, column.property, {
+      get() {
+        throw new Error(`${meta.className}.${column.property}: column ${column.column} was not read by this list; add its field to the list's selection rules`);
+      },
+      enumerable: false,
+      configurable: true,
+    });
   }
   const mapper: Mapper<T> = (row) => {
     const view = Object.create(prototype) as Row;
@@ -62,6 +79,6 @@ export function entityView<T extends object>(em: EntityManager, entity: EntityCl
     }
     return view as T;
   };
-  mappers.set(meta, mapper as Mapper<unknown>);
+  variants.set(key, mapper as Mapper<unknown>);
   return mapper;
 }

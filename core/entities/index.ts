@@ -12,13 +12,14 @@ import { ApiKey } from './api-key.entity.js';
 import { PersonalDataAccess } from './personal-data-access.entity.js';
 import { Problem } from './problem.entity.js';
 import { ProblemAppeal } from './problem-appeal.entity.js';
+import { ReferenceVersion } from './reference-version.entity.js';
 import { channelEntities } from '../channels/channel-entities.js';
 
-export { Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear, AppealResponse, DeadlineAlertRecord, ApiKey, PersonalDataAccess, Problem, ProblemAppeal };
+export { Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear, AppealResponse, DeadlineAlertRecord, ApiKey, PersonalDataAccess, Problem, ProblemAppeal, ReferenceVersion };
 export * from './enums.js';
 
 /** The core's tables; plugins add theirs through the plugin registry. */
 export const coreEntities = [
   Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear,
-  AppealResponse, DeadlineAlertRecord, ApiKey, PersonalDataAccess, Problem, ProblemAppeal, ...channelEntities,
+  AppealResponse, DeadlineAlertRecord, ApiKey, PersonalDataAccess, Problem, ProblemAppeal, ReferenceVersion, ...channelEntities,
 ];

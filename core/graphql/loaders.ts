@@ -1,8 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityClass, EntityName } from '@mikro-orm/core';
-import { entityView } from '../db/entity-view.js';
-import { textArray } from '../db/sql-array.js';
+import { ReferenceCache, readReferenceVersions } from '../reference/reference-cache.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 import { Category, Municipality, Organization, Sector, User } from '../entities/index.js';
@@ -23,24 +22,50 @@ function byId<T extends { id: string }>(em: () => EntityManager, entity: EntityN
 
 export type ReferenceLoaders = Pick<Loaders, 'organization' | 'municipality' | 'sector' | 'category' | 'user'>;
 
+/** The reference tables' change counters as one request reads them: once, by whoever needs them first. */
+class RequestReferenceVersions {
+  private pending: Promise<ReadonlyMap<string, string>> | null = null;
+  /** Set once read: from then on cached rows are served without a promise. */
+  known: ReadonlyMap<string, string> | null = null;
+
+  constructor(private readonly em: () => EntityManager) {}
+
+  read(): Promise<ReadonlyMap<string, string>> {
+    return (this.pending ??= readReferenceVersions(this.em()).then((versions) => (this.known = versions)));
+  }
+}
+
 /**
- * For reference data that requests only read (bodies, municipalities,
- * sectors, categories): one `select ... where id = any(...)`, rows mapped to
- * read-only views instead of managed entities (see entity-view.ts).
+ * By-id reads of reference data that requests only read (bodies,
+ * municipalities, sectors, categories): rows from the process's reference
+ * cache, checked against the tables' change counters once per request
+ * (reference-cache.ts), as frozen read-only views (entity-view.ts). Once the
+ * request knows the counters, a cached row is returned as it is, not as a
+ * promise: a page of appeals resolves its relations without a promise each.
  */
-function viewById<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>) {
-  return new DataLoader<string, T | null>(async (ids) => {
-    // A client's ID that is no UUID finds nothing (rather than a cast error from PostgreSQL).
-    const valid = ids.filter((id) => UUID.test(id));
-    const meta = em.getMetadata().get(entity.name);
-    const knex = em.getKnex();
-    const rows: Record<string, unknown>[] = valid.length
-      ? await em.getConnection().execute(knex(meta.tableName).select('*').whereRaw('id = any(?::uuid[])', [textArray(valid)]))
-      : [];
-    const toView = entityView(em, entity);
-    const found = new Map(rows.map((row) => [row.id as string, toView(row)]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
+export class ReferenceLoader<T extends { id: string }> {
+  private readonly batched: DataLoader<string, T | null>;
+
+  constructor(private readonly em: () => EntityManager, private readonly versions: RequestReferenceVersions, private readonly entity: EntityClass<T>) {
+    this.batched = new DataLoader<string, T | null>(async (ids) => {
+      const em = this.em();
+      // A client's ID that is no UUID finds nothing (rather than a cast error from PostgreSQL).
+      const valid = ids.filter((id) => UUID.test(id));
+      const rows = valid.length ? await ReferenceCache.of(em).load(em, entity, valid, await versions.read()) : [];
+      const found = new Map(rows.map((row, index) => [valid[index], row]));
+      return ids.map((id) => found.get(id) ?? null);
+    });
+  }
+
+  load(id: string): T | null | Promise<T | null> {
+    const known = this.versions.known;
+    if (known) {
+      const em = this.em();
+      const row = ReferenceCache.of(em).peek(em, this.entity, id, known);
+      if (row !== undefined) return row;
+    }
+    return this.batched.load(id);
+  }
 }
 
 /**
@@ -48,13 +73,14 @@ function viewById<T extends { id: string }>(em: EntityManager, entity: EntityCla
  * nothing is cached across callers with different access.
  */
 export class Loaders {
-  readonly organization: DataLoader<string, Organization | null>;
-  readonly municipality: DataLoader<string, Municipality | null>;
-  readonly sector: DataLoader<string, Sector | null>;
-  readonly category: DataLoader<string, Category | null>;
+  readonly organization: ReferenceLoader<Organization>;
+  readonly municipality: ReferenceLoader<Municipality>;
+  readonly sector: ReferenceLoader<Sector>;
+  readonly category: ReferenceLoader<Category>;
   readonly user: DataLoader<string, User | null>;
   private readonly custom = new Map<string, DataLoader<unknown, unknown>>();
   private readonly em: () => EntityManager;
+  private readonly referenceVersions: RequestReferenceVersions;
 
   /**
    * `reference`: by-id loaders to reuse instead of fresh ones. They hold no
@@ -64,11 +90,21 @@ export class Loaders {
   constructor(em: EntityManager | (() => EntityManager), reference?: ReferenceLoaders) {
     // A function: the EntityManager is made on first use (live updates fork one per event only if needed).
     this.em = typeof em === 'function' ? em : () => em;
-    this.organization = reference?.organization ?? byId(this.em, Organization);
-    this.municipality = reference?.municipality ?? byId(this.em, Municipality);
-    this.sector = reference?.sector ?? byId(this.em, Sector);
-    this.category = reference?.category ?? byId(this.em, Category);
+    const versions = (this.referenceVersions = new RequestReferenceVersions(this.em));
+    this.organization = reference?.organization ?? new ReferenceLoader(this.em, versions, Organization);
+    this.municipality = reference?.municipality ?? new ReferenceLoader(this.em, versions, Municipality);
+    this.sector = reference?.sector ?? new ReferenceLoader(this.em, versions, Sector);
+    this.category = reference?.category ?? new ReferenceLoader(this.em, versions, Category);
     this.user = reference?.user ?? byId(this.em, User);
+  }
+
+  /**
+   * Reads the reference tables' counters now, so that the relations of the
+   * rows about to be returned are served from the cache without promises.
+   * For list resolvers, in parallel with their own statement.
+   */
+  prepareReference(): Promise<unknown> {
+    return this.referenceVersions.read();
   }
 
   /**

@@ -58,6 +58,8 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
+    // Compact JSON: Apollo pretty-prints by default, which was 8% of the CPU of a page of appeals and a third more bytes.
+    stringifyResult: (result) => JSON.stringify(result),
     // core/main.ts owns SIGTERM/SIGINT and stops everything in order.
     stopOnTerminationSignals: false,
     plugins: [

@@ -1,0 +1,76 @@
+import type { EntityClass, EntityMetadata } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { entityView } from '../db/entity-view.js';
+import { textArray } from '../db/sql-array.js';
+
+type Versions = ReadonlyMap<string, string>;
+
+/** Above this many rows a table's cache starts over (reference tables hold hundreds). */
+const MAX_ROWS_PER_TABLE = 50_000;
+
+/** The counters of reference_version, read in one statement. */
+export async function readReferenceVersions(em: EntityManager): Promise<Versions> {
+  const rows: { table_name: string; version: string }[] = await em.getConnection().execute('select table_name, version::text as version from reference_version');
+  return new Map(rows.map((row) => [row.table_name, row.version]));
+}
+
+interface TableCache {
+  version: string;
+  rows: Map<string, object>;
+}
+
+/**
+ * Rows of the reference tables (bodies, municipalities, sectors, categories)
+ * kept by the process between requests, as frozen read-only views
+ * (entity-view.ts). Every request compares the tables' change counters
+ * (reference_version, bumped by a trigger in the changing transaction) once,
+ * before its first read: a table whose counter moved is dropped and read
+ * again, so a committed change is seen by the next request in every process,
+ * with no notification channel. The counters are read before the rows, so a
+ * row can only be newer than the counter it is filed under, never older.
+ *
+ * One cache per MikroORM instance (tests run several apps, each on its own database).
+ */
+export class ReferenceCache {
+  private static readonly instances = new WeakMap<object, ReferenceCache>();
+  private readonly tables = new Map<string, TableCache>();
+
+  static of(em: EntityManager): ReferenceCache {
+    const key = em.getDriver();
+    let cache = ReferenceCache.instances.get(key);
+    if (!cache) ReferenceCache.instances.set(key, (cache = new ReferenceCache()));
+    return cache;
+  }
+
+  /** Rows by primary key in key order (null where none), reading only the ones not cached at `versions`. */
+  async load<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>, ids: readonly string[], versions: Versions): Promise<(T | null)[]> {
+    const meta = em.getMetadata().get(entity.name) as EntityMetadata;
+    const table = this.table(meta.tableName, versions.get(meta.tableName) ?? '0');
+    const missing = [...new Set(ids.filter((id) => !table.rows.has(id)))];
+    if (missing.length) {
+      const rows: Record<string, unknown>[] = await em
+        .getConnection()
+        .execute(em.getKnex()(meta.tableName).select('*').whereRaw('id = any(?::uuid[])', [textArray(missing)]));
+      if (table.rows.size + rows.length > MAX_ROWS_PER_TABLE) table.rows.clear();
+      const toView = entityView(em, entity);
+      for (const row of rows) table.rows.set(row.id as string, Object.freeze(toView(row)));
+    }
+    return ids.map((id) => (table.rows.get(id) as T | undefined) ?? null);
+  }
+
+  /** The cached row now (null: no such row; undefined: not cached at `versions`), with no statement. */
+  peek<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>, id: string, versions: Versions): T | null | undefined {
+    const meta = em.getMetadata().get(entity.name) as EntityMetadata;
+    const cached = this.tables.get(meta.tableName);
+    if (!cached || cached.version !== (versions.get(meta.tableName) ?? '0')) return undefined;
+    return cached.rows.get(id) as T | undefined;
+  }
+
+  private table(name: string, version: string): TableCache {
+    const cached = this.tables.get(name);
+    if (cached && cached.version === version) return cached;
+    const fresh: TableCache = { version, rows: new Map() };
+    this.tables.set(name, fresh);
+    return fresh;
+  }
+}
