@@ -17,6 +17,7 @@ import { channelRoutes } from '../channels/channel-routes.js';
 import { channelModule } from '../channels/channel-module.js';
 import { open311Routes } from '../open311/open311-routes.js';
 import { graphqlLimits } from './graphql-limits.js';
+import { jitExecutor } from '../graphql/jit-executor.js';
 import { RateLimits } from './rate-limit.js';
 import { httpErrorHandler } from './http-errors.js';
 import { registerRoutes } from './routes.js';
@@ -47,7 +48,7 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
   const rateLimits = new RateLimits(config);
 
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    gateway: jitExecutor(schema),
     formatError: createErrorFormatter(app.logger, development),
     includeStacktraceInErrorResponses: development,
     // Refuses GET and "simple" POSTs (no JSON content type) without a preflight header: a browser cannot forge those cross-site.

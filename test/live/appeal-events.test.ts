@@ -124,10 +124,17 @@ describe('appealEvents: many subscribers', () => {
       const [result] = await stream.waitFor(1);
       expect(result.data.appealEvents.appeal).toMatchObject({ sector: { code: 'housing' }, organization: { code: 'adm-yoshkar-ola' }, municipality: { code: 'yoshkar-ola' } });
     }
-    const from = (table: string) => statements.filter((sql) => new RegExp(`\\bselect .* from "${table}" as "`, 'i').test(sql)).length;
-    // The appeal: once in the change, once for the subscribers; sectors: twice in the change (routing facts), once for the subscribers.
-    expect({ events: from('appeal_event'), appeals: from('appeal'), sectors: from('sector'), organizations: from('organization'), municipalities: from('municipality') })
-      .toEqual({ events: 1, appeals: 2, sectors: 3, organizations: 1, municipalities: 1 });
+    const from = (table: string) => statements.filter((sql) => new RegExp(`\\bselect .* from "${table}"( as "|$| where)`, 'i').test(sql)).length;
+    // The appeal: once in the change, once for the subscribers; sectors: twice in the change (routing facts).
+    // Reference rows come from the process's cache: its change counters once for all subscribers,
+    // and at most one read per table if the rows were not cached yet.
+    const counts = { events: from('appeal_event'), appeals: from('appeal'), sectors: from('sector'), organizations: from('organization'), municipalities: from('municipality') };
+    expect({ events: counts.events, appeals: counts.appeals }).toEqual({ events: 1, appeals: 2 });
+    expect(counts.sectors).toBeGreaterThanOrEqual(2);
+    expect(counts.sectors).toBeLessThanOrEqual(3);
+    expect(counts.organizations).toBeLessThanOrEqual(1);
+    expect(counts.municipalities).toBeLessThanOrEqual(1);
+    expect(statements.filter((sql) => /from reference_version/.test(sql))).toHaveLength(1);
   });
 });
 
