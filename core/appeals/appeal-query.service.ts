@@ -41,8 +41,13 @@ function columnsOf(em: EntityManager): { full: ListColumns; light: ListColumns }
   const meta = em.getMetadata().get(Appeal.name);
   let cached = listColumns.get(meta);
   if (!cached) {
-    const eager = meta.props.filter((p) => p.persist !== false && !p.lazy && p.fieldNames?.length === 1).map((p) => p.fieldNames[0]);
-    const select = (names: string[]) => names.map((name) => `a.${name}`).join(', ');
+    const props = meta.props.filter((p) => p.persist !== false && !p.lazy && p.fieldNames?.length === 1);
+    const eager = props.map((p) => p.fieldNames[0]);
+    // Moments come as epoch milliseconds (float8): a number becomes a Date many times faster than
+    // PostgreSQL's timestamp text is parsed, and a page has a dozen moments per row.
+    const moments = new Set(props.filter((p) => p.runtimeType === 'Date').map((p) => p.fieldNames[0]));
+    const select = (names: string[]) =>
+      names.map((name) => (moments.has(name) ? `date_part('epoch', a.${name}) * 1000 as ${name}` : `a.${name}`)).join(', ');
     cached = {
       full: { sql: select(eager), unread: [] },
       light: { sql: select(eager.filter((c) => !HEAVY_COLUMNS.includes(c))), unread: HEAVY_COLUMNS },

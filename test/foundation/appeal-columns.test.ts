@@ -64,6 +64,22 @@ describe('columns of a page of appeals', () => {
     expect(light.nodes.some((n: any) => n.location && n.repeatOf && n.complaintAgainst && n.deadline.paused)).toBe(true);
   });
 
+  it('gives the moments of a page exactly as the appeal read alone gives them (epoch milliseconds on the page)', async () => {
+    const moments = 'id receivedAt registeredAt dueAt answeredAt closedAt reopenedAt createdAt updatedAt deadline { dueAt remainingHours }';
+    const { nodes } = await page(moments);
+    const withMoments = nodes.filter((n: any) => n.answeredAt && n.registeredAt).slice(0, 15);
+    expect(withMoments.length).toBeGreaterThan(5);
+    for (const node of withMoments) {
+      const single = await t.gql(`query($id: ID!) { appeal(id: $id) { ${moments} } }`, { id: node.id }, token);
+      expect(single.data.appeal).toEqual(node);
+    }
+    // Sub-millisecond parts are cut as the ORM cuts them, not rounded.
+    const [row] = await t.em().getConnection().execute(`select id, received_at from appeal where id = '${withMoments[0].id}'`);
+    await t.em().getConnection().execute(`update appeal set received_at = '2026-05-01 10:00:00.123999+00' where id = '${row.id}'`);
+    const after = (await page('id receivedAt')).nodes.find((n: any) => n.id === row.id);
+    expect(after.receivedAt).toBe('2026-05-01T10:00:00.123Z');
+  });
+
   it('reads the whole row when any other field is selected (the author, plugin fields)', async () => {
     expect((await page('id author { name }')).pageSql).toMatch(/a\.author_name\b/);
     expect((await page('id housing { __typename }')).pageSql).toMatch(/a\.text\b/);
