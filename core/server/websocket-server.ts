@@ -1,13 +1,14 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { authenticateRequest, type Credentials } from '../auth/authenticate.js';
 import { createRequestContext } from '../graphql/context.js';
 import type { LiveConnection } from '../live/live-connection.js';
 import { createErrorFormatter } from './format-error.js';
+import { graphqlLimits } from './graphql-limits.js';
 
 interface ConnectionExtra {
   socket: WebSocket;
@@ -46,14 +47,31 @@ const param = (params: Record<string, unknown> | undefined, ...names: string[]):
  * are checked on connection_init: a socket without valid ones is closed with
  * the protocol's 4403 Forbidden. They are checked again for every operation,
  * so a deactivated user or a revoked key starts nothing new. Errors leave
- * formatted as over HTTP.
+ * formatted as over HTTP. The document limits of HTTP (tokens, depth, cost,
+ * aliases, directives, page size) apply to every operation, and a message
+ * larger than the HTTP body limit closes the socket (1009).
  */
 export function attachWebSocketServer(server: Server, app: AppServices, schema: GraphQLSchema) {
-  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: app.config.HTTP_BODY_LIMIT_MB * 1024 * 1024 });
   const format = createErrorFormatter(app.logger, app.config.NODE_ENV === 'development');
+  const limits = graphqlLimits(app.config);
+  const rules = [...specifiedRules, ...limits.validationRules];
   const cleanup = useServer(
     {
       schema,
+      // Parsed and validated here (rather than by graphql-ws) so that the limits apply and a syntax error is an error message, not a closed socket.
+      onSubscribe: (_ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, limits.parseOptions);
+        } catch (error) {
+          const syntax = error instanceof GraphQLError ? error : new GraphQLError(String(error));
+          return [new GraphQLError(syntax.message, { nodes: syntax.nodes, source: syntax.source, positions: syntax.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length) return [...errors];
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+      },
       onConnect: async (ctx) => {
         const extra = ctx.extra as ConnectionExtra;
         const params = ctx.connectionParams as Record<string, unknown> | undefined;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
+import { liveClient } from '../support/live-client.js';
 
 const statements: string[] = [];
 let t: TestApp;
@@ -172,5 +173,52 @@ describe('IDs that are not UUIDs', () => {
     expect(nested.result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.organizationId' });
     const anonymous = await t.gql('{ appeal(id: "N%") { id } }');
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the same limits on subscriptions (graphql-ws)', () => {
+  const subscriptionDeep = (levels: number) =>
+    `subscription { appealEvents { id appeal { organization { ${'parent { '.repeat(levels)}id${' }'.repeat(levels)} } } } }`;
+
+  async function firstError(query: string) {
+    const live = liveClient(t.url, token);
+    try {
+      const stream = live.subscribe(query);
+      await stream.ended;
+      return stream.results[0]?.errors ?? [];
+    } finally {
+      await live.dispose();
+    }
+  }
+
+  it('refuses a document over the depth or token limit with QUERY_TOO_COMPLEX, before any SQL', async () => {
+    statements.length = 0;
+    const depth = await firstError(subscriptionDeep(6));
+    expect(depth.map((e) => e.extensions?.code)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect((depth[0].extensions as any)?.limit).toBe('depth');
+    const tokens = await firstError(`subscription { appealEvents { ${'id '.repeat(500)} } }`);
+    expect(tokens.map((e) => e.extensions?.code)).toEqual(['QUERY_TOO_COMPLEX']);
+    // Only the connections' authentication read the database.
+    expect(statements.filter((sql) => !/app_user/.test(sql))).toEqual([]);
+  });
+
+  it('answers a syntax error with GRAPHQL_PARSE_FAILED on the operation, keeping the socket open', async () => {
+    const live = liveClient(t.url, token);
+    try {
+      const broken = live.subscribe('subscription { appealEvents { id ');
+      await broken.ended;
+      expect(broken.results[0]?.errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_PARSE_FAILED']);
+      expect(live.socket().readyState).toBe(live.socket().OPEN);
+    } finally {
+      await live.dispose();
+    }
+  });
+
+  it('closes a socket that sends a message over HTTP_BODY_LIMIT_MB (1009), and the server stays up', async () => {
+    const live = liveClient(t.url, token);
+    live.subscribe('subscription($pad: String) { appealEvents { id } }', { pad: 'я'.repeat(700_000) });
+    expect((await live.closed).code).toBe(1009);
+    await live.dispose();
+    expect((await t.gql('{ sectors { code } }', {}, token)).errors).toBeUndefined();
   });
 });
