@@ -1,3 +1,4 @@
+import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -32,6 +33,35 @@ export async function runAnalyticsQuery<T = Record<string, any>>(ctx: AnalyticsC
     const result: any = await conn.execute(query as never, [], 'all', trx);
     return Array.isArray(result) ? result : result.rows;
   });
+}
+
+/** Runs statements of one analytics question in one transaction. */
+export interface AnalyticsWork {
+  /** Plain SQL with `?` placeholders. */
+  exec(sql: string, bindings?: unknown[]): Promise<Record<string, any>[]>;
+  /** A knex statement. */
+  query<T = Record<string, any>>(query: Knex.QueryBuilder | Knex.Raw): Promise<T[]>;
+}
+
+/**
+ * Like runAnalyticsQuery, for a question of several statements (the rollup's
+ * plan, then the statement that reads the rollup and the appeals): REPEATABLE
+ * READ, so that every statement sees the database at the same moment.
+ */
+export async function runAnalyticsWork<T>(ctx: AnalyticsContext, work: (w: AnalyticsWork) => Promise<T>): Promise<T> {
+  return ctx.em.transactional(
+    async (tx) => {
+      const trx = tx.getTransactionContext();
+      const conn = tx.getConnection();
+      await conn.execute(`set local work_mem = '${ctx.app.config.ANALYTICS_WORK_MEM}'`, [], 'run', trx);
+      const rowsOf = (result: any) => (Array.isArray(result) ? result : result.rows);
+      return work({
+        exec: async (sql, bindings = []) => rowsOf(await conn.execute(sql, bindings as any[], 'all', trx)),
+        query: async (query) => rowsOf(await conn.execute(query as never, [], 'all', trx)),
+      });
+    },
+    { isolationLevel: IsolationLevel.REPEATABLE_READ },
+  );
 }
 
 /** The analytics context of a GraphQL request (fails with UNAUTHENTICATED without a user). */
