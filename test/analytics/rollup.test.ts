@@ -23,6 +23,7 @@ import type { StatsRow } from '../../core/analytics/stats.types.js';
 import { refreshRollup } from '../../core/analytics/rollup/rollup-refresh.service.js';
 import { planRollup } from '../../core/analytics/rollup/rollup-plan.js';
 import { rollupCanAnswer } from '../../core/analytics/rollup/rollup-stats.js';
+import { eventually } from '../support/live-client.js';
 import { loadFixture, NOW, type Fixture } from './fixture.js';
 import { groupBy, inPeriod, metrics, moscowMonth } from './recompute.js';
 
@@ -227,6 +228,20 @@ describe('analytics rollup', () => {
           else expect(medianHours).toBeCloseTo(rawMedian, 9);
         }
       }
+    }
+  });
+
+  it('is kept up to date by the refresh job on the queue (ANALYTICS_ROLLUP_INTERVAL_SECONDS)', async () => {
+    const t2 = await startTestApp({ clock: new ManualClock(NOW), env: { ANALYTICS_ROLLUP_INTERVAL_SECONDS: '1' }, databaseUrl: t.databaseUrl });
+    try {
+      const target = fx.appeals.find((a) => a.answeredAt && inPeriod(YEAR_FROM, YEAR_TO)(a))!;
+      await sql(`update appeal set answered_at = answered_at + interval '1 hour' where id = ?`, [target.id]);
+      expect(await servedMonths(YEAR_FROM, YEAR_TO)).not.toContain(moscowMonth(target.receivedAt));
+      await eventually(async () => (await servedMonths(YEAR_FROM, YEAR_TO)).includes(moscowMonth(target.receivedAt)), 'the job rebuilds the month', 60_000);
+      const { auto, raw } = await bothWays({ groupBy: [ORGANIZATION, MONTH], from: YEAR_FROM, to: YEAR_TO });
+      expectSame(auto, raw, 'after the job');
+    } finally {
+      await t2.stop();
     }
   });
 
