@@ -210,7 +210,8 @@ async function loadHotSpots(ctx: AnalyticsContext, from: Date, to: Date, previou
     .havingRaw('count(*) filter (where w.current) >= ?', [min]);
   const rows: Record<string, any>[] = await runAnalyticsQuery(
     ctx,
-    knex.queryBuilder().with('w', window).with('s', streets)
+    // Materialized: else the planner pushes the street's regular expression back down to every appeal.
+    knex.queryBuilder().withMaterialized('w', window).withMaterialized('s', streets)
       .select('c.*', 'cat.name as category', 'm.short_name as municipality', 'o.short_name as organization')
       .from(clusters.as('c'))
       .join('category as cat', 'cat.id', 'c.category_id')
