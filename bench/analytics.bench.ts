@@ -1,7 +1,10 @@
 /**
  * Analytics at scale: 1,000,000 appeals over two years in a dedicated
- * database, then the median of several timed runs of
- *   - stats by ORGANIZATION x MONTH over a year, all metrics of API.md,
+ * database; the analytics rollup brought up to date (every month on the first
+ * run), one appeal changed and the refresh of its month timed; then the
+ * median of several timed runs of
+ *   - stats by ORGANIZATION x MONTH over a year, all metrics of API.md (from
+ *     the rollup, and again from `appeal` only, checking both agree),
  *   - ratings of bodies (a month, a quarter and a year) and of municipalities,
  *   - the monthly report (the sections, and each file renderer).
  * Uses DATABASE_URL's server (database `cur_bench_analytics`, kept between
