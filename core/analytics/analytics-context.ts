@@ -20,6 +20,14 @@ export const metricEnv = (ctx: AnalyticsContext): MetricEnv => ({ now: ctx.now, 
 export const timeZoneLiteral = (ctx: AnalyticsContext) => `'${ctx.app.config.TIME_ZONE.replace(/'/g, "''")}'`;
 
 /**
+ * No JIT for analytics statements: their estimated cost passes jit_above_cost,
+ * and compiling the expressions of a statement that reads one or two months
+ * (60–80 ms) cost more than it saved; for a raw year it made no difference
+ * (bench/analytics.bench.ts, PostgreSQL 15).
+ */
+const NO_JIT = 'set local jit = off';
+
+/**
  * Runs one analytics statement with ANALYTICS_WORK_MEM for its sorts and
  * hashes (GROUP BY over hundreds of thousands of rows, medians), set for
  * that transaction only instead of spilling to disk at the default 4 MB.
@@ -29,7 +37,7 @@ export async function runAnalyticsQuery<T = Record<string, any>>(ctx: AnalyticsC
     // Both statements on the transaction's own connection (execute() alone would take another from the pool).
     const trx = tx.getTransactionContext();
     const conn = tx.getConnection();
-    await conn.execute(`set local work_mem = '${ctx.app.config.ANALYTICS_WORK_MEM}'`, [], 'run', trx);
+    await conn.execute(`set local work_mem = '${ctx.app.config.ANALYTICS_WORK_MEM}'; ${NO_JIT}`, [], 'run', trx);
     const result: any = await conn.execute(query as never, [], 'all', trx);
     return Array.isArray(result) ? result : result.rows;
   });
@@ -53,7 +61,7 @@ export async function runAnalyticsWork<T>(ctx: AnalyticsContext, work: (w: Analy
     async (tx) => {
       const trx = tx.getTransactionContext();
       const conn = tx.getConnection();
-      await conn.execute(`set local work_mem = '${ctx.app.config.ANALYTICS_WORK_MEM}'`, [], 'run', trx);
+      await conn.execute(`set local work_mem = '${ctx.app.config.ANALYTICS_WORK_MEM}'; ${NO_JIT}`, [], 'run', trx);
       const rowsOf = (result: any) => (Array.isArray(result) ? result : result.rows);
       return work({
         exec: async (sql, bindings = []) => rowsOf(await conn.execute(sql, bindings as any[], 'all', trx)),
