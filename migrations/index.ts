@@ -11,7 +11,11 @@ import { Migration20261126103414_lifecycle } from './Migration20261126103414_lif
 import { Migration20261126103438_analytics_problems } from './Migration20261126103438_analytics_problems.js';
 import { Migration20261126104626_sector_plugins } from './Migration20261126104626_sector_plugins.js';
 import { Migration20261126112910_analytics_indexes } from './Migration20261126112910_analytics_indexes.js';
+import { Migration20261126130823_analytics_rollup } from './Migration20261126130823_analytics_rollup.js';
+import { Migration20261126130840_analytics_rollup_triggers } from './Migration20261126130840_analytics_rollup_triggers.js';
 import { Migration20261126130934_reference_version } from './Migration20261126130934_reference_version.js';
+import { Migration20261126131616_analytics_overdue_index } from './Migration20261126131616_analytics_overdue_index.js';
+import { Migration20261126132059_analytics_rollup_grains } from './Migration20261126132059_analytics_rollup_grains.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126100842_core', class: Migration20261126100842_core },
@@ -24,5 +28,9 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126103438_analytics_problems', class: Migration20261126103438_analytics_problems },
   { name: 'Migration20261126104626_sector_plugins', class: Migration20261126104626_sector_plugins },
   { name: 'Migration20261126112910_analytics_indexes', class: Migration20261126112910_analytics_indexes },
+  { name: 'Migration20261126130823_analytics_rollup', class: Migration20261126130823_analytics_rollup },
+  { name: 'Migration20261126130840_analytics_rollup_triggers', class: Migration20261126130840_analytics_rollup_triggers },
   { name: 'Migration20261126130934_reference_version', class: Migration20261126130934_reference_version },
+  { name: 'Migration20261126131616_analytics_overdue_index', class: Migration20261126131616_analytics_overdue_index },
+  { name: 'Migration20261126132059_analytics_rollup_grains', class: Migration20261126132059_analytics_rollup_grains },
 ];

@@ -84,6 +84,10 @@ const finders: Record<ConflictKind, (ctx: AnalyticsContext, p: Period) => Promis
       .select(knex.raw(`min(t.text) as text, array_agg(distinct a.id) as ids, count(distinct a.category_id)::int as questions,
         max(t.at) as at, mode() within group (order by a.organization_id) as organization_id`))
       .where('t.at', '>=', p.from).where('t.at', '<', p.to)
+      // Only texts sent to enough appeals at all (a necessary condition, found without the join to appeal).
+      // (count(*) bounds count(distinct appeal_id), and a hash of the texts is cheaper than md5 and a sort of each).
+      .whereRaw(`lower(trim(t.text)) in (select lower(trim(y.text)) from (${ANSWER_TEXTS_SQL}) as y
+        where y.at >= ? and y.at < ? group by 1 having count(*) >= ?)`, [p.from, p.to, min])
       .groupByRaw('md5(lower(trim(t.text)))')
       .havingRaw('count(distinct a.id) >= ? and count(distinct a.category_id) >= 2', [min]));
     return rows.map((r) => conflict(ConflictKind.BOILERPLATE_ANSWER, r.at,

@@ -1,6 +1,9 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { ANSWERED_SQL, ON_TIME_SQL, RESPONSE_HOURS_SQL, RETURNED_SQL, timestampLiteral } from './metrics.js';
-import { runAnalyticsQuery, type AnalyticsContext } from './analytics-context.js';
+import { runAnalyticsQuery, runAnalyticsWork, type AnalyticsContext } from './analytics-context.js';
+import { planRollup } from './rollup/rollup-plan.js';
+import { partialsUnion } from './rollup/rollup-query.js';
+import { GRAIN_FULL, negativeOf, sumOf } from './rollup/rollup.sql.js';
 import { RatingSubject } from './ratings.types.js';
 
 /** The counts behind a rating, per rated subject and for the whole list (id null). */
@@ -28,11 +31,13 @@ export async function loadRatingFigures(
   from: Date,
   to: Date,
   sectorId: string | null,
+  source: 'auto' | 'raw' = 'auto',
 ): Promise<RatingFigures[]> {
   const knex = ctx.em.getKnex();
   const column = subject === RatingSubject.ORGANIZATION ? 'a.organization_id' : 'a.municipality_id';
   // "Due in the period": the deadline has come, within the period and before now.
-  const dueBy = timestampLiteral(new Date(Math.min(to.getTime(), ctx.now.getTime())));
+  const dueAt = new Date(Math.min(to.getTime(), ctx.now.getTime()));
+  const dueBy = timestampLiteral(dueAt);
   const neg = Number(ctx.app.config.SATISFACTION_NEGATIVE_MAX);
   const query: Knex.QueryBuilder = knex('appeal as a')
     .select(
@@ -53,7 +58,42 @@ export async function loadRatingFigures(
     .whereNotNull(column)
     .groupByRaw(`grouping sets ((${column}), ())`);
   if (sectorId) query.where('a.sector_id', sectorId);
-  const rows: Record<string, unknown>[] = await runAnalyticsQuery(ctx, query);
+  const rows: Record<string, unknown>[] =
+    source === 'raw'
+      ? await runAnalyticsQuery(ctx, query)
+      : await runAnalyticsWork(ctx, async (work) => {
+          // Months the rollup holds unchanged and whose last deadline has come by dueBy; the rest from `appeal`.
+          const plan = await planRollup(work.exec, ctx.app.config.TIME_ZONE, from, to, dueAt);
+          if (!plan.months.length) return work.query(query);
+          const rollupColumn = subject === RatingSubject.ORGANIZATION ? 'r.organization_id' : 'r.municipality_id';
+          const p = partialsUnion(knex, plan, {
+            keys: [{ rollup: rollupColumn, raw: column }],
+            columns: ['n', 'answered', 'on_time', 'returned', 'rated', 'score1', 'score2', 'score3', 'score4', 'repeats', 'due', 'due_answered'],
+            median: 'hours',
+            grain: GRAIN_FULL,
+            overdueAt: null,
+            dueBy,
+            narrowRollup: (q) => (sectorId ? q.whereNotNull(rollupColumn).where('r.sector_id', sectorId) : q.whereNotNull(rollupColumn)),
+            narrowRaw: (q) => (sectorId ? q.whereNotNull(column).where('a.sector_id', sectorId) : q.whereNotNull(column)),
+          });
+          const totals = knex
+            .select(
+              knex.raw(`p.k0 as id, ${sumOf('n')} as n, ${sumOf('answered')} as answered, ${sumOf('on_time')} as on_time,
+                ${sumOf('returned')} as returned, ${sumOf('rated')} as rated, coalesce(sum(${negativeOf(neg)}), 0)::int as negative,
+                ${sumOf('repeats')} as repeats, ${sumOf('due')} as due, ${sumOf('due_answered')} as due_answered`),
+            )
+            .from('p')
+            .groupByRaw('grouping sets ((p.k0), ())');
+          const medians = knex
+            .select(knex.raw('p.k0 as id, percentile_cont(0.5) within group (order by h) as median_hours'))
+            .from(knex.raw('p cross join lateral unnest(p.hours) as u(h)'))
+            .groupByRaw('grouping sets ((p.k0), ())');
+          return work.query(
+            knex.queryBuilder().with('p', p).with('t', totals).with('m', medians)
+              .select('t.*', 'm.median_hours').from('t')
+              .joinRaw(`left join m on coalesce(t.id::text, '') = coalesce(m.id::text, '')`),
+          );
+        });
   return rows.map((row) => ({
     id: (row.id as string | null) ?? null,
     n: Number(row.n),

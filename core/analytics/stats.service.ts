@@ -5,7 +5,8 @@ import type { AppealFilter } from '../appeals/appeal-filter.input.js';
 import { badInput } from '../errors/errors.js';
 import { DIMENSIONS, StatsDimension, labelOf } from './dimensions.js';
 import { metricSql, type Metric } from './metrics.js';
-import { metricEnv, runAnalyticsQuery, timeZoneLiteral, type AnalyticsContext } from './analytics-context.js';
+import { metricEnv, runAnalyticsQuery, runAnalyticsWork, timeZoneLiteral, type AnalyticsContext } from './analytics-context.js';
+import { rollupCanAnswer, rollupStatsQuery } from './rollup/rollup-stats.js';
 import { resolveKpis } from './kpi-conditions.js';
 import type { StatsKpi, StatsRow } from './stats.types.js';
 
@@ -22,6 +23,8 @@ export interface StatsRequest {
   /** Plugin KPIs to compute: null = none, [] or codes. */
   kpiCodes?: readonly string[] | null;
   withKpis?: boolean;
+  /** 'raw': read `appeal` only, never the rollup (the tests' reference path). */
+  source?: 'auto' | 'raw';
 }
 
 /** The appeals of a stats question: scope, filter and period, over `appeal as a`. */
@@ -53,17 +56,29 @@ export async function computeStats(ctx: AnalyticsContext, request: StatsRequest)
   kpis.forEach((kpi, i) => columns.push(`${metricSql(kpi.measure, env, kpi.condition)} as kpi${i}`));
   if (!columns.length) columns.push('count(*)::int as "m_count"');
 
-  const inner = statsBase(ctx, request).select(knex.raw(columns.join(',\n  ')));
-  if (groupBy.length) inner.groupByRaw(groupBy.map((_, i) => `k${i}`).join(', '));
-  const outer = knex.select('g.*').from(inner.as('g'));
-  groupBy.forEach((dimension, i) => {
-    const { table, format } = DIMENSIONS[dimension];
-    if (format) outer.select(knex.raw(`to_char(g.k${i}, '${format}') as f${i}`));
-    if (!table) return;
-    outer.leftJoin(`${table.name} as t${i}`, `t${i}.id`, `g.k${i}`).select(knex.raw(`t${i}.${table.label} as l${i}`));
-  });
-  outer.limit(MAX_STATS_GROUPS + 1);
-  const rows: Record<string, unknown>[] = await runAnalyticsQuery(ctx, outer);
+  const rawInner = () => {
+    const inner = statsBase(ctx, request).select(knex.raw(columns.join(',\n  ')));
+    if (groupBy.length) inner.groupByRaw(groupBy.map((_, i) => `k${i}`).join(', '));
+    return inner;
+  };
+  const labelled = (inner: Knex.QueryBuilder) => {
+    const outer = knex.select('g.*').from(inner.as('g'));
+    groupBy.forEach((dimension, i) => {
+      const { table, format } = DIMENSIONS[dimension];
+      if (format) outer.select(knex.raw(`to_char(g.k${i}, '${format}') as f${i}`));
+      if (!table) return;
+      outer.leftJoin(`${table.name} as t${i}`, `t${i}.id`, `g.k${i}`).select(knex.raw(`t${i}.${table.label} as l${i}`));
+    });
+    return outer.limit(MAX_STATS_GROUPS + 1);
+  };
+  // The rollup where its grain fits (months it holds unchanged), the appeals for the rest: the same figures either way.
+  const useRollup = request.source !== 'raw' && rollupCanAnswer({ ...request, metrics });
+  const rows: Record<string, unknown>[] = useRollup
+    ? await runAnalyticsWork(ctx, async (work) => {
+        const rolled = await rollupStatsQuery(ctx, { ...request, metrics }, work.exec);
+        return work.query(labelled(rolled?.query ?? rawInner()));
+      })
+    : await runAnalyticsQuery(ctx, labelled(rawInner()));
   if (rows.length > MAX_STATS_GROUPS) {
     throw badInput('groupBy', `Слишком много групп (больше ${MAX_STATS_GROUPS}): сузьте период, фильтр или число разрезов`);
   }

@@ -18,6 +18,7 @@ import type { EventBus } from '../events/event-bus.js';
 import { createEventBus } from '../events/create-event-bus.js';
 import { LiveFeed } from '../live/live-feed.js';
 import { startDeadlineWatchJob, type DeadlineWatchJob } from '../deadline-watch/deadline-watch.job.js';
+import { startRollupRefreshJob, type RollupRefreshJob } from '../analytics/rollup/rollup-refresh.job.js';
 import { createStructurer } from '../structuring/structurer.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
@@ -63,6 +64,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   });
   let events: EventBus | null = null;
   let jobs: DeadlineWatchJob | null = null;
+  let rollupJob: RollupRefreshJob | null = null;
   try {
     const em = db.orm.em.fork() as EntityManager;
     await seedBundledCalendar(em);
@@ -93,6 +95,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     };
     if (options.intake) app.intake = options.intake(app);
     jobs = await startDeadlineWatchJob(app, db.url);
+    rollupJob = await startRollupRefreshJob(app, db.url);
     // Loaded only for the demo: the data generator brings faker's locales (about 40 MB of memory).
     if (config.demo) await (await import('../seed/demo.seed.js')).seedDemo(app);
     const schema = await buildAppSchema(plugins, { channelIntake: Boolean(app.intake) });
@@ -115,6 +118,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       async stop() {
         await http.stop();
         await jobs?.stop();
+        await rollupJob?.stop();
         await app.live.close();
         await app.events.close();
         await db.close();
@@ -122,6 +126,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     };
   } catch (error) {
     await jobs?.stop().catch(() => undefined);
+    await rollupJob?.stop().catch(() => undefined);
     await events?.close().catch(() => undefined);
     await db.close();
     throw error;

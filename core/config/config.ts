@@ -69,6 +69,8 @@ const schema = z.object({
       }
     }),
   ANALYTICS_WORK_MEM: z.string().regex(/^\d+(kB|MB|GB)$/, 'a PostgreSQL size such as 64MB').default('64MB'),
+  // The analytics rollup (core/analytics/rollup): how often the refresh job rebuilds changed months; 0: not in this process.
+  ANALYTICS_ROLLUP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
   RATING_PRIOR_WEIGHT: z.coerce.number().min(0).default(20),
   RATING_MIN_APPEALS: z.coerce.number().int().min(0).default(5),
   SATISFACTION_NEGATIVE_MAX: z.coerce.number().int().min(1).max(4).default(2),

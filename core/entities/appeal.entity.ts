@@ -44,6 +44,11 @@ export interface DeadlineRuleTrace {
 @Index({ name: 'appeal_answered_at_idx', expression: 'create index "appeal_answered_at_idx" on "appeal" ("answered_at") where answered_at is not null' })
 @Index({ name: 'appeal_rated_at_idx', expression: 'create index "appeal_rated_at_idx" on "appeal" ("rated_at") where satisfaction_score is not null' })
 @Index({ name: 'appeal_unanswered_due_at_idx', expression: 'create index "appeal_unanswered_due_at_idx" on "appeal" ("due_at") where answered_at is null' })
+// The overdue of months served by the analytics rollup, counted live (migration analytics_overdue_index): index-only.
+@Index({
+  name: 'appeal_overdue_candidates_idx',
+  expression: `create index "appeal_overdue_candidates_idx" on "appeal" ("received_at") include ("due_at", "organization_id", "municipality_id", "sector_id") where answered_at is null and paused_at is null and status in ('NEW','REGISTERED','ASSIGNED','IN_PROGRESS','ON_REVIEW','REDIRECTED','REOPENED')`,
+})
 export class Appeal {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

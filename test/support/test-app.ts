@@ -56,6 +56,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: 'silent',
     // Tests run the deadline watcher themselves (runDeadlineWatch); the job queue only where a test turns it on.
     DEADLINE_WATCH_INTERVAL_SECONDS: '0',
+    // Likewise the analytics rollup: test/analytics/rollup.test.ts refreshes it itself.
+    ANALYTICS_ROLLUP_INTERVAL_SECONDS: '0',
     // Many requests from one address and one user: the rate limits have their own test (test/hardening).
     RATE_LIMIT_PER_MINUTE: '0',
     RATE_LIMIT_PER_IP_PER_MINUTE: '0',

@@ -1,7 +1,7 @@
 import { applyAppealScope } from '../../auth/appeal-scope.js';
 import { badInput } from '../../errors/errors.js';
 import type { AnalyticsContext } from '../analytics-context.js';
-import { timeZoneLiteral } from '../analytics-context.js';
+import { runAnalyticsQuery, timeZoneLiteral } from '../analytics-context.js';
 import { StatsDimension } from '../dimensions.js';
 import { capitalize, dayLabel, monthLabel } from '../labels.js';
 import { overdueSql, type Metric } from '../metrics.js';
@@ -184,25 +184,39 @@ async function addPerTenThousand(ctx: AnalyticsContext, rows: ReportCount[]): Pr
   }
 }
 
-/** Hot spots computed live (the same clusters as detectProblems, nothing written). */
+/**
+ * Hot spots computed live (the same clusters as detectProblems, nothing
+ * written). The street is cut from each distinct address once, not from
+ * every appeal (a regular expression per row was most of the report's time).
+ */
 async function loadHotSpots(ctx: AnalyticsContext, from: Date, to: Date, previousFrom: Date): Promise<ReportHotSpot[]> {
   const knex = ctx.em.getKnex();
   const min = ctx.app.config.PROBLEM_MIN_APPEALS;
-  const clusters = applyAppealScope(knex('appeal as a'), ctx.user)
-    .select(knex.raw(`a.category_id, a.municipality_id, ${STREET_SQL} as street,
-      count(*) filter (where a.received_at >= ?)::int as n, count(*) filter (where a.received_at < ?)::int as previous,
-      mode() within group (order by a.organization_id) as organization_id, min(a.address) as sample_address`, [from, from]))
+  const window = applyAppealScope(knex('appeal as a'), ctx.user)
+    .select(knex.raw('a.category_id, a.municipality_id, a.organization_id, a.address, a.received_at >= ? as current', [from]))
     .where('a.received_at', '>=', previousFrom).where('a.received_at', '<', to)
-    .whereNotNull('a.category_id').whereNotNull('a.address')
+    .whereNotNull('a.category_id').whereNotNull('a.address');
+  const streets = knex
+    .select(knex.raw(`a.address, ${STREET_SQL} as street`))
+    .from(knex.raw('(select distinct w.address from w) as a'));
+  const clusters = knex
+    .select(knex.raw(`w.category_id, w.municipality_id, s.street,
+      count(*) filter (where w.current)::int as n, count(*) filter (where not w.current)::int as previous,
+      mode() within group (order by w.organization_id) as organization_id, min(w.address) as sample_address`))
+    .from('w')
+    .join('s', 's.address', 'w.address')
+    .whereNotNull('s.street')
     .groupByRaw('1, 2, 3')
-    .havingRaw('count(*) filter (where a.received_at >= ?) >= ?', [from, min]);
-  const rows: Record<string, any>[] = await ctx.em.getConnection().execute(
-    knex.select('c.*', 'cat.name as category', 'm.short_name as municipality', 'o.short_name as organization')
+    .havingRaw('count(*) filter (where w.current) >= ?', [min]);
+  const rows: Record<string, any>[] = await runAnalyticsQuery(
+    ctx,
+    // Materialized: else the planner pushes the street's regular expression back down to every appeal.
+    knex.queryBuilder().withMaterialized('w', window).withMaterialized('s', streets)
+      .select('c.*', 'cat.name as category', 'm.short_name as municipality', 'o.short_name as organization')
       .from(clusters.as('c'))
       .join('category as cat', 'cat.id', 'c.category_id')
       .leftJoin('municipality as m', 'm.id', 'c.municipality_id')
       .leftJoin('organization as o', 'o.id', 'c.organization_id')
-      .whereNotNull('c.street')
       .orderBy([{ column: 'c.n', order: 'desc' }, { column: 'c.street' }])
       .limit(10),
   );

@@ -1,0 +1,166 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import { applyAppealScope, BY_SECTOR, SEE_ALL } from '../../auth/appeal-scope.js';
+import { applyAppealFilter } from '../../appeals/appeal-query.service.js';
+import type { AppealFilter } from '../../appeals/appeal-filter.input.js';
+import { textArray } from '../../db/sql-array.js';
+import { DIMENSIONS, StatsDimension } from '../dimensions.js';
+import type { Metric } from '../metrics.js';
+import type { AnalyticsContext } from '../analytics-context.js';
+import { GRAIN_BITS, GRAIN_FULL, negativeOf, sumOf, type PartialColumn } from './rollup.sql.js';
+import { planRollup, type Exec } from './rollup-plan.js';
+import { partialsUnion, type KeyPair } from './rollup-query.js';
+
+/** The dimensions a rollup cell keeps (the rest — category, channel, status, day, week — are read from `appeal`). */
+const ROLLUP_KEYS: Partial<Record<StatsDimension, string>> = {
+  [StatsDimension.ORGANIZATION]: 'r.organization_id',
+  [StatsDimension.MUNICIPALITY]: 'r.municipality_id',
+  [StatsDimension.SECTOR]: 'r.sector_id',
+  [StatsDimension.MONTH]: 'r.month',
+};
+
+/** Filter fields a cell can answer; any other set field sends the question to `appeal`. */
+const ROLLUP_FILTER_FIELDS = new Set(['organizationId', 'municipalityId', 'sector', 'receivedFrom', 'receivedTo']);
+
+/** The partials each metric is made of. */
+const NEEDS: Record<Metric, PartialColumn[]> = {
+  count: ['n'],
+  open: ['open'],
+  overdue: [],
+  answered: ['answered'],
+  answeredOnTime: ['on_time'],
+  onTimeRate: ['on_time', 'answered'],
+  avgResponseHours: ['hours_sum', 'answered'],
+  medianResponseHours: [],
+  satisfactionAvg: ['score_sum', 'rated'],
+  negativeRate: ['score1', 'score2', 'score3', 'score4', 'rated'],
+  repeatRate: ['repeats', 'n'],
+  redirectRate: ['redirected', 'n'],
+  returnedRate: ['returned', 'answered_or_returned'],
+};
+
+export interface RollupStatsRequest {
+  groupBy: StatsDimension[];
+  filter?: AppealFilter | null;
+  from?: Date | null;
+  to?: Date | null;
+  metrics: Metric[];
+  withKpis?: boolean;
+}
+
+const rate = (numerator: string, denominator: string) => `(${numerator})::float8 / nullif(${denominator}, 0)`;
+
+/** Whether the rollup's grain and conditions can answer this question at all. */
+export function rollupCanAnswer(request: RollupStatsRequest): boolean {
+  if (request.withKpis) return false;
+  if (!request.groupBy.every((d) => ROLLUP_KEYS[d])) return false;
+  const filter = (request.filter ?? {}) as Record<string, unknown>;
+  return Object.entries(filter).every(([field, value]) => value == null || (Array.isArray(value) && !value.length) || ROLLUP_FILTER_FIELDS.has(field));
+}
+
+const later = (a: Date | null | undefined, b: Date | null | undefined) => (a && b ? (a > b ? a : b) : (a ?? b ?? null));
+const earlier = (a: Date | null | undefined, b: Date | null | undefined) => (a && b ? (a < b ? a : b) : (a ?? b ?? null));
+
+/**
+ * The stats statement over the rollup (k0.., "m_<metric>" per row, as the raw
+ * statement of stats.service.ts), or null when the rollup holds none of the
+ * period's months (the raw statement is then the whole answer).
+ */
+export async function rollupStatsQuery(ctx: AnalyticsContext, request: RollupStatsRequest, exec: Exec): Promise<{ query: Knex.QueryBuilder } | null> {
+  if (!rollupCanAnswer(request)) return null;
+  const knex = ctx.em.getKnex();
+  const zone = ctx.app.config.TIME_ZONE;
+  const tz = `'${zone.replace(/'/g, "''")}'`;
+  const from = later(request.from, request.filter?.receivedFrom);
+  const to = earlier(request.to, request.filter?.receivedTo);
+  if (from && to && from >= to) return null;
+  const plan = await planRollup(exec, zone, from, to);
+  if (!plan.months.length) return null;
+
+  const metrics = request.metrics.length ? request.metrics : (['count'] as Metric[]);
+  const columns = [...new Set(metrics.flatMap((m) => NEEDS[m]))];
+  const median = metrics.includes('medianResponseHours');
+  const overdue = metrics.includes('overdue');
+  const keys: KeyPair[] = request.groupBy.map((d) => ({ rollup: ROLLUP_KEYS[d]!, raw: DIMENSIONS[d].key(tz) }));
+  const filter = request.filter;
+  // By month, each group is one cell of the grain of the other keys (if the filter and scope need no other key).
+  const grain = request.groupBy.includes(StatsDimension.MONTH) ? coarseGrain(ctx, request) : null;
+  const direct = grain != null;
+  const p = partialsUnion(knex, plan, {
+    keys,
+    columns,
+    median: !median ? 'none' : direct ? 'direct' : 'hours',
+    grain: grain ?? GRAIN_FULL,
+    overdueAt: overdue ? ctx.now : null,
+    narrowRollup: (query) => applyAppealScope(rollupFilter(query, filter), ctx.user, 'r'),
+    narrowRaw: (query) => applyAppealScope(applyAppealFilter(query, filter, ctx.now), ctx.user),
+  });
+
+  const k = keys.map((_, i) => `p.k${i}`);
+  const negative = negativeOf(ctx.app.config.SATISFACTION_NEGATIVE_MAX);
+  const metricOf: Record<Metric, string> = {
+    count: sumOf('n'),
+    open: sumOf('open'),
+    overdue: 'coalesce(sum(p.overdue), 0)::int',
+    answered: sumOf('answered'),
+    answeredOnTime: sumOf('on_time'),
+    onTimeRate: rate('sum(p.on_time)', 'sum(p.answered)'),
+    avgResponseHours: `sum(p.hours_sum) / nullif(sum(p.answered), 0)`,
+    medianResponseHours: 'max(p.median)',
+    satisfactionAvg: rate('sum(p.score_sum)', 'sum(p.rated)'),
+    negativeRate: rate(`sum(${negative})`, 'sum(p.rated)'),
+    repeatRate: rate('sum(p.repeats)', 'sum(p.n)'),
+    redirectRate: rate('sum(p.redirected)', 'sum(p.n)'),
+    returnedRate: rate('sum(p.returned)', 'sum(p.answered_or_returned)'),
+  };
+  const totals = knex
+    .select(knex.raw([...k.map((key, i) => `${key} as k${i}`), 'count(*)::int as parts', ...metrics.filter((m) => direct || m !== 'medianResponseHours').map((m) => `${metricOf[m]} as "m_${m}"`)].join(', ')))
+    .from('p');
+  if (k.length) totals.groupByRaw(k.join(', '));
+  // Wrapped: a query builder is a thenable, and an async function would run it on returning it.
+  if (!median || direct) return { query: knex.queryBuilder().with('p', p).select('t.*').from(totals.as('t')) };
+
+  const medians = knex
+    .select(knex.raw([...k.map((key, i) => `${key} as k${i}`), 'percentile_cont(0.5) within group (order by h) as median'].join(', ')))
+    .from(knex.raw('p cross join lateral unnest(p.hours) as u(h)'));
+  if (k.length) medians.groupByRaw(k.join(', '));
+  const on = keys.length ? keys.map((_, i) => `coalesce(t.k${i}::text, '') = coalesce(m.k${i}::text, '')`).join(' and ') : 'true';
+  return {
+    query: knex
+      .queryBuilder()
+      .with('p', p)
+      .with('t', totals)
+      .with('m', medians)
+      .select(knex.raw(`t.*, m.median as "m_medianResponseHours"`))
+      .from('t')
+      .joinRaw(`left join m on ${on}`),
+  };
+}
+
+/** The grain of the groupBy's keys besides MONTH, or null if the filter or the scope needs a key the grain drops. */
+function coarseGrain(ctx: AnalyticsContext, request: RollupStatsRequest): number | null {
+  let kept = 0;
+  for (const d of request.groupBy) kept |= DIMENSION_BITS[d] ?? 0;
+  let needed = 0;
+  const filter = request.filter;
+  if (filter?.organizationId?.length) needed |= GRAIN_BITS.organization;
+  if (filter?.municipalityId?.length) needed |= GRAIN_BITS.municipality;
+  if (filter?.sector?.length) needed |= GRAIN_BITS.sector;
+  if (BY_SECTOR.has(ctx.user.role)) needed |= GRAIN_BITS.sector;
+  else if (!SEE_ALL.has(ctx.user.role)) needed |= GRAIN_BITS.organization;
+  return (needed & ~kept) === 0 ? kept : null;
+}
+
+const DIMENSION_BITS: Partial<Record<StatsDimension, number>> = {
+  [StatsDimension.ORGANIZATION]: GRAIN_BITS.organization,
+  [StatsDimension.MUNICIPALITY]: GRAIN_BITS.municipality,
+  [StatsDimension.SECTOR]: GRAIN_BITS.sector,
+};
+
+/** The rollup's own filter fields over the cells `r` (the same meaning as applyAppealFilter). */
+function rollupFilter(query: Knex.QueryBuilder, filter: AppealFilter | null | undefined): Knex.QueryBuilder {
+  if (!filter) return query;
+  if (filter.organizationId?.length) query.whereIn('r.organization_id', filter.organizationId);
+  if (filter.municipalityId?.length) query.whereIn('r.municipality_id', filter.municipalityId);
+  if (filter.sector?.length) query.whereRaw('r.sector_id in (select id from sector where code = any(?::text[]))', [textArray(filter.sector)]);
+  return query;
+}
