@@ -13,33 +13,37 @@ export function dutyEndedAt(appeal: Appeal): Date | null {
 
 /** The appeal's deadline as clients see it: state, time left, and the rules behind it. */
 export function appealDeadline(appeal: Appeal, now: Date, atRiskShare = 0.2): Deadline {
-  const rules = (appeal.deadlineRules ?? []).map((rule) => ({
-    code: rule.code,
-    description: rule.description,
-    dueAt: new Date(rule.dueAt),
-    deciding: rule.code === appeal.deadlineRule,
-  }));
-  const base = {
+  let state = DeadlineState.ON_TIME;
+  let remainingHours: number | null = null;
+  if (appeal.dueAt && appeal.deadlineStartsAt) {
+    const totalMs = appeal.dueAt.getTime() - appeal.deadlineStartsAt.getTime() - Number(appeal.pausedMs);
+    const result = deadlineState({
+      dueAt: appeal.dueAt,
+      totalMs: Math.max(totalMs, 0),
+      now,
+      answeredAt: dutyEndedAt(appeal),
+      pausedSince: appeal.pausedAt ?? null,
+      atRiskShare,
+    });
+    state = DeadlineState[result.state];
+    remainingHours = result.remainingMs == null ? null : result.remainingMs / HOUR_MS;
+  }
+  // One object per appeal (a page makes fifty); the rules are listed only if a client reads them.
+  return {
+    state,
+    remainingHours,
     dueAt: appeal.dueAt ?? null,
     extended: appeal.extensionDays > 0,
     paused: Boolean(appeal.pausedAt),
     pausedHours: Number(appeal.pausedMs) / HOUR_MS,
     rule: appeal.deadlineRule ?? null,
-    rules,
-  };
-  if (!appeal.dueAt || !appeal.deadlineStartsAt) return { ...base, state: DeadlineState.ON_TIME, remainingHours: null };
-  const totalMs = appeal.dueAt.getTime() - appeal.deadlineStartsAt.getTime() - Number(appeal.pausedMs);
-  const result = deadlineState({
-    dueAt: appeal.dueAt,
-    totalMs: Math.max(totalMs, 0),
-    now,
-    answeredAt: dutyEndedAt(appeal),
-    pausedSince: appeal.pausedAt ?? null,
-    atRiskShare,
-  });
-  return {
-    ...base,
-    state: DeadlineState[result.state],
-    remainingHours: result.remainingMs == null ? null : result.remainingMs / HOUR_MS,
+    get rules() {
+      return (appeal.deadlineRules ?? []).map((rule) => ({
+        code: rule.code,
+        description: rule.description,
+        dueAt: new Date(rule.dueAt),
+        deciding: rule.code === appeal.deadlineRule,
+      }));
+    },
   };
 }

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { describe, expect, it } from 'vitest';
+import { isObjectType, type GraphQLSchema } from 'graphql';
+import { buildAppSchema } from '../../schema/build-schema.js';
+import { allPlugins } from '../../plugins/index.js';
+import { DIRECT_RESOLVER } from './direct-field-resolvers.js';
+
+const isDirect = (schema: GraphQLSchema, type: string, field: string) => {
+  const object = schema.getType(type);
+  if (!isObjectType(object)) throw new Error(`${type} is not an object type`);
+  return Boolean((object.getFields()[field].resolve as unknown as Record<symbol, boolean> | undefined)?.[DIRECT_RESOLVER]);
+};
+
+describe('field resolvers called directly', () => {
+  it('calls root/context/info-only field resolvers directly (the relations of a page of appeals), plugins included', async () => {
+    const schema = await buildAppSchema(allPlugins);
+    for (const field of ['organization', 'municipality', 'sector', 'category', 'assignee', 'deadline', 'housing']) {
+      expect(isDirect(schema, 'Appeal', field), `Appeal.${field}`).toBe(true);
+    }
+  });
+
+  it('leaves type-graphql to build the arguments of every field that takes some, and of the root operations', async () => {
+    const schema = await buildAppSchema(allPlugins);
+    const withArguments = Object.values(schema.getTypeMap())
+      .filter(isObjectType)
+      .flatMap((type) => Object.values(type.getFields()).map((field) => ({ type: type.name, field })))
+      .filter(({ field }) => field.args.length > 0);
+    expect(withArguments.length).toBeGreaterThan(20);
+    for (const { type, field } of withArguments) expect(isDirect(schema, type, field.name), `${type}.${field.name}`).toBe(false);
+  });
+});
