@@ -6,9 +6,11 @@
  * call. Prints requests/s, p50, p99, CPU ms per request and peak RSS; rows/s
  * and peak RSS of the import.
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- write
- * Settings: BENCH_CONNECTIONS (10), BENCH_DURATION (10 s), BENCH_WARMUP (200 requests), BENCH_ROWS (10,000).
+ * Settings: BENCH_CONNECTIONS (10), BENCH_DURATION (10 s), BENCH_WARMUP (200 requests), BENCH_ROWS (10,000);
+ * BENCH_CPU_PROF=<dir> runs the API under `node --cpu-prof` and leaves its profile in <dir> (open it in Chrome DevTools).
  */
 import autocannon from 'autocannon';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import pg from 'pg';
@@ -44,7 +46,10 @@ const env = {
   DATABASE_URL: database.url, PORT: String(port), DEMO: '0', JWT_SECRET: BENCH_JWT_SECRET, LOG_LEVEL: 'warn',
   DEADLINE_WATCH_INTERVAL_SECONDS: '0', RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_PER_IP_PER_MINUTE: '0',
 };
-const api = await spawnServer({ command: 'core/main.ts', env, url: `http://127.0.0.1:${port}` });
+const CPU_PROF = process.env.BENCH_CPU_PROF;
+const api = await spawnServer(CPU_PROF
+  ? { command: process.execPath, args: ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`, '--import', createRequire(import.meta.url).resolve('tsx'), 'core/main.ts'], env, url: `http://127.0.0.1:${port}` }
+  : { command: 'core/main.ts', env, url: `http://127.0.0.1:${port}` });
 const db = new pg.Client({ connectionString: database.url });
 try {
   await db.connect();

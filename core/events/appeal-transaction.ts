@@ -157,7 +157,7 @@ async function toPayloads(em: EntityManager, events: AppealEvent[], appeals: Map
 }
 
 /** After commit: to the bus (subscriptions) and to the plugins' after-commit hooks. Failures never undo the change. */
-async function publishCommitted(app: AppServices, payloads: CommittedAppealEvent[]): Promise<void> {
+export async function publishCommitted(app: AppServices, payloads: CommittedAppealEvent[]): Promise<void> {
   try {
     await app.events.publish(payloads);
   } catch (error) {

@@ -3,7 +3,7 @@ import type { AppServices } from '../app/app-services.js';
 import { appealNumberSql } from '../appeals/appeal-number.js';
 import type { AppealTransaction, BulkEventRecord } from '../events/appeal-transaction.js';
 import type { AppealStatus } from '../entities/enums.js';
-import type { PreparedAppeal } from './appeal-intake.js';
+import { JSONB_COLUMNS, type PreparedAppeal } from './appeal-intake.js';
 import { detectRepeats, type RepeatMatch } from './repeat-detection.js';
 import { runQuery } from './sql.js';
 
@@ -60,6 +60,7 @@ export async function writeAppeals(app: AppServices, tx: AppealTransaction, batc
   for (let i = 0; i < fresh.length; i += ROWS_PER_STATEMENT) {
     const rows = fresh.slice(i, i + ROWS_PER_STATEMENT).map((p) => ({
       ...p.columns,
+      ...jsonColumns(p.columns),
       number: appealNumberSql(knex, app.config.REGION_CODE, year),
       is_repeat: repeats.has(p.id),
       repeat_of_id: repeats.get(p.id)?.repeatOf ?? null,
@@ -88,6 +89,13 @@ export async function writeAppeals(app: AppServices, tx: AppealTransaction, batc
   return written;
 }
 
+/** The jsonb columns as JSON text (a bound array would otherwise be sent as a PostgreSQL array). */
+function jsonColumns(columns: Record<string, unknown>): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const name of JSONB_COLUMNS) out[name] = columns[name] === null || columns[name] === undefined ? null : JSON.stringify(columns[name]);
+  return out;
+}
+
 /** The row created in this batch for the same key (a key given twice). */
 function findCreated(created: Map<string, Row>, prepared: PreparedAppeal): Row | undefined {
   for (const row of created.values()) {
@@ -96,7 +104,7 @@ function findCreated(created: Map<string, Row>, prepared: PreparedAppeal): Row |
   return undefined;
 }
 
-function auditEntries(app: AppServices, prepared: PreparedAppeal, row: Row, repeat: RepeatMatch | undefined): BulkEventRecord[] {
+export function auditEntries(app: AppServices, prepared: PreparedAppeal, row: Row, repeat: RepeatMatch | undefined): BulkEventRecord[] {
   const appeal = {
     id: prepared.id,
     sectorId: (row.sector_id as string | null) ?? null,

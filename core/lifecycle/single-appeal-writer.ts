@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DateTime } from 'luxon';
+import type { AppServices } from '../app/app-services.js';
+import { publishCommitted, type Actor } from '../events/appeal-transaction.js';
+import type { CommittedAppealEvent } from '../events/event-bus.js';
+import type { PreparedAppeal } from './appeal-intake.js';
+import { auditEntries } from './appeal-writer.js';
+import type { ReferenceDirectory } from './reference-directory.js';
+import { detectRepeats } from './repeat-detection.js';
+import { pgQuery } from './sql.js';
+
+type Row = Record<string, unknown>;
+
+/**
+ * True when a registration can be written by `writeSingleAppeal`: no enabled
+ * plugin has a blocking (beforeCommit) hook, the sector's details need no
+ * entity of their own, and the caller is not inside a transaction. Otherwise
+ * the transactional writer (appeal-writer.ts) is used; both store the same rows.
+ */
+export function canWriteSingle(app: AppServices, em: EntityManager, prepared: PreparedAppeal): boolean {
+  if (em.isInTransaction()) return false;
+  if (prepared.details?.plugin.details) return false;
+  return !app.plugins.some((plugin) => plugin.hooks?.beforeCommit);
+}
+
+const statements = new Map<string, string>();
+
+/**
+ * The whole registration as one statement (so one implicit transaction and
+ * one round trip): the stored appeal of the same (channel, externalId) if
+ * any; otherwise the appeal, numbered from the sequence, and its audit
+ * entries, written together or not at all. A key written concurrently by
+ * another transaction is settled by the unique constraint (`on conflict do
+ * nothing`) and read back by the caller.
+ */
+function registrationSql(columns: string[]): string {
+  const key = columns.join(',');
+  let sql = statements.get(key);
+  if (!sql) {
+    const list = columns.map((c) => `"${c}"`).join(', ');
+    const picked = columns.map((c) => `i."${c}"`).join(', ');
+    const eventColumns = '"id", "appeal_id", "type", "at", "actor_user_id", "actor_label", "from_status", "to_status", "reason", "data"';
+    sql = `with input as materialized (select * from jsonb_populate_record(null::appeal, $1::jsonb)),
+existing as (select a.* from appeal a join input i on a.channel = i.channel and a.external_id = i.external_id),
+ins as (
+  insert into appeal (${list}, "number")
+  select ${picked}, $2::text || lpad(nextval('appeal_number_seq')::text, 7, '0') from input i
+  where not exists (select 1 from existing)
+  on conflict ("channel", "external_id") do nothing
+  returning *
+),
+ev as (
+  insert into appeal_event (${eventColumns})
+  select ${eventColumns.split(', ').map((c) => `e.${c}`).join(', ')} from jsonb_populate_recordset(null::appeal_event, $3::jsonb) e
+  where exists (select 1 from ins)
+)
+select true as "__created", ins.* from ins
+union all
+select false as "__created", existing.* from existing`;
+    statements.set(key, sql);
+  }
+  return sql;
+}
+
+/**
+ * Registers one prepared appeal without an explicit transaction (see
+ * `canWriteSingle`): repeat detection (one indexed read, only when the appeal
+ * has an author or address key), then one statement. Publishes the audit
+ * entries once it has committed.
+ */
+export async function writeSingleAppeal(
+  app: AppServices,
+  em: EntityManager,
+  actor: Actor,
+  prepared: PreparedAppeal,
+  directory: ReferenceDirectory,
+): Promise<{ row: Row; created: boolean }> {
+  const repeats = await detectRepeats(em, [prepared], app.config.REPEAT_WINDOW_DAYS);
+  const repeat = repeats.get(prepared.id);
+  const columns: Row = { ...prepared.columns, is_repeat: Boolean(repeat), repeat_of_id: repeat?.repeatOf ?? null };
+  const status = columns.status;
+  const at = app.clock.now();
+  const entries = auditEntries(app, prepared, { status, sector_id: columns.sector_id, organization_id: columns.organization_id, municipality_id: columns.municipality_id }, repeat);
+  const userId = 'user' in actor ? actor.user.id : null;
+  const label = 'label' in actor ? actor.label : null;
+  const events = entries.map((entry) => ({
+    id: randomUUID(),
+    appeal_id: prepared.id,
+    type: entry.type,
+    at,
+    actor_user_id: userId,
+    actor_label: label,
+    from_status: entry.fromStatus ?? null,
+    to_status: entry.toStatus ?? null,
+    reason: entry.reason ?? null,
+    data: entry.data ?? null,
+  }));
+  const names = Object.keys(columns);
+  let rows = await pgQuery<Row>(em, registrationSql(names), [JSON.stringify(columns), `${app.config.REGION_CODE}-${DateTime.fromJSDate(at, { zone: app.config.TIME_ZONE }).year}-`, JSON.stringify(events)]);
+  if (!rows.length) {
+    // Another transaction wrote the same key between our snapshot and our insert.
+    rows = await pgQuery<Row>(em, 'select false as "__created", * from appeal where channel = $1 and external_id = $2', [prepared.channel, prepared.externalId]);
+    if (!rows.length) throw new Error(`appeal ${prepared.channel}/${prepared.externalId} neither inserted nor found`);
+  }
+  const { __created: created, ...row } = rows[0]!;
+  if (created) {
+    const sectorCode = columns.sector_id ? (directory.sectorById.get(columns.sector_id as string)?.code ?? null) : null;
+    const payloads: CommittedAppealEvent[] = events.map((event) => ({
+      eventId: event.id,
+      appealId: prepared.id,
+      at: at.toISOString(),
+      type: event.type,
+      fromStatus: event.from_status,
+      toStatus: event.to_status,
+      sectorCode,
+      organizationId: (columns.organization_id as string | null) ?? null,
+      municipalityId: (columns.municipality_id as string | null) ?? null,
+    }));
+    await publishCommitted(app, payloads);
+  }
+  return { row, created: Boolean(created) };
+}
