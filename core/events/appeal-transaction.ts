@@ -156,10 +156,16 @@ async function toPayloads(em: EntityManager, events: AppealEvent[], appeals: Map
   });
 }
 
-/** After commit: to the bus (subscriptions) and to the plugins' after-commit hooks. Failures never undo the change. */
-export async function publishCommitted(app: AppServices, payloads: CommittedAppealEvent[]): Promise<void> {
+/**
+ * After commit: to the bus (subscriptions) and to the plugins' after-commit
+ * hooks. Failures never undo the change. `notified`: the writer's statement
+ * sent the bus's notifications itself (EventBus.notifications), so only this
+ * process's subscribers are left.
+ */
+export async function publishCommitted(app: AppServices, payloads: CommittedAppealEvent[], options: { notified?: boolean } = {}): Promise<void> {
   try {
-    await app.events.publish(payloads);
+    if (options.notified && app.events.publishLocal) await app.events.publishLocal(payloads);
+    else await app.events.publish(payloads);
   } catch (error) {
     app.logger.error({ err: error }, 'publishing committed appeal events failed');
   }

@@ -32,10 +32,12 @@ const statements = new Map<string, string>();
  * any; otherwise the appeal, numbered from the sequence, and its audit
  * entries, written together or not at all. A key written concurrently by
  * another transaction is settled by the unique constraint (`on conflict do
- * nothing`) and read back by the caller.
+ * nothing`) and read back by the caller. With `notify`, the live-update
+ * notifications (EventBus.notifications) are sent by the same statement, so
+ * they go out at its commit, only if the appeal was created.
  */
-function registrationSql(columns: string[]): string {
-  const key = columns.join(',');
+function registrationSql(columns: string[], notify: boolean): string {
+  const key = `${notify}:${columns.join(',')}`;
   let sql = statements.get(key);
   if (!sql) {
     const list = columns.map((c) => `"${c}"`).join(', ');
@@ -54,8 +56,9 @@ ev as (
   insert into appeal_event (${eventColumns})
   select ${eventColumns.split(', ').map((c) => `e.${c}`).join(', ')} from jsonb_populate_recordset(null::appeal_event, $3::jsonb) e
   where exists (select 1 from ins)
-)
-select true as "__created", ins.* from ins
+)${notify ? `,
+notified as (select pg_notify($4::text, m) from unnest($5::text[]) m where exists (select 1 from ins))` : ''}
+select true as "__created", ins.* from ins${notify ? ' where (select count(*) from notified) >= 0' : ''}
 union all
 select false as "__created", existing.* from existing`;
     statements.set(key, sql);
@@ -96,28 +99,29 @@ export async function writeSingleAppeal(
     reason: entry.reason ?? null,
     data: entry.data ?? null,
   }));
-  const names = Object.keys(columns);
-  let rows = await pgQuery<Row>(em, registrationSql(names), [JSON.stringify(columns), `${app.config.REGION_CODE}-${DateTime.fromJSDate(at, { zone: app.config.TIME_ZONE }).year}-`, JSON.stringify(events)]);
+  const sectorCode = columns.sector_id ? (directory.sectorById.get(columns.sector_id as string)?.code ?? null) : null;
+  const payloads: CommittedAppealEvent[] = events.map((event) => ({
+    eventId: event.id,
+    appealId: prepared.id,
+    at: at.toISOString(),
+    type: event.type,
+    fromStatus: event.from_status,
+    toStatus: event.to_status,
+    sectorCode,
+    organizationId: (columns.organization_id as string | null) ?? null,
+    municipalityId: (columns.municipality_id as string | null) ?? null,
+  }));
+  const notifications = app.events.notifications && app.events.publishLocal ? app.events.notifications(payloads) : null;
+  const prefix = `${app.config.REGION_CODE}-${DateTime.fromJSDate(at, { zone: app.config.TIME_ZONE }).year}-`;
+  const params: unknown[] = [JSON.stringify(columns), prefix, JSON.stringify(events)];
+  if (notifications) params.push(notifications.channel, notifications.messages);
+  let rows = await pgQuery<Row>(em, registrationSql(Object.keys(columns), Boolean(notifications)), params);
   if (!rows.length) {
     // Another transaction wrote the same key between our snapshot and our insert.
     rows = await pgQuery<Row>(em, 'select false as "__created", * from appeal where channel = $1 and external_id = $2', [prepared.channel, prepared.externalId]);
     if (!rows.length) throw new Error(`appeal ${prepared.channel}/${prepared.externalId} neither inserted nor found`);
   }
   const { __created: created, ...row } = rows[0]!;
-  if (created) {
-    const sectorCode = columns.sector_id ? (directory.sectorById.get(columns.sector_id as string)?.code ?? null) : null;
-    const payloads: CommittedAppealEvent[] = events.map((event) => ({
-      eventId: event.id,
-      appealId: prepared.id,
-      at: at.toISOString(),
-      type: event.type,
-      fromStatus: event.from_status,
-      toStatus: event.to_status,
-      sectorCode,
-      organizationId: (columns.organization_id as string | null) ?? null,
-      municipalityId: (columns.municipality_id as string | null) ?? null,
-    }));
-    await publishCommitted(app, payloads);
-  }
+  if (created) await publishCommitted(app, payloads, { notified: Boolean(notifications) });
   return { row, created: Boolean(created) };
 }
