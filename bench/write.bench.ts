@@ -80,10 +80,15 @@ try {
   let peakRss = rssOf(api.pid);
   const sample = () => (peakRss = Math.max(peakRss, rssOf(api.pid)));
   let sampler = setInterval(sample, 100);
+  // PostgreSQL's side: CPU of the server processes serving this database (the API's pool), excluding this script's own connection.
+  const backends = async () => (await db.query(`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`)).rows.map((r) => r.pid as number);
+  const cpuOr0 = (pid: number) => { try { return cpuMsOf(pid); } catch { return 0; } };
+  const pgBefore = new Map((await backends()).map((pid) => [pid, cpuOr0(pid)]));
   const cpuBefore = cpuMsOf(api.pid);
   const load = loadavg()[0]!;
   const result = await cannon('write', { duration: DURATION });
   const cpuMs = cpuMsOf(api.pid) - cpuBefore;
+  const pgCpuMs = (await backends()).reduce((sum, pid) => sum + cpuOr0(pid) - (pgBefore.get(pid) ?? 0), 0);
   clearInterval(sampler);
   const { rows: [{ n: written }] } = await db.query(`select count(*)::int as n from appeal where external_id like 'write-%'`);
   const { rows: [{ n: audited }] } = await db.query(
@@ -93,7 +98,8 @@ try {
   console.table({
     registerAppeal: {
       'req/s': Math.round(result.requests.average), 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99,
-      'CPU ms/req': (cpuMs / Math.max(1, result.requests.total)).toFixed(2), 'peak RSS': mb(peakRss),
+      'CPU ms/req': (cpuMs / Math.max(1, result.requests.total)).toFixed(2),
+      'PG CPU ms/req': (pgCpuMs / Math.max(1, result.requests.total)).toFixed(2), 'peak RSS': mb(peakRss),
       'errors+non2xx': result.errors + result.non2xx, 'appeals written': written, 'REGISTERED entries': audited,
     },
   });

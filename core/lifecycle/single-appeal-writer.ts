@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { ReferenceKind, type EntityManager } from '@mikro-orm/postgresql';
+import { Appeal } from '../entities/appeal.entity.js';
 import { DateTime } from 'luxon';
 import type { AppServices } from '../app/app-services.js';
 import { publishCommitted, type Actor } from '../events/appeal-transaction.js';
@@ -25,6 +26,24 @@ export function canWriteSingle(app: AppServices, em: EntityManager, prepared: Pr
 }
 
 const statements = new Map<string, string>();
+const entityColumns = new WeakMap<object, string[]>();
+
+/**
+ * The columns the Appeal entity maps, named in the statement rather than `*`:
+ * a prepared statement returning `*` fails ("cached plan must not change
+ * result type") once another process's migration adds a column.
+ */
+function appealColumns(em: EntityManager): string[] {
+  const metadata = em.getMetadata();
+  let columns = entityColumns.get(metadata);
+  if (!columns) {
+    columns = metadata.get(Appeal).props
+      .filter((p) => p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)))
+      .flatMap((p) => p.fieldNames ?? []);
+    entityColumns.set(metadata, columns);
+  }
+  return columns;
+}
 
 /**
  * The whole registration as one statement (so one implicit transaction and
@@ -36,21 +55,22 @@ const statements = new Map<string, string>();
  * notifications (EventBus.notifications) are sent by the same statement, so
  * they go out at its commit, only if the appeal was created.
  */
-function registrationSql(columns: string[], notify: boolean): string {
-  const key = `${notify}:${columns.join(',')}`;
+function registrationSql(columns: string[], returned: string[], notify: boolean): string {
+  const key = `${notify}:${columns.join(',')}:${returned.join(',')}`;
   let sql = statements.get(key);
   if (!sql) {
+    const out = (table: string) => returned.map((c) => `${table}."${c}"`).join(', ');
     const list = columns.map((c) => `"${c}"`).join(', ');
     const picked = columns.map((c) => `i."${c}"`).join(', ');
     const eventColumns = '"id", "appeal_id", "type", "at", "actor_user_id", "actor_label", "from_status", "to_status", "reason", "data"';
     sql = `with input as materialized (select * from jsonb_populate_record(null::appeal, $1::jsonb)),
-existing as (select a.* from appeal a join input i on a.channel = i.channel and a.external_id = i.external_id),
+existing as (select ${out('a')} from appeal a join input i on a.channel = i.channel and a.external_id = i.external_id),
 ins as (
   insert into appeal (${list}, "number")
   select ${picked}, $2::text || lpad(nextval('appeal_number_seq')::text, 7, '0') from input i
   where not exists (select 1 from existing)
   on conflict ("channel", "external_id") do nothing
-  returning *
+  returning ${returned.map((c) => `"${c}"`).join(', ')}
 ),
 ev as (
   insert into appeal_event (${eventColumns})
@@ -58,9 +78,9 @@ ev as (
   where exists (select 1 from ins)
 )${notify ? `,
 notified as (select pg_notify($4::text, m) from unnest($5::text[]) m where exists (select 1 from ins))` : ''}
-select true as "__created", ins.* from ins${notify ? ' where (select count(*) from notified) >= 0' : ''}
+select true as "__created", ${out('ins')} from ins${notify ? ' where (select count(*) from notified) >= 0' : ''}
 union all
-select false as "__created", existing.* from existing`;
+select false as "__created", ${out('existing')} from existing`;
     statements.set(key, sql);
   }
   return sql;
@@ -115,10 +135,12 @@ export async function writeSingleAppeal(
   const prefix = `${app.config.REGION_CODE}-${DateTime.fromJSDate(at, { zone: app.config.TIME_ZONE }).year}-`;
   const params: unknown[] = [JSON.stringify(columns), prefix, JSON.stringify(events)];
   if (notifications) params.push(notifications.channel, notifications.messages);
-  let rows = await pgQuery<Row>(em, registrationSql(Object.keys(columns), Boolean(notifications)), params);
+  const returned = appealColumns(em);
+  let rows = await pgQuery<Row>(em, registrationSql(Object.keys(columns), returned, Boolean(notifications)), params, { prepared: true });
   if (!rows.length) {
     // Another transaction wrote the same key between our snapshot and our insert.
-    rows = await pgQuery<Row>(em, 'select false as "__created", * from appeal where channel = $1 and external_id = $2', [prepared.channel, prepared.externalId]);
+    const list = returned.map((c) => `"${c}"`).join(', ');
+    rows = await pgQuery<Row>(em, `select false as "__created", ${list} from appeal where channel = $1 and external_id = $2`, [prepared.channel, prepared.externalId]);
     if (!rows.length) throw new Error(`appeal ${prepared.channel}/${prepared.externalId} neither inserted nor found`);
   }
   const { __created: created, ...row } = rows[0]!;
