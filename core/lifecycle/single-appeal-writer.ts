@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { ReferenceKind, type EntityManager } from '@mikro-orm/postgresql';
-import { Appeal } from '../entities/appeal.entity.js';
-import { DateTime } from 'luxon';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { appealColumns } from './appeal-columns.js';
+import { appealNumberExpression, appealNumberPrefixAt } from '../appeals/appeal-number.js';
 import type { AppServices } from '../app/app-services.js';
-import { publishCommitted, type Actor } from '../events/appeal-transaction.js';
+import { auditRows, publishCommitted, type Actor } from '../events/appeal-transaction.js';
 import type { CommittedAppealEvent } from '../events/event-bus.js';
 import type { PreparedAppeal } from './appeal-intake.js';
 import { auditEntries } from './appeal-writer.js';
@@ -26,25 +25,6 @@ export function canWriteSingle(app: AppServices, em: EntityManager, prepared: Pr
 }
 
 const statements = new Map<string, string>();
-const entityColumns = new WeakMap<object, string[]>();
-
-/**
- * The columns the Appeal entity maps, named in the statement rather than `*`:
- * a prepared statement returning `*` fails ("cached plan must not change
- * result type") once another process's migration adds a column.
- */
-function appealColumns(em: EntityManager): string[] {
-  const metadata = em.getMetadata();
-  let columns = entityColumns.get(metadata);
-  if (!columns) {
-    columns = metadata.get(Appeal).props
-      .filter((p) => p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)))
-      .flatMap((p) => p.fieldNames ?? []);
-    entityColumns.set(metadata, columns);
-  }
-  return columns;
-}
-
 /**
  * The whole registration as one statement (so one implicit transaction and
  * one round trip): the stored appeal of the same (channel, externalId) if
@@ -67,7 +47,7 @@ function registrationSql(columns: string[], returned: string[], notify: boolean)
 existing as (select ${out('a')} from appeal a join input i on a.channel = i.channel and a.external_id = i.external_id),
 ins as (
   insert into appeal (${list}, "number")
-  select ${picked}, $2::text || lpad(nextval('appeal_number_seq')::text, 7, '0') from input i
+  select ${picked}, ${appealNumberExpression('$2')} from input i
   where not exists (select 1 from existing)
   on conflict ("channel", "external_id") do nothing
   returning ${returned.map((c) => `"${c}"`).join(', ')}
@@ -102,23 +82,9 @@ export async function writeSingleAppeal(
   const repeats = await detectRepeats(em, [prepared], app.config.REPEAT_WINDOW_DAYS);
   const repeat = repeats.get(prepared.id);
   const columns: Row = { ...prepared.columns, is_repeat: Boolean(repeat), repeat_of_id: repeat?.repeatOf ?? null };
-  const status = columns.status;
   const at = app.clock.now();
-  const entries = auditEntries(app, prepared, { status, sector_id: columns.sector_id, organization_id: columns.organization_id, municipality_id: columns.municipality_id }, repeat);
-  const userId = 'user' in actor ? actor.user.id : null;
-  const label = 'label' in actor ? actor.label : null;
-  const events = entries.map((entry) => ({
-    id: randomUUID(),
-    appeal_id: prepared.id,
-    type: entry.type,
-    at,
-    actor_user_id: userId,
-    actor_label: label,
-    from_status: entry.fromStatus ?? null,
-    to_status: entry.toStatus ?? null,
-    reason: entry.reason ?? null,
-    data: entry.data ?? null,
-  }));
+  const entries = auditEntries(app, prepared, columns, repeat);
+  const events = auditRows(actor, entries, at);
   const sectorCode = columns.sector_id ? (directory.sectorById.get(columns.sector_id as string)?.code ?? null) : null;
   const payloads: CommittedAppealEvent[] = events.map((event) => ({
     eventId: event.id,
@@ -132,7 +98,7 @@ export async function writeSingleAppeal(
     municipalityId: (columns.municipality_id as string | null) ?? null,
   }));
   const notifications = app.events.notifications && app.events.publishLocal ? app.events.notifications(payloads) : null;
-  const prefix = `${app.config.REGION_CODE}-${DateTime.fromJSDate(at, { zone: app.config.TIME_ZONE }).year}-`;
+  const prefix = appealNumberPrefixAt(app.config.REGION_CODE, at, app.config.TIME_ZONE);
   const params: unknown[] = [JSON.stringify(columns), prefix, JSON.stringify(events)];
   if (notifications) params.push(notifications.channel, notifications.messages);
   const returned = appealColumns(em);
