@@ -1,6 +1,6 @@
 import type { AppServices } from '../app/app-services.js';
 import { appealNumberExpression, appealNumberPrefixAt } from '../appeals/appeal-number.js';
-import type { AppealTransaction, BulkEventRecord, EventRow } from '../events/appeal-transaction.js';
+import { auditRows, type Actor, type AppealKeys, type AppealTransaction, type BulkEventRecord, type EventRow } from '../events/appeal-transaction.js';
 import type { AppealStatus } from '../entities/enums.js';
 import type { PreparedAppeal } from './appeal-intake.js';
 import { detectRepeats, type RepeatMatch } from './repeat-detection.js';
@@ -86,17 +86,24 @@ export async function writeAppeals(app: AppServices, tx: AppealTransaction, batc
   const planned = new Map<string, { entries: BulkEventRecord[]; rows: EventRow[] }>();
   if (fresh.length) {
     const columns = [...Object.keys(fresh[0]!.columns), 'is_repeat', 'repeat_of_id'];
-    const rows: Row[] = [];
-    const events: EventRow[] = [];
+    const rows: string[] = [];
+    const events: string[] = [];
     for (const p of fresh) {
+      const ahead = serialized.get(p) ?? serialize(p, (entries) => tx.eventRows(entries, now));
       const repeat = repeats.get(p.id);
-      rows.push({ ...p.columns, is_repeat: Boolean(repeat), repeat_of_id: repeat?.repeatOf ?? null });
-      const entries = auditEntries(app, p, p.columns, repeat);
-      const eventRows = tx.eventRows(entries, now);
-      planned.set(p.id, { entries, rows: eventRows });
-      events.push(...eventRows);
+      rows.push(`${ahead.head},"is_repeat":${repeat ? 'true' : 'false'},"repeat_of_id":${repeat ? JSON.stringify(repeat.repeatOf) : 'null'}}`);
+      const plan = { entries: ahead.entries, rows: ahead.rows };
+      events.push(...ahead.json);
+      if (repeat) {
+        const entry = repeatEntry(app, ahead.entries[0]!.appeal, p.columns.status as AppealStatus, repeat);
+        const [row] = tx.eventRows([entry], now);
+        plan.entries = [...plan.entries, entry];
+        plan.rows = [...plan.rows, row!];
+        events.push(JSON.stringify(row));
+      }
+      planned.set(p.id, plan);
     }
-    const inserted = await pgQuery<Row>(em, insertSql(columns, returned), [JSON.stringify(rows), appealNumberPrefixAt(app.config.REGION_CODE, now, app.config.TIME_ZONE), JSON.stringify(events)], { prepared: true });
+    const inserted = await pgQuery<Row>(em, insertSql(columns, returned), [`[${rows.join(',')}]`, appealNumberPrefixAt(app.config.REGION_CODE, now, app.config.TIME_ZONE), `[${events.join(',')}]`], { prepared: true });
     for (const row of inserted) created.set(row.id as string, row);
   }
   // Keys another transaction wrote in between: theirs is the appeal.
@@ -128,23 +135,55 @@ function findCreated(created: Map<string, Row>, prepared: PreparedAppeal): Row |
 }
 
 export function auditEntries(app: AppServices, prepared: PreparedAppeal, row: Row, repeat: RepeatMatch | undefined): BulkEventRecord[] {
-  const appeal = {
+  const appeal = keysOf(prepared, row);
+  const entries: BulkEventRecord[] = prepared.events.map((event) => ({ appeal, ...event }));
+  if (repeat) entries.push(repeatEntry(app, appeal, row.status as AppealStatus, repeat));
+  return entries;
+}
+
+function keysOf(prepared: PreparedAppeal, row: Row): AppealKeys {
+  return {
     id: prepared.id,
     sectorId: (row.sector_id as string | null) ?? null,
     organizationId: (row.organization_id as string | null) ?? null,
     municipalityId: (row.municipality_id as string | null) ?? null,
   };
+}
+
+function repeatEntry(app: AppServices, appeal: AppealKeys, status: AppealStatus, repeat: RepeatMatch): BulkEventRecord {
+  return {
+    appeal,
+    type: 'REPEAT_DETECTED',
+    fromStatus: status,
+    toStatus: status,
+    reason: repeat.by === 'author' ? 'Тот же автор в пределах окна повторов' : 'Тот же адрес и рубрика в пределах окна повторов',
+    data: { repeatOf: repeat.repeatOf, by: repeat.by, windowDays: app.config.REPEAT_WINDOW_DAYS },
+  };
+}
+
+/** A prepared appeal as the insert statement takes it: its columns as JSON (without the closing brace, for the repeat columns) and its audit entries. */
+interface Serialized {
+  head: string;
+  entries: BulkEventRecord[];
+  rows: EventRow[];
+  json: string[];
+}
+const serialized = new WeakMap<PreparedAppeal, Serialized>();
+
+function serialize(prepared: PreparedAppeal, eventRows: (entries: BulkEventRecord[]) => EventRow[]): Serialized {
+  const appeal = keysOf(prepared, prepared.columns);
   const entries: BulkEventRecord[] = prepared.events.map((event) => ({ appeal, ...event }));
-  if (repeat) {
-    const status = row.status as AppealStatus;
-    entries.push({
-      appeal,
-      type: 'REPEAT_DETECTED',
-      fromStatus: status,
-      toStatus: status,
-      reason: repeat.by === 'author' ? 'Тот же автор в пределах окна повторов' : 'Тот же адрес и рубрика в пределах окна повторов',
-      data: { repeatOf: repeat.repeatOf, by: repeat.by, windowDays: app.config.REPEAT_WINDOW_DAYS },
-    });
-  }
-  return entries;
+  const rows = eventRows(entries);
+  const json = JSON.stringify(prepared.columns);
+  return { head: json.slice(0, -1), entries, rows, json: rows.map((row) => JSON.stringify(row)) };
+}
+
+/**
+ * Serializes a prepared appeal for `writeAppeals` ahead of its write, with
+ * its audit entries by `actor` at `at`: the import does it while the
+ * previous chunk is being written, so a chunk's turn costs little more than
+ * PostgreSQL's work.
+ */
+export function serializeAhead(prepared: PreparedAppeal, actor: Actor, at: Date): void {
+  serialized.set(prepared, serialize(prepared, (entries) => auditRows(actor, entries, at)));
 }

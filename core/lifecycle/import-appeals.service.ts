@@ -4,7 +4,7 @@ import type { AppServices } from '../app/app-services.js';
 import { runAppealTransaction, type Actor } from '../events/appeal-transaction.js';
 import { badInput } from '../errors/errors.js';
 import { prepareAppeal, type AppealIntake, type PreparedAppeal } from './appeal-intake.js';
-import { writeAppeals } from './appeal-writer.js';
+import { serializeAhead, writeAppeals } from './appeal-writer.js';
 import { loadReferenceDirectory } from './reference-directory.js';
 
 export const MAX_IMPORT_ROWS = 10_000;
@@ -91,7 +91,9 @@ export async function importAppeals(app: AppServices, em: EntityManager, actor: 
   for (let i = 0; i < order.length; i++) {
     const { index } = order[i]!;
     try {
-      pending.push({ index, prepared: prepareAppeal(rows[index]!, { app, directory, now }) });
+      const prepared = prepareAppeal(rows[index]!, { app, directory, now });
+      serializeAhead(prepared, actor, now);
+      pending.push({ index, prepared });
     } catch (error) {
       results[index] = rowError(index, error, app);
     }
