@@ -98,6 +98,23 @@ export function cachedReferenceDirectory(em: EntityManager, options: { fresh?: b
   return next.directory;
 }
 
+/**
+ * The cached directory if it knows every id and code asked for, else a fresh
+ * copy (a row may have been added since the copy was read); what is still
+ * unknown then is unknown.
+ */
+export async function referenceDirectoryKnowing(
+  em: EntityManager,
+  need: { orgIds?: (string | null | undefined)[]; categoryCodes?: (string | null | undefined)[]; municipalityIds?: (string | null | undefined)[] } = {},
+): Promise<ReferenceDirectory> {
+  const directory = await cachedReferenceDirectory(em);
+  const knows = (ids: (string | null | undefined)[] | undefined, map: Map<string, unknown>) => (ids ?? []).every((id) => !id || map.has(id));
+  if (knows(need.orgIds, directory.orgById) && knows(need.categoryCodes, directory.categoryByCode) && knows(need.municipalityIds, directory.municipalityById)) {
+    return directory;
+  }
+  return cachedReferenceDirectory(em, { fresh: true });
+}
+
 /** Drops this process's copy of the reference directory (after a change to organizations, sectors, categories or municipalities). */
 export function invalidateReferenceDirectory(em: EntityManager): void {
   cache.delete(em.getMetadata());
