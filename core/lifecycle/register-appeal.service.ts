@@ -3,12 +3,14 @@ import { GraphQLError } from 'graphql';
 import type { AppServices } from '../app/app-services.js';
 import { runAppealTransaction, type Actor } from '../events/appeal-transaction.js';
 import { Appeal } from '../entities/appeal.entity.js';
+import { entityView } from '../db/entity-view.js';
 import { prepareAppeal, type AppealIntake, type PreparedAppeal } from './appeal-intake.js';
 import { writeAppeals } from './appeal-writer.js';
 import { cachedReferenceDirectory, REFERENCE_FIELDS, type ReferenceDirectory } from './reference-directory.js';
 import { canWriteSingle, writeSingleAppeal } from './single-appeal-writer.js';
 
 export interface RegisterAppealResult {
+  /** The appeal as stored; a read-only view (core/db/entity-view.ts) when written by the single-statement path: load it to change it. */
   appeal: Appeal;
   /** False when (channel, externalId) was registered before: the same appeal is returned. */
   created: boolean;
@@ -41,7 +43,7 @@ export async function registerAppeal(app: AppServices, em: EntityManager, actor:
   const { prepared, directory } = await prepareWithDirectory(app, em, intake, app.clock.now());
   if (canWriteSingle(app, em, prepared)) {
     const { row, created } = await writeSingleAppeal(app, em, actor, prepared, directory);
-    return { appeal: em.map(Appeal, row), created };
+    return { appeal: entityView(em, Appeal)(row), created };
   }
   return runAppealTransaction(app, em, actor, async (tx) => {
     const [written] = await writeAppeals(app, tx, [prepared]);
