@@ -15,9 +15,18 @@ export function appealNumberPrefix(regionCode: string, year: number): string {
   return `${regionCode}-${year}-`;
 }
 
-/** The prefix of numbers registered at `at`: the year is the one in `timeZone`. */
+const years = new Map<string, { year: number; from: number; to: number }>();
+
+/** The prefix of numbers registered at `at`: the year is the one in `timeZone` (its bounds kept, so that luxon runs once a year per zone). */
 export function appealNumberPrefixAt(regionCode: string, at: Date, timeZone: string): string {
-  return appealNumberPrefix(regionCode, DateTime.fromJSDate(at, { zone: timeZone }).year);
+  const time = at.getTime();
+  let year = years.get(timeZone);
+  if (!year || time < year.from || time >= year.to) {
+    const local = DateTime.fromMillis(time, { zone: timeZone });
+    year = { year: local.year, from: local.startOf('year').toMillis(), to: local.startOf('year').plus({ years: 1 }).toMillis() };
+    years.set(timeZone, year);
+  }
+  return appealNumberPrefix(regionCode, year.year);
 }
 
 /** The number as an SQL expression, for fixed statement text: `prefix` is the placeholder of the prefix (`$2`). */
