@@ -114,16 +114,21 @@ try {
   peakRss = rssBefore;
   sampler = setInterval(sample, 100);
   const importLoad = loadavg()[0]!;
+  const apiCpuBefore = cpuMsOf(api.pid);
+  const pgImportBefore = new Map((await backends()).map((pid) => [pid, cpuOr0(pid)]));
   const started = performance.now();
   const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: IMPORT, variables: { input: rows } }) });
   const body = (await response.json()) as { data?: { importAppeals: unknown }; errors?: unknown[] };
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
+  const apiImportMs = cpuMsOf(api.pid) - apiCpuBefore;
+  const pgImportMs = (await backends()).reduce((sum, pid) => sum + cpuOr0(pid) - (pgImportBefore.get(pid) ?? 0), 0);
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   console.log(`\nimportAppeals, ${ROWS} rows in one call (load average ${importLoad.toFixed(1)})`);
   console.table({
     importAppeals: {
-      seconds: seconds.toFixed(1), 'rows/s': Math.round(ROWS / seconds), 'RSS before': mb(rssBefore), 'peak RSS': mb(peakRss),
+      seconds: seconds.toFixed(1), 'rows/s': Math.round(ROWS / seconds),
+      'CPU ms/1000 rows': Math.round((apiImportMs * 1000) / ROWS), 'PG CPU ms/1000 rows': Math.round((pgImportMs * 1000) / ROWS), 'RSS before': mb(rssBefore), 'peak RSS': mb(peakRss),
       result: JSON.stringify(body.data!.importAppeals),
     },
   });
