@@ -6,9 +6,11 @@
  * call. Prints requests/s, p50, p99, CPU ms per request and peak RSS; rows/s
  * and peak RSS of the import.
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- write
- * Settings: BENCH_CONNECTIONS (10), BENCH_DURATION (10 s), BENCH_WARMUP (200 requests), BENCH_ROWS (10,000).
+ * Settings: BENCH_CONNECTIONS (10), BENCH_DURATION (10 s), BENCH_WARMUP (200 requests), BENCH_ROWS (10,000);
+ * BENCH_CPU_PROF=<dir> runs the API under `node --cpu-prof` and leaves its profile in <dir> (open it in Chrome DevTools).
  */
 import autocannon from 'autocannon';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import pg from 'pg';
@@ -44,7 +46,10 @@ const env = {
   DATABASE_URL: database.url, PORT: String(port), DEMO: '0', JWT_SECRET: BENCH_JWT_SECRET, LOG_LEVEL: 'warn',
   DEADLINE_WATCH_INTERVAL_SECONDS: '0', RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_PER_IP_PER_MINUTE: '0',
 };
-const api = await spawnServer({ command: 'core/main.ts', env, url: `http://127.0.0.1:${port}` });
+const CPU_PROF = process.env.BENCH_CPU_PROF;
+const api = await spawnServer(CPU_PROF
+  ? { command: process.execPath, args: ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`, '--import', createRequire(import.meta.url).resolve('tsx'), 'core/main.ts'], env, url: `http://127.0.0.1:${port}` }
+  : { command: 'core/main.ts', env, url: `http://127.0.0.1:${port}` });
 const db = new pg.Client({ connectionString: database.url });
 try {
   await db.connect();
@@ -75,10 +80,15 @@ try {
   let peakRss = rssOf(api.pid);
   const sample = () => (peakRss = Math.max(peakRss, rssOf(api.pid)));
   let sampler = setInterval(sample, 100);
+  // PostgreSQL's side: CPU of the server processes serving this database (the API's pool), excluding this script's own connection.
+  const backends = async () => (await db.query(`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`)).rows.map((r) => r.pid as number);
+  const cpuOr0 = (pid: number) => { try { return cpuMsOf(pid); } catch { return 0; } };
+  const pgBefore = new Map((await backends()).map((pid) => [pid, cpuOr0(pid)]));
   const cpuBefore = cpuMsOf(api.pid);
   const load = loadavg()[0]!;
   const result = await cannon('write', { duration: DURATION });
   const cpuMs = cpuMsOf(api.pid) - cpuBefore;
+  const pgCpuMs = (await backends()).reduce((sum, pid) => sum + cpuOr0(pid) - (pgBefore.get(pid) ?? 0), 0);
   clearInterval(sampler);
   const { rows: [{ n: written }] } = await db.query(`select count(*)::int as n from appeal where external_id like 'write-%'`);
   const { rows: [{ n: audited }] } = await db.query(
@@ -88,7 +98,8 @@ try {
   console.table({
     registerAppeal: {
       'req/s': Math.round(result.requests.average), 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99,
-      'CPU ms/req': (cpuMs / Math.max(1, result.requests.total)).toFixed(2), 'peak RSS': mb(peakRss),
+      'CPU ms/req': (cpuMs / Math.max(1, result.requests.total)).toFixed(2),
+      'PG CPU ms/req': (pgCpuMs / Math.max(1, result.requests.total)).toFixed(2), 'peak RSS': mb(peakRss),
       'errors+non2xx': result.errors + result.non2xx, 'appeals written': written, 'REGISTERED entries': audited,
     },
   });
@@ -103,16 +114,21 @@ try {
   peakRss = rssBefore;
   sampler = setInterval(sample, 100);
   const importLoad = loadavg()[0]!;
+  const apiCpuBefore = cpuMsOf(api.pid);
+  const pgImportBefore = new Map((await backends()).map((pid) => [pid, cpuOr0(pid)]));
   const started = performance.now();
   const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: IMPORT, variables: { input: rows } }) });
   const body = (await response.json()) as { data?: { importAppeals: unknown }; errors?: unknown[] };
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
+  const apiImportMs = cpuMsOf(api.pid) - apiCpuBefore;
+  const pgImportMs = (await backends()).reduce((sum, pid) => sum + cpuOr0(pid) - (pgImportBefore.get(pid) ?? 0), 0);
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   console.log(`\nimportAppeals, ${ROWS} rows in one call (load average ${importLoad.toFixed(1)})`);
   console.table({
     importAppeals: {
-      seconds: seconds.toFixed(1), 'rows/s': Math.round(ROWS / seconds), 'RSS before': mb(rssBefore), 'peak RSS': mb(peakRss),
+      seconds: seconds.toFixed(1), 'rows/s': Math.round(ROWS / seconds),
+      'CPU ms/1000 rows': Math.round((apiImportMs * 1000) / ROWS), 'PG CPU ms/1000 rows': Math.round((pgImportMs * 1000) / ROWS), 'RSS before': mb(rssBefore), 'peak RSS': mb(peakRss),
       result: JSON.stringify(body.data!.importAppeals),
     },
   });

@@ -1,4 +1,5 @@
 import type { Knex } from '@mikro-orm/postgresql';
+import { DateTime } from 'luxon';
 
 /**
  * The human registration number: region code, year, and a number from a
@@ -6,5 +7,29 @@ import type { Knex } from '@mikro-orm/postgresql';
  * across processes.
  */
 export function appealNumberSql(knex: Knex, regionCode: string, year: number): Knex.Raw {
-  return knex.raw(`? || lpad(nextval('appeal_number_seq')::text, 7, '0')`, [`${regionCode}-${year}-`]);
+  return knex.raw(`? || lpad(nextval('appeal_number_seq')::text, 7, '0')`, [appealNumberPrefix(regionCode, year)]);
+}
+
+/** `12-2026-`: what precedes the sequence number. */
+export function appealNumberPrefix(regionCode: string, year: number): string {
+  return `${regionCode}-${year}-`;
+}
+
+const years = new Map<string, { year: number; from: number; to: number }>();
+
+/** The prefix of numbers registered at `at`: the year is the one in `timeZone` (its bounds kept, so that luxon runs once a year per zone). */
+export function appealNumberPrefixAt(regionCode: string, at: Date, timeZone: string): string {
+  const time = at.getTime();
+  let year = years.get(timeZone);
+  if (!year || time < year.from || time >= year.to) {
+    const local = DateTime.fromMillis(time, { zone: timeZone });
+    year = { year: local.year, from: local.startOf('year').toMillis(), to: local.startOf('year').plus({ years: 1 }).toMillis() };
+    years.set(timeZone, year);
+  }
+  return appealNumberPrefix(regionCode, year.year);
+}
+
+/** The number as an SQL expression, for fixed statement text: `prefix` is the placeholder of the prefix (`$2`). */
+export function appealNumberExpression(prefix: string): string {
+  return `${prefix}::text || lpad(nextval('appeal_number_seq')::text, 7, '0')`;
 }

@@ -42,6 +42,45 @@ export interface AppealTransaction {
    * without an entity per entry.
    */
   recordMany(entries: readonly BulkEventRecord[]): Promise<void>;
+  /** The rows of `appeal_event` for entries by this transaction's actor at `at`, for a writer that inserts them itself. */
+  eventRows(entries: readonly BulkEventRecord[], at: Date): EventRow[];
+  /**
+   * Entries a writer has inserted itself (rows from `eventRows`, in this
+   * transaction): they get the same hooks and publishing as `recordMany`'s.
+   */
+  recorded(entries: readonly BulkEventRecord[], rows: readonly EventRow[]): void;
+}
+
+/** A row of `appeal_event` as written. */
+export interface EventRow {
+  id: string;
+  appeal_id: string;
+  type: string;
+  at: Date;
+  actor_user_id: string | null;
+  actor_label: string | null;
+  from_status: AppealStatus | null;
+  to_status: AppealStatus | null;
+  reason: string | null;
+  data: Record<string, unknown> | null;
+}
+
+/** The `appeal_event` rows of entries by `actor` at `at`. */
+export function auditRows(actor: Actor, entries: readonly BulkEventRecord[], at: Date): EventRow[] {
+  const userId = 'user' in actor ? actor.user.id : null;
+  const label = 'label' in actor ? actor.label : null;
+  return entries.map((entry) => ({
+    id: randomUUID(),
+    appeal_id: entry.appeal.id,
+    type: entry.type,
+    at,
+    actor_user_id: userId,
+    actor_label: label,
+    from_status: entry.fromStatus ?? null,
+    to_status: entry.toStatus ?? null,
+    reason: entry.reason ?? null,
+    data: entry.data ?? null,
+  }));
 }
 
 const BULK_ROWS_PER_STATEMENT = 1000;
@@ -62,6 +101,7 @@ export async function runAppealTransaction<T>(
   const appeals = new Map<string, Appeal>();
   const bulk: { row: Record<string, unknown>; keys: AppealKeys }[] = [];
   let bulkPayloads: CommittedAppealEvent[] = [];
+  let notified = false;
   const result = await em.transactional(async (txEm) => {
     const tx: AppealTransaction = {
       em: txEm as EntityManager,
@@ -83,24 +123,17 @@ export async function runAppealTransaction<T>(
         return event;
       },
       async recordMany(entries) {
-        const at = app.clock.now();
-        const rows = entries.map((entry) => ({
-          id: randomUUID(),
-          appeal_id: entry.appeal.id,
-          type: entry.type,
-          at,
-          actor_user_id: 'user' in actor ? actor.user.id : null,
-          actor_label: 'label' in actor ? actor.label : null,
-          from_status: entry.fromStatus ?? null,
-          to_status: entry.toStatus ?? null,
-          reason: entry.reason ?? null,
-          data: entry.data ? JSON.stringify(entry.data) : null,
-        }));
+        const rows = tx.eventRows(entries, app.clock.now());
+        const json = rows.map((row) => ({ ...row, data: row.data ? JSON.stringify(row.data) : null }));
         const knex = txEm.getKnex();
-        for (let i = 0; i < rows.length; i += BULK_ROWS_PER_STATEMENT) {
-          await knex('appeal_event').insert(rows.slice(i, i + BULK_ROWS_PER_STATEMENT)).transacting(txEm.getTransactionContext()!);
+        for (let i = 0; i < json.length; i += BULK_ROWS_PER_STATEMENT) {
+          await knex('appeal_event').insert(json.slice(i, i + BULK_ROWS_PER_STATEMENT)).transacting(txEm.getTransactionContext()!);
         }
-        rows.forEach((row, i) => bulk.push({ row, keys: entries[i]!.appeal }));
+        tx.recorded(entries, rows);
+      },
+      eventRows: (entries, at) => auditRows(actor, entries, at),
+      recorded(entries, rows) {
+        rows.forEach((row, i) => bulk.push({ row: row as unknown as Record<string, unknown>, keys: entries[i]!.appeal }));
       },
     };
     const value = await work(tx);
@@ -110,9 +143,15 @@ export async function runAppealTransaction<T>(
     for (const plugin of app.plugins) {
       for (const payload of payloads) await plugin.hooks?.beforeCommit?.(payload, txEm as EntityManager);
     }
+    // Bulk entries' notifications (pg bus) go out with the commit, in one statement rather than one per message after it.
+    if (!recorded.length && bulkPayloads.length && app.events.notifications && app.events.publishLocal) {
+      const { channel, messages } = app.events.notifications(bulkPayloads);
+      await txEm.getKnex().raw('select pg_notify(?, m) from unnest(?::text[]) as m', [channel, messages]).transacting(txEm.getTransactionContext()!);
+      notified = true;
+    }
     return value;
   });
-  if (recorded.length || bulk.length) await publishCommitted(app, [...(await toPayloads(em, recorded, appeals)), ...bulkPayloads]);
+  if (recorded.length || bulk.length) await publishCommitted(app, [...(await toPayloads(em, recorded, appeals)), ...bulkPayloads], { notified });
   return result;
 }
 
@@ -156,10 +195,16 @@ async function toPayloads(em: EntityManager, events: AppealEvent[], appeals: Map
   });
 }
 
-/** After commit: to the bus (subscriptions) and to the plugins' after-commit hooks. Failures never undo the change. */
-async function publishCommitted(app: AppServices, payloads: CommittedAppealEvent[]): Promise<void> {
+/**
+ * After commit: to the bus (subscriptions) and to the plugins' after-commit
+ * hooks. Failures never undo the change. `notified`: the writer's statement
+ * sent the bus's notifications itself (EventBus.notifications), so only this
+ * process's subscribers are left.
+ */
+export async function publishCommitted(app: AppServices, payloads: CommittedAppealEvent[], options: { notified?: boolean } = {}): Promise<void> {
   try {
-    await app.events.publish(payloads);
+    if (options.notified && app.events.publishLocal) await app.events.publishLocal(payloads);
+    else await app.events.publish(payloads);
   } catch (error) {
     app.logger.error({ err: error }, 'publishing committed appeal events failed');
   }

@@ -25,6 +25,15 @@ export type AppealEventListener = (event: CommittedAppealEvent) => void;
  */
 export interface EventBus {
   publish(events: readonly CommittedAppealEvent[]): Promise<void>;
+  /**
+   * Only for a bus carried by PostgreSQL NOTIFY: the notifications that
+   * publishing `events` would send, so that a writer can send them in its own
+   * statement (they go out when it commits, with no round trip of their
+   * own); it then calls `publishLocal` instead of `publish`.
+   */
+  notifications?(events: readonly CommittedAppealEvent[]): { channel: string; messages: string[] };
+  /** Hands events to this process's subscribers only (their notifications went out with the writer's commit). */
+  publishLocal?(events: readonly CommittedAppealEvent[]): Promise<void>;
   subscribe(listener: AppealEventListener): () => void;
   close(): Promise<void>;
 }

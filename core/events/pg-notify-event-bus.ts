@@ -53,6 +53,14 @@ export class PgNotifyEventBus implements EventBus {
     }
   }
 
+  notifications(events: readonly CommittedAppealEvent[]): { channel: string; messages: string[] } {
+    return { channel: this.channel, messages: encodeEvents(this.origin, events) };
+  }
+
+  async publishLocal(events: readonly CommittedAppealEvent[]): Promise<void> {
+    await this.local.publish(events);
+  }
+
   subscribe(listener: AppealEventListener): () => void {
     return this.local.subscribe(listener);
   }

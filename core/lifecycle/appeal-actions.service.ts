@@ -11,7 +11,7 @@ import { badInput, conflict } from '../errors/errors.js';
 import { appealDeadline } from '../appeals/appeal-deadline.js';
 import { endPause, factsOf, refTo, replanDeadline, transition, type TransitionContext } from './appeal-transition.js';
 import { deadlineApiError, matchUrgentRules, urgentRulesOf } from './deadline-plan.js';
-import { loadReferenceDirectory, type OrgRef, type ReferenceDirectory } from './reference-directory.js';
+import { referenceDirectoryKnowing, type OrgRef, type ReferenceDirectory } from './reference-directory.js';
 import { routeAppeal } from './routing.service.js';
 import { AppealAction } from './status-machine.js';
 import { MAX_TEXT_LENGTH } from './appeal-intake.js';
@@ -98,7 +98,7 @@ export class AppealActions {
 
   /** 59-ФЗ art. 8 part 2: the ЦУР registers a received appeal; the 30 days count from now. */
   async registerReceived(em: EntityManager, actor: Actor, id: string, expectedVersion: number) {
-    const directory = await loadReferenceDirectory(em);
+    const directory = await referenceDirectoryKnowing(em);
     return transition(this.app, em, actor, { id, action: AppealAction.REGISTER, expectedVersion }, (ctx) => {
       const { appeal, now } = ctx;
       const registrationDue = appeal.dueAt ?? null;
@@ -120,7 +120,7 @@ export class AppealActions {
    * body's operator names the executor within the body or a body below it.
    */
   async assign(em: EntityManager, actor: Actor, id: string, organizationId: string, assigneeId: string | null | undefined, expectedVersion: number) {
-    const directory = await loadReferenceDirectory(em);
+    let directory = await referenceDirectoryKnowing(em, { orgIds: [organizationId] });
     return transition(this.app, em, actor, { id, action: AppealAction.ASSIGN, expectedVersion }, async (ctx) => {
       const { appeal, tx } = ctx;
       const org = requireOrg(directory, organizationId, 'organizationId');
@@ -134,6 +134,7 @@ export class AppealActions {
       if (assigneeId) {
         assignee = await tx.em.findOne(User, { id: assigneeId, active: true });
         const assigneeOrg = assignee?.organization?.id;
+        if (assigneeOrg) directory = await referenceDirectoryKnowing(em, { orgIds: [assigneeOrg] });
         if (!assignee || !assigneeOrg || !directory.isWithin(assigneeOrg, org.id)) {
           throw badInput('assigneeId', 'Исполнитель должен быть активным сотрудником назначенной организации');
         }
@@ -154,7 +155,7 @@ export class AppealActions {
   /** 59-ФЗ art. 8 part 3: to the competent body within 7 days of registration, with a reason. The deadline runs on. */
   async redirect(em: EntityManager, actor: Actor, id: string, toOrganizationId: string, reason: string, expectedVersion: number) {
     const text = requireText(reason, 'reason', 'Причина перенаправления');
-    const directory = await loadReferenceDirectory(em);
+    const directory = await referenceDirectoryKnowing(em, { orgIds: [toOrganizationId] });
     return transition(this.app, em, actor, { id, action: AppealAction.REDIRECT, expectedVersion }, (ctx) => {
       const { appeal, now } = ctx;
       const org = requireOrg(directory, toOrganizationId, 'toOrganizationId');
@@ -355,7 +356,7 @@ export class AppealActions {
    * still waiting for a body is routed.
    */
   async structure(em: EntityManager, actor: Actor, id: string, input: StructureData, expectedVersion: number) {
-    const directory = await loadReferenceDirectory(em);
+    const directory = await referenceDirectoryKnowing(em, { categoryCodes: [input.category], municipalityIds: [input.municipalityId] });
     const category = directory.categoryByCode.get(input.category ?? '');
     if (!category || !this.app.plugins.some((p) => p.code === category.sectorCode)) throw badInput('input.category', `Неизвестная рубрика «${input.category}»`);
     if (input.sector && input.sector !== category.sectorCode) throw badInput('input.category', `Рубрика «${category.code}» не относится к блоку «${input.sector}»`);

@@ -47,6 +47,9 @@ export interface PlannedEvent {
   data?: Record<string, unknown> | null;
 }
 
+/** Columns of `appeal` stored as jsonb. */
+export const JSONB_COLUMNS = ['deadline_rules', 'classification', 'raw', 'details'] as const;
+
 /** An appeal validated, structured, routed and given its deadline, ready to insert. */
 export interface PreparedAppeal {
   id: string;
@@ -55,6 +58,7 @@ export interface PreparedAppeal {
   receivedAt: Date;
   categoryId: string | null;
   keys: { email: string | null; phone: string | null; address: string | null };
+  /** The appeal's columns; those of JSONB_COLUMNS hold the value itself (not yet JSON text). */
   columns: Record<string, unknown>;
   events: PlannedEvent[];
   details: { plugin: SectorPlugin; value: unknown } | null;
@@ -272,13 +276,13 @@ export function prepareAppeal(input: AppealIntake, ctx: IntakeContext): Prepared
       registered_at: registeredNow ? now : null,
       due_at: plan.dueAt,
       deadline_starts_at: plan.startsAt,
-      deadline_rules: JSON.stringify(plan.rules),
+      deadline_rules: plan.rules,
       deadline_rule: plan.decidingRule,
-      classification: JSON.stringify(classification),
+      classification,
       needs_structuring: needsStructuring,
       source_status: v.sourceStatus ?? null,
-      raw: v.raw === undefined || v.raw === null ? null : JSON.stringify(v.raw),
-      details: details ? JSON.stringify(details.value) : null,
+      raw: v.raw === undefined ? null : v.raw,
+      details: details ? details.value : null,
       author_email_key: keys.email,
       author_phone_key: keys.phone,
       address_key: keys.address,

@@ -1,11 +1,11 @@
-import { DateTime } from 'luxon';
 import type { AppServices } from '../app/app-services.js';
-import { appealNumberSql } from '../appeals/appeal-number.js';
-import type { AppealTransaction, BulkEventRecord } from '../events/appeal-transaction.js';
+import { appealNumberExpression, appealNumberPrefixAt } from '../appeals/appeal-number.js';
+import { auditRows, type Actor, type AppealKeys, type AppealTransaction, type BulkEventRecord, type EventRow } from '../events/appeal-transaction.js';
 import type { AppealStatus } from '../entities/enums.js';
 import type { PreparedAppeal } from './appeal-intake.js';
 import { detectRepeats, type RepeatMatch } from './repeat-detection.js';
-import { runQuery } from './sql.js';
+import { appealColumns } from './appeal-columns.js';
+import { pgQuery } from './sql.js';
 
 export interface WrittenAppeal {
   prepared: PreparedAppeal;
@@ -14,32 +14,58 @@ export interface WrittenAppeal {
   created: boolean;
 }
 
-/** Rows per INSERT statement: ~45 columns each keeps the bind parameters far below PostgreSQL's 65,535. */
-const ROWS_PER_STATEMENT = 500;
-
 type Row = Record<string, unknown>;
 /** What a bulk write reads back of each row: a single registration returns the whole appeal. */
 const LEAN_COLUMNS = ['id', 'number', 'channel', 'external_id', 'status', 'sector_id', 'organization_id', 'municipality_id'];
 const keyOf = (channel: unknown, externalId: unknown) => `${channel}\u0000${externalId}`;
+const quoted = (columns: string[], table?: string) => columns.map((c) => (table ? `${table}."${c}"` : `"${c}"`)).join(', ');
+const EVENT_COLUMNS = ['id', 'appeal_id', 'type', 'at', 'actor_user_id', 'actor_label', 'from_status', 'to_status', 'reason', 'data'];
+
+const storedSql = (returned: string[]) => `select ${quoted(returned, 'a')} from appeal a
+join unnest($1::text[]::channel[], $2::text[]) as k(channel, external_id) on a.channel = k.channel and a.external_id = k.external_id`;
 
 /**
- * Writes prepared appeals with multi-row inserts, idempotently on
- * (channel, externalId). Keys already stored are read first and returned as
- * they are; the rest go in with `insert ... on conflict do nothing returning *`,
- * so that a concurrent writer of the same key is settled by the unique
- * constraint, never by a read-then-write race (its row is read back after).
- * Each created appeal is written complete (repeat link included) with its
- * audit entries and its sector details, in the caller's transaction.
+ * The appeals of a batch and their audit entries in one statement: rows
+ * numbered from the sequence in the batch's order (order of receipt), a key
+ * another transaction wrote meanwhile skipped by the unique constraint (`on
+ * conflict do nothing`, read back by the caller), and the entries of the
+ * rows actually inserted, in their order.
+ */
+const insertSql = (columns: string[], returned: string[]) => `with ins as (
+  insert into appeal (${quoted(columns)}, "number")
+  select ${quoted(columns, 'i')}, ${appealNumberExpression('$2')}
+  from jsonb_populate_recordset(null::appeal, $1::jsonb) with ordinality i
+  order by i.ordinality
+  on conflict ("channel", "external_id") do nothing
+  returning ${quoted(returned)}
+),
+ev as (
+  insert into appeal_event (${quoted(EVENT_COLUMNS)})
+  select ${quoted(EVENT_COLUMNS, 'e')} from jsonb_populate_recordset(null::appeal_event, $3::jsonb) with ordinality e
+  where e.appeal_id in (select id from ins)
+  order by e.ordinality
+)
+select * from ins`;
+
+/**
+ * Writes prepared appeals idempotently on (channel, externalId), in the
+ * caller's transaction. Keys already stored are read first and returned as
+ * they are; the rest go in with one statement for the appeals and their
+ * audit entries (see insertSql), so that a concurrent writer of the same key
+ * is settled by the unique constraint, never by a read-then-write race (its
+ * row is read back after). Each created appeal is written complete (repeat
+ * link included) with its audit entries and its sector details. The
+ * statements are fixed text sent straight through pg, prepared once per
+ * connection.
  */
 export async function writeAppeals(app: AppServices, tx: AppealTransaction, batch: PreparedAppeal[]): Promise<WrittenAppeal[]> {
   const em = tx.em;
-  const knex = em.getKnex();
-  const columns = batch.length === 1 ? ['*'] : LEAN_COLUMNS;
+  const returned = batch.length === 1 ? appealColumns(em) : LEAN_COLUMNS;
   const stored = new Map<string, Row>();
   const readStored = async (items: PreparedAppeal[]) => {
     const keyed = items.filter((p) => p.externalId !== null);
     if (!keyed.length) return;
-    const rows = await runQuery(em, knex('appeal').select(columns).whereIn(['channel', 'external_id'], keyed.map((p) => [p.channel, p.externalId!])));
+    const rows = await pgQuery<Row>(em, storedSql(returned), [keyed.map((p) => p.channel), keyed.map((p) => p.externalId)], { prepared: true });
     for (const row of rows) stored.set(keyOf(row.channel, row.external_id), row);
   };
   await readStored(batch);
@@ -55,22 +81,34 @@ export async function writeAppeals(app: AppServices, tx: AppealTransaction, batc
   }
   const repeats = await detectRepeats(em, fresh, app.config.REPEAT_WINDOW_DAYS);
 
-  const year = DateTime.fromJSDate(app.clock.now(), { zone: app.config.TIME_ZONE }).year;
+  const now = app.clock.now();
   const created = new Map<string, Row>();
-  for (let i = 0; i < fresh.length; i += ROWS_PER_STATEMENT) {
-    const rows = fresh.slice(i, i + ROWS_PER_STATEMENT).map((p) => ({
-      ...p.columns,
-      number: appealNumberSql(knex, app.config.REGION_CODE, year),
-      is_repeat: repeats.has(p.id),
-      repeat_of_id: repeats.get(p.id)?.repeatOf ?? null,
-    }));
-    const inserted = await runQuery(em, knex('appeal').insert(rows).onConflict(['channel', 'external_id']).ignore().returning(columns));
+  const planned = new Map<string, { entries: BulkEventRecord[]; rows: EventRow[] }>();
+  if (fresh.length) {
+    const columns = [...Object.keys(fresh[0]!.columns), 'is_repeat', 'repeat_of_id'];
+    const rows: string[] = [];
+    const events: string[] = [];
+    for (const p of fresh) {
+      const ahead = serialized.get(p) ?? serialize(p, (entries) => tx.eventRows(entries, now));
+      const repeat = repeats.get(p.id);
+      rows.push(`${ahead.head},"is_repeat":${repeat ? 'true' : 'false'},"repeat_of_id":${repeat ? JSON.stringify(repeat.repeatOf) : 'null'}}`);
+      const plan = { entries: ahead.entries, rows: ahead.rows };
+      events.push(...ahead.json);
+      if (repeat) {
+        const entry = repeatEntry(app, ahead.entries[0]!.appeal, p.columns.status as AppealStatus, repeat);
+        const [row] = tx.eventRows([entry], now);
+        plan.entries = [...plan.entries, entry];
+        plan.rows = [...plan.rows, row!];
+        events.push(JSON.stringify(row));
+      }
+      planned.set(p.id, plan);
+    }
+    const inserted = await pgQuery<Row>(em, insertSql(columns, returned), [`[${rows.join(',')}]`, appealNumberPrefixAt(app.config.REGION_CODE, now, app.config.TIME_ZONE), `[${events.join(',')}]`], { prepared: true });
     for (const row of inserted) created.set(row.id as string, row);
   }
   // Keys another transaction wrote in between: theirs is the appeal.
   await readStored(fresh.filter((p) => !created.has(p.id)));
 
-  const events: BulkEventRecord[] = [];
   const written = batch.map((prepared): WrittenAppeal => {
     const row = created.get(prepared.id);
     if (!row) {
@@ -78,13 +116,13 @@ export async function writeAppeals(app: AppServices, tx: AppealTransaction, batc
       if (!existing) throw new Error(`appeal ${prepared.channel}/${prepared.externalId} neither inserted nor found`);
       return { prepared, row: existing, created: false };
     }
-    events.push(...auditEntries(app, prepared, row, repeats.get(prepared.id)));
+    const plan = planned.get(prepared.id)!;
+    tx.recorded(plan.entries, plan.rows);
     if (prepared.details?.plugin.details) {
       em.persist(prepared.details.plugin.details.toEntity(prepared.id, prepared.details.value));
     }
     return { prepared, row, created: true };
   });
-  await tx.recordMany(events);
   return written;
 }
 
@@ -96,24 +134,56 @@ function findCreated(created: Map<string, Row>, prepared: PreparedAppeal): Row |
   return undefined;
 }
 
-function auditEntries(app: AppServices, prepared: PreparedAppeal, row: Row, repeat: RepeatMatch | undefined): BulkEventRecord[] {
-  const appeal = {
+export function auditEntries(app: AppServices, prepared: PreparedAppeal, row: Row, repeat: RepeatMatch | undefined): BulkEventRecord[] {
+  const appeal = keysOf(prepared, row);
+  const entries: BulkEventRecord[] = prepared.events.map((event) => ({ appeal, ...event }));
+  if (repeat) entries.push(repeatEntry(app, appeal, row.status as AppealStatus, repeat));
+  return entries;
+}
+
+function keysOf(prepared: PreparedAppeal, row: Row): AppealKeys {
+  return {
     id: prepared.id,
     sectorId: (row.sector_id as string | null) ?? null,
     organizationId: (row.organization_id as string | null) ?? null,
     municipalityId: (row.municipality_id as string | null) ?? null,
   };
+}
+
+function repeatEntry(app: AppServices, appeal: AppealKeys, status: AppealStatus, repeat: RepeatMatch): BulkEventRecord {
+  return {
+    appeal,
+    type: 'REPEAT_DETECTED',
+    fromStatus: status,
+    toStatus: status,
+    reason: repeat.by === 'author' ? 'Тот же автор в пределах окна повторов' : 'Тот же адрес и рубрика в пределах окна повторов',
+    data: { repeatOf: repeat.repeatOf, by: repeat.by, windowDays: app.config.REPEAT_WINDOW_DAYS },
+  };
+}
+
+/** A prepared appeal as the insert statement takes it: its columns as JSON (without the closing brace, for the repeat columns) and its audit entries. */
+interface Serialized {
+  head: string;
+  entries: BulkEventRecord[];
+  rows: EventRow[];
+  json: string[];
+}
+const serialized = new WeakMap<PreparedAppeal, Serialized>();
+
+function serialize(prepared: PreparedAppeal, eventRows: (entries: BulkEventRecord[]) => EventRow[]): Serialized {
+  const appeal = keysOf(prepared, prepared.columns);
   const entries: BulkEventRecord[] = prepared.events.map((event) => ({ appeal, ...event }));
-  if (repeat) {
-    const status = row.status as AppealStatus;
-    entries.push({
-      appeal,
-      type: 'REPEAT_DETECTED',
-      fromStatus: status,
-      toStatus: status,
-      reason: repeat.by === 'author' ? 'Тот же автор в пределах окна повторов' : 'Тот же адрес и рубрика в пределах окна повторов',
-      data: { repeatOf: repeat.repeatOf, by: repeat.by, windowDays: app.config.REPEAT_WINDOW_DAYS },
-    });
-  }
-  return entries;
+  const rows = eventRows(entries);
+  const json = JSON.stringify(prepared.columns);
+  return { head: json.slice(0, -1), entries, rows, json: rows.map((row) => JSON.stringify(row)) };
+}
+
+/**
+ * Serializes a prepared appeal for `writeAppeals` ahead of its write, with
+ * its audit entries by `actor` at `at`: the import does it while the
+ * previous chunk is being written, so a chunk's turn costs little more than
+ * PostgreSQL's work.
+ */
+export function serializeAhead(prepared: PreparedAppeal, actor: Actor, at: Date): void {
+  serialized.set(prepared, serialize(prepared, (entries) => auditRows(actor, entries, at)));
 }

@@ -4,7 +4,7 @@ import type { AppServices } from '../app/app-services.js';
 import { runAppealTransaction, type Actor } from '../events/appeal-transaction.js';
 import { badInput } from '../errors/errors.js';
 import { prepareAppeal, type AppealIntake, type PreparedAppeal } from './appeal-intake.js';
-import { writeAppeals } from './appeal-writer.js';
+import { serializeAhead, writeAppeals } from './appeal-writer.js';
 import { loadReferenceDirectory } from './reference-directory.js';
 
 export const MAX_IMPORT_ROWS = 10_000;
@@ -38,6 +38,8 @@ function rowError(index: number, error: unknown, app: AppServices): ImportRowRes
   return { index, status: 'ERROR', appealId: null, number: null, error: { code: 'INTERNAL_SERVER_ERROR', field: null, message: 'Строка не сохранена из-за внутренней ошибки' } };
 }
 
+/** Chunks prepared and waiting for the writer, beyond the one being written. */
+const MAX_CHUNKS_AHEAD = 2;
 /** Rows prepared between two turns of the event loop, so the writer's queries go on meanwhile. */
 const PREPARE_SLICE = 100;
 
@@ -88,10 +90,15 @@ export async function importAppeals(app: AppServices, em: EntityManager, actor: 
 
   let writing: Promise<void> = Promise.resolve();
   let pending: Item[] = [];
+  // Chunks queued behind the one being written: preparation runs at most this far ahead, so that
+  // a 10,000-row import does not hold every row's serialized JSON at once.
+  const queued: Promise<void>[] = [];
   for (let i = 0; i < order.length; i++) {
     const { index } = order[i]!;
     try {
-      pending.push({ index, prepared: prepareAppeal(rows[index]!, { app, directory, now }) });
+      const prepared = prepareAppeal(rows[index]!, { app, directory, now });
+      serializeAhead(prepared, actor, now);
+      pending.push({ index, prepared });
     } catch (error) {
       results[index] = rowError(index, error, app);
     }
@@ -99,6 +106,8 @@ export async function importAppeals(app: AppServices, em: EntityManager, actor: 
       const chunk = pending;
       pending = [];
       writing = writing.then(() => writeChunk(chunk));
+      queued.push(writing);
+      if (queued.length > MAX_CHUNKS_AHEAD) await queued.shift();
     }
     if (i % PREPARE_SLICE === PREPARE_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
   }

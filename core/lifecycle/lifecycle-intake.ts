@@ -3,7 +3,7 @@ import type { AppServices } from '../app/app-services.js';
 import type { IntakeInput, IntakeService } from '../channels/intake.js';
 import { badInput } from '../errors/errors.js';
 import { registerAppeal } from './register-appeal.service.js';
-import { runQuery } from './sql.js';
+import { cachedReferenceDirectory } from './reference-directory.js';
 
 /**
  * The channels' door into the lifecycle (core/channels/intake.ts): every
@@ -19,9 +19,10 @@ export function lifecycleIntake(app: AppServices): IntakeService {
       const { municipalityCode, ...rest } = input;
       let municipalityId = input.municipalityId ?? null;
       if (!municipalityId && municipalityCode) {
-        const [row] = await runQuery<{ id: string }[]>(em, em.getKnex()('municipality').select('id').where('code', municipalityCode));
-        if (!row) throw badInput('municipalityCode', `Неизвестный муниципалитет «${municipalityCode}»`);
-        municipalityId = row.id;
+        const cached = await cachedReferenceDirectory(em);
+        const municipality = cached.municipalityByCode.get(municipalityCode) ?? (await cachedReferenceDirectory(em, { fresh: true })).municipalityByCode.get(municipalityCode);
+        if (!municipality) throw badInput('municipalityCode', `Неизвестный муниципалитет «${municipalityCode}»`);
+        municipalityId = municipality.id;
       }
       const { appeal, created } = await registerAppeal(app, em, actor, { ...rest, municipalityId });
       return { appealId: appeal.id, created };

@@ -74,6 +74,55 @@ export class ReferenceDirectory {
   }
 }
 
+/** How long a process keeps the directory before it reads it again (reference data changes only with a deployment's seed). */
+const CACHE_MS = 30_000;
+const cache = new WeakMap<object, { directory: Promise<ReferenceDirectory>; loadedAt: number }>();
+
+/**
+ * The directory as this process last read it (at most CACHE_MS old), so that
+ * a registration costs no reference query. Organizations, sectors, categories
+ * and municipalities are written only by the seed at start-up; a lookup that
+ * misses (a row another process added since) is retried by the caller on a
+ * fresh copy (`fresh: true`), and `invalidateReferenceDirectory` drops the
+ * copy at once. Concurrent callers share one read.
+ */
+export function cachedReferenceDirectory(em: EntityManager, options: { fresh?: boolean } = {}): Promise<ReferenceDirectory> {
+  const key = em.getMetadata();
+  const entry = cache.get(key);
+  if (entry && !options.fresh && Date.now() - entry.loadedAt < CACHE_MS) return entry.directory;
+  const next = { directory: loadReferenceDirectory(em.fork() as EntityManager), loadedAt: Date.now() };
+  cache.set(key, next);
+  next.directory.catch(() => {
+    if (cache.get(key) === next) cache.delete(key);
+  });
+  return next.directory;
+}
+
+/**
+ * The cached directory if it knows every id and code asked for, else a fresh
+ * copy (a row may have been added since the copy was read); what is still
+ * unknown then is unknown.
+ */
+export async function referenceDirectoryKnowing(
+  em: EntityManager,
+  need: { orgIds?: (string | null | undefined)[]; categoryCodes?: (string | null | undefined)[]; municipalityIds?: (string | null | undefined)[] } = {},
+): Promise<ReferenceDirectory> {
+  const directory = await cachedReferenceDirectory(em);
+  const knows = (ids: (string | null | undefined)[] | undefined, map: Map<string, unknown>) => (ids ?? []).every((id) => !id || map.has(id));
+  if (knows(need.orgIds, directory.orgById) && knows(need.categoryCodes, directory.categoryByCode) && knows(need.municipalityIds, directory.municipalityById)) {
+    return directory;
+  }
+  return cachedReferenceDirectory(em, { fresh: true });
+}
+
+/** Drops this process's copy of the reference directory (after a change to organizations, sectors, categories or municipalities). */
+export function invalidateReferenceDirectory(em: EntityManager): void {
+  cache.delete(em.getMetadata());
+}
+
+/** Input fields whose value must name a row of the directory. */
+export const REFERENCE_FIELDS = new Set(['category', 'sector', 'municipalityId', 'organizationId', 'complaintAgainstOrganizationId']);
+
 export async function loadReferenceDirectory(em: EntityManager): Promise<ReferenceDirectory> {
   const knex = em.getKnex();
   const [orgs, sectors, categories, municipalities] = await Promise.all([

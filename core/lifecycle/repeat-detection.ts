@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { textArray } from '../db/sql-array.js';
-import { runQuery } from './sql.js';
+import { pgQuery } from './sql.js';
 
 const DAY_MS = 86_400_000;
 
@@ -81,6 +80,19 @@ export async function detectRepeats(em: EntityManager, subjects: RepeatSubject[]
   return found;
 }
 
+const CANDIDATE_COLUMNS = 'id, number, received_at, category_id, author_email_key, author_phone_key, address_key';
+/**
+ * One indexed branch per kind of match, on the (author_*_key, received_at)
+ * and (category_id, address_key, received_at) indexes (an OR of them would
+ * scan); an empty array makes its branch an empty index scan. Fixed text, so
+ * prepared once per connection.
+ */
+const STORED_CANDIDATES_SQL = `select ${CANDIDATE_COLUMNS} from appeal where author_email_key = any($1::text[]) and received_at >= $4 and received_at <= $5
+union
+select ${CANDIDATE_COLUMNS} from appeal where author_phone_key = any($2::text[]) and received_at >= $4 and received_at <= $5
+union
+select ${CANDIDATE_COLUMNS} from appeal where category_id = any($3::uuid[]) and address_key = any($6::text[]) and received_at >= $4 and received_at <= $5`;
+
 async function storedCandidates(em: EntityManager, keyed: RepeatSubject[], windowMs: number): Promise<Candidate[]> {
   const times = keyed.map((s) => s.receivedAt.getTime());
   const collect = (pick: (s: RepeatSubject) => string | null) => [...new Set(keyed.map(pick).filter((k): k is string => Boolean(k)))];
@@ -88,25 +100,10 @@ async function storedCandidates(em: EntityManager, keyed: RepeatSubject[], windo
   const phones = collect((s) => s.keys.phone);
   const addresses = collect((s) => (s.categoryId ? s.keys.address : null));
   const categories = collect((s) => (s.keys.address ? s.categoryId : null));
-  const knex = em.getKnex();
+  if (!emails.length && !phones.length && !addresses.length) return [];
   const from = new Date(Math.min(...times) - windowMs);
   const to = new Date(Math.max(...times));
-  // One indexed branch per kind of match, on the (author_*_key, received_at)
-  // and (category_id, address_key, received_at) indexes; an OR of them would scan.
-  const branch = (condition: string, bindings: string[]) =>
-    knex('appeal')
-      .select('id', 'number', 'received_at', 'category_id', 'author_email_key', 'author_phone_key', 'address_key')
-      .whereRaw(condition, bindings)
-      .where('received_at', '>=', from)
-      .where('received_at', '<=', to);
-  const branches = [
-    emails.length ? branch('author_email_key = any(?::text[])', [textArray(emails)]) : null,
-    phones.length ? branch('author_phone_key = any(?::text[])', [textArray(phones)]) : null,
-    addresses.length ? branch('category_id = any(?::uuid[]) and address_key = any(?::text[])', [textArray(categories), textArray(addresses)]) : null,
-  ].filter((q) => q !== null);
-  const [first, ...rest] = branches;
-  if (!first) return [];
-  const rows = await runQuery<StoredRow[]>(em, rest.length ? first.union(rest) : first);
+  const rows = await pgQuery<StoredRow>(em, STORED_CANDIDATES_SQL, [emails, phones, addresses.length ? categories : [], from, to, addresses], { prepared: true });
   return rows.map((row) => ({
     id: row.id, at: new Date(row.received_at).getTime(), rank: [0, sequenceOf(row.number)], categoryId: row.category_id,
     email: row.author_email_key, phone: row.author_phone_key, address: row.address_key,

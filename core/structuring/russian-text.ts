@@ -12,11 +12,19 @@ const stemCache = new Map<string, string>();
 /** The cache holds the words of every text seen; past this size it starts afresh rather than grow for ever. */
 const STEM_CACHE_LIMIT = 100_000;
 
+const SLOW_CASE = /[\uD800-\uDFFF\u03A3]/;
+
 /**
  * Lowercase, «ё» → «е», «ъ» → «ь» («Торъял» and the frequent «Торьял» become one).
  * Keeps the string length, so offsets into the result are offsets into the input.
  */
 export function normaliseRussian(text: string): string {
+  // The whole string at once when that is the same as char by char: no surrogate pairs (astral
+  // letters), no «Σ» (whose lower case depends on its place), and no char whose lower case is longer.
+  if (!SLOW_CASE.test(text)) {
+    const lower = text.toLowerCase();
+    if (lower.length === text.length) return lower.replace(/[ёъ]/g, (char) => (char === 'ё' ? 'е' : 'ь'));
+  }
   let result = '';
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
