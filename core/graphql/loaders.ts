@@ -31,7 +31,10 @@ class RequestReferenceVersions {
   constructor(private readonly em: () => EntityManager) {}
 
   read(): Promise<ReadonlyMap<string, string>> {
-    return (this.pending ??= readReferenceVersions(this.em()).then((versions) => (this.known = versions)));
+    return (this.pending ??= readReferenceVersions(this.em()).then((versions) => {
+      ReferenceCache.of(this.em()).saw(versions);
+      return (this.known = versions);
+    }));
   }
 }
 

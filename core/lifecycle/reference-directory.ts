@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { OrganizationKind } from '../entities/enums.js';
+import { ReferenceCache, readReferenceVersions } from '../reference/reference-cache.js';
 
 export interface OrgRef {
   id: string;
@@ -74,23 +75,36 @@ export class ReferenceDirectory {
   }
 }
 
-/** How long a process keeps the directory before it reads it again (reference data changes only with a deployment's seed). */
+/** How long a process keeps the directory at most before it reads it again. */
 const CACHE_MS = 30_000;
-const cache = new WeakMap<object, { directory: Promise<ReferenceDirectory>; loadedAt: number }>();
+const TABLES = ['organization', 'sector', 'category', 'municipality'];
+interface Entry {
+  directory: Promise<ReferenceDirectory>;
+  versions: Promise<ReadonlyMap<string, string>>;
+  loadedAt: number;
+}
+const cache = new WeakMap<object, Entry>();
 
 /**
- * The directory as this process last read it (at most CACHE_MS old), so that
- * a registration costs no reference query. Organizations, sectors, categories
- * and municipalities are written only by the seed at start-up; a lookup that
- * misses (a row another process added since) is retried by the caller on a
- * fresh copy (`fresh: true`), and `invalidateReferenceDirectory` drops the
- * copy at once. Concurrent callers share one read.
+ * The directory as this process last read it, so that a registration costs
+ * no reference query. It is read again after CACHE_MS, at once when a
+ * request of this process has seen the tables' change counters
+ * (reference_version) move since it was read (reference-cache.ts), when
+ * `invalidateReferenceDirectory` drops it, and when a lookup misses (a row
+ * another process added since: the caller asks for `fresh: true`).
+ * Concurrent callers share one read.
  */
-export function cachedReferenceDirectory(em: EntityManager, options: { fresh?: boolean } = {}): Promise<ReferenceDirectory> {
+export async function cachedReferenceDirectory(em: EntityManager, options: { fresh?: boolean } = {}): Promise<ReferenceDirectory> {
   const key = em.getMetadata();
   const entry = cache.get(key);
-  if (entry && !options.fresh && Date.now() - entry.loadedAt < CACHE_MS) return entry.directory;
-  const next = { directory: loadReferenceDirectory(em.fork() as EntityManager), loadedAt: Date.now() };
+  if (entry && !options.fresh && Date.now() - entry.loadedAt < CACHE_MS) {
+    const versions = await entry.versions;
+    if (!ReferenceCache.of(em).changedSince(versions, TABLES)) return entry.directory;
+  }
+  const fork = em.fork() as EntityManager;
+  // The counters before the rows: a row can only be newer than the counters it is filed under.
+  const versions = readReferenceVersions(fork);
+  const next: Entry = { versions, directory: versions.then(() => loadReferenceDirectory(fork)), loadedAt: Date.now() };
   cache.set(key, next);
   next.directory.catch(() => {
     if (cache.get(key) === next) cache.delete(key);

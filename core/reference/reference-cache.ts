@@ -34,12 +34,29 @@ interface TableCache {
 export class ReferenceCache {
   private static readonly instances = new WeakMap<object, ReferenceCache>();
   private readonly tables = new Map<string, TableCache>();
+  /** The newest counters any request of this process has read. */
+  private latest: Versions | null = null;
 
   static of(em: EntityManager): ReferenceCache {
     const key = em.getDriver();
     let cache = ReferenceCache.instances.get(key);
     if (!cache) ReferenceCache.instances.set(key, (cache = new ReferenceCache()));
     return cache;
+  }
+
+  /** Records counters a request read (the newest known to the process). */
+  saw(versions: Versions): void {
+    this.latest = versions;
+  }
+
+  /**
+   * True when counters read since differ from `versions` for one of `tables`:
+   * for caches of their own (the lifecycle's reference directory) that cannot
+   * afford a read of the counters on every use.
+   */
+  changedSince(versions: Versions, tables: readonly string[]): boolean {
+    const latest = this.latest;
+    return latest !== null && tables.some((table) => (latest.get(table) ?? '0') !== (versions.get(table) ?? '0'));
   }
 
   /** Rows by primary key in key order (null where none), reading only the ones not cached at `versions`. */

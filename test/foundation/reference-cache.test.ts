@@ -89,4 +89,20 @@ describe('reference cache', () => {
       (organization as any).shortName = 'x';
     }).toThrow(TypeError);
   });
+
+  it('drops the lifecycle\'s reference directory once a request of the process has seen the counters move', async () => {
+    const { cachedReferenceDirectory } = await import('../../core/lifecycle/reference-directory.js');
+    const em = a.running.app.orm.em.fork() as any;
+    await page(a, token);
+    const first = await cachedReferenceDirectory(em);
+    expect(await cachedReferenceDirectory(em)).toBe(first);
+    const [organization] = await b.em().getConnection().execute('select id from organization order by code limit 1');
+    await b.em().getConnection().execute(`update organization set name = 'Новое название органа' where id = '${organization.id}'`);
+    // Until a request of this process reads the counters, the copy stands (at most 30 s).
+    expect(await cachedReferenceDirectory(em)).toBe(first);
+    await page(a, token);
+    const second = await cachedReferenceDirectory(em);
+    expect(second).not.toBe(first);
+    expect(second.orgById.get(organization.id)?.name).toBe('Новое название органа');
+  });
 });
