@@ -21,7 +21,7 @@ import { freePort } from '../core/db/embedded-postgres.js';
 import { TokenService } from '../core/auth/token.service.js';
 import { Role } from '../core/entities/enums.js';
 import { BENCH_JWT_SECRET, benchServer, prepareBenchDatabase } from './support/bench-database.js';
-import { spawnServer, type ServerProcess } from './support/server-process.js';
+import { spawnServer, startNodeFlags, type ServerProcess } from './support/server-process.js';
 import { loadSettings, loadTest, printTable, type LoadResult, type LoadTarget } from './support/load.js';
 
 const POSTGRAPHILE_DIR = 'bench/postgraphile';
@@ -94,6 +94,7 @@ async function main(): Promise<LoadResult[]> {
 
     const api = await spawnServer({
       command: 'core/main.ts',
+      nodeFlags: startNodeFlags(),
       cwd: process.env.BENCH_API_DIR,
       url: `http://127.0.0.1:${apiPort}`,
       env: { PORT: String(apiPort), DATABASE_URL: databaseUrl, DEMO: '0', JWT_SECRET: BENCH_JWT_SECRET, LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_PER_IP_PER_MINUTE: '0' },

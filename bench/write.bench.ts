@@ -19,7 +19,7 @@ import { createScratchDatabase } from '../core/db/scratch-database.js';
 import { TokenService } from '../core/auth/token.service.js';
 import { Role } from '../core/entities/enums.js';
 import { benchServer, BENCH_JWT_SECRET } from './support/bench-database.js';
-import { cpuMsOf, rssOf, spawnServer } from './support/server-process.js';
+import { cpuMsOf, rssOf, spawnServer, startNodeFlags } from './support/server-process.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -48,8 +48,8 @@ const env = {
 };
 const CPU_PROF = process.env.BENCH_CPU_PROF;
 const api = await spawnServer(CPU_PROF
-  ? { command: process.execPath, args: ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`, '--import', createRequire(import.meta.url).resolve('tsx'), 'core/main.ts'], env, url: `http://127.0.0.1:${port}` }
-  : { command: 'core/main.ts', env, url: `http://127.0.0.1:${port}` });
+  ? { command: process.execPath, args: [...startNodeFlags(), '--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`, '--import', createRequire(import.meta.url).resolve('tsx'), 'core/main.ts'], env, url: `http://127.0.0.1:${port}` }
+  : { command: 'core/main.ts', nodeFlags: startNodeFlags(), env, url: `http://127.0.0.1:${port}` });
 const db = new pg.Client({ connectionString: database.url });
 try {
   await db.connect();

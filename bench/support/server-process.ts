@@ -25,10 +25,21 @@ export interface SpawnOptions {
   env?: Record<string, string>;
   /** Working directory (default: this one). */
   cwd?: string;
+  /** Flags for node before the script (e.g. startNodeFlags()). */
+  nodeFlags?: string[];
   /** The URL the caller talks to, and where readiness is checked (GET must answer < 500). */
   url: string;
   readyPath?: string;
   readyTimeoutMs?: number;
+}
+
+/**
+ * The Node flags `npm start` runs the API with (package.json `config.nodeFlags`,
+ * e.g. the heap limit), so that a benchmark measures the server as it runs.
+ */
+export function startNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { config?: { nodeFlags?: string } };
+  return (pkg.config?.nodeFlags ?? '').split(/\s+/).filter(Boolean);
 }
 
 export function rssOf(pid: number): number {
@@ -45,7 +56,7 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
   const isTs = options.command.endsWith('.ts');
   const isJs = options.command.endsWith('.js');
   const [command, args] = isTs
-    ? [process.execPath, ['--import', require.resolve('tsx'), options.command, ...(options.args ?? [])]]
+    ? [process.execPath, [...(options.nodeFlags ?? []), '--import', require.resolve('tsx'), options.command, ...(options.args ?? [])]]
     : isJs
       ? [process.execPath, [options.command, ...(options.args ?? [])]]
       : [options.command, options.args ?? []];
