@@ -26,10 +26,14 @@ export function jitExecutor(schema: GraphQLSchema): GatewayInterface {
     }
     if (!isCompiledQuery(query)) return query;
     const variables = request.request.variables ?? {};
-    // Bad variables are refused by graphql-js's own coercion, so the errors (and Apollo's BAD_USER_INPUT for them) are exactly graphql-js's.
-    const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables);
-    if (coerced.errors) return { errors: coerced.errors };
-    return query.query(undefined, request.context, variables) as Promise<ExecutionResult>;
+    const result = (await query.query(undefined, request.context, variables)) as ExecutionResult;
+    if (result.data === undefined && result.errors?.length) {
+      // graphql-jit refused the variables: answer graphql-js's own errors (and so Apollo's BAD_USER_INPUT for them).
+      // Only then, so that a big input (an import of 10,000 rows) is coerced once.
+      const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables);
+      if (coerced.errors) return { errors: coerced.errors };
+    }
+    return result;
   };
   return {
     onSchemaLoadOrUpdate(callback) {
