@@ -42,6 +42,7 @@ const schema = z.object({
   EVENT_BUS: z.enum(['pg', 'redis', 'local']).optional(),
   REDIS_URL: z.string().url().optional(),
   WS_MAX_QUEUE: z.coerce.number().int().positive().default(1000),
+  WS_REAUTH_SECONDS: z.coerce.number().int().min(0).default(30),
   DEADLINE_WATCH_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
   // Hardening (README, "Hardening"): limits on what one request or one caller may ask.
   MAX_PAGE_SIZE: z.coerce.number().int().positive().default(500),

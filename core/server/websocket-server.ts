@@ -35,6 +35,35 @@ function liveConnection(extra: ConnectionExtra): LiveConnection {
   return extra.live;
 }
 
+/** The protocol's close code for credentials that are not (or no longer) valid. */
+const FORBIDDEN_CLOSE_CODE = 4403;
+
+/**
+ * Checks an open socket's credentials again every WS_REAUTH_SECONDS (the
+ * first time at a random point of the interval, so that sockets opened
+ * together do not check together): a subscription of a deactivated user, an
+ * expired token, one older than a password or role change, or a revoked API
+ * key stops streaming within that time; the socket is closed with 4403.
+ */
+function recheckCredentials(app: AppServices, extra: ConnectionExtra): void {
+  const intervalMs = app.config.WS_REAUTH_SECONDS * 1000;
+  if (!intervalMs) return;
+  let timer: NodeJS.Timeout;
+  const check = async () => {
+    const socket = extra.socket;
+    if (socket.readyState !== socket.OPEN) return;
+    try {
+      if (!(await authenticateRequest(app, extra.credentials ?? {}))) throw new Error('no credentials');
+      timer = setTimeout(check, intervalMs).unref();
+    } catch {
+      app.logger.info({ userId: extra.user?.id }, 'live updates: credentials no longer valid, closing the socket');
+      socket.close(FORBIDDEN_CLOSE_CODE, 'Forbidden');
+    }
+  };
+  timer = setTimeout(check, Math.round(intervalMs * (0.5 + Math.random() / 2))).unref();
+  extra.socket.once('close', () => clearTimeout(timer));
+}
+
 const param = (params: Record<string, unknown> | undefined, ...names: string[]): string | null => {
   for (const name of names) if (typeof params?.[name] === 'string') return params[name] as string;
   return null;
@@ -46,7 +75,9 @@ const param = (params: Record<string, unknown> | undefined, ...names: string[]):
  * (`authorization`: `Bearer <token>` or `ApiKey <key>`, or `x-api-key`) and
  * are checked on connection_init: a socket without valid ones is closed with
  * the protocol's 4403 Forbidden. They are checked again for every operation,
- * so a deactivated user or a revoked key starts nothing new. Errors leave
+ * so a deactivated user or a revoked key starts nothing new, and every
+ * WS_REAUTH_SECONDS on an open socket, which is closed with 4403 when they
+ * no longer hold. Errors leave
  * formatted as over HTTP. The document limits of HTTP (tokens, depth, cost,
  * aliases, directives, page size) apply to every operation, and a message
  * larger than the HTTP body limit closes the socket (1009).
@@ -82,6 +113,7 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
         try {
           extra.user = (await authenticateRequest(app, credentials)) ?? undefined;
           extra.credentials = credentials;
+          if (extra.user) recheckCredentials(app, extra);
           return Boolean(extra.user);
         } catch {
           return false;
