@@ -3,7 +3,6 @@ import type { Role } from '../entities/enums.js';
 import { unauthenticated } from '../errors/errors.js';
 import type { AuthUser } from './auth-user.js';
 import { authenticateApiKey } from './api-key.service.js';
-import { REFERENCE_VERSIONS_SQL, referenceMoment, referenceVersionsFromJson } from '../reference/reference-cache.js';
 
 /** What a request may carry to say who it is. */
 export interface Credentials {
@@ -20,7 +19,6 @@ interface UserRow {
   sectors: string[];
   active: boolean;
   token_version: number;
-  reference_versions?: Record<string, string> | null;
 }
 
 /**
@@ -55,18 +53,10 @@ async function keyUser(app: AppServices, key: string): Promise<AuthUser> {
 
 async function tokenUser(app: AppServices, token: string): Promise<AuthUser> {
   const verified = app.tokens.verify(token, app.clock.now());
-  const em = app.orm.em;
-  const knex = em.getKnex();
-  // The same statement brings the reference tables' change counters, so a request's reference reads need no statement of their own.
-  const moment = referenceMoment();
-  const [row]: UserRow[] = await em
+  const knex = app.orm.em.getKnex();
+  const [row]: UserRow[] = await app.orm.em
     .getConnection()
-    .execute(
-      knex('app_user')
-        .select('id', 'role', 'organization_id', 'sectors', 'active', 'token_version', knex.raw(`${REFERENCE_VERSIONS_SQL} as reference_versions`))
-        .where('id', verified.user.id),
-    );
-  referenceVersionsFromJson(em as never, row?.reference_versions, moment);
+    .execute(knex('app_user').select('id', 'role', 'organization_id', 'sectors', 'active', 'token_version').where('id', verified.user.id));
   if (!row || !row.active || row.token_version !== verified.tokenVersion) {
     throw unauthenticated('Токен отозван или учётная запись отключена; войдите снова');
   }

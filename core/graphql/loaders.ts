@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityClass, EntityName } from '@mikro-orm/core';
-import { ReferenceCache, readReferenceVersions, referenceMoment } from '../reference/reference-cache.js';
+import { ReferenceCache, readReferenceVersions } from '../reference/reference-cache.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 import { Category, Municipality, Organization, Sector, User } from '../entities/index.js';
@@ -22,27 +22,19 @@ function byId<T extends { id: string }>(em: () => EntityManager, entity: EntityN
 
 export type ReferenceLoaders = Pick<Loaders, 'organization' | 'municipality' | 'sector' | 'category' | 'user'>;
 
-/**
- * The reference tables' change counters as one request sees them: counters
- * read by any statement sent after the request began (the caller's account
- * statement carries them), else read once by whoever needs them first.
- */
+/** The reference tables' change counters as one request reads them: once, by whoever needs them first. */
 class RequestReferenceVersions {
   private pending: Promise<ReadonlyMap<string, string>> | null = null;
-  private readonly began = referenceMoment();
   /** Set once read: from then on cached rows are served without a promise. */
   known: ReadonlyMap<string, string> | null = null;
 
   constructor(private readonly em: () => EntityManager) {}
 
   read(): Promise<ReadonlyMap<string, string>> {
-    if (this.pending) return this.pending;
-    const seen = ReferenceCache.of(this.em()).readSince(this.began);
-    if (seen) {
-      this.known = seen;
-      return (this.pending = Promise.resolve(seen));
-    }
-    return (this.pending = readReferenceVersions(this.em()).then((versions) => (this.known = versions)));
+    return (this.pending ??= readReferenceVersions(this.em()).then((versions) => {
+      ReferenceCache.of(this.em()).saw(versions);
+      return (this.known = versions);
+    }));
   }
 }
 

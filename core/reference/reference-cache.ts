@@ -10,35 +10,8 @@ const MAX_ROWS_PER_TABLE = 50_000;
 
 /** The counters of reference_version, read in one statement. */
 export async function readReferenceVersions(em: EntityManager): Promise<Versions> {
-  const moment = referenceMoment();
   const rows: { table_name: string; version: string }[] = await em.getConnection().execute('select table_name, version::text as version from reference_version');
-  const versions = new Map(rows.map((row) => [row.table_name, row.version]));
-  ReferenceCache.of(em).saw(versions, moment);
-  return versions;
-}
-
-/**
- * A SQL expression for the counters as one JSON object, for a statement a
- * request sends anyway (the caller's account): `referenceVersionsFromJson`
- * then files them, so the request's reference reads need no statement of
- * their own.
- */
-export const REFERENCE_VERSIONS_SQL = `(select coalesce(json_object_agg(table_name, version::text), '{}'::json) from reference_version)`;
-
-/** Files counters read by REFERENCE_VERSIONS_SQL in a statement sent after `moment` was taken. */
-export function referenceVersionsFromJson(em: EntityManager, json: Record<string, string> | null | undefined, moment: number): void {
-  if (json) ReferenceCache.of(em).saw(new Map(Object.entries(json)), moment);
-}
-
-let moments = 0;
-/**
- * A point in this process's sequence of events: taken when a request begins
- * and when a statement reading the counters is sent. Counters read by a
- * statement sent after a request began are as fresh as that request needs
- * (everything committed before it began is in them).
- */
-export function referenceMoment(): number {
-  return ++moments;
+  return new Map(rows.map((row) => [row.table_name, row.version]));
 }
 
 interface TableCache {
@@ -61,9 +34,8 @@ interface TableCache {
 export class ReferenceCache {
   private static readonly instances = new WeakMap<object, ReferenceCache>();
   private readonly tables = new Map<string, TableCache>();
-  /** The newest counters any request of this process has read, and when their statement was sent. */
+  /** The newest counters any request of this process has read. */
   private latest: Versions | null = null;
-  private latestMoment = 0;
 
   static of(em: EntityManager): ReferenceCache {
     const key = em.getDriver();
@@ -72,16 +44,9 @@ export class ReferenceCache {
     return cache;
   }
 
-  /** Records counters read by a statement sent at `moment` (kept if no later one is known). */
-  saw(versions: Versions, moment: number): void {
-    if (moment < this.latestMoment) return;
+  /** Records counters a request read (the newest known to the process). */
+  saw(versions: Versions): void {
     this.latest = versions;
-    this.latestMoment = moment;
-  }
-
-  /** Counters read by a statement sent after `moment`, if the process has any. */
-  readSince(moment: number): Versions | null {
-    return this.latestMoment > moment ? this.latest : null;
   }
 
   /**
