@@ -17,8 +17,9 @@ import type { AppServices } from './app-services.js';
 import type { EventBus } from '../events/event-bus.js';
 import { createEventBus } from '../events/create-event-bus.js';
 import { LiveFeed } from '../live/live-feed.js';
-import { startDeadlineWatchJob, type DeadlineWatchJob } from '../deadline-watch/deadline-watch.job.js';
-import { startRollupRefreshJob, type RollupRefreshJob } from '../analytics/rollup/rollup-refresh.job.js';
+import { startDeadlineWatchJob } from '../deadline-watch/deadline-watch.job.js';
+import type { RecurringJob } from '../jobs/recurring-job.js';
+import { startRollupRefreshJob } from '../analytics/rollup/rollup-refresh.job.js';
 import { createStructurer } from '../structuring/structurer.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
@@ -63,8 +64,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     onQuery: options.onQuery,
   });
   let events: EventBus | null = null;
-  let jobs: DeadlineWatchJob | null = null;
-  let rollupJob: RollupRefreshJob | null = null;
+  let jobs: RecurringJob | null = null;
+  let rollupJob: RecurringJob | null = null;
   try {
     const em = db.orm.em.fork() as EntityManager;
     await seedBundledCalendar(em);
