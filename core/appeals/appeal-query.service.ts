@@ -4,58 +4,10 @@ import { OPEN_STATUSES } from '../entities/enums.js';
 import { applyAppealScope } from '../auth/appeal-scope.js';
 import { textArray } from '../db/sql-array.js';
 import { entityView } from '../db/entity-view.js';
+import { appealColumnsFor } from './appeal-columns.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { readPageArgs, toConnection, type Connection, type PageArgs } from '../graphql/pagination.js';
 import { AppealOrderField, OrderDirection, type AppealFilter, type AppealOrder } from './appeal-filter.input.js';
-
-/**
- * Columns a page leaves out unless a selected field needs them: the text,
- * the author's personal data, the structuring record and the rating comment
- * (most of a row's bytes). The lazy ones (the raw source record, plugin
- * details) are never read by a list.
- */
-const HEAVY_COLUMNS = ['text', 'author_name', 'author_email', 'author_phone', 'author_address', 'classification', 'satisfaction_comment'];
-
-/**
- * Fields of Appeal that read none of the heavy columns. A page whose nodes
- * select only these reads the light columns; any other field (including the
- * plugins') reads them all. test/foundation/appeal-columns.test.ts keeps this
- * list true: each field answers the same either way.
- */
-export const LIGHT_APPEAL_FIELDS: ReadonlySet<string> = new Set([
-  '__typename', 'id', 'number', 'channel', 'externalId', 'status', 'version', 'summary', 'address', 'location',
-  'organization', 'municipality', 'sector', 'category', 'assignee', 'complaintAgainst', 'repeatOf',
-  'fz59', 'isRepeat', 'needsStructuring', 'sourceStatus', 'receivedAt', 'registeredAt', 'dueAt', 'answeredAt',
-  'closedAt', 'reopenedAt', 'createdAt', 'updatedAt', 'reworkCount', 'reopenCount', 'deadline',
-]);
-
-interface ListColumns {
-  sql: string;
-  unread: string[];
-}
-
-const listColumns = new WeakMap<object, { full: ListColumns; light: ListColumns }>();
-
-/** The SELECT lists of a page, from the entity's metadata: every eager column, or all but the heavy ones. */
-function columnsOf(em: EntityManager): { full: ListColumns; light: ListColumns } {
-  const meta = em.getMetadata().get(Appeal.name);
-  let cached = listColumns.get(meta);
-  if (!cached) {
-    const props = meta.props.filter((p) => p.persist !== false && !p.lazy && p.fieldNames?.length === 1);
-    const eager = props.map((p) => p.fieldNames[0]);
-    // Moments come as epoch milliseconds (float8): a number becomes a Date many times faster than
-    // PostgreSQL's timestamp text is parsed, and a page has a dozen moments per row.
-    const moments = new Set(props.filter((p) => p.runtimeType === 'Date').map((p) => p.fieldNames[0]));
-    const select = (names: string[]) =>
-      names.map((name) => (moments.has(name) ? `date_part('epoch', a.${name}) * 1000 as ${name}` : `a.${name}`)).join(', ');
-    cached = {
-      full: { sql: select(eager), unread: [] },
-      light: { sql: select(eager.filter((c) => !HEAVY_COLUMNS.includes(c))), unread: HEAVY_COLUMNS },
-    };
-    listColumns.set(meta, cached);
-  }
-  return cached;
-}
 
 const ORDER_EXPRESSIONS: Record<AppealOrderField, string> = {
   [AppealOrderField.RECEIVED_AT]: 'a.received_at',
@@ -102,7 +54,7 @@ export function applyAppealFilter(query: Knex.QueryBuilder, filter: AppealFilter
 export interface AppealListArgs extends PageArgs {
   filter?: AppealFilter | null;
   orderBy?: AppealOrder | null;
-  /** The Appeal fields the client selected on the nodes, when known: picks the columns read. */
+  /** The Appeal fields (and `field.subfield` paths) the client selected on the nodes, when known: picks the columns read. */
   fields?: ReadonlySet<string>;
 }
 
@@ -119,7 +71,7 @@ export async function listAppeals(em: EntityManager, user: AuthUser, args: Appea
   const walkDescending = page.direction === 'forward' ? descending : !descending;
   const dir = walkDescending ? 'desc' : 'asc';
   const fields = args.fields;
-  const columns = fields && [...fields].every((name) => LIGHT_APPEAL_FIELDS.has(name)) ? columnsOf(em).light : columnsOf(em).full;
+  const columns = appealColumnsFor(em, fields);
   const query = base().select(knex.raw(`${columns.sql}, ${sortExpr} as sort_key`));
   if (page.cursor) {
     query.whereRaw(`(${sortExpr}, a.id) ${walkDescending ? '<' : '>'} (?, ?)`, page.cursor as [string, string]);

@@ -7,7 +7,7 @@ import type { RequestContext } from '../graphql/context.js';
 import { notFound } from '../errors/errors.js';
 import { requireUser } from '../auth/require-user.js';
 import { loadVisibleAppeal } from '../auth/appeal-visibility.js';
-import { selectedFieldNamesAt } from '../graphql/selection.js';
+import { selectedFieldPathsAt } from '../graphql/selection.js';
 import { authorFor } from '../auth/personal-data.js';
 import { AppealFilter, AppealOrder } from './appeal-filter.input.js';
 import { AppealConnection, Citizen, Deadline, GeoPoint } from './appeal-types.js';
@@ -30,7 +30,7 @@ const idOf = (ref: { id: string } | null | undefined) => ref?.id ?? null;
 export class AppealResolver {
   @Query(() => AppealConnection, { description: 'Обращения: фильтр, порядок, постраничный вывод (Relay)' })
   async appeals(@Args(() => AppealsArgs) args: AppealsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    const fields = selectedFieldNamesAt(info, ['edges', 'node']);
+    const fields = selectedFieldPathsAt(info, ['edges', 'node']);
     const listed = listAppeals(ctx.em, requireUser(ctx), { ...args, fields }, ctx.clock.now());
     const [page] = await Promise.all([listed, ctx.loaders.prepareReference()]);
     return page;

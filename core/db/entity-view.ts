@@ -1,10 +1,12 @@
 import { ReferenceKind, type EntityClass, type EntityMetadata, type EntityProperty, type Platform } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { LRUCache } from 'lru-cache';
 
 type Row = Record<string, unknown>;
 type Mapper<T> = (row: Row) => T;
 
-const mappers = new WeakMap<EntityMetadata, Map<string, Mapper<unknown>>>();
+/** Mappers by entity and by the set of columns left unread; bounded, as clients choose the selections. */
+const mappers = new WeakMap<EntityMetadata, LRUCache<string, Mapper<unknown>>>();
 
 interface Column {
   property: string;
@@ -48,7 +50,7 @@ export function entityView<T extends object>(em: EntityManager, entity: EntityCl
   const meta = em.getMetadata().get(entity.name) as EntityMetadata;
   const key = unread.join(',');
   let variants = mappers.get(meta);
-  if (!variants) mappers.set(meta, (variants = new Map()));
+  if (!variants) mappers.set(meta, (variants = new LRUCache({ max: 500 })));
   const cached = variants.get(key);
   if (cached) return cached as Mapper<T>;
   const platform = em.getPlatform();

@@ -2,20 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
 import { generateDemoAppeals } from '../../core/seed/demo-appeals.js';
-import { LIGHT_APPEAL_FIELDS } from '../../core/appeals/appeal-query.service.js';
+import { APPEAL_FIELD_COLUMNS } from '../../core/appeals/appeal-columns.js';
 import { entityView } from '../../core/db/entity-view.js';
 import { Appeal } from '../../core/entities/appeal.entity.js';
 
 /**
- * A page of appeals reads only the light columns when the nodes select only
- * light fields (core/appeals/appeal-query.service.ts). Every light field must
- * answer exactly as it does when the whole row is read.
+ * A page of appeals reads only the columns its selected fields need
+ * (core/appeals/appeal-columns.ts). Every listed field must answer exactly as
+ * it does when the whole row is read.
  */
 let t: TestApp;
 let token: string;
 const statements: string[] = [];
 
-/** Every light field, with the sub-fields of the object ones. */
+/** Every listed field, with the sub-fields of the object ones. */
 const SUBFIELDS: Record<string, string> = {
   location: '{ latitude longitude }',
   organization: '{ id shortName }',
@@ -27,7 +27,11 @@ const SUBFIELDS: Record<string, string> = {
   repeatOf: '{ id number }',
   deadline: '{ state dueAt remainingHours extended paused pausedHours rule rules { code description dueAt deciding } }',
 };
-const LIGHT_SELECTION = [...LIGHT_APPEAL_FIELDS].map((field) => `${field} ${SUBFIELDS[field] ?? ''}`).join('\n');
+const LISTED_FIELDS = Object.keys(APPEAL_FIELD_COLUMNS).filter((field) => !field.includes('.'));
+const selectionOf = (field: string) => `${field} ${SUBFIELDS[field] ?? ''}`;
+const LIGHT_SELECTION = LISTED_FIELDS.map(selectionOf).join('\n');
+/** The columns of a page statement's select list (`a.<column>`). */
+const columnsRead = (sql: string) => new Set([...sql.matchAll(/\ba\.([a-z_0-9]+)/g)].map((m) => m[1]));
 
 beforeAll(async () => {
   t = await startTestApp({ onQuery: (sql) => statements.push(sql) });
@@ -42,16 +46,16 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-async function page(selection: string) {
+async function page(selection: string, fragments = '') {
   statements.length = 0;
-  const result = await t.gql(`{ appeals(first: 120) { edges { node { ${selection} } } } }`, {}, token);
+  const result = await t.gql(`{ appeals(first: 120) { edges { node { ${selection} } } } } ${fragments}`, {}, token);
   expect(result.errors).toBeUndefined();
   const pageSql = statements.find((sql) => /from "appeal" as "a"/.test(sql)) ?? '';
   return { nodes: result.data.appeals.edges.map((e: any) => e.node), pageSql };
 }
 
 describe('columns of a page of appeals', () => {
-  it('reads only the light columns for light fields, and every light field answers as from the whole row', async () => {
+  it('reads only the listed columns for listed fields, and every listed field answers as from the whole row', async () => {
     const light = await page(LIGHT_SELECTION);
     const full = await page(`${LIGHT_SELECTION}\ntext`);
     expect(light.pageSql).not.toMatch(/a\.text\b/);
@@ -62,6 +66,32 @@ describe('columns of a page of appeals', () => {
     expect(light.nodes).toEqual(withoutText);
     // The data set shows every kind of value (not nulls compared with nulls).
     expect(light.nodes.some((n: any) => n.location && n.repeatOf && n.complaintAgainst && n.deadline.paused)).toBe(true);
+  });
+
+  it('answers each listed field alone from its own columns exactly as from the whole row', async () => {
+    const full = await page(`${LIGHT_SELECTION}\ntext`);
+    for (const field of LISTED_FIELDS) {
+      const alone = await page(`id ${selectionOf(field)}`);
+      expect(alone.nodes, field).toEqual(full.nodes.map((node: any) => ({ id: node.id, [field]: node[field] })));
+      // Only the field's own columns (the filter and order columns aside).
+      const expected = new Set(['id', ...APPEAL_FIELD_COLUMNS[field], ...(field === 'deadline' ? APPEAL_FIELD_COLUMNS['deadline.rules'] : [])]);
+      const selectList = alone.pageSql.slice(0, alone.pageSql.indexOf(' from ')).replace(/,\s*a\.received_at as sort_key/, '');
+      expect([...columnsRead(selectList)].filter((column) => !expected.has(column)), field).toEqual([]);
+    }
+  });
+
+  it('reads the deadline rules only when the rules are asked for', async () => {
+    const withoutRules = await page('id deadline { state dueAt remainingHours }');
+    const withRules = await page('id deadline { state rules { code deciding } }');
+    expect(withoutRules.pageSql).not.toMatch(/a\.deadline_rules\b/);
+    expect(withRules.pageSql).toMatch(/a\.deadline_rules\b/);
+    expect(withRules.nodes.some((n: any) => n.deadline.rules.length > 0)).toBe(true);
+  });
+
+  it('reads the same columns through fragments as through plain fields', async () => {
+    const { pageSql } = await page('... on Appeal { id number deadline { ...D } }', 'fragment D on Deadline { rules { code } }');
+    expect(pageSql).toMatch(/a\.deadline_rules\b/);
+    expect(pageSql).not.toMatch(/a\.text\b/);
   });
 
   it('gives the moments of a page exactly as the appeal read alone gives them (epoch milliseconds on the page)', async () => {
