@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { Appeal, Organization } from '../entities/index.js';
 import { applyAppealScope } from '../auth/appeal-scope.js';
 import { requireUser } from '../auth/require-user.js';
@@ -15,8 +15,8 @@ const MAX_CONFLICTS = 2000;
 export class ConflictsResolver {
   @Query(() => [Conflict], { description: 'Конфликтные ситуации за период (распоряжение, п. 8): причина и обращения' })
   async conflicts(
-    @Arg('from', () => DateTimeResolver) from: Date,
-    @Arg('to', () => DateTimeResolver) to: Date,
+    @Arg('from', () => DateTime) from: Date,
+    @Arg('to', () => DateTime) to: Date,
     @Arg('kinds', () => [ConflictKind], { nullable: true }) kinds: ConflictKind[] | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 500, description: `Не больше ${MAX_CONFLICTS}` }) first: number,
     @Ctx() ctx: RequestContext,

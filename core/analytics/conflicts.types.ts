@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 
 /** The communication failures of the decree, clause 8. */
 export enum ConflictKind {
@@ -23,7 +23,7 @@ export const CONFLICT_KIND_LABELS: Record<ConflictKind, string> = {
 export class Conflict {
   @Field(() => ConflictKind) kind!: ConflictKind;
   @Field(() => String, { description: 'Вид по-русски' }) kindLabel!: string;
-  @Field(() => DateTimeResolver, { description: 'Когда возникла (последнее событие)' }) at!: Date;
+  @Field(() => DateTime, { description: 'Когда возникла (последнее событие)' }) at!: Date;
   @Field(() => String, { description: 'Причина по-русски, с цифрами' }) reason!: string;
   /** Resolved through the loader. */
   organizationId!: string | null;

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { Appeal, Category, Municipality, Organization, Problem } from '../entities/index.js';
 import type { RequestContext } from '../graphql/context.js';
 import { requireUser } from '../auth/require-user.js';
@@ -29,8 +29,8 @@ export class ProblemResolver {
 
   @Mutation(() => [Problem], { description: 'Собрать проблемы за период: рубрика × муниципалитет × улица, не меньше minCount обращений' })
   async detectProblems(
-    @Arg('from', () => DateTimeResolver) from: Date,
-    @Arg('to', () => DateTimeResolver) to: Date,
+    @Arg('from', () => DateTime) from: Date,
+    @Arg('to', () => DateTime) to: Date,
     @Arg('minCount', () => Int, { nullable: true, description: 'По умолчанию PROBLEM_MIN_APPEALS' }) minCount: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<Problem[]> {

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { Problem, ProblemStatus } from '../entities/problem.entity.js';
 import { connectionType } from '../graphql/pagination.js';
 
@@ -17,8 +17,8 @@ export class ProblemFilter {
   @Field(() => [String], { nullable: true, description: 'Коды отраслевых блоков' }) sector?: string[] | null;
   @Field(() => [String], { nullable: true, description: 'Коды рубрик' }) category?: string[] | null;
   @Field(() => [ID], { nullable: true }) municipalityId?: string[] | null;
-  @Field(() => DateTimeResolver, { nullable: true, description: 'Период проблемы пересекается с [from, to)' }) from?: Date | null;
-  @Field(() => DateTimeResolver, { nullable: true }) to?: Date | null;
+  @Field(() => DateTime, { nullable: true, description: 'Период проблемы пересекается с [from, to)' }) from?: Date | null;
+  @Field(() => DateTime, { nullable: true }) to?: Date | null;
   @Field(() => Boolean, { nullable: true, description: 'Только связанные с показателем национального проекта' }) withIndicator?: boolean | null;
 }
 
@@ -38,8 +38,8 @@ export class CreateProblemInput {
   @Field(() => Float) latitude!: number;
   @Field(() => Float) longitude!: number;
   @Field(() => Int, { description: 'Радиус, м' }) radiusMeters!: number;
-  @Field(() => DateTimeResolver) from!: Date;
-  @Field(() => DateTimeResolver) to!: Date;
+  @Field(() => DateTime) from!: Date;
+  @Field(() => DateTime) to!: Date;
   @Field(() => String, { nullable: true }) title?: string | null;
 }
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { Municipality, Organization } from '../entities/index.js';
 import type { RequestContext } from '../graphql/context.js';
 import { analyticsContext } from './analytics-context.js';
@@ -11,8 +11,8 @@ export class RatingsResolver {
   @Query(() => [RatingRow], { description: 'Рейтинг органов власти или муниципалитетов (распоряжение, п. 9): оценка 0..100 и её составляющие' })
   ratings(
     @Arg('subject', () => RatingSubject) subject: RatingSubject,
-    @Arg('from', () => DateTimeResolver) from: Date,
-    @Arg('to', () => DateTimeResolver) to: Date,
+    @Arg('from', () => DateTime) from: Date,
+    @Arg('to', () => DateTime) to: Date,
     @Arg('sector', () => String, { nullable: true }) sector: string | null,
     @Ctx() ctx: RequestContext,
   ) {

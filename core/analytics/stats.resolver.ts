@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { getNullableType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values.js';
 import type { RequestContext } from '../graphql/context.js';
@@ -17,8 +17,8 @@ export class StatsResolver {
   async stats(
     @Arg('groupBy', () => [StatsDimension]) groupBy: StatsDimension[],
     @Arg('filter', () => AppealFilter, { nullable: true }) filter: AppealFilter | null,
-    @Arg('from', () => DateTimeResolver, { nullable: true, description: 'Поступило не раньше' }) from: Date | null,
-    @Arg('to', () => DateTimeResolver, { nullable: true, description: 'Поступило раньше' }) to: Date | null,
+    @Arg('from', () => DateTime, { nullable: true, description: 'Поступило не раньше' }) from: Date | null,
+    @Arg('to', () => DateTime, { nullable: true, description: 'Поступило раньше' }) to: Date | null,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<StatsRow[]> {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { Sector, User } from '../entities/index.js';
 import type { RequestContext } from '../graphql/context.js';
 import { analyticsContext } from './analytics-context.js';
@@ -11,8 +11,8 @@ export class WorkloadResolver {
   @Query(() => [WorkloadRow], { description: 'Нагрузка по специалистам и отраслевым блокам, предложения по штату (распоряжение, п. 9)' })
   workload(
     @Arg('sector', () => String, { nullable: true }) sector: string | null,
-    @Arg('from', () => DateTimeResolver, { nullable: true, description: 'Начало периода для ответов; по умолчанию 30 дней назад' }) from: Date | null,
-    @Arg('to', () => DateTimeResolver, { nullable: true, description: 'Конец периода; по умолчанию сейчас' }) to: Date | null,
+    @Arg('from', () => DateTime, { nullable: true, description: 'Начало периода для ответов; по умолчанию 30 дней назад' }) from: Date | null,
+    @Arg('to', () => DateTime, { nullable: true, description: 'Конец периода; по умолчанию сейчас' }) to: Date | null,
     @Ctx() ctx: RequestContext,
   ) {
     return computeWorkload(analyticsContext(ctx), sector, from, to);

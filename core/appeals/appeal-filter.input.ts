@@ -1,5 +1,5 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { AppealStatus, Channel } from '../entities/enums.js';
 
 @InputType({ description: 'Фильтр обращений; условия складываются через И, значения списка — через ИЛИ' })
@@ -25,10 +25,10 @@ export class AppealFilter {
   @Field(() => [ID], { nullable: true })
   assigneeId?: string[] | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: 'Поступило не раньше' })
+  @Field(() => DateTime, { nullable: true, description: 'Поступило не раньше' })
   receivedFrom?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: 'Поступило раньше (граница не включается)' })
+  @Field(() => DateTime, { nullable: true, description: 'Поступило раньше (граница не включается)' })
   receivedTo?: Date | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Только просроченные (true) или только не просроченные (false)' })

@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { DeadlineState } from '../entities/enums.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import { connectionType } from '../graphql/pagination.js';
@@ -23,14 +23,14 @@ export class GeoPoint {
 export class DeadlineRuleInfo {
   @Field(() => String) code!: string;
   @Field(() => String) description!: string;
-  @Field(() => DateTimeResolver) dueAt!: Date;
+  @Field(() => DateTime) dueAt!: Date;
   @Field(() => Boolean, { description: 'Это правило определило срок' }) deciding!: boolean;
 }
 
 @ObjectType({ description: 'Срок рассмотрения' })
 export class Deadline {
   @Field(() => DeadlineState) state!: DeadlineState;
-  @Field(() => DateTimeResolver, { nullable: true }) dueAt!: Date | null;
+  @Field(() => DateTime, { nullable: true }) dueAt!: Date | null;
   @Field(() => Boolean, { description: 'Срок продлевался' }) extended!: boolean;
   @Field(() => Boolean, { description: 'Срок приостановлен (ждём уточнения от автора)' }) paused!: boolean;
   @Field(() => Float, { nullable: true, description: 'Осталось времени, часов (отрицательное — просрочено)' })

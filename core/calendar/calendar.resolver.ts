@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { JSONResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import type { RequestContext } from '../graphql/context.js';
 import { loadProductionCalendar } from './calendar.service.js';
 
@@ -8,7 +9,7 @@ class ProductionCalendarInfo {
   @Field(() => Int) year!: number;
   @Field(() => Int, { description: 'Рабочих дней (пятидневная неделя)' }) workingDays!: number;
   @Field(() => [Int], { description: 'Все загруженные годы' }) loadedYears!: number[];
-  @Field(() => DateTimeResolver) loadedAt!: Date;
+  @Field(() => DateTime) loadedAt!: Date;
 }
 
 @Resolver()

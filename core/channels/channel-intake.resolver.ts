@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import type { RequestContext } from '../graphql/context.js';
 import { requireUser } from '../auth/require-user.js';
@@ -28,7 +28,7 @@ class LetterAttachmentInput {
 class LetterInput {
   @Field(() => String, { description: 'LETTER — письмо (скан), EMAIL — электронная почта' }) kind!: string;
   @Field(() => String, { description: 'Message-ID письма, почтовый идентификатор или номер скана: повторный ввод не создаёт второе обращение' }) sourceId!: string;
-  @Field(() => DateTimeResolver, { description: 'Дата поступления: с неё идут 3 дня на регистрацию (ч. 2 ст. 8 59-ФЗ)' }) receivedAt!: Date;
+  @Field(() => DateTime, { description: 'Дата поступления: с неё идут 3 дня на регистрацию (ч. 2 ст. 8 59-ФЗ)' }) receivedAt!: Date;
   @Field(() => String) text!: string;
   @Field(() => LetterAuthorInput, { nullable: true }) author?: LetterAuthorInput | null;
   @Field(() => String, { nullable: true }) address?: string | null;

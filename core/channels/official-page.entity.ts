@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { randomUUID } from 'node:crypto';
 import { Organization } from '../entities/organization.entity.js';
 import { SocialPlatform } from './channel-enums.js';
@@ -42,11 +42,11 @@ export class OfficialPage {
   @Property({ type: 'boolean', default: false })
   verified: boolean = false;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTime)
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt!: Date;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTime)
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   updatedAt!: Date;
 }

@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { randomUUID } from 'node:crypto';
 import { Organization } from './organization.entity.js';
 import { User } from './user.entity.js';
@@ -40,15 +40,15 @@ export class ApiKey {
   @ManyToOne(() => User, { ref: true, nullable: true })
   createdBy?: Ref<User> | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTime)
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt!: Date;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: 'Последнее использование (с точностью до минуты)' })
+  @Field(() => DateTime, { nullable: true, description: 'Последнее использование (с точностью до минуты)' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   lastUsedAt?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   revokedAt?: Date | null;
 

@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { JSONResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { randomUUID } from 'node:crypto';
 import { AppealStatus } from './enums.js';
 import { Appeal } from './appeal.entity.js';
@@ -40,7 +41,7 @@ export class AppealEvent {
   @Property({ type: 'text' })
   type!: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTime)
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   at!: Date;
 

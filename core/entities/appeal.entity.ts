@@ -1,6 +1,6 @@
 import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { randomUUID } from 'node:crypto';
 import { AppealStatus, Channel } from './enums.js';
 import { Municipality } from './municipality.entity.js';
@@ -124,15 +124,15 @@ export class Appeal {
   @Property({ type: 'boolean', default: false })
   fz59: boolean = false;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTime)
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   receivedAt!: Date;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   registeredAt?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   dueAt?: Date | null;
 
@@ -157,11 +157,11 @@ export class Appeal {
   @Property({ type: new BigIntType('number'), default: 0 })
   pausedMs: number = 0;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   answeredAt?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   closedAt?: Date | null;
 
@@ -220,7 +220,7 @@ export class Appeal {
   reactedAt?: Date | null;
 
   /** When a new consideration started after a negative rating or a reopen; its clock counts from here. */
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   reopenedAt?: Date | null;
 
@@ -234,11 +234,11 @@ export class Appeal {
   @Property({ type: 'integer', default: 0 })
   reopenCount: number = 0;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTime)
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTime)
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

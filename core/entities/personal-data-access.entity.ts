@@ -1,6 +1,6 @@
 import { ArrayType, Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { randomUUID } from 'node:crypto';
 import { Appeal } from './appeal.entity.js';
 import { User } from './user.entity.js';
@@ -25,7 +25,7 @@ export class PersonalDataAccess {
   @ManyToOne(() => Appeal, { ref: true })
   appeal!: Ref<Appeal>;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTime)
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   at!: Date;
 

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { randomUUID } from 'node:crypto';
 import { Category } from './category.entity.js';
 import { Municipality } from './municipality.entity.js';
@@ -59,11 +59,11 @@ export class Problem {
   @Property({ type: 'integer', nullable: true })
   radiusMeters?: number | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTime)
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   windowFrom!: Date;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTime)
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   windowTo!: Date;
 
@@ -90,11 +90,11 @@ export class Problem {
   @ManyToOne(() => Organization, { ref: true, nullable: true })
   responsibleOrganization?: Ref<Organization> | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTime)
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTime)
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   updatedAt: Date = new Date();
 }

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { randomUUID } from 'node:crypto';
 import { AnswerResult, ReviewDecision } from './enums.js';
 import { Appeal } from './appeal.entity.js';
@@ -48,7 +48,7 @@ export class AppealResponse {
   @Property({ type: 'uuid', nullable: true })
   organizationId?: string | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTime)
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt!: Date;
 
@@ -63,7 +63,7 @@ export class AppealResponse {
   @ManyToOne(() => User, { ref: true, nullable: true })
   reviewer?: Ref<User> | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   reviewedAt?: Date | null;
 }

@@ -1,6 +1,6 @@
 import { ArrayType, Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { randomUUID } from 'node:crypto';
 import { Role } from './enums.js';
 import { Organization } from './organization.entity.js';
@@ -45,7 +45,7 @@ export class User {
   @Property({ type: 'integer', default: 0 })
   tokenVersion: number = 0;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTime)
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { Appeal } from '../entities/appeal.entity.js';
 
 @ObjectType()
@@ -43,7 +43,7 @@ export class ImportAppealsPayload {
 export class Satisfaction {
   @Field(() => Int, { description: '1..5' }) score!: number;
   @Field(() => String, { nullable: true }) comment!: string | null;
-  @Field(() => DateTimeResolver) ratedAt!: Date;
+  @Field(() => DateTime) ratedAt!: Date;
   @Field(() => Boolean, { description: 'Оценка 1–2: обращение возобновлено, учитывается в качестве работы органа' }) negative!: boolean;
 }
 
@@ -51,7 +51,7 @@ export class Satisfaction {
 export class SatisfactionLink {
   @Field(() => String) token!: string;
   @Field(() => String, { nullable: true, description: 'Готовая ссылка, если задан SATISFACTION_LINK_BASE' }) url!: string | null;
-  @Field(() => DateTimeResolver) expiresAt!: Date;
+  @Field(() => DateTime) expiresAt!: Date;
 }
 
 @ObjectType({ description: 'Оценка принята' })

@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { JSONResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { Channel } from '../entities/enums.js';
 import type { AppealIntake } from './appeal-intake.js';
 
@@ -26,7 +27,7 @@ export class RegisterAppealInput implements AppealIntake {
 
   @Field(() => String) text!: string;
 
-  @Field(() => DateTimeResolver, { description: 'Когда обращение поступило в канал' })
+  @Field(() => DateTime, { description: 'Когда обращение поступило в канал' })
   receivedAt!: Date;
 
   @Field(() => Boolean, { nullable: true, description: 'Обращение по 59-ФЗ (например, через Госуслуги); письма, e-mail и личный приём — всегда' })

@@ -1,5 +1,5 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { DeadlineState } from '../entities/enums.js';
 import type { DeadlineAlertData } from '../deadline-watch/deadline-event-types.js';
 import type { LiveDelivery } from './live-feed.js';
@@ -12,13 +12,13 @@ export class DeadlineAlert {
   @Field(() => DeadlineState, { description: 'AT_RISK или OVERDUE' })
   state!: DeadlineState;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTime)
   dueAt!: Date;
 
   @Field(() => Float, { description: 'Осталось часов в момент сигнала (отрицательное — просрочено)' })
   remainingHours!: number;
 
-  @Field(() => DateTimeResolver, { description: 'Когда срок перешёл в это состояние' })
+  @Field(() => DateTime, { description: 'Когда срок перешёл в это состояние' })
   at!: Date;
 
   appealId!: string;

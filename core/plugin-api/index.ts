@@ -15,6 +15,7 @@ export { Appeal, Municipality, Organization } from '../entities/index.js';
 /** What every resolver gets (`@Ctx() ctx: RequestContext`): the user, a request-scoped EntityManager, loaders. */
 export type { RequestContext } from '../graphql/context.js';
 export { connectionType, type Connection } from '../graphql/pagination.js';
+export { DateTime } from '../graphql/date-time.scalar.js';
 export { appError, badInput, notFound } from '../errors/errors.js';
 /** A text[] value for SQL (`= any(?::text[])`, or a text[] column in a seed row). */
 export { textArray } from '../db/sql-array.js';

@@ -5,7 +5,7 @@
  */
 import { Entity, Enum, ManyToOne, OneToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../../core/plugin-api/index.js';
 import { randomUUID } from 'node:crypto';
 import { Appeal, Municipality } from '../../core/plugin-api/index.js';
 
@@ -94,7 +94,7 @@ export class TransportDetails {
   @Property({ type: 'text', nullable: true })
   vehicleNumber?: string | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: 'Время поездки' })
+  @Field(() => DateTime, { nullable: true, description: 'Время поездки' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   tripTime?: Date | null;
 }

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTime } from '../../graphql/date-time.scalar.js';
 import { RatingRow } from '../ratings.types.js';
 import { WorkloadRow } from '../workload.types.js';
 import { ConflictCount } from '../conflicts.types.js';
@@ -55,7 +55,7 @@ export class ReportHotSpot {
 @ObjectType()
 export class ReportOverdueAppeal {
   @Field(() => String) number!: string;
-  @Field(() => DateTimeResolver) dueAt!: Date;
+  @Field(() => DateTime) dueAt!: Date;
   @Field(() => Float) daysOverdue!: number;
 }
 
@@ -90,9 +90,9 @@ export class MonthlyReport {
   @Field(() => String) monthLabel!: string;
   @Field(() => String) previousMonthLabel!: string;
   @Field(() => String) yearAgoLabel!: string;
-  @Field(() => DateTimeResolver) from!: Date;
-  @Field(() => DateTimeResolver) to!: Date;
-  @Field(() => DateTimeResolver) generatedAt!: Date;
+  @Field(() => DateTime) from!: Date;
+  @Field(() => DateTime) to!: Date;
+  @Field(() => DateTime) generatedAt!: Date;
   @Field(() => Boolean, { description: 'Месяц ещё не закончился' }) partial!: boolean;
   @Field(() => [ReportMetric], { description: 'Итоги: поступило, решено, в срок, просрочено, время ответа, оценки, повторы' }) summary!: ReportMetric[];
   @Field(() => [ReportDay], { description: 'Поступило и решено по дням' }) dailyFlow!: ReportDay[];
