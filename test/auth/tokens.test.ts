@@ -3,6 +3,7 @@ import { createHmac, generateKeyPairSync, randomUUID, type KeyObject } from 'nod
 import jwt from 'jsonwebtoken';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
+import type { ManualClock } from '../../core/clock/clock.js';
 import { errorCode, rawToken } from './fixtures.js';
 
 const ME = '{ me { id role } }';
@@ -78,6 +79,36 @@ describe('HS256 (default)', () => {
     for (const claim of ['sub', 'jti', 'iat', 'exp', 'iss', 'aud']) expect(a[claim], claim).toBeDefined();
     expect(a.jti).not.toBe(b.jti);
     expect(jwt.decode(t.running.app.tokens.issue({ id: randomUUID(), role: Role.ANALYST, organizationId: null, sectors: [] }, new Date()), { complete: true })?.header.alg).toBe('HS256');
+  });
+
+  it('refuses a token that passed before once its expiry comes, and one used before its nbf', async () => {
+    const { token } = await t.user(Role.CURATOR);
+    const clock = t.clock as ManualClock;
+    const started = clock.now();
+    const { exp } = jwt.decode(token) as { exp: number };
+    try {
+      expect((await t.gql(ME, {}, token)).errors).toBeUndefined();
+      clock.set(new Date(exp * 1000 - 1000));
+      expect((await t.gql(ME, {}, token)).errors).toBeUndefined();
+      clock.set(new Date(exp * 1000));
+      const expired = await t.gql(ME, {}, token);
+      expect(errorCode(expired)).toBe('UNAUTHENTICATED');
+      expect(expired.errors?.[0]?.message).toMatch(/истёк/);
+    } finally {
+      clock.set(started);
+    }
+    const claims = jwt.decode(token) as Record<string, unknown>;
+    const now = Math.floor(started.getTime() / 1000);
+    const early = hs256({ ...claims, jti: randomUUID(), nbf: now + 600 }, 'test-secret-at-least-16-chars');
+    expect(errorCode(await t.gql(ME, {}, early))).toBe('UNAUTHENTICATED');
+    clock.set(new Date((now + 600) * 1000));
+    try {
+      expect((await t.gql(ME, {}, early)).errors).toBeUndefined();
+      clock.set(new Date((now + 599) * 1000));
+      expect(errorCode(await t.gql(ME, {}, early))).toBe('UNAUTHENTICATED');
+    } finally {
+      clock.set(started);
+    }
   });
 
   it('refuses a well-signed token for an account that does not exist', async () => {
