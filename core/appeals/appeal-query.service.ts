@@ -4,6 +4,7 @@ import { OPEN_STATUSES } from '../entities/enums.js';
 import { applyAppealScope } from '../auth/appeal-scope.js';
 import { textArray } from '../db/sql-array.js';
 import { entityView } from '../db/entity-view.js';
+import { pgQueryOf } from '../db/pg-query.js';
 import { appealColumnsFor } from './appeal-columns.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { readPageArgs, toConnection, type Connection, type PageArgs } from '../graphql/pagination.js';
@@ -78,7 +79,7 @@ export async function listAppeals(em: EntityManager, user: AuthUser, args: Appea
   }
   query.orderByRaw(`${sortExpr} ${dir}, a.id ${dir}`).limit(page.limit + 1);
 
-  const rows: Record<string, unknown>[] = await em.getConnection().execute(query);
+  const rows = await pgQueryOf(em, query);
   const sortKeys = new Map<string, unknown>();
   const toAppeal = entityView(em, Appeal, columns.unread);
   const appeals = rows.map((row) => {

@@ -3,6 +3,7 @@ import type { Role } from '../entities/enums.js';
 import { unauthenticated } from '../errors/errors.js';
 import type { AuthUser } from './auth-user.js';
 import { authenticateApiKey } from './api-key.service.js';
+import { pgQuery } from '../db/pg-query.js';
 
 /** What a request may carry to say who it is. */
 export interface Credentials {
@@ -53,10 +54,7 @@ async function keyUser(app: AppServices, key: string): Promise<AuthUser> {
 
 async function tokenUser(app: AppServices, token: string): Promise<AuthUser> {
   const verified = app.tokens.verify(token, app.clock.now());
-  const knex = app.orm.em.getKnex();
-  const [row]: UserRow[] = await app.orm.em
-    .getConnection()
-    .execute(knex('app_user').select('id', 'role', 'organization_id', 'sectors', 'active', 'token_version').where('id', verified.user.id));
+  const [row] = await pgQuery<UserRow>(app.orm.em, 'select id, role, organization_id, sectors, active, token_version from app_user where id = $1', [verified.user.id], { prepared: true });
   if (!row || !row.active || row.token_version !== verified.tokenVersion) {
     throw unauthenticated('Токен отозван или учётная запись отключена; войдите снова');
   }

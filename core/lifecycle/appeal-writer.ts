@@ -5,7 +5,7 @@ import type { AppealStatus } from '../entities/enums.js';
 import type { PreparedAppeal } from './appeal-intake.js';
 import { detectRepeats, type RepeatMatch } from './repeat-detection.js';
 import { appealColumns } from './appeal-columns.js';
-import { pgQuery } from './sql.js';
+import { pgQuery } from '../db/pg-query.js';
 
 export interface WrittenAppeal {
   prepared: PreparedAppeal;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgQuery } from './sql.js';
+import { pgQuery } from '../db/pg-query.js';
 
 const DAY_MS = 86_400_000;
 

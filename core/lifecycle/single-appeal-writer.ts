@@ -8,7 +8,7 @@ import type { PreparedAppeal } from './appeal-intake.js';
 import { auditEntries } from './appeal-writer.js';
 import type { ReferenceDirectory } from './reference-directory.js';
 import { detectRepeats } from './repeat-detection.js';
-import { pgQuery } from './sql.js';
+import { pgQuery } from '../db/pg-query.js';
 
 type Row = Record<string, unknown>;
 

@@ -2,6 +2,7 @@ import type { EntityClass, EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { entityView } from '../db/entity-view.js';
 import { textArray } from '../db/sql-array.js';
+import { pgQuery } from '../db/pg-query.js';
 
 type Versions = ReadonlyMap<string, string>;
 
@@ -10,7 +11,7 @@ const MAX_ROWS_PER_TABLE = 50_000;
 
 /** The counters of reference_version, read in one statement. */
 export async function readReferenceVersions(em: EntityManager): Promise<Versions> {
-  const rows: { table_name: string; version: string }[] = await em.getConnection().execute('select table_name, version::text as version from reference_version');
+  const rows = await pgQuery<{ table_name: string; version: string }>(em, 'select table_name, version::text as version from reference_version', [], { prepared: true });
   return new Map(rows.map((row) => [row.table_name, row.version]));
 }
 
@@ -34,6 +35,7 @@ interface TableCache {
 export class ReferenceCache {
   private static readonly instances = new WeakMap<object, ReferenceCache>();
   private readonly tables = new Map<string, TableCache>();
+  private readonly tableNames = new WeakMap<EntityClass<object>, string>();
   /** The newest counters any request of this process has read. */
   private latest: Versions | null = null;
 
@@ -77,9 +79,11 @@ export class ReferenceCache {
 
   /** The cached row now (null: no such row; undefined: not cached at `versions`), with no statement. */
   peek<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>, id: string, versions: Versions): T | null | undefined {
-    const meta = em.getMetadata().get(entity.name) as EntityMetadata;
-    const cached = this.tables.get(meta.tableName);
-    if (!cached || cached.version !== (versions.get(meta.tableName) ?? '0')) return undefined;
+    // Called for every relation of every row of a page: the table name is looked up once per entity.
+    let tableName = this.tableNames.get(entity);
+    if (tableName === undefined) this.tableNames.set(entity, (tableName = (em.getMetadata().get(entity.name) as EntityMetadata).tableName));
+    const cached = this.tables.get(tableName);
+    if (!cached || cached.version !== (versions.get(tableName) ?? '0')) return undefined;
     return cached.rows.get(id) as T | undefined;
   }
 
