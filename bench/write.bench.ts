@@ -90,9 +90,10 @@ try {
   const cpuMs = cpuMsOf(api.pid) - cpuBefore;
   const pgCpuMs = (await backends()).reduce((sum, pid) => sum + cpuOr0(pid) - (pgBefore.get(pid) ?? 0), 0);
   clearInterval(sampler);
-  const { rows: [{ n: written }] } = await db.query(`select count(*)::int as n from appeal where external_id like 'write-%'`);
-  const { rows: [{ n: audited }] } = await db.query(
-    `select count(*)::int as n from appeal_event e join appeal a on a.id = e.appeal_id where a.external_id like 'write-%' and e.type = 'REGISTERED'`);
+  // One statement, one snapshot: requests still in flight when the load stops land in both counts or in neither.
+  const { rows: [{ written, audited }] } = await db.query(`select
+    (select count(*)::int from appeal where external_id like 'write-%') as written,
+    (select count(*)::int from appeal_event e join appeal a on a.id = e.appeal_id where a.external_id like 'write-%' and e.type = 'REGISTERED') as audited`);
 
   console.log(`\nregisterAppeal, ${CONNECTIONS} connections, ${DURATION} s (load average ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores)`);
   console.table({

@@ -6,7 +6,7 @@ import type { SectorPlugin, PluginAccess } from '../core/plugin-api/index.js';
 import { coreResolvers, intakeResolvers } from '../core/graphql/core-resolvers.js';
 import { guardRootFields } from '../core/auth/access-guard.js';
 import { checkIdArguments } from '../core/graphql/id-arguments.js';
-import { callFieldResolversDirectly } from '../core/graphql/direct-field-resolvers.js';
+import { callFieldResolversDirectly, readPlainFieldsDirectly } from '../core/graphql/direct-field-resolvers.js';
 import { ALL_ROLES, CENTER, READERS, coreAccess, type Access } from '../core/auth/access-matrix.js';
 
 const PLUGIN_ACCESS: Record<PluginAccess, Access> = { ALL: ALL_ROLES, READERS, CENTER };
@@ -39,7 +39,7 @@ export async function buildAppSchema(plugins: readonly SectorPlugin[], options: 
     validate: false,
   });
   // The guard wraps last, so it runs first: an anonymous caller learns nothing about its arguments.
-  return guardRootFields(checkIdArguments(callFieldResolversDirectly(schema, resolvers)), accessMatrixFor(plugins));
+  return guardRootFields(checkIdArguments(readPlainFieldsDirectly(callFieldResolversDirectly(schema, resolvers))), accessMatrixFor(plugins));
 }
 
 /**

@@ -28,4 +28,20 @@ describe('field resolvers called directly', () => {
     expect(withArguments.length).toBeGreaterThan(20);
     for (const { type, field } of withArguments) expect(isDirect(schema, type, field.name), `${type}.${field.name}`).toBe(false);
   });
+
+  it('reads plain fields without a resolver call, keeps every resolver method and every field whose value may be a promise', async () => {
+    const schema = await buildAppSchema(allPlugins);
+    const fieldsOf = (type: string) => {
+      const object = schema.getType(type);
+      if (!isObjectType(object)) throw new Error(`${type} is not an object type`);
+      return object.getFields();
+    };
+    for (const field of ['id', 'number', 'status', 'summary', 'receivedAt', 'dueAt']) expect(fieldsOf('Appeal')[field]!.resolve, `Appeal.${field}`).toBeUndefined();
+    for (const field of ['cursor', 'node']) expect(fieldsOf('AppealEdge')[field]!.resolve, `AppealEdge.${field}`).toBeUndefined();
+    for (const field of ['state', 'dueAt', 'remainingHours']) expect(fieldsOf('Deadline')[field]!.resolve, `Deadline.${field}`).toBeUndefined();
+    for (const field of ['organization', 'deadline', 'history', 'author', 'housing']) expect(fieldsOf('Appeal')[field]!.resolve, `Appeal.${field}`).toBeTypeOf('function');
+    expect(fieldsOf('AppealConnection').totalCount!.resolve).toBeTypeOf('function');
+    // Root operations keep theirs (the access guard wraps them).
+    expect(fieldsOf('Query').appeals!.resolve).toBeTypeOf('function');
+  });
 });

@@ -1,5 +1,12 @@
 import { getMetadataStorage } from 'type-graphql';
-import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { isInterfaceType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+
+/**
+ * A field extension for a plain field whose value may be a promise or a lazy
+ * thenable (a connection's totalCount): it keeps a resolver, since the
+ * executor reads a field without one synchronously.
+ */
+export const VALUE_MAY_BE_PROMISE = 'valueMayBePromise';
 
 /** Marks a field whose resolver method is called directly (for the test that keeps this working). */
 export const DIRECT_RESOLVER = Symbol('directFieldResolver');
@@ -74,6 +81,56 @@ export function callFieldResolversDirectly(schema: GraphQLSchema, resolverClasse
     if (!instance) instances.set(meta.target, (instance = new meta.target()));
     field.resolve = directCall(instance[meta.methodName].bind(instance), kinds);
     (field.resolve as unknown as Record<symbol, boolean>)[DIRECT_RESOLVER] = true;
+  }
+  return schema;
+}
+
+interface FieldMeta {
+  target: Function;
+  name: string;
+  schemaName: string;
+  middlewares?: unknown[];
+  roles?: unknown[];
+}
+
+/**
+ * type-graphql gives every plain field (a property, no resolver method) a
+ * resolver of its own that reads `root[name]` through its middleware chain.
+ * The executor then makes a resolver call for every scalar of every row:
+ * closures, a resolve info and a path each, about 0.7 KB of garbage per field,
+ * over a megabyte per page of 50 appeals. With no middleware, no roles and
+ * the same name in the schema as on the class, that resolver is exactly
+ * GraphQL's default one, so it is removed: the executor reads the property.
+ * Fields with a resolver method keep theirs, and so do fields marked
+ * VALUE_MAY_BE_PROMISE (graphql-jit awaits a resolver's promise, not a
+ * property's). Valid because buildAppSchema sets no global middleware and no
+ * auth checker.
+ */
+export function readPlainFieldsDirectly(schema: GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage() as unknown as {
+    fields: FieldMeta[];
+    fieldResolvers: FieldResolverMeta[];
+    objectTypes: { target: Function; name: string }[];
+    interfaceTypes: { target: Function; name: string }[];
+  };
+  const classes = new Map([...storage.objectTypes, ...storage.interfaceTypes].map((type) => [type.name, type.target]));
+  const withResolver = new Set(storage.fieldResolvers.map((meta) => `${meta.getObjectType?.()?.name ?? ''}.${meta.schemaName}`));
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(isObjectType(type) || isInterfaceType(type))) continue;
+    const target = classes.get(type.name);
+    if (!target) continue;
+    // The class's fields and its ancestors' (generic connection and edge types inherit theirs).
+    const plain = new Map<string, FieldMeta>();
+    for (let t: Function | null = target; t && t !== Function.prototype; t = Object.getPrototypeOf(t) as Function | null) {
+      for (const field of storage.fields) if (field.target === t && !plain.has(field.schemaName)) plain.set(field.schemaName, field);
+    }
+    for (const [name, field] of Object.entries(type.getFields())) {
+      const meta = plain.get(name);
+      if (!field.resolve || !meta || meta.name !== name || meta.middlewares?.length || meta.roles?.length) continue;
+      if (field.extensions?.[VALUE_MAY_BE_PROMISE]) continue;
+      if (withResolver.has(`${target.name}.${name}`) || (field.resolve as unknown as Record<symbol, boolean>)[DIRECT_RESOLVER]) continue;
+      field.resolve = undefined;
+    }
   }
   return schema;
 }

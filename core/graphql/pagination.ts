@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Extensions, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { VALUE_MAY_BE_PROMISE } from './direct-field-resolvers.js';
 import { badInput } from '../errors/errors.js';
 
 /** The largest page a client may ask for by default; more is BAD_USER_INPUT, not a silent cut. */
@@ -116,7 +117,9 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
   class ConnectionType {
     @Field(() => [Edge]) edges!: Edge[];
     @Field(() => PageInfo) pageInfo!: PageInfo;
+    // A lazy thenable (the count runs only when selected): it needs a resolver, which awaits it.
     @Field(() => Int, { description: 'Число элементов, подходящих под фильтр' })
+    @Extensions({ [VALUE_MAY_BE_PROMISE]: true })
     totalCount!: number;
   }
   return ConnectionType;
