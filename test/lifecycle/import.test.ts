@@ -116,6 +116,10 @@ describe('importAppeals', () => {
     const idOfRow = (i: number) => result.results[1000 - i].appealId;
     const [{ repeat_of_id }] = await t.em().execute('select repeat_of_id from appeal where id = ?', [idOfRow(1000)]);
     expect(repeat_of_id).toBe(idOfRow(0));
+    // Registration numbers follow the order of receipt across chunks.
+    const sequence = (number: string) => Number(number.slice(number.lastIndexOf('-') + 1));
+    const numbers = input.map((_, i) => sequence(result.results[1000 - i].number));
+    expect(numbers.every((n, i) => i === 0 || n > numbers[i - 1]!)).toBe(true);
   });
 
   it('leaves no half-written appeal when a row fails in the middle of a chunk, and keeps the others', async () => {
