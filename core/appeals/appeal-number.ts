@@ -33,3 +33,12 @@ export function appealNumberPrefixAt(regionCode: string, at: Date, timeZone: str
 export function appealNumberExpression(prefix: string): string {
   return `${prefix}::text || lpad(nextval('appeal_number_seq')::text, 7, '0')`;
 }
+
+/**
+ * `$1` numbers of the sequence, ascending, taken now: for rows written later
+ * with reserved numbers (an import's chunks written side by side take theirs
+ * in the import's order). Unused ones are gaps, as the sequence values of a
+ * rolled-back insert are.
+ */
+export const RESERVE_NUMBERS_SQL = `select coalesce(array_agg(n order by n), '{}')::text[] as numbers
+  from (select nextval('appeal_number_seq') as n from generate_series(1, $1::int)) s`;

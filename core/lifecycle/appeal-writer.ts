@@ -29,14 +29,15 @@ join unnest($1::text[]::channel[], $2::text[]) as k(channel, external_id) on a.c
  * numbered from the sequence in the batch's order (order of receipt), a key
  * another transaction wrote meanwhile skipped by the unique constraint (`on
  * conflict do nothing`, read back by the caller), and the entries of the
- * rows actually inserted, in their order. The appeals come as json, not
+ * rows actually inserted, in their order (with `reservedNumbers`, the
+ * sequence numbers come as `$4`, one per row). The appeals come as json, not
  * jsonb: PostgreSQL then reads each record from the text once instead of
  * building a binary document of the whole chunk first (a third less of its
  * CPU on that step).
  */
-const insertSql = (columns: string[], returned: string[]) => `with ins as (
+const insertSql = (columns: string[], returned: string[], reservedNumbers: boolean) => `with ins as (
   insert into appeal (${quoted(columns)}, "number")
-  select ${quoted(columns, 'i')}, ${appealNumberExpression('$2')}
+  select ${quoted(columns, 'i')}, ${reservedNumbers ? `$2::text || lpad(($4::bigint[])[i.ordinality]::text, 7, '0')` : appealNumberExpression('$2')}
   from json_populate_recordset(null::appeal, $1::json) with ordinality i
   order by i.ordinality
   on conflict ("channel", "external_id") do nothing
@@ -50,6 +51,16 @@ ev as (
 )
 select * from ins`;
 
+/** For a batch written while batches before it are still being written (an import's chunks side by side). */
+export interface WriteAlongside {
+  /** The appeals of the batches before this one that are still being written. */
+  earlier: readonly PreparedAppeal[];
+  /** Resolves once those batches are written (or given up): their appeals are then stored for good. */
+  settled: () => Promise<unknown>;
+  /** Takes `count` numbers of the registration sequence, ascending, after the batches before this one took theirs. */
+  reserveNumbers: (count: number, em: AppealTransaction['em']) => Promise<string[]>;
+}
+
 /**
  * Writes prepared appeals idempotently on (channel, externalId), in the
  * caller's transaction. Keys already stored are read first and returned as
@@ -59,9 +70,10 @@ select * from ins`;
  * row is read back after). Each created appeal is written complete (repeat
  * link included) with its audit entries and its sector details. The
  * statements are fixed text sent straight through pg, prepared once per
- * connection.
+ * connection. `alongside`: the batch is written while batches before it
+ * still are (see WriteAlongside and importAppeals).
  */
-export async function writeAppeals(app: AppServices, tx: AppealTransaction, batch: PreparedAppeal[]): Promise<WrittenAppeal[]> {
+export async function writeAppeals(app: AppServices, tx: AppealTransaction, batch: PreparedAppeal[], alongside?: WriteAlongside): Promise<WrittenAppeal[]> {
   const em = tx.em;
   const returned = batch.length === 1 ? appealColumns(em) : LEAN_COLUMNS;
   const stored = new Map<string, Row>();
@@ -73,16 +85,29 @@ export async function writeAppeals(app: AppServices, tx: AppealTransaction, batc
   };
   await readStored(batch);
 
-  // New keys, each once: a key repeated within the batch is the same appeal.
+  // New keys, each once: a key repeated within the batch is the same appeal, and so is a key of a batch still being written before it.
   const fresh: PreparedAppeal[] = [];
   const seen = new Set<string>();
+  const inEarlier = new Set(alongside?.earlier.filter((p) => p.externalId !== null).map((p) => keyOf(p.channel, p.externalId)));
+  const theirs: PreparedAppeal[] = [];
   for (const p of batch) {
     const key = keyOf(p.channel, p.externalId);
-    if (p.externalId !== null && (stored.has(key) || seen.has(key))) continue;
+    if (p.externalId !== null && inEarlier.has(key)) theirs.push(p);
+    if (p.externalId !== null && (stored.has(key) || seen.has(key) || inEarlier.has(key))) continue;
     if (p.externalId !== null) seen.add(key);
     fresh.push(p);
   }
-  const repeats = await detectRepeats(em, fresh, app.config.REPEAT_WINDOW_DAYS);
+  const numbers = alongside ? await alongside.reserveNumbers(fresh.length, em) : null;
+  const repeats = await detectRepeats(em, fresh, app.config.REPEAT_WINDOW_DAYS, alongside?.earlier);
+  if (alongside) {
+    // A repeat link to an appeal not committed yet would fail its foreign key, and a key of an earlier
+    // batch is read back once that batch is written: both wait for the batches before, holding no row lock.
+    const earlierIds = new Set(alongside.earlier.map((p) => p.id));
+    if (theirs.length || [...repeats.values()].some((r) => earlierIds.has(r.repeatOf))) {
+      await alongside.settled();
+      await readStored(theirs);
+    }
+  }
 
   const now = app.clock.now();
   const created = new Map<string, Row>();
@@ -106,7 +131,9 @@ export async function writeAppeals(app: AppServices, tx: AppealTransaction, batc
       }
       planned.set(p.id, plan);
     }
-    const inserted = await pgQuery<Row>(em, insertSql(columns, returned), [`[${rows.join(',')}]`, appealNumberPrefixAt(app.config.REGION_CODE, now, app.config.TIME_ZONE), `[${events.join(',')}]`], { prepared: true });
+    const params: unknown[] = [`[${rows.join(',')}]`, appealNumberPrefixAt(app.config.REGION_CODE, now, app.config.TIME_ZONE), `[${events.join(',')}]`];
+    if (numbers) params.push(numbers);
+    const inserted = await pgQuery<Row>(em, insertSql(columns, returned, numbers !== null), params, { prepared: true });
     for (const row of inserted) created.set(row.id as string, row);
   }
   // Keys another transaction wrote in between: theirs is the appeal.

@@ -4,7 +4,9 @@ import type { AppServices } from '../app/app-services.js';
 import { runAppealTransaction, type Actor } from '../events/appeal-transaction.js';
 import { badInput } from '../errors/errors.js';
 import { prepareAppeal, type AppealIntake, type PreparedAppeal } from './appeal-intake.js';
-import { serializeAhead, writeAppeals } from './appeal-writer.js';
+import { serializeAhead, writeAppeals, type WriteAlongside } from './appeal-writer.js';
+import { pgQuery } from '../db/pg-query.js';
+import { RESERVE_NUMBERS_SQL } from '../appeals/appeal-number.js';
 import { loadReferenceDirectory } from './reference-directory.js';
 
 export const MAX_IMPORT_ROWS = 10_000;
@@ -38,8 +40,12 @@ function rowError(index: number, error: unknown, app: AppServices): ImportRowRes
   return { index, status: 'ERROR', appealId: null, number: null, error: { code: 'INTERNAL_SERVER_ERROR', field: null, message: 'Строка не сохранена из-за внутренней ошибки' } };
 }
 
-/** Chunks prepared and waiting for the writer, beyond the one being written. */
-const MAX_CHUNKS_AHEAD = 2;
+/**
+ * Chunks written side by side, each in its own transaction: PostgreSQL's work
+ * on a chunk (the inserts and their indexes) is most of an import's time, and
+ * the API waits on it about half of the time with one writer.
+ */
+const WRITERS = 2;
 /** Rows prepared between two turns of the event loop, so the writer's queries go on meanwhile. */
 const PREPARE_SLICE = 100;
 
@@ -54,8 +60,13 @@ const receiptTime = (row: AppealIntake) => {
  * ones); valid rows are written in order of receipt (so repeats link to
  * earlier rows) in chunks of 1,000, each chunk one transaction with
  * multi-row inserts. A chunk that fails is retried row by row: each appeal
- * and its audit entries are written together or not at all. Chunks are
- * written one after another while the next rows are being prepared.
+ * and its audit entries are written together or not at all. Two chunks are
+ * written at a time while the next rows are being prepared. A chunk takes its
+ * registration numbers after the chunk before it, links repeats to that
+ * chunk's rows too (waiting for it to be written before inserting, as a
+ * foreign key cannot see an uncommitted row), and leaves a key that chunk
+ * also has to it: numbers, repeat links and keys come out as if the chunks
+ * were written one after another, in order of receipt.
  */
 export async function importAppeals(app: AppServices, em: EntityManager, actor: Actor, rows: readonly AppealIntake[]): Promise<ImportResult> {
   if (rows.length > MAX_IMPORT_ROWS) throw badInput('input', `Не более ${MAX_IMPORT_ROWS} строк за один вызов, получено ${rows.length}`, { max: MAX_IMPORT_ROWS });
@@ -65,34 +76,66 @@ export async function importAppeals(app: AppServices, em: EntityManager, actor: 
   const order = rows.map((row, index) => ({ index, time: receiptTime(row) })).sort((a, b) => a.time - b.time || a.index - b.index);
 
   type Item = { index: number; prepared: PreparedAppeal };
-  const write = async (items: Item[]) => {
+  const write = async (items: Item[], alongside?: WriteAlongside) => {
     // A fresh EntityManager per chunk: the identity map stays the size of one chunk.
-    const written = await runAppealTransaction(app, em.fork() as EntityManager, actor, (tx) => writeAppeals(app, tx, items.map((item) => item.prepared)));
+    const written = await runAppealTransaction(app, em.fork() as EntityManager, actor, (tx) =>
+      writeAppeals(app, tx, items.map((item) => item.prepared), alongside));
     written.forEach((w, i) => {
       results[items[i]!.index] = {
         index: items[i]!.index, status: w.created ? 'CREATED' : 'EXISTING', appealId: w.row.id as string, number: w.row.number as string, error: null,
       };
     });
   };
-  const writeChunk = async (chunk: Item[]) => {
-    try {
-      await write(chunk);
-    } catch {
-      for (const item of chunk) {
+
+  interface Writing { items: Item[]; done: Promise<void>; finished: boolean }
+  let writings: Writing[] = [];
+  const inFlight = () => writings.filter((w) => !w.finished);
+  // Each chunk takes its registration numbers after the chunk before it took its own,
+  // so that chunks written side by side still number their appeals in order of receipt.
+  let numbersTaken: Promise<void> = Promise.resolve();
+  const launch = (chunk: Item[]) => {
+    const before = inFlight();
+    const previousTaken = numbersTaken;
+    let taken!: () => void;
+    numbersTaken = new Promise<void>((resolve) => (taken = resolve));
+    const settled = () => Promise.all(before.map((w) => w.done));
+    const alongside: WriteAlongside = {
+      earlier: before.flatMap((w) => w.items.map((item) => item.prepared)),
+      settled,
+      async reserveNumbers(count, txEm) {
         try {
-          await write([item]);
-        } catch (error) {
-          results[item.index] = rowError(item.index, error, app);
+          await previousTaken;
+          if (!count) return [];
+          const [reserved] = await pgQuery<{ numbers: string[] }>(txEm, RESERVE_NUMBERS_SQL, [count], { prepared: true });
+          return reserved!.numbers;
+        } finally {
+          taken();
         }
+      },
+    };
+    const writing: Writing = { items: chunk, finished: false, done: Promise.resolve() };
+    writing.done = (async () => {
+      try {
+        await write(chunk, alongside);
+      } catch {
+        taken();
+        // Row by row once the chunks before it are written: their rows are then stored (or refused) for good.
+        await settled();
+        for (const item of chunk) {
+          try {
+            await write([item]);
+          } catch (error) {
+            results[item.index] = rowError(item.index, error, app);
+          }
+        }
+      } finally {
+        writing.finished = true;
       }
-    }
+    })();
+    writings = [...before, writing];
   };
 
-  let writing: Promise<void> = Promise.resolve();
   let pending: Item[] = [];
-  // Chunks queued behind the one being written: preparation runs at most this far ahead, so that
-  // a 10,000-row import does not hold every row's serialized JSON at once.
-  const queued: Promise<void>[] = [];
   for (let i = 0; i < order.length; i++) {
     const { index } = order[i]!;
     try {
@@ -103,15 +146,15 @@ export async function importAppeals(app: AppServices, em: EntityManager, actor: 
       results[index] = rowError(index, error, app);
     }
     if (pending.length === CHUNK_SIZE || (i === order.length - 1 && pending.length)) {
-      const chunk = pending;
+      // Preparation stays one chunk ahead of the writers at most, so that a 10,000-row
+      // import does not hold every row's serialized JSON at once.
+      while (inFlight().length >= WRITERS) await Promise.race(inFlight().map((w) => w.done));
+      launch(pending);
       pending = [];
-      writing = writing.then(() => writeChunk(chunk));
-      queued.push(writing);
-      if (queued.length > MAX_CHUNKS_AHEAD) await queued.shift();
     }
     if (i % PREPARE_SLICE === PREPARE_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
   }
-  await writing;
+  await Promise.all(writings.map((w) => w.done));
   const count = (status: ImportRowStatus) => results.filter((r) => r.status === status).length;
   return { rows: results, created: count('CREATED'), existing: count('EXISTING'), failed: count('ERROR') };
 }

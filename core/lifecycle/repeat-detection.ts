@@ -46,15 +46,26 @@ const before = (a: Candidate, b: Candidate) => a.at < b.at || (a.at === b.at && 
  * Finds, for each new appeal of a batch (in registration order), the latest
  * earlier appeal within the window (REPEAT_WINDOW_DAYS) by the same author
  * (e-mail or phone) or at the same address in the same category: among the
- * stored appeals (one indexed query per kind of match for the whole batch)
- * and the batch itself. "Earlier" is by receipt, then by registration order.
+ * stored appeals (one indexed query per kind of match for the whole batch),
+ * `earlier` (appeals registered before the batch in transactions not
+ * committed yet) and the batch itself. "Earlier" is by receipt, then by
+ * registration order.
  */
-export async function detectRepeats(em: EntityManager, subjects: RepeatSubject[], windowDays: number): Promise<Map<string, RepeatMatch>> {
+export async function detectRepeats(
+  em: EntityManager,
+  subjects: RepeatSubject[],
+  windowDays: number,
+  earlier: readonly RepeatSubject[] = [],
+): Promise<Map<string, RepeatMatch>> {
   const found = new Map<string, RepeatMatch>();
   const keyed = subjects.filter((s) => s.keys.email || s.keys.phone || (s.keys.address && s.categoryId));
   if (!windowDays || !keyed.length) return found;
   const windowMs = windowDays * DAY_MS;
   const candidates = [...(await storedCandidates(em, keyed, windowMs))];
+  // Registered before the batch, not committed yet (an import's chunks in flight): after the stored ones, before the batch.
+  earlier.forEach((s, i) => candidates.push({
+    id: s.id, at: s.receivedAt.getTime(), rank: [1, i - earlier.length], categoryId: s.categoryId, email: s.keys.email, phone: s.keys.phone, address: s.keys.address,
+  }));
   subjects.forEach((s, i) => candidates.push({
     id: s.id, at: s.receivedAt.getTime(), rank: [1, i], categoryId: s.categoryId, email: s.keys.email, phone: s.keys.phone, address: s.keys.address,
   }));

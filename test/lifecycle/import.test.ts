@@ -10,7 +10,7 @@ const IMPORT = `mutation($input: [RegisterAppealInput!]!) {
   importAppeals(input: $input) { created existing failed results { index status appealId number error { code field message } } }
 }`;
 
-/** A plugin whose blocking hook vetoes one appeal: a failure in the middle of a chunk. */
+/** A plugin whose blocking hook vetoes one appeal (a failure in the middle of a chunk) or holds a chunk's transaction open a while. */
 const vetoPlugin = defineSectorPlugin({
   code: 'vetotest',
   name: { ru: 'Проверка отказа', en: 'Veto test' },
@@ -21,6 +21,7 @@ const vetoPlugin = defineSectorPlugin({
       if (event.type !== 'REGISTERED') return;
       const [row] = await em.getConnection().execute('select text from appeal where id = ?', [event.appealId], 'all', em.getTransactionContext());
       if (row?.text.includes('ВЕТО')) throw appError('CONFLICT', 'Плагин отказал в регистрации');
+      if (row?.text.includes('МЕДЛЕННО')) await new Promise((resolve) => setTimeout(resolve, 500));
     },
   },
 });
@@ -120,6 +121,35 @@ describe('importAppeals', () => {
     const sequence = (number: string) => Number(number.slice(number.lastIndexOf('-') + 1));
     const numbers = input.map((_, i) => sequence(result.results[1000 - i].number));
     expect(numbers.every((n, i) => i === 0 || n > numbers[i - 1]!)).toBe(true);
+  });
+
+  it('numbers, links repeats and settles repeated keys in order of receipt across chunks written at once', async () => {
+    const start = clock.now().getTime() - 3 * 86_400_000;
+    const email = `${ext('many')}@example.ru`;
+    // Rows 0, 999, 1000, 2500 and 3999 share an author: each links to the one before it, across four chunks.
+    const shared = new Set([0, 999, 1000, 2500, 3999]);
+    const input = Array.from({ length: 4000 }, (_, i) => row(`Строка ${i}`, {
+      receivedAt: new Date(start + i * 30_000).toISOString(),
+      author: { email: shared.has(i) ? email : `${ext(`solo-${i}`)}@example.ru` },
+    }));
+    // Row 1500 repeats the key of row 10 (another chunk): the same appeal.
+    input[1500] = { ...input[1500]!, externalId: input[10]!.externalId };
+    // The first chunk's transaction stays open half a second, so the second is written while it is.
+    input[500] = { ...input[500]!, text: 'МЕДЛЕННО: строка первой порции', category: 'vetotest.any' };
+    const result = await ok(t, IMPORT, { input: [...input].reverse() }, s.integration);
+    expect(result).toMatchObject({ created: 3999, existing: 1, failed: 0 });
+    const resultOf = (i: number) => result.results[3999 - i];
+    expect(resultOf(1500)).toMatchObject({ status: 'EXISTING', appealId: resultOf(10).appealId });
+    const chain = [0, 999, 1000, 2500, 3999];
+    const links = await t.em().execute('select id, repeat_of_id from appeal where id = any(?::uuid[])', [`{${chain.map((i) => resultOf(i).appealId).join(',')}}`]);
+    const linkOf = new Map(links.map((l: any) => [l.id, l.repeat_of_id]));
+    expect(linkOf.get(resultOf(0).appealId)).toBeNull();
+    for (let k = 1; k < chain.length; k++) expect(linkOf.get(resultOf(chain[k]!).appealId), `row ${chain[k]}`).toBe(resultOf(chain[k - 1]!).appealId);
+    const sequence = (number: string) => Number(number.slice(number.lastIndexOf('-') + 1));
+    const numbers = input.map((_, i) => i).filter((i) => i !== 1500).map((i) => sequence(resultOf(i).number));
+    expect(numbers.every((n, i) => i === 0 || n > numbers[i - 1]!)).toBe(true);
+    const [{ events }] = await t.em().execute(`select count(*)::int as events from appeal_event where type = 'REPEAT_DETECTED' and appeal_id = any(?::uuid[])`, [`{${chain.map((i) => resultOf(i).appealId).join(',')}}`]);
+    expect(events).toBe(4);
   });
 
   it('leaves no half-written appeal when a row fails in the middle of a chunk, and keeps the others', async () => {
