@@ -53,12 +53,21 @@ select * from ins`;
 
 /** For a batch written while batches before it are still being written (an import's chunks side by side). */
 export interface WriteAlongside {
-  /** The appeals of the batches before this one that are still being written. */
-  earlier: readonly PreparedAppeal[];
-  /** Resolves once those batches are written (or given up): their appeals are then stored for good. */
+  /**
+   * Waits until the batch before this one has settled which appeals it
+   * inserts, and gives those of the batches still being written before this
+   * one (only rows they insert: a phantom candidate would be a repeat link
+   * to nothing).
+   */
+  turn: () => Promise<readonly PreparedAppeal[]>;
+  /**
+   * Records `fresh` as the appeals this batch inserts and takes their
+   * registration numbers, ascending, one per appeal in order. Called once
+   * after `turn`, also with none: the batch after this one waits for it.
+   */
+  reserveNumbers: (fresh: readonly PreparedAppeal[], em: AppealTransaction['em']) => Promise<string[]>;
+  /** Resolves once the batches before this one are written (or given up): their appeals are then stored for good. */
   settled: () => Promise<unknown>;
-  /** Takes `count` numbers of the registration sequence, ascending, after the batches before this one took theirs. */
-  reserveNumbers: (count: number, em: AppealTransaction['em']) => Promise<string[]>;
 }
 
 /**
@@ -85,24 +94,25 @@ export async function writeAppeals(app: AppServices, tx: AppealTransaction, batc
   };
   await readStored(batch);
 
-  // New keys, each once: a key repeated within the batch is the same appeal, and so is a key of a batch still being written before it.
+  // New keys, each once: a key repeated within the batch is the same appeal, and so is a key a batch before it inserts.
+  const earlier = alongside ? await alongside.turn() : [];
+  const inEarlier = new Set(earlier.filter((p) => p.externalId !== null).map((p) => keyOf(p.channel, p.externalId)));
   const fresh: PreparedAppeal[] = [];
   const seen = new Set<string>();
-  const inEarlier = new Set(alongside?.earlier.filter((p) => p.externalId !== null).map((p) => keyOf(p.channel, p.externalId)));
   const theirs: PreparedAppeal[] = [];
   for (const p of batch) {
     const key = keyOf(p.channel, p.externalId);
-    if (p.externalId !== null && inEarlier.has(key)) theirs.push(p);
+    if (p.externalId !== null && inEarlier.has(key) && !stored.has(key)) theirs.push(p);
     if (p.externalId !== null && (stored.has(key) || seen.has(key) || inEarlier.has(key))) continue;
     if (p.externalId !== null) seen.add(key);
     fresh.push(p);
   }
-  const numbers = alongside ? await alongside.reserveNumbers(fresh.length, em) : null;
-  const repeats = await detectRepeats(em, fresh, app.config.REPEAT_WINDOW_DAYS, alongside?.earlier);
+  const numbers = alongside ? await alongside.reserveNumbers(fresh, em) : null;
+  const repeats = await detectRepeats(em, fresh, app.config.REPEAT_WINDOW_DAYS, earlier);
   if (alongside) {
     // A repeat link to an appeal not committed yet would fail its foreign key, and a key of an earlier
     // batch is read back once that batch is written: both wait for the batches before, holding no row lock.
-    const earlierIds = new Set(alongside.earlier.map((p) => p.id));
+    const earlierIds = new Set(earlier.map((p) => p.id));
     if (theirs.length || [...repeats.values()].some((r) => earlierIds.has(r.repeatOf))) {
       await alongside.settled();
       await readStored(theirs);

@@ -87,48 +87,59 @@ export async function importAppeals(app: AppServices, em: EntityManager, actor: 
     });
   };
 
-  interface Writing { items: Item[]; done: Promise<void>; finished: boolean }
+  interface Writing { items: Item[]; done: Promise<void>; finished: boolean; inserting: readonly PreparedAppeal[] }
   let writings: Writing[] = [];
   const inFlight = () => writings.filter((w) => !w.finished);
-  // Each chunk takes its registration numbers after the chunk before it took its own,
-  // so that chunks written side by side still number their appeals in order of receipt.
-  let numbersTaken: Promise<void> = Promise.resolve();
+  // The turn of the chunk launched last: released once it has settled its inserts and taken its
+  // registration numbers (or, if it failed before, once its rows are written one by one), so that
+  // chunks written side by side number their appeals in order of receipt.
+  let lastTurn: Promise<void> = Promise.resolve();
+  /** A single row's write that reuses the number its chunk reserved for it (null: take one from the sequence). */
+  const withNumber = (number: string | null): WriteAlongside | undefined =>
+    number === null ? undefined : { turn: async () => [], reserveNumbers: async (fresh) => (fresh.length ? [number] : []), settled: async () => undefined };
   const launch = (chunk: Item[]) => {
     const before = inFlight();
-    const previousTaken = numbersTaken;
-    let taken!: () => void;
-    numbersTaken = new Promise<void>((resolve) => (taken = resolve));
+    const previousTurn = lastTurn;
+    let release!: () => void;
+    lastTurn = new Promise<void>((resolve) => (release = resolve));
+    const reserved = new Map<PreparedAppeal, string>();
+    const writing: Writing = { items: chunk, finished: false, inserting: [], done: Promise.resolve() };
     const settled = () => Promise.all(before.map((w) => w.done));
     const alongside: WriteAlongside = {
-      earlier: before.flatMap((w) => w.items.map((item) => item.prepared)),
-      settled,
-      async reserveNumbers(count, txEm) {
+      async turn() {
+        await previousTurn;
+        return before.filter((w) => !w.finished).flatMap((w) => w.inserting);
+      },
+      async reserveNumbers(fresh, txEm) {
+        writing.inserting = fresh;
         try {
-          await previousTaken;
-          if (!count) return [];
-          const [reserved] = await pgQuery<{ numbers: string[] }>(txEm, RESERVE_NUMBERS_SQL, [count], { prepared: true });
-          return reserved!.numbers;
+          if (!fresh.length) return [];
+          const [taken] = await pgQuery<{ numbers: string[] }>(txEm, RESERVE_NUMBERS_SQL, [fresh.length], { prepared: true });
+          fresh.forEach((p, i) => reserved.set(p, taken!.numbers[i]!));
+          return taken!.numbers;
         } finally {
-          taken();
+          release();
         }
       },
+      settled,
     };
-    const writing: Writing = { items: chunk, finished: false, done: Promise.resolve() };
     writing.done = (async () => {
       try {
         await write(chunk, alongside);
       } catch {
-        taken();
         // Row by row once the chunks before it are written: their rows are then stored (or refused) for good.
+        // Each row keeps the number its chunk reserved for it; a chunk that failed before reserving
+        // keeps its turn until its rows are written, so the chunk after it numbers its own after them.
         await settled();
         for (const item of chunk) {
           try {
-            await write([item]);
+            await write([item], withNumber(reserved.get(item.prepared) ?? null));
           } catch (error) {
             results[item.index] = rowError(item.index, error, app);
           }
         }
       } finally {
+        release();
         writing.finished = true;
       }
     })();

@@ -152,6 +152,40 @@ describe('importAppeals', () => {
     expect(events).toBe(4);
   });
 
+  it('links a repeat to an appeal stored before the import when that appeal is also in an earlier chunk', async () => {
+    const start = clock.now().getTime() - 3 * 86_400_000;
+    const email = `${ext('again')}@example.ru`;
+    const input = Array.from({ length: 3000 }, (_, i) => row(`Повтор ${i}`, {
+      receivedAt: new Date(start + i * 30_000).toISOString(),
+      author: { email: i === 0 || i === 1500 ? email : `${ext(`again-${i}`)}@example.ru` },
+    }));
+    // The first chunk stays open while the second is written, and row 0 is in it.
+    input[500] = { ...input[500]!, text: 'МЕДЛЕННО: первая порция', category: 'vetotest.any' };
+    const first = await ok(t, IMPORT, { input: [input[0]] }, s.integration);
+    // Row 0 is stored already: the first chunk reports it as it is and inserts the rest.
+    const result = await ok(t, IMPORT, { input }, s.integration);
+    expect(result).toMatchObject({ created: 2999, existing: 1, failed: 0 });
+    expect(result.results[0]).toMatchObject({ status: 'EXISTING', appealId: first.results[0].appealId });
+    const [{ repeat_of_id }] = await t.em().execute('select repeat_of_id from appeal where id = ?', [result.results[1500].appealId]);
+    expect(repeat_of_id).toBe(first.results[0].appealId);
+    const sequence = (number: string) => Number(number.slice(number.lastIndexOf('-') + 1));
+    const numbers = result.results.slice(1).map((r: any) => sequence(r.number));
+    expect(numbers.every((n: number, i: number) => i === 0 || n > numbers[i - 1]!)).toBe(true);
+  });
+
+  it('keeps the order of numbers when a chunk written beside another fails and is retried row by row', async () => {
+    const start = clock.now().getTime() - 3 * 86_400_000;
+    const input = Array.from({ length: 2500 }, (_, i) => row(`Порция ${i}`, { receivedAt: new Date(start + i * 30_000).toISOString() }));
+    input[500] = { ...input[500]!, text: 'МЕДЛЕННО: первая порция', category: 'vetotest.any' };
+    input[1700] = { ...input[1700]!, text: 'ВЕТО: вторая порция', category: 'vetotest.any' };
+    const result = await ok(t, IMPORT, { input }, s.integration);
+    expect(result).toMatchObject({ created: 2499, failed: 1 });
+    expect(result.results[1700]).toMatchObject({ status: 'ERROR', error: { code: 'CONFLICT' } });
+    const sequence = (number: string) => Number(number.slice(number.lastIndexOf('-') + 1));
+    const numbers = result.results.filter((r: any) => r.status === 'CREATED').map((r: any) => sequence(r.number));
+    expect(numbers.every((n: number, i: number) => i === 0 || n > numbers[i - 1]!)).toBe(true);
+  });
+
   it('leaves no half-written appeal when a row fails in the middle of a chunk, and keeps the others', async () => {
     const input = [row('До отказа', { category: 'vetotest.any' }), row('ВЕТО: эта строка отклоняется', { category: 'vetotest.any' }), row('После отказа', { category: 'vetotest.any' })];
     const result = await ok(t, IMPORT, { input }, s.integration);
