@@ -62,10 +62,10 @@ const receiptTime = (row: AppealIntake) => {
  * multi-row inserts. A chunk that fails is retried row by row: each appeal
  * and its audit entries are written together or not at all. Two chunks are
  * written at a time while the next rows are being prepared. A chunk takes its
- * registration numbers after the chunk before it, links repeats to that
- * chunk's rows too (waiting for it to be written before inserting, as a
- * foreign key cannot see an uncommitted row), and leaves a key that chunk
- * also has to it: numbers, repeat links and keys come out as if the chunks
+ * registration numbers after the chunk before it, links repeats to the rows
+ * that chunk inserts too (waiting for it to be written before inserting, as
+ * a foreign key cannot see an uncommitted row), and leaves a key that chunk
+ * inserts to it: numbers, repeat links and keys come out as if the chunks
  * were written one after another, in order of receipt.
  */
 export async function importAppeals(app: AppServices, em: EntityManager, actor: Actor, rows: readonly AppealIntake[]): Promise<ImportResult> {
@@ -87,7 +87,8 @@ export async function importAppeals(app: AppServices, em: EntityManager, actor: 
     });
   };
 
-  interface Writing { items: Item[]; done: Promise<void>; finished: boolean; inserting: readonly PreparedAppeal[] }
+  /** A chunk being written: the appeals it inserts (known once its turn came), and when it is done. */
+  interface Writing { done: Promise<void>; finished: boolean; inserting: readonly PreparedAppeal[] }
   let writings: Writing[] = [];
   const inFlight = () => writings.filter((w) => !w.finished);
   // The turn of the chunk launched last: released once it has settled its inserts and taken its
@@ -103,7 +104,7 @@ export async function importAppeals(app: AppServices, em: EntityManager, actor: 
     let release!: () => void;
     lastTurn = new Promise<void>((resolve) => (release = resolve));
     const reserved = new Map<PreparedAppeal, string>();
-    const writing: Writing = { items: chunk, finished: false, inserting: [], done: Promise.resolve() };
+    const writing: Writing = { finished: false, inserting: [], done: Promise.resolve() };
     const settled = () => Promise.all(before.map((w) => w.done));
     const alongside: WriteAlongside = {
       async turn() {

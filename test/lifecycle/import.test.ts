@@ -41,6 +41,13 @@ const row = (text: string, extra: Record<string, unknown> = {}) => ({
   channel: 'REGIONAL_SYSTEM', externalId: ext('imp'), text, receivedAt: clock.now().toISOString(), category: 'housing.capital-repair', ...extra,
 });
 
+/** Registration numbers (`12-2026-0001234`) whose sequence parts rise strictly, in the order given. */
+function expectAscending(numbers: string[]) {
+  const sequence = numbers.map((number) => Number(number.slice(number.lastIndexOf('-') + 1)));
+  const fallsAt = sequence.findIndex((n, i) => i > 0 && n <= sequence[i - 1]!);
+  expect(fallsAt, `numbers ${numbers[fallsAt - 1]} then ${numbers[fallsAt]}`).toBe(-1);
+}
+
 async function countByExternalIds(ids: string[]) {
   const [{ appeals, events }] = await t.em().execute(
     `select (select count(*)::int from appeal where external_id = any(?::text[])) as appeals,
@@ -118,9 +125,7 @@ describe('importAppeals', () => {
     const [{ repeat_of_id }] = await t.em().execute('select repeat_of_id from appeal where id = ?', [idOfRow(1000)]);
     expect(repeat_of_id).toBe(idOfRow(0));
     // Registration numbers follow the order of receipt across chunks.
-    const sequence = (number: string) => Number(number.slice(number.lastIndexOf('-') + 1));
-    const numbers = input.map((_, i) => sequence(result.results[1000 - i].number));
-    expect(numbers.every((n, i) => i === 0 || n > numbers[i - 1]!)).toBe(true);
+    expectAscending(input.map((_, i) => result.results[1000 - i].number));
   });
 
   it('numbers, links repeats and settles repeated keys in order of receipt across chunks written at once', async () => {
@@ -145,9 +150,7 @@ describe('importAppeals', () => {
     const linkOf = new Map(links.map((l: any) => [l.id, l.repeat_of_id]));
     expect(linkOf.get(resultOf(0).appealId)).toBeNull();
     for (let k = 1; k < chain.length; k++) expect(linkOf.get(resultOf(chain[k]!).appealId), `row ${chain[k]}`).toBe(resultOf(chain[k - 1]!).appealId);
-    const sequence = (number: string) => Number(number.slice(number.lastIndexOf('-') + 1));
-    const numbers = input.map((_, i) => i).filter((i) => i !== 1500).map((i) => sequence(resultOf(i).number));
-    expect(numbers.every((n, i) => i === 0 || n > numbers[i - 1]!)).toBe(true);
+    expectAscending(input.map((_, i) => i).filter((i) => i !== 1500).map((i) => resultOf(i).number));
     const [{ events }] = await t.em().execute(`select count(*)::int as events from appeal_event where type = 'REPEAT_DETECTED' and appeal_id = any(?::uuid[])`, [`{${chain.map((i) => resultOf(i).appealId).join(',')}}`]);
     expect(events).toBe(4);
   });
@@ -168,9 +171,7 @@ describe('importAppeals', () => {
     expect(result.results[0]).toMatchObject({ status: 'EXISTING', appealId: first.results[0].appealId });
     const [{ repeat_of_id }] = await t.em().execute('select repeat_of_id from appeal where id = ?', [result.results[1500].appealId]);
     expect(repeat_of_id).toBe(first.results[0].appealId);
-    const sequence = (number: string) => Number(number.slice(number.lastIndexOf('-') + 1));
-    const numbers = result.results.slice(1).map((r: any) => sequence(r.number));
-    expect(numbers.every((n: number, i: number) => i === 0 || n > numbers[i - 1]!)).toBe(true);
+    expectAscending(result.results.slice(1).map((r: any) => r.number));
   });
 
   it('keeps the order of numbers when a chunk written beside another fails and is retried row by row', async () => {
@@ -181,9 +182,7 @@ describe('importAppeals', () => {
     const result = await ok(t, IMPORT, { input }, s.integration);
     expect(result).toMatchObject({ created: 2499, failed: 1 });
     expect(result.results[1700]).toMatchObject({ status: 'ERROR', error: { code: 'CONFLICT' } });
-    const sequence = (number: string) => Number(number.slice(number.lastIndexOf('-') + 1));
-    const numbers = result.results.filter((r: any) => r.status === 'CREATED').map((r: any) => sequence(r.number));
-    expect(numbers.every((n: number, i: number) => i === 0 || n > numbers[i - 1]!)).toBe(true);
+    expectAscending(result.results.filter((r: any) => r.status === 'CREATED').map((r: any) => r.number));
   });
 
   it('leaves no half-written appeal when a row fails in the middle of a chunk, and keeps the others', async () => {
