@@ -3,17 +3,18 @@ import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { GraphQLSchema } from 'graphql';
 import type { SectorPlugin, PluginAccess } from '../core/plugin-api/index.js';
-import { coreResolvers, intakeResolvers } from '../core/graphql/core-resolvers.js';
+import { intakeResolvers } from '../core/graphql/core-resolvers.js';
+import { moduleAccess, moduleResolvers } from '../core/app/modules.js';
 import { guardRootFields } from '../core/auth/access-guard.js';
 import { checkIdArguments } from '../core/graphql/id-arguments.js';
 import { callFieldResolversDirectly, readPlainFieldsDirectly } from '../core/graphql/direct-field-resolvers.js';
-import { ALL_ROLES, CENTER, READERS, coreAccess, type Access } from '../core/auth/access-matrix.js';
+import { ALL_ROLES, CENTER, READERS, type Access } from '../core/auth/access-matrix.js';
 
 const PLUGIN_ACCESS: Record<PluginAccess, Access> = { ALL: ALL_ROLES, READERS, CENTER };
 
 /** The access matrix of the core plus the enabled plugins' operations. */
 export function accessMatrixFor(plugins: readonly SectorPlugin[]): Record<string, Access> {
-  const matrix: Record<string, Access> = { ...coreAccess };
+  const matrix: Record<string, Access> = moduleAccess();
   for (const plugin of plugins) {
     for (const [operation, level] of Object.entries(plugin.access ?? {})) matrix[operation] = PLUGIN_ACCESS[level];
   }
@@ -28,7 +29,7 @@ export function accessMatrixFor(plugins: readonly SectorPlugin[]): Record<string
 export async function buildAppSchema(plugins: readonly SectorPlugin[], options: { channelIntake?: boolean } = {}): Promise<GraphQLSchema> {
   forgetFieldsOfEarlierBuilds();
   // Operations that create appeals from channels exist only when the lifecycle's intake is wired (core/channels/intake.ts).
-  const resolvers = [...coreResolvers, ...(options.channelIntake ? intakeResolvers : []), ...plugins.flatMap((plugin) => plugin.resolvers ?? [])] as [
+  const resolvers = [...moduleResolvers(), ...(options.channelIntake ? intakeResolvers : []), ...plugins.flatMap((plugin) => plugin.resolvers ?? [])] as [
     Function,
     ...Function[],
   ];

@@ -17,9 +17,8 @@ import type { AppServices } from './app-services.js';
 import type { EventBus } from '../events/event-bus.js';
 import { createEventBus } from '../events/create-event-bus.js';
 import { LiveFeed } from '../live/live-feed.js';
-import { startDeadlineWatchJob } from '../deadline-watch/deadline-watch.job.js';
 import type { RecurringJob } from '../jobs/recurring-job.js';
-import { startRollupRefreshJob } from '../analytics/rollup/rollup-refresh.job.js';
+import { coreModules } from './modules.js';
 import { createStructurer } from '../structuring/structurer.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
@@ -64,8 +63,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     onQuery: options.onQuery,
   });
   let events: EventBus | null = null;
-  let jobs: RecurringJob | null = null;
-  let rollupJob: RecurringJob | null = null;
+  const jobs: RecurringJob[] = [];
+  const stopJobs = () => Promise.all(jobs.splice(0).map((job) => job.stop().catch(() => undefined)));
   try {
     const em = db.orm.em.fork() as EntityManager;
     await seedBundledCalendar(em);
@@ -95,10 +94,17 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       live: new LiveFeed(db.orm, events, logger),
     };
     if (options.intake) app.intake = options.intake(app);
-    jobs = await startDeadlineWatchJob(app, db.url);
-    rollupJob = await startRollupRefreshJob(app, db.url);
-    // Loaded only for the demo: the data generator brings faker's locales (about 40 MB of memory).
-    if (config.demo) await (await import('../seed/demo.seed.js')).seedDemo(app);
+    for (const module of coreModules) {
+      for (const startJob of module.jobs ?? []) {
+        const job = await startJob(app, db.url);
+        if (job) jobs.push(job);
+      }
+    }
+    if (config.demo) {
+      // Loaded only for the demo: the data generator brings faker's locales (about 40 MB of memory).
+      await (await import('../seed/demo.seed.js')).seedDemo(app);
+      for (const module of coreModules) await module.seedDemo?.(app);
+    }
     const schema = await buildAppSchema(plugins, { channelIntake: Boolean(app.intake) });
     const http = await createHttpServer(app, schema);
     await new Promise<void>((resolve, reject) => {
@@ -118,16 +124,14 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       port,
       async stop() {
         await http.stop();
-        await jobs?.stop();
-        await rollupJob?.stop();
+        await Promise.all(jobs.map((job) => job.stop()));
         await app.live.close();
         await app.events.close();
         await db.close();
       },
     };
   } catch (error) {
-    await jobs?.stop().catch(() => undefined);
-    await rollupJob?.stop().catch(() => undefined);
+    await stopJobs();
     await events?.close().catch(() => undefined);
     await db.close();
     throw error;

@@ -1,6 +1,6 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { coreEntities } from '../entities/index.js';
+import { moduleEntities } from '../app/modules.js';
 import { migrationsList } from '../../migrations/index.js';
 
 export interface OrmSettings {
@@ -15,7 +15,7 @@ export interface OrmSettings {
 export function ormOptions(settings: OrmSettings): Options {
   return defineConfig({
     clientUrl: settings.url,
-    entities: [...coreEntities, ...(settings.extraEntities ?? [])],
+    entities: [...moduleEntities(), ...(settings.extraEntities ?? [])],
     discovery: { warnWhenNoEntities: true },
     forceUtcTimezone: true,
     pool: { min: 0, max: settings.poolMax ?? 10 },

@@ -1,8 +1,8 @@
 import type { Express } from 'express';
 import type { AppServices } from '../app/app-services.js';
-import { registerReportRoutes } from '../analytics/monthly-report/report.route.js';
+import { coreModules } from '../app/modules.js';
 
-/** HTTP routes beside GraphQL (report files, ...): each area adds its registration here. */
+/** HTTP routes beside GraphQL (report files, ...): each feature module brings its own. */
 export function registerRoutes(expressApp: Express, app: AppServices): void {
-  registerReportRoutes(expressApp, app);
+  for (const module of coreModules) module.routes?.(expressApp, app);
 }
