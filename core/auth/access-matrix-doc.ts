@@ -26,15 +26,15 @@ export function renderAccessMatrix(matrix: Readonly<Record<string, Access>>): st
   return lines.join('\n');
 }
 
-/** The README with the matrix put between its markers; throws when the markers are missing. */
+/** The page with the matrix put between its markers; throws when the markers are missing. */
 export function withMatrix(readme: string, table: string): string {
   const start = readme.indexOf(MATRIX_START);
   const end = readme.indexOf(MATRIX_END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${MATRIX_START} … ${MATRIX_END} markers`);
+  if (start < 0 || end < start) throw new Error(`docs/access.md has no ${MATRIX_START} … ${MATRIX_END} markers`);
   return `${readme.slice(0, start + MATRIX_START.length)}\n${table}\n${readme.slice(end)}`;
 }
 
-/** The matrix currently printed in the README (between the markers), or null. */
+/** The matrix currently printed in docs/access.md (between the markers), or null. */
 export function matrixInReadme(readme: string): string | null {
   const start = readme.indexOf(MATRIX_START);
   const end = readme.indexOf(MATRIX_END);

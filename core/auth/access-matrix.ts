@@ -5,7 +5,7 @@ import { Role } from '../entities/enums.js';
  * root field of Query, Mutation and Subscription. An operation without a row
  * is refused (fail closed); `test/access-matrix.test.ts` walks this table
  * against the running schema, and `npm run access:print` writes it into the
- * README. What a role then sees inside an operation is narrowed by
+ * page docs/access.md. What a role then sees inside an operation is narrowed by
  * `applyAppealScope` (appeals) and `personal-data.ts` (authors).
  */
 export type Access = 'PUBLIC' | readonly Role[];

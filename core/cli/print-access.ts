@@ -1,7 +1,7 @@
 /**
  * Prints the access matrix (core and every plugin) as Markdown and writes it
- * into README.md between `<!-- access-matrix:start -->` and
- * `<!-- access-matrix:end -->`. A test fails while the README is stale.
+ * into docs/access.md between `<!-- access-matrix:start -->` and
+ * `<!-- access-matrix:end -->`. A test fails while the page is stale.
  *   npm run access:print
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,6 @@ import { allPlugins } from '../../plugins/index.js';
 import { renderAccessMatrix, withMatrix } from '../auth/access-matrix-doc.js';
 
 const table = renderAccessMatrix(accessMatrixFor(allPlugins));
-const readme = readFileSync('README.md', 'utf8');
-writeFileSync('README.md', withMatrix(readme, table));
+const readme = readFileSync('docs/access.md', 'utf8');
+writeFileSync('docs/access.md', withMatrix(readme, table));
 console.log(table);

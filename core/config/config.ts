@@ -4,7 +4,7 @@ import { JWT_ALGORITHMS, KeyConfigError, resolveJwtKeys, type JwtKeys } from '..
 
 /**
  * Every setting the server reads from the environment, with its default.
- * The README's configuration table is written from this list; a malformed
+ * The configuration table (docs/configuration.md) is written from this list; a malformed
  * value stops start-up with one line that names the variable.
  */
 const schema = z.object({
@@ -44,7 +44,7 @@ const schema = z.object({
   WS_MAX_QUEUE: z.coerce.number().int().positive().default(1000),
   WS_REAUTH_SECONDS: z.coerce.number().int().min(0).default(30),
   DEADLINE_WATCH_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
-  // Hardening (README, "Hardening"): limits on what one request or one caller may ask.
+  // Hardening (docs/hardening.md): limits on what one request or one caller may ask.
   MAX_PAGE_SIZE: z.coerce.number().int().positive().default(500),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
   GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(200_000),
