@@ -189,21 +189,15 @@ export class AppealActions {
     const policy = this.app.config.deadlinePolicy;
     const requested = days ?? policy.maxExtensionDays;
     return transition(this.app, em, actor, { id, action: AppealAction.EXTEND, expectedVersion }, (ctx) => {
-      const { appeal, now } = ctx;
+      const { appeal } = ctx;
       try {
         assertExtensionAllowed({ extensionsSoFar: appeal.extensionDays > 0 ? 1 : 0, requestedDays: requested, policy });
       } catch (error) {
         throw deadlineApiError(error, 'days');
       }
-      const urgent = urgentRulesOf(appeal);
-      if (urgent.some((rule) => rule.code === appeal.deadlineRule)) {
-        throw conflict(`Срок установлен правилом срочной категории (${appeal.deadlineRule}); продление по ч. 2 ст. 12 59-ФЗ к нему не применяется`);
-      }
-      if (appealDeadline(appeal, now).state === DeadlineState.OVERDUE) {
-        throw conflict('Срок уже истёк: продлить можно только до его окончания (ч. 2 ст. 12 59-ФЗ)');
-      }
+      // Once, not for an urgent rule's term, not after it ran out: the EXTEND row's condition (extension-rule.ts).
       appeal.extensionDays = requested;
-      const deadline = replanDeadline(this.app, appeal, urgent);
+      const deadline = replanDeadline(this.app, appeal, urgentRulesOf(appeal));
       ctx.record('DEADLINE_EXTENDED', { reason: text, data: { days: requested, dueAt: deadline } });
     });
   }

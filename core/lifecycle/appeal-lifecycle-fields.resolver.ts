@@ -28,7 +28,7 @@ export class AppealLifecycleFieldsResolver {
 
   @FieldResolver(() => [AppealAction], { description: 'Действия, доступные текущему пользователю в текущем статусе' })
   allowedActions(@Root() appeal: Appeal, @Ctx() ctx: RequestContext): AppealAction[] {
-    return ctx.user ? allowedActions(appeal, ctx.user.role) : [];
+    return ctx.user ? allowedActions(appeal, ctx.user.role, ctx.clock.now()) : [];
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Орган, на действия которого подана жалоба' })

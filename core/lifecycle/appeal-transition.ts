@@ -37,11 +37,12 @@ export async function transition(
   return runAppealTransaction(app, em, actor, async (tx) => {
     const appeal = await lockAppeal(tx.em, request.id, actor);
     checkVersion(appeal, request.expectedVersion);
-    const step = resolveTransition(appeal, request.action, actorKind(actor));
+    const now = app.clock.now();
+    const step = resolveTransition(appeal, request.action, actorKind(actor), now);
     const from = appeal.status;
     appeal.status = step.toStatus;
     const ctx: TransitionContext = {
-      app, tx, appeal, actor, now: app.clock.now(), from, to: step.toStatus,
+      app, tx, appeal, actor, now, from, to: step.toStatus,
       record: (type, entry = {}) => tx.record({ appeal, type, fromStatus: from, toStatus: step.toStatus, ...entry }),
     };
     await apply(ctx);

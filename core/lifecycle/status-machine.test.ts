@@ -4,6 +4,7 @@ import { errorCode } from '../errors/errors.js';
 import { allowedActions, AppealAction, resolveTransition, SYSTEM, TRANSITIONS } from './status-machine.js';
 
 const ALL_ACTORS = [...Object.values(Role), SYSTEM];
+const NOW = new Date('2026-03-02T09:00:00Z');
 
 describe('the status machine table', () => {
   it('reaches every status from NEW', () => {
@@ -26,7 +27,7 @@ describe('the status machine table', () => {
       const out = TRANSITIONS.filter((t) => t.from.includes(status) && t.to && t.to !== status).map((t) => t.action);
       expect(out.length, status).toBeGreaterThan(0);
     }
-    expect(allowedActions({ status: AppealStatus.REJECTED }, Role.CENTER_SPECIALIST)).toEqual([AppealAction.REOPEN]);
+    expect(allowedActions({ status: AppealStatus.REJECTED }, Role.CENTER_SPECIALIST, NOW)).toEqual([AppealAction.REOPEN]);
   });
 
   it('has one row per action, status and actor', () => {
@@ -41,18 +42,18 @@ describe('the status machine table', () => {
   });
 
   it('keeps duties apart: bodies answer, the ЦУР reviews; analysts, observers and integrations do nothing', () => {
-    expect(resolveTransition({ status: AppealStatus.IN_PROGRESS }, AppealAction.ANSWER, Role.ORG_OPERATOR).toStatus).toBe(AppealStatus.ON_REVIEW);
-    expect(resolveTransition({ status: AppealStatus.ON_REVIEW }, AppealAction.REVIEW_ACCEPT, Role.CENTER_SPECIALIST).toStatus).toBe(AppealStatus.ANSWERED);
-    expect(resolveTransition({ status: AppealStatus.ON_REVIEW }, AppealAction.REVIEW_RETURN, Role.SECTOR_SPECIALIST).toStatus).toBe(AppealStatus.IN_PROGRESS);
-    expect(errorCode(catchError(() => resolveTransition({ status: AppealStatus.IN_PROGRESS }, AppealAction.ANSWER, Role.CENTER_SPECIALIST)))).toBe('FORBIDDEN');
-    expect(errorCode(catchError(() => resolveTransition({ status: AppealStatus.ON_REVIEW }, AppealAction.REVIEW_ACCEPT, Role.ORG_OPERATOR)))).toBe('FORBIDDEN');
+    expect(resolveTransition({ status: AppealStatus.IN_PROGRESS }, AppealAction.ANSWER, Role.ORG_OPERATOR, NOW).toStatus).toBe(AppealStatus.ON_REVIEW);
+    expect(resolveTransition({ status: AppealStatus.ON_REVIEW }, AppealAction.REVIEW_ACCEPT, Role.CENTER_SPECIALIST, NOW).toStatus).toBe(AppealStatus.ANSWERED);
+    expect(resolveTransition({ status: AppealStatus.ON_REVIEW }, AppealAction.REVIEW_RETURN, Role.SECTOR_SPECIALIST, NOW).toStatus).toBe(AppealStatus.IN_PROGRESS);
+    expect(errorCode(catchError(() => resolveTransition({ status: AppealStatus.IN_PROGRESS }, AppealAction.ANSWER, Role.CENTER_SPECIALIST, NOW)))).toBe('FORBIDDEN');
+    expect(errorCode(catchError(() => resolveTransition({ status: AppealStatus.ON_REVIEW }, AppealAction.REVIEW_ACCEPT, Role.ORG_OPERATOR, NOW)))).toBe('FORBIDDEN');
     for (const role of [Role.ANALYST, Role.MINISTRY_OBSERVER, Role.INTEGRATION, Role.CURATOR]) {
-      for (const status of Object.values(AppealStatus)) expect(allowedActions({ status }, role), `${role} ${status}`).toEqual([]);
+      for (const status of Object.values(AppealStatus)) expect(allowedActions({ status }, role, NOW), `${role} ${status}`).toEqual([]);
     }
   });
 
   it('answers an action the status does not allow with CONFLICT and the allowed actions', () => {
-    const error = catchError(() => resolveTransition({ status: AppealStatus.ASSIGNED }, AppealAction.ANSWER, Role.ORG_OPERATOR));
+    const error = catchError(() => resolveTransition({ status: AppealStatus.ASSIGNED }, AppealAction.ANSWER, Role.ORG_OPERATOR, NOW));
     expect(errorCode(error)).toBe('CONFLICT');
     expect((error as any).extensions.allowed).toEqual([AppealAction.ASSIGN, AppealAction.REDIRECT, AppealAction.EXTEND, AppealAction.START_WORK, AppealAction.PAUSE]);
   });
@@ -60,16 +61,16 @@ describe('the status machine table', () => {
   it('pauses only a running clock and resumes only a paused one', () => {
     const running = { status: AppealStatus.IN_PROGRESS, pausedAt: null };
     const stopped = { status: AppealStatus.IN_PROGRESS, pausedAt: new Date() };
-    expect(allowedActions(running, Role.ORG_OPERATOR)).toContain(AppealAction.PAUSE);
-    expect(allowedActions(running, Role.ORG_OPERATOR)).not.toContain(AppealAction.RESUME);
-    expect(allowedActions(stopped, Role.ORG_OPERATOR)).toContain(AppealAction.RESUME);
-    expect(errorCode(catchError(() => resolveTransition(stopped, AppealAction.PAUSE, Role.ORG_OPERATOR)))).toBe('CONFLICT');
+    expect(allowedActions(running, Role.ORG_OPERATOR, NOW)).toContain(AppealAction.PAUSE);
+    expect(allowedActions(running, Role.ORG_OPERATOR, NOW)).not.toContain(AppealAction.RESUME);
+    expect(allowedActions(stopped, Role.ORG_OPERATOR, NOW)).toContain(AppealAction.RESUME);
+    expect(errorCode(catchError(() => resolveTransition(stopped, AppealAction.PAUSE, Role.ORG_OPERATOR, NOW)))).toBe('CONFLICT');
   });
 
   it('sends a negative rating back to work and a positive one to closed', () => {
-    expect(resolveTransition({ status: AppealStatus.ANSWERED }, AppealAction.RATE_NEGATIVE, SYSTEM).toStatus).toBe(AppealStatus.REOPENED);
-    expect(resolveTransition({ status: AppealStatus.ANSWERED }, AppealAction.RATE, SYSTEM).toStatus).toBe(AppealStatus.CLOSED);
-    expect(resolveTransition({ status: AppealStatus.CLOSED }, AppealAction.RATE_NEGATIVE, Role.CENTER_HEAD).toStatus).toBe(AppealStatus.REOPENED);
+    expect(resolveTransition({ status: AppealStatus.ANSWERED }, AppealAction.RATE_NEGATIVE, SYSTEM, NOW).toStatus).toBe(AppealStatus.REOPENED);
+    expect(resolveTransition({ status: AppealStatus.ANSWERED }, AppealAction.RATE, SYSTEM, NOW).toStatus).toBe(AppealStatus.CLOSED);
+    expect(resolveTransition({ status: AppealStatus.CLOSED }, AppealAction.RATE_NEGATIVE, Role.CENTER_HEAD, NOW).toStatus).toBe(AppealStatus.REOPENED);
   });
 });
 

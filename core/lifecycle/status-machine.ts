@@ -1,6 +1,8 @@
 import { registerEnumType } from 'type-graphql';
 import { AppealStatus, Role } from '../entities/enums.js';
 import { conflict, forbidden } from '../errors/errors.js';
+import type { Appeal } from '../entities/appeal.entity.js';
+import { extensionRefusal } from './extension-rule.js';
 
 /**
  * What can be done to an appeal. Outcomes that lead to different statuses
@@ -49,10 +51,8 @@ const { NEW, REGISTERED, ASSIGNED, IN_PROGRESS, ANSWERED, ON_REVIEW, CLOSED, RED
 /** Statuses in which a body holds the appeal and works on it. */
 const WITH_BODY = [ASSIGNED, IN_PROGRESS, REDIRECTED, REOPENED];
 
-export interface AppealStateView {
-  status: AppealStatus;
-  pausedAt?: Date | null;
-}
+/** What the table reads of an appeal: its status and, for the conditional rows, the rest of its state. */
+export type AppealStateView = Pick<Appeal, 'status'> & Partial<Appeal>;
 
 export interface Transition {
   action: AppealAction;
@@ -60,8 +60,8 @@ export interface Transition {
   /** `null`: the status stays as it is. */
   to: AppealStatus | null;
   by: readonly ActorKind[];
-  /** An extra condition on the appeal; returns why not, or null when allowed. */
-  unless?: (appeal: AppealStateView) => string | null;
+  /** An extra condition on the appeal at `now`; returns why not, or null when allowed. */
+  unless?: (appeal: AppealStateView, now: Date) => string | null;
   /** Russian name of the action, for messages. */
   label: string;
 }
@@ -80,7 +80,7 @@ export const TRANSITIONS: readonly Transition[] = [
   // A body's operator passes the appeal to a colleague inside the body; the status stays.
   { action: AppealAction.ASSIGN, from: [...WITH_BODY], to: null, by: BODY, label: 'назначение исполнителя' },
   { action: AppealAction.REDIRECT, from: [...WITH_BODY], to: REDIRECTED, by: [...CENTER_STAFF, ...BODY], label: 'перенаправление по компетенции' },
-  { action: AppealAction.EXTEND, from: [...WITH_BODY], to: null, by: [...CENTER_STAFF, ...BODY], label: 'продление срока' },
+  { action: AppealAction.EXTEND, from: [...WITH_BODY], to: null, by: [...CENTER_STAFF, ...BODY], unless: extensionRefusal, label: 'продление срока' },
   { action: AppealAction.START_WORK, from: [ASSIGNED, REDIRECTED, REOPENED], to: IN_PROGRESS, by: BODY, label: 'взятие в работу' },
   { action: AppealAction.PAUSE, from: [REGISTERED, ...WITH_BODY], to: null, by: [...CENTER_STAFF, ...BODY], unless: notPaused, label: 'приостановка срока' },
   { action: AppealAction.RESUME, from: [REGISTERED, ...WITH_BODY], to: null, by: [...CENTER_STAFF, ...BODY], unless: paused, label: 'возобновление срока' },
@@ -101,10 +101,13 @@ const STATUS_NAMES: Record<AppealStatus, string> = {
   REJECTED: 'отклонено', REOPENED: 'возобновлено',
 };
 
-/** The actions this actor may take on the appeal now. */
-export function allowedActions(appeal: AppealStateView, actor: ActorKind): AppealAction[] {
+/**
+ * The actions this actor may take on the appeal at `now`: the same rows and
+ * conditions `resolveTransition` applies, so every action offered succeeds.
+ */
+export function allowedActions(appeal: AppealStateView, actor: ActorKind, now: Date): AppealAction[] {
   const actions = TRANSITIONS
-    .filter((t) => t.from.includes(appeal.status) && t.by.includes(actor) && !t.unless?.(appeal))
+    .filter((t) => t.from.includes(appeal.status) && t.by.includes(actor) && !t.unless?.(appeal, now))
     .map((t) => t.action);
   return [...new Set(actions)];
 }
@@ -114,9 +117,9 @@ export function allowedActions(appeal: AppealStateView, actor: ActorKind): Appea
  * actor. An action the status does not allow is a CONFLICT naming the actions
  * that are allowed; an action allowed to others only is FORBIDDEN.
  */
-export function resolveTransition(appeal: AppealStateView, action: AppealAction, actor: ActorKind): Transition & { toStatus: AppealStatus } {
+export function resolveTransition(appeal: AppealStateView, action: AppealAction, actor: ActorKind, now: Date): Transition & { toStatus: AppealStatus } {
   const fromHere = TRANSITIONS.filter((t) => t.action === action && t.from.includes(appeal.status));
-  const allowed = allowedActions(appeal, actor);
+  const allowed = allowedActions(appeal, actor, now);
   if (!fromHere.length) {
     const label = TRANSITIONS.find((t) => t.action === action)?.label ?? action;
     throw conflict(`Действие «${label}» невозможно в статусе «${STATUS_NAMES[appeal.status]}»`, {
@@ -125,7 +128,7 @@ export function resolveTransition(appeal: AppealStateView, action: AppealAction,
   }
   const mine = fromHere.find((t) => t.by.includes(actor));
   if (!mine) throw forbidden(`Действие «${fromHere[0].label}» в статусе «${STATUS_NAMES[appeal.status]}» выполняет другая роль`);
-  const reason = mine.unless?.(appeal);
+  const reason = mine.unless?.(appeal, now);
   if (reason) throw conflict(`Действие «${mine.label}» невозможно: ${reason}`, { status: appeal.status, action, allowed });
   return { ...mine, toStatus: mine.to ?? appeal.status };
 }
