@@ -154,13 +154,20 @@ describe('RS256 with a key pair', () => {
 describe('ES256 with a key file', () => {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   let t: TestApp;
+  let keyDir: string;
   beforeAll(async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
-    const file = join(mkdtempSync(join(tmpdir(), 'cur-jwt-')), 'es256.pem');
-    writeFileSync(file, pem(privateKey));
-    t = await startTestApp({ env: { JWT_ALGORITHM: 'ES256', JWT_PRIVATE_KEY_FILE: file } });
+    keyDir = mkdtempSync(join(tmpdir(), 'cur-jwt-'));
+    const file = join(keyDir, 'es256.pem');
+    writeFileSync(file, pem(privateKey), { mode: 0o600 });
+    try {
+      t = await startTestApp({ env: { JWT_ALGORITHM: 'ES256', JWT_PRIVATE_KEY_FILE: file } });
+    } finally {
+      // The server has read the key: no private key stays behind in /tmp.
+      rmSync(keyDir, { recursive: true, force: true });
+    }
   });
   afterAll(() => t?.stop());
 
