@@ -40,7 +40,11 @@ export class AppealFilter {
   @Field(() => Boolean, { nullable: true })
   needsStructuring?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'Поиск по номеру или тексту' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Поиск: номер обращения целиком; слова текста, краткого содержания и адреса с учётом словоформ (полнотекстовый поиск, русская морфология; «кавычки», OR и -минус как в веб-поиске); адрес и краткое содержание — с опечатками (триграммы). Без orderBy результат упорядочен по релевантности',
+  })
   search?: string | null;
 }
 
@@ -49,6 +53,7 @@ export enum AppealOrderField {
   UPDATED_AT = 'UPDATED_AT',
   DUE_AT = 'DUE_AT',
   NUMBER = 'NUMBER',
+  RELEVANCE = 'RELEVANCE',
 }
 
 export enum OrderDirection {
@@ -56,7 +61,17 @@ export enum OrderDirection {
   DESC = 'DESC',
 }
 
-registerEnumType(AppealOrderField, { name: 'AppealOrderField' });
+registerEnumType(AppealOrderField, {
+  name: 'AppealOrderField',
+  description: 'Поле сортировки обращений',
+  valuesConfig: {
+    RECEIVED_AT: { description: 'По времени поступления' },
+    UPDATED_AT: { description: 'По времени последнего изменения' },
+    DUE_AT: { description: 'По сроку (обращения без срока — в конце)' },
+    NUMBER: { description: 'По регистрационному номеру' },
+    RELEVANCE: { description: 'По релевантности поиску (только с filter.search); по умолчанию при поиске' },
+  },
+});
 registerEnumType(OrderDirection, { name: 'OrderDirection' });
 
 @InputType()

@@ -6,11 +6,13 @@ import { textArray } from '../db/sql-array.js';
 import { entityView } from '../db/entity-view.js';
 import { pgQueryOf } from '../db/pg-query.js';
 import { appealColumnsFor } from './appeal-columns.js';
+import { searchCondition, searchRank } from '../db/appeal-search.sql.js';
+import { badInput } from '../errors/errors.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { readPageArgs, toConnection, type Connection, type PageArgs } from '../graphql/pagination.js';
 import { AppealOrderField, OrderDirection, type AppealFilter, type AppealOrder } from './appeal-filter.input.js';
 
-const ORDER_EXPRESSIONS: Record<AppealOrderField, string> = {
+const ORDER_EXPRESSIONS: Record<Exclude<AppealOrderField, AppealOrderField.RELEVANCE>, string> = {
   [AppealOrderField.RECEIVED_AT]: 'a.received_at',
   [AppealOrderField.UPDATED_AT]: 'a.updated_at',
   [AppealOrderField.DUE_AT]: "coalesce(a.due_at, 'infinity'::timestamptz)",
@@ -23,8 +25,6 @@ function cursorValue(value: unknown): unknown {
   if (value === Infinity) return 'infinity';
   return value;
 }
-
-const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Adds the conditions of an AppealFilter to a query over `appeal as a`. */
 export function applyAppealFilter(query: Knex.QueryBuilder, filter: AppealFilter | null | undefined, now: Date): Knex.QueryBuilder {
@@ -47,10 +47,12 @@ export function applyAppealFilter(query: Knex.QueryBuilder, filter: AppealFilter
     if (filter.overdue) query.whereRaw(overdue, [statuses, now]);
     else query.whereRaw(`not coalesce(${overdue}, false)`, [statuses, now]);
   }
-  const term = filter.search?.trim();
-  if (term) query.whereRaw("(a.number = ? or a.text ilike ? escape '\\')", [term, `%${escapeLike(term)}%`]);
+  const term = searchTerm(filter);
+  if (term) query.whereRaw(searchCondition('a'), [term, term, term]);
   return query;
 }
+
+const searchTerm = (filter: AppealFilter | null | undefined) => filter?.search?.trim() || null;
 
 export interface AppealListArgs extends PageArgs {
   filter?: AppealFilter | null;
@@ -62,22 +64,30 @@ export interface AppealListArgs extends PageArgs {
 /** Reads a page of appeals in two statements at most (the page, and the count if selected). */
 export async function listAppeals(em: EntityManager, user: AuthUser, args: AppealListArgs, now: Date): Promise<Connection<Appeal>> {
   const knex = em.getKnex();
-  const field = args.orderBy?.field ?? AppealOrderField.RECEIVED_AT;
+  const term = searchTerm(args.filter);
+  // A search is ranked by relevance unless the client orders otherwise.
+  const field = args.orderBy?.field ?? (term ? AppealOrderField.RELEVANCE : AppealOrderField.RECEIVED_AT);
+  if (field === AppealOrderField.RELEVANCE && !term) throw badInput('orderBy.field', 'Порядок RELEVANCE — только вместе с filter.search');
   const descending = (args.orderBy?.direction ?? OrderDirection.DESC) === OrderDirection.DESC;
-  const page = readPageArgs(args, 2);
+  const page = readPageArgs(args, 3);
+  // A cursor carries the order it was made in: reused under another order it would skip or repeat rows.
+  if (page.cursor && page.cursor[2] !== field) {
+    throw badInput(args.before != null && args.after == null ? 'before' : 'after', 'Курсор получен при другом порядке сортировки (orderBy)');
+  }
   const base = () => applyAppealScope(applyAppealFilter(knex('appeal as a'), args.filter, now), user);
 
-  const sortExpr = ORDER_EXPRESSIONS[field];
+  const sort = field === AppealOrderField.RELEVANCE ? { sql: searchRank('a'), bindings: [term, term, term] } : { sql: ORDER_EXPRESSIONS[field], bindings: [] };
+  const sortExpr = sort.sql;
   // Reading backward walks the order in reverse and flips the page afterwards.
   const walkDescending = page.direction === 'forward' ? descending : !descending;
   const dir = walkDescending ? 'desc' : 'asc';
   const fields = args.fields;
   const columns = appealColumnsFor(em, fields);
-  const query = base().select(knex.raw(`${columns.sql}, ${sortExpr} as sort_key`));
+  const query = base().select(knex.raw(`${columns.sql}, ${sortExpr} as sort_key`, sort.bindings));
   if (page.cursor) {
-    query.whereRaw(`(${sortExpr}, a.id) ${walkDescending ? '<' : '>'} (?, ?)`, page.cursor as [string, string]);
+    query.whereRaw(`(${sortExpr}, a.id) ${walkDescending ? '<' : '>'} (?, ?)`, [...sort.bindings, page.cursor[0], page.cursor[1]] as string[]);
   }
-  query.orderByRaw(`${sortExpr} ${dir}, a.id ${dir}`).limit(page.limit + 1);
+  query.orderByRaw(`${sortExpr} ${dir}, a.id ${dir}`, sort.bindings).limit(page.limit + 1);
 
   const rows = await pgQueryOf(em, query);
   const sortKeys = new Map<string, unknown>();
@@ -90,7 +100,7 @@ export async function listAppeals(em: EntityManager, user: AuthUser, args: Appea
   return toConnection(
     appeals,
     page,
-    (appeal) => [sortKeys.get(appeal.id), appeal.id],
+    (appeal) => [sortKeys.get(appeal.id), appeal.id, field],
     async () => {
       const [{ count }] = await em.getConnection().execute(base().count({ count: '*' }));
       return Number(count);

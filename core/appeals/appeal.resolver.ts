@@ -44,6 +44,16 @@ export class AppealResolver {
     return appeal;
   }
 
+  @Query(() => Appeal, { nullable: true, description: 'Обращение по регистрационному номеру (например, 12-2026-0000001); чужое для роли — NOT_FOUND' })
+  async appealByNumber(@Arg('number', () => String, { description: 'Регистрационный номер' }) number: string, @Ctx() ctx: RequestContext): Promise<Appeal> {
+    requireUser(ctx);
+    const trimmed = number.trim();
+    const found = trimmed.length <= 64 ? await ctx.em.findOne(Appeal, { number: trimmed }, { fields: ['id'] }) : null;
+    const appeal = found ? await loadVisibleAppeal(ctx, found.id) : null;
+    if (!appeal) throw notFound('Обращение', trimmed.slice(0, 64));
+    return appeal;
+  }
+
   @FieldResolver(() => Organization, { nullable: true, description: 'Ответственная организация' })
   organization(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
     const id = idOf(appeal.organization);

@@ -35,6 +35,7 @@ export const coreAccess: Record<string, Access> = {
   'Query.personalDataAccessLog': OVERSIGHT,
   'Query.appeals': READERS,
   'Query.appeal': READERS,
+  'Query.appealByNumber': READERS,
   'Query.organizations': ALL_ROLES,
   'Query.organization': ALL_ROLES,
   'Query.municipalities': ALL_ROLES,

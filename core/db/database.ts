@@ -28,6 +28,7 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
       const applied = await orm.getMigrator().up();
       if (applied.length) settings.logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     }
+    await warnOfCaseBlindLocale(orm, settings.logger);
     return {
       orm,
       url,
@@ -40,5 +41,20 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
   } catch (error) {
     await embedded?.stop();
     throw error;
+  }
+}
+
+/**
+ * Search folds case through the database's LC_CTYPE: under `C` (a cluster
+ * made with --no-locale, as the embedded one was before) «Отопление» and
+ * «отопление» differ and Russian words are not stemmed. Such a database
+ * cannot be changed in place; say so in one line.
+ */
+async function warnOfCaseBlindLocale(orm: MikroORM, logger: Logger): Promise<void> {
+  const [row] = await orm.em.getConnection().execute<{ ctype: string }[]>('select datctype as ctype from pg_database where datname = current_database()');
+  if (row && /^(C|POSIX)$/i.test(row.ctype)) {
+    logger.warn(
+      `database created with LC_CTYPE=${row.ctype}: search does not fold Cyrillic case; recreate it with a UTF-8 locale (for the embedded server: move DATA_DIR away and start again, or dump and restore into a new one)`,
+    );
   }
 }

@@ -56,7 +56,9 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     password: PASSWORD,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--no-locale'],
+    // C.UTF-8: Unicode case folding (lower, ILIKE, full-text search fold Cyrillic) and code-point
+    // order, as on Debian's PostgreSQL; a cluster made with --no-locale folds only Latin letters.
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     onLog: remember,
     onError: remember,

@@ -8,6 +8,7 @@ import { Sector } from './sector.entity.js';
 import { Category } from './category.entity.js';
 import { Organization } from './organization.entity.js';
 import { User } from './user.entity.js';
+import { SEARCH_INDEXES } from '../db/appeal-search.sql.js';
 
 /** The rule that set a deadline, kept so that every deadline can be explained. */
 export interface DeadlineRuleTrace {
@@ -44,6 +45,9 @@ export interface DeadlineRuleTrace {
 @Index({ name: 'appeal_answered_at_idx', expression: 'create index "appeal_answered_at_idx" on "appeal" ("answered_at") where answered_at is not null' })
 @Index({ name: 'appeal_rated_at_idx', expression: 'create index "appeal_rated_at_idx" on "appeal" ("rated_at") where satisfaction_score is not null' })
 @Index({ name: 'appeal_unanswered_due_at_idx', expression: 'create index "appeal_unanswered_due_at_idx" on "appeal" ("due_at") where answered_at is null' })
+// Search (migration appeal_search): full text in Russian, and trigrams of the place for typos.
+@Index({ name: 'appeal_search_idx', expression: SEARCH_INDEXES.document })
+@Index({ name: 'appeal_place_trgm_idx', expression: SEARCH_INDEXES.place })
 // The overdue of months served by the analytics rollup, counted live (migration analytics_overdue_index): index-only.
 @Index({
   name: 'appeal_overdue_candidates_idx',

@@ -32,6 +32,9 @@ export function jitExecutor(schema: GraphQLSchema): GatewayInterface {
       // Only then, so that a big input (an import of 10,000 rows) is coerced once.
       const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables);
       if (coerced.errors) return { errors: coerced.errors };
+      // graphql-js accepts them: graphql-jit 0.8.9 does not fill an input object's defaulted fields
+      // (`orderBy: { field: NUMBER }` without `direction`). Run again with graphql-js's values, defaults in.
+      return (await query.query(undefined, request.context, coerced.coerced)) as ExecutionResult;
     }
     return result;
   };

@@ -10,7 +10,7 @@ class OrganizationFilter {
   @Field(() => String, { nullable: true, description: 'Код отраслевого блока' }) sector?: string | null;
   @Field(() => ID, { nullable: true }) municipalityId?: string | null;
   @Field(() => ID, { nullable: true }) parentId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Поиск по наименованию' }) search?: string | null;
+  @Field(() => String, { nullable: true, description: 'Поиск по полному и краткому наименованию: подстрока без учёта регистра или слова в любой форме' }) search?: string | null;
 }
 
 @ArgsType()
@@ -21,6 +21,8 @@ class OrganizationsArgs {
 }
 
 const OrganizationConnection = connectionType(Organization, 'Organization');
+
+const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -35,7 +37,14 @@ export class OrganizationResolver {
       if (f?.sector) q.whereRaw('? = any(o.sectors)', [f.sector]);
       if (f?.municipalityId) q.where('o.municipality_id', f.municipalityId);
       if (f?.parentId) q.where('o.parent_id', f.parentId);
-      if (f?.search?.trim()) q.whereILike('o.name', `%${f.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      const term = f?.search?.trim();
+      // Name or short name: a substring in any case («министерство», «МИНЗДРАВ»), or the words in any form («министерства здравоохранения»).
+      if (term) {
+        q.whereRaw(
+          `(o.name ilike ? escape '\\' or o.short_name ilike ? escape '\\' or to_tsvector('russian'::regconfig, o.name || ' ' || coalesce(o.short_name, '')) @@ websearch_to_tsquery('russian'::regconfig, ?))`,
+          [`%${escapeLike(term)}%`, `%${escapeLike(term)}%`, term],
+        );
+      }
       return q;
     };
     const query = base().select('o.*');
