@@ -64,7 +64,7 @@ export async function listAppeals(em: EntityManager, user: AuthUser, args: Appea
   const knex = em.getKnex();
   const field = args.orderBy?.field ?? AppealOrderField.RECEIVED_AT;
   const descending = (args.orderBy?.direction ?? OrderDirection.DESC) === OrderDirection.DESC;
-  const page = readPageArgs(args, 2);
+  const page = readPageArgs(args, [field === AppealOrderField.NUMBER ? 'text' : 'timestamp', 'uuid']);
   const base = () => applyAppealScope(applyAppealFilter(knex('appeal as a'), args.filter, now), user);
 
   const sortExpr = ORDER_EXPRESSIONS[field];

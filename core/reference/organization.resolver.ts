@@ -26,7 +26,7 @@ const OrganizationConnection = connectionType(Organization, 'Organization');
 export class OrganizationResolver {
   @Query(() => OrganizationConnection, { description: 'Организации, по наименованию' })
   async organizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs, @Ctx() ctx: RequestContext) {
-    const page = readPageArgs(args, 2);
+    const page = readPageArgs(args, ['text', 'uuid']);
     const f = args.filter;
     const knex = ctx.em.getKnex();
     const base = () => {

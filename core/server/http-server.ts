@@ -10,7 +10,7 @@ import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { authenticateRequest } from '../auth/authenticate.js';
 import { createRequestContext, type RequestContext } from '../graphql/context.js';
-import { createErrorFormatter } from './format-error.js';
+import { createErrorFormatter, errorReporting } from './format-error.js';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage, wantsGraphiql } from './graphiql-page.js';
 import { attachWebSocketServer } from './websocket-server.js';
 import { channelRoutes } from '../channels/channel-routes.js';
@@ -49,7 +49,7 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
 
   const apollo = new ApolloServer<RequestContext>({
     gateway: jitExecutor(schema),
-    formatError: createErrorFormatter(app.logger, development),
+    formatError: createErrorFormatter(app.logger, development, { logUnexpected: false }),
     includeStacktraceInErrorResponses: development,
     // Refuses GET and "simple" POSTs (no JSON content type) without a preflight header: a browser cannot forge those cross-site.
     csrfPrevention: true,
@@ -71,6 +71,7 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
       { serverWillStart: async () => ({ drainServer: () => websockets.dispose() }) },
       ...limits.plugins,
       rateLimits.userLimit(),
+      errorReporting(app.logger),
     ],
   });
   await apollo.start();
