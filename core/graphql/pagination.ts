@@ -52,13 +52,16 @@ export function encodeCursor(values: unknown[]): string {
 export type CursorKind = 'uuid' | 'timestamp' | 'number' | 'text';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** As `Date.toISOString()` writes it (and `infinity`, the sort key of "no deadline"). */
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+/** As `Date.toISOString()` or PostgreSQL writes a timestamp (and `infinity`, the sort key of "no deadline"). */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
 const MAX_CURSOR_LENGTH = 2000;
+/** A real moment (no 13th month): PostgreSQL's `+03` offsets written as JavaScript reads them. */
+const isTime = (value: string) =>
+  !Number.isNaN(Date.parse(value.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00').replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
 
 const fitsKind: Record<CursorKind, (value: unknown) => boolean> = {
   uuid: (value) => typeof value === 'string' && UUID.test(value),
-  timestamp: (value) => value === null || value === 'infinity' || (typeof value === 'string' && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value))),
+  timestamp: (value) => value === null || value === 'infinity' || (typeof value === 'string' && ISO_TIME.test(value) && isTime(value)),
   number: (value) => value === null || (typeof value === 'number' && Number.isFinite(value)),
   text: (value) => value === null || (typeof value === 'string' && value.length <= MAX_CURSOR_LENGTH && unsafeTextReason(value) === null),
 };
