@@ -28,6 +28,13 @@ export const timeZoneLiteral = (ctx: AnalyticsContext) => `'${ctx.app.config.TIM
 const NO_JIT = 'set local jit = off';
 
 /**
+ * An analytics statement reads months of appeals: it gets ANALYTICS_STATEMENT_TIMEOUT_MS
+ * instead of the requests' DB_STATEMENT_TIMEOUT_MS (0: none), set with the rest in one statement.
+ */
+const analyticsSettings = (ctx: AnalyticsContext) =>
+  `set local work_mem = '${ctx.app.config.ANALYTICS_WORK_MEM}'; set local statement_timeout = ${Number(ctx.app.config.ANALYTICS_STATEMENT_TIMEOUT_MS)}; ${NO_JIT}`;
+
+/**
  * Runs one analytics statement with ANALYTICS_WORK_MEM for its sorts and
  * hashes (GROUP BY over hundreds of thousands of rows, medians), set for
  * that transaction only instead of spilling to disk at the default 4 MB.
@@ -37,7 +44,7 @@ export async function runAnalyticsQuery<T = Record<string, any>>(ctx: AnalyticsC
     // Both statements on the transaction's own connection (execute() alone would take another from the pool).
     const trx = tx.getTransactionContext();
     const conn = tx.getConnection();
-    await conn.execute(`set local work_mem = '${ctx.app.config.ANALYTICS_WORK_MEM}'; ${NO_JIT}`, [], 'run', trx);
+    await conn.execute(analyticsSettings(ctx), [], 'run', trx);
     const result: any = await conn.execute(query as never, [], 'all', trx);
     return Array.isArray(result) ? result : result.rows;
   });
@@ -61,7 +68,7 @@ export async function runAnalyticsWork<T>(ctx: AnalyticsContext, work: (w: Analy
     async (tx) => {
       const trx = tx.getTransactionContext();
       const conn = tx.getConnection();
-      await conn.execute(`set local work_mem = '${ctx.app.config.ANALYTICS_WORK_MEM}'; ${NO_JIT}`, [], 'run', trx);
+      await conn.execute(analyticsSettings(ctx), [], 'run', trx);
       const rowsOf = (result: any) => (Array.isArray(result) ? result : result.rows);
       return work({
         exec: async (sql, bindings = []) => rowsOf(await conn.execute(sql, bindings as any[], 'all', trx)),

@@ -34,16 +34,19 @@ const finders: Record<ConflictKind, (ctx: AnalyticsContext, p: Period) => Promis
   /** A repeated appeal received after the answer to the earlier one: the answer did not settle the question. */
   async [ConflictKind.REPEATED_AFTER_ANSWER](ctx, p) {
     const knex = ctx.em.getKnex();
+    // The earlier appeal may be another body's: its number and id are named only to a caller who may see it.
+    const original = applyAppealScope(knex('appeal as v').select(knex.raw('1')).whereRaw('v.id = o.id'), ctx.user, 'v');
     const rows = await run(ctx, scoped(ctx)
       .join('appeal as o', 'o.id', 'a.repeat_of_id')
       .select(knex.raw(`o.id as original_id, o.number, o.answered_at, o.organization_id,
         array_agg(a.id order by a.received_at) as ids, max(a.received_at) as at`))
+      .select(knex.raw('exists (?) as original_visible', [original]))
       .where('a.is_repeat', true).whereNotNull('o.answered_at').whereRaw('a.received_at > o.answered_at')
       .where('a.received_at', '>=', p.from).where('a.received_at', '<', p.to)
       .groupBy('o.id', 'o.number', 'o.answered_at', 'o.organization_id'));
     return rows.map((r) => conflict(ConflictKind.REPEATED_AFTER_ANSWER, r.at,
-      `Повторное обращение (${r.ids.length}) после ответа на № ${r.number} от ${moscowDay(ctx, new Date(r.answered_at))}`,
-      r.organization_id, [r.original_id, ...r.ids]));
+      `Повторное обращение (${r.ids.length}) после ответа на ${r.original_visible ? `№ ${r.number}` : 'обращение другого органа'} от ${moscowDay(ctx, new Date(r.answered_at))}`,
+      r.organization_id, r.original_visible ? [r.original_id, ...r.ids] : r.ids));
   },
   async [ConflictKind.NEGATIVE_RATING](ctx, p) {
     const neg = Number(ctx.app.config.SATISFACTION_NEGATIVE_MAX);

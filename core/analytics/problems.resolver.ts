@@ -3,6 +3,7 @@ import { DateTime } from '../graphql/date-time.scalar.js';
 import { Appeal, Category, Municipality, Organization, Problem } from '../entities/index.js';
 import type { RequestContext } from '../graphql/context.js';
 import { requireUser } from '../auth/require-user.js';
+import { applyAppealScope } from '../auth/appeal-scope.js';
 import { notFound } from '../errors/errors.js';
 import { createRadiusProblem, detectProblems, listProblems, problemTrend, updateProblem } from './problems.service.js';
 import { CreateProblemInput, ProblemConnection, ProblemFilter, ProblemTrend, UpdateProblemInput } from './problems.types.js';
@@ -69,13 +70,15 @@ export class ProblemResolver {
     return problem.responsibleOrganization ? ctx.loaders.organization.load(problem.responsibleOrganization.id) : null;
   }
 
-  @FieldResolver(() => [ID], { description: 'Обращения, из которых сложилась проблема (идентификаторы)' })
+  @FieldResolver(() => [ID], { description: 'Обращения, из которых сложилась проблема (идентификаторы), видимые вызывающему' })
   appealIds(@Root() problem: Problem, @Ctx() ctx: RequestContext) {
+    const user = requireUser(ctx);
     return ctx.loaders
       .named<string, string[]>('problemAppealIds', async (ids, em) => {
-        const rows: { problem_id: string; appeal_id: string }[] = await em.getConnection().execute(
-          em.getKnex()('problem_appeal').select('problem_id', 'appeal_id').whereIn('problem_id', [...ids]).orderBy('appeal_id'),
-        );
+        // A problem may gather appeals of several bodies: an operator sees its own bodies' only (the scope of appeal(id)).
+        const query = em.getKnex()('problem_appeal as pa').join('appeal as a', 'a.id', 'pa.appeal_id')
+          .select('pa.problem_id', 'pa.appeal_id').whereIn('pa.problem_id', [...ids]).orderBy('pa.appeal_id');
+        const rows: { problem_id: string; appeal_id: string }[] = await em.getConnection().execute(applyAppealScope(query, user));
         return ids.map((id) => rows.filter((r) => r.problem_id === id).map((r) => r.appeal_id));
       })
       .load(problem.id);

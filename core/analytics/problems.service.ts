@@ -184,7 +184,7 @@ export function applyProblemFilter(query: Knex.QueryBuilder, filter: ProblemFilt
 /** Problems, most appeals first. */
 export async function listProblems(em: EntityManager, user: AuthUser, filter: ProblemFilter | null | undefined, args: PageArgs) {
   const knex = em.getKnex();
-  const page = readPageArgs(args, 2);
+  const page = readPageArgs(args, ['number', 'uuid']);
   const base = () => applyProblemScope(applyProblemFilter(knex('problem as p'), filter), user);
   if (page.direction === 'backward') throw badInput('last', 'Проблемы читаются только вперёд (first/after)');
   const query = base().select('p.*');

@@ -59,6 +59,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     dataDir: config.DATA_DIR,
     logger,
     poolMax: config.DB_POOL_MAX,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     extraEntities: pluginEntities(options.plugins),
     onQuery: options.onQuery,
   });

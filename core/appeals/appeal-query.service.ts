@@ -69,8 +69,10 @@ export async function listAppeals(em: EntityManager, user: AuthUser, args: Appea
   const field = args.orderBy?.field ?? (term ? AppealOrderField.RELEVANCE : AppealOrderField.RECEIVED_AT);
   if (field === AppealOrderField.RELEVANCE && !term) throw badInput('orderBy.field', 'Порядок RELEVANCE — только вместе с filter.search');
   const descending = (args.orderBy?.direction ?? OrderDirection.DESC) === OrderDirection.DESC;
-  const page = readPageArgs(args, 3);
-  // A cursor carries the order it was made in: reused under another order it would skip or repeat rows.
+  const sortKind = field === AppealOrderField.NUMBER ? 'text' : field === AppealOrderField.RELEVANCE ? 'number' : 'timestamp';
+  // The cursor's values are checked by kind; its third names the order it was made in.
+  const page = readPageArgs(args, [sortKind, 'uuid', 'text']);
+  // Reused under another order it would skip or repeat rows.
   if (page.cursor && page.cursor[2] !== field) {
     throw badInput(args.before != null && args.after == null ? 'before' : 'after', 'Курсор получен при другом порядке сортировки (orderBy)');
   }

@@ -19,7 +19,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class PersonalDataLogResolver {
   @Query(() => PersonalDataAccessConnection, { description: 'Журнал доступа к персональным данным автора обращения' })
   async personalDataAccessLog(@Args(() => PersonalDataAccessLogArgs) args: PersonalDataAccessLogArgs, @Ctx() ctx: RequestContext) {
-    const page = readPageArgs(args, 2);
+    const page = readPageArgs(args, ['timestamp', 'uuid']);
     const knex = ctx.em.getKnex();
     const base = () => {
       const q = knex('pii_access_log as l');

@@ -21,7 +21,7 @@ const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 export class UserAdminResolver {
   @Query(() => UserConnection, { description: 'Пользователи, по e-mail (администратор, руководитель ЦУР)' })
   async users(@Args(() => UsersArgs) args: UsersArgs, @Ctx() ctx: RequestContext) {
-    const page = readPageArgs(args, 2);
+    const page = readPageArgs(args, ['text', 'uuid']);
     const f = args.filter;
     const knex = ctx.em.getKnex();
     const base = () => {

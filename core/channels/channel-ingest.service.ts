@@ -8,6 +8,7 @@ import type { AdapterContext, AnyChannelAdapter, FieldError, MapResult, ParsedIt
 import { ChannelRecordStatus } from './channel-enums.js';
 import type { IntakeService } from './intake.js';
 import { keyspaceOf } from './adapter-registry.js';
+import { findUnsafeText, replaceUnsafeText } from '../graphql/unsafe-text.js';
 
 /** A record read and mapped, ready to be kept and taken in. */
 export interface PreparedRecord {
@@ -46,7 +47,25 @@ const rawHash = (raw: unknown) => createHash('sha256').update(JSON.stringify(raw
 export function prepareItem(adapter: AnyChannelAdapter, item: ParsedItem<unknown>, options: unknown, ctx: AdapterContext): PreparedRecord {
   const keyspace = keyspaceOf(adapter);
   if ('error' in item) {
-    return { position: item.position, key: `${keyspace}:raw:${rawHash(item.raw)}`, channel: adapter.channel, externalId: null, raw: item.raw ?? null, mapped: { ok: false, errors: [item.error] } };
+    const raw = replaceUnsafeText(item.raw ?? null);
+    return { position: item.position, key: `${keyspace}:raw:${rawHash(raw)}`, channel: adapter.channel, externalId: null, raw, mapped: { ok: false, errors: [item.error] } };
+  }
+  // A NUL or a lone surrogate anywhere in the record: this record is refused (and kept without them), the batch goes on.
+  // The field is named as the source names it (a CSV's column header), as the adapters' own errors are.
+  const sourceRaw = adapter.rawOf ? adapter.rawOf(item.record) : item.record;
+  const unsafe = findUnsafeText(sourceRaw) ?? findUnsafeText(item.record);
+  if (unsafe) {
+    const raw = replaceUnsafeText(sourceRaw);
+    const safe = replaceUnsafeText(item.record);
+    const externalId = adapter.externalIdOf?.(safe, options) ?? null;
+    return {
+      position: item.position,
+      key: externalId ? `${keyspace}:${externalId}` : `${keyspace}:raw:${rawHash(raw)}`,
+      channel: adapter.channel,
+      externalId,
+      raw,
+      mapped: { ok: false, errors: [{ field: unsafe.field || '(запись)', message: unsafe.message }] },
+    };
   }
   const raw = adapter.rawOf ? adapter.rawOf(item.record) : item.record;
   const mapped = adapter.map(item.record, ctx, options);

@@ -1,4 +1,6 @@
-import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, Info, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { existingAppealAnswer } from '../auth/existing-appeal-answer.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import type { RequestContext } from '../graphql/context.js';
@@ -70,7 +72,7 @@ function ingestOf(ctx: RequestContext) {
 @Resolver()
 export class ChannelIntakeResolver {
   @Mutation(() => LetterRegistration, { description: 'Внести письмо или электронное обращение по 59-ФЗ (специалист ЦУР)' })
-  async registerLetter(@Arg('input', () => LetterInput) input: LetterInput, @Ctx() ctx: RequestContext) {
+  async registerLetter(@Arg('input', () => LetterInput) input: LetterInput, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     const user = requireUser(ctx);
     const module = ingestOf(ctx);
     const record = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
@@ -82,7 +84,8 @@ export class ChannelIntakeResolver {
       throw badInput(`input.${first?.field ?? 'text'}`, first?.message ?? 'Письмо не принято');
     }
     const appeal = await ctx.em.findOneOrFail(Appeal, { id: result.appealId! });
-    return { appeal, created: result.outcome === 'CREATED', channelRecordId: result.recordId };
+    const created = result.outcome === 'CREATED';
+    return { appeal: created ? appeal : await existingAppealAnswer(ctx, appeal, info), created, channelRecordId: result.recordId };
   }
 
   @Mutation(() => [ChannelRecordRetryResult], { description: 'Повторить приём отклонённых или отложенных записей каналов' })

@@ -37,7 +37,7 @@ export class ChannelRecordResolver {
 
   @Query(() => ChannelRecordConnection, { description: 'Записи из каналов: отклонённые и ожидающие повтора — с местом в файле и ошибкой' })
   async channelRecords(@Args(() => ChannelRecordsArgs) args: ChannelRecordsArgs, @Ctx() ctx: RequestContext) {
-    const page = readPageArgs(args, 2);
+    const page = readPageArgs(args, ['number', 'uuid']);
     const knex = ctx.em.getKnex();
     const f = args.filter;
     const base = () => {

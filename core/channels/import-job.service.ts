@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -106,7 +107,11 @@ export class ChannelImports {
       await flush({ status: ImportJobStatus.DONE, finished_at: this.app.clock.now() });
     } catch (error) {
       this.app.logger.error({ err: error, jobId }, 'import job failed');
-      await flush({ status: ImportJobStatus.FAILED, error: (error as Error).message, finished_at: this.app.clock.now() }).catch(() => undefined);
+      // The job's error is read by its submitter: a refusal's own message, never SQL or the rows it carried (those are in the log).
+      const message = error instanceof GraphQLError && error.extensions?.code !== 'INTERNAL_SERVER_ERROR'
+        ? error.message
+        : `Загрузка прервана внутренней ошибкой; записи, сохранённые до неё, можно повторить (retryChannelRecords). Журнал сервера: jobId ${jobId}`;
+      await flush({ status: ImportJobStatus.FAILED, error: message, finished_at: this.app.clock.now() }).catch(() => undefined);
     }
   }
 

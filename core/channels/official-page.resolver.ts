@@ -73,7 +73,7 @@ async function save(write: () => Promise<void>) {
 export class OfficialPageResolver {
   @Query(() => OfficialPageConnection, { description: 'Реестр официальных страниц органов в социальных сетях' })
   async officialPages(@Args(() => OfficialPagesArgs) args: OfficialPagesArgs, @Ctx() ctx: RequestContext) {
-    const page = readPageArgs(args, 2);
+    const page = readPageArgs(args, ['text', 'uuid']);
     const knex = ctx.em.getKnex();
     const base = () => {
       const q = knex('official_page as p');
@@ -138,7 +138,7 @@ export class OfficialPageResolver {
   @FieldResolver(() => AppealConnection, { description: 'Инциденты, найденные на странице (в пределах видимости пользователя)' })
   async incidents(@Root() page: OfficialPage, @Args(() => IncidentsArgs) args: IncidentsArgs, @Ctx() ctx: RequestContext) {
     const user = requireUser(ctx);
-    const pageArgs = readPageArgs(args, 2);
+    const pageArgs = readPageArgs(args, ['timestamp', 'uuid']);
     const knex = ctx.em.getKnex();
     const base = () => applyAppealScope(knex('appeal as a').whereRaw(INCIDENTS_OF_PAGE, [page.id]), user);
     const query = base().select('a.*');

@@ -56,6 +56,14 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   TRUST_PROXY: z.string().optional(),
+  // Free text in GraphQL arguments (core/graphql/input-bounds.ts): longer is BAD_USER_INPUT before any SQL.
+  INPUT_MAX_SEARCH_LENGTH: z.coerce.number().int().positive().default(200),
+  INPUT_MAX_TEXT_LENGTH: z.coerce.number().int().positive().default(20_000),
+  INPUT_MAX_STRING_LENGTH: z.coerce.number().int().positive().default(1000),
+  // PostgreSQL time limits of the API's statements (0: none). Migrations run without one.
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
+  ANALYTICS_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   // Analytics (core/analytics): ratings, workload, problems, conflicts.
   RATING_WEIGHTS: z
     .string()

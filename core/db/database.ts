@@ -25,7 +25,12 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
   try {
     const orm = await MikroORM.init(ormOptions({ ...settings, url }));
     if (settings.migrate !== false) {
-      const applied = await orm.getMigrator().up();
+      const connection = orm.em.getConnection();
+      const applied = await connection.transactional(async (trx) => {
+        // A migration may rewrite a large table: no statement timeout for it (the API's own statements keep theirs).
+        await connection.execute('set local statement_timeout = 0', [], 'run', trx);
+        return orm.getMigrator().up({ transaction: trx });
+      });
       if (applied.length) settings.logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     }
     await warnOfCaseBlindLocale(orm, settings.logger);

@@ -10,6 +10,18 @@ export interface OrmSettings {
   poolMax?: number;
   /** Called with every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
+  /** PostgreSQL's statement_timeout for every connection of the pool (DB_STATEMENT_TIMEOUT_MS; 0 or absent: none). */
+  statementTimeoutMs?: number;
+  /** idle_in_transaction_session_timeout (DB_IDLE_IN_TRANSACTION_TIMEOUT_MS): a transaction left open frees its locks. */
+  idleInTransactionTimeoutMs?: number;
+}
+
+/** Session settings sent with each connection's start-up packet: no extra round trip per statement or per checkout. */
+function sessionLimits(settings: OrmSettings): Record<string, number> {
+  const limits: Record<string, number> = {};
+  if (settings.statementTimeoutMs) limits.statement_timeout = settings.statementTimeoutMs;
+  if (settings.idleInTransactionTimeoutMs) limits.idle_in_transaction_session_timeout = settings.idleInTransactionTimeoutMs;
+  return limits;
 }
 
 export function ormOptions(settings: OrmSettings): Options {
@@ -19,6 +31,7 @@ export function ormOptions(settings: OrmSettings): Options {
     discovery: { warnWhenNoEntities: true },
     forceUtcTimezone: true,
     pool: { min: 0, max: settings.poolMax ?? 10 },
+    driverOptions: { connection: sessionLimits(settings) },
     extensions: [Migrator],
     migrations: {
       migrationsList,

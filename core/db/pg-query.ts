@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { trackStatement } from './statement-scope.js';
 
 interface PgConnection {
   query(config: { text: string; values: unknown[]; name?: string }): Promise<{ rows: unknown[] }>;
@@ -29,7 +30,7 @@ export async function pgQuery<T = Record<string, unknown>>(em: EntityManager, te
   const connection = await client.acquireConnection();
   try {
     const name = options.prepared ? statementName(text) : undefined;
-    const { rows } = await connection.query({ text, values, name });
+    const { rows } = await trackStatement(connection as { processID?: number }, () => connection.query({ text, values, name }));
     em.config.getLogger().logQuery({ query: text, took: Date.now() - started, results: rows.length, level: 'info' });
     return rows as T[];
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { GatewayInterface, GatewayExecutor } from '@apollo/server-gateway-interface';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
-import { getVariableValues, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getVariableValues, type ExecutionResult, type GraphQLSchema } from 'graphql';
 
 /** Documents kept compiled (each one is JavaScript generated for that query). */
 const COMPILED_DOCUMENTS = 1_000;
@@ -18,15 +18,20 @@ const COMPILED_DOCUMENTS = 1_000;
 export function jitExecutor(schema: GraphQLSchema): GatewayInterface {
   const compiled = new LRUCache<string, CompiledQuery | ExecutionResult>({ max: COMPILED_DOCUMENTS });
   const executor: GatewayExecutor = async (request) => {
+    if (!request.operation) {
+      // No operation of that name (or several and no name): Apollo answers this 400 OPERATION_RESOLUTION_FAILURE.
+      const message = request.operationName ? `Unknown operation named "${request.operationName}".` : 'Must provide operation name if query contains multiple operations.';
+      return { errors: [new GraphQLError(message)] };
+    }
     const key = `${request.queryHash}:${request.operationName ?? ''}`;
     let query = compiled.get(key);
     if (!query) {
       query = compileQuery(schema, request.document, request.operationName ?? undefined);
       compiled.set(key, query);
     }
-    if (!isCompiledQuery(query)) return query;
+    if (!isCompiledQuery(query)) return withExtensions(query);
     const variables = request.request.variables ?? {};
-    const result = (await query.query(undefined, request.context, variables)) as ExecutionResult;
+    const result = withExtensions((await query.query(undefined, request.context, variables)) as ExecutionResult);
     if (result.data === undefined && result.errors?.length) {
       // graphql-jit refused the variables: answer graphql-js's own errors (and so Apollo's BAD_USER_INPUT for them).
       // Only then, so that a big input (an import of 10,000 rows) is coerced once.
@@ -34,7 +39,7 @@ export function jitExecutor(schema: GraphQLSchema): GatewayInterface {
       if (coerced.errors) return { errors: coerced.errors };
       // graphql-js accepts them: graphql-jit 0.8.9 does not fill an input object's defaulted fields
       // (`orderBy: { field: NUMBER }` without `direction`). Run again with graphql-js's values, defaults in.
-      return (await query.query(undefined, request.context, coerced.coerced)) as ExecutionResult;
+      return withExtensions((await query.query(undefined, request.context, coerced.coerced)) as ExecutionResult);
     }
     return result;
   };
@@ -45,5 +50,30 @@ export function jitExecutor(schema: GraphQLSchema): GatewayInterface {
     },
     load: async () => ({ executor }),
     stop: async () => undefined,
+  };
+}
+
+/**
+ * graphql-jit builds its errors without `extensions` (graphql-js always sets
+ * an object): Apollo's error formatting then fails on them ("Internal server
+ * error", never logged, no code). Each becomes a GraphQLError as graphql-js
+ * would make it: the resolver's own error as `originalError` (its code kept),
+ * the path and locations of the field.
+ */
+function withExtensions(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.some((error) => !error.extensions)) return result;
+  return {
+    ...result,
+    errors: result.errors.map((error) => {
+      if (error.extensions) return error;
+      const original = error.originalError;
+      const normalized = new GraphQLError(error.message, {
+        path: error.path,
+        originalError: original ?? undefined,
+        extensions: original instanceof GraphQLError ? original.extensions : {},
+      });
+      Object.defineProperty(normalized, 'locations', { value: error.locations, enumerable: true, writable: true });
+      return normalized;
+    }),
   };
 }

@@ -1,6 +1,7 @@
 import { Extensions, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { VALUE_MAY_BE_PROMISE } from './direct-field-resolvers.js';
 import { badInput } from '../errors/errors.js';
+import { unsafeTextReason } from './unsafe-text.js';
 
 /** The largest page a client may ask for by default; more is BAD_USER_INPUT, not a silent cut. */
 export const MAX_PAGE_SIZE = 500;
@@ -42,10 +43,40 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string, field: string, arity: number): unknown[] {
+/**
+ * What each value of a cursor must be, in order: the columns of the keyset
+ * it continues. A cursor is the client's text: a forged one must be refused
+ * here (BAD_USER_INPUT on `after`/`before`), not reach SQL as a value that is
+ * not of its column's type (a 500 before).
+ */
+export type CursorKind = 'uuid' | 'timestamp' | 'number' | 'text';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** As `Date.toISOString()` or PostgreSQL writes a timestamp (and `infinity`, the sort key of "no deadline"). */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+const MAX_CURSOR_LENGTH = 2000;
+/** A real moment (no 13th month): PostgreSQL's `+03` offsets written as JavaScript reads them. */
+const isTime = (value: string) =>
+  !Number.isNaN(Date.parse(value.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00').replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
+
+const fitsKind: Record<CursorKind, (value: unknown) => boolean> = {
+  uuid: (value) => typeof value === 'string' && UUID.test(value),
+  timestamp: (value) => value === null || value === 'infinity' || (typeof value === 'string' && ISO_TIME.test(value) && isTime(value)),
+  number: (value) => value === null || (typeof value === 'number' && Number.isFinite(value)),
+  text: (value) => value === null || (typeof value === 'string' && value.length <= MAX_CURSOR_LENGTH && unsafeTextReason(value) === null),
+};
+
+function decodeCursor(cursor: string, field: string, shape: number | readonly CursorKind[]): unknown[] {
+  const kinds = typeof shape === 'number' ? null : shape;
+  const arity = kinds ? kinds.length : (shape as number);
   try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === arity) return values;
+    const values = cursor.length <= MAX_CURSOR_LENGTH ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : null;
+    if (Array.isArray(values) && values.length === arity) {
+      const fits = kinds
+        ? values.every((value, i) => fitsKind[kinds[i]!](value))
+        : values.every((value) => value === null || ['string', 'number', 'boolean'].includes(typeof value));
+      if (fits) return values;
+    }
   } catch {
     // fall through to the error below
   }
@@ -53,7 +84,8 @@ function decodeCursor(cursor: string, field: string, arity: number): unknown[] {
 }
 
 /** Checks first/after/last/before and turns them into one page request. */
-export function readPageArgs(args: PageArgs, cursorArity: number, max = maxPageSize): PageRequest {
+/** `cursor`: the kinds of the keyset's values (checked), or only their number. */
+export function readPageArgs(args: PageArgs, cursor: number | readonly CursorKind[], max = maxPageSize): PageRequest {
   const { first, after, last, before } = args;
   if (first != null && last != null) throw badInput('last', 'Укажите либо first, либо last');
   for (const [name, value] of [['first', first], ['last', last]] as const) {
@@ -62,9 +94,9 @@ export function readPageArgs(args: PageArgs, cursorArity: number, max = maxPageS
     }
   }
   if (last != null || (before != null && first == null)) {
-    return { limit: last ?? DEFAULT_PAGE_SIZE, direction: 'backward', cursor: before ? decodeCursor(before, 'before', cursorArity) : null };
+    return { limit: last ?? DEFAULT_PAGE_SIZE, direction: 'backward', cursor: before ? decodeCursor(before, 'before', cursor) : null };
   }
-  return { limit: first ?? DEFAULT_PAGE_SIZE, direction: 'forward', cursor: after ? decodeCursor(after, 'after', cursorArity) : null };
+  return { limit: first ?? DEFAULT_PAGE_SIZE, direction: 'forward', cursor: after ? decodeCursor(after, 'after', cursor) : null };
 }
 
 export interface Connection<T> {

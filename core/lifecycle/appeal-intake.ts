@@ -9,6 +9,7 @@ import { addressKey, emailKey, phoneKey } from './appeal-keys.js';
 import { deadlineApiError, matchUrgentRules, planDeadline } from './deadline-plan.js';
 import type { ReferenceDirectory } from './reference-directory.js';
 import { routeAppeal, type RoutingDecision } from './routing.service.js';
+import { findUnsafeText } from '../graphql/unsafe-text.js';
 import { parseDetails } from './details-validation.js';
 
 /** Longer texts are refused rather than cut: the ЦУР must see the whole appeal. */
@@ -122,6 +123,9 @@ export interface IntakeContext {
  * once), routing and the deadline. Throws BAD_USER_INPUT naming the field.
  */
 export function prepareAppeal(input: AppealIntake, ctx: IntakeContext): PreparedAppeal {
+  // NUL or a lone surrogate anywhere (raw record and details included): this row refused, the others of a batch kept.
+  const unsafe = findUnsafeText(input);
+  if (unsafe) throw badInput(unsafe.field || 'input', unsafe.message);
   const parsed = intakeSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

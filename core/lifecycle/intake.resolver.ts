@@ -1,18 +1,22 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Info, Mutation, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../graphql/context.js';
 import { requireUser } from '../auth/require-user.js';
 import { ImportAppealsPayload, ImportRowStatus, RegisterAppealPayload } from './lifecycle-types.js';
 import { RegisterAppealInput } from './register-appeal.input.js';
 import { registerAppeal } from './register-appeal.service.js';
 import { importAppeals } from './import-appeals.service.js';
+import { existingAppealAnswer } from '../auth/existing-appeal-answer.js';
 
 @Resolver()
 export class IntakeResolver {
   @Mutation(() => RegisterAppealPayload, {
     description: 'Регистрация обращения из любого канала; идемпотентна по (channel, externalId)',
   })
-  registerAppeal(@Arg('input', () => RegisterAppealInput) input: RegisterAppealInput, @Ctx() ctx: RequestContext) {
-    return registerAppeal(ctx.app, ctx.em, { user: requireUser(ctx) }, input);
+  async registerAppeal(@Arg('input', () => RegisterAppealInput) input: RegisterAppealInput, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    const result = await registerAppeal(ctx.app, ctx.em, { user: requireUser(ctx) }, input);
+    // An appeal that existed before is answered only as far as this caller may see it (not as its first registrant saw it).
+    return result.created ? result : { ...result, appeal: await existingAppealAnswer(ctx, result.appeal, info) };
   }
 
   @Mutation(() => ImportAppealsPayload, {

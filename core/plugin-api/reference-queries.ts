@@ -2,7 +2,7 @@ import type { EntityClass, EntityName } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../graphql/context.js';
 import { batchById } from '../graphql/loaders.js';
-import { readPageArgs, toConnection, type Connection } from '../graphql/pagination.js';
+import { readPageArgs, toConnection, type Connection, type CursorKind } from '../graphql/pagination.js';
 import { canSeePersonalData } from '../auth/personal-data.js';
 
 /** A reference row by id, batched per request (no N+1 when a list resolves it). */
@@ -45,9 +45,9 @@ export interface ReferencePageOptions<T> {
  * (orderBy, id), filters in SQL, `totalCount` counted only when selected.
  */
 export async function referencePage<T extends { id: string }>(ctx: RequestContext, options: ReferencePageOptions<T>): Promise<Connection<T>> {
-  const page = readPageArgs(options.args, 2);
   const meta = ctx.em.getMetadata().get(options.entity.name);
   const property = options.orderBy ?? ('name' as keyof T & string);
+  const page = readPageArgs(options.args, [cursorKindOf(meta.properties[property as never]?.type), cursorKindOf(meta.properties['id' as never]?.type)]);
   const column = `t.${meta.properties[property as never]!.fieldNames[0]}`;
   const knex = ctx.em.getKnex();
   const base = () => {
@@ -68,4 +68,13 @@ export async function referencePage<T extends { id: string }>(ctx: RequestContex
 /** Escapes a user's search words for ILIKE. */
 export function likePattern(search: string): string {
   return `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The kind of a keyset value by its MikroORM property type, so that a forged cursor is refused before SQL. */
+function cursorKindOf(type: unknown): CursorKind {
+  const name = String(type ?? '').toLowerCase();
+  if (name.includes('uuid')) return 'uuid';
+  if (/int|number|float|double|decimal|numeric|real/.test(name)) return 'number';
+  if (/date|time/.test(name)) return 'timestamp';
+  return 'text';
 }

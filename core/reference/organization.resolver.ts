@@ -28,7 +28,7 @@ const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 export class OrganizationResolver {
   @Query(() => OrganizationConnection, { description: 'Организации, по наименованию' })
   async organizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs, @Ctx() ctx: RequestContext) {
-    const page = readPageArgs(args, 2);
+    const page = readPageArgs(args, ['text', 'uuid']);
     const f = args.filter;
     const knex = ctx.em.getKnex();
     const base = () => {

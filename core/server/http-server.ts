@@ -1,4 +1,5 @@
 import express from 'express';
+import type pg from 'pg';
 import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
@@ -10,7 +11,7 @@ import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { authenticateRequest } from '../auth/authenticate.js';
 import { createRequestContext, type RequestContext } from '../graphql/context.js';
-import { createErrorFormatter } from './format-error.js';
+import { createErrorFormatter, errorReporting } from './format-error.js';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage, wantsGraphiql } from './graphiql-page.js';
 import { attachWebSocketServer } from './websocket-server.js';
 import { channelRoutes } from '../channels/channel-routes.js';
@@ -18,9 +19,11 @@ import { channelModule } from '../channels/channel-module.js';
 import { open311Routes } from '../open311/open311-routes.js';
 import { graphqlLimits } from './graphql-limits.js';
 import { jitExecutor } from '../graphql/jit-executor.js';
+import { inputBoundsPlugin } from '../graphql/input-bounds.js';
 import { RateLimits } from './rate-limit.js';
 import { httpErrorHandler } from './http-errors.js';
 import { registerRoutes } from './routes.js';
+import { abandon, newStatementScope, runInStatementScope, trackKnexStatements } from '../db/statement-scope.js';
 
 export interface HttpServer {
   server: Server;
@@ -46,10 +49,12 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
   const development = config.NODE_ENV === 'development';
   const limits = graphqlLimits(config);
   const rateLimits = new RateLimits(config);
+  trackKnexStatements(app.orm);
+  const connectionSettings = (app.orm.em.getKnex().client as unknown as { connectionSettings: pg.ClientConfig }).connectionSettings;
 
   const apollo = new ApolloServer<RequestContext>({
     gateway: jitExecutor(schema),
-    formatError: createErrorFormatter(app.logger, development),
+    formatError: createErrorFormatter(app.logger, development, { logUnexpected: false }),
     includeStacktraceInErrorResponses: development,
     // Refuses GET and "simple" POSTs (no JSON content type) without a preflight header: a browser cannot forge those cross-site.
     csrfPrevention: true,
@@ -71,6 +76,8 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
       { serverWillStart: async () => ({ drainServer: () => websockets.dispose() }) },
       ...limits.plugins,
       rateLimits.userLimit(),
+      errorReporting(app.logger),
+      inputBoundsPlugin({ search: config.INPUT_MAX_SEARCH_LENGTH, text: config.INPUT_MAX_TEXT_LENGTH, string: config.INPUT_MAX_STRING_LENGTH }),
     ],
   });
   await apollo.start();
@@ -114,6 +121,15 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
     '/graphql',
     rateLimits.addressLimit(),
     express.json({ limit: `${config.HTTP_BODY_LIMIT_MB}mb` }),
+    // After the body is read (its stream callbacks would lose the scope): the request's statements are tracked from here,
+    // and cancelled if its client leaves before the answer.
+    (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+      const scope = newStatementScope();
+      res.on('close', () => {
+        if (!res.writableFinished) abandon(scope, connectionSettings, app.logger);
+      });
+      runInStatementScope(scope, next);
+    },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const ctx: RequestContext = { ...createRequestContext(app, null, res.locals.requestId as string), ip: req.ip ?? null };

@@ -62,7 +62,7 @@ export class EnergyDetails {
   @OneToOne(() => Appeal, { primary: true, ref: true, deleteRule: 'cascade' })
   appeal!: Ref<Appeal>;
 
-  @Field(() => String, { nullable: true, description: 'Заводской номер прибора учёта' })
+  /** Identifies the household's meter, hence its residents: exposed by the resolver by role. */
   @Property({ type: 'text', nullable: true })
   meterNumber?: string | null;
 

@@ -31,6 +31,11 @@ export class EnergyAppealResolver {
 
 @Resolver(() => EnergyDetails)
 export class EnergyDetailsResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Заводской номер прибора учёта; персональные данные: null для ролей без доступа' })
+  meterNumber(@Root() details: EnergyDetails, @Ctx() ctx: RequestContext) {
+    return personalData(ctx, details.meterNumber);
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'Лицевой счёт; персональные данные: null для ролей без доступа' })
   accountNumber(@Root() details: EnergyDetails, @Ctx() ctx: RequestContext) {
     return personalData(ctx, details.accountNumber);

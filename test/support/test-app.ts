@@ -37,6 +37,8 @@ export interface TestAppOptions {
   databaseUrl?: string;
   /** The channels' door into the lifecycle (core/channels/intake.ts); channel intake endpoints exist only with it. */
   intake?: StartOptions['intake'];
+  /** The server's logger (default: silent); a test that reads the log passes its own. */
+  logger?: StartOptions['logger'];
 }
 
 let userCounter = 0;
@@ -67,7 +69,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     config,
     plugins: options.plugins ?? allPlugins,
     clock,
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
     onQuery: options.onQuery,
     intake: options.intake,
   });

@@ -59,7 +59,8 @@ export async function refreshRollup(em: EntityManager, zone: string, options: Ro
       const c = tx.getConnection();
       const run = (sql: string, params: unknown[] = []) => c.execute(sql, params, 'run', trx);
       await run(`select pg_advisory_xact_lock(hashtext('analytics_rollup'), hashtext(?))`, [month]);
-      await run(`set local work_mem = '64MB'`);
+      // A background job, not a request: rebuilding a month may take longer than a request's statement_timeout.
+      await run(`set local work_mem = '64MB'; set local statement_timeout = 0`);
       await run(`delete from analytics_rollup where month = ?::timestamp`, [month]);
       // Every grouping set of the three keys: the full grain (7) with the sorted hours, the others with their median.
       await run(

@@ -1,0 +1,55 @@
+/**
+ * Characters a text must not carry into the database or a document:
+ * NUL (PostgreSQL's text and jsonb cannot store it, so one NUL failed a whole
+ * batch's statement) and a lone UTF-16 surrogate (not a character at all: the
+ * driver would silently store U+FFFD instead). One check, used at every
+ * boundary: GraphQL arguments (input-bounds.ts), channel records
+ * (channel-ingest.service.ts) and the intake of appeals (appeal-intake.ts).
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why a string is refused, in Russian, or null when it is fine. */
+export function unsafeTextReason(value: string): string | null {
+  const found = UNSAFE.exec(value);
+  if (!found) return null;
+  return found[0] === '\u0000' ? 'Текст содержит недопустимый символ NUL (\\u0000)' : 'Текст содержит непарный суррогат UTF-16 (испорченная кодировка)';
+}
+
+/**
+ * The first string inside a JSON-like value (a record as a channel sent it, an
+ * input object) that is unsafe, with its dotted path (`text`,
+ * `author.name`, `attachments.2.url`); keys are checked too.
+ */
+export function findUnsafeText(value: unknown, path: readonly (string | number)[] = []): { field: string; message: string } | null {
+  if (typeof value === 'string') {
+    const message = unsafeTextReason(value);
+    return message ? { field: path.join('.'), message } : null;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findUnsafeText(value[i], [...path, i]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      const keyReason = unsafeTextReason(key);
+      if (keyReason) return { field: [...path, '(ключ)'].join('.'), message: keyReason };
+      const found = findUnsafeText(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** The value with every unsafe character replaced by U+FFFD: what is kept of a refused record (never the NUL itself). */
+export function replaceUnsafeText<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(new RegExp(UNSAFE.source, 'g'), '\uFFFD') as T;
+  if (Array.isArray(value)) return value.map((item) => replaceUnsafeText(item)) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [replaceUnsafeText(key), replaceUnsafeText(item)])) as T;
+  }
+  return value;
+}
