@@ -56,6 +56,8 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   TRUST_PROXY: z.string().optional(),
+  // Open311 reads without a key (GeoReport v2 public requests), per client address; 0 turns the limit off.
+  OPEN311_PUBLIC_PER_MINUTE: z.coerce.number().int().min(0).default(60),
   // Analytics (core/analytics): ratings, workload, problems, conflicts.
   RATING_WEIGHTS: z
     .string()
