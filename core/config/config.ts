@@ -58,6 +58,11 @@ const schema = z.object({
   TRUST_PROXY: z.string().optional(),
   // Open311 reads without a key (GeoReport v2 public requests), per client address; 0 turns the limit off.
   OPEN311_PUBLIC_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  // Uploaded spreadsheets (core/channels/adapters/spreadsheet-limits.ts): a ZIP bomb is refused before it is read.
+  XLSX_MAX_UNPACKED_MB: z.coerce.number().int().positive().max(4095).default(200),
+  XLSX_MAX_COMPRESSION_RATIO: z.coerce.number().int().positive().default(100),
+  XLSX_MAX_ROWS: z.coerce.number().int().positive().default(100_000),
+  XLSX_MAX_CELLS: z.coerce.number().int().positive().default(2_000_000),
   // Analytics (core/analytics): ratings, workload, problems, conflicts.
   RATING_WEIGHTS: z
     .string()
