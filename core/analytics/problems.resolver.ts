@@ -4,6 +4,7 @@ import { Appeal, Category, Municipality, Organization, Problem } from '../entiti
 import type { RequestContext } from '../graphql/context.js';
 import { requireUser } from '../auth/require-user.js';
 import { applyAppealScope } from '../auth/appeal-scope.js';
+import { personalTextFor } from '../auth/personal-data.js';
 import { notFound } from '../errors/errors.js';
 import { createRadiusProblem, detectProblems, listProblems, problemTrend, updateProblem } from './problems.service.js';
 import { CreateProblemInput, ProblemConnection, ProblemFilter, ProblemTrend, UpdateProblemInput } from './problems.types.js';
@@ -48,6 +49,16 @@ export class ProblemResolver {
   async updateProblem(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateProblemInput) input: UpdateProblemInput, @Ctx() ctx: RequestContext) {
     await updateProblem(ctx.em, id, input, ctx.clock.now());
     return loadProblem(ctx, id);
+  }
+
+  @FieldResolver(() => String, { description: 'Название проблемы (номера квартир и контакты скрыты от ролей без доступа к персональным данным)' })
+  title(@Root() problem: Problem, @Ctx() ctx: RequestContext): string {
+    return personalTextFor(ctx.user, problem.title) ?? '';
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Адрес (улица), к которому относятся обращения; номера квартир скрыты от ролей без доступа к персональным данным' })
+  address(@Root() problem: Problem, @Ctx() ctx: RequestContext): string | null {
+    return personalTextFor(ctx.user, problem.address);
   }
 
   @FieldResolver(() => ProblemTrend)

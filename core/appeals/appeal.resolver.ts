@@ -8,7 +8,7 @@ import { notFound } from '../errors/errors.js';
 import { requireUser } from '../auth/require-user.js';
 import { loadVisibleAppeal } from '../auth/appeal-visibility.js';
 import { selectedFieldPathsAt } from '../graphql/selection.js';
-import { authorFor } from '../auth/personal-data.js';
+import { authorFor, personalTextFor } from '../auth/personal-data.js';
 import { AppealFilter, AppealOrder } from './appeal-filter.input.js';
 import { AppealConnection, Citizen, Deadline, GeoPoint } from './appeal-types.js';
 import { listAppeals } from './appeal-query.service.js';
@@ -93,6 +93,21 @@ export class AppealResolver {
   @FieldResolver(() => Citizen, { nullable: true, description: 'Автор; персональные данные видны только ролям с доступом, каждое их чтение записывается в журнал' })
   author(@Root() appeal: Appeal, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Citizen | null> {
     return authorFor(appeal, ctx, info);
+  }
+
+  @FieldResolver(() => String, { description: 'Текст обращения; телефоны, e-mail, СНИЛС, паспорта и номера квартир в нём скрыты от ролей без доступа к персональным данным' })
+  text(@Root() appeal: Appeal, @Ctx() ctx: RequestContext): string {
+    return personalTextFor(ctx.user, appeal.text) ?? '';
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Формализованная суть обращения (персональные данные скрыты, как в тексте)' })
+  summary(@Root() appeal: Appeal, @Ctx() ctx: RequestContext): string | null {
+    return personalTextFor(ctx.user, appeal.summary);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Адрес места, о котором обращение (номер квартиры скрыт от ролей без доступа к персональным данным)' })
+  address(@Root() appeal: Appeal, @Ctx() ctx: RequestContext): string | null {
+    return personalTextFor(ctx.user, appeal.address);
   }
 
   @FieldResolver(() => GeoPoint, { nullable: true })

@@ -5,6 +5,9 @@ import type { RequestContext } from '../graphql/context.js';
 import { selectedFieldNames } from '../graphql/selection.js';
 import { textArray } from '../db/sql-array.js';
 import type { AuthUser } from './auth-user.js';
+import { maskPersonalText } from './personal-data-text.js';
+
+export { maskPersonalText, PERSONAL_TEXT_PATTERNS, personalTextKinds } from './personal-data-text.js';
 
 /**
  * Roles that work with the author of an appeal and so see the author's
@@ -22,6 +25,16 @@ export const PII_ROLES: ReadonlySet<Role> = new Set([
 ]);
 
 export const canSeePersonalData = (user: AuthUser | null): boolean => Boolean(user && PII_ROLES.has(user.role));
+
+/**
+ * Free text (an appeal's text, an address, a free answer) as the caller may
+ * see it: as written for roles with access, with phones, e-mails, СНИЛС,
+ * passports and flat numbers masked for the others (personal-data-text.ts).
+ */
+export function personalTextFor(user: AuthUser | null, text: string | null | undefined): string | null {
+  if (text === null || text === undefined) return null;
+  return canSeePersonalData(user) ? text : maskPersonalText(text);
+}
 
 /** «Иванов Иван Иванович» → «И*** И. И.»; a masked value never reveals more than initials. */
 export function maskName(name: string | null | undefined): string | null {

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ZodType } from 'zod';
 import type { AppealStatus, Channel } from '../entities/enums.js';
 import type { IntakeInput } from './intake.js';
+import type { SpreadsheetLimits } from './adapters/spreadsheet-limits.js';
 
 /** One field at fault in a record, named as the source names it (`createdAt`, `author.email`, «Дата поступления»). */
 export interface FieldError {
@@ -71,9 +72,11 @@ export interface ChannelAdapter<TRecord = unknown, TOptions = unknown> {
   /**
    * Reads the input record by record. A defect of one record is an item with
    * an error; a defect of the whole input (not JSON, no header row, a mapped
-   * column missing) throws a BAD_USER_INPUT error before any item.
+   * column missing) throws a BAD_USER_INPUT error before any item. A
+   * spreadsheet is read within `limits` (the configured XLSX_MAX_*; defaults
+   * when not given); past one it throws BAD_USER_INPUT on `file`.
    */
-  parse(input: Buffer, options: TOptions): AsyncIterable<ParsedItem<TRecord>>;
+  parse(input: Buffer, options: TOptions, limits?: SpreadsheetLimits): AsyncIterable<ParsedItem<TRecord>>;
   /** A record kept in `channel_record.raw` read again, for a retry; by default the raw record is the record. */
   revive?(raw: unknown, options: TOptions): TRecord;
   /** The record as it is kept in `channel_record.raw` (personal data included: staff-only); by default the record itself. */

@@ -9,6 +9,7 @@ import { ChannelRecordStatus, ImportJobStatus } from './channel-enums.js';
 import { ChannelIngestService, prepareItem, type PreparedRecord, type RecordResult } from './channel-ingest.service.js';
 import { channelAdapter } from './adapter-registry.js';
 import { zodFieldErrors } from './adapters/adapter-helpers.js';
+import { spreadsheetLimits, type SpreadsheetLimits } from './adapters/spreadsheet-limits.js';
 
 /** Progress is written at most this often (records), so a long import does not write on every row. */
 const PROGRESS_EVERY = 25;
@@ -27,9 +28,9 @@ export function readOptions(adapter: AnyChannelAdapter, raw: unknown): unknown {
 }
 
 /** Reads the whole input (whole-input defects throw before any record is kept) and maps every record. */
-export async function prepareInput(adapter: AnyChannelAdapter, input: Buffer, options: unknown, ctx: AdapterContext): Promise<PreparedRecord[]> {
+export async function prepareInput(adapter: AnyChannelAdapter, input: Buffer, options: unknown, ctx: AdapterContext, limits?: SpreadsheetLimits): Promise<PreparedRecord[]> {
   const records: PreparedRecord[] = [];
-  for await (const item of adapter.parse(input, options)) records.push(prepareItem(adapter, item, options, ctx));
+  for await (const item of adapter.parse(input, options, limits)) records.push(prepareItem(adapter, item, options, ctx));
   return records;
 }
 
@@ -68,7 +69,8 @@ export class ChannelImports {
   async start(request: ImportRequest): Promise<string> {
     const adapter = channelAdapter(request.adapter);
     const options = readOptions(adapter, request.options);
-    const items = adapter.parse(request.input, options)[Symbol.asyncIterator]();
+    // The file's limits (a ZIP bomb, too many rows) are checked before and while reading; the first refusal answers the request.
+    const items = adapter.parse(request.input, options, spreadsheetLimits(this.app.config))[Symbol.asyncIterator]();
     const first = await items.next();
     const id = randomUUID();
     const em = this.app.orm.em.fork() as EntityManager;

@@ -64,6 +64,13 @@ const schema = z.object({
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
   ANALYTICS_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  // Open311 reads without a key (GeoReport v2 public requests), per client address; 0 turns the limit off.
+  OPEN311_PUBLIC_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  // Uploaded spreadsheets (core/channels/adapters/spreadsheet-limits.ts): a ZIP bomb is refused before it is read.
+  XLSX_MAX_UNPACKED_MB: z.coerce.number().int().positive().max(4095).default(200),
+  XLSX_MAX_COMPRESSION_RATIO: z.coerce.number().int().positive().default(100),
+  XLSX_MAX_ROWS: z.coerce.number().int().positive().default(100_000),
+  XLSX_MAX_CELLS: z.coerce.number().int().positive().default(2_000_000),
   // Analytics (core/analytics): ratings, workload, problems, conflicts.
   RATING_WEIGHTS: z
     .string()

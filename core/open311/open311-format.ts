@@ -8,8 +8,16 @@ export function splitFormat(file: string): [string, Open311Format] | null {
   return match ? [match[1], match[2].toLowerCase() as Open311Format] : null;
 }
 
-const escapeXml = (value: string) =>
-  value.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+/**
+ * Characters XML 1.0 does not allow at all, not even escaped (§2.2 Char):
+ * C0 controls but tab, newline and carriage return, U+FFFE/U+FFFF, and lone
+ * surrogates. One of them in an appeal's text made the whole document
+ * unreadable to a 311 client's parser; they carry nothing a reader needs.
+ */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export const escapeXml = (value: string) =>
+  value.replace(XML_INVALID, '').replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 function xmlValue(name: string, value: unknown): string {
   if (value === null || value === undefined) return `<${name}/>`;
@@ -43,6 +51,17 @@ export function sendObject(res: Response, format: Open311Format, root: string, v
 /** GeoReport v2 errors: `[{"code":404,"description":"…"}]`, with the same HTTP status. */
 export function sendError(res: Response, format: Open311Format, code: number, description: string): void {
   sendList(res, format, 'errors', 'error', [{ code, description }], code);
+}
+
+/** The format a request asked for, from the last segment of its path (`requests.xml`); JSON when it names none. */
+export function formatOfPath(path: string): Open311Format {
+  return splitFormat(path.split('/').pop() ?? '')?.[1] ?? 'json';
+}
+
+/** A spent rate limit, answered in the spec's format with Retry-After. */
+export function sendTooManyRequests(req: { path: string }, res: Response, retryAfter: number): void {
+  res.setHeader('Retry-After', String(retryAfter));
+  sendError(res, formatOfPath(req.path), 429, 'Слишком много запросов, повторите позже');
 }
 
 export class Open311Error extends Error {

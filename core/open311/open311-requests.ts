@@ -1,6 +1,7 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { AuthUser } from '../auth/auth-user.js';
 import { applyAppealScope } from '../auth/appeal-scope.js';
+import { personalTextFor } from '../auth/personal-data.js';
 import { AppealStatus, Role } from '../entities/enums.js';
 import { textArray } from '../db/sql-array.js';
 import { Open311Error } from './open311-format.js';
@@ -56,9 +57,12 @@ export interface RequestFilters {
 /**
  * What a caller may follow: the ЦУР's staff and the bodies see what the
  * appeal scope gives them; a channel's account (INTEGRATION) sees the
- * requests it filed itself (its channel records), nothing else.
+ * requests it filed itself (its channel records), nothing else; an
+ * anonymous reader (GeoReport v2 public list) sees requests of the
+ * published services only (`services.json`).
  */
-function scope(query: Knex.QueryBuilder, user: AuthUser): Knex.QueryBuilder {
+function scope(query: Knex.QueryBuilder, user: AuthUser | null, publicServices: readonly string[]): Knex.QueryBuilder {
+  if (!user) return query.whereRaw('c.code = any(?::text[])', [textArray(publicServices)]);
   if (user.role === Role.INTEGRATION) {
     return query.whereRaw('a.id in (select appeal_id from channel_record where submitted_by_id = ? and appeal_id is not null)', [user.id]);
   }
@@ -67,8 +71,15 @@ function scope(query: Knex.QueryBuilder, user: AuthUser): Knex.QueryBuilder {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Appeals as GeoReport v2 service requests; one statement. */
-export async function findRequests(em: EntityManager, user: AuthUser, filters: RequestFilters, now: Date): Promise<Open311Request[]> {
+/**
+ * Appeals as GeoReport v2 service requests; one statement. Texts (the
+ * description, the address, a status reason) pass through the masking of
+ * personal data in free text for callers without access to it, anonymous
+ * readers included; the author's own fields are never part of a request.
+ */
+export async function findRequests(
+  em: EntityManager, user: AuthUser | null, filters: RequestFilters, now: Date, publicServices: readonly string[],
+): Promise<Open311Request[]> {
   const knex = em.getKnex();
   const query = scope(
     knex('appeal as a')
@@ -80,6 +91,7 @@ export async function findRequests(em: EntityManager, user: AuthUser, filters: R
         knex.raw(`(select e.reason from appeal_event e where e.appeal_id = a.id and e.to_status = a.status order by e.at desc limit 1) as status_reason`),
       ),
     user,
+    publicServices,
   );
   if (filters.serviceRequestIds?.length) {
     const ids = filters.serviceRequestIds.filter((id) => UUID.test(id));
@@ -101,16 +113,16 @@ export async function findRequests(em: EntityManager, user: AuthUser, filters: R
   return rows.map((row) => ({
     service_request_id: row.number,
     status: CLOSED.includes(row.status) ? 'closed' : 'open',
-    status_notes: row.status_reason ? `${STATUS_NOTES[row.status as AppealStatus]}: ${row.status_reason}` : STATUS_NOTES[row.status as AppealStatus],
+    status_notes: row.status_reason ? `${STATUS_NOTES[row.status as AppealStatus]}: ${personalTextFor(user, row.status_reason)}` : STATUS_NOTES[row.status as AppealStatus],
     service_name: row.category_name ?? null,
     service_code: row.category_code ?? null,
-    description: row.text,
+    description: personalTextFor(user, row.text) ?? '',
     agency_responsible: row.organization_name ?? null,
     service_notice: null,
     requested_datetime: new Date(row.received_at).toISOString(),
     updated_datetime: new Date(row.updated_at).toISOString(),
     expected_datetime: row.due_at ? new Date(row.due_at).toISOString() : null,
-    address: row.address ?? null,
+    address: personalTextFor(user, row.address),
     address_id: null,
     zipcode: null,
     lat: row.latitude ?? null,

@@ -9,7 +9,8 @@ import { callerOf } from '../channels/http-caller.js';
 import { channelModule } from '../channels/channel-module.js';
 import { prepareItem } from '../channels/channel-ingest.service.js';
 import { open311Adapter } from '../channels/adapters/open311.adapter.js';
-import { Open311Error, sendError, sendList, sendObject, splitFormat, type Open311Format } from './open311-format.js';
+import { Open311Error, sendError, sendList, sendObject, sendTooManyRequests, splitFormat, type Open311Format } from './open311-format.js';
+import type { RateLimits } from '../server/rate-limit.js';
 import { coerceAttributes, findService, listServices, serviceAttributes } from './open311-services.js';
 import { findRequests, readFilters } from './open311-requests.js';
 
@@ -58,22 +59,29 @@ function attributesOf(body: Record<string, unknown>): Record<string, string> {
 }
 
 /**
- * Open311 GeoReport v2 at /open311/v2: `services.json`, `services/{code}.json`
- * (public: the catalogue holds nothing personal), `requests.json` and
- * `requests/{id}.json` (a channel account's key or a staff token: a
- * channel account follows the requests it filed). `POST requests.json` is
- * mounted only when the lifecycle's intake is wired.
+ * Open311 GeoReport v2 at /open311/v2, every endpoint as `.json` and `.xml`:
+ * `services`, `services/{code}` (the catalogue holds nothing personal),
+ * `requests` and `requests/{id}`: without a key, as the spec allows, the
+ * public list (the catalogue's services only, texts masked as for a role
+ * without access to personal data, rate-limited per address by
+ * OPEN311_PUBLIC_PER_MINUTE); with a channel account's key or a staff
+ * token, what that caller may follow (a channel account: the requests it
+ * filed). `POST requests` is mounted only when the lifecycle's intake is wired.
  */
-export function open311Routes(app: AppServices): Router {
+export function open311Routes(app: AppServices, limits: RateLimits): Router {
   const router = express.Router();
   const module = channelModule(app);
   const em = () => app.orm.em.fork() as EntityManager;
+  const publicServices = () => listServices(app.plugins).map((service) => service.service_code);
+
+  router.use(limits.addressLimit(sendTooManyRequests), limits.anonymousLimit(app.config.OPEN311_PUBLIC_PER_MINUTE, sendTooManyRequests));
 
   router.get('/:file', route(app, async (req, res, format, name) => {
     if (name === 'services') return sendList(res, format, 'services', 'service', listServices(app.plugins));
     if (name === 'requests') {
-      const user = await caller(app, req);
-      return sendList(res, format, 'service_requests', 'request', await findRequests(em(), user, readFilters(req.query), app.clock.now()));
+      const user = await callerOf(app, req);
+      const requests = await findRequests(em(), user, readFilters(req.query), app.clock.now(), publicServices());
+      return sendList(res, format, 'service_requests', 'request', requests);
     }
     throw new Open311Error(404, `Нет ресурса «${name}»`);
   }));
@@ -85,8 +93,8 @@ export function open311Routes(app: AppServices): Router {
   }));
 
   router.get('/requests/:file', route(app, async (req, res, format, id) => {
-    const user = await caller(app, req);
-    const [request] = await findRequests(em(), user, { serviceRequestIds: [id] }, app.clock.now());
+    const user = await callerOf(app, req);
+    const [request] = await findRequests(em(), user, { serviceRequestIds: [id] }, app.clock.now(), publicServices());
     if (!request) throw new Open311Error(404, `Нет заявки «${id}»`);
     sendList(res, format, 'service_requests', 'request', [request]);
   }));

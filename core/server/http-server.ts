@@ -109,8 +109,10 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
     }
   });
 
+  // REST routes count against the same per-address quota as GraphQL (Open311 answers a refusal in its own format).
+  expressApp.use(['/channels', '/reports'], rateLimits.addressLimit());
   expressApp.use('/channels', channelRoutes(app));
-  expressApp.use('/open311/v2', open311Routes(app));
+  expressApp.use('/open311/v2', open311Routes(app, rateLimits));
   registerRoutes(expressApp, app);
 
   if (config.graphiql) {

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
@@ -16,6 +16,21 @@ function retryAfterSeconds(refusal: unknown): number {
 export function tooManyRequestsBody() {
   return { errors: [{ message: MESSAGE, extensions: { code: 'TOO_MANY_REQUESTS' } }] };
 }
+
+/** Answers a refused request; by default as GraphQL over HTTP does (JSON with `extensions.code`). */
+export type RefusalResponder = (req: Request, res: Response, retryAfter: number) => void;
+
+const graphqlRefusal: RefusalResponder = (_req, res, retryAfter) => {
+  res.status(429).setHeader('Retry-After', String(retryAfter));
+  res.json(tooManyRequestsBody());
+};
+
+/** Whether a REST request names a caller at all (a token, an API key header, Open311's api_key parameter). */
+function hasCredentials(req: Request): boolean {
+  return Boolean(req.headers.authorization || req.headers['x-api-key'] || (req.query as Record<string, unknown> | undefined)?.api_key);
+}
+
+const addressOf = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 /**
  * Request quotas per minute, per caller and per address, with 429 and
@@ -35,19 +50,26 @@ export class RateLimits {
     this.byUser = config.RATE_LIMIT_PER_MINUTE > 0 ? new RateLimiterMemory({ points: config.RATE_LIMIT_PER_MINUTE, duration: 60 }) : null;
   }
 
-  /** Express middleware: one point of the address's quota per request, before the body is read. */
-  addressLimit(): RequestHandler {
-    return async (req, res, next) => {
-      if (!this.byAddress) return next();
-      try {
-        await this.byAddress.consume(req.ip ?? req.socket.remoteAddress ?? 'unknown');
-        next();
-      } catch (refusal) {
-        if (!(refusal instanceof RateLimiterRes)) return next(refusal);
-        res.status(429).setHeader('Retry-After', String(retryAfterSeconds(refusal)));
-        res.json(tooManyRequestsBody());
-      }
-    };
+  /**
+   * Express middleware: one point of the address's quota per request, before
+   * the body is read. The same quota covers GraphQL over HTTP and the REST
+   * routes (/channels, /open311, /reports), so no route is a way around it.
+   */
+  addressLimit(refuse: RefusalResponder = graphqlRefusal): RequestHandler {
+    return limitBy(this.byAddress, addressOf, refuse);
+  }
+
+  /**
+   * Express middleware for public REST reads (Open311's requests without a
+   * key): callers that name no credentials get a quota of their own per
+   * address, much smaller than a signed-in client's, since nothing else
+   * bounds them. Callers with credentials pass (their credentials are
+   * checked by the route).
+   */
+  anonymousLimit(pointsPerMinute: number, refuse: RefusalResponder = graphqlRefusal): RequestHandler {
+    const limiter = pointsPerMinute > 0 ? new RateLimiterMemory({ points: pointsPerMinute, duration: 60 }) : null;
+    const consume = limitBy(limiter, addressOf, refuse);
+    return (req, res, next) => (hasCredentials(req) ? next() : consume(req, res, next));
   }
 
   /**
@@ -81,4 +103,18 @@ export class RateLimits {
       },
     };
   }
+}
+
+/** One point of `limiter` per request under `keyOf(req)`; a spent quota is answered by `refuse`. */
+function limitBy(limiter: RateLimiterMemory | null, keyOf: (req: Request) => string, refuse: RefusalResponder): RequestHandler {
+  return async (req, res, next) => {
+    if (!limiter) return next();
+    try {
+      await limiter.consume(keyOf(req));
+      next();
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) return next(refusal);
+      refuse(req, res, retryAfterSeconds(refusal));
+    }
+  };
 }

@@ -117,3 +117,63 @@ describe('roles with access', () => {
     await expect(t.em().getConnection().execute("update pii_access_log set fields = '{}'")).rejects.toThrow(/append-only/);
   });
 });
+
+describe('personal data inside free text (appeal text, summary, address; problem address)', () => {
+  const TEXT = 'Нет отопления в кв. 12, звоните +7 902 000-11-22 или пишите anna.smirnova@mail.test, СНИЛС 112-233-445 95. Дом 5, 2024 год.';
+  const ADDRESS = 'Йошкар-Ола, ул. Ленина, д. 5, кв. 12';
+  let appealId: string;
+  let problemId: string;
+
+  beforeAll(async () => {
+    appealId = await insertAppeal(t, { organizationCode: 'min-health', sectorCode: 'health' });
+    const db = t.em().getConnection();
+    await db.execute('update appeal set text = ?, summary = ?, address = ? where id = ?', [TEXT, 'Отопление, тел. 45-67-89', ADDRESS, appealId]);
+    const [row] = await db.execute(
+      `insert into problem (id, title, category_id, address, window_from, window_to)
+       values (gen_random_uuid(), ?, (select id from category order by code limit 1), ?, now() - interval '1 day', now()) returning id`,
+      ['Проблема: ул. Ленина, д. 5, кв. 12', ADDRESS],
+    );
+    problemId = row.id;
+    await db.execute(
+      `insert into appeal_event (id, appeal_id, type, at, actor_label, reason, data) values (gen_random_uuid(), ?, 'COMMENTED', now(), 'system', ?, ?::jsonb)`,
+      [appealId, 'Житель просит перезвонить: 8-902-000-11-22', JSON.stringify({ comment: 'кв. 12, anna.smirnova@mail.test', count: 2 })],
+    );
+  });
+
+  const APPEAL = 'query($id: ID!) { appeal(id: $id) { text summary address } }';
+  const HISTORY = 'query($id: ID!) { appeal(id: $id) { history { type reason data } } }';
+  const PROBLEMS = '{ problems(first: 100) { edges { node { id title address } } } }';
+
+  it('are masked for roles without access to personal data; the rest of the text stays', async () => {
+    const analyst = await t.user(Role.ANALYST);
+    const one = await t.gql(APPEAL, { id: appealId }, analyst.token);
+    expect(one.errors).toBeUndefined();
+    expect(one.data.appeal).toEqual({
+      text: 'Нет отопления в кв. ***, звоните [телефон скрыт] или пишите [e-mail скрыт], СНИЛС [СНИЛС скрыт]. Дом 5, 2024 год.',
+      summary: 'Отопление, тел. [телефон скрыт]',
+      address: 'Йошкар-Ола, ул. Ленина, д. 5, кв. ***',
+    });
+    const list = await t.gql('{ appeals(first: 100, filter: { sector: ["health"] }) { edges { node { id text } } } }', {}, analyst.token);
+    expect(list.data.appeals.edges.find((e: any) => e.node.id === appealId).node.text).toContain('[телефон скрыт]');
+    const problems = await t.gql(PROBLEMS, {}, analyst.token);
+    expect(problems.errors).toBeUndefined();
+    const problem = problems.data.problems.edges.find((e: any) => e.node.id === problemId).node;
+    expect(problem).toMatchObject({ title: 'Проблема: ул. Ленина, д. 5, кв. ***', address: 'Йошкар-Ола, ул. Ленина, д. 5, кв. ***' });
+    const history = await t.gql(HISTORY, { id: appealId }, analyst.token);
+    expect(history.data.appeal.history.find((e: any) => e.type === 'COMMENTED')).toEqual({
+      type: 'COMMENTED', reason: 'Житель просит перезвонить: [телефон скрыт]', data: { comment: 'кв. ***, [e-mail скрыт]', count: 2 },
+    });
+    const all = JSON.stringify([one, list, problems, history]);
+    for (const secret of ['000-11-22', 'anna.smirnova', '112-233-445', 'кв. 12', '45-67-89']) expect(all).not.toContain(secret);
+  });
+
+  it('are shown as written to roles with access', async () => {
+    const specialist = await t.user(Role.CENTER_SPECIALIST);
+    const one = await t.gql(APPEAL, { id: appealId }, specialist.token);
+    expect(one.data.appeal).toEqual({ text: TEXT, summary: 'Отопление, тел. 45-67-89', address: ADDRESS });
+    const problems = await t.gql(PROBLEMS, {}, specialist.token);
+    expect(problems.data.problems.edges.find((e: any) => e.node.id === problemId).node.address).toBe(ADDRESS);
+    const history = await t.gql(HISTORY, { id: appealId }, specialist.token);
+    expect(history.data.appeal.history.find((e: any) => e.type === 'COMMENTED').reason).toBe('Житель просит перезвонить: 8-902-000-11-22');
+  });
+});

@@ -6,6 +6,7 @@ import { lifecycleIntake } from '../../core/lifecycle/lifecycle-intake.js';
 import { ok, staff as staffOf, type Staff } from '../lifecycle/lifecycle-helpers.js';
 import { answerAndAccept, startWork } from './drive-appeal.js';
 import { allPlugins } from '../../plugins/index.js';
+import { SaxesParser } from 'saxes';
 
 const clock = new ManualClock('2026-11-20T12:00:00Z');
 let t: TestApp;
@@ -84,7 +85,8 @@ describe('Open311 GeoReport v2: services', () => {
     const xml = await get('services/none.xml');
     expect(xml.status).toBe(404);
     expect(xml.text).toContain('<errors><error><code>404</code><description>');
-    expect(await get('requests.json')).toMatchObject({ status: 401, json: [{ code: 401 }] });
+    // No key reads the public list (below); a key that does not verify is still refused.
+    expect(await getWithKey('requests.json', 'forged-key')).toMatchObject({ status: 401, json: [{ code: 401 }] });
     expect(await get('requests.json?start_date=yesterday', cityApp.token)).toMatchObject({ status: 400, json: [{ code: 400, description: expect.stringContaining('start_date') }] });
     expect(await get('requests.json?status=done', cityApp.token)).toMatchObject({ status: 400 });
   });
@@ -151,5 +153,87 @@ describe('Open311 GeoReport v2: a client files a request and follows it', () => 
     expect(unknown).toMatchObject({ status: 400, json: [{ code: 400, description: expect.stringContaining('service_code') }] });
     const analyst = (await t.user(Role.ANALYST)).token;
     expect((await post({ service_code: 'roads.potholes', description: 'x', address_string: 'y' }, analyst)).status).toBe(403);
+  });
+});
+
+/** Parses an XML document as a strict parser does (saxes, the parser exceljs uses); throws on anything not well-formed. */
+function parseXml(text: string): Map<string, string[]> {
+  const texts = new Map<string, string[]>();
+  const parser = new SaxesParser();
+  const open: string[] = [];
+  parser.on('error', (error) => {
+    throw error;
+  });
+  parser.on('opentag', (tag) => open.push(tag.name));
+  parser.on('closetag', () => open.pop());
+  parser.on('text', (value) => {
+    const name = open.at(-1);
+    if (name) texts.set(name, [...(texts.get(name) ?? []), value]);
+  });
+  parser.write(text).close();
+  return texts;
+}
+
+describe('Open311 GeoReport v2: public reads (no key), XML that parses', () => {
+  let number: string;
+  const DESCRIPTION = 'Яма у дома 5, кв. 12, звоните +7 902 000-11-22, пишите ira@example.ru\u0001\u0008\u000b\u001b\uffff конец';
+
+  beforeAll(async () => {
+    const filed = await post({ service_code: 'roads.potholes', lat: '56.63', long: '47.90', address_string: 'Волжск, ул. Ленина, 3, кв. 4', description: 'Яма' }, cityApp.token);
+    expect(filed.status).toBe(201);
+    number = filed.json[0].service_request_id;
+    await t.em().getConnection().execute('update appeal set text = ? where number = ?', [DESCRIPTION, number]);
+  });
+
+  it('answers requests.json and requests/{id}.json without a key: public fields, personal data in texts masked', async () => {
+    const list = await get('requests.json?service_code=roads.potholes');
+    expect(list.status).toBe(200);
+    const mine = list.json.find((r: any) => r.service_request_id === number);
+    expect(mine).toMatchObject({ service_code: 'roads.potholes', status: 'open', lat: 56.63, long: 47.9, address: 'Волжск, ул. Ленина, 3, кв. ***' });
+    expect(mine.description).toBe('Яма у дома 5, кв. ***, звоните [телефон скрыт], пишите [e-mail скрыт]\u0001\u0008\u000b\u001b\uffff конец');
+    const one = await get(`requests/${number}.json`);
+    expect(one.status).toBe(200);
+    expect(one.json).toEqual([mine]);
+    const text = JSON.stringify(list.json);
+    for (const secret of ['000-11-22', 'ira@example.ru', 'кв. 12', 'кв. 4', 'Ирина', 'Соколова', 'i.sokolova', '+79021234567']) expect(text).not.toContain(secret);
+    // Only the catalogue's services are public: nothing outside the published categories.
+    const published = new Set((await get('services.json')).json.map((s: any) => s.service_code));
+    for (const request of list.json) expect(published.has(request.service_code)).toBe(true);
+    expect((await get('requests/12-2026-9999999.json')).status).toBe(404);
+  });
+
+  it('serves every endpoint as .xml beside .json, and the XML parses even when a text held control characters', async () => {
+    for (const path of ['services', 'services/roads.potholes', 'requests', `requests/${number}`]) {
+      const json = await get(`${path}.json`);
+      const xml = await get(`${path}.xml`);
+      expect([json.status, xml.status], path).toEqual([200, 200]);
+      expect(xml.type).toContain('application/xml');
+      expect(() => parseXml(xml.text), path).not.toThrow();
+    }
+    const xml = parseXml((await get(`requests/${number}.xml`)).text);
+    expect(xml.get('description')).toEqual(['Яма у дома 5, кв. ***, звоните [телефон скрыт], пишите [e-mail скрыт] конец']);
+    const error = await get('requests/none.xml');
+    expect(error.status).toBe(404);
+    expect(() => parseXml(error.text)).not.toThrow();
+  });
+
+  it('limits anonymous reads per address (OPEN311_PUBLIC_PER_MINUTE); a caller with a key is not counted there', async () => {
+    const limited = await startTestApp({ env: { OPEN311_PUBLIC_PER_MINUTE: '3', TRUST_PROXY: 'true' } });
+    try {
+      const from = (address: string, path = 'requests.json', key?: string) =>
+        fetch(`${limited.url}/open311/v2/${path}${key ? `?api_key=${encodeURIComponent(key)}` : ''}`, { headers: { 'x-forwarded-for': address } });
+      for (let i = 0; i < 3; i++) expect((await from('203.0.113.7')).status).toBe(200);
+      const refused = await from('203.0.113.7', 'services.xml');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused.headers.get('content-type')).toContain('application/xml');
+      expect(await refused.text()).toContain('<code>429</code>');
+      expect((await from('203.0.113.8')).status).toBe(200);
+      const integration = await limited.user(Role.INTEGRATION);
+      const keyed = await fetch(`${limited.url}/open311/v2/requests.json`, { headers: { 'x-forwarded-for': '203.0.113.7', authorization: `Bearer ${integration.token}` } });
+      expect(keyed.status).toBe(200);
+    } finally {
+      await limited.stop();
+    }
   });
 });

@@ -13,6 +13,8 @@ import { normalizeUrl } from './social-url.js';
 import { itemKeyOf } from './social.adapter.js';
 import { SocialPlatform } from '../channel-enums.js';
 import { buildRegionalXlsx, XLSX_MAPPING } from '../../../test/fixtures/channels/regional-xlsx.fixture.js';
+import { buildZip, numberedRowsSheet, repeatedCellsSheet, xlsxParts } from '../../../test/support/zip-writer.js';
+import { DEFAULT_SPREADSHEET_LIMITS } from './spreadsheet-limits.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/channels/${name}`, import.meta.url));
 const now = new Date('2026-11-20T12:00:00Z');
@@ -145,6 +147,42 @@ describe('regional XLSX adapter', () => {
 
   it('refuses what is not a workbook', async () => {
     await expect(read('regional-xlsx', Buffer.from('Номер;Текст'), { system: 'x1' })).rejects.toMatchObject({ extensions: { field: 'file' } });
+  });
+
+  const headerOnly = (rows: number) => buildZip(xlsxParts(numberedRowsSheet(rows - 1)));
+  const options = { system: 'x1', mapping: { externalId: 'Номер', text: 'Текст', receivedAt: 'Дата' } };
+
+  it('refuses a ZIP bomb (1 MB that unpacks to 300 MB) from the central directory, before inflating the sheet', async () => {
+    const bomb = await buildZip(xlsxParts(repeatedCellsSheet(300)));
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const before = process.memoryUsage().rss;
+    const refused = await read('regional-xlsx', bomb, options).then(() => null, (error) => error);
+    expect(refused).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'file' } });
+    expect(refused.message).toMatch(/распаков/);
+    // Refused from the headers: nothing near the 300 MB was held.
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+    // With room for 1 GB, the compression ratio still gives it away.
+    const a = channelAdapter('regional-xlsx');
+    const roomy = async () => { for await (const _ of a.parse(bomb, readOptions(a, options), { ...DEFAULT_SPREADSHEET_LIMITS, maxUnpackedBytes: 1024 ** 3 })); };
+    await expect(roomy()).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'file' }, message: expect.stringContaining('ZIP-бомбу') });
+  });
+
+  it('refuses an archive whose headers understate the unpacked size (the real size is counted while inflating)', async () => {
+    const forged = await buildZip(xlsxParts(repeatedCellsSheet(40)), { declaredSize: (name, size) => (name.endsWith('sheet1.xml') ? 4096 : size) });
+    await expect(read('regional-xlsx', forged, options)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'file' } });
+  });
+
+  it('streams the sheet with limits on rows and cells, refused as BAD_USER_INPUT naming the file', async () => {
+    const file = await headerOnly(11);
+    const a = channelAdapter('regional-xlsx');
+    const parsed = readOptions(a, options);
+    const all: PreparedRecord[] = [];
+    for await (const item of a.parse(file, parsed, DEFAULT_SPREADSHEET_LIMITS)) all.push(item as never);
+    expect(all.map((item) => item.position)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    const rows = async () => { for await (const _ of a.parse(file, parsed, { ...DEFAULT_SPREADSHEET_LIMITS, maxRows: 5 })); };
+    await expect(rows()).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'file' }, message: expect.stringContaining('5') });
+    const cells = async () => { for await (const _ of a.parse(file, parsed, { ...DEFAULT_SPREADSHEET_LIMITS, maxCells: 9 })); };
+    await expect(cells()).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'file' }, message: expect.stringContaining('9') });
   });
 });
 

@@ -1,8 +1,11 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { GraphQLError } from 'graphql';
 import { DateTime } from 'luxon';
 import { Channel } from '../../entities/enums.js';
 import { badInput } from '../../errors/errors.js';
 import type { ChannelAdapter, ParsedItem } from '../channel-adapter.js';
+import { checkSpreadsheetPackage, DEFAULT_SPREADSHEET_LIMITS, SheetBudget, type SpreadsheetLimits } from './spreadsheet-limits.js';
 import { mapRegionalRow, regionalExternalIdOf, regionalOptionsSchema, resolveColumns, rowFromRaw, rowOf, type Cell, type RegionalOptions, type RegionalRow } from './regional-mapping.js';
 
 /**
@@ -21,30 +24,54 @@ function cellValue(value: ExcelJS.CellValue): Cell {
   return String(value);
 }
 
-/** Reads an XLSX export with `exceljs`: the header is the sheet's first row; position = the row number. */
-async function* parseXlsx(input: Buffer, options: RegionalOptions): AsyncIterable<ParsedItem<RegionalRow>> {
-  const workbook = new ExcelJS.Workbook();
+/** exceljs's streaming reader: the sheet is read row by row, never held whole. */
+type SheetReader = AsyncIterable<ExcelJS.Row> & { name?: string };
+type BookReader = AsyncIterable<SheetReader> & { model?: { sheets?: { name: string }[] } };
+
+const cellsOf = (row: ExcelJS.Row, width: number): Cell[] => Array.from({ length: width }, (_, i) => cellValue(row.getCell(i + 1).value));
+const sheetNames = (book: BookReader) => (book.model?.sheets ?? []).map((sheet) => `«${sheet.name}»`).join(', ');
+
+/**
+ * Reads an XLSX export with exceljs's streaming reader, within `limits`
+ * (spreadsheet-limits.ts: the package is checked before it is read, rows
+ * and cells are counted while reading). The header is the sheet's first row
+ * and sets the width; position = the row number.
+ */
+async function* parseXlsx(input: Buffer, options: RegionalOptions, limits: SpreadsheetLimits = DEFAULT_SPREADSHEET_LIMITS): AsyncIterable<ParsedItem<RegionalRow>> {
+  await checkSpreadsheetPackage(input, limits);
+  const book = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([input]), {
+    // Styles tell a date from a number; shared strings are kept (bounded by the unpacked size).
+    styles: 'cache', sharedStrings: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
+  }) as unknown as BookReader;
+  const budget = new SheetBudget(limits);
+  let found = false;
   try {
-    await workbook.xlsx.load(input as unknown as ExcelJS.Buffer);
+    for await (const sheet of book) {
+      if (found || (options.sheet && sheet.name !== options.sheet)) continue;
+      found = true;
+      let headers: string[] | null = null;
+      let columns: ReturnType<typeof resolveColumns> | null = null;
+      for await (const row of sheet) {
+        budget.row(row.cellCount);
+        if (!headers) {
+          if (row.number !== 1) throw badInput('file', 'На листе нет строки заголовка');
+          headers = cellsOf(row, row.cellCount).map((h) => (h === null ? '' : String(h).trim()));
+          if (!headers.some(Boolean)) throw badInput('file', 'На листе нет строки заголовка');
+          columns = resolveColumns(headers, options);
+          continue;
+        }
+        const values = cellsOf(row, headers.length);
+        if (values.every((v) => v === null || v === '')) continue;
+        yield { position: row.number, record: rowOf(values, headers, columns!) };
+      }
+      if (!headers) throw badInput('file', 'На листе нет строки заголовка');
+    }
   } catch (error) {
+    if (error instanceof GraphQLError) throw error;
     throw badInput('file', `Файл не является книгой Excel (XLSX): ${(error as Error).message}`);
   }
-  const sheet = options.sheet ? workbook.getWorksheet(options.sheet) : workbook.worksheets[0];
-  if (!sheet) {
-    throw badInput('sheet', options.sheet ? `В книге нет листа «${options.sheet}»; листы: ${workbook.worksheets.map((w) => `«${w.name}»`).join(', ')}` : 'В книге нет листов');
-  }
-  const width = sheet.columnCount;
-  const valuesOf = (rowNumber: number): Cell[] => {
-    const row = sheet.getRow(rowNumber);
-    return Array.from({ length: width }, (_, i) => cellValue(row.getCell(i + 1).value));
-  };
-  const headers = valuesOf(1).map((h) => (h === null ? '' : String(h).trim()));
-  if (!headers.some(Boolean)) throw badInput('file', 'На листе нет строки заголовка');
-  const columns = resolveColumns(headers, options);
-  for (let rowNumber = 2; rowNumber <= sheet.rowCount; rowNumber++) {
-    const values = valuesOf(rowNumber);
-    if (values.every((v) => v === null || v === '')) continue;
-    yield { position: rowNumber, record: rowOf(values, headers, columns) };
+  if (!found) {
+    throw badInput('sheet', options.sheet ? `В книге нет листа «${options.sheet}»; листы: ${sheetNames(book)}` : 'В книге нет листов');
   }
 }
 
