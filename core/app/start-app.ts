@@ -53,7 +53,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const plugins = selectPlugins(options.plugins, config.enabledPlugins);
   configurePagination({ maxPageSize: config.MAX_PAGE_SIZE });
-  if (config.jwtSecretIsDefault) logger.warn('JWT_SECRET is not set: tokens are signed with the built-in development secret; set it in production');
+  if (config.rootSecretSource !== 'JWT_SECRET') logger.info({ file: config.rootSecretSource }, 'JWT_SECRET is not set: using the secret generated for this installation');
   const db = await openDatabase({
     url: config.DATABASE_URL,
     dataDir: config.DATA_DIR,

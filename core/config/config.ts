@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mergeDeadlinePolicy, type DeadlinePolicy } from '../deadlines/deadline-rules.js';
 import { JWT_ALGORITHMS, KeyConfigError, resolveJwtKeys, type JwtKeys } from '../auth/jwt-keys.js';
+import { loadOrCreateSecret } from './generated-secret.js';
 
 /**
  * Every setting the server reads from the environment, with its default.
@@ -101,9 +102,14 @@ const ratingWeightsSchema = z
 
 export type Config = z.infer<typeof schema> & {
   /** Settings derived from the raw ones. */
-  jwtSecret: string;
-  /** True when no JWT_SECRET was given and the built-in development secret is used. */
-  jwtSecretIsDefault: boolean;
+  /**
+   * The deployment's one secret: JWT_SECRET, or (embedded mode, or not production) the one
+   * generated in DATA_DIR. It signs HS256 sign-in tokens and is the root every purpose key
+   * (rating links, ...) is derived from (core/auth/purpose-keys.ts), whatever JWT_ALGORITHM.
+   */
+  rootSecret: string;
+  /** Where rootSecret comes from: `JWT_SECRET`, or the path of the generated file. */
+  rootSecretSource: string;
   /** The signing and verification keys of JWT_ALGORITHM. */
   jwtKeys: JwtKeys;
   enabledPlugins: string[] | null;
@@ -118,8 +124,6 @@ export type Config = z.infer<typeof schema> & {
 };
 
 export class ConfigError extends Error {}
-
-const DEV_JWT_SECRET = 'dev-only-secret-change-me-in-production';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -137,17 +141,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: DEADLINE_POLICY: ${detail}`);
   }
   if (raw.EVENT_BUS === 'redis' && !raw.REDIS_URL) throw new ConfigError('Invalid configuration: EVENT_BUS: redis needs REDIS_URL');
+  // No secret in the code: a deployment on its own server must bring one; the embedded
+  // (zero-configuration) mode makes one of its own, kept in DATA_DIR (docs/security.md).
+  const mustConfigure = Boolean(raw.DATABASE_URL) && raw.NODE_ENV === 'production';
+  if (!raw.JWT_SECRET && mustConfigure) {
+    throw new ConfigError(
+      `Invalid configuration: JWT_SECRET: required with DATABASE_URL (at least 16 characters; e.g. \`openssl rand -base64 48\`${raw.JWT_ALGORITHM === 'HS256' ? '' : `; with ${raw.JWT_ALGORITHM} it is the secret links are signed with`})`,
+    );
+  }
+  const generated = raw.JWT_SECRET ? null : loadOrCreateSecret(raw.DATA_DIR);
+  const rootSecret = raw.JWT_SECRET ?? generated!.secret;
   let jwtKeys: JwtKeys;
   try {
-    jwtKeys = resolveJwtKeys(raw, DEV_JWT_SECRET);
+    jwtKeys = resolveJwtKeys({ ...raw, JWT_SECRET: rootSecret });
   } catch (error) {
     if (error instanceof KeyConfigError) throw new ConfigError(`Invalid configuration: ${error.variable}: ${error.message}`);
     throw error;
   }
   return {
     ...raw,
-    jwtSecret: raw.JWT_SECRET ?? DEV_JWT_SECRET,
-    jwtSecretIsDefault: jwtKeys.algorithm === 'HS256' && !raw.JWT_SECRET,
+    rootSecret,
+    rootSecretSource: generated ? generated.file : 'JWT_SECRET',
     jwtKeys,
     enabledPlugins: raw.PLUGINS ? raw.PLUGINS.split(',').map((s) => s.trim()).filter(Boolean) : null,
     demo: raw.DEMO ? raw.DEMO === '1' : !raw.DATABASE_URL,

@@ -39,6 +39,9 @@ export interface TestAppOptions {
   intake?: StartOptions['intake'];
 }
 
+/** The test harness's own secret, passed explicitly: production code has none built in. */
+export const TEST_JWT_SECRET = 'test-secret-at-least-16-chars';
+
 let userCounter = 0;
 
 /** Starts the real server on a free port, over a fresh copy of the template database. */
@@ -52,7 +55,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     PORT: '0',
     DATABASE_URL: database.url,
     DEMO: '0',
-    JWT_SECRET: 'test-secret-at-least-16-chars',
+    JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'silent',
     // Tests run the deadline watcher themselves (runDeadlineWatch); the job queue only where a test turns it on.
     DEADLINE_WATCH_INTERVAL_SECONDS: '0',
