@@ -82,7 +82,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         audience: config.JWT_AUDIENCE,
         ttlSeconds: config.JWT_TTL_SECONDS,
       }),
-      loginThrottle: new LoginThrottle(em.getKnex(), {
+      loginThrottle: LoginThrottle.connect(db.url, {
         maxFailuresPerEmail: config.LOGIN_MAX_FAILURES,
         maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
         windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
@@ -127,6 +127,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         await Promise.all(jobs.map((job) => job.stop()));
         await app.live.close();
         await app.events.close();
+        await app.loginThrottle.close();
         await db.close();
       },
     };
