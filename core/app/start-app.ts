@@ -54,8 +54,12 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const plugins = selectPlugins(options.plugins, config.enabledPlugins);
   configurePagination({ maxPageSize: config.MAX_PAGE_SIZE });
   if (config.rootSecretSource !== 'JWT_SECRET') logger.info({ file: config.rootSecretSource }, 'JWT_SECRET is not set: using the secret generated for this installation');
+  if (config.DATABASE_URL && !config.DATABASE_MIGRATION_URL && config.NODE_ENV === 'production') {
+    logger.warn('DATABASE_MIGRATION_URL is not set: the API connects as the owner of its tables and could switch the audit trail\'s guards off (docs/security.md)');
+  }
   const db = await openDatabase({
     url: config.DATABASE_URL,
+    migrationUrl: config.DATABASE_MIGRATION_URL,
     dataDir: config.DATA_DIR,
     logger,
     poolMax: config.DB_POOL_MAX,

@@ -12,6 +12,8 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATABASE_URL: z.string().url().optional(),
+  // The owner's connection: migrations and grants run with it, the API with DATABASE_URL (docs/security.md).
+  DATABASE_MIGRATION_URL: z.string().url().optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
   JWT_SECRET: z.string().min(16).optional(),
   JWT_ISSUER: z.string().min(1).default('cur-api'),
@@ -140,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const detail = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (error as Error).message;
     throw new ConfigError(`Invalid configuration: DEADLINE_POLICY: ${detail}`);
   }
+  if (raw.DATABASE_MIGRATION_URL && !raw.DATABASE_URL) throw new ConfigError('Invalid configuration: DATABASE_MIGRATION_URL: needs DATABASE_URL (the role the API connects as)');
   if (raw.EVENT_BUS === 'redis' && !raw.REDIS_URL) throw new ConfigError('Invalid configuration: EVENT_BUS: redis needs REDIS_URL');
   // No secret in the code: a deployment on its own server must bring one; the embedded
   // (zero-configuration) mode makes one of its own, kept in DATA_DIR (docs/security.md).
@@ -171,6 +174,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: raw.GRAPHIQL === '1',
     ratingWeights: { ...DEFAULT_RATING_WEIGHTS, ...stripUndefined(raw.RATING_WEIGHTS ?? {}) },
   };
+}
+
+/** What `npm run migrate` needs: the database settings alone (no secret: it signs nothing). */
+export function loadMigrationConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = schema.pick({ DATABASE_URL: true, DATABASE_MIGRATION_URL: true, DATA_DIR: true, LOG_LEVEL: true }).safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`Invalid configuration: ${String(issue.path[0] ?? 'environment')}: ${issue.message}`);
+  }
+  return parsed.data;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
