@@ -125,7 +125,7 @@ async function time<T>(label: string, run: () => Promise<T>): Promise<{ label: s
 }
 
 const url = await databaseUrl();
-const config = loadConfig({ DATABASE_URL: url || undefined, DATA_DIR: '.data-bench', LOG_LEVEL: 'warn' });
+const config = loadConfig({ DATABASE_URL: url || undefined, DATA_DIR: '.data-bench', LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-at-least-16-chars' });
 const db = await openDatabase({ url: url || undefined, dataDir: '.data-bench', logger, poolMax: 1, extraEntities: pluginEntities(allPlugins) });
 try {
   const em = () => db.orm.em.fork() as EntityManager;

@@ -17,6 +17,7 @@ import { Migration20261126130934_reference_version } from './Migration2026112613
 import { Migration20261126131616_analytics_overdue_index } from './Migration20261126131616_analytics_overdue_index.js';
 import { Migration20261126132059_analytics_rollup_grains } from './Migration20261126132059_analytics_rollup_grains.js';
 import { Migration20261207015006_appeal_search } from './Migration20261207015006_appeal_search.js';
+import { Migration20261207021348_api_key_channel } from './Migration20261207021348_api_key_channel.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126100842_core', class: Migration20261126100842_core },
@@ -35,4 +36,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126131616_analytics_overdue_index', class: Migration20261126131616_analytics_overdue_index },
   { name: 'Migration20261126132059_analytics_rollup_grains', class: Migration20261126132059_analytics_rollup_grains },
   { name: 'Migration20261207015006_appeal_search', class: Migration20261207015006_appeal_search },
+  { name: 'Migration20261207021348_api_key_channel', class: Migration20261207021348_api_key_channel },
 ];

@@ -28,6 +28,8 @@ export interface FeatureModule {
   readonly routes?: (expressApp: Express, app: AppServices) => void;
   /** Background jobs (pg-boss), started with the app and stopped with it; null when off in this process. */
   readonly jobs?: readonly ((app: AppServices, databaseUrl: string) => Promise<RecurringJob | null>)[];
+  /** The pg-boss queues its jobs use: created with the migrations, as the owner (the API's role may not create tables). */
+  readonly queues?: readonly string[];
   /** Demo data, loaded after the appeals' demo when `DEMO=1`. */
   readonly seedDemo?: (app: AppServices) => Promise<void>;
 }

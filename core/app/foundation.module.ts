@@ -3,8 +3,8 @@ import { coreEntities } from '../entities/index.js';
 import { coreResolvers } from '../graphql/core-resolvers.js';
 import { coreAccess } from '../auth/access-matrix.js';
 import { registerReportRoutes } from '../analytics/monthly-report/report.route.js';
-import { startDeadlineWatchJob } from '../deadline-watch/deadline-watch.job.js';
-import { startRollupRefreshJob } from '../analytics/rollup/rollup-refresh.job.js';
+import { DEADLINE_WATCH_QUEUE, startDeadlineWatchJob } from '../deadline-watch/deadline-watch.job.js';
+import { ROLLUP_REFRESH_QUEUE, startRollupRefreshJob } from '../analytics/rollup/rollup-refresh.job.js';
 
 /**
  * The features written before modules existed (appeals, lifecycle, analytics,
@@ -18,4 +18,5 @@ export const foundationModule: FeatureModule = {
   access: coreAccess,
   routes: registerReportRoutes,
   jobs: [startDeadlineWatchJob, startRollupRefreshJob],
+  queues: [DEADLINE_WATCH_QUEUE, ROLLUP_REFRESH_QUEUE],
 };

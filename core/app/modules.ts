@@ -16,6 +16,10 @@ export function moduleResolvers(modules: readonly FeatureModule[] = coreModules)
   return modules.flatMap((module) => module.resolvers ?? []);
 }
 
+export function moduleQueues(modules: readonly FeatureModule[] = coreModules): string[] {
+  return modules.flatMap((module) => module.queues ?? []);
+}
+
 /** The core's rows of the access matrix; two modules may not claim one operation. */
 export function moduleAccess(modules: readonly FeatureModule[] = coreModules): Record<string, Access> {
   const matrix: Record<string, Access> = {};

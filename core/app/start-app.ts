@@ -53,9 +53,13 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const plugins = selectPlugins(options.plugins, config.enabledPlugins);
   configurePagination({ maxPageSize: config.MAX_PAGE_SIZE });
-  if (config.jwtSecretIsDefault) logger.warn('JWT_SECRET is not set: tokens are signed with the built-in development secret; set it in production');
+  if (config.rootSecretSource !== 'JWT_SECRET') logger.info({ file: config.rootSecretSource }, 'JWT_SECRET is not set: using the secret generated for this installation');
+  if (config.DATABASE_URL && !config.DATABASE_MIGRATION_URL && config.NODE_ENV === 'production') {
+    logger.warn('DATABASE_MIGRATION_URL is not set: the API connects as the owner of its tables and could switch the audit trail\'s guards off (docs/security.md)');
+  }
   const db = await openDatabase({
     url: config.DATABASE_URL,
+    migrationUrl: config.DATABASE_MIGRATION_URL,
     dataDir: config.DATA_DIR,
     logger,
     poolMax: config.DB_POOL_MAX,
@@ -84,7 +88,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         audience: config.JWT_AUDIENCE,
         ttlSeconds: config.JWT_TTL_SECONDS,
       }),
-      loginThrottle: new LoginThrottle(em.getKnex(), {
+      loginThrottle: LoginThrottle.connect(db.url, {
         maxFailuresPerEmail: config.LOGIN_MAX_FAILURES,
         maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
         windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
@@ -129,6 +133,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         await Promise.all(jobs.map((job) => job.stop()));
         await app.live.close();
         await app.events.close();
+        await app.loginThrottle.close();
         await db.close();
       },
     };

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ApiKey, Organization, Role, User } from '../entities/index.js';
+import { ApiKey, Channel, Organization, Role, User } from '../entities/index.js';
 import type { RequestContext } from '../graphql/context.js';
 import { badInput, notFound } from '../errors/errors.js';
 import { requireUser } from './require-user.js';
@@ -29,6 +29,8 @@ export class ApiKeyResolver {
     @Arg('name', () => String) name: string,
     @Arg('organizationId', () => ID, { nullable: true }) organizationId: string | null,
     @Ctx() ctx: RequestContext,
+    @Arg('channel', () => Channel, { nullable: true, description: 'Канал ключа: ленты канала (исходящие статусы ПОС) отвечают только его ключам' })
+    channel?: Channel | null,
   ): Promise<CreatedApiKey> {
     const admin = requireUser(ctx);
     const title = name.trim();
@@ -57,6 +59,7 @@ export class ApiKeyResolver {
         secretHash: generated.secretHash,
         user,
         organization: organizationId,
+        channel: channel ?? null,
         createdBy: admin.apiKeyId ? null : admin.id,
         createdAt: now,
       });

@@ -35,6 +35,7 @@ interface KeyRow {
   revoked_at: Date | null;
   last_used_at: Date | null;
   key_organization_id: string | null;
+  key_channel: string | null;
   user_id: string;
   user_organization_id: string | null;
   active: boolean;
@@ -54,7 +55,7 @@ export async function authenticateApiKey(em: EntityManager, key: string, clock: 
     knex('api_key as k')
       .join('app_user as u', 'u.id', 'k.user_id')
       .select(
-        'k.id as key_id', 'k.secret_hash', 'k.revoked_at', 'k.last_used_at', 'k.organization_id as key_organization_id',
+        'k.id as key_id', 'k.secret_hash', 'k.revoked_at', 'k.last_used_at', 'k.organization_id as key_organization_id', 'k.channel as key_channel',
         'u.id as user_id', 'u.organization_id as user_organization_id', 'u.active',
       )
       .where('k.prefix', match[1]),
@@ -74,5 +75,6 @@ export async function authenticateApiKey(em: EntityManager, key: string, clock: 
     organizationId: row.key_organization_id ?? row.user_organization_id,
     sectors: [],
     apiKeyId: row.key_id,
+    apiKeyChannel: row.key_channel,
   };
 }

@@ -8,4 +8,6 @@ export interface AuthUser {
   sectors: string[];
   /** Set when the caller is a channel's service account that authenticated with an API key. */
   apiKeyId?: string | null;
+  /** The channel of that API key (feeds of a channel answer only its keys). */
+  apiKeyChannel?: string | null;
 }

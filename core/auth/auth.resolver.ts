@@ -33,16 +33,16 @@ export class AuthResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<AuthPayload> {
     const address = normalizeEmail(email);
-    const throttle = ctx.app.loginThrottle;
-    await throttle.check(address, ctx.ip ?? null);
+    // The attempt is counted before the password is compared (one atomic step): see login-throttle.ts.
+    const attempt = await ctx.app.loginThrottle.attempt(address, ctx.ip ?? null);
     const user = await ctx.em.findOne(User, { email: address }, { populate: ['passwordHash'] });
     // Compare against a dummy hash for unknown e-mails, so timing does not tell them apart.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) {
-      await throttle.failed(address, ctx.ip ?? null);
+      attempt.failed();
       throw unauthenticated(LOGIN_FAILED);
     }
-    await throttle.succeeded(address);
+    await attempt.succeeded();
     return { token: issueFor(ctx, user), user };
   }
 
@@ -56,15 +56,15 @@ export class AuthResolver {
   ): Promise<AuthPayload> {
     const caller = requireUser(ctx);
     if (caller.apiKeyId) throw badInput('currentPassword', 'У ключа API нет пароля');
-    const throttle = ctx.app.loginThrottle;
     const user = await ctx.em.findOneOrFail(User, caller.id, { populate: ['passwordHash'] });
-    // A stolen token must not become a way to guess the password: same counters as login.
-    // (Outside any transaction: the counters take a connection of their own from the same pool.)
-    await throttle.check(user.email, ctx.ip ?? null);
+    // A stolen token must not become a way to guess the password: same counters as login, counted before the check.
+    const attempt = await ctx.app.loginThrottle.attempt(user.email, ctx.ip ?? null);
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-      await throttle.failed(user.email, ctx.ip ?? null);
+      attempt.failed();
       throw badInput('currentPassword', 'Неверный текущий пароль');
     }
+    // The right current password: its point is given back whatever becomes of the new one.
+    await attempt.succeeded();
     assertPasswordPolicy(newPassword, user.email, 'newPassword');
     if (newPassword === currentPassword) throw badInput('newPassword', 'Новый пароль совпадает с текущим');
     // One statement, conditional on the hash just verified: a concurrent change wins, this one is refused.
@@ -76,7 +76,6 @@ export class AuthResolver {
         .returning('token_version'),
     );
     if (!updated) throw conflict('Пароль только что был изменён; войдите снова');
-    await throttle.succeeded(user.email);
     user.tokenVersion = updated.token_version;
     return { token: issueFor(ctx, user), user };
   }

@@ -62,7 +62,7 @@ function checkKind(key: KeyObject, algorithm: 'RS256' | 'ES256', variable: strin
  * unusable (a missing or malformed PEM, a key of the wrong kind, a public key
  * that does not belong to the private one) stops start-up with one line.
  */
-export function resolveJwtKeys(env: JwtKeyEnv, developmentSecret: string): JwtKeys {
+export function resolveJwtKeys(env: JwtKeyEnv): JwtKeys {
   const algorithm = env.JWT_ALGORITHM;
   if (algorithm === 'HS256') {
     // A key pair with HS256 is almost surely a mistake that would leave the
@@ -70,7 +70,8 @@ export function resolveJwtKeys(env: JwtKeyEnv, developmentSecret: string): JwtKe
     for (const name of ['JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY', 'JWT_PRIVATE_KEY_FILE', 'JWT_PUBLIC_KEY_FILE'] as const) {
       if (env[name]) throw new KeyConfigError('JWT_ALGORITHM', `${name} is set but JWT_ALGORITHM is HS256; set JWT_ALGORITHM=RS256 or ES256`);
     }
-    return { algorithm, secret: env.JWT_SECRET ?? developmentSecret };
+    if (!env.JWT_SECRET) throw new KeyConfigError('JWT_SECRET', 'required with JWT_ALGORITHM=HS256');
+    return { algorithm, secret: env.JWT_SECRET };
   }
   const privatePem = readPem(env, 'JWT_PRIVATE_KEY');
   if (!privatePem) throw new KeyConfigError('JWT_PRIVATE_KEY', `required with JWT_ALGORITHM=${algorithm} (a PEM, or JWT_PRIVATE_KEY_FILE)`);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Knex } from '@mikro-orm/postgresql';
-import { RateLimiterPostgres, type RateLimiterRes } from 'rate-limiter-flexible';
+import pg from 'pg';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { appError } from '../errors/errors.js';
 
 export interface LoginThrottleSettings {
@@ -16,72 +16,95 @@ export interface LoginThrottleSettings {
 
 const TABLE = 'login_throttle';
 
+/** One password attempt that the throttle let through; say how it ended. */
+export interface LoginAttempt {
+  /** The password was right: the e-mail's count is forgotten, the address gets its point back. */
+  succeeded(): Promise<void>;
+  /** The password was wrong: the point taken stays counted. */
+  failed(): void;
+}
+
 /**
  * Slows down password guessing: after N failed logins for one e-mail, or M
  * from one address, further attempts are refused with TOO_MANY_REQUESTS and
  * `retryAfterSeconds`, whatever the password, until the block ends.
  *
- * Counters live in PostgreSQL (rate-limiter-flexible's RateLimiterPostgres on
- * the app's own knex pool, table `login_throttle` from the migrations), so
- * every API process sees the same counts. Keys are counted whether or not
- * the e-mail exists, so the answers do not tell the two apart; e-mails are
- * stored hashed, never in the clear. Windows and blocks run on the wall
- * clock (the library's `Date.now()`), not on the app's injectable clock.
+ * Check and count are one atomic step: an attempt takes its point
+ * (rate-limiter-flexible's `consume`, one `INSERT ... ON CONFLICT DO UPDATE`)
+ * BEFORE the password is compared, and only an attempt that got a point is
+ * compared at all. So 31 guesses sent at once get at most N password checks,
+ * not (as when the count followed the check) as many as were in flight.
+ * A right password gives the points back (the e-mail's count is forgotten).
+ *
+ * Counters live in PostgreSQL (table `login_throttle`, created by the
+ * migrations: the app's role may not create tables), reached through a
+ * small `pg` pool of their own, so every API process sees the same counts.
+ * Keys are counted whether or not the e-mail exists, so the answers do not
+ * tell the two apart; e-mails are stored hashed, never in the clear. Windows
+ * and blocks run on the wall clock (the library's `Date.now()`), not on the
+ * app's injectable clock.
  */
 export class LoginThrottle {
   private readonly byEmail: RateLimiterPostgres;
   private readonly byIp: RateLimiterPostgres;
 
   constructor(
-    knex: Knex,
+    private readonly pool: pg.Pool,
     private readonly settings: LoginThrottleSettings,
   ) {
-    const common = { storeClient: knex, storeType: 'knex', tableName: TABLE, tableCreated: true, duration: settings.windowSeconds };
+    const common = {
+      storeClient: pool,
+      storeType: 'pool',
+      tableName: TABLE,
+      tableCreated: true,
+      duration: settings.windowSeconds,
+      blockDuration: settings.blockSeconds,
+    };
     this.byEmail = new RateLimiterPostgres({ ...common, keyPrefix: 'login-email', points: settings.maxFailuresPerEmail });
     this.byIp = new RateLimiterPostgres({ ...common, keyPrefix: 'login-ip', points: settings.maxFailuresPerIp });
   }
 
-  /** Throws TOO_MANY_REQUESTS while the e-mail or the address is blocked. */
-  async check(email: string, ip: string | null): Promise<void> {
-    const [byEmail, byIp] = await Promise.all([this.byEmail.get(emailKey(email)), ip ? this.byIp.get(ipKey(ip)) : null]);
-    const waits = [
-      blockedFor(byEmail, this.settings.maxFailuresPerEmail),
-      blockedFor(byIp, this.settings.maxFailuresPerIp),
-    ].filter((ms): ms is number => ms !== null);
-    if (waits.length) {
-      const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...waits) / 1000));
+  /** A throttle on its own pool of `databaseUrl` (two connections: one upsert per attempt and key). */
+  static connect(databaseUrl: string, settings: LoginThrottleSettings): LoginThrottle {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, application_name: 'cur-api-login-throttle' });
+    pool.on('error', () => undefined);
+    return new LoginThrottle(pool, settings);
+  }
+
+  /**
+   * Takes a point for the e-mail and one for the address, or throws
+   * TOO_MANY_REQUESTS when either is spent (the password is then not
+   * checked). Call before comparing the password.
+   */
+  async attempt(email: string, ip: string | null): Promise<LoginAttempt> {
+    const emailId = emailKey(email);
+    const ipId = ip ? ipKey(ip) : null;
+    const results = await Promise.allSettled([this.byEmail.consume(emailId), ipId ? this.byIp.consume(ipId) : Promise.resolve(null)]);
+    const refused: number[] = [];
+    for (const result of results) {
+      if (result.status === 'fulfilled') continue;
+      // A store error fails closed: no password is checked without a count.
+      if (!(result.reason instanceof RateLimiterRes)) throw result.reason;
+      refused.push(result.reason.msBeforeNext);
+    }
+    if (refused.length) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...refused) / 1000));
       throw appError('TOO_MANY_REQUESTS', `Слишком много неудачных попыток входа. Повторите через ${retryAfterSeconds} с`, {
         retryAfterSeconds,
       });
     }
-  }
-
-  /** Counts a failure; the one that reaches the limit starts the block. */
-  async failed(email: string, ip: string | null): Promise<void> {
-    const block = this.settings.blockSeconds;
-    const count = async (limiter: RateLimiterPostgres, key: string, max: number) => {
-      const result = await limiter.penalty(key, 1);
-      if (result.consumedPoints >= max) await limiter.block(key, block);
+    return {
+      // One valid account must not reset a guesser's budget for others: the address only gets back this attempt's point.
+      succeeded: async () => {
+        await Promise.all([this.byEmail.delete(emailId), ipId ? this.byIp.reward(ipId, 1) : null]);
+      },
+      failed: () => undefined,
     };
-    await Promise.all([
-      count(this.byEmail, emailKey(email), this.settings.maxFailuresPerEmail),
-      ip ? count(this.byIp, ipKey(ip), this.settings.maxFailuresPerIp) : null,
-    ]);
   }
 
-  /**
-   * A successful login forgets the e-mail's failures. The address's count
-   * stays: one valid account must not reset a guesser's budget for others.
-   */
-  async succeeded(email: string): Promise<void> {
-    await this.byEmail.delete(emailKey(email));
+  async close(): Promise<void> {
+    await this.pool.end();
   }
-}
-
-/** Milliseconds until the key may try again, or null when it is not blocked. */
-function blockedFor(result: RateLimiterRes | null, max: number): number | null {
-  if (!result || result.consumedPoints < max) return null;
-  return result.msBeforeNext;
 }
 
 const emailKey = (email: string) => createHash('sha256').update(normalizeEmail(email)).digest('hex').slice(0, 40);

@@ -1,5 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { badInput } from '../errors/errors.js';
 import { normalizeEmail } from './login-throttle.js';
+
+/**
+ * The commonest passwords (core/auth/common-passwords.txt: its header names the
+ * source), refused whatever their case: the first guesses of any attacker
+ * (NIST SP 800-63B 5.1.1.2: check against lists of commonly used passwords).
+ * Read once; applies to passwords set through the API, not to the demo users.
+ */
+const COMMON_PASSWORDS: ReadonlySet<string> = new Set(
+  readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#')),
+);
 
 export const MIN_PASSWORD_LENGTH = 8;
 /** bcrypt reads only the first 72 bytes: a longer password would silently lose its tail. */
@@ -12,6 +26,7 @@ export function passwordProblem(password: string, email: string): string | null 
   const lowered = password.trim().toLowerCase();
   const address = normalizeEmail(email);
   if (lowered === address || lowered === address.split('@')[0]) return 'Пароль не должен совпадать с e-mail';
+  if (COMMON_PASSWORDS.has(lowered)) return 'Это один из самых распространённых паролей: выберите другой';
   return null;
 }
 

@@ -2,7 +2,7 @@ import express, { type Request, type Router } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { Role } from '../entities/enums.js';
+import { Channel, Role } from '../entities/enums.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../errors/errors.js';
 import { callerOf } from './http-caller.js';
 import { bodyErrors, handle } from './rest-errors.js';
@@ -14,8 +14,8 @@ import { readImportJob } from './import-job.query.js';
 
 /** Who may send records: channels' service accounts and the ЦУР's staff who load files. */
 export const CHANNEL_SUBMITTERS: readonly Role[] = [Role.INTEGRATION, Role.CENTER_HEAD, Role.CENTER_SPECIALIST, Role.ADMIN];
-/** Who may read the ПОС outbound feed: its connector (INTEGRATION) and the ЦУР. */
-const OUTBOX_READERS: readonly Role[] = [...CHANNEL_SUBMITTERS, Role.CURATOR];
+/** Who may follow an import's progress: who may submit, and the curator. */
+const IMPORT_READERS: readonly Role[] = [...CHANNEL_SUBMITTERS, Role.CURATOR];
 
 /** Uploads up to this size; a larger export is split by the source. */
 const MAX_UPLOAD = '50mb';
@@ -51,14 +51,16 @@ export function channelRoutes(app: AppServices): Router {
   const em = () => app.orm.em.fork() as EntityManager;
 
   router.get('/pos/outbox', handle(app.logger, async (req, res) => {
-    await requireCaller(app, req, OUTBOX_READERS);
+    // The ПОС's status feed is its connector's alone: an API key issued for the channel POS (not any INTEGRATION account).
+    const caller = await requireCaller(app, req, [Role.INTEGRATION]);
+    if (!caller.apiKeyId || caller.apiKeyChannel !== Channel.POS) throw forbidden('Ленту статусов ПОС читает только ключ API канала ПОС');
     const limit = req.query.limit === undefined ? undefined : Number(req.query.limit);
     const page = await readPosOutbox(em(), { since: req.query.since as string | undefined, cursor: req.query.cursor as string | undefined, limit }, app.clock.now());
     res.json(page);
   }));
 
   router.get('/imports/:id', handle(app.logger, async (req, res) => {
-    const user = await requireCaller(app, req, OUTBOX_READERS);
+    const user = await requireCaller(app, req, IMPORT_READERS);
     const job = await readImportJob(em(), String(req.params.id), user);
     if (!job) throw notFound('Загрузка', String(req.params.id));
     res.json(job);

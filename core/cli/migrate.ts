@@ -1,12 +1,16 @@
-/** `npm run migrate`: applies pending migrations (DATABASE_URL, or the embedded server in DATA_DIR). */
-import { loadConfig } from '../config/config.js';
+/**
+ * `npm run migrate`: applies pending migrations as the owner (DATABASE_MIGRATION_URL, else
+ * DATABASE_URL, or the embedded server in DATA_DIR), creates the job queue's schema and grants
+ * DATABASE_URL's role what the API needs (docs/security.md).
+ */
+import { loadMigrationConfig } from '../config/config.js';
 import { createLogger } from '../logging/logger.js';
 import { openDatabase } from '../db/database.js';
 import { pluginEntities } from '../plugins/plugin-registry.js';
 import { allPlugins } from '../../plugins/index.js';
 
-const config = loadConfig();
+const config = loadMigrationConfig();
 const logger = createLogger(config.LOG_LEVEL);
-const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, logger, extraEntities: pluginEntities(allPlugins) });
+const db = await openDatabase({ url: config.DATABASE_URL, migrationUrl: config.DATABASE_MIGRATION_URL, dataDir: config.DATA_DIR, logger, extraEntities: pluginEntities(allPlugins) });
 logger.info('migrations are up to date');
 await db.close();

@@ -18,10 +18,10 @@ describe('configuration', () => {
   });
 
   it('reads the plugin list and the demo switch', () => {
-    const config = loadConfig({ PLUGINS: 'housing, waste', DATABASE_URL: 'postgres://x@localhost/db', DEMO: '1' });
+    const config = loadConfig({ PLUGINS: 'housing, waste', DATABASE_URL: 'postgres://x@localhost/db', JWT_SECRET: 'a-secret-of-16-chars+', DEMO: '1' });
     expect(config.enabledPlugins).toEqual(['housing', 'waste']);
     expect(config.demo).toBe(true);
-    expect(loadConfig({ DATABASE_URL: 'postgres://x@localhost/db' }).demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://x@localhost/db', JWT_SECRET: 'a-secret-of-16-chars+' }).demo).toBe(false);
   });
 
   it('reads deadline overrides (DEADLINE_POLICY, JSON) over the defaults and refuses a malformed one', () => {

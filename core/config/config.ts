@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mergeDeadlinePolicy, type DeadlinePolicy } from '../deadlines/deadline-rules.js';
 import { JWT_ALGORITHMS, KeyConfigError, resolveJwtKeys, type JwtKeys } from '../auth/jwt-keys.js';
+import { loadOrCreateSecret } from './generated-secret.js';
 
 /**
  * Every setting the server reads from the environment, with its default.
@@ -11,6 +12,8 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATABASE_URL: z.string().url().optional(),
+  // The owner's connection: migrations and grants run with it, the API with DATABASE_URL (docs/security.md).
+  DATABASE_MIGRATION_URL: z.string().url().optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
   JWT_SECRET: z.string().min(16).optional(),
   JWT_ISSUER: z.string().min(1).default('cur-api'),
@@ -116,9 +119,14 @@ const ratingWeightsSchema = z
 
 export type Config = z.infer<typeof schema> & {
   /** Settings derived from the raw ones. */
-  jwtSecret: string;
-  /** True when no JWT_SECRET was given and the built-in development secret is used. */
-  jwtSecretIsDefault: boolean;
+  /**
+   * The deployment's one secret: JWT_SECRET, or (embedded mode, or not production) the one
+   * generated in DATA_DIR. It signs HS256 sign-in tokens and is the root every purpose key
+   * (rating links, ...) is derived from (core/auth/purpose-keys.ts), whatever JWT_ALGORITHM.
+   */
+  rootSecret: string;
+  /** Where rootSecret comes from: `JWT_SECRET`, or the path of the generated file. */
+  rootSecretSource: string;
   /** The signing and verification keys of JWT_ALGORITHM. */
   jwtKeys: JwtKeys;
   enabledPlugins: string[] | null;
@@ -133,8 +141,6 @@ export type Config = z.infer<typeof schema> & {
 };
 
 export class ConfigError extends Error {}
-
-const DEV_JWT_SECRET = 'dev-only-secret-change-me-in-production';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -151,18 +157,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const detail = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (error as Error).message;
     throw new ConfigError(`Invalid configuration: DEADLINE_POLICY: ${detail}`);
   }
+  if (raw.DATABASE_MIGRATION_URL && !raw.DATABASE_URL) throw new ConfigError('Invalid configuration: DATABASE_MIGRATION_URL: needs DATABASE_URL (the role the API connects as)');
   if (raw.EVENT_BUS === 'redis' && !raw.REDIS_URL) throw new ConfigError('Invalid configuration: EVENT_BUS: redis needs REDIS_URL');
+  // No secret in the code: a deployment on its own server must bring one; the embedded
+  // (zero-configuration) mode makes one of its own, kept in DATA_DIR (docs/security.md).
+  const mustConfigure = Boolean(raw.DATABASE_URL) && raw.NODE_ENV === 'production';
+  if (!raw.JWT_SECRET && mustConfigure) {
+    throw new ConfigError(
+      `Invalid configuration: JWT_SECRET: required with DATABASE_URL (at least 16 characters; e.g. \`openssl rand -base64 48\`${raw.JWT_ALGORITHM === 'HS256' ? '' : `; with ${raw.JWT_ALGORITHM} it is the secret links are signed with`})`,
+    );
+  }
+  const generated = raw.JWT_SECRET ? null : loadOrCreateSecret(raw.DATA_DIR);
+  const rootSecret = raw.JWT_SECRET ?? generated!.secret;
   let jwtKeys: JwtKeys;
   try {
-    jwtKeys = resolveJwtKeys(raw, DEV_JWT_SECRET);
+    jwtKeys = resolveJwtKeys({ ...raw, JWT_SECRET: rootSecret });
   } catch (error) {
     if (error instanceof KeyConfigError) throw new ConfigError(`Invalid configuration: ${error.variable}: ${error.message}`);
     throw error;
   }
   return {
     ...raw,
-    jwtSecret: raw.JWT_SECRET ?? DEV_JWT_SECRET,
-    jwtSecretIsDefault: jwtKeys.algorithm === 'HS256' && !raw.JWT_SECRET,
+    rootSecret,
+    rootSecretSource: generated ? generated.file : 'JWT_SECRET',
     jwtKeys,
     enabledPlugins: raw.PLUGINS ? raw.PLUGINS.split(',').map((s) => s.trim()).filter(Boolean) : null,
     demo: raw.DEMO ? raw.DEMO === '1' : !raw.DATABASE_URL,
@@ -172,6 +189,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: raw.GRAPHIQL === '1',
     ratingWeights: { ...DEFAULT_RATING_WEIGHTS, ...stripUndefined(raw.RATING_WEIGHTS ?? {}) },
   };
+}
+
+/** What `npm run migrate` needs: the database settings alone (no secret: it signs nothing). */
+export function loadMigrationConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = schema.pick({ DATABASE_URL: true, DATABASE_MIGRATION_URL: true, DATA_DIR: true, LOG_LEVEL: true }).safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`Invalid configuration: ${String(issue.path[0] ?? 'environment')}: ${issue.message}`);
+  }
+  return parsed.data;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -4,6 +4,7 @@ import { DateTime } from '../graphql/date-time.scalar.js';
 import { randomUUID } from 'node:crypto';
 import { Organization } from './organization.entity.js';
 import { User } from './user.entity.js';
+import { Channel } from './enums.js';
 
 /**
  * A channel's key (ПОС, a regional or municipal system, Open311 clients).
@@ -36,6 +37,11 @@ export class ApiKey {
 
   @ManyToOne(() => Organization, { ref: true, nullable: true })
   organization?: Ref<Organization> | null;
+
+  /** The channel the key belongs to: feeds of a channel (the ПОС outbox) answer only its keys. */
+  @Field(() => Channel, { nullable: true, description: 'Канал, которому принадлежит ключ: ленты канала (исходящие статусы ПОС) отвечают только его ключам' })
+  @Property({ type: 'text', nullable: true })
+  channel?: Channel | null;
 
   @ManyToOne(() => User, { ref: true, nullable: true })
   createdBy?: Ref<User> | null;

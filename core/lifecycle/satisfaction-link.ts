@@ -1,4 +1,3 @@
-import jwt from 'jsonwebtoken';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -6,16 +5,18 @@ import { runAppealTransaction } from '../events/appeal-transaction.js';
 import { AppealStatus } from '../entities/enums.js';
 import { badInput, conflict } from '../errors/errors.js';
 import { lockAppeal } from './appeal-lock.js';
+import { PurposeTokens } from '../auth/purpose-keys.js';
 import type { AppealActions } from './appeal-actions.service.js';
 
 /**
  * A link to rate an answer without logging in (DOMAIN.md "Satisfaction"):
- * an HS256 token for one appeal and one answer, with an audience of its own
- * (a sign-in token is not accepted as a rating link, nor the reverse), and an
- * expiry. Single use: an answer is rated once, and a new answer needs a new link.
+ * an HS256 token for one appeal and one answer, signed with a key of its own
+ * derived from the deployment's secret for the purpose 'rating-link'
+ * (core/auth/purpose-keys.ts): a sign-in token is not accepted as a rating
+ * link, nor the reverse, and a link signed with the sign-in key is refused,
+ * whatever JWT_ALGORITHM. Expires; single use: an answer is rated once, and a
+ * new answer needs a new link.
  */
-export const SATISFACTION_AUDIENCE = 'cur-satisfaction';
-const ALGORITHM = 'HS256' as const;
 /** The actor named in the audit trail for ratings given through the link. */
 export const LINK_ACTOR = { label: 'satisfaction-link' } as const;
 
@@ -40,30 +41,19 @@ export async function issueSatisfactionLink(app: AppServices, em: EntityManager,
       throw conflict('Оценить можно только обращение, по которому дан ответ');
     }
     if (appeal.ratedAt && appeal.ratedAt >= appeal.answeredAt) throw conflict('Ответ уже оценён');
-    const claims: LinkClaims = { sub: appeal.id, ans: appeal.answeredAt.getTime() };
-    const iat = Math.floor(now.getTime() / 1000);
-    const token = jwt.sign({ ...claims, iat, exp: Math.floor(expiresAt.getTime() / 1000) }, app.config.jwtSecret, {
-      algorithm: ALGORITHM, issuer: app.config.JWT_ISSUER, audience: SATISFACTION_AUDIENCE,
-    });
+    const token = linkTokens(app).sign({ sub: appeal.id, ans: appeal.answeredAt.getTime() }, now, expiresAt);
     tx.record({ appeal, type: 'SATISFACTION_LINK_ISSUED', fromStatus: appeal.status, toStatus: appeal.status, data: { expiresAt: expiresAt.toISOString() } });
     const base = app.config.SATISFACTION_LINK_BASE;
     return { token, url: base ? `${base}${base.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}` : null, expiresAt };
   });
 }
 
+const linkTokens = (app: AppServices) => new PurposeTokens<LinkClaims>({ rootSecret: app.config.rootSecret, issuer: app.config.JWT_ISSUER }, 'rating-link');
+
 function verifyLink(app: AppServices, token: string): LinkClaims {
-  try {
-    const decoded = jwt.verify(token, app.config.jwtSecret, {
-      algorithms: [ALGORITHM],
-      issuer: app.config.JWT_ISSUER,
-      audience: SATISFACTION_AUDIENCE,
-      clockTimestamp: Math.floor(app.clock.now().getTime() / 1000),
-    });
-    if (typeof decoded === 'string' || typeof decoded.sub !== 'string' || typeof decoded.ans !== 'number') throw new Error('claims');
-    return { sub: decoded.sub, ans: decoded.ans };
-  } catch {
-    throw badInput('token', 'Ссылка для оценки недействительна или устарела');
-  }
+  const claims = linkTokens(app).verify(token, app.clock.now());
+  if (!claims || typeof claims.sub !== 'string' || typeof claims.ans !== 'number') throw badInput('token', 'Ссылка для оценки недействительна или устарела');
+  return { sub: claims.sub, ans: claims.ans };
 }
 
 /** The public rating: no login, the token is the permission. */

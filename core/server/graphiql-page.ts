@@ -28,26 +28,36 @@ const PAGE = `<!doctype html>
   <script src="${GRAPHIQL_ASSETS_PATH}/react.js"></script>
   <script src="${GRAPHIQL_ASSETS_PATH}/react-dom.js"></script>
   <script src="${GRAPHIQL_ASSETS_PATH}/graphiql.js"></script>
-  <script>
-    // Paste a token from the login mutation into the Headers tab: {"Authorization": "Bearer ..."}
-    const fetcher = GraphiQL.createFetcher({ url: location.pathname });
-    ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, {
-        fetcher,
-        defaultEditorToolsVisibility: true,
-        shouldPersistHeaders: true,
-        defaultQuery: 'mutation Login {\\n  login(email: "analyst@demo.local", password: "demo") { token }\\n}\\n',
-      }),
-    );
-  </script>
+  <script src="${GRAPHIQL_ASSETS_PATH}/start.js"></script>
 </body>
 </html>`;
+
+/**
+ * Starts GraphiQL: a file, not an inline script, so the page's CSP allows no
+ * inline script at all (core/server/security-headers.ts). Headers (the token)
+ * are not persisted: a token in localStorage is readable by any script that
+ * ever runs on this origin, and stays after the tab is closed. Tokens that an
+ * earlier version persisted are removed.
+ */
+const START = `// Paste a token from the login mutation into the Headers tab: {"Authorization": "Bearer ..."}
+try { localStorage.removeItem('graphiql:headers'); } catch (e) {}
+const fetcher = GraphiQL.createFetcher({ url: location.pathname });
+ReactDOM.createRoot(document.getElementById('graphiql')).render(
+  React.createElement(GraphiQL, {
+    fetcher,
+    defaultEditorToolsVisibility: true,
+    shouldPersistHeaders: false,
+    defaultQuery: 'mutation Login {\\n  login(email: "analyst@demo.local", password: "demo") { token }\\n}\\n',
+  }),
+);
+`;
 
 export function graphiqlAssets(): Router {
   const router = express.Router();
   for (const [name, file] of Object.entries(ASSETS)) {
     router.get(`/${name}`, (_req, res) => res.sendFile(file, { maxAge: '1d' }));
   }
+  router.get('/start.js', (_req, res) => res.type('text/javascript').send(START));
   return router;
 }
 

@@ -24,6 +24,7 @@ import { RateLimits } from './rate-limit.js';
 import { httpErrorHandler } from './http-errors.js';
 import { registerRoutes } from './routes.js';
 import { abandon, newStatementScope, runInStatementScope, trackKnexStatements } from '../db/statement-scope.js';
+import { graphiqlPolicy, securityHeaders } from './security-headers.js';
 
 export interface HttpServer {
   server: Server;
@@ -83,6 +84,7 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
   await apollo.start();
 
   expressApp.disable('x-powered-by');
+  expressApp.use(securityHeaders());
   // An ETag means hashing every answer (GraphQL answers are POSTed and depend on the caller): a fifth of the CPU of a page of appeals.
   expressApp.set('etag', false);
   // Behind a reverse proxy, the client's address (for its rate limit) comes from X-Forwarded-For.
@@ -117,7 +119,8 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
 
   if (config.graphiql) {
     expressApp.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
-    expressApp.get('/graphql', (req, res, next) => (wantsGraphiql(req) ? res.type('html').send(graphiqlPage()) : next()));
+    const policy = graphiqlPolicy();
+    expressApp.get('/graphql', (req, res, next) => (wantsGraphiql(req) ? policy(req, res, () => res.type('html').send(graphiqlPage())) : next()));
   }
   expressApp.use(
     '/graphql',

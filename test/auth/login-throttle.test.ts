@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
-import { hashPassword } from '../../core/auth/password.js';
+import { hashPassword, passwordVerifications } from '../../core/auth/password.js';
 import { loadConfig } from '../../core/config/config.js';
 import { startApp, type RunningApp } from '../../core/app/start-app.js';
 import { createLogger } from '../../core/logging/logger.js';
@@ -85,6 +85,20 @@ describe('login throttling per e-mail', () => {
     expect((await login(t.url, 'shared@test.local', 'wrong')).code).toBe('UNAUTHENTICATED');
     expect((await login(second.url, 'shared@test.local', 'right-password-1')).code).toBe('TOO_MANY_REQUESTS');
     expect((await login(t.url, 'shared@test.local', 'right-password-1')).code).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('checks no more passwords than the limit when the attempts come all at once, on two processes', async () => {
+    await addUser(t, 'burst@test.local', 'right-password-1');
+    const before = passwordVerifications();
+    // 31 wrong guesses at once, split between the two API processes (LOGIN_MAX_FAILURES is 3 here).
+    const answers = await Promise.all(Array.from({ length: 31 }, (_, i) => login(i % 2 ? second.url : t.url, 'burst@test.local', `guess-${i}`)));
+    const checked = passwordVerifications() - before;
+    expect(checked).toBeLessThanOrEqual(3);
+    const codes = answers.map((a) => a.code);
+    expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(checked);
+    expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(31 - checked);
+    // And the right password is refused too while the block lasts.
+    expect((await login(t.url, 'burst@test.local', 'right-password-1')).code).toBe('TOO_MANY_REQUESTS');
   });
 
   it('stores e-mails only hashed in the counters', async () => {

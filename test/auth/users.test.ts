@@ -47,6 +47,10 @@ describe('createUser', () => {
       [{ email: 'short@test.local', role: 'ANALYST', password: 'short' }, 'input.password'],
       [{ email: 'same@test.local', role: 'ANALYST', password: 'same@test.local' }, 'input.password'],
       [{ email: 'same2@test.local', role: 'ANALYST', password: 'SAME2@TEST.LOCAL' }, 'input.password'],
+      // Among the commonest passwords (core/auth/common-passwords.txt), whatever the case.
+      [{ email: 'common@test.local', role: 'ANALYST', password: 'password1' }, 'input.password'],
+      [{ email: 'common2@test.local', role: 'ANALYST', password: 'Qwertyuiop' }, 'input.password'],
+      [{ email: 'common3@test.local', role: 'ANALYST', password: '1qaz2wsx' }, 'input.password'],
       [{ email: 'op@test.local', role: 'ORG_OPERATOR' }, 'input.organizationId'],
       [{ email: 'op2@test.local', role: 'ORG_OPERATOR', organizationId: '00000000-0000-4000-8000-000000000000' }, 'input.organizationId'],
       [{ email: 'lead@test.local', role: 'SECTOR_LEAD' }, 'input.sectors'],
@@ -117,6 +121,13 @@ describe('updateUser and deactivateUser', () => {
     expect((await t.gql('{ users(first: 1) { totalCount } }', {}, fresh)).errors).toBeUndefined();
   });
 
+  it('refuses one of the commonest passwords set by an administrator', async () => {
+    const created = await create({ email: 'reset.common@test.local', role: 'ANALYST' });
+    const bad = await t.gql(UPDATE, { id: created.data.createUser.id, input: { password: 'BASEBALL' } }, admin.token);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.password' });
+    expect((await t.gql(ME, {}, await signIn('reset.common@test.local', 'long-enough-1'))).errors).toBeUndefined();
+  });
+
   it('keeps tokens when only the name changes, and checks the resulting shape', async () => {
     const created = await create({ email: 'renamed@test.local', role: 'SECTOR_SPECIALIST', sectors: ['roads'] });
     const token = await signIn('renamed@test.local', 'long-enough-1');
@@ -145,7 +156,7 @@ describe('changePassword', () => {
     const second = await signIn('changer@test.local', 'long-enough-1');
     const wrong = await t.gql(CHANGE, { current: 'nope-nope-nope', next: 'a-new-password-2' }, first);
     expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'currentPassword' });
-    for (const next of ['short', 'changer@test.local', 'changer', 'long-enough-1']) {
+    for (const next of ['short', 'changer@test.local', 'changer', 'long-enough-1', 'iloveyou', 'Sunshine', '12345678']) {
       const bad = await t.gql(CHANGE, { current: 'long-enough-1', next }, first);
       expect(bad.errors?.[0].extensions, next).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
     }

@@ -10,6 +10,11 @@ const clock = new ManualClock('2026-11-20T12:00:00Z');
 let t: TestApp;
 let staff: Staff;
 let connector: string;
+/** The ПОС connector's API key (channel POS): the only credential the outbox answers. */
+let posKey: string;
+let admin: string;
+const newKey = async (name: string, channel?: string) =>
+  (await ok(t, 'mutation($name: String!, $channel: Channel) { createApiKey(name: $name, channel: $channel) { secret } }', { name, channel }, admin)).secret as string;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -17,6 +22,8 @@ beforeAll(async () => {
   t = await startTestApp({ clock, intake: lifecycleIntake, env: { JWT_TTL_SECONDS: String(10 * 365 * 86400) } });
   staff = await staffOf(t);
   connector = (await t.user(Role.INTEGRATION)).token;
+  admin = (await t.user(Role.ADMIN)).token;
+  posKey = await newKey('ПОС', 'POS');
   const messages = ['pos-a', 'pos-b'].map((id) => ({ id, text: `Во дворе дома ${id} не вывозят мусор уже неделю.`, createdAt: '2026-11-20T10:00:00+03:00' }));
   const response = await fetch(`${t.url}/channels/pos/messages`, {
     method: 'POST', headers: { authorization: `Bearer ${connector}`, 'content-type': 'application/json' }, body: JSON.stringify(messages),
@@ -37,8 +44,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-const outbox = async (query: string, token = connector) => {
-  const response = await fetch(`${t.url}/channels/pos/outbox${query}`, { headers: { authorization: `Bearer ${token}` } });
+const outbox = async (query: string, authorization = `ApiKey ${posKey}`) => {
+  const response = await fetch(`${t.url}/channels/pos/outbox${query}`, { headers: authorization ? { authorization } : {} });
   return { status: response.status, body: (await response.json()) as any };
 };
 
@@ -87,7 +94,24 @@ describe('GET /channels/pos/outbox', () => {
     expect((await outbox('?cursor=garbage')).body.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'cursor' });
     expect((await outbox('?since=yesterday')).body.error).toMatchObject({ field: 'since' });
     expect((await outbox('?limit=0')).body.error).toMatchObject({ field: 'limit' });
-    expect((await outbox('', (await t.user(Role.ORG_OPERATOR)).token)).status).toBe(403);
+    expect((await outbox('', `Bearer ${(await t.user(Role.ORG_OPERATOR)).token}`)).status).toBe(403);
     expect((await fetch(`${t.url}/channels/pos/outbox`)).status).toBe(401);
+  });
+});
+
+describe('who may read the ПОС outbox', () => {
+  it('answers only API keys of the channel POS, given in a header', async () => {
+    const since = '?since=2026-11-20T00:00:00Z';
+    expect((await outbox(since)).status).toBe(200);
+    const viaHeader = await fetch(`${t.url}/channels/pos/outbox${since}`, { headers: { 'x-api-key': posKey } });
+    expect(viaHeader.status).toBe(200);
+    // Any INTEGRATION account, a key of no channel or of another channel, the ЦУР's staff: refused.
+    expect((await outbox(since, `Bearer ${connector}`)).status).toBe(403);
+    expect((await outbox(since, `ApiKey ${await newKey('Без канала')}`)).status).toBe(403);
+    expect((await outbox(since, `ApiKey ${await newKey('Муниципальная система', 'MUNICIPAL_SYSTEM')}`)).status).toBe(403);
+    expect((await outbox(since, `Bearer ${staff.specialist}`)).status).toBe(403);
+    expect((await outbox(since, `Bearer ${admin}`)).status).toBe(403);
+    // A key in the query string is not read outside Open311 (it would sit in logs and histories).
+    expect((await outbox(`${since}&api_key=${encodeURIComponent(posKey)}`, '')).status).toBe(401);
   });
 });

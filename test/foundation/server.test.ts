@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jwt from 'jsonwebtoken';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
 import { hashPassword } from '../../core/auth/password.js';
 
@@ -57,7 +57,8 @@ describe('authentication', () => {
     const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, role: 'ADMIN' })).toString('base64url')}.${token.split('.')[2]}`;
     const forged = jwt.sign(claims, 'another-secret-of-enough-length');
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.`;
-    const expired = jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 10 }, 'test-secret-at-least-16-chars');
+    // Expired by the app's clock (a ManualClock fixed at start-up), not by the wall clock.
+    const expired = jwt.sign({ ...claims, exp: Math.floor(t.clock.now().getTime() / 1000) - 10 }, TEST_JWT_SECRET);
     for (const bad of [tampered, forged, none, expired, 'garbage']) {
       const result = await t.gql('{ me { id } }', {}, bad);
       expect(result.errors?.[0].extensions?.code, bad).toBe('UNAUTHENTICATED');

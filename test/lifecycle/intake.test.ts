@@ -57,7 +57,7 @@ const now = () => clock.now().toISOString();
 beforeAll(async () => {
   clock = new ManualClock('2026-03-02T10:00:00+03:00');
   t = await startTestApp({ clock, plugins: [...allPlugins, testPlugin, barePlugin], env: { JWT_TTL_SECONDS: String(10 * 365 * 86400) } });
-  await t.em().execute('create table test_sector_details (appeal_id uuid primary key references appeal(id), flat text not null)');
+  await t.asOwner('create table test_sector_details (appeal_id uuid primary key references appeal(id), flat text not null)');
   s = await staff(t);
   yoshkarOla = await idOf(t, 'municipality', 'yoshkar-ola');
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jwt from 'jsonwebtoken';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app.js';
 import { ManualClock } from '../../core/clock/clock.js';
 import { Role } from '../../core/entities/enums.js';
 import { ANSWER, fails, idOf, M, ok, register, staff, type Staff } from './lifecycle-helpers.js';
@@ -116,6 +116,20 @@ describe('rating by a signed link (no login)', () => {
     clock.advance(31 * DAY);
     const expired = await fails(t, RATE_BY_LINK, { token: link.token, score: 5 });
     expect(expired.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token' });
+  });
+
+  it('refuses a link signed with the sign-in key (JWT_SECRET itself), and a link does not sign in', async () => {
+    const appeal = await answered();
+    const link = await ok(t, LINK, { id: appeal.id }, s.specialist);
+    const claims = JSON.parse(Buffer.from(link.token.split('.')[1], 'base64url').toString());
+    // Everything as a real link says, only signed with the sign-in secret.
+    const withJwtKey = jwt.sign(claims, TEST_JWT_SECRET, { algorithm: 'HS256' });
+    const error = await fails(t, RATE_BY_LINK, { token: withJwtKey, score: 1 });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token' });
+    const asSignIn = await t.gql('{ me { id } }', {}, link.token);
+    expect(asSignIn.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // The real link still works once.
+    expect(await ok(t, RATE_BY_LINK, { token: link.token, score: 4 }, '')).toMatchObject({ score: 4 });
   });
 
   it('is not issued before an answer, and a link to an earlier answer is refused after a reopening', async () => {

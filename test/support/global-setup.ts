@@ -6,6 +6,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { startEmbeddedPostgres } from '../../core/db/embedded-postgres.js';
 import { createScratchDatabase } from '../../core/db/scratch-database.js';
 import { openDatabase } from '../../core/db/database.js';
+import { ensureAppRole } from '../../core/db/app-role.js';
+import pg from 'pg';
+import { TEST_APP_ROLE, TEST_APP_ROLE_PASSWORD } from './test-roles.js';
 import { createLogger } from '../../core/logging/logger.js';
 import { pluginEntities } from '../../core/plugins/plugin-registry.js';
 import { seedReference } from '../../core/seed/reference.seed.js';
@@ -33,6 +36,16 @@ export default async function setup(project: TestProject) {
   const scratchDir = process.env.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'cur-test-pg-'));
   const embedded = scratchDir ? await startEmbeddedPostgres(scratchDir, logger) : null;
   const serverUrl = process.env.DATABASE_URL ?? embedded!.url;
+  // The API's least-privilege role (cluster-wide, shared by concurrent runs: created only if missing).
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await ensureAppRole(admin, TEST_APP_ROLE);
+    // Only the embedded server of this run asks for passwords; never alter a role another run may be using.
+    if (embedded) await admin.query(`alter role ${TEST_APP_ROLE} password '${TEST_APP_ROLE_PASSWORD}'`);
+  } finally {
+    await admin.end();
+  }
   const template = await createScratchDatabase(serverUrl, 'cur_template');
   const db = await openDatabase({ url: template.url, dataDir: '', logger, extraEntities: pluginEntities(allPlugins) });
   const em = db.orm.em.fork() as EntityManager;

@@ -1,4 +1,5 @@
 import { inject } from 'vitest';
+import pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadConfig } from '../../core/config/config.js';
 import { createLogger } from '../../core/logging/logger.js';
@@ -8,6 +9,8 @@ import { ManualClock, type Clock } from '../../core/clock/clock.js';
 import type { SectorPlugin } from '../../core/plugin-api/index.js';
 import { Role } from '../../core/entities/enums.js';
 import { allPlugins } from '../../plugins/index.js';
+import { urlAs } from '../../core/db/app-role.js';
+import { TEST_APP_ROLE, TEST_APP_ROLE_PASSWORD } from './test-roles.js';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -18,9 +21,13 @@ export interface TestApp {
   running: RunningApp;
   url: string;
   clock: Clock;
-  /** A database of its own, copied from the migrated and seeded template. */
+  /** A database of its own, copied from the migrated and seeded template; this URL logs in as its owner. */
   databaseUrl: string;
+  /** The same database as the API's least-privilege role (what the app connects with). */
+  appDatabaseUrl: string;
   em(): EntityManager;
+  /** Runs SQL as the database's owner (DDL a test needs, as a migration would; the app's role may not). */
+  asOwner(sql: string, values?: unknown[]): Promise<any[]>;
   /** POSTs a GraphQL request; `token` goes in the Authorization header. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** Creates a user with a role and returns it with a signed token. */
@@ -41,6 +48,9 @@ export interface TestAppOptions {
   logger?: StartOptions['logger'];
 }
 
+/** The test harness's own secret, passed explicitly: production code has none built in. */
+export const TEST_JWT_SECRET = 'test-secret-at-least-16-chars';
+
 let userCounter = 0;
 
 /** Starts the real server on a free port, over a fresh copy of the template database. */
@@ -52,9 +62,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
-    DATABASE_URL: database.url,
+    // As in production: the API as a least-privilege role, migrations and grants as the owner.
+    DATABASE_URL: urlAs(database.url, TEST_APP_ROLE, TEST_APP_ROLE_PASSWORD),
+    DATABASE_MIGRATION_URL: database.url,
     DEMO: '0',
-    JWT_SECRET: 'test-secret-at-least-16-chars',
+    JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'silent',
     // Tests run the deadline watcher themselves (runDeadlineWatch); the job queue only where a test turns it on.
     DEADLINE_WATCH_INTERVAL_SECONDS: '0',
@@ -80,7 +92,17 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     url: running.url,
     clock,
     databaseUrl: database.url,
+    appDatabaseUrl: urlAs(database.url, TEST_APP_ROLE, TEST_APP_ROLE_PASSWORD),
     em,
+    async asOwner(sql, values) {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        return (await client.query(sql, values)).rows;
+      } finally {
+        await client.end();
+      }
+    },
     async gql(query, variables, token) {
       const response = await fetch(`${running.url}/graphql`, {
         method: 'POST',

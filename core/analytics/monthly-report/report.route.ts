@@ -9,6 +9,7 @@ import { buildMonthlyReport } from './report.service.js';
 import { renderReportHtml } from './render-html.js';
 import { renderReportXlsx } from './render-xlsx.js';
 import { renderReportPdf } from './render-pdf.js';
+import { reportDocumentPolicy } from '../../server/security-headers.js';
 
 const CONTENT_TYPES = {
   html: 'text/html; charset=utf-8',
@@ -27,7 +28,8 @@ function refuse(res: Response, status: number, code: string, message: string) {
  * `Query.monthlyReport` and the same scoping.
  */
 export function registerReportRoutes(expressApp: Express, app: AppServices): void {
-  expressApp.get('/reports/monthly/:file', async (req, res) => {
+  // The HTML report is a document a browser shows: a policy of its own (core/server/security-headers.ts).
+  expressApp.get('/reports/monthly/:file', reportDocumentPolicy(), async (req, res) => {
     const match = /^(\d{4}-\d{2})\.(html|xlsx|pdf)$/.exec(String(req.params.file));
     if (!match) return refuse(res, 404, 'NOT_FOUND', 'Отчёт: /reports/monthly/ГГГГ-ММ.html, .xlsx или .pdf');
     const [, month, format] = match as unknown as [string, string, Format];
