@@ -93,8 +93,9 @@ async function migrateAsOwner(settings: DatabaseSettings, ownerUrl: string, appR
   await withClient(ownerUrl, async (lock) => {
     await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
-      // One role for everything (no DATABASE_MIGRATION_URL): the API's own ORM migrates, as before.
-      const orm = ownerOrm ?? (await MikroORM.init(ormOptions({ ...settings, url: ownerUrl, poolMax: 1, onQuery: undefined })));
+      // One role for everything (no DATABASE_MIGRATION_URL): the API's own ORM migrates, as before. Else two
+      // connections: the migrations run in one transaction while the migrator reads its table on another.
+      const orm = ownerOrm ?? (await MikroORM.init(ormOptions({ ...settings, url: ownerUrl, poolMax: 2, onQuery: undefined })));
       try {
         const connection = orm.em.getConnection();
         const applied = await connection.transactional(async (trx) => {
