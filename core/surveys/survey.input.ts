@@ -13,7 +13,7 @@ export class SurveyQuestionInput {
   @Field(() => String, { description: 'Код вопроса, уникальный в опросе (латиница, цифры, _ и -)' }) code!: string;
   @Field(() => String, { description: 'Текст вопроса' }) text!: string;
   @Field(() => QuestionType, { description: 'Вид вопроса' }) type!: QuestionType;
-  @Field(() => Boolean, { defaultValue: true, description: 'Обязателен ли ответ' }) required: boolean = true;
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Обязателен ли ответ (по умолчанию да)' }) required?: boolean | null = true;
   @Field(() => [SurveyOptionInput], { nullable: true, description: 'Варианты (только для вопросов с выбором)' }) options?: SurveyOptionInput[] | null;
   @Field(() => Int, { nullable: true, description: 'Нижняя граница шкалы (только для SCALE)' }) scaleMin?: number | null;
   @Field(() => Int, { nullable: true, description: 'Верхняя граница шкалы (только для SCALE)' }) scaleMax?: number | null;
