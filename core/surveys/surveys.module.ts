@@ -7,6 +7,7 @@ import { SurveyResolver } from './survey.resolver.js';
 import { ProblemSurveysResolver, QuestionResultResolver, SurveyFieldsResolver } from './survey-fields.resolver.js';
 import { SurveyLiveResolver } from './survey-live.resolver.js';
 import { surveysAccess } from './survey-access.js';
+import { seedSurveysDemo } from './survey-demo.js';
 
 /**
  * Sociology (the decree, clause 7; clause 8: "социологические офлайн- и
@@ -18,4 +19,5 @@ export const surveysModule: FeatureModule = {
   entities: [Survey, SurveyEvent, SurveyLink, SurveyResponse, SurveyAnswer],
   resolvers: [SurveyResolver, SurveyFieldsResolver, QuestionResultResolver, ProblemSurveysResolver, SurveyLiveResolver],
   access: surveysAccess,
+  seedDemo: seedSurveysDemo,
 };
