@@ -83,7 +83,15 @@ try {
   }
   console.log(`links issued: ${tokens.length} in ${seconds(Date.now() - started)} s`);
 
-  // 2. Submissions one by one over HTTP, CONCURRENCY at a time, anonymous as residents are.
+  // 2. Submissions one by one over HTTP, CONCURRENCY at a time, anonymous as residents are;
+  //    first the same number of empty requests, the machine's HTTP floor for comparison.
+  const baselineCount = Math.min(2_000, SUBMITS);
+  started = Date.now();
+  let sent = 0;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (sent++ < baselineCount) await gql('{ __typename }', {}, false);
+  }));
+  console.log(`baseline: ${baselineCount} requests of { __typename } in ${seconds(Date.now() - started)} s = ${Math.round(baselineCount / ((Date.now() - started) / 1000))} requests/s (the floor of this machine's HTTP path now)`);
   const SUBMIT = 'mutation($t: String!, $a: [SurveyAnswerInput!]!, $m: ID) { submitSurveyResponse(token: $t, answers: $a, municipalityId: $m) { accepted } }';
   started = Date.now();
   let next = 0;

@@ -12,6 +12,7 @@ import { findSurvey, recordSurveyEvent } from './survey.service.js';
 import { checkText, normalizeAnswers } from './survey.rules.js';
 import { writeResponses, type ResponseRow } from './survey-responses.writer.js';
 import { notifySurveyChanged } from './survey-live.js';
+import { lockSurveyForResponses } from './survey-lock.js';
 
 export const MAX_IMPORT_ROWS = 10_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,7 +32,8 @@ export async function importSurveyResponses(
   const now = app.clock.now();
   const payload = await em.transactional(async (tx) => {
     const survey = await findSurvey(tx, user, surveyId);
-    await pgQuery(tx, 'select 1 from survey where id = $1 for share', [survey.id]);
+    await lockSurveyForResponses(tx, survey.id);
+    await tx.refresh(survey);
     if (survey.status === SurveyStatus.DRAFT) throw conflict('Опрос ещё черновик: ответы принимаются после открытия', { currentVersion: survey.version });
     const municipalityIds = [...new Set(rows.map((r) => r.municipalityId).filter((id): id is string => Boolean(id) && UUID.test(id!)))];
     const known = new Set(municipalityIds.length

@@ -12,6 +12,7 @@ import { findSurvey, recordSurveyEvent } from './survey.service.js';
 import { normalizeAnswers } from './survey.rules.js';
 import { writeResponses } from './survey-responses.writer.js';
 import { notifySurveyChanged } from './survey-live.js';
+import { lockSurveyForResponses } from './survey-lock.js';
 
 /** 32 random bytes, base64url: what a link carries. Anything else is not one of ours. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -94,8 +95,8 @@ export function checkAccepting(survey: Pick<Survey, 'status' | 'opensAt' | 'clos
 /**
  * A resident's answers through a one-use link. In one transaction: the link
  * is claimed (`used_at` set only where it was null: of two submissions at
- * once, the second waits on the row and then finds it used), the survey is
- * read FOR SHARE (closing or editing waits for submissions in flight), the
+ * once, the second waits on the row and then finds it used), the survey's
+ * lock is held shared (closing or editing waits for submissions in flight), the
  * answers are checked, the response written. Any error rolls all of it
  * back, the link included, so a refused answer can be corrected and resent.
  */
@@ -110,8 +111,9 @@ export async function submitSurveyResponse(
       'update survey_link set used_at = $2 where token_hash = $1 and used_at is null and expires_at > $2 returning survey_id',
       [hashToken(token), now], { prepared: true });
     if (!link) throw appError('FORBIDDEN', 'Ссылка недействительна: неизвестна, уже использована или устарела');
+    await lockSurveyForResponses(tx, link.survey_id);
     const [survey] = await pgQuery<LinkedSurvey>(tx,
-      'select id, title, status, questions, opens_at, closes_at from survey where id = $1 for share', [link.survey_id], { prepared: true });
+      'select id, title, status, questions, opens_at, closes_at from survey where id = $1', [link.survey_id], { prepared: true });
     checkAccepting({ status: survey.status, opensAt: survey.opens_at, closesAt: survey.closes_at }, now);
     const normalized = normalizeAnswers(survey.questions, answers);
     if (municipalityId != null) {

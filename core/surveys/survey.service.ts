@@ -11,11 +11,14 @@ import { SurveyStatus } from './survey-enums.js';
 import { normalizeSurvey } from './survey.rules.js';
 import type { SurveyAudienceInput, SurveyInput } from './survey.input.js';
 import { surveyInScope } from './survey-access.js';
+import { lockSurveyForChange } from './survey-lock.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads a survey the caller may see, or NOT_FOUND (a survey out of scope is not revealed). */
 export async function findSurvey(em: EntityManager, user: AuthUser, id: string, options: { lock?: boolean } = {}): Promise<Survey> {
+  // A change waits for the responses being written (survey-lock.ts), then locks the row for itself.
+  if (options.lock && UUID.test(id)) await lockSurveyForChange(em, id);
   const survey = UUID.test(id) ? await em.findOne(Survey, id, options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {}) : null;
   if (!survey || !surveyInScope(user, survey.audienceSectors)) throw notFound('Опрос', id);
   return survey;
@@ -83,8 +86,8 @@ export async function createSurvey(app: AppServices, em: EntityManager, user: Au
 /**
  * Edits a survey before anyone answered it. Once a response exists the
  * questionnaire is fixed (the answers were given to these questions): a new
- * version is a copy (copySurvey). Submissions hold the survey row FOR SHARE,
- * so "no responses" is exact while this holds it FOR UPDATE.
+ * version is a copy (copySurvey). Submissions hold the survey's lock shared,
+ * so "no responses" is exact while this holds it exclusive (survey-lock.ts).
  */
 export async function updateSurvey(app: AppServices, em: EntityManager, user: AuthUser, id: string, input: SurveyInput, expectedVersion: number): Promise<Survey> {
   const normalized = normalizeSurvey(input);
