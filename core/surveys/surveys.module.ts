@@ -8,6 +8,7 @@ import { ProblemSurveysResolver, QuestionResultResolver, SurveyFieldsResolver } 
 import { SurveyLiveResolver } from './survey-live.resolver.js';
 import { surveysAccess } from './survey-access.js';
 import { seedSurveysDemo } from './survey-demo.js';
+import { registerSurveyReportRoutes } from './survey-report.route.js';
 
 /**
  * Sociology (the decree, clause 7; clause 8: "социологические офлайн- и
@@ -19,5 +20,6 @@ export const surveysModule: FeatureModule = {
   entities: [Survey, SurveyEvent, SurveyLink, SurveyResponse, SurveyAnswer],
   resolvers: [SurveyResolver, SurveyFieldsResolver, QuestionResultResolver, ProblemSurveysResolver, SurveyLiveResolver],
   access: surveysAccess,
+  routes: registerSurveyReportRoutes,
   seedDemo: seedSurveysDemo,
 };
