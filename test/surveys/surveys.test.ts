@@ -146,3 +146,25 @@ describe('who may see and run a survey', () => {
     expect(closed.errors![0].extensions!.code).toBe('CONFLICT');
   });
 });
+
+describe('the tie-in with regional problems', () => {
+  it('shows a survey attached to a problem on Problem.surveys, within the reader\'s scope', async () => {
+    const [category] = (await must(t, '{ categories(sector: "housing") { code } }', {}, specialist)).categories;
+    const problem = (await must(t, `mutation($input: CreateProblemInput!) { createProblem(input: $input) { id } }`, { input: {
+      category: category.code, latitude: 56.63, longitude: 47.89, radiusMeters: 500, from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z', title: 'Холодные батареи',
+    } }, specialist)).createProblem;
+    const survey = (await must(t, CREATE, { input: { ...questionnaire('Про батареи'), audience: { sectors: ['housing'], problemId: problem.id } } }, specialist)).createSurvey;
+    expect(survey.audience.problemId).toBe(problem.id);
+    const surveysOf = async (token: string) => {
+      const problems = (await must(t, '{ problems(first: 100) { edges { node { id surveys { id title } } } } }', {}, token)).problems.edges;
+      return problems.find((e: { node: { id: string } }) => e.node.id === problem.id)?.node.surveys ?? null;
+    };
+    expect(await surveysOf(analyst)).toEqual([{ id: survey.id, title: 'Про батареи' }]);
+    expect(await surveysOf(housingLead)).toEqual([{ id: survey.id, title: 'Про батареи' }]);
+    const operator = (await t.user(Role.ORG_OPERATOR, { organizationCode: 'adm-yoshkar-ola' })).token;
+    const seen = await surveysOf(operator);
+    if (seen !== null) expect(seen).toEqual([]);
+    const filtered = (await must(t, 'query($p: ID) { surveys(filter: { problemId: $p }) { edges { node { id } } } }', { p: problem.id }, analyst)).surveys.edges;
+    expect(filtered.map((e: { node: { id: string } }) => e.node.id)).toEqual([survey.id]);
+  });
+});
