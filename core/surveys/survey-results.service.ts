@@ -13,12 +13,19 @@ export interface ResultsSubject {
   questions: readonly StoredQuestion[];
 }
 
-/** Answered counts and scale sums per (question, municipality): one scan of the survey's answers. */
-const ANSWERED_SQL = `select question_code, municipality_id, count(*)::int as n, sum(value)::float8 as s1, sum(value::float8 * value)::float8 as s2
-from survey_answer where survey_id = $1 group by 1, 2`;
-/** Choices per (question, municipality, option); a scale's values count as its options. */
-const CHOSEN_SQL = `select a.question_code, a.municipality_id, o.code, count(*)::int as n
-from survey_answer a cross join lateral unnest(coalesce(a.option_codes, case when a.value is not null then array[a.value::text] end)) as o(code)
+/**
+ * One scan of the survey's answers: per (question, municipality, option)
+ * the respondents who chose it (a scale's values count as its options), and
+ * on each answer's first row (ordinality 1, or the one row of a text answer)
+ * the answered count and the scale sums, so the answered totals come from the
+ * same scan without counting distinct responses.
+ */
+const AGGREGATE_SQL = `select a.question_code, a.municipality_id, o.code, count(o.code)::int as n,
+  count(*) filter (where coalesce(o.ord, 1) = 1)::int as answered,
+  sum(a.value) filter (where coalesce(o.ord, 1) = 1)::float8 as s1,
+  sum(a.value::float8 * a.value) filter (where coalesce(o.ord, 1) = 1)::float8 as s2
+from survey_answer a
+left join lateral unnest(coalesce(a.option_codes, case when a.value is not null then array[a.value::text] end)) with ordinality as o(code, ord) on true
 where a.survey_id = $1 group by 1, 2, 3`;
 const RESPONSES_SQL = `select municipality_id, source, count(*)::int as n from survey_response where survey_id = $1 group by 1, 2`;
 const LINKS_SQL = `select count(*)::int as issued from survey_link where survey_id = $1`;
@@ -32,9 +39,8 @@ const NONE = '';
  * The statements run side by side on the pool's connections.
  */
 export async function surveyResults(em: EntityManager, survey: ResultsSubject, options: { weighted?: boolean | null; now?: Date } = {}): Promise<SurveyResults> {
-  const [answered, chosen, responses, [links], municipalities] = await Promise.all([
-    pgQuery<{ question_code: string; municipality_id: string | null; n: number; s1: number | null; s2: number | null }>(em, ANSWERED_SQL, [survey.id], { prepared: true }),
-    pgQuery<{ question_code: string; municipality_id: string | null; code: string; n: number }>(em, CHOSEN_SQL, [survey.id], { prepared: true }),
+  const [aggregates, responses, [links], municipalities] = await Promise.all([
+    pgQuery<{ question_code: string; municipality_id: string | null; code: string | null; n: number; answered: number; s1: number | null; s2: number | null }>(em, AGGREGATE_SQL, [survey.id], { prepared: true }),
     pgQuery<{ municipality_id: string | null; source: string; n: number }>(em, RESPONSES_SQL, [survey.id], { prepared: true }),
     pgQuery<{ issued: number }>(em, LINKS_SQL, [survey.id], { prepared: true }),
     pgQuery<{ id: string; short_name: string; population: number }>(em, MUNICIPALITIES_SQL, [], { prepared: true }),
@@ -49,8 +55,13 @@ export async function surveyResults(em: EntityManager, survey: ResultsSubject, o
     if (!cell) byMunicipality.set(key, (cell = { answered: 0, sum: 0, sumSquares: 0, counts: new Map() }));
     return cell;
   };
-  for (const row of answered) Object.assign(cellOf(row.question_code, row.municipality_id), { answered: row.n, sum: row.s1 ?? 0, sumSquares: row.s2 ?? 0 });
-  for (const row of chosen) cellOf(row.question_code, row.municipality_id).counts.set(row.code, row.n);
+  for (const row of aggregates) {
+    const cell = cellOf(row.question_code, row.municipality_id);
+    cell.answered += row.answered;
+    cell.sum += row.s1 ?? 0;
+    cell.sumSquares += row.s2 ?? 0;
+    if (row.code !== null) cell.counts.set(row.code, row.n);
+  }
 
   const respondents = new Map<string, number>();
   let linkResponses = 0;
