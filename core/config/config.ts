@@ -41,6 +41,11 @@ const schema = z.object({
   SATISFACTION_LINK_TTL_DAYS: z.coerce.number().int().positive().default(30),
   SATISFACTION_LINK_BASE: z.string().url().optional(),
   DEADLINE_POLICY: z.string().optional(),
+  // Surveys (core/surveys): one-use answer links and live results.
+  SURVEY_LINK_BASE: z.string().url().optional(),
+  SURVEY_LINK_TTL_DAYS: z.coerce.number().int().positive().default(30),
+  SURVEY_LINKS_MAX: z.coerce.number().int().positive().max(100_000).default(10_000),
+  SURVEY_LIVE_INTERVAL_MS: z.coerce.number().int().min(100).default(1000),
   // Live updates: the bus that carries committed events between processes.
   EVENT_BUS: z.enum(['pg', 'redis', 'local']).optional(),
   REDIS_URL: z.string().url().optional(),
