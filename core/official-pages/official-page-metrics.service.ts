@@ -10,6 +10,8 @@ import { PAGE_FIGURES_SQL, RATING_FIGURES_SQL } from './official-page-metrics.sq
 import type { OfficialPageMetrics } from './official-page.types.js';
 
 const DAY = 86_400_000;
+/** pg hands timestamps to pgQuery as text (the ORM's type parsers). */
+export const asDate = (value: Date | string | null | undefined): Date | null => (value == null ? null : new Date(value));
 
 interface FigureRow {
   page_id: string | null;
@@ -37,10 +39,12 @@ const silentDays = (at: Date, last: Date | null, createdAt: Date) => Math.max(0,
 /** The metrics of the given pages (null: every page) for one period, in one statement. */
 export async function loadPageMetrics(em: EntityManager, pageIds: readonly string[] | null, from: Date, to: Date, now: Date): Promise<PageMetricsRow[]> {
   const dueBy = new Date(Math.min(to.getTime(), now.getTime()));
-  const rows = await pgQuery<FigureRow & { verified: boolean; created_at: Date; posts: number; last_activity_at: Date | null }>(
+  const rows = await pgQuery<FigureRow & { verified: boolean; created_at: Date | string; posts: number; last_activity_at: Date | string | null }>(
     em, PAGE_FIGURES_SQL, [pageIds ? [...pageIds] : null, from, to, dueBy], { prepared: true },
   );
-  return rows.map((r) => ({
+  return rows.map((r) => {
+    const lastActivityAt = asDate(r.last_activity_at);
+    return {
     pageId: r.page_id!,
     organizationId: r.organization_id!,
     comments: r.comments,
@@ -49,10 +53,11 @@ export async function loadPageMetrics(em: EntityManager, pageIds: readonly strin
     answeredOnTime: r.answered_on_time,
     medianAnswerHours: r.median_hours == null ? null : Number(r.median_hours),
     posts: r.posts,
-    lastActivityAt: r.last_activity_at,
-    daysSinceLastActivity: silentDays(dueBy, r.last_activity_at, r.created_at),
+    lastActivityAt,
+    daysSinceLastActivity: silentDays(dueBy, lastActivityAt, asDate(r.created_at)!),
     verified: r.verified,
-  }));
+    };
+  });
 }
 
 /**
