@@ -1,6 +1,6 @@
 import { maskName } from '../auth/personal-data.js';
 
-const EMAIL = /[^\s@<>()"']+@[^\s@<>()"']+\.[^\s@<>()"']+/g;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const PHONE = /(?:\+7|8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}/g;
 const FLAT = /(кв\.?|квартира)\s*№?\s*\d+/gi;
 
@@ -19,7 +19,9 @@ export function withoutPersonalData(text: string, authorName: string | null): st
   if (authorName && masked) {
     out = out.split(authorName.trim()).join(masked);
     for (const part of authorName.trim().split(/\s+/).filter((p) => p.length >= 3)) {
-      out = out.replace(new RegExp(`(?<![\\p{L}])${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\p{L}]{0,3}(?![\\p{L}])`, 'gu'), `${part[0]}.`);
+      // The stem takes the case endings: Иванова, Ивановой, Иванову.
+      const stem = part.length >= 5 ? part.slice(0, -1) : part;
+      out = out.replace(new RegExp(`(?<![\\p{L}])${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\p{L}]{0,3}(?![\\p{L}])`, 'gu'), `${part[0]}.`);
     }
   }
   return out;
