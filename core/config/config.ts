@@ -80,7 +80,7 @@ const schema = z.object({
   BOILERPLATE_MIN_APPEALS: z.coerce.number().int().min(2).default(5),
   // Official pages, recommendations, best practices (core/official-pages, core/recommendations).
   OFFICIAL_PAGE_SILENT_DAYS: z.coerce.number().int().min(1).default(14),
-  BEST_PRACTICE_MIN_APPEALS: z.coerce.number().int().min(1).default(30),
+  BEST_PRACTICE_MIN_APPEALS: z.coerce.number().int().min(1).default(20),
 });
 
 /** The parts of a rating score (DOMAIN.md, "Ratings and KPIs"; the decree, clause 9). */

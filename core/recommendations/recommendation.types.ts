@@ -26,11 +26,11 @@ export class Recommendation {
 export class BestPractice {
   organizationId!: string | null;
   municipalityId!: string | null;
-  categoryId!: string;
+  categoryId!: string | null;
 
   @Field(() => Organization, { nullable: true, description: 'Орган' }) organization?: Organization | null;
   @Field(() => Municipality, { nullable: true, description: 'Муниципалитет' }) municipality?: Municipality | null;
-  @Field(() => Category, { nullable: true, description: 'Рубрика' }) category?: Category | null;
+  @Field(() => Category, { nullable: true, description: 'Рубрика; null — по всем рубрикам' }) category?: Category | null;
   @Field(() => String, { description: 'В чём результат выделяется: SPEED, ON_TIME, SATISFACTION' }) measure!: string;
   @Field(() => String, { description: 'Почему это лучшая практика, с цифрами' }) reason!: string;
   @Field(() => JSONResolver, { description: 'Цифры субъекта и рубрики в целом' }) figures!: Record<string, unknown>;

@@ -89,6 +89,6 @@ export class BestPracticeResolver {
 
   @FieldResolver(() => Category, { nullable: true, description: 'Рубрика' })
   category(@Root() b: BestPractice, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.category.load(b.categoryId);
+    return b.categoryId ? ctx.loaders.category.load(b.categoryId) : null;
   }
 }

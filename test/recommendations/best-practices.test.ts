@@ -41,13 +41,13 @@ afterAll(() => t?.stop());
 
 describe('bestPractices', () => {
   it('finds the body that stands out in a category by each measure, with its figures', async () => {
-    const rows = (await ok(t, QUERY, PERIOD, token)).filter((r: any) => r.category.code === 'roads.potholes');
+    const rows = (await ok(t, QUERY, PERIOD, token)).filter((r: any) => r.category?.code === 'roads.potholes');
     expect(rows.map((r: any) => [r.organization?.code ?? null, r.municipality?.code ?? null, r.measure])).toEqual([
       ['gku-roads', null, 'SPEED'], ['gku-roads', null, 'ON_TIME'], ['gku-roads', null, 'SATISFACTION'],
     ]);
     const [speed, onTime, satisfaction] = rows;
     expect(speed.advantage).toBeCloseTo(25, 9);
-    expect(speed.figures).toMatchObject({ appeals: 10, answered: 10, avgAnswerHours: 2, category: { appeals: 20, avgAnswerHours: 50, onTimeShare: 0.75, avgScore: 4 } });
+    expect(speed.figures).toMatchObject({ appeals: 10, answered: 10, avgAnswerHours: 2, compared: { appeals: 20, avgAnswerHours: 50, onTimeShare: 0.75, avgScore: 4 } });
     expect(onTime.advantage).toBeCloseTo(1 / 0.75, 9);
     expect(satisfaction.advantage).toBeCloseTo(1.25, 9);
     expect(speed.reason).toContain('2 ч против 50 ч');
@@ -64,7 +64,7 @@ describe('bestPractices', () => {
 
   it('needs enough appeals to count, narrows by sector and refuses unknown ones', async () => {
     const other = await ok(t, QUERY, { ...PERIOD, sector: 'health' }, token);
-    expect(other.filter((r: any) => r.category.code === 'roads.potholes')).toEqual([]);
+    expect(other.filter((r: any) => r.category?.code === 'roads.potholes')).toEqual([]);
     const error = await fails(t, QUERY, { ...PERIOD, sector: 'nope' }, token);
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sector' });
   });
