@@ -13,6 +13,7 @@
 import 'reflect-metadata';
 import pg from 'pg';
 import { loadavg } from 'node:os';
+import { readFileSync } from 'node:fs';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadConfig } from '../core/config/config.js';
 import { createLogger } from '../core/logging/logger.js';
@@ -58,15 +59,37 @@ async function databaseUrl(): Promise<string> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/**
+ * CPU time of the one database backend (the pool has one connection) from
+ * /proc, beside the wall time: on a machine shared with other work the wall
+ * time grows with the load, the CPU time a statement needs does not.
+ */
+let backendPid = 0;
+function backendCpuMs(): number {
+  try {
+    const fields = readFileSync(`/proc/${backendPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 async function time<T>(label: string, run: () => Promise<T>): Promise<T> {
   let result = await run(); // warm-up: plans, caches
   const wall: number[] = [];
+  const dbCpu: number[] = [];
+  const nodeCpu: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
+    const db0 = backendCpuMs();
+    const node0 = process.cpuUsage();
     result = await run();
+    const node = process.cpuUsage(node0);
+    dbCpu.push(backendCpuMs() - db0);
+    nodeCpu.push((node.user + node.system) / 1000);
     wall.push(performance.now() - started);
   }
-  console.log(`${label.padEnd(52)} wall ${median(wall).toFixed(0).padStart(6)} ms (min ${Math.min(...wall).toFixed(0)}, max ${Math.max(...wall).toFixed(0)})`);
+  console.log(`${label.padEnd(40)} wall ${median(wall).toFixed(0).padStart(6)} ms (min ${Math.min(...wall).toFixed(0)})   cpu: db ${median(dbCpu).toFixed(0).padStart(5)} ms + node ${median(nodeCpu).toFixed(0).padStart(4)} ms`);
   return result;
 }
 
@@ -108,6 +131,7 @@ try {
     (select count(*) from official_page)::int as pages, (select count(*) from official_page_comment)::int as comments`);
   console.log(`data set: ${counts.appeals} appeals, ${counts.events} events, ${counts.pages} pages, ${counts.comments} comments; load ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores)`);
 
+  backendPid = (await em().getConnection().execute('select pg_backend_pid() as pid'))[0].pid;
   const app = { config, logger, orm: db.orm, plugins: allPlugins, clock: { now: () => NOW } } as unknown as AppServices;
   const user = { id: 'bench', role: Role.CURATOR, organizationId: null, sectors: [] } as never;
   const from = new Date('2025-11-01T00:00:00+03:00');

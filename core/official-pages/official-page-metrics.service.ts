@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../app/app-services.js';
-import { pgQuery } from '../db/pg-query.js';
+import { analyticsSql } from './analytics-sql.js';
 import { badInput } from '../errors/errors.js';
 import type { RatingPart } from '../config/config.js';
 import type { RatingFigures } from '../analytics/ratings.figures.js';
@@ -39,8 +39,8 @@ const silentDays = (at: Date, last: Date | null, createdAt: Date) => Math.max(0,
 /** The metrics of the given pages (null: every page) for one period, in one statement. */
 export async function loadPageMetrics(em: EntityManager, pageIds: readonly string[] | null, from: Date, to: Date, now: Date): Promise<PageMetricsRow[]> {
   const dueBy = new Date(Math.min(to.getTime(), now.getTime()));
-  const rows = await pgQuery<FigureRow & { verified: boolean; created_at: Date | string; posts: number; last_activity_at: Date | string | null }>(
-    em, PAGE_FIGURES_SQL, [pageIds ? [...pageIds] : null, from, to, dueBy], { prepared: true },
+  const rows = await analyticsSql<FigureRow & { verified: boolean; created_at: Date | string; posts: number; last_activity_at: Date | string | null }>(
+    em, PAGE_FIGURES_SQL, [pageIds ? [...pageIds] : null, from, to, dueBy],
   );
   return rows.map((r) => {
     const lastActivityAt = asDate(r.last_activity_at);
@@ -105,7 +105,7 @@ export interface PageRating {
 export async function rankOfficialPages(app: AppServices, em: EntityManager, from: Date, to: Date, now: Date): Promise<PageRating[]> {
   checkPeriod(from, to);
   const dueBy = new Date(Math.min(to.getTime(), now.getTime()));
-  const figures = await pgQuery<FigureRow & { level: string }>(em, RATING_FIGURES_SQL, [null, from, to, dueBy], { prepared: true });
+  const figures = await analyticsSql<FigureRow & { level: string }>(em, RATING_FIGURES_SQL, [null, from, to, dueBy]);
   const metrics = await loadPageMetrics(em, null, from, to, now);
   const pooledRow = figures.find((f) => f.level === 'all');
   const settings: ScoreSettings = { weights: PAGE_RATING_WEIGHTS, priorWeight: app.config.RATING_PRIOR_WEIGHT };

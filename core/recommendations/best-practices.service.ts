@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../app/app-services.js';
 import { pgQuery } from '../db/pg-query.js';
+import { analyticsSql } from '../official-pages/analytics-sql.js';
 import { badInput } from '../errors/errors.js';
 import { ANSWERED_SQL, ON_TIME_SQL, RESPONSE_HOURS_SQL } from '../analytics/metrics.js';
 import { withoutPersonalData } from './answer-text.js';
@@ -55,7 +56,7 @@ export async function findBestPractices(app: AppServices, em: EntityManager, fro
   const min = app.config.BEST_PRACTICE_MIN_APPEALS;
   // One pass over the period's appeals: per body and per municipality, within each category and
   // overall, with the category's (or everyone's) figures to compare with.
-  const rows = await pgQuery<Row>(em, `
+  const rows = await analyticsSql<Row>(em, `
     select g.*, c.name as category from (
       select a.organization_id, a.municipality_id, a.category_id,
         case when grouping(a.organization_id) = 0 then 'organization' when grouping(a.municipality_id) = 0 then 'municipality' else 'all' end as subject,

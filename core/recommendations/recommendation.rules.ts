@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { pgQuery } from '../db/pg-query.js';
+import { analyticsSql as pgQuery } from '../official-pages/analytics-sql.js';
 import { ANSWER_TEXTS_SQL } from '../analytics/appeal-signals.sql.js';
 import { STREET_SQL } from '../analytics/problems.service.js';
 import { loadRatingFigures } from '../analytics/ratings.figures.js';
@@ -33,6 +33,8 @@ export interface Finding {
   reason: string;
   evidence: Record<string, unknown>;
   appealIds?: string[];
+  /** Instead of ids: the appeals as a condition over `appeal as a` (`?` bindings), read only when asked for. */
+  appealCondition?: { sql: string; bindings: unknown[] };
   pageIds?: string[];
 }
 
@@ -69,17 +71,17 @@ const answerQuality: RecommendationRule = {
   thresholds: (app) => ({ boilerplateMinAppeals: app.config.BOILERPLATE_MIN_APPEALS, boilerplateShare: BOILERPLATE_SHARE }),
   async find(ctx) {
     const min = ctx.app.config.BOILERPLATE_MIN_APPEALS;
-    const rows = await pgQuery<{ organization_id: string; answers: number; boilerplate: number; text: string; ids: string[] }>(ctx.em, `
-      with t as (
-        select a.organization_id, x.appeal_id, md5(lower(trim(x.text))) as h, x.text
+    // One pass: per body and text (a 64-bit hash of the normalised text), the appeals it was sent to;
+    // the appeals themselves are read only when a client asks for them (appealCondition).
+    const rows = await pgQuery<{ organization_id: string; answers: number; boilerplate: number; text: string; h: string }>(ctx.em, `
+      with g as (
+        select a.organization_id, hashtextextended(lower(trim(x.text)), 0) as h, count(*)::int as n, min(x.text) as text
         from (${ANSWER_TEXTS_SQL}) x join appeal a on a.id = x.appeal_id
         where x.at >= $1 and x.at < $2 and a.organization_id is not null and ($4::uuid is null or a.organization_id = $4)
-      ), g as (
-        select organization_id, h, count(distinct appeal_id)::int as n, min(text) as text, (array_agg(appeal_id order by appeal_id))[1:${EXAMPLES}] as ids
-        from t group by organization_id, h
+        group by 1, 2
       )
-      select organization_id, answers, boilerplate, text, ids from (
-        select organization_id, text, ids, row_number() over w as rk, (sum(n) over w)::int as answers,
+      select organization_id, answers, boilerplate, text, h::text as h from (
+        select organization_id, text, h, row_number() over w as rk, (sum(n) over w)::int as answers,
           coalesce(sum(n) filter (where n >= $3) over w, 0)::int as boilerplate
         from g window w as (partition by organization_id order by n desc, h rows between unbounded preceding and unbounded following)
       ) x where rk = 1`, [ctx.from, ctx.to, min, ctx.organizationId]);
@@ -89,7 +91,10 @@ const answerQuality: RecommendationRule = {
         organizationId: r.organization_id,
         reason: `${percent(r.boilerplate / r.answers)} ответов органа (${r.boilerplate} из ${r.answers}) — один и тот же текст, отправленный ${min} и более раз`,
         evidence: { answers: r.answers, boilerplateAnswers: r.boilerplate, share: round(r.boilerplate / r.answers), mostRepeatedText: r.text },
-        appealIds: r.ids ?? [],
+        appealCondition: {
+          sql: `a.organization_id = ? and a.id in (select t.appeal_id from (${ANSWER_TEXTS_SQL}) t where t.at >= ? and t.at < ? and hashtextextended(lower(trim(t.text)), 0) = ?::bigint)`,
+          bindings: [r.organization_id, ctx.from, ctx.to, r.h],
+        },
       }));
   },
 };

@@ -9,6 +9,8 @@ import { Category } from '../entities/category.entity.js';
 export class Recommendation {
   organizationId!: string;
   appealIds!: string[];
+  /** The appeals as a condition over `appeal as a`, when the rule gave one instead of ids. */
+  appealCondition!: { sql: string; bindings: unknown[] } | null;
   pageIds!: string[];
   seminarId!: string | null;
 

@@ -54,7 +54,9 @@ export class RecommendationsResolver {
 
   @FieldResolver(() => AppealConnection, { description: 'Обращения, на которых видна рекомендация (в пределах видимости пользователя)' })
   appeals(@Root() r: Recommendation, @Args(() => FirstArgs) args: FirstArgs, @Ctx() ctx: RequestContext) {
-    return scopedAppealConnection(ctx.em, requireUser(ctx), 'a.id = any(?::uuid[])', [textArray(r.appealIds)], { first: args.first });
+    const user = requireUser(ctx);
+    if (r.appealCondition) return scopedAppealConnection(ctx.em, user, r.appealCondition.sql, r.appealCondition.bindings, { first: args.first });
+    return scopedAppealConnection(ctx.em, user, 'a.id = any(?::uuid[])', [textArray(r.appealIds)], { first: args.first });
   }
 
   @FieldResolver(() => [OfficialPage], { description: 'Официальные страницы, на которых видна рекомендация' })

@@ -59,6 +59,7 @@ export async function computeRecommendations(app: AppServices, em: EntityManager
     action,
     evidence: { ...finding.evidence, thresholds },
     appealIds: finding.appealIds ?? [],
+    appealCondition: finding.appealCondition ?? null,
     pageIds: finding.pageIds ?? [],
     seminarId: seminarOf.get(pairs[i]!) ?? null,
     seminarAttended: seminarOf.has(pairs[i]!),

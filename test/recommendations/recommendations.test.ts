@@ -4,6 +4,26 @@ import { ManualClock } from '../../core/clock/clock.js';
 import { Role } from '../../core/entities/enums.js';
 import { fails, ok } from '../lifecycle/lifecycle-helpers.js';
 import { insertAppeals, type FxInput } from './fixture.js';
+import { defineSectorPlugin, PLUGIN_API_VERSION } from '../../core/plugin-api/index.js';
+import { allPlugins } from '../../plugins/index.js';
+
+/** A sector's own rule through the plugin API: every appeal of min-health in the period, as a figure. */
+const sectorPlugin = defineSectorPlugin({
+  code: 'parks',
+  name: { ru: 'Парки и скверы', en: 'Parks' },
+  apiVersion: PLUGIN_API_VERSION,
+  categories: [{ code: 'parks.benches', name: 'Скамейки и урны в парках', keywords: ['скамейка в парке'] }],
+  recommendations: [{
+    code: 'PARKS_CHECK',
+    action: 'Проверить содержание парков',
+    async find({ from, to, sql }) {
+      const rows = await sql<{ org: string; n: number }>(
+        `select a.organization_id as org, count(*)::int as n from appeal a join organization o on o.id = a.organization_id
+          where o.code = 'min-health' and a.received_at >= $1 and a.received_at < $2 group by 1`, [from, to]);
+      return rows.map((r) => ({ organizationId: r.org, reason: `${r.n} обращений`, evidence: { appeals: r.n } }));
+    },
+  }],
+});
 
 /**
  * Each recommendation rule on a data set with known answers (period: the
@@ -28,7 +48,7 @@ const QUERY = `query($from: DateTime!, $to: DateTime!, $org: ID) { recommendatio
 const sql = async <T = any>(query: string, params: unknown[] = []) => (await t.em().getConnection().execute(query, params)) as T[];
 
 beforeAll(async () => {
-  t = await startTestApp({ clock });
+  t = await startTestApp({ clock, plugins: [...allPlugins, sectorPlugin] });
   specialist = (await t.user(Role.CENTER_SPECIALIST)).token;
   const items: FxInput[] = [];
   for (let i = 0; i < 10; i++) items.push({ org: 'adm-volzhsk', category: 'health.appointment', municipality: 'volzhsk', receivedAt: at(i + 1), answerHours: 5, answerText: i < 6 ? BOILER : `Ответ по существу № ${i}` });
@@ -62,7 +82,7 @@ describe('recommendations', () => {
   it('derives each rule from the figures, with reason, evidence, appeals and the matching seminar', async () => {
     const rows = await ok(t, QUERY, PERIOD, specialist);
     const found = rows.map((r: any) => `${r.organization.code} ${r.code}`).sort();
-    expect(found).toEqual(['adm-volzhsk ANSWER_QUALITY', 'min-construction STAFFING', 'min-health PAGE_ADMIN_TRAINING', 'min-health REGIONAL_PROBLEM']);
+    expect(found).toEqual(['adm-volzhsk ANSWER_QUALITY', 'min-construction STAFFING', 'min-health PAGE_ADMIN_TRAINING', 'min-health PARKS_CHECK', 'min-health REGIONAL_PROBLEM']);
     const of = (code: string) => rows.find((r: any) => r.code === code);
 
     expect(of('ANSWER_QUALITY')).toMatchObject({
@@ -83,12 +103,15 @@ describe('recommendations', () => {
     });
     // Its examples: the late answers (10 + 18).
     expect(of('STAFFING').appeals.totalCount).toBe(20);
+
+    // The plugin's rule: 20 + 5 + 4 appeals of min-health in the period.
+    expect(of('PARKS_CHECK')).toMatchObject({ source: 'parks', reason: '29 обращений', evidence: { appeals: 29 }, seminarAttended: false, appeals: { totalCount: 0 } });
   });
 
   it('narrows to one body, and an operator gets only its own body', async () => {
     const [org] = await sql("select id from organization where code = 'min-health'");
     const one = await ok(t, QUERY, { ...PERIOD, org: org.id }, specialist);
-    expect(one.map((r: any) => r.code).sort()).toEqual(['PAGE_ADMIN_TRAINING', 'REGIONAL_PROBLEM']);
+    expect(one.map((r: any) => r.code).sort()).toEqual(['PAGE_ADMIN_TRAINING', 'PARKS_CHECK', 'REGIONAL_PROBLEM']);
     const operator = (await t.user(Role.ORG_OPERATOR, { organizationCode: 'adm-volzhsk' })).token;
     const own = await ok(t, QUERY, PERIOD, operator);
     expect(own.map((r: any) => `${r.organization.code} ${r.code}`)).toEqual(['adm-volzhsk ANSWER_QUALITY']);
