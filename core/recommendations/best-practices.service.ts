@@ -25,6 +25,8 @@ export const SATISFACTION_MARGIN = 0.5;
 export const SATISFACTION_MIN_RATED = 10;
 /** The best few per category and measure, and answers shown per practice. */
 const PER_CATEGORY = 3;
+/** The list shows the strongest this many (a seminar's material, not a census). */
+const MAX_PRACTICES = 30;
 const EXAMPLES = 3;
 
 interface Row {
@@ -107,19 +109,26 @@ export async function findBestPractices(app: AppServices, em: EntityManager, fro
   for (const f of found) groups.set(`${f.categoryId}|${f.measure}`, [...(groups.get(`${f.categoryId}|${f.measure}`) ?? []), f]);
   const chosen = [...groups.values()].flatMap((list) => list.sort((a, b) => b.advantage - a.advantage).slice(0, PER_CATEGORY));
   chosen.sort((a, b) => b.advantage - a.advantage || (a.categoryId ?? '').localeCompare(b.categoryId ?? ''));
+  chosen.splice(MAX_PRACTICES);
   if (!chosen.length) return [];
-  const examples = await pgQuery<{ i: string; texts: { text: string; author: string | null }[] | null }>(em, `
-    select k.i, (select json_agg(json_build_object('text', x.text, 'author', x.author_name)) from (
-        select t.text, a.author_name from appeal a
-        cross join lateral (
-          (select r.text from appeal_response r where r.appeal_id = a.id and r.review_decision = 'ACCEPT' order by r.created_at desc limit 1)
-          union all
-          (select e.data->>'text' from appeal_event e where e.appeal_id = a.id and e.type = 'ANSWERED' and e.data->>'text' is not null order by e.at desc limit 1)
-          limit 1) t(text)
-        where (k.category is null or a.category_id = k.category) and (k.org is null or a.organization_id = k.org) and (k.mun is null or a.municipality_id = k.mun)
-          and a.satisfaction_score >= 4 and a.received_at >= $4 and a.received_at < $5
-        order by a.satisfaction_score desc, a.answered_at desc limit ${EXAMPLES}) x) as texts
-    from unnest($1::uuid[], $2::uuid[], $3::uuid[]) with ordinality k(category, org, mun, i)`,
+  // The examples in one pass over the period's appeals rated 4–5: the best three per practice,
+  // then the answer text of those only.
+  const examples = await analyticsSql<{ i: string; texts: { text: string; author: string | null }[] | null }>(em, `
+    with k as (select * from unnest($1::uuid[], $2::uuid[], $3::uuid[]) with ordinality k(category, org, mun, i)),
+    c as (
+      select k.i, a.id, a.author_name, row_number() over (partition by k.i order by a.satisfaction_score desc, a.answered_at desc, a.id) as rn
+      from appeal a join k on (k.category is null or a.category_id = k.category) and (k.org is null or a.organization_id = k.org)
+        and (k.mun is null or a.municipality_id = k.mun)
+      where a.received_at >= $4 and a.received_at < $5 and a.satisfaction_score >= 4 and a.answered_at is not null
+    )
+    select c.i, json_agg(json_build_object('text', t.text, 'author', c.author_name) order by c.rn) as texts
+    from c cross join lateral (
+      (select r.text from appeal_response r where r.appeal_id = c.id and r.review_decision = 'ACCEPT' order by r.created_at desc limit 1)
+      union all
+      (select e.data->>'text' from appeal_event e where e.appeal_id = c.id and e.type = 'ANSWERED' and e.data->>'text' is not null order by e.at desc limit 1)
+      limit 1) t(text)
+    where c.rn <= ${EXAMPLES}
+    group by c.i`,
     [chosen.map((c) => c.categoryId), chosen.map((c) => c.organizationId), chosen.map((c) => c.municipalityId), from, to]);
   const textsOf = new Map(examples.map((e) => [Number(e.i), e.texts ?? []]));
   return chosen.map((c, index) => ({
