@@ -16,6 +16,7 @@ import { Migration20261126130840_analytics_rollup_triggers } from './Migration20
 import { Migration20261126130934_reference_version } from './Migration20261126130934_reference_version.js';
 import { Migration20261126131616_analytics_overdue_index } from './Migration20261126131616_analytics_overdue_index.js';
 import { Migration20261126132059_analytics_rollup_grains } from './Migration20261126132059_analytics_rollup_grains.js';
+import { Migration20261207011937_official_pages_training } from './Migration20261207011937_official_pages_training.js';
 import { Migration20261207012141_surveys } from './Migration20261207012141_surveys.js';
 import { Migration20261207012229_survey_event_append_only } from './Migration20261207012229_survey_event_append_only.js';
 import { Migration20261207015006_appeal_search } from './Migration20261207015006_appeal_search.js';
@@ -37,6 +38,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126130934_reference_version', class: Migration20261126130934_reference_version },
   { name: 'Migration20261126131616_analytics_overdue_index', class: Migration20261126131616_analytics_overdue_index },
   { name: 'Migration20261126132059_analytics_rollup_grains', class: Migration20261126132059_analytics_rollup_grains },
+  { name: 'Migration20261207011937_official_pages_training', class: Migration20261207011937_official_pages_training },
   { name: 'Migration20261207012141_surveys', class: Migration20261207012141_surveys },
   { name: 'Migration20261207012229_survey_event_append_only', class: Migration20261207012229_survey_event_append_only },
   { name: 'Migration20261207015006_appeal_search', class: Migration20261207015006_appeal_search },

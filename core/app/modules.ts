@@ -2,12 +2,15 @@ import type { Access } from '../auth/access-matrix.js';
 import type { EntityClass, FeatureModule } from './feature-module.js';
 import { foundationModule } from './foundation.module.js';
 import { surveysModule } from '../surveys/surveys.module.js';
+import { officialPagesModule } from '../official-pages/official-pages.module.js';
+import { trainingModule } from '../training/training.module.js';
+import { recommendationsModule } from '../recommendations/recommendations.module.js';
 
 /**
  * Every core feature module, in the order their demo data is loaded. A new
  * feature adds one line here and nothing else in `core/app/`.
  */
-export const coreModules: readonly FeatureModule[] = [foundationModule, surveysModule];
+export const coreModules: readonly FeatureModule[] = [foundationModule, surveysModule, officialPagesModule, trainingModule, recommendationsModule];
 
 export function moduleEntities(modules: readonly FeatureModule[] = coreModules): EntityClass[] {
   return modules.flatMap((module) => module.entities ?? []);

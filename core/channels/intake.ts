@@ -27,6 +27,8 @@ export interface IntakeInput {
   fz59?: boolean;
   sourceStatus?: string | null;
   raw?: unknown;
+  /** A resident's comment on a body's official page (core/official-pages): the lifecycle gives it that answer term. */
+  officialPageComment?: boolean;
 }
 
 export interface IntakeResult {

@@ -101,6 +101,9 @@ const schema = z.object({
   WORKLOAD_NORM_OPEN_PER_SPECIALIST: z.coerce.number().positive().default(40),
   PROBLEM_MIN_APPEALS: z.coerce.number().int().min(2).default(5),
   BOILERPLATE_MIN_APPEALS: z.coerce.number().int().min(2).default(5),
+  // Official pages, recommendations, best practices (core/official-pages, core/recommendations).
+  OFFICIAL_PAGE_SILENT_DAYS: z.coerce.number().int().min(1).default(14),
+  BEST_PRACTICE_MIN_APPEALS: z.coerce.number().int().min(1).default(20),
 });
 
 /** The parts of a rating score (DOMAIN.md, "Ratings and KPIs"; the decree, clause 9). */

@@ -53,11 +53,23 @@ export interface DeadlinePolicy {
   atRiskShare: number;
   /** ГК РФ ст. 193 by analogy: a term in calendar days ending on a day off ends on the next working day. */
   shiftCalendarDaysToWorkingDay: boolean;
+  /**
+   * [param] A resident's comment on a body's official page (core/official-pages):
+   * its answer term, folded over the channel's like an urgent rule (the earlier wins).
+   */
+  officialPageComment: { codePrefix: string; basis: string; answer: DeadlineDuration };
 }
 
 const POS_BASIS = 'практика платформы обратной связи, постановление Правительства РФ от 10.11.2020 № 1802; параметр';
 const SYSTEM_BASIS = 'регламент системы; сообщение, не обращение по 59-ФЗ, если не отмечено fz59; параметр';
 const INCIDENT_BASIS = 'практика ЦУР: реакция за 2–4 часа, норматива нет; параметр';
+/**
+ * Official pages are obliged by 8-ФЗ as amended by 270-ФЗ (from 01.12.2022);
+ * the law sets no term for answering comments there, so the term is practice.
+ */
+const OFFICIAL_PAGE_BASIS =
+  'ч. 1.1 ст. 10 Федерального закона от 09.02.2009 № 8-ФЗ (в ред. Федерального закона от 14.07.2022 № 270-ФЗ): ' +
+  'орган ведёт официальную страницу и отвечает на ней; срок ответа законом не установлен — практика ЦУР; параметр';
 
 const message = (codePrefix: string, basis: string, preModeration?: DeadlineDuration): ChannelPolicy => ({
   regime: 'MESSAGE',
@@ -98,6 +110,7 @@ export const defaultDeadlinePolicy: DeadlinePolicy = deepFreeze({
   maxExtensions: 1,
   atRiskShare: 0.2,
   shiftCalendarDaysToWorkingDay: true,
+  officialPageComment: { codePrefix: 'OFFICIAL_PAGE_COMMENT', basis: OFFICIAL_PAGE_BASIS, answer: { workingDays: 1 } },
 });
 
 /** The defaults are shared by every caller: nobody may change them in place. */
@@ -145,10 +158,12 @@ export const deadlinePolicySchema = z.object({
   maxExtensions: z.number().int().nonnegative(),
   atRiskShare: z.number().min(0).max(1),
   shiftCalendarDaysToWorkingDay: z.boolean(),
+  officialPageComment: z.object({ codePrefix: z.string().min(1), basis: z.string().min(1), answer: deadlineDurationSchema }),
 });
 
-export interface DeadlinePolicyOverrides extends Partial<Omit<DeadlinePolicy, 'fz59' | 'channels'>> {
+export interface DeadlinePolicyOverrides extends Partial<Omit<DeadlinePolicy, 'fz59' | 'channels' | 'officialPageComment'>> {
   fz59?: Partial<DeadlinePolicy['fz59']>;
+  officialPageComment?: Partial<DeadlinePolicy['officialPageComment']>;
   /** Replaces the named channels' entries whole; other channels keep the defaults. */
   channels?: Record<string, ChannelPolicy>;
 }
@@ -162,6 +177,7 @@ export function mergeDeadlinePolicy(
     ...base,
     ...overrides,
     fz59: { ...base.fz59, ...overrides.fz59 },
+    officialPageComment: { ...base.officialPageComment, ...overrides.officialPageComment },
     channels: { ...base.channels, ...overrides.channels },
   };
   return deadlinePolicySchema.parse(merged) as DeadlinePolicy;

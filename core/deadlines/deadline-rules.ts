@@ -100,3 +100,17 @@ export function statutoryRules(channel: string, fz59: boolean | undefined, polic
       `Первая реакция на инцидент (${channel}) — ${describeDuration(entry.firstReaction)} (${entry.basis})`),
   };
 }
+
+/**
+ * The answer term of a resident's comment on a body's official page
+ * (policy.officialPageComment), as a rule folded over the channel's own
+ * like a sector's urgent rule: `OFFICIAL_PAGE_COMMENT.answer.1wd`.
+ */
+export function officialPageCommentRule(policy: DeadlinePolicy = defaultDeadlinePolicy): { code: string; description: string; answerWithin: DeadlineDuration } {
+  const { codePrefix, basis, answer } = policy.officialPageComment;
+  return {
+    code: `${codePrefix}.answer.${durationCode(answer)}`,
+    description: `Ответ на комментарий жителя на официальной странице органа — ${describeDuration(answer)} с момента публикации (${basis})`,
+    answerWithin: answer,
+  };
+}

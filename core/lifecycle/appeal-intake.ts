@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AppServices } from '../app/app-services.js';
 import type { AppealFacts, SectorPlugin } from '../plugin-api/index.js';
-import { statutoryRules } from '../deadlines/index.js';
+import { officialPageCommentRule, statutoryRules } from '../deadlines/index.js';
 import { AppealStatus, Channel } from '../entities/enums.js';
 import { badInput } from '../errors/errors.js';
 import { addressKey, emailKey, phoneKey } from './appeal-keys.js';
@@ -38,6 +38,8 @@ export interface AppealIntake {
   complaintAgainstOrganizationId?: string | null;
   sourceStatus?: string | null;
   raw?: unknown;
+  /** A resident's comment on a body's official page: its own answer term (deadline policy `officialPageComment`) is folded in. */
+  officialPageComment?: boolean;
 }
 
 export interface PlannedEvent {
@@ -213,7 +215,7 @@ export function prepareAppeal(input: AppealIntake, ctx: IntakeContext): Prepared
     plan = planDeadline(
       { channel: v.channel, fz59: regime === 'FZ59', status: registeredNow ? AppealStatus.REGISTERED : AppealStatus.NEW,
         receivedAt: v.receivedAt, registeredAt: registeredNow ? now : null, extensionDays: 0, pausedMs: 0 },
-      matchUrgentRules(plugin, facts),
+      input.officialPageComment ? [...matchUrgentRules(plugin, facts), officialPageCommentRule(policy)] : matchUrgentRules(plugin, facts),
       app.calendar,
       policy,
     );

@@ -124,6 +124,36 @@ export interface PluginHooks {
 }
 
 /**
+ * A sector's own recommendation rule (core/recommendations): from the sector's
+ * figures, what a body should do. `code` is also the topic code of the
+ * seminar that answers it. `find` reads through `sql` (text with $1.. values,
+ * read-only use) and returns, per body, the reason, the figures and the
+ * appeals that show it.
+ */
+export interface RecommendationRuleDefinition {
+  code: string;
+  /** What the body should do, in Russian. */
+  action: string;
+  find(query: RecommendationQuery): Promise<RecommendationFinding[]>;
+}
+
+export interface RecommendationQuery {
+  from: Date;
+  to: Date;
+  /** One body, or null for every body. */
+  organizationId: string | null;
+  sql<T = Record<string, unknown>>(text: string, values: unknown[]): Promise<T[]>;
+}
+
+export interface RecommendationFinding {
+  organizationId: string;
+  /** Why, in Russian, with the figures. */
+  reason: string;
+  evidence: Record<string, unknown>;
+  appealIds?: string[];
+}
+
+/**
  * Who may call a plugin's root operation (`Query.managementCompanies`):
  * ALL — every signed-in role; READERS — all but integrations; CENTER — the
  * ЦУР's staff and admins. Every root operation of a plugin needs a row.
@@ -143,6 +173,8 @@ export interface SectorPluginDefinition<TDetails = unknown> {
   routing?: RoutingRule[];
   deadlines?: DeadlineRule[];
   kpis?: KpiDefinition[];
+  /** Recommendation rules of the sector, beside the core's (core/recommendations/recommendation.rules.ts). */
+  recommendations?: RecommendationRuleDefinition[];
   seed?(ctx: SeedContext): Promise<void>;
   hooks?: PluginHooks;
 }

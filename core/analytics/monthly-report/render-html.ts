@@ -121,6 +121,9 @@ export function renderReportHtml(report: MonthlyReport, zone: string): string {
   section('Отраслевые показатели', table(['Показатель', 'Блок', 'Значение', 'Цель'],
     report.kpis.map((k) => [k.name, k.sectorName, kpiValue(k.measure, k.value), kpiValue(k.measure, k.target)]), [0, 1]));
 
+  section('Обучение специалистов органов', table(['Семинар', 'Тема', 'Дата', 'Формат', 'Участников', 'Органов'],
+    report.training.map((s) => [s.title, s.topic, formatDate(s.startsAt, zone), s.format ?? NO_DATA, formatInt(s.attendees), formatInt(s.organizations)]), [0, 1, 3]));
+
   return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>${esc(report.title)}</title><style>${STYLE}</style></head><body><main>
 <h1>${esc(report.title)}</h1>
 <div class="meta">Период: ${esc(report.monthLabel)} · сравнение с: ${esc(report.previousMonthLabel)} и ${esc(report.yearAgoLabel)} · сформирован ${esc(formatDateTime(report.generatedAt, zone))}</div>

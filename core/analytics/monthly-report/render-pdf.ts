@@ -248,6 +248,10 @@ export function renderReportPdf(report: MonthlyReport, zone: string): Promise<Bu
   table(doc, [txt('Показатель', 280), txt('Блок', 70), num('Значение', 70), num('Цель', 70)],
     report.kpis.map((k) => [k.name, k.sectorName, kpiValue(k.measure, k.value), kpiValue(k.measure, k.target)]));
 
+  section('Обучение специалистов органов');
+  table(doc, [txt('Семинар', 170), txt('Тема', 100), txt('Дата', 60), txt('Формат', 60), num('Участников', 50), num('Органов', 44)],
+    report.training.map((s) => [s.title, s.topic, formatDate(s.startsAt, zone), s.format ?? NO_DATA, formatInt(s.attendees), formatInt(s.organizations)]));
+
   // Page numbers, once every page exists.
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {

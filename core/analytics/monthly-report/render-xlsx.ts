@@ -101,5 +101,8 @@ export async function renderReportXlsx(report: MonthlyReport): Promise<Buffer> {
   sheet(book, 'Отраслевые показатели', [{ header: 'Показатель', kind: 'text', width: 56 }, { header: 'Блок', kind: 'text', width: 14 },
     { header: 'Мера', kind: 'text', width: 22 }, { header: 'Значение', kind: 'decimal' }, { header: 'Цель', kind: 'decimal' }],
     report.kpis.map((k) => [k.name, k.sectorName, k.measure, { value: k.value, numFmt: KPI_FORMATS[k.measure] }, { value: k.target, numFmt: KPI_FORMATS[k.measure] }]));
+  sheet(book, 'Обучение', [{ header: 'Семинар', kind: 'text', width: 40 }, { header: 'Тема', kind: 'text', width: 22 }, { header: 'Дата', kind: 'date', width: 14 },
+    { header: 'Формат', kind: 'text', width: 14 }, { header: 'Участников', kind: 'int' }, { header: 'Органов', kind: 'int' }],
+    report.training.map((s) => [s.title, s.topic, s.startsAt, s.format, s.attendees, s.organizations]));
   return Buffer.from(await book.xlsx.writeBuffer());
 }

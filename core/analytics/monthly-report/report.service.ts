@@ -14,6 +14,7 @@ import { findConflicts } from '../conflicts.service.js';
 import { applyProblemScope, problemTrend, STREET_SQL, streetOf } from '../problems.service.js';
 import { ProblemStatus } from '../../entities/problem.entity.js';
 import { monthPeriod, shiftMonth } from './report-period.js';
+import { loadTrainingSection } from '../../training/training-report.js';
 import type { MonthlyReport, ReportCount, ReportDay, ReportHotSpot, ReportMetric, ReportOverdue, ReportProblem } from './report.types.js';
 
 const DAY = 86_400_000;
@@ -114,6 +115,7 @@ export async function buildMonthlyReport(ctx: AnalyticsContext, month: string): 
   const problems = await loadProblems(ctx, from, to);
   const workload = (await computeWorkload(ctx, null, from, to)).filter((row) => row.kind === WorkloadKind.SECTOR);
   const [kpiRow] = await computeStats(ctx, { groupBy: [], from, to, metrics: new Set(), withKpis: true });
+  const training = await loadTrainingSection(ctx.em, from, to);
 
   const label = monthLabel(month);
   return {
@@ -141,6 +143,7 @@ export async function buildMonthlyReport(ctx: AnalyticsContext, month: string): 
     problems,
     workload,
     kpis: kpiRow?.kpis ?? [],
+    training,
   };
 }
 

@@ -4,6 +4,7 @@ import { RatingRow } from '../ratings.types.js';
 import { WorkloadRow } from '../workload.types.js';
 import { ConflictCount } from '../conflicts.types.js';
 import { StatsKpi } from '../stats.types.js';
+import { ReportSeminar } from '../../training/training-report.js';
 
 @ObjectType({ description: 'Показатель отчёта с сравнением: с прошлым месяцем и с тем же месяцем год назад' })
 export class ReportMetric {
@@ -109,4 +110,5 @@ export class MonthlyReport {
   @Field(() => [ReportProblem], { description: 'Системные проблемы, решения и статус ранее выявленных' }) problems!: ReportProblem[];
   @Field(() => [WorkloadRow], { description: 'Нагрузка и предложения по штату (блоки)' }) workload!: WorkloadRow[];
   @Field(() => [StatsKpi], { description: 'Отраслевые показатели' }) kpis!: StatsKpi[];
+  @Field(() => [ReportSeminar], { description: 'Обучение: семинары месяца для специалистов органов (п. 8)' }) training!: ReportSeminar[];
 }

@@ -7,6 +7,7 @@ import type { IntakeInput } from '../intake.js';
 import { SocialItemKind, SocialPlatform } from '../channel-enums.js';
 import { parseJsonLines, zodFieldErrors } from './adapter-helpers.js';
 import { normalizeHandle, normalizeUrl, parsePlatform } from './social-url.js';
+import { linkPageComment } from '../../official-pages/official-page-comments.service.js';
 
 /** Messengers are their own channel; the rest are social networks. Both are worked as incidents (DOMAIN.md). */
 const MESSENGERS = new Set([SocialPlatform.TELEGRAM, SocialPlatform.MAX, SocialPlatform.WHATSAPP, SocialPlatform.VIBER]);
@@ -110,6 +111,8 @@ function mapSocial(raw: Record<string, unknown>, ctx: AdapterContext): MapResult
       sourceStatus: null,
       details: null,
       raw,
+      // A comment addressed to a page gets the answer term of comments on official pages (core/official-pages).
+      officialPageComment: record.kind === 'comment' && Boolean(record.pageUrl || record.pageHandle),
     },
   };
 }
@@ -119,6 +122,16 @@ const factsOf = (input: IntakeInput): SocialFacts => socialFacts(socialRecordSch
 /** An incident that already stands for this post: the same platform id, or the same address. */
 async function existingIncident(input: IntakeInput, em: EntityManager): Promise<string | null> {
   const facts = factsOf(input);
+  if (input.officialPageComment) {
+    // The same comment taken in through recordOfficialPageComment: one appeal.
+    const id = socialRecordSchema.parse(input.raw).id ?? facts.itemKey;
+    const [comment] = await em.getConnection().execute<{ appeal_id: string }[]>(
+      `select c.appeal_id from official_page_comment c join official_page p on p.id = c.page_id
+        where c.comment_id = ? and p.platform = ?::social_platform and (p.url = ? or p.handle = ?) limit 1`,
+      [id, facts.platform, facts.pageUrl, facts.pageHandle],
+    );
+    if (comment) return comment.appeal_id;
+  }
   const [row] = await em.getConnection().execute<{ appeal_id: string }[]>(
     'select appeal_id from social_item where item_key = ? or url = ? order by first_seen_at limit 1',
     [facts.itemKey, facts.url],
@@ -154,6 +167,13 @@ async function keepItem(input: IntakeInput, appealId: string, merged: boolean, e
         where appeal_id = ? and times_seen > 0`,
       [now, f.reach, page?.id ?? null, appealId],
     );
+  }
+  if (page && f.kind === SocialItemKind.COMMENT) {
+    // A resident's comment on a registered official page: counted in the page's comments and metrics.
+    await linkPageComment(em, {
+      pageId: page.id, commentId: socialRecordSchema.parse(input.raw).id ?? f.itemKey, postId: null,
+      authorHandle: f.authorHandle, postedAt: f.publishedAt, appealId, now,
+    });
   }
 }
 

@@ -1,0 +1,14 @@
+import type { FeatureModule } from '../app/feature-module.js';
+import { Role } from '../entities/enums.js';
+import { BestPracticeResolver, RecommendationsResolver } from './recommendations.resolver.js';
+
+/** Recommendations to the bodies and best practices (the decree, clause 8). */
+export const recommendationsModule: FeatureModule = {
+  name: 'recommendations',
+  resolvers: [RecommendationsResolver, BestPracticeResolver],
+  access: {
+    // An operator gets the recommendations to its own body (recommendations.service.ts).
+    'Query.recommendations': [Role.CURATOR, Role.CENTER_HEAD, Role.CENTER_SPECIALIST, Role.ANALYST, Role.ADMIN, Role.ORG_OPERATOR],
+    'Query.bestPractices': [Role.CURATOR, Role.CENTER_HEAD, Role.CENTER_SPECIALIST, Role.ANALYST, Role.ADMIN, Role.SECTOR_LEAD, Role.ORG_OPERATOR],
+  },
+};

@@ -1,0 +1,96 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Organization } from '../entities/organization.entity.js';
+import { Municipality } from '../entities/municipality.entity.js';
+import { Category } from '../entities/category.entity.js';
+import { OfficialPage } from '../channels/official-page.entity.js';
+import type { RequestContext } from '../graphql/context.js';
+import { DateTime } from '../graphql/date-time.scalar.js';
+import { AppealConnection } from '../appeals/appeal-types.js';
+import { requireUser } from '../auth/require-user.js';
+import { textArray } from '../db/sql-array.js';
+import { Seminar } from '../training/seminar.entity.js';
+import { scopedAppealConnection } from '../official-pages/scoped-appeals.js';
+import { computeRecommendations } from './recommendations.service.js';
+import { findBestPractices } from './best-practices.service.js';
+import { BestPractice, Recommendation } from './recommendation.types.js';
+
+@ArgsType()
+class RecommendationsArgs {
+  @Field(() => DateTime, { description: 'Начало периода (включительно)' }) from!: Date;
+  @Field(() => DateTime, { description: 'Конец периода (не включительно)' }) to!: Date;
+  @Field(() => ID, { nullable: true, description: 'Один орган (оператору органа — всегда свой)' }) organizationId?: string | null;
+}
+
+@ArgsType()
+class BestPracticesArgs {
+  @Field(() => DateTime, { description: 'Начало периода (включительно)' }) from!: Date;
+  @Field(() => DateTime, { description: 'Конец периода (не включительно)' }) to!: Date;
+  @Field(() => String, { nullable: true, description: 'Код отраслевого блока' }) sector?: string | null;
+}
+
+@ArgsType()
+class FirstArgs {
+  @Field(() => Int, { nullable: true, description: 'Сколько обращений вернуть' }) first?: number | null;
+}
+
+/** Recommendations to the bodies, explainable and evidence-based (the decree, clause 8). */
+@Resolver(() => Recommendation)
+export class RecommendationsResolver {
+  @Query(() => [Recommendation], { description: 'Рекомендации органам за период: причина, цифры, обращения или страницы, что сделать' })
+  recommendations(@Args(() => RecommendationsArgs) args: RecommendationsArgs, @Ctx() ctx: RequestContext) {
+    return computeRecommendations(ctx.app, ctx.em, requireUser(ctx), args.from, args.to, args.organizationId ?? null, ctx.clock.now());
+  }
+
+  @Query(() => [BestPractice], { description: 'Лучшие практики за период: органы и муниципалитеты с выдающимися результатами по рубрикам' })
+  bestPractices(@Args(() => BestPracticesArgs) args: BestPracticesArgs, @Ctx() ctx: RequestContext) {
+    requireUser(ctx);
+    return findBestPractices(ctx.app, ctx.em, args.from, args.to, args.sector ?? null);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'Орган' })
+  organization(@Root() r: Recommendation, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.organization.load(r.organizationId);
+  }
+
+  @FieldResolver(() => AppealConnection, { description: 'Обращения, на которых видна рекомендация (в пределах видимости пользователя)' })
+  appeals(@Root() r: Recommendation, @Args(() => FirstArgs) args: FirstArgs, @Ctx() ctx: RequestContext) {
+    const user = requireUser(ctx);
+    if (r.appealCondition) return scopedAppealConnection(ctx.em, user, r.appealCondition.sql, r.appealCondition.bindings, { first: args.first });
+    return scopedAppealConnection(ctx.em, user, 'a.id = any(?::uuid[])', [textArray(r.appealIds)], { first: args.first });
+  }
+
+  @FieldResolver(() => [OfficialPage], { description: 'Официальные страницы, на которых видна рекомендация' })
+  async pages(@Root() r: Recommendation, @Ctx() ctx: RequestContext) {
+    if (!r.pageIds.length) return [];
+    return ctx.em.find(OfficialPage, { id: { $in: r.pageIds } }, { orderBy: { name: 'asc' } });
+  }
+
+  @FieldResolver(() => Seminar, { nullable: true, description: 'Последний семинар этой темы, где были сотрудники органа' })
+  async seminar(@Root() r: Recommendation, @Ctx() ctx: RequestContext) {
+    if (!r.seminarId) return null;
+    const loader = ctx.loaders.named<string, Seminar>('seminarById', async (ids, em) => {
+      const rows = await em.find(Seminar, { id: { $in: [...ids] } });
+      const byId = new Map(rows.map((s) => [s.id, s]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+    return loader.load(r.seminarId);
+  }
+}
+
+@Resolver(() => BestPractice)
+export class BestPracticeResolver {
+  @FieldResolver(() => Organization, { nullable: true, description: 'Орган' })
+  organization(@Root() b: BestPractice, @Ctx() ctx: RequestContext) {
+    return b.organizationId ? ctx.loaders.organization.load(b.organizationId) : null;
+  }
+
+  @FieldResolver(() => Municipality, { nullable: true, description: 'Муниципалитет' })
+  municipality(@Root() b: BestPractice, @Ctx() ctx: RequestContext) {
+    return b.municipalityId ? ctx.loaders.municipality.load(b.municipalityId) : null;
+  }
+
+  @FieldResolver(() => Category, { nullable: true, description: 'Рубрика' })
+  category(@Root() b: BestPractice, @Ctx() ctx: RequestContext) {
+    return b.categoryId ? ctx.loaders.category.load(b.categoryId) : null;
+  }
+}

@@ -1,0 +1,19 @@
+import type { FeatureModule } from '../app/feature-module.js';
+import { Role } from '../entities/enums.js';
+import { CENTER, READERS } from '../auth/access-matrix.js';
+import { Seminar, SeminarAttendance } from './seminar.entity.js';
+import { OrganizationSeminarsResolver, TrainingResolver } from './training.resolver.js';
+import { seedTrainingDemo } from './training.demo.js';
+
+/** Educational seminars for the bodies' specialists (the decree, clause 8), with attendance. */
+export const trainingModule: FeatureModule = {
+  name: 'training',
+  entities: [Seminar, SeminarAttendance],
+  resolvers: [TrainingResolver, OrganizationSeminarsResolver],
+  access: {
+    'Query.seminars': READERS,
+    'Mutation.createSeminar': [...CENTER, Role.SECTOR_LEAD],
+    'Mutation.recordAttendance': [...CENTER, Role.SECTOR_LEAD],
+  },
+  seedDemo: seedTrainingDemo,
+};
