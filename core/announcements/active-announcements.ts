@@ -35,7 +35,7 @@ const cache = new WeakMap<object, Entry>();
 const PRIORITY: Record<string, number> = { EMERGENCY: 0, OUTAGE: 1, WORKS: 2, INFO: 3 };
 
 async function load(em: EntityManager): Promise<ActiveAnnouncement[]> {
-  const rows = await pgQuery<{ id: string; kind: string; title: string; valid_from: Date; valid_to: Date | null; audience: StoredAudience }>(
+  const rows = await pgQuery<{ id: string; kind: string; title: string; valid_from: Date | string; valid_to: Date | string | null; audience: StoredAudience }>(
     em,
     `select id, kind, title, valid_from, valid_to, audience from announcement
      where status = 'PUBLISHED' and (valid_to is null or valid_to > now() - make_interval(days => $1))`,
@@ -47,8 +47,8 @@ async function load(em: EntityManager): Promise<ActiveAnnouncement[]> {
       id: row.id,
       kind: row.kind,
       title: row.title,
-      validFrom: row.valid_from.getTime(),
-      validTo: row.valid_to?.getTime() ?? null,
+      validFrom: new Date(row.valid_from).getTime(),
+      validTo: row.valid_to ? new Date(row.valid_to).getTime() : null,
       municipalityIds: new Set(row.audience.municipalityIds),
       placeKeys: [...row.audience.streetKeys, ...row.audience.settlements.map(settlementKey)],
       sectors: new Set(row.audience.sectors),

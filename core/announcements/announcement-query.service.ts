@@ -88,7 +88,7 @@ export async function matchedAppeals(em: EntityManager, user: AuthUser, announce
   const matchedAt = new Map<string, string>();
   const toAppeal = entityView(em, Appeal);
   const appeals = rows.map(({ __matched_at, ...row }) => {
-    matchedAt.set(row.id as string, (__matched_at as Date).toISOString());
+    matchedAt.set(row.id as string, new Date(__matched_at as string).toISOString());
     return toAppeal(row);
   });
   return toConnection(appeals, page, (a) => [matchedAt.get(a.id), a.id], async () => {

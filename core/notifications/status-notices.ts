@@ -20,7 +20,7 @@ interface NoticeRow {
   author_email_key: string | null;
   author_phone: string | null;
   author_phone_key: string | null;
-  due_at: Date | null;
+  due_at: Date | string | null;
   reason: string | null;
   data: Record<string, unknown> | null;
   organization: string | null;
@@ -42,7 +42,7 @@ function render(app: AppServices, type: string, row: NoticeRow): RenderedMessage
     case 'REDIRECTED':
       return redirectedMessage({ number: row.number, organization: row.organization, reason: row.reason });
     case 'DEADLINE_EXTENDED':
-      return deadlineExtendedMessage({ number: row.number, dueAt: row.due_at, reason: row.reason }, app.config.TIME_ZONE);
+      return deadlineExtendedMessage({ number: row.number, dueAt: row.due_at ? new Date(row.due_at) : null, reason: row.reason }, app.config.TIME_ZONE);
     case 'ANNOUNCEMENT_MATCHED':
       return row.announcement_title ? matchedAnnouncementMessage({ number: row.number, title: row.announcement_title, body: row.announcement_body ?? '' }) : null;
     default:
