@@ -85,6 +85,7 @@ export async function drainOutbox(app: AppServices, options: DrainOptions = {}):
   const messages = new Map<string, { subject: string; body: string; short_text: string }>();
   const limit = options.limit ?? Infinity;
   let taken = 0;
+  let crashed: unknown = null;
   while (taken < limit) {
     const now = app.clock.now();
     const rows = await pgQuery<ClaimedRow>(em, CLAIM_SQL, [now, Math.min(app.config.NOTIFY_BATCH_SIZE, limit - taken)], { prepared: true });
@@ -102,7 +103,7 @@ export async function drainOutbox(app: AppServices, options: DrainOptions = {}):
 
     let next = 0;
     const worker = async () => {
-      while (next < rows.length) {
+      while (next < rows.length && crashed === null) {
         const row = rows[next++]!;
         const message = messages.get(row.message_id)!;
         const link = optOutUrl(linkBase(app), secret, row.recipient_key);
@@ -120,12 +121,19 @@ export async function drainOutbox(app: AppServices, options: DrainOptions = {}):
           await recordFailure(app, em, row, error, result);
           continue;
         }
-        await options.onAccepted?.(row);
+        try {
+          await options.onAccepted?.(row);
+        } catch (error) {
+          // A process dying here: nothing more is taken or recorded; what is in flight stays SENDING.
+          crashed ??= error;
+          return;
+        }
         await pgQuery(em, SENT_SQL, [row.id, app.clock.now()], { prepared: true });
         result.sent++;
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, rows.length) }, worker));
+    if (crashed !== null) throw crashed;
   }
   return result;
 }
