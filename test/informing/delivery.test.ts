@@ -3,7 +3,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { ManualClock } from '../../core/clock/clock.js';
 import { drainOutbox } from '../../core/notifications/delivery.service.js';
 import { closeTransports } from '../../core/notifications/transports.js';
-import { ok, register, staff, type Staff } from '../lifecycle/lifecycle-helpers.js';
+import { M, ok, register, staff, type Staff } from '../lifecycle/lifecycle-helpers.js';
+import { answerAndAccept } from '../channels/drive-appeal.js';
 import { A, municipalityId, publishNew } from './informing-helpers.js';
 import { optOutLink, startSmtp, startWebhook } from './mail-servers.js';
 
@@ -183,5 +184,32 @@ describe('retries, failures and crashes', () => {
     const [one, two] = await Promise.all([drain(), drain()]);
     expect(one.sent + two.sent).toBe(40);
     for (const email of addresses) expect(mailsTo(email), email).toHaveLength(1);
+  });
+});
+
+describe('status notices to authors', () => {
+  it('tells a consenting author of the redirect, the extension and the accepted answer, through the same outbox; nobody else', async () => {
+    const yola = await municipalityId(t, 'yoshkar-ola');
+    const input = { channel: 'SOCIAL_MEDIA', text: 'Холодные батареи', receivedAt: clock.now().toISOString(), municipalityId: yola, category: 'housing.heating' };
+    const { appeal } = await register(t, s.integration, { ...input, author: { email: 'author@test.local', notifyConsent: true } });
+    const { appeal: silent } = await register(t, s.integration, { ...input, author: { email: 'quiet@test.local' } });
+    for (const start of [appeal, silent]) {
+      const target = start.organization.code === 'adm-yoshkar-ola' ? 'min-construction' : 'adm-yoshkar-ola';
+      const [org] = await t.em().execute('select id from organization where code = ?', [target]);
+      const redirected = await ok(t, M.redirect, { id: start.id, org: org.id, reason: 'По компетенции', v: start.version }, s.specialist);
+      const extended = await ok(t, M.extend, { id: start.id, reason: 'Нужна проверка на месте', v: redirected.version, days: 10 }, s.specialist);
+      await ok(t, M.start, { id: start.id, v: extended.version }, await s.operator(target));
+      await answerAndAccept(t, s, start.id);
+    }
+    const notices = async () =>
+      (await t.em().execute(`select m.subject, o.recipient_key from notification_outbox o join notification_message m on m.id = o.message_id
+        where m.source = 'appeal-event' and o.recipient_key in ('email:author@test.local', 'email:quiet@test.local') order by m.created_at`)) as any[];
+    for (let i = 0; i < 50 && (await notices()).length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    const queued = await notices();
+    expect(queued.map((n) => n.recipient_key)).toEqual(['email:author@test.local', 'email:author@test.local', 'email:author@test.local']);
+    expect(queued.map((n) => n.subject).join(' | ')).toMatch(/передано.*продлён.*Ответ на обращение/);
+    await drain();
+    expect(mailsTo('author@test.local')).toHaveLength(3);
+    expect(mailsTo('quiet@test.local')).toHaveLength(0);
   });
 });
