@@ -214,3 +214,19 @@ describe('public announcements', () => {
     expect((await fetch(`${t.url}/public/announcements.json?municipalityId=nope`)).status).toBe(400);
   });
 });
+
+describe('analytics', () => {
+  it('counts appeals answered by announcements in stats and in the monthly report', async () => {
+    const [{ count }] = await t.em().execute('select count(*)::int as count from appeal_announcement');
+    expect(count).toBeGreaterThan(0);
+    const stats = await ok(t, `query { stats(groupBy: []) { count matchedByAnnouncement } }`, {}, s.specialist);
+    expect(stats[0].matchedByAnnouncement).toBe(count);
+    const byMunicipality = await ok(t, `query { stats(groupBy: [MUNICIPALITY]) { group { value } matchedByAnnouncement } }`, {}, s.specialist);
+    const [{ count: inKozmo }] = await t.em().execute(
+      'select count(*)::int as count from appeal_announcement m join appeal a on a.id = m.appeal_id where a.municipality_id = ?', [kozmo]);
+    expect(byMunicipality.find((row: any) => row.group[0].value === kozmo)?.matchedByAnnouncement).toBe(inKozmo);
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit' }).format(t.clock.now());
+    const report = await ok(t, `query($m: String!) { monthlyReport(month: $m) { summary { code value label } } }`, { m: month }, s.specialist);
+    expect(report.summary.find((line: any) => line.code === 'matchedByAnnouncement')).toMatchObject({ value: count });
+  });
+});
