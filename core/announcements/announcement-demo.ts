@@ -13,6 +13,15 @@ import { createAnnouncement, moveAnnouncement } from './announcement.service.js'
  * real services. Delivery stays on the default dry run: nobody is written to.
  */
 export async function seedAnnouncementsDemo(app: AppServices): Promise<void> {
+  // The demo must start whatever happens here: a failure is logged, not thrown.
+  try {
+    await seed(app);
+  } catch (error) {
+    app.logger.warn({ err: error }, 'demo announcements not seeded');
+  }
+}
+
+async function seed(app: AppServices): Promise<void> {
   const em = app.orm.em.fork() as EntityManager;
   const [done] = await pgQuery(em, 'select 1 from announcement limit 1', []);
   if (done) return;
