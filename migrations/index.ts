@@ -19,6 +19,8 @@ import { Migration20261126132059_analytics_rollup_grains } from './Migration2026
 import { Migration20261207011937_official_pages_training } from './Migration20261207011937_official_pages_training.js';
 import { Migration20261207012141_surveys } from './Migration20261207012141_surveys.js';
 import { Migration20261207012229_survey_event_append_only } from './Migration20261207012229_survey_event_append_only.js';
+import { Migration20261207012554_informing } from './Migration20261207012554_informing.js';
+import { Migration20261207012631_informing_triggers } from './Migration20261207012631_informing_triggers.js';
 import { Migration20261207015006_appeal_search } from './Migration20261207015006_appeal_search.js';
 import { Migration20261207021348_api_key_channel } from './Migration20261207021348_api_key_channel.js';
 
@@ -41,6 +43,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207011937_official_pages_training', class: Migration20261207011937_official_pages_training },
   { name: 'Migration20261207012141_surveys', class: Migration20261207012141_surveys },
   { name: 'Migration20261207012229_survey_event_append_only', class: Migration20261207012229_survey_event_append_only },
+  { name: 'Migration20261207012554_informing', class: Migration20261207012554_informing },
+  { name: 'Migration20261207012631_informing_triggers', class: Migration20261207012631_informing_triggers },
   { name: 'Migration20261207015006_appeal_search', class: Migration20261207015006_appeal_search },
   { name: 'Migration20261207021348_api_key_channel', class: Migration20261207021348_api_key_channel },
 ];

@@ -18,11 +18,13 @@ import { REDIRECTED_APPEAL_IDS_SQL, RETURNED_APPEAL_IDS_SQL } from './appeal-sig
  * - repeatRate: repeated appeals (is_repeat) / count;
  * - redirectRate: appeals redirected at least once / count;
  * - returnedRate: appeals whose answer was returned for rework / answered
- *   (an appeal returned and not yet answered again counts in both).
+ *   (an appeal returned and not yet answered again counts in both);
+ * - matchedByAnnouncement: appeals a published announcement answered at intake
+ *   (core/announcements; read from `appeal` only, never from the rollup).
  */
 export const METRICS = [
   'count', 'open', 'overdue', 'answered', 'answeredOnTime', 'onTimeRate', 'avgResponseHours', 'medianResponseHours',
-  'satisfactionAvg', 'negativeRate', 'repeatRate', 'redirectRate', 'returnedRate',
+  'satisfactionAvg', 'negativeRate', 'repeatRate', 'redirectRate', 'returnedRate', 'matchedByAnnouncement',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
@@ -90,5 +92,7 @@ export function metricSql(metric: Metric | 'overdueShare', env: MetricEnv, where
       return rate(countIf(REDIRECTED_SQL), all);
     case 'returnedRate':
       return rate(countIf(RETURNED_SQL), countIf(`(${ANSWERED_SQL} or ${RETURNED_SQL})`));
+    case 'matchedByAnnouncement':
+      return `${countIf('exists (select 1 from appeal_announcement m where m.appeal_id = a.id)')}::int`;
   }
 }

@@ -41,6 +41,7 @@ export class StatsRow {
   @Field(() => Float, { nullable: true, description: 'Доля повторных обращений (0..1)' }) repeatRate?: number | null;
   @Field(() => Float, { nullable: true, description: 'Доля перенаправленных обращений (0..1)' }) redirectRate?: number | null;
   @Field(() => Float, { nullable: true, description: 'Доля ответов, возвращённых на доработку (0..1)' }) returnedRate?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Обращений, на которые при поступлении ответило объявление ЦУР' }) matchedByAnnouncement?: number | null;
   /** Exposed by StatsResolver.kpis (with its `codes` argument). */
   kpis?: StatsKpi[] | null;
 }

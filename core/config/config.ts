@@ -104,7 +104,27 @@ const schema = z.object({
   // Official pages, recommendations, best practices (core/official-pages, core/recommendations).
   OFFICIAL_PAGE_SILENT_DAYS: z.coerce.number().int().min(1).default(14),
   BEST_PRACTICE_MIN_APPEALS: z.coerce.number().int().min(1).default(20),
+  // Informing and notices (core/announcements, core/notifications; docs/informing.md).
+  NOTIFY_CHANNELS: z
+    .string()
+    .default('dry-run')
+    .refine((value) => value.split(',').map((s) => s.trim()).filter(Boolean).every((c) => NOTIFY_CHANNEL_NAMES.includes(c as never)), {
+      message: 'a comma-separated list of email, sms, pos, official-page, dry-run',
+    }),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('ЦУР <noreply@cur.local>'),
+  SMS_WEBHOOK_URL: z.string().url().optional(),
+  NOTIFY_LINK_BASE: z.string().url().optional(),
+  NOTIFY_DELIVERY_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(5),
+  NOTIFY_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).default(30),
+  NOTIFY_LEASE_SECONDS: z.coerce.number().int().min(10).default(600),
+  NOTIFY_AUDIENCE_DAYS: z.coerce.number().int().min(1).default(365),
 });
+
+/** Delivery channels NOTIFY_CHANNELS may name (core/notifications). */
+export const NOTIFY_CHANNEL_NAMES = ['email', 'sms', 'pos', 'official-page', 'dry-run'] as const;
 
 /** The parts of a rating score (DOMAIN.md, "Ratings and KPIs"; the decree, clause 9). */
 export const RATING_PARTS = ['quantity', 'timeliness', 'quality', 'speed', 'completeness', 'satisfaction', 'repeats'] as const;
@@ -146,6 +166,8 @@ export type Config = z.infer<typeof schema> & {
   introspection: boolean;
   graphiql: boolean;
   ratingWeights: Record<RatingPart, number>;
+  /** NOTIFY_CHANNELS as a list. */
+  notifyChannels: (typeof NOTIFY_CHANNEL_NAMES)[number][];
 };
 
 export class ConfigError extends Error {}
@@ -166,6 +188,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: DEADLINE_POLICY: ${detail}`);
   }
   if (raw.DATABASE_MIGRATION_URL && !raw.DATABASE_URL) throw new ConfigError('Invalid configuration: DATABASE_MIGRATION_URL: needs DATABASE_URL (the role the API connects as)');
+  const notifyChannels = raw.NOTIFY_CHANNELS.split(',').map((c) => c.trim()).filter(Boolean);
+  if (notifyChannels.includes('email') && !raw.SMTP_URL) throw new ConfigError('Invalid configuration: NOTIFY_CHANNELS: email needs SMTP_URL');
+  if (notifyChannels.includes('sms') && !raw.SMS_WEBHOOK_URL) throw new ConfigError('Invalid configuration: NOTIFY_CHANNELS: sms needs SMS_WEBHOOK_URL');
   if (raw.EVENT_BUS === 'redis' && !raw.REDIS_URL) throw new ConfigError('Invalid configuration: EVENT_BUS: redis needs REDIS_URL');
   // No secret in the code: a deployment on its own server must bring one; the embedded
   // (zero-configuration) mode makes one of its own, kept in DATA_DIR (docs/security.md).
@@ -196,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: raw.INTROSPECTION === '1',
     graphiql: raw.GRAPHIQL === '1',
     ratingWeights: { ...DEFAULT_RATING_WEIGHTS, ...stripUndefined(raw.RATING_WEIGHTS ?? {}) },
+    notifyChannels: notifyChannels as Config['notifyChannels'],
   };
 }
 

@@ -99,6 +99,10 @@ export class Appeal {
   @Property({ type: 'text', nullable: true })
   authorAddress?: string | null;
 
+  /** The author agreed to notices at the e-mail/phone above (announcements, the course of the appeal). */
+  @Property({ type: 'boolean', default: false })
+  authorNotifyConsent: boolean = false;
+
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   address?: string | null;

@@ -25,7 +25,7 @@ export interface AppealIntake {
   receivedAt: Date | string;
   fz59?: boolean | null;
   summary?: string | null;
-  author?: { name?: string | null; email?: string | null; phone?: string | null; address?: string | null } | null;
+  author?: { name?: string | null; email?: string | null; phone?: string | null; address?: string | null; notifyConsent?: boolean | null } | null;
   address?: string | null;
   location?: { latitude: number; longitude: number } | null;
   municipalityId?: string | null;
@@ -96,6 +96,7 @@ const intakeSchema = z.object({
     email: z.preprocess(blankToNull, z.string().trim().max(254).regex(EMAIL, { error: 'Некорректный адрес электронной почты' }).nullish()),
     phone: z.preprocess(blankToNull, z.string().trim().regex(PHONE, { error: 'Некорректный номер телефона' }).nullish()),
     address: optionalText(500, 'Почтовый адрес автора'),
+    notifyConsent: z.boolean({ error: 'Согласие на уведомления: ожидается true или false' }).nullish(),
   }).nullish(),
   address: optionalText(500, 'Адрес'),
   location: z.object({
@@ -269,6 +270,8 @@ export function prepareAppeal(input: AppealIntake, ctx: IntakeContext): Prepared
       author_email: author?.email ?? null,
       author_phone: author?.phone ?? null,
       author_address: author?.address ?? null,
+      // Consent to notices, kept with the contact it was given for (152-ФЗ art. 9); without a contact it means nothing.
+      author_notify_consent: Boolean(author?.notifyConsent && (author.email || author.phone)),
       address: v.address ?? null,
       latitude: v.location?.latitude ?? null,
       longitude: v.location?.longitude ?? null,

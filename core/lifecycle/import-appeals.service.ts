@@ -8,6 +8,7 @@ import { serializeAhead, writeAppeals, type WriteAlongside } from './appeal-writ
 import { pgQuery } from '../db/pg-query.js';
 import { RESERVE_NUMBERS_SQL } from '../appeals/appeal-number.js';
 import { loadReferenceDirectory } from './reference-directory.js';
+import { announcementMatcher } from '../announcements/intake-matching.js';
 
 export const MAX_IMPORT_ROWS = 10_000;
 /** Appeals per transaction: a failing chunk is retried row by row, so one bad row costs at most this many retries. */
@@ -71,6 +72,7 @@ const receiptTime = (row: AppealIntake) => {
 export async function importAppeals(app: AppServices, em: EntityManager, actor: Actor, rows: readonly AppealIntake[]): Promise<ImportResult> {
   if (rows.length > MAX_IMPORT_ROWS) throw badInput('input', `Не более ${MAX_IMPORT_ROWS} строк за один вызов, получено ${rows.length}`, { max: MAX_IMPORT_ROWS });
   const directory = await loadReferenceDirectory(em);
+  const attachAnnouncement = await announcementMatcher(app, em);
   const now = app.clock.now();
   const results: ImportRowResult[] = new Array(rows.length);
   const order = rows.map((row, index) => ({ index, time: receiptTime(row) })).sort((a, b) => a.time - b.time || a.index - b.index);
@@ -152,6 +154,7 @@ export async function importAppeals(app: AppServices, em: EntityManager, actor: 
     const { index } = order[i]!;
     try {
       const prepared = prepareAppeal(rows[index]!, { app, directory, now });
+      attachAnnouncement(prepared, directory);
       serializeAhead(prepared, actor, now);
       pending.push({ index, prepared });
     } catch (error) {

@@ -10,6 +10,8 @@ export class CitizenInput {
   @Field(() => String, { nullable: true }) email?: string | null;
   @Field(() => String, { nullable: true }) phone?: string | null;
   @Field(() => String, { nullable: true, description: 'Почтовый адрес для ответа' }) address?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Согласие получать уведомления (объявления ЦУР, ход рассмотрения) на указанный e-mail или телефон; по умолчанию нет' })
+  notifyConsent?: boolean | null;
 }
 
 @InputType()

@@ -8,6 +8,7 @@ import { prepareAppeal, type AppealIntake, type PreparedAppeal } from './appeal-
 import { writeAppeals } from './appeal-writer.js';
 import { cachedReferenceDirectory, REFERENCE_FIELDS, type ReferenceDirectory } from './reference-directory.js';
 import { canWriteSingle, writeSingleAppeal } from './single-appeal-writer.js';
+import { announcementMatcher } from '../announcements/intake-matching.js';
 
 export interface RegisterAppealResult {
   /** The appeal as stored; a read-only view (core/db/entity-view.ts) when written by the single-statement path: load it to change it. */
@@ -22,6 +23,13 @@ export interface RegisterAppealResult {
  * again on a fresh copy before it is refused (it may have been added since).
  */
 export async function prepareWithDirectory(app: AppServices, em: EntityManager, intake: AppealIntake, now: Date): Promise<{ prepared: PreparedAppeal; directory: ReferenceDirectory }> {
+  const prepared = await prepareOnce(app, em, intake, now);
+  // Informing: a published announcement about the same thing is the first answer (core/announcements).
+  (await announcementMatcher(app, em))(prepared.prepared, prepared.directory);
+  return prepared;
+}
+
+async function prepareOnce(app: AppServices, em: EntityManager, intake: AppealIntake, now: Date): Promise<{ prepared: PreparedAppeal; directory: ReferenceDirectory }> {
   const directory = await cachedReferenceDirectory(em);
   try {
     return { prepared: prepareAppeal(intake, { app, directory, now }), directory };

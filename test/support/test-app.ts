@@ -72,6 +72,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DEADLINE_WATCH_INTERVAL_SECONDS: '0',
     // Likewise the analytics rollup: test/analytics/rollup.test.ts refreshes it itself.
     ANALYTICS_ROLLUP_INTERVAL_SECONDS: '0',
+    // And the notifications outbox: test/informing drains it itself (drainOutbox).
+    NOTIFY_DELIVERY_INTERVAL_SECONDS: '0',
     // Many requests from one address and one user: the rate limits have their own test (test/hardening).
     RATE_LIMIT_PER_MINUTE: '0',
     RATE_LIMIT_PER_IP_PER_MINUTE: '0',

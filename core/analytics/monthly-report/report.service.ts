@@ -32,6 +32,7 @@ const SUMMARY: { code: Metric; label: string; unit: string }[] = [
   { code: 'repeatRate', label: 'Доля повторных обращений', unit: 'share' },
   { code: 'redirectRate', label: 'Доля перенаправленных', unit: 'share' },
   { code: 'returnedRate', label: 'Доля ответов, возвращённых на доработку', unit: 'share' },
+  { code: 'matchedByAnnouncement', label: 'Отвечено объявлениями ЦУР при поступлении', unit: 'count' },
 ];
 
 export const PROBLEM_STATUS_LABELS: Record<ProblemStatus, string> = {
@@ -62,8 +63,12 @@ export async function buildMonthlyReport(ctx: AnalyticsContext, month: string): 
   const yearAgo = monthPeriod(shiftMonth(month, -12), zone);
   const { from, to } = period;
 
-  const totals = async (p: { from: Date; to: Date }) =>
-    (await computeStats(ctx, { groupBy: [], from: p.from, to: p.to, metrics: new Set(SUMMARY.map((m) => m.code)) }))[0];
+  const totals = async (p: { from: Date; to: Date }) => {
+    // Appeals answered by announcements come from `appeal` alone: asked apart, so the rest keeps the rollup.
+    const [row] = await computeStats(ctx, { groupBy: [], from: p.from, to: p.to, metrics: new Set(SUMMARY.map((m) => m.code).filter((code) => code !== 'matchedByAnnouncement')) });
+    const [informing] = await computeStats(ctx, { groupBy: [], from: p.from, to: p.to, metrics: new Set<Metric>(['matchedByAnnouncement']) });
+    return row ? { ...row, matchedByAnnouncement: informing?.matchedByAnnouncement ?? 0 } : row;
+  };
   const [now, prev, ago] = [await totals(period), await totals(previous), await totals(yearAgo)];
   const summary: ReportMetric[] = SUMMARY.map(({ code, label, unit }) => {
     const value = (now as any)?.[code] ?? null;

@@ -36,6 +36,8 @@ const NEEDS: Record<Metric, PartialColumn[]> = {
   repeatRate: ['repeats', 'n'],
   redirectRate: ['redirected', 'n'],
   returnedRate: ['returned', 'answered_or_returned'],
+  // Not in the rollup: asked for, the raw path answers (rollupCanAnswer).
+  matchedByAnnouncement: [],
 };
 
 export interface RollupStatsRequest {
@@ -52,6 +54,7 @@ const rate = (numerator: string, denominator: string) => `(${numerator})::float8
 /** Whether the rollup's grain and conditions can answer this question at all. */
 export function rollupCanAnswer(request: RollupStatsRequest): boolean {
   if (request.withKpis) return false;
+  if (request.metrics.includes('matchedByAnnouncement')) return false;
   if (!request.groupBy.every((d) => ROLLUP_KEYS[d])) return false;
   const filter = (request.filter ?? {}) as Record<string, unknown>;
   return Object.entries(filter).every(([field, value]) => value == null || (Array.isArray(value) && !value.length) || ROLLUP_FILTER_FIELDS.has(field));
@@ -111,6 +114,7 @@ export async function rollupStatsQuery(ctx: AnalyticsContext, request: RollupSta
     repeatRate: rate('sum(p.repeats)', 'sum(p.n)'),
     redirectRate: rate('sum(p.redirected)', 'sum(p.n)'),
     returnedRate: rate('sum(p.returned)', 'sum(p.answered_or_returned)'),
+    matchedByAnnouncement: 'null',
   };
   const totals = knex
     .select(knex.raw([...k.map((key, i) => `${key} as k${i}`), 'count(*)::int as parts', ...metrics.filter((m) => direct || m !== 'medianResponseHours').map((m) => `${metricOf[m]} as "m_${m}"`)].join(', ')))

@@ -1,0 +1,121 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DateTime } from '../graphql/date-time.scalar.js';
+import type { RequestContext } from '../graphql/context.js';
+import { requireUser } from '../auth/require-user.js';
+import { Organization } from '../entities/organization.entity.js';
+import { AppealConnection } from '../appeals/appeal-types.js';
+import { badInput } from '../errors/errors.js';
+import { DeliveryStats, deliveryStats } from '../notifications/delivery-stats.js';
+import { Announcement } from './announcement.entity.js';
+import { AnnouncementFilter, AnnouncementInput } from './announcement.input.js';
+import { AnnouncementAudience, AnnouncementConnection } from './announcement.types.js';
+import { createAnnouncement, moveAnnouncement } from './announcement.service.js';
+import { listAnnouncements, matchedAppeals, publicAnnouncementRows } from './announcement-query.service.js';
+import { ANNOUNCEMENT_SOURCE } from './announcement-delivery.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@ArgsType()
+class AnnouncementsArgs {
+  @Field(() => AnnouncementFilter, { nullable: true, description: 'Отбор' }) filter?: AnnouncementFilter | null;
+  @Field(() => Int, { nullable: true, description: 'Сколько с начала' }) first?: number | null;
+  @Field(() => String, { nullable: true, description: 'Курсор: после этого элемента' }) after?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Сколько с конца' }) last?: number | null;
+  @Field(() => String, { nullable: true, description: 'Курсор: до этого элемента' }) before?: string | null;
+}
+
+@ArgsType()
+class MatchedAppealsArgs {
+  @Field(() => Int, { nullable: true, description: 'Сколько с начала' }) first?: number | null;
+  @Field(() => String, { nullable: true, description: 'Курсор: после этого элемента' }) after?: string | null;
+}
+
+@Resolver(() => Announcement)
+export class AnnouncementResolver {
+  @Query(() => AnnouncementConnection, { description: 'Объявления ЦУР: отбор, постраничный вывод (Relay), новые первыми' })
+  announcements(@Args(() => AnnouncementsArgs) args: AnnouncementsArgs, @Ctx() ctx: RequestContext) {
+    requireUser(ctx);
+    return listAnnouncements(ctx.em, args);
+  }
+
+  @Query(() => Announcement, { nullable: true, description: 'Объявление по идентификатору' })
+  async announcement(@Arg('id', () => ID, { description: 'Идентификатор' }) id: string, @Ctx() ctx: RequestContext) {
+    requireUser(ctx);
+    if (!UUID.test(id)) return null;
+    return ctx.em.findOne(Announcement, id);
+  }
+
+  @Query(() => [Announcement], {
+    description: 'Действующие опубликованные объявления для сайтов и виджетов: без входа, без персональных данных (также GET /public/announcements.json)',
+  })
+  publicAnnouncements(
+    @Ctx() ctx: RequestContext,
+    @Arg('municipalityId', () => ID, { nullable: true, description: 'Муниципалитет (без него — все)' }) municipalityId?: string | null,
+    @Arg('at', () => DateTime, { nullable: true, description: 'Момент (по умолчанию сейчас)' }) at?: Date | null,
+  ) {
+    if (municipalityId && !UUID.test(municipalityId)) throw badInput('municipalityId', 'Некорректный идентификатор муниципалитета');
+    return publicAnnouncementRows(ctx.em, municipalityId ?? null, at ?? ctx.clock.now());
+  }
+
+  @Mutation(() => Announcement, { description: 'Создать объявление (черновик)' })
+  createAnnouncement(@Arg('input', () => AnnouncementInput, { description: 'Объявление' }) input: AnnouncementInput, @Ctx() ctx: RequestContext) {
+    return createAnnouncement(ctx.app, ctx.em, requireUser(ctx), input);
+  }
+
+  @Mutation(() => Announcement, { description: 'Согласовать черновик (ЦУР)' })
+  approveAnnouncement(
+    @Arg('id', () => ID, { description: 'Объявление' }) id: string,
+    @Arg('expectedVersion', () => Int, { description: 'Версия, которую видел клиент' }) expectedVersion: number,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return moveAnnouncement(ctx.app, ctx.em, requireUser(ctx), { id, move: 'approve', expectedVersion });
+  }
+
+  @Mutation(() => Announcement, { description: 'Опубликовать согласованное объявление: оно отвечает на новые обращения и ставится в рассылку (ЦУР)' })
+  publishAnnouncement(
+    @Arg('id', () => ID, { description: 'Объявление' }) id: string,
+    @Arg('expectedVersion', () => Int, { description: 'Версия, которую видел клиент' }) expectedVersion: number,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return moveAnnouncement(ctx.app, ctx.em, requireUser(ctx), { id, move: 'publish', expectedVersion });
+  }
+
+  @Mutation(() => Announcement, { description: 'Отозвать объявление с указанием причины (ЦУР); неотправленная рассылка отменяется' })
+  withdrawAnnouncement(
+    @Arg('id', () => ID, { description: 'Объявление' }) id: string,
+    @Arg('reason', () => String, { description: 'Причина отзыва' }) reason: string,
+    @Arg('expectedVersion', () => Int, { description: 'Версия, которую видел клиент' }) expectedVersion: number,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return moveAnnouncement(ctx.app, ctx.em, requireUser(ctx), { id, move: 'withdraw', expectedVersion, reason });
+  }
+
+  @FieldResolver(() => AnnouncementAudience, { description: 'Аудитория' })
+  audience(@Root() announcement: Announcement): AnnouncementAudience {
+    const a = announcement.audience;
+    return { municipalityIds: a.municipalityIds, settlements: a.settlements, streets: a.streets, sectors: a.sectors, categories: a.categories, problemId: a.problemId };
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'Орган, от имени которого объявление' })
+  organization(@Root() announcement: Announcement, @Ctx() ctx: RequestContext) {
+    const id = announcement.organization?.id;
+    return id ? ctx.loaders.organization.load(id) : null;
+  }
+
+  @FieldResolver(() => DeliveryStats, { description: 'Рассылка: в очереди, отправлено, не доставлено, по каналам' })
+  async deliveries(@Root() announcement: Announcement, @Ctx() ctx: RequestContext) {
+    requireUser(ctx);
+    return ctx.loaders
+      .named<string, DeliveryStats>('announcementDeliveries', async (ids, em) => {
+        const stats = await deliveryStats(em, ANNOUNCEMENT_SOURCE, ids);
+        return ids.map((id) => stats.get(id)!);
+      })
+      .load(announcement.id);
+  }
+
+  @FieldResolver(() => AppealConnection, { description: 'Новые обращения, на которые объявление ответило при поступлении (в пределах видимости роли)' })
+  matchedAppeals(@Root() announcement: Announcement, @Args(() => MatchedAppealsArgs) args: MatchedAppealsArgs, @Ctx() ctx: RequestContext) {
+    return matchedAppeals(ctx.em, requireUser(ctx), announcement.id, args);
+  }
+}
+

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { matchAnnouncement, type AppealFactsForMatching } from './intake-matching.js';
+import type { ActiveAnnouncement } from './active-announcements.js';
+import { settlementKey, streetKey, topicStems } from './place-keys.js';
+import { validateAnnouncement } from './announcement.rules.js';
+import { ReferenceDirectory } from '../lifecycle/reference-directory.js';
+import { Role } from '../entities/enums.js';
+import { AnnouncementKind } from './announcement-enums.js';
+
+const M1 = '11111111-1111-4111-8111-111111111111';
+const M2 = '22222222-2222-4222-8222-222222222222';
+const NOW = Date.parse('2026-12-07T10:00:00Z');
+
+const announcement = (over: Partial<ActiveAnnouncement> = {}): ActiveAnnouncement => ({
+  id: 'a', kind: 'OUTAGE', title: 'Отключение воды', validFrom: NOW - 3600_000, validTo: NOW + 3600_000,
+  municipalityIds: new Set([M1]), placeKeys: [], sectors: new Set(), categories: new Set(['housing.water-supply']),
+  topic: topicStems('Отключение холодной воды'), ...over,
+});
+const appeal = (over: Partial<AppealFactsForMatching> = {}): AppealFactsForMatching => ({
+  municipalityId: M1, sectorCode: 'housing', categoryCode: 'housing.water-supply', receivedAt: NOW, needsStructuring: false, text: 'Нет воды', address: null, ...over,
+});
+const none = () => ({ sectorCode: null, categoryCode: null });
+
+describe('matching a new appeal to an announcement', () => {
+  it('matches category and place in the period, and nothing outside it', () => {
+    expect(matchAnnouncement([announcement()], appeal(), none)?.by).toBe('category');
+    expect(matchAnnouncement([announcement()], appeal({ municipalityId: M2 }), none)).toBeNull();
+    expect(matchAnnouncement([announcement()], appeal({ categoryCode: 'housing.heating' }), none)).toBeNull();
+    expect(matchAnnouncement([announcement()], appeal({ receivedAt: NOW + 2 * 3600_000 }), none)).toBeNull();
+    expect(matchAnnouncement([announcement()], appeal({ receivedAt: NOW - 2 * 3600_000 }), none)).toBeNull();
+    expect(matchAnnouncement([announcement({ validTo: null })], appeal({ receivedAt: NOW + 99 * 3600_000 }), none)?.by).toBe('category');
+  });
+
+  it('matches a sector audience by the appeal sector, and a region-wide one anywhere', () => {
+    const bySector = announcement({ categories: new Set(), sectors: new Set(['housing']), municipalityIds: new Set() });
+    expect(matchAnnouncement([bySector], appeal({ municipalityId: M2, categoryCode: 'housing.heating' }), none)?.by).toBe('sector');
+  });
+
+  it('answers nothing without a sector or category (delivery only)', () => {
+    expect(matchAnnouncement([announcement({ categories: new Set() })], appeal(), none)).toBeNull();
+  });
+
+  it('needs the street or settlement in the address or text when the audience names them', () => {
+    const street = announcement({ placeKeys: [streetKey('ул. Советская')] });
+    expect(matchAnnouncement([street], appeal({ address: 'г. Волжск, Советская ул., 5' }), none)).not.toBeNull();
+    expect(matchAnnouncement([street], appeal({ text: 'На Советской улице нет воды' }), none)).not.toBeNull();
+    expect(matchAnnouncement([street], appeal({ address: 'ул. Ленина, 5' }), none)).toBeNull();
+    const settlement = announcement({ placeKeys: [settlementKey('Семёновка')] });
+    expect(matchAnnouncement([settlement], appeal({ text: 'в семеновке нет воды' }), none)).not.toBeNull();
+  });
+
+  it('an appeal waiting for structuring matches on the classifier guess, else on the title words in its municipality', () => {
+    const waiting = appeal({ categoryCode: null, sectorCode: null, needsStructuring: true, text: 'в Козьмодемьянске опять вода не идёт' });
+    expect(matchAnnouncement([announcement()], waiting, () => ({ sectorCode: 'housing', categoryCode: 'housing.water-supply' }))?.by).toBe('suggestion');
+    expect(matchAnnouncement([announcement()], waiting, none)?.by).toBe('words');
+    expect(matchAnnouncement([announcement()], { ...waiting, text: 'в Козьмодемьянске опять нет света' }, none)).toBeNull();
+    // A structured appeal never matches on words: its category decides.
+    expect(matchAnnouncement([announcement()], { ...waiting, needsStructuring: false, categoryCode: 'roads.pits' }, none)).toBeNull();
+    // Nor does a region-wide announcement on words alone.
+    expect(matchAnnouncement([announcement({ municipalityIds: new Set() })], waiting, none)).toBeNull();
+  });
+});
+
+describe('streets against the region pack', () => {
+  const directory = new ReferenceDirectory({
+    orgs: [], sectors: [{ id: 's', code: 'housing' }], categories: [{ id: 'c', code: 'housing.water-supply', sectorId: 's', sectorCode: 'housing' }],
+    municipalities: [{ id: M1, code: 'volzhsk' }, { id: M2, code: 'other' }],
+  });
+  const input = (streets: string[], municipalityIds = [M1]) => ({
+    kind: AnnouncementKind.OUTAGE, title: 'Т', body: 'Б', validFrom: new Date(NOW), validTo: null,
+    audience: { municipalityIds, streets, categories: ['housing.water-supply'] },
+  });
+  const env = (lists: Record<string, string[] | null>) => ({
+    em: {} as EntityManager, directory, user: { id: 'u', role: Role.CENTER_SPECIALIST, organizationId: null, sectors: [] },
+    streetsOf: (code: string) => (lists[code] ? new Set(lists[code]!.map(streetKey)) : null),
+  });
+
+  it('refuses a street the pack does not list where it lists the town streets, naming it', async () => {
+    await expect(validateAnnouncement(input(['ул. Советская, 5', 'ул. Несуществующая']), env({ volzhsk: ['Советская улица'] })))
+      .rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.audience.streets.1' } });
+    const ok = await validateAnnouncement(input(['ул. Советская, 5']), env({ volzhsk: ['Советская улица'] }));
+    expect(ok.audience.streetKeys).toEqual(['советск 5']);
+  });
+
+  it('accepts any street where the pack lists none (the gazetteer is not there yet)', async () => {
+    const ok = await validateAnnouncement(input(['ул. Любая']), env({ volzhsk: null }));
+    expect(ok.audience.streets).toEqual(['ул. Любая']);
+    // One of the towns without a list: the street may be there.
+    await expect(validateAnnouncement(input(['ул. Любая'], [M1, M2]), env({ volzhsk: ['Советская'], other: null }))).resolves.toBeDefined();
+  });
+});

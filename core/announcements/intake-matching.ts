@@ -1,0 +1,106 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppServices } from '../app/app-services.js';
+import type { PreparedAppeal } from '../lifecycle/appeal-intake.js';
+import type { ReferenceDirectory } from '../lifecycle/reference-directory.js';
+import { stemRussian, tokenizeRussian } from '../structuring/russian-text.js';
+import { activeAnnouncements, type ActiveAnnouncement } from './active-announcements.js';
+import { containsKey, placeStems } from './place-keys.js';
+
+export const ANNOUNCEMENT_MATCHED = 'ANNOUNCEMENT_MATCHED';
+
+/** What matching needs of a new appeal. */
+export interface AppealFactsForMatching {
+  municipalityId: string | null;
+  sectorCode: string | null;
+  categoryCode: string | null;
+  receivedAt: number;
+  needsStructuring: boolean;
+  text: string;
+  address: string | null;
+}
+
+export interface Match {
+  announcement: ActiveAnnouncement;
+  /** `category`/`sector`: the appeal's own; `suggestion`: the classifier's best guess below its threshold; `words`: the title's words in the text. */
+  by: 'category' | 'sector' | 'suggestion' | 'words';
+}
+
+/**
+ * The announcement that answers a new appeal, if any (the most urgent kind
+ * first, then the newest): valid when the appeal was received; in its
+ * municipalities (if it names any) and on its streets or in its settlements
+ * (if it names any, found in the address or text); about its categories or
+ * sectors. An announcement with no sector or category answers nothing at
+ * intake (it is still delivered). An appeal still waiting for structuring
+ * matches on the classifier's best guess whatever its confidence, and, when
+ * the classifier has none, on a word of the title in the text of an appeal
+ * from one of the announcement's municipalities («в Козьмодемьянске опять
+ * вода не идёт» and «Отключение воды в Козьмодемьянске»).
+ */
+export function matchAnnouncement(
+  list: readonly ActiveAnnouncement[],
+  appeal: AppealFactsForMatching,
+  suggest: () => { sectorCode: string | null; categoryCode: string | null },
+): Match | null {
+  let stems: string[] | null = null;
+  let words: Set<string> | null = null;
+  let guess: { sectorCode: string | null; categoryCode: string | null } | null = null;
+  for (const announcement of list) {
+    if (announcement.validFrom > appeal.receivedAt || (announcement.validTo !== null && announcement.validTo < appeal.receivedAt)) continue;
+    if (!announcement.sectors.size && !announcement.categories.size) continue;
+    if (announcement.municipalityIds.size && (!appeal.municipalityId || !announcement.municipalityIds.has(appeal.municipalityId))) continue;
+    if (announcement.placeKeys.length) {
+      stems ??= placeStems(`${appeal.address ?? ''} ${appeal.text}`);
+      if (!announcement.placeKeys.some((key) => containsKey(stems!, key))) continue;
+    }
+    if (appeal.categoryCode && announcement.categories.has(appeal.categoryCode)) return { announcement, by: 'category' };
+    if (appeal.sectorCode && announcement.sectors.has(appeal.sectorCode)) return { announcement, by: 'sector' };
+    if (!appeal.needsStructuring) continue;
+    guess ??= suggest();
+    if ((guess.categoryCode && announcement.categories.has(guess.categoryCode)) || (guess.sectorCode && announcement.sectors.has(guess.sectorCode))) {
+      return { announcement, by: 'suggestion' };
+    }
+    if (!guess.categoryCode && !guess.sectorCode && announcement.municipalityIds.size) {
+      words ??= new Set(tokenizeRussian(appeal.text).map((token) => stemRussian(token.text)));
+      for (const stem of announcement.topic) if (words.has(stem)) return { announcement, by: 'words' };
+    }
+  }
+  return null;
+}
+
+/**
+ * The intake's one step for announcements (lifecycle: registerAppeal and
+ * importAppeals call it on each prepared appeal before writing it): adds the
+ * ANNOUNCEMENT_MATCHED entry to the appeal's audit trail, written by the
+ * registration's own statement; a trigger on appeal_event records the match
+ * in appeal_announcement. In memory: the list is cached (active-announcements.ts).
+ */
+export async function announcementMatcher(app: AppServices, em: EntityManager): Promise<(prepared: PreparedAppeal, directory: ReferenceDirectory) => void> {
+  const list = await activeAnnouncements(em);
+  if (!list.length) return () => undefined;
+  return (prepared, directory) => {
+    const c = prepared.columns;
+    const facts: AppealFactsForMatching = {
+      municipalityId: (c.municipality_id as string | null) ?? null,
+      sectorCode: c.sector_id ? (directory.sectorById.get(c.sector_id as string)?.code ?? null) : null,
+      categoryCode: c.category_id ? (directory.categoryById.get(c.category_id as string)?.code ?? null) : null,
+      receivedAt: prepared.receivedAt.getTime(),
+      needsStructuring: Boolean(c.needs_structuring),
+      text: c.text as string,
+      address: (c.address as string | null) ?? null,
+    };
+    const match = matchAnnouncement(list, facts, () => {
+      const found = app.structurer.structure(facts.text, { sectorCode: facts.sectorCode });
+      return { sectorCode: found.sectorCode, categoryCode: found.categoryCode };
+    });
+    if (!match) return;
+    const status = c.status as PreparedAppeal['events'][number]['toStatus'];
+    prepared.events.push({
+      type: ANNOUNCEMENT_MATCHED,
+      fromStatus: status,
+      toStatus: status,
+      reason: `Дан ответ объявлением «${match.announcement.title}»`,
+      data: { announcementId: match.announcement.id, title: match.announcement.title, kind: match.announcement.kind, by: match.by, receivedAt: prepared.receivedAt.toISOString() },
+    });
+  };
+}

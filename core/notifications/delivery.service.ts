@@ -1,0 +1,153 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppServices } from '../app/app-services.js';
+import { pgQuery } from '../db/pg-query.js';
+import { DeliveryChannel } from './notification-enums.js';
+import { optOutToken, optOutUrl, tokenHash } from './opt-out-token.js';
+import { OPT_OUT_PLACEHOLDER } from './templates.js';
+import { DeliveryError, transportFor, type Outgoing } from './transports.js';
+import { derivePurposeKey } from '../auth/purpose-keys.js';
+
+/** A claimed outbox row with its message. */
+export interface ClaimedRow {
+  id: string;
+  message_id: string;
+  channel: DeliveryChannel;
+  recipient: string;
+  recipient_key: string;
+  attempts: number;
+}
+
+export interface DrainOptions {
+  /** Stop after this many rows (a run of the job takes what is due, up to this). */
+  limit?: number;
+  /**
+   * Called once the transport accepted a row's message and before it is
+   * recorded as sent: a test throws here to stand for a process that died
+   * at that very moment.
+   */
+  onAccepted?: (row: ClaimedRow) => void | Promise<void>;
+}
+
+export interface DrainResult {
+  sent: number;
+  retried: number;
+  failed: number;
+  /** Rows found SENDING past their lease (their process died): queued again, each counted as a possible repeat. */
+  recovered: number;
+}
+
+const CLAIM_SQL = `with due as (
+  select id from notification_outbox
+  where status = 'QUEUED' and next_attempt_at <= $1
+  order by next_attempt_at, id
+  limit $2
+  for update skip locked
+)
+update notification_outbox o set status = 'SENDING', attempts = o.attempts + 1, claimed_at = $1
+from due where o.id = due.id
+returning o.id::text as id, o.message_id, o.channel, o.recipient, o.recipient_key, o.attempts`;
+
+const SENT_SQL = `update notification_outbox set status = 'SENT', sent_at = $2, last_error = null where id = $1 and status = 'SENDING'`;
+const RETRY_SQL = `update notification_outbox set status = $2::delivery_status, next_attempt_at = $3, last_error = $4 where id = $1 and status = 'SENDING'`;
+// A row SENDING past its lease: its process died between claiming and recording. The transport may
+// have accepted the message (then it goes out twice): counted in possible_repeats, never lost.
+const RECOVER_SQL = `with stale as (
+  select id from notification_outbox where status = 'SENDING' and claimed_at < $1 for update skip locked
+)
+update notification_outbox o set status = 'QUEUED', next_attempt_at = $2, possible_repeats = o.possible_repeats + 1,
+  last_error = 'прервано: процесс остановился во время отправки'
+from stale where o.id = stale.id returning o.id`;
+const CONTACTS_SQL = `insert into notification_contact (contact_key, token_hash)
+select * from unnest($1::text[], $2::text[]) on conflict (contact_key) do nothing`;
+
+/** How many sends run at once (the SMTP pool has 5 connections). */
+const CONCURRENCY = 16;
+const MAX_BACKOFF_SECONDS = 6 * 3600;
+
+export const linkBase = (app: AppServices) => app.config.NOTIFY_LINK_BASE ?? `http://localhost:${app.config.PORT}`;
+
+/**
+ * Delivers what is due in the outbox, once per row even with several
+ * processes draining at once: rows are claimed with `for update skip
+ * locked` and marked SENDING with their attempt number in a statement of
+ * their own (committed before anything is sent); each is marked SENT right
+ * after its transport accepted it. A failure is retried with exponential
+ * backoff (NOTIFY_RETRY_BASE_SECONDS × 2^(attempt−1)) up to
+ * NOTIFY_MAX_ATTEMPTS, a permanent one (a refused address) fails at once. A
+ * crash between acceptance and the record leaves the row SENDING: after
+ * NOTIFY_LEASE_SECONDS it is sent again and counted in possible_repeats.
+ */
+export async function drainOutbox(app: AppServices, options: DrainOptions = {}): Promise<DrainResult> {
+  const em = app.orm.em.fork() as EntityManager;
+  const result: DrainResult = { sent: 0, retried: 0, failed: 0, recovered: 0 };
+  const startNow = app.clock.now();
+  const recovered = await pgQuery(em, RECOVER_SQL, [new Date(startNow.getTime() - app.config.NOTIFY_LEASE_SECONDS * 1000), startNow], { prepared: true });
+  result.recovered = recovered.length;
+  const messages = new Map<string, { subject: string; body: string; short_text: string }>();
+  const limit = options.limit ?? Infinity;
+  let taken = 0;
+  let crashed: unknown = null;
+  while (taken < limit) {
+    const now = app.clock.now();
+    const rows = await pgQuery<ClaimedRow>(em, CLAIM_SQL, [now, Math.min(app.config.NOTIFY_BATCH_SIZE, limit - taken)], { prepared: true });
+    if (!rows.length) break;
+    taken += rows.length;
+    const missing = [...new Set(rows.map((r) => r.message_id).filter((id) => !messages.has(id)))];
+    if (missing.length) {
+      const found = await pgQuery<{ id: string; subject: string; body: string; short_text: string }>(
+        em, 'select id, subject, body, short_text from notification_message where id = any($1::uuid[])', [missing], { prepared: true });
+      for (const m of found) messages.set(m.id, m);
+    }
+    // Opt-out links are keyed by a purpose key of their own (core/auth/purpose-keys.ts), not by the sign-in secret.
+    const secret = derivePurposeKey(app.config.rootSecret, 'opt-out-link').export().toString('base64url');
+    const contacts = [...new Set(rows.map((r) => r.recipient_key).filter((key) => key.startsWith('email:') || key.startsWith('phone:')))];
+    if (contacts.length) await pgQuery(em, CONTACTS_SQL, [contacts, contacts.map((key) => tokenHash(optOutToken(secret, key)))], { prepared: true });
+
+    let next = 0;
+    const worker = async () => {
+      while (next < rows.length && crashed === null) {
+        const row = rows[next++]!;
+        const message = messages.get(row.message_id)!;
+        const link = optOutUrl(linkBase(app), secret, row.recipient_key);
+        const outgoing: Outgoing = {
+          id: row.id,
+          recipient: row.recipient,
+          subject: message.subject,
+          body: message.body.replaceAll(OPT_OUT_PLACEHOLDER, link),
+          shortText: message.short_text.replaceAll(OPT_OUT_PLACEHOLDER, link),
+          optOutUrl: link,
+        };
+        try {
+          await transportFor(app, row.channel).send(outgoing);
+        } catch (error) {
+          await recordFailure(app, em, row, error, result);
+          continue;
+        }
+        try {
+          await options.onAccepted?.(row);
+        } catch (error) {
+          // A process dying here: nothing more is taken or recorded; what is in flight stays SENDING.
+          crashed ??= error;
+          return;
+        }
+        await pgQuery(em, SENT_SQL, [row.id, app.clock.now()], { prepared: true });
+        result.sent++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, rows.length) }, worker));
+    if (crashed !== null) throw crashed;
+  }
+  return result;
+}
+
+async function recordFailure(app: AppServices, em: EntityManager, row: ClaimedRow, error: unknown, result: DrainResult): Promise<void> {
+  const permanent = error instanceof DeliveryError && error.permanent;
+  const giveUp = permanent || row.attempts >= app.config.NOTIFY_MAX_ATTEMPTS;
+  const delay = Math.min(app.config.NOTIFY_RETRY_BASE_SECONDS * 2 ** (row.attempts - 1), MAX_BACKOFF_SECONDS);
+  const now = app.clock.now();
+  const message = error instanceof Error ? error.message : String(error);
+  await pgQuery(em, RETRY_SQL, [row.id, giveUp ? 'FAILED' : 'QUEUED', new Date(now.getTime() + delay * 1000), message.slice(0, 1000)], { prepared: true });
+  if (giveUp) result.failed++;
+  else result.retried++;
+  if (giveUp) app.logger.warn({ outboxId: row.id, channel: row.channel, attempts: row.attempts, err: message }, 'notification: delivery failed');
+}

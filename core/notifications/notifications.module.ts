@@ -1,0 +1,20 @@
+import type { FeatureModule } from '../app/feature-module.js';
+import { NotificationMessage } from './notification-message.entity.js';
+import { OutboxItem } from './outbox-item.entity.js';
+import { NotificationContact } from './notification-contact.entity.js';
+import { startDeliveryJob } from './delivery.job.js';
+import { startStatusNotices } from './status-notices.js';
+import { registerOptOutRoutes } from './opt-out.route.js';
+
+/**
+ * Notices to residents: one outbox in PostgreSQL for every feature that
+ * writes to them (announcements, status notices of appeals), delivered by a
+ * pg-boss job over e-mail (SMTP), an SMS gateway's webhook, records for the
+ * ПОС and official-page integrations, or a dry run (docs/informing.md).
+ */
+export const notificationsModule: FeatureModule = {
+  name: 'notifications',
+  entities: [NotificationMessage, OutboxItem, NotificationContact],
+  routes: registerOptOutRoutes,
+  jobs: [startDeliveryJob, (app) => startStatusNotices(app)],
+};

@@ -1,0 +1,94 @@
+/**
+ * Every text a resident receives from the ЦУР by e-mail or SMS, in one place
+ * (change the wording here only). `{{optOutUrl}}` is replaced per recipient
+ * when the message is sent: every message carries its opt-out link.
+ */
+export const OPT_OUT_PLACEHOLDER = '{{optOutUrl}}';
+
+export interface RenderedMessage {
+  subject: string;
+  body: string;
+  /** For SMS: one short line and the link. */
+  shortText: string;
+}
+
+const KIND_LABELS: Record<string, string> = {
+  OUTAGE: 'Отключение',
+  WORKS: 'Работы',
+  EMERGENCY: 'Авария',
+  INFO: 'Информация',
+};
+
+const footer = () =>
+  `\n\n—\nЦентр управления регионом. Вы получили это сообщение, потому что дали согласие на уведомления, обратившись к нам.` +
+  `\nОтказаться от уведомлений: ${OPT_OUT_PLACEHOLDER}`;
+
+const formatDate = (at: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(at);
+
+/** An announcement as it goes out to residents of its audience. */
+export function announcementMessage(a: { kind: string; title: string; body: string; validFrom: Date; validTo: Date | null; speaker: string | null }, timeZone: string): RenderedMessage {
+  const label = KIND_LABELS[a.kind] ?? 'Информация';
+  const period = a.validTo
+    ? `Срок: с ${formatDate(a.validFrom, timeZone)} по ${formatDate(a.validTo, timeZone)}.`
+    : `Действует с ${formatDate(a.validFrom, timeZone)}.`;
+  return {
+    subject: `${label}: ${a.title}`,
+    body: `${a.title}\n\n${a.body}\n\n${period}${a.speaker ? `\n${a.speaker}` : ''}${footer()}`,
+    shortText: `ЦУР. ${label}: ${a.title}. Отписка: ${OPT_OUT_PLACEHOLDER}`,
+  };
+}
+
+/** The announcement given as the first answer to a new appeal about the same thing. */
+export function matchedAnnouncementMessage(n: { number: string; title: string; body: string }): RenderedMessage {
+  return {
+    subject: `По вашему обращению № ${n.number}: ${n.title}`,
+    body:
+      `Ваше обращение № ${n.number} зарегистрировано. По этой теме уже есть сообщение:\n\n${n.title}\n\n${n.body}` +
+      `\n\nОбращение рассматривается в установленном порядке.${footer()}`,
+    shortText: `ЦУР. Обращение № ${n.number}: ${n.title}. Отписка: ${OPT_OUT_PLACEHOLDER}`,
+  };
+}
+
+/** The ЦУР accepted the body's answer (REVIEW_ACCEPT). */
+export function answerAcceptedMessage(n: { number: string; organization: string | null }): RenderedMessage {
+  return {
+    subject: `Ответ на обращение № ${n.number}`,
+    body:
+      `По вашему обращению № ${n.number} подготовлен ответ${n.organization ? ` (${n.organization})` : ''}; ` +
+      `он направлен вам способом, указанным в обращении.${footer()}`,
+    shortText: `ЦУР. По обращению № ${n.number} подготовлен ответ. Отписка: ${OPT_OUT_PLACEHOLDER}`,
+  };
+}
+
+/** The appeal went to another body (59-ФЗ art. 8 part 3: the author is told). */
+export function redirectedMessage(n: { number: string; organization: string | null; reason: string | null }): RenderedMessage {
+  return {
+    subject: `Обращение № ${n.number} передано`,
+    body:
+      `Ваше обращение № ${n.number} передано на рассмотрение${n.organization ? ` в ${n.organization}` : ' в другой орган'}` +
+      `${n.reason ? `. Причина: ${n.reason}` : ''}.${footer()}`,
+    shortText: `ЦУР. Обращение № ${n.number} передано${n.organization ? ` в ${n.organization}` : ''}. Отписка: ${OPT_OUT_PLACEHOLDER}`,
+  };
+}
+
+/** The deadline was extended (59-ФЗ art. 12 part 2: the author is told). */
+export function deadlineExtendedMessage(n: { number: string; dueAt: Date | null; reason: string | null }, timeZone: string): RenderedMessage {
+  const due = n.dueAt ? formatDate(n.dueAt, timeZone) : null;
+  return {
+    subject: `Срок рассмотрения обращения № ${n.number} продлён`,
+    body:
+      `Срок рассмотрения вашего обращения № ${n.number} продлён${due ? ` до ${due}` : ''}` +
+      `${n.reason ? `. Причина: ${n.reason}` : ''}.${footer()}`,
+    shortText: `ЦУР. Срок по обращению № ${n.number} продлён${due ? ` до ${due}` : ''}. Отписка: ${OPT_OUT_PLACEHOLDER}`,
+  };
+}
+
+/** The opt-out page. */
+export const optOutPage = {
+  title: 'Отказ от уведомлений',
+  confirm: 'Вы больше не хотите получать уведомления Центра управления регионом на этот адрес или телефон?',
+  button: 'Отказаться от уведомлений',
+  done: 'Готово: уведомления на этот адрес или телефон больше не отправляются.',
+  invalid: 'Ссылка недействительна.',
+};
