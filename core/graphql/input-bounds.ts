@@ -31,6 +31,22 @@ interface Site {
 }
 
 const sitesOf = new WeakMap<DocumentNode, Site[]>();
+const defaultsOf = new WeakMap<DocumentNode, Map<string, ValueNode>>();
+
+/** Variables' default values written in the document: a client's text too, checked when the variable is not sent. */
+function variableDefaults(document: DocumentNode): Map<string, ValueNode> {
+  let defaults = defaultsOf.get(document);
+  if (defaults) return defaults;
+  defaults = new Map();
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const variable of definition.variableDefinitions ?? []) {
+      if (variable.defaultValue && !defaults.has(variable.variable.name.value)) defaults.set(variable.variable.name.value, variable.defaultValue);
+    }
+  }
+  defaultsOf.set(document, defaults);
+  return defaults;
+}
 
 /** The arguments of every field of the document (fragments included), with their types: computed once per document. */
 function argumentSites(schema: GraphQLSchema, document: DocumentNode): Site[] {
@@ -113,17 +129,23 @@ function checkJson(value: unknown, path: string, limits: InputLimits): GraphQLEr
 }
 
 /** A literal of the document (or a variable in it), walked along its input type. */
-function checkLiteral(node: ValueNode, type: GraphQLInputType, path: string, name: string, limits: InputLimits, variables: Record<string, unknown>): GraphQLError | null {
+function checkLiteral(
+  node: ValueNode, type: GraphQLInputType, path: string, name: string, limits: InputLimits, variables: Record<string, unknown>, defaults: Map<string, ValueNode>,
+): GraphQLError | null {
   const inner = isNonNullType(type) ? type.ofType : type;
   switch (node.kind) {
-    case Kind.VARIABLE:
-      return checkValue(variables[node.name.value], type, path, name, limits);
+    case Kind.VARIABLE: {
+      const value = variables[node.name.value];
+      const fallback = defaults.get(node.name.value);
+      if (value === undefined && fallback) return checkLiteral(fallback, type, path, name, limits, {}, new Map());
+      return checkValue(value, type, path, name, limits);
+    }
     case Kind.STRING:
       return checkString(node.value, path, name, limits);
     case Kind.LIST: {
       const itemType = isListType(inner) ? inner.ofType : inner;
       for (let i = 0; i < node.values.length; i++) {
-        const error = checkLiteral(node.values[i]!, itemType, `${path}.${i}`, name, limits, variables);
+        const error = checkLiteral(node.values[i]!, itemType, `${path}.${i}`, name, limits, variables, defaults);
         if (error) return error;
       }
       return null;
@@ -135,7 +157,7 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType, path: string, nam
       for (const field of node.fields) {
         const def = fields[field.name.value];
         if (!def) continue;
-        const error = checkLiteral(field.value, def.type, `${path}.${field.name.value}`, field.name.value, limits, variables);
+        const error = checkLiteral(field.value, def.type, `${path}.${field.name.value}`, field.name.value, limits, variables, defaults);
         if (error) return error;
       }
       return null;
@@ -158,8 +180,9 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType, path: string, nam
 export function checkOperationInputs(
   schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, limits: InputLimits,
 ): GraphQLError | null {
+  const defaults = variableDefaults(document);
   for (const site of argumentSites(schema, document)) {
-    const error = checkLiteral(site.value, site.type, site.path, site.name, limits, variables ?? {});
+    const error = checkLiteral(site.value, site.type, site.path, site.name, limits, variables ?? {}, defaults);
     if (error) return error;
   }
   return null;

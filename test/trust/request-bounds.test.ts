@@ -38,6 +38,8 @@ describe('length limits on free text', () => {
     expect(viaVariable.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.search', max: 200 });
     const literal = await t.gql(`{ appeals(filter: { search: "${'я'.repeat(5000)}" }) { totalCount } }`, {}, token);
     expect(literal.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.search' });
+    const byDefault = await t.gql(`query($s: String = "${'я'.repeat(5000)}") { appeals(filter: { search: $s }) { totalCount } }`, {}, token);
+    expect(byDefault.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.search' });
     // A search of ordinary length still runs.
     const fine = await t.gql('query($f: AppealFilter) { appeals(filter: $f) { totalCount } }', { f: { search: 'отопление' } }, token);
     expect(fine.errors).toBeUndefined();
