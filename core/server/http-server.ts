@@ -41,11 +41,12 @@ async function authenticate(app: AppServices, req: express.Request): Promise<{ u
 export async function createHttpServer(app: AppServices, schema: GraphQLSchema): Promise<HttpServer> {
   const expressApp = express();
   const server = createServer(expressApp);
-  const websockets = attachWebSocketServer(server, app, schema);
   const { config } = app;
   const development = config.NODE_ENV === 'development';
   const limits = graphqlLimits(config);
+  // One set of quotas for both transports and the REST routes.
   const rateLimits = new RateLimits(config);
+  const websockets = attachWebSocketServer(server, app, schema, rateLimits);
 
   const apollo = new ApolloServer<RequestContext>({
     gateway: jitExecutor(schema),
