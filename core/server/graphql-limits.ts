@@ -1,5 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, visit, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, NoSchemaIntrospectionCustomRule, visit, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Config } from '../config/config.js';
 
@@ -50,9 +50,24 @@ function refuse(limit: string) {
 }
 
 export interface GraphQLLimits {
+  /**
+   * The one list of validation rules beyond graphql-js's own, for both
+   * transports (HTTP through Apollo, WebSocket through graphql-ws): the
+   * limits below, and, with INTROSPECTION=0, no `__schema`/`__type`.
+   */
   validationRules: ValidationRule[];
   plugins: ApolloServerPlugin[];
   parseOptions: ParseOptions;
+  /** With introspection off, a validation error's message without "Did you mean …?" (suggestions leak the schema piece by piece). */
+  hideSuggestions(error: GraphQLError): GraphQLError;
+}
+
+/** graphql-js's suggestion sentence, as Apollo's hideSchemaDetailsFromClientErrors removes it. */
+const SUGGESTION = / ?Did you mean(.+?)\?$/;
+
+function suggestionsHidden(error: GraphQLError): GraphQLError {
+  if (!SUGGESTION.test(error.message)) return error;
+  return new GraphQLError(error.message.replace(SUGGESTION, ''), { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError, extensions: error.extensions });
 }
 
 /**
@@ -61,8 +76,9 @@ export interface GraphQLLimits {
  * depth, cost, aliases and directives (graphql-armor's validation rules), and
  * tokens (graphql-js's own `maxTokens`, which stops the parser itself, where
  * armor's token plugin would parse every new document a second time).
- * Field suggestions are left to Apollo's `hideSchemaDetailsFromClientErrors`
- * (off when introspection is off). Page sizes are checked by readPageArgs.
+ * Field suggestions: over HTTP Apollo's `hideSchemaDetailsFromClientErrors`
+ * removes them when introspection is off, over WebSocket `hideSuggestions`
+ * does the same. Page sizes are checked by readPageArgs.
  */
 export function graphqlLimits(config: Config): GraphQLLimits {
   const common = { propagateOnRejection: false, exposeLimits: true };
@@ -75,8 +91,14 @@ export function graphqlLimits(config: Config): GraphQLLimits {
     blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
-    validationRules: [pageSizeRule(config.MAX_PAGE_SIZE), ...(validationRules as ValidationRule[])],
+    validationRules: [
+      pageSizeRule(config.MAX_PAGE_SIZE),
+      ...(validationRules as ValidationRule[]),
+      // Apollo refuses introspection over HTTP by itself; this rule is what refuses it over WebSocket too.
+      ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
+    ],
     plugins: plugins as ApolloServerPlugin[],
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
+    hideSuggestions: config.introspection ? (error) => error : suggestionsHidden,
   };
 }

@@ -45,13 +45,14 @@ async function authenticate(app: AppServices, req: express.Request): Promise<{ u
 export async function createHttpServer(app: AppServices, schema: GraphQLSchema): Promise<HttpServer> {
   const expressApp = express();
   const server = createServer(expressApp);
-  const websockets = attachWebSocketServer(server, app, schema);
   const { config } = app;
   const development = config.NODE_ENV === 'development';
   const limits = graphqlLimits(config);
+  // One set of quotas for both transports and the REST routes.
   const rateLimits = new RateLimits(config);
   trackKnexStatements(app.orm);
   const connectionSettings = (app.orm.em.getKnex().client as unknown as { connectionSettings: pg.ClientConfig }).connectionSettings;
+  const websockets = attachWebSocketServer(server, app, schema, rateLimits);
 
   const apollo = new ApolloServer<RequestContext>({
     gateway: jitExecutor(schema),

@@ -73,31 +73,37 @@ export class RateLimits {
   }
 
   /**
-   * Apollo plugin: one point of the signed-in caller's quota per operation
-   * (keyed by user, so a fresh token does not reset it). Runs once the
-   * context has authenticated the caller.
+   * One point of the signed-in caller's quota, keyed by user (a fresh token
+   * does not reset it); throws TOO_MANY_REQUESTS (with Retry-After for HTTP)
+   * when it is spent. Every GraphQL operation costs one, whatever the
+   * transport: a query or mutation over HTTP or WebSocket, and subscribing
+   * (once; the events it streams cost nothing).
    */
+  async consumeOperation(userId: string): Promise<void> {
+    if (!this.byUser) return;
+    try {
+      await this.byUser.consume(userId);
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      throw new GraphQLError(MESSAGE, {
+        extensions: {
+          code: 'TOO_MANY_REQUESTS',
+          http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds(refusal))]]) },
+        },
+      });
+    }
+  }
+
+  /** Apollo plugin: consumeOperation for each HTTP operation, once the context has authenticated the caller. */
   userLimit(): ApolloServerPlugin<RequestContext> {
-    const limiter = this.byUser;
+    const limits = this;
     return {
       async requestDidStart() {
-        if (!limiter) return;
+        if (!limits.byUser) return;
         return {
           async didResolveOperation({ contextValue }) {
             await contextValue.resolveCaller?.(contextValue);
-            const user = contextValue.user;
-            if (!user) return;
-            try {
-              await limiter.consume(user.id);
-            } catch (refusal) {
-              if (!(refusal instanceof RateLimiterRes)) throw refusal;
-              throw new GraphQLError(MESSAGE, {
-                extensions: {
-                  code: 'TOO_MANY_REQUESTS',
-                  http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds(refusal))]]) },
-                },
-              });
-            }
+            if (contextValue.user) await limits.consumeOperation(contextValue.user.id);
           },
         };
       },

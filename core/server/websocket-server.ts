@@ -9,6 +9,7 @@ import { createRequestContext } from '../graphql/context.js';
 import type { LiveConnection } from '../live/live-connection.js';
 import { createErrorFormatter } from './format-error.js';
 import { graphqlLimits } from './graphql-limits.js';
+import type { RateLimits } from './rate-limit.js';
 
 interface ConnectionExtra {
   socket: WebSocket;
@@ -78,11 +79,14 @@ const param = (params: Record<string, unknown> | undefined, ...names: string[]):
  * so a deactivated user or a revoked key starts nothing new, and every
  * WS_REAUTH_SECONDS on an open socket, which is closed with 4403 when they
  * no longer hold. Errors leave
- * formatted as over HTTP. The document limits of HTTP (tokens, depth, cost,
- * aliases, directives, page size) apply to every operation, and a message
- * larger than the HTTP body limit closes the socket (1009).
+ * formatted as over HTTP. The same validation rules as HTTP (one list,
+ * graphql-limits.ts: tokens, depth, cost, aliases, directives, page size,
+ * and with INTROSPECTION=0 no introspection and no "Did you mean") apply to
+ * every operation; each operation, subscribing included, costs one point of
+ * the caller's rate limit (rate-limit.ts), as an HTTP request does. A
+ * message larger than the HTTP body limit closes the socket (1009).
  */
-export function attachWebSocketServer(server: Server, app: AppServices, schema: GraphQLSchema) {
+export function attachWebSocketServer(server: Server, app: AppServices, schema: GraphQLSchema, rateLimits: RateLimits) {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: app.config.HTTP_BODY_LIMIT_MB * 1024 * 1024 });
   const format = createErrorFormatter(app.logger, app.config.NODE_ENV === 'development');
   const limits = graphqlLimits(app.config);
@@ -91,7 +95,7 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
     {
       schema,
       // Parsed and validated here (rather than by graphql-ws) so that the limits apply and a syntax error is an error message, not a closed socket.
-      onSubscribe: (_ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         let document: DocumentNode;
         try {
           document = parse(payload.query, limits.parseOptions);
@@ -100,7 +104,17 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
           return [new GraphQLError(syntax.message, { nodes: syntax.nodes, source: syntax.source, positions: syntax.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
         }
         const errors = validate(schema, document, rules);
-        if (errors.length) return [...errors];
+        if (errors.length) return errors.map(limits.hideSuggestions);
+        const user = (ctx.extra as ConnectionExtra).user;
+        if (user) {
+          try {
+            await rateLimits.consumeOperation(user.id);
+          } catch (refusal) {
+            if (!(refusal instanceof GraphQLError)) throw refusal;
+            // No HTTP status on a socket: the code says it all.
+            return [new GraphQLError(refusal.message, { extensions: { code: 'TOO_MANY_REQUESTS' } })];
+          }
+        }
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
       onConnect: async (ctx) => {

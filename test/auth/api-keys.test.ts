@@ -113,7 +113,9 @@ describe('API keys', () => {
   it('authenticates channel REST endpoints too (Open311: X-Api-Key or the api_key parameter)', async () => {
     const { secret, apiKey } = await newKey('Городское приложение');
     const get = (path: string, headers: Record<string, string> = {}) => fetch(`${t.url}/open311/v2/${path}`, { headers });
-    expect((await get('requests.json')).status).toBe(401);
+    // GeoReport v2: the public list needs no key; a key that does not verify is refused.
+    expect((await get('requests.json')).status).toBe(200);
+    expect((await get('requests.json', { 'x-api-key': `${secret}x` })).status).toBe(401);
     expect((await get('requests.json', { 'x-api-key': secret })).status).toBe(200);
     expect((await get(`requests.json?api_key=${encodeURIComponent(secret)}`)).status).toBe(200);
     await t.gql('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: apiKey.id }, admin.token);

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { startTestApp } from '../support/test-app.js';
+import { Role } from '../../core/entities/enums.js';
+import { eventually, liveClient } from '../support/live-client.js';
+
+/** One operation over graphql-ws, to its end: its results (data or errors). */
+async function once(url: string, token: string, query: string) {
+  const live = liveClient(url, token);
+  try {
+    const stream = live.subscribe(query);
+    await stream.ended;
+    return stream.results;
+  } finally {
+    await live.dispose();
+  }
+}
+
+describe('WebSocket operations follow the same rules as HTTP', () => {
+  it('with INTROSPECTION=0: no __schema or __type, and no "Did you mean" over graphql-ws either', async () => {
+    const t = await startTestApp({ env: { INTROSPECTION: '0' } });
+    try {
+      const { token } = await t.user(Role.ANALYST);
+      for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Appeal") { fields { name } } }', '{ sectors { code } __type(name: "Sector") { name } }']) {
+        const [result] = await once(t.url, token, query);
+        expect(result?.data, query).toBeUndefined();
+        expect(result?.errors?.[0]?.extensions?.code, query).toBe('GRAPHQL_VALIDATION_FAILED');
+      }
+      const typo = await once(t.url, token, 'subscription { appealEventz { id } }');
+      expect(typo[0]?.errors?.[0]?.message).not.toMatch(/Did you mean|appealEvents/);
+      const field = await once(t.url, token, 'subscription { appealEvents { idd } }');
+      expect(field[0]?.errors?.[0]?.message).not.toMatch(/Did you mean|"id"/);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('every operation and every subscribe costs one point of the caller\'s quota, shared with HTTP', async () => {
+    const t = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '3' } });
+    try {
+      const user = await t.user(Role.ANALYST);
+      const live = liveClient(t.url, user.token);
+      const streams = [live.subscribe('subscription { appealEvents { id } }'), live.subscribe('subscription { deadlineAlerts { state } }')];
+      const query = live.subscribe('{ sectors { code } }');
+      await query.ended;
+      expect(query.results[0]?.errors).toBeUndefined();
+      const refused = live.subscribe('subscription { appealEvents { id } }');
+      await refused.ended;
+      expect(refused.results[0]?.errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
+      for (const stream of streams) expect(stream.results).toEqual([]);
+      // The same quota over HTTP.
+      const http = await fetch(`${t.url}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${user.token}` }, body: JSON.stringify({ query: '{ sectors { code } }' }),
+      });
+      expect(http.status).toBe(429);
+      await live.dispose();
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('a dashboard\'s 300 subscriptions under one account fit the default limit', async () => {
+    const t = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '600' } });
+    try {
+      const { token } = await t.user(Role.CENTER_SPECIALIST);
+      const live = liveClient(t.url, token);
+      const streams = Array.from({ length: 300 }, (_, i) => live.subscribe(i % 2 ? 'subscription { appealEvents { id } }' : 'subscription { deadlineAlerts { state } }'));
+      const probe = live.subscribe('{ __typename }');
+      await eventually(() => probe.results.length > 0, 'the probe query after 300 subscriptions');
+      expect(probe.results[0]?.data).toEqual({ __typename: 'Query' });
+      const refused = streams.filter((stream) => stream.results.some((result) => result.errors));
+      expect(refused).toHaveLength(0);
+      await live.dispose();
+    } finally {
+      await t.stop();
+    }
+  });
+});
+
+describe('REST routes count against the per-address quota', () => {
+  it('/channels, /reports and /open311 answer 429 with Retry-After once the address spent its quota', async () => {
+    const t = await startTestApp({ env: { RATE_LIMIT_PER_IP_PER_MINUTE: '4', TRUST_PROXY: 'true' } });
+    try {
+      const { token } = await t.user(Role.CENTER_HEAD);
+      for (const path of ['/channels/pos/outbox', '/reports/monthly/2026-10.json', '/open311/v2/services.json']) {
+        const from = `198.51.100.${path.length}`;
+        const call = () => fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': from } });
+        for (let i = 0; i < 4; i++) expect((await call()).status, path).toBeLessThan(429);
+        const refused = await call();
+        expect(refused.status, path).toBe(429);
+        expect(Number(refused.headers.get('retry-after')), path).toBeGreaterThan(0);
+      }
+    } finally {
+      await t.stop();
+    }
+  });
+});
