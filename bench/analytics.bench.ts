@@ -183,8 +183,8 @@ try {
   await time('conflicts, a month', () => findConflicts(ctx(), monthFrom, monthTo));
   const report = await time('monthlyReport 2026-10 (all sections)', () => buildMonthlyReport(ctx(), '2026-10'));
   await time('  render HTML', async () => renderReportHtml(report.result, 'Europe/Moscow'));
-  await time('  render XLSX', () => renderReportXlsx(report.result));
-  await time('  render PDF', () => renderReportPdf(report.result, 'Europe/Moscow'));
+  await time('  render XLSX', () => renderReportXlsx(report.result, 'ЦУР'));
+  await time('  render PDF', () => renderReportPdf(report.result, 'Europe/Moscow', 'ЦУР'));
   console.log(`load at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores)`);
 } finally {
   await db.close();

@@ -9,13 +9,17 @@ export { RegionPackError };
 
 /** The repository's root: `regions/<code>` and relative pack paths are found from here. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** The pack used when REGION_PACK is not set. */
-export const DEFAULT_REGION_PACK = 'regions/mari-el';
+/** The pack used when REGION_PACK is not set: the one regions/default.json names (data, like the packs). */
+export const DEFAULT_REGION_PACK: string = (() => {
+  const file = join(REPO_ROOT, 'regions', 'default.json');
+  const pack = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { pack?: unknown }).pack : undefined;
+  return typeof pack === 'string' && pack ? `regions/${pack}` : 'regions';
+})();
 
 /**
  * The folder a REGION_PACK value names: an absolute path, a path relative to
  * the working directory or to the repository root, or a bare code
- * (`mari-el` → `<root>/regions/mari-el`).
+ * (`zarechye` → `<root>/regions/zarechye`).
  */
 export function resolveRegionPackDir(setting: string): string {
   const candidates = isAbsolute(setting)

@@ -8,7 +8,7 @@ import { MunicipalityKind, OrganizationKind } from '../reference/reference-types
  */
 
 const code = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected a lowercase latin code (a-z, 0-9, "-", ".")');
-const text = z.string().trim().min(1, 'expected a non-empty string').max(1000);
+const text = z.string().trim().min(1, 'expected a non-empty string').max(1000).refine((value) => !value.includes('\u0000'), 'contains a NUL byte');
 /** Sources and reasons, for the people who keep the pack; the core does not read it. */
 const note = z.string().max(5000).optional();
 
@@ -23,10 +23,19 @@ function isTimeZone(zone: string): boolean {
 
 /** region.json: who the region is and its defaults. */
 export const regionFileSchema = z.strictObject({
-  /** The pack's code, equal to its folder name: `mari-el`. */
+  /** The pack's code, equal to its folder name: `zarechye` for regions/zarechye. */
   code,
   name: text,
   nameEn: text,
+  /** The name in the genitive, after «ЦУР», «Правительство»: «Заречной области». */
+  nameGenitive: text,
+  /** Whom the monthly report is addressed to, in the dative: «Губернатору Заречной области» (the decree, cl. 9). */
+  headDative: text,
+  /**
+   * Words of the region's own name that addresses carry («Заречная область, г. …»)
+   * and that name no place inside it: dropped when addresses are compared for repeats.
+   */
+  addressWords: z.array(z.string().trim().toLowerCase().regex(/^[а-яёa-z-]+$/, 'expected one lowercase word')).default([]),
   /** The two digits that start every registration number (`12-2026-0000001`): the region's code in the federal list. */
   registrationCode: z.string().regex(/^\d{2}$/, 'expected two digits, e.g. "12"'),
   /** IANA zone whose local days count for deadlines and reports; TIME_ZONE overrides it. */
