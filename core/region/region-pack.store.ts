@@ -7,6 +7,8 @@ export interface TableChanges {
   inserted: string[];
   updated: string[];
   unchanged: number;
+  /** Rows of the table the pack does not list: kept (appeals may refer to them), reported so a wrong pack is noticed. */
+  notInPack: number;
 }
 
 export interface RegionLoadReport {
@@ -28,10 +30,15 @@ export interface ApplyOptions {
 
 type Changed = { code: string; inserted: boolean };
 
-function changes(all: readonly string[], changed: readonly Changed[]): TableChanges {
+function changes(all: readonly string[], changed: readonly Changed[], notInPack: number): TableChanges {
   const inserted = changed.filter((row) => row.inserted).map((row) => row.code);
   const updated = [...new Set(changed.filter((row) => !row.inserted).map((row) => row.code))].filter((code) => !inserted.includes(code));
-  return { inserted, updated, unchanged: all.length - inserted.length - updated.length };
+  return { inserted, updated, unchanged: all.length - inserted.length - updated.length, notInPack };
+}
+
+async function countOthers(em: EntityManager, table: 'municipality' | 'organization', codes: readonly string[]): Promise<number> {
+  const [row] = await pgQuery<{ n: number }>(em, `select count(*)::int as n from ${table} where code <> all($1::text[])`, [codes]);
+  return row?.n ?? 0;
 }
 
 const MUNICIPALITY_COLUMNS = ['name', 'short_name', 'name_en', 'kind', 'population', 'center', 'name_forms', 'settlements'];
@@ -103,12 +110,18 @@ export async function applyRegionPack(em: EntityManager, pack: RegionPack, optio
       [JSON.stringify(years)],
     )
     : [];
+  const municipalityCodes = pack.municipalities.map((m) => m.code);
+  const organizationCodes = pack.organizations.map((o) => o.code);
   return {
     region: pack.region.code,
-    municipalities: changes(pack.municipalities.map((m) => m.code), municipalities),
-    organizations: changes(pack.organizations.map((o) => o.code), [...organizations, ...parents.map((row) => ({ code: row.code, inserted: false }))]),
+    municipalities: changes(municipalityCodes, municipalities, await countOthers(em, 'municipality', municipalityCodes)),
+    organizations: changes(
+      organizationCodes,
+      [...organizations, ...parents.map((row) => ({ code: row.code, inserted: false }))],
+      await countOthers(em, 'organization', organizationCodes),
+    ),
     calendar: {
-      ...changes(years.map((y) => String(y.year)), calendar.map((row) => ({ code: String(row.year), inserted: row.inserted }))),
+      ...changes(years.map((y) => String(y.year)), calendar.map((row) => ({ code: String(row.year), inserted: row.inserted })), 0),
       kept: kept.map((row) => String(row.year)),
     },
   };
@@ -122,6 +135,7 @@ export function describeChanges(report: RegionLoadReport): string[] {
       c.inserted.length ? `${c.inserted.length} inserted (${list(c.inserted)})` : null,
       c.updated.length ? `${c.updated.length} updated (${list(c.updated)})` : null,
       `${c.unchanged} unchanged`,
+      c.notInPack ? `${c.notInPack} in the database but not in the pack (kept)` : null,
     ].filter(Boolean);
     return `${label}: ${parts.join(', ')}${extra}`;
   };

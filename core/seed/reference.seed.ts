@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SectorPlugin, SeedContext } from '../plugin-api/index.js';
 import { textArray } from '../db/sql-array.js';
-import { applyRegionPack, type RegionLoadReport, type RegionPack } from '../region/index.js';
+import type { RegionLoadReport, RegionPack } from '../region/index.js';
+import { loadRegion } from '../region/region-load.js';
 
 /**
  * Loads the region pack (municipalities, bodies, the calendar years the
@@ -10,7 +11,7 @@ import { applyRegionPack, type RegionLoadReport, type RegionPack } from '../regi
  * a restart (or a second process) never duplicates them.
  */
 export async function seedReference(em: EntityManager, region: RegionPack, plugins: readonly SectorPlugin[], demo: boolean): Promise<RegionLoadReport> {
-  const report = await em.transactional((trx) => applyRegionPack(trx as EntityManager, region, { calendar: 'missing' }));
+  const report = await loadRegion(em, region, { calendar: 'missing' });
   const knex = em.getKnex();
   const run = (query: Parameters<ReturnType<EntityManager['getConnection']>['execute']>[0]) => em.getConnection().execute(query);
 
