@@ -20,10 +20,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadConfig } from '../core/config/config.js';
 import { createLogger } from '../core/logging/logger.js';
 import { openDatabase } from '../core/db/database.js';
-import { pluginEntities } from '../core/plugins/plugin-registry.js';
+import { pluginEntities, pluginMigrations } from '../core/plugins/plugin-registry.js';
 import { seedReference } from '../core/seed/reference.seed.js';
-import { seedBundledCalendar } from '../core/calendar/calendar.service.js';
-import { mariElMunicipalities, mariElOrganizations } from '../core/reference/index.js';
+import { loadRegionPack } from '../core/region/index.js';
 import { allPlugins } from '../plugins/index.js';
 import { Role } from '../core/entities/enums.js';
 import type { AppServices } from '../core/app/app-services.js';
@@ -126,11 +125,10 @@ async function time<T>(label: string, run: () => Promise<T>): Promise<{ label: s
 
 const url = await databaseUrl();
 const config = loadConfig({ DATABASE_URL: url || undefined, DATA_DIR: '.data-bench', LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-at-least-16-chars' });
-const db = await openDatabase({ url: url || undefined, dataDir: '.data-bench', logger, poolMax: 1, extraEntities: pluginEntities(allPlugins) });
+const db = await openDatabase({ url: url || undefined, dataDir: '.data-bench', logger, poolMax: 1, extraEntities: pluginEntities(allPlugins), extraMigrations: pluginMigrations(allPlugins) });
 try {
   const em = () => db.orm.em.fork() as EntityManager;
-  await seedBundledCalendar(em());
-  await seedReference(em(), { municipalities: mariElMunicipalities, organizations: mariElOrganizations }, allPlugins, false);
+  await seedReference(em(), loadRegionPack(config.REGION_PACK), allPlugins, false);
   const [{ n }] = await em().getConnection().execute(`select count(*)::int as n from appeal where external_id like 'bench-%'`);
   if (n < COUNT) {
     if (n > 0) throw new Error(`${DB_NAME} holds ${n} bench appeals, fewer than ${COUNT}: run with BENCH_FRESH=1`);
@@ -185,8 +183,8 @@ try {
   await time('conflicts, a month', () => findConflicts(ctx(), monthFrom, monthTo));
   const report = await time('monthlyReport 2026-10 (all sections)', () => buildMonthlyReport(ctx(), '2026-10'));
   await time('  render HTML', async () => renderReportHtml(report.result, 'Europe/Moscow'));
-  await time('  render XLSX', () => renderReportXlsx(report.result));
-  await time('  render PDF', () => renderReportPdf(report.result, 'Europe/Moscow'));
+  await time('  render XLSX', () => renderReportXlsx(report.result, 'ЦУР'));
+  await time('  render PDF', () => renderReportPdf(report.result, 'Europe/Moscow', 'ЦУР'));
   console.log(`load at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores)`);
 } finally {
   await db.close();

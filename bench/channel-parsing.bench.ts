@@ -5,13 +5,13 @@
  */
 import ExcelJS from 'exceljs';
 import { allPlugins } from '../plugins/index.js';
-import { mariElMunicipalities } from '../core/reference/index.js';
+import { loadRegionPack } from '../core/region/index.js';
 import { adapterContextFactory } from '../core/channels/adapter-context.js';
 import { channelAdapter } from '../core/channels/adapter-registry.js';
 import { prepareInput, readOptions } from '../core/channels/import-job.service.js';
 
 const rows = Number(process.argv[2] ?? 20_000);
-const ctx = adapterContextFactory(allPlugins, mariElMunicipalities, 'Europe/Moscow')(new Date('2026-11-21T00:00:00Z'));
+const ctx = adapterContextFactory(allPlugins, loadRegionPack().municipalities, 'Europe/Moscow')(new Date('2026-11-21T00:00:00Z'));
 const places = ['г. Йошкар-Ола, ул. Панфилова, 14', 'г. Волжск, ул. Шестакова, 3', 'пгт Медведево, ул. Советская, 7', 'с. Моркинский район, д. Шоя'];
 const header = ['Номер', 'Дата поступления', 'Текст обращения', 'Адрес', 'Заявитель', 'Телефон', 'E-mail', 'Муниципальное образование', 'Тематика', 'Статус'];
 const row = (i: number) => [

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { allPlugins } from '../plugins/index.js';
-import { mariElMunicipalities } from '../core/reference/index.js';
+import { loadRegionPack } from '../core/region/index.js';
 import { createStructurer, type StructuringResult } from '../core/structuring/structurer.js';
 
 interface Labelled {
@@ -21,7 +21,7 @@ const files = ['labelled-appeals-1.json', 'labelled-appeals-2.json'];
 const data: Labelled[] = files.flatMap((file) => JSON.parse(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')) as Labelled[]);
 const threshold = Number(process.argv[2] ?? process.env.STRUCTURING_MIN_CONFIDENCE ?? 0.5);
 
-const structurer = createStructurer(allPlugins, mariElMunicipalities);
+const structurer = createStructurer(allPlugins, loadRegionPack().municipalities);
 const results: [Labelled, StructuringResult][] = data.map((item) => [item, structurer.structure(item.text)]);
 // Timed on a second pass, once the index, the stem cache and the JIT are warm.
 const started = performance.now();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { allPlugins } from '../plugins/index.js';
-import { mariElMunicipalities, mariElOrganizations } from '../core/reference/index.js';
+import { loadRegionPack } from '../core/region/index.js';
+
+const { municipalities: mariElMunicipalities, organizations: mariElOrganizations } = loadRegionPack('regions/mari-el');
 
 describe('plugins against the region reference', () => {
   const organizations = new Set(mariElOrganizations.map((o) => o.code));

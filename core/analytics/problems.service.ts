@@ -10,7 +10,7 @@ import { ProblemTrend, type CreateProblemInput, type ProblemFilter, type UpdateP
 
 /**
  * The street of an address: lower case, without the house, flat or building
- * («Йошкар-Ола, ул. Ленина, д. 5, кв. 3» → «йошкар-ола, ул. ленина»), so that
+ * («Луговой, ул. Ленина, д. 5, кв. 3» → «луговой, ул. ленина»), so that
  * appeals about neighbouring houses of one street fall into one cluster.
  * (No question mark in it: knex would take it for a binding.)
  */

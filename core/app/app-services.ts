@@ -10,6 +10,7 @@ import type { EventBus } from '../events/event-bus.js';
 import type { AppealStructurer } from '../structuring/structurer.js';
 import type { LiveFeed } from '../live/live-feed.js';
 import type { IntakeService } from '../channels/intake.js';
+import type { RegionPack } from '../region/index.js';
 
 /** Process-wide services, built once at start and shared by every request. */
 export interface AppServices {
@@ -18,6 +19,8 @@ export interface AppServices {
   orm: MikroORM;
   /** The enabled plugins. */
   plugins: SectorPlugin[];
+  /** The region served (REGION_PACK): its municipalities, bodies and calendar, as loaded at start. */
+  region: RegionPack;
   clock: Clock;
   tokens: TokenService;
   /** Failed-login counters shared by every process (PostgreSQL). */

@@ -4,13 +4,13 @@ import type { Config } from '../config/config.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { systemClock, type Clock } from '../clock/clock.js';
 import type { SectorPlugin } from '../plugin-api/index.js';
-import { pluginEntities, selectPlugins } from '../plugins/plugin-registry.js';
+import { pluginEntities, pluginMigrations, selectPlugins } from '../plugins/plugin-registry.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { TokenService } from '../auth/token.service.js';
 import { LoginThrottle } from '../auth/login-throttle.js';
 import { seedReference } from '../seed/reference.seed.js';
-import { loadWorkingCalendar, seedBundledCalendar } from '../calendar/calendar.service.js';
-import { mariElMunicipalities, mariElOrganizations } from '../reference/index.js';
+import { loadWorkingCalendar } from '../calendar/calendar.service.js';
+import { describeChanges, loadRegionPack, type RegionPack } from '../region/index.js';
 import { buildAppSchema } from '../../schema/build-schema.js';
 import { createHttpServer } from '../server/http-server.js';
 import type { AppServices } from './app-services.js';
@@ -35,6 +35,8 @@ export interface StartOptions {
   onQuery?: (sql: string) => void;
   /** Builds the channels' door into the lifecycle (core/channels/intake.ts); without it, channel intake endpoints are not mounted. */
   intake?: (app: AppServices) => IntakeService;
+  /** The region, when already loaded; else read from `config.REGION_PACK`. */
+  region?: RegionPack;
 }
 
 export interface RunningApp {
@@ -52,6 +54,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const plugins = selectPlugins(options.plugins, config.enabledPlugins);
+  const region = options.region ?? loadRegionPack(config.REGION_PACK);
   configurePagination({ maxPageSize: config.MAX_PAGE_SIZE });
   if (config.rootSecretSource !== 'JWT_SECRET') logger.info({ file: config.rootSecretSource }, 'JWT_SECRET is not set: using the secret generated for this installation');
   if (config.DATABASE_URL && !config.DATABASE_MIGRATION_URL && config.NODE_ENV === 'production') {
@@ -66,6 +69,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     idleInTransactionTimeoutMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     extraEntities: pluginEntities(options.plugins),
+    extraMigrations: pluginMigrations(options.plugins),
     onQuery: options.onQuery,
   });
   let events: EventBus | null = null;
@@ -73,14 +77,16 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const stopJobs = () => Promise.all(jobs.splice(0).map((job) => job.stop().catch(() => undefined)));
   try {
     const em = db.orm.em.fork() as EntityManager;
-    await seedBundledCalendar(em);
-    await seedReference(em, { municipalities: mariElMunicipalities, organizations: mariElOrganizations }, options.plugins, config.demo);
+    const loaded = await seedReference(em, region, options.plugins, config.demo);
+    logger.info({ region: region.region.code, dir: region.dir }, describeChanges(loaded).join('; '));
+    warnUnansweredSectors(region, plugins, logger);
     events = await createEventBus(config, db.url, db.orm, logger);
     const app: AppServices = {
       config,
       logger,
       orm: db.orm,
       plugins,
+      region,
       clock: options.clock ?? systemClock,
       tokens: new TokenService({
         keys: config.jwtKeys,
@@ -96,7 +102,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       }),
       calendar: await loadWorkingCalendar(em, config.TIME_ZONE),
       events,
-      structurer: createStructurer(plugins, mariElMunicipalities),
+      structurer: createStructurer(plugins, region.municipalities),
       live: new LiveFeed(db.orm, events, logger),
     };
     if (options.intake) app.intake = options.intake(app);
@@ -143,4 +149,15 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     await db.close();
     throw error;
   }
+}
+
+/**
+ * A sector with no responsible body in the pack (no EXECUTIVE_BODY lists its
+ * code) still works, but appeals no routing rule places stay unrouted: said
+ * once at start, so that a pack missing a ministry is noticed.
+ */
+function warnUnansweredSectors(region: RegionPack, plugins: readonly SectorPlugin[], logger: Logger): void {
+  const answered = new Set(region.organizations.filter((o) => o.kind === 'EXECUTIVE_BODY').flatMap((o) => o.sectors));
+  const missing = plugins.map((p) => p.code).filter((code) => !answered.has(code));
+  if (missing.length) logger.warn({ region: region.region.code, sectors: missing }, 'no responsible executive body in the region pack for these sectors');
 }

@@ -1,15 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ProductionCalendarYear } from '../entities/production-calendar-year.entity.js';
-import { loadBundledYears, parseProductionYear, ProductionYearInvalidError, WorkingCalendar, type ProductionYear } from '../deadlines/index.js';
+import { parseProductionYear, ProductionYearInvalidError, WorkingCalendar, type ProductionYear } from '../deadlines/index.js';
 import type { AppServices } from '../app/app-services.js';
 import { badInput } from '../errors/errors.js';
-
-/** Inserts the bundled production-calendar years that the database lacks. */
-export async function seedBundledCalendar(em: EntityManager): Promise<void> {
-  const knex = em.getKnex();
-  const rows = loadBundledYears().map((year) => ({ year: year.year, data: JSON.stringify(year) }));
-  if (rows.length) await em.getConnection().execute(knex('production_calendar_year').insert(rows).onConflict('year').ignore());
-}
 
 /** Builds the working-day calendar from the years stored in the database. */
 export async function loadWorkingCalendar(em: EntityManager, timeZone: string): Promise<WorkingCalendar> {

@@ -3,6 +3,7 @@ import type { MunicipalityReference } from '../reference/reference-types.js';
 import { createMunicipalityMatcher } from '../structuring/municipality-matcher.js';
 import type { AdapterContext } from './channel-adapter.js';
 import { normalizeName } from './adapters/adapter-helpers.js';
+import { composePosClassifier } from './pos-categories.js';
 
 /**
  * What adapters look up, built once from the enabled plugins (a category of
@@ -31,5 +32,6 @@ export function adapterContextFactory(plugins: readonly SectorPlugin[], municipa
     }
     return code;
   };
-  return (now: Date): AdapterContext => ({ now, timeZone, categorySectors, categoryByName, municipalityCode });
+  const posCategory = composePosClassifier(plugins);
+  return (now: Date): AdapterContext => ({ now, timeZone, categorySectors, categoryByName, municipalityCode, posCategory });
 }

@@ -3,6 +3,7 @@ import type { ZodType } from 'zod';
 import type { AppealStatus, Channel } from '../entities/enums.js';
 import type { IntakeInput } from './intake.js';
 import type { SpreadsheetLimits } from './adapters/spreadsheet-limits.js';
+import type { PosClassifier } from './pos-categories.js';
 
 /** One field at fault in a record, named as the source names it (`createdAt`, `author.email`, «Дата поступления»). */
 export interface FieldError {
@@ -32,6 +33,8 @@ export interface AdapterContext {
   categoryByName: ReadonlyMap<string, string>;
   /** The municipality a free-text place name means, or null. */
   municipalityCode(text: string): string | null;
+  /** Our code for a ПОС category and subcategory, from the enabled plugins' tables (pos-categories.ts). */
+  posCategory: PosClassifier;
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { AppServices } from '../app/app-services.js';
-import { mariElMunicipalities } from '../reference/index.js';
 import type { AdapterContext } from './channel-adapter.js';
 import { adapterContextFactory } from './adapter-context.js';
 import { ChannelIngestService } from './channel-ingest.service.js';
@@ -18,7 +17,7 @@ const modules = new WeakMap<AppServices, ChannelModule>();
 export function channelModule(app: AppServices): ChannelModule {
   let module = modules.get(app);
   if (!module) {
-    const contextFor = adapterContextFactory(app.plugins, mariElMunicipalities, app.config.TIME_ZONE);
+    const contextFor = adapterContextFactory(app.plugins, app.region.municipalities, app.config.TIME_ZONE);
     const ingest = app.intake ? new ChannelIngestService(app, app.intake) : null;
     module = { contextFor, ingest, imports: ingest ? new ChannelImports(app, ingest, contextFor) : null };
     modules.set(app, module);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/database.js';
 import { createScratchDatabase } from '../db/scratch-database.js';
 import { createLogger } from '../logging/logger.js';
-import { pluginEntities } from '../plugins/plugin-registry.js';
+import { pluginEntities, pluginMigrations } from '../plugins/plugin-registry.js';
 import { allPlugins } from '../../plugins/index.js';
 
 const blank = process.argv.includes('--blank');
@@ -27,6 +27,7 @@ const db = await openDatabase({
   dataDir: scratchDir ?? '.data',
   logger,
   extraEntities: pluginEntities(allPlugins),
+  extraMigrations: pluginMigrations(allPlugins),
 });
 try {
   const result = await db.orm.getMigrator().createMigration('migrations', blank, false, name);

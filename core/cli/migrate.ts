@@ -6,11 +6,11 @@
 import { loadMigrationConfig } from '../config/config.js';
 import { createLogger } from '../logging/logger.js';
 import { openDatabase } from '../db/database.js';
-import { pluginEntities } from '../plugins/plugin-registry.js';
+import { pluginEntities, pluginMigrations } from '../plugins/plugin-registry.js';
 import { allPlugins } from '../../plugins/index.js';
 
 const config = loadMigrationConfig();
 const logger = createLogger(config.LOG_LEVEL);
-const db = await openDatabase({ url: config.DATABASE_URL, migrationUrl: config.DATABASE_MIGRATION_URL, dataDir: config.DATA_DIR, logger, extraEntities: pluginEntities(allPlugins) });
+const db = await openDatabase({ url: config.DATABASE_URL, migrationUrl: config.DATABASE_MIGRATION_URL, dataDir: config.DATA_DIR, logger, extraEntities: pluginEntities(allPlugins), extraMigrations: pluginMigrations(allPlugins) });
 logger.info('migrations are up to date');
 await db.close();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mergeDeadlinePolicy, type DeadlinePolicy } from '../deadlines/deadline-rules.js';
 import { JWT_ALGORITHMS, KeyConfigError, resolveJwtKeys, type JwtKeys } from '../auth/jwt-keys.js';
 import { loadOrCreateSecret } from './generated-secret.js';
+import { DEFAULT_REGION_PACK, readRegionInfo, RegionPackError } from '../region/region-files.js';
 
 /**
  * Every setting the server reads from the environment, with its default.
@@ -31,8 +32,10 @@ const schema = z.object({
   PLUGINS: z.string().optional(),
   DEMO: z.enum(['0', '1']).optional(),
   DEMO_APPEALS: z.coerce.number().int().min(0).default(3000),
-  REGION_CODE: z.string().regex(/^\d{2}$/).default('12'),
-  TIME_ZONE: z.string().min(1).default('Europe/Moscow'),
+  // The region served (docs/regions.md): a folder path or a pack code; REGION_CODE and TIME_ZONE override its region.json.
+  REGION_PACK: z.string().min(1).default(DEFAULT_REGION_PACK),
+  REGION_CODE: z.string().regex(/^\d{2}$/).optional(),
+  TIME_ZONE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   HTTP_BODY_LIMIT_MB: z.coerce.number().int().positive().max(256).default(16),
@@ -145,7 +148,11 @@ const ratingWeightsSchema = z
   .object(Object.fromEntries(RATING_PARTS.map((part) => [part, z.number().min(0).optional()])) as Record<RatingPart, z.ZodOptional<z.ZodNumber>>)
   .strict();
 
-export type Config = z.infer<typeof schema> & {
+export type Config = Omit<z.infer<typeof schema>, 'REGION_CODE' | 'TIME_ZONE'> & {
+  /** REGION_CODE, else the pack's `registrationCode`: the start of registration numbers (`12-2026-0000001`). */
+  REGION_CODE: string;
+  /** TIME_ZONE, else the pack's `timeZone`. */
+  TIME_ZONE: string;
   /** Settings derived from the raw ones. */
   /**
    * The deployment's one secret: JWT_SECRET, or (embedded mode, or not production) the one
@@ -191,6 +198,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const notifyChannels = raw.NOTIFY_CHANNELS.split(',').map((c) => c.trim()).filter(Boolean);
   if (notifyChannels.includes('email') && !raw.SMTP_URL) throw new ConfigError('Invalid configuration: NOTIFY_CHANNELS: email needs SMTP_URL');
   if (notifyChannels.includes('sms') && !raw.SMS_WEBHOOK_URL) throw new ConfigError('Invalid configuration: NOTIFY_CHANNELS: sms needs SMS_WEBHOOK_URL');
+  let region;
+  try {
+    region = readRegionInfo(raw.REGION_PACK);
+  } catch (error) {
+    if (error instanceof RegionPackError) throw new ConfigError(`Invalid configuration: REGION_PACK: ${error.message}`);
+    throw error;
+  }
   if (raw.EVENT_BUS === 'redis' && !raw.REDIS_URL) throw new ConfigError('Invalid configuration: EVENT_BUS: redis needs REDIS_URL');
   // No secret in the code: a deployment on its own server must bring one; the embedded
   // (zero-configuration) mode makes one of its own, kept in DATA_DIR (docs/security.md).
@@ -213,6 +227,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...raw,
     rootSecret,
     rootSecretSource: generated ? generated.file : 'JWT_SECRET',
+    REGION_CODE: raw.REGION_CODE ?? region.registrationCode,
+    TIME_ZONE: raw.TIME_ZONE ?? region.timeZone,
     jwtKeys,
     enabledPlugins: raw.PLUGINS ? raw.PLUGINS.split(',').map((s) => s.trim()).filter(Boolean) : null,
     demo: raw.DEMO ? raw.DEMO === '1' : !raw.DATABASE_URL,

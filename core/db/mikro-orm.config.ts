@@ -1,12 +1,16 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { moduleEntities } from '../app/modules.js';
+import type { MigrationObject } from '@mikro-orm/core';
 import { migrationsList } from '../../migrations/index.js';
+import { migrationChain } from './migration-chain.js';
 
 export interface OrmSettings {
   url: string;
   /** Plugins' entity classes, added to the core's. */
   extraEntities?: readonly (new (...args: never[]) => object)[];
+  /** Plugins' migrations, merged into the core's chain by timestamp. */
+  extraMigrations?: readonly MigrationObject[];
   poolMax?: number;
   /** Called with every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
@@ -34,7 +38,7 @@ export function ormOptions(settings: OrmSettings): Options {
     driverOptions: { connection: sessionLimits(settings) },
     extensions: [Migrator],
     migrations: {
-      migrationsList,
+      migrationsList: migrationChain(migrationsList, settings.extraMigrations ?? []),
       path: 'migrations',
       pathTs: 'migrations',
       snapshot: false,

@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { bundledCalendarDir as bundledDir, loadBundledYears } from './test-helpers.js';
 import {
-  loadBundledYears,
   loadYearsFromDirectory,
   parseProductionYear,
   ProductionYearInvalidError,
 } from './production-year.js';
 
-const bundledDir = new URL('./calendar-data/', import.meta.url);
 const raw2025 = () => JSON.parse(readFileSync(new URL('ru-2025.json', bundledDir), 'utf8'));
 
 describe('bundled production calendar', () => {

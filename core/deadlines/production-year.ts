@@ -139,8 +139,3 @@ export function loadYearsFromDirectory(dir: URL): ProductionYear[] {
     return year;
   });
 }
-
-/** The years shipped with the code, in `calendar-data/`. */
-export function loadBundledYears(): ProductionYear[] {
-  return loadYearsFromDirectory(new URL('./calendar-data/', import.meta.url));
-}

@@ -1,6 +1,10 @@
 import { expect } from 'vitest';
-import { loadBundledYears } from './production-year.js';
+import { loadYearsFromDirectory } from './production-year.js';
 import { WorkingCalendar } from './working-calendar.js';
+
+/** The years of the default region pack (the engine itself reads no files). */
+export const bundledCalendarDir = new URL('../../regions/mari-el/calendar/', import.meta.url);
+export const loadBundledYears = () => loadYearsFromDirectory(bundledCalendarDir);
 
 /** Shared by the deadline tests: the bundled calendar in Moscow time. */
 export const calendar = new WorkingCalendar(loadBundledYears());

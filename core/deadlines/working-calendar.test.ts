@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBundledYears } from './production-year.js';
+import { loadBundledYears } from './test-helpers.js';
 import { at, calendar, expectInstant } from './test-helpers.js';
 import { CalendarYearMissingError, WorkingCalendar } from './working-calendar.js';
 

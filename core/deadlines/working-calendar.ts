@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { ProductionYear } from './production-year.js';
 
-/** Mari El lives on Moscow time (UTC+3, no DST since 2014). */
+/** Moscow time (UTC+3, no DST since 2014); the region pack's `timeZone` (TIME_ZONE) is what the app passes. */
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
 /**

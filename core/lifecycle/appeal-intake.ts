@@ -249,7 +249,7 @@ export function prepareAppeal(input: AppealIntake, ctx: IntakeContext): Prepared
   }
   const sectorId = sectorCode ? (directory.sectorByCode.get(sectorCode)?.id ?? null) : null;
   const author = v.author ?? null;
-  const keys = { email: emailKey(author?.email), phone: phoneKey(author?.phone), address: addressKey(v.address) };
+  const keys = { email: emailKey(author?.email), phone: phoneKey(author?.phone), address: addressKey(v.address, ctx.app.region.region.addressWords) };
   return {
     id,
     channel: v.channel,

@@ -10,6 +10,14 @@ describe('keys for finding repeated appeals', () => {
     expect(addressKey('г. Йошкар-Ола, ул. Панфилова, д. 38')).not.toBe(key);
   });
 
+  it("drops the words of the region's own name (the pack's addressWords)", () => {
+    const words = ['марий', 'эл'];
+    const key = addressKey('г. Йошкар-Ола, ул. Панфилова, д. 37', words);
+    expect(addressKey('Республика Марий Эл, г. Йошкар-Ола, ул. Панфилова, д. 37', words)).toBe(key);
+    expect(addressKey('Респ. Марий Эл, Йошкар-Ола, Панфилова, 37', words)).toBe(key);
+    expect(addressKey('Республика Марий Эл, г. Йошкар-Ола, ул. Панфилова, д. 37')).not.toBe(key);
+  });
+
   it('gives no address key without a house number (a street alone is not a place)', () => {
     expect(addressKey('г. Йошкар-Ола, ул. Панфилова')).toBeNull();
     expect(addressKey('37')).toBeNull();

@@ -5,21 +5,24 @@ const ADDRESS_NOISE = new Set([
   'г', 'гор', 'город', 'ул', 'улица', 'д', 'дом', 'пр', 'пр-т', 'просп', 'проспект', 'пер', 'переулок', 'б-р', 'бул',
   'бульвар', 'пл', 'площадь', 'ш', 'шоссе', 'наб', 'набережная', 'пгт', 'пос', 'п', 'поселок', 'с', 'село', 'дер',
   'деревня', 'мкр', 'микрорайон', 'корп', 'корпус', 'к', 'стр', 'строение', 'кв', 'квартира', 'респ', 'республика',
-  'марий', 'эл', 'рф', 'россия', 'район', 'р-н', 'городской', 'округ',
+  'рф', 'россия', 'район', 'р-н', 'городской', 'округ',
 ]);
 
 /**
+ * `regionWords`: the words of the region's own name (the pack's `addressWords`,
+ * e.g. «заречная», «область»), which name no place inside it.
+ *
  * The address reduced to what names the place: lower case, «ё»→«е», the
- * words for street kinds dropped, so «г. Йошкар-Ола, ул. Панфилова, д. 37» and
- * «Йошкар-Ола, улица Панфилова, дом 37» give the same key. Null when no house
+ * words for street kinds dropped, so «г. Луговой, ул. Панфилова, д. 37» and
+ * «Луговой, улица Панфилова, дом 37» give the same key. Null when no house
  * number is present: a town or a street alone would make every appeal from it
  * a "repeat".
  */
-export function addressKey(address: string | null | undefined): string | null {
+export function addressKey(address: string | null | undefined, regionWords: readonly string[] = []): string | null {
   if (!address) return null;
   const words = normaliseRussian(address)
     .split(/[^0-9a-zа-я]+/)
-    .filter((word) => word && !ADDRESS_NOISE.has(word));
+    .filter((word) => word && !ADDRESS_NOISE.has(word) && !regionWords.includes(word));
   if (words.length < 2 || !words.some((word) => /\d/.test(word))) return null;
   return words.join(' ');
 }

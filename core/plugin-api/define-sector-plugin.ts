@@ -13,5 +13,19 @@ export function defineSectorPlugin<T>(definition: SectorPluginDefinition<T>): Se
       throw new Error(`Category ${category.code} of plugin ${definition.code} must start with "${definition.code}."`);
     }
   }
+  const own = new Set([definition.code, ...definition.categories.map((category) => category.code)]);
+  for (const [posCategory, subcategories] of Object.entries(definition.posCategories ?? {})) {
+    for (const [subcategory, code] of Object.entries(subcategories)) {
+      if (!own.has(code)) {
+        throw new Error(`Plugin ${definition.code}: ПОС «${posCategory} / ${subcategory}» maps to "${code}", which is neither the plugin's code nor one of its categories`);
+      }
+    }
+  }
+  for (const migration of definition.migrations ?? []) {
+    // The timestamp orders the plugin's migrations among the core's (one chain).
+    if (!/^Migration\d{14}_[a-z0-9_]+$/.test(migration.name)) {
+      throw new Error(`Plugin ${definition.code}: migration "${migration.name}" must be named Migration<yyyyMMddHHmmss>_<snake_name>`);
+    }
+  }
   return Object.freeze({ ...definition, __sectorPlugin: true as const });
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { MigrationObject } from '@mikro-orm/core';
 import type { ZodType } from 'zod';
 
 /** Version of this contract; a plugin names the one it was written for. */
@@ -160,6 +161,22 @@ export interface RecommendationFinding {
  */
 export type PluginAccess = 'ALL' | 'READERS' | 'CENTER';
 
+/**
+ * How the federal feedback platform's (ПОС) category names map to the
+ * plugin's codes: ПОС category → (subcategory, or `*` for one not listed) →
+ * the plugin's sector code (structuring picks the category) or one of its
+ * category codes. Names match ignoring case, «ё» and repeated spaces; a name
+ * no enabled plugin maps leaves the message to structuring.
+ */
+export type PosCategoryMap = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/**
+ * A migration of the plugin's own tables (`Migration20270101120000_parks`,
+ * a class extending `Migration` of '@mikro-orm/migrations'): merged with the
+ * core's into one chain ordered by the timestamp in the name.
+ */
+export type PluginMigration = MigrationObject;
+
 export interface SectorPluginDefinition<TDetails = unknown> {
   code: string;
   name: { ru: string; en: string };
@@ -175,6 +192,15 @@ export interface SectorPluginDefinition<TDetails = unknown> {
   kpis?: KpiDefinition[];
   /** Recommendation rules of the sector, beside the core's (core/recommendations/recommendation.rules.ts). */
   recommendations?: RecommendationRuleDefinition[];
+  /** The plugin's part of the ПОС classifier mapping (core/channels composes the plugins'). */
+  posCategories?: PosCategoryMap;
+  /**
+   * Migrations of the plugin's tables, kept in the plugin's folder. The
+   * body that answers for the sector is not named here: it is the region
+   * pack's EXECUTIVE_BODY that lists the plugin's code in `sectors`
+   * (docs/regions.md), so the plugin serves any region.
+   */
+  migrations?: PluginMigration[];
   seed?(ctx: SeedContext): Promise<void>;
   hooks?: PluginHooks;
 }

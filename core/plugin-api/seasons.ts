@@ -13,7 +13,7 @@ export function moscowMonthDay(at: Date): number {
  * The heating season: 1 October – 15 May in Moscow time. [param] The real
  * start and end are set each year by a municipal act once the mean daily
  * temperature has stayed below (above) +8 °C for five days (Rules No. 354,
- * clause 5); these are the usual bounds for the Mari El Republic.
+ * clause 5); these are the usual bounds in the Volga region and central Russia.
  */
 export const HEATING_SEASON = { from: 1001, to: 515 } as const;
 

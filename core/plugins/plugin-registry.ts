@@ -18,6 +18,11 @@ export function selectPlugins(all: readonly SectorPlugin[], enabled: readonly st
   return all.filter((plugin) => enabled.includes(plugin.code));
 }
 
+/** Every plugin's migrations, for the one chain (core/db/migration-chain.ts); they run when a plugin is switched off too. */
+export function pluginMigrations(all: readonly SectorPlugin[]) {
+  return all.flatMap((plugin) => plugin.migrations ?? []);
+}
+
 /** Every plugin's tables: they stay in the database when a plugin is switched off. */
 export function pluginEntities(all: readonly SectorPlugin[]) {
   return all.flatMap((plugin) => plugin.entities ?? []);

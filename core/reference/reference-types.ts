@@ -14,11 +14,11 @@ export enum MunicipalityKind {
 }
 
 export interface MunicipalityReference {
-  /** Stable latin code, e.g. `yoshkar-ola`, `medvedevsky`. */
+  /** Stable latin code, e.g. `lugovoy`, `berezovsky`. */
   code: string;
-  /** Official Russian name, e.g. «Городской округ "Город Йошкар-Ола"». */
+  /** Official Russian name, e.g. «Городской округ "Город Луговой"». */
   name: string;
-  /** Short Russian name used in labels, e.g. «Йошкар-Ола», «Медведевский район». */
+  /** Short Russian name used in labels, e.g. «Луговой», «Берёзовский район». */
   shortName: string;
   nameEn: string;
   kind: MunicipalityKind;
@@ -27,8 +27,8 @@ export interface MunicipalityReference {
   center: string;
   /**
    * Word forms by which residents name it in free text, in every case:
-   * «Йошкар-Ола», «Йошкар-Олы», «в Йошкар-Оле»; «Медведевский район»,
-   * «Медведевского района», «в Медведевском районе», «Медведево»...
+   * «Луговой», «Лугового», «в Луговом»; «Берёзовский район»,
+   * «Берёзовского района», «в Берёзовском районе», «Берёзовка»...
    */
   nameForms: string[];
   /** Towns and villages of the municipality, in the nominative, for recognition in text. */
@@ -36,7 +36,7 @@ export interface MunicipalityReference {
 }
 
 export interface OrganizationReference {
-  /** Stable latin code, e.g. `cur`, `adm-yoshkar-ola`, `min-health`. */
+  /** Stable latin code, e.g. `cur`, `adm-lugovoy`, `min-health`. */
   code: string;
   name: string;
   shortName: string;

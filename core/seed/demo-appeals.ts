@@ -36,10 +36,11 @@ const ANSWERS = [
 const BOILERPLATE_ANSWER = 'Ваше обращение рассмотрено. Информация принята к сведению.';
 const NEGATIVE_COMMENTS = ['Ничего не сделано', 'Отписка', 'Проблема осталась', 'Ответ не по существу'];
 const RETURN_REASONS = ['Ответ не по существу вопроса', 'Нет сроков устранения', 'Не приложены фотографии выполненных работ'];
+/** `rank`: the municipality's place by population (0: the most populous), so the hot spots suit any region. */
 const HOT_SPOTS = [
-  { category: 'housing.heating', municipality: 'yoshkar-ola', street: 'Машиностроителей' },
-  { category: 'roads.potholes', municipality: 'volzhsk', street: 'Советская' },
-  { category: 'waste.container-site', municipality: 'medvedevsky', street: 'Кирова' },
+  { category: 'housing.heating', rank: 0, street: 'Машиностроителей' },
+  { category: 'roads.potholes', rank: 2, street: 'Советская' },
+  { category: 'waste.container-site', rank: 1, street: 'Кирова' },
 ];
 const OPENINGS = ['Прошу разобраться:', 'Обращаюсь повторно.', 'Здравствуйте!', 'Жалоба.', 'Уважаемые сотрудники,', 'Помогите, пожалуйста.'];
 
@@ -74,6 +75,7 @@ export async function generateDemoAppeals(em: EntityManager, options: DemoAppeal
 
   const sectorCode = new Map(sectors.map((s) => [s.id, s.code]));
   const municipalityWeights = municipalities.map((m) => [m, m.population] as [typeof m, number]);
+  const byPopulation = [...municipalities].sort((a, b) => b.population - a.population || a.code.localeCompare(b.code));
   const appeals: Record<string, unknown>[] = [];
   const events: Record<string, unknown>[] = [];
 
@@ -86,7 +88,7 @@ export async function generateDemoAppeals(em: EntityManager, options: DemoAppeal
     // Hot spots of the last two months: many appeals on one question in one street (regional problems).
     const hot = ageMs < 60 * DAY && faker.datatype.boolean(0.08) ? faker.helpers.arrayElement(HOT_SPOTS) : null;
     const hotCategory = hot && categories.find((c) => c.code === hot.category);
-    const hotMunicipality = hot && municipalities.find((m) => m.code === hot.municipality);
+    const hotMunicipality = hot && byPopulation[hot.rank];
     if (hotCategory && hotMunicipality) {
       category = hotCategory;
       municipality = hotMunicipality;

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../app/app-services.js';
 import { hashPassword } from '../auth/password.js';
 import { Role } from '../entities/enums.js';
-import { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users.js';
+import { DEMO_PASSWORD, demoUsers, type DemoUser } from './demo-users.js';
 import { generateDemoAppeals } from './demo-appeals.js';
 import { textArray } from '../db/sql-array.js';
 import { detectProblems } from '../analytics/problems.service.js';
@@ -14,7 +14,7 @@ import { detectProblems } from '../analytics/problems.service.js';
  */
 export async function seedDemo(app: AppServices): Promise<void> {
   const em = app.orm.em.fork() as EntityManager;
-  await seedDemoUsers(em);
+  await seedDemoUsers(em, app);
   const knex = em.getKnex();
   const [{ exists }] = await em.getConnection().execute(knex.raw(`select exists(select 1 from appeal where external_id like 'demo-%') as "exists"`));
   if (exists) return;
@@ -48,7 +48,7 @@ async function seedDemoProblems(em: EntityManager, app: AppServices): Promise<vo
   }));
 }
 
-async function seedDemoUsers(em: EntityManager): Promise<void> {
+async function seedDemoUsers(em: EntityManager, app: AppServices): Promise<void> {
   const knex = em.getKnex();
   const hash = await hashPassword(DEMO_PASSWORD);
   const orgs: { id: string; code: string; short_name: string }[] = await em.getConnection().execute(
@@ -63,7 +63,7 @@ async function seedDemoUsers(em: EntityManager): Promise<void> {
       organizationCode: org.code,
     })),
   );
-  const rows = [...DEMO_USERS, ...operators].map((user) => ({
+  const rows = [...demoUsers(app.region), ...operators].map((user) => ({
     id: knex.raw('gen_random_uuid()'),
     email: user.email,
     password_hash: hash,

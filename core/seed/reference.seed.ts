@@ -1,45 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { MunicipalityReference, OrganizationReference } from '../reference/reference-types.js';
 import type { SectorPlugin, SeedContext } from '../plugin-api/index.js';
 import { textArray } from '../db/sql-array.js';
-
-export interface RegionReference {
-  municipalities: readonly MunicipalityReference[];
-  organizations: readonly OrganizationReference[];
-}
+import type { RegionLoadReport, RegionPack } from '../region/index.js';
+import { loadRegion } from '../region/region-load.js';
 
 /**
- * Loads the region's reference data and the plugins' sectors and categories.
- * Idempotent: rows are matched by code and updated in place, so a restart
- * (or a second process) never duplicates them.
+ * Loads the region pack (municipalities, bodies, the calendar years the
+ * database lacks) in one transaction, then the plugins' sectors and
+ * categories. Idempotent: rows are matched by code and updated in place, so
+ * a restart (or a second process) never duplicates them.
  */
-export async function seedReference(em: EntityManager, region: RegionReference, plugins: readonly SectorPlugin[], demo: boolean): Promise<void> {
+export async function seedReference(em: EntityManager, region: RegionPack, plugins: readonly SectorPlugin[], demo: boolean): Promise<RegionLoadReport> {
+  const report = await loadRegion(em, region, { calendar: 'missing' });
   const knex = em.getKnex();
   const run = (query: Parameters<ReturnType<EntityManager['getConnection']>['execute']>[0]) => em.getConnection().execute(query);
-
-  await run(
-    knex('municipality')
-      .insert(region.municipalities.map((m) => ({
-        id: knex.raw('gen_random_uuid()'), code: m.code, name: m.name, short_name: m.shortName, name_en: m.nameEn,
-        kind: m.kind, population: m.population, center: m.center, name_forms: textArray(m.nameForms), settlements: textArray(m.settlements),
-      })))
-      .onConflict('code')
-      .merge(['name', 'short_name', 'name_en', 'kind', 'population', 'center', 'name_forms', 'settlements']),
-  );
-  await run(
-    knex('organization')
-      .insert(region.organizations.map((o) => ({
-        id: knex.raw('gen_random_uuid()'), code: o.code, name: o.name, short_name: o.shortName, kind: o.kind,
-        sectors: textArray(o.sectors), demo: o.demo ?? false,
-        municipality_id: o.municipalityCode ? knex('municipality').select('id').where('code', o.municipalityCode) : null,
-      })))
-      .onConflict('code')
-      .merge(['name', 'short_name', 'kind', 'sectors', 'demo', 'municipality_id']),
-  );
-  // Parents after every row exists, so order in the list does not matter.
-  for (const o of region.organizations.filter((org) => org.parentCode)) {
-    await run(knex('organization').where('code', o.code).update({ parent_id: knex('organization').select('id').where('code', o.parentCode!) }));
-  }
 
   for (const plugin of plugins) {
     await run(
@@ -63,6 +37,7 @@ export async function seedReference(em: EntityManager, region: RegionReference, 
 
   const ctx = seedContext(em, demo);
   for (const plugin of plugins) await plugin.seed?.(ctx);
+  return report;
 }
 
 function seedContext(em: EntityManager, demo: boolean): SeedContext {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { allPlugins } from '../../plugins/index.js';
-import { mariElMunicipalities } from '../reference/index.js';
+import { loadRegionPack } from '../region/index.js';
 import { createStructurer, KEYWORD_RULE } from './structurer.js';
 import { createKeywordClassifier } from './keyword-classifier.js';
 import { SUMMARY_MAX_LENGTH } from './summary.js';
+
+/** The default pack's municipalities (regions/mari-el): the names these tests are written in. */
+const mariElMunicipalities = loadRegionPack('regions/mari-el').municipalities;
 
 const structurer = createStructurer(allPlugins, mariElMunicipalities);
 /** The default STRUCTURING_MIN_CONFIDENCE: at or above it the appeal is structured without a specialist. */

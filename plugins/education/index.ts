@@ -5,6 +5,7 @@ import { EducationDetails, EducationInstitution } from './education.entities.js'
 import { educationResolvers } from './education.resolver.js';
 import { educationDetails } from './education.details.js';
 import { seedEducation } from './education.seed.js';
+import { educationPosCategories } from './education.pos-categories.js';
 
 export const educationPlugin = defineSectorPlugin({
   code: 'education',
@@ -18,5 +19,6 @@ export const educationPlugin = defineSectorPlugin({
   routing: educationRouting,
   deadlines: educationDeadlines,
   kpis: educationKpis,
+  posCategories: educationPosCategories,
   seed: seedEducation,
 });

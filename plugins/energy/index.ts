@@ -5,6 +5,7 @@ import { EnergyCompany, EnergyDetails } from './energy.entities.js';
 import { energyResolvers } from './energy.resolver.js';
 import { energyDetails } from './energy.details.js';
 import { seedEnergy } from './energy.seed.js';
+import { energyPosCategories } from './energy.pos-categories.js';
 
 export const energyPlugin = defineSectorPlugin({
   code: 'energy',
@@ -18,5 +19,6 @@ export const energyPlugin = defineSectorPlugin({
   routing: energyRouting,
   deadlines: energyDeadlines,
   kpis: energyKpis,
+  posCategories: energyPosCategories,
   seed: seedEnergy,
 });

@@ -5,6 +5,7 @@ import { HealthDetails, MedicalOrganization } from './health.entities.js';
 import { healthResolvers } from './health.resolver.js';
 import { healthDetails } from './health.details.js';
 import { seedHealth } from './health.seed.js';
+import { healthPosCategories } from './health.pos-categories.js';
 
 export const healthPlugin = defineSectorPlugin({
   code: 'health',
@@ -18,5 +19,6 @@ export const healthPlugin = defineSectorPlugin({
   routing: healthRouting,
   deadlines: healthDeadlines,
   kpis: healthKpis,
+  posCategories: healthPosCategories,
   seed: seedHealth,
 });

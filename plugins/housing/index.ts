@@ -5,6 +5,7 @@ import { ApartmentBuilding, HousingDetails, ManagementCompany } from './housing.
 import { housingResolvers } from './housing.resolver.js';
 import { housingDetails } from './housing.details.js';
 import { seedHousing } from './housing.seed.js';
+import { housingPosCategories } from './housing.pos-categories.js';
 
 export const housingPlugin = defineSectorPlugin({
   code: 'housing',
@@ -18,5 +19,6 @@ export const housingPlugin = defineSectorPlugin({
   routing: housingRouting,
   deadlines: housingDeadlines,
   kpis: housingKpis,
+  posCategories: housingPosCategories,
   seed: seedHousing,
 });

@@ -5,6 +5,7 @@ import { RoadSegment, RoadsDetails } from './roads.entities.js';
 import { roadsResolvers } from './roads.resolver.js';
 import { roadsDetails } from './roads.details.js';
 import { seedRoads } from './roads.seed.js';
+import { roadsPosCategories } from './roads.pos-categories.js';
 
 export const roadsPlugin = defineSectorPlugin({
   code: 'roads',
@@ -18,5 +19,6 @@ export const roadsPlugin = defineSectorPlugin({
   routing: roadsRouting,
   deadlines: roadsDeadlines,
   kpis: roadsKpis,
+  posCategories: roadsPosCategories,
   seed: seedRoads,
 });

@@ -5,6 +5,7 @@ import { SocialDetails, SocialMeasure, SocialServiceCentre } from './social.enti
 import { socialResolvers } from './social.resolver.js';
 import { socialDetails } from './social.details.js';
 import { seedSocial } from './social.seed.js';
+import { socialPosCategories } from './social.pos-categories.js';
 
 export const socialPlugin = defineSectorPlugin({
   code: 'social',
@@ -18,5 +19,6 @@ export const socialPlugin = defineSectorPlugin({
   routing: socialRouting,
   deadlines: socialDeadlines,
   kpis: socialKpis,
+  posCategories: socialPosCategories,
   seed: seedSocial,
 });

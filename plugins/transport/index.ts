@@ -5,6 +5,7 @@ import { BusRoute, TransportCarrier, TransportDetails } from './transport.entiti
 import { transportResolvers } from './transport.resolver.js';
 import { transportDetails } from './transport.details.js';
 import { seedTransport } from './transport.seed.js';
+import { transportPosCategories } from './transport.pos-categories.js';
 
 export const transportPlugin = defineSectorPlugin({
   code: 'transport',
@@ -18,5 +19,6 @@ export const transportPlugin = defineSectorPlugin({
   routing: transportRouting,
   deadlines: transportDeadlines,
   kpis: transportKpis,
+  posCategories: transportPosCategories,
   seed: seedTransport,
 });

@@ -5,6 +5,7 @@ import { ContainerSite, WasteDetails, WasteOperator } from './waste.entities.js'
 import { wasteResolvers } from './waste.resolver.js';
 import { wasteDetails } from './waste.details.js';
 import { seedWaste } from './waste.seed.js';
+import { wastePosCategories } from './waste.pos-categories.js';
 
 export const wastePlugin = defineSectorPlugin({
   code: 'waste',
@@ -18,5 +19,6 @@ export const wastePlugin = defineSectorPlugin({
   routing: wasteRouting,
   deadlines: wasteDeadlines,
   kpis: wasteKpis,
+  posCategories: wastePosCategories,
   seed: seedWaste,
 });

@@ -10,10 +10,9 @@ import { ensureAppRole } from '../../core/db/app-role.js';
 import pg from 'pg';
 import { TEST_APP_ROLE, TEST_APP_ROLE_PASSWORD } from './test-roles.js';
 import { createLogger } from '../../core/logging/logger.js';
-import { pluginEntities } from '../../core/plugins/plugin-registry.js';
+import { pluginEntities, pluginMigrations } from '../../core/plugins/plugin-registry.js';
 import { seedReference } from '../../core/seed/reference.seed.js';
-import { seedBundledCalendar } from '../../core/calendar/calendar.service.js';
-import { mariElMunicipalities, mariElOrganizations } from '../../core/reference/index.js';
+import { loadRegionPack } from '../../core/region/index.js';
 import { allPlugins } from '../../plugins/index.js';
 
 declare module 'vitest' {
@@ -47,10 +46,10 @@ export default async function setup(project: TestProject) {
     await admin.end();
   }
   const template = await createScratchDatabase(serverUrl, 'cur_template');
-  const db = await openDatabase({ url: template.url, dataDir: '', logger, extraEntities: pluginEntities(allPlugins) });
+  const db = await openDatabase({ url: template.url, dataDir: '', logger, extraEntities: pluginEntities(allPlugins), extraMigrations: pluginMigrations(allPlugins) });
   const em = db.orm.em.fork() as EntityManager;
-  await seedBundledCalendar(em);
-  await seedReference(em, { municipalities: mariElMunicipalities, organizations: mariElOrganizations }, allPlugins, false);
+  // The default pack (regions/mari-el), as `npm start` loads it; a test of another region starts on a database of its own.
+  await seedReference(em, loadRegionPack(), allPlugins, false);
   await db.orm.close(true);
   project.provide('dbServerUrl', serverUrl);
   project.provide('dbTemplate', template.name);

@@ -163,8 +163,8 @@ function ratingTable(doc: Doc, rows: RatingRow[]) {
 }
 
 /** The report as a PDF (A4), with the DejaVu font for Cyrillic. */
-export function renderReportPdf(report: MonthlyReport, zone: string): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: report.title, Author: 'ЦУР Республики Марий Эл' } });
+export function renderReportPdf(report: MonthlyReport, zone: string, author: string): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: report.title, Author: author } });
   doc.registerFont('regular', FONT);
   doc.registerFont('bold', FONT_BOLD);
   const chunks: Buffer[] = [];

@@ -45,9 +45,9 @@ const RATING_COLUMNS: Column[] = [
   { header: 'Полнота', kind: 'share' }, { header: 'Удовлетворённость', kind: 'share' }, { header: 'Без повторов', kind: 'share' },
 ];
 
-export async function renderReportXlsx(report: MonthlyReport): Promise<Buffer> {
+export async function renderReportXlsx(report: MonthlyReport, author: string): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
-  book.creator = 'ЦУР Республики Марий Эл';
+  book.creator = author;
   book.created = report.generatedAt;
   book.title = report.title;
 

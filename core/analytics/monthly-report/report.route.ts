@@ -46,7 +46,9 @@ export function registerReportRoutes(expressApp: Express, app: AppServices): voi
       const em = app.orm.em.fork() as EntityManager;
       const report = await buildMonthlyReport({ em, app, user, now: app.clock.now() }, month);
       const zone = app.config.TIME_ZONE;
-      const body = format === 'html' ? renderReportHtml(report, zone) : format === 'xlsx' ? await renderReportXlsx(report) : await renderReportPdf(report, zone);
+      // The document's author: «ЦУР» and the region's name in the genitive (region.json).
+      const author = `ЦУР ${app.region.region.nameGenitive}`;
+      const body = format === 'html' ? renderReportHtml(report, zone) : format === 'xlsx' ? await renderReportXlsx(report, author) : await renderReportPdf(report, zone, author);
       res.setHeader('content-type', CONTENT_TYPES[format]);
       res.setHeader('content-disposition', `${format === 'html' ? 'inline' : 'attachment'}; filename="report-${month}.${format}"`);
       res.setHeader('cache-control', 'private, no-store');

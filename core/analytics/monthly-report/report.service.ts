@@ -125,7 +125,7 @@ export async function buildMonthlyReport(ctx: AnalyticsContext, month: string): 
   const label = monthLabel(month);
   return {
     month,
-    title: `Ежемесячный отчёт Главе Республики Марий Эл о работе с обращениями граждан: ${label}`,
+    title: `Ежемесячный отчёт ${ctx.app.region.region.headDative} о работе с обращениями граждан: ${label}`,
     monthLabel: label,
     previousMonthLabel: monthLabel(previous.month),
     yearAgoLabel: monthLabel(yearAgo.month),

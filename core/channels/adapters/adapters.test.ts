@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allPlugins } from '../../../plugins/index.js';
-import { mariElMunicipalities } from '../../reference/index.js';
+import { loadRegionPack } from '../../region/index.js';
 import { AppealStatus, Channel } from '../../entities/enums.js';
 import { adapterContextFactory } from '../adapter-context.js';
 import { prepareInput, readOptions } from '../import-job.service.js';
 import { channelAdapter } from '../adapter-registry.js';
 import type { PreparedRecord } from '../channel-ingest.service.js';
-import posCategories from '../data/pos-categories.json' with { type: 'json' };
-import { posClassifierCode, posStatusOut } from './pos.adapter.js';
+import { posStatusOut } from './pos.adapter.js';
+import { composePosClassifier } from '../pos-categories.js';
 import { normalizeUrl } from './social-url.js';
 import { itemKeyOf } from './social.adapter.js';
 import { SocialPlatform } from '../channel-enums.js';
@@ -18,7 +18,8 @@ import { DEFAULT_SPREADSHEET_LIMITS } from './spreadsheet-limits.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/channels/${name}`, import.meta.url));
 const now = new Date('2026-11-20T12:00:00Z');
-const ctx = adapterContextFactory(allPlugins, mariElMunicipalities, 'Europe/Moscow')(now);
+const { municipalities } = loadRegionPack();
+const ctx = adapterContextFactory(allPlugins, municipalities, 'Europe/Moscow')(now);
 
 async function read(adapter: string, file: Buffer, options: unknown = {}): Promise<PreparedRecord[]> {
   const a = channelAdapter(adapter);
@@ -63,13 +64,14 @@ describe('ПОС adapter', () => {
   it('maps only to categories and sectors that exist, and every table entry names one', () => {
     const categories = new Set(allPlugins.flatMap((p) => p.categories.map((c) => c.code)));
     const sectors = new Set(allPlugins.map((p) => p.code));
-    const table = (posCategories as { categories: Record<string, Record<string, string | null>> }).categories;
-    for (const [category, subs] of Object.entries(table)) {
-      for (const [sub, code] of Object.entries(subs)) {
-        if (code === null) continue;
-        expect(code.includes('.') ? categories.has(code) : sectors.has(code), `${category} / ${sub} → ${code}`).toBe(true);
+    for (const plugin of allPlugins) {
+      for (const [category, subs] of Object.entries(plugin.posCategories ?? {})) {
+        for (const [sub, code] of Object.entries(subs)) {
+          expect(code.includes('.') ? categories.has(code) : sectors.has(code), `${category} / ${sub} → ${code}`).toBe(true);
+        }
       }
     }
+    const posClassifierCode = composePosClassifier(allPlugins);
     expect(posClassifierCode('  жкх ', 'Отсутствие  отопления')).toBe('housing.heating');
     expect(posClassifierCode('Нет такой', 'x')).toBeNull();
   });
@@ -82,7 +84,7 @@ describe('ПОС adapter', () => {
   });
 
   it('leaves categories of a disabled plugin to structuring', async () => {
-    const onlyHousing = adapterContextFactory(allPlugins.filter((p) => p.code === 'housing'), mariElMunicipalities, 'Europe/Moscow')(now);
+    const onlyHousing = adapterContextFactory(allPlugins.filter((p) => p.code === 'housing'), municipalities, 'Europe/Moscow')(now);
     const records = await prepareInput(channelAdapter('pos'), fixture('pos-batch.json'), {}, onlyHousing);
     expect(accepted(records[0])).toMatchObject({ sector: null, category: null });
     expect(accepted(records[1])).toMatchObject({ sector: 'housing', category: 'housing.heating' });

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { AppealStatus, Channel } from '../../entities/enums.js';
 import type { AdapterContext, ChannelAdapter, MapResult } from '../channel-adapter.js';
-import posCategories from '../data/pos-categories.json' with { type: 'json' };
 import posStatuses from '../data/pos-statuses.json' with { type: 'json' };
-import { classifierTarget, normalizeName, parseJsonBatch, sectorsOf, zodFieldErrors } from './adapter-helpers.js';
+import { classifierTarget, parseJsonBatch, sectorsOf, zodFieldErrors } from './adapter-helpers.js';
 
 /**
  * A message of the federal feedback platform (ПОС, Resolution No. 1802 of
@@ -43,25 +42,6 @@ export const posMessageSchema = z.object({
 
 export type PosMessage = z.input<typeof posMessageSchema>;
 
-type CategoryTable = Record<string, Record<string, string | null>>;
-
-/** The table of data/pos-categories.json with names normalised once. */
-const categoryTable: Map<string, Map<string, string | null>> = new Map(
-  Object.entries((posCategories as { categories: CategoryTable }).categories).map(([category, subs]) => [
-    normalizeName(category),
-    new Map(Object.entries(subs).map(([sub, code]) => [sub === '*' ? '*' : normalizeName(sub), code])),
-  ]),
-);
-
-/** The code the table gives a ПОС category and subcategory; null when the table has none (structuring decides). */
-export function posClassifierCode(categoryName: string | null | undefined, subcategoryName: string | null | undefined): string | null {
-  if (!categoryName) return null;
-  const subs = categoryTable.get(normalizeName(categoryName));
-  if (!subs) return null;
-  const exact = subcategoryName ? subs.get(normalizeName(subcategoryName)) : undefined;
-  return exact !== undefined ? exact : (subs.get('*') ?? null);
-}
-
 const statusTable = (posStatuses as { statuses: Record<AppealStatus, { code: string; label: string }> }).statuses;
 
 /** Our status → the ПОС connector's status code. */
@@ -79,7 +59,7 @@ function mapPosMessage(record: Record<string, unknown>, ctx: AdapterContext): Ma
   if (receivedAt.getTime() > ctx.now.getTime() + FUTURE_TOLERANCE_MS) {
     return { ok: false, errors: [{ field: 'createdAt', message: 'Дата создания сообщения в будущем' }] };
   }
-  const { sector, category } = classifierTarget(posClassifierCode(m.categoryName, m.subcategoryName), ctx.categorySectors, sectorsOf(ctx.categorySectors));
+  const { sector, category } = classifierTarget(ctx.posCategory(m.categoryName, m.subcategoryName), ctx.categorySectors, sectorsOf(ctx.categorySectors));
   return {
     ok: true,
     input: {

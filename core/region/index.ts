@@ -1,0 +1,7 @@
+/** A region as data (docs/regions.md): the pack's files, their validation, and writing them into the reference tables. */
+export { loadRegionPack, type RegionPack } from './region-pack.loader.js';
+export { resolveRegionPackDir, readRegionInfo, DEFAULT_REGION_PACK, REPO_ROOT } from './region-files.js';
+export { RegionPackError } from './region-pack-error.js';
+export { loadRegion } from './region-load.js';
+export { applyRegionPack, describeChanges, type RegionLoadReport, type TableChanges } from './region-pack.store.js';
+export { regionFileSchema, municipalityRowSchema, organizationRowSchema, type RegionInfo } from './region-pack.schema.js';
