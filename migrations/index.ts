@@ -16,6 +16,7 @@ import { Migration20261126130840_analytics_rollup_triggers } from './Migration20
 import { Migration20261126130934_reference_version } from './Migration20261126130934_reference_version.js';
 import { Migration20261126131616_analytics_overdue_index } from './Migration20261126131616_analytics_overdue_index.js';
 import { Migration20261126132059_analytics_rollup_grains } from './Migration20261126132059_analytics_rollup_grains.js';
+import { Migration20261207015018_structuring_suggestions_feedback } from './Migration20261207015018_structuring_suggestions_feedback.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126100842_core', class: Migration20261126100842_core },
@@ -33,4 +34,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126130934_reference_version', class: Migration20261126130934_reference_version },
   { name: 'Migration20261126131616_analytics_overdue_index', class: Migration20261126131616_analytics_overdue_index },
   { name: 'Migration20261126132059_analytics_rollup_grains', class: Migration20261126132059_analytics_rollup_grains },
+  { name: 'Migration20261207015018_structuring_suggestions_feedback', class: Migration20261207015018_structuring_suggestions_feedback },
 ];

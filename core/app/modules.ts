@@ -1,12 +1,13 @@
 import type { Access } from '../auth/access-matrix.js';
 import type { EntityClass, FeatureModule } from './feature-module.js';
 import { foundationModule } from './foundation.module.js';
+import { structuringModule } from '../structuring/structuring.module.js';
 
 /**
  * Every core feature module, in the order their demo data is loaded. A new
  * feature adds one line here and nothing else in `core/app/`.
  */
-export const coreModules: readonly FeatureModule[] = [foundationModule];
+export const coreModules: readonly FeatureModule[] = [foundationModule, structuringModule];
 
 export function moduleEntities(modules: readonly FeatureModule[] = coreModules): EntityClass[] {
   return modules.flatMap((module) => module.entities ?? []);

@@ -218,10 +218,16 @@ const PLACE_PREPOSITIONS = new Set(['в', 'во', 'из', 'до', 'под', 'о�
  */
 function standsAlone(text: string, tokens: Token[], first: number, last: number): boolean {
   const start = tokens[first]!.start;
-  if (text[start] === text[start]!.toLowerCase()) return false;
   const previous = tokens[first - 1];
-  if (previous && PLACE_PREPOSITIONS.has(previous.text) && /^\s+$/.test(text.slice(previous.end, start))) return true;
+  const afterPreposition = previous !== undefined && PLACE_PREPOSITIONS.has(previous.text) && /^\s+$/.test(text.slice(previous.end, start));
   const next = tokens[last + 1];
+  if (text[start] === text[start]!.toLowerCase()) {
+    // Comments are written in lower case: «в приволжском опять не топят» counts, in the locative after «в»,
+    // unless another adjective follows («в приволжском федеральном округе»).
+    const adjectiveFollows = next !== undefined && ADJECTIVE_END.test(next.text) && /^\s+$/.test(text.slice(tokens[last]!.end, next.start));
+    return afterPreposition && /(ом|ем)$/.test(tokens[last]!.text) && !adjectiveFollows;
+  }
+  if (afterPreposition) return true;
   return !next || /^\s*[,:;.!?)—–-]/.test(text.slice(tokens[last]!.end, next.start));
 }
 

@@ -13,7 +13,8 @@ import { tokenizeRussian, type Token } from './russian-text.js';
  * ambiguous ones stay unresolved rather than guessed.
  *
  * A microdistrict with an adjective name («Звёздный», «Девятый») counts next to «мкр»,
- * «микрорайон»; one with a noun name («Гомзово», «Ширяйково») anywhere.
+ * «микрорайон», or in an oblique case after a preposition of place («в звёздном»); one with a
+ * noun name («Гомзово», «Ширяйково») anywhere.
  */
 
 export interface StreetCandidate {
@@ -36,7 +37,9 @@ const STREET_WORDS = new Set([
   'пер', 'переулок', 'переулке', 'проезд', 'проезде', 'б', 'бул', 'бульвар', 'бульваре', 'тракт', 'тракте', 'пл', 'площадь', 'площади',
 ]);
 const MICRODISTRICT_WORDS = new Set(['мкр', 'мкрн', 'микрорайон', 'микрорайона', 'микрорайоне', 'микрорайону']);
-const PREPOSITIONS = new Set(['на', 'по']);
+const PREPOSITIONS = new Set(['на', 'по', 'с', 'со', 'до']);
+/** Prepositions of place before a microdistrict name without «мкр»: «в Звёздном», «на звездном». */
+const PLACE_PREPOSITIONS = new Set(['в', 'во', 'на', 'из', 'до']);
 
 export interface StreetIndex {
   find(text: string, tokens: Token[]): StreetCandidate[];
@@ -75,7 +78,8 @@ export function createStreetIndex(places: Places | undefined): StreetIndex {
           const after = tokens[last + 1]?.text;
           if (entry.kind === 'microdistrict') {
             const marked = (before !== undefined && MICRODISTRICT_WORDS.has(before)) || (after !== undefined && MICRODISTRICT_WORDS.has(after));
-            if (entry.needsMarker && !marked && !entry.words.some((word) => MICRODISTRICT_WORDS.has(word))) continue;
+            const placed = before !== undefined && PLACE_PREPOSITIONS.has(before) && entry.words.length === 1 && !/^(ий|ый|ой)$/.test(token.text.slice(-2));
+            if (entry.needsMarker && !marked && !placed && !entry.words.some((word) => MICRODISTRICT_WORDS.has(word))) continue;
             found.push({ code: entry.code, first, last, confidence: 0.8, kind: entry.kind });
             continue;
           }

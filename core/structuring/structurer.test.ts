@@ -4,10 +4,11 @@ import { mariElMunicipalities } from '../reference/index.js';
 import { createStructurer, KEYWORD_RULE } from './structurer.js';
 import { createKeywordClassifier } from './keyword-classifier.js';
 import { SUMMARY_MAX_LENGTH } from './summary.js';
+import { loadConfig } from '../config/config.js';
 
 const structurer = createStructurer(allPlugins, mariElMunicipalities);
 /** The default STRUCTURING_MIN_CONFIDENCE: at or above it the appeal is structured without a specialist. */
-const THRESHOLD = 0.5;
+const THRESHOLD = loadConfig({}).STRUCTURING_MIN_CONFIDENCE;
 
 // Written for this test, not taken from bench/data: plain phrasings a resident might use.
 const phrases: [string, string, string][] = [

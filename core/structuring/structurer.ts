@@ -1,6 +1,6 @@
 import type { SectorPlugin } from '../plugin-api/index.js';
 import type { MunicipalityReference } from '../reference/reference-types.js';
-import { createKeywordClassifier, type Classification } from './keyword-classifier.js';
+import { createKeywordClassifier, topicStems, type Classification } from './keyword-classifier.js';
 import { committedModel, type StructuringModel } from './linear-model.js';
 import { createMunicipalityMatcher } from './municipality-matcher.js';
 import type { Places } from './places.schema.js';
@@ -42,6 +42,19 @@ export interface AppealStructurer {
 export const KEYWORD_RULE = 'keywords-v1';
 /** Name of the learned rule in the audit trail; bump with the model format. */
 export const MODEL_RULE = 'model-v1';
+
+/*
+ * Two guards over the model's confidence, for texts unlike those it was calibrated on:
+ * - a text of one or two topic words («Сломалось колесо») says too little to be sure of;
+ * - an appeal whose keywords point to two sectors in near balance, one of which the model also
+ *   gives a real chance («отключили свет, а в поликлинике нет врача»), is about two things:
+ *   a specialist splits or routes it.
+ * Either caps the confidence at GUARD_CAP, under any sensible threshold.
+ */
+const MIN_TOPIC_WORDS = 3;
+const MIXED_SECTORS_RATIO = 0.8;
+const MIXED_MODEL_SHARE = 0.1;
+const GUARD_CAP = 0.5;
 
 export interface StructurerOptions {
   /** The region's gazetteer (villages, microdistricts, streets). */
@@ -94,12 +107,17 @@ export function createStructurer(
       const features = addKeywordFeatures(textFeatures(text), unrestricted);
       const allowedSectors = hinted && enabledSectors.has(hinted) ? new Set([hinted]) : enabledSectors;
       const sectors = model.rankSectors(features, allowedSectors);
-      const joint = sectors.slice(0, 3).flatMap((sector) =>
-        model.rankCategories(sector.code, features, enabledCategories).slice(0, 3)
-          .map((category) => ({ sectorCode: sector.code, categoryCode: category.code, confidence: round(sector.probability * category.probability) })));
-      const suggestions = joint.sort((a, b) => b.confidence - a.confidence).slice(0, 3);
+      // Categories of the likely sectors only: a sector under 2% cannot make the top three.
+      const likely = sectors.slice(0, 3).filter((sector, i) => i === 0 || sector.probability >= 0.02)
+        .map((sector) => ({ sector, categories: model.rankCategories(sector.code, features, enabledCategories) }));
+      const suggestions = likely
+        .flatMap(({ sector, categories }) => categories.slice(0, 3).map((category) => ({
+          sectorCode: sector.code, categoryCode: category.code, confidence: round(sector.probability * category.probability),
+        })))
+        .sort((a, b) => b.confidence - a.confidence)
+        .slice(0, 3);
       const top = sectors[0];
-      const best = top ? model.rankCategories(top.code, features, enabledCategories)[0] : undefined;
+      const best = likely[0]?.categories[0];
 
       // No keyword at all and a model unsure of itself: nothing in the text to structure by.
       if (!top || !best || (!keywords.sectorCode && top.probability < model.threshold)) {
@@ -109,10 +127,17 @@ export function createStructurer(
         };
       }
       // With the sector given by the channel, the confidence is the category model's.
-      const confidence = round(allowedSectors.size === 1 && hinted ? best.probability : top.probability);
+      let confidence = round(allowedSectors.size === 1 && hinted ? best.probability : top.probability);
+      const [first, second] = unrestricted.sectors;
+      const runnerUp = sectors[1];
+      // Mixed: the keywords' two sectors in near balance, and the model itself gives the other one a real chance.
+      const mixed = !hinted && first && second && runnerUp && second.score >= MIXED_SECTORS_RATIO * first.score &&
+        runnerUp.probability >= MIXED_MODEL_SHARE && [first.sectorCode, second.sectorCode].includes(runnerUp.code);
+      const guard = new Set(topicStems(text)).size < MIN_TOPIC_WORDS ? 'little text' : mixed ? `mixed: ${first.sectorCode}, ${second.sectorCode}` : null;
+      if (guard) confidence = Math.min(confidence, GUARD_CAP);
       return {
         ...base, sectorCode: top.code, categoryCode: best.code, confidence,
-        rule: [`${MODEL_RULE} ${best.code} (${confidence})`, keywordPart(keywords), placePart].filter(Boolean).join('; '),
+        rule: [`${MODEL_RULE} ${best.code} (${confidence}${guard ? `, capped: ${guard}` : ''})`, keywordPart(keywords), placePart].filter(Boolean).join('; '),
         suggestions,
       };
     },
