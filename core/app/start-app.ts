@@ -20,6 +20,7 @@ import { LiveFeed } from '../live/live-feed.js';
 import type { RecurringJob } from '../jobs/recurring-job.js';
 import { coreModules } from './modules.js';
 import { createStructurer } from '../structuring/structurer.js';
+import { readPlaces } from '../structuring/places.schema.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import type { IntakeService } from '../channels/intake.js';
@@ -90,7 +91,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       }),
       calendar: await loadWorkingCalendar(em, config.TIME_ZONE),
       events,
-      structurer: createStructurer(plugins, mariElMunicipalities),
+      // The region's gazetteer beside its municipalities (moves with them into the region pack).
+      structurer: createStructurer(plugins, mariElMunicipalities, { places: readPlaces(new URL('../../regions/mari-el/places.json', import.meta.url)) }),
       live: new LiveFeed(db.orm, events, logger),
     };
     if (options.intake) app.intake = options.intake(app);
