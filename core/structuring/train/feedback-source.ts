@@ -11,7 +11,7 @@ export async function readFeedback(url = process.env.DATABASE_URL): Promise<Labe
   await client.connect();
   try {
     const { rows } = await client.query<{ text: string; sector: string; category: string }>(
-      'select text, chosen_sector as sector, chosen_category as category from structuring_feedback order by id',
+      'select text, chosen_sector as sector, chosen_category as category from structuring_feedback order by at, id',
     );
     return rows.map((row) => ({ ...row, style: 'feedback', municipality: null, split: 'train' }));
   } finally {
