@@ -22,6 +22,7 @@ import { Migration20261207012229_survey_event_append_only } from './Migration202
 import { Migration20261207012554_informing } from './Migration20261207012554_informing.js';
 import { Migration20261207012631_informing_triggers } from './Migration20261207012631_informing_triggers.js';
 import { Migration20261207015006_appeal_search } from './Migration20261207015006_appeal_search.js';
+import { Migration20261207015018_structuring_suggestions_feedback } from './Migration20261207015018_structuring_suggestions_feedback.js';
 import { Migration20261207021348_api_key_channel } from './Migration20261207021348_api_key_channel.js';
 
 export const migrationsList: MigrationObject[] = [
@@ -46,5 +47,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207012554_informing', class: Migration20261207012554_informing },
   { name: 'Migration20261207012631_informing_triggers', class: Migration20261207012631_informing_triggers },
   { name: 'Migration20261207015006_appeal_search', class: Migration20261207015006_appeal_search },
+  { name: 'Migration20261207015018_structuring_suggestions_feedback', class: Migration20261207015018_structuring_suggestions_feedback },
   { name: 'Migration20261207021348_api_key_channel', class: Migration20261207021348_api_key_channel },
 ];

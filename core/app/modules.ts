@@ -7,13 +7,14 @@ import { trainingModule } from '../training/training.module.js';
 import { recommendationsModule } from '../recommendations/recommendations.module.js';
 import { notificationsModule } from '../notifications/notifications.module.js';
 import { announcementsModule } from '../announcements/announcements.module.js';
+import { structuringModule } from '../structuring/structuring.module.js';
 
 /**
  * Every core feature module, in the order their demo data is loaded. A new
  * feature adds one line here and nothing else in `core/app/`.
  */
 export const coreModules: readonly FeatureModule[] = [
-  foundationModule, notificationsModule, announcementsModule, surveysModule, officialPagesModule, trainingModule, recommendationsModule,
+  foundationModule, structuringModule, notificationsModule, announcementsModule, surveysModule, officialPagesModule, trainingModule, recommendationsModule,
 ];
 
 export function moduleEntities(modules: readonly FeatureModule[] = coreModules): EntityClass[] {

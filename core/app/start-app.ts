@@ -20,6 +20,7 @@ import { LiveFeed } from '../live/live-feed.js';
 import type { RecurringJob } from '../jobs/recurring-job.js';
 import { coreModules } from './modules.js';
 import { createStructurer } from '../structuring/structurer.js';
+import { regionPlaces } from '../structuring/places.schema.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import type { IntakeService } from '../channels/intake.js';
@@ -102,7 +103,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       }),
       calendar: await loadWorkingCalendar(em, config.TIME_ZONE),
       events,
-      structurer: createStructurer(plugins, region.municipalities),
+      // The region's gazetteer (places.json of the pack), where the pack has one.
+      structurer: createStructurer(plugins, region.municipalities, { places: regionPlaces(region.dir) }),
       live: new LiveFeed(db.orm, events, logger),
     };
     if (options.intake) app.intake = options.intake(app);

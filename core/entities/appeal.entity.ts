@@ -9,6 +9,7 @@ import { Category } from './category.entity.js';
 import { Organization } from './organization.entity.js';
 import { User } from './user.entity.js';
 import { SEARCH_INDEXES } from '../db/appeal-search.sql.js';
+import { StructuringSuggestionValue } from '../structuring/structuring-suggestion.type.js';
 
 /** The rule that set a deadline, kept so that every deadline can be explained. */
 export interface DeadlineRuleTrace {
@@ -196,6 +197,11 @@ export class Appeal {
   @Field(() => Boolean, { description: 'Ждёт ручной структуризации специалистом ЦУР' })
   @Property({ type: 'boolean', default: false })
   needsStructuring: boolean = false;
+
+  /** The structurer's three likeliest sector/category pairs, kept at intake for the specialist (and for feedback). */
+  @Field(() => [StructuringSuggestionValue], { nullable: true, description: 'Три наиболее вероятных варианта структуризации (для ручной структуризации)' })
+  @Property({ type: 'json', nullable: true })
+  structuringSuggestions?: StructuringSuggestionValue[] | null;
 
   @Field(() => String, { nullable: true, description: 'Статус в системе-источнике' })
   @Property({ type: 'text', nullable: true })

@@ -1,3 +1,4 @@
+import { StructuringFeedback } from '../structuring/structuring-feedback.entity.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../app/app-services.js';
 import type { Actor } from '../events/appeal-transaction.js';
@@ -360,6 +361,14 @@ export class AppealActions {
     return transition(this.app, em, actor, { id, action: AppealAction.STRUCTURE, expectedVersion }, (ctx) => {
       const { appeal, tx } = ctx;
       const before = factsOf(appeal, directory);
+      // The specialist's choice beside the structurer's suggestions: material for retraining.
+      tx.em.create(StructuringFeedback, {
+        appeal, text: appeal.text, chosenSector: category.sectorCode, chosenCategory: category.code, at: ctx.now,
+        suggested: {
+          suggestions: (appeal.structuringSuggestions ?? []).map((s) => ({ sectorCode: s.sector, categoryCode: s.category, confidence: s.confidence })),
+          rule: appeal.classification?.rule ?? null, confidence: appeal.classification?.confidence ?? null,
+        },
+      });
       appeal.sector = refTo(tx.em, Sector, category.sectorId);
       appeal.category = refTo(tx.em, Category, category.id);
       if (municipality) appeal.municipality = refTo(tx.em, Municipality, municipality.id);

@@ -51,7 +51,7 @@ export interface PlannedEvent {
 }
 
 /** Columns of `appeal` stored as jsonb. */
-export const JSONB_COLUMNS = ['deadline_rules', 'classification', 'raw', 'details'] as const;
+export const JSONB_COLUMNS = ['deadline_rules', 'classification', 'raw', 'details', 'structuring_suggestions'] as const;
 
 /** An appeal validated, structured, routed and given its deadline, ready to insert. */
 export interface PreparedAppeal {
@@ -164,8 +164,10 @@ export function prepareAppeal(input: AppealIntake, ctx: IntakeContext): Prepared
   let sectorCode = v.sector ?? category?.sectorCode ?? null;
   let summary = v.summary ?? null;
   let classification: { rule: string; confidence: number } = { rule: category ? 'input' : 'none', confidence: category ? 1 : 0 };
+  let suggestions: { sector: string; category: string; confidence: number }[] = [];
   if (!category || !municipality) {
     const found = app.structurer.structure(v.text, { sectorCode });
+    suggestions = (found.suggestions ?? []).map((s) => ({ sector: s.sectorCode, category: s.categoryCode, confidence: s.confidence }));
     summary ??= found.summary;
     if (!municipality && found.municipalityCode) municipality = directory.municipalityByCode.get(found.municipalityCode);
     const guess = found.categoryCode ? directory.categoryByCode.get(found.categoryCode) : undefined;
@@ -289,6 +291,8 @@ export function prepareAppeal(input: AppealIntake, ctx: IntakeContext): Prepared
       deadline_rule: plan.decidingRule,
       classification,
       needs_structuring: needsStructuring,
+      // Shown to the ЦУР specialist who structures the appeal by hand.
+      structuring_suggestions: needsStructuring && suggestions.length ? suggestions : null,
       source_status: v.sourceStatus ?? null,
       raw: v.raw === undefined ? null : v.raw,
       details: details ? details.value : null,

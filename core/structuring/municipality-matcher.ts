@@ -1,12 +1,17 @@
 import type { MunicipalityReference } from '../reference/reference-types.js';
 import { MunicipalityKind } from '../reference/reference-types.js';
+import type { Places } from './places.schema.js';
 import { stemRussian, tokenizeRussian, type Token } from './russian-text.js';
+import { createStreetIndex } from './street-index.js';
 
 export interface MunicipalityMatch {
   code: string;
   /** The words of the text that named the place, as written. */
   matched: string;
-  /** 0.95 an explicit municipality; 0.9 a district adjective or centre; 0.85 / 0.75 a settlement with / without «пгт», «с.», «д.». */
+  /**
+   * 0.95 an explicit municipality; 0.9 a district adjective or centre; 0.85 / 0.75 a settlement with / without
+   * «пгт», «с.», «д.»; 0.8 a microdistrict; 0.7 a street the gazetteer knows in one town only.
+   */
   confidence: number;
 }
 
@@ -79,14 +84,21 @@ interface Candidate {
   code: string;
   first: number;
   last: number;
-  /** 0 a name form, 1 a settlement. */
+  /** 0 a name form, 1 a settlement or microdistrict, 2 a street. */
   rank: number;
+  /** Streets and microdistricts come with their own street words («ул.», «мкр»). */
+  addressed?: boolean;
   confidence: number;
 }
 
-export function createMunicipalityMatcher(municipalities: MunicipalityReference[]): MunicipalityMatcher {
+/**
+ * `places` (the region's gazetteer, places.json) adds the villages of each district with
+ * their case forms, the microdistricts and the streets of the towns.
+ */
+export function createMunicipalityMatcher(municipalities: MunicipalityReference[], places?: Places): MunicipalityMatcher {
   const nameForms = indexNameForms(municipalities);
-  const settlements = indexSettlements(municipalities);
+  const settlements = indexSettlements(municipalities, places);
+  const streets = createStreetIndex(places);
 
   return {
     match(text: string): MunicipalityMatch | null {
@@ -109,7 +121,10 @@ export function createMunicipalityMatcher(municipalities: MunicipalityReference[
           }
         }
       });
-      const best = choose(candidates.filter((candidate) => !nearStreetWord(candidate, text, tokens)));
+      for (const found of streets.find(text, tokens)) {
+        candidates.push({ code: found.code, first: found.first, last: found.last, rank: found.kind === 'street' ? 2 : 1, confidence: found.confidence, addressed: true });
+      }
+      const best = choose(candidates.filter((candidate) => candidate.addressed || !nearStreetWord(candidate, text, tokens)));
       if (!best) return null;
       return {
         code: best.code,
@@ -133,20 +148,29 @@ function indexNameForms(municipalities: MunicipalityReference[]): Map<string, Na
   return index;
 }
 
-function indexSettlements(municipalities: MunicipalityReference[]): Map<string, Settlement[]> {
+function indexSettlements(municipalities: MunicipalityReference[], places?: Places): Map<string, Settlement[]> {
   // A name shared by two municipalities tells nothing: leave it out.
   const owners = new Map<string, Set<string>>();
-  for (const municipality of municipalities) {
-    for (const name of municipality.settlements) {
-      const key = tokenizeRussian(name).map((token) => token.text).join(' ');
-      if (!owners.has(key)) owners.set(key, new Set());
-      owners.get(key)!.add(municipality.code);
-    }
-  }
+  const forms = new Map<string, string[][]>();
+  const own = (name: string, code: string, written: readonly string[] = []) => {
+    const key = tokenizeRussian(name).map((token) => token.text).join(' ');
+    if (!owners.has(key)) owners.set(key, new Set());
+    owners.get(key)!.add(code);
+    const list = forms.get(key) ?? [];
+    for (const form of written) list.push(tokenizeRussian(form).map((token) => token.text));
+    forms.set(key, list);
+  };
+  for (const municipality of municipalities) for (const name of municipality.settlements) own(name, municipality.code);
+  for (const settlement of places?.settlements ?? []) own(settlement.name, settlement.municipality, settlement.forms);
   const index = new Map<string, Settlement[]>();
   for (const [key, codes] of owners) {
     if (codes.size !== 1 || key === '') continue;
     const words = key.split(' ').map(settlementWord);
+    // Case forms from the gazetteer: each word of a form of the same length is one more way to write that word.
+    for (const form of forms.get(key) ?? []) {
+      if (form.length !== words.length) continue;
+      form.forEach((written, i) => { words[i]!.keys.add(written); words[i]!.keys.add(stemRussian(written)); words[i]!.nounForms?.add(written); });
+    }
     const last = words[words.length - 1]!.exact;
     const needsMarker: Settlement['needsMarker'] = ADJECTIVE_END.test(last)
       ? 'always'
@@ -194,10 +218,16 @@ const PLACE_PREPOSITIONS = new Set(['в', 'во', 'из', 'до', 'под', 'о�
  */
 function standsAlone(text: string, tokens: Token[], first: number, last: number): boolean {
   const start = tokens[first]!.start;
-  if (text[start] === text[start]!.toLowerCase()) return false;
   const previous = tokens[first - 1];
-  if (previous && PLACE_PREPOSITIONS.has(previous.text) && /^\s+$/.test(text.slice(previous.end, start))) return true;
+  const afterPreposition = previous !== undefined && PLACE_PREPOSITIONS.has(previous.text) && /^\s+$/.test(text.slice(previous.end, start));
   const next = tokens[last + 1];
+  if (text[start] === text[start]!.toLowerCase()) {
+    // Comments are written in lower case: «в приволжском опять не топят» counts, in the locative after «в»,
+    // unless another adjective follows («в приволжском федеральном округе»).
+    const adjectiveFollows = next !== undefined && ADJECTIVE_END.test(next.text) && /^\s+$/.test(text.slice(tokens[last]!.end, next.start));
+    return afterPreposition && /(ом|ем)$/.test(tokens[last]!.text) && !adjectiveFollows;
+  }
+  if (afterPreposition) return true;
   return !next || /^\s*[,:;.!?)—–-]/.test(text.slice(tokens[last]!.end, next.start));
 }
 

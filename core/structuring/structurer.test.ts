@@ -4,13 +4,14 @@ import { loadRegionPack } from '../region/index.js';
 import { createStructurer, KEYWORD_RULE } from './structurer.js';
 import { createKeywordClassifier } from './keyword-classifier.js';
 import { SUMMARY_MAX_LENGTH } from './summary.js';
+import { loadConfig } from '../config/config.js';
 
 /** The default pack's municipalities (regions/mari-el): the names these tests are written in. */
 const mariElMunicipalities = loadRegionPack('regions/mari-el').municipalities;
 
 const structurer = createStructurer(allPlugins, mariElMunicipalities);
 /** The default STRUCTURING_MIN_CONFIDENCE: at or above it the appeal is structured without a specialist. */
-const THRESHOLD = 0.5;
+const THRESHOLD = loadConfig({}).STRUCTURING_MIN_CONFIDENCE;
 
 // Written for this test, not taken from bench/data: plain phrasings a resident might use.
 const phrases: [string, string, string][] = [

@@ -186,16 +186,62 @@ describe('structuring', () => {
     const stub = (confidence: number): AppealStructurer => ({
       structure: () => ({ sectorCode: 'housing', categoryCode: 'housing.capital-repair', municipalityCode: 'yoshkar-ola', summary: 'Капремонт', confidence, rule: 'stub' }),
     });
+    const threshold = app.config.STRUCTURING_MIN_CONFIDENCE;
     try {
-      app.structurer = stub(0.5);
+      app.structurer = stub(threshold);
       const { appeal: sure } = await register(t, s.integration, base());
       expect(sure).toMatchObject({ needsStructuring: false, category: { code: 'housing.capital-repair' }, organization: { code: 'fund-capital-repair' } });
-      app.structurer = stub(0.49);
+      app.structurer = stub(threshold - 0.01);
       const { appeal: unsure } = await register(t, s.integration, base());
       expect(unsure).toMatchObject({ needsStructuring: true, category: null, organization: null, municipality: { code: 'yoshkar-ola' } });
     } finally {
       app.structurer = original;
     }
+  });
+});
+
+describe('structuring suggestions and feedback', () => {
+  it('keeps the structurer’s three suggestions on an appeal left for a specialist, and records the specialist’s choice beside them', async () => {
+    const app = t.running.app;
+    const original = app.structurer;
+    const suggestions = [
+      { sectorCode: 'housing', categoryCode: 'housing.heating', confidence: 0.41 },
+      { sectorCode: 'energy', categoryCode: 'energy.gas-supply', confidence: 0.3 },
+      { sectorCode: 'housing', categoryCode: 'housing.payment', confidence: 0.12 },
+    ];
+    try {
+      app.structurer = {
+        structure: () => ({ sectorCode: 'housing', categoryCode: 'housing.heating', municipalityCode: null, summary: null, confidence: 0.41, rule: 'stub-unsure', suggestions }),
+      };
+      const { appeal } = await register(t, s.integration, { ...base(), text: 'Холодно, котёл гаснет' });
+      expect(appeal.needsStructuring).toBe(true);
+      const read = `query($id: ID!) { appeal(id: $id) { version structuringSuggestions { sector category confidence } } }`;
+      const before = await ok(t, read, { id: appeal.id }, s.specialist);
+      expect(before.structuringSuggestions).toEqual([
+        { sector: 'housing', category: 'housing.heating', confidence: 0.41 },
+        { sector: 'energy', category: 'energy.gas-supply', confidence: 0.3 },
+        { sector: 'housing', category: 'housing.payment', confidence: 0.12 },
+      ]);
+      // A confident appeal keeps none.
+      app.structurer = { structure: () => ({ sectorCode: 'housing', categoryCode: 'housing.heating', municipalityCode: null, summary: null, confidence: 0.99, rule: 'stub-sure', suggestions }) };
+      const { appeal: sure } = await register(t, s.integration, base());
+      expect((await ok(t, read, { id: sure.id }, s.specialist)).structuringSuggestions).toBeNull();
+
+      await ok(t, M.structure, { id: appeal.id, input: { category: 'energy.gas-supply' }, v: before.version }, s.specialist);
+      const rows = await t.em().execute('select text, chosen_sector, chosen_category, suggested from structuring_feedback where appeal_id = ?', [appeal.id]);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ text: 'Холодно, котёл гаснет', chosen_sector: 'energy', chosen_category: 'energy.gas-supply' });
+      expect(rows[0].suggested).toEqual({ suggestions, rule: 'stub-unsure', confidence: 0.41 });
+    } finally {
+      app.structurer = original;
+    }
+  });
+
+  it('records no feedback when the specialist’s structuring fails', async () => {
+    const { appeal } = await register(t, s.integration, { ...base(), text: 'Непонятное обращение без рубрики' });
+    await fails(t, M.structure, { id: appeal.id, input: { category: 'nosuch.category' }, v: appeal.version }, s.specialist);
+    const [{ count }] = await t.em().execute('select count(*)::int as count from structuring_feedback where appeal_id = ?', [appeal.id]);
+    expect(count).toBe(0);
   });
 });
 

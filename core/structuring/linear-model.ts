@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { FeatureVector } from './text-features.js';
+
+/*
+ * The learned part of structuring, trained by `npm run structuring:train` (core/structuring/train/)
+ * and committed as JSON (there is no build step). Two levels of multinomial logistic regression:
+ *
+ * - a sector model over the sectors of all plugins: its calibrated probability is the
+ *   structuring confidence (a sector is what routing needs first, and a model that decides
+ *   the sector directly is surer of it than sums over a hundred categories);
+ * - per sector, a category model over that sector's categories.
+ *
+ * Probabilities are calibrated: logits are divided by a temperature fitted on out-of-fold
+ * predictions of the training split, so «0.9» means right about nine times in ten.
+ * Weights are stored sparse, as integers (× `scale`).
+ */
+
+export const MODEL_FORMAT = 'cur-structuring-linear-v1';
+export const MODEL_FILE = new URL('./model/structuring-model.json', import.meta.url);
+
+const linearSchema = z.object({
+  /** Indices of the classes (sector or category indices of the file) this model decides among. */
+  classes: z.array(z.number().int().min(0)).min(1),
+  temperature: z.number().positive(),
+  bias: z.array(z.number().int()),
+  /** feature → its weight for each class position (× scale); features whose weights all round to 0 are left out. */
+  weights: z.record(z.string(), z.array(z.number().int())),
+});
+
+const modelSchema = z.object({
+  format: z.literal(MODEL_FORMAT),
+  trainedAt: z.string(),
+  source: z.object({ corpus: z.string(), train: z.number().int(), feedback: z.number().int() }),
+  /** sha256 (16 hex) of the sorted category codes the model was trained on: a test compares it with the plugins'. */
+  categoriesHash: z.string(),
+  sectors: z.array(z.string()).min(1),
+  categories: z.array(z.string()).min(1),
+  /** Sector index of each category. */
+  categorySector: z.array(z.number().int().min(0)),
+  /** Calibrated sector probability from which the training data showed ≥ 97% right sectors. */
+  threshold: z.number().min(0).max(1),
+  scale: z.number().positive(),
+  sectorModel: linearSchema,
+  categoryModels: z.array(linearSchema),
+});
+export type StructuringModelFile = z.infer<typeof modelSchema>;
+export type LinearModelFile = z.infer<typeof linearSchema>;
+
+/** Hash of a set of category codes, independent of their order. */
+export function categoriesHash(codes: readonly string[]): string {
+  return createHash('sha256').update([...codes].sort().join('\n')).digest('hex').slice(0, 16);
+}
+
+export interface Scored {
+  code: string;
+  probability: number;
+}
+
+export interface StructuringModel {
+  readonly sectors: readonly string[];
+  readonly categories: readonly string[];
+  readonly threshold: number;
+  readonly categoriesHash: string;
+  /** Calibrated sector probabilities, best first, among `allowedSectors` (all when absent). */
+  rankSectors(features: FeatureVector, allowedSectors?: ReadonlySet<string>): Scored[];
+  /** Category probabilities within a sector, best first, among `allowedCategories`. */
+  rankCategories(sectorCode: string, features: FeatureVector, allowedCategories?: ReadonlySet<string>): Scored[];
+}
+
+/** A sparse linear model ready to score. */
+export class SparseLinear {
+  private readonly bias: Float64Array;
+  private readonly weights = new Map<string, Float32Array>();
+  constructor(readonly file: LinearModelFile, scale: number) {
+    const width = file.classes.length;
+    if (file.bias.length !== width) throw new Error('structuring model: bias and classes differ in length');
+    this.bias = Float64Array.from(file.bias, (value) => value / scale);
+    for (const [feature, row] of Object.entries(file.weights)) {
+      if (row.length !== width) throw new Error(`structuring model: weights of ${feature} do not match the classes`);
+      this.weights.set(feature, Float32Array.from(row, (value) => value / scale));
+    }
+  }
+
+  /** Calibrated probabilities of the model's classes (positions), 0 for positions not `allowed`. */
+  probabilities(features: FeatureVector, allowed?: (position: number) => boolean): Float64Array {
+    const logits = Float64Array.from(this.bias);
+    for (const [feature, value] of features) {
+      const row = this.weights.get(feature);
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) logits[c]! += value * row[c]!;
+    }
+    return softmax(logits, this.file.temperature, allowed);
+  }
+}
+
+export function softmax(logits: Float64Array, temperature: number, allowed?: (position: number) => boolean): Float64Array {
+  const probabilities = new Float64Array(logits.length);
+  let max = -Infinity;
+  for (let c = 0; c < logits.length; c++) if (!allowed || allowed(c)) max = Math.max(max, logits[c]! / temperature);
+  let sum = 0;
+  for (let c = 0; c < logits.length; c++) {
+    if (allowed && !allowed(c)) continue;
+    probabilities[c] = Math.exp(logits[c]! / temperature - max);
+    sum += probabilities[c]!;
+  }
+  if (sum > 0) for (let c = 0; c < logits.length; c++) probabilities[c]! /= sum;
+  return probabilities;
+}
+
+export function parseModel(json: unknown): StructuringModelFile {
+  const file = modelSchema.parse(json);
+  if (file.categorySector.length !== file.categories.length || file.categoryModels.length !== file.sectors.length) {
+    throw new Error('structuring model: categories, their sectors and the category models do not line up');
+  }
+  return file;
+}
+
+export function loadModel(file: StructuringModelFile): StructuringModel {
+  const sectorModel = new SparseLinear(file.sectorModel, file.scale);
+  const categoryModels = file.categoryModels.map((model) => new SparseLinear(model, file.scale));
+  const sectorIndex = new Map(file.sectors.map((code, i) => [code, i]));
+  const ranked = (probabilities: Float64Array, code: (position: number) => string): Scored[] =>
+    [...probabilities].map((probability, position) => ({ code: code(position), probability }))
+      .filter((scored) => scored.probability > 0)
+      .sort((a, b) => b.probability - a.probability);
+  return {
+    sectors: file.sectors,
+    categories: file.categories,
+    threshold: file.threshold,
+    categoriesHash: file.categoriesHash,
+    rankSectors(features, allowed) {
+      const classes = file.sectorModel.classes;
+      const probabilities = sectorModel.probabilities(features, allowed ? (p) => allowed.has(file.sectors[classes[p]!]!) : undefined);
+      return ranked(probabilities, (p) => file.sectors[classes[p]!]!);
+    },
+    rankCategories(sectorCode, features, allowed) {
+      const index = sectorIndex.get(sectorCode);
+      if (index === undefined) return [];
+      const model = categoryModels[index]!;
+      const classes = model.file.classes;
+      const probabilities = model.probabilities(features, allowed ? (p) => allowed.has(file.categories[classes[p]!]!) : undefined);
+      return ranked(probabilities, (p) => file.categories[classes[p]!]!);
+    },
+  };
+}
+
+let committed: StructuringModel | null | undefined;
+/** The committed model, read once; null when the file is missing (keywords alone then). */
+export function committedModel(): StructuringModel | null {
+  if (committed === undefined) {
+    let text: string | null;
+    try {
+      text = readFileSync(MODEL_FILE, 'utf8');
+    } catch {
+      text = null;
+    }
+    committed = text === null ? null : loadModel(parseModel(JSON.parse(text)));
+  }
+  return committed;
+}

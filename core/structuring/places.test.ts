@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { loadRegionPack } from '../region/index.js';
+
+const mariElMunicipalities = loadRegionPack('regions/mari-el').municipalities;
+import { createMunicipalityMatcher } from './municipality-matcher.js';
+import { placesSchema, readPlaces } from './places.schema.js';
+
+const places = readPlaces(new URL('../../regions/mari-el/places.json', import.meta.url));
+const matcher = createMunicipalityMatcher(mariElMunicipalities, places);
+const codeOf = (text: string) => matcher.match(text)?.code ?? null;
+
+describe('the gazetteer (regions/mari-el/places.json)', () => {
+  it('names its sources and only known municipalities', () => {
+    expect(places.sources.length).toBeGreaterThan(0);
+    const known = new Set(mariElMunicipalities.map((m) => m.code));
+    for (const item of [...places.settlements, ...places.microdistricts]) expect(known.has(item.municipality), item.name).toBe(true);
+    for (const street of places.streets) expect(known.has(street.town), street.name).toBe(true);
+    // Every district has villages beyond its centre.
+    for (const municipality of mariElMunicipalities.filter((m) => m.kind === 'MUNICIPAL_DISTRICT')) {
+      expect(places.settlements.filter((s) => s.municipality === municipality.code).length, municipality.code).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  it('rejects a file without sources or with an empty name', () => {
+    expect(placesSchema.safeParse({ ...places, sources: [] }).success).toBe(false);
+    expect(placesSchema.safeParse({ ...places, streets: [{ name: ' ', town: 'yoshkar-ola', forms: ['x'] }] }).success).toBe(false);
+  });
+});
+
+describe('places named the way residents name them', () => {
+  it.each([
+    ['в Сурке не вывозят мусор', 'medvedevsky'],
+    ['из Помар автобус не ходит', 'volzhsky'],
+    ['в Шиньше нет фельдшера', 'morkinsky'],
+    ['дорога на Кужмару размыта', 'zvenigovsky'],
+    ['в Нижних Олорах нет света', 'paranginsky'],
+    ['в приволжском опять не топят', 'volzhsky'],
+    ['в силикатном мусор не вывозят неделю', 'medvedevsky'],
+  ])('a village in its case form: %s → %s', (text, code) => {
+    expect(codeOf(text)).toBe(code);
+  });
+
+  it.each([
+    ['на Красноармейской 105 батареи холодные', 'yoshkar-ola'],
+    ['ул. Йывана Кырли, 12 — нет горячей воды', 'yoshkar-ola'],
+    ['на подольских курсантов фонари не горят', 'yoshkar-ola'],
+    ['на лебедева бак один на три подъезда', 'yoshkar-ola'],
+    ['мкр Звёздный, двор не чистят', 'yoshkar-ola'],
+    ['в звездном садиков нет', 'yoshkar-ola'],
+    ['гомзово опять без воды', 'yoshkar-ola'],
+  ])('a street or microdistrict of one town only resolves to that town: %s', (text, code) => {
+    expect(codeOf(text)).toBe(code);
+  });
+
+  it.each([
+    'ул. Ленина, 5: нет воды',
+    'на Советской яма',
+    'в Полануре нет дороги', // a village of both the Medvedevsky and the Sernursky district
+    'Жалоба на Кузнецова из управляющей компании',
+    'в приволжском федеральном округе',
+    'звездный час нашей управляющей компании',
+  ])('leaves an ambiguous or non-place mention unresolved: %s', (text) => {
+    expect(matcher.match(text)).toBeNull();
+  });
+
+  it('still prefers an explicit town to a street', () => {
+    expect(codeOf('Волжск, ул. Йывана Кырли')).toBe('volzhsk');
+    expect(matcher.match('на Красноармейской 105')?.confidence).toBe(0.7);
+  });
+});
