@@ -20,7 +20,7 @@ const announcement = (over: Partial<ActiveAnnouncement> = {}): ActiveAnnouncemen
 const appeal = (over: Partial<AppealFactsForMatching> = {}): AppealFactsForMatching => ({
   municipalityId: M1, sectorCode: 'housing', categoryCode: 'housing.water-supply', receivedAt: NOW, needsStructuring: false, text: 'Нет воды', address: null, ...over,
 });
-const none = () => ({ sectorCode: null, categoryCode: null });
+const none = () => [];
 
 describe('matching a new appeal to an announcement', () => {
   it('matches category and place in the period, and nothing outside it', () => {
@@ -52,7 +52,10 @@ describe('matching a new appeal to an announcement', () => {
 
   it('an appeal waiting for structuring matches on the classifier guess, else on the title words in its municipality', () => {
     const waiting = appeal({ categoryCode: null, sectorCode: null, needsStructuring: true, text: 'в Козьмодемьянске опять вода не идёт' });
-    expect(matchAnnouncement([announcement()], waiting, () => ({ sectorCode: 'housing', categoryCode: 'housing.water-supply' }))?.by).toBe('suggestion');
+    expect(matchAnnouncement([announcement()], waiting, () => [{ sectorCode: 'housing', categoryCode: 'housing.water-supply' }])?.by).toBe('suggestion');
+    // The second suggestion counts too: the best guess may be another sector's.
+    const second = () => [{ sectorCode: 'roads', categoryCode: 'roads.drainage' }, { sectorCode: 'housing', categoryCode: 'housing.water-supply' }];
+    expect(matchAnnouncement([announcement()], waiting, second)?.by).toBe('suggestion');
     expect(matchAnnouncement([announcement()], waiting, none)?.by).toBe('words');
     expect(matchAnnouncement([announcement()], { ...waiting, text: 'в Козьмодемьянске опять нет света' }, none)).toBeNull();
     // A structured appeal never matches on words: its category decides.

@@ -32,19 +32,26 @@ export interface Match {
  * (if it names any, found in the address or text); about its categories or
  * sectors. An announcement with no sector or category answers nothing at
  * intake (it is still delivered). An appeal still waiting for structuring
- * matches on the classifier's best guess whatever its confidence, and, when
+ * matches on the classifier's suggestions (its best guess and the next two,
+ * whatever their confidence: the specialist is shown the same three), and, when
  * the classifier has none, on a word of the title in the text of an appeal
  * from one of the announcement's municipalities («в Козьмодемьянске опять
  * вода не идёт» and «Отключение воды в Козьмодемьянске»).
  */
+/** One of the classifier's suggestions for an appeal it could not structure with confidence. */
+export interface Guess {
+  sectorCode: string | null;
+  categoryCode: string | null;
+}
+
 export function matchAnnouncement(
   list: readonly ActiveAnnouncement[],
   appeal: AppealFactsForMatching,
-  suggest: () => { sectorCode: string | null; categoryCode: string | null },
+  suggest: () => readonly Guess[],
 ): Match | null {
   let stems: string[] | null = null;
   let words: Set<string> | null = null;
-  let guess: { sectorCode: string | null; categoryCode: string | null } | null = null;
+  let guesses: readonly Guess[] | null = null;
   for (const announcement of list) {
     if (announcement.validFrom > appeal.receivedAt || (announcement.validTo !== null && announcement.validTo < appeal.receivedAt)) continue;
     if (!announcement.sectors.size && !announcement.categories.size) continue;
@@ -56,11 +63,11 @@ export function matchAnnouncement(
     if (appeal.categoryCode && announcement.categories.has(appeal.categoryCode)) return { announcement, by: 'category' };
     if (appeal.sectorCode && announcement.sectors.has(appeal.sectorCode)) return { announcement, by: 'sector' };
     if (!appeal.needsStructuring) continue;
-    guess ??= suggest();
-    if ((guess.categoryCode && announcement.categories.has(guess.categoryCode)) || (guess.sectorCode && announcement.sectors.has(guess.sectorCode))) {
+    guesses ??= suggest().filter((guess) => guess.categoryCode || guess.sectorCode);
+    if (guesses.some((guess) => (guess.categoryCode && announcement.categories.has(guess.categoryCode)) || (guess.sectorCode && announcement.sectors.has(guess.sectorCode)))) {
       return { announcement, by: 'suggestion' };
     }
-    if (!guess.categoryCode && !guess.sectorCode && announcement.municipalityIds.size) {
+    if (!guesses.length && announcement.municipalityIds.size) {
       words ??= new Set(tokenizeRussian(appeal.text).map((token) => stemRussian(token.text)));
       for (const stem of announcement.topic) if (words.has(stem)) return { announcement, by: 'words' };
     }
@@ -91,7 +98,7 @@ export async function announcementMatcher(app: AppServices, em: EntityManager): 
     };
     const match = matchAnnouncement(list, facts, () => {
       const found = app.structurer.structure(facts.text, { sectorCode: facts.sectorCode });
-      return { sectorCode: found.sectorCode, categoryCode: found.categoryCode };
+      return [{ sectorCode: found.sectorCode, categoryCode: found.categoryCode }, ...(found.suggestions ?? [])];
     });
     if (!match) return;
     const status = c.status as PreparedAppeal['events'][number]['toStatus'];

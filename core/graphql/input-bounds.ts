@@ -18,7 +18,7 @@ export interface InputLimits {
 const SEARCH_FIELDS = new Set(['search']);
 const TEXT_FIELDS = new Set(['text', 'comment', 'reason', 'summary', 'decision', 'resolution', 'description']);
 /** Arguments whose rows the resolver validates one by one (an invalid row is reported, the others kept). */
-const PER_ROW_ARGUMENTS = new Set(['Mutation.importAppeals.input']);
+const PER_ROW_ARGUMENTS = new Set(['Mutation.importAppeals.input', 'Mutation.importSurveyResponses.rows', 'Mutation.submitSurveyResponse.answers']);
 
 const kindOf = (name: string): keyof InputLimits => (SEARCH_FIELDS.has(name) ? 'search' : TEXT_FIELDS.has(name) ? 'text' : 'string');
 
