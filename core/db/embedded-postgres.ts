@@ -11,6 +11,13 @@ import type { Logger } from '../logging/logger.js';
 // close the pool first, then stop the database). core/main.ts owns the signals.
 exitHook.unhookEvent('SIGTERM');
 exitHook.unhookEvent('SIGINT');
+// On 'beforeExit' async-exit-hook runs its hooks and then calls process.exit(0), which wiped
+// the exit code of every process that imported this file: vitest reported failed tests and
+// exited 0, so `npm test` could not fail. Our code stops its clusters itself (db.close(), the
+// test setup's teardown); a cluster left behind by a killed process is stopped at the next start.
+// Its hook is asynchronous, so on 'exit' (where nothing asynchronous can run) it only threw.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface EmbeddedDatabase {
   url: string;
