@@ -2,7 +2,7 @@ import type { FeatureModule } from '../app/feature-module.js';
 import { NotificationMessage } from './notification-message.entity.js';
 import { OutboxItem } from './outbox-item.entity.js';
 import { NotificationContact } from './notification-contact.entity.js';
-import { startDeliveryJob } from './delivery.job.js';
+import { DELIVERY_QUEUE, startDeliveryJob } from './delivery.job.js';
 import { startStatusNotices } from './status-notices.js';
 import { registerOptOutRoutes } from './opt-out.route.js';
 
@@ -17,4 +17,6 @@ export const notificationsModule: FeatureModule = {
   entities: [NotificationMessage, OutboxItem, NotificationContact],
   routes: registerOptOutRoutes,
   jobs: [startDeliveryJob, (app) => startStatusNotices(app)],
+  // Created by the owner with the migrations: the API's role may not create pg-boss queues.
+  queues: [DELIVERY_QUEUE],
 };
