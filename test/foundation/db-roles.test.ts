@@ -9,6 +9,7 @@ import { openDatabase } from '../../core/db/database.js';
 import { createLogger } from '../../core/logging/logger.js';
 import { pluginEntities } from '../../core/plugins/plugin-registry.js';
 import { allPlugins } from '../../plugins/index.js';
+import { moduleQueues } from '../../core/app/modules.js';
 
 /** Runs `use` on a connection of `url`. */
 async function as<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -74,7 +75,7 @@ describe('the API connects as a least-privilege role', () => {
         [event.appeal_id],
       );
       await client.query('rollback');
-      expect((await client.query(`select name from pgboss.queue order by name`)).rows.map((r) => r.name)).toEqual(['analytics-rollup-refresh', 'deadline-watch']);
+      expect((await client.query(`select name from pgboss.queue order by name`)).rows.map((r) => r.name)).toEqual([...moduleQueues()].sort());
     });
   });
 
