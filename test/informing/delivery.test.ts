@@ -203,7 +203,8 @@ describe('status notices to authors', () => {
     }
     const notices = async () =>
       (await t.em().execute(`select m.subject, o.recipient_key from notification_outbox o join notification_message m on m.id = o.message_id
-        where m.source = 'appeal-event' and o.recipient_key in ('email:author@test.local', 'email:quiet@test.local') order by m.created_at`)) as any[];
+        join appeal_event e on e.id = m.source_id
+        where m.source = 'appeal-event' and o.recipient_key in ('email:author@test.local', 'email:quiet@test.local') order by e.seq`)) as any[];
     for (let i = 0; i < 50 && (await notices()).length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 100));
     const queued = await notices();
     expect(queued.map((n) => n.recipient_key)).toEqual(['email:author@test.local', 'email:author@test.local', 'email:author@test.local']);
