@@ -12,6 +12,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   [Channel.SOCIAL_MEDIA]: 'Социальные сети',
   [Channel.MESSENGER]: 'Мессенджеры',
   [Channel.MEDIA]: 'СМИ',
+  [Channel.OPEN311]: 'Open311 (приложения города)',
 };
 
 export const STATUS_LABELS: Record<AppealStatus, string> = {

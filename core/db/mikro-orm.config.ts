@@ -37,6 +37,8 @@ export function ormOptions(settings: OrmSettings): Options {
     pool: { min: 0, max: settings.poolMax ?? 10 },
     driverOptions: { connection: sessionLimits(settings) },
     extensions: [Migrator],
+    // Made by a migration for the login throttle (rate-limiter-flexible), not an entity: a new migration must not drop it.
+    schemaGenerator: { skipTables: ['login_throttle'] },
     migrations: {
       migrationsList: migrationChain(migrationsList, settings.extraMigrations ?? []),
       path: 'migrations',

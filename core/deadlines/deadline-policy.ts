@@ -19,6 +19,7 @@ export const CHANNELS = [
   'SOCIAL_MEDIA',
   'MESSENGER',
   'MEDIA',
+  'OPEN311',
 ] as const;
 
 /**
@@ -102,6 +103,7 @@ export const defaultDeadlinePolicy: DeadlinePolicy = deepFreeze({
     REGIONAL_SYSTEM: message('REGIONAL', SYSTEM_BASIS, { workingDays: 1 }),
     MUNICIPAL_SYSTEM: message('MUNICIPAL', SYSTEM_BASIS, { workingDays: 1 }),
     PHONE: message('PHONE', SYSTEM_BASIS, { workingDays: 1 }),
+    OPEN311: message('OPEN311', SYSTEM_BASIS, { workingDays: 1 }),
     SOCIAL_MEDIA: incident,
     MESSENGER: incident,
     MEDIA: incident,

@@ -15,6 +15,8 @@ export enum Channel {
   SOCIAL_MEDIA = 'SOCIAL_MEDIA',
   MESSENGER = 'MESSENGER',
   MEDIA = 'MEDIA',
+  /** A 311 client or a city app through the Open311 GeoReport v2 interface. */
+  OPEN311 = 'OPEN311',
 }
 
 export enum AppealStatus {

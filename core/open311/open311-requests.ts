@@ -34,7 +34,7 @@ export interface Open311Request {
   service_code: string | null;
   description: string;
   agency_responsible: string | null;
-  service_notice: null;
+  service_notice: string;
   requested_datetime: string;
   updated_datetime: string;
   expected_datetime: string | null;
@@ -43,7 +43,7 @@ export interface Open311Request {
   zipcode: null;
   lat: number | null;
   long: number | null;
-  media_url: null;
+  media_url: string | null;
 }
 
 export interface RequestFilters {
@@ -78,7 +78,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * readers included; the author's own fields are never part of a request.
  */
 export async function findRequests(
-  em: EntityManager, user: AuthUser | null, filters: RequestFilters, now: Date, publicServices: readonly string[],
+  em: EntityManager, user: AuthUser | null, filters: RequestFilters, now: Date, publicServices: readonly string[], timeZone: string,
 ): Promise<Open311Request[]> {
   const knex = em.getKnex();
   const query = scope(
@@ -89,6 +89,8 @@ export async function findRequests(
         'a.id', 'a.number', 'a.status', 'a.text', 'a.address', 'a.latitude', 'a.longitude', 'a.received_at', 'a.updated_at', 'a.due_at',
         'c.code as category_code', 'c.name as category_name', 'o.name as organization_name',
         knex.raw(`(select e.reason from appeal_event e where e.appeal_id = a.id and e.to_status = a.status order by e.at desc limit 1) as status_reason`),
+        knex.raw(`(select r.text from appeal_response r where r.appeal_id = a.id and r.review_decision = 'ACCEPT' order by r.reviewed_at desc limit 1) as answer_text`),
+        knex.raw(`(select r.raw->>'media_url' from channel_record r where r.appeal_id = a.id and r.adapter = 'open311' and r.raw->>'media_url' is not null limit 1) as media_url`),
       ),
     user,
     publicServices,
@@ -113,12 +115,12 @@ export async function findRequests(
   return rows.map((row) => ({
     service_request_id: row.number,
     status: CLOSED.includes(row.status) ? 'closed' : 'open',
-    status_notes: row.status_reason ? `${STATUS_NOTES[row.status as AppealStatus]}: ${personalTextFor(user, row.status_reason)}` : STATUS_NOTES[row.status as AppealStatus],
+    status_notes: statusNotes(user, row),
     service_name: row.category_name ?? null,
     service_code: row.category_code ?? null,
     description: personalTextFor(user, row.text) ?? '',
     agency_responsible: row.organization_name ?? null,
-    service_notice: null,
+    service_notice: serviceNotice(row.due_at ? new Date(row.due_at) : null, timeZone),
     requested_datetime: new Date(row.received_at).toISOString(),
     updated_datetime: new Date(row.updated_at).toISOString(),
     expected_datetime: row.due_at ? new Date(row.due_at).toISOString() : null,
@@ -127,8 +129,29 @@ export async function findRequests(
     zipcode: null,
     lat: row.latitude ?? null,
     long: row.longitude ?? null,
-    media_url: null,
+    media_url: row.media_url ?? null,
   }));
+}
+
+/**
+ * What the body did, in words: the accepted answer itself once there is one
+ * (what a resident following the request waits for), else the status and
+ * the reason given for it. Texts pass through the masking of personal data.
+ */
+function statusNotes(user: AuthUser | null, row: Record<string, any>): string {
+  const label = STATUS_NOTES[row.status as AppealStatus];
+  if (row.answer_text && CLOSED.includes(row.status)) return `${label}: ${personalTextFor(user, row.answer_text)}`;
+  return row.status_reason ? `${label}: ${personalTextFor(user, row.status_reason)}` : label;
+}
+
+/**
+ * GeoReport v2 `service_notice`: what to expect. The same text on the answer
+ * to `POST requests` and on every read of the request: when the answer is due.
+ */
+export function serviceNotice(dueAt: Date | null, timeZone: string): string {
+  if (!dueAt) return 'Срок ответа будет назначен при регистрации';
+  const at = new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(dueAt);
+  return `Ответ ожидается до ${at}`;
 }
 
 /** Query parameters of `GET requests.json`, checked; a bad one is a 400 in the spec's format. */

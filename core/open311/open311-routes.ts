@@ -9,10 +9,12 @@ import { callerOf } from '../channels/http-caller.js';
 import { channelModule } from '../channels/channel-module.js';
 import { prepareItem } from '../channels/channel-ingest.service.js';
 import { open311Adapter } from '../channels/adapters/open311.adapter.js';
-import { Open311Error, sendError, sendList, sendObject, sendTooManyRequests, splitFormat, type Open311Format } from './open311-format.js';
+import { formatOfPath, Open311Error, sendError, sendList, sendObject, sendTooManyRequests, splitFormat, type Open311Format } from './open311-format.js';
+import { pgQuery } from '../db/pg-query.js';
+import { discovery } from './open311-discovery.js';
 import type { RateLimits } from '../server/rate-limit.js';
 import { coerceAttributes, findService, listServices, serviceAttributes } from './open311-services.js';
-import { findRequests, readFilters } from './open311-requests.js';
+import { findRequests, readFilters, serviceNotice } from './open311-requests.js';
 
 /** Who may file through Open311: channels' accounts, and the ЦУР's staff entering on a resident's behalf. */
 const FILERS: readonly Role[] = [Role.INTEGRATION, Role.CENTER_HEAD, Role.CENTER_SPECIALIST, Role.ADMIN];
@@ -45,15 +47,21 @@ async function caller(app: AppServices, req: Request): Promise<AuthUser> {
   return user;
 }
 
-/** `attribute[code]=value` form fields → { code: value }. */
-function attributesOf(body: Record<string, unknown>): Record<string, string> {
-  const values: Record<string, string> = {};
+/**
+ * `attribute[code]=value` form fields → { code: value }; a multivaluelist
+ * attribute comes as `attribute[code][]=a&attribute[code][]=b` → { code: [a, b] }
+ * (one `attribute[code][]` is still a list). A JSON body may send `attribute` as an object.
+ */
+export function attributesOf(body: Record<string, unknown>): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  const text = (value: unknown) => (Array.isArray(value) ? value.map(String) : String(value));
   for (const [key, value] of Object.entries(body)) {
-    const match = /^attribute\[(.+)\]$/.exec(key);
-    if (match) values[match[1]] = String(value);
+    const match = /^attribute\[([^\]]+)\](\[\])?$/.exec(key);
+    if (!match) continue;
+    values[match[1]] = match[2] ? [value].flat().map(String) : Array.isArray(value) ? String(value.at(-1)) : String(value);
   }
-  if (body.attribute && typeof body.attribute === 'object') {
-    for (const [key, value] of Object.entries(body.attribute)) values[key] = String(value);
+  if (body.attribute && typeof body.attribute === 'object' && !Array.isArray(body.attribute)) {
+    for (const [key, value] of Object.entries(body.attribute)) values[key] = text(value);
   }
   return values;
 }
@@ -78,9 +86,10 @@ export function open311Routes(app: AppServices, limits: RateLimits): Router {
 
   router.get('/:file', route(app, async (req, res, format, name) => {
     if (name === 'services') return sendList(res, format, 'services', 'service', listServices(app.plugins));
+    if (name === 'discovery') return sendObject(res, format, 'discovery', discovery(app, req));
     if (name === 'requests') {
       const user = await callerOf(app, req);
-      const requests = await findRequests(em(), user, readFilters(req.query), app.clock.now(), publicServices());
+      const requests = await findRequests(em(), user, readFilters(req.query), app.clock.now(), publicServices(), app.config.TIME_ZONE);
       return sendList(res, format, 'service_requests', 'request', requests);
     }
     throw new Open311Error(404, `Нет ресурса «${name}»`);
@@ -94,7 +103,7 @@ export function open311Routes(app: AppServices, limits: RateLimits): Router {
 
   router.get('/requests/:file', route(app, async (req, res, format, id) => {
     const user = await callerOf(app, req);
-    const [request] = await findRequests(em(), user, { serviceRequestIds: [id] }, app.clock.now(), publicServices());
+    const [request] = await findRequests(em(), user, { serviceRequestIds: [id] }, app.clock.now(), publicServices(), app.config.TIME_ZONE);
     if (!request) throw new Open311Error(404, `Нет заявки «${id}»`);
     sendList(res, format, 'service_requests', 'request', [request]);
   }));
@@ -119,9 +128,16 @@ export function open311Routes(app: AppServices, limits: RateLimits): Router {
       const [result] = await ingest.ingest(open311Adapter, [prepared], { actor: { user }, submittedBy: user.id });
       if (result.outcome === 'REJECTED') throw new Open311Error(400, result.errors.map((e) => `${e.field}: ${e.message}`).join('; '));
       if (result.outcome === 'PENDING_RETRY') throw new Open311Error(503, 'Заявка сохранена, но пока не принята; повторите запрос с тем же Idempotency-Key');
-      const [row] = await em().getConnection().execute<{ number: string }[]>('select number from appeal where id = ?', [result.appealId]);
-      sendList(res, format, 'service_requests', 'request', [{ service_request_id: row.number, service_notice: '', account_id: null }], 201);
+      const [row] = await pgQuery<{ number: string; due_at: Date | null }>(em(), 'select number, due_at from appeal where id = $1', [result.appealId], { prepared: true });
+      const notice = serviceNotice(row.due_at ? new Date(row.due_at) : null, app.config.TIME_ZONE);
+      sendList(res, format, 'service_requests', 'request', [{ service_request_id: row.number, service_notice: notice, account_id: null }], 201);
     }));
   }
+  // Anything else under /open311 (a deeper path, another method) is an error array too, never Express's HTML page.
+  router.use((req: Request, res: Response) => {
+    const known = ['GET', 'HEAD', 'POST'].includes(req.method);
+    if (!known) res.setHeader('Allow', 'GET, HEAD, POST');
+    sendError(res, formatOfPath(req.path), known ? 404 : 405, known ? `Нет ресурса «${req.path}»` : `Метод ${req.method} здесь не поддерживается`);
+  });
   return router;
 }

@@ -53,12 +53,24 @@ interface JsonSchemaProperty {
   description?: string;
   items?: JsonSchemaProperty;
   anyOf?: JsonSchemaProperty[];
+  /** A plugin's words for its list values: `.meta({ valueNames: { code: 'Название' } })`. */
+  valueNames?: Record<string, string>;
 }
+
+/** What a value must look like, in words, for the formats the plugins' fields use. */
+const FORMAT_WORDS: Record<string, string> = {
+  date: 'Дата в формате ГГГГ-ММ-ДД',
+  'date-time': 'Дата и время в формате ISO 8601, например 2026-03-14T08:30:00+03:00',
+  uuid: 'Идентификатор (UUID) записи справочника',
+  email: 'Адрес электронной почты',
+};
 
 function datatypeOf(property: JsonSchemaProperty): Pick<Open311Attribute, 'datatype' | 'values'> {
   const p = property.anyOf?.find((alt) => alt.type !== 'null') ?? property;
-  if (p.enum) return { datatype: 'singlevaluelist', values: p.enum.map((v) => ({ key: String(v), name: String(v) })) };
-  if (p.type === 'array' && p.items?.enum) return { datatype: 'multivaluelist', values: p.items.enum.map((v) => ({ key: String(v), name: String(v) })) };
+  const names = property.valueNames ?? p.valueNames ?? p.items?.valueNames ?? {};
+  const values = (list: unknown[]) => list.map((v) => ({ key: String(v), name: names[String(v)] ?? String(v) }));
+  if (p.enum) return { datatype: 'singlevaluelist', values: values(p.enum) };
+  if (p.type === 'array' && p.items?.enum) return { datatype: 'multivaluelist', values: values(p.items.enum) };
   if (p.type === 'number' || p.type === 'integer') return { datatype: 'number' };
   if (p.type === 'string' && p.format === 'date-time') return { datatype: 'datetime' };
   return { datatype: 'string' };
@@ -81,16 +93,25 @@ export function serviceAttributes(plugin: SectorPlugin): Open311Attribute[] {
     code,
     ...datatypeOf(property),
     required: schema.required?.includes(code) ?? false,
-    datatype_description: null,
+    datatype_description: FORMAT_WORDS[(property.anyOf?.find((alt) => alt.type !== 'null') ?? property).format ?? ''] ?? null,
     order: index + 1,
     description: property.description ?? code,
   }));
 }
 
-/** Attribute values arrive as text; numbers are read as numbers where the plugin's schema says so. */
-export function coerceAttributes(plugin: SectorPlugin, values: Record<string, string>): Record<string, unknown> {
+/**
+ * Attribute values arrive as text; numbers are read as numbers where the
+ * plugin's schema says so, and a multivaluelist is always a list (one value
+ * sent as `attribute[code]` included); a list for a single-value attribute
+ * is left as is, for the plugin's schema to refuse with the field named.
+ */
+export function coerceAttributes(plugin: SectorPlugin, values: Record<string, string | string[]>): Record<string, unknown> {
   const types = new Map(serviceAttributes(plugin).map((a) => [a.code, a.datatype]));
-  return Object.fromEntries(
-    Object.entries(values).map(([code, value]) => [code, types.get(code) === 'number' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value]),
-  );
+  const coerce = (code: string, value: string | string[]): unknown => {
+    const datatype = types.get(code);
+    if (datatype === 'multivaluelist') return [value].flat();
+    if (typeof value !== 'string') return value;
+    return datatype === 'number' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value;
+  };
+  return Object.fromEntries(Object.entries(values).map(([code, value]) => [code, coerce(code, value)]));
 }

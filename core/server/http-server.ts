@@ -17,6 +17,8 @@ import { attachWebSocketServer } from './websocket-server.js';
 import { channelRoutes } from '../channels/channel-routes.js';
 import { channelModule } from '../channels/channel-module.js';
 import { open311Routes } from '../open311/open311-routes.js';
+import { open311Fallback } from '../open311/open311-discovery.js';
+import { sendTooManyRequests } from '../open311/open311-format.js';
 import { graphqlLimits } from './graphql-limits.js';
 import { jitExecutor } from '../graphql/jit-executor.js';
 import { inputBoundsPlugin } from '../graphql/input-bounds.js';
@@ -116,6 +118,7 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
   expressApp.use(['/channels', '/reports'], rateLimits.addressLimit());
   expressApp.use('/channels', channelRoutes(app));
   expressApp.use('/open311/v2', open311Routes(app, rateLimits));
+  expressApp.use('/open311', rateLimits.addressLimit(sendTooManyRequests), open311Fallback(app));
   registerRoutes(expressApp, app);
 
   if (config.graphiql) {

@@ -10,19 +10,21 @@ import { EducationDetails } from './education.entities.js';
 export const educationDetailsSchema = z.strictObject(
   {
     /** A school or kindergarten from the sector's reference data. */
-    institutionId: z.uuid({ error: 'Идентификатор образовательной организации должен быть UUID' }).optional(),
+    institutionId: z.uuid({ error: 'Идентификатор образовательной организации должен быть UUID' }).optional().describe('Образовательная организация: идентификатор из справочника'),
     childAge: z
       .number({ error: 'Возраст ребёнка должен быть числом' })
       .int({ error: 'Возраст ребёнка — целое число лет' })
       .min(0, { error: 'Возраст ребёнка не может быть отрицательным' })
       .max(18, { error: 'Возраст ребёнка — не больше 18 лет' })
-      .optional(),
+      .optional()
+      .describe('Возраст ребёнка, полных лет'),
     grade: z
       .number({ error: 'Класс должен быть числом' })
       .int({ error: 'Класс — целое число' })
       .min(1, { error: 'Класс — от 1 до 11' })
       .max(11, { error: 'Класс — от 1 до 11' })
-      .optional(),
+      .optional()
+      .describe('Класс, с 1 по 11'),
   },
   {
     error: (issue) =>

@@ -14,16 +14,19 @@ export const energyDetailsSchema = z.strictObject(
       .string({ error: 'Номер прибора учёта должен быть строкой' })
       .trim()
       .regex(/^[0-9A-Za-zА-Яа-я-]{4,25}$/, { error: 'Номер прибора учёта: от 4 до 25 цифр, букв или дефисов' })
-      .optional(),
+      .optional()
+      .describe('Заводской номер прибора учёта'),
     accountNumber: z
       .string({ error: 'Номер лицевого счёта должен быть строкой' })
       .trim()
       .regex(/^[0-9A-Za-zА-Яа-я-]{4,30}$/, { error: 'Номер лицевого счёта: от 4 до 30 цифр, букв или дефисов' })
-      .optional(),
+      .optional()
+      .describe('Номер лицевого счёта'),
     supplierInn: z
       .string({ error: 'ИНН поставщика должен быть строкой' })
       .regex(/^\d{10}$/, { error: 'ИНН поставщика — 10 цифр' })
-      .optional(),
+      .optional()
+      .describe('ИНН поставщика, 10 цифр'),
   },
   {
     error: (issue) =>

@@ -11,18 +11,21 @@ export const healthDetailsSchema = z.strictObject(
   {
     medicalOrganizationId: z
       .uuid({ error: 'Идентификатор медицинской организации должен быть UUID' })
-      .optional(),
+      .optional()
+      .describe('Медицинская организация: идентификатор из справочника'),
     /** The single-format number of the ОМС policy (единый номер полиса): 16 digits. */
     policyNumber: z
       .string({ error: 'Номер полиса ОМС должен быть строкой' })
       .regex(/^\d{16}$/, { error: 'Номер полиса ОМС должен состоять из 16 цифр' })
-      .optional(),
+      .optional()
+      .describe('Номер полиса ОМС, 16 цифр'),
     specialty: z
       .string({ error: 'Специальность врача должна быть строкой' })
       .trim()
       .min(2, { error: 'Специальность врача: не короче 2 символов' })
       .max(100, { error: 'Специальность врача: не длиннее 100 символов' })
-      .optional(),
+      .optional()
+      .describe('Специальность врача'),
   },
   {
     error: (issue) =>

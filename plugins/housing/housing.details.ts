@@ -16,21 +16,25 @@ export const housingDetailsSchema = z.strictObject(
       .trim()
       .min(5, { error: 'Адрес дома слишком короткий' })
       .max(300, { error: 'Адрес дома длиннее 300 символов' })
-      .optional(),
+      .optional()
+      .describe('Адрес дома'),
     apartment: z
       .string({ error: 'Номер квартиры должен быть строкой' })
       .trim()
       .regex(/^\d{1,4}[а-яА-Яa-zA-Z]?$/, { error: 'Номер квартиры: до 4 цифр и, возможно, буква (например, «12а»)' })
-      .optional(),
+      .optional()
+      .describe('Номер квартиры'),
     managementCompanyInn: z
       .string({ error: 'ИНН управляющей организации должен быть строкой' })
       .regex(/^\d{10}$/, { error: 'ИНН управляющей организации — 10 цифр' })
-      .optional(),
+      .optional()
+      .describe('ИНН управляющей организации, 10 цифр'),
     accountNumber: z
       .string({ error: 'Номер лицевого счёта должен быть строкой' })
       .trim()
       .regex(/^[0-9A-Za-zА-Яа-я-]{4,30}$/, { error: 'Номер лицевого счёта: от 4 до 30 цифр, букв или дефисов' })
-      .optional(),
+      .optional()
+      .describe('Номер лицевого счёта'),
   },
   {
     error: (issue) =>

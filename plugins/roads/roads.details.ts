@@ -11,18 +11,21 @@ export const roadsDetailsSchema = z.strictObject(
   {
     roadSegmentId: z
       .uuid({ error: 'Идентификатор участка дороги должен быть UUID' })
-      .optional(),
+      .optional()
+      .describe('Участок дороги: идентификатор из справочника'),
     kilometer: z
       .number({ error: 'Километр дороги должен быть числом' })
       .min(0, { error: 'Километр дороги не может быть отрицательным' })
       .max(2000, { error: 'Километр дороги: не больше 2000' })
-      .optional(),
+      .optional()
+      .describe('Километр дороги'),
     roadName: z
       .string({ error: 'Название дороги должно быть строкой' })
       .trim()
       .min(2, { error: 'Название дороги: не короче 2 символов' })
       .max(200, { error: 'Название дороги: не длиннее 200 символов' })
-      .optional(),
+      .optional()
+      .describe('Название дороги или улицы'),
   },
   {
     error: (issue) =>

@@ -14,17 +14,20 @@ export const socialDetailsSchema = z.strictObject(
     measureCode: z
       .string({ error: 'Код меры социальной поддержки должен быть строкой' })
       .refine((code) => socialMeasureCodes.has(code), { error: 'Неизвестный код меры социальной поддержки' })
-      .optional(),
+      .optional()
+      .describe('Мера социальной поддержки: код из справочника'),
     /** The format only: the check digits are not verified, so that masked test numbers pass. */
     snils: z
       .string({ error: 'СНИЛС должен быть строкой' })
       .regex(/^\d{3}-\d{3}-\d{3} \d{2}$/, { error: 'СНИЛС в формате 123-456-789 01' })
-      .optional(),
+      .optional()
+      .describe('СНИЛС в формате 123-456-789 01'),
     childrenCount: z
       .int({ error: 'Число детей должно быть целым числом' })
       .min(0, { error: 'Число детей не может быть отрицательным' })
       .max(20, { error: 'Число детей: не больше 20' })
-      .optional(),
+      .optional()
+      .describe('Число детей в семье'),
   },
   {
     error: (issue) =>

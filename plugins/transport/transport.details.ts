@@ -21,21 +21,25 @@ export const transportDetailsSchema = z.strictObject(
       .string({ error: 'Номер маршрута должен быть строкой' })
       .trim()
       .regex(/^\d{1,3}[а-яё]?$/i, { error: 'Номер маршрута: до трёх цифр и, возможно, буква, например «12» или «104к»' })
-      .optional(),
+      .optional()
+      .describe('Номер маршрута'),
     stopName: z
       .string({ error: 'Название остановки должно быть строкой' })
       .trim()
       .min(2, { error: 'Название остановки: не короче 2 символов' })
       .max(150, { error: 'Название остановки: не длиннее 150 символов' })
-      .optional(),
+      .optional()
+      .describe('Название остановки'),
     vehicleNumber: z
       .string({ error: 'Госномер должен быть строкой' })
       .transform((value) => value.replace(/\s+/g, '').toUpperCase())
       .pipe(z.string().regex(PLATE, { error: 'Госномер: российский номер русскими буквами, например «А123ВС12» или «АВ12312»' }))
-      .optional(),
+      .optional()
+      .describe('Госномер транспортного средства'),
     tripTime: z
       .iso.datetime({ offset: true, error: 'Время поездки: дата и время в формате ISO 8601, например 2025-03-14T08:30:00+03:00' })
-      .optional(),
+      .optional()
+      .describe('Дата и время поездки'),
   },
   {
     error: (issue) =>

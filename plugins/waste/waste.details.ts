@@ -10,15 +10,16 @@ import { WasteDetails } from './waste.entities.js';
 export const wasteDetailsSchema = z.strictObject(
   {
     /** A container site from the sector's reference data, when the author picked one on the map. */
-    containerSiteId: z.uuid({ error: 'Идентификатор контейнерной площадки должен быть UUID' }).optional(),
+    containerSiteId: z.uuid({ error: 'Идентификатор контейнерной площадки должен быть UUID' }).optional().describe('Контейнерная площадка: идентификатор из справочника'),
     containerSiteAddress: z
       .string({ error: 'Адрес контейнерной площадки должен быть строкой' })
       .trim()
       .min(5, { error: 'Адрес контейнерной площадки слишком короткий' })
       .max(300, { error: 'Адрес контейнерной площадки длиннее 300 символов' })
-      .optional(),
+      .optional()
+      .describe('Адрес контейнерной площадки'),
     /** The day the pickup was due and did not happen. */
-    pickupDate: z.iso.date({ error: 'Дата вывоза — в формате ГГГГ-ММ-ДД' }).optional(),
+    pickupDate: z.iso.date({ error: 'Дата вывоза — в формате ГГГГ-ММ-ДД' }).optional().describe('Дата, на которую был назначен несостоявшийся вывоз (ГГГГ-ММ-ДД)'),
   },
   {
     error: (issue) =>

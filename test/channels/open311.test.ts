@@ -92,6 +92,54 @@ describe('Open311 GeoReport v2: services', () => {
   });
 });
 
+describe('Open311 GeoReport v2: discovery and unknown paths', () => {
+  it('serves service discovery at /open311/discovery.{json,xml} and beside the endpoint', async () => {
+    for (const path of ['open311/discovery.json', 'open311/v2/discovery.json']) {
+      const response = await fetch(`${t.url}/${path}`);
+      expect(response.status, path).toBe(200);
+      const body = (await response.json()) as any;
+      expect(body, path).toMatchObject({
+        changeset: expect.any(String), contact: expect.stringContaining('Центр управления регионом'), key_service: expect.any(String),
+        endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: `${t.url}/open311/v2`, formats: ['application/json', 'text/xml'] }],
+      });
+    }
+    const xml = await fetch(`${t.url}/open311/discovery.xml`);
+    const text = await xml.text();
+    expect(() => parseXml(text)).not.toThrow();
+    expect(text).toContain('<endpoints><endpoint><specification>http://wiki.open311.org/GeoReport_v2</specification>');
+    expect(text).toContain('<formats><format>application/json</format><format>text/xml</format></formats>');
+  });
+
+  it('answers every unknown path and method under /open311 with an error array in the asked format', async () => {
+    const cases: [string, string, number, 'json' | 'xml'][] = [
+      ['GET', 'open311/v2/requests/a/b.json', 404, 'json'],
+      ['GET', 'open311/v2/services/x/y.xml', 404, 'xml'],
+      ['GET', 'open311/v2/requests', 404, 'json'],
+      ['GET', 'open311/v3/services.json', 404, 'json'],
+      ['GET', 'open311/nothing.xml', 404, 'xml'],
+      ['DELETE', 'open311/v2/requests.json', 405, 'json'],
+      ['PUT', 'open311/v2/requests/1.xml', 405, 'xml'],
+    ];
+    for (const [method, path, code, format] of cases) {
+      const response = await fetch(`${t.url}/${path}`, { method });
+      const text = await response.text();
+      expect(response.status, `${method} ${path}`).toBe(code);
+      if (format === 'json') expect(JSON.parse(text), `${method} ${path}`).toEqual([{ code, description: expect.any(String) }]);
+      else {
+        expect(response.headers.get('content-type'), path).toContain('application/xml');
+        expect(parseXml(text).get('code'), `${method} ${path}`).toEqual([String(code)]);
+      }
+      if (code === 405) expect(response.headers.get('allow')).toContain('GET');
+    }
+  });
+
+  it('takes attribute[code][] values as a list, and the plugin refuses a list for a single value with the field named', async () => {
+    const refused = await post({ service_code: 'roads.potholes', description: 'Яма', address_string: 'Волжск', 'attribute[roadName][]': 'Ленина' }, cityApp.token);
+    expect(refused).toMatchObject({ status: 400, json: [{ code: 400, description: expect.stringContaining('roadName') }] });
+    expect(await t.em().getConnection().execute("select count(*)::int as n from appeal where text = 'Яма' and address = 'Волжск'")).toEqual([{ n: 0 }]);
+  });
+});
+
 describe('Open311 GeoReport v2: a client files a request and follows it', () => {
   it('files with its API key, lists, follows to the accepted answer, and sees only its own requests', async () => {
     const services = await getWithKey('services.json', cityKey);
@@ -100,15 +148,15 @@ describe('Open311 GeoReport v2: a client files a request and follows it', () => 
       api_key: cityKey, service_code: 'roads.potholes', lat: '56.6344', long: '47.8999',
       address_string: 'г. Йошкар-Ола, Ленинский проспект, 24', description: 'Глубокая яма у остановки, колёса пробивают.',
       first_name: 'Ирина', last_name: 'Соколова', email: 'i.sokolova@example.ru', phone: '+79021234567',
-      'attribute[kilometer]': '12.5', 'attribute[roadName]': 'Ленинский проспект',
+      'attribute[kilometer]': '12.5', 'attribute[roadName]': 'Ленинский проспект', media_url: 'https://photos.example.ru/pothole-42.jpg',
     }, null, { 'idempotency-key': 'app-42-req-1' });
     expect(filed.status).toBe(201);
-    const [kept] = await t.em().getConnection().execute("select raw from channel_record where adapter = 'open311'");
+    const [kept] = await t.em().getConnection().execute("select raw from channel_record where adapter = 'open311' and appeal_id is not null");
     // The attributes become the plugin's details (numbers as numbers); the key is never kept.
     expect(kept.raw.attributes).toEqual({ kilometer: 12.5, roadName: 'Ленинский проспект' });
     expect(kept.raw.api_key).toBeUndefined();
     expect(JSON.stringify(kept.raw)).not.toContain(cityKey);
-    expect(filed.json).toEqual([{ service_request_id: expect.stringMatching(/^12-2026-\d{7}$/), service_notice: '', account_id: null }]);
+    expect(filed.json).toEqual([{ service_request_id: expect.stringMatching(/^12-2026-\d{7}$/), service_notice: expect.stringMatching(/^Ответ ожидается до \d\d\.\d\d\.2026, \d\d:\d\d$/), account_id: null }]);
     const number = filed.json[0].service_request_id;
 
     // A retry with the same key files nothing new.
@@ -122,6 +170,13 @@ describe('Open311 GeoReport v2: a client files a request and follows it', () => 
       lat: 56.6344, long: 47.8999, address: 'г. Йошкар-Ола, Ленинский проспект, 24', requested_datetime: '2026-11-20T12:00:00.000Z',
     })]);
     expect(one.json[0].status_notes).toMatch(/^(Зарегистрировано|Передано ответственному органу)/);
+    // The photo's link is kept; the notice read back is the one given on filing.
+    expect(one.json[0]).toMatchObject({ media_url: 'https://photos.example.ru/pothole-42.jpg', service_notice: filed.json[0].service_notice });
+    // Open311 is a channel of its own: the appeal says so and the analysts' stats count it apart.
+    const [{ channel }] = await t.em().getConnection().execute('select channel from appeal where number = ?', [number]);
+    expect(channel).toBe('OPEN311');
+    const byChannel = await ok<any[]>(t, '{ stats(groupBy: [CHANNEL]) { group { value label } count } }', {}, staff.admin);
+    expect(byChannel.find((row) => row.group[0].value === 'OPEN311')).toMatchObject({ group: [{ label: 'Open311 (приложения города)' }], count: 1 });
     const listed = await getWithKey('requests.json?service_code=roads.potholes&status=open', cityKey);
     expect(listed.json.map((r: any) => r.service_request_id)).toEqual([number]);
     expect((await getWithKey('requests.json', otherKey)).json).toEqual([]);
@@ -135,7 +190,8 @@ describe('Open311 GeoReport v2: a client files a request and follows it', () => 
     await answerAndAccept(t, staff, id, 'Яма заделана 21.11.2026');
     const answered = await getWithKey(`requests/${id}.xml`, cityKey);
     expect(answered.text).toContain('<status>closed</status>');
-    expect(answered.text).toMatch(/<status_notes>Дан ответ[^<]*<\/status_notes>/);
+    // The accepted answer itself is what a resident following the request reads.
+    expect(answered.text).toContain('<status_notes>Дан ответ: Яма заделана 21.11.2026</status_notes>');
     expect((await getWithKey('requests.json?status=closed', cityKey)).json.map((r: any) => r.service_request_id)).toEqual([number]);
     expect((await getWithKey('requests.json?status=open', cityKey)).json).toEqual([]);
     expect((await get(`requests.json?service_request_id=${number}`, staff.specialist)).json).toHaveLength(1);

@@ -6,8 +6,8 @@ import { parseJsonBatch, zodFieldErrors } from './adapter-helpers.js';
 /**
  * A GeoReport v2 `POST requests.json` from a 311 client or a city app. The
  * spec's field names are kept; `attribute[code]` values come as
- * `attributes` (the owning plugin's details). City apps are regional or
- * municipal systems: their requests are messages, not 59-ФЗ appeals.
+ * `attributes` (the owning plugin's details). They come on a channel of their
+ * own (OPEN311, so stats show them apart) and are messages, not 59-ФЗ appeals.
  */
 const number = (name: string, min: number, max: number) =>
   z.union([z.number(), z.string().trim().min(1)]).transform((value, ctx) => {
@@ -53,7 +53,7 @@ function mapRequest(record: Record<string, unknown>, ctx: AdapterContext, option
   return {
     ok: true,
     input: {
-      channel: Channel.REGIONAL_SYSTEM,
+      channel: Channel.OPEN311,
       externalId: options.externalId,
       text: r.description,
       receivedAt: ctx.now,
@@ -73,8 +73,8 @@ function mapRequest(record: Record<string, unknown>, ctx: AdapterContext, option
 
 export const open311Adapter: ChannelAdapter<Record<string, unknown>, Open311Options> = {
   code: 'open311',
-  channel: Channel.REGIONAL_SYSTEM,
-  channels: [Channel.REGIONAL_SYSTEM],
+  channel: Channel.OPEN311,
+  channels: [Channel.OPEN311],
   title: 'Open311 GeoReport v2 (приложения города, клиенты 311)',
   parse: (input) => parseJsonBatch(input, 'requests'),
   externalIdOf: (_record, options) => options.externalId,
