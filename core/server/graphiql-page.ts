@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { GRAPHIQL_LOGIN_SCRIPT } from './graphiql-login.js';
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -21,13 +22,21 @@ const PAGE = `<!doctype html>
   <meta charset="utf-8">
   <title>ЦУР API — GraphiQL</title>
   <link rel="stylesheet" href="${GRAPHIQL_ASSETS_PATH}/graphiql.css">
-  <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
+  <style>
+    body { margin: 0; height: 100vh; display: flex; flex-direction: column; font-family: system-ui, sans-serif; }
+    #cur-login { flex: none; padding: 6px 12px; border-bottom: 1px solid #ddd; font-size: 14px; }
+    #cur-login form, #cur-login { display: flex; gap: 8px; align-items: center; }
+    #cur-login .cur-error { color: #b00020; }
+    #graphiql { flex: 1; min-height: 0; }
+  </style>
 </head>
 <body>
+  <div id="cur-login"></div>
   <div id="graphiql">Загрузка…</div>
   <script src="${GRAPHIQL_ASSETS_PATH}/react.js"></script>
   <script src="${GRAPHIQL_ASSETS_PATH}/react-dom.js"></script>
   <script src="${GRAPHIQL_ASSETS_PATH}/graphiql.js"></script>
+  <script src="${GRAPHIQL_ASSETS_PATH}/login.js"></script>
   <script src="${GRAPHIQL_ASSETS_PATH}/start.js"></script>
 </body>
 </html>`;
@@ -37,17 +46,19 @@ const PAGE = `<!doctype html>
  * inline script at all (core/server/security-headers.ts). Headers (the token)
  * are not persisted: a token in localStorage is readable by any script that
  * ever runs on this origin, and stays after the tab is closed. Tokens that an
- * earlier version persisted are removed.
+ * earlier version persisted are removed. The sign-in bar above the editor
+ * (core/server/graphiql-login.ts) adds the token to each request.
  */
-const START = `// Paste a token from the login mutation into the Headers tab: {"Authorization": "Bearer ..."}
+const START = `// Sign in with the bar above the editor, or set {"Authorization": "Bearer ..."} in the Headers tab.
 try { localStorage.removeItem('graphiql:headers'); } catch (e) {}
-const fetcher = GraphiQL.createFetcher({ url: location.pathname });
+curLogin.mountForm(document.getElementById('cur-login'));
+const fetcher = curLogin.withToken(GraphiQL.createFetcher({ url: location.pathname }));
 ReactDOM.createRoot(document.getElementById('graphiql')).render(
   React.createElement(GraphiQL, {
     fetcher,
     defaultEditorToolsVisibility: true,
     shouldPersistHeaders: false,
-    defaultQuery: 'mutation Login {\\n  login(email: "analyst@demo.local", password: "demo") { token }\\n}\\n',
+    defaultQuery: '# Войдите в строке сверху (например, analyst@demo.local / demo) и выполните запрос.\\n{\\n  me { email role }\\n  sectors { code name }\\n}\\n',
   }),
 );
 `;
@@ -58,6 +69,7 @@ export function graphiqlAssets(): Router {
     router.get(`/${name}`, (_req, res) => res.sendFile(file, { maxAge: '1d' }));
   }
   router.get('/start.js', (_req, res) => res.type('text/javascript').send(START));
+  router.get('/login.js', (_req, res) => res.type('text/javascript').send(GRAPHIQL_LOGIN_SCRIPT));
   return router;
 }
 
