@@ -1,4 +1,4 @@
-import { ArrayType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Municipality } from '../entities/municipality.entity.js';
 import { Survey } from './survey.entity.js';
@@ -52,9 +52,9 @@ export class SurveyAnswer {
   @ManyToOne(() => Municipality, { ref: true, nullable: true })
   municipality?: Ref<Municipality> | null;
 
-  /** Chosen options (choice questions). */
-  @Property({ type: ArrayType, nullable: true })
-  optionCodes?: string[] | null;
+  /** Chosen options (choice questions): bit i for the question's option i (survey-responses.writer.ts). */
+  @Property({ type: new BigIntType('number'), nullable: true })
+  choiceBits?: number | null;
 
   /** The scale value. */
   @Property({ type: 'integer', nullable: true })

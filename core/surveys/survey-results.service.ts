@@ -5,7 +5,8 @@ import { QuestionType } from './survey-enums.js';
 import type { StoredQuestion } from './survey.entity.js';
 import type { MunicipalityResult, QuestionResult, SurveyResults } from './survey.types.js';
 import { populationWeights, summarize, type Cell } from './survey-stats.js';
-import { surveyTextFor } from './survey-text-mask.js';
+import { codesOfBits } from './survey-responses.writer.js';
+import { personalTextFor } from '../auth/personal-data.js';
 
 /** A survey as results need it. */
 export interface ResultsSubject {
@@ -14,19 +15,14 @@ export interface ResultsSubject {
 }
 
 /**
- * One scan of the survey's answers: per (question, municipality, option)
- * the respondents who chose it (a scale's values count as its options), and
- * on each answer's first row (ordinality 1, or the one row of a text answer)
- * the answered count and the scale sums, so the answered totals come from the
- * same scan without counting distinct responses.
+ * One scan of the survey's answers, grouped by integers only: per question,
+ * municipality, choice (the options' bits) and scale value, the respondents
+ * who gave it. A choice's options and a scale's sums are expanded from these
+ * few groups in JS (a single choice has as many groups as options, a scale
+ * as many as steps), so the database does no array work per answer.
  */
-const AGGREGATE_SQL = `select a.question_code, a.municipality_id, o.code, count(o.code)::int as n,
-  count(*) filter (where coalesce(o.ord, 1) = 1)::int as answered,
-  sum(a.value) filter (where coalesce(o.ord, 1) = 1)::float8 as s1,
-  sum(a.value::float8 * a.value) filter (where coalesce(o.ord, 1) = 1)::float8 as s2
-from survey_answer a
-left join lateral unnest(coalesce(a.option_codes, case when a.value is not null then array[a.value::text] end)) with ordinality as o(code, ord) on true
-where a.survey_id = $1 group by 1, 2, 3`;
+const AGGREGATE_SQL = `select question_code, municipality_id, choice_bits, value, count(*)::int as n
+from survey_answer where survey_id = $1 group by 1, 2, 3, 4`;
 const RESPONSES_SQL = `select municipality_id, source, count(*)::int as n from survey_response where survey_id = $1 group by 1, 2`;
 const LINKS_SQL = `select count(*)::int as issued from survey_link where survey_id = $1`;
 const MUNICIPALITIES_SQL = `select id, short_name, population from municipality`;
@@ -40,7 +36,7 @@ const NONE = '';
  */
 export async function surveyResults(em: EntityManager, survey: ResultsSubject, options: { weighted?: boolean | null; now?: Date } = {}): Promise<SurveyResults> {
   const [aggregates, responses, [links], municipalities] = await Promise.all([
-    pgQuery<{ question_code: string; municipality_id: string | null; code: string | null; n: number; answered: number; s1: number | null; s2: number | null }>(em, AGGREGATE_SQL, [survey.id], { prepared: true }),
+    pgQuery<{ question_code: string; municipality_id: string | null; choice_bits: string | null; value: number | null; n: number }>(em, AGGREGATE_SQL, [survey.id], { prepared: true }),
     pgQuery<{ municipality_id: string | null; source: string; n: number }>(em, RESPONSES_SQL, [survey.id], { prepared: true }),
     pgQuery<{ issued: number }>(em, LINKS_SQL, [survey.id], { prepared: true }),
     pgQuery<{ id: string; short_name: string; population: number }>(em, MUNICIPALITIES_SQL, [], { prepared: true }),
@@ -55,12 +51,21 @@ export async function surveyResults(em: EntityManager, survey: ResultsSubject, o
     if (!cell) byMunicipality.set(key, (cell = { answered: 0, sum: 0, sumSquares: 0, counts: new Map() }));
     return cell;
   };
+  const add = (counts: Map<string, number>, code: string, n: number) => counts.set(code, (counts.get(code) ?? 0) + n);
+  const questions = new Map(survey.questions.map((q) => [q.code, q]));
   for (const row of aggregates) {
+    const question = questions.get(row.question_code);
+    if (!question) continue;
     const cell = cellOf(row.question_code, row.municipality_id);
-    cell.answered += row.answered;
-    cell.sum += row.s1 ?? 0;
-    cell.sumSquares += row.s2 ?? 0;
-    if (row.code !== null) cell.counts.set(row.code, row.n);
+    cell.answered += row.n;
+    if (row.value !== null) {
+      cell.sum += row.value * row.n;
+      cell.sumSquares += row.value * row.value * row.n;
+      add(cell.counts, String(row.value), row.n);
+    }
+    if (row.choice_bits !== null) {
+      for (const code of codesOfBits(question, Number(row.choice_bits))) add(cell.counts, code, row.n);
+    }
   }
 
   const respondents = new Map<string, number>();
@@ -138,5 +143,6 @@ export async function surveyTexts(em: EntityManager, user: AuthUser | null, surv
   }
   const rows = await pgQuery<{ text: string }>(em, `select a.text from survey_answer a join survey_response r on r.id = a.response_id
     where a.survey_id = $1 and a.question_code = $2 and a.text is not null${where} order by r.submitted_at desc, r.id desc limit $3`, values);
-  return rows.map((r) => surveyTextFor(user, r.text));
+  // The one free-text masker of core/auth (phones, e-mails, СНИЛС, passports, flats, full names).
+  return rows.map((r) => personalTextFor(user, r.text)!);
 }
