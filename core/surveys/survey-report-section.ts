@@ -38,7 +38,8 @@ export class ReportSurveyFinding {
  * with the results of all its responses (a survey is one study; its month
  * count says how much of it the month brought). One row per choice or scale
  * question: the leading option with its share and Wilson interval, or the
- * scale's mean with its interval. Free text stays out (personal data).
+ * scale's mean with its interval; a question nobody answered is left out.
+ * Free text stays out (personal data).
  */
 export async function loadSurveySection(em: EntityManager, user: AuthUser, from: Date, to: Date): Promise<ReportSurveyFinding[]> {
   if (!SURVEY_READERS.includes(user.role)) return [];
@@ -53,7 +54,7 @@ export async function loadSurveySection(em: EntityManager, user: AuthUser, from:
   for (const survey of surveys) {
     const results = await surveyResults(em, { id: survey.id, questions: survey.questions });
     for (const question of results.questions) {
-      if (question.type === QuestionType.TEXT) continue;
+      if (question.type === QuestionType.TEXT || question.answered === 0) continue;
       const scale = question.type === QuestionType.SCALE;
       const stored = survey.questions.find((q) => q.code === question.code)!;
       const leading = scale ? null : [...question.options].sort((a, b) => b.count - a.count)[0] ?? null;
