@@ -4,7 +4,8 @@ import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { pgQuery } from '../db/pg-query.js';
 import { appError, badInput, conflict } from '../errors/errors.js';
-import { SurveyStatus } from './survey-enums.js';
+import { SurveyResponseSource, SurveyStatus } from './survey-enums.js';
+import { NO_MUNICIPALITY, tallyKeys } from './survey-tally.js';
 import type { StoredQuestion, Survey } from './survey.entity.js';
 import type { SurveyAnswerInput } from './survey.input.js';
 import type { SurveyLinkInfo, SurveySubmission } from './survey.types.js';
@@ -99,7 +100,8 @@ from survey_link l join survey s on s.id = l.survey_id where l.token_hash = $1`;
  * the row FOR UPDATE, so it waits for the submissions in flight, and a
  * submission waiting on a close re-reads the row and finds it closed); then
  * the link is claimed (of two submissions at once, the second waits on the
- * link's row and finds it used) and the response and its answers written.
+ * link's row and finds it used) and the response, its answers and their
+ * tally written (survey-tally.ts: keys in a fixed order, no deadlock).
  * Whatever condition fails, nothing is written, the link stays unused.
  * (The FK check of survey_response takes the same row FOR KEY SHARE anyway,
  * so the share lock costs no extra write.)
@@ -119,6 +121,12 @@ const SUBMIT_SQL = `with s as (
   insert into survey_answer (response_id, question_code, survey_id, municipality_id, choice_bits, value, text)
   select response.id, a.question_code, $1, $5::uuid, a.bits, a.value, a.text
   from response cross join unnest($6::text[], $7::bigint[], $8::int[], $9::text[]) as a(question_code, bits, value, text)
+), tally as (
+  insert into survey_tally (survey_id, question_code, municipality_id, answer_key, n)
+  select $1, t.code, coalesce($5::uuid, '${NO_MUNICIPALITY}'::uuid), t.key, 1
+  from response cross join unnest($10::text[], $11::bigint[]) as t(code, key)
+  order by 2, 3, 4
+  on conflict (survey_id, question_code, municipality_id, answer_key) do update set n = survey_tally.n + 1
 )
 select count(*)::int as written from response`;
 
@@ -152,8 +160,9 @@ export async function submitSurveyResponse(
     checkAccepting({ status: linked.status, opensAt: dateOf(linked.opens_at), closesAt: dateOf(linked.closes_at) }, now);
     const normalized = normalizeAnswers(linked.questions, answers);
     const columns = answerColumns(linked.questions, normalized);
+    const keys = tallyKeys(linked.questions, SurveyResponseSource.LINK, normalized);
     const [{ written }] = await pgQuery<{ written: number }>(em, SUBMIT_SQL, [
-      linked.survey_id, linked.version, hash, now, municipalityId ?? null, columns.code, columns.bits, columns.value, columns.text,
+      linked.survey_id, linked.version, hash, now, municipalityId ?? null, columns.code, columns.bits, columns.value, columns.text, keys.code, keys.key,
     ], { prepared: true });
     if (written) {
       notifySurveyChanged(linked.survey_id);

@@ -4,6 +4,8 @@ import { pgQuery } from '../db/pg-query.js';
 import type { SurveyResponseSource } from './survey-enums.js';
 import type { NormalizedAnswer } from './survey.rules.js';
 import type { StoredQuestion } from './survey.entity.js';
+import { addToTally, tallyKeys } from './survey-tally.js';
+import { choiceBits } from './survey-choice-bits.js';
 
 export interface ResponseRow {
   source: SurveyResponseSource;
@@ -23,26 +25,6 @@ const INSERT_ANSWERS = `insert into survey_answer (response_id, question_code, s
 select a.response_id, a.question_code, $1, a.municipality_id, a.bits, a.value, a.text
 from unnest($2::uuid[], $3::text[], $4::uuid[], $5::bigint[], $6::int[], $7::text[]) as a(response_id, question_code, municipality_id, bits, value, text)`;
 
-/**
- * A choice as stored: bit i set when the question's option i was chosen (at
- * most 50 options, so it fits a bigint and a JS number exactly). Results
- * group answers by (question, municipality, bits, value) in one pass over
- * integers, with no array to unnest; the options of a survey that has
- * responses never change (survey.service.ts), so the bits keep their meaning.
- */
-export function choiceBits(question: StoredQuestion, optionCodes: readonly string[]): number {
-  let bits = 0;
-  question.options.forEach((option, i) => {
-    if (optionCodes.includes(option.code)) bits += 2 ** i;
-  });
-  return bits;
-}
-
-/** The codes of the options a choice's bits stand for, in the question's order. */
-export function codesOfBits(question: StoredQuestion, bits: number): string[] {
-  return question.options.filter((_, i) => Math.floor(bits / 2 ** i) % 2 === 1).map((o) => o.code);
-}
-
 /** One respondent's answers as the column arrays the insert statements unnest. */
 export function answerColumns(questions: readonly StoredQuestion[], answers: readonly NormalizedAnswer[]) {
   const byCode = new Map(questions.map((q) => [q.code, q]));
@@ -55,7 +37,7 @@ export function answerColumns(questions: readonly StoredQuestion[], answers: rea
 }
 
 /**
- * Writes responses and their answers in two statements, whatever their
+ * Writes responses, their answers and their tally in three statements, whatever their
  * number (the hot path of submissions and imports: pgQuery, no ORM). Run it
  * inside the caller's transaction. Rows whose (survey, rowKey) exists are
  * skipped; returns which rows were written.
@@ -83,5 +65,6 @@ export async function writeResponses(em: EntityManager, surveyId: string, questi
   if (answers.response.length) {
     await pgQuery(em, INSERT_ANSWERS, [surveyId, answers.response, answers.code, answers.municipality, answers.bits, answers.value, answers.text], { prepared: true });
   }
+  await addToTally(em, surveyId, rows.flatMap((row, i) => (written.has(ids[i]) ? [{ municipalityId: row.municipalityId, ...tallyKeys(questions, row.source, row.answers) }] : [])));
   return ids.map((id) => written.has(id));
 }

@@ -5,7 +5,8 @@ import { QuestionType } from './survey-enums.js';
 import type { StoredQuestion } from './survey.entity.js';
 import type { MunicipalityResult, QuestionResult, SurveyResults } from './survey.types.js';
 import { populationWeights, summarize, type Cell } from './survey-stats.js';
-import { codesOfBits } from './survey-responses.writer.js';
+import { codesOfBits } from './survey-choice-bits.js';
+import { NO_MUNICIPALITY, RESPONSES } from './survey-tally.js';
 import { personalTextFor } from '../auth/personal-data.js';
 
 /** A survey as results need it. */
@@ -15,15 +16,14 @@ export interface ResultsSubject {
 }
 
 /**
- * One scan of the survey's answers, grouped by integers only: per question,
- * municipality, choice (the options' bits) and scale value, the respondents
- * who gave it. A choice's options and a scale's sums are expanded from these
- * few groups in JS (a single choice has as many groups as options, a scale
- * as many as steps), so the database does no array work per answer.
+ * The survey's tally (survey-tally.ts): per question, municipality and
+ * answer key (a choice's option bits, a scale's value) the respondents who
+ * gave it, and the responses per municipality and source (question ''). A
+ * few hundred rows whatever the number of responses, kept by the statements
+ * that write the answers, so exact and current; choices' options and
+ * scales' sums are expanded from them here.
  */
-const AGGREGATE_SQL = `select question_code, municipality_id, choice_bits, value, count(*)::int as n
-from survey_answer where survey_id = $1 group by 1, 2, 3, 4`;
-const RESPONSES_SQL = `select municipality_id, source, count(*)::int as n from survey_response where survey_id = $1 group by 1, 2`;
+const TALLY_SQL = `select question_code, municipality_id, answer_key, n from survey_tally where survey_id = $1`;
 const LINKS_SQL = `select count(*)::int as issued from survey_link where survey_id = $1`;
 const MUNICIPALITIES_SQL = `select id, short_name, population from municipality`;
 
@@ -35,9 +35,8 @@ const NONE = '';
  * The statements run side by side on the pool's connections.
  */
 export async function surveyResults(em: EntityManager, survey: ResultsSubject, options: { weighted?: boolean | null; now?: Date } = {}): Promise<SurveyResults> {
-  const [aggregates, responses, [links], municipalities] = await Promise.all([
-    pgQuery<{ question_code: string; municipality_id: string | null; choice_bits: string | null; value: number | null; n: number }>(em, AGGREGATE_SQL, [survey.id], { prepared: true }),
-    pgQuery<{ municipality_id: string | null; source: string; n: number }>(em, RESPONSES_SQL, [survey.id], { prepared: true }),
+  const [tally, [links], municipalities] = await Promise.all([
+    pgQuery<{ question_code: string; municipality_id: string; answer_key: string; n: number }>(em, TALLY_SQL, [survey.id], { prepared: true }),
     pgQuery<{ issued: number }>(em, LINKS_SQL, [survey.id], { prepared: true }),
     pgQuery<{ id: string; short_name: string; population: number }>(em, MUNICIPALITIES_SQL, [], { prepared: true }),
   ]);
@@ -53,29 +52,30 @@ export async function surveyResults(em: EntityManager, survey: ResultsSubject, o
   };
   const add = (counts: Map<string, number>, code: string, n: number) => counts.set(code, (counts.get(code) ?? 0) + n);
   const questions = new Map(survey.questions.map((q) => [q.code, q]));
-  for (const row of aggregates) {
-    const question = questions.get(row.question_code);
-    if (!question) continue;
-    const cell = cellOf(row.question_code, row.municipality_id);
-    cell.answered += row.n;
-    if (row.value !== null) {
-      cell.sum += row.value * row.n;
-      cell.sumSquares += row.value * row.value * row.n;
-      add(cell.counts, String(row.value), row.n);
-    }
-    if (row.choice_bits !== null) {
-      for (const code of codesOfBits(question, Number(row.choice_bits))) add(cell.counts, code, row.n);
-    }
-  }
-
   const respondents = new Map<string, number>();
   let linkResponses = 0;
   let importedResponses = 0;
-  for (const row of responses) {
-    const key = row.municipality_id ?? NONE;
-    respondents.set(key, (respondents.get(key) ?? 0) + row.n);
-    if (row.source === 'LINK') linkResponses += row.n;
-    else importedResponses += row.n;
+  for (const row of tally) {
+    if (row.n === 0) continue;
+    const municipality = row.municipality_id === NO_MUNICIPALITY ? null : row.municipality_id;
+    const key = Number(row.answer_key);
+    if (row.question_code === RESPONSES) {
+      respondents.set(municipality ?? NONE, (respondents.get(municipality ?? NONE) ?? 0) + row.n);
+      if (key === 0) linkResponses += row.n;
+      else importedResponses += row.n;
+      continue;
+    }
+    const question = questions.get(row.question_code);
+    if (!question) continue;
+    const cell = cellOf(row.question_code, municipality);
+    cell.answered += row.n;
+    if (question.type === QuestionType.SCALE) {
+      cell.sum += key * row.n;
+      cell.sumSquares += key * key * row.n;
+      add(cell.counts, String(key), row.n);
+    } else if (question.type !== QuestionType.TEXT) {
+      for (const code of codesOfBits(question, key)) add(cell.counts, code, row.n);
+    }
   }
   const responseCount = linkResponses + importedResponses;
   const weighted = Boolean(options.weighted);

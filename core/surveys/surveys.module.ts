@@ -2,7 +2,7 @@ import type { FeatureModule } from '../app/feature-module.js';
 import { Survey } from './survey.entity.js';
 import { SurveyEvent } from './survey-event.entity.js';
 import { SurveyLink } from './survey-link.entity.js';
-import { SurveyAnswer, SurveyResponse } from './survey-response.entity.js';
+import { SurveyAnswer, SurveyResponse, SurveyTally } from './survey-response.entity.js';
 import { SurveyResolver } from './survey.resolver.js';
 import { ProblemSurveysResolver, QuestionResultResolver, SurveyFieldsResolver } from './survey-fields.resolver.js';
 import { SurveyLiveResolver } from './survey-live.resolver.js';
@@ -19,7 +19,7 @@ import { registerSurveyUploadRoutes } from './survey-upload.route.js';
  */
 export const surveysModule: FeatureModule = {
   name: 'surveys',
-  entities: [Survey, SurveyEvent, SurveyLink, SurveyResponse, SurveyAnswer],
+  entities: [Survey, SurveyEvent, SurveyLink, SurveyResponse, SurveyAnswer, SurveyTally],
   resolvers: [SurveyResolver, SurveyFieldsResolver, QuestionResultResolver, ProblemSurveysResolver, SurveyLiveResolver, SurveyTemplateResolver],
   access: surveysAccess,
   routes: (expressApp, app) => {
