@@ -139,12 +139,13 @@ export function checkAccepting(survey: Pick<Survey, 'status' | 'opensAt' | 'clos
 }
 
 /**
- * A resident's answers through a one-use link. In one transaction: the link
- * is claimed (`used_at` set only where it was null: of two submissions at
- * once, the second waits on the row and then finds it used), the survey's
- * lock is held shared (closing or editing waits for submissions in flight), the
- * answers are checked, the response written. Any error rolls all of it
- * back, the link included, so a refused answer can be corrected and resent.
+ * A resident's answers through a one-use link, in two round trips: the link
+ * and its survey read, the answers checked against that version's
+ * questions, then SUBMIT_SQL writes everything or nothing (the link
+ * included, so a refused answer can be corrected and resent). When it wrote
+ * nothing, the reason is read afresh: a used or expired link FORBIDDEN, a
+ * closed survey CONFLICT, an unknown municipality BAD_USER_INPUT, a survey
+ * edited in between one more attempt.
  */
 export async function submitSurveyResponse(
   app: AppServices, em: EntityManager, token: string, answers: readonly SurveyAnswerInput[], municipalityId: string | null | undefined,
