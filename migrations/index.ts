@@ -25,6 +25,8 @@ import { Migration20261207015006_appeal_search } from './Migration20261207015006
 import { Migration20261207015018_structuring_suggestions_feedback } from './Migration20261207015018_structuring_suggestions_feedback.js';
 import { Migration20261207021348_api_key_channel } from './Migration20261207021348_api_key_channel.js';
 import { Migration20261207041302_open311_channel } from './Migration20261207041302_open311_channel.js';
+import { Migration20261207041605_survey_choice_bits } from './Migration20261207041605_survey_choice_bits.js';
+import { Migration20261207043750_survey_tally } from './Migration20261207043750_survey_tally.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126100842_core', class: Migration20261126100842_core },
@@ -51,4 +53,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207015018_structuring_suggestions_feedback', class: Migration20261207015018_structuring_suggestions_feedback },
   { name: 'Migration20261207021348_api_key_channel', class: Migration20261207021348_api_key_channel },
   { name: 'Migration20261207041302_open311_channel', class: Migration20261207041302_open311_channel },
+  { name: 'Migration20261207041605_survey_choice_bits', class: Migration20261207041605_survey_choice_bits },
+  { name: 'Migration20261207043750_survey_tally', class: Migration20261207043750_survey_tally },
 ];

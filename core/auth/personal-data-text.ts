@@ -13,7 +13,7 @@
  * organisations.
  */
 
-export type PersonalTextKind = 'email' | 'phone' | 'snils' | 'passport' | 'flat';
+export type PersonalTextKind = 'email' | 'phone' | 'snils' | 'passport' | 'flat' | 'name';
 
 export interface PersonalTextPattern {
   kind: PersonalTextKind;
@@ -78,6 +78,13 @@ export const PERSONAL_TEXT_PATTERNS: readonly PersonalTextPattern[] = [
     pattern: /(?<![\p{L}])(кв\.?|квартир[а-яё]*)(\s*(?:№\s*)?)\d+(?:\s?[а-яёa-z](?![\p{L}]))?/giu,
     replacement: '$1$2***',
   },
+  {
+    // A full Russian name, «Фамилия Имя Отчество» in any case: the patronymic (-вич/-вна/-ична
+    // and their case endings) gives it away; «Карла Маркса» or «Марий Эл» have none.
+    kind: 'name',
+    pattern: /(?<!\p{L})[А-ЯЁ][а-яё]{1,30}\s+[А-ЯЁ][а-яё]{1,30}\s+[А-ЯЁ][а-яё]{1,30}(?:ич|вн|ичн|чн)(?:а|у|ем|е|ой|ы|ом|ей)?(?!\p{L})/gu,
+    replacement: '[ФИО скрыто]',
+  },
 ];
 
 /** The text with every personal datum of PERSONAL_TEXT_PATTERNS replaced; null stays null. */
@@ -85,10 +92,12 @@ export function maskPersonalText(text: string): string;
 export function maskPersonalText(text: string | null | undefined): string | null;
 export function maskPersonalText(text: string | null | undefined): string | null {
   if (text === null || text === undefined) return null;
-  // Every pattern needs a digit or «@»: most texts without either cost one scan.
-  if (!/[\d@]/.test(text)) return text;
+  // Every pattern but the name needs a digit or «@»: most texts without either cost two scans.
+  const digits = /[\d@]/.test(text);
   let masked = text;
-  for (const { pattern, replacement } of PERSONAL_TEXT_PATTERNS) masked = masked.replace(pattern, replacement);
+  for (const { kind, pattern, replacement } of PERSONAL_TEXT_PATTERNS) {
+    if (digits || kind === 'name') masked = masked.replace(pattern, replacement);
+  }
   return masked;
 }
 

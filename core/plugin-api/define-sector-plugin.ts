@@ -1,3 +1,4 @@
+import { surveyTemplateFault } from '../surveys/survey-templates.js';
 import { PLUGIN_API_VERSION, type SectorPlugin, type SectorPluginDefinition } from './plugin-types.js';
 
 /** Declares a sector plugin; checks what can be checked before the server starts. */
@@ -20,6 +21,13 @@ export function defineSectorPlugin<T>(definition: SectorPluginDefinition<T>): Se
         throw new Error(`Plugin ${definition.code}: ПОС «${posCategory} / ${subcategory}» maps to "${code}", which is neither the plugin's code nor one of its categories`);
       }
     }
+  }
+  for (const template of definition.surveyTemplates ?? []) {
+    if (!template.code.startsWith(`${definition.code}.`)) {
+      throw new Error(`Survey template ${template.code} of plugin ${definition.code} must start with "${definition.code}."`);
+    }
+    const fault = surveyTemplateFault(template);
+    if (fault) throw new Error(`Plugin ${definition.code}: survey template ${template.code}: ${fault}`);
   }
   for (const migration of definition.migrations ?? []) {
     // The timestamp orders the plugin's migrations among the core's (one chain).

@@ -155,6 +155,37 @@ export interface RecommendationFinding {
 }
 
 /**
+ * A question of a sector's survey template: the same fields as a survey's
+ * question (`SurveyQuestionInput`). Codes: latin letters, digits, _ and -.
+ */
+export interface SurveyTemplateQuestion {
+  code: string;
+  text: string;
+  type: 'SINGLE_CHOICE' | 'MULTIPLE_CHOICE' | 'SCALE' | 'TEXT';
+  /** Default true. */
+  required?: boolean;
+  /** Choice questions: at least two. */
+  options?: { code: string; text: string }[];
+  /** Scale questions: the bounds. */
+  scaleMin?: number;
+  scaleMax?: number;
+}
+
+/**
+ * A questionnaire the sector offers for its polls (heating quality, route
+ * satisfaction): listed by `surveyTemplates`, turned into a draft by
+ * `createSurveyFromTemplate` (core/surveys). Checked by the survey rules
+ * when the plugin is declared.
+ */
+export interface SurveyTemplateDefinition {
+  /** Stable code, unique across plugins: `<sector>.<name>`, e.g. `housing.heating-quality`. */
+  code: string;
+  title: string;
+  description?: string;
+  questions: SurveyTemplateQuestion[];
+}
+
+/**
  * Who may call a plugin's root operation (`Query.managementCompanies`):
  * ALL — every signed-in role; READERS — all but integrations; CENTER — the
  * ЦУР's staff and admins. Every root operation of a plugin needs a row.
@@ -190,6 +221,8 @@ export interface SectorPluginDefinition<TDetails = unknown> {
   routing?: RoutingRule[];
   deadlines?: DeadlineRule[];
   kpis?: KpiDefinition[];
+  /** Questionnaires the sector offers for its polls of residents (core/surveys). */
+  surveyTemplates?: SurveyTemplateDefinition[];
   /** Recommendation rules of the sector, beside the core's (core/recommendations/recommendation.rules.ts). */
   recommendations?: RecommendationRuleDefinition[];
   /** The plugin's part of the ПОС classifier mapping (core/channels composes the plugins'). */

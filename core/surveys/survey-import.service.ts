@@ -27,6 +27,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function importSurveyResponses(
   app: AppServices, em: EntityManager, user: AuthUser, surveyId: string, rows: readonly SurveyResponseRowInput[],
+  /** Rows an upload's reader already refused (a cell that stands for no answer): reported as they are, index by index. */
+  refused: ReadonlyMap<number, GraphQLError> = new Map(),
 ): Promise<ImportSurveyResponsesPayload> {
   if (rows.length > MAX_IMPORT_ROWS) throw badInput('rows', `Не больше ${MAX_IMPORT_ROWS} строк за один вызов`, { max: MAX_IMPORT_ROWS });
   const now = app.clock.now();
@@ -46,6 +48,8 @@ export async function importSurveyResponses(
       const rowKey = String(input.rowKey ?? '');
       try {
         const key = checkText(rowKey, 'rowKey', 200);
+        const preset = refused.get(index);
+        if (preset) throw preset;
         if (keys.has(key)) throw badInput('rowKey', 'Ключ строки повторяется в этой загрузке');
         keys.add(key);
         if (input.municipalityId != null && !known.has(input.municipalityId)) throw badInput('municipalityId', 'Муниципальное образование не найдено');
@@ -63,7 +67,7 @@ export async function importSurveyResponses(
         };
       }
     });
-    const written = await writeResponses(tx, survey.id, valid.map((v) => v.row));
+    const written = await writeResponses(tx, survey.id, survey.questions, valid.map((v) => v.row));
     valid.forEach((v, i) => {
       if (!written[i]) results[v.index].status = ImportRowStatus.EXISTING;
     });

@@ -5,14 +5,14 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { pgQuery } from '../db/pg-query.js';
 import { appError, badInput, conflict } from '../errors/errors.js';
 import { SurveyResponseSource, SurveyStatus } from './survey-enums.js';
+import { NO_MUNICIPALITY, tallyKeys } from './survey-tally.js';
 import type { StoredQuestion, Survey } from './survey.entity.js';
 import type { SurveyAnswerInput } from './survey.input.js';
 import type { SurveyLinkInfo, SurveySubmission } from './survey.types.js';
 import { findSurvey, recordSurveyEvent } from './survey.service.js';
 import { normalizeAnswers } from './survey.rules.js';
-import { writeResponses } from './survey-responses.writer.js';
+import { answerColumns } from './survey-responses.writer.js';
 import { notifySurveyChanged } from './survey-live.js';
-import { lockSurveyForResponses } from './survey-lock.js';
 
 /** 32 random bytes, base64url: what a link carries. Anything else is not one of ours. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -75,14 +75,60 @@ export async function issueSurveyLinks(
   });
 }
 
+/** Timestamps come from pg as the connection's type parsers give them (text here): compared as dates. */
+const dateOf = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
+
 interface LinkedSurvey {
-  id: string;
+  survey_id: string;
+  used_at: Date | string | null;
+  expires_at: Date | string;
+  version: number;
   title: string;
   status: SurveyStatus;
   questions: StoredQuestion[];
-  opens_at: Date | null;
-  closes_at: Date | null;
+  opens_at: Date | string | null;
+  closes_at: Date | string | null;
 }
+
+const LINKED_SURVEY_SQL = `select l.survey_id, l.used_at, l.expires_at, s.version, s.title, s.status, s.questions, s.opens_at, s.closes_at
+from survey_link l join survey s on s.id = l.survey_id where l.token_hash = $1`;
+
+/**
+ * One statement, so one round trip and its own transaction: the survey row
+ * is held FOR SHARE while still open, of the version whose questions the
+ * answers were checked against, within its period (closing or editing takes
+ * the row FOR UPDATE, so it waits for the submissions in flight, and a
+ * submission waiting on a close re-reads the row and finds it closed); then
+ * the link is claimed (of two submissions at once, the second waits on the
+ * link's row and finds it used) and the response, its answers and their
+ * tally written (survey-tally.ts: keys in a fixed order, no deadlock).
+ * Whatever condition fails, nothing is written, the link stays unused.
+ * (The FK check of survey_response takes the same row FOR KEY SHARE anyway,
+ * so the share lock costs no extra write.)
+ */
+const SUBMIT_SQL = `with s as (
+  select id from survey where id = $1 and version = $2 and status = 'OPEN'
+    and (opens_at is null or opens_at <= $4) and (closes_at is null or closes_at > $4)
+    and ($5::uuid is null or exists (select 1 from municipality where id = $5::uuid))
+  for share
+), link as (
+  update survey_link set used_at = $4 where token_hash = $3 and survey_id in (select id from s) and used_at is null and expires_at > $4
+  returning survey_id
+), response as (
+  insert into survey_response (id, survey_id, source, row_key, municipality_id, submitted_at)
+  select gen_random_uuid(), survey_id, 'LINK', null, $5::uuid, $4 from link returning id
+), answers as (
+  insert into survey_answer (response_id, question_code, survey_id, municipality_id, choice_bits, value, text)
+  select response.id, a.question_code, $1, $5::uuid, a.bits, a.value, a.text
+  from response cross join unnest($6::text[], $7::bigint[], $8::int[], $9::text[]) as a(question_code, bits, value, text)
+), tally as (
+  insert into survey_tally (survey_id, question_code, municipality_id, answer_key, n)
+  select $1, t.code, coalesce($5::uuid, '${NO_MUNICIPALITY}'::uuid), t.key, 1
+  from response cross join unnest($10::text[], $11::bigint[]) as t(code, key)
+  order by 2, 3, 4
+  on conflict (survey_id, question_code, municipality_id, answer_key) do update set n = survey_tally.n + 1
+)
+select count(*)::int as written from response`;
 
 /** Whether a survey takes answers now; CONFLICT with the reason otherwise. */
 export function checkAccepting(survey: Pick<Survey, 'status' | 'opensAt' | 'closesAt'>, now: Date): void {
@@ -93,36 +139,44 @@ export function checkAccepting(survey: Pick<Survey, 'status' | 'opensAt' | 'clos
 }
 
 /**
- * A resident's answers through a one-use link. In one transaction: the link
- * is claimed (`used_at` set only where it was null: of two submissions at
- * once, the second waits on the row and then finds it used), the survey's
- * lock is held shared (closing or editing waits for submissions in flight), the
- * answers are checked, the response written. Any error rolls all of it
- * back, the link included, so a refused answer can be corrected and resent.
+ * A resident's answers through a one-use link, in two round trips: the link
+ * and its survey read, the answers checked against that version's
+ * questions, then SUBMIT_SQL writes everything or nothing (the link
+ * included, so a refused answer can be corrected and resent). When it wrote
+ * nothing, the reason is read afresh: a used or expired link FORBIDDEN, a
+ * closed survey CONFLICT, an unknown municipality BAD_USER_INPUT, a survey
+ * edited in between one more attempt.
  */
 export async function submitSurveyResponse(
   app: AppServices, em: EntityManager, token: string, answers: readonly SurveyAnswerInput[], municipalityId: string | null | undefined,
 ): Promise<SurveySubmission> {
   if (!TOKEN.test(token)) throw badInput('token', 'Неверный формат ссылки');
   if (municipalityId != null && !UUID.test(municipalityId)) throw badInput('municipalityId', 'Неверный идентификатор');
-  const now = app.clock.now();
-  const result = await em.transactional(async (tx) => {
-    const [link] = await pgQuery<{ survey_id: string }>(tx,
-      'update survey_link set used_at = $2 where token_hash = $1 and used_at is null and expires_at > $2 returning survey_id',
-      [hashToken(token), now], { prepared: true });
-    if (!link) throw appError('FORBIDDEN', 'Ссылка недействительна: неизвестна, уже использована или устарела');
-    await lockSurveyForResponses(tx, link.survey_id);
-    const [survey] = await pgQuery<LinkedSurvey>(tx,
-      'select id, title, status, questions, opens_at, closes_at from survey where id = $1', [link.survey_id], { prepared: true });
-    checkAccepting({ status: survey.status, opensAt: survey.opens_at, closesAt: survey.closes_at }, now);
-    const normalized = normalizeAnswers(survey.questions, answers);
+  const hash = hashToken(token);
+  // The second attempt only when the survey changed between the read and the write.
+  for (let attempt = 0; ; attempt++) {
+    const now = app.clock.now();
+    const [linked] = await pgQuery<LinkedSurvey>(em, LINKED_SURVEY_SQL, [hash], { prepared: true });
+    if (!linked || linked.used_at || new Date(linked.expires_at) <= now) throw appError('FORBIDDEN', 'Ссылка недействительна: неизвестна, уже использована или устарела');
+    checkAccepting({ status: linked.status, opensAt: dateOf(linked.opens_at), closesAt: dateOf(linked.closes_at) }, now);
+    const normalized = normalizeAnswers(linked.questions, answers);
+    const columns = answerColumns(linked.questions, normalized);
+    const keys = tallyKeys(linked.questions, SurveyResponseSource.LINK, normalized);
+    const [{ written }] = await pgQuery<{ written: number }>(em, SUBMIT_SQL, [
+      linked.survey_id, linked.version, hash, now, municipalityId ?? null, columns.code, columns.bits, columns.value, columns.text, keys.code, keys.key,
+    ], { prepared: true });
+    if (written) {
+      notifySurveyChanged(linked.survey_id);
+      return { accepted: true, surveyTitle: linked.title, submittedAt: now };
+    }
+    // Nothing written: say why, read afresh (a rare path: a used link, a close or an edit in between).
+    const [again] = await pgQuery<LinkedSurvey>(em, LINKED_SURVEY_SQL, [hash], { prepared: true });
+    if (!again || again.used_at || new Date(again.expires_at) <= now) throw appError('FORBIDDEN', 'Ссылка недействительна: неизвестна, уже использована или устарела');
+    checkAccepting({ status: again.status, opensAt: dateOf(again.opens_at), closesAt: dateOf(again.closes_at) }, now);
     if (municipalityId != null) {
-      const [known] = await pgQuery(tx, 'select 1 from municipality where id = $1', [municipalityId], { prepared: true });
+      const [known] = await pgQuery(em, 'select 1 from municipality where id = $1', [municipalityId], { prepared: true });
       if (!known) throw badInput('municipalityId', 'Муниципальное образование не найдено');
     }
-    await writeResponses(tx, survey.id, [{ source: SurveyResponseSource.LINK, rowKey: null, municipalityId: municipalityId ?? null, submittedAt: now, answers: normalized }]);
-    return { surveyId: survey.id, title: survey.title };
-  });
-  notifySurveyChanged(result.surveyId);
-  return { accepted: true, surveyTitle: result.title, submittedAt: now };
+    if (attempt > 0) throw conflict('Опрос изменился во время отправки: отправьте ответы ещё раз');
+  }
 }

@@ -5,7 +5,9 @@ import { QuestionType } from './survey-enums.js';
 import type { StoredQuestion } from './survey.entity.js';
 import type { MunicipalityResult, QuestionResult, SurveyResults } from './survey.types.js';
 import { populationWeights, summarize, type Cell } from './survey-stats.js';
-import { surveyTextFor } from './survey-text-mask.js';
+import { codesOfBits } from './survey-choice-bits.js';
+import { NO_MUNICIPALITY, RESPONSES } from './survey-tally.js';
+import { personalTextFor } from '../auth/personal-data.js';
 
 /** A survey as results need it. */
 export interface ResultsSubject {
@@ -14,20 +16,14 @@ export interface ResultsSubject {
 }
 
 /**
- * One scan of the survey's answers: per (question, municipality, option)
- * the respondents who chose it (a scale's values count as its options), and
- * on each answer's first row (ordinality 1, or the one row of a text answer)
- * the answered count and the scale sums, so the answered totals come from the
- * same scan without counting distinct responses.
+ * The survey's tally (survey-tally.ts): per question, municipality and
+ * answer key (a choice's option bits, a scale's value) the respondents who
+ * gave it, and the responses per municipality and source (question ''). A
+ * few hundred rows whatever the number of responses, kept by the statements
+ * that write the answers, so exact and current; choices' options and
+ * scales' sums are expanded from them here.
  */
-const AGGREGATE_SQL = `select a.question_code, a.municipality_id, o.code, count(o.code)::int as n,
-  count(*) filter (where coalesce(o.ord, 1) = 1)::int as answered,
-  sum(a.value) filter (where coalesce(o.ord, 1) = 1)::float8 as s1,
-  sum(a.value::float8 * a.value) filter (where coalesce(o.ord, 1) = 1)::float8 as s2
-from survey_answer a
-left join lateral unnest(coalesce(a.option_codes, case when a.value is not null then array[a.value::text] end)) with ordinality as o(code, ord) on true
-where a.survey_id = $1 group by 1, 2, 3`;
-const RESPONSES_SQL = `select municipality_id, source, count(*)::int as n from survey_response where survey_id = $1 group by 1, 2`;
+const TALLY_SQL = `select question_code, municipality_id, answer_key, n from survey_tally where survey_id = $1`;
 const LINKS_SQL = `select count(*)::int as issued from survey_link where survey_id = $1`;
 const MUNICIPALITIES_SQL = `select id, short_name, population from municipality`;
 
@@ -39,9 +35,8 @@ const NONE = '';
  * The statements run side by side on the pool's connections.
  */
 export async function surveyResults(em: EntityManager, survey: ResultsSubject, options: { weighted?: boolean | null; now?: Date } = {}): Promise<SurveyResults> {
-  const [aggregates, responses, [links], municipalities] = await Promise.all([
-    pgQuery<{ question_code: string; municipality_id: string | null; code: string | null; n: number; answered: number; s1: number | null; s2: number | null }>(em, AGGREGATE_SQL, [survey.id], { prepared: true }),
-    pgQuery<{ municipality_id: string | null; source: string; n: number }>(em, RESPONSES_SQL, [survey.id], { prepared: true }),
+  const [tally, [links], municipalities] = await Promise.all([
+    pgQuery<{ question_code: string; municipality_id: string; answer_key: string; n: number }>(em, TALLY_SQL, [survey.id], { prepared: true }),
     pgQuery<{ issued: number }>(em, LINKS_SQL, [survey.id], { prepared: true }),
     pgQuery<{ id: string; short_name: string; population: number }>(em, MUNICIPALITIES_SQL, [], { prepared: true }),
   ]);
@@ -55,22 +50,32 @@ export async function surveyResults(em: EntityManager, survey: ResultsSubject, o
     if (!cell) byMunicipality.set(key, (cell = { answered: 0, sum: 0, sumSquares: 0, counts: new Map() }));
     return cell;
   };
-  for (const row of aggregates) {
-    const cell = cellOf(row.question_code, row.municipality_id);
-    cell.answered += row.answered;
-    cell.sum += row.s1 ?? 0;
-    cell.sumSquares += row.s2 ?? 0;
-    if (row.code !== null) cell.counts.set(row.code, row.n);
-  }
-
+  const add = (counts: Map<string, number>, code: string, n: number) => counts.set(code, (counts.get(code) ?? 0) + n);
+  const questions = new Map(survey.questions.map((q) => [q.code, q]));
   const respondents = new Map<string, number>();
   let linkResponses = 0;
   let importedResponses = 0;
-  for (const row of responses) {
-    const key = row.municipality_id ?? NONE;
-    respondents.set(key, (respondents.get(key) ?? 0) + row.n);
-    if (row.source === 'LINK') linkResponses += row.n;
-    else importedResponses += row.n;
+  for (const row of tally) {
+    if (row.n === 0) continue;
+    const municipality = row.municipality_id === NO_MUNICIPALITY ? null : row.municipality_id;
+    const key = Number(row.answer_key);
+    if (row.question_code === RESPONSES) {
+      respondents.set(municipality ?? NONE, (respondents.get(municipality ?? NONE) ?? 0) + row.n);
+      if (key === 0) linkResponses += row.n;
+      else importedResponses += row.n;
+      continue;
+    }
+    const question = questions.get(row.question_code);
+    if (!question) continue;
+    const cell = cellOf(row.question_code, municipality);
+    cell.answered += row.n;
+    if (question.type === QuestionType.SCALE) {
+      cell.sum += key * row.n;
+      cell.sumSquares += key * key * row.n;
+      add(cell.counts, String(key), row.n);
+    } else if (question.type !== QuestionType.TEXT) {
+      for (const code of codesOfBits(question, key)) add(cell.counts, code, row.n);
+    }
   }
   const responseCount = linkResponses + importedResponses;
   const weighted = Boolean(options.weighted);
@@ -138,5 +143,6 @@ export async function surveyTexts(em: EntityManager, user: AuthUser | null, surv
   }
   const rows = await pgQuery<{ text: string }>(em, `select a.text from survey_answer a join survey_response r on r.id = a.response_id
     where a.survey_id = $1 and a.question_code = $2 and a.text is not null${where} order by r.submitted_at desc, r.id desc limit $3`, values);
-  return rows.map((r) => surveyTextFor(user, r.text));
+  // The one free-text masker of core/auth (phones, e-mails, СНИЛС, passports, flats, full names).
+  return rows.map((r) => personalTextFor(user, r.text)!);
 }

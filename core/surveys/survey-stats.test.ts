@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { populationWeights, summarize, t975, wilson, type Cell } from './survey-stats.js';
-import { maskPersonalText } from './survey-text-mask.js';
+import { personalTextFor } from '../auth/personal-data.js';
+import { Role } from '../entities/enums.js';
 
 describe('the Wilson score interval', () => {
   // Reference values: Newcombe (1998), Table I (method 3), and R's prop.test(correct = FALSE).
@@ -59,10 +60,14 @@ describe('weights and summaries', () => {
   });
 });
 
-describe('masking personal data in free text', () => {
-  it('hides e-mails, phones, full names and house numbers', () => {
-    const masked = maskPersonalText('Пишет Иванов Пётр Сергеевич, ivanov@mail.ru, тел. +7 (917) 123-45-67, ул. Ленина д. 5');
-    expect(masked).not.toMatch(/Иванов|ivanov|123-45-67|Ленина|д\. 5/);
+describe('masking personal data in a free answer (the one masker of core/auth)', () => {
+  const answer = 'Пишет Иванов Пётр Сергеевич, ivanov@mail.ru, тел. +7 (917) 123-45-67, ул. Ленина д. 5, кв. 12';
+  it('hides e-mails, phones, full names and flat numbers from an analyst', () => {
+    const masked = personalTextFor({ id: 'a', role: Role.ANALYST, organizationId: null, sectors: [] }, answer)!;
+    expect(masked).not.toMatch(/Иванов|Пётр|ivanov|123-45-67|кв\. 12/);
     expect(masked).toContain('Пишет');
+  });
+  it('leaves the answer whole for a role with access to personal data', () => {
+    expect(personalTextFor({ id: 's', role: Role.CENTER_SPECIALIST, organizationId: null, sectors: [] }, answer)).toBe(answer);
   });
 });

@@ -6,6 +6,7 @@ import { housingResolvers } from './housing.resolver.js';
 import { housingDetails } from './housing.details.js';
 import { seedHousing } from './housing.seed.js';
 import { housingPosCategories } from './housing.pos-categories.js';
+import { housingSurveyTemplates } from './housing.survey-templates.js';
 
 export const housingPlugin = defineSectorPlugin({
   code: 'housing',
@@ -19,6 +20,7 @@ export const housingPlugin = defineSectorPlugin({
   routing: housingRouting,
   deadlines: housingDeadlines,
   kpis: housingKpis,
+  surveyTemplates: housingSurveyTemplates,
   posCategories: housingPosCategories,
   seed: seedHousing,
 });

@@ -6,6 +6,7 @@ import { transportResolvers } from './transport.resolver.js';
 import { transportDetails } from './transport.details.js';
 import { seedTransport } from './transport.seed.js';
 import { transportPosCategories } from './transport.pos-categories.js';
+import { transportSurveyTemplates } from './transport.survey-templates.js';
 
 export const transportPlugin = defineSectorPlugin({
   code: 'transport',
@@ -19,6 +20,7 @@ export const transportPlugin = defineSectorPlugin({
   routing: transportRouting,
   deadlines: transportDeadlines,
   kpis: transportKpis,
+  surveyTemplates: transportSurveyTemplates,
   posCategories: transportPosCategories,
   seed: seedTransport,
 });

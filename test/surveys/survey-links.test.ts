@@ -90,8 +90,9 @@ describe('one-use links', () => {
     // The refused submissions left the link unused: the corrected answers go through.
     const [m] = await municipalities(t, specialist);
     await must(t, SUBMIT, { token, answers: [...GOOD, { questionCode: 'problems', optionCodes: ['trash', 'snow'] }], m: m.id });
-    const [answer] = await pgQuery<{ option_codes: string[]; municipality_id: string }>(t.em(), `select option_codes, municipality_id from survey_answer where survey_id = $1 and question_code = 'problems'`, [survey.id]);
-    expect(answer).toEqual({ option_codes: ['snow', 'trash'], municipality_id: m.id });
+    // Stored as the options' bits in the question's order (snow = bit 0, trash = bit 1), whatever order they came in.
+    const [answer] = await pgQuery<{ choice_bits: string; municipality_id: string }>(t.em(), `select choice_bits, municipality_id from survey_answer where survey_id = $1 and question_code = 'problems'`, [survey.id]);
+    expect(answer).toEqual({ choice_bits: '3', municipality_id: m.id });
   });
 
   it('takes no answers for a draft or a closed survey (CONFLICT), and leaves the link unused', async () => {

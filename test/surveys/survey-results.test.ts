@@ -81,7 +81,7 @@ describe('results a sociologist would sign', () => {
         { questionCode: 'score', value: 1 + Math.floor(rnd() * 5) },
       ];
       if (rnd() < 0.7) answers.push({ questionCode: 'problems', optionCodes: ['snow', 'trash', 'light'].filter(() => rnd() < 0.5).concat(['snow']).filter((c, j, all) => all.indexOf(c) === j) });
-      if (i % 10 === 0) answers.push({ questionCode: 'comment', text: `Отзыв ${i}: звоните +7 917 555-${String(1000 + i).slice(0, 2)}-${String(i).padStart(2, '0')}` });
+      if (i % 10 === 0) answers.push({ questionCode: 'comment', text: `Отзыв ${i}: звоните +7 917 555-${String(1000 + i).slice(0, 2)}-${String(i % 100).padStart(2, '0')}` });
       return { municipalityId: places[i % 7 === 0 ? 2 : i % 3 === 0 ? 1 : 0].id, answers };
     });
     viaLinks = 70;

@@ -3,6 +3,7 @@ import type { RatingRow } from '../ratings.types.js';
 import { barChart, CHART_COLORS, columnChart, escapeHtml as esc } from './svg-charts.js';
 import { formatChange, formatDate, formatDateTime, formatDecimal, formatHours, formatInt, formatShare, formatValue, NO_DATA } from './report-format.js';
 import { capitalize } from '../labels.js';
+import { SURVEY_SECTION_HEADERS, SURVEY_SECTION_TITLE, surveySectionRows } from '../../surveys/survey-report-section.js';
 
 type Cell = string | { html: string; className?: string };
 
@@ -123,6 +124,8 @@ export function renderReportHtml(report: MonthlyReport, zone: string): string {
 
   section('Обучение специалистов органов', table(['Семинар', 'Тема', 'Дата', 'Формат', 'Участников', 'Органов'],
     report.training.map((s) => [s.title, s.topic, formatDate(s.startsAt, zone), s.format ?? NO_DATA, formatInt(s.attendees), formatInt(s.organizations)]), [0, 1, 3]));
+
+  section(SURVEY_SECTION_TITLE, table(SURVEY_SECTION_HEADERS, surveySectionRows(report.residentsSaid), [0, 2, 4]));
 
   return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>${esc(report.title)}</title><style>${STYLE}</style></head><body><main>
 <h1>${esc(report.title)}</h1>

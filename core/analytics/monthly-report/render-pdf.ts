@@ -6,6 +6,7 @@ import { formatChange, formatDate, formatDateTime, formatDecimal, formatHours, f
 import { kpiValue } from './render-html.js';
 import { capitalize } from '../labels.js';
 import { CHART_COLORS } from './svg-charts.js';
+import { SURVEY_SECTION_HEADERS, SURVEY_SECTION_TITLE, surveySectionRows } from '../../surveys/survey-report-section.js';
 
 // A font with Cyrillic glyphs, shipped inside an npm package: nothing is downloaded at run time.
 const require = createRequire(import.meta.url);
@@ -251,6 +252,10 @@ export function renderReportPdf(report: MonthlyReport, zone: string, author: str
   section('Обучение специалистов органов');
   table(doc, [txt('Семинар', 170), txt('Тема', 100), txt('Дата', 60), txt('Формат', 60), num('Участников', 50), num('Органов', 44)],
     report.training.map((s) => [s.title, s.topic, formatDate(s.startsAt, zone), s.format ?? NO_DATA, formatInt(s.attendees), formatInt(s.organizations)]));
+
+  section(SURVEY_SECTION_TITLE);
+  table(doc, [txt(SURVEY_SECTION_HEADERS[0], 130), num(SURVEY_SECTION_HEADERS[1], 60), txt(SURVEY_SECTION_HEADERS[2], 130), num(SURVEY_SECTION_HEADERS[3], 50), txt(SURVEY_SECTION_HEADERS[4], 130)],
+    surveySectionRows(report.residentsSaid));
 
   // Page numbers, once every page exists.
   const range = doc.bufferedPageRange();

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { MonthlyReport } from './report.types.js';
 import type { RatingRow } from '../ratings.types.js';
+import { SURVEY_SHEET_COLUMNS, surveySheetRows } from '../../surveys/survey-report-section.js';
 
 type Kind = 'text' | 'int' | 'share' | 'hours' | 'score' | 'decimal' | 'date';
 interface Column {
@@ -104,5 +105,6 @@ export async function renderReportXlsx(report: MonthlyReport, author: string): P
   sheet(book, 'Обучение', [{ header: 'Семинар', kind: 'text', width: 40 }, { header: 'Тема', kind: 'text', width: 22 }, { header: 'Дата', kind: 'date', width: 14 },
     { header: 'Формат', kind: 'text', width: 14 }, { header: 'Участников', kind: 'int' }, { header: 'Органов', kind: 'int' }],
     report.training.map((s) => [s.title, s.topic, s.startsAt, s.format, s.attendees, s.organizations]));
+  sheet(book, 'Что сказали жители', SURVEY_SHEET_COLUMNS, surveySheetRows(report.residentsSaid));
   return Buffer.from(await book.xlsx.writeBuffer());
 }

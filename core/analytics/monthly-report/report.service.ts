@@ -15,6 +15,7 @@ import { applyProblemScope, problemTrend, STREET_SQL, streetOf } from '../proble
 import { ProblemStatus } from '../../entities/problem.entity.js';
 import { monthPeriod, shiftMonth } from './report-period.js';
 import { loadTrainingSection } from '../../training/training-report.js';
+import { loadSurveySection } from '../../surveys/survey-report-section.js';
 import type { MonthlyReport, ReportCount, ReportDay, ReportHotSpot, ReportMetric, ReportOverdue, ReportProblem } from './report.types.js';
 
 const DAY = 86_400_000;
@@ -121,6 +122,7 @@ export async function buildMonthlyReport(ctx: AnalyticsContext, month: string): 
   const workload = (await computeWorkload(ctx, null, from, to)).filter((row) => row.kind === WorkloadKind.SECTOR);
   const [kpiRow] = await computeStats(ctx, { groupBy: [], from, to, metrics: new Set(), withKpis: true });
   const training = await loadTrainingSection(ctx.em, from, to);
+  const residentsSaid = await loadSurveySection(ctx.em, ctx.user, from, to);
 
   const label = monthLabel(month);
   return {
@@ -149,6 +151,7 @@ export async function buildMonthlyReport(ctx: AnalyticsContext, month: string): 
     workload,
     kpis: kpiRow?.kpis ?? [],
     training,
+    residentsSaid,
   };
 }
 

@@ -5,6 +5,7 @@ import { WorkloadRow } from '../workload.types.js';
 import { ConflictCount } from '../conflicts.types.js';
 import { StatsKpi } from '../stats.types.js';
 import { ReportSeminar } from '../../training/training-report.js';
+import { ReportSurveyFinding } from '../../surveys/survey-report-section.js';
 
 @ObjectType({ description: 'Показатель отчёта с сравнением: с прошлым месяцем и с тем же месяцем год назад' })
 export class ReportMetric {
@@ -111,4 +112,5 @@ export class MonthlyReport {
   @Field(() => [WorkloadRow], { description: 'Нагрузка и предложения по штату (блоки)' }) workload!: WorkloadRow[];
   @Field(() => [StatsKpi], { description: 'Отраслевые показатели' }) kpis!: StatsKpi[];
   @Field(() => [ReportSeminar], { description: 'Обучение: семинары месяца для специалистов органов (п. 8)' }) training!: ReportSeminar[];
+  @Field(() => [ReportSurveyFinding], { description: 'Что сказали жители: итоги опросов, получавших ответы в месяце' }) residentsSaid!: ReportSurveyFinding[];
 }

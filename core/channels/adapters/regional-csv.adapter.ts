@@ -5,7 +5,7 @@ import type { ChannelAdapter, ParsedItem } from '../channel-adapter.js';
 import { mapRegionalRow, regionalExternalIdOf, regionalOptionsSchema, resolveColumns, rowFromRaw, rowOf, type RegionalOptions, type RegionalRow } from './regional-mapping.js';
 
 /** UTF-8 when the bytes are valid UTF-8, else Windows-1251 (what older Russian systems and Excel export). */
-function decode(input: Buffer, encoding: RegionalOptions['encoding']): string {
+export function decode(input: Buffer, encoding: RegionalOptions['encoding']): string {
   if (encoding === 'windows-1251') return new TextDecoder('windows-1251').decode(input);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(input);
@@ -16,14 +16,14 @@ function decode(input: Buffer, encoding: RegionalOptions['encoding']): string {
 }
 
 /** The separator used most in the header line: Russian Excel writes `;`, other tools `,` or tab. */
-function guessDelimiter(text: string): string {
+export function guessDelimiter(text: string): string {
   const header = text.slice(0, text.search(/\r?\n|$/));
   const counts = [';', ',', '\t', '|'].map((d) => [d, header.split(d).length - 1] as const);
   return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
 
 /** The line a record starts on: csv-parse counts the line it ends on. */
-function firstLine(lines: number, raw: string): number {
+export function firstLine(lines: number, raw: string): number {
   const body = raw.replace(/^(\r?\n)+/, '').replace(/\r?\n$/, '');
   return lines - (body.match(/\n/g)?.length ?? 0);
 }

@@ -13,7 +13,7 @@ import { mapRegionalRow, regionalExternalIdOf, regionalOptionsSchema, resolveCol
  * in XLSX (exceljs gives the wall-clock time as if it were UTC): they become
  * local ISO text without an offset, read later in the region's zone.
  */
-function cellValue(value: ExcelJS.CellValue): Cell {
+export function cellValue(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return DateTime.fromJSDate(value, { zone: 'utc' }).toFormat("yyyy-MM-dd'T'HH:mm:ss");
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
