@@ -41,6 +41,7 @@ describe('places named the way residents name them', () => {
     ['краснооктябрьский крыша дырявая как решето', 'medvedevsky'],
     ['в краснооктябрьском уличное освещение отключили', 'medvedevsky'],
     ['да, Советский это, Свердлова дом десять, крыша течет', 'sovetsky'],
+    ['в п. Алексеевский не ходит автобус', 'sovetsky'],
   ])('a village in its case form: %s → %s', (text, code) => {
     expect(codeOf(text)).toBe(code);
   });
