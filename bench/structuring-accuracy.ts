@@ -4,7 +4,7 @@
  * written before the model by another hand): sector, category, municipality (where the text
  * names a place), the share structured without a specialist and its sector precision, per style;
  * the reliability of the confidence; the most confused sector and category pairs; time and memory.
- *   npm run bench:structuring                 (or: npx tsx bench/structuring-accuracy.ts [--split train|heldout|all] [--keywords] [--errors] [--places])
+ *   npm run bench:structuring                 (or: npx tsx bench/structuring-accuracy.ts [--split train|heldout|fresh|all] [--keywords] [--errors] [--places])
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { allPlugins } from '../plugins/index.js';
