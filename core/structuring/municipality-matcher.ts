@@ -224,8 +224,11 @@ function matchSettlement(settlement: Settlement, text: string, tokens: Token[], 
   return { code: settlement.code, first, last, rank: 1, confidence: marked ? 0.85 : 0.75 };
 }
 
-/** Prepositions of place before a bare settlement name: «в Красногорском», «из Советского». */
-const PLACE_PREPOSITIONS = new Set(['в', 'во', 'из', 'до', 'под', 'около', 'возле', 'у']);
+/** Prepositions of place before a bare settlement name: «в Красногорском», «из Советского», «от Советского». */
+const PLACE_PREPOSITIONS = new Set(['в', 'во', 'из', 'до', 'под', 'около', 'возле', 'у', 'с', 'со', 'от']);
+/** «из/с/со/от/до» + the genitive is a place («с приволжского автобус убрали»); «с» + the instrumental is «with». */
+const FROM_PREPOSITIONS = new Set(['из', 'с', 'со', 'от', 'до']);
+const GENITIVE_ADJECTIVE = /(ого|его)$/;
 
 /**
  * A capitalised adjective name with no settlement word counts when it stands
@@ -236,7 +239,8 @@ const PLACE_PREPOSITIONS = new Set(['в', 'во', 'из', 'до', 'под', 'о�
 function standsAlone(text: string, tokens: Token[], first: number, last: number): boolean {
   const start = tokens[first]!.start;
   const previous = tokens[first - 1];
-  const afterPreposition = previous !== undefined && PLACE_PREPOSITIONS.has(previous.text) && /^\s+$/.test(text.slice(previous.end, start));
+  const afterPreposition = previous !== undefined && PLACE_PREPOSITIONS.has(previous.text) && /^\s+$/.test(text.slice(previous.end, start)) &&
+    (!['с', 'со', 'от'].includes(previous.text) || GENITIVE_ADJECTIVE.test(tokens[last]!.text));
   const next = tokens[last + 1];
   if (text[start] === text[start]!.toLowerCase()) {
     // Comments are written in lower case: «в приволжском опять не топят» counts, in the locative after «в»,
@@ -244,7 +248,8 @@ function standsAlone(text: string, tokens: Token[], first: number, last: number)
     // An adjective in the same case follows when it ends alike («приволжском федеральном»; not «краснооктябрьском уличное»).
     const adjectiveFollows = next !== undefined && ADJECTIVE_END.test(next.text) && next.text.slice(-2) === tokens[last]!.text.slice(-2) &&
       /^\s+$/.test(text.slice(tokens[last]!.end, next.start));
-    return afterPreposition && /(ом|ем)$/.test(tokens[last]!.text) && !adjectiveFollows;
+    const caseFits = /(ом|ем)$/.test(tokens[last]!.text) || (FROM_PREPOSITIONS.has(previous!.text) && GENITIVE_ADJECTIVE.test(tokens[last]!.text));
+    return afterPreposition && caseFits && !adjectiveFollows;
   }
   if (afterPreposition) return true;
   // «Советский, ул. Свердлова», «Советский это, Свердлова дом десять» (phone transcripts).
@@ -266,6 +271,8 @@ function nearStreetWord(candidate: Candidate, text: string, tokens: Token[]): bo
   const first = tokens[candidate.first]!;
   const previous = tokens[candidate.first - 1];
   if (previous && STREET_WORDS.has(previous.text) && /^[\s.]*$/.test(text.slice(previous.end, first.start))) return true;
+  // «п. Красногорский ул. Центральная»: a settlement word before the name makes it the place, and the street follows.
+  if (hasMarker(text, tokens, candidate.first) || MARKERS.has(first.text)) return false;
   const last = tokens[candidate.last]!;
   const next = tokens[candidate.last + 1];
   return (

@@ -93,6 +93,38 @@ describe('places named the way residents name them', () => {
     expect(codeOf(text)).toBe(code);
   });
 
+  it.each([
+    ['с дубков до остановки идти полчаса по темноте', 'yoshkar-ola'],
+    ['от звездного до рынка маршрутки не ходят', 'yoshkar-ola'],
+    ['со звездного автобус убрали', 'yoshkar-ola'],
+    ['с приволжского в город только на попутках', 'volzhsky'],
+    ['Рейс от Советского отменили', 'sovetsky'],
+    ['от красноармейской до рынка ямы', 'yoshkar-ola'],
+  ])('«с/со/от» before a place is a preposition of place: %s → %s', (text, code) => {
+    expect(codeOf(text)).toBe(code);
+  });
+
+  it.each([
+    'гуляли с дубками и кленами во дворе', // «с» + the instrumental: «with»
+    'сосед со звездным номером машины паркуется на газоне',
+    'с Советским районным судом переписываемся год',
+  ])('«с» + the instrumental is «with», not a place: %s', (text) => {
+    expect(matcher.match(text)).toBeNull();
+  });
+
+  it.each([
+    ['п. Приволжский ул. Лесная 3, нет света', 'volzhsky'],
+    ['пос. Красногорский ул. Лесная — ямы', 'zvenigovsky'],
+    ['пгт Советский улица Свердлова крыша течет', 'sovetsky'],
+    ['п. краснооктябрьский ул. школьная мусор не вывозят', 'medvedevsky'],
+  ])('a settlement word before an adjective name beats the street-name rule: %s → %s', (text, code) => {
+    expect(codeOf(text)).toBe(code);
+  });
+
+  it('an adjective name before a street word without a settlement word is still a street name', () => {
+    expect(matcher.match('на Приволжской улице яма')).toBeNull();
+  });
+
   it('still prefers an explicit town to a street', () => {
     expect(codeOf('Волжск, ул. Йывана Кырли')).toBe('volzhsk');
     expect(matcher.match('на Красноармейской 105')?.confidence).toBe(0.7);

@@ -49,9 +49,11 @@ const STREET_WORDS = new Set([
   'пер', 'переулок', 'переулке', 'проезд', 'проезде', 'б', 'бул', 'бульвар', 'бульваре', 'тракт', 'тракте', 'пл', 'площадь', 'площади',
 ]);
 const MICRODISTRICT_WORDS = new Set(['мкр', 'мкрн', 'микрорайон', 'микрорайона', 'микрорайоне', 'микрорайону']);
-const PREPOSITIONS = new Set(['на', 'по', 'с', 'со', 'до', 'пересечении', 'перекрестке', 'углу', 'угол']);
-/** Prepositions of place before a microdistrict name without «мкр»: «в Звёздном», «на звездном». */
-const PLACE_PREPOSITIONS = new Set(['в', 'во', 'на', 'из', 'до']);
+const PREPOSITIONS = new Set(['на', 'по', 'с', 'со', 'от', 'до', 'пересечении', 'перекрестке', 'углу', 'угол']);
+/** Prepositions of place before a microdistrict name without «мкр»: «в Звёздном», «на звездном», «с дубков», «от звездного». */
+const PLACE_PREPOSITIONS = new Set(['в', 'во', 'на', 'из', 'до', 'с', 'со', 'от']);
+/** After «с/со» the instrumental means «with» («с дубками», «со звёздным»), not a place. */
+const INSTRUMENTAL_END = /(ами|ями|ым|им|ой|ей|ом|ем|ою)$/;
 
 export interface StreetIndex {
   find(text: string, tokens: Token[]): StreetCandidate[];
@@ -103,7 +105,8 @@ export function createStreetIndex(places: Places | undefined): StreetIndex {
           } else if (entry.kind === 'microdistrict') {
             const marked = (before !== undefined && MICRODISTRICT_WORDS.has(before)) ||
               (after !== undefined && (MICRODISTRICT_WORDS.has(after) || /^\d/.test(after)));
-            const placed = before !== undefined && PLACE_PREPOSITIONS.has(before) && entry.words.length === 1 && !/^(ий|ый|ой)$/.test(token.text.slice(-2));
+            const placed = before !== undefined && PLACE_PREPOSITIONS.has(before) && entry.words.length === 1 && !/^(ий|ый|ой)$/.test(token.text.slice(-2)) &&
+              !((before === 'с' || before === 'со') && INSTRUMENTAL_END.test(token.text));
             if (entry.needsMarker && !marked && !placed && !entry.words.some((word) => MICRODISTRICT_WORDS.has(word))) continue;
             found.push(candidate);
           } else {
