@@ -226,15 +226,13 @@ function matchSettlement(settlement: Settlement, text: string, tokens: Token[], 
 
 /** Prepositions of place before a bare settlement name: «в Красногорском», «из Советского», «от Советского». */
 const PLACE_PREPOSITIONS = new Set(['в', 'во', 'из', 'до', 'под', 'около', 'возле', 'у', 'с', 'со', 'от']);
-/** «из/с/со/от/до» + the genitive is a place («с приволжского автобус убрали»); «с» + the instrumental is «with». */
-const FROM_PREPOSITIONS = new Set(['из', 'с', 'со', 'от', 'до']);
-const GENITIVE_ADJECTIVE = /(ого|его)$/;
+/** «из/с/со/от/до» + the genitive (-ого/-его) is a place («с приволжского автобус убрали»); «с» + the instrumental is «with». */
+const FROM_PREPOSITIONS = new Set(['из', 'с', 'со', 'от', 'до']), GENITIVE_ADJECTIVE = /(ого|его)$/;
 
 /**
- * A capitalised adjective name with no settlement word counts when it stands
- * as a place: after a preposition of place («в Приволжском на улице»), or
- * alone before punctuation («Советский, ул. Свердлова»). Followed by a noun it
- * is a name of something else («Приволжский федеральный округ»).
+ * A capitalised adjective name with no settlement word counts when it stands as a place: after a preposition
+ * of place («в Приволжском на улице»), or alone before punctuation («Советский, ул. Свердлова»). Followed by a
+ * noun it is a name of something else («Приволжский федеральный округ»).
  */
 function standsAlone(text: string, tokens: Token[], first: number, last: number): boolean {
   const start = tokens[first]!.start;
@@ -243,12 +241,11 @@ function standsAlone(text: string, tokens: Token[], first: number, last: number)
     (!['с', 'со', 'от'].includes(previous.text) || GENITIVE_ADJECTIVE.test(tokens[last]!.text));
   const next = tokens[last + 1];
   if (text[start] === text[start]!.toLowerCase()) {
-    // Comments are written in lower case: «в приволжском опять не топят» counts, in the locative after «в»,
-    // unless another adjective follows («в приволжском федеральном округе»).
-    // An adjective in the same case follows when it ends alike («приволжском федеральном»; not «краснооктябрьском уличное»).
+    // Lower case: «в приволжском опять не топят» (locative), «с приволжского» (genitive), unless an adjective in the same
+    // case (ending alike) follows: «в приволжском федеральном округе», not «в краснооктябрьском уличное освещение».
     const adjectiveFollows = next !== undefined && ADJECTIVE_END.test(next.text) && next.text.slice(-2) === tokens[last]!.text.slice(-2) &&
       /^\s+$/.test(text.slice(tokens[last]!.end, next.start));
-    const caseFits = /(ом|ем)$/.test(tokens[last]!.text) || (FROM_PREPOSITIONS.has(previous!.text) && GENITIVE_ADJECTIVE.test(tokens[last]!.text));
+    const caseFits = /(ом|ем)$/.test(tokens[last]!.text) || (previous !== undefined && FROM_PREPOSITIONS.has(previous.text) && GENITIVE_ADJECTIVE.test(tokens[last]!.text));
     return afterPreposition && caseFits && !adjectiveFollows;
   }
   if (afterPreposition) return true;
@@ -265,13 +262,13 @@ function hasMarker(text: string, tokens: Token[], first: number): boolean {
 
 /**
  * «ул. Йошкар-Олинская», «Волжская набережная», «Козьмодемьянский тракт»: a street named
- * after the place, not the place. Only adjacent words count («пгт Советский, ул. Мира» is the place).
+ * after the place, not the place. Only adjacent words count («пгт Советский, ул. Мира» is the place), and a
+ * settlement word before the name makes it the place with its street after it («п. Красногорский ул. Центральная»).
  */
 function nearStreetWord(candidate: Candidate, text: string, tokens: Token[]): boolean {
   const first = tokens[candidate.first]!;
   const previous = tokens[candidate.first - 1];
   if (previous && STREET_WORDS.has(previous.text) && /^[\s.]*$/.test(text.slice(previous.end, first.start))) return true;
-  // «п. Красногорский ул. Центральная»: a settlement word before the name makes it the place, and the street follows.
   if (hasMarker(text, tokens, candidate.first) || MARKERS.has(first.text)) return false;
   const last = tokens[candidate.last]!;
   const next = tokens[candidate.last + 1];
