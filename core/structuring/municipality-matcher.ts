@@ -32,7 +32,9 @@ export interface MunicipalityMatcher {
  * - very short stems («Арда», «Упша»).
  * Overlapping candidates keep the longest («Шоя-Кузнецово» over «Кузнецово»,
  * «Волжском районе» over «Волжск»); then any name form beats any settlement,
- * and the earliest mention wins.
+ * and the earliest mention wins. A place named as a destination («из Руэма в
+ * Йошкар-Олу», «автобус до Медведево») ranks after every other place: the
+ * appeal is about where the resident is.
  */
 
 const MARKERS = new Set([
@@ -80,11 +82,20 @@ interface Settlement {
   needsMarker: 'always' | 'unless-nominative' | 'never';
 }
 
+/** «в Йошкар-Олу», «на Оршанку», «до Медведево»: where someone goes, not where the appeal is. */
+const DIRECTION_PREPOSITIONS = new Set(['в', 'во', 'на']);
+function isDestination(candidate: Candidate, tokens: Token[]): boolean {
+  const previous = tokens[candidate.first - 1]?.text;
+  if (previous === 'до') return true;
+  // The accusative is told from the locative only by the feminine «-у/-ю» («в Йошкар-Олу», «в Семёновку»).
+  return previous !== undefined && DIRECTION_PREPOSITIONS.has(previous) && /[ую]$/.test(tokens[candidate.last]!.text);
+}
+
 interface Candidate {
   code: string;
   first: number;
   last: number;
-  /** 0 a name form, 1 a settlement or microdistrict, 2 a street. */
+  /** 0 a name form or alias, 1 a settlement, microdistrict or landmark, 2 a street, 3 a destination. */
   rank: number;
   /** Streets and microdistricts come with their own street words («ул.», «мкр»). */
   addressed?: boolean;
@@ -122,8 +133,10 @@ export function createMunicipalityMatcher(municipalities: MunicipalityReference[
         }
       });
       for (const found of streets.find(text, tokens)) {
-        candidates.push({ code: found.code, first: found.first, last: found.last, rank: found.kind === 'street' ? 2 : 1, confidence: found.confidence, addressed: true });
+        const rank = found.kind === 'street' ? 2 : found.kind === 'alias' ? 0 : 1;
+        candidates.push({ code: found.code, first: found.first, last: found.last, rank, confidence: found.confidence, addressed: true });
       }
+      for (const candidate of candidates) if (isDestination(candidate, tokens)) candidate.rank = 3;
       const best = choose(candidates.filter((candidate) => candidate.addressed || !nearStreetWord(candidate, text, tokens)));
       if (!best) return null;
       return {
@@ -152,16 +165,18 @@ function indexSettlements(municipalities: MunicipalityReference[], places?: Plac
   // A name shared by two municipalities tells nothing: leave it out.
   const owners = new Map<string, Set<string>>();
   const forms = new Map<string, string[][]>();
-  const own = (name: string, code: string, written: readonly string[] = []) => {
+  const bare = new Set<string>();
+  const own = (name: string, code: string, written: readonly string[] = [], markerOptional = false) => {
     const key = tokenizeRussian(name).map((token) => token.text).join(' ');
     if (!owners.has(key)) owners.set(key, new Set());
     owners.get(key)!.add(code);
+    if (markerOptional) bare.add(key);
     const list = forms.get(key) ?? [];
     for (const form of written) list.push(tokenizeRussian(form).map((token) => token.text));
     forms.set(key, list);
   };
   for (const municipality of municipalities) for (const name of municipality.settlements) own(name, municipality.code);
-  for (const settlement of places?.settlements ?? []) own(settlement.name, settlement.municipality, settlement.forms);
+  for (const settlement of places?.settlements ?? []) own(settlement.name, settlement.municipality, settlement.forms, settlement.markerOptional);
   const index = new Map<string, Settlement[]>();
   for (const [key, codes] of owners) {
     if (codes.size !== 1 || key === '') continue;
@@ -172,7 +187,9 @@ function indexSettlements(municipalities: MunicipalityReference[], places?: Plac
       form.forEach((written, i) => { words[i]!.keys.add(written); words[i]!.keys.add(stemRussian(written)); words[i]!.nounForms?.add(written); });
     }
     const last = words[words.length - 1]!.exact;
-    const needsMarker: Settlement['needsMarker'] = ADJECTIVE_END.test(last)
+    const needsMarker: Settlement['needsMarker'] = bare.has(key)
+      ? 'never'
+      : ADJECTIVE_END.test(last)
       ? 'always'
       : POSSESSIVE_END.test(last)
         ? 'unless-nominative'
@@ -207,28 +224,33 @@ function matchSettlement(settlement: Settlement, text: string, tokens: Token[], 
   return { code: settlement.code, first, last, rank: 1, confidence: marked ? 0.85 : 0.75 };
 }
 
-/** Prepositions of place before a bare settlement name: «в Красногорском», «из Советского». */
-const PLACE_PREPOSITIONS = new Set(['в', 'во', 'из', 'до', 'под', 'около', 'возле', 'у']);
+/** Prepositions of place before a bare settlement name: «в Красногорском», «из Советского», «от Советского». */
+const PLACE_PREPOSITIONS = new Set(['в', 'во', 'из', 'до', 'под', 'около', 'возле', 'у', 'с', 'со', 'от']);
+/** «из/с/со/от/до» + the genitive (-ого/-его) is a place («с приволжского автобус убрали»); «с» + the instrumental is «with». */
+const FROM_PREPOSITIONS = new Set(['из', 'с', 'со', 'от', 'до']), GENITIVE_ADJECTIVE = /(ого|его)$/;
 
 /**
- * A capitalised adjective name with no settlement word counts when it stands
- * as a place: after a preposition of place («в Приволжском на улице»), or
- * alone before punctuation («Советский, ул. Свердлова»). Followed by a noun it
- * is a name of something else («Приволжский федеральный округ»).
+ * A capitalised adjective name with no settlement word counts when it stands as a place: after a preposition
+ * of place («в Приволжском на улице»), or alone before punctuation («Советский, ул. Свердлова»). Followed by a
+ * noun it is a name of something else («Приволжский федеральный округ»).
  */
 function standsAlone(text: string, tokens: Token[], first: number, last: number): boolean {
   const start = tokens[first]!.start;
   const previous = tokens[first - 1];
-  const afterPreposition = previous !== undefined && PLACE_PREPOSITIONS.has(previous.text) && /^\s+$/.test(text.slice(previous.end, start));
+  const afterPreposition = previous !== undefined && PLACE_PREPOSITIONS.has(previous.text) && /^\s+$/.test(text.slice(previous.end, start)) &&
+    (!['с', 'со', 'от'].includes(previous.text) || GENITIVE_ADJECTIVE.test(tokens[last]!.text));
   const next = tokens[last + 1];
   if (text[start] === text[start]!.toLowerCase()) {
-    // Comments are written in lower case: «в приволжском опять не топят» counts, in the locative after «в»,
-    // unless another adjective follows («в приволжском федеральном округе»).
-    const adjectiveFollows = next !== undefined && ADJECTIVE_END.test(next.text) && /^\s+$/.test(text.slice(tokens[last]!.end, next.start));
-    return afterPreposition && /(ом|ем)$/.test(tokens[last]!.text) && !adjectiveFollows;
+    // Lower case: «в приволжском опять не топят» (locative), «с приволжского» (genitive), unless an adjective in the same
+    // case (ending alike) follows: «в приволжском федеральном округе», not «в краснооктябрьском уличное освещение».
+    const adjectiveFollows = next !== undefined && ADJECTIVE_END.test(next.text) && next.text.slice(-2) === tokens[last]!.text.slice(-2) &&
+      /^\s+$/.test(text.slice(tokens[last]!.end, next.start));
+    const caseFits = /(ом|ем)$/.test(tokens[last]!.text) || (previous !== undefined && FROM_PREPOSITIONS.has(previous.text) && GENITIVE_ADJECTIVE.test(tokens[last]!.text));
+    return afterPreposition && caseFits && !adjectiveFollows;
   }
   if (afterPreposition) return true;
-  return !next || /^\s*[,:;.!?)—–-]/.test(text.slice(tokens[last]!.end, next.start));
+  // «Советский, ул. Свердлова», «Советский это, Свердлова дом десять» (phone transcripts).
+  return !next || /^\s*[,:;.!?)—–-]/.test(text.slice(tokens[last]!.end, next.start)) || next.text === 'это';
 }
 
 function hasMarker(text: string, tokens: Token[], first: number): boolean {
@@ -240,12 +262,14 @@ function hasMarker(text: string, tokens: Token[], first: number): boolean {
 
 /**
  * «ул. Йошкар-Олинская», «Волжская набережная», «Козьмодемьянский тракт»: a street named
- * after the place, not the place. Only adjacent words count («пгт Советский, ул. Мира» is the place).
+ * after the place, not the place. Only adjacent words count («пгт Советский, ул. Мира» is the place), and a
+ * settlement word before the name makes it the place with its street after it («п. Красногорский ул. Центральная»).
  */
 function nearStreetWord(candidate: Candidate, text: string, tokens: Token[]): boolean {
   const first = tokens[candidate.first]!;
   const previous = tokens[candidate.first - 1];
   if (previous && STREET_WORDS.has(previous.text) && /^[\s.]*$/.test(text.slice(previous.end, first.start))) return true;
+  if (hasMarker(text, tokens, candidate.first) || MARKERS.has(first.text)) return false;
   const last = tokens[candidate.last]!;
   const next = tokens[candidate.last + 1];
   return (

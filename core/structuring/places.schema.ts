@@ -25,6 +25,11 @@ export const placesSchema = z.object({
     municipality: nonEmpty,
     /** Written forms in any case, the nominative first. */
     forms: z.array(nonEmpty).min(1),
+    /**
+     * An adjective name normally counts only after «пгт», «пос.», «с.» or as a place of its own
+     * («в Советском»). A name no everyday phrase uses («Краснооктябрьский») may count bare.
+     */
+    markerOptional: z.boolean().default(false),
   })),
   microdistricts: z.array(z.object({
     name: nonEmpty,
@@ -39,6 +44,16 @@ export const placesSchema = z.object({
     town: nonEmpty,
     forms: z.array(nonEmpty).min(1),
   })),
+  /**
+   * Colloquial names of a municipality residents write instead of its official one («в Йошке»):
+   * matched as written, word for word, as strongly as the official name.
+   */
+  aliases: z.array(z.object({ name: nonEmpty, municipality: nonEmpty, forms: z.array(nonEmpty).min(1) })).default([]),
+  /**
+   * Objects only one municipality has (a town's hospital by its name): matched as written,
+   * word for word, as strongly as a settlement.
+   */
+  landmarks: z.array(z.object({ name: nonEmpty, municipality: nonEmpty, forms: z.array(nonEmpty).min(1) })).default([]),
   /** Street names given in most towns («Ленина», «Мира»): never resolved to a town alone. */
   commonStreetNames: z.array(nonEmpty).default([]),
 });

@@ -13,7 +13,7 @@ describe('the gazetteer (regions/mari-el/places.json)', () => {
   it('names its sources and only known municipalities', () => {
     expect(places.sources.length).toBeGreaterThan(0);
     const known = new Set(mariElMunicipalities.map((m) => m.code));
-    for (const item of [...places.settlements, ...places.microdistricts]) expect(known.has(item.municipality), item.name).toBe(true);
+    for (const item of [...places.settlements, ...places.microdistricts, ...places.aliases, ...places.landmarks]) expect(known.has(item.municipality), item.name).toBe(true);
     for (const street of places.streets) expect(known.has(street.town), street.name).toBe(true);
     // Every district has villages beyond its centre.
     for (const municipality of mariElMunicipalities.filter((m) => m.kind === 'MUNICIPAL_DISTRICT')) {
@@ -36,6 +36,12 @@ describe('places named the way residents name them', () => {
     ['в Нижних Олорах нет света', 'paranginsky'],
     ['в приволжском опять не топят', 'volzhsky'],
     ['в силикатном мусор не вывозят неделю', 'medvedevsky'],
+    ['в Шоруньже нет фельдшера', 'morkinsky'],
+    ['из Красного Стекловара автобус не ходит', 'morkinsky'],
+    ['краснооктябрьский крыша дырявая как решето', 'medvedevsky'],
+    ['в краснооктябрьском уличное освещение отключили', 'medvedevsky'],
+    ['да, Советский это, Свердлова дом десять, крыша течет', 'sovetsky'],
+    ['в п. Алексеевский не ходит автобус', 'sovetsky'],
   ])('a village in its case form: %s → %s', (text, code) => {
     expect(codeOf(text)).toBe(code);
   });
@@ -48,6 +54,12 @@ describe('places named the way residents name them', () => {
     ['мкр Звёздный, двор не чистят', 'yoshkar-ola'],
     ['в звездном садиков нет', 'yoshkar-ola'],
     ['гомзово опять без воды', 'yoshkar-ola'],
+    ['на дубках мусор не вывозили неделю', 'yoshkar-ola'],
+    ['Жители микрорайона Дубки просят тротуар', 'yoshkar-ola'],
+    ['в Сомбатхее двор затопило', 'yoshkar-ola'],
+    ['звездный 5 дом стояки холодные', 'yoshkar-ola'],
+    ['дом № 7 по бульвару Победы: снег на крыше', 'yoshkar-ola'],
+    ['светофор на пересечении панфилова и красноармейской мигает', 'yoshkar-ola'],
   ])('a street or microdistrict of one town only resolves to that town: %s', (text, code) => {
     expect(codeOf(text)).toBe(code);
   });
@@ -59,8 +71,58 @@ describe('places named the way residents name them', () => {
     'Жалоба на Кузнецова из управляющей компании',
     'в приволжском федеральном округе',
     'звездный час нашей управляющей компании',
+    'Водитель отказался везти ребенка с транспортной картой школьника', // «Транспортная» is a street, not here
+    'во дворе срубили дубки и клены',
   ])('leaves an ambiguous or non-place mention unresolved: %s', (text) => {
     expect(matcher.match(text)).toBeNull();
+  });
+
+  it.each([
+    ['в йошке транспортную карту пополнить негде', 'yoshkar-ola'],
+    ['в йошкаре нелегальные таксисты у вокзала', 'yoshkar-ola'],
+    ['в волжской больнице лежим по 6 в палате', 'volzhsk'],
+    ['Прошу обеспечить запись к врачам Волжской центральной городской больницы', 'volzhsk'],
+  ])('a colloquial name or a landmark of one town: %s → %s', (text, code) => {
+    expect(codeOf(text)).toBe(code);
+  });
+
+  it.each([
+    ['Автобусы из п. Руэм в Йошкар-Олу в часы пик переполнены', 'medvedevsky'],
+    ['из Шоруньжи до Йошкар-Олы автобус раз в день', 'morkinsky'],
+  ])('a destination ranks after the place the resident is in: %s → %s', (text, code) => {
+    expect(codeOf(text)).toBe(code);
+  });
+
+  it.each([
+    ['с дубков до остановки идти полчаса по темноте', 'yoshkar-ola'],
+    ['от звездного до рынка маршрутки не ходят', 'yoshkar-ola'],
+    ['со звездного автобус убрали', 'yoshkar-ola'],
+    ['с приволжского в город только на попутках', 'volzhsky'],
+    ['Рейс от Советского отменили', 'sovetsky'],
+    ['от красноармейской до рынка ямы', 'yoshkar-ola'],
+  ])('«с/со/от» before a place is a preposition of place: %s → %s', (text, code) => {
+    expect(codeOf(text)).toBe(code);
+  });
+
+  it.each([
+    'гуляли с дубками и кленами во дворе', // «с» + the instrumental: «with»
+    'сосед со звездным номером машины паркуется на газоне',
+    'с Советским районным судом переписываемся год',
+  ])('«с» + the instrumental is «with», not a place: %s', (text) => {
+    expect(matcher.match(text)).toBeNull();
+  });
+
+  it.each([
+    ['п. Приволжский ул. Лесная 3, нет света', 'volzhsky'],
+    ['пос. Красногорский ул. Лесная — ямы', 'zvenigovsky'],
+    ['пгт Советский улица Свердлова крыша течет', 'sovetsky'],
+    ['п. краснооктябрьский ул. школьная мусор не вывозят', 'medvedevsky'],
+  ])('a settlement word before an adjective name beats the street-name rule: %s → %s', (text, code) => {
+    expect(codeOf(text)).toBe(code);
+  });
+
+  it('an adjective name before a street word without a settlement word is still a street name', () => {
+    expect(matcher.match('на Приволжской улице яма')).toBeNull();
   });
 
   it('still prefers an explicit town to a street', () => {

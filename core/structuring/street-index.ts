@@ -1,5 +1,5 @@
 import type { Places } from './places.schema.js';
-import { tokenizeRussian, type Token } from './russian-text.js';
+import { stemRussian, tokenizeRussian, type Token } from './russian-text.js';
 
 /*
  * Streets and microdistricts of the region's towns (places.json), for texts that name no
@@ -7,14 +7,22 @@ import { tokenizeRussian, type Token } from './russian-text.js';
  *
  * A street counts when the text marks it as an address: a street word before it («ул.»,
  * «улица», «проспект»…), a house number after it («Эшкинина 6», «Прохорова, д. 12»), or
- * «на»/«по» before it; a street name of two or more words («Йывана Кырли», «Подольских
+ * «на»/«по»/«на пересечении» before it, or «и» after another street; a street name of two or more words («Йывана Кырли», «Подольских
  * Курсантов») counts anywhere. A street resolves to its town only when the gazetteer has it
  * in one town and it is not a name most towns give («Ленина», «Мира», «Советская»):
  * ambiguous ones stay unresolved rather than guessed.
  *
  * A microdistrict with an adjective name («Звёздный», «Девятый») counts next to «мкр»,
- * «микрорайон», or in an oblique case after a preposition of place («в звёздном»); one with a
- * noun name («Гомзово», «Ширяйково») anywhere.
+ * «микрорайон», before a house number («звездный 5»), or in an oblique case after a
+ * preposition of place («в звёздном», «на дубках»); one with a noun name («Гомзово»,
+ * «Ширяйково») anywhere.
+ *
+ * A one-word adjective street name directly followed by a word with the same ending is an
+ * adjective of that word, not a street («с транспортной картой», «первомайской демонстрации»).
+ * The words of a street name of several words match by their stems («по бульвару Победы»).
+ *
+ * Aliases («в йошке») and landmarks («Волжская городская больница») are phrases matched as
+ * written, word for word.
  */
 
 export interface StreetCandidate {
@@ -22,24 +30,30 @@ export interface StreetCandidate {
   first: number;
   last: number;
   confidence: number;
-  kind: 'street' | 'microdistrict';
+  kind: Kind;
 }
+
+type Kind = 'street' | 'microdistrict' | 'alias' | 'landmark';
 
 interface Entry {
   code: string;
   words: string[];
-  kind: 'street' | 'microdistrict';
+  kind: Kind;
   needsMarker: boolean;
 }
+
+const CONFIDENCE: Record<Kind, number> = { alias: 0.9, landmark: 0.8, microdistrict: 0.8, street: 0.7 };
 
 const STREET_WORDS = new Set([
   'ул', 'улица', 'улицы', 'улице', 'улицу', 'улицей', 'пр', 'просп', 'проспект', 'проспекта', 'проспекте',
   'пер', 'переулок', 'переулке', 'проезд', 'проезде', 'б', 'бул', 'бульвар', 'бульваре', 'тракт', 'тракте', 'пл', 'площадь', 'площади',
 ]);
 const MICRODISTRICT_WORDS = new Set(['мкр', 'мкрн', 'микрорайон', 'микрорайона', 'микрорайоне', 'микрорайону']);
-const PREPOSITIONS = new Set(['на', 'по', 'с', 'со', 'до']);
-/** Prepositions of place before a microdistrict name without «мкр»: «в Звёздном», «на звездном». */
-const PLACE_PREPOSITIONS = new Set(['в', 'во', 'на', 'из', 'до']);
+const PREPOSITIONS = new Set(['на', 'по', 'с', 'со', 'от', 'до', 'пересечении', 'перекрестке', 'углу', 'угол']);
+/** Prepositions of place before a microdistrict name without «мкр»: «в Звёздном», «на звездном», «с дубков», «от звездного». */
+const PLACE_PREPOSITIONS = new Set(['в', 'во', 'на', 'из', 'до', 'с', 'со', 'от']);
+/** After «с/со» the instrumental means «with» («с дубками», «со звёздным»), not a place. */
+const INSTRUMENTAL_END = /(ами|ями|ым|им|ой|ей|ом|ем|ою)$/;
 
 export interface StreetIndex {
   find(text: string, tokens: Token[]): StreetCandidate[];
@@ -47,6 +61,8 @@ export interface StreetIndex {
 
 export function createStreetIndex(places: Places | undefined): StreetIndex {
   const byFirstWord = new Map<string, Entry[]>();
+  // Several-word street names match word by word on stems: the first word is indexed by its stem.
+  const byFirstStem = new Map<string, Entry[]>();
   if (places) {
     const common = new Set(places.commonStreetNames.map(key));
     const towns = new Map<string, Set<string>>();
@@ -55,9 +71,12 @@ export function createStreetIndex(places: Places | undefined): StreetIndex {
       towns.get(key(street.name))!.add(street.town);
     }
     const add = (entry: Entry) => {
-      const list = byFirstWord.get(entry.words[0]!) ?? [];
-      list.push(entry);
-      byFirstWord.set(entry.words[0]!, list);
+      const stemmed = entry.kind === 'street' && entry.words.length > 1;
+      const index = stemmed ? byFirstStem : byFirstWord;
+      const first = stemmed ? stemRussian(entry.words[0]!) : entry.words[0]!;
+      const list = index.get(first) ?? [];
+      if (!list.some((other) => other.code === entry.code && other.words.join(' ') === entry.words.join(' '))) list.push(entry);
+      index.set(first, list);
     };
     for (const street of places.streets) {
       if (common.has(key(street.name)) || towns.get(key(street.name))!.size !== 1) continue;
@@ -66,31 +85,56 @@ export function createStreetIndex(places: Places | undefined): StreetIndex {
     for (const district of places.microdistricts) {
       for (const form of district.forms) add({ code: district.municipality, words: words(form), kind: 'microdistrict', needsMarker: district.needsMarker });
     }
+    for (const [kind, list] of [['alias', places.aliases], ['landmark', places.landmarks]] as const) {
+      for (const item of list) for (const form of item.forms) add({ code: item.municipality, words: words(form), kind, needsMarker: false });
+    }
   }
   return {
     find(text, tokens) {
       const found: StreetCandidate[] = [];
       tokens.forEach((token, first) => {
-        for (const entry of byFirstWord.get(token.text) ?? []) {
+        const entries = [...(byFirstWord.get(token.text) ?? []), ...(byFirstStem.get(stemRussian(token.text)) ?? [])];
+        for (const entry of entries) {
           const last = first + entry.words.length - 1;
-          if (!entry.words.every((word, offset) => tokens[first + offset]?.text === word)) continue;
+          if (!entry.words.every((word, offset) => sameWord(entry, word, tokens[first + offset]?.text))) continue;
           const before = tokens[first - 1]?.text;
           const after = tokens[last + 1]?.text;
-          if (entry.kind === 'microdistrict') {
-            const marked = (before !== undefined && MICRODISTRICT_WORDS.has(before)) || (after !== undefined && MICRODISTRICT_WORDS.has(after));
-            const placed = before !== undefined && PLACE_PREPOSITIONS.has(before) && entry.words.length === 1 && !/^(ий|ый|ой)$/.test(token.text.slice(-2));
+          const candidate = { code: entry.code, first, last, confidence: CONFIDENCE[entry.kind], kind: entry.kind };
+          if (entry.kind === 'alias' || entry.kind === 'landmark') {
+            found.push(candidate);
+          } else if (entry.kind === 'microdistrict') {
+            const marked = (before !== undefined && MICRODISTRICT_WORDS.has(before)) ||
+              (after !== undefined && (MICRODISTRICT_WORDS.has(after) || /^\d/.test(after)));
+            const placed = before !== undefined && PLACE_PREPOSITIONS.has(before) && entry.words.length === 1 && !/^(ий|ый|ой)$/.test(token.text.slice(-2)) &&
+              !((before === 'с' || before === 'со') && INSTRUMENTAL_END.test(token.text));
             if (entry.needsMarker && !marked && !placed && !entry.words.some((word) => MICRODISTRICT_WORDS.has(word))) continue;
-            found.push({ code: entry.code, first, last, confidence: 0.8, kind: entry.kind });
-            continue;
+            found.push(candidate);
+          } else {
+            const addressed = (before !== undefined && (STREET_WORDS.has(before) || PREPOSITIONS.has(before))) ||
+              (after !== undefined && /^\d/.test(after)) || entry.words.length > 1;
+            // «на пересечении панфилова и красноармейской»: the second street of a pair is addressed by the first.
+            const paired = before === 'и' && found.some((other) => other.kind === 'street' && other.last === first - 2);
+            if ((addressed || paired) && !(entry.words.length === 1 && adjectiveOfNextWord(text, tokens, first))) found.push(candidate);
           }
-          const addressed = (before !== undefined && (STREET_WORDS.has(before) || PREPOSITIONS.has(before))) ||
-            (after !== undefined && /^\d/.test(after)) || entry.words.length > 1;
-          if (addressed) found.push({ code: entry.code, first, last, confidence: 0.7, kind: entry.kind });
         }
       });
       return found;
     },
   };
+}
+
+function sameWord(entry: Entry, word: string, token: string | undefined): boolean {
+  if (token === undefined) return false;
+  return token === word || (entry.kind === 'street' && entry.words.length > 1 && stemRussian(token) === stemRussian(word));
+}
+
+/** «транспортной картой»: an adjective agreeing with the next word (same ending), not a street word, no punctuation between. */
+function adjectiveOfNextWord(text: string, tokens: Token[], index: number): boolean {
+  const word = tokens[index]!;
+  const next = tokens[index + 1];
+  if (!next || !/^\s+$/.test(text.slice(word.end, next.start)) || STREET_WORDS.has(next.text)) return false;
+  const ending = /(ая|ой|ую|ий|ый|ое|ом|ем|ого|его|ому|ему)$/.exec(word.text)?.[1];
+  return ending !== undefined && next.text.length > 3 && next.text.endsWith(ending.slice(-2));
 }
 
 const words = (text: string) => tokenizeRussian(text).map((token) => token.text);

@@ -8,7 +8,8 @@ export const labelledTextSchema = z.object({
   sector: z.string(),
   category: z.string(),
   municipality: z.string().nullable(),
-  split: z.enum(['train', 'heldout']),
+  /** `fresh`: a second held-out set (bench/data/corpus/fresh-*.txt), never trained or tuned on. */
+  split: z.enum(['train', 'heldout', 'fresh']),
 });
 export type LabelledText = z.infer<typeof labelledTextSchema>;
 
