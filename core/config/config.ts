@@ -105,6 +105,8 @@ const schema = z.object({
   WORKLOAD_NORM_OPEN_PER_SPECIALIST: z.coerce.number().positive().default(40),
   PROBLEM_MIN_APPEALS: z.coerce.number().int().min(2).default(5),
   BOILERPLATE_MIN_APPEALS: z.coerce.number().int().min(2).default(5),
+  // ANSWER_QUALITY judges a body only with at least this many answers in the period (core/recommendations).
+  ANSWER_QUALITY_MIN_ANSWERS: z.coerce.number().int().min(1).default(10),
   // Official pages, recommendations, best practices (core/official-pages, core/recommendations).
   OFFICIAL_PAGE_SILENT_DAYS: z.coerce.number().int().min(1).default(14),
   BEST_PRACTICE_MIN_APPEALS: z.coerce.number().int().min(1).default(20),
