@@ -55,7 +55,7 @@ const smtpPort = ((smtp as unknown as { server: Server }).server.address() as Ad
 const database = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL, 'cur_bench') : null;
 const config = loadConfig({
   PORT: '0', DEMO: '0', LOG_LEVEL: 'silent', JWT_SECRET: 'bench-secret-at-least-16-chars',
-  NOTIFY_CHANNELS: 'email', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, NOTIFY_DELIVERY_INTERVAL_SECONDS: '0', NOTIFY_BATCH_SIZE: '500',
+  NOTIFY_CHANNELS: 'email', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, NOTIFY_DELIVERY_INTERVAL_SECONDS: '0', NOTIFY_BATCH_SIZE: '500', NOTIFY_SMTP_CONNECTIONS: process.env.NOTIFY_SMTP_CONNECTIONS ?? '10',
   DEADLINE_WATCH_INTERVAL_SECONDS: '0', ANALYTICS_ROLLUP_INTERVAL_SECONDS: '0', DB_STATEMENT_TIMEOUT_MS: '0',
   ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: mkdtempSync(join(tmpdir(), 'cur-bench-')) }),
 });
