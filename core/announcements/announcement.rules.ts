@@ -7,7 +7,7 @@ import type { ReferenceDirectory } from '../lifecycle/reference-directory.js';
 import type { StoredAudience } from './announcement.entity.js';
 import type { AnnouncementInput } from './announcement.input.js';
 import { AnnouncementKind } from './announcement-enums.js';
-import { knownStreets } from './known-streets.js';
+import { NO_GAZETTEER, type StreetGazetteer } from './known-streets.js';
 import { settlementKey, streetKey, streetNameKey, tidyPlace } from './place-keys.js';
 
 export const MAX_TITLE = 300;
@@ -51,7 +51,9 @@ export interface RulesEnv {
   em: EntityManager;
   directory: ReferenceDirectory;
   user: AuthUser;
-  /** The region pack's street list of a town (null: none listed, accept); known-streets.ts by default. */
+  /** The region pack's gazetteer (known-streets.ts `regionStreets`); none: every street as written. */
+  streets?: StreetGazetteer;
+  /** The pack's complete street list of a town (null: none, accept); the gazetteer's by default. */
   streetsOf?: (municipalityCode: string) => Set<string> | null;
 }
 
@@ -124,20 +126,25 @@ export async function validateAnnouncement(input: AnnouncementInput, env: RulesE
       if (known.size && !known.has(settlementKey(name))) throw badInput(`${field('settlements')}.${i}`, `Населённый пункт «${name}» не найден в указанных муниципалитетах`);
     });
   }
-  const streetKeys = streets.map((street, i) => {
+  const ownKeys = streets.map((street, i) => {
     const key = streetKey(street);
     if (!key) throw badInput(`${field('streets')}.${i}`, `Не удалось распознать улицу «${street}»`);
     return key;
   });
   // A street is checked against the region pack only where the pack lists the town's streets.
-  const streetsOf = env.streetsOf ?? knownStreets;
-  const lists = municipalityIds.map((id) => streetsOf(directory.municipalityById.get(id)!.code));
+  const gazetteer = env.streets ?? NO_GAZETTEER;
+  const streetsOf = env.streetsOf ?? gazetteer.knownStreets;
+  const townCodes = municipalityIds.map((id) => directory.municipalityById.get(id)!.code);
+  const lists = townCodes.map((code) => streetsOf(code));
   if (streets.length && lists.every((known) => known !== null)) {
     const known = new Set(lists.flatMap((set) => [...set!]));
-    streetKeys.forEach((key, i) => {
+    ownKeys.forEach((key, i) => {
       if (!known.has(streetNameKey(key))) throw badInput(`${field('streets')}.${i}`, `Улица «${streets[i]}» не найдена в справочнике улиц`);
     });
   }
+
+  // Stored with every written form the gazetteer knows, so the intake and the delivery match them all.
+  const streetKeys = [...new Set(ownKeys.flatMap((key) => gazetteer.expand(key, townCodes)))];
 
   if (!municipalityIds.length && !settlements.length && !streets.length && !sectors.length && !categories.length && !problemId) {
     throw badInput('input.audience', 'Аудитория не задана: укажите место, отраслевой блок, рубрику или проблему');

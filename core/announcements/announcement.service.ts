@@ -12,6 +12,7 @@ import { AnnouncementEvent } from './announcement-event.entity.js';
 import { Announcement } from './announcement.entity.js';
 import type { AnnouncementInput } from './announcement.input.js';
 import { MAX_REASON, requiredText, validateAnnouncement } from './announcement.rules.js';
+import { regionStreets } from './known-streets.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -39,7 +40,7 @@ function audit(em: EntityManager, announcement: Announcement, user: AuthUser, at
 /** Creates a DRAFT (validated by announcement.rules.ts) with its first audit entry. */
 export async function createAnnouncement(app: AppServices, em: EntityManager, user: AuthUser, input: AnnouncementInput): Promise<Announcement> {
   const directory = await cachedReferenceDirectory(em);
-  const valid = await validateAnnouncement(input, { em, directory, user });
+  const valid = await validateAnnouncement(input, { em, directory, user, streets: regionStreets(app) });
   const now = app.clock.now();
   return em.transactional(async (tx) => {
     const announcement = tx.create(Announcement, {

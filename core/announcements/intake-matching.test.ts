@@ -7,6 +7,8 @@ import { validateAnnouncement } from './announcement.rules.js';
 import { ReferenceDirectory } from '../lifecycle/reference-directory.js';
 import { Role } from '../entities/enums.js';
 import { AnnouncementKind } from './announcement-enums.js';
+import { streetGazetteer } from './known-streets.js';
+import { regionPlaces, type Places } from '../structuring/places.schema.js';
 
 const M1 = '11111111-1111-4111-8111-111111111111';
 const M2 = '22222222-2222-4222-8222-222222222222';
@@ -91,5 +93,58 @@ describe('streets against the region pack', () => {
     expect(ok.audience.streets).toEqual(['ул. Любая']);
     // One of the towns without a list: the street may be there.
     await expect(validateAnnouncement(input(['ул. Любая'], [M1, M2]), env({ volzhsk: ['Советская'], other: null }))).resolves.toBeDefined();
+  });
+});
+
+describe('streets through the region gazetteer (regions/<code>/places.json)', () => {
+  const M3 = '33333333-3333-4333-8333-333333333333';
+  const directory = new ReferenceDirectory({
+    orgs: [], sectors: [{ id: 's', code: 'housing' }], categories: [{ id: 'c', code: 'housing.water-supply', sectorId: 's', sectorCode: 'housing' }],
+    municipalities: [{ id: M3, code: 'yoshkar-ola' }, { id: M1, code: 'volzhsk' }],
+  });
+  const user = { id: 'u', role: Role.CENTER_SPECIALIST, organizationId: null, sectors: [] };
+  const input = (streets: string[], municipalityIds = [M3]) => ({
+    kind: AnnouncementKind.OUTAGE, title: 'Т', body: 'Б', validFrom: new Date(NOW), validTo: null,
+    audience: { municipalityIds, streets, categories: ['housing.water-supply'] },
+  });
+  const marieEl = streetGazetteer(regionPlaces('regions/mari-el'));
+  const active = (streetKeys: string[]) => announcement({ municipalityIds: new Set([M3]), placeKeys: streetKeys });
+  const water = (text: string) => appeal({ municipalityId: M3, text });
+
+  it('an announcement for a street answers appeals that name it in any form the gazetteer lists', async () => {
+    const valid = await validateAnnouncement(input(['ул. Йывана Кырли, 12']), { em: {} as EntityManager, directory, user, streets: marieEl });
+    expect(valid.audience.streets).toEqual(['ул. Йывана Кырли, 12']);
+    expect(valid.audience.streetKeys).toEqual(expect.arrayContaining(['йыва кырл 12', 'кырл 12']));
+    // Residents write the short form: «на Кырли 12».
+    expect(matchAnnouncement([active(valid.audience.streetKeys)], water('на Кырли 12 нет холодной воды'), none)?.by).toBe('category');
+    expect(matchAnnouncement([active(valid.audience.streetKeys)], water('ул. Йывана Кырли, д. 12, нет воды'), none)?.by).toBe('category');
+    expect(matchAnnouncement([active(valid.audience.streetKeys)], water('на Кырли 14 нет воды'), none)).toBeNull(); // another house
+    // Without the gazetteer the short form is not this street.
+    const bare = await validateAnnouncement(input(['ул. Йывана Кырли, 12']), { em: {} as EntityManager, directory, user });
+    expect(matchAnnouncement([active(bare.audience.streetKeys)], water('на Кырли 12 нет холодной воды'), none)).toBeNull();
+  });
+
+  it('a street without a house number matches every form, and a boulevard without its type word', async () => {
+    const valid = await validateAnnouncement(input(['бульвар Чавайна']), { em: {} as EntityManager, directory, user, streets: marieEl });
+    expect(matchAnnouncement([active(valid.audience.streetKeys)], water('на Чавайна 5 третий день нет воды'), none)?.by).toBe('category');
+    expect(matchAnnouncement([active(valid.audience.streetKeys)], water('на Эшкинина 5 нет воды'), none)).toBeNull();
+    // The gazetteer's forms are per town: the same name in a town that does not list it keeps its own key only.
+    const elsewhere = await validateAnnouncement(input(['ул. Йывана Кырли'], [M1]), { em: {} as EntityManager, directory, user, streets: marieEl });
+    expect(elsewhere.audience.streetKeys).toEqual(['йыва кырл']);
+  });
+
+  it('refuses an unlisted street only in a town whose list the pack marks complete', async () => {
+    // Mari El's gazetteer lists streets for recognition, not in full: any street of Yoshkar-Ola is accepted.
+    expect(marieEl.knownStreets('yoshkar-ola')).toBeNull();
+    await expect(validateAnnouncement(input(['ул. Новая']), { em: {} as EntityManager, directory, user, streets: marieEl })).resolves.toBeDefined();
+    const places: Places = {
+      region: 'test', sources: [{ what: 'test', where: 'test' }], settlements: [], microdistricts: [], commonStreetNames: [],
+      streets: [{ name: 'Йывана Кырли', town: 'yoshkar-ola', forms: ['Йывана Кырли', 'Кырли'] }],
+      completeStreetLists: ['yoshkar-ola'],
+    };
+    const complete = streetGazetteer(places);
+    await expect(validateAnnouncement(input(['ул. Кырли, 3', 'ул. Новая']), { em: {} as EntityManager, directory, user, streets: complete }))
+      .rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.audience.streets.1' } });
+    await expect(validateAnnouncement(input(['ул. Кырли, 3']), { em: {} as EntityManager, directory, user, streets: complete })).resolves.toBeDefined();
   });
 });

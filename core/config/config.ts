@@ -105,6 +105,8 @@ const schema = z.object({
   WORKLOAD_NORM_OPEN_PER_SPECIALIST: z.coerce.number().positive().default(40),
   PROBLEM_MIN_APPEALS: z.coerce.number().int().min(2).default(5),
   BOILERPLATE_MIN_APPEALS: z.coerce.number().int().min(2).default(5),
+  // ANSWER_QUALITY judges a body only with at least this many answers in the period (core/recommendations).
+  ANSWER_QUALITY_MIN_ANSWERS: z.coerce.number().int().min(1).default(10),
   // Official pages, recommendations, best practices (core/official-pages, core/recommendations).
   OFFICIAL_PAGE_SILENT_DAYS: z.coerce.number().int().min(1).default(14),
   BEST_PRACTICE_MIN_APPEALS: z.coerce.number().int().min(1).default(20),
@@ -121,6 +123,10 @@ const schema = z.object({
   NOTIFY_LINK_BASE: z.string().url().optional(),
   NOTIFY_DELIVERY_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(5),
   NOTIFY_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
+  // SMTP connections the e-mail channel keeps open (nodemailer's pool); twice as many messages are in flight.
+  NOTIFY_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(10),
+  // Webhook (SMS) requests in flight at once.
+  NOTIFY_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(16),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).default(30),
   NOTIFY_LEASE_SECONDS: z.coerce.number().int().min(10).default(600),

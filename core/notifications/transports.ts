@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { AppServices } from '../app/app-services.js';
+import type { Config } from '../config/config.js';
 import { DeliveryChannel } from './notification-enums.js';
 
 /** One message to one recipient, as a transport takes it. */
@@ -24,12 +25,23 @@ export interface Transport {
   /** Resolves once the far side accepted the message (not when it reached the resident). */
   send(message: Outgoing): Promise<void>;
   close(): void;
+  /** How many of this transport's sends a drain keeps in flight at once. */
+  concurrency: number;
+  /** Nothing is sent: the outbox row is the record (its acceptance needs no call). */
+  recordOnly?: boolean;
 }
+
+/** nodemailer's pool: NOTIFY_SMTP_CONNECTIONS connections kept open and reused for every message. */
+export const smtpPoolOptions = (config: Config) => ({ pool: true, maxConnections: config.NOTIFY_SMTP_CONNECTIONS, maxMessages: Infinity });
+
+/** Messages in flight on the e-mail channel: two per connection, so a connection never waits for the next one. */
+export const emailConcurrency = (config: Config) => config.NOTIFY_SMTP_CONNECTIONS * 2;
 
 /** E-mail through SMTP_URL with nodemailer's pool (a few connections reused: hundreds of messages a second). */
 function emailTransport(app: AppServices): Transport {
-  const transporter: Transporter = nodemailer.createTransport(app.config.SMTP_URL!, { pool: true, maxConnections: 5, maxMessages: Infinity } as never);
+  const transporter: Transporter = nodemailer.createTransport(app.config.SMTP_URL!, smtpPoolOptions(app.config) as never);
   return {
+    concurrency: emailConcurrency(app.config),
     async send(message) {
       try {
         await transporter.sendMail({
@@ -53,6 +65,7 @@ function emailTransport(app: AppServices): Transport {
 function smsTransport(app: AppServices): Transport {
   const url = app.config.SMS_WEBHOOK_URL!;
   return {
+    concurrency: app.config.NOTIFY_WEBHOOK_CONCURRENCY,
     async send(message) {
       let response: Response;
       try {
@@ -79,7 +92,7 @@ function smsTransport(app: AppServices): Transport {
  * those integrations take (by channel, SENT = handed over); nothing is sent
  * from here. The dry run delivers to nobody and records the same way.
  */
-const recordTransport: Transport = { send: async () => undefined, close: () => undefined };
+const recordTransport: Transport = { send: async () => undefined, close: () => undefined, concurrency: 1, recordOnly: true };
 
 const transports = new WeakMap<AppServices, Map<DeliveryChannel, Transport>>();
 

@@ -46,8 +46,15 @@ export interface RecommendationRule {
   find(ctx: RuleContext): Promise<Finding[]>;
 }
 
-/** [param] The share of a body's answers that are one repeated text, from which it gets the answer-quality seminar. */
+/** [param] The share of a body's answers that are repeated texts, from which it gets the answer-quality seminar. */
 export const BOILERPLATE_SHARE = 0.2;
+/**
+ * [param] …and that share must stand out from the region's: at least this much above the median
+ * share of the bodies judged (when at least BOILERPLATE_MIN_BODIES are), so that a region where
+ * every body reuses its standard phrases points at the few that answer formally, not at everyone.
+ */
+export const BOILERPLATE_MARGIN = 0.2;
+export const BOILERPLATE_MIN_BODIES = 3;
 /** [param] A body's page needs at least this many comments in the period before its answered share is judged. */
 export const PAGE_MIN_COMMENTS = 3;
 /** [param] Below this share of comments answered, the page administrator is to be trained. */
@@ -68,29 +75,46 @@ const percent = (x: number) => `${Math.round(x * 100)}%`;
 const answerQuality: RecommendationRule = {
   code: 'ANSWER_QUALITY',
   action: 'Провести для специалистов органа семинар о качестве ответов: ответ по существу каждого вопроса вместо типового текста',
-  thresholds: (app) => ({ boilerplateMinAppeals: app.config.BOILERPLATE_MIN_APPEALS, boilerplateShare: BOILERPLATE_SHARE }),
+  thresholds: (app) => ({
+    boilerplateMinAppeals: app.config.BOILERPLATE_MIN_APPEALS, boilerplateShare: BOILERPLATE_SHARE, boilerplateMargin: BOILERPLATE_MARGIN,
+    minAnswers: app.config.ANSWER_QUALITY_MIN_ANSWERS, minBodies: BOILERPLATE_MIN_BODIES,
+  }),
   async find(ctx) {
     const min = ctx.app.config.BOILERPLATE_MIN_APPEALS;
+    const minAnswers = ctx.app.config.ANSWER_QUALITY_MIN_ANSWERS;
     // One pass: per body and text (a 64-bit hash of the normalised text), the appeals it was sent to;
-    // the appeals themselves are read only when a client asks for them (appealCondition).
+    // the appeals themselves are read only when a client asks for them (appealCondition). Every body,
+    // even when one is asked for: the region's median share is the yardstick.
     const rows = await pgQuery<{ organization_id: string; answers: number; boilerplate: number; text: string; h: string }>(ctx.em, `
       with g as (
         select a.organization_id, hashtextextended(lower(trim(x.text)), 0) as h, count(*)::int as n, min(x.text) as text
         from (${ANSWER_TEXTS_SQL}) x join appeal a on a.id = x.appeal_id
-        where x.at >= $1 and x.at < $2 and a.organization_id is not null and ($4::uuid is null or a.organization_id = $4)
+        where x.at >= $1 and x.at < $2 and a.organization_id is not null
         group by 1, 2
       )
       select organization_id, answers, boilerplate, text, h::text as h from (
         select organization_id, text, h, row_number() over w as rk, (sum(n) over w)::int as answers,
           coalesce(sum(n) filter (where n >= $3) over w, 0)::int as boilerplate
         from g window w as (partition by organization_id order by n desc, h rows between unbounded preceding and unbounded following)
-      ) x where rk = 1`, [ctx.from, ctx.to, min, ctx.organizationId]);
-    return rows
-      .filter((r) => r.boilerplate >= min && r.boilerplate / r.answers >= BOILERPLATE_SHARE)
+      ) x where rk = 1`, [ctx.from, ctx.to, min]);
+    // Only bodies with enough answers are judged, and they make the region's distribution.
+    const judged = rows.filter((r) => r.answers >= minAnswers);
+    const shares = judged.map((r) => r.boilerplate / r.answers).sort((a, b) => a - b);
+    const median = shares.length >= BOILERPLATE_MIN_BODIES
+      ? (shares[Math.floor((shares.length - 1) / 2)]! + shares[Math.ceil((shares.length - 1) / 2)]!) / 2
+      : 0;
+    const bar = Math.max(BOILERPLATE_SHARE, median + BOILERPLATE_MARGIN);
+    return judged
+      .filter((r) => !ctx.organizationId || r.organization_id === ctx.organizationId)
+      .filter((r) => r.boilerplate >= min && r.boilerplate / r.answers >= bar)
       .map((r) => ({
         organizationId: r.organization_id,
-        reason: `${percent(r.boilerplate / r.answers)} ответов органа (${r.boilerplate} из ${r.answers}) — один и тот же текст, отправленный ${min} и более раз`,
-        evidence: { answers: r.answers, boilerplateAnswers: r.boilerplate, share: round(r.boilerplate / r.answers), mostRepeatedText: r.text },
+        reason: `${percent(r.boilerplate / r.answers)} ответов органа (${r.boilerplate} из ${r.answers}) — тексты, отправленные ${min} и более раз; `
+          + `у органов региона в среднем (медиана) ${percent(median)}`,
+        evidence: {
+          answers: r.answers, boilerplateAnswers: r.boilerplate, share: round(r.boilerplate / r.answers), mostRepeatedText: r.text,
+          regionMedianShare: round(median), bodiesJudged: judged.length, bar: round(bar),
+        },
         appealCondition: {
           sql: `a.organization_id = ? and a.id in (select t.appeal_id from (${ANSWER_TEXTS_SQL}) t where t.at >= ? and t.at < ? and hashtextextended(lower(trim(t.text)), 0) = ?::bigint)`,
           bindings: [r.organization_id, ctx.from, ctx.to, r.h],

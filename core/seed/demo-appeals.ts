@@ -74,6 +74,8 @@ export async function generateDemoAppeals(em: EntityManager, options: DemoAppeal
   if (!categories.length || !municipalities.length) return 0;
 
   const sectorCode = new Map(sectors.map((s) => [s.id, s.code]));
+  // One body in six answers half its appeals with the one formal text.
+  const formalOrgs = new Set(orgs.filter((_, index) => index % 6 === 3).map((o) => o.id));
   const municipalityWeights = municipalities.map((m) => [m, m.population] as [typeof m, number]);
   const byPopulation = [...municipalities].sort((a, b) => b.population - a.population || a.code.localeCompare(b.code));
   const appeals: Record<string, unknown>[] = [];
@@ -158,7 +160,9 @@ export async function generateDemoAppeals(em: EntityManager, options: DemoAppeal
           data: JSON.stringify({ decision: 'RETURN' }),
         });
       }
-      const text = faker.datatype.boolean(0.04) ? BOILERPLATE_ANSWER : faker.helpers.arrayElement(ANSWERS);
+      // Answers name the place they are about; a few bodies answer formally (the ANSWER_QUALITY rule's find).
+      const formal = organization ? formalOrgs.has(organization.id) : false;
+      const text = faker.datatype.boolean(formal ? 0.5 : 0.04) ? BOILERPLATE_ANSWER : `${faker.helpers.arrayElement(ANSWERS)} Адрес: ${address}.`;
       events.push({ ...demoEvent(id, 'ANSWERED', answeredAt, AppealStatus.IN_PROGRESS, AppealStatus.ANSWERED, 'demo'), data: JSON.stringify({ text }) });
     }
   }

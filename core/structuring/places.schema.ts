@@ -56,6 +56,12 @@ export const placesSchema = z.object({
   landmarks: z.array(z.object({ name: nonEmpty, municipality: nonEmpty, forms: z.array(nonEmpty).min(1) })).default([]),
   /** Street names given in most towns («Ленина», «Мира»): never resolved to a town alone. */
   commonStreetNames: z.array(nonEmpty).default([]),
+  /**
+   * Towns (municipality codes) whose streets this file lists in full: there an
+   * announcement for a street it does not list is refused (core/announcements/known-streets.ts).
+   * Elsewhere the list is for recognition only and any street is accepted.
+   */
+  completeStreetLists: z.array(nonEmpty).default([]),
 });
 
 export type Places = z.infer<typeof placesSchema>;

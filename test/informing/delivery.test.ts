@@ -185,6 +185,24 @@ describe('retries, failures and crashes', () => {
     expect(one.sent + two.sent).toBe(40);
     for (const email of addresses) expect(mailsTo(email), email).toHaveLength(1);
   });
+
+  it('two drains claiming small batches ahead of their sends interleave, and still send each message once', async () => {
+    const sernur = await municipalityId(t, 'sernursky');
+    const addresses = Array.from({ length: 45 }, (_, i) => `batch${i}@test.local`);
+    for (const email of addresses) await author(sernur, 'housing.water-supply', { email, notifyConsent: true });
+    const a = await announce(sernur, 'housing.water-supply', 'Замена труб');
+    const config = t.running.app.config as { NOTIFY_BATCH_SIZE: number };
+    const batch = config.NOTIFY_BATCH_SIZE;
+    config.NOTIFY_BATCH_SIZE = 4; // many claims per drain, each taken while the last is being sent
+    try {
+      const [one, two] = await Promise.all([drain(), drain()]);
+      expect(one.sent + two.sent).toBe(45);
+    } finally {
+      config.NOTIFY_BATCH_SIZE = batch;
+    }
+    for (const email of addresses) expect(mailsTo(email), email).toHaveLength(1);
+    expect(await stats(a.id)).toMatchObject({ queued: 0, sent: 45, failed: 0, possibleRepeats: 0 });
+  });
 });
 
 describe('status notices to authors', () => {

@@ -86,7 +86,7 @@ describe('recommendations', () => {
     const of = (code: string) => rows.find((r: any) => r.code === code);
 
     expect(of('ANSWER_QUALITY')).toMatchObject({
-      evidence: { answers: 10, boilerplateAnswers: 6, share: 0.6, mostRepeatedText: BOILER, thresholds: { boilerplateMinAppeals: 5, boilerplateShare: 0.2 } },
+      evidence: { answers: 10, boilerplateAnswers: 6, share: 0.6, mostRepeatedText: BOILER, thresholds: { boilerplateMinAppeals: 5, boilerplateShare: 0.2, boilerplateMargin: 0.2, minAnswers: 10 } },
       seminarAttended: true, seminar: { topic: 'ANSWER_QUALITY' }, source: 'core', appeals: { totalCount: 6 },
     });
     expect(of('ANSWER_QUALITY').reason).toContain('6 из 10');
