@@ -177,7 +177,8 @@ const endOf = (ctx: AnalyticsContext, p: { to: Date }) => new Date(Math.min(p.to
 export function overdueAtSql(at: Date): string {
   const t = timestampLiteral(at);
   return `(a.received_at < ${t} and a.due_at < ${t} and (a.answered_at is null or a.answered_at >= ${t})
-    and (a.closed_at is null or a.closed_at >= ${t}) and not (a.paused_at is not null and a.paused_at <= ${t}))`;
+    and (a.closed_at is null or a.closed_at >= ${t}) and not (a.status = 'REJECTED' and a.closed_at is null)
+    and not (a.paused_at is not null and a.paused_at <= ${t}))`;
 }
 
 /** Answered in [from, to) after the term: DEFINITIONS.answeredLate. */
