@@ -5,6 +5,7 @@ import { ManualClock } from '../../core/clock/clock.js';
 import { Role } from '../../core/entities/enums.js';
 import { loadFixture, NOW, type Fixture } from './fixture.js';
 import { groupBy, inPeriod, metrics, moscowDay } from './recompute.js';
+import { formatChange, formatValue } from '../../core/analytics/monthly-report/report-format.js';
 
 let t: TestApp;
 let fx: Fixture;
@@ -151,11 +152,12 @@ describe('monthly report', () => {
       const row = rowOf(m.label);
       expect(row.getCell(2).value ?? null, m.code).toEqual(m.value);
       expect(row.getCell(7).value, m.code).toBe(m.definition);
-      // The change: what HTML prints («+12,5 %», «−3,0 п. п.»), as a number with that format.
-      const html = page.match(new RegExp(`${m.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\S+ \\S+ (\\S+(?: %| п\\. п\\.)?)`));
-      if (m.changeFromPreviousMonth != null && html) {
-        const printed = Number(html[1].replace('−', '-').replace('±', '').replace(',', '.').replace(/[^\d.+-]/g, ''));
-        expect(row.getCell(4).value, m.code).toBeCloseTo(printed, 6);
+      // The change: the very figure HTML prints in the row («+12,5 %», «−3,0 п. п.»), as a number with that format.
+      const printed = formatChange(m.changeFromPreviousMonth, m.percentFromPreviousMonth, m.unit);
+      expect(page, m.code).toContain(`${m.label} ${formatValue(m.value, m.unit)} ${formatValue(m.previousMonth, m.unit)} ${printed}`);
+      if (printed !== '—') {
+        const number = Number(printed.replace('−', '-').replace('±', '').replace(/\u00a0/g, '').replace(/[%п. ]/g, '').replace(',', '.'));
+        expect(row.getCell(4).value, m.code).toBeCloseTo(number, 6);
       }
     }
     const municipalities = book.getWorksheet('Муниципалитеты')!;
