@@ -31,7 +31,8 @@ const schema = z.object({
   LOGIN_BLOCK_SECONDS: z.coerce.number().int().positive().default(15 * 60),
   PLUGINS: z.string().optional(),
   DEMO: z.enum(['0', '1']).optional(),
-  DEMO_APPEALS: z.coerce.number().int().min(0).default(3000),
+  // Demo appeals are made through the lifecycle, step by step (core/seed/demo-appeals.ts): a thousand keep the first start short.
+  DEMO_APPEALS: z.coerce.number().int().min(0).default(1000),
   // The region served (docs/regions.md): a folder path or a pack code; REGION_CODE and TIME_ZONE override its region.json.
   REGION_PACK: z.string().min(1).default(DEFAULT_REGION_PACK),
   REGION_CODE: z.string().regex(/^\d{2}$/).optional(),
