@@ -15,7 +15,7 @@ export interface DemoAppealOptions {
   now?: Date;
   /** The same seed and `now` give the same plans. */
   seed: number;
-  /** Appeals driven through the lifecycle at once (each appeal's own steps stay in order). */
+  /** Appeals driven through the lifecycle at once (each appeal's own steps stay in order); default DB_POOL_MAX. */
   parallel?: number;
 }
 
@@ -123,7 +123,7 @@ export async function generateDemoAppeals(app: AppServices, options: DemoAppealO
       if (await runPlan(app, cast, plan, now)) made++;
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.parallel ?? 6) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, options.parallel ?? app.config.DB_POOL_MAX) }, worker));
   return made;
 }
 
