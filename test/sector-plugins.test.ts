@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { Role } from '../core/entities/enums.js';
-import { generateDemoAppeals } from '../core/seed/demo-appeals.js';
+import { generateBulkAppeals } from '../bench/support/bulk-appeals.js';
 import { parseSectorDetails, type SectorPlugin } from '../core/plugin-api/index.js';
 import { allPlugins } from '../plugins/index.js';
 
@@ -149,7 +149,7 @@ async function appealOfSector(code: string, skip = 0): Promise<string> {
 
 beforeAll(async () => {
   t = await startTestApp({ onQuery: (sql) => statements.push(sql) });
-  await generateDemoAppeals(t.em(), { count: 240, now: NOW, regionCode: '12', calendar: t.running.app.calendar, seed: 11 });
+  await generateBulkAppeals(t.em(), { count: 240, now: NOW, regionCode: '12', calendar: t.running.app.calendar, seed: 11 });
   ({ token: curator } = await t.user(Role.CURATOR));
   ({ token: analyst } = await t.user(Role.ANALYST));
   const list: any = await t.gql('{ municipalities { id code } }', {}, curator);

@@ -4,6 +4,8 @@ import { createLogger } from '../../core/logging/logger.js';
 import { startApp } from '../../core/app/start-app.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../core/db/embedded-postgres.js';
 import { allPlugins } from '../../plugins/index.js';
+import { generateBulkAppeals } from './bulk-appeals.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
 export const BENCH_JWT_SECRET = 'bench-secret-at-least-16-chars';
 
@@ -54,8 +56,9 @@ async function countAppeals(url: string): Promise<number | null> {
 /**
  * The data generator: a database `cur_bench_<appeals>` with the migrations,
  * the Mari El reference data, the demo users and `appeals` generated appeals
- * (the demo generator: every state, sector, municipality and channel, with
- * deadlines and an audit trail). Made once, reused while it has them all.
+ * (the bulk generator, bulk-appeals.ts: every state, sector, municipality and
+ * channel, with deadlines; rows written directly, as the lifecycle-driven demo
+ * is too slow for 50,000). Made once, reused while it has them all.
  */
 export async function prepareBenchDatabase(serverUrl: string, appeals: number): Promise<string> {
   const name = `cur_bench_${appeals}`;
@@ -72,11 +75,13 @@ export async function prepareBenchDatabase(serverUrl: string, appeals: number): 
     PORT: '0',
     DATABASE_URL: url,
     DEMO: '1',
-    DEMO_APPEALS: String(appeals),
+    DEMO_APPEALS: '0',
     JWT_SECRET: BENCH_JWT_SECRET,
     LOG_LEVEL: 'warn',
   });
   const running = await startApp({ config, plugins: allPlugins, logger: createLogger('warn') });
+  const app = running.app;
+  await generateBulkAppeals(app.orm.em.fork() as EntityManager, { count: appeals, now: app.clock.now(), regionCode: app.config.REGION_CODE, calendar: app.calendar, seed: 20200828 });
   await running.stop();
   await withClient(url, (client) => client.query('vacuum analyze'));
   console.log(`generated ${appeals} appeals in ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -4,24 +4,29 @@ import { badInput } from '../errors/errors.js';
 import { ANSWERED_SQL, OPEN_SQL, RESPONSE_HOURS_SQL, overdueSql } from './metrics.js';
 import { runAnalyticsQuery, type AnalyticsContext } from './analytics-context.js';
 import { WorkloadKind, type WorkloadRow } from './workload.types.js';
+import { countRu, roundHoursOrNull, SPECIALISTS } from './plural.js';
 
 const DAY = 86_400_000;
 
-/** "5 специалистов" with the right Russian plural. */
-export function specialists(n: number): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  const word = mod10 === 1 && mod100 !== 11 ? 'специалист' : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? 'специалиста' : 'специалистов';
-  return `${n} ${word}`;
-}
+/**
+ * The ЦУР's specialists, whom the workload counts (decree clause 9): the
+ * centre's and the sector blocks' specialists. Operators of bodies, heads,
+ * leads and readers are not the ЦУР's processing staff.
+ */
+export const WORKLOAD_ROLES: readonly Role[] = [Role.CENTER_SPECIALIST, Role.SECTOR_SPECIALIST];
+
+/** "5 специалистов" with the right Russian plural (Intl.PluralRules, core/analytics/plural.ts). */
+export const specialists = (n: number) => countRu(n, SPECIALISTS);
 
 /**
  * Per specialist and per sector block: open, in work, overdue, answered in
  * the period and the mean handling time, in one statement (GROUPING SETS);
  * per block also the staffing proposal: specialists needed at the norm
  * (WORKLOAD_NORM_OPEN_PER_SPECIALIST open appeals each) against those there —
- * the assignees who hold open appeals or answered in the period, and the
- * block's own specialists (SECTOR_SPECIALIST users).
+ * the block's specialists (active SECTOR_SPECIALIST users of the sector) and
+ * the centre's specialists who hold its appeals. Only WORKLOAD_ROLES count:
+ * a body's operator holding an appeal is not the ЦУР's staff, so neither a
+ * person row nor a "present" specialist.
  */
 export async function computeWorkload(ctx: AnalyticsContext, sector: string | null, from?: Date | null, to?: Date | null): Promise<WorkloadRow[]> {
   const periodTo = to ?? ctx.now;
@@ -41,7 +46,7 @@ export async function computeWorkload(ctx: AnalyticsContext, sector: string | nu
         count(*) filter (where ${ANSWERED_SQL} and ${answeredInPeriod})::int as answered,
         avg(case when ${answeredInPeriod} then ${RESPONSE_HOURS_SQL} end)::float8 as avg_hours,
         count(*) filter (where ${OPEN_SQL} and a.assignee_id is null)::int as unassigned,
-        count(distinct a.assignee_id)::int as assignees`,
+        count(distinct a.assignee_id) filter (where a.assignee_id in (select u.id from app_user u where u.role = 'CENTER_SPECIALIST' and u.active))::int as assignees`,
         [periodFrom, periodTo, periodFrom, periodTo],
       ),
     )
@@ -52,14 +57,16 @@ export async function computeWorkload(ctx: AnalyticsContext, sector: string | nu
   const rows: Record<string, any>[] = await runAnalyticsQuery(ctx, query);
 
   const sectorRows = rows.filter((r) => !r.by_specialist && r.sector_id);
-  const specialistRows = rows.filter((r) => r.by_specialist && r.assignee_id);
+  const assigneeRows = rows.filter((r) => r.by_specialist && r.assignee_id);
   const [users, sectors] = await Promise.all([
-    specialistRows.length
-      ? conn.execute(knex('app_user').select('id', 'full_name').whereIn('id', specialistRows.map((r) => r.assignee_id)))
+    assigneeRows.length
+      ? conn.execute(knex('app_user').select('id', 'full_name', 'role').whereIn('id', assigneeRows.map((r) => r.assignee_id)))
       : [],
     conn.execute(knex('sector').select('id', 'code', 'name')),
   ]);
   const userName = new Map<string, string>(users.map((u: any) => [u.id, u.full_name]));
+  const isSpecialist = new Set<string>(users.filter((u: any) => WORKLOAD_ROLES.includes(u.role)).map((u: any) => u.id));
+  const specialistRows = assigneeRows.filter((r) => isSpecialist.has(r.assignee_id));
   const sectorOf = new Map<string, { code: string; name: string }>(sectors.map((s: any) => [s.id, s]));
   const staff: { code: string; n: number }[] = await conn.execute(
     knex.raw(`select s.code, count(*)::int as n from app_user u cross join unnest(u.sectors) as s(code)
@@ -72,7 +79,7 @@ export async function computeWorkload(ctx: AnalyticsContext, sector: string | nu
     inWork: r.in_work,
     overdue: r.overdue,
     answered: r.answered,
-    avgHandlingHours: r.avg_hours == null ? null : Number(r.avg_hours),
+    avgHandlingHours: roundHoursOrNull(r.avg_hours == null ? null : Number(r.avg_hours)),
     norm,
   });
   const out: WorkloadRow[] = sectorRows.map((r) => {
@@ -88,7 +95,7 @@ export async function computeWorkload(ctx: AnalyticsContext, sector: string | nu
       unassigned: r.unassigned,
       specialistsPresent: present,
       specialistsNeeded: needed,
-      openPerSpecialist: present ? r.open / present : null,
+      openPerSpecialist: present ? Math.round((r.open / present) * 10) / 10 : null,
       proposal: staffingProposal(needed, present),
     };
   });

@@ -2,6 +2,7 @@ import { deadlineState } from '../deadlines/deadline-engine.js';
 import type { Appeal } from '../entities/appeal.entity.js';
 import { AppealStatus, DeadlineState } from '../entities/enums.js';
 import type { Deadline } from './appeal-types.js';
+import { roundHours } from '../analytics/plural.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -26,7 +27,8 @@ export function appealDeadline(appeal: Appeal, now: Date, atRiskShare = 0.2): De
       atRiskShare,
     });
     state = DeadlineState[result.state];
-    remainingHours = result.remainingMs == null ? null : result.remainingMs / HOUR_MS;
+    // Rounded to a tenth of an hour (6 minutes): a figure for people, not −9027.062377….
+    remainingHours = result.remainingMs == null ? null : roundHours(result.remainingMs / HOUR_MS);
   }
   // One object per appeal (a page makes fifty); the rules are listed only if a client reads them.
   return {
@@ -35,7 +37,7 @@ export function appealDeadline(appeal: Appeal, now: Date, atRiskShare = 0.2): De
     dueAt: appeal.dueAt ?? null,
     extended: appeal.extensionDays > 0,
     paused: Boolean(appeal.pausedAt),
-    pausedHours: Number(appeal.pausedMs) / HOUR_MS,
+    pausedHours: roundHours(Number(appeal.pausedMs) / HOUR_MS),
     rule: appeal.deadlineRule ?? null,
     get rules() {
       return (appeal.deadlineRules ?? []).map((rule) => ({

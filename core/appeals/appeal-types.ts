@@ -33,9 +33,9 @@ export class Deadline {
   @Field(() => DateTime, { nullable: true }) dueAt!: Date | null;
   @Field(() => Boolean, { description: 'Срок продлевался' }) extended!: boolean;
   @Field(() => Boolean, { description: 'Срок приостановлен (ждём уточнения от автора)' }) paused!: boolean;
-  @Field(() => Float, { nullable: true, description: 'Осталось времени, часов (отрицательное — просрочено)' })
+  @Field(() => Float, { nullable: true, description: 'Осталось времени, часов, с точностью до 0,1 (отрицательное — просрочено)' })
   remainingHours!: number | null;
-  @Field(() => Float, { description: 'Время, проведённое на паузе, часов' }) pausedHours!: number;
+  @Field(() => Float, { description: 'Время, проведённое на паузе, часов, с точностью до 0,1' }) pausedHours!: number;
   @Field(() => String, { nullable: true, description: 'Код правила, которое определило срок' }) rule!: string | null;
   @Field(() => [DeadlineRuleInfo]) rules!: DeadlineRuleInfo[];
 }

@@ -31,7 +31,8 @@ const schema = z.object({
   LOGIN_BLOCK_SECONDS: z.coerce.number().int().positive().default(15 * 60),
   PLUGINS: z.string().optional(),
   DEMO: z.enum(['0', '1']).optional(),
-  DEMO_APPEALS: z.coerce.number().int().min(0).default(3000),
+  // Demo appeals are made through the lifecycle, step by step (core/seed/demo-appeals.ts): a thousand keep the first start short.
+  DEMO_APPEALS: z.coerce.number().int().min(0).default(1000),
   // The region served (docs/regions.md): a folder path or a pack code; REGION_CODE and TIME_ZONE override its region.json.
   REGION_PACK: z.string().min(1).default(DEFAULT_REGION_PACK),
   REGION_CODE: z.string().regex(/^\d{2}$/).optional(),
@@ -44,6 +45,10 @@ const schema = z.object({
   REPEAT_WINDOW_DAYS: z.coerce.number().int().min(0).default(30),
   SATISFACTION_LINK_TTL_DAYS: z.coerce.number().int().positive().default(30),
   SATISFACTION_LINK_BASE: z.string().url().optional(),
+  // Report files opened from a plain link (mutation reportDownloadLink): how long a signed link works.
+  REPORT_LINK_TTL_SECONDS: z.coerce.number().int().positive().max(7 * 86_400).default(15 * 60),
+  // The API's public address, for links it hands out (report downloads); without it they are paths.
+  PUBLIC_URL: z.string().url().optional(),
   DEADLINE_POLICY: z.string().optional(),
   // Surveys (core/surveys): one-use answer links and live results.
   SURVEY_LINK_BASE: z.string().url().optional(),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReferenceKind, type EntityClass } from '@mikro-orm/core';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
-import { generateDemoAppeals } from '../seed/demo-appeals.js';
+import { generateBulkAppeals } from '../../bench/support/bulk-appeals.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import { Category, Municipality, Organization, Sector, User } from '../entities/index.js';
 import { Role } from '../entities/enums.js';
@@ -11,7 +11,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
   await t.user(Role.ORG_OPERATOR, { organizationCode: 'adm-yoshkar-ola' });
-  await generateDemoAppeals(t.em(), { count: 150, now: new Date('2026-05-20T10:00:00Z'), regionCode: '12', calendar: t.running.app.calendar, seed: 11 });
+  await generateBulkAppeals(t.em(), { count: 150, now: new Date('2026-05-20T10:00:00Z'), regionCode: '12', calendar: t.running.app.calendar, seed: 11 });
   // Exercise the columns the generator leaves empty: a paused clock, coordinates, a repeat, a big paused total.
   const knex = t.em().getKnex();
   await t.em().getConnection().execute(

@@ -7,10 +7,11 @@ import type { Appeal } from '../entities/appeal.entity.js';
 import { Sector } from '../entities/sector.entity.js';
 import type { AppealStatus } from '../entities/enums.js';
 import type { CommittedAppealEvent } from './event-bus.js';
+import type { AppealEventTypeName } from './appeal-event-type.js';
 
 export interface EventRecord {
   appeal: Appeal;
-  type: string;
+  type: AppealEventTypeName;
   fromStatus?: AppealStatus | null;
   toStatus?: AppealStatus | null;
   reason?: string | null;

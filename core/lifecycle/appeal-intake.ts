@@ -11,6 +11,7 @@ import type { ReferenceDirectory } from './reference-directory.js';
 import { routeAppeal, type RoutingDecision } from './routing.service.js';
 import { findUnsafeText } from '../graphql/unsafe-text.js';
 import { parseDetails } from './details-validation.js';
+import type { AppealEventTypeName } from '../events/appeal-event-type.js';
 
 /** Longer texts are refused rather than cut: the ЦУР must see the whole appeal. */
 export const MAX_TEXT_LENGTH = 20_000;
@@ -43,7 +44,7 @@ export interface AppealIntake {
 }
 
 export interface PlannedEvent {
-  type: string;
+  type: AppealEventTypeName;
   fromStatus: AppealStatus | null;
   toStatus: AppealStatus | null;
   reason?: string | null;

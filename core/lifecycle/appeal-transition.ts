@@ -4,6 +4,7 @@ import type { AppServices } from '../app/app-services.js';
 import { runAppealTransaction, type Actor, type AppealTransaction } from '../events/appeal-transaction.js';
 import type { Appeal } from '../entities/appeal.entity.js';
 import type { AppealStatus } from '../entities/enums.js';
+import type { AppealEventTypeName } from '../events/appeal-event-type.js';
 import type { AppealFacts } from '../plugin-api/index.js';
 import { actorKind, checkVersion, lockAppeal } from './appeal-lock.js';
 import { applyPlan, deadlineApiError, planDeadline, type UrgentRule } from './deadline-plan.js';
@@ -19,7 +20,7 @@ export interface TransitionContext {
   from: AppealStatus;
   to: AppealStatus;
   /** Appends the transition's own audit entry (from → to). */
-  record(type: string, entry?: { reason?: string | null; data?: Record<string, unknown> | null }): void;
+  record(type: AppealEventTypeName, entry?: { reason?: string | null; data?: Record<string, unknown> | null }): void;
 }
 
 /**

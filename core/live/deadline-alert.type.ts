@@ -1,4 +1,5 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { roundHours } from '../analytics/plural.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { DeadlineState } from '../entities/enums.js';
 import type { DeadlineAlertData } from '../deadline-watch/deadline-event-types.js';
@@ -31,7 +32,7 @@ export function toDeadlineAlert(delivery: LiveDelivery): DeadlineAlert {
     id: delivery.event.id,
     state: DeadlineState[data.state],
     dueAt: new Date(data.dueAt),
-    remainingHours: data.remainingHours,
+    remainingHours: roundHours(data.remainingHours),
     at: delivery.event.at,
     appealId: delivery.appeal.id,
     organizationId: delivery.facts.organizationId,

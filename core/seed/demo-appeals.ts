@@ -1,17 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Faker, base, ru } from '@faker-js/faker';
-import { randomUUID } from 'node:crypto';
-import { computeDeadline, type WorkingCalendar } from '../deadlines/index.js';
-import { AppealStatus, Channel } from '../entities/enums.js';
-import { appealNumberSql } from '../appeals/appeal-number.js';
+import type { AppServices } from '../app/app-services.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { pgQuery } from '../db/pg-query.js';
+import { AnswerResult, AppealStatus, Channel, ReviewDecision, Role } from '../entities/enums.js';
+import type { Actor } from '../events/appeal-transaction.js';
+import { registerAppeal } from '../lifecycle/register-appeal.service.js';
+import { demoTimeline, type DemoPlan, type DemoStep } from './demo-timeline.js';
+import { demoState, runDemoStep, type DemoCast } from './demo-steps.js';
 
 export interface DemoAppealOptions {
   count: number;
-  now: Date;
-  regionCode: string;
-  calendar: WorkingCalendar;
-  /** The same seed and `now` give the same data set. */
+  /** "Now" of the demo (default: the app's clock): nothing happens after it. */
+  now?: Date;
+  /** The same seed and `now` give the same plans. */
   seed: number;
+  /** Appeals driven through the lifecycle at once (each appeal's own steps stay in order); default DB_POOL_MAX. */
+  parallel?: number;
 }
 
 const DAY = 86_400_000;
@@ -26,16 +31,6 @@ const CHANNEL_WEIGHTS: [Channel, number][] = [
 const FZ59_CHANNELS = new Set([Channel.WRITTEN, Channel.EMAIL, Channel.PERSONAL_RECEPTION]);
 const INCIDENT_CHANNELS = new Set([Channel.SOCIAL_MEDIA, Channel.MESSENGER, Channel.MEDIA]);
 const STREETS = ['Ленина', 'Советская', 'Панфилова', 'Машиностроителей', 'Комсомольская', 'Первомайская', 'Гагарина', 'Эшкинина', 'Кирова', 'Строителей'];
-/** Answers as bodies write them; the last one is the boilerplate that clause 8 asks to find. */
-const ANSWERS = [
-  'Проведено обследование, работы включены в план и будут выполнены в течение месяца.',
-  'Нарушение устранено, специалисты выезжали на место.',
-  'Дано разъяснение порядка, сведения направлены на адрес заявителя.',
-  'Вопрос рассмотрен на совещании, ответственные назначены, срок устранения — две недели.',
-];
-const BOILERPLATE_ANSWER = 'Ваше обращение рассмотрено. Информация принята к сведению.';
-const NEGATIVE_COMMENTS = ['Ничего не сделано', 'Отписка', 'Проблема осталась', 'Ответ не по существу'];
-const RETURN_REASONS = ['Ответ не по существу вопроса', 'Нет сроков устранения', 'Не приложены фотографии выполненных работ'];
 /** `rank`: the municipality's place by population (0: the most populous), so the hot spots suit any region. */
 const HOT_SPOTS = [
   { category: 'housing.heating', rank: 0, street: 'Машиностроителей' },
@@ -44,49 +39,45 @@ const HOT_SPOTS = [
 ];
 const OPENINGS = ['Прошу разобраться:', 'Обращаюсь повторно.', 'Здравствуйте!', 'Жалоба.', 'Уважаемые сотрудники,', 'Помогите, пожалуйста.'];
 
-interface Ref { id: string; code: string }
-interface CategoryRef extends Ref { sector_id: string; name: string; keywords: string[] }
-interface OrgRef extends Ref { kind: string; sectors: string[]; municipality_id: string | null }
+interface CategoryRef { id: string; code: string; sector_code: string; name: string; keywords: string[] }
+interface MunicipalityRef { id: string; code: string; population: number; short_name: string }
 
 function weighted<T>(faker: Faker, items: [T, number][]): T {
   return faker.helpers.weightedArrayElement(items.map(([value, weight]) => ({ value, weight })));
 }
 
 /**
- * Generates appeals over the last 13 months in every state, spread over
- * sectors, municipalities (by population) and channels, with deadlines from
- * the engine and an audit trail. Rows go in with multi-row inserts.
+ * Demo appeals over the last 13 months, made as production makes them: each
+ * one comes in through `registerAppeal` (validation, routing, the deadline
+ * engine, repeats) and moves on through the lifecycle's own actions —
+ * registration, assignment, work, extension, redirection, answer, review,
+ * rating, reopening, closing — each done by a user of the right role, with
+ * the clock set to that step's moment (an `AppServices` whose `clock` is that
+ * moment). So every status, deadline and audit entry is one the API itself
+ * writes, and no step lies in the future. Appeals run `parallel` at a time.
  */
-export async function generateDemoAppeals(em: EntityManager, options: DemoAppealOptions): Promise<number> {
+export async function generateDemoAppeals(app: AppServices, options: DemoAppealOptions): Promise<number> {
+  const em = app.orm.em.fork() as EntityManager;
+  const now = options.now ?? app.clock.now();
   const faker = new Faker({ locale: [ru, base] });
   faker.seed(options.seed);
-  const knex = em.getKnex();
-  const conn = em.getConnection();
-  const categories: CategoryRef[] = await conn.execute(knex('category').select('id', 'code', 'sector_id', 'name', 'keywords').orderBy('code'));
-  const municipalities: (Ref & { population: number; short_name: string })[] = await conn.execute(
-    knex('municipality').select('id', 'code', 'population', 'short_name').orderBy('code'),
-  );
-  const sectors: Ref[] = await conn.execute(knex('sector').select('id', 'code').orderBy('code'));
-  const orgs: OrgRef[] = await conn.execute(knex('organization').select('id', 'code', 'kind', 'sectors', 'municipality_id').orderBy('code'));
-  const operators: { id: string; organization_id: string }[] = await conn.execute(
-    knex('app_user').select('id', 'organization_id').where('role', 'ORG_OPERATOR').orderBy('email'),
-  );
+  const enabled = new Set(app.plugins.map((p) => p.code));
+  const categories = (await pgQuery<CategoryRef>(em, `select c.id, c.code, s.code as sector_code, c.name, c.keywords
+    from category c join sector s on s.id = c.sector_id order by c.code`, [])).filter((c) => enabled.has(c.sector_code));
+  const municipalities = await pgQuery<MunicipalityRef>(em, 'select id, code, population, short_name from municipality order by code', []);
   if (!categories.length || !municipalities.length) return 0;
+  const cast = await loadCast(em);
+  if (!cast.specialist) throw new Error('Демо-данные: нужен активный специалист ЦУР (CENTER_SPECIALIST), от имени которого регистрируются и проверяются обращения');
 
-  const sectorCode = new Map(sectors.map((s) => [s.id, s.code]));
-  // One body in six answers half its appeals with the one formal text.
-  const formalOrgs = new Set(orgs.filter((_, index) => index % 6 === 3).map((o) => o.id));
-  const municipalityWeights = municipalities.map((m) => [m, m.population] as [typeof m, number]);
+  const municipalityWeights = municipalities.map((m) => [m, Number(m.population)] as [MunicipalityRef, number]);
   const byPopulation = [...municipalities].sort((a, b) => b.population - a.population || a.code.localeCompare(b.code));
-  const appeals: Record<string, unknown>[] = [];
-  const events: Record<string, unknown>[] = [];
-
+  const plans: DemoPlan[] = [];
   for (let i = 0; i < options.count; i++) {
     const channel = weighted(faker, CHANNEL_WEIGHTS);
     let category = faker.helpers.arrayElement(categories);
     let municipality = weighted(faker, municipalityWeights);
-    // Recent months are busier: squaring the uniform value leans towards now.
-    const ageMs = Math.floor(faker.number.float({ min: 0, max: 1 }) ** 1.5 * 395 * DAY) + HOUR;
+    // Recent months are busier.
+    const ageMs = Math.floor(faker.number.float({ min: 0, max: 1 }) ** 1.5 * 395 * DAY) + 2 * HOUR;
     // Hot spots of the last two months: many appeals on one question in one street (regional problems).
     const hot = ageMs < 60 * DAY && faker.datatype.boolean(0.08) ? faker.helpers.arrayElement(HOT_SPOTS) : null;
     const hotCategory = hot && categories.find((c) => c.code === hot.category);
@@ -95,127 +86,85 @@ export async function generateDemoAppeals(em: EntityManager, options: DemoAppeal
       category = hotCategory;
       municipality = hotMunicipality;
     }
-    const sector = sectorCode.get(category.sector_id)!;
-    const receivedAt = new Date(options.now.getTime() - ageMs);
-    const fz59 = FZ59_CHANNELS.has(channel);
-    const registeredAt = new Date(receivedAt.getTime() + faker.number.int({ min: 5, max: 40 * 60 }) * 60_000);
-    const deadline = computeDeadline({ channel, fz59, receivedAt, registeredAt, calendar: options.calendar });
-    const organization = responsibleBody(faker, orgs, sector, municipality.id);
-    const assignee = faker.helpers.arrayElement(operators.filter((op) => op.organization_id === organization?.id).concat([{ id: '', organization_id: '' }]));
-    const status = demoStatus(faker, ageMs, deadline.totalMs);
-    const late = faker.number.float({ min: 0, max: 1 }) < 0.12;
-    const answerMs = late ? deadline.totalMs * faker.number.float({ min: 1.02, max: 1.6 }) : deadline.totalMs * faker.number.float({ min: 0.05, max: 0.95 });
-    const answeredAt = ANSWERED.has(status) ? new Date(Math.min(deadline.startsAt.getTime() + answerMs, options.now.getTime() - HOUR)) : null;
-    const score = status === AppealStatus.CLOSED && faker.number.float({ min: 0, max: 1 }) < 0.6 ? weighted(faker, [[5, 40], [4, 25], [3, 12], [2, 10], [1, 13]]) : null;
-    const negative = score != null && score <= 2;
-    const id = randomUUID();
     const keyword = faker.helpers.arrayElement(category.keywords.length ? category.keywords : [category.name]);
     const street = hotCategory && hotMunicipality ? hot!.street : faker.helpers.arrayElement(STREETS);
     const address = `${municipality.short_name}, ул. ${street}, д. ${faker.number.int({ min: 1, max: hotCategory ? 12 : 120 })}`;
-    appeals.push({
-      id,
-      number: appealNumberSql(knex, options.regionCode, receivedAt.getFullYear()),
-      channel,
-      external_id: `demo-${options.seed}-${i}`,
-      status,
-      text: `${faker.helpers.arrayElement(OPENINGS)} ${category.name}: ${keyword}. Адрес: ${address}. ${faker.lorem.sentence({ min: 4, max: 10 })}`,
-      summary: `${category.name} — ${municipality.short_name}`,
-      author_name: INCIDENT_CHANNELS.has(channel) ? null : faker.person.fullName(),
-      author_email: faker.datatype.boolean(0.6) ? faker.internet.email().toLowerCase() : null,
-      author_phone: faker.datatype.boolean(0.5) ? faker.phone.number({ style: 'international' }) : null,
-      address,
-      municipality_id: municipality.id,
-      sector_id: category.sector_id,
-      category_id: category.id,
-      organization_id: status === AppealStatus.NEW ? null : (organization?.id ?? null),
-      assignee_id: status === AppealStatus.NEW || !assignee.id ? null : assignee.id,
-      fz59,
-      received_at: receivedAt,
-      registered_at: status === AppealStatus.NEW ? null : registeredAt,
-      due_at: deadline.dueAt,
-      deadline_starts_at: deadline.startsAt,
-      deadline_rules: JSON.stringify(deadline.rules.map((r) => ({ code: r.code, description: r.description, dueAt: r.dueAt.toISOString() }))),
-      deadline_rule: deadline.decidingRule,
-      answered_at: answeredAt,
-      closed_at: status === AppealStatus.CLOSED || status === AppealStatus.REJECTED ? (answeredAt ?? registeredAt) : null,
-      satisfaction_score: score,
-      satisfaction_comment: negative ? faker.helpers.arrayElement(NEGATIVE_COMMENTS) : null,
-      rated_at: score ? answeredAt : null,
-      created_at: receivedAt,
-      updated_at: answeredAt ?? registeredAt,
+    const receivedAt = new Date(now.getTime() - ageMs);
+    plans.push({
+      index: i,
+      receivedAt,
+      intake: {
+        channel,
+        externalId: `demo-${options.seed}-${i}`,
+        fz59: FZ59_CHANNELS.has(channel) ? true : undefined,
+        receivedAt,
+        text: `${faker.helpers.arrayElement(OPENINGS)} ${category.name}: ${keyword}. Адрес: ${address}. ${faker.lorem.sentence({ min: 4, max: 10 })}`,
+        summary: `${category.name} — ${municipality.short_name}`,
+        author: {
+          name: INCIDENT_CHANNELS.has(channel) ? null : faker.person.fullName(),
+          email: faker.datatype.boolean(0.6) ? faker.internet.email().toLowerCase() : null,
+          phone: faker.datatype.boolean(0.5) ? faker.phone.number({ style: 'international' }) : null,
+        },
+        address,
+        municipalityId: municipality.id,
+        sector: category.sector_code,
+        category: category.code,
+      },
+      steps: demoTimeline(faker, { ageMs, fz59: FZ59_CHANNELS.has(channel) }),
     });
-    events.push(demoEvent(id, 'REGISTERED', receivedAt, null, AppealStatus.REGISTERED, channel));
-    if (status !== AppealStatus.NEW && status !== AppealStatus.REGISTERED) {
-      events.push(demoEvent(id, 'STATUS_CHANGED', answeredAt ?? registeredAt, AppealStatus.REGISTERED, status, 'demo'));
-    }
-    // The signals analytics reads from the audit trail (core/analytics/appeal-signals.sql.ts).
-    if (status === AppealStatus.REDIRECTED || (status !== AppealStatus.NEW && faker.datatype.boolean(0.05))) {
-      events.push({ ...demoEvent(id, 'REDIRECTED', new Date(registeredAt.getTime() + 2 * HOUR), AppealStatus.ASSIGNED, AppealStatus.REDIRECTED, 'demo'), reason: 'Направлено по компетенции' });
-    }
-    if (answeredAt) {
-      if (faker.datatype.boolean(0.07)) {
-        events.push({
-          ...demoEvent(id, 'ANSWER_REVIEWED', new Date(answeredAt.getTime() - HOUR), AppealStatus.ON_REVIEW, AppealStatus.IN_PROGRESS, 'demo'),
-          reason: faker.helpers.arrayElement(RETURN_REASONS),
-          data: JSON.stringify({ decision: 'RETURN' }),
-        });
-      }
-      // Answers name the place they are about; a few bodies answer formally (the ANSWER_QUALITY rule's find).
-      const formal = organization ? formalOrgs.has(organization.id) : false;
-      const text = faker.datatype.boolean(formal ? 0.5 : 0.04) ? BOILERPLATE_ANSWER : `${faker.helpers.arrayElement(ANSWERS)} Адрес: ${address}.`;
-      events.push({ ...demoEvent(id, 'ANSWERED', answeredAt, AppealStatus.IN_PROGRESS, AppealStatus.ANSWERED, 'demo'), data: JSON.stringify({ text }) });
-    }
   }
-  markRepeats(faker, appeals);
-  // Originals before the repeats that refer to them.
-  appeals.sort((a, b) => Number(Boolean(a.repeat_of_id)) - Number(Boolean(b.repeat_of_id)));
-  await em.transactional(async (tx) => {
-    for (let i = 0; i < appeals.length; i += 500) await tx.getConnection().execute(knex('appeal').insert(appeals.slice(i, i + 500)));
-    for (let i = 0; i < events.length; i += 1000) await tx.getConnection().execute(knex('appeal_event').insert(events.slice(i, i + 1000)));
-  });
-  return appeals.length;
+  // In order of arrival, so that repeats are found against earlier appeals as in production.
+  plans.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.index - b.index);
+  let next = 0;
+  let made = 0;
+  const worker = async () => {
+    while (next < plans.length) {
+      const plan = plans[next++]!;
+      if (await runPlan(app, cast, plan, now)) made++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.parallel ?? app.config.DB_POOL_MAX) }, worker));
+  return made;
 }
 
-/**
- * About 4% of appeals repeat an earlier question already answered (same
- * category and municipality): the repeated complaints of the ratings and of
- * the decree's clause 8.
- */
-function markRepeats(faker: Faker, appeals: Record<string, unknown>[]): void {
-  const answered = appeals.filter((a) => a.answered_at);
-  const originals = new Set<unknown>();
-  for (const appeal of appeals) {
-    if (!faker.datatype.boolean(0.04) || originals.has(appeal.id)) continue;
-    const received = (appeal.received_at as Date).getTime();
-    const earlier = answered.filter((o) => o !== appeal && o.category_id === appeal.category_id && o.municipality_id === appeal.municipality_id
-      && (o.answered_at as Date).getTime() < received && !o.repeat_of_id);
-    if (!earlier.length) continue;
-    const original = faker.helpers.arrayElement(earlier);
-    originals.add(original.id);
-    appeal.is_repeat = true;
-    appeal.repeat_of_id = original.id;
+/** The users who act in the demo: the ЦУР's specialist and the bodies' operators. */
+async function loadCast(em: EntityManager): Promise<DemoCast> {
+  const users = await pgQuery<{ id: string; role: Role; organization_id: string | null; sectors: string[] | null }>(em,
+    `select id, role, organization_id, sectors from app_user where active and role in ($1, $2) order by email`,
+    [Role.CENTER_SPECIALIST, Role.ORG_OPERATOR]);
+  const auth = (u: (typeof users)[number]): AuthUser => ({ id: u.id, role: u.role, organizationId: u.organization_id, sectors: u.sectors ?? [] });
+  const operators = new Map<string, AuthUser[]>();
+  for (const u of users.filter((x) => x.role === Role.ORG_OPERATOR && x.organization_id)) {
+    operators.set(u.organization_id!, [...(operators.get(u.organization_id!) ?? []), auth(u)]);
   }
+  const orgs = await pgQuery<{ id: string; sectors: string[] }>(em, 'select id, sectors from organization where id = any($1::uuid[]) order by code', [[...operators.keys()]]);
+  const bodiesBySector = new Map<string, string[]>();
+  for (const org of orgs) for (const sector of org.sectors ?? []) bodiesBySector.set(sector, [...(bodiesBySector.get(sector) ?? []), org.id]);
+  const specialist = users.find((u) => u.role === Role.CENTER_SPECIALIST);
+  return { specialist: specialist ? auth(specialist) : (null as unknown as AuthUser), operators, bodiesBySector };
 }
 
-const ANSWERED = new Set([AppealStatus.ANSWERED, AppealStatus.ON_REVIEW, AppealStatus.CLOSED]);
-
-function demoStatus(faker: Faker, ageMs: number, totalMs: number): AppealStatus {
-  const progress = ageMs / Math.max(totalMs, HOUR);
-  if (progress > 1.5) {
-    return weighted(faker, [[AppealStatus.CLOSED, 84], [AppealStatus.REJECTED, 5], [AppealStatus.REDIRECTED, 2], [AppealStatus.IN_PROGRESS, 4], [AppealStatus.REOPENED, 2], [AppealStatus.ANSWERED, 3]]);
+/** One appeal: intake at its moment, then its steps in order, each at its own moment; stops before the first step not yet due. */
+async function runPlan(app: AppServices, cast: DemoCast, plan: DemoPlan, now: Date): Promise<boolean> {
+  const latest = now.getTime() - 60_000;
+  const at = (ms: number) => ({ ...app, clock: { now: () => new Date(ms) } }) as AppServices;
+  const moment0 = Math.min(plan.receivedAt.getTime() + plan.steps.intakeDelayMs, latest);
+  let moment = Math.max(moment0, plan.receivedAt.getTime());
+  const channelActor: Actor = { label: `channel:${plan.intake.channel.toLowerCase()}` };
+  const em = () => app.orm.em.fork() as EntityManager;
+  const { appeal, created } = await registerAppeal(at(moment), em(), channelActor, plan.intake);
+  if (!created) return false;
+  for (const step of plan.steps.after) {
+    const state = await demoState(em(), appeal.id);
+    let when = moment + step.afterMs;
+    if (step.termShare != null && state.due_at && state.deadline_starts_at) {
+      const start = new Date(state.deadline_starts_at).getTime();
+      when = start + step.termShare * (new Date(state.due_at).getTime() - start);
+    }
+    when = Math.max(when, moment + 60_000);
+    if (when > latest) break;
+    moment = when;
+    if (!(await runDemoStep(at(moment), cast, appeal.id, step, state, plan.index))) break;
   }
-  return weighted(faker, [
-    [AppealStatus.NEW, 6], [AppealStatus.REGISTERED, 10], [AppealStatus.ASSIGNED, 14], [AppealStatus.IN_PROGRESS, 30],
-    [AppealStatus.ON_REVIEW, 10], [AppealStatus.ANSWERED, 12], [AppealStatus.CLOSED, 12], [AppealStatus.REOPENED, 3], [AppealStatus.REDIRECTED, 3],
-  ]);
-}
-
-function responsibleBody(faker: Faker, orgs: OrgRef[], sector: string, municipalityId: string): OrgRef | undefined {
-  const admin = orgs.find((o) => o.kind === 'MUNICIPAL_ADMINISTRATION' && o.municipality_id === municipalityId && o.sectors.includes(sector));
-  const executive = orgs.find((o) => o.kind === 'EXECUTIVE_BODY' && o.sectors.includes(sector));
-  return admin && faker.datatype.boolean(0.6) ? admin : (executive ?? admin);
-}
-
-function demoEvent(appealId: string, type: string, at: Date, from: AppealStatus | null, to: AppealStatus, actor: string) {
-  return { id: randomUUID(), appeal_id: appealId, type, at, actor_label: actor, from_status: from, to_status: to };
+  return true;
 }

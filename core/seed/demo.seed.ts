@@ -8,8 +8,8 @@ import { textArray } from '../db/sql-array.js';
 import { detectProblems } from '../analytics/problems.service.js';
 
 /**
- * Demo users and a few thousand generated appeals, on top of the reference
- * data. Idempotent: users are upserted by e-mail; appeals are generated only
+ * Demo users and a few thousand appeals made through the lifecycle, on top
+ * of the reference data. Idempotent: users are upserted by e-mail; appeals are generated only
  * into a database that has none of the demo set yet.
  */
 export async function seedDemo(app: AppServices): Promise<void> {
@@ -19,13 +19,8 @@ export async function seedDemo(app: AppServices): Promise<void> {
   const [{ exists }] = await em.getConnection().execute(knex.raw(`select exists(select 1 from appeal where external_id like 'demo-%') as "exists"`));
   if (exists) return;
   const started = Date.now();
-  const count = await generateDemoAppeals(em, {
-    count: app.config.DEMO_APPEALS,
-    now: app.clock.now(),
-    regionCode: app.config.REGION_CODE,
-    calendar: app.calendar,
-    seed: 20200828,
-  });
+  // Through the lifecycle's own services, each step at its own moment (core/seed/demo-appeals.ts).
+  const count = await generateDemoAppeals(app, { count: app.config.DEMO_APPEALS, seed: 20200828 });
   app.logger.info({ appeals: count, ms: Date.now() - started }, 'demo appeals generated');
   await seedDemoProblems(em, app);
 }

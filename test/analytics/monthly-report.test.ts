@@ -5,6 +5,7 @@ import { ManualClock } from '../../core/clock/clock.js';
 import { Role } from '../../core/entities/enums.js';
 import { loadFixture, NOW, type Fixture } from './fixture.js';
 import { groupBy, inPeriod, metrics, moscowDay } from './recompute.js';
+import { formatChange, formatValue } from '../../core/analytics/monthly-report/report-format.js';
 
 let t: TestApp;
 let fx: Fixture;
@@ -32,6 +33,12 @@ const REPORT = `query M($month: String!) { monthlyReport(month: $month) {
   conflicts { kind label count } problems { title statusLabel }
   workload { name open specialistsNeeded proposal } kpis { code value }
 } }`;
+
+/** Independent recomputation of DEFINITIONS.overdueAtMonthEnd (the fixture's closed appeals closed when answered). */
+const overdueAt = (a: Fixture['appeals'][number], at: Date) => a.receivedAt < at && a.dueAt < at && (!a.answeredAt || a.answeredAt >= at)
+  && a.status !== 'REJECTED' && !(a.pausedAt && a.pausedAt <= at);
+/** DEFINITIONS.answeredLate: answered in the month after the term. */
+const answeredLateIn = (a: Fixture['appeals'][number], from: Date, to: Date) => Boolean(a.answeredAt && a.answeredAt >= from && a.answeredAt < to && a.answeredAt > a.dueAt);
 
 const fetchReport = (path: string, token?: string) =>
   fetch(`${t.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -75,7 +82,8 @@ describe('monthly report', () => {
     expect(report.conflicts.find((c: any) => c.kind === 'BOILERPLATE_ANSWER').count).toBe(1);
     expect(report.workload.length).toBe(3);
     expect(report.kpis.length).toBeGreaterThan(8);
-    expect(report.overdue.reduce((s: number, o: any) => s + o.count, 0)).toBe(fx.appeals.filter((a) => a.dueAt < MAY[1] && ['NEW', 'REGISTERED', 'ASSIGNED', 'IN_PROGRESS', 'ON_REVIEW', 'REDIRECTED', 'REOPENED'].includes(a.status) && !a.answeredAt).length);
+    // The section lists the bodies of the one "overdue at the end of the month" figure (DEFINITIONS.overdueAtMonthEnd).
+    expect(report.overdue.reduce((s: number, o: any) => s + o.count, 0)).toBe(fx.appeals.filter((a) => overdueAt(a, MAY[1])).length);
   });
 
   it('serves the same report as HTML with inline SVG charts, as XLSX with numeric cells and as PDF', async () => {
@@ -107,6 +115,132 @@ describe('monthly report', () => {
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.length).toBeGreaterThan(20_000);
+  });
+
+  it('gives each overdue figure one definition, stated under it, and the same number in the API, HTML and XLSX', async () => {
+    const r = await t.gql(`{ monthlyReport(month: "2026-05") { overdueTotal summary { code label value previousMonth changeFromPreviousMonth percentFromPreviousMonth unit definition }
+      byMunicipality { key label overdue } topOrganizations { key label overdue } definitions { figure text } } }`, {}, head);
+    expect(r.errors).toBeUndefined();
+    const report = r.data.monthlyReport;
+    const summary = (code: string) => report.summary.find((m: any) => m.code === code);
+    const overdue = fx.appeals.filter((a) => overdueAt(a, MAY[1])).length;
+    const late = fx.appeals.filter((a) => answeredLateIn(a, ...MAY)).length;
+    expect(overdue).toBeGreaterThan(0);
+    expect(late).toBeGreaterThan(0);
+    expect(summary('overdueAtMonthEnd')).toMatchObject({ value: overdue, previousMonth: fx.appeals.filter((a) => overdueAt(a, APRIL[1])).length });
+    expect(summary('answeredLate')).toMatchObject({ value: late, previousMonth: fx.appeals.filter((a) => answeredLateIn(a, ...APRIL)).length });
+    expect(report.overdueTotal).toBe(overdue);
+    // No third, unexplained "overdue" in the summary; every figure has its definition.
+    expect(report.summary.map((m: any) => m.code)).not.toContain('overdue');
+    for (const m of report.summary) expect(m.definition, m.code).toMatch(/\S/);
+    expect(summary('overdueAtMonthEnd').definition).toMatch(/^Просрочено на конец месяца/);
+    // Breakdowns: the same definition, per municipality and per body.
+    for (const row of report.byMunicipality) expect(row.overdue, row.label).toBe(fx.appeals.filter((a) => a.municipalityId === row.key && overdueAt(a, MAY[1])).length);
+    for (const row of report.topOrganizations) expect(row.overdue, row.label).toBe(fx.appeals.filter((a) => a.orgId === row.key && overdueAt(a, MAY[1])).length);
+
+    const page = (await (await fetchReport('/reports/monthly/2026-05.html', head)).text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    const definitionText = (text: string) => text.replace(/\s+/g, ' ');
+    for (const m of report.summary) expect(page, m.code).toContain(`${m.label} — ${definitionText(m.definition)}`);
+    const nf = (n: number) => new Intl.NumberFormat('ru-RU').format(n).replace(/\u202f/g, '\u00a0');
+    expect(page).toContain(`Просрочено на конец месяца всего: ${nf(overdue)}`);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await (await fetchReport('/reports/monthly/2026-05.xlsx', head)).arrayBuffer()) as any);
+    const sheet = book.getWorksheet('Итоги')!;
+    const rowOf = (label: string) => sheet.getRows(4, sheet.rowCount)!.find((row) => row.getCell(1).value === label)!;
+    for (const m of report.summary) {
+      const row = rowOf(m.label);
+      expect(row.getCell(2).value ?? null, m.code).toEqual(m.value);
+      expect(row.getCell(7).value, m.code).toBe(m.definition);
+      // The change: the very figure HTML prints in the row («+12,5 %», «−3,0 п. п.»), as a number with that format.
+      const printed = formatChange(m.changeFromPreviousMonth, m.percentFromPreviousMonth, m.unit);
+      expect(page, m.code).toContain(`${m.label} ${formatValue(m.value, m.unit)} ${formatValue(m.previousMonth, m.unit)} ${printed}`);
+      if (printed !== '—') {
+        const number = Number(printed.replace('−', '-').replace('±', '').replace(/\u00a0/g, '').replace(/[%п. ]/g, '').replace(',', '.'));
+        expect(row.getCell(4).value, m.code).toBeCloseTo(number, 6);
+      }
+    }
+    const municipalities = book.getWorksheet('Муниципалитеты')!;
+    const headers = (municipalities.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toEqual(['Муниципалитет', 'Обращений', 'Доля', 'К прошлому месяцу', 'На 10 тыс. жителей', 'В срок', 'Просрочено на конец месяца', 'Оценка']);
+    const overdueColumn = headers.indexOf('Просрочено на конец месяца') + 1;
+    municipalities.eachRow((row, n) => {
+      if (n === 1) return;
+      const match = report.byMunicipality.find((m: any) => m.label === row.getCell(1).value);
+      expect(row.getCell(overdueColumn).value).toBe(match.overdue);
+    });
+    // No raw metric code as a header anywhere; no column the section does not fill (the breakdowns once had five).
+    for (const ws of book.worksheets) {
+      const header = (ws.getRow(ws.name === 'Итоги' ? 3 : 1).values as unknown[]).slice(1);
+      for (const h of header) expect(String(h), ws.name).not.toMatch(/^[a-z][A-Za-z]+$/);
+      if (!['Итоги', 'Темы', 'Каналы', 'Органы'].includes(ws.name)) continue;
+      for (let c = 1; c <= header.length; c++) {
+        const values = ws.getColumn(c).values.slice(ws.name === 'Итоги' ? 4 : 2).filter((v) => v != null && v !== '');
+        if (ws.rowCount > (ws.name === 'Итоги' ? 3 : 1)) expect(values.length, `${ws.name}: ${String(header[c - 1])}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  describe('signed download links', () => {
+    const LINK = `mutation L($month: String!, $format: ReportFormat!) { reportDownloadLink(month: $month, format: $format) { url expiresAt } }`;
+    const link = async (month: string, format: string, token = head) => (await t.gql(LINK, { month, format }, token));
+
+    it('opens the file from a plain link, without a token, until it expires', async () => {
+      const r = await link('2026-05', 'XLSX');
+      expect(r.errors).toBeUndefined();
+      const { url, expiresAt } = r.data.reportDownloadLink;
+      expect(url).toMatch(/^\/reports\/monthly\/2026-05\.xlsx\?signature=/);
+      expect(new Date(expiresAt).getTime() - NOW.getTime()).toBe(15 * 60_000);
+      const file = await fetchReport(url);
+      expect(file.status).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(await file.arrayBuffer()) as any);
+      expect(book.getWorksheet('Итоги')!.getCell('B4').value).toBe(fx.appeals.filter(inPeriod(...MAY)).length);
+    });
+
+    it('refuses an expired link, saying so', async () => {
+      const clock = t.clock as ManualClock;
+      const { url } = (await link('2026-05', 'HTML')).data.reportDownloadLink;
+      clock.set(new Date(NOW.getTime() + 16 * 60_000));
+      try {
+        const res = await fetchReport(url);
+        expect(res.status).toBe(401);
+        const body = (await res.json()) as any;
+        expect(body.errors[0].extensions.code).toBe('LINK_EXPIRED');
+        expect(body.errors[0].message).toMatch(/Срок действия ссылки истёк/);
+      } finally {
+        clock.set(NOW);
+      }
+    });
+
+    it('refuses a forged signature, a token of another purpose, and a link used for another file', async () => {
+      const { url } = (await link('2026-05', 'PDF')).data.reportDownloadLink;
+      const signature = new URL(url, t.url).searchParams.get('signature')!;
+      const [h, p, sig] = signature.split('.');
+      const forged = `${h}.${p}.${sig!.slice(0, -2)}${sig!.endsWith('AA') ? 'BB' : 'AA'}`;
+      const tampered = `${h}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), m: '2026-04' })).toString('base64url')}.${sig}`;
+      for (const bad of [forged, tampered, head]) {
+        const res = await fetchReport(`/reports/monthly/2026-05.pdf?signature=${encodeURIComponent(bad)}`);
+        expect(res.status).toBe(401);
+        expect(((await res.json()) as any).errors[0].extensions.code).toBe('LINK_INVALID');
+      }
+      // A rating link (another purpose's key) is no download link.
+      const { PurposeTokens } = await import('../../core/auth/purpose-keys.js');
+      const app = t.running.app;
+      const rating = new PurposeTokens<{ m: string; f: string }>({ rootSecret: app.config.rootSecret, issuer: app.config.JWT_ISSUER }, 'rating-link')
+        .sign({ sub: 'x', m: '2026-05', f: 'pdf' }, NOW, new Date(NOW.getTime() + 60_000));
+      const other = await fetchReport(`/reports/monthly/2026-05.pdf?signature=${encodeURIComponent(rating)}`);
+      expect(((await other.json()) as any).errors[0].extensions.code).toBe('LINK_INVALID');
+      const elsewhere = await fetchReport(`/reports/monthly/2026-04.pdf?signature=${encodeURIComponent(signature)}`);
+      expect(elsewhere.status).toBe(403);
+      expect(((await elsewhere.json()) as any).errors[0].extensions.code).toBe('LINK_MISMATCH');
+    });
+
+    it('is given only to who may read the report, for a valid month', async () => {
+      const { token } = await t.user(Role.INTEGRATION);
+      expect((await link('2026-05', 'PDF', token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await link('2026-5', 'PDF')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'month' });
+    });
   });
 
   it('refuses the files without a token, with a foreign role, and for a malformed month', async () => {

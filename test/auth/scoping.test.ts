@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
-import { generateDemoAppeals } from '../../core/seed/demo-appeals.js';
+import { generateBulkAppeals } from '../../bench/support/bulk-appeals.js';
 import { applyAppealScope } from '../../core/auth/appeal-scope.js';
 import { canSeeAppeal, subordinateOrganizationIds } from '../../core/auth/appeal-visibility.js';
 import { createRequestContext } from '../../core/graphql/context.js';
@@ -17,7 +17,7 @@ beforeAll(async () => {
   t = await startTestApp();
   // Operators exist for the generator to assign appeals to.
   for (const code of ['min-health', 'min-transport', 'adm-yoshkar-ola']) await t.user(Role.ORG_OPERATOR, { organizationCode: code });
-  await generateDemoAppeals(t.em(), { count: 150, now: NOW, regionCode: '12', calendar: t.running.app.calendar, seed: 11 });
+  await generateBulkAppeals(t.em(), { count: 150, now: NOW, regionCode: '12', calendar: t.running.app.calendar, seed: 11 });
   ids.health = await insertAppeal(t, { organizationCode: 'min-health', sectorCode: 'health' });
   ids.hospital = await insertAppeal(t, { organizationCode: 'gbu-republican-hospital', sectorCode: 'health' });
   ids.transport = await insertAppeal(t, { organizationCode: 'min-transport', sectorCode: 'transport' });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
-import { generateDemoAppeals } from '../../core/seed/demo-appeals.js';
+import { generateBulkAppeals } from '../../bench/support/bulk-appeals.js';
 import { APPEAL_FIELD_COLUMNS } from '../../core/appeals/appeal-columns.js';
 import { entityView } from '../../core/db/entity-view.js';
 import { Appeal } from '../../core/entities/appeal.entity.js';
@@ -36,7 +36,7 @@ const columnsRead = (sql: string) => new Set([...sql.matchAll(/\ba\.([a-z_0-9]+)
 beforeAll(async () => {
   t = await startTestApp({ onQuery: (sql) => statements.push(sql) });
   await t.user(Role.ORG_OPERATOR, { organizationCode: 'adm-yoshkar-ola' });
-  await generateDemoAppeals(t.em(), { count: 120, now: new Date('2026-05-20T10:00:00Z'), regionCode: '12', calendar: t.running.app.calendar, seed: 3 });
+  await generateBulkAppeals(t.em(), { count: 120, now: new Date('2026-05-20T10:00:00Z'), regionCode: '12', calendar: t.running.app.calendar, seed: 3 });
   // Fill the columns the generator leaves empty, so that every light field has something to show.
   await t.em().getConnection().execute(`update appeal set paused_at = now(), paused_ms = 7200000, latitude = 56.63, longitude = 47.89,
     is_repeat = true, repeat_of_id = (select id from appeal order by number limit 1), reopened_at = now(),

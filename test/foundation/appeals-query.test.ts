@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
-import { generateDemoAppeals } from '../../core/seed/demo-appeals.js';
+import { generateBulkAppeals } from '../../bench/support/bulk-appeals.js';
 
 let t: TestApp;
 let token: string;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   for (const organizationCode of ['min-construction', 'min-health', 'adm-yoshkar-ola', 'adm-volzhsk', 'min-transport']) {
     await t.user(Role.ORG_OPERATOR, { organizationCode });
   }
-  await generateDemoAppeals(t.em(), { count: 400, now: NOW, regionCode: '12', calendar: t.running.app.calendar, seed: 7 });
+  await generateBulkAppeals(t.em(), { count: 400, now: NOW, regionCode: '12', calendar: t.running.app.calendar, seed: 7 });
   ({ token } = await t.user(Role.CURATOR));
 });
 afterAll(() => t?.stop());

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
-import { generateDemoAppeals } from '../../core/seed/demo-appeals.js';
+import { generateBulkAppeals } from '../../bench/support/bulk-appeals.js';
 
 /**
  * The reference cache (core/reference/reference-cache.ts): bodies,
@@ -21,7 +21,7 @@ beforeAll(async () => {
   a = await startTestApp({ onQuery: (sql) => statements.push(sql) });
   // A second process on the same database, with a cache of its own.
   b = await startTestApp({ databaseUrl: a.databaseUrl });
-  await generateDemoAppeals(a.em(), { count: 60, now: new Date('2026-05-20T10:00:00Z'), regionCode: '12', calendar: a.running.app.calendar, seed: 5 });
+  await generateBulkAppeals(a.em(), { count: 60, now: new Date('2026-05-20T10:00:00Z'), regionCode: '12', calendar: a.running.app.calendar, seed: 5 });
   ({ token } = await a.user(Role.CURATOR));
   ({ token: tokenB } = await b.user(Role.CURATOR));
 });

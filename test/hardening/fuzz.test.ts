@@ -4,7 +4,7 @@ import { buildClientSchema, getIntrospectionQuery, type GraphQLSchema, type Intr
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { fuzzRequest } from '../support/graphql-fuzz.js';
 import { Role } from '../../core/entities/enums.js';
-import { generateDemoAppeals } from '../../core/seed/demo-appeals.js';
+import { generateBulkAppeals } from '../../bench/support/bulk-appeals.js';
 
 /** Change FUZZ_SEED to explore; a failure prints the seed and the path that reproduce it. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20260901);
@@ -21,7 +21,7 @@ beforeAll(async () => {
   process.on('unhandledRejection', onRejection);
   t = await startTestApp();
   await t.user(Role.ORG_OPERATOR, { organizationCode: 'adm-yoshkar-ola' });
-  await generateDemoAppeals(t.em(), { count: 200, now: t.clock.now(), regionCode: '12', calendar: t.running.app.calendar, seed: 3 });
+  await generateBulkAppeals(t.em(), { count: 200, now: t.clock.now(), regionCode: '12', calendar: t.running.app.calendar, seed: 3 });
   for (const role of [Role.ADMIN, Role.CENTER_SPECIALIST, Role.ANALYST, Role.INTEGRATION]) tokens.push((await t.user(role)).token);
   tokens.push((await t.user(Role.ORG_OPERATOR, { organizationCode: 'adm-yoshkar-ola' })).token);
   tokens.push((await t.user(Role.MINISTRY_OBSERVER, { sectors: ['housing'] })).token);

@@ -1,9 +1,11 @@
 import type { MonthlyReport, ReportCount } from './report.types.js';
 import type { RatingRow } from '../ratings.types.js';
 import { barChart, CHART_COLORS, columnChart, escapeHtml as esc } from './svg-charts.js';
-import { formatChange, formatDate, formatDateTime, formatDecimal, formatHours, formatInt, formatShare, formatValue, NO_DATA } from './report-format.js';
+import { DEFINITIONS } from './report-definitions.js';
+import { countChange, formatChange, formatDate, formatDateTime, formatDecimal, formatHours, formatInt, formatShare, formatValue, NO_DATA } from './report-format.js';
 import { capitalize } from '../labels.js';
 import { SURVEY_SECTION_HEADERS, SURVEY_SECTION_TITLE, surveySectionRows } from '../../surveys/survey-report-section.js';
+import { countRu, DAYS } from '../plural.js';
 
 type Cell = string | { html: string; className?: string };
 
@@ -21,10 +23,12 @@ function table(headers: string[], rows: Cell[][], textColumns: number[] = [0]): 
 }
 
 const change = (current: number, previous: number | null) => {
-  if (previous == null) return NO_DATA;
-  const delta = current - previous;
-  return formatChange(delta, previous ? (delta / previous) * 100 : null, 'count');
+  const { delta, percent } = countChange(current, previous);
+  return formatChange(delta, percent, 'count');
 };
+
+/** The definition printed under a figure. */
+const definition = (text: string) => `<p class="def"><small>${esc(text)}</small></p>`;
 
 function countRows(rows: ReportCount[], extra: (r: ReportCount) => string[]): Cell[][] {
   return rows.map((r) => [r.label, formatInt(r.count), formatShare(r.share), change(r.count, r.previousMonth), ...extra(r)]);
@@ -53,7 +57,7 @@ table{border-collapse:collapse;width:100%;font-size:13px;margin:10px 0}th,td{pad
 th{background:#eef2f6;font-weight:600}td.num,th.num{text-align:right}td.num{white-space:nowrap}td.wide{min-width:230px}td.empty{color:#888;text-align:center}
 .cards{display:grid;grid-template-columns:repeat(4,1fr);gap:12px;margin:16px 0}.card{border:1px solid #dde3ea;border-radius:6px;padding:10px 12px}
 .card .v{font-size:24px;font-weight:700;color:#1f3b5c}.card .l{font-size:12px;color:#555}.card .c{font-size:12px;color:#666;margin-top:4px}
-.up{color:${CHART_COLORS.bad}}.down{color:${CHART_COLORS.good}}small{color:#666}
+.def{margin:2px 0 8px}.defs{font-size:12px;color:#555;padding-left:18px}.up{color:${CHART_COLORS.bad}}.down{color:${CHART_COLORS.good}}small{color:#666}
 @media print{body{background:#fff}main{padding:0}h2{break-after:avoid}table,svg{break-inside:avoid}}`;
 
 /** The report as one self-contained HTML page: inline CSS and SVG, no scripts, readable offline. */
@@ -68,10 +72,11 @@ export function renderReportHtml(report: MonthlyReport, zone: string): string {
   let n = 0;
   const section = (title: string, body: string) => sections.push(`<section><h2>${++n}. ${esc(title)}</h2>${body}</section>`);
 
-  section('Итоги месяца', `<div class="cards">${['count', 'answered', 'onTimeRate', 'overdue', 'medianResponseHours', 'satisfactionAvg', 'negativeRate', 'repeatRate'].map(card).join('')}</div>`
+  section('Итоги месяца', `<div class="cards">${['count', 'answered', 'onTimeRate', 'overdueAtMonthEnd', 'answeredLate', 'medianResponseHours', 'satisfactionAvg', 'negativeRate'].map(card).join('')}</div>`
     + table(['Показатель', capitalize(report.monthLabel), capitalize(report.previousMonthLabel), 'Изменение', capitalize(report.yearAgoLabel), 'Изменение'],
       report.summary.map((m) => [m.label, formatValue(m.value, m.unit), formatValue(m.previousMonth, m.unit), formatChange(m.changeFromPreviousMonth, m.percentFromPreviousMonth, m.unit),
-        formatValue(m.yearAgo, m.unit), formatChange(m.changeFromYearAgo, m.percentFromYearAgo, m.unit)])));
+        formatValue(m.yearAgo, m.unit), formatChange(m.changeFromYearAgo, m.percentFromYearAgo, m.unit)]))
+    + `<ul class="defs">${report.summary.map((m) => `<li><b>${esc(m.label)}</b> — ${esc(m.definition)}</li>`).join('')}</ul>`);
 
   section('Поступило и решено по дням', columnChart(report.dailyFlow.map((d) => d.day.slice(8)), [
     { name: 'Поступило', color: CHART_COLORS.primary, values: report.dailyFlow.map((d) => d.received) },
@@ -83,14 +88,15 @@ export function renderReportHtml(report: MonthlyReport, zone: string): string {
     + table(['Тема', 'Обращений', 'Доля', 'К прошлому месяцу', 'В срок'], countRows(report.topCategories, (r) => [formatShare(r.onTimeRate)])));
 
   section('По муниципалитетам', barChart(report.byMunicipality.map((c) => ({ label: c.label, value: c.perTenThousand ?? 0, display: `${formatDecimal(c.perTenThousand)} на 10 тыс.` })), { title: 'На 10 000 жителей' })
-    + table(['Муниципалитет', 'Обращений', 'Доля', 'К прошлому месяцу', 'На 10 тыс. жителей', 'В срок', 'Просрочено', 'Оценка'],
-      countRows(report.byMunicipality, (r) => [formatDecimal(r.perTenThousand), formatShare(r.onTimeRate), formatInt(r.overdue), formatValue(r.satisfactionAvg, 'score')])));
+    + table(['Муниципалитет', 'Обращений', 'Доля', 'К прошлому месяцу', 'На 10 тыс. жителей', 'В срок', 'Просрочено на конец месяца', 'Оценка'],
+      countRows(report.byMunicipality, (r) => [formatDecimal(r.perTenThousand), formatShare(r.onTimeRate), formatInt(r.overdue), formatValue(r.satisfactionAvg, 'score')]))
+    + definition(DEFINITIONS.overdueAtMonthEnd));
 
   section('По каналам поступления', barChart(report.byChannel.map((c) => ({ label: c.label, value: c.count, display: formatInt(c.count), color: CHART_COLORS.secondary })), { title: 'По каналам' })
     + table(['Канал', 'Обращений', 'Доля', 'К прошлому месяцу', 'Медиана ответа, ч', 'В срок'], countRows(report.byChannel, (r) => [formatHours(r.medianResponseHours), formatShare(r.onTimeRate)])));
 
-  section('Органы с наибольшим числом обращений', table(['Орган', 'Обращений', 'Доля', 'К прошлому месяцу', 'Дан ответ', 'В срок', 'Просрочено'],
-    countRows(report.topOrganizations, (r) => [formatInt(r.answered), formatShare(r.onTimeRate), formatInt(r.overdue)])));
+  section('Органы с наибольшим числом обращений', table(['Орган', 'Обращений', 'Доля', 'К прошлому месяцу', 'Дан ответ', 'В срок', 'Просрочено на конец месяца'],
+    countRows(report.topOrganizations, (r) => [formatInt(r.answered), formatShare(r.onTimeRate), formatInt(r.overdue)])) + definition(DEFINITIONS.overdueAtMonthEnd));
 
   section('Очаги', table(['Тема', 'Муниципалитет', 'Улица', 'Обращений', 'В прошлом месяце', 'Ответственный'],
     report.hotSpots.map((h) => [h.category, h.municipality ?? NO_DATA, h.address ?? NO_DATA, formatInt(h.count), formatInt(h.previousMonth), h.organization ?? NO_DATA]), [0, 1, 2, 5]));
@@ -99,8 +105,9 @@ export function renderReportHtml(report: MonthlyReport, zone: string): string {
     + ratingTable(report.organizationRatings) + '<p><small>Оценка 0–100: взвешенная сумма частей; доли сглажены к среднему по всем органам, чтобы органы с малым числом обращений не занимали верх списка без оснований; «—» в графе «Место» — меньше минимального числа обращений.</small></p>');
   section('Рейтинг муниципалитетов', ratingTable(report.municipalityRatings));
 
-  section('Просроченные обращения', table(['Орган', 'Просрочено', 'Самые давние (номер, срок, дней просрочки)'],
-    report.overdue.map((o) => [o.organization, formatInt(o.count), { html: o.appeals.map((a) => `${esc(a.number)} — ${formatDate(a.dueAt, zone)} (${a.daysOverdue} дн.)`).join('<br>') }]), [0, 2]));
+  section('Просроченные обращения', `<p>Просрочено на конец месяца всего: <b>${formatInt(report.overdueTotal)}</b></p>` + table(['Орган', 'Просрочено на конец месяца', 'Самые давние (номер, срок, просрочка)'],
+    report.overdue.map((o) => [o.organization, formatInt(o.count), { html: o.appeals.map((a) => `${esc(a.number)} — ${formatDate(a.dueAt, zone)} (${esc(countRu(a.daysOverdue, DAYS))})`).join('<br>') }]), [0, 2])
+    + definition(DEFINITIONS.overdueAtMonthEnd));
 
   section('Удовлетворённость, повторные обращения и конфликтные ситуации', table(['Показатель', 'Значение', 'К прошлому месяцу'],
     ['satisfactionAvg', 'negativeRate', 'repeatRate', 'returnedRate'].map((code) => {
@@ -112,8 +119,9 @@ export function renderReportHtml(report: MonthlyReport, zone: string): string {
   section('Системные проблемы и принятые решения', table(['Проблема', 'Обращений', 'Динамика', 'Статус', 'Решение', 'Нацпроект', 'Ответственный'],
     report.problems.map((p) => [p.title + (p.carriedOver ? ' (выявлена ранее)' : ''), formatInt(p.count), p.trend, p.statusLabel, p.decision ?? 'Не принято', p.nationalProjectIndicator ?? NO_DATA, p.organization ?? NO_DATA]), [0, 2, 3, 4, 5, 6]));
 
-  section('Нагрузка специалистов и предложения по штату', `<p>Норма: ${String(report.workload[0]?.norm ?? NO_DATA).replace('.', ',')} открытых обращений на специалиста; «Работает» — исполнители, у которых есть обращения блока, и специалисты блока.</p>` + table(['Отраслевой блок', 'Открыто', 'В работе', 'Просрочено', 'Ответов за месяц', 'Ср. время, ч', 'Работает', 'Нужно', 'Предложение'],
-    report.workload.map((w) => [w.name, formatInt(w.open), formatInt(w.inWork), formatInt(w.overdue), formatInt(w.answered), formatHours(w.avgHandlingHours), formatInt(w.specialistsPresent), formatInt(w.specialistsNeeded), { html: esc(w.proposal ?? ''), className: 'wide' }]), [0, 8]));
+  section('Нагрузка специалистов и предложения по штату', `<p>Норма: ${String(report.workload[0]?.norm ?? NO_DATA).replace('.', ',')} открытых обращений на специалиста.</p>` + table(['Отраслевой блок', 'Открыто', 'В работе', 'Просрочено', 'Ответов за месяц', 'Ср. время, ч', 'Работает', 'Нужно', 'Предложение'],
+    report.workload.map((w) => [w.name, formatInt(w.open), formatInt(w.inWork), formatInt(w.overdue), formatInt(w.answered), formatHours(w.avgHandlingHours), formatInt(w.specialistsPresent), formatInt(w.specialistsNeeded), { html: esc(w.proposal ?? ''), className: 'wide' }]), [0, 8])
+    + definition(DEFINITIONS.workloadOverdue) + definition(DEFINITIONS.workloadPresent));
 
   const reaction = ['avgResponseHours', 'medianResponseHours'].map((code) => metric(code));
   section('Среднее время реакции', table(['Показатель', capitalize(report.monthLabel), capitalize(report.previousMonthLabel), capitalize(report.yearAgoLabel)],

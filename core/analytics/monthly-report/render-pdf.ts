@@ -2,7 +2,9 @@ import PDFDocument from 'pdfkit';
 import { createRequire } from 'node:module';
 import type { MonthlyReport } from './report.types.js';
 import type { RatingRow } from '../ratings.types.js';
-import { formatChange, formatDate, formatDateTime, formatDecimal, formatHours, formatInt, formatShare, formatValue, NO_DATA } from './report-format.js';
+import { DEFINITIONS } from './report-definitions.js';
+import { countRu, DAYS } from '../plural.js';
+import { countChange, formatChange, formatDate, formatDateTime, formatDecimal, formatHours, formatInt, formatShare, formatValue, NO_DATA } from './report-format.js';
 import { kpiValue } from './render-html.js';
 import { capitalize } from '../labels.js';
 import { CHART_COLORS } from './svg-charts.js';
@@ -12,6 +14,10 @@ import { SURVEY_SECTION_HEADERS, SURVEY_SECTION_TITLE, surveySectionRows } from 
 const require = createRequire(import.meta.url);
 const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+// Russian hyphenation patterns (TeX's, in the `hyphen` package): soft hyphens, so pdfkit breaks «Здравоохра-нение», never «Здравоохране/ние».
+const { hyphenateSync } = require('hyphen/ru') as { hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string };
+/** Text with soft hyphens where Russian allows a break; pdfkit prints a hyphen only where it breaks. */
+export const hyphenate = (text: string) => hyphenateSync(text, { hyphenChar: '\u00ad', minWordLength: 6 });
 
 const MARGIN = 40;
 type Doc = PDFKit.PDFDocument;
@@ -41,7 +47,9 @@ function heading(doc: Doc, text: string) {
 function table(doc: Doc, cols: Col[], rows: string[][]) {
   const pad = 3;
   const widths = columnWidths(doc, cols, pad);
-  const drawRow = (cells: string[], bold: boolean) => {
+  const drawRow = (raw: string[], bold: boolean) => {
+    // Text columns get soft hyphens: long Russian words break at a syllable, with a hyphen.
+    const cells = raw.map((cell, i) => (cols[i]?.align === 'right' ? cell : hyphenate(cell)));
     doc.font(bold ? 'bold' : 'regular').fontSize(8.5);
     // Laying out text is the slow part of pdfkit: measure only cells that may wrap.
     const line = doc.currentLineHeight(true);
@@ -95,12 +103,10 @@ function columnWidths(doc: Doc, cols: Col[], pad: number): number[] {
   return widths;
 }
 
-/** Cuts a label with an ellipsis to fit a width, at the current font. */
-function fitText(doc: Doc, text: string, width: number): string {
-  if (doc.widthOfString(text) <= width) return text;
-  let cut = text;
-  while (cut.length > 1 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
+/** The definition printed under a figure, as in HTML and XLSX. */
+function definition(doc: Doc, text: string) {
+  doc.font('regular').fontSize(7.5).fillColor('#555').text(hyphenate(text), MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN }).fillColor('#222').fontSize(9);
+  doc.moveDown(0.3);
 }
 
 const num = (title: string, width = 60): Col => ({ title, width, align: 'right' });
@@ -145,12 +151,18 @@ function barChart(doc: Doc, items: { label: string; value: number; display: stri
   let y = doc.y + 4;
   doc.fontSize(8);
   for (const item of items) {
-    const label = fitText(doc, item.label, labelW - 8);
-    doc.fillColor('#333').text(label, MARGIN, y + 1, { width: labelW - 6, align: 'right', lineBreak: false, height: rowH });
+    // A long label wraps (hyphenated) onto more lines and the row grows: never cut.
+    const label = hyphenate(item.label);
+    const h = Math.max(rowH, doc.heightOfString(label, { width: labelW - 6 }) + 2);
+    if (y + h > pageBottom(doc)) {
+      doc.addPage();
+      y = doc.y;
+    }
+    doc.fillColor('#333').text(label, MARGIN, y + 1, { width: labelW - 6, align: 'right' });
     const w = (plotW * Math.max(item.value, 0)) / max;
     if (w) doc.rect(MARGIN + labelW, y + 2, w, rowH - 4).fill(color);
     doc.fillColor('#333').text(item.display, MARGIN + labelW + w + 4, y + 1, { lineBreak: false });
-    y += rowH;
+    y += h;
   }
   doc.y = y + 6;
   doc.x = MARGIN;
@@ -187,20 +199,25 @@ export function renderReportPdf(report: MonthlyReport, zone: string, author: str
   table(doc, [txt('Показатель', 190), num(capitalize(report.monthLabel), 70), num(capitalize(report.previousMonthLabel), 70), num('Изменение', 64), num(capitalize(report.yearAgoLabel), 70), num('Изменение', 64)],
     report.summary.map((m) => [m.label, formatValue(m.value, m.unit), formatValue(m.previousMonth, m.unit), formatChange(m.changeFromPreviousMonth, m.percentFromPreviousMonth, m.unit),
       formatValue(m.yearAgo, m.unit), formatChange(m.changeFromYearAgo, m.percentFromYearAgo, m.unit)]));
+  for (const m of report.summary) definition(doc, `${m.label} — ${m.definition}`);
 
   section('Поступило и решено по дням');
   columnChart(doc, report);
   doc.text(`Пиковые дни: ${report.peakDays.map((d) => `${d.label} — ${formatInt(d.received)}`).join('; ') || NO_DATA}`);
 
-  const change = (count: number, previous: number | null) => (previous == null ? NO_DATA : formatChange(count - previous, previous ? ((count - previous) / previous) * 100 : null, 'count'));
+  const change = (count: number, previous: number | null) => {
+    const { delta, percent } = countChange(count, previous);
+    return formatChange(delta, percent, 'count');
+  };
   section('Основные темы обращений');
   barChart(doc, report.topCategories.map((c) => ({ label: c.label, value: c.count, display: formatInt(c.count) })), CHART_COLORS.primary);
   table(doc, [txt('Тема', 220), num('Обращений'), num('Доля'), num('К прошл. мес.', 70), num('В срок')],
     report.topCategories.map((r) => [r.label, formatInt(r.count), formatShare(r.share), change(r.count, r.previousMonth), formatShare(r.onTimeRate)]));
 
   section('По муниципалитетам');
-  table(doc, [txt('Муниципалитет', 150), num('Обращений'), num('Доля', 50), num('К прошл. мес.', 66), num('На 10 тыс.', 56), num('В срок', 50), num('Просроч.', 52), num('Оценка', 46)],
+  table(doc, [txt('Муниципалитет', 150), num('Обращений'), num('Доля', 50), num('К прошл. мес.', 66), num('На 10 тыс.', 56), num('В срок', 50), num('Просрочено на конец месяца', 60), num('Оценка', 46)],
     report.byMunicipality.map((r) => [r.label, formatInt(r.count), formatShare(r.share), change(r.count, r.previousMonth), formatDecimal(r.perTenThousand), formatShare(r.onTimeRate), formatInt(r.overdue), formatValue(r.satisfactionAvg, 'score')]));
+  definition(doc, DEFINITIONS.overdueAtMonthEnd);
 
   section('По каналам поступления');
   barChart(doc, report.byChannel.map((c) => ({ label: c.label, value: c.count, display: formatInt(c.count) })), CHART_COLORS.secondary);
@@ -208,8 +225,9 @@ export function renderReportPdf(report: MonthlyReport, zone: string, author: str
     report.byChannel.map((r) => [r.label, formatInt(r.count), formatShare(r.share), change(r.count, r.previousMonth), formatHours(r.medianResponseHours), formatShare(r.onTimeRate)]));
 
   section('Органы с наибольшим числом обращений');
-  table(doc, [txt('Орган', 200), num('Обращений'), num('Доля'), num('К прошл. мес.', 70), num('Дан ответ'), num('В срок'), num('Просроч.')],
+  table(doc, [txt('Орган', 200), num('Обращений'), num('Доля'), num('К прошл. мес.', 70), num('Дан ответ'), num('В срок'), num('Просрочено на конец месяца', 64)],
     report.topOrganizations.map((r) => [r.label, formatInt(r.count), formatShare(r.share), change(r.count, r.previousMonth), formatInt(r.answered), formatShare(r.onTimeRate), formatInt(r.overdue)]));
+  definition(doc, DEFINITIONS.overdueAtMonthEnd);
 
   section('Очаги');
   table(doc, [txt('Тема', 130), txt('Муниципалитет', 90), txt('Улица', 140), num('Обращ.', 46), num('Прошл. мес.', 56), txt('Ответственный', 110)],
@@ -222,8 +240,10 @@ export function renderReportPdf(report: MonthlyReport, zone: string, author: str
   ratingTable(doc, report.municipalityRatings);
 
   section('Просроченные обращения');
-  table(doc, [txt('Орган', 170), num('Просрочено', 60), txt('Самые давние: номер, срок, дней просрочки', 280)],
-    report.overdue.map((o) => [o.organization, formatInt(o.count), o.appeals.map((a) => `${a.number} — ${formatDate(a.dueAt, zone)} (${a.daysOverdue} дн.)`).join('\n')]));
+  doc.text(`Просрочено на конец месяца всего: ${formatInt(report.overdueTotal)}`);
+  table(doc, [txt('Орган', 170), num('Просрочено на конец месяца', 70), txt('Самые давние: номер, срок, просрочка', 270)],
+    report.overdue.map((o) => [o.organization, formatInt(o.count), o.appeals.map((a) => `${a.number} — ${formatDate(a.dueAt, zone)} (${countRu(a.daysOverdue, DAYS)})`).join('\n')]));
+  definition(doc, DEFINITIONS.overdueAtMonthEnd);
 
   section('Удовлетворённость, повторные обращения и конфликтные ситуации');
   table(doc, [txt('Показатель', 260), num('Значение', 80), num('К прошлому месяцу', 100)],
@@ -236,9 +256,11 @@ export function renderReportPdf(report: MonthlyReport, zone: string, author: str
     report.problems.map((p) => [p.title + (p.carriedOver ? ' (выявлена ранее)' : ''), formatInt(p.count), p.trend, p.statusLabel, p.decision ?? 'Не принято', p.nationalProjectIndicator ?? NO_DATA, p.organization ?? NO_DATA]));
 
   section('Нагрузка специалистов и предложения по штату');
-  doc.text(`Норма: ${String(report.workload[0]?.norm ?? NO_DATA).replace('.', ',')} открытых обращений на специалиста; «Работает» — исполнители с обращениями блока и специалисты блока.`);
+  doc.text(`Норма: ${String(report.workload[0]?.norm ?? NO_DATA).replace('.', ',')} открытых обращений на специалиста.`);
   table(doc, [txt('Блок', 90), num('Открыто', 44), num('В работе', 44), num('Просроч.', 44), num('Ответов', 44), num('Ср. время, ч', 50), num('Работает', 46), num('Нужно', 40), txt('Предложение', 120)],
     report.workload.map((w) => [w.name, formatInt(w.open), formatInt(w.inWork), formatInt(w.overdue), formatInt(w.answered), formatHours(w.avgHandlingHours), formatInt(w.specialistsPresent), formatInt(w.specialistsNeeded), w.proposal ?? '']));
+  definition(doc, DEFINITIONS.workloadOverdue);
+  definition(doc, DEFINITIONS.workloadPresent);
 
   section('Среднее время реакции');
   table(doc, [txt('Показатель', 220), num(capitalize(report.monthLabel), 90), num(capitalize(report.previousMonthLabel), 90), num(capitalize(report.yearAgoLabel), 90)],

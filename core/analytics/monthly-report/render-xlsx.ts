@@ -2,6 +2,21 @@ import ExcelJS from 'exceljs';
 import type { MonthlyReport } from './report.types.js';
 import type { RatingRow } from '../ratings.types.js';
 import { SURVEY_SHEET_COLUMNS, surveySheetRows } from '../../surveys/survey-report-section.js';
+import { DEFINITIONS } from './report-definitions.js';
+import { countChange, shownChange, type ShownChange } from './report-format.js';
+
+/** Number formats of a change, so the cell shows what HTML and PDF print («+12,5 %», «−3,0 п. п.»). */
+const CHANGE_FORMATS: Record<ShownChange['kind'], string> = {
+  percent: '+0.0" %";−0.0" %";±0.0" %"',
+  points: '+0.0" п. п.";−0.0" п. п.";±0.0" п. п."',
+  count: '+#,##0;−#,##0;±0',
+  hours: '+0.0;−0.0;±0.0',
+  score: '+0.00;−0.00;±0.00',
+};
+const changeCell = (delta: number | null, percent: number | null, unit: string): Formatted => {
+  const shown = shownChange(delta, percent, unit);
+  return shown ? { value: shown.value, numFmt: CHANGE_FORMATS[shown.kind] } : { value: null, numFmt: 'General' };
+};
 
 type Kind = 'text' | 'int' | 'share' | 'hours' | 'score' | 'decimal' | 'date';
 interface Column {
@@ -59,36 +74,56 @@ export async function renderReportXlsx(report: MonthlyReport, author: string): P
   const header = summary.getRow(3);
   header.values = ['Показатель', report.monthLabel, report.previousMonthLabel, 'Изменение', report.yearAgoLabel, 'Изменение'];
   header.font = { bold: true };
+  summary.columns = [{ width: 44 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 90 }];
+  header.values = ['Показатель', report.monthLabel, report.previousMonthLabel, 'Изменение', report.yearAgoLabel, 'Изменение', 'Определение'];
   for (const m of report.summary) {
-    const row = summary.addRow([m.label, m.value, m.previousMonth, m.changeFromPreviousMonth, m.yearAgo, m.changeFromYearAgo]);
+    const toPrevious = changeCell(m.changeFromPreviousMonth, m.percentFromPreviousMonth, m.unit);
+    const toYearAgo = changeCell(m.changeFromYearAgo, m.percentFromYearAgo, m.unit);
+    const row = summary.addRow([m.label, m.value, m.previousMonth, toPrevious.value, m.yearAgo, toYearAgo.value, m.definition]);
     const fmt = FORMATS[unitKind(m.unit)];
-    if (fmt) for (let c = 2; c <= 6; c++) row.getCell(c).numFmt = fmt;
+    if (fmt) for (const c of [2, 3, 5]) row.getCell(c).numFmt = fmt;
+    row.getCell(4).numFmt = toPrevious.numFmt;
+    row.getCell(6).numFmt = toYearAgo.numFmt;
+    row.getCell(7).alignment = { wrapText: true, vertical: 'top' };
   }
 
   sheet(book, 'По дням', [{ header: 'Дата', kind: 'text', width: 14 }, { header: 'Поступило', kind: 'int' }, { header: 'Дан ответ', kind: 'int' }],
     report.dailyFlow.map((d) => [d.day, d.received, d.resolved]));
-  const counts = (rows: MonthlyReport['topCategories'], first: string) => ({
-    columns: [{ header: first, kind: 'text' as Kind }, { header: 'Обращений', kind: 'int' as Kind }, { header: 'Доля', kind: 'share' as Kind },
-      { header: 'В прошлом месяце', kind: 'int' as Kind }, { header: 'Дан ответ', kind: 'int' as Kind }, { header: 'В срок', kind: 'share' as Kind },
-      { header: 'Просрочено', kind: 'int' as Kind }, { header: 'Медиана ответа, ч', kind: 'hours' as Kind }, { header: 'Оценка', kind: 'score' as Kind },
-      { header: 'На 10 тыс. жителей', kind: 'decimal' as Kind }],
-    rows: rows.map((r) => [r.label, r.count, r.share, r.previousMonth, r.answered, r.onTimeRate, r.overdue, r.medianResponseHours, r.satisfactionAvg, r.perTenThousand]),
-  });
-  for (const [name, rows, first] of [
-    ['Темы', report.topCategories, 'Тема'], ['Муниципалитеты', report.byMunicipality, 'Муниципалитет'],
-    ['Каналы', report.byChannel, 'Канал'], ['Органы', report.topOrganizations, 'Орган'],
+  // The columns each section has in HTML and PDF, no more: a sheet has no empty column.
+  type CountRow = MonthlyReport['topCategories'][number];
+  const extra: Record<string, { header: string; kind: Kind; value: (r: CountRow) => unknown }> = {
+    perTenThousand: { header: 'На 10 тыс. жителей', kind: 'decimal', value: (r) => r.perTenThousand },
+    answered: { header: 'Дан ответ', kind: 'int', value: (r) => r.answered },
+    onTimeRate: { header: 'В срок', kind: 'share', value: (r) => r.onTimeRate },
+    overdue: { header: 'Просрочено на конец месяца', kind: 'int', value: (r) => r.overdue },
+    medianResponseHours: { header: 'Медиана ответа, ч', kind: 'hours', value: (r) => r.medianResponseHours },
+    satisfactionAvg: { header: 'Оценка', kind: 'score', value: (r) => r.satisfactionAvg },
+  };
+  for (const [name, rows, first, columns] of [
+    ['Темы', report.topCategories, 'Тема', ['onTimeRate']],
+    ['Муниципалитеты', report.byMunicipality, 'Муниципалитет', ['perTenThousand', 'onTimeRate', 'overdue', 'satisfactionAvg']],
+    ['Каналы', report.byChannel, 'Канал', ['medianResponseHours', 'onTimeRate']],
+    ['Органы', report.topOrganizations, 'Орган', ['answered', 'onTimeRate', 'overdue']],
   ] as const) {
-    const c = counts(rows, first);
-    sheet(book, name, c.columns, c.rows);
+    const more = columns.map((code) => extra[code]!);
+    sheet(book, name, [{ header: first, kind: 'text' }, { header: 'Обращений', kind: 'int' }, { header: 'Доля', kind: 'share' },
+      { header: 'К прошлому месяцу', kind: 'text', width: 18 }, ...more],
+    rows.map((r) => {
+      const { delta, percent } = countChange(r.count, r.previousMonth);
+      return [r.label, r.count, r.share, changeCell(delta, percent, 'count'), ...more.map((c) => c.value(r))];
+    }));
   }
   sheet(book, 'Очаги', [{ header: 'Тема', kind: 'text' }, { header: 'Муниципалитет', kind: 'text', width: 24 }, { header: 'Улица', kind: 'text' },
     { header: 'Обращений', kind: 'int' }, { header: 'В прошлом месяце', kind: 'int' }, { header: 'Ответственный', kind: 'text', width: 30 }],
     report.hotSpots.map((h) => [h.category, h.municipality, h.address, h.count, h.previousMonth, h.organization]));
   sheet(book, 'Рейтинг органов', RATING_COLUMNS, ratingRows(report.organizationRatings));
   sheet(book, 'Рейтинг муниципалитетов', RATING_COLUMNS, ratingRows(report.municipalityRatings));
-  sheet(book, 'Просрочено', [{ header: 'Орган', kind: 'text' }, { header: 'Просрочено всего', kind: 'int' }, { header: 'Номер', kind: 'text', width: 20 },
+  sheet(book, 'Просрочено', [{ header: 'Орган', kind: 'text' }, { header: 'Просрочено на конец месяца', kind: 'int' }, { header: 'Номер', kind: 'text', width: 20 },
     { header: 'Срок', kind: 'date', width: 14 }, { header: 'Дней просрочки', kind: 'int' }],
     report.overdue.flatMap((o) => o.appeals.map((a) => [o.organization, o.count, a.number, a.dueAt, a.daysOverdue])));
+  sheet(book, 'Определения', [{ header: 'Показатель', kind: 'text', width: 28 }, { header: 'Что считает', kind: 'text', width: 120 }],
+    [...report.summary.map((m) => [m.label, m.definition]),
+      ['Просрочено на конец месяца (разделы)', DEFINITIONS.overdueAtMonthEnd], ['Нагрузка: просрочено', DEFINITIONS.workloadOverdue], ['Нагрузка: работает', DEFINITIONS.workloadPresent]]);
   sheet(book, 'Конфликты', [{ header: 'Конфликтная ситуация (п. 8)', kind: 'text', width: 56 }, { header: 'Случаев', kind: 'int' }],
     report.conflicts.map((c) => [c.label, c.count]));
   sheet(book, 'Проблемы', [{ header: 'Проблема', kind: 'text' }, { header: 'Обращений', kind: 'int' }, { header: 'В прошлом периоде', kind: 'int' },

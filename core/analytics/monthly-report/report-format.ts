@@ -22,16 +22,48 @@ export function formatValue(value: number | null | undefined, unit: string): str
   }
 }
 
+/**
+ * The change a reader is shown, the same in HTML, PDF and XLSX: a count in
+ * per cent of the previous value (in items when that was 0), a share in
+ * percentage points, hours and scores as the difference. `value` is what is
+ * printed, rounded as printed.
+ */
+export interface ShownChange {
+  value: number;
+  kind: 'percent' | 'points' | 'count' | 'hours' | 'score';
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export function shownChange(delta: number | null, percent: number | null, unit: string): ShownChange | null {
+  if (delta == null) return null;
+  if (unit === 'count') return percent == null ? { value: delta, kind: 'count' } : { value: round(percent, 1), kind: 'percent' };
+  if (unit === 'share') return { value: round(delta * 100, 1), kind: 'points' };
+  if (unit === 'score') return { value: round(delta, 2), kind: 'score' };
+  return { value: round(delta, 1), kind: 'hours' };
+}
+
 /** «+12,5 %», «−3,0 п. п.», «+4» — the change a reader looks for. */
 export function formatChange(delta: number | null, percent: number | null, unit: string): string {
-  if (delta == null) return NO_DATA;
-  const sign = (v: number) => (v > 0 ? '+' : v < 0 ? '−' : '±');
-  if (unit === 'count') {
-    return percent == null ? nbsp(`${sign(delta)}${integer.format(Math.abs(delta))}`) : nbsp(`${sign(percent)}${decimal.format(Math.abs(percent))} %`);
+  const shown = shownChange(delta, percent, unit);
+  if (!shown) return NO_DATA;
+  const v = shown.value;
+  const sign = v > 0 ? '+' : v < 0 ? '−' : '±';
+  const abs = Math.abs(v);
+  switch (shown.kind) {
+    case 'count': return nbsp(`${sign}${integer.format(abs)}`);
+    case 'percent': return nbsp(`${sign}${decimal.format(abs)} %`);
+    case 'points': return nbsp(`${sign}${decimal.format(abs)} п. п.`);
+    case 'score': return nbsp(`${sign}${twoDigits.format(abs)}`);
+    default: return nbsp(`${sign}${decimal.format(abs)}`);
   }
-  if (unit === 'share') return nbsp(`${sign(delta)}${decimal.format(Math.abs(delta * 100))} п. п.`);
-  if (unit === 'score') return nbsp(`${sign(delta)}${twoDigits.format(Math.abs(delta))}`);
-  return nbsp(`${sign(delta)}${decimal.format(Math.abs(delta))}`);
+}
+
+/** A count's change from the previous month, as the breakdown tables show it. */
+export function countChange(current: number, previous: number | null): { delta: number | null; percent: number | null } {
+  if (previous == null) return { delta: null, percent: null };
+  const delta = current - previous;
+  return { delta, percent: previous ? (delta / previous) * 100 : null };
 }
 
 export const formatInt = (value: number | null | undefined) => formatValue(value, 'count');

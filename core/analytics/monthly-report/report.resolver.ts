@@ -1,8 +1,10 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { requireUser } from '../../auth/require-user.js';
 import { analyticsContext } from '../analytics-context.js';
 import { buildMonthlyReport } from './report.service.js';
 import { MonthlyReport } from './report.types.js';
+import { issueReportLink, ReportDownloadLink, ReportFormat } from './report-link.js';
 
 @Resolver(() => MonthlyReport)
 export class MonthlyReportResolver {
@@ -11,5 +13,16 @@ export class MonthlyReportResolver {
   })
   monthlyReport(@Arg('month', () => String, { description: 'ГГГГ-ММ' }) month: string, @Ctx() ctx: RequestContext) {
     return buildMonthlyReport(analyticsContext(ctx), month);
+  }
+
+  @Mutation(() => ReportDownloadLink, {
+    description: 'Подписанная краткосрочная ссылка на файл ежемесячного отчёта: открывается без заголовка Authorization (например, из письма или браузера); показывает то, что видно получившему её пользователю',
+  })
+  reportDownloadLink(
+    @Arg('month', () => String, { description: 'Месяц отчёта, ГГГГ-ММ' }) month: string,
+    @Arg('format', () => ReportFormat, { description: 'Формат файла' }) format: ReportFormat,
+    @Ctx() ctx: RequestContext,
+  ): ReportDownloadLink {
+    return issueReportLink(ctx.app, requireUser(ctx), month, format);
   }
 }

@@ -10,6 +10,7 @@ import { renderReportHtml } from './render-html.js';
 import { renderReportXlsx } from './render-xlsx.js';
 import { renderReportPdf } from './render-pdf.js';
 import { reportDocumentPolicy } from '../../server/security-headers.js';
+import { verifyReportLink } from './report-link.js';
 
 const CONTENT_TYPES = {
   html: 'text/html; charset=utf-8',
@@ -25,7 +26,10 @@ function refuse(res: Response, status: number, code: string, message: string) {
 /**
  * GET /reports/monthly/YYYY-MM.(html|xlsx|pdf): the monthly report as files,
  * behind the same Bearer token, the same access-matrix row as
- * `Query.monthlyReport` and the same scoping.
+ * `Query.monthlyReport` and the same scoping. Or, without a token, with
+ * `?signature=` from `Mutation.reportDownloadLink`: a short-lived link signed
+ * for that file and that user (report-link.ts), refused when expired, forged
+ * or signed for another purpose.
  */
 export function registerReportRoutes(expressApp: Express, app: AppServices): void {
   // The HTML report is a document a browser shows: a policy of its own (core/server/security-headers.ts).
@@ -34,10 +38,17 @@ export function registerReportRoutes(expressApp: Express, app: AppServices): voi
     if (!match) return refuse(res, 404, 'NOT_FOUND', 'Отчёт: /reports/monthly/ГГГГ-ММ.html, .xlsx или .pdf');
     const [, month, format] = match as unknown as [string, string, Format];
     let user: AuthUser | null;
-    try {
-      user = await authenticateRequest(app, { authorization: req.headers.authorization });
-    } catch {
-      return refuse(res, 401, 'UNAUTHENTICATED', 'Недействительный токен');
+    const signature = typeof req.query.signature === 'string' ? req.query.signature : null;
+    if (signature != null) {
+      const verified = await verifyReportLink(app, signature, month, format);
+      if ('code' in verified) return refuse(res, verified.status, verified.code, verified.message);
+      user = verified;
+    } else {
+      try {
+        user = await authenticateRequest(app, { authorization: req.headers.authorization });
+      } catch {
+        return refuse(res, 401, 'UNAUTHENTICATED', 'Недействительный токен');
+      }
     }
     if (!user) return refuse(res, 401, 'UNAUTHENTICATED', 'Требуется вход в систему');
     const access = coreAccess['Query.monthlyReport'];

@@ -4,7 +4,9 @@ import type { AnalyticsContext } from '../analytics-context.js';
 import { runAnalyticsQuery, timeZoneLiteral } from '../analytics-context.js';
 import { StatsDimension } from '../dimensions.js';
 import { capitalize, dayLabel, monthLabel } from '../labels.js';
-import { overdueSql, type Metric } from '../metrics.js';
+import type { Metric } from '../metrics.js';
+import { DEFINITIONS } from './report-definitions.js';
+import { lateness, overdueAtSql, TOTAL } from './report-lateness.js';
 import { computeStats } from '../stats.service.js';
 import { computeRatings } from '../ratings.service.js';
 import { RatingSubject } from '../ratings.types.js';
@@ -19,13 +21,15 @@ import { loadSurveySection } from '../../surveys/survey-report-section.js';
 import type { MonthlyReport, ReportCount, ReportDay, ReportHotSpot, ReportMetric, ReportOverdue, ReportProblem } from './report.types.js';
 
 const DAY = 86_400_000;
-
-const SUMMARY: { code: Metric; label: string; unit: string }[] = [
+/** The figures of the summary; the two "lateness" figures are the report's own (lateness()), the rest come from stats. */
+type SummaryCode = Exclude<Metric, 'open' | 'overdue'> | 'overdueAtMonthEnd' | 'answeredLate';
+const SUMMARY: { code: SummaryCode; label: string; unit: string }[] = [
   { code: 'count', label: 'Поступило обращений', unit: 'count' },
   { code: 'answered', label: 'Дан ответ', unit: 'count' },
   { code: 'answeredOnTime', label: 'Ответ в срок', unit: 'count' },
   { code: 'onTimeRate', label: 'Доля ответов в срок', unit: 'share' },
-  { code: 'overdue', label: 'Просрочено (на сегодня)', unit: 'count' },
+  { code: 'overdueAtMonthEnd', label: 'Просрочено на конец месяца', unit: 'count' },
+  { code: 'answeredLate', label: 'Ответ дан с нарушением срока в месяце', unit: 'count' },
   { code: 'avgResponseHours', label: 'Среднее время ответа, ч', unit: 'hours' },
   { code: 'medianResponseHours', label: 'Медианное время ответа, ч', unit: 'hours' },
   { code: 'satisfactionAvg', label: 'Средняя оценка ответов', unit: 'score' },
@@ -64,11 +68,13 @@ export async function buildMonthlyReport(ctx: AnalyticsContext, month: string): 
   const yearAgo = monthPeriod(shiftMonth(month, -12), zone);
   const { from, to } = period;
 
+  const fromStats = SUMMARY.map((m) => m.code).filter((code) => code !== 'matchedByAnnouncement' && code !== 'overdueAtMonthEnd' && code !== 'answeredLate') as Metric[];
   const totals = async (p: { from: Date; to: Date }) => {
     // Appeals answered by announcements come from `appeal` alone: asked apart, so the rest keeps the rollup.
-    const [row] = await computeStats(ctx, { groupBy: [], from: p.from, to: p.to, metrics: new Set(SUMMARY.map((m) => m.code).filter((code) => code !== 'matchedByAnnouncement')) });
+    const [row] = await computeStats(ctx, { groupBy: [], from: p.from, to: p.to, metrics: new Set(fromStats) });
     const [informing] = await computeStats(ctx, { groupBy: [], from: p.from, to: p.to, metrics: new Set<Metric>(['matchedByAnnouncement']) });
-    return row ? { ...row, matchedByAnnouncement: informing?.matchedByAnnouncement ?? 0 } : row;
+    const late = (await lateness(ctx, p)).get(TOTAL)!;
+    return { ...(row ?? {}), matchedByAnnouncement: informing?.matchedByAnnouncement ?? 0, overdueAtMonthEnd: late.overdue, answeredLate: late.answeredLate };
   };
   const [now, prev, ago] = [await totals(period), await totals(previous), await totals(yearAgo)];
   const summary: ReportMetric[] = SUMMARY.map(({ code, label, unit }) => {
@@ -77,7 +83,7 @@ export async function buildMonthlyReport(ctx: AnalyticsContext, month: string): 
     const y = (ago as any)?.[code] ?? null;
     const counts = unit === 'count';
     return {
-      code, label, unit, value, previousMonth: p, yearAgo: y,
+      code, label, unit, value, previousMonth: p, yearAgo: y, definition: DEFINITIONS[code],
       changeFromPreviousMonth: diff(value, p), changeFromYearAgo: diff(value, y),
       percentFromPreviousMonth: counts ? percent(value, p) : null, percentFromYearAgo: counts ? percent(value, y) : null,
     };
@@ -87,6 +93,7 @@ export async function buildMonthlyReport(ctx: AnalyticsContext, month: string): 
   const dailyFlow = await loadDailyFlow(ctx, from, to);
   const peakDays = [...dailyFlow].sort((a, b) => b.received - a.received || a.day.localeCompare(b.day)).slice(0, 3).filter((d) => d.received > 0);
 
+  const lateNow = await lateness(ctx, period);
   const breakdown = async (dimension: StatsDimension, metrics: Metric[], limit?: number): Promise<ReportCount[]> => {
     const rows = await computeStats(ctx, { groupBy: [dimension], from, to, metrics: new Set<Metric>(['count', ...metrics]) });
     const before = await computeStats(ctx, { groupBy: [dimension], from: previous.from, to: previous.to, metrics: new Set<Metric>(['count']) });
@@ -99,7 +106,8 @@ export async function buildMonthlyReport(ctx: AnalyticsContext, month: string): 
       share: total ? (r.count ?? 0) / total : null,
       answered: r.answered ?? null,
       onTimeRate: r.onTimeRate ?? null,
-      overdue: r.overdue ?? null,
+      // The same definition as the summary's: overdue at the end of the month (DEFINITIONS.overdueAtMonthEnd).
+      overdue: metrics.includes('overdue') ? (lateNow.get(`${dimension}:${r.group[0].value}`)?.overdue ?? 0) : null,
       medianResponseHours: r.medianResponseHours ?? null,
       satisfactionAvg: r.satisfactionAvg ?? null,
       perTenThousand: null,
@@ -146,12 +154,14 @@ export async function buildMonthlyReport(ctx: AnalyticsContext, month: string): 
     organizationRatings,
     municipalityRatings,
     overdue,
+    overdueTotal: lateNow.get(TOTAL)!.overdue,
     conflicts,
     problems,
     workload,
     kpis: kpiRow?.kpis ?? [],
     training,
     residentsSaid,
+    definitions: Object.entries(DEFINITIONS).map(([figure, text]) => ({ figure, text })),
   };
 }
 
@@ -234,7 +244,7 @@ async function loadHotSpots(ctx: AnalyticsContext, from: Date, to: Date, previou
   return rows.map((r) => ({ category: r.category, municipality: r.municipality, address: streetOf(r.sample_address), count: r.n, previousMonth: r.previous, organization: r.organization }));
 }
 
-/** Overdue appeals open at the end of the month (or now, for the current month), by body: the five oldest of each. */
+/** Overdue at the end of the month (or now, for the current month; DEFINITIONS.overdueAtMonthEnd), by body: the five oldest of each. */
 async function loadOverdue(ctx: AnalyticsContext, to: Date): Promise<ReportOverdue[]> {
   const at = new Date(Math.min(to.getTime(), ctx.now.getTime()));
   const knex = ctx.em.getKnex();
@@ -242,8 +252,7 @@ async function loadOverdue(ctx: AnalyticsContext, to: Date): Promise<ReportOverd
     .select(knex.raw(`a.organization_id, a.number, a.due_at,
       row_number() over (partition by a.organization_id order by a.due_at, a.number) as position,
       count(*) over (partition by a.organization_id)::int as total`))
-    .whereRaw(overdueSql(ctx.now))
-    .where('a.due_at', '<', at);
+    .whereRaw(overdueAtSql(at));
   const rows: Record<string, any>[] = await ctx.em.getConnection().execute(
     knex.select('r.*', 'o.short_name').from(ranked.as('r')).leftJoin('organization as o', 'o.id', 'r.organization_id')
       .where('r.position', '<=', 5).orderBy([{ column: 'r.total', order: 'desc' }, { column: 'o.short_name' }, { column: 'r.position' }]),
@@ -254,7 +263,7 @@ async function loadOverdue(ctx: AnalyticsContext, to: Date): Promise<ReportOverd
     let entry = out.find((o) => o.organization === name);
     if (!entry) out.push((entry = { organization: name, count: r.total, appeals: [] }));
     const dueAt = new Date(r.due_at);
-    entry.appeals.push({ number: r.number, dueAt, daysOverdue: Math.floor((ctx.now.getTime() - dueAt.getTime()) / DAY) });
+    entry.appeals.push({ number: r.number, dueAt, daysOverdue: Math.floor((at.getTime() - dueAt.getTime()) / DAY) });
   }
   return out.slice(0, 15);
 }

@@ -19,6 +19,13 @@ export class ReportMetric {
   @Field(() => Float, { nullable: true }) changeFromYearAgo!: number | null;
   @Field(() => Float, { nullable: true, description: 'Изменение к прошлому месяцу, % (для количеств)' }) percentFromPreviousMonth!: number | null;
   @Field(() => Float, { nullable: true, description: 'Изменение к тому же месяцу год назад, % (для количеств)' }) percentFromYearAgo!: number | null;
+  @Field(() => String, { description: 'Что именно считает показатель (то же определение печатается под ним в HTML, PDF и XLSX)' }) definition!: string;
+}
+
+@ObjectType({ description: 'Определение показателя отчёта, как оно напечатано в файлах отчёта' })
+export class ReportDefinition {
+  @Field(() => String, { description: 'Код показателя: count, overdueAtMonthEnd, answeredLate, workloadOverdue…' }) figure!: string;
+  @Field(() => String, { description: 'Определение по-русски' }) text!: string;
 }
 
 @ObjectType({ description: 'Строка разбивки отчёта' })
@@ -30,7 +37,7 @@ export class ReportCount {
   @Field(() => Float, { nullable: true, description: 'Доля от всех обращений месяца' }) share!: number | null;
   @Field(() => Int, { nullable: true }) answered!: number | null;
   @Field(() => Float, { nullable: true }) onTimeRate!: number | null;
-  @Field(() => Int, { nullable: true }) overdue!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Просрочено на конец месяца (определение overdueAtMonthEnd); null — графы нет в разделе' }) overdue!: number | null;
   @Field(() => Float, { nullable: true }) medianResponseHours!: number | null;
   @Field(() => Float, { nullable: true }) satisfactionAvg!: number | null;
   @Field(() => Float, { nullable: true }) perTenThousand!: number | null;
@@ -63,6 +70,7 @@ export class ReportOverdueAppeal {
 
 @ObjectType({ description: 'Просроченные обращения органа на конец месяца' })
 export class ReportOverdue {
+  // count: this body's appeals overdue at the end of the month.
   @Field(() => String) organization!: string;
   @Field(() => Int) count!: number;
   @Field(() => [ReportOverdueAppeal], { description: 'Самые давние (до 5)' }) appeals!: ReportOverdueAppeal[];
@@ -106,11 +114,13 @@ export class MonthlyReport {
   @Field(() => [ReportHotSpot], { description: 'Очаги' }) hotSpots!: ReportHotSpot[];
   @Field(() => [RatingRow], { description: 'Рейтинг органов власти' }) organizationRatings!: RatingRow[];
   @Field(() => [RatingRow], { description: 'Рейтинг муниципалитетов' }) municipalityRatings!: RatingRow[];
-  @Field(() => [ReportOverdue], { description: 'Просроченные обращения по органам' }) overdue!: ReportOverdue[];
+  @Field(() => [ReportOverdue], { description: 'Просроченные на конец месяца обращения по органам (до 15 органов)' }) overdue!: ReportOverdue[];
+  @Field(() => Int, { description: 'Всего просрочено на конец месяца (то же число, что в итогах, overdueAtMonthEnd)' }) overdueTotal!: number;
   @Field(() => [ConflictCount], { description: 'Конфликтные ситуации (п. 8)' }) conflicts!: ConflictCount[];
   @Field(() => [ReportProblem], { description: 'Системные проблемы, решения и статус ранее выявленных' }) problems!: ReportProblem[];
   @Field(() => [WorkloadRow], { description: 'Нагрузка и предложения по штату (блоки)' }) workload!: WorkloadRow[];
   @Field(() => [StatsKpi], { description: 'Отраслевые показатели' }) kpis!: StatsKpi[];
   @Field(() => [ReportSeminar], { description: 'Обучение: семинары месяца для специалистов органов (п. 8)' }) training!: ReportSeminar[];
   @Field(() => [ReportSurveyFinding], { description: 'Что сказали жители: итоги опросов, получавших ответы в месяце' }) residentsSaid!: ReportSurveyFinding[];
+  @Field(() => [ReportDefinition], { description: 'Определения показателей, напечатанные в отчёте' }) definitions!: ReportDefinition[];
 }

@@ -60,19 +60,35 @@ export function barChart(items: { label: string; value: number; display?: string
   const width = options.width ?? 900;
   const labelW = 380;
   const rowH = 24;
-  const height = items.length * rowH + 10;
+  const lineH = 14;
   const max = options.max ?? niceMax(Math.max(0, ...items.map((i) => i.value)));
   const plotW = width - labelW - 90;
+  // About 7 px a character at 12 px: a label longer than the column wraps onto more lines (never cut), and its row grows.
+  const labels = items.map((item) => wrapWords(item.label, 52));
+  const heights = labels.map((lines) => Math.max(rowH, lines.length * lineH + 10));
+  const height = heights.reduce((s, h) => s + h, 0) + 10;
+  let next = 5;
   const rows = items.map((item, i) => {
-    const y = 5 + i * rowH;
+    const y = next;
+    next += heights[i]!;
     const w = max ? (plotW * Math.max(item.value, 0)) / max : 0;
-    // About 7 px a character at 12 px: cut what would not fit in the label column.
-    const label = item.label.length > 52 ? `${item.label.slice(0, 51)}…` : item.label;
-    return `<text x="${labelW - 8}" y="${y + 16}" text-anchor="end" font-size="12" fill="${CHART_COLORS.text}">${esc(label)}</text>`
+    const tspans = labels[i]!.map((line, k) => `<tspan x="${labelW - 8}" dy="${k ? lineH : 0}">${esc(line)}</tspan>`).join('');
+    return `<text x="${labelW - 8}" y="${y + 16}" text-anchor="end" font-size="12" fill="${CHART_COLORS.text}">${tspans}</text>`
       + `<rect x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="${item.color ?? CHART_COLORS.primary}" rx="2"><title>${esc(item.label)}</title></rect>`
       + `<text x="${(labelW + w + 6).toFixed(1)}" y="${y + 16}" font-size="12" fill="${CHART_COLORS.text}">${esc(item.display ?? String(item.value))}</text>`;
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${esc(options.title)}" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px">${rows.join('')}</svg>`;
+}
+
+/** Words into lines of at most `max` characters (a longer word stays whole on its own line). */
+export function wrapWords(text: string, max: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length ? lines : [''];
 }
 
 export { esc as escapeHtml };
