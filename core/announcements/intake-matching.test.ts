@@ -138,7 +138,7 @@ describe('streets through the region gazetteer (regions/<code>/places.json)', ()
     expect(marieEl.knownStreets('yoshkar-ola')).toBeNull();
     await expect(validateAnnouncement(input(['ул. Новая']), { em: {} as EntityManager, directory, user, streets: marieEl })).resolves.toBeDefined();
     const places: Places = {
-      region: 'test', sources: [{ what: 'test', where: 'test' }], settlements: [], microdistricts: [], commonStreetNames: [],
+      region: 'test', sources: [{ what: 'test', where: 'test' }], settlements: [], microdistricts: [], commonStreetNames: [], aliases: [], landmarks: [],
       streets: [{ name: 'Йывана Кырли', town: 'yoshkar-ola', forms: ['Йывана Кырли', 'Кырли'] }],
       completeStreetLists: ['yoshkar-ola'],
     };
