@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../graphql/date-time.scalar.js';
+import { registerEnum } from '../graphql/register-enum.js';
 
 /** The communication failures of the decree, clause 8. */
 export enum ConflictKind {
@@ -9,7 +10,13 @@ export enum ConflictKind {
   ANSWERED_LATE = 'ANSWERED_LATE',
   BOILERPLATE_ANSWER = 'BOILERPLATE_ANSWER',
 }
-registerEnumType(ConflictKind, { name: 'ConflictKind', description: 'Вид конфликтной ситуации (сбой коммуникации)' });
+registerEnum(ConflictKind, 'ConflictKind', 'Вид конфликтной ситуации (сбой коммуникации, постановление, п. 8)', {
+  REPEATED_AFTER_ANSWER: 'Повторное обращение по вопросу, на который уже дан ответ',
+  NEGATIVE_RATING: 'Ответ оценён автором на 1–2',
+  RETURNED_FOR_REWORK: 'Ответ возвращён ЦУР на доработку',
+  ANSWERED_LATE: 'Ответ принят позже срока (MISSED)',
+  BOILERPLATE_ANSWER: 'Один и тот же шаблонный текст ответа на разные вопросы',
+});
 
 export const CONFLICT_KIND_LABELS: Record<ConflictKind, string> = {
   [ConflictKind.REPEATED_AFTER_ANSWER]: 'Повторные обращения по вопросу, на который дан ответ',

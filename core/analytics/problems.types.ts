@@ -1,7 +1,8 @@
-import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { Problem, ProblemStatus } from '../entities/problem.entity.js';
 import { connectionType } from '../graphql/pagination.js';
+import { registerEnum } from '../graphql/register-enum.js';
 
 export enum ProblemTrend {
   NEW = 'NEW',
@@ -9,7 +10,12 @@ export enum ProblemTrend {
   STABLE = 'STABLE',
   FALLING = 'FALLING',
 }
-registerEnumType(ProblemTrend, { name: 'ProblemTrend', description: 'Динамика: сравнение с предыдущим таким же периодом' });
+registerEnum(ProblemTrend, 'ProblemTrend', 'Динамика: число обращений за период против предыдущего такого же периода', {
+  NEW: 'В предыдущем периоде обращений не было',
+  RISING: 'Рост: не меньше чем в 1,2 раза больше, чем в предыдущем периоде',
+  STABLE: 'Без заметных изменений (в пределах ±20%)',
+  FALLING: 'Снижение: не больше 0,8 от предыдущего периода',
+});
 
 @InputType({ description: 'Фильтр проблем' })
 export class ProblemFilter {

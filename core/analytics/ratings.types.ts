@@ -1,10 +1,14 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { registerEnum } from '../graphql/register-enum.js';
 
 export enum RatingSubject {
   ORGANIZATION = 'ORGANIZATION',
   MUNICIPALITY = 'MUNICIPALITY',
 }
-registerEnumType(RatingSubject, { name: 'RatingSubject', description: 'Кого оценивает рейтинг: органы власти или муниципалитеты' });
+registerEnum(RatingSubject, 'RatingSubject', 'Кого оценивает рейтинг: органы власти или муниципалитеты', {
+  ORGANIZATION: 'Ответственные органы и организации',
+  MUNICIPALITY: 'Муниципальные образования (по месту обращения)',
+});
 
 @ObjectType({ description: 'Исходная цифра, из которой получена часть оценки' })
 export class RatingFigure {

@@ -1,10 +1,14 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { registerEnum } from '../graphql/register-enum.js';
 
 export enum WorkloadKind {
   SPECIALIST = 'SPECIALIST',
   SECTOR = 'SECTOR',
 }
-registerEnumType(WorkloadKind, { name: 'WorkloadKind', description: 'Строка нагрузки: по специалисту или по отраслевому блоку' });
+registerEnum(WorkloadKind, 'WorkloadKind', 'Строка нагрузки: по специалисту или по отраслевому блоку', {
+  SPECIALIST: 'Один специалист (поле specialist)',
+  SECTOR: 'Отраслевой блок целиком (поле sector)',
+});
 
 /** Workload accounting and the staffing proposal (the decree, clause 9). */
 @ObjectType({ description: 'Нагрузка специалиста или отраслевого блока и предложение по штату' })

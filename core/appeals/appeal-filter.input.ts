@@ -1,6 +1,7 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { AppealStatus, Channel } from '../entities/enums.js';
+import { registerEnum } from '../graphql/register-enum.js';
 
 @InputType({ description: 'Фильтр обращений; условия складываются через И, значения списка — через ИЛИ' })
 export class AppealFilter {
@@ -61,18 +62,17 @@ export enum OrderDirection {
   DESC = 'DESC',
 }
 
-registerEnumType(AppealOrderField, {
-  name: 'AppealOrderField',
-  description: 'Поле сортировки обращений',
-  valuesConfig: {
-    RECEIVED_AT: { description: 'По времени поступления' },
-    UPDATED_AT: { description: 'По времени последнего изменения' },
-    DUE_AT: { description: 'По сроку (обращения без срока — в конце)' },
-    NUMBER: { description: 'По регистрационному номеру' },
-    RELEVANCE: { description: 'По релевантности поиску (только с filter.search); по умолчанию при поиске' },
-  },
+registerEnum(AppealOrderField, 'AppealOrderField', 'Поле сортировки обращений', {
+  RECEIVED_AT: 'По времени поступления',
+  UPDATED_AT: 'По времени последнего изменения',
+  DUE_AT: 'По сроку (обращения без срока — в конце)',
+  NUMBER: 'По регистрационному номеру',
+  RELEVANCE: 'По релевантности поиску (только с filter.search); по умолчанию при поиске',
 });
-registerEnumType(OrderDirection, { name: 'OrderDirection' });
+registerEnum(OrderDirection, 'OrderDirection', 'Направление сортировки', {
+  ASC: 'По возрастанию',
+  DESC: 'По убыванию',
+});
 
 @InputType()
 export class AppealOrder {

@@ -1,10 +1,11 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { randomUUID } from 'node:crypto';
 import { Category } from './category.entity.js';
 import { Municipality } from './municipality.entity.js';
 import { Organization } from './organization.entity.js';
+import { registerEnum } from '../graphql/register-enum.js';
 
 export enum ProblemStatus {
   NEW = 'NEW',
@@ -13,7 +14,13 @@ export enum ProblemStatus {
   RESOLVED = 'RESOLVED',
   DISMISSED = 'DISMISSED',
 }
-registerEnumType(ProblemStatus, { name: 'ProblemStatus', description: 'Статус проблемы' });
+registerEnum(ProblemStatus, 'ProblemStatus', 'Статус проблемы (кластера однотипных обращений)', {
+  NEW: 'Выявлена автоматически или заведена, ещё не рассмотрена',
+  CONFIRMED: 'Подтверждена ЦУР как системная проблема',
+  IN_PROGRESS: 'Решается: назначен ответственный орган и решение',
+  RESOLVED: 'Решена',
+  DISMISSED: 'Отклонена: не системная проблема',
+});
 
 /**
  * A regional problem: appeals clustered by category and place (a

@@ -1,12 +1,17 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { User } from '../entities/user.entity.js';
+import { registerEnum } from '../graphql/register-enum.js';
 
 export enum ActorKind {
   USER = 'USER',
   CHANNEL = 'CHANNEL',
   SYSTEM = 'SYSTEM',
 }
-registerEnumType(ActorKind, { name: 'ActorKind', description: 'Кто действовал: пользователь, канал или система' });
+registerEnum(ActorKind, 'ActorKind', 'Кто действовал: пользователь, канал или система', {
+  USER: 'Пользователь API (поле user)',
+  CHANNEL: 'Канал поступления (адаптер интеграции)',
+  SYSTEM: 'Сама система: контроль сроков, оценка автора по ссылке',
+});
 
 @ObjectType({ description: 'Кто совершил действие: пользователь, канал поступления или система (например, контроль сроков)' })
 export class EventActor {

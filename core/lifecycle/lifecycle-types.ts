@@ -1,6 +1,7 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { Appeal } from '../entities/appeal.entity.js';
+import { registerEnum } from '../graphql/register-enum.js';
 
 @ObjectType()
 export class RegisterAppealPayload {
@@ -13,7 +14,11 @@ export enum ImportRowStatus {
   EXISTING = 'EXISTING',
   ERROR = 'ERROR',
 }
-registerEnumType(ImportRowStatus, { name: 'ImportRowStatus', description: 'Итог строки импорта' });
+registerEnum(ImportRowStatus, 'ImportRowStatus', 'Итог строки импорта', {
+  CREATED: 'Обращение создано',
+  EXISTING: 'Обращение с таким (channel, externalId) уже было: возвращено оно, ничего не изменено',
+  ERROR: 'Строка отклонена (error: код и поле); другие строки это не затронуло',
+});
 
 @ObjectType({ description: 'Ошибка строки импорта' })
 export class ImportRowError {

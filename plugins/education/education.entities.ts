@@ -4,15 +4,18 @@
  * appeal_id). Each class is also its GraphQL type.
  */
 import { Entity, Enum, ManyToOne, OneToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
-import { Appeal, Municipality } from '../../core/plugin-api/index.js';
+import { Appeal, Municipality, registerEnum } from '../../core/plugin-api/index.js';
 
 export enum EducationInstitutionKind {
   SCHOOL = 'SCHOOL',
   KINDERGARTEN = 'KINDERGARTEN',
 }
-registerEnumType(EducationInstitutionKind, { name: 'EducationInstitutionKind', description: 'Школа или детский сад' });
+registerEnum(EducationInstitutionKind, 'EducationInstitutionKind', 'Вид образовательной организации', {
+  SCHOOL: 'Общеобразовательная школа',
+  KINDERGARTEN: 'Детский сад (дошкольная организация)',
+});
 
 @ObjectType('EducationInstitution', { description: 'Образовательная организация: школа или детский сад' })
 @Entity({ tableName: 'education_institution' })

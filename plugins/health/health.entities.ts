@@ -4,9 +4,9 @@
  * Each class is also its GraphQL type.
  */
 import { Entity, Enum, ManyToOne, OneToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
-import { Appeal, Municipality, Organization } from '../../core/plugin-api/index.js';
+import { Appeal, Municipality, Organization, registerEnum } from '../../core/plugin-api/index.js';
 
 export enum MedicalOrganizationKind {
   HOSPITAL = 'HOSPITAL',
@@ -14,9 +14,11 @@ export enum MedicalOrganizationKind {
   FAP = 'FAP',
   AMBULANCE = 'AMBULANCE',
 }
-registerEnumType(MedicalOrganizationKind, {
-  name: 'MedicalOrganizationKind',
-  description: 'Больница, поликлиника, фельдшерско-акушерский пункт, скорая помощь',
+registerEnum(MedicalOrganizationKind, 'MedicalOrganizationKind', 'Вид медицинской организации', {
+  HOSPITAL: 'Больница (стационар)',
+  POLYCLINIC: 'Поликлиника',
+  FAP: 'Фельдшерско-акушерский пункт (ФАП)',
+  AMBULANCE: 'Станция скорой медицинской помощи',
 });
 
 @ObjectType('MedicalOrganization', { description: 'Медицинская организация или её подразделение' })

@@ -4,9 +4,9 @@
  * with the appeal, keyed by appeal_id). Each class is also its GraphQL type.
  */
 import { Entity, Enum, ManyToOne, OneToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
-import { Appeal, Municipality } from '../../core/plugin-api/index.js';
+import { Appeal, Municipality, registerEnum } from '../../core/plugin-api/index.js';
 
 /** Who grants a measure: the Social Fund branch, the republic's ministry, or the municipality. */
 export enum SocialMeasureProvider {
@@ -14,9 +14,10 @@ export enum SocialMeasureProvider {
   MIN_SOCIAL = 'MIN_SOCIAL',
   MUNICIPALITY = 'MUNICIPALITY',
 }
-registerEnumType(SocialMeasureProvider, {
-  name: 'SocialMeasureProvider',
-  description: 'Кто предоставляет меру: отделение Социального фонда, министерство республики или муниципалитет',
+registerEnum(SocialMeasureProvider, 'SocialMeasureProvider', 'Кто предоставляет меру социальной поддержки', {
+  OSFR: 'Отделение Социального фонда России по региону',
+  MIN_SOCIAL: 'Министерство социальной защиты региона',
+  MUNICIPALITY: 'Муниципальное образование',
 });
 
 @ObjectType('SocialMeasure', { description: 'Мера социальной поддержки' })

@@ -4,8 +4,8 @@
  * appeal_id). Each class is also its GraphQL type.
  */
 import { Entity, Enum, ManyToOne, OneToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateTime } from '../../core/plugin-api/index.js';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { DateTime, registerEnum } from '../../core/plugin-api/index.js';
 import { randomUUID } from 'node:crypto';
 import { Appeal, Municipality } from '../../core/plugin-api/index.js';
 
@@ -15,7 +15,11 @@ export enum BusRouteKind {
   SUBURBAN = 'SUBURBAN',
   INTERCITY = 'INTERCITY',
 }
-registerEnumType(BusRouteKind, { name: 'BusRouteKind', description: 'Городской, пригородный или междугородный маршрут' });
+registerEnum(BusRouteKind, 'BusRouteKind', 'Вид автобусного маршрута', {
+  CITY: 'Городской',
+  SUBURBAN: 'Пригородный',
+  INTERCITY: 'Междугородный (межмуниципальный)',
+});
 
 @ObjectType('TransportCarrier', { description: 'Перевозчик по регулярным маршрутам' })
 @Entity({ tableName: 'transport_carrier' })

@@ -4,15 +4,18 @@
  * with the appeal, keyed by appeal_id). Each class is also its GraphQL type.
  */
 import { Entity, Enum, ManyToOne, OneToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
-import { Appeal, Municipality, Organization } from '../../core/plugin-api/index.js';
+import { Appeal, Municipality, Organization, registerEnum } from '../../core/plugin-api/index.js';
 
 export enum WasteOperatorRole {
   REGIONAL_OPERATOR = 'REGIONAL_OPERATOR',
   COLLECTOR = 'COLLECTOR',
 }
-registerEnumType(WasteOperatorRole, { name: 'WasteOperatorRole', description: 'Региональный оператор по обращению с ТКО или перевозчик' });
+registerEnum(WasteOperatorRole, 'WasteOperatorRole', 'Роль в обращении с ТКО', {
+  REGIONAL_OPERATOR: 'Региональный оператор по обращению с твёрдыми коммунальными отходами',
+  COLLECTOR: 'Перевозчик (вывоз отходов по договору с региональным оператором)',
+});
 
 @ObjectType('WasteOperator', { description: 'Региональный оператор или перевозчик ТКО' })
 @Entity({ tableName: 'waste_operator' })
