@@ -8,12 +8,11 @@ import { personalTextFor } from '../auth/personal-data.js';
 import { notFound } from '../errors/errors.js';
 import { createRadiusProblem, detectProblems, listProblems, problemTrend, updateProblem } from './problems.service.js';
 import { CreateProblemInput, ProblemConnection, ProblemFilter, ProblemTrend, UpdateProblemInput } from './problems.types.js';
+import { ForwardPageArgs } from '../graphql/pagination.js';
 
 @ArgsType()
-class ProblemsArgs {
+class ProblemsArgs extends ForwardPageArgs {
   @Field(() => ProblemFilter, { nullable: true }) filter?: ProblemFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
 }
 
 async function loadProblem(ctx: RequestContext, id: string): Promise<Problem> {

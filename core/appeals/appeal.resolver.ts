@@ -13,15 +13,12 @@ import { AppealFilter, AppealOrder } from './appeal-filter.input.js';
 import { AppealConnection, Citizen, Deadline, GeoPoint } from './appeal-types.js';
 import { listAppeals } from './appeal-query.service.js';
 import { appealDeadline } from './appeal-deadline.js';
+import { BidirectionalPageArgs } from '../graphql/pagination.js';
 
 @ArgsType()
-class AppealsArgs {
+class AppealsArgs extends BidirectionalPageArgs {
   @Field(() => AppealFilter, { nullable: true }) filter?: AppealFilter | null;
   @Field(() => AppealOrder, { nullable: true }) orderBy?: AppealOrder | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
-  @Field(() => Int, { nullable: true }) last?: number | null;
-  @Field(() => String, { nullable: true }) before?: string | null;
 }
 
 const idOf = (ref: { id: string } | null | undefined) => ref?.id ?? null;

@@ -1,16 +1,14 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { User } from '../entities/index.js';
 import type { RequestContext } from '../graphql/context.js';
-import { connectionType, readPageArgs, toConnection } from '../graphql/pagination.js';
+import { connectionType, readPageArgs, toConnection, ForwardPageArgs } from '../graphql/pagination.js';
 import { requireUser } from './require-user.js';
 import { CreateUserInput, UpdateUserInput, UserFilter } from './user-admin.input.js';
 import { createUser, updateUser } from './user-admin.service.js';
 
 @ArgsType()
-class UsersArgs {
+class UsersArgs extends ForwardPageArgs {
   @Field(() => UserFilter, { nullable: true }) filter?: UserFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
 }
 
 const UserConnection = connectionType(User, 'User');

@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
 import type { RequestContext } from '../graphql/context.js';
-import { connectionType, readPageArgs, toConnection } from '../graphql/pagination.js';
+import { connectionType, readPageArgs, toConnection, ForwardPageArgs } from '../graphql/pagination.js';
 import { requireUser } from '../auth/require-user.js';
 import { notFound } from '../errors/errors.js';
 import { ChannelRecordStatus } from './channel-enums.js';
@@ -17,10 +17,8 @@ class ChannelRecordFilter {
 }
 
 @ArgsType()
-class ChannelRecordsArgs {
+class ChannelRecordsArgs extends ForwardPageArgs {
   @Field(() => ChannelRecordFilter, { nullable: true }) filter?: ChannelRecordFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
 }
 
 const ChannelRecordConnection = connectionType(ChannelRecord, 'ChannelRecord');

@@ -3,7 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Appeal } from '../entities/appeal.entity.js';
 import { Organization } from '../entities/organization.entity.js';
 import type { RequestContext } from '../graphql/context.js';
-import { connectionType, readPageArgs, toConnection } from '../graphql/pagination.js';
+import { connectionType, readPageArgs, toConnection, ForwardPageArgs } from '../graphql/pagination.js';
 import { AppealConnection } from '../appeals/appeal-types.js';
 import { applyAppealScope } from '../auth/appeal-scope.js';
 import { requireUser } from '../auth/require-user.js';
@@ -29,17 +29,12 @@ class OfficialPageFilter {
 }
 
 @ArgsType()
-class OfficialPagesArgs {
+class OfficialPagesArgs extends ForwardPageArgs {
   @Field(() => OfficialPageFilter, { nullable: true }) filter?: OfficialPageFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
 }
 
 @ArgsType()
-class IncidentsArgs {
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
-}
+class IncidentsArgs extends ForwardPageArgs {}
 
 const OfficialPageConnection = connectionType(OfficialPage, 'OfficialPage');
 

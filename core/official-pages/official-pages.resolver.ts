@@ -10,15 +10,13 @@ import { recordPageComment } from './official-page-comments.service.js';
 import { recordPagePost } from './official-page-posts.service.js';
 import { checkPeriod, findSilentPages, loadPageMetrics, rankOfficialPages, type PageMetricsRow } from './official-page-metrics.service.js';
 import { scopedAppealConnection } from './scoped-appeals.js';
+import { ForwardPageArgs } from '../graphql/pagination.js';
 import {
   OfficialPageCommentInput, OfficialPageMetrics, OfficialPagePostInput, OfficialPagePostRecord, OfficialPageRatingRow, SilentOfficialPage,
 } from './official-page.types.js';
 
 @ArgsType()
-class CommentsArgs {
-  @Field(() => Int, { nullable: true, description: 'Сколько комментариев вернуть' }) first?: number | null;
-  @Field(() => String, { nullable: true, description: 'Курсор, после которого читать' }) after?: string | null;
-}
+class CommentsArgs extends ForwardPageArgs {}
 
 @ArgsType()
 class PeriodArgs {

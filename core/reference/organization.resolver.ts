@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import { Municipality, Organization, OrganizationKind } from '../entities/index.js';
 import type { RequestContext } from '../graphql/context.js';
-import { connectionType, readPageArgs, toConnection } from '../graphql/pagination.js';
+import { connectionType, readPageArgs, toConnection, ForwardPageArgs } from '../graphql/pagination.js';
 import { notFound } from '../errors/errors.js';
 
 @InputType()
@@ -14,10 +14,8 @@ class OrganizationFilter {
 }
 
 @ArgsType()
-class OrganizationsArgs {
+class OrganizationsArgs extends ForwardPageArgs {
   @Field(() => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
 }
 
 const OrganizationConnection = connectionType(Organization, 'Organization');

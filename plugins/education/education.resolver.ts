@@ -1,6 +1,7 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   Appeal, Municipality, connectionType, likePattern, loadAppealDetails, loadById, referencePage, type RequestContext,
+  ForwardPageArgs,
 } from '../../core/plugin-api/index.js';
 import { EducationDetails, EducationInstitution, EducationInstitutionKind } from './education.entities.js';
 
@@ -12,10 +13,8 @@ class EducationInstitutionFilter {
 }
 
 @ArgsType()
-class EducationInstitutionsArgs {
+class EducationInstitutionsArgs extends ForwardPageArgs {
   @Field(() => EducationInstitutionFilter, { nullable: true }) filter?: EducationInstitutionFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
 }
 
 const EducationInstitutionConnection = connectionType(EducationInstitution, 'EducationInstitution');

@@ -2,6 +2,7 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, R
 import {
   Appeal, Municipality, Organization, connectionType, likePattern, loadAppealDetails, loadById, personalData, referencePage,
   type RequestContext,
+  ForwardPageArgs,
 } from '../../core/plugin-api/index.js';
 import { HealthDetails, MedicalOrganization, MedicalOrganizationKind } from './health.entities.js';
 
@@ -13,10 +14,8 @@ class MedicalOrganizationFilter {
 }
 
 @ArgsType()
-class MedicalOrganizationsArgs {
+class MedicalOrganizationsArgs extends ForwardPageArgs {
   @Field(() => MedicalOrganizationFilter, { nullable: true }) filter?: MedicalOrganizationFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
 }
 
 const MedicalOrganizationConnection = connectionType(MedicalOrganization, 'MedicalOrganization');

@@ -2,6 +2,7 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Resolver
 import {
   Appeal, Municipality, connectionType, likePattern, loadAppealDetails, loadById, loadByKey, personalData, referencePage,
   type RequestContext,
+  ForwardPageArgs,
 } from '../../core/plugin-api/index.js';
 import { ApartmentBuilding, HousingDetails, ManagementCompany } from './housing.entities.js';
 
@@ -12,10 +13,8 @@ class ManagementCompanyFilter {
 }
 
 @ArgsType()
-class ManagementCompaniesArgs {
+class ManagementCompaniesArgs extends ForwardPageArgs {
   @Field(() => ManagementCompanyFilter, { nullable: true }) filter?: ManagementCompanyFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
 }
 
 @InputType('ApartmentBuildingFilter')
@@ -26,10 +25,8 @@ class ApartmentBuildingFilter {
 }
 
 @ArgsType()
-class ApartmentBuildingsArgs {
+class ApartmentBuildingsArgs extends ForwardPageArgs {
   @Field(() => ApartmentBuildingFilter, { nullable: true }) filter?: ApartmentBuildingFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
 }
 
 const ManagementCompanyConnection = connectionType(ManagementCompany, 'ManagementCompany');

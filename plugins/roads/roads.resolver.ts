@@ -1,6 +1,7 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   Appeal, Municipality, connectionType, likePattern, loadAppealDetails, loadById, referencePage, type RequestContext,
+  ForwardPageArgs,
 } from '../../core/plugin-api/index.js';
 import { RoadOwner, RoadSegment, RoadsDetails } from './roads.entities.js';
 
@@ -13,10 +14,8 @@ class RoadSegmentFilter {
 }
 
 @ArgsType()
-class RoadSegmentsArgs {
+class RoadSegmentsArgs extends ForwardPageArgs {
   @Field(() => RoadSegmentFilter, { nullable: true }) filter?: RoadSegmentFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
 }
 
 const RoadSegmentConnection = connectionType(RoadSegment, 'RoadSegment');

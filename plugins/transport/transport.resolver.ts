@@ -1,6 +1,7 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   Appeal, Municipality, connectionType, loadAppealDetails, loadById, referencePage, type RequestContext,
+  ForwardPageArgs,
 } from '../../core/plugin-api/index.js';
 import { BusRoute, BusRouteKind, TransportCarrier, TransportDetails } from './transport.entities.js';
 
@@ -13,10 +14,8 @@ class BusRouteFilter {
 }
 
 @ArgsType()
-class BusRoutesArgs {
+class BusRoutesArgs extends ForwardPageArgs {
   @Field(() => BusRouteFilter, { nullable: true }) filter?: BusRouteFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
 }
 
 const BusRouteConnection = connectionType(BusRoute, 'BusRoute');

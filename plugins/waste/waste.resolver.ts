@@ -2,6 +2,7 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, R
 import {
   Appeal, Municipality, Organization, connectionType, likePattern, loadAppealDetails, loadById, referencePage,
   type RequestContext,
+  ForwardPageArgs,
 } from '../../core/plugin-api/index.js';
 import { ContainerSite, WasteDetails, WasteOperator } from './waste.entities.js';
 
@@ -12,10 +13,8 @@ class ContainerSiteFilter {
 }
 
 @ArgsType()
-class ContainerSitesArgs {
+class ContainerSitesArgs extends ForwardPageArgs {
   @Field(() => ContainerSiteFilter, { nullable: true }) filter?: ContainerSiteFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
 }
 
 const ContainerSiteConnection = connectionType(ContainerSite, 'ContainerSite');
