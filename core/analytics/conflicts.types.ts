@@ -28,19 +28,19 @@ export const CONFLICT_KIND_LABELS: Record<ConflictKind, string> = {
 
 @ObjectType({ description: 'Конфликтная ситуация: причина и обращения, на которых она основана' })
 export class Conflict {
-  @Field(() => ConflictKind) kind!: ConflictKind;
+  @Field(() => ConflictKind, { description: 'Вид конфликтной ситуации' }) kind!: ConflictKind;
   @Field(() => String, { description: 'Вид по-русски' }) kindLabel!: string;
   @Field(() => DateTime, { description: 'Когда возникла (последнее событие)' }) at!: Date;
   @Field(() => String, { description: 'Причина по-русски, с цифрами' }) reason!: string;
   /** Resolved through the loader. */
   organizationId!: string | null;
   @Field(() => [ID], { description: 'Обращения, на которых основана' }) appealIds!: string[];
-  @Field(() => Int) count!: number;
+  @Field(() => Int, { description: 'Сколько обращений за ней стоит (длина appealIds)' }) count!: number;
 }
 
 @ObjectType({ description: 'Число конфликтных ситуаций одного вида' })
 export class ConflictCount {
-  @Field(() => ConflictKind) kind!: ConflictKind;
-  @Field(() => String) label!: string;
-  @Field(() => Int) count!: number;
+  @Field(() => ConflictKind, { description: 'Вид конфликтной ситуации' }) kind!: ConflictKind;
+  @Field(() => String, { description: 'Вид по-русски' }) label!: string;
+  @Field(() => Int, { description: 'Сколько ситуаций этого вида за месяц' }) count!: number;
 }

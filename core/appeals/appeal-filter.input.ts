@@ -5,7 +5,7 @@ import { registerEnum } from '../graphql/register-enum.js';
 
 @InputType({ description: 'Фильтр обращений; условия складываются через И, значения списка — через ИЛИ' })
 export class AppealFilter {
-  @Field(() => [AppealStatus], { nullable: true })
+  @Field(() => [AppealStatus], { nullable: true, description: 'Статусы (любой из)' })
   status?: AppealStatus[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Коды отраслевых блоков' })
@@ -17,13 +17,13 @@ export class AppealFilter {
   @Field(() => [ID], { nullable: true, description: 'Ответственные организации' })
   organizationId?: string[] | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Муниципальные образования (любое из)' })
   municipalityId?: string[] | null;
 
-  @Field(() => [Channel], { nullable: true })
+  @Field(() => [Channel], { nullable: true, description: 'Каналы поступления (любой из)' })
   channel?: Channel[] | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Исполнители (любой из)' })
   assigneeId?: string[] | null;
 
   @Field(() => DateTime, { nullable: true, description: 'Поступило не раньше' })
@@ -35,10 +35,10 @@ export class AppealFilter {
   @Field(() => Boolean, { nullable: true, description: 'Только просроченные (true) или только не просроченные (false)' })
   overdue?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Только повторные (true) или только первичные (false)' })
   isRepeat?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Только ждущие ручной структуризации (true) или только структурированные (false)' })
   needsStructuring?: boolean | null;
 
   @Field(() => String, {
@@ -74,11 +74,11 @@ registerEnum(OrderDirection, 'OrderDirection', 'Направление сорт�
   DESC: 'По убыванию',
 });
 
-@InputType()
+@InputType({ description: 'Порядок списка обращений; при равенстве значений — по идентификатору' })
 export class AppealOrder {
-  @Field(() => AppealOrderField, { defaultValue: AppealOrderField.RECEIVED_AT })
+  @Field(() => AppealOrderField, { defaultValue: AppealOrderField.RECEIVED_AT, description: 'Поле сортировки' })
   field: AppealOrderField = AppealOrderField.RECEIVED_AT;
 
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.DESC })
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.DESC, description: 'Направление (по умолчанию по убыванию)' })
   direction: OrderDirection = OrderDirection.DESC;
 }

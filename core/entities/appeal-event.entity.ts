@@ -23,7 +23,7 @@ import { User } from './user.entity.js';
   expression: `create index "appeal_event_returned_idx" on "appeal_event" ("appeal_id") where type = 'ANSWER_RETURNED' or (type = 'ANSWER_REVIEWED' and data->>'decision' = 'RETURN')`,
 })
 export class AppealEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор записи журнала (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -41,7 +41,7 @@ export class AppealEvent {
   @Property({ type: 'text' })
   type!: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Когда произошло событие' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   at!: Date;
 
@@ -52,19 +52,19 @@ export class AppealEvent {
   @Property({ type: 'text', nullable: true })
   actorLabel?: string | null;
 
-  @Field(() => AppealStatus, { nullable: true })
+  @Field(() => AppealStatus, { nullable: true, description: 'Статус до события; null — событие не меняло статус' })
   @Enum({ items: () => AppealStatus, nativeEnumName: 'appeal_status', nullable: true })
   fromStatus?: AppealStatus | null;
 
-  @Field(() => AppealStatus, { nullable: true })
+  @Field(() => AppealStatus, { nullable: true, description: 'Статус после события; null — событие не меняло статус' })
   @Enum({ items: () => AppealStatus, nativeEnumName: 'appeal_status', nullable: true })
   toStatus?: AppealStatus | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Причина, указанная действующим (перенаправление, продление, отказ, возврат)' })
   @Property({ type: 'text', nullable: true })
   reason?: string | null;
 
-  @Field(() => JSONResolver, { nullable: true })
+  @Field(() => JSONResolver, { nullable: true, description: 'Подробности события (JSON): органы до и после, срок до и после, правило срока и т. п.' })
   @Property({ type: 'json', nullable: true })
   data?: Record<string, unknown> | null;
 }

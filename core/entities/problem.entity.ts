@@ -32,7 +32,7 @@ registerEnum(ProblemStatus, 'ProblemStatus', 'Статус проблемы (к�
 @Entity({ tableName: 'problem' })
 @Index({ properties: ['status', 'windowTo'] })
 export class Problem {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор проблемы (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -40,7 +40,7 @@ export class Problem {
   @Property({ type: 'text', nullable: true, unique: true })
   key?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Название проблемы' })
   @Property({ type: 'text' })
   title!: string;
 
@@ -54,11 +54,11 @@ export class Problem {
   @Property({ type: 'text', nullable: true })
   address?: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Широта центра, градусы WGS 84; null — без точки' })
   @Property({ type: 'double', nullable: true })
   latitude?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Долгота центра, градусы WGS 84; null — без точки' })
   @Property({ type: 'double', nullable: true })
   longitude?: number | null;
 
@@ -66,11 +66,11 @@ export class Problem {
   @Property({ type: 'integer', nullable: true })
   radiusMeters?: number | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Начало периода, за который собраны обращения (включительно)' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   windowFrom!: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Конец периода (не включительно)' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   windowTo!: Date;
 
@@ -82,7 +82,7 @@ export class Problem {
   @Property({ type: 'integer', default: 0 })
   previousCount: number = 0;
 
-  @Field(() => ProblemStatus)
+  @Field(() => ProblemStatus, { description: 'Статус проблемы' })
   @Enum({ items: () => ProblemStatus, nativeEnumName: 'problem_status', default: ProblemStatus.NEW })
   status: ProblemStatus = ProblemStatus.NEW;
 
@@ -97,11 +97,11 @@ export class Problem {
   @ManyToOne(() => Organization, { ref: true, nullable: true })
   responsibleOrganization?: Ref<Organization> | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Когда проблема выявлена или заведена' })
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Когда последний раз изменялась' })
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   updatedAt: Date = new Date();
 }

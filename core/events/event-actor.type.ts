@@ -15,7 +15,7 @@ registerEnum(ActorKind, 'ActorKind', 'Кто действовал: пользо�
 
 @ObjectType({ description: 'Кто совершил действие: пользователь, канал поступления или система (например, контроль сроков)' })
 export class EventActor {
-  @Field(() => ActorKind) kind!: ActorKind;
+  @Field(() => ActorKind, { description: 'Кто действовал' }) kind!: ActorKind;
   @Field(() => String, { description: 'ФИО пользователя, код канала или имя системного процесса' }) label!: string;
-  @Field(() => User, { nullable: true }) user!: User | null;
+  @Field(() => User, { nullable: true, description: 'Пользователь (для USER); null для канала и системы' }) user!: User | null;
 }
