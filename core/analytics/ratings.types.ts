@@ -19,7 +19,7 @@ export class RatingFigure {
 
 @ObjectType({ description: 'Часть оценки: значение 0..1, вес, баллы и цифры, из которых она получена' })
 export class RatingPartValue {
-  @Field(() => String, { description: 'quantity, timeliness, quality, speed, completeness, satisfaction, repeats' }) part!: string;
+  @Field(() => String, { description: 'Код части: quantity, timeliness, quality, speed, completeness, satisfaction или repeats' }) part!: string;
   @Field(() => String, { description: 'Часть оценки по-русски' }) name!: string;
   @Field(() => Float, { nullable: true, description: 'Значение 0..1 после сглаживания к среднему; null — не оценивается' }) value!: number | null;
   @Field(() => Float, { description: 'Вес части в итоговой оценке (доля, веса частей в сумме дают 1)' }) weight!: number;

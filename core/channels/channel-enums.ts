@@ -48,13 +48,13 @@ registerEnum(ImportJobStatus, 'ImportJobStatus', 'Состояние загру�
 registerEnum(SocialPlatform, 'SocialPlatform', 'Социальная сеть или мессенджер, за которыми следит ЦУР', {
   VK: 'ВКонтакте',
   OK: 'Одноклассники',
-  TELEGRAM: 'Telegram',
+  TELEGRAM: 'Мессенджер Telegram',
   MAX: 'Мессенджер MAX',
   DZEN: 'Дзен',
-  YOUTUBE: 'YouTube',
-  RUTUBE: 'Rutube',
-  WHATSAPP: 'WhatsApp',
-  VIBER: 'Viber',
+  YOUTUBE: 'Видеохостинг YouTube',
+  RUTUBE: 'Видеохостинг Rutube',
+  WHATSAPP: 'Мессенджер WhatsApp',
+  VIBER: 'Мессенджер Viber',
 });
 registerEnum(SocialItemKind, 'SocialItemKind', 'Публикация или комментарий', {
   POST: 'Публикация (пост) на странице',

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { JSONResolver } from 'graphql-scalars';
+import { JsonScalar } from '../graphql/json.scalar.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { randomUUID } from 'node:crypto';
 import { AppealStatus } from './enums.js';
@@ -64,7 +64,7 @@ export class AppealEvent {
   @Property({ type: 'text', nullable: true })
   reason?: string | null;
 
-  @Field(() => JSONResolver, { nullable: true, description: 'Подробности события (JSON): органы до и после, срок до и после, правило срока и т. п.' })
+  @Field(() => JsonScalar, { nullable: true, description: 'Подробности события (JSON): органы до и после, срок до и после, правило срока и т. п.' })
   @Property({ type: 'json', nullable: true })
   data?: Record<string, unknown> | null;
 }

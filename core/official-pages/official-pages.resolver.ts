@@ -87,12 +87,12 @@ export class OfficialPagesResolver {
   }
 
   @Mutation(() => RegisterAppealPayload, { description: 'Принять комментарий жителя на официальной странице как обращение; один раз на (страница, комментарий)' })
-  recordOfficialPageComment(@Arg('input', () => OfficialPageCommentInput) input: OfficialPageCommentInput, @Ctx() ctx: RequestContext) {
+  recordOfficialPageComment(@Arg('input', () => OfficialPageCommentInput, { description: 'Комментарий жителя' }) input: OfficialPageCommentInput, @Ctx() ctx: RequestContext) {
     return recordPageComment(ctx.app, ctx.em, { user: requireUser(ctx) }, input);
   }
 
   @Mutation(() => OfficialPagePostRecord, { description: 'Учесть публикацию органа на официальной странице; один раз на (страница, публикация)' })
-  async recordOfficialPagePost(@Arg('input', () => OfficialPagePostInput) input: OfficialPagePostInput, @Ctx() ctx: RequestContext) {
+  async recordOfficialPagePost(@Arg('input', () => OfficialPagePostInput, { description: 'Публикация органа' }) input: OfficialPagePostInput, @Ctx() ctx: RequestContext) {
     requireUser(ctx);
     return recordPagePost(ctx.em, ctx.clock.now(), input);
   }

@@ -62,13 +62,13 @@ export class TrainingResolver {
   }
 
   @Mutation(() => Seminar, { description: 'Запланировать семинар' })
-  createSeminar(@Arg('input', () => SeminarInput) input: SeminarInput, @Ctx() ctx: RequestContext) {
+  createSeminar(@Arg('input', () => SeminarInput, { description: 'Семинар' }) input: SeminarInput, @Ctx() ctx: RequestContext) {
     requireUser(ctx);
     return createSeminar(ctx.em, ctx.clock.now(), input);
   }
 
   @Mutation(() => Seminar, { description: 'Отметить присутствие пользователей на семинаре (повтор ничего не меняет)' })
-  recordAttendance(@Arg('seminarId', () => ID) seminarId: string, @Arg('userIds', () => [ID]) userIds: string[], @Ctx() ctx: RequestContext) {
+  recordAttendance(@Arg('seminarId', () => ID, { description: 'Идентификатор семинара (UUID)' }) seminarId: string, @Arg('userIds', () => [ID], { description: 'Присутствовавшие пользователи' }) userIds: string[], @Ctx() ctx: RequestContext) {
     requireUser(ctx);
     return recordAttendance(ctx.em, ctx.clock.now(), seminarId, userIds);
   }

@@ -20,19 +20,19 @@ registerEnum(EducationInstitutionKind, 'EducationInstitutionKind', 'Вид об�
 @ObjectType('EducationInstitution', { description: 'Образовательная организация: школа или детский сад' })
 @Entity({ tableName: 'education_institution' })
 export class EducationInstitution {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор организации (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Наименование' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => EducationInstitutionKind)
+  @Field(() => EducationInstitutionKind, { description: 'Школа или детский сад' })
   @Enum({ items: () => EducationInstitutionKind, nativeEnumName: 'education_institution_kind' })
   kind!: EducationInstitutionKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Адрес' })
   @Property({ type: 'text' })
   address!: string;
 

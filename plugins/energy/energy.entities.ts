@@ -26,19 +26,19 @@ registerEnum(EnergyCompanyKind, 'EnergyCompanyKind', 'Вид энергетич�
 @ObjectType('EnergyCompany', { description: 'Энергоснабжающая, сетевая или газовая организация' })
 @Entity({ tableName: 'energy_company' })
 export class EnergyCompany {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор организации (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Полное наименование' })
   @Property({ type: 'text', unique: true })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Краткое наименование' })
   @Property({ type: 'text' })
   shortName!: string;
 
-  @Field(() => EnergyCompanyKind)
+  @Field(() => EnergyCompanyKind, { description: 'Вид организации' })
   @Enum({ items: () => EnergyCompanyKind, nativeEnumName: 'energy_company_kind' })
   kind!: EnergyCompanyKind;
 

@@ -24,7 +24,7 @@ registerEnum(MedicalOrganizationKind, 'MedicalOrganizationKind', 'Вид мед�
 @ObjectType('MedicalOrganization', { description: 'Медицинская организация или её подразделение' })
 @Entity({ tableName: 'health_medical_organization' })
 export class MedicalOrganization {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор организации (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -32,15 +32,15 @@ export class MedicalOrganization {
   @Property({ type: 'text', unique: true })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Наименование' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => MedicalOrganizationKind)
+  @Field(() => MedicalOrganizationKind, { description: 'Вид медицинской организации' })
   @Enum({ items: () => MedicalOrganizationKind, nativeEnumName: 'medical_organization_kind' })
   kind!: MedicalOrganizationKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Адрес' })
   @Property({ type: 'text' })
   address!: string;
 

@@ -23,7 +23,7 @@ registerEnum(RoadOwner, 'RoadOwner', 'Собственник дороги (257-�
 @ObjectType('RoadSegment', { description: 'Участок автомобильной дороги' })
 @Entity({ tableName: 'roads_segment' })
 export class RoadSegment {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор участка (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -31,7 +31,7 @@ export class RoadSegment {
   @Property({ type: 'text', unique: true })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Название дороги или улицы и участка' })
   @Property({ type: 'text' })
   name!: string;
 
@@ -47,7 +47,7 @@ export class RoadSegment {
   @Property({ type: 'double' })
   kmTo!: number;
 
-  @Field(() => RoadOwner)
+  @Field(() => RoadOwner, { description: 'Собственник дороги' })
   @Enum({ items: () => RoadOwner, nativeEnumName: 'road_owner' })
   owner!: RoadOwner;
 

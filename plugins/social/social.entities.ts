@@ -23,7 +23,7 @@ registerEnum(SocialMeasureProvider, 'SocialMeasureProvider', 'Кто предо�
 @ObjectType('SocialMeasure', { description: 'Мера социальной поддержки' })
 @Entity({ tableName: 'social_measure' })
 export class SocialMeasure {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -31,7 +31,7 @@ export class SocialMeasure {
   @Property({ type: 'text', unique: true })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Наименование' })
   @Property({ type: 'text' })
   name!: string;
 
@@ -43,7 +43,7 @@ export class SocialMeasure {
   @Property({ type: 'text' })
   eligible!: string;
 
-  @Field(() => SocialMeasureProvider)
+  @Field(() => SocialMeasureProvider, { description: 'Кто предоставляет меру' })
   @Enum({ items: () => SocialMeasureProvider, nativeEnumName: 'social_measure_provider' })
   provider!: SocialMeasureProvider;
 
@@ -55,7 +55,7 @@ export class SocialMeasure {
 @ObjectType('SocialServiceCentre', { description: 'Комплексный центр социального обслуживания населения (КЦСОН)' })
 @Entity({ tableName: 'social_service_centre' })
 export class SocialServiceCentre {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -63,11 +63,11 @@ export class SocialServiceCentre {
   @Property({ type: 'text', unique: true })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Наименование' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Адрес' })
   @Property({ type: 'text' })
   address!: string;
 

@@ -24,7 +24,7 @@ registerEnum(BusRouteKind, 'BusRouteKind', 'Вид автобусного мар
 @ObjectType('TransportCarrier', { description: 'Перевозчик по регулярным маршрутам' })
 @Entity({ tableName: 'transport_carrier' })
 export class TransportCarrier {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -32,7 +32,7 @@ export class TransportCarrier {
   @Property({ type: 'text', unique: true })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Наименование перевозчика' })
   @Property({ type: 'text' })
   name!: string;
 
@@ -44,7 +44,7 @@ export class TransportCarrier {
 @ObjectType('BusRoute', { description: 'Регулярный автобусный маршрут' })
 @Entity({ tableName: 'transport_bus_route' })
 export class BusRoute {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -56,7 +56,7 @@ export class BusRoute {
   @Property({ type: 'text', index: true })
   number!: string;
 
-  @Field(() => BusRouteKind)
+  @Field(() => BusRouteKind, { description: 'Вид маршрута' })
   @Enum({ items: () => BusRouteKind, nativeEnumName: 'bus_route_kind' })
   kind!: BusRouteKind;
 

@@ -20,15 +20,15 @@ registerEnum(WasteOperatorRole, 'WasteOperatorRole', 'Роль в обращен
 @ObjectType('WasteOperator', { description: 'Региональный оператор или перевозчик ТКО' })
 @Entity({ tableName: 'waste_operator' })
 export class WasteOperator {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Наименование' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => WasteOperatorRole)
+  @Field(() => WasteOperatorRole, { description: 'Роль в обращении с ТКО' })
   @Enum({ items: () => WasteOperatorRole, nativeEnumName: 'waste_operator_role' })
   role!: WasteOperatorRole;
 
@@ -48,22 +48,22 @@ export class WasteOperator {
 @ObjectType('ContainerSite', { description: 'Контейнерная площадка (место накопления ТКО)' })
 @Entity({ tableName: 'waste_container_site' })
 export class ContainerSite {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Адрес площадки' })
   @Property({ type: 'text' })
   address!: string;
 
   @ManyToOne(() => Municipality, { ref: true, index: true })
   municipality!: Ref<Municipality>;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Широта, градусы WGS 84' })
   @Property({ type: 'double' })
   latitude!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Долгота, градусы WGS 84' })
   @Property({ type: 'double' })
   longitude!: number;
 

@@ -6,15 +6,15 @@ import {
 } from '../../core/plugin-api/index.js';
 import { ContainerSite, WasteDetails, WasteOperator } from './waste.entities.js';
 
-@InputType('ContainerSiteFilter')
+@InputType('ContainerSiteFilter', { description: 'Отбор контейнерных площадок' })
 class ContainerSiteFilter {
-  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Муниципальное образование' }) municipalityId?: string | null;
   @Field(() => String, { nullable: true, description: 'Поиск по адресу' }) search?: string | null;
 }
 
 @ArgsType()
 class ContainerSitesArgs extends ForwardPageArgs {
-  @Field(() => ContainerSiteFilter, { nullable: true }) filter?: ContainerSiteFilter | null;
+  @Field(() => ContainerSiteFilter, { nullable: true, description: 'Отбор' }) filter?: ContainerSiteFilter | null;
 }
 
 const ContainerSiteConnection = connectionType(ContainerSite, 'ContainerSite');
@@ -56,7 +56,7 @@ export class WasteDetailsResolver {
 
 @Resolver(() => ContainerSite)
 export class ContainerSiteResolver {
-  @FieldResolver(() => Municipality)
+  @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
   municipality(@Root() site: ContainerSite, @Ctx() ctx: RequestContext) {
     return ctx.loaders.municipality.load(site.municipality.id);
   }

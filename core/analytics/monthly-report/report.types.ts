@@ -10,7 +10,7 @@ import { ReportSeminar } from '../../training/training-report.js';
 export class ReportMetric {
   @Field(() => String, { description: 'Код показателя (received, answered, onTimeRate, overdue…): стабилен, для программ' }) code!: string;
   @Field(() => String, { description: 'Название показателя по-русски' }) label!: string;
-  @Field(() => String, { description: 'count, share (0..1), hours, score (1..5)' }) unit!: string;
+  @Field(() => String, { description: 'Единица: count — штук, share — доля 0..1, hours — часы, score — баллы 1..5' }) unit!: string;
   @Field(() => Float, { nullable: true, description: 'Значение за месяц отчёта в единицах unit; null — нет данных' }) value!: number | null;
   @Field(() => Float, { nullable: true, description: 'Значение за предыдущий месяц; null — нет данных' }) previousMonth!: number | null;
   @Field(() => Float, { nullable: true, description: 'Значение за тот же месяц год назад; null — нет данных' }) yearAgo!: number | null;
@@ -86,7 +86,7 @@ export class ReportProblem {
 /** The monthly report to the Head of the Republic (the decree, clause 3; DOMAIN.md "The monthly report"). */
 @ObjectType({ description: 'Ежемесячный отчёт Главе Республики' })
 export class MonthlyReport {
-  @Field(() => String, { description: 'YYYY-MM' }) month!: string;
+  @Field(() => String, { description: 'Месяц отчёта, YYYY-MM' }) month!: string;
   @Field(() => String, { description: 'Заголовок отчёта' }) title!: string;
   @Field(() => String, { description: 'Месяц по-русски (например, «март 2026»)' }) monthLabel!: string;
   @Field(() => String, { description: 'Предыдущий месяц по-русски' }) previousMonthLabel!: string;
