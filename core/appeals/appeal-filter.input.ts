@@ -1,7 +1,17 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DateTime } from '../graphql/date-time.scalar.js';
-import { AppealStatus, Channel } from '../entities/enums.js';
+import { AppealStatus, Channel, DeadlineState } from '../entities/enums.js';
+import { useInstead } from '../graphql/renamed-argument.js';
 import { registerEnum } from '../graphql/register-enum.js';
+
+@InputType({ description: 'Промежуток времени [from, to): начало включается, конец — нет; любая граница может быть опущена' })
+export class TimeRangeInput {
+  @Field(() => DateTime, { nullable: true, description: 'Начало (включительно)' })
+  from?: Date | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'Конец (не включительно)' })
+  to?: Date | null;
+}
 
 @InputType({ description: 'Фильтр обращений; условия складываются через И, значения списка — через ИЛИ' })
 export class AppealFilter {
@@ -26,11 +36,27 @@ export class AppealFilter {
   @Field(() => [ID], { nullable: true, description: 'Исполнители (любой из)' })
   assigneeId?: string[] | null;
 
-  @Field(() => DateTime, { nullable: true, description: 'Поступило не раньше' })
+  @Field(() => DateTime, { nullable: true, description: 'Поступило не раньше этого момента (включительно), как from у stats' })
+  from?: Date | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'Поступило раньше этого момента (граница не включается), как to у stats' })
+  to?: Date | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'Прежнее имя from', deprecationReason: useInstead('from') })
   receivedFrom?: Date | null;
 
-  @Field(() => DateTime, { nullable: true, description: 'Поступило раньше (граница не включается)' })
+  @Field(() => DateTime, { nullable: true, description: 'Прежнее имя to', deprecationReason: useInstead('to') })
   receivedTo?: Date | null;
+
+  @Field(() => [DeadlineState], {
+    nullable: true,
+    description:
+      'Состояние срока в момент запроса (любое из): то же, что Appeal.deadline.state на этот момент по часам сервера. Условие в SQL, страницы и totalCount согласованы',
+  })
+  deadlineState?: DeadlineState[] | null;
+
+  @Field(() => TimeRangeInput, { nullable: true, description: 'Срок ответа (dueAt) в промежутке [from, to); обращения без срока не подходят' })
+  due?: TimeRangeInput | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Только просроченные (true) или только не просроченные (false)' })
   overdue?: boolean | null;

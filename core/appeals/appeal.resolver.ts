@@ -28,7 +28,7 @@ export class AppealResolver {
   @Query(() => AppealConnection, { description: 'Обращения: фильтр, порядок, постраничный вывод (Relay)' })
   async appeals(@Args(() => AppealsArgs) args: AppealsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     const fields = selectedFieldPathsAt(info, ['edges', 'node']);
-    const listed = listAppeals(ctx.em, requireUser(ctx), { ...args, fields }, ctx.clock.now());
+    const listed = listAppeals(ctx.em, requireUser(ctx), { ...args, fields, atRiskShare: ctx.app.config.deadlinePolicy.atRiskShare }, ctx.clock.now());
     const [page] = await Promise.all([listed, ctx.loaders.prepareReference()]);
     return page;
   }
