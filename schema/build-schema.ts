@@ -39,6 +39,7 @@ export async function buildAppSchema(plugins: readonly SectorPlugin[], options: 
     pubSub: createPubSub(),
     validate: false,
   });
+  describeRootTypes(schema);
   // The guard wraps last, so it runs first: an anonymous caller learns nothing about its arguments.
   return guardRootFields(checkIdArguments(readPlainFieldsDirectly(callFieldResolversDirectly(schema, resolvers))), accessMatrixFor(plugins));
 }
@@ -54,4 +55,14 @@ export async function buildAppSchema(plugins: readonly SectorPlugin[], options: 
 function forgetFieldsOfEarlierBuilds(): void {
   const storage = getMetadataStorage() as unknown as { objectTypes: { fields?: unknown }[]; interfaceTypes: { fields?: unknown }[] };
   for (const type of [...storage.objectTypes, ...storage.interfaceTypes]) delete type.fields;
+}
+
+/** type-graphql declares the root types itself, without a way to describe them: their descriptions are set here. */
+function describeRootTypes(schema: GraphQLSchema): void {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  const subscription = schema.getSubscriptionType();
+  if (query) query.description = 'Чтение: обращения, справочники, аналитика, отчёты. Без входа доступны только операции для жителей (docs/access.md)';
+  if (mutation) mutation.description = 'Изменения: вход, регистрация и жизненный цикл обращений, справочники, опросы, объявления';
+  if (subscription) subscription.description = 'Подписки по WebSocket (протокол graphql-transport-ws): события журнала и предупреждения о сроках';
 }

@@ -15,9 +15,9 @@ const MAX_CONFLICTS = 2000;
 export class ConflictsResolver {
   @Query(() => [Conflict], { description: 'Конфликтные ситуации за период (распоряжение, п. 8): причина и обращения' })
   async conflicts(
-    @Arg('from', () => DateTime) from: Date,
-    @Arg('to', () => DateTime) to: Date,
-    @Arg('kinds', () => [ConflictKind], { nullable: true }) kinds: ConflictKind[] | null,
+    @Arg('from', () => DateTime, { description: 'Начало периода (включительно)' }) from: Date,
+    @Arg('to', () => DateTime, { description: 'Конец периода (не включительно)' }) to: Date,
+    @Arg('kinds', () => [ConflictKind], { nullable: true, description: 'Виды (любой из); без них — все' }) kinds: ConflictKind[] | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 500, description: `Не больше ${MAX_CONFLICTS}` }) first: number,
     @Ctx() ctx: RequestContext,
   ): Promise<Conflict[]> {

@@ -1,6 +1,6 @@
-import { registerEnumType } from 'type-graphql';
 import { CHANNEL_LABELS, NOT_SET_LABEL, STATUS_LABELS, dayLabel, monthLabel, weekLabel } from './labels.js';
 import type { AppealStatus, Channel } from '../entities/enums.js';
+import { registerEnum } from '../graphql/register-enum.js';
 
 /** The slices of `stats` (API.md); the decree's "configurable statistical slices" (clause 5). */
 export enum StatsDimension {
@@ -14,7 +14,17 @@ export enum StatsDimension {
   WEEK = 'WEEK',
   MONTH = 'MONTH',
 }
-registerEnumType(StatsDimension, { name: 'StatsDimension', description: 'Разрез статистики' });
+registerEnum(StatsDimension, 'StatsDimension', 'Разрез статистики; календарные разрезы — по времени поступления в часовом поясе региона (TIME_ZONE)', {
+  SECTOR: 'Отраслевой блок',
+  CATEGORY: 'Рубрика',
+  ORGANIZATION: 'Ответственный орган',
+  MUNICIPALITY: 'Муниципальное образование',
+  CHANNEL: 'Канал поступления',
+  STATUS: 'Текущий статус',
+  DAY: 'День поступления',
+  WEEK: 'Неделя поступления (с понедельника)',
+  MONTH: 'Месяц поступления',
+});
 
 export interface DimensionSpec {
   /** The group key over `appeal as a`; `tz` is the quoted time-zone literal. */

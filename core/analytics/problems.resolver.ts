@@ -8,12 +8,11 @@ import { personalTextFor } from '../auth/personal-data.js';
 import { notFound } from '../errors/errors.js';
 import { createRadiusProblem, detectProblems, listProblems, problemTrend, updateProblem } from './problems.service.js';
 import { CreateProblemInput, ProblemConnection, ProblemFilter, ProblemTrend, UpdateProblemInput } from './problems.types.js';
+import { ForwardPageArgs } from '../graphql/pagination.js';
 
 @ArgsType()
-class ProblemsArgs {
-  @Field(() => ProblemFilter, { nullable: true }) filter?: ProblemFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
+class ProblemsArgs extends ForwardPageArgs {
+  @Field(() => ProblemFilter, { nullable: true, description: 'Отбор' }) filter?: ProblemFilter | null;
 }
 
 async function loadProblem(ctx: RequestContext, id: string): Promise<Problem> {
@@ -31,8 +30,8 @@ export class ProblemResolver {
 
   @Mutation(() => [Problem], { description: 'Собрать проблемы за период: рубрика × муниципалитет × улица, не меньше minCount обращений' })
   async detectProblems(
-    @Arg('from', () => DateTime) from: Date,
-    @Arg('to', () => DateTime) to: Date,
+    @Arg('from', () => DateTime, { description: 'Начало периода (включительно)' }) from: Date,
+    @Arg('to', () => DateTime, { description: 'Конец периода (не включительно)' }) to: Date,
     @Arg('minCount', () => Int, { nullable: true, description: 'По умолчанию PROBLEM_MIN_APPEALS' }) minCount: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<Problem[]> {
@@ -41,12 +40,12 @@ export class ProblemResolver {
   }
 
   @Mutation(() => Problem, { description: 'Проблема по месту: обращения рубрики в радиусе от точки' })
-  async createProblem(@Arg('input', () => CreateProblemInput) input: CreateProblemInput, @Ctx() ctx: RequestContext) {
+  async createProblem(@Arg('input', () => CreateProblemInput, { description: 'Проблема' }) input: CreateProblemInput, @Ctx() ctx: RequestContext) {
     return loadProblem(ctx, await createRadiusProblem(ctx.em, input));
   }
 
   @Mutation(() => Problem, { description: 'Статус, решение, показатель национального проекта, ответственный орган' })
-  async updateProblem(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateProblemInput) input: UpdateProblemInput, @Ctx() ctx: RequestContext) {
+  async updateProblem(@Arg('id', () => ID, { description: 'Идентификатор проблемы (UUID)' }) id: string, @Arg('input', () => UpdateProblemInput, { description: 'Изменения' }) input: UpdateProblemInput, @Ctx() ctx: RequestContext) {
     await updateProblem(ctx.em, id, input, ctx.clock.now());
     return loadProblem(ctx, id);
   }
@@ -61,17 +60,17 @@ export class ProblemResolver {
     return personalTextFor(ctx.user, problem.address);
   }
 
-  @FieldResolver(() => ProblemTrend)
+  @FieldResolver(() => ProblemTrend, { description: 'Динамика против предыдущего такого же периода' })
   trend(@Root() problem: Problem): ProblemTrend {
     return problemTrend(problem.appealCount, problem.previousCount);
   }
 
-  @FieldResolver(() => Category)
+  @FieldResolver(() => Category, { description: 'Рубрика' })
   category(@Root() problem: Problem, @Ctx() ctx: RequestContext) {
     return ctx.loaders.category.load(problem.category.id);
   }
 
-  @FieldResolver(() => Municipality, { nullable: true })
+  @FieldResolver(() => Municipality, { nullable: true, description: 'Муниципальное образование' })
   municipality(@Root() problem: Problem, @Ctx() ctx: RequestContext) {
     return problem.municipality ? ctx.loaders.municipality.load(problem.municipality.id) : null;
   }

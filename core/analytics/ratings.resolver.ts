@@ -10,21 +10,21 @@ import { RatingRow, RatingSubject } from './ratings.types.js';
 export class RatingsResolver {
   @Query(() => [RatingRow], { description: 'Рейтинг органов власти или муниципалитетов (распоряжение, п. 9): оценка 0..100 и её составляющие' })
   ratings(
-    @Arg('subject', () => RatingSubject) subject: RatingSubject,
-    @Arg('from', () => DateTime) from: Date,
-    @Arg('to', () => DateTime) to: Date,
-    @Arg('sector', () => String, { nullable: true }) sector: string | null,
+    @Arg('subject', () => RatingSubject, { description: 'Кого оценивать' }) subject: RatingSubject,
+    @Arg('from', () => DateTime, { description: 'Начало периода (включительно)' }) from: Date,
+    @Arg('to', () => DateTime, { description: 'Конец периода (не включительно)' }) to: Date,
+    @Arg('sector', () => String, { nullable: true, description: 'Код отраслевого блока; без него — по всем' }) sector: string | null,
     @Ctx() ctx: RequestContext,
   ) {
     return computeRatings(analyticsContext(ctx), subject, from, to, sector);
   }
 
-  @FieldResolver(() => Organization, { nullable: true })
+  @FieldResolver(() => Organization, { nullable: true, description: 'Оцениваемый орган (рейтинг ORGANIZATION)' })
   organization(@Root() row: RatingRow, @Ctx() ctx: RequestContext) {
     return row.organizationId ? ctx.loaders.organization.load(row.organizationId) : null;
   }
 
-  @FieldResolver(() => Municipality, { nullable: true })
+  @FieldResolver(() => Municipality, { nullable: true, description: 'Оцениваемый муниципалитет (рейтинг MUNICIPALITY)' })
   municipality(@Root() row: RatingRow, @Ctx() ctx: RequestContext) {
     return row.municipalityId ? ctx.loaders.municipality.load(row.municipalityId) : null;
   }

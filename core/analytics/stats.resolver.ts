@@ -15,8 +15,8 @@ import { analyticsContext } from './analytics-context.js';
 export class StatsResolver {
   @Query(() => [StatsRow], { description: 'Сводная статистика в разрезах (распоряжение, п. 5): считаются только выбранные показатели' })
   async stats(
-    @Arg('groupBy', () => [StatsDimension]) groupBy: StatsDimension[],
-    @Arg('filter', () => AppealFilter, { nullable: true }) filter: AppealFilter | null,
+    @Arg('groupBy', () => [StatsDimension], { description: 'Разрезы группировки (один или несколько, в порядке ключей строки); пустой список — одна строка итогов' }) groupBy: StatsDimension[],
+    @Arg('filter', () => AppealFilter, { nullable: true, description: 'Отбор обращений (тот же, что у appeals)' }) filter: AppealFilter | null,
     @Arg('from', () => DateTime, { nullable: true, description: 'Поступило не раньше' }) from: Date | null,
     @Arg('to', () => DateTime, { nullable: true, description: 'Поступило раньше' }) to: Date | null,
     @Ctx() ctx: RequestContext,
@@ -34,11 +34,25 @@ export class StatsResolver {
     return computeStats(analyticsContext(ctx), { groupBy, filter, from, to, metrics, withKpis: Boolean(kpiField), kpiCodes });
   }
 
-  @FieldResolver(() => [StatsKpi], { nullable: true, description: 'Отраслевые показатели плагинов (KPI), в том же запросе' })
-  kpis(
+  @FieldResolver(() => [StatsKpi], {
+    nullable: true,
+    description:
+      'Отраслевые показатели плагинов (KPI), в том же запросе. В строке с разрезом SECTOR — только показатели отраслевого блока этой строки (в строке без блока — ни одного), если не попросить все (allSectors: true)',
+  })
+  async kpis(
     @Root() row: StatsRow,
+    @Ctx() ctx: RequestContext,
     @Arg('codes', () => [String], { nullable: true, description: 'Коды показателей; по умолчанию все включённых плагинов' }) _codes: string[] | null,
-  ): StatsKpi[] | null {
-    return row.kpis ?? null;
+    @Arg('allSectors', () => Boolean, {
+      defaultValue: false,
+      description: 'true — показатели всех блоков в каждой строке, также при разрезе SECTOR (для сравнения блоков аналитиком)',
+    })
+    allSectors: boolean,
+  ): Promise<StatsKpi[] | null> {
+    if (!row.kpis) return null;
+    const sectorKey = row.group.find((key) => key.dimension === StatsDimension.SECTOR);
+    if (allSectors || !sectorKey) return row.kpis;
+    const sector = sectorKey.value ? await ctx.loaders.sector.load(sectorKey.value) : null;
+    return row.kpis.filter((kpi) => kpi.sector === sector?.code);
   }
 }

@@ -30,7 +30,7 @@ export interface StatsRequest {
 /** The appeals of a stats question: scope, filter and period, over `appeal as a`. */
 export function statsBase(ctx: AnalyticsContext, request: Pick<StatsRequest, 'filter' | 'from' | 'to'>): Knex.QueryBuilder {
   const query = ctx.em.getKnex()('appeal as a');
-  applyAppealFilter(query, request.filter, ctx.now);
+  applyAppealFilter(query, request.filter, ctx.now, ctx.app.config.deadlinePolicy.atRiskShare);
   if (request.from) query.where('a.received_at', '>=', request.from);
   if (request.to) query.where('a.received_at', '<', request.to);
   return applyAppealScope(query, ctx.user);

@@ -3,16 +3,16 @@ import { StatsDimension } from './dimensions.js';
 
 @ObjectType({ description: 'Ключ группы: разрез, значение и подпись по-русски' })
 export class StatsKey {
-  @Field(() => StatsDimension) dimension!: StatsDimension;
+  @Field(() => StatsDimension, { description: 'Разрез' }) dimension!: StatsDimension;
   @Field(() => String, { nullable: true, description: 'Идентификатор, код или дата (YYYY-MM-DD, YYYY-MM); null — не указано' })
   value!: string | null;
-  @Field(() => String) label!: string;
+  @Field(() => String, { description: 'Значение по-русски (название, дата); «Не указано» для null' }) label!: string;
 }
 
 @ObjectType({ description: 'Отраслевой показатель (KPI плагина) в группе' })
 export class StatsKpi {
-  @Field(() => String) code!: string;
-  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'Код показателя плагина' }) code!: string;
+  @Field(() => String, { description: 'Показатель по-русски' }) name!: string;
   @Field(() => String, { description: 'Код отраслевого блока' }) sector!: string;
   @Field(() => String, { description: 'Отраслевой блок по-русски' }) sectorName!: string;
   @Field(() => String, { description: 'Мера: count, onTimeRate, overdueShare, medianResponseHours, satisfactionAvg, repeatRate' })
@@ -27,7 +27,7 @@ export class StatsKpi {
  */
 @ObjectType({ description: 'Строка статистики: ключи группы и выбранные показатели' })
 export class StatsRow {
-  @Field(() => [StatsKey]) group!: StatsKey[];
+  @Field(() => [StatsKey], { description: 'Ключи группы, по одному на каждый разрез groupBy, в том же порядке' }) group!: StatsKey[];
   @Field(() => Int, { nullable: true, description: 'Поступило обращений' }) count?: number | null;
   @Field(() => Int, { nullable: true, description: 'Открыто (ответ ещё не дан)' }) open?: number | null;
   @Field(() => Int, { nullable: true, description: 'Просрочено (открыто, срок истёк)' }) overdue?: number | null;

@@ -10,7 +10,7 @@ import { WorkloadRow } from './workload.types.js';
 export class WorkloadResolver {
   @Query(() => [WorkloadRow], { description: 'Нагрузка по специалистам и отраслевым блокам, предложения по штату (распоряжение, п. 9)' })
   workload(
-    @Arg('sector', () => String, { nullable: true }) sector: string | null,
+    @Arg('sector', () => String, { nullable: true, description: 'Код отраслевого блока; без него — все блоки' }) sector: string | null,
     @Arg('from', () => DateTime, { nullable: true, description: 'Начало периода для ответов; по умолчанию 30 дней назад' }) from: Date | null,
     @Arg('to', () => DateTime, { nullable: true, description: 'Конец периода; по умолчанию сейчас' }) to: Date | null,
     @Ctx() ctx: RequestContext,
@@ -18,12 +18,12 @@ export class WorkloadResolver {
     return computeWorkload(analyticsContext(ctx), sector, from, to);
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, { nullable: true, description: 'Специалист (для строки SPECIALIST)' })
   specialist(@Root() row: WorkloadRow, @Ctx() ctx: RequestContext) {
     return row.specialistId ? ctx.loaders.user.load(row.specialistId) : null;
   }
 
-  @FieldResolver(() => Sector, { nullable: true })
+  @FieldResolver(() => Sector, { nullable: true, description: 'Отраслевой блок (для строки SECTOR)' })
   sector(@Root() row: WorkloadRow, @Ctx() ctx: RequestContext) {
     return row.sectorId ? ctx.loaders.sector.load(row.sectorId) : null;
   }

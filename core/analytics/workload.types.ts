@@ -1,19 +1,23 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { registerEnum } from '../graphql/register-enum.js';
 
 export enum WorkloadKind {
   SPECIALIST = 'SPECIALIST',
   SECTOR = 'SECTOR',
 }
-registerEnumType(WorkloadKind, { name: 'WorkloadKind', description: 'Строка нагрузки: по специалисту или по отраслевому блоку' });
+registerEnum(WorkloadKind, 'WorkloadKind', 'Строка нагрузки: по специалисту или по отраслевому блоку', {
+  SPECIALIST: 'Один специалист (поле specialist)',
+  SECTOR: 'Отраслевой блок целиком (поле sector)',
+});
 
 /** Workload accounting and the staffing proposal (the decree, clause 9). */
 @ObjectType({ description: 'Нагрузка специалиста или отраслевого блока и предложение по штату' })
 export class WorkloadRow {
-  @Field(() => WorkloadKind) kind!: WorkloadKind;
+  @Field(() => WorkloadKind, { description: 'Строка специалиста или блока' }) kind!: WorkloadKind;
   /** Resolved through the loaders. */
   specialistId!: string | null;
   sectorId!: string | null;
-  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'ФИО специалиста или название блока' }) name!: string;
   @Field(() => Int, { description: 'Открыто (ответ ещё не дан)' }) open!: number;
   @Field(() => Int, { description: 'В работе' }) inWork!: number;
   @Field(() => Int, { description: 'Просрочено' }) overdue!: number;

@@ -1,5 +1,5 @@
-import { registerEnumType } from 'type-graphql';
 
+import { registerEnum } from '../graphql/register-enum.js';
 /** What an announcement is about (decree No. 335, clause 7: informing). */
 export enum AnnouncementKind {
   OUTAGE = 'OUTAGE',
@@ -16,23 +16,15 @@ export enum AnnouncementStatus {
   WITHDRAWN = 'WITHDRAWN',
 }
 
-registerEnumType(AnnouncementKind, {
-  name: 'AnnouncementKind',
-  description: 'Вид объявления',
-  valuesConfig: {
-    OUTAGE: { description: 'Отключение (воды, тепла, электричества)' },
-    WORKS: { description: 'Плановые работы, перекрытие движения' },
-    EMERGENCY: { description: 'Авария, чрезвычайная ситуация' },
-    INFO: { description: 'Информационное сообщение' },
-  },
+registerEnum(AnnouncementKind, 'AnnouncementKind', 'Вид объявления', {
+  OUTAGE: 'Отключение (воды, тепла, электричества)',
+  WORKS: 'Плановые работы, перекрытие движения',
+  EMERGENCY: 'Авария, чрезвычайная ситуация',
+  INFO: 'Информационное сообщение',
 });
-registerEnumType(AnnouncementStatus, {
-  name: 'AnnouncementStatus',
-  description: 'Статус объявления',
-  valuesConfig: {
-    DRAFT: { description: 'Черновик' },
-    APPROVED: { description: 'Согласовано ЦУР' },
-    PUBLISHED: { description: 'Опубликовано: отвечает на обращения и рассылается' },
-    WITHDRAWN: { description: 'Отозвано (с указанием причины)' },
-  },
+registerEnum(AnnouncementStatus, 'AnnouncementStatus', 'Статус объявления', {
+  DRAFT: 'Черновик',
+  APPROVED: 'Согласовано ЦУР',
+  PUBLISHED: 'Опубликовано: отвечает на обращения и рассылается',
+  WITHDRAWN: 'Отозвано (с указанием причины)',
 });

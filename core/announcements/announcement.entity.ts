@@ -29,7 +29,7 @@ export interface StoredAudience {
 @Index({ properties: ['status', 'validFrom'] })
 @Index({ properties: ['createdAt', 'id'] })
 export class Announcement {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор объявления (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

@@ -12,23 +12,17 @@ import { AnnouncementAudience, AnnouncementConnection } from './announcement.typ
 import { createAnnouncement, moveAnnouncement } from './announcement.service.js';
 import { listAnnouncements, matchedAppeals, publicAnnouncementRows } from './announcement-query.service.js';
 import { ANNOUNCEMENT_SOURCE } from './announcement-delivery.js';
+import { BidirectionalPageArgs, ForwardPageArgs } from '../graphql/pagination.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @ArgsType()
-class AnnouncementsArgs {
+class AnnouncementsArgs extends BidirectionalPageArgs {
   @Field(() => AnnouncementFilter, { nullable: true, description: 'Отбор' }) filter?: AnnouncementFilter | null;
-  @Field(() => Int, { nullable: true, description: 'Сколько с начала' }) first?: number | null;
-  @Field(() => String, { nullable: true, description: 'Курсор: после этого элемента' }) after?: string | null;
-  @Field(() => Int, { nullable: true, description: 'Сколько с конца' }) last?: number | null;
-  @Field(() => String, { nullable: true, description: 'Курсор: до этого элемента' }) before?: string | null;
 }
 
 @ArgsType()
-class MatchedAppealsArgs {
-  @Field(() => Int, { nullable: true, description: 'Сколько с начала' }) first?: number | null;
-  @Field(() => String, { nullable: true, description: 'Курсор: после этого элемента' }) after?: string | null;
-}
+class MatchedAppealsArgs extends ForwardPageArgs {}
 
 @Resolver(() => Announcement)
 export class AnnouncementResolver {

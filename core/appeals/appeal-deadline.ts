@@ -12,8 +12,11 @@ export function dutyEndedAt(appeal: Appeal): Date | null {
   return appeal.status === AppealStatus.REJECTED ? (appeal.closedAt ?? null) : null;
 }
 
+/** DEADLINE_POLICY's default: AT_RISK with less than 20% of the allowed time left. */
+export const DEFAULT_AT_RISK_SHARE = 0.2;
+
 /** The appeal's deadline as clients see it: state, time left, and the rules behind it. */
-export function appealDeadline(appeal: Appeal, now: Date, atRiskShare = 0.2): Deadline {
+export function appealDeadline(appeal: Appeal, now: Date, atRiskShare = DEFAULT_AT_RISK_SHARE): Deadline {
   let state = DeadlineState.ON_TIME;
   let remainingHours: number | null = null;
   if (appeal.dueAt && appeal.deadlineStartsAt) {

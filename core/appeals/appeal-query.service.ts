@@ -8,6 +8,8 @@ import { pgQueryOf } from '../db/pg-query.js';
 import { appealColumnsFor } from './appeal-columns.js';
 import { searchCondition, searchRank } from '../db/appeal-search.sql.js';
 import { badInput } from '../errors/errors.js';
+import { deadlineStateCondition } from './deadline-state.sql.js';
+import { DEFAULT_AT_RISK_SHARE } from './appeal-deadline.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { readPageArgs, toConnection, type Connection, type PageArgs } from '../graphql/pagination.js';
 import { AppealOrderField, OrderDirection, type AppealFilter, type AppealOrder } from './appeal-filter.input.js';
@@ -27,7 +29,12 @@ function cursorValue(value: unknown): unknown {
 }
 
 /** Adds the conditions of an AppealFilter to a query over `appeal as a`. */
-export function applyAppealFilter(query: Knex.QueryBuilder, filter: AppealFilter | null | undefined, now: Date): Knex.QueryBuilder {
+export function applyAppealFilter(
+  query: Knex.QueryBuilder,
+  filter: AppealFilter | null | undefined,
+  now: Date,
+  atRiskShare = DEFAULT_AT_RISK_SHARE,
+): Knex.QueryBuilder {
   if (!filter) return query;
   if (filter.status?.length) query.whereIn('a.status', filter.status);
   if (filter.channel?.length) query.whereIn('a.channel', filter.channel);
@@ -36,8 +43,16 @@ export function applyAppealFilter(query: Knex.QueryBuilder, filter: AppealFilter
   if (filter.assigneeId?.length) query.whereIn('a.assignee_id', filter.assigneeId);
   if (filter.sector?.length) query.whereRaw('a.sector_id in (select id from sector where code = any(?::text[]))', [textArray(filter.sector)]);
   if (filter.category?.length) query.whereRaw('a.category_id in (select id from category where code = any(?::text[]))', [textArray(filter.category)]);
-  if (filter.receivedFrom) query.where('a.received_at', '>=', filter.receivedFrom);
-  if (filter.receivedTo) query.where('a.received_at', '<', filter.receivedTo);
+  const receivedFrom = renamedFilterField(filter, 'from', 'receivedFrom');
+  const receivedTo = renamedFilterField(filter, 'to', 'receivedTo');
+  if (receivedFrom) query.where('a.received_at', '>=', receivedFrom);
+  if (receivedTo) query.where('a.received_at', '<', receivedTo);
+  if (filter.due?.from) query.where('a.due_at', '>=', filter.due.from);
+  if (filter.due?.to) query.where('a.due_at', '<', filter.due.to);
+  if (filter.deadlineState) {
+    const condition = deadlineStateCondition(filter.deadlineState, now, atRiskShare);
+    query.whereRaw(condition.sql, condition.values as never[]);
+  }
   if (filter.isRepeat != null) query.where('a.is_repeat', filter.isRepeat);
   if (filter.needsStructuring != null) query.where('a.needs_structuring', filter.needsStructuring);
   if (filter.overdue != null) {
@@ -52,11 +67,23 @@ export function applyAppealFilter(query: Knex.QueryBuilder, filter: AppealFilter
   return query;
 }
 
+/** A filter field with its deprecated name beside it: either, or both when they agree. */
+function renamedFilterField(filter: AppealFilter, name: 'from' | 'to', deprecated: 'receivedFrom' | 'receivedTo'): Date | null {
+  const value = filter[name];
+  const old = filter[deprecated];
+  if (value && old && value.getTime() !== old.getTime()) {
+    throw badInput(`filter.${deprecated}`, `filter.${deprecated} устарел и расходится с filter.${name}: передайте только ${name}`);
+  }
+  return value ?? old ?? null;
+}
+
 const searchTerm = (filter: AppealFilter | null | undefined) => filter?.search?.trim() || null;
 
 export interface AppealListArgs extends PageArgs {
   filter?: AppealFilter | null;
   orderBy?: AppealOrder | null;
+  /** DEADLINE_POLICY's AT_RISK share, as `Appeal.deadline` uses it (filter.deadlineState). */
+  atRiskShare?: number;
   /** The Appeal fields (and `field.subfield` paths) the client selected on the nodes, when known: picks the columns read. */
   fields?: ReadonlySet<string>;
 }
@@ -76,7 +103,7 @@ export async function listAppeals(em: EntityManager, user: AuthUser, args: Appea
   if (page.cursor && page.cursor[2] !== field) {
     throw badInput(args.before != null && args.after == null ? 'before' : 'after', 'Курсор получен при другом порядке сортировки (orderBy)');
   }
-  const base = () => applyAppealScope(applyAppealFilter(knex('appeal as a'), args.filter, now), user);
+  const base = () => applyAppealScope(applyAppealFilter(knex('appeal as a'), args.filter, now, args.atRiskShare), user);
 
   const sort = field === AppealOrderField.RELEVANCE ? { sql: searchRank('a'), bindings: [term, term, term] } : { sql: ORDER_EXPRESSIONS[field], bindings: [] };
   const sortExpr = sort.sql;

@@ -13,15 +13,12 @@ import { AppealFilter, AppealOrder } from './appeal-filter.input.js';
 import { AppealConnection, Citizen, Deadline, GeoPoint } from './appeal-types.js';
 import { listAppeals } from './appeal-query.service.js';
 import { appealDeadline } from './appeal-deadline.js';
+import { BidirectionalPageArgs } from '../graphql/pagination.js';
 
 @ArgsType()
-class AppealsArgs {
-  @Field(() => AppealFilter, { nullable: true }) filter?: AppealFilter | null;
-  @Field(() => AppealOrder, { nullable: true }) orderBy?: AppealOrder | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
-  @Field(() => Int, { nullable: true }) last?: number | null;
-  @Field(() => String, { nullable: true }) before?: string | null;
+class AppealsArgs extends BidirectionalPageArgs {
+  @Field(() => AppealFilter, { nullable: true, description: 'Отбор (условия через И)' }) filter?: AppealFilter | null;
+  @Field(() => AppealOrder, { nullable: true, description: 'Порядок: по умолчанию — по времени поступления, новые первыми; при поиске — по релевантности. Курсор, полученный при одном порядке, с другим не принимается (BAD_USER_INPUT)' }) orderBy?: AppealOrder | null;
 }
 
 const idOf = (ref: { id: string } | null | undefined) => ref?.id ?? null;
@@ -31,13 +28,13 @@ export class AppealResolver {
   @Query(() => AppealConnection, { description: 'Обращения: фильтр, порядок, постраничный вывод (Relay)' })
   async appeals(@Args(() => AppealsArgs) args: AppealsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     const fields = selectedFieldPathsAt(info, ['edges', 'node']);
-    const listed = listAppeals(ctx.em, requireUser(ctx), { ...args, fields }, ctx.clock.now());
+    const listed = listAppeals(ctx.em, requireUser(ctx), { ...args, fields, atRiskShare: ctx.app.config.deadlinePolicy.atRiskShare }, ctx.clock.now());
     const [page] = await Promise.all([listed, ctx.loaders.prepareReference()]);
     return page;
   }
 
   @Query(() => Appeal, { nullable: true, description: 'Обращение по идентификатору; чужое для роли — NOT_FOUND' })
-  async appeal(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Appeal> {
+  async appeal(@Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string, @Ctx() ctx: RequestContext): Promise<Appeal> {
     requireUser(ctx);
     const appeal = await loadVisibleAppeal(ctx, id);
     if (!appeal) throw notFound('Обращение', id);
@@ -60,19 +57,19 @@ export class AppealResolver {
     return id ? ctx.loaders.organization.load(id) : null;
   }
 
-  @FieldResolver(() => Municipality, { nullable: true })
+  @FieldResolver(() => Municipality, { nullable: true, description: 'Муниципальное образование, к которому относится обращение' })
   municipality(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
     const id = idOf(appeal.municipality);
     return id ? ctx.loaders.municipality.load(id) : null;
   }
 
-  @FieldResolver(() => Sector, { nullable: true })
+  @FieldResolver(() => Sector, { nullable: true, description: 'Отраслевой блок (плагин)' })
   sector(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
     const id = idOf(appeal.sector);
     return id ? ctx.loaders.sector.load(id) : null;
   }
 
-  @FieldResolver(() => Category, { nullable: true })
+  @FieldResolver(() => Category, { nullable: true, description: 'Рубрика' })
   category(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
     const id = idOf(appeal.category);
     return id ? ctx.loaders.category.load(id) : null;
@@ -110,12 +107,12 @@ export class AppealResolver {
     return personalTextFor(ctx.user, appeal.address);
   }
 
-  @FieldResolver(() => GeoPoint, { nullable: true })
+  @FieldResolver(() => GeoPoint, { nullable: true, description: 'Точка на карте, к которой относится обращение (WGS 84); null — не указана' })
   location(@Root() appeal: Appeal): GeoPoint | null {
     return appeal.latitude != null && appeal.longitude != null ? { latitude: appeal.latitude, longitude: appeal.longitude } : null;
   }
 
-  @FieldResolver(() => Deadline)
+  @FieldResolver(() => Deadline, { description: 'Срок ответа в момент запроса: состояние, оставшееся время, правила, по которым он установлен' })
   deadline(@Root() appeal: Appeal, @Ctx() ctx: RequestContext): Deadline {
     return appealDeadline(appeal, ctx.clock.now(), ctx.app.config.deadlinePolicy.atRiskShare);
   }

@@ -7,7 +7,7 @@ import { generateApiKey } from './api-key.service.js';
 
 @ObjectType({ description: 'Созданный ключ API: секрет показывается только здесь, один раз' })
 class CreatedApiKey {
-  @Field(() => ApiKey) apiKey!: ApiKey;
+  @Field(() => ApiKey, { description: 'Сведения о ключе' }) apiKey!: ApiKey;
   @Field(() => String, { description: 'Ключ целиком: передаётся как Authorization: ApiKey <ключ> или X-Api-Key. Сохраните его сейчас' })
   secret!: string;
 }
@@ -20,14 +20,14 @@ class CreatedApiKey {
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
   @Query(() => [ApiKey], { description: 'Ключи API каналов, новые сначала' })
-  apiKeys(@Arg('includeRevoked', () => Boolean, { defaultValue: false }) includeRevoked: boolean, @Ctx() ctx: RequestContext) {
+  apiKeys(@Arg('includeRevoked', () => Boolean, { defaultValue: false, description: 'Показать и отозванные ключи' }) includeRevoked: boolean, @Ctx() ctx: RequestContext) {
     return ctx.em.find(ApiKey, includeRevoked ? {} : { revokedAt: null }, { orderBy: { createdAt: 'desc', id: 'asc' } });
   }
 
   @Mutation(() => CreatedApiKey, { description: 'Выпустить ключ API для канала (роль INTEGRATION)' })
   async createApiKey(
-    @Arg('name', () => String) name: string,
-    @Arg('organizationId', () => ID, { nullable: true }) organizationId: string | null,
+    @Arg('name', () => String, { description: 'Название ключа (для кого и зачем)' }) name: string,
+    @Arg('organizationId', () => ID, { nullable: true, description: 'Организация, чья система пользуется ключом' }) organizationId: string | null,
     @Ctx() ctx: RequestContext,
     @Arg('channel', () => Channel, { nullable: true, description: 'Канал ключа: ленты канала (исходящие статусы ПОС) отвечают только его ключам' })
     channel?: Channel | null,
@@ -68,7 +68,7 @@ export class ApiKeyResolver {
   }
 
   @Mutation(() => ApiKey, { description: 'Отозвать ключ API: запросы с ним сразу получают UNAUTHENTICATED' })
-  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiKey> {
+  async revokeApiKey(@Arg('id', () => ID, { description: 'Идентификатор ключа (UUID)' }) id: string, @Ctx() ctx: RequestContext): Promise<ApiKey> {
     const admin = requireUser(ctx);
     return ctx.em.transactional(async (em) => {
       const apiKey = await em.findOne(ApiKey, id);
@@ -97,7 +97,7 @@ export class ApiKeyResolver {
     return ctx.loaders.user.load(apiKey.user.id);
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, { nullable: true, description: 'Администратор, выпустивший ключ' })
   createdBy(@Root() apiKey: ApiKey, @Ctx() ctx: RequestContext) {
     return apiKey.createdBy ? ctx.loaders.user.load(apiKey.createdBy.id) : null;
   }

@@ -7,10 +7,10 @@ import { requireUser } from './require-user.js';
 import { normalizeEmail } from './login-throttle.js';
 import { assertPasswordPolicy } from './password-policy.js';
 
-@ObjectType()
+@ObjectType({ description: 'Итог входа: токен и пользователь' })
 export class AuthPayload {
   @Field(() => String, { description: 'JWT для заголовка Authorization: Bearer' }) token!: string;
-  @Field(() => User) user!: User;
+  @Field(() => User, { description: 'Вошедший пользователь' }) user!: User;
 }
 
 const LOGIN_FAILED = 'Неверный e-mail или пароль';
@@ -28,8 +28,8 @@ export class AuthResolver {
     description: 'Вход: выдаёт подписанный токен. После нескольких неудач подряд — TOO_MANY_REQUESTS с retryAfterSeconds',
   })
   async login(
-    @Arg('email', () => String) email: string,
-    @Arg('password', () => String) password: string,
+    @Arg('email', () => String, { description: 'E-mail (логин)' }) email: string,
+    @Arg('password', () => String, { description: 'Пароль' }) password: string,
     @Ctx() ctx: RequestContext,
   ): Promise<AuthPayload> {
     const address = normalizeEmail(email);
@@ -50,8 +50,8 @@ export class AuthResolver {
     description: 'Смена своего пароля. Все прежние токены перестают действовать; возвращается новый',
   })
   async changePassword(
-    @Arg('currentPassword', () => String) currentPassword: string,
-    @Arg('newPassword', () => String) newPassword: string,
+    @Arg('currentPassword', () => String, { description: 'Действующий пароль' }) currentPassword: string,
+    @Arg('newPassword', () => String, { description: 'Новый пароль (проверяется по парольной политике, docs/security.md)' }) newPassword: string,
     @Ctx() ctx: RequestContext,
   ): Promise<AuthPayload> {
     const caller = requireUser(ctx);
@@ -85,7 +85,7 @@ export class AuthResolver {
     return ctx.loaders.user.load(requireUser(ctx).id);
   }
 
-  @FieldResolver(() => Organization, { nullable: true })
+  @FieldResolver(() => Organization, { nullable: true, description: 'Организация пользователя (для операторов органов и интеграций)' })
   organization(@Root() user: User, @Ctx() ctx: RequestContext) {
     return user.organization ? ctx.loaders.organization.load(user.organization.id) : null;
   }

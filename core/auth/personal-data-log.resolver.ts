@@ -1,14 +1,12 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { PersonalDataAccess, User } from '../entities/index.js';
 import type { RequestContext } from '../graphql/context.js';
-import { connectionType, readPageArgs, toConnection } from '../graphql/pagination.js';
+import { connectionType, readPageArgs, toConnection, ForwardPageArgs } from '../graphql/pagination.js';
 
 @ArgsType()
-class PersonalDataAccessLogArgs {
+class PersonalDataAccessLogArgs extends ForwardPageArgs {
   @Field(() => ID, { description: 'Обращение, чьи персональные данные читали' }) appealId!: string;
   @Field(() => ID, { nullable: true, description: 'Только чтения этого пользователя' }) userId?: string | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
 }
 
 const PersonalDataAccessConnection = connectionType(PersonalDataAccess, 'PersonalDataAccess');

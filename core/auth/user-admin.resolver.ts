@@ -1,16 +1,14 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { User } from '../entities/index.js';
 import type { RequestContext } from '../graphql/context.js';
-import { connectionType, readPageArgs, toConnection } from '../graphql/pagination.js';
+import { connectionType, readPageArgs, toConnection, ForwardPageArgs } from '../graphql/pagination.js';
 import { requireUser } from './require-user.js';
 import { CreateUserInput, UpdateUserInput, UserFilter } from './user-admin.input.js';
 import { createUser, updateUser } from './user-admin.service.js';
 
 @ArgsType()
-class UsersArgs {
-  @Field(() => UserFilter, { nullable: true }) filter?: UserFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
+class UsersArgs extends ForwardPageArgs {
+  @Field(() => UserFilter, { nullable: true, description: 'Отбор' }) filter?: UserFilter | null;
 }
 
 const UserConnection = connectionType(User, 'User');
@@ -44,21 +42,21 @@ export class UserAdminResolver {
   }
 
   @Mutation(() => User, { description: 'Создать пользователя (администратор)' })
-  createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: RequestContext) {
+  createUser(@Arg('input', () => CreateUserInput, { description: 'Новый пользователь' }) input: CreateUserInput, @Ctx() ctx: RequestContext) {
     return createUser(ctx.em, input, ctx.clock.now());
   }
 
   @Mutation(() => User, { description: 'Изменить пользователя; смена роли, организации, блоков или пароля отзывает его токены' })
   updateUser(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateUserInput) input: UpdateUserInput,
+    @Arg('id', () => ID, { description: 'Идентификатор пользователя (UUID)' }) id: string,
+    @Arg('input', () => UpdateUserInput, { description: 'Изменения' }) input: UpdateUserInput,
     @Ctx() ctx: RequestContext,
   ) {
     return updateUser(ctx.em, requireUser(ctx), id, input);
   }
 
   @Mutation(() => User, { description: 'Отключить пользователя: вход и все его токены перестают действовать' })
-  deactivateUser(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  deactivateUser(@Arg('id', () => ID, { description: 'Идентификатор пользователя (UUID)' }) id: string, @Ctx() ctx: RequestContext) {
     return updateUser(ctx.em, requireUser(ctx), id, { active: false });
   }
 }

@@ -1,5 +1,5 @@
-import { registerEnumType } from 'type-graphql';
 
+import { registerEnum } from '../graphql/register-enum.js';
 /** What became of one record a channel sent. Nothing is ever dropped (issue #8). */
 export enum ChannelRecordStatus {
   /** Taken into the lifecycle: `appealId` is set. */
@@ -35,7 +35,28 @@ export enum SocialItemKind {
   COMMENT = 'COMMENT',
 }
 
-registerEnumType(ChannelRecordStatus, { name: 'ChannelRecordStatus', description: 'Судьба записи, полученной из канала' });
-registerEnumType(ImportJobStatus, { name: 'ImportJobStatus', description: 'Состояние загрузки файла' });
-registerEnumType(SocialPlatform, { name: 'SocialPlatform', description: 'Социальная сеть или мессенджер' });
-registerEnumType(SocialItemKind, { name: 'SocialItemKind', description: 'Публикация или комментарий' });
+registerEnum(ChannelRecordStatus, 'ChannelRecordStatus', 'Судьба записи, полученной из канала: ни одна не теряется', {
+  ACCEPTED: 'Принята: обращение создано или найдено (appealId заполнен)',
+  REJECTED: 'Отклонена из-за самой записи (разбор, проверка, отказ жизненного цикла): исправить в источнике или исправить и повторить',
+  PENDING_RETRY: 'Сбой не из-за записи (база данных, жизненный цикл): будет повторена как есть',
+});
+registerEnum(ImportJobStatus, 'ImportJobStatus', 'Состояние загрузки файла', {
+  RUNNING: 'Файл обрабатывается',
+  DONE: 'Обработан: каждая строка принята или отклонена (см. processed и rejected)',
+  FAILED: 'Файл не удалось прочитать целиком, ни одна строка не обработана',
+});
+registerEnum(SocialPlatform, 'SocialPlatform', 'Социальная сеть или мессенджер, за которыми следит ЦУР', {
+  VK: 'ВКонтакте',
+  OK: 'Одноклассники',
+  TELEGRAM: 'Мессенджер Telegram',
+  MAX: 'Мессенджер MAX',
+  DZEN: 'Дзен',
+  YOUTUBE: 'Видеохостинг YouTube',
+  RUTUBE: 'Видеохостинг Rutube',
+  WHATSAPP: 'Мессенджер WhatsApp',
+  VIBER: 'Мессенджер Viber',
+});
+registerEnum(SocialItemKind, 'SocialItemKind', 'Публикация или комментарий', {
+  POST: 'Публикация (пост) на странице',
+  COMMENT: 'Комментарий к публикации',
+});

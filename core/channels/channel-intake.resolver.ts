@@ -14,16 +14,16 @@ import { ChannelRecordStatus } from './channel-enums.js';
 
 @InputType({ description: 'Автор письма' })
 class LetterAuthorInput {
-  @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => String, { nullable: true }) email?: string | null;
-  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => String, { nullable: true, description: 'ФИО автора (персональные данные)' }) name?: string | null;
+  @Field(() => String, { nullable: true, description: 'E-mail автора (персональные данные)' }) email?: string | null;
+  @Field(() => String, { nullable: true, description: 'Телефон автора (персональные данные)' }) phone?: string | null;
   @Field(() => String, { nullable: true, description: 'Почтовый адрес для ответа (ч. 1 ст. 7 59-ФЗ)' }) postalAddress?: string | null;
 }
 
 @InputType({ description: 'Вложение: скан письма или файл из письма' })
 class LetterAttachmentInput {
-  @Field(() => String) url!: string;
-  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => String, { description: 'Ссылка на файл вложения' }) url!: string;
+  @Field(() => String, { nullable: true, description: 'Имя файла' }) name?: string | null;
 }
 
 @InputType({ description: 'Письмо или электронное обращение по 59-ФЗ, вносимое специалистом ЦУР' })
@@ -31,29 +31,29 @@ class LetterInput {
   @Field(() => String, { description: 'LETTER — письмо (скан), EMAIL — электронная почта' }) kind!: string;
   @Field(() => String, { description: 'Message-ID письма, почтовый идентификатор или номер скана: повторный ввод не создаёт второе обращение' }) sourceId!: string;
   @Field(() => DateTime, { description: 'Дата поступления: с неё идут 3 дня на регистрацию (ч. 2 ст. 8 59-ФЗ)' }) receivedAt!: Date;
-  @Field(() => String) text!: string;
-  @Field(() => LetterAuthorInput, { nullable: true }) author?: LetterAuthorInput | null;
-  @Field(() => String, { nullable: true }) address?: string | null;
-  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
-  @Field(() => String, { nullable: true }) sector?: string | null;
-  @Field(() => String, { nullable: true }) category?: string | null;
-  @Field(() => [LetterAttachmentInput], { nullable: true }) attachments?: LetterAttachmentInput[] | null;
+  @Field(() => String, { description: 'Текст письма' }) text!: string;
+  @Field(() => LetterAuthorInput, { nullable: true, description: 'Автор письма' }) author?: LetterAuthorInput | null;
+  @Field(() => String, { nullable: true, description: 'Адрес места, о котором письмо' }) address?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Муниципальное образование (если известно)' }) municipalityId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Код отраслевого блока (если известен; иначе — автоматическая структуризация)' }) sector?: string | null;
+  @Field(() => String, { nullable: true, description: 'Код рубрики (если известна)' }) category?: string | null;
+  @Field(() => [LetterAttachmentInput], { nullable: true, description: 'Вложения письма' }) attachments?: LetterAttachmentInput[] | null;
 }
 
 @ObjectType({ description: 'Результат регистрации письма' })
 class LetterRegistration {
-  @Field(() => Appeal) appeal!: Appeal;
+  @Field(() => Appeal, { description: 'Зарегистрированное обращение' }) appeal!: Appeal;
   @Field(() => Boolean, { description: 'false — это письмо уже было внесено (то же sourceId)' }) created!: boolean;
-  @Field(() => ID) channelRecordId!: string;
+  @Field(() => ID, { description: 'Запись канала, через которую письмо принято' }) channelRecordId!: string;
 }
 
 @ObjectType({ description: 'Итог повторной обработки записи' })
 class ChannelRecordRetryResult {
-  @Field(() => ID) recordId!: string;
-  @Field(() => ChannelRecordStatus) status!: ChannelRecordStatus;
-  @Field(() => ID, { nullable: true }) appealId!: string | null;
-  @Field(() => String, { nullable: true }) errorCode!: string | null;
-  @Field(() => String, { nullable: true }) errorMessage!: string | null;
+  @Field(() => ID, { description: 'Запись канала' }) recordId!: string;
+  @Field(() => ChannelRecordStatus, { description: 'Итог повторной попытки' }) status!: ChannelRecordStatus;
+  @Field(() => ID, { nullable: true, description: 'Созданное или найденное обращение (для ACCEPTED)' }) appealId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Код ошибки (для REJECTED и PENDING_RETRY)' }) errorCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'Ошибка по-русски' }) errorMessage!: string | null;
 }
 
 const statusOf = (result: RecordResult) =>
@@ -72,7 +72,7 @@ function ingestOf(ctx: RequestContext) {
 @Resolver()
 export class ChannelIntakeResolver {
   @Mutation(() => LetterRegistration, { description: 'Внести письмо или электронное обращение по 59-ФЗ (специалист ЦУР)' })
-  async registerLetter(@Arg('input', () => LetterInput) input: LetterInput, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+  async registerLetter(@Arg('input', () => LetterInput, { description: 'Письмо' }) input: LetterInput, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     const user = requireUser(ctx);
     const module = ingestOf(ctx);
     const record = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
@@ -89,7 +89,7 @@ export class ChannelIntakeResolver {
   }
 
   @Mutation(() => [ChannelRecordRetryResult], { description: 'Повторить приём отклонённых или отложенных записей каналов' })
-  async retryChannelRecords(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: RequestContext) {
+  async retryChannelRecords(@Arg('ids', () => [ID], { description: 'Записи каналов для повторной попытки' }) ids: string[], @Ctx() ctx: RequestContext) {
     const user = requireUser(ctx);
     if (!ids.length || ids.length > 1000) throw badInput('ids', 'От 1 до 1000 записей за раз');
     const module = ingestOf(ctx);

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { JSONResolver } from 'graphql-scalars';
+import { JsonScalar } from '../graphql/json.scalar.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { randomUUID } from 'node:crypto';
 import { Channel } from '../entities/enums.js';
@@ -26,15 +26,15 @@ export interface RecordFieldError {
 @Index({ properties: ['job', 'position'] })
 @Index({ properties: ['appeal'] })
 export class ChannelRecord {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор записи канала (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Код адаптера канала, через который пришла запись (например, pos, email, vk)' })
   @Property({ type: 'text' })
   adapter!: string;
 
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'Канал поступления обращения' })
   @Enum({ items: () => Channel, nativeEnumName: 'channel' })
   channel!: Channel;
 
@@ -56,11 +56,11 @@ export class ChannelRecord {
   @Property({ type: 'json' })
   raw!: unknown;
 
-  @Field(() => ChannelRecordStatus)
+  @Field(() => ChannelRecordStatus, { description: 'Что стало с записью' })
   @Enum({ items: () => ChannelRecordStatus, nativeEnumName: 'channel_record_status' })
   status!: ChannelRecordStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Код ошибки последней попытки; null — ошибок не было' })
   @Property({ type: 'text', nullable: true })
   errorCode?: string | null;
 
@@ -68,11 +68,11 @@ export class ChannelRecord {
   @Property({ type: 'text', nullable: true })
   errorField?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Ошибка последней попытки по-русски' })
   @Property({ type: 'text', nullable: true })
   errorMessage?: string | null;
 
-  @Field(() => JSONResolver, { nullable: true, description: 'Все ошибки записи: [{ field, message }]' })
+  @Field(() => JsonScalar, { nullable: true, description: 'Все ошибки записи: [{ field, message }]' })
   @Property({ type: 'json', nullable: true })
   errors?: RecordFieldError[] | null;
 
@@ -83,7 +83,7 @@ export class ChannelRecord {
   @Property({ type: 'boolean', default: false })
   merged: boolean = false;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Сколько раз запись пытались принять' })
   @Property({ type: 'integer', default: 0 })
   attempts: number = 0;
 
@@ -95,11 +95,11 @@ export class ChannelRecord {
   @ManyToOne(() => User, { ref: true, nullable: true })
   submittedBy?: Ref<User> | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Когда запись получена' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt!: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Когда запись последний раз обрабатывалась' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   updatedAt!: Date;
 }

@@ -10,7 +10,7 @@ import { ImportJobStatus } from './channel-enums.js';
 @Entity({ tableName: 'import_job' })
 @Index({ properties: ['startedAt'] })
 export class ImportJob {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор загрузки (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -18,11 +18,11 @@ export class ImportJob {
   @Property({ type: 'text' })
   adapter!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Имя загруженного файла' })
   @Property({ type: 'text', nullable: true })
   fileName?: string | null;
 
-  @Field(() => ImportJobStatus)
+  @Field(() => ImportJobStatus, { description: 'Состояние загрузки' })
   @Enum({ items: () => ImportJobStatus, nativeEnumName: 'import_job_status' })
   status: ImportJobStatus = ImportJobStatus.RUNNING;
 
@@ -30,7 +30,7 @@ export class ImportJob {
   @Property({ type: 'integer', default: 0 })
   total: number = 0;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Строк обработано' })
   @Property({ type: 'integer', default: 0 })
   processed: number = 0;
 
@@ -42,7 +42,7 @@ export class ImportJob {
   @Property({ type: 'integer', default: 0 })
   merged: number = 0;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Строк отклонено (см. записи канала со статусом REJECTED)' })
   @Property({ type: 'integer', default: 0 })
   rejected: number = 0;
 
@@ -61,11 +61,11 @@ export class ImportJob {
   @ManyToOne(() => User, { ref: true, nullable: true })
   submittedBy?: Ref<User> | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Когда загрузка началась' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   startedAt!: Date;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'Когда загрузка закончилась; null — ещё идёт' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   finishedAt?: Date | null;
 }

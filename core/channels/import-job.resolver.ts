@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
-import { JSONResolver } from 'graphql-scalars';
+import { JsonScalar } from '../graphql/json.scalar.js';
 import type { RequestContext } from '../graphql/context.js';
-import { connectionType, readPageArgs, toConnection } from '../graphql/pagination.js';
+import { connectionType, readPageArgs, toConnection, ForwardPageArgs } from '../graphql/pagination.js';
 import { requireUser } from '../auth/require-user.js';
 import { notFound } from '../errors/errors.js';
 import { ChannelRecordStatus } from './channel-enums.js';
@@ -9,18 +9,16 @@ import { ChannelRecord } from './channel-record.entity.js';
 import { ImportJob } from './import-job.entity.js';
 import { findImportJob } from './import-job.query.js';
 
-@InputType()
+@InputType({ description: 'Отбор записей каналов' })
 class ChannelRecordFilter {
   @Field(() => String, { nullable: true, description: 'Код адаптера: pos, regional-csv, regional-xlsx, social, letters, open311' }) adapter?: string | null;
-  @Field(() => [ChannelRecordStatus], { nullable: true }) status?: ChannelRecordStatus[] | null;
-  @Field(() => ID, { nullable: true }) jobId?: string | null;
+  @Field(() => [ChannelRecordStatus], { nullable: true, description: 'Что стало с записью (любое из)' }) status?: ChannelRecordStatus[] | null;
+  @Field(() => ID, { nullable: true, description: 'Только записи этой загрузки файла' }) jobId?: string | null;
 }
 
 @ArgsType()
-class ChannelRecordsArgs {
-  @Field(() => ChannelRecordFilter, { nullable: true }) filter?: ChannelRecordFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
+class ChannelRecordsArgs extends ForwardPageArgs {
+  @Field(() => ChannelRecordFilter, { nullable: true, description: 'Отбор' }) filter?: ChannelRecordFilter | null;
 }
 
 const ChannelRecordConnection = connectionType(ChannelRecord, 'ChannelRecord');
@@ -29,7 +27,7 @@ const ChannelRecordConnection = connectionType(ChannelRecord, 'ChannelRecord');
 @Resolver(() => ChannelRecord)
 export class ChannelRecordResolver {
   @Query(() => ImportJob, { nullable: true, description: 'Ход загрузки файла (канал видит только свои загрузки)' })
-  async importJob(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  async importJob(@Arg('id', () => ID, { description: 'Идентификатор загрузки (UUID)' }) id: string, @Ctx() ctx: RequestContext) {
     const job = await findImportJob(ctx.em, id, requireUser(ctx));
     if (!job) throw notFound('Загрузка', id);
     return job;
@@ -66,7 +64,7 @@ export class ChannelRecordResolver {
     });
   }
 
-  @FieldResolver(() => JSONResolver, { description: 'Запись как её прислал канал (с персональными данными: только для ЦУР)' })
+  @FieldResolver(() => JsonScalar, { description: 'Запись как её прислал канал (с персональными данными: только для ЦУР)' })
   raw(@Root() record: ChannelRecord) {
     return record.raw;
   }
@@ -76,7 +74,7 @@ export class ChannelRecordResolver {
     return record.appeal?.id ?? null;
   }
 
-  @FieldResolver(() => ID, { nullable: true })
+  @FieldResolver(() => ID, { nullable: true, description: 'Загрузка файла, из которой запись; null — пришла не из файла' })
   jobId(@Root() record: ChannelRecord) {
     return record.job?.id ?? null;
   }

@@ -14,7 +14,7 @@ import { SocialPlatform } from './channel-enums.js';
 @Entity({ tableName: 'official_page' })
 @Unique({ properties: ['platform', 'handle'] })
 export class OfficialPage {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор страницы (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -22,7 +22,7 @@ export class OfficialPage {
   @ManyToOne(() => Organization, { ref: true })
   organization!: Ref<Organization>;
 
-  @Field(() => SocialPlatform)
+  @Field(() => SocialPlatform, { description: 'Социальная сеть или мессенджер' })
   @Enum({ items: () => SocialPlatform, nativeEnumName: 'social_platform' })
   platform!: SocialPlatform;
 
@@ -34,7 +34,7 @@ export class OfficialPage {
   @Property({ type: 'text', nullable: true })
   handle?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Название страницы, как на площадке' })
   @Property({ type: 'text' })
   name!: string;
 
@@ -42,11 +42,11 @@ export class OfficialPage {
   @Property({ type: 'boolean', default: false })
   verified: boolean = false;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Когда страница внесена в реестр' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt!: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Когда сведения о странице последний раз менялись' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   updatedAt!: Date;
 }

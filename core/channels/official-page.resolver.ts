@@ -3,7 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Appeal } from '../entities/appeal.entity.js';
 import { Organization } from '../entities/organization.entity.js';
 import type { RequestContext } from '../graphql/context.js';
-import { connectionType, readPageArgs, toConnection } from '../graphql/pagination.js';
+import { connectionType, readPageArgs, toConnection, ForwardPageArgs } from '../graphql/pagination.js';
 import { AppealConnection } from '../appeals/appeal-types.js';
 import { applyAppealScope } from '../auth/appeal-scope.js';
 import { requireUser } from '../auth/require-user.js';
@@ -14,32 +14,27 @@ import { normalizeHandle, normalizeUrl } from './adapters/social-url.js';
 
 @InputType({ description: 'Официальная страница органа' })
 class OfficialPageInput {
-  @Field(() => ID) organizationId!: string;
-  @Field(() => SocialPlatform) platform!: SocialPlatform;
+  @Field(() => ID, { description: 'Орган или организация, чья это страница' }) organizationId!: string;
+  @Field(() => SocialPlatform, { description: 'Площадка' }) platform!: SocialPlatform;
   @Field(() => String, { description: 'Адрес страницы, например https://vk.com/adm_yola' }) url!: string;
   @Field(() => String, { nullable: true, description: 'Короткое имя на площадке (с @ или без)' }) handle?: string | null;
-  @Field(() => String) name!: string;
-  @Field(() => Boolean, { nullable: true, defaultValue: false }) verified?: boolean;
+  @Field(() => String, { description: 'Название страницы' }) name!: string;
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Страница подтверждена (официальная отметка площадки)' }) verified?: boolean;
 }
 
-@InputType()
+@InputType({ description: 'Отбор официальных страниц' })
 class OfficialPageFilter {
-  @Field(() => ID, { nullable: true }) organizationId?: string | null;
-  @Field(() => [SocialPlatform], { nullable: true }) platform?: SocialPlatform[] | null;
+  @Field(() => ID, { nullable: true, description: 'Страницы этой организации' }) organizationId?: string | null;
+  @Field(() => [SocialPlatform], { nullable: true, description: 'Площадки (любая из)' }) platform?: SocialPlatform[] | null;
 }
 
 @ArgsType()
-class OfficialPagesArgs {
-  @Field(() => OfficialPageFilter, { nullable: true }) filter?: OfficialPageFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
+class OfficialPagesArgs extends ForwardPageArgs {
+  @Field(() => OfficialPageFilter, { nullable: true, description: 'Отбор' }) filter?: OfficialPageFilter | null;
 }
 
 @ArgsType()
-class IncidentsArgs {
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
-}
+class IncidentsArgs extends ForwardPageArgs {}
 
 const OfficialPageConnection = connectionType(OfficialPage, 'OfficialPage');
 
@@ -91,15 +86,15 @@ export class OfficialPageResolver {
     });
   }
 
-  @Query(() => OfficialPage, { nullable: true })
-  async officialPage(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  @Query(() => OfficialPage, { nullable: true, description: 'Официальная страница по идентификатору' })
+  async officialPage(@Arg('id', () => ID, { description: 'Идентификатор страницы (UUID)' }) id: string, @Ctx() ctx: RequestContext) {
     const page = await ctx.em.findOne(OfficialPage, { id });
     if (!page) throw notFound('Официальная страница', id);
     return page;
   }
 
   @Mutation(() => OfficialPage, { description: 'Добавить официальную страницу органа в реестр' })
-  async createOfficialPage(@Arg('input', () => OfficialPageInput) input: OfficialPageInput, @Ctx() ctx: RequestContext) {
+  async createOfficialPage(@Arg('input', () => OfficialPageInput, { description: 'Сведения о странице' }) input: OfficialPageInput, @Ctx() ctx: RequestContext) {
     const fields = checkInput(input);
     const organization = await ctx.loaders.organization.load(input.organizationId);
     if (!organization) throw badInput('input.organizationId', 'Нет такой организации');
@@ -112,7 +107,7 @@ export class OfficialPageResolver {
   }
 
   @Mutation(() => OfficialPage, { description: 'Изменить официальную страницу' })
-  async updateOfficialPage(@Arg('id', () => ID) id: string, @Arg('input', () => OfficialPageInput) input: OfficialPageInput, @Ctx() ctx: RequestContext) {
+  async updateOfficialPage(@Arg('id', () => ID, { description: 'Идентификатор страницы (UUID)' }) id: string, @Arg('input', () => OfficialPageInput, { description: 'Новые сведения о странице' }) input: OfficialPageInput, @Ctx() ctx: RequestContext) {
     const page = await ctx.em.findOne(OfficialPage, { id });
     if (!page) throw notFound('Официальная страница', id);
     const fields = checkInput(input);
@@ -124,7 +119,7 @@ export class OfficialPageResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Убрать страницу из реестра (инциденты остаются, связь с ней снимается)' })
-  async deleteOfficialPage(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  async deleteOfficialPage(@Arg('id', () => ID, { description: 'Идентификатор страницы (UUID)' }) id: string, @Ctx() ctx: RequestContext) {
     const deleted = await ctx.em.nativeDelete(OfficialPage, { id });
     if (!deleted) throw notFound('Официальная страница', id);
     return true;

@@ -15,7 +15,7 @@ import { Channel } from './enums.js';
 @ObjectType({ description: 'Ключ API сервисной учётной записи канала' })
 @Entity({ tableName: 'api_key' })
 export class ApiKey {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор ключа (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -46,7 +46,7 @@ export class ApiKey {
   @ManyToOne(() => User, { ref: true, nullable: true })
   createdBy?: Ref<User> | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Когда ключ выпущен' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt!: Date;
 
@@ -54,7 +54,7 @@ export class ApiKey {
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   lastUsedAt?: Date | null;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'Когда ключ отозван; null — действует' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   revokedAt?: Date | null;
 

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { JSONResolver } from 'graphql-scalars';
+import { JsonScalar } from '../graphql/json.scalar.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { randomUUID } from 'node:crypto';
 import { AppealStatus } from './enums.js';
@@ -24,7 +24,7 @@ import { AppealEventType } from '../events/appeal-event-type.js';
   expression: `create index "appeal_event_returned_idx" on "appeal_event" ("appeal_id") where type = 'ANSWER_RETURNED' or (type = 'ANSWER_REVIEWED' and data->>'decision' = 'RETURN')`,
 })
 export class AppealEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор записи журнала (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -44,7 +44,7 @@ export class AppealEvent {
   @Property({ type: 'text' })
   type!: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Когда произошло событие' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   at!: Date;
 
@@ -55,19 +55,19 @@ export class AppealEvent {
   @Property({ type: 'text', nullable: true })
   actorLabel?: string | null;
 
-  @Field(() => AppealStatus, { nullable: true })
+  @Field(() => AppealStatus, { nullable: true, description: 'Статус до события; null — событие не меняло статус' })
   @Enum({ items: () => AppealStatus, nativeEnumName: 'appeal_status', nullable: true })
   fromStatus?: AppealStatus | null;
 
-  @Field(() => AppealStatus, { nullable: true })
+  @Field(() => AppealStatus, { nullable: true, description: 'Статус после события; null — событие не меняло статус' })
   @Enum({ items: () => AppealStatus, nativeEnumName: 'appeal_status', nullable: true })
   toStatus?: AppealStatus | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Причина, указанная действующим (перенаправление, продление, отказ, возврат)' })
   @Property({ type: 'text', nullable: true })
   reason?: string | null;
 
-  @Field(() => JSONResolver, { nullable: true })
+  @Field(() => JsonScalar, { nullable: true, description: 'Подробности события (JSON): органы до и после, срок до и после, правило срока и т. п.' })
   @Property({ type: 'json', nullable: true })
   data?: Record<string, unknown> | null;
 }

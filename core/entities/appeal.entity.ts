@@ -55,7 +55,7 @@ export interface DeadlineRuleTrace {
   expression: `create index "appeal_overdue_candidates_idx" on "appeal" ("received_at") include ("due_at", "organization_id", "municipality_id", "sector_id") where answered_at is null and paused_at is null and status in ('NEW','REGISTERED','ASSIGNED','IN_PROGRESS','ON_REVIEW','REDIRECTED','REOPENED')`,
 })
 export class Appeal {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор обращения (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -63,7 +63,7 @@ export class Appeal {
   @Property({ type: 'text', unique: true })
   number!: string;
 
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'Канал поступления; от него зависит срок' })
   @Enum({ items: () => Channel, nativeEnumName: 'channel' })
   channel!: Channel;
 
@@ -71,7 +71,7 @@ export class Appeal {
   @Property({ type: 'text', nullable: true })
   externalId?: string | null;
 
-  @Field(() => AppealStatus)
+  @Field(() => AppealStatus, { description: 'Текущий статус (docs/lifecycle.md)' })
   @Enum({ items: () => AppealStatus, nativeEnumName: 'appeal_status' })
   status: AppealStatus = AppealStatus.NEW;
 
@@ -79,11 +79,11 @@ export class Appeal {
   @Property({ type: 'integer', version: true })
   version: number = 1;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Текст обращения; телефоны, e-mail, СНИЛС, паспорта и номера квартир в нём скрыты от ролей без доступа к персональным данным' })
   @Property({ type: 'text' })
   text!: string;
 
-  @Field(() => String, { nullable: true, description: 'Формализованная суть обращения' })
+  @Field(() => String, { nullable: true, description: 'Формализованная суть обращения (персональные данные скрыты, как в тексте)' })
   @Property({ type: 'text', nullable: true })
   summary?: string | null;
 
@@ -104,7 +104,7 @@ export class Appeal {
   @Property({ type: 'boolean', default: false })
   authorNotifyConsent: boolean = false;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Адрес места, о котором обращение (номер квартиры скрыт от ролей без доступа к персональным данным)' })
   @Property({ type: 'text', nullable: true })
   address?: string | null;
 
@@ -133,15 +133,15 @@ export class Appeal {
   @Property({ type: 'boolean', default: false })
   fz59: boolean = false;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Когда обращение поступило в канал (от этого момента считаются сроки не по 59-ФЗ)' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   receivedAt!: Date;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'Когда зарегистрировано (для 59-ФЗ — от этого момента считается 30-дневный срок); null — ещё не зарегистрировано' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   registeredAt?: Date | null;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'Срок ответа (с учётом продления и пауз); null — срок не установлен' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   dueAt?: Date | null;
 
@@ -166,11 +166,11 @@ export class Appeal {
   @Property({ type: new BigIntType('number'), default: 0 })
   pausedMs: number = 0;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'Когда ЦУР принял ответ органа и он ушёл автору: по этому моменту срок соблюдён (MET) или нарушен (MISSED)' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   answeredAt?: Date | null;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'Когда обращение закрыто или оставлено без рассмотрения' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   closedAt?: Date | null;
 
@@ -234,7 +234,7 @@ export class Appeal {
   reactedAt?: Date | null;
 
   /** When a new consideration started after a negative rating or a reopen; its clock counts from here. */
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'Когда рассмотрение возобновлено после оценки 1–2 или решением ЦУР: новый срок считается отсюда' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   reopenedAt?: Date | null;
 
@@ -248,11 +248,11 @@ export class Appeal {
   @Property({ type: 'integer', default: 0 })
   reopenCount: number = 0;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Когда запись создана в системе' })
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Когда запись последний раз изменялась' })
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

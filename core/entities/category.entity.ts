@@ -7,18 +7,18 @@ import { Sector } from './sector.entity.js';
 @ObjectType({ description: 'Рубрика классификатора' })
 @Entity({ tableName: 'category' })
 export class Category {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор рубрики (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Код рубрики (латиницей), уникален в регионе; им рубрика указывается в фильтрах и при регистрации' })
   @Property({ type: 'text', unique: true })
   code!: string;
 
   @ManyToOne(() => Sector, { ref: true, deleteRule: 'cascade' })
   sector!: Ref<Sector>;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Название рубрики по-русски' })
   @Property({ type: 'text' })
   name!: string;
 

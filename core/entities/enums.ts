@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { registerEnum } from '../graphql/register-enum.js';
 import { MunicipalityKind, OrganizationKind } from '../reference/reference-types.js';
 
 export { MunicipalityKind, OrganizationKind };
@@ -65,12 +65,67 @@ export enum Role {
   ADMIN = 'ADMIN',
 }
 
-registerEnumType(Channel, { name: 'Channel', description: 'Канал поступления обращения' });
-registerEnumType(AppealStatus, { name: 'AppealStatus', description: 'Статус обращения' });
-registerEnumType(DeadlineState, { name: 'DeadlineState', description: 'Состояние срока' });
-registerEnumType(Role, { name: 'Role', description: 'Роль пользователя' });
-registerEnumType(OrganizationKind, { name: 'OrganizationKind', description: 'Вид организации' });
-registerEnumType(MunicipalityKind, { name: 'MunicipalityKind', description: 'Вид муниципального образования' });
+registerEnum(Channel, 'Channel', 'Канал поступления обращения; от канала зависит срок (docs/lifecycle.md, «Сроки»)', {
+  POS: 'Платформа обратной связи (ПОС, Госуслуги): ответ — 10 рабочих дней',
+  REGIONAL_SYSTEM: 'Региональная информационная система: ответ — 10 рабочих дней',
+  MUNICIPAL_SYSTEM: 'Муниципальная информационная система: ответ — 10 рабочих дней',
+  WRITTEN: 'Письменное обращение (59-ФЗ): регистрация — 3 дня, ответ — 30 календарных дней с регистрации',
+  EMAIL: 'Электронная почта (59-ФЗ): регистрация — 3 дня, ответ — 30 календарных дней с регистрации',
+  PHONE: 'Телефонный звонок: ответ — 10 рабочих дней',
+  PERSONAL_RECEPTION: 'Личный приём (59-ФЗ): регистрация — 3 дня, ответ — 30 календарных дней с регистрации',
+  SOCIAL_MEDIA: 'Социальная сеть (инцидент): первая реакция — 4 часа, ответ — 1 рабочий день',
+  MESSENGER: 'Мессенджер: первая реакция — 4 часа, ответ — 1 рабочий день',
+  MEDIA: 'Публикация в СМИ: первая реакция — 4 часа, ответ — 1 рабочий день',
+  OPEN311: 'Open311 GeoReport v2 (клиенты 311, приложения города): сообщение, ответ — 10 рабочих дней',
+});
+registerEnum(AppealStatus, 'AppealStatus', 'Статус обращения; переходы — одна таблица (docs/lifecycle.md)', {
+  NEW: 'Поступило по 59-ФЗ и ждёт регистрации в ЦУР (registerReceived)',
+  REGISTERED: 'Зарегистрировано, ответственный орган ещё не назначен',
+  ASSIGNED: 'Назначено ответственному органу, работа не начата',
+  IN_PROGRESS: 'Орган работает над ответом (в том числе после возврата на доработку)',
+  ANSWERED: 'Ответ принят ЦУР и направлен автору; ждёт оценки',
+  ON_REVIEW: 'Ответ органа на проверке в ЦУР (принять или вернуть на доработку)',
+  CLOSED: 'Закрыто: ответ принят и оценён на 3–5 или закрыт ЦУР',
+  REDIRECTED: 'Перенаправлено в другой орган по компетенции (срок сохраняется)',
+  REJECTED: 'Оставлено без рассмотрения (с причиной), обязанность органа окончена',
+  REOPENED: 'Открыто повторно (оценка 1–2 или решение ЦУР): новый срок',
+});
+registerEnum(
+  DeadlineState,
+  'DeadlineState',
+  'Состояние срока ответа в момент запроса (часы сервера, app.clock). Для открытых обращений — ON_TIME, AT_RISK или OVERDUE; после ответа (или отказа в рассмотрении) — MET или MISSED',
+  {
+    ON_TIME: 'Ответа ещё нет, до срока осталось не меньше доли atRiskShare (по умолчанию 20%) отведённого времени; так же — обращение без срока',
+    AT_RISK: 'Ответа ещё нет, срок не истёк, но осталось меньше доли atRiskShare (по умолчанию 20%) отведённого времени',
+    OVERDUE: 'Ответа ещё нет, срок истёк (позже dueAt; сам момент dueAt ещё не просрочка)',
+    MET: 'Ответ принят ЦУР (или отказано в рассмотрении) не позже dueAt: срок соблюдён',
+    MISSED: 'Ответ принят ЦУР (или отказано в рассмотрении) позже dueAt: срок нарушен',
+  },
+);
+registerEnum(Role, 'Role', 'Роль пользователя; права каждой роли — docs/access.md', {
+  CURATOR: 'Куратор ЦУР (заместитель председателя правительства): читает всё',
+  CENTER_HEAD: 'Руководитель ЦУР',
+  CENTER_SPECIALIST: 'Специалист ЦУР: регистрирует, назначает, проверяет ответы',
+  SECTOR_LEAD: 'Руководитель отраслевого блока ЦУР (в пределах своих отраслей)',
+  SECTOR_SPECIALIST: 'Специалист отраслевого блока ЦУР (в пределах своих отраслей)',
+  ORG_OPERATOR: 'Оператор органа власти или организации: работает с обращениями своего органа и подчинённых',
+  MINISTRY_OBSERVER: 'Наблюдатель министерства: читает обращения своих отраслей',
+  ANALYST: 'Аналитик: статистика и рейтинги, без персональных данных',
+  INTEGRATION: 'Сервисная учётная запись канала (интеграция): регистрирует обращения',
+  ADMIN: 'Администратор: пользователи, ключи, справочники',
+});
+registerEnum(OrganizationKind, 'OrganizationKind', 'Вид организации', {
+  EXECUTIVE_BODY: 'Орган исполнительной власти региона (министерство, комитет)',
+  MUNICIPAL_ADMINISTRATION: 'Администрация муниципального образования',
+  STATE_INSTITUTION: 'Государственное учреждение',
+  MUNICIPAL_INSTITUTION: 'Муниципальное учреждение',
+  REGIONAL_OPERATOR: 'Региональный оператор (ТКО, капитальный ремонт)',
+  CENTER: 'Центр управления регионом (ЦУР)',
+});
+registerEnum(MunicipalityKind, 'MunicipalityKind', 'Вид муниципального образования', {
+  CITY_DISTRICT: 'Городской округ',
+  MUNICIPAL_DISTRICT: 'Муниципальный район',
+});
 
 /** Result of consideration, as the federal reporting counts it (DOMAIN.md "Lifecycle"). */
 export enum AnswerResult {
@@ -90,5 +145,15 @@ export enum ReviewDecision {
   RETURN = 'RETURN',
 }
 
-registerEnumType(AnswerResult, { name: 'AnswerResult', description: 'Результат рассмотрения' });
-registerEnumType(ReviewDecision, { name: 'ReviewDecision', description: 'Решение ЦУР по ответу: принять или вернуть на доработку' });
+registerEnum(AnswerResult, 'AnswerResult', 'Результат рассмотрения, как его считает федеральная отчётность', {
+  SUPPORTED: 'Поддержано, меры приняты',
+  NOT_SUPPORTED: 'Не поддержано',
+  EXPLAINED: 'Разъяснено',
+  ANSWER_GIVEN: 'Дан ответ по существу',
+  LEFT_WITHOUT_ANSWER: 'Оставлено без ответа (59-ФЗ, ст. 11: нет фамилии или почтового адреса, нецензурный текст и т. п.)',
+  REDIRECTED_BY_COMPETENCE: 'Направлено по компетенции в другой орган',
+});
+registerEnum(ReviewDecision, 'ReviewDecision', 'Решение ЦУР по ответу: принять или вернуть на доработку', {
+  ACCEPT: 'Принять: ответ уходит автору, обращение — ANSWERED, срок считается по этому моменту',
+  RETURN: 'Вернуть на доработку: обращение — IN_PROGRESS, возврат учитывается в качестве органа',
+});

@@ -6,11 +6,11 @@ import { MunicipalityKind } from './enums.js';
 @ObjectType({ description: 'Муниципальное образование (городской округ или район)' })
 @Entity({ tableName: 'municipality' })
 export class Municipality {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор муниципального образования (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Стабильный код (латиницей)' })
   @Property({ type: 'text', unique: true })
   code!: string;
 
@@ -22,11 +22,11 @@ export class Municipality {
   @Property({ type: 'text' })
   shortName!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Наименование по-английски (транслитерация)' })
   @Property({ type: 'text' })
   nameEn!: string;
 
-  @Field(() => MunicipalityKind)
+  @Field(() => MunicipalityKind, { description: 'Городской округ или муниципальный район' })
   @Enum({ items: () => MunicipalityKind, nativeEnumName: 'municipality_kind' })
   kind!: MunicipalityKind;
 

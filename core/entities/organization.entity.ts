@@ -8,23 +8,23 @@ import { Municipality } from './municipality.entity.js';
 @ObjectType({ description: 'Организация: орган власти, администрация, учреждение или ЦУР' })
 @Entity({ tableName: 'organization' })
 export class Organization {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор организации (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Стабильный код организации (латиницей), например min-construction' })
   @Property({ type: 'text', unique: true })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Полное наименование' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Краткое наименование для подписей' })
   @Property({ type: 'text' })
   shortName!: string;
 
-  @Field(() => OrganizationKind)
+  @Field(() => OrganizationKind, { description: 'Вид организации' })
   @Enum({ items: () => OrganizationKind, nativeEnumName: 'organization_kind' })
   kind!: OrganizationKind;
 

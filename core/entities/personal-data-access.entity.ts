@@ -15,7 +15,7 @@ import { User } from './user.entity.js';
 @Index({ properties: ['appeal', 'at'] })
 @Index({ properties: ['user', 'at'] })
 export class PersonalDataAccess {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор записи (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -25,7 +25,7 @@ export class PersonalDataAccess {
   @ManyToOne(() => Appeal, { ref: true })
   appeal!: Ref<Appeal>;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Когда персональные данные были прочитаны' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   at!: Date;
 

@@ -1,10 +1,11 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { randomUUID } from 'node:crypto';
 import { Category } from './category.entity.js';
 import { Municipality } from './municipality.entity.js';
 import { Organization } from './organization.entity.js';
+import { registerEnum } from '../graphql/register-enum.js';
 
 export enum ProblemStatus {
   NEW = 'NEW',
@@ -13,7 +14,13 @@ export enum ProblemStatus {
   RESOLVED = 'RESOLVED',
   DISMISSED = 'DISMISSED',
 }
-registerEnumType(ProblemStatus, { name: 'ProblemStatus', description: 'Статус проблемы' });
+registerEnum(ProblemStatus, 'ProblemStatus', 'Статус проблемы (кластера однотипных обращений)', {
+  NEW: 'Выявлена автоматически или заведена, ещё не рассмотрена',
+  CONFIRMED: 'Подтверждена ЦУР как системная проблема',
+  IN_PROGRESS: 'Решается: назначен ответственный орган и решение',
+  RESOLVED: 'Решена',
+  DISMISSED: 'Отклонена: не системная проблема',
+});
 
 /**
  * A regional problem: appeals clustered by category and place (a
@@ -25,7 +32,7 @@ registerEnumType(ProblemStatus, { name: 'ProblemStatus', description: 'Стат�
 @Entity({ tableName: 'problem' })
 @Index({ properties: ['status', 'windowTo'] })
 export class Problem {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор проблемы (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -33,7 +40,7 @@ export class Problem {
   @Property({ type: 'text', nullable: true, unique: true })
   key?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Название проблемы' })
   @Property({ type: 'text' })
   title!: string;
 
@@ -47,11 +54,11 @@ export class Problem {
   @Property({ type: 'text', nullable: true })
   address?: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Широта центра, градусы WGS 84; null — без точки' })
   @Property({ type: 'double', nullable: true })
   latitude?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Долгота центра, градусы WGS 84; null — без точки' })
   @Property({ type: 'double', nullable: true })
   longitude?: number | null;
 
@@ -59,11 +66,11 @@ export class Problem {
   @Property({ type: 'integer', nullable: true })
   radiusMeters?: number | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Начало периода, за который собраны обращения (включительно)' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   windowFrom!: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Конец периода (не включительно)' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   windowTo!: Date;
 
@@ -75,7 +82,7 @@ export class Problem {
   @Property({ type: 'integer', default: 0 })
   previousCount: number = 0;
 
-  @Field(() => ProblemStatus)
+  @Field(() => ProblemStatus, { description: 'Статус проблемы' })
   @Enum({ items: () => ProblemStatus, nativeEnumName: 'problem_status', default: ProblemStatus.NEW })
   status: ProblemStatus = ProblemStatus.NEW;
 
@@ -90,11 +97,11 @@ export class Problem {
   @ManyToOne(() => Organization, { ref: true, nullable: true })
   responsibleOrganization?: Ref<Organization> | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Когда проблема выявлена или заведена' })
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Когда последний раз изменялась' })
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   updatedAt: Date = new Date();
 }

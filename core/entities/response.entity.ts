@@ -23,18 +23,18 @@ export interface AttachmentMeta {
 @Entity({ tableName: 'appeal_response' })
 @Index({ properties: ['appeal', 'createdAt'] })
 export class AppealResponse {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор ответа (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
   @ManyToOne(() => Appeal, { ref: true })
   appeal!: Ref<Appeal>;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Текст ответа органа' })
   @Property({ type: 'text' })
   text!: string;
 
-  @Field(() => AnswerResult)
+  @Field(() => AnswerResult, { description: 'Результат рассмотрения' })
   @Enum({ items: () => AnswerResult, nativeEnumName: 'answer_result' })
   result!: AnswerResult;
 
@@ -48,22 +48,22 @@ export class AppealResponse {
   @Property({ type: 'uuid', nullable: true })
   organizationId?: string | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Когда орган направил ответ на проверку' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt!: Date;
 
-  @Field(() => ReviewDecision, { nullable: true })
+  @Field(() => ReviewDecision, { nullable: true, description: 'Решение ЦУР по ответу; null — ещё не проверен' })
   @Enum({ items: () => ReviewDecision, nativeEnumName: 'review_decision', nullable: true })
   reviewDecision?: ReviewDecision | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Комментарий ЦУР при проверке (причина возврата)' })
   @Property({ type: 'text', nullable: true })
   reviewComment?: string | null;
 
   @ManyToOne(() => User, { ref: true, nullable: true })
   reviewer?: Ref<User> | null;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'Когда ЦУР проверил ответ' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   reviewedAt?: Date | null;
 }

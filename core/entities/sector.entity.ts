@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 @ObjectType({ description: 'Отраслевой блок' })
 @Entity({ tableName: 'sector' })
 export class Sector {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор отраслевого блока (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -14,11 +14,11 @@ export class Sector {
   @Property({ type: 'text', unique: true })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Название блока по-русски' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Название блока по-английски' })
   @Property({ type: 'text' })
   nameEn!: string;
 }

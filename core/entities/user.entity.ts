@@ -8,22 +8,22 @@ import { Organization } from './organization.entity.js';
 @ObjectType({ description: 'Пользователь' })
 @Entity({ tableName: 'app_user' })
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор пользователя (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String)
+  @Field(() => String, { description: 'E-mail: логин для входа' })
   @Property({ type: 'text', unique: true })
   email!: string;
 
   @Property({ type: 'text', hidden: true, lazy: true })
   passwordHash!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'ФИО' })
   @Property({ type: 'text' })
   fullName!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'Роль: определяет права (docs/access.md)' })
   @Enum({ items: () => Role, nativeEnumName: 'user_role' })
   role!: Role;
 
@@ -34,7 +34,7 @@ export class User {
   @Property({ type: ArrayType })
   sectors: string[] = [];
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Учётная запись действует (false — вход запрещён, токены отозваны)' })
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
 
@@ -45,7 +45,7 @@ export class User {
   @Property({ type: 'integer', default: 0 })
   tokenVersion: number = 0;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Когда учётная запись создана' })
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { JSONResolver } from 'graphql-scalars';
+import { JsonScalar } from '../graphql/json.scalar.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import { AppealEvent } from '../entities/appeal-event.entity.js';
 import { Channel } from '../entities/enums.js';
@@ -52,7 +52,7 @@ export class AppealEventResolver {
     return personalTextFor(ctx.user, event.reason);
   }
 
-  @FieldResolver(() => JSONResolver, { nullable: true, description: 'Подробности; персональные данные автора — только ролям с доступом' })
+  @FieldResolver(() => JsonScalar, { nullable: true, description: 'Подробности; персональные данные автора — только ролям с доступом' })
   data(@Root() event: AppealEvent, @Ctx() ctx: RequestContext): unknown {
     if (event.data == null) return null;
     return canSeePersonalData(ctx.user) ? event.data : withoutPersonalData(event.data);

@@ -10,6 +10,8 @@ import { DateTimeResolver } from 'graphql-scalars';
  */
 export const DateTime = new GraphQLScalarType({
   ...DateTimeResolver.toConfig(),
+  description:
+    'Момент времени: ISO 8601 со смещением (например, 2026-03-01T09:00:00+03:00 или …Z). Ответы — в UTC (…Z); календарные границы (день, месяц) считаются в часовом поясе региона (TIME_ZONE)',
   serialize(value) {
     const moment = DateTimeResolver.serialize(value) as Date | string;
     return moment instanceof Date ? moment.toISOString() : moment;

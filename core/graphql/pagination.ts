@@ -1,4 +1,4 @@
-import { Extensions, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Extensions, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { VALUE_MAY_BE_PROMISE } from './direct-field-resolvers.js';
 import { badInput } from '../errors/errors.js';
 import { unsafeTextReason } from './unsafe-text.js';
@@ -31,12 +31,39 @@ export interface PageRequest {
   cursor: unknown[] | null;
 }
 
+const FIRST_DESCRIPTION =
+  `Сколько элементов вернуть с начала (после курсора after): по умолчанию ${DEFAULT_PAGE_SIZE}, не больше ${MAX_PAGE_SIZE} (настройка MAX_PAGE_SIZE); больше или меньше нуля — BAD_USER_INPUT, список не обрезается молча`;
+const AFTER_DESCRIPTION =
+  'Курсор, после которого читать: endCursor предыдущей страницы или cursor ребра. Годится только для того же запроса (тот же фильтр и порядок); чужой или испорченный курсор — BAD_USER_INPUT';
+
+/** `first`/`after` of a connection, described once (extend it in an `@ArgsType`). */
+@ArgsType()
+export class ForwardPageArgs {
+  @Field(() => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number | null;
+  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null;
+}
+
+/** `first`/`after` and `last`/`before`: a connection read both ways. */
+@ArgsType()
+export class BidirectionalPageArgs extends ForwardPageArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `Сколько элементов вернуть с конца (перед курсором before): по умолчанию ${DEFAULT_PAGE_SIZE}, не больше ${MAX_PAGE_SIZE}; вместе с first — BAD_USER_INPUT`,
+  })
+  last?: number | null;
+  @Field(() => String, { nullable: true, description: 'Курсор, перед которым читать (startCursor следующей страницы): чтение назад' })
+  before?: string | null;
+}
+
 @ObjectType({ description: 'Сведения о странице (Relay)' })
 export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => Boolean) hasPreviousPage!: boolean;
-  @Field(() => String, { nullable: true }) startCursor!: string | null;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field(() => Boolean, { description: 'Есть ли элементы после этой страницы (при чтении вперёд)' }) hasNextPage!: boolean;
+  @Field(() => Boolean, { description: 'Есть ли элементы перед этой страницей (при чтении назад; при чтении вперёд — был ли передан курсор)' })
+  hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'Курсор первого элемента страницы (для before); null у пустой страницы' })
+  startCursor!: string | null;
+  @Field(() => String, { nullable: true, description: 'Курсор последнего элемента страницы (для after); null у пустой страницы' })
+  endCursor!: string | null;
 }
 
 export function encodeCursor(values: unknown[]): string {
@@ -139,16 +166,18 @@ export function toConnection<T>(
 
 /** Declares `<Name>Connection` and `<Name>Edge` for a node type. */
 export function connectionType<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `Элемент страницы списка ${name} с его курсором` })
   class Edge {
-    @Field(() => String) cursor!: string;
-    @Field(() => node) node!: T;
+    @Field(() => String, { description: 'Курсор этого элемента: передайте в after (или before), чтобы читать после (перед) него' }) cursor!: string;
+    @Field(() => node, { description: `Сам элемент (${name})` }) node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, {
+    description: `Страница списка ${name} (Relay-соединение): по умолчанию ${DEFAULT_PAGE_SIZE} элементов, не больше ${MAX_PAGE_SIZE} за запрос`,
+  })
   class ConnectionType {
-    @Field(() => [Edge]) edges!: Edge[];
-    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => [Edge], { description: 'Элементы страницы в порядке запроса' }) edges!: Edge[];
+    @Field(() => PageInfo, { description: 'Есть ли ещё страницы и курсоры её краёв' }) pageInfo!: PageInfo;
     // A lazy thenable (the count runs only when selected): it needs a resolver, which awaits it.
     @Field(() => Int, { description: 'Число элементов, подходящих под фильтр' })
     @Extensions({ [VALUE_MAY_BE_PROMISE]: true })

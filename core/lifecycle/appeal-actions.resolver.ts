@@ -5,6 +5,7 @@ import type { RequestContext } from '../graphql/context.js';
 import { requireUser } from '../auth/require-user.js';
 import { AppealActions } from './appeal-actions.service.js';
 import { AnswerInput, StructureAppealInput } from './lifecycle.input.js';
+import { renamedArgument, useInstead } from '../graphql/renamed-argument.js';
 
 const actorOf = (ctx: RequestContext) => ({ user: requireUser(ctx) });
 const actions = (ctx: RequestContext) => new AppealActions(ctx.app);
@@ -13,16 +14,16 @@ const actions = (ctx: RequestContext) => new AppealActions(ctx.app);
 @Resolver(() => Appeal)
 export class AppealActionsResolver {
   @Mutation(() => Appeal, { description: 'Регистрация поступившего обращения по 59-ФЗ (модерация ЦУР); 30 дней — с этого момента' })
-  registerReceived(@Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int) expectedVersion: number, @Ctx() ctx: RequestContext) {
+  registerReceived(@Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string, @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number, @Ctx() ctx: RequestContext) {
     return actions(ctx).registerReceived(ctx.em, actorOf(ctx), id, expectedVersion);
   }
 
   @Mutation(() => Appeal, { description: 'Назначение ответственной организации и исполнителя' })
   assignAppeal(
-    @Arg('id', () => ID) id: string,
-    @Arg('organizationId', () => ID) organizationId: string,
-    @Arg('assigneeId', () => ID, { nullable: true }) assigneeId: string | null,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
+    @Arg('organizationId', () => ID, { description: 'Ответственная организация' }) organizationId: string,
+    @Arg('assigneeId', () => ID, { nullable: true, description: 'Исполнитель в этой организации; без него — организация назначит сама' }) assigneeId: string | null,
+    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return actions(ctx).assign(ctx.em, actorOf(ctx), id, organizationId, assigneeId, expectedVersion);
@@ -30,20 +31,28 @@ export class AppealActionsResolver {
 
   @Mutation(() => Appeal, { description: 'Перенаправление по компетенции с указанием причины (ч. 3 ст. 8 59-ФЗ)' })
   redirectAppeal(
-    @Arg('id', () => ID) id: string,
-    @Arg('toOrganizationId', () => ID) toOrganizationId: string,
-    @Arg('reason', () => String) reason: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
+    @Arg('organizationId', () => ID, { nullable: true, description: 'Организация, в которую перенаправить (обязательна; устаревшее имя — toOrganizationId)' })
+    organizationId: string | null,
+    @Arg('toOrganizationId', () => ID, {
+      nullable: true,
+      description: 'Прежнее имя organizationId',
+      deprecationReason: useInstead('organizationId', 'организация во всех операциях — organizationId'),
+    })
+    toOrganizationId: string | null,
+    @Arg('reason', () => String, { description: 'Причина перенаправления (обязательна)' }) reason: string,
+    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
-    return actions(ctx).redirect(ctx.em, actorOf(ctx), id, toOrganizationId, reason, expectedVersion);
+    const target = renamedArgument({ name: 'organizationId', value: organizationId }, { name: 'toOrganizationId', value: toOrganizationId });
+    return actions(ctx).redirect(ctx.em, actorOf(ctx), id, target, reason, expectedVersion);
   }
 
   @Mutation(() => Appeal, { description: 'Продление срока: один раз, не более чем на 30 дней, с обоснованием (ч. 2 ст. 12 59-ФЗ)' })
   extendDeadline(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String) reason: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
+    @Arg('reason', () => String, { description: 'Обоснование продления (обязательно)' }) reason: string,
+    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
     @Arg('days', () => Int, { nullable: true, description: 'Дней продления; по умолчанию наибольшее допустимое (30)' }) days: number | null,
     @Ctx() ctx: RequestContext,
   ) {
@@ -51,15 +60,15 @@ export class AppealActionsResolver {
   }
 
   @Mutation(() => Appeal, { description: 'Взять обращение в работу' })
-  startWork(@Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int) expectedVersion: number, @Ctx() ctx: RequestContext) {
+  startWork(@Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string, @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number, @Ctx() ctx: RequestContext) {
     return actions(ctx).startWork(ctx.em, actorOf(ctx), id, expectedVersion);
   }
 
   @Mutation(() => Appeal, { description: 'Приостановить срок: запрошено уточнение у автора' })
   pauseAppeal(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String) reason: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
+    @Arg('reason', () => String, { description: 'Что запрошено у автора' }) reason: string,
+    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return actions(ctx).pause(ctx.em, actorOf(ctx), id, reason, expectedVersion);
@@ -67,9 +76,9 @@ export class AppealActionsResolver {
 
   @Mutation(() => Appeal, { description: 'Возобновить срок; время паузы сдвигает срок' })
   resumeAppeal(
-    @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
-    @Arg('comment', () => String, { nullable: true }) comment: string | null,
+    @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
+    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
+    @Arg('comment', () => String, { nullable: true, description: 'Комментарий: что получено от автора' }) comment: string | null,
     @Ctx() ctx: RequestContext,
   ) {
     return actions(ctx).resume(ctx.em, actorOf(ctx), id, comment, expectedVersion);
@@ -77,9 +86,9 @@ export class AppealActionsResolver {
 
   @Mutation(() => Appeal, { description: 'Ответ органа; поступает на проверку в ЦУР' })
   answerAppeal(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => AnswerInput) input: AnswerInput,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
+    @Arg('input', () => AnswerInput, { description: 'Ответ органа' }) input: AnswerInput,
+    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return actions(ctx).answer(ctx.em, actorOf(ctx), id, input, expectedVersion);
@@ -87,10 +96,10 @@ export class AppealActionsResolver {
 
   @Mutation(() => Appeal, { description: 'Проверка ответа ЦУР: принять (ответ уходит автору) или вернуть на доработку' })
   reviewAnswer(
-    @Arg('id', () => ID) id: string,
-    @Arg('decision', () => ReviewDecision) decision: ReviewDecision,
-    @Arg('comment', () => String, { nullable: true }) comment: string | null,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
+    @Arg('decision', () => ReviewDecision, { description: 'Принять или вернуть на доработку' }) decision: ReviewDecision,
+    @Arg('comment', () => String, { nullable: true, description: 'Комментарий (причина возврата)' }) comment: string | null,
+    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return actions(ctx).review(ctx.em, actorOf(ctx), id, decision, comment, expectedVersion);
@@ -98,10 +107,10 @@ export class AppealActionsResolver {
 
   @Mutation(() => Appeal, { description: 'Оценка ответа автором (1–5), например по телефонному опросу; 1–2 возобновляет рассмотрение' })
   rateAppeal(
-    @Arg('id', () => ID) id: string,
-    @Arg('score', () => Int) score: number,
-    @Arg('comment', () => String, { nullable: true }) comment: string | null,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
+    @Arg('score', () => Int, { description: 'Оценка автора, 1..5: 1–2 открывают обращение повторно' }) score: number,
+    @Arg('comment', () => String, { nullable: true, description: 'Комментарий автора' }) comment: string | null,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number | null,
     @Ctx() ctx: RequestContext,
   ) {
     return actions(ctx).rate(ctx.em, actorOf(ctx), id, score, comment, expectedVersion, 'STAFF');
@@ -109,9 +118,9 @@ export class AppealActionsResolver {
 
   @Mutation(() => Appeal, { description: 'Отклонить обращение с указанием причины' })
   rejectAppeal(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String) reason: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
+    @Arg('reason', () => String, { description: 'Причина (обязательна), например основание по ст. 11 59-ФЗ' }) reason: string,
+    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return actions(ctx).reject(ctx.em, actorOf(ctx), id, reason, expectedVersion);
@@ -119,9 +128,9 @@ export class AppealActionsResolver {
 
   @Mutation(() => Appeal, { description: 'Возобновить рассмотрение (например, по повторному обращению)' })
   reopenAppeal(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String) reason: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
+    @Arg('reason', () => String, { description: 'Причина повторного рассмотрения' }) reason: string,
+    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return actions(ctx).reopen(ctx.em, actorOf(ctx), id, reason, expectedVersion);
@@ -129,9 +138,9 @@ export class AppealActionsResolver {
 
   @Mutation(() => Appeal, { description: 'Закрыть обращение, по которому дан ответ' })
   closeAppeal(
-    @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
+    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
+    @Arg('reason', () => String, { nullable: true, description: 'Причина закрытия без оценки' }) reason: string | null,
     @Ctx() ctx: RequestContext,
   ) {
     return actions(ctx).close(ctx.em, actorOf(ctx), id, reason, expectedVersion);
@@ -139,9 +148,9 @@ export class AppealActionsResolver {
 
   @Mutation(() => Appeal, { description: 'Ручная структуризация: блок, рубрика, муниципалитет' })
   structureAppeal(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => StructureAppealInput) input: StructureAppealInput,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
+    @Arg('input', () => StructureAppealInput, { description: 'Отрасль, рубрика, муниципалитет, краткое содержание' }) input: StructureAppealInput,
+    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return actions(ctx).structure(ctx.em, actorOf(ctx), id, input, expectedVersion);

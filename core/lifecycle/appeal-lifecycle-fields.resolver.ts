@@ -40,15 +40,15 @@ export class AppealLifecycleFieldsResolver {
 
 @ObjectType({ description: 'Вложение ответа (сведения о файле)' })
 class Attachment {
-  @Field(() => String) name!: string;
-  @Field(() => String, { nullable: true }) url!: string | null;
-  @Field(() => String, { nullable: true }) mimeType!: string | null;
-  @Field(() => Int, { nullable: true }) sizeBytes!: number | null;
+  @Field(() => String, { description: 'Имя файла' }) name!: string;
+  @Field(() => String, { nullable: true, description: 'Где файл лежит (ссылка)' }) url!: string | null;
+  @Field(() => String, { nullable: true, description: 'Тип содержимого (MIME), например application/pdf' }) mimeType!: string | null;
+  @Field(() => Int, { nullable: true, description: 'Размер, байт' }) sizeBytes!: number | null;
 }
 
 @Resolver(() => AppealResponse)
 export class AppealResponseFieldsResolver {
-  @FieldResolver(() => [Attachment])
+  @FieldResolver(() => [Attachment], { description: 'Вложения ответа' })
   attachments(@Root() response: AppealResponse): Attachment[] {
     return (response.attachments ?? []).map((a) => ({ name: a.name, url: a.url ?? null, mimeType: a.mimeType ?? null, sizeBytes: a.sizeBytes ?? null }));
   }

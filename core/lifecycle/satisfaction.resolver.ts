@@ -9,15 +9,15 @@ import { issueSatisfactionLink, rateByLink } from './satisfaction-link.js';
 @Resolver()
 export class SatisfactionResolver {
   @Mutation(() => SatisfactionLink, { description: 'Ссылка для оценки ответа автором без входа в систему (однократная, с ограниченным сроком)' })
-  issueSatisfactionLink(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  issueSatisfactionLink(@Arg('id', () => ID, { description: 'Идентификатор обращения, на которое дан ответ (UUID)' }) id: string, @Ctx() ctx: RequestContext) {
     return issueSatisfactionLink(ctx.app, ctx.em, requireUser(ctx), id);
   }
 
   @Mutation(() => SatisfactionReceipt, { description: 'Оценка ответа по ссылке (без входа): 1–5' })
   async rateAppealByLink(
-    @Arg('token', () => String) token: string,
-    @Arg('score', () => Int) score: number,
-    @Arg('comment', () => String, { nullable: true }) comment: string | null,
+    @Arg('token', () => String, { description: 'Токен из ссылки (SatisfactionLink.token)' }) token: string,
+    @Arg('score', () => Int, { description: 'Оценка, 1..5: 1–2 открывают обращение повторно' }) score: number,
+    @Arg('comment', () => String, { nullable: true, description: 'Комментарий автора' }) comment: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<SatisfactionReceipt> {
     const appeal = await rateByLink(ctx.app, ctx.em, new AppealActions(ctx.app), token, score, comment);

@@ -1,8 +1,8 @@
-import { registerEnumType } from 'type-graphql';
 import { AppealStatus, Role } from '../entities/enums.js';
 import { conflict, forbidden } from '../errors/errors.js';
 import type { Appeal } from '../entities/appeal.entity.js';
 import { extensionRefusal } from './extension-rule.js';
+import { registerEnum } from '../graphql/register-enum.js';
 
 /**
  * What can be done to an appeal. Outcomes that lead to different statuses
@@ -32,7 +32,24 @@ export enum AppealAction {
   STRUCTURE = 'STRUCTURE',
 }
 
-registerEnumType(AppealAction, { name: 'AppealAction', description: 'Действие над обращением (переход статуса)' });
+registerEnum(AppealAction, 'AppealAction', 'Действие над обращением (переход статуса); кто и из какого статуса — docs/lifecycle.md', {
+  REGISTER: 'Зарегистрировать поступившее по 59-ФЗ (registerReceived): NEW → REGISTERED',
+  ASSIGN: 'Назначить ответственный орган или исполнителя (assignAppeal)',
+  REDIRECT: 'Перенаправить по компетенции с причиной (redirectAppeal, 59-ФЗ ст. 8 ч. 3)',
+  EXTEND: 'Продлить срок один раз, не больше чем на 30 дней, с причиной (extendDeadline, 59-ФЗ ст. 12 ч. 2)',
+  START_WORK: 'Взять в работу (startWork): → IN_PROGRESS',
+  PAUSE: 'Приостановить срок на время запроса уточнений у автора (pauseAppeal)',
+  RESUME: 'Возобновить срок после паузы (resumeAppeal)',
+  ANSWER: 'Направить ответ на проверку ЦУР (answerAppeal): → ON_REVIEW',
+  REVIEW_ACCEPT: 'Принять ответ (reviewAnswer ACCEPT): → ANSWERED',
+  REVIEW_RETURN: 'Вернуть ответ на доработку (reviewAnswer RETURN): → IN_PROGRESS',
+  RATE: 'Оценить ответ на 3–5 (rateAppeal): → CLOSED',
+  RATE_NEGATIVE: 'Оценить ответ на 1–2 (rateAppeal): → REOPENED',
+  REJECT: 'Оставить без рассмотрения с причиной (rejectAppeal): → REJECTED',
+  REOPEN: 'Открыть повторно (reopenAppeal): → REOPENED, новый срок',
+  CLOSE: 'Закрыть без оценки (closeAppeal): ANSWERED → CLOSED',
+  STRUCTURE: 'Уточнить отрасль, рубрику, муниципалитет, краткое содержание (structureAppeal)',
+});
 
 /** A non-user actor: a channel adapter, the deadline watcher, the author's rating link. */
 export const SYSTEM = 'SYSTEM' as const;

@@ -9,7 +9,7 @@ export class AppealEventFilter {
   @Field(() => [ID], { nullable: true, description: 'Ответственные организации (точно эти, без подчинённых)' })
   organizationId?: string[] | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Муниципальные образования (любое из)' })
   municipalityId?: string[] | null;
 
   @Field(() => [AppealStatus], { nullable: true, description: 'Статус обращения после события' })

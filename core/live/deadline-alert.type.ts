@@ -13,7 +13,7 @@ export class DeadlineAlert {
   @Field(() => DeadlineState, { description: 'AT_RISK или OVERDUE' })
   state!: DeadlineState;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'Срок ответа обращения' })
   dueAt!: Date;
 
   @Field(() => Float, { description: 'Осталось часов в момент сигнала (отрицательное — просрочено)' })

@@ -22,7 +22,7 @@ export class LiveResolver {
   })
   appealEvents(
     @Root() delivery: LiveDelivery,
-    @Arg('filter', () => AppealEventFilter, { nullable: true }) _filter?: AppealEventFilter,
+    @Arg('filter', () => AppealEventFilter, { nullable: true, description: 'Отбор событий (отрасль, организация, муниципалитет, статус, вид); без него — все видимые роли' }) _filter?: AppealEventFilter,
   ): AppealEvent {
     return delivery.event;
   }
@@ -33,7 +33,7 @@ export class LiveResolver {
   })
   deadlineAlerts(
     @Root() delivery: LiveDelivery,
-    @Arg('filter', () => AppealEventFilter, { nullable: true }) _filter?: AppealEventFilter,
+    @Arg('filter', () => AppealEventFilter, { nullable: true, description: 'Отбор предупреждений (отрасль, организация, муниципалитет)' }) _filter?: AppealEventFilter,
   ): DeadlineAlert {
     return toDeadlineAlert(delivery);
   }
@@ -41,7 +41,7 @@ export class LiveResolver {
 
 @Resolver(() => DeadlineAlert)
 export class DeadlineAlertResolver {
-  @FieldResolver(() => Appeal)
+  @FieldResolver(() => Appeal, { description: 'Обращение, срок которого под угрозой или истёк' })
   async appeal(@Root() alert: DeadlineAlert, @Ctx() ctx: RequestContext): Promise<Appeal> {
     const appeal = await ctx.loaders.named<string, Appeal>('appeal', batchById(Appeal)).load(alert.appealId);
     if (!appeal) throw notFound('Обращение', alert.appealId);

@@ -1,5 +1,5 @@
-import { registerEnumType } from 'type-graphql';
 
+import { registerEnum } from '../graphql/register-enum.js';
 /** Where a message goes. */
 export enum DeliveryChannel {
   /** E-mail through SMTP (nodemailer). */
@@ -22,14 +22,10 @@ export enum DeliveryStatus {
   FAILED = 'FAILED',
 }
 
-registerEnumType(DeliveryChannel, {
-  name: 'DeliveryChannel',
-  description: 'Канал доставки уведомлений',
-  valuesConfig: {
-    EMAIL: { description: 'Электронная почта (SMTP)' },
-    SMS: { description: 'SMS через шлюз (webhook)' },
-    POS: { description: 'Запись для ПОС' },
-    OFFICIAL_PAGE: { description: 'Публикация на официальных страницах органа' },
-    DRY_RUN: { description: 'Пробный прогон: никому не отправляется, только записывается' },
-  },
+registerEnum(DeliveryChannel, 'DeliveryChannel', 'Канал доставки уведомлений', {
+  EMAIL: 'Электронная почта (SMTP)',
+  SMS: 'SMS через шлюз (webhook)',
+  POS: 'Запись для ПОС',
+  OFFICIAL_PAGE: 'Публикация на официальных страницах органа',
+  DRY_RUN: 'Пробный прогон: никому не отправляется, только записывается',
 });

@@ -24,7 +24,7 @@ export class OfficialPagePostInput {
 
 @ObjectType({ description: 'Публикация органа на официальной странице' })
 export class OfficialPagePostRecord {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'Идентификатор записанной публикации (UUID)' }) id!: string;
   @Field(() => ID, { description: 'Официальная страница' }) pageId!: string;
   @Field(() => String, { description: 'Идентификатор публикации на площадке' }) postId!: string;
   @Field(() => DateTime, { description: 'Когда опубликовано' }) publishedAt!: Date;

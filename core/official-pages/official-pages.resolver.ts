@@ -10,15 +10,13 @@ import { recordPageComment } from './official-page-comments.service.js';
 import { recordPagePost } from './official-page-posts.service.js';
 import { checkPeriod, findSilentPages, loadPageMetrics, rankOfficialPages, type PageMetricsRow } from './official-page-metrics.service.js';
 import { scopedAppealConnection } from './scoped-appeals.js';
+import { ForwardPageArgs } from '../graphql/pagination.js';
 import {
   OfficialPageCommentInput, OfficialPageMetrics, OfficialPagePostInput, OfficialPagePostRecord, OfficialPageRatingRow, SilentOfficialPage,
 } from './official-page.types.js';
 
 @ArgsType()
-class CommentsArgs {
-  @Field(() => Int, { nullable: true, description: 'Сколько комментариев вернуть' }) first?: number | null;
-  @Field(() => String, { nullable: true, description: 'Курсор, после которого читать' }) after?: string | null;
-}
+class CommentsArgs extends ForwardPageArgs {}
 
 @ArgsType()
 class PeriodArgs {
@@ -89,12 +87,12 @@ export class OfficialPagesResolver {
   }
 
   @Mutation(() => RegisterAppealPayload, { description: 'Принять комментарий жителя на официальной странице как обращение; один раз на (страница, комментарий)' })
-  recordOfficialPageComment(@Arg('input', () => OfficialPageCommentInput) input: OfficialPageCommentInput, @Ctx() ctx: RequestContext) {
+  recordOfficialPageComment(@Arg('input', () => OfficialPageCommentInput, { description: 'Комментарий жителя' }) input: OfficialPageCommentInput, @Ctx() ctx: RequestContext) {
     return recordPageComment(ctx.app, ctx.em, { user: requireUser(ctx) }, input);
   }
 
   @Mutation(() => OfficialPagePostRecord, { description: 'Учесть публикацию органа на официальной странице; один раз на (страница, публикация)' })
-  async recordOfficialPagePost(@Arg('input', () => OfficialPagePostInput) input: OfficialPagePostInput, @Ctx() ctx: RequestContext) {
+  async recordOfficialPagePost(@Arg('input', () => OfficialPagePostInput, { description: 'Публикация органа' }) input: OfficialPagePostInput, @Ctx() ctx: RequestContext) {
     requireUser(ctx);
     return recordPagePost(ctx.em, ctx.clock.now(), input);
   }

@@ -14,7 +14,10 @@ export * from './seed-rows.js';
 export { Appeal, Municipality, Organization } from '../entities/index.js';
 /** What every resolver gets (`@Ctx() ctx: RequestContext`): the user, a request-scoped EntityManager, loaders. */
 export type { RequestContext } from '../graphql/context.js';
-export { connectionType, type Connection } from '../graphql/pagination.js';
+/** A connection type and its `first`/`after` arguments, described once: `class XArgs extends ForwardPageArgs`. */
+export { connectionType, ForwardPageArgs, type Connection } from '../graphql/pagination.js';
+/** Registers an enum with its Russian description and one per value: `registerEnum(Kind, 'Kind', 'Вид…', { A: '…' })`. */
+export { registerEnum } from '../graphql/register-enum.js';
 export { DateTime } from '../graphql/date-time.scalar.js';
 export { appError, badInput, notFound } from '../errors/errors.js';
 /** A text[] value for SQL (`= any(?::text[])`, or a text[] column in a seed row). */

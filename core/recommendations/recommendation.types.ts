@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
-import { JSONResolver } from 'graphql-scalars';
+import { JsonScalar } from '../graphql/json.scalar.js';
 import { Organization } from '../entities/organization.entity.js';
 import { Municipality } from '../entities/municipality.entity.js';
 import { Category } from '../entities/category.entity.js';
@@ -18,7 +18,7 @@ export class Recommendation {
   @Field(() => String, { description: 'Код правила (и темы семинара, который на него отвечает)' }) code!: string;
   @Field(() => String, { description: 'Причина с цифрами' }) reason!: string;
   @Field(() => String, { description: 'Что сделать' }) action!: string;
-  @Field(() => JSONResolver, { description: 'Цифры, на которых основана рекомендация, и пороги правила' }) evidence!: Record<string, unknown>;
+  @Field(() => JsonScalar, { description: 'Цифры, на которых основана рекомендация, и пороги правила' }) evidence!: Record<string, unknown>;
   @Field(() => Boolean, { description: 'Сотрудники органа уже были на семинаре этой темы (до конца периода)' }) seminarAttended!: boolean;
   @Field(() => String, { description: 'Откуда правило: core или код отраслевого блока' }) source!: string;
 }
@@ -35,7 +35,7 @@ export class BestPractice {
   @Field(() => Category, { nullable: true, description: 'Рубрика; null — по всем рубрикам' }) category?: Category | null;
   @Field(() => String, { description: 'В чём результат выделяется: SPEED, ON_TIME, SATISFACTION' }) measure!: string;
   @Field(() => String, { description: 'Почему это лучшая практика, с цифрами' }) reason!: string;
-  @Field(() => JSONResolver, { description: 'Цифры субъекта и рубрики в целом' }) figures!: Record<string, unknown>;
+  @Field(() => JsonScalar, { description: 'Цифры субъекта и рубрики в целом' }) figures!: Record<string, unknown>;
   @Field(() => Float, { description: 'Насколько результат лучше, чем по рубрике в целом (во сколько раз)' }) advantage!: number;
   @Field(() => [String], { description: 'Примеры принятых ответов с оценкой 4–5, без персональных данных' }) exampleAnswers!: string[];
 }

@@ -1,23 +1,21 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import { Municipality, Organization, OrganizationKind } from '../entities/index.js';
 import type { RequestContext } from '../graphql/context.js';
-import { connectionType, readPageArgs, toConnection } from '../graphql/pagination.js';
+import { connectionType, readPageArgs, toConnection, ForwardPageArgs } from '../graphql/pagination.js';
 import { notFound } from '../errors/errors.js';
 
-@InputType()
+@InputType({ description: 'Отбор организаций' })
 class OrganizationFilter {
-  @Field(() => [OrganizationKind], { nullable: true }) kind?: OrganizationKind[] | null;
+  @Field(() => [OrganizationKind], { nullable: true, description: 'Виды (любой из)' }) kind?: OrganizationKind[] | null;
   @Field(() => String, { nullable: true, description: 'Код отраслевого блока' }) sector?: string | null;
-  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
-  @Field(() => ID, { nullable: true }) parentId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Организации этого муниципалитета' }) municipalityId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Подчинённые этой организации' }) parentId?: string | null;
   @Field(() => String, { nullable: true, description: 'Поиск по полному и краткому наименованию: подстрока без учёта регистра или слова в любой форме' }) search?: string | null;
 }
 
 @ArgsType()
-class OrganizationsArgs {
-  @Field(() => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
+class OrganizationsArgs extends ForwardPageArgs {
+  @Field(() => OrganizationFilter, { nullable: true, description: 'Отбор' }) filter?: OrganizationFilter | null;
 }
 
 const OrganizationConnection = connectionType(Organization, 'Organization');
@@ -57,8 +55,8 @@ export class OrganizationResolver {
     });
   }
 
-  @Query(() => Organization, { nullable: true })
-  async organization(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  @Query(() => Organization, { nullable: true, description: 'Организация по идентификатору' })
+  async organization(@Arg('id', () => ID, { description: 'Идентификатор организации (UUID)' }) id: string, @Ctx() ctx: RequestContext) {
     const organization = await ctx.loaders.organization.load(id);
     if (!organization) throw notFound('Организация', id);
     return organization;
@@ -69,7 +67,7 @@ export class OrganizationResolver {
     return organization.parent ? ctx.loaders.organization.load(organization.parent.id) : null;
   }
 
-  @FieldResolver(() => Municipality, { nullable: true })
+  @FieldResolver(() => Municipality, { nullable: true, description: 'Муниципальное образование организации (для муниципальных)' })
   municipality(@Root() organization: Organization, @Ctx() ctx: RequestContext) {
     return organization.municipality ? ctx.loaders.municipality.load(organization.municipality.id) : null;
   }

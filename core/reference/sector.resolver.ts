@@ -4,16 +4,16 @@ import type { RequestContext } from '../graphql/context.js';
 
 @ObjectType({ description: 'Правило отраслевого блока (маршрутизация или срок), для объяснения решений' })
 class SectorRule {
-  @Field(() => String) code!: string;
+  @Field(() => String, { description: 'Код правила маршрутизации или срока' }) code!: string;
   @Field(() => String, { description: 'ROUTING или DEADLINE' }) kind!: string;
-  @Field(() => String) description!: string;
+  @Field(() => String, { description: 'Правило по-русски' }) description!: string;
 }
 
 @ObjectType({ description: 'Отраслевой показатель (KPI)' })
 class SectorKpi {
-  @Field(() => String) code!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String) measure!: string;
+  @Field(() => String, { description: 'Код показателя' }) code!: string;
+  @Field(() => String, { description: 'Показатель по-русски' }) name!: string;
+  @Field(() => String, { description: 'Мера: count, onTimeRate, overdueShare, medianResponseHours, satisfactionAvg или repeatRate' }) measure!: string;
 }
 
 const enabledCodes = (ctx: RequestContext) => ctx.app.plugins.map((plugin) => plugin.code);
@@ -26,7 +26,7 @@ export class SectorResolver {
   }
 
   @Query(() => [Category], { description: 'Рубрики классификатора, всех или одного блока' })
-  categories(@Arg('sector', () => String, { nullable: true }) sector: string | null, @Ctx() ctx: RequestContext) {
+  categories(@Arg('sector', () => String, { nullable: true, description: 'Код отраслевого блока; без него — рубрики всех блоков' }) sector: string | null, @Ctx() ctx: RequestContext) {
     const codes = sector ? [sector].filter((code) => enabledCodes(ctx).includes(code)) : enabledCodes(ctx);
     return ctx.em.find(Category, { sector: { code: { $in: codes } } }, { orderBy: { code: 'asc' } });
   }
@@ -36,7 +36,7 @@ export class SectorResolver {
     return ctx.em.find(Municipality, {}, { orderBy: { kind: 'asc', name: 'asc' } });
   }
 
-  @FieldResolver(() => [Category], { name: 'categories' })
+  @FieldResolver(() => [Category], { name: 'categories', description: 'Рубрики блока' })
   categoriesOf(@Root() sector: Sector, @Ctx() ctx: RequestContext) {
     return ctx.loaders
       .named<string, Category[]>('categoriesBySector', async (ids, em) => {
@@ -56,7 +56,7 @@ export class SectorResolver {
     ];
   }
 
-  @FieldResolver(() => [SectorKpi])
+  @FieldResolver(() => [SectorKpi], { description: 'Отраслевые показатели (KPI) блока с целевыми значениями' })
   kpis(@Root() sector: Sector, @Ctx() ctx: RequestContext): SectorKpi[] {
     return ctx.app.plugins.find((p) => p.code === sector.code)?.kpis ?? [];
   }
@@ -64,7 +64,7 @@ export class SectorResolver {
 
 @Resolver(() => Category)
 export class CategoryResolver {
-  @FieldResolver(() => Sector)
+  @FieldResolver(() => Sector, { description: 'Отраслевой блок рубрики' })
   sector(@Root() category: Category, @Ctx() ctx: RequestContext) {
     return ctx.loaders.sector.load(category.sector.id);
   }

@@ -1,5 +1,5 @@
-import { registerEnumType } from 'type-graphql';
 
+import { registerEnum } from '../graphql/register-enum.js';
 /** DRAFT → OPEN → CLOSED; no way back (a closed survey's results are final). */
 export enum SurveyStatus {
   DRAFT = 'DRAFT',
@@ -20,32 +20,20 @@ export enum SurveyResponseSource {
   IMPORT = 'IMPORT',
 }
 
-registerEnumType(SurveyStatus, {
-  name: 'SurveyStatus',
-  description: 'Статус опроса: черновик, идёт, завершён',
-  valuesConfig: {
-    DRAFT: { description: 'Черновик: можно править, ответы не принимаются' },
-    OPEN: { description: 'Идёт: принимаются ответы' },
-    CLOSED: { description: 'Завершён: ответы по ссылкам не принимаются, итоги окончательные' },
-  },
+registerEnum(SurveyStatus, 'SurveyStatus', 'Статус опроса: черновик, идёт, завершён', {
+  DRAFT: 'Черновик: можно править, ответы не принимаются',
+  OPEN: 'Идёт: принимаются ответы',
+  CLOSED: 'Завершён: ответы по ссылкам не принимаются, итоги окончательные',
 });
-registerEnumType(QuestionType, {
-  name: 'QuestionType',
-  description: 'Вид вопроса',
-  valuesConfig: {
-    SINGLE_CHOICE: { description: 'Один вариант из списка' },
-    MULTIPLE_CHOICE: { description: 'Несколько вариантов из списка' },
-    SCALE: { description: 'Оценка по шкале от scaleMin до scaleMax' },
-    TEXT: { description: 'Свободный ответ' },
-  },
+registerEnum(QuestionType, 'QuestionType', 'Вид вопроса', {
+  SINGLE_CHOICE: 'Один вариант из списка',
+  MULTIPLE_CHOICE: 'Несколько вариантов из списка',
+  SCALE: 'Оценка по шкале от scaleMin до scaleMax',
+  TEXT: 'Свободный ответ',
 });
-registerEnumType(SurveyResponseSource, {
-  name: 'SurveyResponseSource',
-  description: 'Откуда пришёл ответ',
-  valuesConfig: {
-    LINK: { description: 'По одноразовой ссылке' },
-    IMPORT: { description: 'Загружен из офлайн-опроса или внешней платформы' },
-  },
+registerEnum(SurveyResponseSource, 'SurveyResponseSource', 'Откуда пришёл ответ', {
+  LINK: 'По одноразовой ссылке',
+  IMPORT: 'Загружен из офлайн-опроса или внешней платформы',
 });
 
 export const CHOICE_TYPES: ReadonlySet<QuestionType> = new Set([QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE]);

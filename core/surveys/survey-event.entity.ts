@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { JSONResolver } from 'graphql-scalars';
+import { JsonScalar } from '../graphql/json.scalar.js';
 import { randomUUID } from 'node:crypto';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { User } from '../entities/user.entity.js';
@@ -15,7 +15,7 @@ import { Survey } from './survey.entity.js';
 @Entity({ tableName: 'survey_event' })
 @Index({ properties: ['survey', 'at'] })
 export class SurveyEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор записи журнала опроса (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -40,7 +40,7 @@ export class SurveyEvent {
   @Property({ type: 'integer' })
   version!: number;
 
-  @Field(() => JSONResolver, { nullable: true, description: 'Подробности: изменённые поля, число ссылок, итоги загрузки' })
+  @Field(() => JsonScalar, { nullable: true, description: 'Подробности: изменённые поля, число ссылок, итоги загрузки' })
   @Property({ type: 'json', nullable: true })
   data?: Record<string, unknown> | null;
 }

@@ -27,7 +27,7 @@ export interface StoredQuestion {
 @Index({ properties: ['status', 'createdAt'] })
 @Index({ properties: ['createdAt', 'id'] })
 export class Survey {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор опроса (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

@@ -14,7 +14,7 @@ import { User } from '../entities/user.entity.js';
 @Entity({ tableName: 'seminar' })
 @Index({ properties: ['startsAt'] })
 export class Seminar {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор семинара (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

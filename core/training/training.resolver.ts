@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Organization } from '../entities/organization.entity.js';
 import { User } from '../entities/user.entity.js';
 import type { RequestContext } from '../graphql/context.js';
-import { readPageArgs, toConnection } from '../graphql/pagination.js';
+import { readPageArgs, toConnection, ForwardPageArgs } from '../graphql/pagination.js';
 import { requireUser } from '../auth/require-user.js';
 import { pgQuery } from '../db/pg-query.js';
 import { entityView } from '../db/entity-view.js';
@@ -12,10 +12,8 @@ import { SeminarConnection, SeminarFilter, SeminarInput } from './seminar.types.
 import { createSeminar, recordAttendance } from './seminar.service.js';
 
 @ArgsType()
-class SeminarsArgs {
+class SeminarsArgs extends ForwardPageArgs {
   @Field(() => SeminarFilter, { nullable: true, description: 'Отбор' }) filter?: SeminarFilter | null;
-  @Field(() => Int, { nullable: true, description: 'Сколько вернуть' }) first?: number | null;
-  @Field(() => String, { nullable: true, description: 'Курсор, после которого читать' }) after?: string | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -64,13 +62,13 @@ export class TrainingResolver {
   }
 
   @Mutation(() => Seminar, { description: 'Запланировать семинар' })
-  createSeminar(@Arg('input', () => SeminarInput) input: SeminarInput, @Ctx() ctx: RequestContext) {
+  createSeminar(@Arg('input', () => SeminarInput, { description: 'Семинар' }) input: SeminarInput, @Ctx() ctx: RequestContext) {
     requireUser(ctx);
     return createSeminar(ctx.em, ctx.clock.now(), input);
   }
 
   @Mutation(() => Seminar, { description: 'Отметить присутствие пользователей на семинаре (повтор ничего не меняет)' })
-  recordAttendance(@Arg('seminarId', () => ID) seminarId: string, @Arg('userIds', () => [ID]) userIds: string[], @Ctx() ctx: RequestContext) {
+  recordAttendance(@Arg('seminarId', () => ID, { description: 'Идентификатор семинара (UUID)' }) seminarId: string, @Arg('userIds', () => [ID], { description: 'Присутствовавшие пользователи' }) userIds: string[], @Ctx() ctx: RequestContext) {
     requireUser(ctx);
     return recordAttendance(ctx.em, ctx.clock.now(), seminarId, userIds);
   }

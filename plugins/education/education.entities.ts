@@ -4,32 +4,35 @@
  * appeal_id). Each class is also its GraphQL type.
  */
 import { Entity, Enum, ManyToOne, OneToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
-import { Appeal, Municipality } from '../../core/plugin-api/index.js';
+import { Appeal, Municipality, registerEnum } from '../../core/plugin-api/index.js';
 
 export enum EducationInstitutionKind {
   SCHOOL = 'SCHOOL',
   KINDERGARTEN = 'KINDERGARTEN',
 }
-registerEnumType(EducationInstitutionKind, { name: 'EducationInstitutionKind', description: 'Школа или детский сад' });
+registerEnum(EducationInstitutionKind, 'EducationInstitutionKind', 'Вид образовательной организации', {
+  SCHOOL: 'Общеобразовательная школа',
+  KINDERGARTEN: 'Детский сад (дошкольная организация)',
+});
 
 @ObjectType('EducationInstitution', { description: 'Образовательная организация: школа или детский сад' })
 @Entity({ tableName: 'education_institution' })
 export class EducationInstitution {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор организации (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Наименование' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => EducationInstitutionKind)
+  @Field(() => EducationInstitutionKind, { description: 'Школа или детский сад' })
   @Enum({ items: () => EducationInstitutionKind, nativeEnumName: 'education_institution_kind' })
   kind!: EducationInstitutionKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Адрес' })
   @Property({ type: 'text' })
   address!: string;
 

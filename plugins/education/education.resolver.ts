@@ -1,21 +1,20 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   Appeal, Municipality, connectionType, likePattern, loadAppealDetails, loadById, referencePage, type RequestContext,
+  ForwardPageArgs,
 } from '../../core/plugin-api/index.js';
 import { EducationDetails, EducationInstitution, EducationInstitutionKind } from './education.entities.js';
 
-@InputType('EducationInstitutionFilter')
+@InputType('EducationInstitutionFilter', { description: 'Отбор образовательных организаций' })
 class EducationInstitutionFilter {
-  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
-  @Field(() => EducationInstitutionKind, { nullable: true }) kind?: EducationInstitutionKind | null;
+  @Field(() => ID, { nullable: true, description: 'Муниципальное образование' }) municipalityId?: string | null;
+  @Field(() => EducationInstitutionKind, { nullable: true, description: 'Вид' }) kind?: EducationInstitutionKind | null;
   @Field(() => String, { nullable: true, description: 'Поиск по наименованию или адресу' }) search?: string | null;
 }
 
 @ArgsType()
-class EducationInstitutionsArgs {
-  @Field(() => EducationInstitutionFilter, { nullable: true }) filter?: EducationInstitutionFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
+class EducationInstitutionsArgs extends ForwardPageArgs {
+  @Field(() => EducationInstitutionFilter, { nullable: true, description: 'Отбор' }) filter?: EducationInstitutionFilter | null;
 }
 
 const EducationInstitutionConnection = connectionType(EducationInstitution, 'EducationInstitution');
@@ -52,7 +51,7 @@ export class EducationDetailsResolver {
 
 @Resolver(() => EducationInstitution)
 export class EducationInstitutionResolver {
-  @FieldResolver(() => Municipality)
+  @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
   municipality(@Root() institution: EducationInstitution, @Ctx() ctx: RequestContext) {
     return ctx.loaders.municipality.load(institution.municipality.id);
   }

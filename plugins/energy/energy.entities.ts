@@ -4,9 +4,9 @@
  * appeal_id). Each class is also its GraphQL type.
  */
 import { Entity, Enum, OneToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
-import { Appeal } from '../../core/plugin-api/index.js';
+import { Appeal, registerEnum } from '../../core/plugin-api/index.js';
 
 export enum EnergyCompanyKind {
   GRID = 'GRID',
@@ -15,27 +15,30 @@ export enum EnergyCompanyKind {
   GAS_SUPPLIER = 'GAS_SUPPLIER',
   HEAT_SUPPLIER = 'HEAT_SUPPLIER',
 }
-registerEnumType(EnergyCompanyKind, {
-  name: 'EnergyCompanyKind',
-  description: 'Сетевая организация, гарантирующий поставщик, газораспределение, поставщик газа, теплоснабжение',
+registerEnum(EnergyCompanyKind, 'EnergyCompanyKind', 'Вид энергетической организации', {
+  GRID: 'Сетевая организация (электрические сети)',
+  ELECTRICITY_SUPPLIER: 'Гарантирующий поставщик электроэнергии',
+  GAS_DISTRIBUTION: 'Газораспределительная организация',
+  GAS_SUPPLIER: 'Поставщик газа',
+  HEAT_SUPPLIER: 'Теплоснабжающая организация',
 });
 
 @ObjectType('EnergyCompany', { description: 'Энергоснабжающая, сетевая или газовая организация' })
 @Entity({ tableName: 'energy_company' })
 export class EnergyCompany {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор организации (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Полное наименование' })
   @Property({ type: 'text', unique: true })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Краткое наименование' })
   @Property({ type: 'text' })
   shortName!: string;
 
-  @Field(() => EnergyCompanyKind)
+  @Field(() => EnergyCompanyKind, { description: 'Вид организации' })
   @Enum({ items: () => EnergyCompanyKind, nativeEnumName: 'energy_company_kind' })
   kind!: EnergyCompanyKind;
 

@@ -8,8 +8,8 @@ import { EnergyCompany, EnergyCompanyKind, EnergyDetails } from './energy.entiti
 export class EnergyAppealResolver {
   @Query(() => [EnergyCompany], { description: 'Энергоснабжающие, сетевые и газовые организации; по муниципалитету — те, что его обслуживают' })
   async energyCompanies(
-    @Arg('kind', () => EnergyCompanyKind, { nullable: true }) kind: EnergyCompanyKind | null,
-    @Arg('municipalityId', () => ID, { nullable: true }) municipalityId: string | null,
+    @Arg('kind', () => EnergyCompanyKind, { nullable: true, description: 'Вид организации' }) kind: EnergyCompanyKind | null,
+    @Arg('municipalityId', () => ID, { nullable: true, description: 'Организации, работающие в этом муниципалитете' }) municipalityId: string | null,
     @Ctx() ctx: RequestContext,
   ) {
     const knex = ctx.em.getKnex();

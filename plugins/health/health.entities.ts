@@ -4,9 +4,9 @@
  * Each class is also its GraphQL type.
  */
 import { Entity, Enum, ManyToOne, OneToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
-import { Appeal, Municipality, Organization } from '../../core/plugin-api/index.js';
+import { Appeal, Municipality, Organization, registerEnum } from '../../core/plugin-api/index.js';
 
 export enum MedicalOrganizationKind {
   HOSPITAL = 'HOSPITAL',
@@ -14,15 +14,17 @@ export enum MedicalOrganizationKind {
   FAP = 'FAP',
   AMBULANCE = 'AMBULANCE',
 }
-registerEnumType(MedicalOrganizationKind, {
-  name: 'MedicalOrganizationKind',
-  description: 'Больница, поликлиника, фельдшерско-акушерский пункт, скорая помощь',
+registerEnum(MedicalOrganizationKind, 'MedicalOrganizationKind', 'Вид медицинской организации', {
+  HOSPITAL: 'Больница (стационар)',
+  POLYCLINIC: 'Поликлиника',
+  FAP: 'Фельдшерско-акушерский пункт (ФАП)',
+  AMBULANCE: 'Станция скорой медицинской помощи',
 });
 
 @ObjectType('MedicalOrganization', { description: 'Медицинская организация или её подразделение' })
 @Entity({ tableName: 'health_medical_organization' })
 export class MedicalOrganization {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор организации (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -30,15 +32,15 @@ export class MedicalOrganization {
   @Property({ type: 'text', unique: true })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Наименование' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => MedicalOrganizationKind)
+  @Field(() => MedicalOrganizationKind, { description: 'Вид медицинской организации' })
   @Enum({ items: () => MedicalOrganizationKind, nativeEnumName: 'medical_organization_kind' })
   kind!: MedicalOrganizationKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Адрес' })
   @Property({ type: 'text' })
   address!: string;
 

@@ -2,21 +2,20 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, R
 import {
   Appeal, Municipality, Organization, connectionType, likePattern, loadAppealDetails, loadById, personalData, referencePage,
   type RequestContext,
+  ForwardPageArgs,
 } from '../../core/plugin-api/index.js';
 import { HealthDetails, MedicalOrganization, MedicalOrganizationKind } from './health.entities.js';
 
-@InputType('MedicalOrganizationFilter')
+@InputType('MedicalOrganizationFilter', { description: 'Отбор медицинских организаций' })
 class MedicalOrganizationFilter {
-  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
-  @Field(() => MedicalOrganizationKind, { nullable: true }) kind?: MedicalOrganizationKind | null;
+  @Field(() => ID, { nullable: true, description: 'Муниципальное образование' }) municipalityId?: string | null;
+  @Field(() => MedicalOrganizationKind, { nullable: true, description: 'Вид' }) kind?: MedicalOrganizationKind | null;
   @Field(() => String, { nullable: true, description: 'Поиск по наименованию' }) search?: string | null;
 }
 
 @ArgsType()
-class MedicalOrganizationsArgs {
-  @Field(() => MedicalOrganizationFilter, { nullable: true }) filter?: MedicalOrganizationFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
+class MedicalOrganizationsArgs extends ForwardPageArgs {
+  @Field(() => MedicalOrganizationFilter, { nullable: true, description: 'Отбор' }) filter?: MedicalOrganizationFilter | null;
 }
 
 const MedicalOrganizationConnection = connectionType(MedicalOrganization, 'MedicalOrganization');
@@ -58,7 +57,7 @@ export class HealthDetailsResolver {
 
 @Resolver(() => MedicalOrganization)
 export class MedicalOrganizationResolver {
-  @FieldResolver(() => Municipality)
+  @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
   municipality(@Root() medical: MedicalOrganization, @Ctx() ctx: RequestContext) {
     return ctx.loaders.municipality.load(medical.municipality.id);
   }

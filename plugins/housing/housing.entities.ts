@@ -12,11 +12,11 @@ import { Appeal, Municipality } from '../../core/plugin-api/index.js';
 @ObjectType('ManagementCompany', { description: 'Управляющая организация (УК, ТСЖ) многоквартирных домов' })
 @Entity({ tableName: 'housing_management_company' })
 export class ManagementCompany {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Наименование управляющей организации' })
   @Property({ type: 'text' })
   name!: string;
 
@@ -35,11 +35,11 @@ export class ManagementCompany {
 @ObjectType('ApartmentBuilding', { description: 'Многоквартирный дом' })
 @Entity({ tableName: 'housing_apartment_building' })
 export class ApartmentBuilding {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Адрес дома' })
   @Property({ type: 'text', unique: true })
   address!: string;
 

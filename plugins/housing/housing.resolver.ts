@@ -2,34 +2,31 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Resolver
 import {
   Appeal, Municipality, connectionType, likePattern, loadAppealDetails, loadById, loadByKey, personalData, referencePage,
   type RequestContext,
+  ForwardPageArgs,
 } from '../../core/plugin-api/index.js';
 import { ApartmentBuilding, HousingDetails, ManagementCompany } from './housing.entities.js';
 
-@InputType('ManagementCompanyFilter')
+@InputType('ManagementCompanyFilter', { description: 'Отбор управляющих организаций' })
 class ManagementCompanyFilter {
-  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Муниципальное образование' }) municipalityId?: string | null;
   @Field(() => String, { nullable: true, description: 'Поиск по наименованию или ИНН' }) search?: string | null;
 }
 
 @ArgsType()
-class ManagementCompaniesArgs {
-  @Field(() => ManagementCompanyFilter, { nullable: true }) filter?: ManagementCompanyFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
+class ManagementCompaniesArgs extends ForwardPageArgs {
+  @Field(() => ManagementCompanyFilter, { nullable: true, description: 'Отбор' }) filter?: ManagementCompanyFilter | null;
 }
 
-@InputType('ApartmentBuildingFilter')
+@InputType('ApartmentBuildingFilter', { description: 'Отбор многоквартирных домов' })
 class ApartmentBuildingFilter {
-  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
-  @Field(() => ID, { nullable: true }) managementCompanyId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Муниципальное образование' }) municipalityId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Дома этой управляющей организации' }) managementCompanyId?: string | null;
   @Field(() => String, { nullable: true, description: 'Поиск по адресу' }) search?: string | null;
 }
 
 @ArgsType()
-class ApartmentBuildingsArgs {
-  @Field(() => ApartmentBuildingFilter, { nullable: true }) filter?: ApartmentBuildingFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
+class ApartmentBuildingsArgs extends ForwardPageArgs {
+  @Field(() => ApartmentBuildingFilter, { nullable: true, description: 'Отбор' }) filter?: ApartmentBuildingFilter | null;
 }
 
 const ManagementCompanyConnection = connectionType(ManagementCompany, 'ManagementCompany');
@@ -91,7 +88,7 @@ export class HousingDetailsResolver {
 
 @Resolver(() => ManagementCompany)
 export class ManagementCompanyResolver {
-  @FieldResolver(() => Municipality)
+  @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
   municipality(@Root() company: ManagementCompany, @Ctx() ctx: RequestContext) {
     return ctx.loaders.municipality.load(company.municipality.id);
   }
@@ -99,12 +96,12 @@ export class ManagementCompanyResolver {
 
 @Resolver(() => ApartmentBuilding)
 export class ApartmentBuildingResolver {
-  @FieldResolver(() => Municipality)
+  @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
   municipality(@Root() building: ApartmentBuilding, @Ctx() ctx: RequestContext) {
     return ctx.loaders.municipality.load(building.municipality.id);
   }
 
-  @FieldResolver(() => ManagementCompany, { nullable: true })
+  @FieldResolver(() => ManagementCompany, { nullable: true, description: 'Управляющая организация дома' })
   managementCompany(@Root() building: ApartmentBuilding, @Ctx() ctx: RequestContext) {
     return building.managementCompany ? loadById(ctx, ManagementCompany, building.managementCompany.id) : null;
   }

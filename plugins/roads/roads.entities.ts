@@ -4,9 +4,9 @@
  * appeal_id). Each class is also its GraphQL type.
  */
 import { Entity, Enum, ManyToOne, OneToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
-import { Appeal, Municipality } from '../../core/plugin-api/index.js';
+import { Appeal, Municipality, registerEnum } from '../../core/plugin-api/index.js';
 
 /** Whose road it is decides who answers (257-ФЗ on roads, art. 5: federal, regional, local roads). */
 export enum RoadOwner {
@@ -14,12 +14,16 @@ export enum RoadOwner {
   REGIONAL = 'REGIONAL',
   MUNICIPAL = 'MUNICIPAL',
 }
-registerEnumType(RoadOwner, { name: 'RoadOwner', description: 'Собственник дороги: федеральная, региональная, местная (257-ФЗ, ст. 5)' });
+registerEnum(RoadOwner, 'RoadOwner', 'Собственник дороги (257-ФЗ, ст. 5)', {
+  FEDERAL: 'Федеральная дорога',
+  REGIONAL: 'Региональная (межмуниципальная) дорога',
+  MUNICIPAL: 'Местная дорога муниципалитета',
+});
 
 @ObjectType('RoadSegment', { description: 'Участок автомобильной дороги' })
 @Entity({ tableName: 'roads_segment' })
 export class RoadSegment {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор участка (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -27,7 +31,7 @@ export class RoadSegment {
   @Property({ type: 'text', unique: true })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Название дороги или улицы и участка' })
   @Property({ type: 'text' })
   name!: string;
 
@@ -43,7 +47,7 @@ export class RoadSegment {
   @Property({ type: 'double' })
   kmTo!: number;
 
-  @Field(() => RoadOwner)
+  @Field(() => RoadOwner, { description: 'Собственник дороги' })
   @Enum({ items: () => RoadOwner, nativeEnumName: 'road_owner' })
   owner!: RoadOwner;
 

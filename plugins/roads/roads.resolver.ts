@@ -1,22 +1,21 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   Appeal, Municipality, connectionType, likePattern, loadAppealDetails, loadById, referencePage, type RequestContext,
+  ForwardPageArgs,
 } from '../../core/plugin-api/index.js';
 import { RoadOwner, RoadSegment, RoadsDetails } from './roads.entities.js';
 
-@InputType('RoadSegmentFilter')
+@InputType('RoadSegmentFilter', { description: 'Отбор участков дорог' })
 class RoadSegmentFilter {
-  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
-  @Field(() => RoadOwner, { nullable: true }) owner?: RoadOwner | null;
+  @Field(() => ID, { nullable: true, description: 'Муниципальное образование' }) municipalityId?: string | null;
+  @Field(() => RoadOwner, { nullable: true, description: 'Собственник' }) owner?: RoadOwner | null;
   @Field(() => String, { nullable: true, description: 'Номер дороги, например «Р-176»' }) roadNumber?: string | null;
   @Field(() => String, { nullable: true, description: 'Поиск по наименованию' }) search?: string | null;
 }
 
 @ArgsType()
-class RoadSegmentsArgs {
-  @Field(() => RoadSegmentFilter, { nullable: true }) filter?: RoadSegmentFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
+class RoadSegmentsArgs extends ForwardPageArgs {
+  @Field(() => RoadSegmentFilter, { nullable: true, description: 'Отбор' }) filter?: RoadSegmentFilter | null;
 }
 
 const RoadSegmentConnection = connectionType(RoadSegment, 'RoadSegment');
@@ -54,7 +53,7 @@ export class RoadsDetailsResolver {
 
 @Resolver(() => RoadSegment)
 export class RoadSegmentResolver {
-  @FieldResolver(() => Municipality)
+  @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
   municipality(@Root() segment: RoadSegment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.municipality.load(segment.municipality.id);
   }

@@ -4,9 +4,9 @@
  * with the appeal, keyed by appeal_id). Each class is also its GraphQL type.
  */
 import { Entity, Enum, ManyToOne, OneToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
-import { Appeal, Municipality } from '../../core/plugin-api/index.js';
+import { Appeal, Municipality, registerEnum } from '../../core/plugin-api/index.js';
 
 /** Who grants a measure: the Social Fund branch, the republic's ministry, or the municipality. */
 export enum SocialMeasureProvider {
@@ -14,15 +14,16 @@ export enum SocialMeasureProvider {
   MIN_SOCIAL = 'MIN_SOCIAL',
   MUNICIPALITY = 'MUNICIPALITY',
 }
-registerEnumType(SocialMeasureProvider, {
-  name: 'SocialMeasureProvider',
-  description: 'Кто предоставляет меру: отделение Социального фонда, министерство республики или муниципалитет',
+registerEnum(SocialMeasureProvider, 'SocialMeasureProvider', 'Кто предоставляет меру социальной поддержки', {
+  OSFR: 'Отделение Социального фонда России по региону',
+  MIN_SOCIAL: 'Министерство социальной защиты региона',
+  MUNICIPALITY: 'Муниципальное образование',
 });
 
 @ObjectType('SocialMeasure', { description: 'Мера социальной поддержки' })
 @Entity({ tableName: 'social_measure' })
 export class SocialMeasure {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -30,7 +31,7 @@ export class SocialMeasure {
   @Property({ type: 'text', unique: true })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Наименование' })
   @Property({ type: 'text' })
   name!: string;
 
@@ -42,7 +43,7 @@ export class SocialMeasure {
   @Property({ type: 'text' })
   eligible!: string;
 
-  @Field(() => SocialMeasureProvider)
+  @Field(() => SocialMeasureProvider, { description: 'Кто предоставляет меру' })
   @Enum({ items: () => SocialMeasureProvider, nativeEnumName: 'social_measure_provider' })
   provider!: SocialMeasureProvider;
 
@@ -54,7 +55,7 @@ export class SocialMeasure {
 @ObjectType('SocialServiceCentre', { description: 'Комплексный центр социального обслуживания населения (КЦСОН)' })
 @Entity({ tableName: 'social_service_centre' })
 export class SocialServiceCentre {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -62,11 +63,11 @@ export class SocialServiceCentre {
   @Property({ type: 'text', unique: true })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Наименование' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Адрес' })
   @Property({ type: 'text' })
   address!: string;
 

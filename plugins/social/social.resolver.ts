@@ -8,14 +8,14 @@ import { SocialDetails, SocialMeasure, SocialMeasureProvider, SocialServiceCentr
 export class SocialAppealResolver {
   @Query(() => [SocialMeasure], { description: 'Меры социальной поддержки' })
   socialMeasures(
-    @Arg('provider', () => SocialMeasureProvider, { nullable: true }) provider: SocialMeasureProvider | null,
+    @Arg('provider', () => SocialMeasureProvider, { nullable: true, description: 'Кто предоставляет меру' }) provider: SocialMeasureProvider | null,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.em.find(SocialMeasure, provider ? { provider } : {}, { orderBy: { name: 'asc' } });
   }
 
   @Query(() => [SocialServiceCentre], { description: 'Центры социального обслуживания; по муниципалитету — те, что его обслуживают' })
-  async socialServiceCentres(@Arg('municipalityId', () => ID, { nullable: true }) municipalityId: string | null, @Ctx() ctx: RequestContext) {
+  async socialServiceCentres(@Arg('municipalityId', () => ID, { nullable: true, description: 'Центры этого муниципалитета' }) municipalityId: string | null, @Ctx() ctx: RequestContext) {
     const knex = ctx.em.getKnex();
     const query = knex('social_service_centre as t').select('t.*').orderBy([{ column: 't.name' }]);
     if (municipalityId) {
@@ -47,7 +47,7 @@ export class SocialDetailsResolver {
 
 @Resolver(() => SocialServiceCentre)
 export class SocialServiceCentreResolver {
-  @FieldResolver(() => Municipality)
+  @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
   municipality(@Root() centre: SocialServiceCentre, @Ctx() ctx: RequestContext) {
     return ctx.loaders.municipality.load(centre.municipality.id);
   }

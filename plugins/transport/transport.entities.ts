@@ -4,8 +4,8 @@
  * appeal_id). Each class is also its GraphQL type.
  */
 import { Entity, Enum, ManyToOne, OneToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateTime } from '../../core/plugin-api/index.js';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { DateTime, registerEnum } from '../../core/plugin-api/index.js';
 import { randomUUID } from 'node:crypto';
 import { Appeal, Municipality } from '../../core/plugin-api/index.js';
 
@@ -15,12 +15,16 @@ export enum BusRouteKind {
   SUBURBAN = 'SUBURBAN',
   INTERCITY = 'INTERCITY',
 }
-registerEnumType(BusRouteKind, { name: 'BusRouteKind', description: 'Городской, пригородный или междугородный маршрут' });
+registerEnum(BusRouteKind, 'BusRouteKind', 'Вид автобусного маршрута', {
+  CITY: 'Городской',
+  SUBURBAN: 'Пригородный',
+  INTERCITY: 'Междугородный (межмуниципальный)',
+});
 
 @ObjectType('TransportCarrier', { description: 'Перевозчик по регулярным маршрутам' })
 @Entity({ tableName: 'transport_carrier' })
 export class TransportCarrier {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -28,7 +32,7 @@ export class TransportCarrier {
   @Property({ type: 'text', unique: true })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Наименование перевозчика' })
   @Property({ type: 'text' })
   name!: string;
 
@@ -40,7 +44,7 @@ export class TransportCarrier {
 @ObjectType('BusRoute', { description: 'Регулярный автобусный маршрут' })
 @Entity({ tableName: 'transport_bus_route' })
 export class BusRoute {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -52,7 +56,7 @@ export class BusRoute {
   @Property({ type: 'text', index: true })
   number!: string;
 
-  @Field(() => BusRouteKind)
+  @Field(() => BusRouteKind, { description: 'Вид маршрута' })
   @Enum({ items: () => BusRouteKind, nativeEnumName: 'bus_route_kind' })
   kind!: BusRouteKind;
 

@@ -1,22 +1,21 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   Appeal, Municipality, connectionType, loadAppealDetails, loadById, referencePage, type RequestContext,
+  ForwardPageArgs,
 } from '../../core/plugin-api/index.js';
 import { BusRoute, BusRouteKind, TransportCarrier, TransportDetails } from './transport.entities.js';
 
-@InputType('BusRouteFilter')
+@InputType('BusRouteFilter', { description: 'Отбор маршрутов' })
 class BusRouteFilter {
-  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
-  @Field(() => BusRouteKind, { nullable: true }) kind?: BusRouteKind | null;
-  @Field(() => ID, { nullable: true }) carrierId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Муниципальное образование' }) municipalityId?: string | null;
+  @Field(() => BusRouteKind, { nullable: true, description: 'Вид маршрута' }) kind?: BusRouteKind | null;
+  @Field(() => ID, { nullable: true, description: 'Маршруты этого перевозчика' }) carrierId?: string | null;
   @Field(() => String, { nullable: true, description: 'Номер маршрута' }) number?: string | null;
 }
 
 @ArgsType()
-class BusRoutesArgs {
-  @Field(() => BusRouteFilter, { nullable: true }) filter?: BusRouteFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
+class BusRoutesArgs extends ForwardPageArgs {
+  @Field(() => BusRouteFilter, { nullable: true, description: 'Отбор' }) filter?: BusRouteFilter | null;
 }
 
 const BusRouteConnection = connectionType(BusRoute, 'BusRoute');
@@ -52,12 +51,12 @@ export class TransportAppealResolver {
 
 @Resolver(() => BusRoute)
 export class BusRouteResolver {
-  @FieldResolver(() => TransportCarrier)
+  @FieldResolver(() => TransportCarrier, { description: 'Перевозчик, обслуживающий маршрут' })
   carrier(@Root() route: BusRoute, @Ctx() ctx: RequestContext) {
     return loadById(ctx, TransportCarrier, route.carrier.id);
   }
 
-  @FieldResolver(() => Municipality)
+  @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
   municipality(@Root() route: BusRoute, @Ctx() ctx: RequestContext) {
     return ctx.loaders.municipality.load(route.municipality.id);
   }

@@ -4,28 +4,31 @@
  * with the appeal, keyed by appeal_id). Each class is also its GraphQL type.
  */
 import { Entity, Enum, ManyToOne, OneToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
-import { Appeal, Municipality, Organization } from '../../core/plugin-api/index.js';
+import { Appeal, Municipality, Organization, registerEnum } from '../../core/plugin-api/index.js';
 
 export enum WasteOperatorRole {
   REGIONAL_OPERATOR = 'REGIONAL_OPERATOR',
   COLLECTOR = 'COLLECTOR',
 }
-registerEnumType(WasteOperatorRole, { name: 'WasteOperatorRole', description: 'Региональный оператор по обращению с ТКО или перевозчик' });
+registerEnum(WasteOperatorRole, 'WasteOperatorRole', 'Роль в обращении с ТКО', {
+  REGIONAL_OPERATOR: 'Региональный оператор по обращению с твёрдыми коммунальными отходами',
+  COLLECTOR: 'Перевозчик (вывоз отходов по договору с региональным оператором)',
+});
 
 @ObjectType('WasteOperator', { description: 'Региональный оператор или перевозчик ТКО' })
 @Entity({ tableName: 'waste_operator' })
 export class WasteOperator {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Наименование' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => WasteOperatorRole)
+  @Field(() => WasteOperatorRole, { description: 'Роль в обращении с ТКО' })
   @Enum({ items: () => WasteOperatorRole, nativeEnumName: 'waste_operator_role' })
   role!: WasteOperatorRole;
 
@@ -45,22 +48,22 @@ export class WasteOperator {
 @ObjectType('ContainerSite', { description: 'Контейнерная площадка (место накопления ТКО)' })
 @Entity({ tableName: 'waste_container_site' })
 export class ContainerSite {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Идентификатор (UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Адрес площадки' })
   @Property({ type: 'text' })
   address!: string;
 
   @ManyToOne(() => Municipality, { ref: true, index: true })
   municipality!: Ref<Municipality>;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Широта, градусы WGS 84' })
   @Property({ type: 'double' })
   latitude!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Долгота, градусы WGS 84' })
   @Property({ type: 'double' })
   longitude!: number;
 

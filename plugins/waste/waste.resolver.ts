@@ -2,20 +2,19 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, R
 import {
   Appeal, Municipality, Organization, connectionType, likePattern, loadAppealDetails, loadById, referencePage,
   type RequestContext,
+  ForwardPageArgs,
 } from '../../core/plugin-api/index.js';
 import { ContainerSite, WasteDetails, WasteOperator } from './waste.entities.js';
 
-@InputType('ContainerSiteFilter')
+@InputType('ContainerSiteFilter', { description: 'Отбор контейнерных площадок' })
 class ContainerSiteFilter {
-  @Field(() => ID, { nullable: true }) municipalityId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Муниципальное образование' }) municipalityId?: string | null;
   @Field(() => String, { nullable: true, description: 'Поиск по адресу' }) search?: string | null;
 }
 
 @ArgsType()
-class ContainerSitesArgs {
-  @Field(() => ContainerSiteFilter, { nullable: true }) filter?: ContainerSiteFilter | null;
-  @Field(() => Int, { nullable: true }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
+class ContainerSitesArgs extends ForwardPageArgs {
+  @Field(() => ContainerSiteFilter, { nullable: true, description: 'Отбор' }) filter?: ContainerSiteFilter | null;
 }
 
 const ContainerSiteConnection = connectionType(ContainerSite, 'ContainerSite');
@@ -57,7 +56,7 @@ export class WasteDetailsResolver {
 
 @Resolver(() => ContainerSite)
 export class ContainerSiteResolver {
-  @FieldResolver(() => Municipality)
+  @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
   municipality(@Root() site: ContainerSite, @Ctx() ctx: RequestContext) {
     return ctx.loaders.municipality.load(site.municipality.id);
   }

@@ -104,6 +104,26 @@ describe('stats', () => {
     expect(kpis[1].value).toBeCloseTo(metrics(fx.appeals.filter((a) => a.sector === 'housing')).satisfactionAvg!, 6);
   });
 
+  it('shows in a SECTOR row only the KPIs of its sector, unless all are asked for', async () => {
+    const q = `{ stats(groupBy: [SECTOR]) { group { dimension value label } kpis { code sector } all: kpis(allSectors: true) { code sector } } }`;
+    const r = await t.gql(q, {}, curator);
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    const rows = r.data.stats as { group: { value: string | null }[]; kpis: { code: string; sector: string }[]; all: { code: string; sector: string }[] }[];
+    const sectors = await t.em().execute(`select id, code from sector`);
+    const codeOf = new Map(sectors.map((s: any) => [s.id as string, s.code as string]));
+    const withKpis = rows.filter((row) => row.kpis.length > 0);
+    expect(withKpis.length).toBeGreaterThan(1);
+    for (const row of rows) {
+      const code = row.group[0]!.value ? codeOf.get(row.group[0]!.value) : undefined;
+      expect(row.kpis.every((k) => k.sector === code)).toBe(true);
+      expect(row.kpis.map((k) => k.code)).toEqual(row.all.filter((k) => k.sector === code).map((k) => k.code));
+      expect(new Set(row.all.map((k) => k.sector)).size).toBeGreaterThan(1);
+    }
+    // Without a SECTOR dimension every row keeps every sector's KPIs.
+    const total = await t.gql(`{ stats(groupBy: []) { kpis { sector } } }`, {}, curator);
+    expect(new Set(total.data.stats[0].kpis.map((k: any) => k.sector)).size).toBeGreaterThan(1);
+  });
+
   it('scopes to the caller: an operator sees only its body, a sector role only its sector', async () => {
     const { token } = await t.user(Role.ORG_OPERATOR, { organizationCode: 'min-health' });
     const r = await t.gql(STATS, { groupBy: ['ORGANIZATION'] }, token);

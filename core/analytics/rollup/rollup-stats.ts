@@ -95,7 +95,7 @@ export async function rollupStatsQuery(ctx: AnalyticsContext, request: RollupSta
     grain: grain ?? GRAIN_FULL,
     overdueAt: overdue ? ctx.now : null,
     narrowRollup: (query) => applyAppealScope(rollupFilter(query, filter), ctx.user, 'r'),
-    narrowRaw: (query) => applyAppealScope(applyAppealFilter(query, filter, ctx.now), ctx.user),
+    narrowRaw: (query) => applyAppealScope(applyAppealFilter(query, filter, ctx.now, ctx.app.config.deadlinePolicy.atRiskShare), ctx.user),
   });
 
   const k = keys.map((_, i) => `p.k${i}`);
