@@ -7,6 +7,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { authenticateRequest, type Credentials } from '../auth/authenticate.js';
 import { createRequestContext } from '../graphql/context.js';
 import type { LiveConnection } from '../live/live-connection.js';
+import { subscribeShared } from '../live/shared-execution.js';
 import { createErrorFormatter } from './format-error.js';
 import { graphqlLimits } from './graphql-limits.js';
 import type { RateLimits } from './rate-limit.js';
@@ -94,6 +95,8 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
   const cleanup = useServer(
     {
       schema,
+      // A live event is executed once per access class and query, not once per subscriber.
+      subscribe: subscribeShared,
       // Parsed and validated here (rather than by graphql-ws) so that the limits apply and a syntax error is an error message, not a closed socket.
       onSubscribe: async (ctx, _id, payload) => {
         let document: DocumentNode;
