@@ -45,7 +45,8 @@ import { generateBenchAppeals } from './analytics-generator.js';
 const COUNT = Number(process.env.BENCH_APPEALS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const NOW = new Date('2026-11-20T12:00:00+03:00');
-const DB_NAME = 'cur_bench_analytics';
+// BENCH_DB: another kept database, e.g. cur_bench_10m of bench/scale/generate-appeals.ts (the largest region).
+const DB_NAME = process.env.BENCH_DB ?? 'cur_bench_analytics';
 const logger = createLogger('warn');
 
 async function databaseUrl(): Promise<string> {
