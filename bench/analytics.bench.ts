@@ -45,7 +45,8 @@ import { generateBenchAppeals } from './analytics-generator.js';
 const COUNT = Number(process.env.BENCH_APPEALS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const NOW = new Date('2026-11-20T12:00:00+03:00');
-const DB_NAME = 'cur_bench_analytics';
+// BENCH_DB: another kept database, e.g. cur_bench_10m of bench/scale/generate-appeals.ts (the largest region).
+const DB_NAME = process.env.BENCH_DB ?? 'cur_bench_analytics';
 const logger = createLogger('warn');
 
 async function databaseUrl(): Promise<string> {
@@ -125,7 +126,9 @@ async function time<T>(label: string, run: () => Promise<T>): Promise<{ label: s
 
 const url = await databaseUrl();
 const config = loadConfig({ DATABASE_URL: url || undefined, DATA_DIR: '.data-bench', LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-at-least-16-chars' });
-const db = await openDatabase({ url: url || undefined, dataDir: '.data-bench', logger, poolMax: 1, extraEntities: pluginEntities(allPlugins), extraMigrations: pluginMigrations(allPlugins) });
+// Migrations first on a pool of their own (they need a second connection); the timed pool has one, so its backend's CPU is the queries'.
+await (await openDatabase({ url: url || undefined, dataDir: '.data-bench', logger, poolMax: 3, extraEntities: pluginEntities(allPlugins), extraMigrations: pluginMigrations(allPlugins) })).close();
+const db = await openDatabase({ url: url || undefined, dataDir: '.data-bench', logger, migrate: false, poolMax: 1, extraEntities: pluginEntities(allPlugins), extraMigrations: pluginMigrations(allPlugins) });
 try {
   const em = () => db.orm.em.fork() as EntityManager;
   await seedReference(em(), loadRegionPack(config.REGION_PACK), allPlugins, false);

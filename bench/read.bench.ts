@@ -65,6 +65,15 @@ const POSTGRAPHILE_QUERY = `query AppealsPage {
   }
 }`;
 
+async function ensureSpecialist(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`insert into app_user (id, email, password_hash, full_name, role, sectors, organization_id)
+    select gen_random_uuid(), 'specialist@demo.local', '!', 'Специалист ЦУР', 'CENTER_SPECIALIST', '{}', (select id from organization where code = 'cur')
+    on conflict (email) do nothing`);
+  await client.end();
+}
+
 async function specialistToken(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -88,7 +97,9 @@ async function main(): Promise<LoadResult[]> {
   const server = await benchServer();
   const servers: ServerProcess[] = [];
   try {
-    const databaseUrl = await prepareBenchDatabase(server.serverUrl, APPEALS);
+    // BENCH_DATABASE_URL: a kept database instead (e.g. cur_bench_10m of bench/scale/generate-appeals.ts).
+    const databaseUrl = process.env.BENCH_DATABASE_URL ?? (await prepareBenchDatabase(server.serverUrl, APPEALS));
+    if (process.env.BENCH_DATABASE_URL) await ensureSpecialist(databaseUrl);
     const token = await specialistToken(databaseUrl);
     const [apiPort, pglPort, rawPort] = [await freePort(), await freePort(), await freePort()];
 
@@ -128,7 +139,7 @@ async function main(): Promise<LoadResult[]> {
       results.push(await loadTest(target, settings));
     }
 
-    printTable(`Read: the appeals page (50 with relations), ${APPEALS} appeals, ${settings.connections} connections, ${settings.durationSeconds} s`, results);
+    printTable(`Read: the appeals page (50 with relations), ${process.env.BENCH_DATABASE_URL ? new URL(process.env.BENCH_DATABASE_URL).pathname.slice(1) : `${APPEALS} appeals`}, ${settings.connections} connections, ${settings.durationSeconds} s`, results);
     const failed = results.filter((r) => r.errors + r.non2xx > 0);
     if (failed.length) throw new Error(`answers that were not 2xx from ${failed.map((r) => r.name).join(', ')}: the figures mean nothing`);
     const [ours, pgl, rawSql] = results;

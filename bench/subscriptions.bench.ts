@@ -14,20 +14,20 @@
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 150);
-const RATE = Number(process.env.BENCH_RATE ?? 5);
+const RATE = Number(process.env.BENCH_RATE ?? 10);
 const SECTORS = ['housing', 'waste', 'energy', 'education', 'health', 'roads', 'transport', 'social'];
 const QUERY = process.env.BENCH_QUERY ?? `subscription { appealEvents(filter: { type: ["REGISTERED"] }) { id type at toStatus appeal { id number status sector { code } } } }`;
 
 type ClientMessage =
   | { kind: 'connected' }
-  | { kind: 'received'; deliveries: [string, string][]; errors: number };
+  | { kind: 'received'; deliveries: [string, string][]; errors: number; cpuMs: number };
 
 if (process.argv[2] === 'clients') {
   // Listen before anything is awaited: IPC messages that arrive with no listener are lost.
@@ -71,9 +71,12 @@ async function runClients(start: Promise<{ url: string; tokens: string[] }>): Pr
     ),
   );
   process.send!({ kind: 'connected' } satisfies ClientMessage);
+  let cpuAtStream = process.cpuUsage();
   process.on('message', async (message: { kind: string }) => {
+    if (message.kind === 'stream') cpuAtStream = process.cpuUsage();
     if (message.kind !== 'report') return;
-    await new Promise((resolve) => process.send!({ kind: 'received', deliveries, errors } satisfies ClientMessage, resolve));
+    const cpu = process.cpuUsage(cpuAtStream);
+    await new Promise((resolve) => process.send!({ kind: 'received', deliveries, errors, cpuMs: (cpu.user + cpu.system) / 1000 } satisfies ClientMessage, resolve));
     await Promise.all(clients.map((c) => c.dispose()));
     process.exit(0);
   });
@@ -167,7 +170,9 @@ async function runServer(): Promise<void> {
     );
     const [municipality] = await em.execute(`select id from municipality where code = 'yoshkar-ola'`);
     let expected = 0;
+    child.send({ kind: 'stream' });
     const cpuBefore = process.cpuUsage();
+    const loadBefore = loadavg();
     const streamStarted = process.hrtime.bigint();
     for (let i = 0; i < EVENTS; i++) {
       const due = streamStarted + BigInt(Math.round((i * 1e9) / RATE));
@@ -227,6 +232,8 @@ async function runServer(): Promise<void> {
     console.log(`  server CPU per delivery:     ${((cpu.user + cpu.system) / Math.max(latencies.length, 1)).toFixed(0)} µs (commits included)`);
     console.log(`  server memory per subscriber: ${perSubscriberKb('rss').toFixed(1)} KB RSS, ${perSubscriberKb('heapUsed').toFixed(1)} KB heap${gc ? '' : ' (run with --expose-gc for steadier figures)'}`);
     console.log(`  slow subscribers closed:     ${app.live.stats.overflows}`);
+    console.log(`  server CPU while streaming:  ${((cpu.user + cpu.system) / 1000 / streamSeconds / 10).toFixed(0)} % of a core; load client CPU: ${(report.cpuMs / streamSeconds / 10).toFixed(0)} % of a core (same 2 cores)`);
+    console.log(`  load average before / after: ${loadBefore.map((l) => l.toFixed(1)).join(' ')} / ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     await new Promise((resolve) => child.once('exit', resolve));
   } finally {
     await running.stop();

@@ -1,3 +1,4 @@
+import { readEntityManager } from '../db/read-routing.js';
 import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { AppServices } from '../app/app-services.js';
@@ -80,4 +81,5 @@ export async function runAnalyticsWork<T>(ctx: AnalyticsContext, work: (w: Analy
 }
 
 /** The analytics context of a GraphQL request (fails with UNAUTHENTICATED without a user). */
-export const analyticsContext = (ctx: RequestContext): AnalyticsContext => ({ em: ctx.em, app: ctx.app, user: requireUser(ctx), now: ctx.clock.now() });
+/** Analytics and reports read from the replica when there is one (read-routing.ts). */
+export const analyticsContext = (ctx: RequestContext): AnalyticsContext => ({ em: readEntityManager(ctx), app: ctx.app, user: requireUser(ctx), now: ctx.clock.now() });

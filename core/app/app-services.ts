@@ -11,6 +11,7 @@ import type { AppealStructurer } from '../structuring/structurer.js';
 import type { LiveFeed } from '../live/live-feed.js';
 import type { IntakeService } from '../channels/intake.js';
 import type { RegionPack } from '../region/index.js';
+import type { ReadRouting } from '../db/read-routing.js';
 
 /** Process-wide services, built once at start and shared by every request. */
 export interface AppServices {
@@ -33,6 +34,8 @@ export interface AppServices {
   structurer: AppealStructurer;
   /** This process's fan-out of committed events to its subscriptions. */
   live: LiveFeed;
+  /** Where read-only call sites read (DATABASE_READ_URL; core/db/read-routing.ts). */
+  reads?: ReadRouting;
   /**
    * The lifecycle's door for channels (core/channels/intake.ts). Absent until
    * the lifecycle provides one: the endpoints that create appeals from

@@ -22,6 +22,7 @@ import { coreModules } from './modules.js';
 import { createStructurer } from '../structuring/structurer.js';
 import { regionPlaces } from '../structuring/places.schema.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ReadRouting } from '../db/read-routing.js';
 import type { GraphQLSchema } from 'graphql';
 import type { IntakeService } from '../channels/intake.js';
 import { configurePagination } from '../graphql/pagination.js';
@@ -106,6 +107,12 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       // The region's gazetteer (places.json of the pack), where the pack has one.
       structurer: createStructurer(plugins, region.municipalities, { places: regionPlaces(region.dir) }),
       live: new LiveFeed(db.orm, events, logger),
+      reads: await ReadRouting.open(config.DATABASE_READ_URL, {
+        poolMax: config.DB_POOL_MAX,
+        statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+        extraEntities: pluginEntities(options.plugins),
+        extraMigrations: pluginMigrations(options.plugins),
+      }, logger),
     };
     if (options.intake) app.intake = options.intake(app);
     for (const module of coreModules) {
@@ -142,6 +149,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         await app.live.close();
         await app.events.close();
         await app.loginThrottle.close();
+        await app.reads?.close();
         await db.close();
       },
     };

@@ -1,3 +1,4 @@
+import { readEntityManager } from '../db/read-routing.js';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Appeal } from '../entities/appeal.entity.js';
@@ -28,7 +29,8 @@ export class AppealResolver {
   @Query(() => AppealConnection, { description: 'Обращения: фильтр, порядок, постраничный вывод (Relay)' })
   async appeals(@Args(() => AppealsArgs) args: AppealsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     const fields = selectedFieldPathsAt(info, ['edges', 'node']);
-    const listed = listAppeals(ctx.em, requireUser(ctx), { ...args, fields, atRiskShare: ctx.app.config.deadlinePolicy.atRiskShare }, ctx.clock.now());
+    // A page of appeals reads the replica when there is one (read-routing.ts).
+    const listed = listAppeals(readEntityManager(ctx), requireUser(ctx), { ...args, fields, atRiskShare: ctx.app.config.deadlinePolicy.atRiskShare }, ctx.clock.now());
     const [page] = await Promise.all([listed, ctx.loaders.prepareReference()]);
     return page;
   }

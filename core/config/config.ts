@@ -15,6 +15,10 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   // The owner's connection: migrations and grants run with it, the API with DATABASE_URL (docs/security.md).
   DATABASE_MIGRATION_URL: z.string().url().optional(),
+  // A streaming replica: analytics, reports and list pages read there (core/db/read-routing.ts).
+  DATABASE_READ_URL: z.string().url().optional(),
+  // API processes `npm start` runs on one port (Node's cluster); they share the database, its job queue and event bus.
+  API_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   DATA_DIR: z.string().min(1).default('./.data'),
   JWT_SECRET: z.string().min(16).optional(),
   JWT_ISSUER: z.string().min(1).default('cur-api'),
@@ -206,6 +210,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const detail = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (error as Error).message;
     throw new ConfigError(`Invalid configuration: DEADLINE_POLICY: ${detail}`);
   }
+  if (raw.DATABASE_READ_URL && !raw.DATABASE_URL) throw new ConfigError('Invalid configuration: DATABASE_READ_URL: needs DATABASE_URL (the primary)');
+  if (raw.API_PROCESSES > 1 && !raw.DATABASE_URL) throw new ConfigError('Invalid configuration: API_PROCESSES: several processes need DATABASE_URL (one embedded PostgreSQL belongs to one process)');
   if (raw.DATABASE_MIGRATION_URL && !raw.DATABASE_URL) throw new ConfigError('Invalid configuration: DATABASE_MIGRATION_URL: needs DATABASE_URL (the role the API connects as)');
   const notifyChannels = raw.NOTIFY_CHANNELS.split(',').map((c) => c.trim()).filter(Boolean);
   if (notifyChannels.includes('email') && !raw.SMTP_URL) throw new ConfigError('Invalid configuration: NOTIFY_CHANNELS: email needs SMTP_URL');

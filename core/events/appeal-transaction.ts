@@ -152,6 +152,8 @@ export async function runAppealTransaction<T>(
     }
     return value;
   });
+  // The writer's next reads go to the primary, not to a replica that may lag (read-routing.ts).
+  if ('user' in actor) app.reads?.wrote(actor.user.id);
   if (recorded.length || bulk.length) await publishCommitted(app, [...(await toPayloads(em, recorded, appeals)), ...bulkPayloads], { notified });
   return result;
 }

@@ -34,3 +34,28 @@ export function createRequestContext(app: AppServices, user: AuthUser | null, re
   const em = app.orm.em.fork() as EntityManager;
   return { app, em, user, loaders: new Loaders(em), clock: app.clock, requestId };
 }
+
+/**
+ * The same, with the EntityManager and the loaders made on first use: for a
+ * WebSocket operation, whose context lives as long as the subscription and
+ * is mostly idle (memory per subscriber).
+ */
+export function createLazyRequestContext(app: AppServices, user: AuthUser | null, requestId: string = randomUUID()): RequestContext {
+  const ctx = { app, user, clock: app.clock, requestId } as RequestContext;
+  setLazyScope(ctx);
+  return ctx;
+}
+
+/** Replaces a context's EntityManager and loaders by ones made on first use; `loaders` builds the loaders on the EntityManager getter. */
+export function setLazyScope(ctx: RequestContext, loaders: (em: () => EntityManager) => Loaders = (em) => new Loaders(em)): void {
+  let em: EntityManager | undefined;
+  let made: Loaders | undefined;
+  const fork = () => (em ??= ctx.app.orm.em.fork() as EntityManager);
+  Object.defineProperty(ctx, 'em', { get: fork, set: (value: EntityManager) => (em = value), configurable: true, enumerable: true });
+  Object.defineProperty(ctx, 'loaders', {
+    get: () => (made ??= loaders(fork)),
+    set: (value: Loaders) => (made = value),
+    configurable: true,
+    enumerable: true,
+  });
+}

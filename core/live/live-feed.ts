@@ -4,9 +4,10 @@ import { Appeal } from '../entities/appeal.entity.js';
 import { AppealEvent } from '../entities/appeal-event.entity.js';
 import type { CommittedAppealEvent, EventBus } from '../events/event-bus.js';
 import { Loaders, type ReferenceLoaders } from '../graphql/loaders.js';
+import type { SharedResults } from './shared-execution.js';
 
-/** One committed event, loaded, on its way to a subscriber. */
-export interface LiveDelivery {
+/** One committed event, loaded, on its way to its subscribers (one object for all of them). */
+export interface LiveDelivery extends SharedResults {
   facts: CommittedAppealEvent;
   event: AppealEvent;
   /** The appeal as loaded just after the event arrived; shared read-only by every subscriber. */
@@ -102,9 +103,11 @@ export class LiveFeed {
         this.logger.warn({ eventId: facts.eventId }, 'live updates: a published event is not in the database');
         continue;
       }
+      // One delivery object for every subscriber: results computed for one access class are kept on it (shared-execution.ts).
+      const delivery: LiveDelivery = { facts, event, appeal, reference };
       for (const subscriber of [...this.subscribers]) {
         if (!subscriber.accepts(facts)) continue;
-        subscriber.push({ facts, event, appeal, reference });
+        subscriber.push(delivery);
         this.stats.pushed++;
       }
     }

@@ -6,7 +6,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../entities/enums.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import { badInput } from '../errors/errors.js';
-import type { RequestContext } from '../graphql/context.js';
+import { setLazyScope, type RequestContext } from '../graphql/context.js';
 import { batchById, Loaders } from '../graphql/loaders.js';
 import type { AppealEventFilter } from './appeal-event-filter.input.js';
 import { BoundedSubscription } from './bounded-subscription.js';
@@ -64,16 +64,17 @@ export async function subscribeLive(ctx: RequestContext, options: LiveSubscribeO
 }
 
 /**
- * A fresh EntityManager and fresh loaders for the event about to be resolved.
- * The EntityManager is forked only if a resolver asks for it: most events
- * need none, and a fork per event per subscriber is most of the garbage.
+ * A fresh EntityManager and fresh loaders for the event about to be resolved,
+ * both made only if a resolver asks for them: most events need no
+ * EntityManager, a subscriber whose class shares a result needs neither,
+ * and an idle subscription keeps none (memory per subscriber).
  */
 function renewScope(ctx: RequestContext, delivery?: LiveDelivery): void {
-  let em: EntityManager | undefined;
-  const fork = () => (em ??= ctx.app.orm.em.fork() as EntityManager);
-  Object.defineProperty(ctx, 'em', { get: fork, set: (value: EntityManager) => (em = value), configurable: true, enumerable: true });
-  ctx.loaders = new Loaders(fork, delivery?.reference);
-  if (delivery) ctx.loaders.named<string, Appeal>('appeal', batchById(Appeal)).prime(delivery.appeal.id, delivery.appeal);
+  setLazyScope(ctx, (fork) => {
+    const loaders = new Loaders(fork, delivery?.reference);
+    if (delivery) loaders.named<string, Appeal>('appeal', batchById(Appeal)).prime(delivery.appeal.id, delivery.appeal);
+    return loaders;
+  });
 }
 
 /** An operator's subtree is read once per connection, not per subscription or per event. */

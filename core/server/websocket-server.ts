@@ -5,15 +5,17 @@ import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type 
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { authenticateRequest, type Credentials } from '../auth/authenticate.js';
-import { createRequestContext } from '../graphql/context.js';
+import { createLazyRequestContext } from '../graphql/context.js';
 import type { LiveConnection } from '../live/live-connection.js';
+import { subscribeShared } from '../live/shared-execution.js';
 import { createErrorFormatter } from './format-error.js';
 import { graphqlLimits } from './graphql-limits.js';
 import type { RateLimits } from './rate-limit.js';
 
 interface ConnectionExtra {
   socket: WebSocket;
-  request: IncomingMessage;
+  request?: IncomingMessage;
+  ip?: string | null;
   user?: AuthUser;
   credentials?: Credentials;
   live?: LiveConnection;
@@ -94,6 +96,8 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
   const cleanup = useServer(
     {
       schema,
+      // A live event is executed once per access class and query, not once per subscriber.
+      subscribe: subscribeShared,
       // Parsed and validated here (rather than by graphql-ws) so that the limits apply and a syntax error is an error message, not a closed socket.
       onSubscribe: async (ctx, _id, payload) => {
         let document: DocumentNode;
@@ -119,6 +123,9 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
       },
       onConnect: async (ctx) => {
         const extra = ctx.extra as ConnectionExtra;
+        // The upgrade request (headers, parser state: kilobytes) is not kept for the socket's life, only the address.
+        extra.ip = extra.request?.socket?.remoteAddress ?? null;
+        delete extra.request;
         const params = ctx.connectionParams as Record<string, unknown> | undefined;
         const credentials: Credentials = {
           authorization: param(params, 'authorization', 'Authorization'),
@@ -135,13 +142,13 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
       },
       context: async (ctx) => {
         const extra = ctx.extra as ConnectionExtra;
-        const ip = extra.request?.socket?.remoteAddress ?? null;
+        const ip = extra.ip ?? null;
         const connection = liveConnection(extra);
         try {
           const user = await authenticateRequest(app, extra.credentials ?? {});
-          return { ...createRequestContext(app, user), ip, connection };
+          return Object.assign(createLazyRequestContext(app, user), { ip, connection });
         } catch (authError) {
-          return { ...createRequestContext(app, null), authError, ip, connection };
+          return Object.assign(createLazyRequestContext(app, null), { authError, ip, connection });
         }
       },
       onNext: (_ctx, _id, _payload, _args, result) =>

@@ -20,7 +20,7 @@ export interface ServerProcess {
  * Starts `core/main.ts` (what `npm start` runs) as a separate OS process on
  * the given database, on a free port, and reads its JSON log.
  */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, options: { startTimeoutMs?: number } = {}): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, [...startNodeFlags(), '--import', 'tsx', 'core/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', DEMO: '0', NODE_ENV: 'test', LOG_LEVEL: 'debug', ...env },
@@ -66,7 +66,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     });
 
   try {
-    const started = await waitForLog((line) => typeof line.port === 'number' && String(line.msg).includes('ЦУР API'), 'start-up');
+    const started = await waitForLog((line) => typeof line.port === 'number' && String(line.msg).includes('ЦУР API'), 'start-up', options.startTimeoutMs);
     return {
       url: `http://127.0.0.1:${started.port}`,
       logs,

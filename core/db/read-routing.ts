@@ -1,0 +1,58 @@
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from '../logging/logger.js';
+import { ormOptions, type OrmSettings } from './mikro-orm.config.js';
+
+/** How long a user's reads go to the primary after a write of theirs: longer than any sane replica lag. */
+export const READ_YOUR_WRITES_MS = 30_000;
+
+/**
+ * Where read-only work reads (DATABASE_READ_URL): analytics, reports and
+ * pages of appeals choose it at their call site (`readEntityManager`), never
+ * by looking at the SQL. Without a replica everything reads the primary. A
+ * user who wrote through this process in the last READ_YOUR_WRITES_MS reads
+ * the primary, so that a page after their own registration shows it however
+ * far the replica lags (another process does not know of that write: with
+ * several API processes a caller may still see the replica's older state
+ * for as long as it lags; docs/capacity.md).
+ */
+export class ReadRouting {
+  private readonly writers = new Map<string, number>();
+
+  constructor(
+    /** The replica's MikroORM (its own pool), or null: no replica. */
+    readonly replica: MikroORM | null,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  static async open(url: string | undefined, settings: Omit<OrmSettings, 'url'>, logger: Logger): Promise<ReadRouting> {
+    if (!url) return new ReadRouting(null);
+    const replica = await MikroORM.init(ormOptions({ ...settings, url }));
+    logger.info({ replica: new URL(url).host }, 'reads of analytics, reports and pages go to the replica (DATABASE_READ_URL)');
+    return new ReadRouting(replica);
+  }
+
+  /** Records that a user wrote: their reads go to the primary for a while. */
+  wrote(userId: string | null | undefined): void {
+    if (!this.replica || !userId) return;
+    const now = this.now();
+    this.writers.set(userId, now);
+    if (this.writers.size > 10_000) for (const [id, at] of this.writers) if (now - at > READ_YOUR_WRITES_MS) this.writers.delete(id);
+  }
+
+  /** The EntityManager a read-only call site uses for `userId`: a fork of the replica's, or `primary`. */
+  entityManager(primary: EntityManager, userId: string | null | undefined): EntityManager {
+    if (!this.replica) return primary;
+    const wroteAt = userId ? this.writers.get(userId) : undefined;
+    if (wroteAt !== undefined && this.now() - wroteAt < READ_YOUR_WRITES_MS) return primary;
+    return this.replica.em.fork() as EntityManager;
+  }
+
+  async close(): Promise<void> {
+    await this.replica?.close(true);
+  }
+}
+
+/** The hook for read-only call sites: the replica when there is one and the caller has not just written. */
+export function readEntityManager(ctx: { em: EntityManager; user: { id: string } | null; app: { reads?: ReadRouting } }): EntityManager {
+  return ctx.app.reads ? ctx.app.reads.entityManager(ctx.em, ctx.user?.id) : ctx.em;
+}

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { commitEvent, insertAppeal } from '../support/live-fixtures.js';
+import { createScratchDatabase } from '../../core/db/scratch-database.js';
+import { Appeal } from '../../core/entities/appeal.entity.js';
+import { Role } from '../../core/entities/enums.js';
+import { runAppealTransaction } from '../../core/events/appeal-transaction.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * DATABASE_READ_URL without a replica: it names a second database (a copy of
+ * the template holding other rows), so a read answers from whichever served it.
+ */
+let t: TestApp;
+let stand: TestApp;
+let replica: { url: string; drop(): Promise<void> };
+
+beforeAll(async () => {
+  replica = await createScratchDatabase(inject('dbServerUrl'), 'cur_test_read', inject('dbTemplate'));
+  // The stand-in replica's rows are written by an app of its own (no read URL), then read by `t` through DATABASE_READ_URL.
+  stand = await startTestApp({ databaseUrl: replica.url });
+  t = await startTestApp({ env: { DATABASE_READ_URL: replica.url } });
+});
+afterAll(async () => {
+  await t?.stop();
+  await stand?.stop();
+  await replica?.drop();
+});
+
+const PAGE = `{ appeals(first: 50) { edges { node { id } } } }`;
+const pageIds = async (token: string) => {
+  const response = await t.gql<{ appeals: { edges: { node: { id: string } }[] } }>(PAGE, {}, token);
+  expect(response.errors).toBeUndefined();
+  return response.data!.appeals.edges.map((e) => e.node.id);
+};
+
+describe('read routing (DATABASE_READ_URL)', () => {
+  it('reads pages of appeals and analytics from the read database, single appeals and writes from the primary', async () => {
+    const onPrimary = await insertAppeal(t, { sector: 'housing' });
+    const onReplica = await insertAppeal(stand, { sector: 'housing' });
+    await insertAppeal(stand, { sector: 'roads' });
+    const { token } = await t.user(Role.CURATOR);
+    const ids = await pageIds(token);
+    expect(ids).toContain(onReplica);
+    expect(ids).not.toContain(onPrimary);
+    // Not a routed call site: `appeal(id)` reads the primary.
+    const one = await t.gql(`query ($id: ID!) { appeal(id: $id) { id } }`, { id: onPrimary }, token);
+    expect(one.data.appeal).toEqual({ id: onPrimary });
+    const missing = await t.gql(`query ($id: ID!) { appeal(id: $id) { id } }`, { id: onReplica }, token);
+    expect(missing.data?.appeal ?? null).toBeNull();
+    // Analytics: counts of the read database.
+    const [{ primary }] = await t.em().execute('select count(*)::int as primary from appeal');
+    const [{ read }] = await stand.em().execute('select count(*)::int as read from appeal');
+    const stats = await t.gql(`{ stats(groupBy: []) { count } }`, {}, token);
+    expect(stats.errors).toBeUndefined();
+    expect(stats.data.stats[0].count).toBe(read);
+    expect(read).not.toBe(primary);
+  });
+
+  it("sends a user's reads to the primary after that user's own write (read your writes), the others' still to the replica", async () => {
+    const writer = await t.user(Role.CURATOR);
+    const other = await t.user(Role.CURATOR);
+    const appealId = await insertAppeal(t, { sector: 'waste' });
+    expect(await pageIds(writer.token)).not.toContain(appealId);
+    const [user] = await t.em().execute('select * from app_user where id = ?', [writer.id]);
+    await runAppealTransaction(t.running.app, t.em() as EntityManager, { user: { id: user.id, role: user.role, organizationId: null, sectors: [] } } as never, async (tx) => {
+      const appeal = await tx.em.findOneOrFail(Appeal, appealId);
+      tx.record({ appeal, type: 'COMMENTED' });
+    });
+    expect(await pageIds(writer.token)).toContain(appealId);
+    expect(await pageIds(other.token)).not.toContain(appealId);
+    // A write by a non-user actor (a channel) marks nobody.
+    await commitEvent(t.running.app, appealId, 'CHANNEL_NOTE');
+    expect(await pageIds(other.token)).not.toContain(appealId);
+  });
+});
