@@ -65,7 +65,7 @@ describe('read routing (DATABASE_READ_URL)', () => {
     const [user] = await t.em().execute('select * from app_user where id = ?', [writer.id]);
     await runAppealTransaction(t.running.app, t.em() as EntityManager, { user: { id: user.id, role: user.role, organizationId: null, sectors: [] } } as never, async (tx) => {
       const appeal = await tx.em.findOneOrFail(Appeal, appealId);
-      tx.record({ appeal, type: 'COMMENTED' });
+      tx.record({ appeal, type: 'STRUCTURED' });
     });
     expect(await pageIds(writer.token)).toContain(appealId);
     expect(await pageIds(other.token)).not.toContain(appealId);
