@@ -59,7 +59,7 @@ async function seed(app: AppServices): Promise<void> {
     const organizationId = orgs.find((o) => o.municipality_id === input.audience.municipalityIds[0])?.id ?? null;
     let a = await createAnnouncement(app, em.fork() as EntityManager, user, { ...input, organizationId });
     a = await moveAnnouncement(app, em.fork() as EntityManager, user, { id: a.id, move: 'approve', expectedVersion: a.version });
-    a = await moveAnnouncement(app, em.fork() as EntityManager, user, { id: a.id, move: 'publish', expectedVersion: a.version });
+    await moveAnnouncement(app, em.fork() as EntityManager, user, { id: a.id, move: 'publish', expectedVersion: a.version });
     for (const [j, text] of appeals.entries()) {
       await registerAppeal(app, em.fork() as EntityManager, { label: 'demo' }, {
         channel: Channel.SOCIAL_MEDIA,

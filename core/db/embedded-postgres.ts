@@ -80,7 +80,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   } catch (error) {
     // start() rejects with undefined when postgres exits early: report its log.
     const cause = error instanceof Error ? error.message : lines.slice(-5).join(' | ');
-    throw new Error(`Embedded PostgreSQL failed to start in ${dir}: ${cause || 'see its log'}`);
+    throw new Error(`Embedded PostgreSQL failed to start in ${dir}: ${cause || 'see its log'}`, { cause: error });
   }
   logger.info({ port, dataDir: dir, fresh }, 'embedded PostgreSQL started');
   return {

@@ -1,6 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OfficialPage } from '../channels/official-page.entity.js';
-import { Organization } from '../entities/organization.entity.js';
 import type { RequestContext } from '../graphql/context.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { AppealConnection } from '../appeals/appeal-types.js';

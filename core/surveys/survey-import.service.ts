@@ -58,6 +58,7 @@ export async function importSurveyResponses(
         if (!(error instanceof GraphQLError)) throw error;
         const ext = error.extensions ?? {};
         results[index] = {
+          // eslint-disable-next-line no-control-regex -- control characters are what this strips
           index, rowKey: rowKey.replace(/\u0000/g, '').slice(0, 200), status: ImportRowStatus.ERROR,
           error: { code: String(ext.code ?? 'BAD_USER_INPUT'), field: (ext.field as string | undefined) ?? null, message: error.message },
         };

@@ -3,7 +3,7 @@
  * Anything not matched here goes to the sector's executive body (the core's
  * fallback, the ministry of education).
  */
-import { complainsAboutOwnAdministration, isHeatingSeason, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
+import { complainsAboutOwnAdministration, isHeatingSeason, textOf, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
 
 /** Schools and colleges the republic itself founded (ГБОУ, ГБПОУ), not the municipality. */
 const REGIONAL_INSTITUTION = /республиканск|гбоу|гбпоу|гбу до|лицей бауманский|колледж|техникум/;

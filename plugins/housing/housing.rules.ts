@@ -3,7 +3,7 @@
  * Anything not matched here goes to the sector's executive body (the core's
  * fallback, the ministry for construction and ЖКХ).
  */
-import { complainsAboutOwnAdministration, isHeatingSeason, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
+import { complainsAboutOwnAdministration, isHeatingSeason, textOf, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
 
 const WATER = 'вод(а|у|ы|ой|е)(?![а-я])';
 const NO_WATER = new RegExp(`(нет|отсутству\\S*|отключ\\S*|перекры\\S*|без)\\s+(\\S+\\s+){0,2}${WATER}|${WATER}\\s+(\\S+\\s+)?(нет|отключ|отсутству)`);

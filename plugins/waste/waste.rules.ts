@@ -3,7 +3,7 @@
  * Anything not matched here goes to the sector's executive body (the core's
  * fallback, the ministry of natural resources and ecology).
  */
-import { complainsAboutOwnAdministration, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
+import { complainsAboutOwnAdministration, textOf, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
 
 const NEW_SITE = /(нов\S* |создат\S* |создани\S* |обустро\S* |оборудова\S* |установ\S* )(контейнерн\S* )?площадк|перенес\S* (контейнерн\S* )?площадк|перенос\S* (контейнерн\S* )?площадк/;
 const BURNING = /горит|горят|горел|пожар|подожг|тлеет|задымл|дымит|дым /;

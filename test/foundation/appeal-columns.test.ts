@@ -62,7 +62,7 @@ describe('columns of a page of appeals', () => {
     expect(light.pageSql).not.toMatch(/a\.author_name\b/);
     expect(full.pageSql).toMatch(/a\.text\b/);
     expect(light.nodes).toHaveLength(120);
-    const withoutText = full.nodes.map(({ text, ...rest }: any) => rest);
+    const withoutText = full.nodes.map(({ text: _text, ...rest }: any) => rest);
     expect(light.nodes).toEqual(withoutText);
     // The data set shows every kind of value (not nulls compared with nulls).
     expect(light.nodes.some((n: any) => n.location && n.repeatOf && n.complaintAgainst && n.deadline.paused)).toBe(true);
