@@ -2,7 +2,7 @@ import type { Express, Response } from 'express';
 import type { AppServices } from '../../app/app-services.js';
 import { authenticateRequest } from '../../auth/authenticate.js';
 import type { AuthUser } from '../../auth/auth-user.js';
-import { coreAccess } from '../../auth/access-matrix.js';
+import { analyticsAccess } from '../analytics.access.js';
 import { errorCode } from '../../errors/errors.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { buildMonthlyReport } from './report.service.js';
@@ -40,7 +40,7 @@ export function registerReportRoutes(expressApp: Express, app: AppServices): voi
       return refuse(res, 401, 'UNAUTHENTICATED', 'Недействительный токен');
     }
     if (!user) return refuse(res, 401, 'UNAUTHENTICATED', 'Требуется вход в систему');
-    const access = coreAccess['Query.monthlyReport'];
+    const access = analyticsAccess['Query.monthlyReport'];
     if (access !== 'PUBLIC' && !access.includes(user.role)) return refuse(res, 403, 'FORBIDDEN', 'Недостаточно прав для этой операции');
     try {
       const em = app.orm.em.fork() as EntityManager;
