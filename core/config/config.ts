@@ -9,7 +9,7 @@ import { DEFAULT_REGION_PACK, readRegionInfo, RegionPackError } from '../region/
  * The configuration table (docs/configuration.md) is written from this list; a malformed
  * value stops start-up with one line that names the variable.
  */
-const schema = z.object({
+export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATABASE_URL: z.string().url().optional(),
@@ -149,7 +149,7 @@ const ratingWeightsSchema = z
   .object(Object.fromEntries(RATING_PARTS.map((part) => [part, z.number().min(0).optional()])) as Record<RatingPart, z.ZodOptional<z.ZodNumber>>)
   .strict();
 
-export type Config = Omit<z.infer<typeof schema>, 'REGION_CODE' | 'TIME_ZONE'> & {
+export type Config = Omit<z.infer<typeof configSchema>, 'REGION_CODE' | 'TIME_ZONE'> & {
   /** REGION_CODE, else the pack's `registrationCode`: the start of registration numbers (`12-2026-0000001`). */
   REGION_CODE: string;
   /** TIME_ZONE, else the pack's `timeZone`. */
@@ -181,7 +181,7 @@ export type Config = Omit<z.infer<typeof schema>, 'REGION_CODE' | 'TIME_ZONE'> &
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? 'environment');
@@ -244,7 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** What `npm run migrate` needs: the database settings alone (no secret: it signs nothing). */
 export function loadMigrationConfig(env: NodeJS.ProcessEnv = process.env) {
-  const parsed = schema.pick({ DATABASE_URL: true, DATABASE_MIGRATION_URL: true, DATA_DIR: true, LOG_LEVEL: true }).safeParse(env);
+  const parsed = configSchema.pick({ DATABASE_URL: true, DATABASE_MIGRATION_URL: true, DATA_DIR: true, LOG_LEVEL: true }).safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ConfigError(`Invalid configuration: ${String(issue.path[0] ?? 'environment')}: ${issue.message}`);
