@@ -13,7 +13,6 @@
  *   npm run bench:analytics   (BENCH_ONLY=<regex> times only the matching lines)
  */
 import 'reflect-metadata';
-import pg from 'pg';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -41,32 +40,13 @@ import { renderReportPdf } from '../core/analytics/monthly-report/render-pdf.js'
 import { computeWorkload } from '../core/analytics/workload.service.js';
 import { findConflicts } from '../core/analytics/conflicts.service.js';
 import { generateBenchAppeals } from './analytics-generator.js';
+import { namedBenchDatabase } from './support/bench-database.js';
 
 const COUNT = Number(process.env.BENCH_APPEALS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const NOW = new Date('2026-11-20T12:00:00+03:00');
 const DB_NAME = 'cur_bench_analytics';
 const logger = createLogger('warn');
-
-async function databaseUrl(): Promise<string> {
-  const server = process.env.DATABASE_URL;
-  if (!server) return ''; // embedded, below
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  try {
-    if (process.env.BENCH_FRESH === '1') await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-    const { rows } = await admin.query('select 1 from pg_database where datname = $1', [DB_NAME]);
-    if (!rows.length) {
-      const { rows: [me] } = await admin.query('select current_user as user');
-      await admin.query(`create database ${DB_NAME} owner ${pg.escapeIdentifier(me.user)}`);
-    }
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(server);
-  url.pathname = `/${DB_NAME}`;
-  return url.toString();
-}
 
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
 
@@ -123,7 +103,7 @@ async function time<T>(label: string, run: () => Promise<T>): Promise<{ label: s
   return out;
 }
 
-const url = await databaseUrl();
+const url = process.env.DATABASE_URL ? await namedBenchDatabase(process.env.DATABASE_URL, DB_NAME) : ''; // '': embedded, below
 const config = loadConfig({ DATABASE_URL: url || undefined, DATA_DIR: '.data-bench', LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-at-least-16-chars' });
 const db = await openDatabase({ url: url || undefined, dataDir: '.data-bench', logger, poolMax: 1, extraEntities: pluginEntities(allPlugins), extraMigrations: pluginMigrations(allPlugins) });
 try {

@@ -11,7 +11,6 @@
  *   npm run bench:recommendations      (BENCH_APPEALS=100000 for a quick run)
  */
 import 'reflect-metadata';
-import pg from 'pg';
 import { loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -29,32 +28,13 @@ import { computeRecommendations } from '../core/recommendations/recommendations.
 import { findBestPractices } from '../core/recommendations/best-practices.service.js';
 import { rankOfficialPages } from '../core/official-pages/official-page-metrics.service.js';
 import { generateBenchAppeals } from './analytics-generator.js';
+import { namedBenchDatabase } from './support/bench-database.js';
 
 const COUNT = Number(process.env.BENCH_APPEALS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const NOW = new Date('2026-11-20T12:00:00+03:00');
 const DB_NAME = 'cur_bench_recommendations';
 const logger = createLogger('warn');
-
-async function databaseUrl(): Promise<string> {
-  const server = process.env.DATABASE_URL;
-  if (!server) throw new Error('DATABASE_URL: a PostgreSQL server to create the bench database on');
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  try {
-    if (process.env.BENCH_FRESH === '1') await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-    const { rows } = await admin.query('select 1 from pg_database where datname = $1', [DB_NAME]);
-    if (!rows.length) {
-      const { rows: [me] } = await admin.query('select current_user as user');
-      await admin.query(`create database ${DB_NAME} owner ${pg.escapeIdentifier(me.user)}`);
-    }
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(server);
-  url.pathname = `/${DB_NAME}`;
-  return url.toString();
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -110,7 +90,8 @@ async function addPages(em: EntityManager): Promise<void> {
   await conn.execute('analyze official_page_comment; analyze official_page_post');
 }
 
-const url = await databaseUrl();
+if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL: a PostgreSQL server to create the bench database on');
+const url = await namedBenchDatabase(process.env.DATABASE_URL, DB_NAME);
 const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-at-least-16-chars' });
 const db = await openDatabase({ url, dataDir: '.data-bench', logger, poolMax: 1, extraEntities: pluginEntities(allPlugins), extraMigrations: pluginMigrations(allPlugins) });
 try {

@@ -30,6 +30,28 @@ export function databaseUrl(serverUrl: string, name: string): string {
   return url.toString();
 }
 
+/**
+ * A bench's own database on the server of `serverUrl`, created when missing
+ * (`BENCH_FRESH=1` drops it first): the bench then fills it once and reuses it.
+ */
+export async function namedBenchDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    if (process.env.BENCH_FRESH === '1') await admin.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+    const { rows } = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rows.length) {
+      const {
+        rows: [me],
+      } = await admin.query('select current_user as user');
+      await admin.query(`create database ${pg.escapeIdentifier(name)} owner ${pg.escapeIdentifier(me.user)}`);
+    }
+  } finally {
+    await admin.end();
+  }
+  return databaseUrl(serverUrl, name);
+}
+
 async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -9,7 +9,6 @@ import { roadsDeadlines, roadsKpis, roadsRouting } from './roads.rules.js';
 const MUNICIPALITIES = regionReferenceCodes().municipalities;
 const facts = (overrides: Partial<AppealFacts> = {}): AppealFacts => appealFacts('roads', overrides);
 
-const codes = roadsCategories.map((c) => c.code);
 const rule = (code: string) => ruleByCode(roadsDeadlines, code);
 
 describe('roads rules', () => {

@@ -9,7 +9,6 @@ import { socialDeadlines, socialKpis, socialRouting } from './social.rules.js';
 const MUNICIPALITIES = regionReferenceCodes().municipalities;
 const facts = (overrides: Partial<AppealFacts> = {}): AppealFacts => appealFacts('social', overrides);
 
-const codes = socialCategories.map((c) => c.code);
 
 describe('social rules', () => {
   it('keeps the sector contract: 10+ categories of 6-15 keywords, unique prefixed codes, rules naming only its categories and the region pack\'s municipalities and bodies', () => {

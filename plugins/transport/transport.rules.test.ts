@@ -9,7 +9,6 @@ import { transportDeadlines, transportKpis, transportRouting } from './transport
 const MUNICIPALITIES = regionReferenceCodes().municipalities;
 const facts = (overrides: Partial<AppealFacts> = {}): AppealFacts => appealFacts('transport', overrides);
 
-const codes = transportCategories.map((c) => c.code);
 const rule = (code: string) => ruleByCode(transportDeadlines, code);
 
 describe('transport rules', () => {
