@@ -16,10 +16,17 @@ const TEST_CAP = 500;
  */
 const BEING_SPLIT: Record<string, string> = {
   'core/lifecycle/appeal-intake.ts': 'prepareAppeal, split into named steps by the write-path work (issue 16 item 2)',
+  // Over the cap once Prettier wrapped their long lines (160 columns); to be split by role.
+  'core/analytics/monthly-report/render-pdf.ts': 'the PDF report: pages, tables and charts to split',
+  'core/analytics/monthly-report/report.service.ts': 'the report: its sections to split',
+  'core/structuring/keyword-classifier.ts': 'the classifier: its index and its scoring to split',
+  'core/structuring/municipality-matcher.ts': 'the matcher: its index and its matching to split',
 };
 
 function capOf(path: string): number | null {
   if (path.startsWith('migrations/') || path.startsWith('bench/postgraphile/')) return null;
+  // A sector's categories and reference data are tables of data, not code.
+  if (/\.(categories|reference-data)\.ts$/.test(path)) return null;
   if (path.endsWith('.test.ts') || path.startsWith('test/') || path.startsWith('bench/')) return TEST_CAP;
   return SOURCE_CAP;
 }
