@@ -28,7 +28,8 @@ export async function generateBenchAppeals(em: EntityManager, count: number, now
   const batch = 200_000;
   for (let offset = 0; offset < count; offset += batch) {
     const size = Math.min(batch, count - offset);
-    await exec(`
+    await exec(
+      `
     insert into appeal (id, number, channel, external_id, status, text, address, municipality_id, sector_id, category_id, organization_id,
       assignee_id, fz59, received_at, registered_at, due_at, deadline_starts_at, answered_at, closed_at, paused_ms, satisfaction_score,
       rated_at, is_repeat, created_at, updated_at)
@@ -64,7 +65,8 @@ export async function generateBenchAppeals(em: EntityManager, count: number, now
     ) y,
     lateral (select case when status in ('CLOSED', 'ANSWERED', 'ON_REVIEW')
       then least(received_at + allowed * (0.05 + r_answer * 1.1), ?::timestamptz - interval '1 hour') end as answered_at) z`,
-    [now, offset + 1, offset + size, now, now]);
+      [now, offset + 1, offset + size, now, now],
+    );
   }
   // Real appeals arrive in time order, so a month's rows sit together on disk; random times would
   // scatter every month over the whole table and make each month's query read all of it.

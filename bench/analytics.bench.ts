@@ -13,7 +13,6 @@
  *   npm run bench:analytics   (BENCH_ONLY=<regex> times only the matching lines)
  */
 import 'reflect-metadata';
-import pg from 'pg';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -41,6 +40,7 @@ import { renderReportPdf } from '../core/analytics/monthly-report/render-pdf.js'
 import { computeWorkload } from '../core/analytics/workload.service.js';
 import { findConflicts } from '../core/analytics/conflicts.service.js';
 import { generateBenchAppeals } from './analytics-generator.js';
+import { namedBenchDatabase } from './support/bench-database.js';
 
 const COUNT = Number(process.env.BENCH_APPEALS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -48,26 +48,6 @@ const NOW = new Date('2026-11-20T12:00:00+03:00');
 // BENCH_DB: another kept database, e.g. cur_bench_10m of bench/scale/generate-appeals.ts (the largest region).
 const DB_NAME = process.env.BENCH_DB ?? 'cur_bench_analytics';
 const logger = createLogger('warn');
-
-async function databaseUrl(): Promise<string> {
-  const server = process.env.DATABASE_URL;
-  if (!server) return ''; // embedded, below
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  try {
-    if (process.env.BENCH_FRESH === '1') await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-    const { rows } = await admin.query('select 1 from pg_database where datname = $1', [DB_NAME]);
-    if (!rows.length) {
-      const { rows: [me] } = await admin.query('select current_user as user');
-      await admin.query(`create database ${DB_NAME} owner ${pg.escapeIdentifier(me.user)}`);
-    }
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(server);
-  url.pathname = `/${DB_NAME}`;
-  return url.toString();
-}
 
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
 
@@ -90,14 +70,20 @@ function backendCpuMs(): number {
 function sameStats(a: StatsRow[], b: StatsRow[]): boolean {
   const key = (row: StatsRow) => row.group.map((g) => g.value).join('|');
   const other = new Map(b.map((row) => [key(row), row as unknown as Record<string, unknown>]));
-  return a.length === b.length && a.every((row) => {
-    const twin = other.get(key(row));
-    return twin && METRICS.every((m) => {
-      const x = (row as unknown as Record<string, unknown>)[m] as number | null;
-      const y = twin[m] as number | null;
-      return x == null || y == null ? x === y : Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(y));
-    });
-  });
+  return (
+    a.length === b.length &&
+    a.every((row) => {
+      const twin = other.get(key(row));
+      return (
+        twin &&
+        METRICS.every((m) => {
+          const x = (row as unknown as Record<string, unknown>)[m] as number | null;
+          const y = twin[m] as number | null;
+          return x == null || y == null ? x === y : Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(y));
+        })
+      );
+    })
+  );
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -120,15 +106,34 @@ async function time<T>(label: string, run: () => Promise<T>): Promise<{ label: s
     wall.push(performance.now() - started);
   }
   const out = { label, median: median(wall), result };
-  console.log(`${label.padEnd(58)} wall ${median(wall).toFixed(0).padStart(6)} ms (min ${Math.min(...wall).toFixed(0)})   cpu: db ${median(dbCpu).toFixed(0).padStart(5)} ms + node ${median(nodeCpu).toFixed(0).padStart(5)} ms`);
+  console.log(
+    `${label.padEnd(58)} wall ${median(wall).toFixed(0).padStart(6)} ms (min ${Math.min(...wall).toFixed(0)})   cpu: db ${median(dbCpu).toFixed(0).padStart(5)} ms + node ${median(nodeCpu).toFixed(0).padStart(5)} ms`,
+  );
   return out;
 }
 
-const url = await databaseUrl();
+const url = process.env.DATABASE_URL ? await namedBenchDatabase(process.env.DATABASE_URL, DB_NAME) : ''; // '': embedded, below
 const config = loadConfig({ DATABASE_URL: url || undefined, DATA_DIR: '.data-bench', LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-at-least-16-chars' });
 // Migrations first on a pool of their own (they need a second connection); the timed pool has one, so its backend's CPU is the queries'.
-await (await openDatabase({ url: url || undefined, dataDir: '.data-bench', logger, poolMax: 3, extraEntities: pluginEntities(allPlugins), extraMigrations: pluginMigrations(allPlugins) })).close();
-const db = await openDatabase({ url: url || undefined, dataDir: '.data-bench', logger, migrate: false, poolMax: 1, extraEntities: pluginEntities(allPlugins), extraMigrations: pluginMigrations(allPlugins) });
+await (
+  await openDatabase({
+    url: url || undefined,
+    dataDir: '.data-bench',
+    logger,
+    poolMax: 3,
+    extraEntities: pluginEntities(allPlugins),
+    extraMigrations: pluginMigrations(allPlugins),
+  })
+).close();
+const db = await openDatabase({
+  url: url || undefined,
+  dataDir: '.data-bench',
+  logger,
+  migrate: false,
+  poolMax: 1,
+  extraEntities: pluginEntities(allPlugins),
+  extraMigrations: pluginMigrations(allPlugins),
+});
 try {
   const em = () => db.orm.em.fork() as EntityManager;
   await seedReference(em(), loadRegionPack(config.REGION_PACK), allPlugins, false);
@@ -137,10 +142,14 @@ try {
     if (n > 0) throw new Error(`${DB_NAME} holds ${n} bench appeals, fewer than ${COUNT}: run with BENCH_FRESH=1`);
     await generateBenchAppeals(em(), COUNT, NOW);
   }
-  const [{ appeals, events }] = await em().getConnection().execute(
-    `select (select count(*) from appeal)::int as appeals, (select count(*) from appeal_event)::int as events`,
+  const [{ appeals, events }] = await em()
+    .getConnection()
+    .execute(`select (select count(*) from appeal)::int as appeals, (select count(*) from appeal_event)::int as events`);
+  console.log(
+    `data set: ${appeals} appeals, ${events} audit-trail events; PostgreSQL ${(await em().getConnection().execute('show server_version'))[0].server_version}; load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
   );
-  console.log(`data set: ${appeals} appeals, ${events} audit-trail events; PostgreSQL ${(await em().getConnection().execute('show server_version'))[0].server_version}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
   backendPid = (await em().getConnection().execute('select pg_backend_pid() as pid'))[0].pid;
   const app = { config, logger, orm: db.orm, plugins: allPlugins, clock: { now: () => NOW } } as unknown as AppServices;
@@ -155,29 +164,54 @@ try {
   const built = await refreshRollup(em(), config.TIME_ZONE);
   console.log(`rollup refresh: ${built.months.length} months rebuilt, ${built.marks} change marks, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   // One change, then the refresh the job would run: one month rebuilt.
-  await em().getConnection().execute(`update appeal set satisfaction_score = 6 - satisfaction_score where id = (select id from appeal where satisfaction_score is not null and received_at >= ? order by received_at limit 1)`, [yearFrom]);
+  await em()
+    .getConnection()
+    .execute(
+      `update appeal set satisfaction_score = 6 - satisfaction_score where id = (select id from appeal where satisfaction_score is not null and received_at >= ? order by received_at limit 1)`,
+      [yearFrom],
+    );
   started = performance.now();
   const after = await refreshRollup(em(), config.TIME_ZONE);
   console.log(`rollup refresh after one change: ${after.months.join(', ')} rebuilt in ${(performance.now() - started).toFixed(0)} ms`);
   const [{ cells }] = await em().getConnection().execute('select count(*)::int as cells from analytics_rollup');
   console.log(`rollup: ${cells} cells`);
 
-  const statsYear = (source: 'auto' | 'raw', metrics: ReadonlySet<Metric> = new Set(METRICS)) => () =>
-    computeStats(ctx(), { groupBy: [StatsDimension.ORGANIZATION, StatsDimension.MONTH], from: yearFrom, to: monthTo, metrics, source });
+  const statsYear =
+    (source: 'auto' | 'raw', metrics: ReadonlySet<Metric> = new Set(METRICS)) =>
+    () =>
+      computeStats(ctx(), { groupBy: [StatsDimension.ORGANIZATION, StatsDimension.MONTH], from: yearFrom, to: monthTo, metrics, source });
   const stats = await time('stats ORGANIZATION x MONTH, a year, all metrics', statsYear('auto'));
   console.log(`  ${stats.result.length} groups`);
   const raw = await time('  the same from `appeal` only (no rollup)', statsYear('raw'));
   console.log(`  rollup and raw agree: ${sameStats(stats.result, raw.result) ? 'yes' : 'NO'}`);
   // A live system changes the current month all the time: until the job rebuilds it, that month is read from `appeal`.
-  await em().getConnection().execute(`update appeal set is_repeat = not is_repeat where id = (select id from appeal where received_at >= ? and received_at < ? order by received_at limit 1)`, [monthFrom, monthTo]);
+  await em()
+    .getConnection()
+    .execute(
+      `update appeal set is_repeat = not is_repeat where id = (select id from appeal where received_at >= ? and received_at < ? order by received_at limit 1)`,
+      [monthFrom, monthTo],
+    );
   const dirty = await time('  the same with its last month just changed (read raw)', statsYear('auto'));
-  const rawAgain = await computeStats(ctx(), { groupBy: [StatsDimension.ORGANIZATION, StatsDimension.MONTH], from: yearFrom, to: monthTo, metrics: new Set(METRICS), source: 'raw' });
+  const rawAgain = await computeStats(ctx(), {
+    groupBy: [StatsDimension.ORGANIZATION, StatsDimension.MONTH],
+    from: yearFrom,
+    to: monthTo,
+    metrics: new Set(METRICS),
+    source: 'raw',
+  });
   console.log(`  rollup + raw month and raw agree: ${sameStats(dirty.result, rawAgain) ? 'yes' : 'NO'}`);
   await refreshRollup(em(), config.TIME_ZONE);
   await time('stats ORGANIZATION x MONTH, a year, count + onTimeRate + median', () =>
-    computeStats(ctx(), { groupBy: [StatsDimension.ORGANIZATION, StatsDimension.MONTH], from: yearFrom, to: monthTo, metrics: new Set(['count', 'onTimeRate', 'medianResponseHours'] as const) }));
+    computeStats(ctx(), {
+      groupBy: [StatsDimension.ORGANIZATION, StatsDimension.MONTH],
+      from: yearFrom,
+      to: monthTo,
+      metrics: new Set(['count', 'onTimeRate', 'medianResponseHours'] as const),
+    }),
+  );
   await time('stats SECTOR, a month, count + every plugin KPI', () =>
-    computeStats(ctx(), { groupBy: [StatsDimension.SECTOR], from: monthFrom, to: monthTo, metrics: new Set(['count'] as const), withKpis: true }));
+    computeStats(ctx(), { groupBy: [StatsDimension.SECTOR], from: monthFrom, to: monthTo, metrics: new Set(['count'] as const), withKpis: true }),
+  );
   await time('ratings of bodies, a month', () => computeRatings(ctx(), RatingSubject.ORGANIZATION, monthFrom, monthTo, null));
   await time('ratings of bodies, a quarter', () => computeRatings(ctx(), RatingSubject.ORGANIZATION, quarterFrom, monthTo, null));
   await time('ratings of bodies, a year', () => computeRatings(ctx(), RatingSubject.ORGANIZATION, yearFrom, monthTo, null));
@@ -188,7 +222,11 @@ try {
   await time('  render HTML', async () => renderReportHtml(report.result, 'Europe/Moscow'));
   await time('  render XLSX', () => renderReportXlsx(report.result, 'ЦУР'));
   await time('  render PDF', () => renderReportPdf(report.result, 'Europe/Moscow', 'ЦУР'));
-  console.log(`load at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores)`);
+  console.log(
+    `load at the end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (2 cores)`,
+  );
 } finally {
   await db.close();
 }

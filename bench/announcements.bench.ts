@@ -40,7 +40,9 @@ const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 300);
 
 let accepted = 0;
 const smtp = new SMTPServer({
-  authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
+  authOptional: true,
+  disabledCommands: ['STARTTLS', 'AUTH'],
+  logger: false,
   onData(stream, _session, callback) {
     stream.on('data', () => undefined);
     stream.on('end', () => {
@@ -54,9 +56,18 @@ const smtpPort = ((smtp as unknown as { server: Server }).server.address() as Ad
 
 const database = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL, 'cur_bench') : null;
 const config = loadConfig({
-  PORT: '0', DEMO: '0', LOG_LEVEL: 'silent', JWT_SECRET: 'bench-secret-at-least-16-chars',
-  NOTIFY_CHANNELS: 'email', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, NOTIFY_DELIVERY_INTERVAL_SECONDS: '0', NOTIFY_BATCH_SIZE: '500', NOTIFY_SMTP_CONNECTIONS: process.env.NOTIFY_SMTP_CONNECTIONS ?? '10',
-  DEADLINE_WATCH_INTERVAL_SECONDS: '0', ANALYTICS_ROLLUP_INTERVAL_SECONDS: '0', DB_STATEMENT_TIMEOUT_MS: '0',
+  PORT: '0',
+  DEMO: '0',
+  LOG_LEVEL: 'silent',
+  JWT_SECRET: 'bench-secret-at-least-16-chars',
+  NOTIFY_CHANNELS: 'email',
+  SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  NOTIFY_DELIVERY_INTERVAL_SECONDS: '0',
+  NOTIFY_BATCH_SIZE: '500',
+  NOTIFY_SMTP_CONNECTIONS: process.env.NOTIFY_SMTP_CONNECTIONS ?? '10',
+  DEADLINE_WATCH_INTERVAL_SECONDS: '0',
+  ANALYTICS_ROLLUP_INTERVAL_SECONDS: '0',
+  DB_STATEMENT_TIMEOUT_MS: '0',
   ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: mkdtempSync(join(tmpdir(), 'cur-bench-')) }),
 });
 const running = await startApp({ config, plugins: allPlugins, logger: createLogger('silent') });
@@ -65,17 +76,31 @@ const em = () => app.orm.em.fork() as EntityManager;
 const ms = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
 const step = (what: string) => process.stderr.write(`${new Date().toISOString()} ${what}\n`);
 try {
-  const [user] = await pgQuery<{ id: string }>(em(), `insert into app_user (id, email, password_hash, full_name, role, sectors, organization_id)
-    values (gen_random_uuid(), 'bench@local', '!', 'Bench', 'CENTER_SPECIALIST', '{}', (select id from organization where code = 'cur')) returning id`, []);
+  const [user] = await pgQuery<{ id: string }>(
+    em(),
+    `insert into app_user (id, email, password_hash, full_name, role, sectors, organization_id)
+    values (gen_random_uuid(), 'bench@local', '!', 'Bench', 'CENTER_SPECIALIST', '{}', (select id from organization where code = 'cur')) returning id`,
+    [],
+  );
   const specialist = { id: user!.id, role: Role.CENTER_SPECIALIST, organizationId: null, sectors: [] };
   const [place] = await pgQuery<{ id: string }>(em(), `select id from municipality where code = 'kozmodemyansk'`, []);
   const [other] = await pgQuery<{ id: string }>(em(), `select id from municipality where code = 'volzhsk'`, []);
   const now = Date.now();
   let n = 0;
   const register = (municipalityId: string) =>
-    registerAppeal(app, em(), { label: 'bench' }, {
-      channel: 'SOCIAL_MEDIA', externalId: `bench-reg-${++n}`, text: 'Нет холодной воды', receivedAt: new Date(), municipalityId, category: 'housing.water-supply',
-    });
+    registerAppeal(
+      app,
+      em(),
+      { label: 'bench' },
+      {
+        channel: 'SOCIAL_MEDIA',
+        externalId: `bench-reg-${++n}`,
+        text: 'Нет холодной воды',
+        receivedAt: new Date(),
+        municipalityId,
+        category: 'housing.water-supply',
+      },
+    );
   const timeRegistrations = async (municipalityId: string) => {
     for (let i = 0; i < 20; i++) await register(municipalityId); // warm-up
     const started = process.hrtime.bigint();
@@ -96,10 +121,13 @@ try {
   try {
     await owner.query('begin');
     await owner.query('set local session_replication_role = replica');
-    await owner.query(`insert into appeal select (jsonb_populate_record(null::appeal, to_jsonb(t) || jsonb_build_object(
+    await owner.query(
+      `insert into appeal select (jsonb_populate_record(null::appeal, to_jsonb(t) || jsonb_build_object(
       'id', gen_random_uuid(), 'external_id', 'bench-r' || g, 'number', 'BENCH-' || g,
       'author_email', 'resident' || g || '@bench.local', 'author_email_key', 'resident' || g || '@bench.local', 'author_notify_consent', true))).*
-    from appeal t, generate_series(1, $2::int) g where t.id = $1`, [template.id, RECIPIENTS]);
+    from appeal t, generate_series(1, $2::int) g where t.id = $1`,
+      [template.id, RECIPIENTS],
+    );
     await owner.query('commit');
   } finally {
     await owner.end();
@@ -107,8 +135,11 @@ try {
   const seeded = ms(started);
 
   const draft = await createAnnouncement(app, em(), specialist, {
-    kind: AnnouncementKind.OUTAGE, title: 'Отключение холодной воды', body: 'Авария на водоводе; подвоз воды у администрации.',
-    validFrom: new Date(now - 3_600_000), validTo: new Date(now + 86_400_000),
+    kind: AnnouncementKind.OUTAGE,
+    title: 'Отключение холодной воды',
+    body: 'Авария на водоводе; подвоз воды у администрации.',
+    validFrom: new Date(now - 3_600_000),
+    validTo: new Date(now + 86_400_000),
     audience: { municipalityIds: [place!.id], categories: ['housing.water-supply'] },
   });
   const approved = await moveAnnouncement(app, em(), specialist, { id: draft.id, move: 'approve', expectedVersion: draft.version });
@@ -116,7 +147,9 @@ try {
   started = process.hrtime.bigint();
   await moveAnnouncement(app, em(), specialist, { id: approved.id, move: 'publish', expectedVersion: approved.version });
   const queueMs = ms(started);
-  const [{ queued }] = (await pgQuery<{ queued: number }>(em(), `select count(*)::int as queued from notification_outbox where status = 'QUEUED'`, [])) as [{ queued: number }];
+  const [{ queued }] = (await pgQuery<{ queued: number }>(em(), `select count(*)::int as queued from notification_outbox where status = 'QUEUED'`, [])) as [
+    { queued: number },
+  ];
 
   step('registrations with a matching announcement');
   const matched = await timeRegistrations(place!.id);
@@ -125,7 +158,15 @@ try {
 
   // The in-memory step alone, with the list as the intake sees it.
   const list = await activeAnnouncements(em());
-  const facts = { municipalityId: place!.id, sectorCode: 'housing', categoryCode: 'housing.water-supply', receivedAt: now, needsStructuring: false, text: 'Нет холодной воды', address: null };
+  const facts = {
+    municipalityId: place!.id,
+    sectorCode: 'housing',
+    categoryCode: 'housing.water-supply',
+    receivedAt: now,
+    needsStructuring: false,
+    text: 'Нет холодной воды',
+    address: null,
+  };
   const CALLS = 100_000;
   started = process.hrtime.bigint();
   for (let i = 0; i < CALLS; i++) matchAnnouncement(list, facts, () => []);
@@ -140,13 +181,20 @@ try {
   const rawBefore = accepted;
   let cpu = process.cpuUsage();
   started = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: emailConcurrency(config) }, async () => {
-    while (rawNext < DRAIN) {
-      const i = rawNext++;
-      await raw.sendMail({ from: config.MAIL_FROM, to: `raw${i}@bench.local`, subject: sample!.subject, text: sample!.body,
-        headers: { 'List-Unsubscribe': '<http://localhost/notifications/opt-out?token=x>', 'X-Outbox-Id': String(i) } });
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: emailConcurrency(config) }, async () => {
+      while (rawNext < DRAIN) {
+        const i = rawNext++;
+        await raw.sendMail({
+          from: config.MAIL_FROM,
+          to: `raw${i}@bench.local`,
+          subject: sample!.subject,
+          text: sample!.body,
+          headers: { 'List-Unsubscribe': '<http://localhost/notifications/opt-out?token=x>', 'X-Outbox-Id': String(i) },
+        });
+      }
+    }),
+  );
   const rawMs = ms(started);
   const rawCpu = process.cpuUsage(cpu);
   raw.close();
@@ -163,21 +211,41 @@ try {
   // CPU of this process (client and the in-process server) per message: what the rate would be on one free core.
   const cpuMsPer = (usage: NodeJS.CpuUsage, n: number) => +((usage.user + usage.system) / 1000 / n).toFixed(2);
 
-  console.log(JSON.stringify({
-    recipients: RECIPIENTS,
-    seedAppealsMs: Math.round(seeded),
-    queue: { rows: queued, ms: Math.round(queueMs), target: '< 5000 ms' },
-    drain: {
-      sent: drained.sent, failed: drained.failed, smtpAccepted: accepted, ms: Math.round(drainMs), perSecond: Math.round(drained.sent / (drainMs / 1000)), target: '>= 200/s',
-      rawSmtpPerSecond: Math.round(rawAccepted / (rawMs / 1000)), ratioToRawSmtp: +((drained.sent / drainMs) / (rawAccepted / rawMs)).toFixed(2),
-      nodeCpuMsPerMessage: cpuMsPer(drainCpu, drained.sent), rawSmtpNodeCpuMsPerMessage: cpuMsPer(rawCpu, rawAccepted),
-      smtpConnections: config.NOTIFY_SMTP_CONNECTIONS, loadAverage: load.map((l) => +l.toFixed(2)), cores: cpus().length,
-    },
-    registration: {
-      withoutAnnouncementMs: +baseline.toFixed(3), matchedMs: +matched.toFixed(3), publishedNotMatchingMs: +unmatched.toFixed(3),
-      addedByMatchingMs: +(matched - baseline).toFixed(3), matchedAppeals: answered, inMemoryMatchUs: +matchUs.toFixed(3), target: '< 1 ms added',
-    },
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        recipients: RECIPIENTS,
+        seedAppealsMs: Math.round(seeded),
+        queue: { rows: queued, ms: Math.round(queueMs), target: '< 5000 ms' },
+        drain: {
+          sent: drained.sent,
+          failed: drained.failed,
+          smtpAccepted: accepted,
+          ms: Math.round(drainMs),
+          perSecond: Math.round(drained.sent / (drainMs / 1000)),
+          target: '>= 200/s',
+          rawSmtpPerSecond: Math.round(rawAccepted / (rawMs / 1000)),
+          ratioToRawSmtp: +(drained.sent / drainMs / (rawAccepted / rawMs)).toFixed(2),
+          nodeCpuMsPerMessage: cpuMsPer(drainCpu, drained.sent),
+          rawSmtpNodeCpuMsPerMessage: cpuMsPer(rawCpu, rawAccepted),
+          smtpConnections: config.NOTIFY_SMTP_CONNECTIONS,
+          loadAverage: load.map((l) => +l.toFixed(2)),
+          cores: cpus().length,
+        },
+        registration: {
+          withoutAnnouncementMs: +baseline.toFixed(3),
+          matchedMs: +matched.toFixed(3),
+          publishedNotMatchingMs: +unmatched.toFixed(3),
+          addedByMatchingMs: +(matched - baseline).toFixed(3),
+          matchedAppeals: answered,
+          inMemoryMatchUs: +matchUs.toFixed(3),
+          target: '< 1 ms added',
+        },
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   closeTransports(app);
   await running.stop();

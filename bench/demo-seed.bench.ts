@@ -39,4 +39,6 @@ await count.end();
 await admin.query(`drop database if exists ${name} with (force)`);
 await admin.end();
 await server.stop();
-console.log(`demo seed: ${appeals} appeals, ${events} events; appeals ${((appealsDone - started) / 1000).toFixed(1)} s, modules ${((done - appealsDone) / 1000).toFixed(1)} s, total ${((done - started) / 1000).toFixed(1)} s; loadavg ${(await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').trim()}`);
+console.log(
+  `demo seed: ${appeals} appeals, ${events} events; appeals ${((appealsDone - started) / 1000).toFixed(1)} s, modules ${((done - appealsDone) / 1000).toFixed(1)} s, total ${((done - started) / 1000).toFixed(1)} s; loadavg ${(await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').trim()}`,
+);

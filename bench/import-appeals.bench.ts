@@ -19,14 +19,22 @@ import { allPlugins } from '../plugins/index.js';
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const CONCURRENT = 50;
 
-interface Labelled { text: string; category: string | null; municipality: string | null }
-const labelled: Labelled[] = ['labelled-appeals-1.json', 'labelled-appeals-2.json'].flatMap((file) =>
-  JSON.parse(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')) as Labelled[]);
+interface Labelled {
+  text: string;
+  category: string | null;
+  municipality: string | null;
+}
+const labelled: Labelled[] = ['labelled-appeals-1.json', 'labelled-appeals-2.json'].flatMap(
+  (file) => JSON.parse(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')) as Labelled[],
+);
 
 const scratchDir = process.env.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'cur-bench-'));
 const database = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL, 'cur_bench') : null;
 const config = loadConfig({
-  PORT: '0', DEMO: '0', LOG_LEVEL: 'silent', JWT_SECRET: 'bench-secret-at-least-16-chars',
+  PORT: '0',
+  DEMO: '0',
+  LOG_LEVEL: 'silent',
+  JWT_SECRET: 'bench-secret-at-least-16-chars',
   ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: scratchDir! }),
 });
 const running = await startApp({ config, plugins: allPlugins, logger: createLogger('silent') });
@@ -37,7 +45,9 @@ try {
   const token = running.app.tokens.issue({ id: user.id, role: Role.INTEGRATION, organizationId: null, sectors: [] }, new Date());
   const gql = async (query: string, variables: Record<string, unknown>) => {
     const response = await fetch(`${running.url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
     });
     return (await response.json()) as { data?: any; errors?: unknown[] };
   };
@@ -65,12 +75,20 @@ try {
   console.log(`importAppeals: ${ROWS} rows in ${seconds.toFixed(2)} s = ${Math.round(ROWS / seconds)} rows/s`, result.data.importAppeals);
 
   const REGISTER = 'mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { created appeal { id } } }';
-  const input = { channel: 'POS', externalId: 'bench-duplicate', text: 'Нет горячей воды', receivedAt: new Date().toISOString(), category: 'housing.water-supply' };
+  const input = {
+    channel: 'POS',
+    externalId: 'bench-duplicate',
+    text: 'Нет горячей воды',
+    receivedAt: new Date().toISOString(),
+    category: 'housing.water-supply',
+  };
   const results = await Promise.all(Array.from({ length: CONCURRENT }, () => gql(REGISTER, { input })));
   const errors = results.filter((r) => r.errors).length;
   const [{ count }] = await em.execute(`select count(*)::int as count from appeal where external_id = 'bench-duplicate'`);
   const ids = new Set(results.filter((r) => !r.errors).map((r) => r.data.registerAppeal.appeal.id));
-  console.log(`${CONCURRENT} concurrent duplicates: ${count} appeal(s) created, ${results.filter((r) => r.data?.registerAppeal.created === false).length} answered created:false, ${ids.size} distinct id(s), ${errors} error(s)`);
+  console.log(
+    `${CONCURRENT} concurrent duplicates: ${count} appeal(s) created, ${results.filter((r) => r.data?.registerAppeal.created === false).length} answered created:false, ${ids.size} distinct id(s), ${errors} error(s)`,
+  );
 } finally {
   await running.stop();
   await database?.drop();

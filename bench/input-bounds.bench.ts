@@ -22,10 +22,28 @@ function measure(label: string, query: string, variables: Record<string, unknown
   console.log(`${label.padEnd(28)} ${us.toFixed(2)} µs per request${refused ? ' (refused)' : ''}`);
 }
 
-measure('page of appeals', `query Page($filter: AppealFilter, $first: Int, $after: String) {
+measure(
+  'page of appeals',
+  `query Page($filter: AppealFilter, $first: Int, $after: String) {
   appeals(filter: $filter, first: $first, after: $after, orderBy: { field: RECEIVED_AT, direction: DESC }) {
     totalCount edges { cursor node { id number status text receivedAt organization { name } author { name } } } } }`,
-{ filter: { search: 'отопление', status: ['REGISTERED', 'ASSIGNED'] }, first: 50, after: null }, 100_000);
-measure('registerAppeal', `mutation R($input: RegisterAppealInput!) { registerAppeal(input: $input) { created appeal { id number } } }`,
-  { input: { channel: 'POS', externalId: 'x-1', text: 'Во дворе не вывозят мусор, контейнеры переполнены. '.repeat(10), receivedAt: '2026-11-20T10:00:00Z', author: { name: 'Иванов Иван Иванович', phone: '+79021112233' }, address: 'г. Йошкар-Ола, ул. Панфилова, 14', raw: { id: 1, tags: ['a', 'b'] } } }, 100_000);
+  { filter: { search: 'отопление', status: ['REGISTERED', 'ASSIGNED'] }, first: 50, after: null },
+  100_000,
+);
+measure(
+  'registerAppeal',
+  `mutation R($input: RegisterAppealInput!) { registerAppeal(input: $input) { created appeal { id number } } }`,
+  {
+    input: {
+      channel: 'POS',
+      externalId: 'x-1',
+      text: 'Во дворе не вывозят мусор, контейнеры переполнены. '.repeat(10),
+      receivedAt: '2026-11-20T10:00:00Z',
+      author: { name: 'Иванов Иван Иванович', phone: '+79021112233' },
+      address: 'г. Йошкар-Ола, ул. Панфилова, 14',
+      raw: { id: 1, tags: ['a', 'b'] },
+    },
+  },
+  100_000,
+);
 measure('1 MB search (refused)', `query($f: AppealFilter) { appeals(filter: $f) { totalCount } }`, { f: { search: 'отопление '.repeat(100_000) } }, 1_000);

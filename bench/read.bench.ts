@@ -108,13 +108,35 @@ async function main(): Promise<LoadResult[]> {
       nodeFlags: startNodeFlags(),
       cwd: process.env.BENCH_API_DIR,
       url: `http://127.0.0.1:${apiPort}`,
-      env: { PORT: String(apiPort), DATABASE_URL: databaseUrl, DEMO: '0', JWT_SECRET: BENCH_JWT_SECRET, LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_PER_IP_PER_MINUTE: '0' },
+      env: {
+        PORT: String(apiPort),
+        DATABASE_URL: databaseUrl,
+        DEMO: '0',
+        JWT_SECRET: BENCH_JWT_SECRET,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        RATE_LIMIT_PER_MINUTE: '0',
+        RATE_LIMIT_PER_IP_PER_MINUTE: '0',
+      },
     });
     servers.push(api);
     const postgraphile = await spawnServer({
       command: postgraphileCli(),
-      args: ['--connection', databaseUrl, '--schema', 'public', '--host', '127.0.0.1', '--port', String(pglPort),
-        '--disable-default-mutations', '--disable-query-log', '--max-pool-size', '10', '--no-setof-functions-contain-nulls'],
+      args: [
+        '--connection',
+        databaseUrl,
+        '--schema',
+        'public',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(pglPort),
+        '--disable-default-mutations',
+        '--disable-query-log',
+        '--max-pool-size',
+        '10',
+        '--no-setof-functions-contain-nulls',
+      ],
       url: `http://127.0.0.1:${pglPort}`,
       readyPath: '/graphql',
       env: { NODE_ENV: 'production' },
@@ -129,8 +151,26 @@ async function main(): Promise<LoadResult[]> {
 
     const json = { 'content-type': 'application/json' };
     const targets: [LoadTarget, (body: any) => number][] = [
-      [{ name: 'ЦУР API', url: `${api.url}/graphql`, headers: { ...json, authorization: `Bearer ${token}` }, body: JSON.stringify({ query: API_QUERY }), pid: api.pid }, (b) => b.data.appeals.edges.length],
-      [{ name: 'PostGraphile 4', url: `${postgraphile.url}/graphql`, headers: json, body: JSON.stringify({ query: POSTGRAPHILE_QUERY }), pid: postgraphile.pid }, (b) => b.data.allAppeals.edges.length],
+      [
+        {
+          name: 'ЦУР API',
+          url: `${api.url}/graphql`,
+          headers: { ...json, authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: API_QUERY }),
+          pid: api.pid,
+        },
+        (b) => b.data.appeals.edges.length,
+      ],
+      [
+        {
+          name: 'PostGraphile 4',
+          url: `${postgraphile.url}/graphql`,
+          headers: json,
+          body: JSON.stringify({ query: POSTGRAPHILE_QUERY }),
+          pid: postgraphile.pid,
+        },
+        (b) => b.data.allAppeals.edges.length,
+      ],
       [{ name: 'raw SQL (pg)', url: `${raw.url}/appeals`, method: 'GET', pid: raw.pid }, (b) => b.data.appeals.nodes.length],
     ];
     const results: LoadResult[] = [];
@@ -139,7 +179,10 @@ async function main(): Promise<LoadResult[]> {
       results.push(await loadTest(target, settings));
     }
 
-    printTable(`Read: the appeals page (50 with relations), ${process.env.BENCH_DATABASE_URL ? new URL(process.env.BENCH_DATABASE_URL).pathname.slice(1) : `${APPEALS} appeals`}, ${settings.connections} connections, ${settings.durationSeconds} s`, results);
+    printTable(
+      `Read: the appeals page (50 with relations), ${process.env.BENCH_DATABASE_URL ? new URL(process.env.BENCH_DATABASE_URL).pathname.slice(1) : `${APPEALS} appeals`}, ${settings.connections} connections, ${settings.durationSeconds} s`,
+      results,
+    );
     const failed = results.filter((r) => r.errors + r.non2xx > 0);
     if (failed.length) throw new Error(`answers that were not 2xx from ${failed.map((r) => r.name).join(', ')}: the figures mean nothing`);
     const [ours, pgl, rawSql] = results;

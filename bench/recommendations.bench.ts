@@ -11,7 +11,6 @@
  *   npm run bench:recommendations      (BENCH_APPEALS=100000 for a quick run)
  */
 import 'reflect-metadata';
-import pg from 'pg';
 import { loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -29,32 +28,13 @@ import { computeRecommendations } from '../core/recommendations/recommendations.
 import { findBestPractices } from '../core/recommendations/best-practices.service.js';
 import { rankOfficialPages } from '../core/official-pages/official-page-metrics.service.js';
 import { generateBenchAppeals } from './analytics-generator.js';
+import { namedBenchDatabase } from './support/bench-database.js';
 
 const COUNT = Number(process.env.BENCH_APPEALS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const NOW = new Date('2026-11-20T12:00:00+03:00');
 const DB_NAME = 'cur_bench_recommendations';
 const logger = createLogger('warn');
-
-async function databaseUrl(): Promise<string> {
-  const server = process.env.DATABASE_URL;
-  if (!server) throw new Error('DATABASE_URL: a PostgreSQL server to create the bench database on');
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  try {
-    if (process.env.BENCH_FRESH === '1') await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-    const { rows } = await admin.query('select 1 from pg_database where datname = $1', [DB_NAME]);
-    if (!rows.length) {
-      const { rows: [me] } = await admin.query('select current_user as user');
-      await admin.query(`create database ${DB_NAME} owner ${pg.escapeIdentifier(me.user)}`);
-    }
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(server);
-  url.pathname = `/${DB_NAME}`;
-  return url.toString();
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -88,7 +68,9 @@ async function time<T>(label: string, run: () => Promise<T>): Promise<T> {
     nodeCpu.push((node.user + node.system) / 1000);
     wall.push(performance.now() - started);
   }
-  console.log(`${label.padEnd(40)} wall ${median(wall).toFixed(0).padStart(6)} ms (min ${Math.min(...wall).toFixed(0)})   cpu: db ${median(dbCpu).toFixed(0).padStart(5)} ms + node ${median(nodeCpu).toFixed(0).padStart(4)} ms`);
+  console.log(
+    `${label.padEnd(40)} wall ${median(wall).toFixed(0).padStart(6)} ms (min ${Math.min(...wall).toFixed(0)})   cpu: db ${median(dbCpu).toFixed(0).padStart(5)} ms + node ${median(nodeCpu).toFixed(0).padStart(4)} ms`,
+  );
   return result;
 }
 
@@ -98,19 +80,29 @@ async function addPages(em: EntityManager): Promise<void> {
   const [{ n }] = await conn.execute('select count(*)::int as n from official_page_comment');
   if (n > 0) return;
   const yearAgo = new Date(NOW.getTime() - 365 * 86_400_000);
-  await conn.execute(`insert into official_page (id, organization_id, platform, url, handle, name, verified, created_at, updated_at)
+  await conn.execute(
+    `insert into official_page (id, organization_id, platform, url, handle, name, verified, created_at, updated_at)
     select gen_random_uuid(), o.id, 'VK', 'https://vk.com/bench_' || replace(o.code, '-', '_'), 'bench_' || replace(o.code, '-', '_'), o.short_name, true, ?, ?
-    from organization o where o.kind in ('EXECUTIVE_BODY', 'MUNICIPAL_ADMINISTRATION') on conflict do nothing`, [yearAgo, yearAgo]);
-  await conn.execute(`insert into official_page_comment (id, page_id, comment_id, posted_at, appeal_id, created_at)
+    from organization o where o.kind in ('EXECUTIVE_BODY', 'MUNICIPAL_ADMINISTRATION') on conflict do nothing`,
+    [yearAgo, yearAgo],
+  );
+  await conn.execute(
+    `insert into official_page_comment (id, page_id, comment_id, posted_at, appeal_id, created_at)
     select gen_random_uuid(), p.id, a.number, a.received_at, a.id, ? from appeal a join official_page p on p.organization_id = a.organization_id
-    where a.channel = 'SOCIAL_MEDIA' and a.received_at >= ? on conflict do nothing`, [NOW, yearAgo]);
-  await conn.execute(`insert into official_page_post (id, page_id, post_id, published_at, created_at)
+    where a.channel = 'SOCIAL_MEDIA' and a.received_at >= ? on conflict do nothing`,
+    [NOW, yearAgo],
+  );
+  await conn.execute(
+    `insert into official_page_post (id, page_id, post_id, published_at, created_at)
     select gen_random_uuid(), p.id, 'bench-' || g, ?::timestamptz + g * interval '3 days', ? from official_page p cross join generate_series(0, 121) g
-    on conflict do nothing`, [yearAgo, NOW]);
+    on conflict do nothing`,
+    [yearAgo, NOW],
+  );
   await conn.execute('analyze official_page_comment; analyze official_page_post');
 }
 
-const url = await databaseUrl();
+if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL: a PostgreSQL server to create the bench database on');
+const url = await namedBenchDatabase(process.env.DATABASE_URL, DB_NAME);
 const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-at-least-16-chars' });
 const dbSettings = { url, dataDir: '.data-bench', logger, extraEntities: pluginEntities(allPlugins), extraMigrations: pluginMigrations(allPlugins) };
 // Migrating with one role needs two connections (the migrations' transaction and the migrator's table): then one for the timing.
@@ -130,7 +122,11 @@ try {
   console.log(`rollup refresh: ${built.months.length} months in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const [counts] = await em().getConnection().execute(`select (select count(*) from appeal)::int as appeals, (select count(*) from appeal_event)::int as events,
     (select count(*) from official_page)::int as pages, (select count(*) from official_page_comment)::int as comments`);
-  console.log(`data set: ${counts.appeals} appeals, ${counts.events} events, ${counts.pages} pages, ${counts.comments} comments; load ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores)`);
+  console.log(
+    `data set: ${counts.appeals} appeals, ${counts.events} events, ${counts.pages} pages, ${counts.comments} comments; load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (2 cores)`,
+  );
 
   backendPid = (await em().getConnection().execute('select pg_backend_pid() as pid'))[0].pid;
   const app = { config, logger, orm: db.orm, plugins: allPlugins, clock: { now: () => NOW } } as unknown as AppServices;
@@ -145,7 +141,11 @@ try {
   console.log(`  ${practices.length} best practices`);
   const ratings = await time('officialPageRatings, a year', () => rankOfficialPages(app, em(), from, to, NOW));
   console.log(`  ${ratings.length} pages rated`);
-  console.log(`load at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores)`);
+  console.log(
+    `load at the end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (2 cores)`,
+  );
 } finally {
   await db.close();
 }

@@ -14,16 +14,26 @@ import { createStructurer, type StructuringResult } from '../core/structuring/st
 import { readPlaces } from '../core/structuring/places.schema.js';
 import { readCorpus } from '../core/structuring/train/corpus.js';
 
-interface Labelled { text: string; style: string; sector: string; category: string; municipality: string | null }
+interface Labelled {
+  text: string;
+  style: string;
+  sector: string;
+  category: string;
+  municipality: string | null;
+}
 
-const argument = (name: string) => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : undefined; };
+const argument = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
 const split = argument('--split') ?? 'heldout';
 const keywordsOnly = process.argv.includes('--keywords');
 const threshold = loadConfig({}).STRUCTURING_MIN_CONFIDENCE;
 
 const corpus: Labelled[] = readCorpus().filter((row) => split === 'all' || row.split === split);
 const legacy: Labelled[] = ['labelled-appeals-1.json', 'labelled-appeals-2.json'].flatMap((file) =>
-  (JSON.parse(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')) as Omit<Labelled, 'style'>[]).map((row) => ({ ...row, style: 'legacy' })));
+  (JSON.parse(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')) as Omit<Labelled, 'style'>[]).map((row) => ({ ...row, style: 'legacy' })),
+);
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 gc();
@@ -52,10 +62,12 @@ function table(title: string, results: Pair[], byStyle: boolean): void {
     const named = rows.filter(([item]) => item.municipality !== null);
     const unnamed = rows.filter(([item]) => item.municipality === null);
     const automatic = rows.filter(auto);
-    console.log(`  ${name.padEnd(10)} ${String(rows.length).padStart(6)}  ${pct(rows.filter(sectorOk).length, rows.length).padStart(6)}  ${pct(rows.filter(categoryOk).length, rows.length).padStart(8)}` +
-      `  ${pct(named.filter(placeOk).length, named.length).padStart(7)} of ${String(named.length).padStart(3)} (${String(named.filter(placeWrong).length).padStart(2)})` +
-      `         ${pct(unnamed.filter(placeOk).length, unnamed.length).padStart(17)}` +
-      `  ${pct(automatic.length, rows.length).padStart(9)}  ${pct(automatic.filter(sectorOk).length, automatic.length).padStart(17)}`);
+    console.log(
+      `  ${name.padEnd(10)} ${String(rows.length).padStart(6)}  ${pct(rows.filter(sectorOk).length, rows.length).padStart(6)}  ${pct(rows.filter(categoryOk).length, rows.length).padStart(8)}` +
+        `  ${pct(named.filter(placeOk).length, named.length).padStart(7)} of ${String(named.length).padStart(3)} (${String(named.filter(placeWrong).length).padStart(2)})` +
+        `         ${pct(unnamed.filter(placeOk).length, unnamed.length).padStart(17)}` +
+        `  ${pct(automatic.length, rows.length).padStart(9)}  ${pct(automatic.filter(sectorOk).length, automatic.length).padStart(17)}`,
+    );
   }
 }
 
@@ -67,27 +79,48 @@ table(`Older labelled texts (${old.length}, another hand, never trained on)`, ol
 
 console.log('\nReliability of the confidence (corpus split above): does «0.9» mean right nine times in ten?');
 console.log('  confidence   texts  mean confidence  sector right');
-for (const [low, high] of [[0, 0.3], [0.3, 0.5], [0.5, 0.7], [0.7, 0.8], [0.8, 0.9], [0.9, 0.95], [0.95, 1.01]] as const) {
+for (const [low, high] of [
+  [0, 0.3],
+  [0.3, 0.5],
+  [0.5, 0.7],
+  [0.7, 0.8],
+  [0.8, 0.9],
+  [0.9, 0.95],
+  [0.95, 1.01],
+] as const) {
   const bin = held.filter(([, result]) => result.confidence >= low && result.confidence < high);
   const mean = bin.reduce((sum, [, result]) => sum + result.confidence, 0) / (bin.length || 1);
-  console.log(`  ${low.toFixed(2)}–${Math.min(high, 1).toFixed(2)}  ${String(bin.length).padStart(6)}  ${bin.length ? mean.toFixed(3).padStart(15) : '              —'}  ${pct(bin.filter(sectorOk).length, bin.length).padStart(12)}`);
+  console.log(
+    `  ${low.toFixed(2)}–${Math.min(high, 1).toFixed(2)}  ${String(bin.length).padStart(6)}  ${bin.length ? mean.toFixed(3).padStart(15) : '              —'}  ${pct(bin.filter(sectorOk).length, bin.length).padStart(12)}`,
+  );
 }
 
 console.log('\n  threshold  automatic  sector right  category right (among the automatic)');
 for (const t of [0.5, 0.6, 0.7, threshold, 0.8, 0.9].sort()) {
   const chosen = held.filter(([, result]) => result.confidence >= t);
-  console.log(`  ${t.toFixed(2).padStart(9)}  ${pct(chosen.length, held.length).padStart(9)}  ${pct(chosen.filter(sectorOk).length, chosen.length).padStart(12)}  ${pct(chosen.filter(categoryOk).length, chosen.length).padStart(14)}`);
+  console.log(
+    `  ${t.toFixed(2).padStart(9)}  ${pct(chosen.length, held.length).padStart(9)}  ${pct(chosen.filter(sectorOk).length, chosen.length).padStart(12)}  ${pct(chosen.filter(categoryOk).length, chosen.length).padStart(14)}`,
+  );
 }
 
 function confusions(title: string, key: (pair: Pair) => string | null, limit = 8): void {
   const counts = new Map<string, number>();
-  for (const pair of held) { const k = key(pair); if (k) counts.set(k, (counts.get(k) ?? 0) + 1); }
+  for (const pair of held) {
+    const k = key(pair);
+    if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
   console.log(`\n${title}`);
   for (const [k, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit)) console.log(`  ${String(n).padStart(3)}  ${k}`);
 }
 confusions('Top confused sectors (labelled → predicted):', (pair) => (sectorOk(pair) ? null : `${pair[0].sector} → ${pair[1].sectorCode ?? 'none'}`));
-confusions('Top confused categories (labelled → predicted):', (pair) => (categoryOk(pair) ? null : `${pair[0].category} → ${pair[1].categoryCode ?? 'none'}`), 12);
-confusions('Municipality misses where a place is named (labelled → found):', (pair) => (pair[0].municipality && !placeOk(pair) ? `${pair[0].municipality} → ${pair[1].municipalityCode ?? 'none'}` : null));
+confusions(
+  'Top confused categories (labelled → predicted):',
+  (pair) => (categoryOk(pair) ? null : `${pair[0].category} → ${pair[1].categoryCode ?? 'none'}`),
+  12,
+);
+confusions('Municipality misses where a place is named (labelled → found):', (pair) =>
+  pair[0].municipality && !placeOk(pair) ? `${pair[0].municipality} → ${pair[1].municipalityCode ?? 'none'}` : null,
+);
 
 if (process.argv.includes('--places')) {
   console.log('\nMunicipality misses (labelled → found, style, text):');
@@ -98,7 +131,8 @@ if (process.argv.includes('--places')) {
 
 if (process.argv.includes('--errors')) {
   console.log('\nSector errors:');
-  for (const [item, result] of held.filter((pair) => !sectorOk(pair))) console.log(`  [${item.category} → ${result.categoryCode}] ${result.confidence} ${item.text}\n      ${result.rule}`);
+  for (const [item, result] of held.filter((pair) => !sectorOk(pair)))
+    console.log(`  [${item.category} → ${result.categoryCode}] ${result.confidence} ${item.text}\n      ${result.rule}`);
 }
 
 // Timed on later passes, once the index, the stem cache and the JIT are warm; the best of three,
@@ -107,15 +141,31 @@ if (process.argv.includes('--errors')) {
 // the ratio moves far less than the milliseconds.
 const texts = [...corpus, ...legacy].map((row) => row.text);
 const reference = createStructurer(allPlugins, loadRegionPack().municipalities, { places, model: null });
-const best = (run: () => void) => { const started = performance.now(); run(); return performance.now() - started; };
+const best = (run: () => void) => {
+  const started = performance.now();
+  run();
+  return performance.now() - started;
+};
 let elapsed = Infinity;
 let referenceElapsed = Infinity;
 for (let pass = 0; pass < 3; pass++) {
-  elapsed = Math.min(elapsed, best(() => { for (const text of texts) structurer.structure(text); }));
-  referenceElapsed = Math.min(referenceElapsed, best(() => { for (const text of texts) reference.structure(text); }));
+  elapsed = Math.min(
+    elapsed,
+    best(() => {
+      for (const text of texts) structurer.structure(text);
+    }),
+  );
+  referenceElapsed = Math.min(
+    referenceElapsed,
+    best(() => {
+      for (const text of texts) reference.structure(text);
+    }),
+  );
 }
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const loadavg = existsSync('/proc/loadavg') ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'unknown';
-console.log(`\n${texts.length} texts in ${elapsed.toFixed(0)} ms: ${(elapsed / texts.length).toFixed(2)} ms per appeal (warm), ` +
-  `${(elapsed / referenceElapsed).toFixed(1)}× the keywords alone (${(referenceElapsed / texts.length).toFixed(2)} ms); load average ${loadavg}`);
+console.log(
+  `\n${texts.length} texts in ${elapsed.toFixed(0)} ms: ${(elapsed / texts.length).toFixed(2)} ms per appeal (warm), ` +
+    `${(elapsed / referenceElapsed).toFixed(1)}× the keywords alone (${(referenceElapsed / texts.length).toFixed(2)} ms); load average ${loadavg}`,
+);
 console.log(`memory of the structurer (model, keyword index, gazetteer): heap +${mb(after.heapUsed - before.heapUsed)}, rss +${mb(after.rss - before.rss)}`);

@@ -23,11 +23,11 @@ const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 150);
 const RATE = Number(process.env.BENCH_RATE ?? 10);
 const SECTORS = ['housing', 'waste', 'energy', 'education', 'health', 'roads', 'transport', 'social'];
-const QUERY = process.env.BENCH_QUERY ?? `subscription { appealEvents(filter: { type: ["REGISTERED"] }) { id type at toStatus appeal { id number status sector { code } } } }`;
+const QUERY =
+  process.env.BENCH_QUERY ??
+  `subscription { appealEvents(filter: { type: ["REGISTERED"] }) { id type at toStatus appeal { id number status sector { code } } } }`;
 
-type ClientMessage =
-  | { kind: 'connected' }
-  | { kind: 'received'; deliveries: [string, string][]; errors: number; cpuMs: number };
+type ClientMessage = { kind: 'connected' } | { kind: 'received'; deliveries: [string, string][]; errors: number; cpuMs: number };
 
 if (process.argv[2] === 'clients') {
   // Listen before anything is awaited: IPC messages that arrive with no listener are lost.
@@ -44,7 +44,14 @@ async function runClients(start: Promise<{ url: string; tokens: string[] }>): Pr
   const deliveries: [string, string][] = [];
   let errors = 0;
   const clients = tokens.map((token) =>
-    createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => errors++ }),
+    createClient({
+      url,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => errors++,
+    }),
   );
   let connected = 0;
   await Promise.all(
@@ -76,7 +83,9 @@ async function runClients(start: Promise<{ url: string; tokens: string[] }>): Pr
     if (message.kind === 'stream') cpuAtStream = process.cpuUsage();
     if (message.kind !== 'report') return;
     const cpu = process.cpuUsage(cpuAtStream);
-    await new Promise((resolve) => process.send!({ kind: 'received', deliveries, errors, cpuMs: (cpu.user + cpu.system) / 1000 } satisfies ClientMessage, resolve));
+    await new Promise((resolve) =>
+      process.send!({ kind: 'received', deliveries, errors, cpuMs: (cpu.user + cpu.system) / 1000 } satisfies ClientMessage, resolve),
+    );
     await Promise.all(clients.map((c) => c.dispose()));
     process.exit(0);
   });
@@ -165,9 +174,7 @@ async function runServer(): Promise<void> {
 
     progress(`subscribed; streaming ${EVENTS} registrations at ${RATE}/s`);
     const knex = em.getKnex();
-    const sectorIds = new Map<string, string>(
-      (await em.execute<{ id: string; code: string }[]>('select id, code from sector')).map((r) => [r.code, r.id]),
-    );
+    const sectorIds = new Map<string, string>((await em.execute<{ id: string; code: string }[]>('select id, code from sector')).map((r) => [r.code, r.id]));
     const [municipality] = await em.execute(`select id from municipality where code = 'yoshkar-ola'`);
     let expected = 0;
     child.send({ kind: 'stream' });
@@ -221,7 +228,9 @@ async function runServer(): Promise<void> {
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
     const perSubscriberKb = (key: 'rss' | 'heapUsed') => (after[key] - before[key]) / SUBSCRIBERS / 1024;
 
-    console.log(`live updates bench (${config.eventBus} bus, ${SUBSCRIBERS} subscribers: ${curators} ЦУР + ${SUBSCRIBERS - curators} ministries of one sector each)`);
+    console.log(
+      `live updates bench (${config.eventBus} bus, ${SUBSCRIBERS} subscribers: ${curators} ЦУР + ${SUBSCRIBERS - curators} ministries of one sector each)`,
+    );
     console.log(`  connect + subscribe all:     ${connectMs.toFixed(0)} ms`);
     console.log(`  registrations committed:     ${EVENTS} in ${streamSeconds.toFixed(1)} s (${(EVENTS / streamSeconds).toFixed(1)}/s)`);
     console.log(`  deliveries:                  ${latencies.length} of ${expected} expected, ${report.errors} errors`);
@@ -230,10 +239,18 @@ async function runServer(): Promise<void> {
     console.log(`  commit → delivery p99:       ${pct(99).toFixed(1)} ms`);
     console.log(`  commit → delivery max:       ${(latencies.at(-1) ?? NaN).toFixed(1)} ms`);
     console.log(`  server CPU per delivery:     ${((cpu.user + cpu.system) / Math.max(latencies.length, 1)).toFixed(0)} µs (commits included)`);
-    console.log(`  server memory per subscriber: ${perSubscriberKb('rss').toFixed(1)} KB RSS, ${perSubscriberKb('heapUsed').toFixed(1)} KB heap${gc ? '' : ' (run with --expose-gc for steadier figures)'}`);
+    console.log(
+      `  server memory per subscriber: ${perSubscriberKb('rss').toFixed(1)} KB RSS, ${perSubscriberKb('heapUsed').toFixed(1)} KB heap${gc ? '' : ' (run with --expose-gc for steadier figures)'}`,
+    );
     console.log(`  slow subscribers closed:     ${app.live.stats.overflows}`);
-    console.log(`  server CPU while streaming:  ${((cpu.user + cpu.system) / 1000 / streamSeconds / 10).toFixed(0)} % of a core; load client CPU: ${(report.cpuMs / streamSeconds / 10).toFixed(0)} % of a core (same 2 cores)`);
-    console.log(`  load average before / after: ${loadBefore.map((l) => l.toFixed(1)).join(' ')} / ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(
+      `  server CPU while streaming:  ${((cpu.user + cpu.system) / 1000 / streamSeconds / 10).toFixed(0)} % of a core; load client CPU: ${(report.cpuMs / streamSeconds / 10).toFixed(0)} % of a core (same 2 cores)`,
+    );
+    console.log(
+      `  load average before / after: ${loadBefore.map((l) => l.toFixed(1)).join(' ')} / ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     await new Promise((resolve) => child.once('exit', resolve));
   } finally {
     await running.stop();

@@ -39,44 +39,82 @@ const BATCH = 5_000;
 const scratchDir = process.env.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'cur-bench-'));
 const database = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL, 'cur_bench') : null;
 const config = loadConfig({
-  PORT: '0', DEMO: '0', LOG_LEVEL: 'silent', JWT_SECRET: 'bench-secret-at-least-16-chars',
-  RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_PER_IP_PER_MINUTE: '0',
-  DEADLINE_WATCH_INTERVAL_SECONDS: '0', ANALYTICS_ROLLUP_INTERVAL_SECONDS: '0',
+  PORT: '0',
+  DEMO: '0',
+  LOG_LEVEL: 'silent',
+  JWT_SECRET: 'bench-secret-at-least-16-chars',
+  RATE_LIMIT_PER_MINUTE: '0',
+  RATE_LIMIT_PER_IP_PER_MINUTE: '0',
+  DEADLINE_WATCH_INTERVAL_SECONDS: '0',
+  ANALYTICS_ROLLUP_INTERVAL_SECONDS: '0',
   ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: scratchDir! }),
 });
 const running = await startApp({ config, plugins: allPlugins, logger: createLogger('silent') });
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 try {
   const em = running.app.orm.em.fork() as EntityManager;
-  const [user] = await pgQuery<{ id: string }>(em, `insert into app_user (id, email, password_hash, full_name, role, sectors, organization_id)
-    values (gen_random_uuid(), 'bench-surveys@local', '!', 'Bench', 'CENTER_SPECIALIST', '{}', (select id from organization where code = 'cur')) returning id`, []);
+  const [user] = await pgQuery<{ id: string }>(
+    em,
+    `insert into app_user (id, email, password_hash, full_name, role, sectors, organization_id)
+    values (gen_random_uuid(), 'bench-surveys@local', '!', 'Bench', 'CENTER_SPECIALIST', '{}', (select id from organization where code = 'cur')) returning id`,
+    [],
+  );
   const token = running.app.tokens.issue({ id: user.id, role: Role.CENTER_SPECIALIST, organizationId: null, sectors: [] }, new Date());
   const gql = async (query: string, variables: Record<string, unknown>, auth = true) => {
     const response = await fetch(`${running.url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: any; errors?: unknown[] };
     if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
     return body.data;
   };
   const places = await pgQuery<{ id: string }>(em, 'select id from municipality order by code', []);
-  const created = (await gql(`mutation($input: SurveyInput!) { createSurvey(input: $input) { id version } }`, { input: {
-    title: 'Бенчмарк: качество услуг ЖКХ',
-    questions: [
-      { code: 'satisfied', text: 'Довольны ли вы?', type: 'SINGLE_CHOICE', options: [{ code: 'yes', text: 'Да' }, { code: 'no', text: 'Нет' }, { code: 'unsure', text: 'Не знаю' }] },
-      { code: 'issues', text: 'Что беспокоит?', type: 'MULTIPLE_CHOICE', required: false, options: ['a', 'b', 'c', 'd', 'e'].map((code) => ({ code, text: code })) },
-      { code: 'score', text: 'Оценка', type: 'SCALE', scaleMin: 1, scaleMax: 10 },
-      { code: 'comment', text: 'Комментарий', type: 'TEXT', required: false },
-    ],
-  } })).createSurvey;
-  const opened = (await gql('mutation($id: ID!, $v: Int!) { openSurvey(id: $id, expectedVersion: $v) { id } }', { id: created.id, v: created.version })).openSurvey;
+  const created = (
+    await gql(`mutation($input: SurveyInput!) { createSurvey(input: $input) { id version } }`, {
+      input: {
+        title: 'Бенчмарк: качество услуг ЖКХ',
+        questions: [
+          {
+            code: 'satisfied',
+            text: 'Довольны ли вы?',
+            type: 'SINGLE_CHOICE',
+            options: [
+              { code: 'yes', text: 'Да' },
+              { code: 'no', text: 'Нет' },
+              { code: 'unsure', text: 'Не знаю' },
+            ],
+          },
+          {
+            code: 'issues',
+            text: 'Что беспокоит?',
+            type: 'MULTIPLE_CHOICE',
+            required: false,
+            options: ['a', 'b', 'c', 'd', 'e'].map((code) => ({ code, text: code })),
+          },
+          { code: 'score', text: 'Оценка', type: 'SCALE', scaleMin: 1, scaleMax: 10 },
+          { code: 'comment', text: 'Комментарий', type: 'TEXT', required: false },
+        ],
+      },
+    })
+  ).createSurvey;
+  const opened = (await gql('mutation($id: ID!, $v: Int!) { openSurvey(id: $id, expectedVersion: $v) { id } }', { id: created.id, v: created.version }))
+    .openSurvey;
   const surveyId: string = opened.id;
   const answersOf = (i: number) => {
     const answers: Record<string, unknown>[] = [
       { questionCode: 'satisfied', optionCodes: [['yes', 'no', 'unsure'][i % 3]] },
       { questionCode: 'score', value: 1 + ((i * 7) % 10) },
     ];
-    if (i % 2 === 0) answers.push({ questionCode: 'issues', optionCodes: ['a', 'b', 'c', 'd', 'e'].filter((_, j) => (i >> j) & 1) .concat('a').filter((c, j, all) => all.indexOf(c) === j) });
+    if (i % 2 === 0)
+      answers.push({
+        questionCode: 'issues',
+        optionCodes: ['a', 'b', 'c', 'd', 'e']
+          .filter((_, j) => (i >> j) & 1)
+          .concat('a')
+          .filter((c, j, all) => all.indexOf(c) === j),
+      });
     if (i % 20 === 0) answers.push({ questionCode: 'comment', text: `Комментарий жителя номер ${i}` });
     return answers;
   };
@@ -86,7 +124,8 @@ try {
   const tokens: string[] = [];
   while (tokens.length < SUBMITS) {
     const count = Math.min(running.app.config.SURVEY_LINKS_MAX, SUBMITS - tokens.length);
-    const links = (await gql('mutation($id: ID!, $n: Int) { issueSurveyLinks(surveyId: $id, count: $n) { token } }', { id: surveyId, n: count })).issueSurveyLinks;
+    const links = (await gql('mutation($id: ID!, $n: Int) { issueSurveyLinks(surveyId: $id, count: $n) { token } }', { id: surveyId, n: count }))
+      .issueSurveyLinks;
     tokens.push(...links.map((l: { token: string }) => l.token));
   }
   console.log(`links issued: ${tokens.length} in ${seconds(Date.now() - started)} s`);
@@ -97,9 +136,11 @@ try {
   const burst = async (count: number, send: (i: number) => Promise<unknown>) => {
     let next = 0;
     const at = Date.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next < count) await send(next++);
-    }));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < count) await send(next++);
+      }),
+    );
     return Date.now() - at;
   };
   let floorMs = 0;
@@ -115,20 +156,29 @@ try {
   const floorRate = SUBMITS / (floorMs / 1000);
   const submitRate = SUBMITS / (submitMs / 1000);
   console.log(`HTTP floor: ${SUBMITS} authenticated { me { id } } in ${seconds(floorMs)} s = ${Math.round(floorRate)} requests/s`);
-  console.log(`submitSurveyResponse: ${SUBMITS} responses in ${seconds(submitMs)} s = ${Math.round(submitRate)} responses/s = ${(submitRate / floorRate).toFixed(2)} × the floor (HTTP, ${CONCURRENCY} concurrent, one-use links; load ${loadavg()})`);
+  console.log(
+    `submitSurveyResponse: ${SUBMITS} responses in ${seconds(submitMs)} s = ${Math.round(submitRate)} responses/s = ${(submitRate / floorRate).toFixed(2)} × the floor (HTTP, ${CONCURRENCY} concurrent, one-use links; load ${loadavg()})`,
+  );
 
   // 3. The rest through imports, BATCH rows a call.
   const IMPORT = 'mutation($id: ID!, $rows: [SurveyResponseRowInput!]!) { importSurveyResponses(surveyId: $id, rows: $rows) { created failed } }';
   started = Date.now();
   let imported = 0;
   for (let from = SUBMITS; from < RESPONSES; from += BATCH) {
-    const rows = Array.from({ length: Math.min(BATCH, RESPONSES - from) }, (_, k) => ({ rowKey: `row-${from + k}`, municipalityId: places[(from + k) % places.length].id, answers: answersOf(from + k) }));
+    const rows = Array.from({ length: Math.min(BATCH, RESPONSES - from) }, (_, k) => ({
+      rowKey: `row-${from + k}`,
+      municipalityId: places[(from + k) % places.length].id,
+      answers: answersOf(from + k),
+    }));
     const result = (await gql(IMPORT, { id: surveyId, rows })).importSurveyResponses;
     if (result.failed) throw new Error(`import refused ${result.failed} rows`);
     imported += result.created;
   }
   const importMs = Date.now() - started;
-  if (imported) console.log(`importSurveyResponses: ${imported} responses in ${seconds(importMs)} s = ${Math.round(imported / (importMs / 1000))} responses/s (HTTP, ${BATCH} rows a call; load ${loadavg()})`);
+  if (imported)
+    console.log(
+      `importSurveyResponses: ${imported} responses in ${seconds(importMs)} s = ${Math.round(imported / (importMs / 1000))} responses/s (HTTP, ${BATCH} rows a call; load ${loadavg()})`,
+    );
 
   // 4. Results of the whole survey: the service, then the GraphQL query over HTTP.
   const survey = await em.findOneOrFail(Survey, surveyId);
@@ -152,7 +202,9 @@ try {
   const http = await time(() => gql(RESULTS, { id: surveyId, w: true }));
   // The reference: the least any result computed from the stored answers would cost, one count over them.
   const scan = await time(() => pgQuery(running.app.orm.em.fork() as EntityManager, 'select count(*) from survey_answer where survey_id = $1', [surveyId]));
-  console.log(`results of ${n} responses: service ${plain.median} ms median (max ${plain.max}), weighted ${weighted.median} ms (max ${weighted.max}); GraphQL over HTTP with texts and ${places.length} municipalities ${http.median} ms (max ${http.max})`);
+  console.log(
+    `results of ${n} responses: service ${plain.median} ms median (max ${plain.max}), weighted ${weighted.median} ms (max ${weighted.max}); GraphQL over HTTP with texts and ${places.length} municipalities ${http.median} ms (max ${http.max})`,
+  );
   console.log(`  reference: a bare count(*) of the survey's answers takes ${scan.median} ms median (max ${scan.max}) now; load ${loadavg()}`);
 } finally {
   await running.stop();

@@ -43,19 +43,36 @@ const pgServer = await benchServer();
 const database = await createScratchDatabase(pgServer.serverUrl, 'cur_bench_write');
 const port = await freePort();
 const env = {
-  DATABASE_URL: database.url, PORT: String(port), DEMO: '0', JWT_SECRET: BENCH_JWT_SECRET, LOG_LEVEL: 'warn',
-  DEADLINE_WATCH_INTERVAL_SECONDS: '0', RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_PER_IP_PER_MINUTE: '0',
+  DATABASE_URL: database.url,
+  PORT: String(port),
+  DEMO: '0',
+  JWT_SECRET: BENCH_JWT_SECRET,
+  LOG_LEVEL: 'warn',
+  DEADLINE_WATCH_INTERVAL_SECONDS: '0',
+  RATE_LIMIT_PER_MINUTE: '0',
+  RATE_LIMIT_PER_IP_PER_MINUTE: '0',
 };
 const CPU_PROF = process.env.BENCH_CPU_PROF;
-const api = await spawnServer(CPU_PROF
-  ? { command: process.execPath, args: [...startNodeFlags(), '--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`, '--import', createRequire(import.meta.url).resolve('tsx'), 'core/main.ts'], env, url: `http://127.0.0.1:${port}` }
-  : { command: 'core/main.ts', nodeFlags: startNodeFlags(), env, url: `http://127.0.0.1:${port}` });
+const api = await spawnServer(
+  CPU_PROF
+    ? {
+        command: process.execPath,
+        args: [...startNodeFlags(), '--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`, '--import', createRequire(import.meta.url).resolve('tsx'), 'core/main.ts'],
+        env,
+        url: `http://127.0.0.1:${port}`,
+      }
+    : { command: 'core/main.ts', nodeFlags: startNodeFlags(), env, url: `http://127.0.0.1:${port}` },
+);
 const db = new pg.Client({ connectionString: database.url });
 try {
   await db.connect();
-  const { rows: [user] } = await db.query(`insert into app_user (id, email, password_hash, full_name, role, sectors, organization_id)
+  const {
+    rows: [user],
+  } = await db.query(`insert into app_user (id, email, password_hash, full_name, role, sectors, organization_id)
     values (gen_random_uuid(), 'bench-write@local', '!', 'Bench', 'INTEGRATION', '{}', (select id from organization where code = 'cur')) returning id`);
-  const { rows: [municipality] } = await db.query(`select id from municipality where code = 'yoshkar-ola'`);
+  const {
+    rows: [municipality],
+  } = await db.query(`select id from municipality where code = 'yoshkar-ola'`);
   const config = loadConfig(env);
   const tokens = new TokenService({ keys: config.jwtKeys, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, ttlSeconds: config.JWT_TTL_SECONDS });
   const token = tokens.issue({ id: user.id, role: Role.INTEGRATION, organizationId: null, sectors: [] }, new Date());
@@ -64,25 +81,42 @@ try {
   // registerAppeal: POS messages routed at once (registered, assigned, deadline planned, audit entry).
   const REGISTER = 'mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { created appeal { id number } } }';
   let sequence = 0;
-  const registerBody = (prefix: string) => JSON.stringify({
-    query: REGISTER,
-    variables: { input: {
-      channel: 'POS', externalId: `${prefix}-${++sequence}`, text: `Во дворе дома ${sequence % 300} по ул. Панфилова сломаны качели`,
-      receivedAt: new Date(Date.now() - 60_000).toISOString(), category: 'housing.yard-improvement', municipalityId: municipality.id,
-    } },
-  });
-  const cannon = (prefix: string, limit: { duration: number } | { amount: number }) => autocannon({
-    url: api.url, connections: CONNECTIONS, ...limit,
-    requests: [{ method: 'POST', path: '/graphql', headers, setupRequest: (request: any) => ({ ...request, body: registerBody(prefix) }) }],
-  });
+  const registerBody = (prefix: string) =>
+    JSON.stringify({
+      query: REGISTER,
+      variables: {
+        input: {
+          channel: 'POS',
+          externalId: `${prefix}-${++sequence}`,
+          text: `Во дворе дома ${sequence % 300} по ул. Панфилова сломаны качели`,
+          receivedAt: new Date(Date.now() - 60_000).toISOString(),
+          category: 'housing.yard-improvement',
+          municipalityId: municipality.id,
+        },
+      },
+    });
+  const cannon = (prefix: string, limit: { duration: number } | { amount: number }) =>
+    autocannon({
+      url: api.url,
+      connections: CONNECTIONS,
+      ...limit,
+      requests: [{ method: 'POST', path: '/graphql', headers, setupRequest: (request: any) => ({ ...request, body: registerBody(prefix) }) }],
+    });
   if (WARMUP > 0) await cannon('warmup', { amount: WARMUP });
 
   let peakRss = rssOf(api.pid);
   const sample = () => (peakRss = Math.max(peakRss, rssOf(api.pid)));
   let sampler = setInterval(sample, 100);
   // PostgreSQL's side: CPU of the server processes serving this database (the API's pool), excluding this script's own connection.
-  const backends = async () => (await db.query(`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`)).rows.map((r) => r.pid as number);
-  const cpuOr0 = (pid: number) => { try { return cpuMsOf(pid); } catch { return 0; } };
+  const backends = async () =>
+    (await db.query(`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`)).rows.map((r) => r.pid as number);
+  const cpuOr0 = (pid: number) => {
+    try {
+      return cpuMsOf(pid);
+    } catch {
+      return 0;
+    }
+  };
   const pgBefore = new Map((await backends()).map((pid) => [pid, cpuOr0(pid)]));
   const cpuBefore = cpuMsOf(api.pid);
   const load = loadavg()[0]!;
@@ -91,24 +125,37 @@ try {
   const pgCpuMs = (await backends()).reduce((sum, pid) => sum + cpuOr0(pid) - (pgBefore.get(pid) ?? 0), 0);
   clearInterval(sampler);
   // One statement, one snapshot: requests still in flight when the load stops land in both counts or in neither.
-  const { rows: [{ written, audited }] } = await db.query(`select
+  const {
+    rows: [{ written, audited }],
+  } = await db.query(`select
     (select count(*)::int from appeal where external_id like 'write-%') as written,
     (select count(*)::int from appeal_event e join appeal a on a.id = e.appeal_id where a.external_id like 'write-%' and e.type = 'REGISTERED') as audited`);
 
-  console.log(`\nregisterAppeal, ${CONNECTIONS} connections, ${DURATION} s (load average ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores)`);
+  console.log(
+    `\nregisterAppeal, ${CONNECTIONS} connections, ${DURATION} s (load average ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores)`,
+  );
   console.table({
     registerAppeal: {
-      'req/s': Math.round(result.requests.average), 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99,
+      'req/s': Math.round(result.requests.average),
+      'p50 ms': result.latency.p50,
+      'p99 ms': result.latency.p99,
       'CPU ms/req': (cpuMs / Math.max(1, result.requests.total)).toFixed(2),
-      'PG CPU ms/req': (pgCpuMs / Math.max(1, result.requests.total)).toFixed(2), 'peak RSS': mb(peakRss),
-      'errors+non2xx': result.errors + result.non2xx, 'appeals written': written, 'REGISTERED entries': audited,
+      'PG CPU ms/req': (pgCpuMs / Math.max(1, result.requests.total)).toFixed(2),
+      'peak RSS': mb(peakRss),
+      'errors+non2xx': result.errors + result.non2xx,
+      'appeals written': written,
+      'REGISTERED entries': audited,
     },
   });
 
   // importAppeals: one call of ROWS rows.
   const rows = Array.from({ length: ROWS }, (_, i) => ({
-    channel: 'POS', externalId: `import-${i}`, text: `Во дворе дома ${i % 300} по ул. Панфилова сломаны качели`,
-    receivedAt: new Date(Date.now() - 3_600_000 - i * 1000).toISOString(), category: 'housing.yard-improvement', municipalityId: municipality.id,
+    channel: 'POS',
+    externalId: `import-${i}`,
+    text: `Во дворе дома ${i % 300} по ул. Панфилова сломаны качели`,
+    receivedAt: new Date(Date.now() - 3_600_000 - i * 1000).toISOString(),
+    category: 'housing.yard-improvement',
+    municipalityId: municipality.id,
   }));
   const IMPORT = 'mutation($input: [RegisterAppealInput!]!) { importAppeals(input: $input) { created existing failed } }';
   const rssBefore = rssOf(api.pid);
@@ -128,8 +175,12 @@ try {
   console.log(`\nimportAppeals, ${ROWS} rows in one call (load average ${importLoad.toFixed(1)})`);
   console.table({
     importAppeals: {
-      seconds: seconds.toFixed(1), 'rows/s': Math.round(ROWS / seconds),
-      'CPU ms/1000 rows': Math.round((apiImportMs * 1000) / ROWS), 'PG CPU ms/1000 rows': Math.round((pgImportMs * 1000) / ROWS), 'RSS before': mb(rssBefore), 'peak RSS': mb(peakRss),
+      seconds: seconds.toFixed(1),
+      'rows/s': Math.round(ROWS / seconds),
+      'CPU ms/1000 rows': Math.round((apiImportMs * 1000) / ROWS),
+      'PG CPU ms/1000 rows': Math.round((pgImportMs * 1000) / ROWS),
+      'RSS before': mb(rssBefore),
+      'peak RSS': mb(peakRss),
       result: JSON.stringify(body.data!.importAppeals),
     },
   });

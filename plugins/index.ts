@@ -12,13 +12,4 @@ import { roadsPlugin } from './roads/index.js';
 import { transportPlugin } from './transport/index.js';
 import { socialPlugin } from './social/index.js';
 
-export const allPlugins: SectorPlugin[] = [
-  housingPlugin,
-  wastePlugin,
-  energyPlugin,
-  educationPlugin,
-  healthPlugin,
-  roadsPlugin,
-  transportPlugin,
-  socialPlugin,
-];
+export const allPlugins: SectorPlugin[] = [housingPlugin, wastePlugin, energyPlugin, educationPlugin, healthPlugin, roadsPlugin, transportPlugin, socialPlugin];

@@ -3,7 +3,7 @@ import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { GraphQLSchema } from 'graphql';
 import type { SectorPlugin, PluginAccess } from '../core/plugin-api/index.js';
-import { intakeResolvers } from '../core/graphql/core-resolvers.js';
+import { channelIntakeResolvers } from '../core/channels/channels.module.js';
 import { moduleAccess, moduleResolvers } from '../core/app/modules.js';
 import { guardRootFields } from '../core/auth/access-guard.js';
 import { checkIdArguments } from '../core/graphql/id-arguments.js';
@@ -29,10 +29,11 @@ export function accessMatrixFor(plugins: readonly SectorPlugin[]): Record<string
 export async function buildAppSchema(plugins: readonly SectorPlugin[], options: { channelIntake?: boolean } = {}): Promise<GraphQLSchema> {
   forgetFieldsOfEarlierBuilds();
   // Operations that create appeals from channels exist only when the lifecycle's intake is wired (core/channels/intake.ts).
-  const resolvers = [...moduleResolvers(), ...(options.channelIntake ? intakeResolvers : []), ...plugins.flatMap((plugin) => plugin.resolvers ?? [])] as [
-    Function,
-    ...Function[],
-  ];
+  const resolvers = [
+    ...moduleResolvers(),
+    ...(options.channelIntake ? channelIntakeResolvers : []),
+    ...plugins.flatMap((plugin) => plugin.resolvers ?? []),
+  ] as [Function, ...Function[]];
   const schema = await buildSchema({
     resolvers,
     // type-graphql requires one for @Subscription; ours feed from the event bus (core/live), not from it.

@@ -1,5 +1,12 @@
 import {
-  isEnumType, isInputObjectType, isInterfaceType, isIntrospectionType, isObjectType, isSpecifiedScalarType, isScalarType, type GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isIntrospectionType,
+  isObjectType,
+  isSpecifiedScalarType,
+  isScalarType,
+  type GraphQLSchema,
 } from 'graphql';
 
 const CYRILLIC = /[А-Яа-яЁё]/;

@@ -78,12 +78,19 @@ beforeAll(async () => {
     users.set(role, { id, role, organizationId: null, sectors: scoped[role]?.sectors ?? [] });
   }
   const knex = t.em().getKnex();
-  await t.em().getConnection().execute(
-    knex('app_user').insert({
-      id: knex.raw('gen_random_uuid()'), email: LOGIN.email, password_hash: await hashPassword(LOGIN.password),
-      full_name: 'Matrix', role: Role.ANALYST, sectors: '{}',
-    }),
-  );
+  await t
+    .em()
+    .getConnection()
+    .execute(
+      knex('app_user').insert({
+        id: knex.raw('gen_random_uuid()'),
+        email: LOGIN.email,
+        password_hash: await hashPassword(LOGIN.password),
+        full_name: 'Matrix',
+        role: Role.ANALYST,
+        sectors: '{}',
+      }),
+    );
 });
 afterAll(() => t?.stop());
 
@@ -112,7 +119,8 @@ function sample(type: GraphQLInputType, where: string): unknown {
     return value;
   }
   const scalar = type as GraphQLScalarType;
-  if (!(scalar.name in SCALAR_SAMPLES)) throw new Error(`no sample value for scalar ${scalar.name} (at ${where}): add one to SCALAR_SAMPLES in test/access-matrix.test.ts`);
+  if (!(scalar.name in SCALAR_SAMPLES))
+    throw new Error(`no sample value for scalar ${scalar.name} (at ${where}): add one to SCALAR_SAMPLES in test/access-matrix.test.ts`);
   return SCALAR_SAMPLES[scalar.name];
 }
 
@@ -167,7 +175,11 @@ async function subscribeAs(op: Operation, user: AuthUser | null): Promise<Outcom
 describe('the access matrix', () => {
   it('has a row for every root operation of the schema (all plugins and parts on), and no row without one', () => {
     const ops = operations(fullSchema).map((op) => op.name);
-    expect(operations().map((op) => op.name).filter((name) => !ops.includes(name))).toEqual([]);
+    expect(
+      operations()
+        .map((op) => op.name)
+        .filter((name) => !ops.includes(name)),
+    ).toEqual([]);
     expect(ops.length).toBeGreaterThan(10);
     const missing = ops.filter((name) => !(name in matrix));
     expect(missing, `operations without a row in core/auth/access-matrix.ts (or the plugin's access): ${missing.join(', ')}`).toEqual([]);

@@ -43,13 +43,17 @@ const parksPlugin = defineSectorPlugin({
   apiVersion: PLUGIN_API_VERSION,
   resolvers: [ParksResolver],
   access: { 'Query.parks': 'ALL' },
-  categories: [{
-    code: 'parks.benches',
-    name: 'Скамейки и урны в парках',
-    keywords: ['скамейка в парке', 'парк', 'сквер', 'урна в сквере', 'аллея', 'фонтан в парке'],
-  }],
+  categories: [
+    {
+      code: 'parks.benches',
+      name: 'Скамейки и урны в парках',
+      keywords: ['скамейка в парке', 'парк', 'сквер', 'урна в сквере', 'аллея', 'фонтан в парке'],
+    },
+  ],
   routing: [{ code: 'parks.to-city', description: 'Парки — администрация муниципалитета', priority: 10, target: { municipalAdministration: true } }],
-  deadlines: [{ code: 'parks.broken-bench', description: 'Сломанная скамейка: 3 рабочих дня', categories: ['parks.benches'], answerWithin: { workingDays: 3 } }],
+  deadlines: [
+    { code: 'parks.broken-bench', description: 'Сломанная скамейка: 3 рабочих дня', categories: ['parks.benches'], answerWithin: { workingDays: 3 } },
+  ],
 });
 
 const typeNames = (schema: GraphQLSchema) => new Set(Object.keys(schema.getTypeMap()).filter((name) => !name.startsWith('__')));
@@ -101,8 +105,21 @@ describe('schema composition', () => {
 
   it('with the core only, has no sector type, field or query', () => {
     const names = typeNames(core);
-    for (const type of ['HousingDetails', 'ManagementCompany', 'ApartmentBuilding', 'ContainerSite', 'WasteDetails', 'EnergyCompany',
-      'EducationInstitution', 'MedicalOrganization', 'RoadSegment', 'RoadOwner', 'BusRoute', 'SocialMeasure', 'SocialDetails']) {
+    for (const type of [
+      'HousingDetails',
+      'ManagementCompany',
+      'ApartmentBuilding',
+      'ContainerSite',
+      'WasteDetails',
+      'EnergyCompany',
+      'EducationInstitution',
+      'MedicalOrganization',
+      'RoadSegment',
+      'RoadOwner',
+      'BusRoute',
+      'SocialMeasure',
+      'SocialDetails',
+    ]) {
       expect(names.has(type), type).toBe(false);
     }
     const appealFields = fieldsOf(core, 'Appeal');
@@ -110,7 +127,7 @@ describe('schema composition', () => {
     expect(fieldsOf(core, 'Query')).not.toContain('managementCompanies');
   });
 
-  it('with one plugin, has that plugin\'s types and fields and no other plugin\'s', () => {
+  it("with one plugin, has that plugin's types and fields and no other plugin's", () => {
     const added = [...typeNames(housingOnly)].filter((name) => !typeNames(core).has(name)).sort();
     expect(added).toEqual(expect.arrayContaining(['ApartmentBuilding', 'HousingDetails', 'ManagementCompany', 'ManagementCompanyConnection']));
     const appealFields = fieldsOf(housingOnly, 'Appeal');
@@ -119,10 +136,14 @@ describe('schema composition', () => {
 
     // Each plugin's own types, found as what it adds to the core schema, appear with no other plugin.
     for (const name of added) expect(name).toMatch(/^(ManagementCompany|ApartmentBuilding|Housing)/);
-    expect(fieldsOf(housingOnly, 'Query').filter((f) => !fieldsOf(core, 'Query').includes(f)).sort()).toEqual(['apartmentBuildings', 'managementCompanies']);
+    expect(
+      fieldsOf(housingOnly, 'Query')
+        .filter((f) => !fieldsOf(core, 'Query').includes(f))
+        .sort(),
+    ).toEqual(['apartmentBuildings', 'managementCompanies']);
   });
 
-  it('with every plugin, is the core plus each plugin\'s additions and nothing else', async () => {
+  it("with every plugin, is the core plus each plugin's additions and nothing else", async () => {
     const coreNames = typeNames(core);
     const union = new Set(coreNames);
     for (const plugin of allPlugins) {

@@ -20,7 +20,10 @@ describe('plugins against the region reference', () => {
   it('every sector has one executive body to fall back to', () => {
     for (const plugin of allPlugins) {
       const bodies = mariElOrganizations.filter((o) => o.kind === 'EXECUTIVE_BODY' && o.sectors.includes(plugin.code));
-      expect(bodies.map((b) => b.code), plugin.code).toHaveLength(1);
+      expect(
+        bodies.map((b) => b.code),
+        plugin.code,
+      ).toHaveLength(1);
     }
   });
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { Role } from '../core/entities/enums.js';
-import { generateBulkAppeals } from '../bench/support/bulk-appeals.js';
+import { generateBulkAppeals } from '../test/support/bulk-appeals.js';
 import { parseSectorDetails, type SectorPlugin } from '../core/plugin-api/index.js';
 import { allPlugins } from '../plugins/index.js';
 
@@ -43,7 +43,12 @@ const cases: PluginCase[] = [
     table: 'housing_management_company',
     input: { buildingAddress: 'г. Йошкар-Ола, ул. Панфилова, д. 37', apartment: '12а', managementCompanyInn: '1215748528', accountNumber: '4001234567' },
     selection: 'housing { buildingAddress apartment accountNumber managementCompanyInn managementCompany { name } }',
-    expected: { buildingAddress: 'г. Йошкар-Ола, ул. Панфилова, д. 37', apartment: '12а', accountNumber: '4001234567', managementCompany: { name: 'ООО «УК «Домострой»' } },
+    expected: {
+      buildingAddress: 'г. Йошкар-Ола, ул. Панфилова, д. 37',
+      apartment: '12а',
+      accountNumber: '4001234567',
+      managementCompany: { name: 'ООО «УК «Домострой»' },
+    },
     personal: ['apartment', 'accountNumber'],
     bad: { input: { managementCompanyInn: '12157' }, field: 'details.managementCompanyInn' },
     row: () => ({ building_address: 'г. Волжск, ул. Ленина, д. 12', management_company_inn: '1216185613' }),
@@ -118,7 +123,8 @@ const cases: PluginCase[] = [
   },
   {
     code: 'social',
-    reference: 'query($municipalityId: ID) { list: socialServiceCentres(municipalityId: $municipalityId) { id code name address demo municipality { code } alsoServes { code } } }',
+    reference:
+      'query($municipalityId: ID) { list: socialServiceCentres(municipalityId: $municipalityId) { id code name address demo municipality { code } alsoServes { code } } }',
     list: (data) => data.list,
     table: 'social_service_centre',
     input: { measureCode: 'maternity-capital', snils: '123-456-789 01', childrenCount: 3 },
@@ -141,9 +147,10 @@ const NOW = new Date('2026-06-15T12:00:00+03:00');
 
 async function appealOfSector(code: string, skip = 0): Promise<string> {
   const knex = t.em().getKnex();
-  const [row] = await t.em().getConnection().execute(
-    knex('appeal as a').join('sector as s', 's.id', 'a.sector_id').where('s.code', code).select('a.id').orderBy('a.number').offset(skip).limit(1),
-  );
+  const [row] = await t
+    .em()
+    .getConnection()
+    .execute(knex('appeal as a').join('sector as s', 's.id', 'a.sector_id').where('s.code', code).select('a.id').orderBy('a.number').offset(skip).limit(1));
   return row.id;
 }
 
@@ -158,10 +165,14 @@ beforeAll(async () => {
   const knex = t.em().getKnex();
   for (const c of cases) {
     const table = `${c.code}_details`;
-    const ids: { id: string }[] = await t.em().getConnection().execute(
-      knex('appeal as a').join('sector as s', 's.id', 'a.sector_id').where('s.code', c.code).select('a.id').orderBy('a.number').offset(1),
-    );
-    await t.em().getConnection().execute(knex(table).insert(ids.map(({ id }) => ({ appeal_id: id, ...c.row(knex) }))));
+    const ids: { id: string }[] = await t
+      .em()
+      .getConnection()
+      .execute(knex('appeal as a').join('sector as s', 's.id', 'a.sector_id').where('s.code', c.code).select('a.id').orderBy('a.number').offset(1));
+    await t
+      .em()
+      .getConnection()
+      .execute(knex(table).insert(ids.map(({ id }) => ({ appeal_id: id, ...c.row(knex) }))));
   }
 });
 afterAll(() => t?.stop());
@@ -171,7 +182,10 @@ describe.each(cases)('plugin $code', (c) => {
     const all: any = await t.gql(c.reference, {}, curator);
     expect(all.errors).toBeUndefined();
     const rows = c.list(all.data);
-    const [{ count }] = await t.em().getConnection().execute(t.em().getKnex()(c.table).count({ count: '*' }));
+    const [{ count }] = await t
+      .em()
+      .getConnection()
+      .execute(t.em().getKnex()(c.table).count({ count: '*' }));
     expect(rows.length).toBe(Number(count));
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row: any) => typeof row.demo === 'boolean')).toBe(true);
@@ -204,7 +218,7 @@ describe.each(cases)('plugin $code', (c) => {
     );
   });
 
-  it('stores details through toEntity and resolves them on the appeal; other sectors\' appeals have none', async () => {
+  it("stores details through toEntity and resolves them on the appeal; other sectors' appeals have none", async () => {
     const plugin = pluginOf(c.code);
     const appealId = await appealOfSector(c.code);
     const em = t.em();
@@ -239,7 +253,7 @@ describe('all plugins together', () => {
     return { sql: statements.filter((s) => /\b(select|with)\b/i.test(s)).length, nodes: result.data.appeals.edges.map((e: any) => e.node) };
   }
 
-  it('resolves every plugin\'s field on a page of appeals in a fixed number of statements (no N+1)', async () => {
+  it("resolves every plugin's field on a page of appeals in a fixed number of statements (no N+1)", async () => {
     // The first page reads the reference rows into the process's cache (at most one batch per table).
     const cold = await count(200);
     const small = await count(40);
@@ -249,7 +263,10 @@ describe('all plugins together', () => {
     for (const c of cases) {
       const withDetails = large.nodes.filter((node: any) => node[c.code] !== null);
       expect(withDetails.length, c.code).toBeGreaterThan(1);
-      expect(withDetails.every((node: any) => node.sector.code === c.code), c.code).toBe(true);
+      expect(
+        withDetails.every((node: any) => node.sector.code === c.code),
+        c.code,
+      ).toBe(true);
     }
     expect(new Set(small.nodes.flatMap((node: any) => cases.filter((c) => node[c.code]).map((c) => c.code))).size).toBe(cases.length);
     expect(large.sql).toBe(small.sql);
@@ -263,17 +280,30 @@ describe('all plugins together', () => {
     for (const sector of result.data.sectors) {
       expect(sector.categories.length, sector.code).toBeGreaterThanOrEqual(8);
       expect(sector.kpis.length, sector.code).toBeGreaterThan(0);
-      expect(sector.rules.some((r: any) => r.kind === 'ROUTING'), sector.code).toBe(true);
-      expect(sector.rules.some((r: any) => r.kind === 'DEADLINE'), sector.code).toBe(true);
+      expect(
+        sector.rules.some((r: any) => r.kind === 'ROUTING'),
+        sector.code,
+      ).toBe(true);
+      expect(
+        sector.rules.some((r: any) => r.kind === 'DEADLINE'),
+        sector.code,
+      ).toBe(true);
     }
   });
 
   it('reseeds reference data in place: a second seed neither duplicates nor changes ids', async () => {
     const knex = t.em().getKnex();
-    const snapshot = async () => Promise.all(cases.map(async (c) =>
-      (await t.em().getConnection().execute(knex(c.table).select('id').orderBy('id'))).map((r: any) => r.id).join()));
+    const snapshot = async () =>
+      Promise.all(cases.map(async (c) => (await t.em().getConnection().execute(knex(c.table).select('id').orderBy('id'))).map((r: any) => r.id).join()));
     const before = await snapshot();
-    const ctx = { em: t.em(), demo: false, organizationId: async () => { throw new Error('unused'); }, municipalityId: async (code: string) => municipalityIds.get(code)! };
+    const ctx = {
+      em: t.em(),
+      demo: false,
+      organizationId: async () => {
+        throw new Error('unused');
+      },
+      municipalityId: async (code: string) => municipalityIds.get(code)!,
+    };
     const organizationIds: Map<string, string> = new Map(
       (await t.em().getConnection().execute(knex('organization').select('id', 'code'))).map((r: any) => [r.code, r.id]),
     );

@@ -64,7 +64,8 @@ async function generateBatch(raw: pg.Client, from: number, to: number): Promise<
   };
   const at = ARRIVAL.replaceAll('$now', '$1').replaceAll('$count', '$4::float8').replaceAll('$years', '$5::float8');
   await client.query('begin');
-  await client.query(`create temporary table batch on commit drop as
+  await client.query(
+    `create temporary table batch on commit drop as
     select g, x.*,
       case when x.received_at + x.allowed * 1.6 < $1::timestamptz
            then case when x.r_status < 0.90 then 'CLOSED' when x.r_status < 0.94 then 'ANSWERED' when x.r_status < 0.97 then 'IN_PROGRESS' else 'REJECTED' end
@@ -88,10 +89,15 @@ async function generateBatch(raw: pg.Client, from: number, to: number): Promise<
         lateral (select 1 + floor(power(random(), 1.4) * array_length(ref.categories, 1))::int as c,
                         least(${at}, $1::timestamptz - interval '1 hour') as t) pick
       where g > 0
-    ) x`, [SCALE_NOW, from, to, COUNT, YEARS]);
+    ) x`,
+    [SCALE_NOW, from, to, COUNT, YEARS],
+  );
   await client.query(`alter table batch add column answered_at timestamptz`);
-  await client.query(`update batch set answered_at = least(received_at + allowed * (0.05 + r_answer * 1.1), $1::timestamptz - interval '1 hour')
-    where status in ('CLOSED', 'ANSWERED', 'ON_REVIEW')`, [SCALE_NOW]);
+  await client.query(
+    `update batch set answered_at = least(received_at + allowed * (0.05 + r_answer * 1.1), $1::timestamptz - interval '1 hour')
+    where status in ('CLOSED', 'ANSWERED', 'ON_REVIEW')`,
+    [SCALE_NOW],
+  );
   await client.query(`insert into appeal (id, number, channel, external_id, status, text, address, municipality_id, sector_id, category_id, organization_id,
       assignee_id, fz59, received_at, registered_at, due_at, deadline_starts_at, answered_at, closed_at, paused_ms, satisfaction_score,
       rated_at, is_repeat, created_at, updated_at)
@@ -129,7 +135,14 @@ export async function generateScaleData(server: string): Promise<string> {
   const logger = createLogger('warn');
   const url = await scaleDatabaseUrl(server);
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-at-least-16-chars' });
-  const db = await openDatabase({ url, dataDir: '.data-bench', logger, poolMax: 3, extraEntities: pluginEntities(allPlugins), extraMigrations: pluginMigrations(allPlugins) });
+  const db = await openDatabase({
+    url,
+    dataDir: '.data-bench',
+    logger,
+    poolMax: 3,
+    extraEntities: pluginEntities(allPlugins),
+    extraMigrations: pluginMigrations(allPlugins),
+  });
   try {
     await seedReference(db.orm.em.fork() as EntityManager, loadRegionPack(config.REGION_PACK), allPlugins, false);
   } finally {
@@ -152,12 +165,16 @@ export async function generateScaleData(server: string): Promise<string> {
              (select array_agg(id order by email) from app_user where email like '%@bench.local') as users,
              array['POS','POS','POS','POS','SOCIAL_MEDIA','SOCIAL_MEDIA','REGIONAL_SYSTEM','WRITTEN','EMAIL','PHONE']::channel[] as channels,
              array['Ленина','Советская','Панфилова','Кирова','Гагарина','Комсомольская']::text[] as streets`);
-    const { rows: [{ done }] } = await client.query('select coalesce(max(batch_to), 0)::int as done from bench_progress');
+    const {
+      rows: [{ done }],
+    } = await client.query('select coalesce(max(batch_to), 0)::int as done from bench_progress');
     await client.query(`set synchronous_commit = off`);
     // The rows are consistent by construction: no per-row foreign-key checks, no change marks for the
     // analytics rollup (the rollup is built from scratch on the first analytics run). Needs a superuser.
     await client.query(`set session_replication_role = replica`);
-    const { rows: [{ pid }] } = await client.query('select pg_backend_pid() as pid');
+    const {
+      rows: [{ pid }],
+    } = await client.query('select pg_backend_pid() as pid');
     console.log(`generating into ${SCALE_DB} (backend pid ${pid}), from appeal ${done + 1} of ${COUNT}`);
     await client.query(`set maintenance_work_mem = '512MB'`);
     // A bulk load: the secondary indexes (search, trigram, the filters' btrees) are dropped while
@@ -178,7 +195,9 @@ export async function generateScaleData(server: string): Promise<string> {
       await generateBatch(client, from, to);
       console.log(`${new Date().toISOString()} appeals ${from}..${to} in ${((Date.now() - t0) / 1000).toFixed(0)} s; load ${loadavg()[0].toFixed(1)}`);
     }
-    const { rows: build } = await client.query(`select name, definition from bench_dropped_index d where not exists (select 1 from pg_class where relname = d.name)`);
+    const { rows: build } = await client.query(
+      `select name, definition from bench_dropped_index d where not exists (select 1 from pg_class where relname = d.name)`,
+    );
     for (const { name, definition } of build) {
       const t0 = Date.now();
       await client.query(definition);
@@ -186,7 +205,9 @@ export async function generateScaleData(server: string): Promise<string> {
     }
     await client.query(`set session_replication_role = origin`);
     if (done < COUNT) {
-      console.log(`generated appeals ${done + 1}..${Math.min(COUNT, (await client.query('select coalesce(max(batch_to), 0)::int as n from bench_progress')).rows[0].n)} and built the indexes in ${((Date.now() - started) / 60000).toFixed(1)} min`);
+      console.log(
+        `generated appeals ${done + 1}..${Math.min(COUNT, (await client.query('select coalesce(max(batch_to), 0)::int as n from bench_progress')).rows[0].n)} and built the indexes in ${((Date.now() - started) / 60000).toFixed(1)} min`,
+      );
       await client.query('vacuum analyze appeal');
       await client.query('vacuum analyze appeal_event');
     }

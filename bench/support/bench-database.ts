@@ -4,7 +4,7 @@ import { createLogger } from '../../core/logging/logger.js';
 import { startApp } from '../../core/app/start-app.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../core/db/embedded-postgres.js';
 import { allPlugins } from '../../plugins/index.js';
-import { generateBulkAppeals } from './bulk-appeals.js';
+import { generateBulkAppeals } from '../../test/support/bulk-appeals.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 export const BENCH_JWT_SECRET = 'bench-secret-at-least-16-chars';
@@ -30,6 +30,28 @@ export function databaseUrl(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/**
+ * A bench's own database on the server of `serverUrl`, created when missing
+ * (`BENCH_FRESH=1` drops it first): the bench then fills it once and reuses it.
+ */
+export async function namedBenchDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    if (process.env.BENCH_FRESH === '1') await admin.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+    const { rows } = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rows.length) {
+      const {
+        rows: [me],
+      } = await admin.query('select current_user as user');
+      await admin.query(`create database ${pg.escapeIdentifier(name)} owner ${pg.escapeIdentifier(me.user)}`);
+    }
+  } finally {
+    await admin.end();
+  }
+  return databaseUrl(serverUrl, name);
 }
 
 async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -81,7 +103,13 @@ export async function prepareBenchDatabase(serverUrl: string, appeals: number): 
   });
   const running = await startApp({ config, plugins: allPlugins, logger: createLogger('warn') });
   const app = running.app;
-  await generateBulkAppeals(app.orm.em.fork() as EntityManager, { count: appeals, now: app.clock.now(), regionCode: app.config.REGION_CODE, calendar: app.calendar, seed: 20200828 });
+  await generateBulkAppeals(app.orm.em.fork() as EntityManager, {
+    count: appeals,
+    now: app.clock.now(),
+    regionCode: app.config.REGION_CODE,
+    calendar: app.calendar,
+    seed: 20200828,
+  });
   await running.stop();
   await withClient(url, (client) => client.query('vacuum analyze'));
   console.log(`generated ${appeals} appeals in ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);

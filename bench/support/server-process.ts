@@ -33,14 +33,8 @@ export interface SpawnOptions {
   readyTimeoutMs?: number;
 }
 
-/**
- * The Node flags `npm start` runs the API with (package.json `config.nodeFlags`,
- * e.g. the heap limit), so that a benchmark measures the server as it runs.
- */
-export function startNodeFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { config?: { nodeFlags?: string } };
-  return (pkg.config?.nodeFlags ?? '').split(/\s+/).filter(Boolean);
-}
+/** The flags of `npm start` (test/support/node-flags.ts): a benchmark measures the server as it runs. */
+export { startNodeFlags } from '../../test/support/node-flags.js';
 
 export function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

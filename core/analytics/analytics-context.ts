@@ -82,4 +82,9 @@ export async function runAnalyticsWork<T>(ctx: AnalyticsContext, work: (w: Analy
 
 /** The analytics context of a GraphQL request (fails with UNAUTHENTICATED without a user). */
 /** Analytics and reports read from the replica when there is one (read-routing.ts). */
-export const analyticsContext = (ctx: RequestContext): AnalyticsContext => ({ em: readEntityManager(ctx), app: ctx.app, user: requireUser(ctx), now: ctx.clock.now() });
+export const analyticsContext = (ctx: RequestContext): AnalyticsContext => ({
+  em: readEntityManager(ctx),
+  app: ctx.app,
+  user: requireUser(ctx),
+  now: ctx.clock.now(),
+});

@@ -36,7 +36,13 @@ export class ConflictsResolver {
     const user = requireUser(ctx);
     const loader = ctx.loaders.named<string, Appeal>('scopedAppeal', async (ids, em) => {
       const rows: Record<string, unknown>[] = await em.getConnection().execute(
-        applyAppealScope(em.getKnex()('appeal as a').select('a.*').whereIn('a.id', [...ids]), user),
+        applyAppealScope(
+          em
+            .getKnex()('appeal as a')
+            .select('a.*')
+            .whereIn('a.id', [...ids]),
+          user,
+        ),
       );
       const found = new Map(rows.map((row) => [row.id as string, em.map(Appeal, row)]));
       return ids.map((id) => found.get(id) ?? null);

@@ -20,10 +20,16 @@ export async function resolveKpis(ctx: AnalyticsContext, codes?: readonly string
   const sectorCodes = [...new Set(wanted.map((kpi) => kpi.sector))];
   const categoryCodes = [...new Set(wanted.flatMap((kpi) => kpi.categories ?? []))];
   const sectors: { id: string; code: string }[] = await conn.execute(
-    knex('sector').select('id', 'code').whereRaw('code = any(?::text[])', [textArray(sectorCodes)]),
+    knex('sector')
+      .select('id', 'code')
+      .whereRaw('code = any(?::text[])', [textArray(sectorCodes)]),
   );
   const categories: { id: string; code: string }[] = categoryCodes.length
-    ? await conn.execute(knex('category').select('id', 'code').whereRaw('code = any(?::text[])', [textArray(categoryCodes)]))
+    ? await conn.execute(
+        knex('category')
+          .select('id', 'code')
+          .whereRaw('code = any(?::text[])', [textArray(categoryCodes)]),
+      )
     : [];
   const sectorId = new Map(sectors.map((s) => [s.code, s.id]));
   const categoryId = new Map(categories.map((c) => [c.code, c.id]));

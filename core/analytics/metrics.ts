@@ -23,8 +23,20 @@ import { REDIRECTED_APPEAL_IDS_SQL, RETURNED_APPEAL_IDS_SQL } from './appeal-sig
  *   (core/announcements; read from `appeal` only, never from the rollup).
  */
 export const METRICS = [
-  'count', 'open', 'overdue', 'answered', 'answeredOnTime', 'onTimeRate', 'avgResponseHours', 'medianResponseHours',
-  'satisfactionAvg', 'negativeRate', 'repeatRate', 'redirectRate', 'returnedRate', 'matchedByAnnouncement',
+  'count',
+  'open',
+  'overdue',
+  'answered',
+  'answeredOnTime',
+  'onTimeRate',
+  'avgResponseHours',
+  'medianResponseHours',
+  'satisfactionAvg',
+  'negativeRate',
+  'repeatRate',
+  'redirectRate',
+  'returnedRate',
+  'matchedByAnnouncement',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 

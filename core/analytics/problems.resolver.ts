@@ -45,7 +45,11 @@ export class ProblemResolver {
   }
 
   @Mutation(() => Problem, { description: 'Статус, решение, показатель национального проекта, ответственный орган' })
-  async updateProblem(@Arg('id', () => ID, { description: 'Идентификатор проблемы (UUID)' }) id: string, @Arg('input', () => UpdateProblemInput, { description: 'Изменения' }) input: UpdateProblemInput, @Ctx() ctx: RequestContext) {
+  async updateProblem(
+    @Arg('id', () => ID, { description: 'Идентификатор проблемы (UUID)' }) id: string,
+    @Arg('input', () => UpdateProblemInput, { description: 'Изменения' }) input: UpdateProblemInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     await updateProblem(ctx.em, id, input, ctx.clock.now());
     return loadProblem(ctx, id);
   }
@@ -55,7 +59,10 @@ export class ProblemResolver {
     return personalTextFor(ctx.user, problem.title) ?? '';
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Адрес (улица), к которому относятся обращения; номера квартир скрыты от ролей без доступа к персональным данным' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Адрес (улица), к которому относятся обращения; номера квартир скрыты от ролей без доступа к персональным данным',
+  })
   address(@Root() problem: Problem, @Ctx() ctx: RequestContext): string | null {
     return personalTextFor(ctx.user, problem.address);
   }
@@ -86,8 +93,12 @@ export class ProblemResolver {
     return ctx.loaders
       .named<string, string[]>('problemAppealIds', async (ids, em) => {
         // A problem may gather appeals of several bodies: an operator sees its own bodies' only (the scope of appeal(id)).
-        const query = em.getKnex()('problem_appeal as pa').join('appeal as a', 'a.id', 'pa.appeal_id')
-          .select('pa.problem_id', 'pa.appeal_id').whereIn('pa.problem_id', [...ids]).orderBy('pa.appeal_id');
+        const query = em
+          .getKnex()('problem_appeal as pa')
+          .join('appeal as a', 'a.id', 'pa.appeal_id')
+          .select('pa.problem_id', 'pa.appeal_id')
+          .whereIn('pa.problem_id', [...ids])
+          .orderBy('pa.appeal_id');
         const rows: { problem_id: string; appeal_id: string }[] = await em.getConnection().execute(applyAppealScope(query, user));
         return ids.map((id) => rows.filter((r) => r.problem_id === id).map((r) => r.appeal_id));
       })
@@ -102,7 +113,8 @@ export class AppealProblemResolver {
     return ctx.loaders
       .named<string, Problem>('appealProblem', async (ids, em) => {
         const rows: Record<string, unknown>[] = await em.getConnection().execute(
-          em.getKnex()
+          em
+            .getKnex()
             .select(em.getKnex().raw('distinct on (pa.appeal_id) pa.appeal_id as link_appeal_id, p.*'))
             .from('problem_appeal as pa')
             .join('problem as p', 'p.id', 'pa.problem_id')

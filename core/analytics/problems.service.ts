@@ -160,7 +160,9 @@ export async function updateProblem(em: EntityManager, id: string, input: Update
 /** Problems the caller may see: sector roles by the category's sector, an operator by the responsible body. */
 export function applyProblemScope(query: Knex.QueryBuilder, user: AuthUser): Knex.QueryBuilder {
   if ([Role.SECTOR_LEAD, Role.SECTOR_SPECIALIST, Role.MINISTRY_OBSERVER].includes(user.role)) {
-    return query.whereRaw(`p.category_id in (select c.id from category c join sector s on s.id = c.sector_id where s.code = any(?::text[]))`, [textArray(user.sectors)]);
+    return query.whereRaw(`p.category_id in (select c.id from category c join sector s on s.id = c.sector_id where s.code = any(?::text[]))`, [
+      textArray(user.sectors),
+    ]);
   }
   if (user.role === Role.ORG_OPERATOR) {
     if (!user.organizationId) return query.whereRaw('false');
@@ -172,7 +174,10 @@ export function applyProblemScope(query: Knex.QueryBuilder, user: AuthUser): Kne
 export function applyProblemFilter(query: Knex.QueryBuilder, filter: ProblemFilter | null | undefined): Knex.QueryBuilder {
   if (!filter) return query;
   if (filter.status?.length) query.whereIn('p.status', filter.status);
-  if (filter.sector?.length) query.whereRaw('p.category_id in (select c.id from category c join sector s on s.id = c.sector_id where s.code = any(?::text[]))', [textArray(filter.sector)]);
+  if (filter.sector?.length)
+    query.whereRaw('p.category_id in (select c.id from category c join sector s on s.id = c.sector_id where s.code = any(?::text[]))', [
+      textArray(filter.sector),
+    ]);
   if (filter.category?.length) query.whereRaw('p.category_id in (select id from category where code = any(?::text[]))', [textArray(filter.category)]);
   if (filter.municipalityId?.length) query.whereIn('p.municipality_id', filter.municipalityId);
   if (filter.from) query.where('p.window_to', '>', filter.from);
@@ -192,10 +197,15 @@ export async function listProblems(em: EntityManager, user: AuthUser, filter: Pr
   query.orderByRaw('p.appeal_count desc, p.id desc').limit(page.limit + 1);
   const rows: Record<string, unknown>[] = await em.getConnection().execute(query);
   const problems = rows.map((row) => em.map(Problem, row));
-  return toConnection(problems, page, (p) => [p.appealCount, p.id], async () => {
-    const [{ count }] = await em.getConnection().execute(base().count({ count: '*' }));
-    return Number(count);
-  });
+  return toConnection(
+    problems,
+    page,
+    (p) => [p.appealCount, p.id],
+    async () => {
+      const [{ count }] = await em.getConnection().execute(base().count({ count: '*' }));
+      return Number(count);
+    },
+  );
 }
 
 export const CLOSED_PROBLEM_STATUSES = [ProblemStatus.RESOLVED, ProblemStatus.DISMISSED];

@@ -89,8 +89,13 @@ export async function loadRatingFigures(
             .from(knex.raw('p cross join lateral unnest(p.hours) as u(h)'))
             .groupByRaw('grouping sets ((p.k0), ())');
           return work.query(
-            knex.queryBuilder().with('p', p).with('t', totals).with('m', medians)
-              .select('t.*', 'm.median_hours').from('t')
+            knex
+              .queryBuilder()
+              .with('p', p)
+              .with('t', totals)
+              .with('m', medians)
+              .select('t.*', 'm.median_hours')
+              .from('t')
               .joinRaw(`left join m on coalesce(t.id::text, '') = coalesce(m.id::text, '')`),
           );
         });

@@ -27,8 +27,7 @@ export const PART_NAMES: Record<RatingPart, string> = {
   repeats: 'Без повторных обращений',
 };
 
-const shrink = (hits: number, trials: number, pooled: number | null, m: number) =>
-  pooled == null ? null : (hits + m * pooled) / (trials + m);
+const shrink = (hits: number, trials: number, pooled: number | null, m: number) => (pooled == null ? null : (hits + m * pooled) / (trials + m));
 const share = (hits: number, trials: number) => (trials ? hits / trials : null);
 const fig = (code: string, label: string, value: number | null): RatingFigure => ({ code, label, value });
 
@@ -57,52 +56,78 @@ export function scoreSubject(input: SubjectInput, pooled: RatingFigures, quantit
     const value = shrink(hits, trials, p0, m);
     return invert ? (value == null ? null : 1 - value) : value;
   };
-  const formula = (hits: string, trials: string, invert = false) =>
-    `${invert ? '1 − ' : ''}(${hits} + ${m} × доля по всем) / (${trials} + ${m})`;
+  const formula = (hits: string, trials: string, invert = false) => `${invert ? '1 − ' : ''}(${hits} + ${m} × доля по всем) / (${trials} + ${m})`;
 
   const values: Record<RatingPart, { value: number | null; formula: string; figures: RatingFigure[] }> = {
-    quantity: input.perTenThousand != null
-      ? {
-          // Municipalities: fewer appeals per 10,000 residents is better, scaled between the list's lowest and highest.
-          value: quantityRange && quantityRange.max > quantityRange.min ? (quantityRange.max - input.perTenThousand) / (quantityRange.max - quantityRange.min) : 1,
-          formula: '(наибольшее − своё) / (наибольшее − наименьшее) число обращений на 10 000 жителей',
-          figures: [
-            fig('perTenThousand', 'Обращений на 10 000 жителей', input.perTenThousand),
-            fig('minPerTenThousand', 'Наименьшее в рейтинге', quantityRange?.min ?? null),
-            fig('maxPerTenThousand', 'Наибольшее в рейтинге', quantityRange?.max ?? null),
-          ],
-        }
-      : {
-          // Bodies: the share of the appeals received that got an answer at all.
-          value: shareParts(f.answered, f.n, pooled.answered, pooled.n, false),
-          formula: formula('ответов', 'обращений'),
-          figures: [fig('appeals', 'Обращений', f.n), fig('answered', 'Дан ответ', f.answered), fig('pooledShare', 'Доля по всем', share(pooled.answered, pooled.n))],
-        },
+    quantity:
+      input.perTenThousand != null
+        ? {
+            // Municipalities: fewer appeals per 10,000 residents is better, scaled between the list's lowest and highest.
+            value:
+              quantityRange && quantityRange.max > quantityRange.min ? (quantityRange.max - input.perTenThousand) / (quantityRange.max - quantityRange.min) : 1,
+            formula: '(наибольшее − своё) / (наибольшее − наименьшее) число обращений на 10 000 жителей',
+            figures: [
+              fig('perTenThousand', 'Обращений на 10 000 жителей', input.perTenThousand),
+              fig('minPerTenThousand', 'Наименьшее в рейтинге', quantityRange?.min ?? null),
+              fig('maxPerTenThousand', 'Наибольшее в рейтинге', quantityRange?.max ?? null),
+            ],
+          }
+        : {
+            // Bodies: the share of the appeals received that got an answer at all.
+            value: shareParts(f.answered, f.n, pooled.answered, pooled.n, false),
+            formula: formula('ответов', 'обращений'),
+            figures: [
+              fig('appeals', 'Обращений', f.n),
+              fig('answered', 'Дан ответ', f.answered),
+              fig('pooledShare', 'Доля по всем', share(pooled.answered, pooled.n)),
+            ],
+          },
     timeliness: {
       value: shareParts(f.onTime, f.answered, pooled.onTime, pooled.answered, false),
       formula: formula('ответов в срок', 'ответов'),
-      figures: [fig('answered', 'Дан ответ', f.answered), fig('answeredOnTime', 'Ответ в срок', f.onTime), fig('onTimeRate', 'Доля в срок', share(f.onTime, f.answered)), fig('pooledShare', 'Доля по всем', share(pooled.onTime, pooled.answered))],
+      figures: [
+        fig('answered', 'Дан ответ', f.answered),
+        fig('answeredOnTime', 'Ответ в срок', f.onTime),
+        fig('onTimeRate', 'Доля в срок', share(f.onTime, f.answered)),
+        fig('pooledShare', 'Доля по всем', share(pooled.onTime, pooled.answered)),
+      ],
     },
     quality: {
       value: shareParts(f.returned, f.answered, pooled.returned, pooled.answered, true),
       formula: formula('возвратов на доработку', 'ответов', true),
-      figures: [fig('answered', 'Дан ответ', f.answered), fig('returned', 'Возвращено на доработку', f.returned), fig('pooledShare', 'Доля возвратов по всем', share(pooled.returned, pooled.answered))],
+      figures: [
+        fig('answered', 'Дан ответ', f.answered),
+        fig('returned', 'Возвращено на доработку', f.returned),
+        fig('pooledShare', 'Доля возвратов по всем', share(pooled.returned, pooled.answered)),
+      ],
     },
     speed: speedPart(f, pooled, m),
     completeness: {
       value: shareParts(f.dueAnswered, f.due, pooled.dueAnswered, pooled.due, false),
       formula: formula('ответов на обращения с наступившим сроком', 'обращений с наступившим сроком'),
-      figures: [fig('due', 'Срок наступил', f.due), fig('dueAnswered', 'Из них с ответом', f.dueAnswered), fig('pooledShare', 'Доля по всем', share(pooled.dueAnswered, pooled.due))],
+      figures: [
+        fig('due', 'Срок наступил', f.due),
+        fig('dueAnswered', 'Из них с ответом', f.dueAnswered),
+        fig('pooledShare', 'Доля по всем', share(pooled.dueAnswered, pooled.due)),
+      ],
     },
     satisfaction: {
       value: shareParts(f.negative, f.rated, pooled.negative, pooled.rated, true),
       formula: formula('негативных оценок', 'оценок', true),
-      figures: [fig('rated', 'Оценено', f.rated), fig('negative', 'Негативных оценок', f.negative), fig('pooledShare', 'Доля негативных по всем', share(pooled.negative, pooled.rated))],
+      figures: [
+        fig('rated', 'Оценено', f.rated),
+        fig('negative', 'Негативных оценок', f.negative),
+        fig('pooledShare', 'Доля негативных по всем', share(pooled.negative, pooled.rated)),
+      ],
     },
     repeats: {
       value: shareParts(f.repeats, f.n, pooled.repeats, pooled.n, true),
       formula: formula('повторных', 'обращений', true),
-      figures: [fig('appeals', 'Обращений', f.n), fig('repeats', 'Повторных', f.repeats), fig('pooledShare', 'Доля повторных по всем', share(pooled.repeats, pooled.n))],
+      figures: [
+        fig('appeals', 'Обращений', f.n),
+        fig('repeats', 'Повторных', f.repeats),
+        fig('pooledShare', 'Доля повторных по всем', share(pooled.repeats, pooled.n)),
+      ],
     },
   };
 

@@ -37,7 +37,12 @@ export async function computeRatings(ctx: AnalyticsContext, subject: RatingSubje
   const isMunicipality = subject === RatingSubject.MUNICIPALITY;
   const table = isMunicipality ? 'municipality' : 'organization';
   const refs: { id: string; short_name: string; population?: number }[] = await conn.execute(
-    knex(table).select('id', 'short_name', ...(isMunicipality ? ['population'] : [])).whereIn('id', subjects.map((s) => s.id!)),
+    knex(table)
+      .select('id', 'short_name', ...(isMunicipality ? ['population'] : []))
+      .whereIn(
+        'id',
+        subjects.map((s) => s.id!),
+      ),
   );
   const refOf = new Map(refs.map((r) => [r.id, r]));
   const perTenThousand = (id: string, n: number) => {

@@ -40,10 +40,15 @@ export class RatingRow {
   @Field(() => Float, { description: 'Итоговая оценка 0..100' }) score!: number;
   @Field(() => Int, { description: 'Обращений за период' }) appeals!: number;
   @Field(() => Float, { nullable: true, description: 'Обращений на 10 000 жителей (муниципалитеты)' }) perTenThousand!: number | null;
-  @Field(() => RatingPartValue, { description: 'Количество: для муниципалитетов — меньше обращений на 10 000 жителей, чем у других в рейтинге (0..1 между наибольшим и наименьшим); для органов — доля обращений, на которые дан ответ' }) quantity!: RatingPartValue;
+  @Field(() => RatingPartValue, {
+    description:
+      'Количество: для муниципалитетов — меньше обращений на 10 000 жителей, чем у других в рейтинге (0..1 между наибольшим и наименьшим); для органов — доля обращений, на которые дан ответ',
+  })
+  quantity!: RatingPartValue;
   @Field(() => RatingPartValue, { description: 'Своевременность: доля ответов в срок' }) timeliness!: RatingPartValue;
   @Field(() => RatingPartValue, { description: 'Качество: 1 − доля ответов, возвращённых ЦУР на доработку' }) quality!: RatingPartValue;
-  @Field(() => RatingPartValue, { description: 'Скорость: медиана времени ответа по всем, делённая на сумму её и своей сглаженной медианы' }) speed!: RatingPartValue;
+  @Field(() => RatingPartValue, { description: 'Скорость: медиана времени ответа по всем, делённая на сумму её и своей сглаженной медианы' })
+  speed!: RatingPartValue;
   @Field(() => RatingPartValue, { description: 'Полнота: доля ответов среди обращений, срок которых наступил' }) completeness!: RatingPartValue;
   @Field(() => RatingPartValue, { description: 'Удовлетворённость: 1 − доля негативных (1–2) оценок авторов' }) satisfaction!: RatingPartValue;
   @Field(() => RatingPartValue, { description: 'Без повторов: 1 − доля повторных обращений' }) repeats!: RatingPartValue;

@@ -15,7 +15,10 @@ import { analyticsContext } from './analytics-context.js';
 export class StatsResolver {
   @Query(() => [StatsRow], { description: 'Сводная статистика в разрезах (распоряжение, п. 5): считаются только выбранные показатели' })
   async stats(
-    @Arg('groupBy', () => [StatsDimension], { description: 'Разрезы группировки (один или несколько, в порядке ключей строки); пустой список — одна строка итогов' }) groupBy: StatsDimension[],
+    @Arg('groupBy', () => [StatsDimension], {
+      description: 'Разрезы группировки (один или несколько, в порядке ключей строки); пустой список — одна строка итогов',
+    })
+    groupBy: StatsDimension[],
     @Arg('filter', () => AppealFilter, { nullable: true, description: 'Отбор обращений (тот же, что у appeals)' }) filter: AppealFilter | null,
     @Arg('from', () => DateTime, { nullable: true, description: 'Поступило не раньше' }) from: Date | null,
     @Arg('to', () => DateTime, { nullable: true, description: 'Поступило раньше' }) to: Date | null,

@@ -131,4 +131,3 @@ function sortRows(rows: StatsRow[], groupBy: StatsDimension[]): StatsRow[] {
     return 0;
   });
 }
-

@@ -60,7 +60,14 @@ export async function computeWorkload(ctx: AnalyticsContext, sector: string | nu
   const assigneeRows = rows.filter((r) => r.by_specialist && r.assignee_id);
   const [users, sectors] = await Promise.all([
     assigneeRows.length
-      ? conn.execute(knex('app_user').select('id', 'full_name', 'role').whereIn('id', assigneeRows.map((r) => r.assignee_id)))
+      ? conn.execute(
+          knex('app_user')
+            .select('id', 'full_name', 'role')
+            .whereIn(
+              'id',
+              assigneeRows.map((r) => r.assignee_id),
+            ),
+        )
       : [],
     conn.execute(knex('sector').select('id', 'code', 'name')),
   ]);
@@ -68,10 +75,15 @@ export async function computeWorkload(ctx: AnalyticsContext, sector: string | nu
   const isSpecialist = new Set<string>(users.filter((u: any) => WORKLOAD_ROLES.includes(u.role)).map((u: any) => u.id));
   const specialistRows = assigneeRows.filter((r) => isSpecialist.has(r.assignee_id));
   const sectorOf = new Map<string, { code: string; name: string }>(sectors.map((s: any) => [s.id, s]));
-  const staff: { code: string; n: number }[] = await conn.execute(
-    knex.raw(`select s.code, count(*)::int as n from app_user u cross join unnest(u.sectors) as s(code)
-      where u.active and u.role = ? group by s.code`, [Role.SECTOR_SPECIALIST]),
-  ).then((r: any) => (Array.isArray(r) ? r : r.rows));
+  const staff: { code: string; n: number }[] = await conn
+    .execute(
+      knex.raw(
+        `select s.code, count(*)::int as n from app_user u cross join unnest(u.sectors) as s(code)
+      where u.active and u.role = ? group by s.code`,
+        [Role.SECTOR_SPECIALIST],
+      ),
+    )
+    .then((r: any) => (Array.isArray(r) ? r : r.rows));
   const staffOf = new Map(staff.map((s) => [s.code, Number(s.n)]));
 
   const common = (r: Record<string, any>) => ({

@@ -73,7 +73,9 @@ export async function activeAnnouncements(em: EntityManager): Promise<readonly A
   if (entry?.refreshing) return entry.refreshing;
   const refreshing = (async () => {
     const fork = em.fork() as EntityManager;
-    const [row] = await pgQuery<{ version: string }>(fork, `select version::text as version from reference_version where table_name = 'announcement'`, [], { prepared: true });
+    const [row] = await pgQuery<{ version: string }>(fork, `select version::text as version from reference_version where table_name = 'announcement'`, [], {
+      prepared: true,
+    });
     const version = row?.version ?? '0';
     const current = cache.get(key);
     const list = current && current.version === version ? current.list : await load(fork);

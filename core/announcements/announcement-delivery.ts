@@ -41,10 +41,23 @@ export async function queueAnnouncement(app: AppServices, em: EntityManager, ann
   const [speaker] = announcement.organization
     ? await pgQuery<{ name: string }>(em, 'select name from organization where id = $1', [announcement.organization.id])
     : [];
-  const messageId = await saveMessage(em, ANNOUNCEMENT_SOURCE, announcement.id, announcementMessage({
-    kind: announcement.kind, title: announcement.title, body: announcement.body,
-    validFrom: announcement.validFrom, validTo: announcement.validTo ?? null, speaker: speaker?.name ?? null,
-  }, app.config.TIME_ZONE), now);
+  const messageId = await saveMessage(
+    em,
+    ANNOUNCEMENT_SOURCE,
+    announcement.id,
+    announcementMessage(
+      {
+        kind: announcement.kind,
+        title: announcement.title,
+        body: announcement.body,
+        validFrom: announcement.validFrom,
+        validTo: announcement.validTo ?? null,
+        speaker: speaker?.name ?? null,
+      },
+      app.config.TIME_ZONE,
+    ),
+    now,
+  );
   const where = audienceWhere(app, announcement, now);
   const a = announcement.audience;
   let queued = 0;
@@ -57,7 +70,9 @@ export async function queueAnnouncement(app: AppServices, em: EntityManager, ann
   const records: { channel: DeliveryChannel; recipient: string; key: string }[] = [];
   if (on.has('pos')) records.push({ channel: DeliveryChannel.POS, recipient: 'pos', key: 'pos' });
   if (on.has('official-page') && announcement.organization) {
-    const pages = await pgQuery<{ id: string; url: string }>(em, 'select id, url from official_page where organization_id = $1', [announcement.organization.id]);
+    const pages = await pgQuery<{ id: string; url: string }>(em, 'select id, url from official_page where organization_id = $1', [
+      announcement.organization.id,
+    ]);
     for (const page of pages) records.push({ channel: DeliveryChannel.OFFICIAL_PAGE, recipient: page.url, key: `page:${page.id}` });
   }
   queued += await queueToRecipients(em, messageId, records, now);
@@ -66,7 +81,13 @@ export async function queueAnnouncement(app: AppServices, em: EntityManager, ann
 
 /** Authors of appeals on the announcement's streets or in its settlements (matched in address and text, as at intake). */
 async function streetRecipients(app: AppServices, em: EntityManager, announcement: Announcement, where: { sql: string; values: unknown[] }) {
-  const rows = await pgQuery<{ author_email: string | null; author_email_key: string | null; author_phone: string | null; author_phone_key: string | null; place: string }>(
+  const rows = await pgQuery<{
+    author_email: string | null;
+    author_email_key: string | null;
+    author_phone: string | null;
+    author_phone_key: string | null;
+    place: string;
+  }>(
     em,
     `select a.author_email, a.author_email_key, a.author_phone, a.author_phone_key, coalesce(a.address, '') || ' ' || a.text as place
      from appeal a where a.author_notify_consent and (a.author_email_key is not null or a.author_phone_key is not null) and (${where.sql})`,

@@ -25,9 +25,17 @@ async function seed(app: AppServices): Promise<void> {
   const em = app.orm.em.fork() as EntityManager;
   const [done] = await pgQuery(em, 'select 1 from announcement limit 1', []);
   if (done) return;
-  const [specialist] = await pgQuery<{ id: string; organization_id: string | null }>(em, `select id, organization_id from app_user where email = 'specialist@demo.local'`, []);
+  const [specialist] = await pgQuery<{ id: string; organization_id: string | null }>(
+    em,
+    `select id, organization_id from app_user where email = 'specialist@demo.local'`,
+    [],
+  );
   const places = await pgQuery<{ id: string; code: string }>(em, `select id, code from municipality where code in ('kozmodemyansk', 'yoshkar-ola')`, []);
-  const orgs = await pgQuery<{ id: string; municipality_id: string }>(em, `select id, municipality_id from organization where kind = 'MUNICIPAL_ADMINISTRATION' and municipality_id = any($1::uuid[])`, [places.map((p) => p.id)]);
+  const orgs = await pgQuery<{ id: string; municipality_id: string }>(
+    em,
+    `select id, municipality_id from organization where kind = 'MUNICIPAL_ADMINISTRATION' and municipality_id = any($1::uuid[])`,
+    [places.map((p) => p.id)],
+  );
   if (!specialist || places.length < 2) return;
   const user: AuthUser = { id: specialist.id, role: Role.CENTER_SPECIALIST, organizationId: specialist.organization_id, sectors: [] };
   const municipality = (code: string) => places.find((p) => p.code === code)!.id;
@@ -59,15 +67,20 @@ async function seed(app: AppServices): Promise<void> {
     const organizationId = orgs.find((o) => o.municipality_id === input.audience.municipalityIds[0])?.id ?? null;
     let a = await createAnnouncement(app, em.fork() as EntityManager, user, { ...input, organizationId });
     a = await moveAnnouncement(app, em.fork() as EntityManager, user, { id: a.id, move: 'approve', expectedVersion: a.version });
-    a = await moveAnnouncement(app, em.fork() as EntityManager, user, { id: a.id, move: 'publish', expectedVersion: a.version });
+    await moveAnnouncement(app, em.fork() as EntityManager, user, { id: a.id, move: 'publish', expectedVersion: a.version });
     for (const [j, text] of appeals.entries()) {
-      await registerAppeal(app, em.fork() as EntityManager, { label: 'demo' }, {
-        channel: Channel.SOCIAL_MEDIA,
-        externalId: `demo-announcement-${i}-${j}`,
-        text,
-        receivedAt: new Date(now.getTime() - (j + 1) * 60_000),
-        author: { name: 'Житель', email: `resident${i}${j}@demo.local`, notifyConsent: true },
-      });
+      await registerAppeal(
+        app,
+        em.fork() as EntityManager,
+        { label: 'demo' },
+        {
+          channel: Channel.SOCIAL_MEDIA,
+          externalId: `demo-announcement-${i}-${j}`,
+          text,
+          receivedAt: new Date(now.getTime() - (j + 1) * 60_000),
+          author: { name: 'Житель', email: `resident${i}${j}@demo.local`, notifyConsent: true },
+        },
+      );
       matched++;
     }
   }

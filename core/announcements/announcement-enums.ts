@@ -1,4 +1,3 @@
-
 import { registerEnum } from '../graphql/register-enum.js';
 /** What an announcement is about (decree No. 335, clause 7: informing). */
 export enum AnnouncementKind {

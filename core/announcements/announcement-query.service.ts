@@ -46,26 +46,40 @@ export async function listAnnouncements(em: EntityManager, args: PageArgs & { fi
   const dir = page.direction === 'forward' ? 'desc' : 'asc';
   if (page.cursor) {
     const [at, id] = page.cursor as [string, string];
-    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id)) throw badInput(page.direction === 'forward' ? 'after' : 'before', 'Некорректный курсор страницы');
+    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id))
+      throw badInput(page.direction === 'forward' ? 'after' : 'before', 'Некорректный курсор страницы');
     values.push(at, id);
     cursorSql = ` and (n.created_at, n.id) ${page.direction === 'forward' ? '<' : '>'} ($${values.length - 1}::timestamptz, $${values.length}::uuid)`;
   }
   values.push(page.limit + 1);
-  const rows = await pgQuery<Record<string, unknown>>(em, `select n.* from announcement n where ${where.sql}${cursorSql}
-    order by n.created_at ${dir}, n.id ${dir} limit $${values.length}`, values);
+  const rows = await pgQuery<Record<string, unknown>>(
+    em,
+    `select n.* from announcement n where ${where.sql}${cursorSql}
+    order by n.created_at ${dir}, n.id ${dir} limit $${values.length}`,
+    values,
+  );
   const toEntity = entityView(em, Announcement);
   const list = rows.map((row) => toEntity(row));
-  return toConnection(list, page, (a) => [a.createdAt.toISOString(), a.id], async () => {
-    const [row] = await pgQuery<{ count: number }>(em, `select count(*)::int as count from announcement n where ${where.sql}`, where.values);
-    return row!.count;
-  });
+  return toConnection(
+    list,
+    page,
+    (a) => [a.createdAt.toISOString(), a.id],
+    async () => {
+      const [row] = await pgQuery<{ count: number }>(em, `select count(*)::int as count from announcement n where ${where.sql}`, where.values);
+      return row!.count;
+    },
+  );
 }
 
 /** PUBLISHED announcements valid at `at` for a municipality (or the whole region): the public list, most urgent first. */
 export async function publicAnnouncementRows(em: EntityManager, municipalityId: string | null, at: Date): Promise<Announcement[]> {
   const where = filterSql({ municipalityId, activeAt: at });
-  const rows = await pgQuery<Record<string, unknown>>(em, `select n.* from announcement n where ${where.sql}
-    order by array_position(array['EMERGENCY','OUTAGE','WORKS','INFO']::text[], n.kind::text), n.valid_from desc, n.id limit 100`, where.values);
+  const rows = await pgQuery<Record<string, unknown>>(
+    em,
+    `select n.* from announcement n where ${where.sql}
+    order by array_position(array['EMERGENCY','OUTAGE','WORKS','INFO']::text[], n.kind::text), n.valid_from desc, n.id limit 100`,
+    where.values,
+  );
   const toEntity = entityView(em, Announcement);
   return rows.map((row) => toEntity(row));
 }
@@ -80,7 +94,8 @@ export async function matchedAppeals(em: EntityManager, user: AuthUser, announce
   const dir = page.direction === 'forward' ? 'desc' : 'asc';
   if (page.cursor) {
     const [at, id] = page.cursor as [string, string];
-    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id)) throw badInput('after', 'Некорректный курсор страницы');
+    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id))
+      throw badInput('after', 'Некорректный курсор страницы');
     query.whereRaw(`(m.matched_at, a.id) ${page.direction === 'forward' ? '<' : '>'} (?::timestamptz, ?::uuid)`, [at, id]);
   }
   query.orderByRaw(`m.matched_at ${dir}, a.id ${dir}`).limit(page.limit + 1);
@@ -91,8 +106,13 @@ export async function matchedAppeals(em: EntityManager, user: AuthUser, announce
     matchedAt.set(row.id as string, new Date(__matched_at as string).toISOString());
     return toAppeal(row);
   });
-  return toConnection(appeals, page, (a) => [matchedAt.get(a.id), a.id], async () => {
-    const [row] = await pgQueryOf<{ count: string }>(em, base().count({ count: '*' }));
-    return Number(row!.count);
-  });
+  return toConnection(
+    appeals,
+    page,
+    (a) => [matchedAt.get(a.id), a.id],
+    async () => {
+      const [row] = await pgQueryOf<{ count: string }>(em, base().count({ count: '*' }));
+      return Number(row!.count);
+    },
+  );
 }

@@ -87,7 +87,14 @@ export class AnnouncementResolver {
   @FieldResolver(() => AnnouncementAudience, { description: 'Аудитория' })
   audience(@Root() announcement: Announcement): AnnouncementAudience {
     const a = announcement.audience;
-    return { municipalityIds: a.municipalityIds, settlements: a.settlements, streets: a.streets, sectors: a.sectors, categories: a.categories, problemId: a.problemId };
+    return {
+      municipalityIds: a.municipalityIds,
+      settlements: a.settlements,
+      streets: a.streets,
+      sectors: a.sectors,
+      categories: a.categories,
+      problemId: a.problemId,
+    };
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Орган, от имени которого объявление' })
@@ -112,4 +119,3 @@ export class AnnouncementResolver {
     return matchedAppeals(ctx.em, requireUser(ctx), announcement.id, args);
   }
 }
-

@@ -106,7 +106,9 @@ export async function validateAnnouncement(input: AnnouncementInput, env: RulesE
   const problemId = a.problemId ?? null;
   if (problemId) {
     const [problem] = UUID.test(problemId)
-      ? await pgQuery<{ category_id: string; municipality_id: string | null }>(env.em, 'select category_id, municipality_id from problem where id = $1', [problemId])
+      ? await pgQuery<{ category_id: string; municipality_id: string | null }>(env.em, 'select category_id, municipality_id from problem where id = $1', [
+          problemId,
+        ])
       : [];
     if (!problem) throw badInput(field('problemId'), `Неизвестная проблема ${problemId}`);
     const category = directory.categoryById.get(problem.category_id);
@@ -123,7 +125,8 @@ export async function validateAnnouncement(input: AnnouncementInput, env: RulesE
     const rows = await pgQuery<{ settlements: string[] }>(env.em, 'select settlements from municipality where id = any($1::uuid[])', [municipalityIds]);
     const known = new Set(rows.flatMap((row) => row.settlements ?? []).map(settlementKey));
     settlements.forEach((name, i) => {
-      if (known.size && !known.has(settlementKey(name))) throw badInput(`${field('settlements')}.${i}`, `Населённый пункт «${name}» не найден в указанных муниципалитетах`);
+      if (known.size && !known.has(settlementKey(name)))
+        throw badInput(`${field('settlements')}.${i}`, `Населённый пункт «${name}» не найден в указанных муниципалитетах`);
     });
   }
   const ownKeys = streets.map((street, i) => {
@@ -153,7 +156,10 @@ export async function validateAnnouncement(input: AnnouncementInput, env: RulesE
   // Sector roles speak to their sectors only.
   if (user.role === Role.SECTOR_LEAD || user.role === Role.SECTOR_SPECIALIST) {
     const theirs = new Set(user.sectors);
-    const outside = [...sectors.filter((code) => !theirs.has(code)), ...categories.filter((code) => !theirs.has(directory.categoryByCode.get(code)!.sectorCode))];
+    const outside = [
+      ...sectors.filter((code) => !theirs.has(code)),
+      ...categories.filter((code) => !theirs.has(directory.categoryByCode.get(code)!.sectorCode)),
+    ];
     if (outside.length || (!sectors.length && !categories.length)) throw forbidden('Сотрудник отраслевого блока готовит объявления только по своим блокам');
   }
 

@@ -20,21 +20,33 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MOVES = {
   approve: { from: [AnnouncementStatus.DRAFT], to: AnnouncementStatus.APPROVED, event: 'APPROVED' },
   publish: { from: [AnnouncementStatus.APPROVED], to: AnnouncementStatus.PUBLISHED, event: 'PUBLISHED' },
-  withdraw: { from: [AnnouncementStatus.DRAFT, AnnouncementStatus.APPROVED, AnnouncementStatus.PUBLISHED], to: AnnouncementStatus.WITHDRAWN, event: 'WITHDRAWN' },
+  withdraw: {
+    from: [AnnouncementStatus.DRAFT, AnnouncementStatus.APPROVED, AnnouncementStatus.PUBLISHED],
+    to: AnnouncementStatus.WITHDRAWN,
+    event: 'WITHDRAWN',
+  },
 } as const;
 export type AnnouncementMove = keyof typeof MOVES;
 
-function audit(em: EntityManager, announcement: Announcement, user: AuthUser, at: Date, entry: { type: string; from?: AnnouncementStatus | null; reason?: string | null; data?: Record<string, unknown> }) {
-  em.persist(em.create(AnnouncementEvent, {
-    announcement,
-    type: entry.type,
-    at,
-    actorUser: user.id,
-    fromStatus: entry.from ?? null,
-    toStatus: announcement.status,
-    reason: entry.reason ?? null,
-    data: entry.data ?? null,
-  }));
+function audit(
+  em: EntityManager,
+  announcement: Announcement,
+  user: AuthUser,
+  at: Date,
+  entry: { type: string; from?: AnnouncementStatus | null; reason?: string | null; data?: Record<string, unknown> },
+) {
+  em.persist(
+    em.create(AnnouncementEvent, {
+      announcement,
+      type: entry.type,
+      at,
+      actorUser: user.id,
+      fromStatus: entry.from ?? null,
+      toStatus: announcement.status,
+      reason: entry.reason ?? null,
+      data: entry.data ?? null,
+    }),
+  );
 }
 
 /** Creates a DRAFT (validated by announcement.rules.ts) with its first audit entry. */

@@ -15,12 +15,27 @@ const M2 = '22222222-2222-4222-8222-222222222222';
 const NOW = Date.parse('2026-12-07T10:00:00Z');
 
 const announcement = (over: Partial<ActiveAnnouncement> = {}): ActiveAnnouncement => ({
-  id: 'a', kind: 'OUTAGE', title: 'Отключение воды', validFrom: NOW - 3600_000, validTo: NOW + 3600_000,
-  municipalityIds: new Set([M1]), placeKeys: [], sectors: new Set(), categories: new Set(['housing.water-supply']),
-  topic: topicStems('Отключение холодной воды'), ...over,
+  id: 'a',
+  kind: 'OUTAGE',
+  title: 'Отключение воды',
+  validFrom: NOW - 3600_000,
+  validTo: NOW + 3600_000,
+  municipalityIds: new Set([M1]),
+  placeKeys: [],
+  sectors: new Set(),
+  categories: new Set(['housing.water-supply']),
+  topic: topicStems('Отключение холодной воды'),
+  ...over,
 });
 const appeal = (over: Partial<AppealFactsForMatching> = {}): AppealFactsForMatching => ({
-  municipalityId: M1, sectorCode: 'housing', categoryCode: 'housing.water-supply', receivedAt: NOW, needsStructuring: false, text: 'Нет воды', address: null, ...over,
+  municipalityId: M1,
+  sectorCode: 'housing',
+  categoryCode: 'housing.water-supply',
+  receivedAt: NOW,
+  needsStructuring: false,
+  text: 'Нет воды',
+  address: null,
+  ...over,
 });
 const none = () => [];
 
@@ -56,7 +71,10 @@ describe('matching a new appeal to an announcement', () => {
     const waiting = appeal({ categoryCode: null, sectorCode: null, needsStructuring: true, text: 'в Козьмодемьянске опять вода не идёт' });
     expect(matchAnnouncement([announcement()], waiting, () => [{ sectorCode: 'housing', categoryCode: 'housing.water-supply' }])?.by).toBe('suggestion');
     // The second suggestion counts too: the best guess may be another sector's.
-    const second = () => [{ sectorCode: 'roads', categoryCode: 'roads.drainage' }, { sectorCode: 'housing', categoryCode: 'housing.water-supply' }];
+    const second = () => [
+      { sectorCode: 'roads', categoryCode: 'roads.drainage' },
+      { sectorCode: 'housing', categoryCode: 'housing.water-supply' },
+    ];
     expect(matchAnnouncement([announcement()], waiting, second)?.by).toBe('suggestion');
     expect(matchAnnouncement([announcement()], waiting, none)?.by).toBe('words');
     expect(matchAnnouncement([announcement()], { ...waiting, text: 'в Козьмодемьянске опять нет света' }, none)).toBeNull();
@@ -69,21 +87,33 @@ describe('matching a new appeal to an announcement', () => {
 
 describe('streets against the region pack', () => {
   const directory = new ReferenceDirectory({
-    orgs: [], sectors: [{ id: 's', code: 'housing' }], categories: [{ id: 'c', code: 'housing.water-supply', sectorId: 's', sectorCode: 'housing' }],
-    municipalities: [{ id: M1, code: 'volzhsk' }, { id: M2, code: 'other' }],
+    orgs: [],
+    sectors: [{ id: 's', code: 'housing' }],
+    categories: [{ id: 'c', code: 'housing.water-supply', sectorId: 's', sectorCode: 'housing' }],
+    municipalities: [
+      { id: M1, code: 'volzhsk' },
+      { id: M2, code: 'other' },
+    ],
   });
   const input = (streets: string[], municipalityIds = [M1]) => ({
-    kind: AnnouncementKind.OUTAGE, title: 'Т', body: 'Б', validFrom: new Date(NOW), validTo: null,
+    kind: AnnouncementKind.OUTAGE,
+    title: 'Т',
+    body: 'Б',
+    validFrom: new Date(NOW),
+    validTo: null,
     audience: { municipalityIds, streets, categories: ['housing.water-supply'] },
   });
   const env = (lists: Record<string, string[] | null>) => ({
-    em: {} as EntityManager, directory, user: { id: 'u', role: Role.CENTER_SPECIALIST, organizationId: null, sectors: [] },
+    em: {} as EntityManager,
+    directory,
+    user: { id: 'u', role: Role.CENTER_SPECIALIST, organizationId: null, sectors: [] },
     streetsOf: (code: string) => (lists[code] ? new Set(lists[code]!.map(streetKey)) : null),
   });
 
   it('refuses a street the pack does not list where it lists the town streets, naming it', async () => {
-    await expect(validateAnnouncement(input(['ул. Советская, 5', 'ул. Несуществующая']), env({ volzhsk: ['Советская улица'] })))
-      .rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.audience.streets.1' } });
+    await expect(validateAnnouncement(input(['ул. Советская, 5', 'ул. Несуществующая']), env({ volzhsk: ['Советская улица'] }))).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.audience.streets.1' },
+    });
     const ok = await validateAnnouncement(input(['ул. Советская, 5']), env({ volzhsk: ['Советская улица'] }));
     expect(ok.audience.streetKeys).toEqual(['советск 5']);
   });
@@ -99,12 +129,21 @@ describe('streets against the region pack', () => {
 describe('streets through the region gazetteer (regions/<code>/places.json)', () => {
   const M3 = '33333333-3333-4333-8333-333333333333';
   const directory = new ReferenceDirectory({
-    orgs: [], sectors: [{ id: 's', code: 'housing' }], categories: [{ id: 'c', code: 'housing.water-supply', sectorId: 's', sectorCode: 'housing' }],
-    municipalities: [{ id: M3, code: 'yoshkar-ola' }, { id: M1, code: 'volzhsk' }],
+    orgs: [],
+    sectors: [{ id: 's', code: 'housing' }],
+    categories: [{ id: 'c', code: 'housing.water-supply', sectorId: 's', sectorCode: 'housing' }],
+    municipalities: [
+      { id: M3, code: 'yoshkar-ola' },
+      { id: M1, code: 'volzhsk' },
+    ],
   });
   const user = { id: 'u', role: Role.CENTER_SPECIALIST, organizationId: null, sectors: [] };
   const input = (streets: string[], municipalityIds = [M3]) => ({
-    kind: AnnouncementKind.OUTAGE, title: 'Т', body: 'Б', validFrom: new Date(NOW), validTo: null,
+    kind: AnnouncementKind.OUTAGE,
+    title: 'Т',
+    body: 'Б',
+    validFrom: new Date(NOW),
+    validTo: null,
     audience: { municipalityIds, streets, categories: ['housing.water-supply'] },
   });
   const marieEl = streetGazetteer(regionPlaces('regions/mari-el'));
@@ -138,13 +177,20 @@ describe('streets through the region gazetteer (regions/<code>/places.json)', ()
     expect(marieEl.knownStreets('yoshkar-ola')).toBeNull();
     await expect(validateAnnouncement(input(['ул. Новая']), { em: {} as EntityManager, directory, user, streets: marieEl })).resolves.toBeDefined();
     const places: Places = {
-      region: 'test', sources: [{ what: 'test', where: 'test' }], settlements: [], microdistricts: [], commonStreetNames: [], aliases: [], landmarks: [],
+      region: 'test',
+      sources: [{ what: 'test', where: 'test' }],
+      settlements: [],
+      microdistricts: [],
+      commonStreetNames: [],
+      aliases: [],
+      landmarks: [],
       streets: [{ name: 'Йывана Кырли', town: 'yoshkar-ola', forms: ['Йывана Кырли', 'Кырли'] }],
       completeStreetLists: ['yoshkar-ola'],
     };
     const complete = streetGazetteer(places);
-    await expect(validateAnnouncement(input(['ул. Кырли, 3', 'ул. Новая']), { em: {} as EntityManager, directory, user, streets: complete }))
-      .rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.audience.streets.1' } });
+    await expect(
+      validateAnnouncement(input(['ул. Кырли, 3', 'ул. Новая']), { em: {} as EntityManager, directory, user, streets: complete }),
+    ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.audience.streets.1' } });
     await expect(validateAnnouncement(input(['ул. Кырли, 3']), { em: {} as EntityManager, directory, user, streets: complete })).resolves.toBeDefined();
   });
 });

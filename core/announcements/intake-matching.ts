@@ -44,11 +44,7 @@ export interface Guess {
   categoryCode: string | null;
 }
 
-export function matchAnnouncement(
-  list: readonly ActiveAnnouncement[],
-  appeal: AppealFactsForMatching,
-  suggest: () => readonly Guess[],
-): Match | null {
+export function matchAnnouncement(list: readonly ActiveAnnouncement[], appeal: AppealFactsForMatching, suggest: () => readonly Guess[]): Match | null {
   let stems: string[] | null = null;
   let words: Set<string> | null = null;
   let guesses: readonly Guess[] | null = null;
@@ -64,7 +60,11 @@ export function matchAnnouncement(
     if (appeal.sectorCode && announcement.sectors.has(appeal.sectorCode)) return { announcement, by: 'sector' };
     if (!appeal.needsStructuring) continue;
     guesses ??= suggest().filter((guess) => guess.categoryCode || guess.sectorCode);
-    if (guesses.some((guess) => (guess.categoryCode && announcement.categories.has(guess.categoryCode)) || (guess.sectorCode && announcement.sectors.has(guess.sectorCode)))) {
+    if (
+      guesses.some(
+        (guess) => (guess.categoryCode && announcement.categories.has(guess.categoryCode)) || (guess.sectorCode && announcement.sectors.has(guess.sectorCode)),
+      )
+    ) {
       return { announcement, by: 'suggestion' };
     }
     if (!guesses.length && announcement.municipalityIds.size) {
@@ -107,7 +107,13 @@ export async function announcementMatcher(app: AppServices, em: EntityManager): 
       fromStatus: status,
       toStatus: status,
       reason: `Дан ответ объявлением «${match.announcement.title}»`,
-      data: { announcementId: match.announcement.id, title: match.announcement.title, kind: match.announcement.kind, by: match.by, receivedAt: prepared.receivedAt.toISOString() },
+      data: {
+        announcementId: match.announcement.id,
+        title: match.announcement.title,
+        kind: match.announcement.kind,
+        by: match.by,
+        receivedAt: prepared.receivedAt.toISOString(),
+      },
     });
   };
 }

@@ -7,9 +7,48 @@ import { normaliseRussian, stemRussian, tokenizeRussian } from '../structuring/r
  * «ул. Советская, 5», «на Советской улице, д. 5» and «советская 5» meet.
  */
 const STREET_TYPES = new Set([
-  'ул', 'улица', 'улице', 'улицы', 'улицу', 'пр', 'пр-т', 'просп', 'проспект', 'проспекте', 'пер', 'переулок', 'переулке',
-  'б-р', 'бульвар', 'бульваре', 'ш', 'шоссе', 'пл', 'площадь', 'площади', 'наб', 'набережная', 'набережной', 'мкр', 'микрорайон',
-  'проезд', 'тупик', 'д', 'дом', 'г', 'город', 'городе', 'с', 'село', 'селе', 'пгт', 'поселок', 'поселке', 'п', 'деревня', 'деревне',
+  'ул',
+  'улица',
+  'улице',
+  'улицы',
+  'улицу',
+  'пр',
+  'пр-т',
+  'просп',
+  'проспект',
+  'проспекте',
+  'пер',
+  'переулок',
+  'переулке',
+  'б-р',
+  'бульвар',
+  'бульваре',
+  'ш',
+  'шоссе',
+  'пл',
+  'площадь',
+  'площади',
+  'наб',
+  'набережная',
+  'набережной',
+  'мкр',
+  'микрорайон',
+  'проезд',
+  'тупик',
+  'д',
+  'дом',
+  'г',
+  'город',
+  'городе',
+  'с',
+  'село',
+  'селе',
+  'пгт',
+  'поселок',
+  'поселке',
+  'п',
+  'деревня',
+  'деревне',
 ]);
 
 /** The stems of a text's words, type words («улица», «дом», «г.») left out. */
@@ -27,7 +66,10 @@ export function streetKey(street: string): string {
 
 /** The street name of a key without house numbers (what a gazetteer lists). */
 export function streetNameKey(key: string): string {
-  return key.split(' ').filter((part) => !/^\d/.test(part)).join(' ');
+  return key
+    .split(' ')
+    .filter((part) => !/^\d/.test(part))
+    .join(' ');
 }
 
 /** A street or settlement as written, normalised for display and storage (spaces collapsed, trimmed). */
@@ -50,7 +92,25 @@ export function containsKey(stems: readonly string[], key: string): boolean {
 export const settlementKey = (name: string) => streetKey(normaliseRussian(name));
 
 /** Words that say nothing about the topic of an outage or works, left out of the title's stems. */
-const WEAK_STEMS = new Set(['жител', 'город', 'район', 'улиц', 'дом', 'нет', 'опя', 'сегодн', 'завтр', 'врем', 'связ', 'работ', 'плановы', 'планов', 'возможн', 'информац', 'уважаем']);
+const WEAK_STEMS = new Set([
+  'жител',
+  'город',
+  'район',
+  'улиц',
+  'дом',
+  'нет',
+  'опя',
+  'сегодн',
+  'завтр',
+  'врем',
+  'связ',
+  'работ',
+  'плановы',
+  'планов',
+  'возможн',
+  'информац',
+  'уважаем',
+]);
 
 /** Topic stems of an announcement's title (at least 3 letters, weak words left out), for appeals nobody has structured yet. */
 export function topicStems(title: string): Set<string> {

@@ -56,7 +56,13 @@ export function registerPublicAnnouncementRoutes(expressApp: Express, app: AppSe
       res.setHeader('etag', etag);
       res.setHeader('cache-control', 'public, max-age=60');
       const match = req.headers['if-none-match'];
-      if (match && match.split(',').map((s) => s.trim().replace(/^W\//, '')).includes(etag)) {
+      if (
+        match &&
+        match
+          .split(',')
+          .map((s) => s.trim().replace(/^W\//, ''))
+          .includes(etag)
+      ) {
         res.status(304).end();
         return;
       }

@@ -1,6 +1,14 @@
 import type { Access } from '../auth/access-matrix.js';
 import type { EntityClass, FeatureModule } from './feature-module.js';
-import { foundationModule } from './foundation.module.js';
+import { authModule } from '../auth/auth.module.js';
+import { referenceModule } from '../reference/reference.module.js';
+import { calendarModule } from '../calendar/calendar.module.js';
+import { appealsModule } from '../appeals/appeals.module.js';
+import { lifecycleModule } from '../lifecycle/lifecycle.module.js';
+import { deadlineWatchModule } from '../deadline-watch/deadline-watch.module.js';
+import { liveModule } from '../live/live.module.js';
+import { analyticsModule } from '../analytics/analytics.module.js';
+import { channelsModule } from '../channels/channels.module.js';
 import { surveysModule } from '../surveys/surveys.module.js';
 import { officialPagesModule } from '../official-pages/official-pages.module.js';
 import { trainingModule } from '../training/training.module.js';
@@ -14,7 +22,22 @@ import { structuringModule } from '../structuring/structuring.module.js';
  * feature adds one line here and nothing else in `core/app/`.
  */
 export const coreModules: readonly FeatureModule[] = [
-  foundationModule, structuringModule, notificationsModule, announcementsModule, surveysModule, officialPagesModule, trainingModule, recommendationsModule,
+  authModule,
+  referenceModule,
+  calendarModule,
+  appealsModule,
+  lifecycleModule,
+  deadlineWatchModule,
+  liveModule,
+  analyticsModule,
+  channelsModule,
+  structuringModule,
+  notificationsModule,
+  announcementsModule,
+  surveysModule,
+  officialPagesModule,
+  trainingModule,
+  recommendationsModule,
 ];
 
 export function moduleEntities(modules: readonly FeatureModule[] = coreModules): EntityClass[] {

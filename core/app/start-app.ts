@@ -58,9 +58,12 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const plugins = selectPlugins(options.plugins, config.enabledPlugins);
   const region = options.region ?? loadRegionPack(config.REGION_PACK);
   configurePagination({ maxPageSize: config.MAX_PAGE_SIZE });
-  if (config.rootSecretSource !== 'JWT_SECRET') logger.info({ file: config.rootSecretSource }, 'JWT_SECRET is not set: using the secret generated for this installation');
+  if (config.rootSecretSource !== 'JWT_SECRET')
+    logger.info({ file: config.rootSecretSource }, 'JWT_SECRET is not set: using the secret generated for this installation');
   if (config.DATABASE_URL && !config.DATABASE_MIGRATION_URL && config.NODE_ENV === 'production') {
-    logger.warn('DATABASE_MIGRATION_URL is not set: the API connects as the owner of its tables and could switch the audit trail\'s guards off (docs/security.md)');
+    logger.warn(
+      "DATABASE_MIGRATION_URL is not set: the API connects as the owner of its tables and could switch the audit trail's guards off (docs/security.md)",
+    );
   }
   const db = await openDatabase({
     url: config.DATABASE_URL,
@@ -107,12 +110,16 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       // The region's gazetteer (places.json of the pack), where the pack has one.
       structurer: createStructurer(plugins, region.municipalities, { places: regionPlaces(region.dir) }),
       live: new LiveFeed(db.orm, events, logger),
-      reads: await ReadRouting.open(config.DATABASE_READ_URL, {
-        poolMax: config.DB_POOL_MAX,
-        statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
-        extraEntities: pluginEntities(options.plugins),
-        extraMigrations: pluginMigrations(options.plugins),
-      }, logger),
+      reads: await ReadRouting.open(
+        config.DATABASE_READ_URL,
+        {
+          poolMax: config.DB_POOL_MAX,
+          statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+          extraEntities: pluginEntities(options.plugins),
+          extraMigrations: pluginMigrations(options.plugins),
+        },
+        logger,
+      ),
     };
     if (options.intake) app.intake = options.intake(app);
     for (const module of coreModules) {
@@ -133,10 +140,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       http.server.listen(config.PORT, () => resolve());
     });
     const port = (http.server.address() as AddressInfo).port;
-    logger.info(
-      { port, plugins: plugins.map((p) => p.code), embedded: db.embedded, eventBus: config.eventBus },
-      `ЦУР API: http://localhost:${port}/graphql`,
-    );
+    logger.info({ port, plugins: plugins.map((p) => p.code), embedded: db.embedded, eventBus: config.eventBus }, `ЦУР API: http://localhost:${port}/graphql`);
     return {
       app,
       schema,

@@ -9,7 +9,8 @@ export class Citizen {
   @Field(() => String, { nullable: true, description: 'ФИО автора; маскируется для ролей без доступа к персональным данным' }) name!: string | null;
   @Field(() => String, { nullable: true, description: 'E-mail автора; маскируется для ролей без доступа к персональным данным' }) email!: string | null;
   @Field(() => String, { nullable: true, description: 'Телефон автора; маскируется для ролей без доступа к персональным данным' }) phone!: string | null;
-  @Field(() => String, { nullable: true, description: 'Почтовый адрес автора; маскируется для ролей без доступа к персональным данным' }) address!: string | null;
+  @Field(() => String, { nullable: true, description: 'Почтовый адрес автора; маскируется для ролей без доступа к персональным данным' }) address!:
+    string | null;
   @Field(() => Boolean, { description: 'Данные замаскированы' }) masked!: boolean;
 }
 
@@ -29,7 +30,10 @@ export class DeadlineRuleInfo {
 
 @ObjectType({ description: 'Срок рассмотрения' })
 export class Deadline {
-  @Field(() => DeadlineState, { description: 'Состояние срока в момент запроса (по часам сервера): ON_TIME, AT_RISK, OVERDUE — пока ответа нет; MET или MISSED — после' }) state!: DeadlineState;
+  @Field(() => DeadlineState, {
+    description: 'Состояние срока в момент запроса (по часам сервера): ON_TIME, AT_RISK, OVERDUE — пока ответа нет; MET или MISSED — после',
+  })
+  state!: DeadlineState;
   @Field(() => DateTime, { nullable: true, description: 'Срок ответа (тот же, что Appeal.dueAt); null — срок не установлен' }) dueAt!: Date | null;
   @Field(() => Boolean, { description: 'Срок продлевался' }) extended!: boolean;
   @Field(() => Boolean, { description: 'Срок приостановлен (ждём уточнения от автора)' }) paused!: boolean;

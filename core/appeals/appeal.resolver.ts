@@ -1,5 +1,5 @@
 import { readEntityManager } from '../db/read-routing.js';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Appeal } from '../entities/appeal.entity.js';
 import { AppealEvent } from '../entities/appeal-event.entity.js';
@@ -19,7 +19,12 @@ import { BidirectionalPageArgs } from '../graphql/pagination.js';
 @ArgsType()
 class AppealsArgs extends BidirectionalPageArgs {
   @Field(() => AppealFilter, { nullable: true, description: 'Отбор (условия через И)' }) filter?: AppealFilter | null;
-  @Field(() => AppealOrder, { nullable: true, description: 'Порядок: по умолчанию — по времени поступления, новые первыми; при поиске — по релевантности. Курсор, полученный при одном порядке, с другим не принимается (BAD_USER_INPUT)' }) orderBy?: AppealOrder | null;
+  @Field(() => AppealOrder, {
+    nullable: true,
+    description:
+      'Порядок: по умолчанию — по времени поступления, новые первыми; при поиске — по релевантности. Курсор, полученный при одном порядке, с другим не принимается (BAD_USER_INPUT)',
+  })
+  orderBy?: AppealOrder | null;
 }
 
 const idOf = (ref: { id: string } | null | undefined) => ref?.id ?? null;
@@ -30,7 +35,12 @@ export class AppealResolver {
   async appeals(@Args(() => AppealsArgs) args: AppealsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     const fields = selectedFieldPathsAt(info, ['edges', 'node']);
     // A page of appeals reads the replica when there is one (read-routing.ts).
-    const listed = listAppeals(readEntityManager(ctx), requireUser(ctx), { ...args, fields, atRiskShare: ctx.app.config.deadlinePolicy.atRiskShare }, ctx.clock.now());
+    const listed = listAppeals(
+      readEntityManager(ctx),
+      requireUser(ctx),
+      { ...args, fields, atRiskShare: ctx.app.config.deadlinePolicy.atRiskShare },
+      ctx.clock.now(),
+    );
     const [page] = await Promise.all([listed, ctx.loaders.prepareReference()]);
     return page;
   }
@@ -89,12 +99,17 @@ export class AppealResolver {
     return id ? loadVisibleAppeal(ctx, id) : null;
   }
 
-  @FieldResolver(() => Citizen, { nullable: true, description: 'Автор; персональные данные видны только ролям с доступом, каждое их чтение записывается в журнал' })
+  @FieldResolver(() => Citizen, {
+    nullable: true,
+    description: 'Автор; персональные данные видны только ролям с доступом, каждое их чтение записывается в журнал',
+  })
   author(@Root() appeal: Appeal, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Citizen | null> {
     return authorFor(appeal, ctx, info);
   }
 
-  @FieldResolver(() => String, { description: 'Текст обращения; телефоны, e-mail, СНИЛС, паспорта и номера квартир в нём скрыты от ролей без доступа к персональным данным' })
+  @FieldResolver(() => String, {
+    description: 'Текст обращения; телефоны, e-mail, СНИЛС, паспорта и номера квартир в нём скрыты от ролей без доступа к персональным данным',
+  })
   text(@Root() appeal: Appeal, @Ctx() ctx: RequestContext): string {
     return personalTextFor(ctx.user, appeal.text) ?? '';
   }
@@ -104,7 +119,10 @@ export class AppealResolver {
     return personalTextFor(ctx.user, appeal.summary);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Адрес места, о котором обращение (номер квартиры скрыт от ролей без доступа к персональным данным)' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Адрес места, о котором обращение (номер квартиры скрыт от ролей без доступа к персональным данным)',
+  })
   address(@Root() appeal: Appeal, @Ctx() ctx: RequestContext): string | null {
     return personalTextFor(ctx.user, appeal.address);
   }

@@ -63,7 +63,11 @@ describe('access guard on root fields', () => {
     expect(codes(await graphql({ schema: s, source: 'mutation { act }', contextValue: as(Role.ANALYST) }))).toEqual(['FORBIDDEN']);
     const refused = (await subscribe({ schema: s, document: parse('subscription { ticks }'), contextValue: as(Role.ADMIN) })) as ExecutionResult;
     expect(codes(refused)).toEqual(['FORBIDDEN']);
-    const stream = (await subscribe({ schema: s, document: parse('subscription { ticks }'), contextValue: as(Role.ANALYST) })) as AsyncIterableIterator<ExecutionResult>;
+    const stream = (await subscribe({
+      schema: s,
+      document: parse('subscription { ticks }'),
+      contextValue: as(Role.ANALYST),
+    })) as AsyncIterableIterator<ExecutionResult>;
     expect((await stream.next()).value).toEqual({ data: { ticks: 'tick' } });
   });
 

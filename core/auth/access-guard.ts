@@ -8,11 +8,7 @@ import type { Access } from './access-matrix.js';
  * caller, from the access matrix: PUBLIC passes; otherwise the caller must be
  * signed in and have a role in the row. No row: refused (fail closed).
  */
-export function checkAccess(
-  matrix: Readonly<Record<string, Access>>,
-  operation: string,
-  context: Pick<RequestContext, 'user' | 'authError'>,
-): void {
+export function checkAccess(matrix: Readonly<Record<string, Access>>, operation: string, context: Pick<RequestContext, 'user' | 'authError'>): void {
   const access = matrix[operation];
   if (access === 'PUBLIC') return;
   if (context.authError) throw context.authError;

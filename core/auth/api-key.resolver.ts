@@ -20,7 +20,10 @@ class CreatedApiKey {
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
   @Query(() => [ApiKey], { description: 'Ключи API каналов, новые сначала' })
-  apiKeys(@Arg('includeRevoked', () => Boolean, { defaultValue: false, description: 'Показать и отозванные ключи' }) includeRevoked: boolean, @Ctx() ctx: RequestContext) {
+  apiKeys(
+    @Arg('includeRevoked', () => Boolean, { defaultValue: false, description: 'Показать и отозванные ключи' }) includeRevoked: boolean,
+    @Ctx() ctx: RequestContext,
+  ) {
     return ctx.em.find(ApiKey, includeRevoked ? {} : { revokedAt: null }, { orderBy: { createdAt: 'desc', id: 'asc' } });
   }
 

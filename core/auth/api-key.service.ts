@@ -51,15 +51,24 @@ export async function authenticateApiKey(em: EntityManager, key: string, clock: 
   const match = KEY_PATTERN.exec(key.trim());
   if (!match) return null;
   const knex = em.getKnex();
-  const [row]: KeyRow[] = await em.getConnection().execute(
-    knex('api_key as k')
-      .join('app_user as u', 'u.id', 'k.user_id')
-      .select(
-        'k.id as key_id', 'k.secret_hash', 'k.revoked_at', 'k.last_used_at', 'k.organization_id as key_organization_id', 'k.channel as key_channel',
-        'u.id as user_id', 'u.organization_id as user_organization_id', 'u.active',
-      )
-      .where('k.prefix', match[1]),
-  );
+  const [row]: KeyRow[] = await em
+    .getConnection()
+    .execute(
+      knex('api_key as k')
+        .join('app_user as u', 'u.id', 'k.user_id')
+        .select(
+          'k.id as key_id',
+          'k.secret_hash',
+          'k.revoked_at',
+          'k.last_used_at',
+          'k.organization_id as key_organization_id',
+          'k.channel as key_channel',
+          'u.id as user_id',
+          'u.organization_id as user_organization_id',
+          'u.active',
+        )
+        .where('k.prefix', match[1]),
+    );
   if (!row || row.revoked_at || !row.active) return null;
   const expected = Buffer.from(row.secret_hash, 'hex');
   const actual = Buffer.from(hashApiKey(key.trim()), 'hex');

@@ -54,7 +54,12 @@ async function keyUser(app: AppServices, key: string): Promise<AuthUser> {
 
 async function tokenUser(app: AppServices, token: string): Promise<AuthUser> {
   const verified = app.tokens.verify(token, app.clock.now());
-  const [row] = await pgQuery<UserRow>(app.orm.em, 'select id, role, organization_id, sectors, active, token_version from app_user where id = $1', [verified.user.id], { prepared: true });
+  const [row] = await pgQuery<UserRow>(
+    app.orm.em,
+    'select id, role, organization_id, sectors, active, token_version from app_user where id = $1',
+    [verified.user.id],
+    { prepared: true },
+  );
   if (!row || !row.active || row.token_version !== verified.tokenVersion) {
     throw unauthenticated('Токен отозван или учётная запись отключена; войдите снова');
   }

@@ -16,14 +16,23 @@ export const RECONCILE_FIELDS: ReadonlySet<string> = new Set(['id', 'number', 's
  * RECONCILE_FIELDS may be selected; asking for more is FORBIDDEN, before any
  * of it is read. `path` leads from the mutation's field to the appeal.
  */
-export async function existingAppealAnswer(ctx: RequestContext, appeal: Appeal, info: GraphQLResolveInfo, path: readonly string[] = ['appeal']): Promise<Appeal> {
+export async function existingAppealAnswer(
+  ctx: RequestContext,
+  appeal: Appeal,
+  info: GraphQLResolveInfo,
+  path: readonly string[] = ['appeal'],
+): Promise<Appeal> {
   const visible = await loadVisibleAppeal(ctx, appeal.id);
   if (visible) return visible;
   const beyond = [...selectedFieldNamesAt(info, path)].filter((field) => !RECONCILE_FIELDS.has(field));
   if (beyond.length) {
-    throw appError('FORBIDDEN', `Обращение уже зарегистрировано и вне вашей области доступа: доступны только id, number, status (запрошено ${beyond.join(', ')})`, {
-      field: [...path, beyond[0]].join('.'),
-    });
+    throw appError(
+      'FORBIDDEN',
+      `Обращение уже зарегистрировано и вне вашей области доступа: доступны только id, number, status (запрошено ${beyond.join(', ')})`,
+      {
+        field: [...path, beyond[0]].join('.'),
+      },
+    );
   }
   return appeal;
 }

@@ -5,9 +5,7 @@ export const JWT_ALGORITHMS = ['HS256', 'RS256', 'ES256'] as const;
 export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
 
 /** The keys tokens are signed and verified with, for the one configured algorithm. */
-export type JwtKeys =
-  | { algorithm: 'HS256'; secret: string }
-  | { algorithm: 'RS256' | 'ES256'; privateKey: KeyObject; publicKey: KeyObject };
+export type JwtKeys = { algorithm: 'HS256'; secret: string } | { algorithm: 'RS256' | 'ES256'; privateKey: KeyObject; publicKey: KeyObject };
 
 /** A key setting that cannot be used; `variable` names the setting at fault. */
 export class KeyConfigError extends Error {

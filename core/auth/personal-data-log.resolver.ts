@@ -1,4 +1,4 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { PersonalDataAccess, User } from '../entities/index.js';
 import type { RequestContext } from '../graphql/context.js';
 import { connectionType, readPageArgs, toConnection, ForwardPageArgs } from '../graphql/pagination.js';
@@ -28,12 +28,24 @@ export class PersonalDataLogResolver {
     };
     const query = base().select('l.*');
     if (page.cursor) query.whereRaw('(l.at, l.id) < (?, ?)', page.cursor as [string, string]);
-    const rows = await ctx.em.getConnection().execute(query.orderBy([{ column: 'l.at', order: 'desc' }, { column: 'l.id', order: 'desc' }]).limit(page.limit + 1));
+    const rows = await ctx.em.getConnection().execute(
+      query
+        .orderBy([
+          { column: 'l.at', order: 'desc' },
+          { column: 'l.id', order: 'desc' },
+        ])
+        .limit(page.limit + 1),
+    );
     const entries = rows.map((row: Record<string, unknown>) => ctx.em.map(PersonalDataAccess, row));
-    return toConnection(entries, page, (e) => [e.at.toISOString(), e.id], async () => {
-      const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
-      return Number(count);
-    });
+    return toConnection(
+      entries,
+      page,
+      (e) => [e.at.toISOString(), e.id],
+      async () => {
+        const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
+        return Number(count);
+      },
+    );
   }
 
   @FieldResolver(() => User, { description: 'Кто читал' })

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { User } from '../entities/index.js';
 import type { RequestContext } from '../graphql/context.js';
 import { connectionType, readPageArgs, toConnection, ForwardPageArgs } from '../graphql/pagination.js';
@@ -35,10 +35,15 @@ export class UserAdminResolver {
     if (page.cursor) query.whereRaw('(u.email, u.id) > (?, ?)', page.cursor as [string, string]);
     const rows = await ctx.em.getConnection().execute(query.orderBy([{ column: 'u.email' }, { column: 'u.id' }]).limit(page.limit + 1));
     const users = rows.map((row: Record<string, unknown>) => ctx.em.map(User, row));
-    return toConnection(users, page, (u) => [u.email, u.id], async () => {
-      const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
-      return Number(count);
-    });
+    return toConnection(
+      users,
+      page,
+      (u) => [u.email, u.id],
+      async () => {
+        const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
+        return Number(count);
+      },
+    );
   }
 
   @Mutation(() => User, { description: 'Создать пользователя (администратор)' })

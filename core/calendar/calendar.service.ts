@@ -34,7 +34,10 @@ export async function loadProductionCalendar(app: AppServices, em: EntityManager
   const knex = em.getKnex();
   const now = app.clock.now();
   await em.execute(
-    knex('production_calendar_year').insert({ year, data: JSON.stringify(parsed), loaded_at: now }).onConflict('year').merge(['data', 'loaded_at']),
+    knex('production_calendar_year')
+      .insert({ year, data: JSON.stringify(parsed), loaded_at: now })
+      .onConflict('year')
+      .merge(['data', 'loaded_at']),
   );
   app.calendar = await loadWorkingCalendar(em, app.config.TIME_ZONE);
   app.logger.info({ year }, 'production calendar loaded');

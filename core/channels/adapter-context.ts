@@ -20,7 +20,15 @@ export function adapterContextFactory(plugins: readonly SectorPlugin[], municipa
     }
   }
   const matcher = createMunicipalityMatcher([...municipalities]);
-  const byName = new Map(municipalities.flatMap((m) => [[normalizeName(m.shortName), m.code], [normalizeName(m.name), m.code]] as const));
+  const byName = new Map(
+    municipalities.flatMap(
+      (m) =>
+        [
+          [normalizeName(m.shortName), m.code],
+          [normalizeName(m.name), m.code],
+        ] as const,
+    ),
+  );
   // Exports repeat the same addresses and place names; the matcher is the costly step of mapping a row.
   const cache = new Map<string, string | null>();
   const municipalityCode = (text: string) => {

@@ -8,7 +8,14 @@ import { lettersAdapter } from './adapters/letters.adapter.js';
 import { open311Adapter } from './adapters/open311.adapter.js';
 
 /** Every channel adapter: the one list of them (channels are core modules, not sector plugins). */
-export const channelAdapters: readonly AnyChannelAdapter[] = [posAdapter, regionalCsvAdapter, regionalXlsxAdapter, socialAdapter, lettersAdapter, open311Adapter];
+export const channelAdapters: readonly AnyChannelAdapter[] = [
+  posAdapter,
+  regionalCsvAdapter,
+  regionalXlsxAdapter,
+  socialAdapter,
+  lettersAdapter,
+  open311Adapter,
+];
 
 const byCode = new Map(channelAdapters.map((adapter) => [adapter.code, adapter]));
 if (byCode.size !== channelAdapters.length) throw new Error('Two channel adapters share a code');

@@ -17,9 +17,7 @@ export interface FieldError {
  * the element of a JSON array, the line of a JSON-lines file or of a CSV
  * file, the row of a spreadsheet.
  */
-export type ParsedItem<TRecord> =
-  | { position: number; record: TRecord }
-  | { position: number; error: FieldError; raw: unknown };
+export type ParsedItem<TRecord> = { position: number; record: TRecord } | { position: number; error: FieldError; raw: unknown };
 
 export type MapResult = { ok: true; input: IntakeInput } | { ok: false; errors: FieldError[] };
 

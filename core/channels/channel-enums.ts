@@ -1,4 +1,3 @@
-
 import { registerEnum } from '../graphql/register-enum.js';
 /** What became of one record a channel sent. Nothing is ever dropped (issue #8). */
 export enum ChannelRecordStatus {

@@ -41,14 +41,24 @@ interface StoredRow {
   appeal_id: string | null;
 }
 
-const rawHash = (raw: unknown) => createHash('sha256').update(JSON.stringify(raw ?? null)).digest('hex');
+const rawHash = (raw: unknown) =>
+  createHash('sha256')
+    .update(JSON.stringify(raw ?? null))
+    .digest('hex');
 
 /** Reads one parsed item into a prepared record (mapping is pure: no database). */
 export function prepareItem(adapter: AnyChannelAdapter, item: ParsedItem<unknown>, options: unknown, ctx: AdapterContext): PreparedRecord {
   const keyspace = keyspaceOf(adapter);
   if ('error' in item) {
     const raw = replaceUnsafeText(item.raw ?? null);
-    return { position: item.position, key: `${keyspace}:raw:${rawHash(raw)}`, channel: adapter.channel, externalId: null, raw, mapped: { ok: false, errors: [item.error] } };
+    return {
+      position: item.position,
+      key: `${keyspace}:raw:${rawHash(raw)}`,
+      channel: adapter.channel,
+      externalId: null,
+      raw,
+      mapped: { ok: false, errors: [item.error] },
+    };
   }
   // A NUL or a lone surrogate anywhere in the record: this record is refused (and kept without them), the batch goes on.
   // The field is named as the source names it (a CSV's column header), as the adapters' own errors are.
@@ -145,20 +155,22 @@ export class ChannelIngestService {
         created_at: now,
         updated_at: now,
       }));
-      const upserted: StoredRow[] = await em.getConnection().execute(
-        knex('channel_record')
-          .insert(rows)
-          .onConflict('record_key')
-          .merge(['channel', 'external_id', 'job_id', 'position', 'raw', 'status', 'submitted_by_id', 'source_status', 'updated_at'])
-          .where('channel_record.status', '<>', ChannelRecordStatus.ACCEPTED)
-          .returning(['id', 'record_key', 'status', 'appeal_id']),
-      );
+      const upserted: StoredRow[] = await em
+        .getConnection()
+        .execute(
+          knex('channel_record')
+            .insert(rows)
+            .onConflict('record_key')
+            .merge(['channel', 'external_id', 'job_id', 'position', 'raw', 'status', 'submitted_by_id', 'source_status', 'updated_at'])
+            .where('channel_record.status', '<>', ChannelRecordStatus.ACCEPTED)
+            .returning(['id', 'record_key', 'status', 'appeal_id']),
+        );
       for (const row of upserted) stored.set(row.record_key, row);
       const untouched = chunk.map((r) => r.key).filter((key) => !stored.has(key));
       if (untouched.length) {
-        const accepted: StoredRow[] = await em.getConnection().execute(
-          knex('channel_record').select('id', 'record_key', 'status', 'appeal_id').whereIn('record_key', untouched),
-        );
+        const accepted: StoredRow[] = await em
+          .getConnection()
+          .execute(knex('channel_record').select('id', 'record_key', 'status', 'appeal_id').whereIn('record_key', untouched));
         for (const row of accepted) stored.set(row.record_key, row);
       }
     }
@@ -198,11 +210,18 @@ export class ChannelIngestService {
     await em.transactional(async (tx) => {
       await adapter.hooks?.afterAccept?.(input, appealId, outcome === 'MERGED', tx as EntityManager, now);
       await tx.getConnection().execute(
-        tx.getKnex()('channel_record')
+        tx
+          .getKnex()('channel_record')
           .update({
-            status: ChannelRecordStatus.ACCEPTED, appeal_id: appealId, merged: outcome === 'MERGED',
-            error_code: null, error_field: null, error_message: null, errors: null,
-            attempts: tx.getKnex().raw('attempts + 1'), updated_at: now,
+            status: ChannelRecordStatus.ACCEPTED,
+            appeal_id: appealId,
+            merged: outcome === 'MERGED',
+            error_code: null,
+            error_field: null,
+            error_message: null,
+            errors: null,
+            attempts: tx.getKnex().raw('attempts + 1'),
+            updated_at: now,
           })
           .where('id', stored.id),
       );
@@ -221,8 +240,13 @@ export class ChannelIngestService {
     await em.getConnection().execute(
       knex('channel_record')
         .update({
-          status, error_code: code, error_field: errors[0]?.field ?? null, error_message: errors[0]?.message ?? null,
-          errors: JSON.stringify(errors), attempts: knex.raw('attempts + 1'), updated_at: this.app.clock.now(),
+          status,
+          error_code: code,
+          error_field: errors[0]?.field ?? null,
+          error_message: errors[0]?.message ?? null,
+          errors: JSON.stringify(errors),
+          attempts: knex.raw('attempts + 1'),
+          updated_at: this.app.clock.now(),
         })
         .where('id', base.recordId),
     );

@@ -29,7 +29,8 @@ class LetterAttachmentInput {
 @InputType({ description: 'Письмо или электронное обращение по 59-ФЗ, вносимое специалистом ЦУР' })
 class LetterInput {
   @Field(() => String, { description: 'LETTER — письмо (скан), EMAIL — электронная почта' }) kind!: string;
-  @Field(() => String, { description: 'Message-ID письма, почтовый идентификатор или номер скана: повторный ввод не создаёт второе обращение' }) sourceId!: string;
+  @Field(() => String, { description: 'Message-ID письма, почтовый идентификатор или номер скана: повторный ввод не создаёт второе обращение' })
+  sourceId!: string;
   @Field(() => DateTime, { description: 'Дата поступления: с неё идут 3 дня на регистрацию (ч. 2 ст. 8 59-ФЗ)' }) receivedAt!: Date;
   @Field(() => String, { description: 'Текст письма' }) text!: string;
   @Field(() => LetterAuthorInput, { nullable: true, description: 'Автор письма' }) author?: LetterAuthorInput | null;
@@ -57,7 +58,11 @@ class ChannelRecordRetryResult {
 }
 
 const statusOf = (result: RecordResult) =>
-  result.outcome === 'REJECTED' ? ChannelRecordStatus.REJECTED : result.outcome === 'PENDING_RETRY' ? ChannelRecordStatus.PENDING_RETRY : ChannelRecordStatus.ACCEPTED;
+  result.outcome === 'REJECTED'
+    ? ChannelRecordStatus.REJECTED
+    : result.outcome === 'PENDING_RETRY'
+      ? ChannelRecordStatus.PENDING_RETRY
+      : ChannelRecordStatus.ACCEPTED;
 
 function ingestOf(ctx: RequestContext) {
   const module = channelModule(ctx.app);
@@ -72,7 +77,11 @@ function ingestOf(ctx: RequestContext) {
 @Resolver()
 export class ChannelIntakeResolver {
   @Mutation(() => LetterRegistration, { description: 'Внести письмо или электронное обращение по 59-ФЗ (специалист ЦУР)' })
-  async registerLetter(@Arg('input', () => LetterInput, { description: 'Письмо' }) input: LetterInput, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+  async registerLetter(
+    @Arg('input', () => LetterInput, { description: 'Письмо' }) input: LetterInput,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const user = requireUser(ctx);
     const module = ingestOf(ctx);
     const record = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
@@ -94,6 +103,12 @@ export class ChannelIntakeResolver {
     if (!ids.length || ids.length > 1000) throw badInput('ids', 'От 1 до 1000 записей за раз');
     const module = ingestOf(ctx);
     const results = await retryRecords(ctx.app, module.ingest!, module.contextFor, ids, user);
-    return results.map((r) => ({ recordId: r.recordId, status: statusOf(r), appealId: r.appealId, errorCode: r.errorCode, errorMessage: r.errors[0]?.message ?? null }));
+    return results.map((r) => ({
+      recordId: r.recordId,
+      status: statusOf(r),
+      appealId: r.appealId,
+      errorCode: r.errorCode,
+      errorMessage: r.errors[0]?.message ?? null,
+    }));
   }
 }

@@ -50,47 +50,68 @@ export function channelRoutes(app: AppServices): Router {
   const module = channelModule(app);
   const em = () => app.orm.em.fork() as EntityManager;
 
-  router.get('/pos/outbox', handle(app.logger, async (req, res) => {
-    // The ПОС's status feed is its connector's alone: an API key issued for the channel POS (not any INTEGRATION account).
-    const caller = await requireCaller(app, req, [Role.INTEGRATION]);
-    if (!caller.apiKeyId || caller.apiKeyChannel !== Channel.POS) throw forbidden('Ленту статусов ПОС читает только ключ API канала ПОС');
-    const limit = req.query.limit === undefined ? undefined : Number(req.query.limit);
-    const page = await readPosOutbox(em(), { since: req.query.since as string | undefined, cursor: req.query.cursor as string | undefined, limit }, app.clock.now());
-    res.json(page);
-  }));
+  router.get(
+    '/pos/outbox',
+    handle(app.logger, async (req, res) => {
+      // The ПОС's status feed is its connector's alone: an API key issued for the channel POS (not any INTEGRATION account).
+      const caller = await requireCaller(app, req, [Role.INTEGRATION]);
+      if (!caller.apiKeyId || caller.apiKeyChannel !== Channel.POS) throw forbidden('Ленту статусов ПОС читает только ключ API канала ПОС');
+      const limit = req.query.limit === undefined ? undefined : Number(req.query.limit);
+      const page = await readPosOutbox(
+        em(),
+        { since: req.query.since as string | undefined, cursor: req.query.cursor as string | undefined, limit },
+        app.clock.now(),
+      );
+      res.json(page);
+    }),
+  );
 
-  router.get('/imports/:id', handle(app.logger, async (req, res) => {
-    const user = await requireCaller(app, req, IMPORT_READERS);
-    const job = await readImportJob(em(), String(req.params.id), user);
-    if (!job) throw notFound('Загрузка', String(req.params.id));
-    res.json(job);
-  }));
+  router.get(
+    '/imports/:id',
+    handle(app.logger, async (req, res) => {
+      const user = await requireCaller(app, req, IMPORT_READERS);
+      const job = await readImportJob(em(), String(req.params.id), user);
+      if (!job) throw notFound('Загрузка', String(req.params.id));
+      res.json(job);
+    }),
+  );
 
   const { ingest, imports } = module;
   if (ingest && imports) {
-    router.post('/pos/messages', express.json({ limit: '10mb' }), handle(app.logger, async (req, res) => {
-      const user = await requireCaller(app, req, CHANNEL_SUBMITTERS);
-      const adapter = channelAdapter('pos');
-      const records = await prepareInput(adapter, Buffer.from(JSON.stringify(req.body ?? null)), {}, module.contextFor(app.clock.now()));
-      if (records.length > MAX_WEBHOOK_RECORDS) {
-        throw badInput('messages', `Не больше ${MAX_WEBHOOK_RECORDS} сообщений за вызов; большие пакеты загружайте через POST /channels/imports?adapter=pos`);
-      }
-      const results = await ingest.ingest(adapter, records, { actor: { user }, submittedBy: user.id });
-      res.json({ results });
-    }));
+    router.post(
+      '/pos/messages',
+      express.json({ limit: '10mb' }),
+      handle(app.logger, async (req, res) => {
+        const user = await requireCaller(app, req, CHANNEL_SUBMITTERS);
+        const adapter = channelAdapter('pos');
+        const records = await prepareInput(adapter, Buffer.from(JSON.stringify(req.body ?? null)), {}, module.contextFor(app.clock.now()));
+        if (records.length > MAX_WEBHOOK_RECORDS) {
+          throw badInput('messages', `Не больше ${MAX_WEBHOOK_RECORDS} сообщений за вызов; большие пакеты загружайте через POST /channels/imports?adapter=pos`);
+        }
+        const results = await ingest.ingest(adapter, records, { actor: { user }, submittedBy: user.id });
+        res.json({ results });
+      }),
+    );
 
-    router.post('/imports', express.raw({ type: () => true, limit: MAX_UPLOAD }), handle(app.logger, async (req, res) => {
-      const user = await requireCaller(app, req, CHANNEL_SUBMITTERS);
-      if (!Buffer.isBuffer(req.body) || !req.body.length) throw badInput('file', 'Пустое тело запроса: пришлите файл');
-      const id = await imports.start({
-        adapter: String(req.query.adapter ?? ''),
-        input: req.body,
-        options: jsonParam(req.query.options, 'options'),
-        fileName: typeof req.query.fileName === 'string' ? req.query.fileName : null,
-        user,
-      });
-      res.status(202).location(`/channels/imports/${id}`).json(await readImportJob(em(), id, user));
-    }));
+    router.post(
+      '/imports',
+      express.raw({ type: () => true, limit: MAX_UPLOAD }),
+      handle(app.logger, async (req, res) => {
+        const user = await requireCaller(app, req, CHANNEL_SUBMITTERS);
+        if (!Buffer.isBuffer(req.body) || !req.body.length) throw badInput('file', 'Пустое тело запроса: пришлите файл');
+        const id = await imports.start({
+          adapter: String(req.query.adapter ?? ''),
+          input: req.body,
+          options: jsonParam(req.query.options, 'options'),
+          fileName: typeof req.query.fileName === 'string' ? req.query.fileName : null,
+          user,
+        });
+        res
+          .status(202)
+          .location(`/channels/imports/${id}`)
+          .json(await readImportJob(em(), id, user));
+      }),
+    );
   }
   router.use(bodyErrors(app.logger));
   return router;

@@ -24,6 +24,7 @@ export async function callerOf(app: AppServices, req: Request): Promise<AuthUser
   const authorization = first(req.headers.authorization);
   const headerKey = first(req.headers['x-api-key']);
   const open311 = `${req.baseUrl}/`.startsWith(OPEN311_BASE);
-  const paramKey = authorization || headerKey || !open311 ? null : (first(req.query?.api_key) ?? first((req.body as Record<string, unknown> | undefined)?.api_key));
+  const paramKey =
+    authorization || headerKey || !open311 ? null : (first(req.query?.api_key) ?? first((req.body as Record<string, unknown> | undefined)?.api_key));
   return authenticateRequest(app, { authorization, apiKey: headerKey ?? paramKey });
 }

@@ -17,9 +17,18 @@ export async function readImportJob(em: EntityManager, id: string, user: AuthUse
   const job = await findImportJob(em, id, user);
   if (!job) return null;
   return {
-    id: job.id, adapter: job.adapter, fileName: job.fileName ?? null, status: job.status,
-    total: job.total, processed: job.processed, accepted: job.accepted, merged: job.merged,
-    rejected: job.rejected, pendingRetry: job.pendingRetry, error: job.error ?? null,
-    startedAt: job.startedAt, finishedAt: job.finishedAt ?? null,
+    id: job.id,
+    adapter: job.adapter,
+    fileName: job.fileName ?? null,
+    status: job.status,
+    total: job.total,
+    processed: job.processed,
+    accepted: job.accepted,
+    merged: job.merged,
+    rejected: job.rejected,
+    pendingRetry: job.pendingRetry,
+    error: job.error ?? null,
+    startedAt: job.startedAt,
+    finishedAt: job.finishedAt ?? null,
   };
 }

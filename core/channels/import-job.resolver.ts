@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import { JsonScalar } from '../graphql/json.scalar.js';
 import type { RequestContext } from '../graphql/context.js';
 import { connectionType, readPageArgs, toConnection, ForwardPageArgs } from '../graphql/pagination.js';
@@ -47,7 +47,7 @@ export class ChannelRecordResolver {
     };
     // Within a job, in file order; otherwise the most recently changed first.
     const byPosition = Boolean(f?.jobId);
-    const sort = byPosition ? 'coalesce(r.position, 0)' : "extract(epoch from r.updated_at)";
+    const sort = byPosition ? 'coalesce(r.position, 0)' : 'extract(epoch from r.updated_at)';
     const query = base().select(knex.raw(`r.*, ${sort}::float8 as sort_key, r.id::text as id_key`));
     if (page.cursor) query.whereRaw(`(${sort}::float8, r.id::text) ${byPosition ? '>' : '<'} (?, ?)`, page.cursor as [number, string]);
     const dir = byPosition ? 'asc' : 'desc';
@@ -58,10 +58,15 @@ export class ChannelRecordResolver {
       keys.set(record.id, Number(sort_key));
       return record;
     });
-    return toConnection(records, page, (r) => [keys.get(r.id), r.id], async () => {
-      const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
-      return Number(count);
-    });
+    return toConnection(
+      records,
+      page,
+      (r) => [keys.get(r.id), r.id],
+      async () => {
+        const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
+        return Number(count);
+      },
+    );
   }
 
   @FieldResolver(() => JsonScalar, { description: 'Запись как её прислал канал (с персональными данными: только для ЦУР)' })

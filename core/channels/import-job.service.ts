@@ -28,7 +28,13 @@ export function readOptions(adapter: AnyChannelAdapter, raw: unknown): unknown {
 }
 
 /** Reads the whole input (whole-input defects throw before any record is kept) and maps every record. */
-export async function prepareInput(adapter: AnyChannelAdapter, input: Buffer, options: unknown, ctx: AdapterContext, limits?: SpreadsheetLimits): Promise<PreparedRecord[]> {
+export async function prepareInput(
+  adapter: AnyChannelAdapter,
+  input: Buffer,
+  options: unknown,
+  ctx: AdapterContext,
+  limits?: SpreadsheetLimits,
+): Promise<PreparedRecord[]> {
   const records: PreparedRecord[] = [];
   for await (const item of adapter.parse(input, options, limits)) records.push(prepareItem(adapter, item, options, ctx));
   return records;
@@ -75,10 +81,18 @@ export class ChannelImports {
     const id = randomUUID();
     const em = this.app.orm.em.fork() as EntityManager;
     await em.getConnection().execute(
-      em.getKnex()('import_job').insert({
-        id, adapter: adapter.code, file_name: request.fileName ?? null, status: ImportJobStatus.RUNNING, total: 0,
-        options: JSON.stringify(options), submitted_by_id: request.user.id, started_at: this.app.clock.now(),
-      }),
+      em
+        .getKnex()('import_job')
+        .insert({
+          id,
+          adapter: adapter.code,
+          file_name: request.fileName ?? null,
+          status: ImportJobStatus.RUNNING,
+          total: 0,
+          options: JSON.stringify(options),
+          submitted_by_id: request.user.id,
+          started_at: this.app.clock.now(),
+        }),
     );
     const task: Promise<void> = this.run(id, adapter, options, first, items, request.user).finally(() => this.running.delete(task));
     this.running.add(task);
@@ -86,13 +100,22 @@ export class ChannelImports {
   }
 
   private async run(
-    jobId: string, adapter: AnyChannelAdapter, options: unknown,
-    first: IteratorResult<ParsedItem<unknown>>, rest: AsyncIterator<ParsedItem<unknown>>, user: AuthUser,
+    jobId: string,
+    adapter: AnyChannelAdapter,
+    options: unknown,
+    first: IteratorResult<ParsedItem<unknown>>,
+    rest: AsyncIterator<ParsedItem<unknown>>,
+    user: AuthUser,
   ): Promise<void> {
     const counts = { processed: 0, accepted: 0, merged: 0, rejected: 0, pending_retry: 0 };
     const flush = async (extra: Record<string, unknown> = {}) => {
       const em = this.app.orm.em.fork() as EntityManager;
-      await em.getConnection().execute(em.getKnex()('import_job').update({ ...counts, ...extra }).where('id', jobId));
+      await em.getConnection().execute(
+        em
+          .getKnex()('import_job')
+          .update({ ...counts, ...extra })
+          .where('id', jobId),
+      );
     };
     try {
       const ctx = this.contextFor(this.app.clock.now());
@@ -100,7 +123,9 @@ export class ChannelImports {
       for (let item = first; !item.done; item = await rest.next()) records.push(prepareItem(adapter, item.value, options, ctx));
       await flush({ total: records.length });
       await this.ingest.ingest(adapter, records, {
-        actor: { user }, submittedBy: user.id, jobId,
+        actor: { user },
+        submittedBy: user.id,
+        jobId,
         onResult: async (result) => {
           count(counts, result);
           if (counts.processed % PROGRESS_EVERY === 0) await flush();
@@ -110,9 +135,10 @@ export class ChannelImports {
     } catch (error) {
       this.app.logger.error({ err: error, jobId }, 'import job failed');
       // The job's error is read by its submitter: a refusal's own message, never SQL or the rows it carried (those are in the log).
-      const message = error instanceof GraphQLError && error.extensions?.code !== 'INTERNAL_SERVER_ERROR'
-        ? error.message
-        : `Загрузка прервана внутренней ошибкой; записи, сохранённые до неё, можно повторить (retryChannelRecords). Журнал сервера: jobId ${jobId}`;
+      const message =
+        error instanceof GraphQLError && error.extensions?.code !== 'INTERNAL_SERVER_ERROR'
+          ? error.message
+          : `Загрузка прервана внутренней ошибкой; записи, сохранённые до неё, можно повторить (retryChannelRecords). Журнал сервера: jobId ${jobId}`;
       await flush({ status: ImportJobStatus.FAILED, error: message, finished_at: this.app.clock.now() }).catch(() => undefined);
     }
   }
@@ -148,7 +174,11 @@ interface StoredRecord {
  * failure. Each goes through the same path as when it first came.
  */
 export async function retryRecords(
-  app: AppServices, ingest: ChannelIngestService, contextFor: (now: Date) => AdapterContext, ids: readonly string[], user: AuthUser,
+  app: AppServices,
+  ingest: ChannelIngestService,
+  contextFor: (now: Date) => AdapterContext,
+  ids: readonly string[],
+  user: AuthUser,
 ): Promise<RecordResult[]> {
   const em = app.orm.em.fork() as EntityManager;
   const knex = em.getKnex();
@@ -169,10 +199,19 @@ export async function retryRecords(
     try {
       const item = revivable
         ? { position: row.position ?? 0, record: adapter.revive ? adapter.revive(row.raw, options) : row.raw }
-        : { position: row.position ?? 0, raw: row.raw, error: { field: '(запись)', message: 'Запись не разобрана при получении; исправьте её в источнике и пришлите снова' } };
+        : {
+            position: row.position ?? 0,
+            raw: row.raw,
+            error: { field: '(запись)', message: 'Запись не разобрана при получении; исправьте её в источнике и пришлите снова' },
+          };
       record = prepareItem(adapter, item, options, ctx);
     } catch (error) {
-      record = prepareItem(adapter, { position: row.position ?? 0, raw: row.raw, error: { field: '(запись)', message: (error as Error).message } }, options, ctx);
+      record = prepareItem(
+        adapter,
+        { position: row.position ?? 0, raw: row.raw, error: { field: '(запись)', message: (error as Error).message } },
+        options,
+        ctx,
+      );
     }
     // A retried record keeps its own row even when its key would now be computed differently.
     const [stored] = await em.getConnection().execute<{ record_key: string }[]>(knex('channel_record').select('record_key').where('id', row.id));

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Appeal } from '../entities/appeal.entity.js';
 import { Organization } from '../entities/organization.entity.js';
@@ -80,10 +80,15 @@ export class OfficialPageResolver {
     if (page.cursor) query.whereRaw('(p.name, p.id) > (?, ?)', page.cursor as [string, string]);
     const rows = await ctx.em.getConnection().execute(query.orderBy([{ column: 'p.name' }, { column: 'p.id' }]).limit(page.limit + 1));
     const pages = rows.map((row: Record<string, unknown>) => ctx.em.map(OfficialPage, row));
-    return toConnection(pages, page, (p) => [p.name, p.id], async () => {
-      const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
-      return Number(count);
-    });
+    return toConnection(
+      pages,
+      page,
+      (p) => [p.name, p.id],
+      async () => {
+        const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
+        return Number(count);
+      },
+    );
   }
 
   @Query(() => OfficialPage, { nullable: true, description: 'Официальная страница по идентификатору' })
@@ -94,20 +99,32 @@ export class OfficialPageResolver {
   }
 
   @Mutation(() => OfficialPage, { description: 'Добавить официальную страницу органа в реестр' })
-  async createOfficialPage(@Arg('input', () => OfficialPageInput, { description: 'Сведения о странице' }) input: OfficialPageInput, @Ctx() ctx: RequestContext) {
+  async createOfficialPage(
+    @Arg('input', () => OfficialPageInput, { description: 'Сведения о странице' }) input: OfficialPageInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     const fields = checkInput(input);
     const organization = await ctx.loaders.organization.load(input.organizationId);
     if (!organization) throw badInput('input.organizationId', 'Нет такой организации');
     const now = ctx.clock.now();
     const page = ctx.em.create(OfficialPage, {
-      ...fields, organization: organization.id, platform: input.platform, verified: input.verified ?? false, createdAt: now, updatedAt: now,
+      ...fields,
+      organization: organization.id,
+      platform: input.platform,
+      verified: input.verified ?? false,
+      createdAt: now,
+      updatedAt: now,
     });
     await save(() => ctx.em.persistAndFlush(page));
     return page;
   }
 
   @Mutation(() => OfficialPage, { description: 'Изменить официальную страницу' })
-  async updateOfficialPage(@Arg('id', () => ID, { description: 'Идентификатор страницы (UUID)' }) id: string, @Arg('input', () => OfficialPageInput, { description: 'Новые сведения о странице' }) input: OfficialPageInput, @Ctx() ctx: RequestContext) {
+  async updateOfficialPage(
+    @Arg('id', () => ID, { description: 'Идентификатор страницы (UUID)' }) id: string,
+    @Arg('input', () => OfficialPageInput, { description: 'Новые сведения о странице' }) input: OfficialPageInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     const page = await ctx.em.findOne(OfficialPage, { id });
     if (!page) throw notFound('Официальная страница', id);
     const fields = checkInput(input);
@@ -138,11 +155,23 @@ export class OfficialPageResolver {
     const base = () => applyAppealScope(knex('appeal as a').whereRaw(INCIDENTS_OF_PAGE, [page.id]), user);
     const query = base().select('a.*');
     if (pageArgs.cursor) query.whereRaw('(a.received_at, a.id) < (?::timestamptz, ?::uuid)', pageArgs.cursor as [string, string]);
-    const rows = await ctx.em.getConnection().execute(query.orderBy([{ column: 'a.received_at', order: 'desc' }, { column: 'a.id', order: 'desc' }]).limit(pageArgs.limit + 1));
+    const rows = await ctx.em.getConnection().execute(
+      query
+        .orderBy([
+          { column: 'a.received_at', order: 'desc' },
+          { column: 'a.id', order: 'desc' },
+        ])
+        .limit(pageArgs.limit + 1),
+    );
     const appeals = rows.map((row: Record<string, unknown>) => ctx.em.map(Appeal, row));
-    return toConnection(appeals, pageArgs, (a) => [a.receivedAt.toISOString(), a.id], async () => {
-      const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
-      return Number(count);
-    });
+    return toConnection(
+      appeals,
+      pageArgs,
+      (a) => [a.receivedAt.toISOString(), a.id],
+      async () => {
+        const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
+        return Number(count);
+      },
+    );
   }
 }

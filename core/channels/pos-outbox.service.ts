@@ -62,7 +62,11 @@ function readCursor(cursor: string): [string, string] {
  * and report back to the platform: `since` (ISO time) for the first poll,
  * then `cursor`. Read-only SQL over the audit trail.
  */
-export async function readPosOutbox(em: EntityManager, args: { since?: string | null; cursor?: string | null; limit?: number | null }, now: Date): Promise<OutboxPage> {
+export async function readPosOutbox(
+  em: EntityManager,
+  args: { since?: string | null; cursor?: string | null; limit?: number | null },
+  now: Date,
+): Promise<OutboxPage> {
   const limit = args.limit ?? 100;
   if (!Number.isInteger(limit) || limit < 1 || limit > OUTBOX_MAX_LIMIT) throw badInput('limit', `limit от 1 до ${OUTBOX_MAX_LIMIT}`);
   const knex = em.getKnex();

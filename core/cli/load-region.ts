@@ -20,8 +20,11 @@ try {
   const pack = loadRegionPack(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? config.REGION_PACK);
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const db = await openDatabase({
-    url: config.DATABASE_URL, dataDir: config.DATA_DIR, logger,
-    extraEntities: pluginEntities(allPlugins), extraMigrations: pluginMigrations(allPlugins),
+    url: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    logger,
+    extraEntities: pluginEntities(allPlugins),
+    extraMigrations: pluginMigrations(allPlugins),
   });
   try {
     const report = await loadRegion(db.orm.em.fork() as EntityManager, pack, { calendar: 'replace' });

@@ -11,6 +11,13 @@ import { allPlugins } from '../../plugins/index.js';
 
 const config = loadMigrationConfig();
 const logger = createLogger(config.LOG_LEVEL);
-const db = await openDatabase({ url: config.DATABASE_URL, migrationUrl: config.DATABASE_MIGRATION_URL, dataDir: config.DATA_DIR, logger, extraEntities: pluginEntities(allPlugins), extraMigrations: pluginMigrations(allPlugins) });
+const db = await openDatabase({
+  url: config.DATABASE_URL,
+  migrationUrl: config.DATABASE_MIGRATION_URL,
+  dataDir: config.DATA_DIR,
+  logger,
+  extraEntities: pluginEntities(allPlugins),
+  extraMigrations: pluginMigrations(allPlugins),
+});
 logger.info('migrations are up to date');
 await db.close();

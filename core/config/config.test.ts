@@ -25,7 +25,12 @@ describe('configuration', () => {
   });
 
   it('reads deadline overrides (DEADLINE_POLICY, JSON) over the defaults and refuses a malformed one', () => {
-    const config = loadConfig({ DEADLINE_POLICY: JSON.stringify({ atRiskShare: 0.3, channels: { POS: { regime: 'MESSAGE', codePrefix: 'POS', basis: 'регламент', answer: { workingDays: 5 } } } }) });
+    const config = loadConfig({
+      DEADLINE_POLICY: JSON.stringify({
+        atRiskShare: 0.3,
+        channels: { POS: { regime: 'MESSAGE', codePrefix: 'POS', basis: 'регламент', answer: { workingDays: 5 } } },
+      }),
+    });
     expect(config.deadlinePolicy.atRiskShare).toBe(0.3);
     expect(config.deadlinePolicy.channels.POS).toMatchObject({ answer: { workingDays: 5 } });
     expect(config.deadlinePolicy.fz59.answer).toEqual({ calendarDays: 30 });

@@ -9,7 +9,7 @@ import { DEFAULT_REGION_PACK, readRegionInfo, RegionPackError } from '../region/
  * The configuration table (docs/configuration.md) is written from this list; a malformed
  * value stops start-up with one line that names the variable.
  */
-const schema = z.object({
+export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATABASE_URL: z.string().url().optional(),
@@ -23,7 +23,11 @@ const schema = z.object({
   JWT_SECRET: z.string().min(16).optional(),
   JWT_ISSUER: z.string().min(1).default('cur-api'),
   JWT_AUDIENCE: z.string().min(1).default('cur-api'),
-  JWT_TTL_SECONDS: z.coerce.number().int().positive().default(8 * 3600),
+  JWT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 3600),
   JWT_ALGORITHM: z.enum(JWT_ALGORITHMS).default('HS256'),
   JWT_PRIVATE_KEY: z.string().min(1).optional(),
   JWT_PUBLIC_KEY: z.string().min(1).optional(),
@@ -31,15 +35,26 @@ const schema = z.object({
   JWT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(50),
-  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
-  LOGIN_BLOCK_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60),
+  LOGIN_BLOCK_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60),
   PLUGINS: z.string().optional(),
   DEMO: z.enum(['0', '1']).optional(),
   // Demo appeals are made through the lifecycle, step by step (core/seed/demo-appeals.ts): a thousand keep the first start short.
   DEMO_APPEALS: z.coerce.number().int().min(0).default(1000),
   // The region served (docs/regions.md): a folder path or a pack code; REGION_CODE and TIME_ZONE override its region.json.
   REGION_PACK: z.string().min(1).default(DEFAULT_REGION_PACK),
-  REGION_CODE: z.string().regex(/^\d{2}$/).optional(),
+  REGION_CODE: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   TIME_ZONE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
@@ -50,7 +65,12 @@ const schema = z.object({
   SATISFACTION_LINK_TTL_DAYS: z.coerce.number().int().positive().default(30),
   SATISFACTION_LINK_BASE: z.string().url().optional(),
   // Report files opened from a plain link (mutation reportDownloadLink): how long a signed link works.
-  REPORT_LINK_TTL_SECONDS: z.coerce.number().int().positive().max(7 * 86_400).default(15 * 60),
+  REPORT_LINK_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(7 * 86_400)
+    .default(15 * 60),
   // The API's public address, for links it hands out (report downloads); without it they are paths.
   PUBLIC_URL: z.string().url().optional(),
   DEADLINE_POLICY: z.string().optional(),
@@ -105,7 +125,10 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
-  ANALYTICS_WORK_MEM: z.string().regex(/^\d+(kB|MB|GB)$/, 'a PostgreSQL size such as 64MB').default('64MB'),
+  ANALYTICS_WORK_MEM: z
+    .string()
+    .regex(/^\d+(kB|MB|GB)$/, 'a PostgreSQL size such as 64MB')
+    .default('64MB'),
   // The analytics rollup (core/analytics/rollup): how often the refresh job rebuilds changed months; 0: not in this process.
   ANALYTICS_ROLLUP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
   RATING_PRIOR_WEIGHT: z.coerce.number().min(0).default(20),
@@ -123,9 +146,17 @@ const schema = z.object({
   NOTIFY_CHANNELS: z
     .string()
     .default('dry-run')
-    .refine((value) => value.split(',').map((s) => s.trim()).filter(Boolean).every((c) => NOTIFY_CHANNEL_NAMES.includes(c as never)), {
-      message: 'a comma-separated list of email, sms, pos, official-page, dry-run',
-    }),
+    .refine(
+      (value) =>
+        value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .every((c) => NOTIFY_CHANNEL_NAMES.includes(c as never)),
+      {
+        message: 'a comma-separated list of email, sms, pos, official-page, dry-run',
+      },
+    ),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('ЦУР <noreply@cur.local>'),
   SMS_WEBHOOK_URL: z.string().url().optional(),
@@ -164,7 +195,7 @@ const ratingWeightsSchema = z
   .object(Object.fromEntries(RATING_PARTS.map((part) => [part, z.number().min(0).optional()])) as Record<RatingPart, z.ZodOptional<z.ZodNumber>>)
   .strict();
 
-export type Config = Omit<z.infer<typeof schema>, 'REGION_CODE' | 'TIME_ZONE'> & {
+export type Config = Omit<z.infer<typeof configSchema>, 'REGION_CODE' | 'TIME_ZONE'> & {
   /** REGION_CODE, else the pack's `registrationCode`: the start of registration numbers (`12-2026-0000001`). */
   REGION_CODE: string;
   /** TIME_ZONE, else the pack's `timeZone`. */
@@ -196,7 +227,7 @@ export type Config = Omit<z.infer<typeof schema>, 'REGION_CODE' | 'TIME_ZONE'> &
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? 'environment');
@@ -211,9 +242,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: DEADLINE_POLICY: ${detail}`);
   }
   if (raw.DATABASE_READ_URL && !raw.DATABASE_URL) throw new ConfigError('Invalid configuration: DATABASE_READ_URL: needs DATABASE_URL (the primary)');
-  if (raw.API_PROCESSES > 1 && !raw.DATABASE_URL) throw new ConfigError('Invalid configuration: API_PROCESSES: several processes need DATABASE_URL (one embedded PostgreSQL belongs to one process)');
-  if (raw.DATABASE_MIGRATION_URL && !raw.DATABASE_URL) throw new ConfigError('Invalid configuration: DATABASE_MIGRATION_URL: needs DATABASE_URL (the role the API connects as)');
-  const notifyChannels = raw.NOTIFY_CHANNELS.split(',').map((c) => c.trim()).filter(Boolean);
+  if (raw.API_PROCESSES > 1 && !raw.DATABASE_URL)
+    throw new ConfigError('Invalid configuration: API_PROCESSES: several processes need DATABASE_URL (one embedded PostgreSQL belongs to one process)');
+  if (raw.DATABASE_MIGRATION_URL && !raw.DATABASE_URL)
+    throw new ConfigError('Invalid configuration: DATABASE_MIGRATION_URL: needs DATABASE_URL (the role the API connects as)');
+  const notifyChannels = raw.NOTIFY_CHANNELS.split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
   if (notifyChannels.includes('email') && !raw.SMTP_URL) throw new ConfigError('Invalid configuration: NOTIFY_CHANNELS: email needs SMTP_URL');
   if (notifyChannels.includes('sms') && !raw.SMS_WEBHOOK_URL) throw new ConfigError('Invalid configuration: NOTIFY_CHANNELS: sms needs SMS_WEBHOOK_URL');
   let region;
@@ -248,7 +283,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     REGION_CODE: raw.REGION_CODE ?? region.registrationCode,
     TIME_ZONE: raw.TIME_ZONE ?? region.timeZone,
     jwtKeys,
-    enabledPlugins: raw.PLUGINS ? raw.PLUGINS.split(',').map((s) => s.trim()).filter(Boolean) : null,
+    enabledPlugins: raw.PLUGINS
+      ? raw.PLUGINS.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : null,
     demo: raw.DEMO ? raw.DEMO === '1' : !raw.DATABASE_URL,
     deadlinePolicy,
     eventBus: raw.EVENT_BUS ?? (raw.REDIS_URL ? 'redis' : 'pg'),
@@ -261,7 +300,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** What `npm run migrate` needs: the database settings alone (no secret: it signs nothing). */
 export function loadMigrationConfig(env: NodeJS.ProcessEnv = process.env) {
-  const parsed = schema.pick({ DATABASE_URL: true, DATABASE_MIGRATION_URL: true, DATA_DIR: true, LOG_LEVEL: true }).safeParse(env);
+  const parsed = configSchema.pick({ DATABASE_URL: true, DATABASE_MIGRATION_URL: true, DATA_DIR: true, LOG_LEVEL: true }).safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ConfigError(`Invalid configuration: ${String(issue.path[0] ?? 'environment')}: ${issue.message}`);

@@ -81,7 +81,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   } catch (error) {
     // start() rejects with undefined when postgres exits early: report its log.
     const cause = error instanceof Error ? error.message : lines.slice(-5).join(' | ');
-    throw new Error(`Embedded PostgreSQL failed to start in ${dir}: ${cause || 'see its log'}`);
+    throw new Error(`Embedded PostgreSQL failed to start in ${dir}: ${cause || 'see its log'}`, { cause: error });
   }
   logger.info({ port, dataDir: dir, fresh }, 'embedded PostgreSQL started');
   return {
@@ -143,7 +143,7 @@ const alive = (pid: number) => {
 
 /** Waits until `pid` has exited, up to `ms`; true when it did. */
 async function exited(pid: number, ms: number): Promise<boolean> {
-  for (const until = Date.now() + ms; Date.now() < until; ) {
+  for (const until = Date.now() + ms; Date.now() < until;) {
     if (!alive(pid)) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -167,10 +167,7 @@ async function clearPreviousPostmaster(dir: string, logger: Logger): Promise<voi
   const [pidLine, dataLine] = readFileSync(pidFile, 'utf8').split('\n');
   const pid = Number(pidLine);
   const command = pid > 0 && alive(pid) ? commandLine(pid) : null;
-  const isOurPostgres =
-    command !== null &&
-    /(^|\/)postgres$/.test(command[0] ?? '') &&
-    dataLine !== undefined && resolve(dataLine.trim()) === resolve(dir);
+  const isOurPostgres = command !== null && /(^|\/)postgres$/.test(command[0] ?? '') && dataLine !== undefined && resolve(dataLine.trim()) === resolve(dir);
   if (!isOurPostgres) {
     rmSync(pidFile, { force: true });
     return;

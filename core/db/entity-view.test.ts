@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReferenceKind, type EntityClass } from '@mikro-orm/core';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
-import { generateBulkAppeals } from '../../bench/support/bulk-appeals.js';
+import { generateBulkAppeals } from '../../test/support/bulk-appeals.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import { Category, Municipality, Organization, Sector, User } from '../entities/index.js';
 import { Role } from '../entities/enums.js';
@@ -14,11 +14,14 @@ beforeAll(async () => {
   await generateBulkAppeals(t.em(), { count: 150, now: new Date('2026-05-20T10:00:00Z'), regionCode: '12', calendar: t.running.app.calendar, seed: 11 });
   // Exercise the columns the generator leaves empty: a paused clock, coordinates, a repeat, a big paused total.
   const knex = t.em().getKnex();
-  await t.em().getConnection().execute(
-    knex.raw(`update appeal set paused_at = now(), paused_ms = 7200000, latitude = 56.63, longitude = 47.89, is_repeat = true,
+  await t
+    .em()
+    .getConnection()
+    .execute(
+      knex.raw(`update appeal set paused_at = now(), paused_ms = 7200000, latitude = 56.63, longitude = 47.89, is_repeat = true,
       repeat_of_id = (select id from appeal order by number limit 1), classification = '{"rule":"kw","confidence":0.8}'
       where id in (select id from appeal order by number desc limit 5)`),
-  );
+    );
 });
 afterAll(() => t?.stop());
 

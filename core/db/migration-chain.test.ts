@@ -11,7 +11,11 @@ describe('migrationChain', () => {
     const core = [m('Migration20260101000000_a'), m('Migration20260301000000_c'), m('Migration20260501000000_e')];
     const plugin = [m('Migration20260201000000_plugin_b'), m('Migration20260601000000_plugin_f')];
     expect(names(migrationChain(core, plugin))).toEqual([
-      'Migration20260101000000_a', 'Migration20260201000000_plugin_b', 'Migration20260301000000_c', 'Migration20260501000000_e', 'Migration20260601000000_plugin_f',
+      'Migration20260101000000_a',
+      'Migration20260201000000_plugin_b',
+      'Migration20260301000000_c',
+      'Migration20260501000000_e',
+      'Migration20260601000000_plugin_f',
     ]);
   });
 

@@ -23,7 +23,12 @@ interface KnexClient {
  * `prepared`: a named statement, parsed and planned once per connection; only
  * for fixed texts (each name stays prepared on every connection that ran it).
  */
-export async function pgQuery<T = Record<string, unknown>>(em: EntityManager, text: string, values: unknown[], options: { prepared?: boolean } = {}): Promise<T[]> {
+export async function pgQuery<T = Record<string, unknown>>(
+  em: EntityManager,
+  text: string,
+  values: unknown[],
+  options: { prepared?: boolean } = {},
+): Promise<T[]> {
   const trx = em.getTransactionContext<Knex.Transaction>();
   const client = ((trx ?? em.getKnex()) as unknown as { client: KnexClient }).client;
   const started = Date.now();

@@ -76,7 +76,9 @@ export function abandon(scope: StatementScope, connectionSettings: pg.ClientConf
   for (const connection of scope.running) {
     const pid = connection.processID;
     if (!pid) continue;
-    void cancelBackend(scope, connection, pid, connectionSettings).catch((error) => logger.warn({ err: error, pid }, 'could not cancel the statement of an abandoned request'));
+    void cancelBackend(scope, connection, pid, connectionSettings).catch((error) =>
+      logger.warn({ err: error, pid }, 'could not cancel the statement of an abandoned request'),
+    );
   }
 }
 

@@ -59,30 +59,40 @@ export async function runDeadlineWatch(app: AppServices): Promise<DeadlineAlertR
   const atRiskShare = app.config.deadlinePolicy.atRiskShare;
   const raised: DeadlineAlertRaised[] = [];
   for (;;) {
-    const batch = await runAppealTransaction(app, app.orm.em.fork() as EntityManager, { label: DEADLINE_WATCHER }, async (tx): Promise<DeadlineAlertRaised[]> => {
-      const rows: { appeal_id: string; state: AlertState; due_at: Date }[] = await tx.em.execute(CROSSINGS_SQL, [
-        now, now, textArray(OPEN_STATUSES), atRiskShare, now, BATCH,
-      ]);
-      if (!rows.length) return [];
-      const appeals = new Map((await tx.em.find(Appeal, { id: { $in: rows.map((r) => r.appeal_id) } })).map((a) => [a.id, a]));
-      const operators = await operatorsOf(tx.em, [...appeals.values()]);
-      for (const row of rows) {
-        const appeal = appeals.get(row.appeal_id)!;
-        const data: DeadlineAlertData = {
-          state: row.state,
-          dueAt: new Date(row.due_at).toISOString(),
-          remainingHours: appealDeadline(appeal, now, atRiskShare).remainingHours ?? 0,
-        };
-        tx.record({ appeal, type: ALERT_TYPE_BY_STATE[row.state], data: { ...data } });
-        const organizationId = appeal.organization?.id;
-        if (organizationId) {
-          const recipients = new Set(operators.get(organizationId) ?? []);
-          if (appeal.assignee) recipients.add(appeal.assignee.id);
-          tx.record({ appeal, type: DEADLINE_REMINDER, data: { ...data, recipients: [...recipients] } });
+    const batch = await runAppealTransaction(
+      app,
+      app.orm.em.fork() as EntityManager,
+      { label: DEADLINE_WATCHER },
+      async (tx): Promise<DeadlineAlertRaised[]> => {
+        const rows: { appeal_id: string; state: AlertState; due_at: Date }[] = await tx.em.execute(CROSSINGS_SQL, [
+          now,
+          now,
+          textArray(OPEN_STATUSES),
+          atRiskShare,
+          now,
+          BATCH,
+        ]);
+        if (!rows.length) return [];
+        const appeals = new Map((await tx.em.find(Appeal, { id: { $in: rows.map((r) => r.appeal_id) } })).map((a) => [a.id, a]));
+        const operators = await operatorsOf(tx.em, [...appeals.values()]);
+        for (const row of rows) {
+          const appeal = appeals.get(row.appeal_id)!;
+          const data: DeadlineAlertData = {
+            state: row.state,
+            dueAt: new Date(row.due_at).toISOString(),
+            remainingHours: appealDeadline(appeal, now, atRiskShare).remainingHours ?? 0,
+          };
+          tx.record({ appeal, type: ALERT_TYPE_BY_STATE[row.state], data: { ...data } });
+          const organizationId = appeal.organization?.id;
+          if (organizationId) {
+            const recipients = new Set(operators.get(organizationId) ?? []);
+            if (appeal.assignee) recipients.add(appeal.assignee.id);
+            tx.record({ appeal, type: DEADLINE_REMINDER, data: { ...data, recipients: [...recipients] } });
+          }
         }
-      }
-      return rows.map((row) => ({ appealId: row.appeal_id, state: row.state, dueAt: new Date(row.due_at) }));
-    });
+        return rows.map((row) => ({ appealId: row.appeal_id, state: row.state, dueAt: new Date(row.due_at) }));
+      },
+    );
     raised.push(...batch);
     if (batch.length < BATCH) return raised;
   }

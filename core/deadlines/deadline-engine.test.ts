@@ -80,8 +80,9 @@ describe('messages and incidents', () => {
   });
 
   it('refuses a channel the policy does not know', () => {
-    expect(() => computeDeadline({ channel: 'CARRIER_PIGEON', receivedAt: at('2025-03-03T10:00:00+03:00'), urgentRules: [], calendar }))
-      .toThrow(UnknownChannelError);
+    expect(() => computeDeadline({ channel: 'CARRIER_PIGEON', receivedAt: at('2025-03-03T10:00:00+03:00'), urgentRules: [], calendar })).toThrow(
+      UnknownChannelError,
+    );
   });
 
   it('lets the caller override the defaults, and the code follows the value', () => {

@@ -1,13 +1,6 @@
 import { DeadlineExtensionError, DeadlineInputError } from './deadline-errors.js';
 import { deadlineDurationSchema } from './deadline-policy.js';
-import {
-  defaultDeadlinePolicy,
-  statutoryRules,
-  type DeadlineDuration,
-  type DeadlinePolicy,
-  type DeadlineRegime,
-  type RuleSpec,
-} from './deadline-rules.js';
+import { defaultDeadlinePolicy, statutoryRules, type DeadlineDuration, type DeadlinePolicy, type DeadlineRegime, type RuleSpec } from './deadline-rules.js';
 import type { WorkingCalendar } from './working-calendar.js';
 
 export { deadlineState } from './deadline-state.js';
@@ -78,8 +71,7 @@ export function applyDuration(calendar: WorkingCalendar, from: Date, d: Deadline
 export function assertExtensionAllowed(args: { extensionsSoFar: number; requestedDays: number; policy?: DeadlinePolicy }): void {
   const policy = args.policy ?? defaultDeadlinePolicy;
   if (args.extensionsSoFar >= policy.maxExtensions) {
-    throw new DeadlineExtensionError('ALREADY_EXTENDED',
-      `Срок уже продлевался: допускается продлений — ${policy.maxExtensions} (ч. 2 ст. 12 59-ФЗ)`);
+    throw new DeadlineExtensionError('ALREADY_EXTENDED', `Срок уже продлевался: допускается продлений — ${policy.maxExtensions} (ч. 2 ст. 12 59-ФЗ)`);
   }
   checkExtensionDays(args.requestedDays, policy, false);
 }
@@ -89,8 +81,7 @@ function checkExtensionDays(days: number, policy: DeadlinePolicy, zeroAllowed: b
     throw new DeadlineExtensionError('INVALID_DAYS', `Продление должно быть целым положительным числом дней, получено ${days}`);
   }
   if (days > policy.maxExtensionDays) {
-    throw new DeadlineExtensionError('TOO_LONG',
-      `Продление не более чем на ${policy.maxExtensionDays} дней (ч. 2 ст. 12 59-ФЗ), запрошено ${days}`);
+    throw new DeadlineExtensionError('TOO_LONG', `Продление не более чем на ${policy.maxExtensionDays} дней (ч. 2 ст. 12 59-ФЗ), запрошено ${days}`);
   }
 }
 
@@ -112,32 +103,35 @@ export function computeDeadline(input: ComputeDeadlineInput): DeadlineComputatio
   checkExtensionDays(extensionDays, policy, true);
   const extensionCount = input.extensionCount ?? (extensionDays > 0 ? 1 : 0);
   if (extensionCount > policy.maxExtensions) {
-    throw new DeadlineExtensionError('ALREADY_EXTENDED',
-      `Срок продлевался ${extensionCount} раз(а), допускается ${policy.maxExtensions} (ч. 2 ст. 12 59-ФЗ)`);
+    throw new DeadlineExtensionError('ALREADY_EXTENDED', `Срок продлевался ${extensionCount} раз(а), допускается ${policy.maxExtensions} (ч. 2 ст. 12 59-ФЗ)`);
   }
 
   const shift = policy.shiftCalendarDaysToWorkingDay;
   const statutory = statutoryRules(input.channel, input.fz59, policy);
-  const startOf = (r: RuleSpec) => (r.from === 'registration' ? registeredAt ?? receivedAt : receivedAt);
+  const startOf = (r: RuleSpec) => (r.from === 'registration' ? (registeredAt ?? receivedAt) : receivedAt);
   const due = (r: RuleSpec) => applyDuration(calendar, startOf(r), r.duration, shift);
 
   // The extension adds calendar days to the statutory term; the day-off shift
   // applies once, to the end of the extended term.
   const answer = statutory.answer;
   const answerStart = startOf(answer);
-  const answerDue = extensionDays > 0
-    ? calendar.addCalendarDays(applyDuration(calendar, answerStart, answer.duration, false), extensionDays, { shiftToWorkingDay: shift })
-    : due(answer);
-  const candidates: ConsideredRule[] = [{
-    code: answer.code,
-    description: extensionDays > 0
-      ? `${answer.description}; продлён на ${extensionDays} дн.${statutory.regime === 'FZ59' ? ' (ч. 2 ст. 12 59-ФЗ)' : ''}`
-      : answer.description,
-    dueAt: answerDue,
-    startsAt: answerStart,
-    source: 'statutory',
-    ...(extensionDays > 0 && { extensionDays }),
-  }];
+  const answerDue =
+    extensionDays > 0
+      ? calendar.addCalendarDays(applyDuration(calendar, answerStart, answer.duration, false), extensionDays, { shiftToWorkingDay: shift })
+      : due(answer);
+  const candidates: ConsideredRule[] = [
+    {
+      code: answer.code,
+      description:
+        extensionDays > 0
+          ? `${answer.description}; продлён на ${extensionDays} дн.${statutory.regime === 'FZ59' ? ' (ч. 2 ст. 12 59-ФЗ)' : ''}`
+          : answer.description,
+      dueAt: answerDue,
+      startsAt: answerStart,
+      source: 'statutory',
+      ...(extensionDays > 0 && { extensionDays }),
+    },
+  ];
   (input.urgentRules ?? []).forEach((rule, i) => {
     if (!deadlineDurationSchema.safeParse(rule.answerWithin).success) {
       throw new DeadlineInputError(`urgentRules[${i}].answerWithin`, `invalid duration ${JSON.stringify(rule.answerWithin)}`);

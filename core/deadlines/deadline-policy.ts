@@ -171,10 +171,7 @@ export interface DeadlinePolicyOverrides extends Partial<Omit<DeadlinePolicy, 'f
 }
 
 /** The defaults with the caller's overrides (e.g. from configuration), validated. */
-export function mergeDeadlinePolicy(
-  overrides: DeadlinePolicyOverrides = {},
-  base: DeadlinePolicy = defaultDeadlinePolicy,
-): DeadlinePolicy {
+export function mergeDeadlinePolicy(overrides: DeadlinePolicyOverrides = {}, base: DeadlinePolicy = defaultDeadlinePolicy): DeadlinePolicy {
   const merged = {
     ...base,
     ...overrides,

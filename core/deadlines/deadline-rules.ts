@@ -1,10 +1,5 @@
 import { UnknownChannelError } from './deadline-errors.js';
-import {
-  defaultDeadlinePolicy,
-  type DeadlineDuration,
-  type DeadlinePolicy,
-  type DeadlineRegime,
-} from './deadline-policy.js';
+import { defaultDeadlinePolicy, type DeadlineDuration, type DeadlinePolicy, type DeadlineRegime } from './deadline-policy.js';
 
 export { CHANNELS, defaultDeadlinePolicy, mergeDeadlinePolicy } from './deadline-policy.js';
 export type { ChannelPolicy, DeadlineDuration, DeadlinePolicy, DeadlinePolicyOverrides, DeadlineRegime } from './deadline-policy.js';
@@ -49,8 +44,7 @@ function plural(n: number, one: string, few: string, many: string): string {
 /** «30 календарных дней», «1 рабочий день», «4 часа». */
 export function describeDuration(d: DeadlineDuration): string {
   if ('hours' in d) return `${d.hours} ${plural(d.hours, 'час', 'часа', 'часов')}`;
-  const [n, adjOne, adjMany] =
-    'calendarDays' in d ? [d.calendarDays, 'календарный', 'календарных'] : [d.workingDays, 'рабочий', 'рабочих'];
+  const [n, adjOne, adjMany] = 'calendarDays' in d ? [d.calendarDays, 'календарный', 'календарных'] : [d.workingDays, 'рабочий', 'рабочих'];
   return `${n} ${n % 10 === 1 && n % 100 !== 11 ? adjOne : adjMany} ${plural(n, 'день', 'дня', 'дней')}`;
 }
 
@@ -71,33 +65,68 @@ export function statutoryRules(channel: string, fz59: boolean | undefined, polic
     const { codePrefix: p, registration, answer, redirect } = policy.fz59;
     return {
       regime: 'FZ59',
-      registration: spec(p, 'registration', registration, 'receipt',
-        `Регистрация обращения — в течение ${describeDuration(registration)} с момента поступления (ч. 2 ст. 8 ${FZ59_LAW})`),
-      answer: spec(p, 'answer', answer, 'registration',
+      registration: spec(
+        p,
+        'registration',
+        registration,
+        'receipt',
+        `Регистрация обращения — в течение ${describeDuration(registration)} с момента поступления (ч. 2 ст. 8 ${FZ59_LAW})`,
+      ),
+      answer: spec(
+        p,
+        'answer',
+        answer,
+        'registration',
         `Рассмотрение обращения — ${describeDuration(answer)} со дня регистрации (ч. 1 ст. 12 ${FZ59_LAW}); ` +
-          'окончание срока в нерабочий день переносится на ближайший рабочий день (ст. 193 ГК РФ по аналогии)'),
-      redirect: spec(p, 'redirect', redirect, 'registration',
-        `Направление по компетенции — в течение ${describeDuration(redirect)} со дня регистрации с уведомлением автора (ч. 3 ст. 8 ${FZ59_LAW})`),
+          'окончание срока в нерабочий день переносится на ближайший рабочий день (ст. 193 ГК РФ по аналогии)',
+      ),
+      redirect: spec(
+        p,
+        'redirect',
+        redirect,
+        'registration',
+        `Направление по компетенции — в течение ${describeDuration(redirect)} со дня регистрации с уведомлением автора (ч. 3 ст. 8 ${FZ59_LAW})`,
+      ),
     };
   }
   const p = entry.codePrefix;
   if (entry.regime === 'MESSAGE') {
     return {
       regime: 'MESSAGE',
-      answer: spec(p, 'answer', entry.answer, 'receipt',
-        `Ответ на сообщение (${channel}) — ${describeDuration(entry.answer)} с момента поступления (${entry.basis})`),
+      answer: spec(
+        p,
+        'answer',
+        entry.answer,
+        'receipt',
+        `Ответ на сообщение (${channel}) — ${describeDuration(entry.answer)} с момента поступления (${entry.basis})`,
+      ),
       ...(entry.preModeration && {
-        preModeration: spec(p, 'premoderation', entry.preModeration, 'receipt',
-          `Премодерация сообщения (${channel}) — ${describeDuration(entry.preModeration)} (${entry.basis})`),
+        preModeration: spec(
+          p,
+          'premoderation',
+          entry.preModeration,
+          'receipt',
+          `Премодерация сообщения (${channel}) — ${describeDuration(entry.preModeration)} (${entry.basis})`,
+        ),
       }),
     };
   }
   return {
     regime: 'INCIDENT',
-    answer: spec(p, 'answer', entry.answer, 'receipt',
-      `Ответ на инцидент (${channel}) — ${describeDuration(entry.answer)} с момента обнаружения (${entry.basis})`),
-    firstReaction: spec(p, 'reaction', entry.firstReaction, 'receipt',
-      `Первая реакция на инцидент (${channel}) — ${describeDuration(entry.firstReaction)} (${entry.basis})`),
+    answer: spec(
+      p,
+      'answer',
+      entry.answer,
+      'receipt',
+      `Ответ на инцидент (${channel}) — ${describeDuration(entry.answer)} с момента обнаружения (${entry.basis})`,
+    ),
+    firstReaction: spec(
+      p,
+      'reaction',
+      entry.firstReaction,
+      'receipt',
+      `Первая реакция на инцидент (${channel}) — ${describeDuration(entry.firstReaction)} (${entry.basis})`,
+    ),
   };
 }
 

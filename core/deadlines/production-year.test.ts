@@ -4,11 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundledCalendarDir as bundledDir, loadBundledYears } from './test-helpers.js';
-import {
-  loadYearsFromDirectory,
-  parseProductionYear,
-  ProductionYearInvalidError,
-} from './production-year.js';
+import { loadYearsFromDirectory, parseProductionYear, ProductionYearInvalidError } from './production-year.js';
 
 const raw2025 = () => JSON.parse(readFileSync(new URL('ru-2025.json', bundledDir), 'utf8'));
 
@@ -26,9 +22,7 @@ describe('bundled production calendar', () => {
     expect(y2025.shortDays).toEqual(['2025-03-07', '2025-04-30', '2025-06-11', '2025-11-01']);
     expect(y2025.stats).toEqual({ workdays5: 247, daysOff: 118, hours40: 1972 });
     for (const y of years) expect(y.sources.length).toBeGreaterThan(0);
-    expect(years[2].transfers.map((t) => t.act)).toContain(
-      'Постановление Правительства РФ от 17.09.2026 № 1187 «О переносе выходных дней в 2027 году»',
-    );
+    expect(years[2].transfers.map((t) => t.act)).toContain('Постановление Правительства РФ от 17.09.2026 № 1187 «О переносе выходных дней в 2027 году»');
   });
 
   it('keeps the research fields: art. 112 dates, conventions, notes', () => {

@@ -108,7 +108,10 @@ export const productionYearSchema = baseSchema.superRefine((y, ctx) => {
 
 export class ProductionYearInvalidError extends Error {
   readonly code = 'PRODUCTION_YEAR_INVALID';
-  constructor(readonly source: string, readonly issues: string[]) {
+  constructor(
+    readonly source: string,
+    readonly issues: string[],
+  ) {
     super(`Invalid production calendar ${source}: ${issues.join('; ')}`);
     this.name = 'ProductionYearInvalidError';
   }
@@ -130,7 +133,9 @@ const YEAR_FILE = /^ru-(\d{4})\.json$/;
 
 /** Reads every `ru-YYYY.json` of a folder, so that a new year is one new file. */
 export function loadYearsFromDirectory(dir: URL): ProductionYear[] {
-  const files = readdirSync(dir).filter((f) => YEAR_FILE.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => YEAR_FILE.test(f))
+    .sort();
   return files.map((file) => {
     const year = parseProductionYear(JSON.parse(readFileSync(new URL(file, dir), 'utf8')), file);
     if (String(year.year) !== YEAR_FILE.exec(file)![1]) {

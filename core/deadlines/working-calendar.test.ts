@@ -7,7 +7,7 @@ describe('WorkingCalendar.isWorkingDay', () => {
   it('has exactly 247 working days in each bundled year, as the data stats say', () => {
     for (const year of loadBundledYears()) {
       let count = 0;
-      for (let d = at(`${year.year}-01-01T12:00:00+03:00`); calendar.localDate(d).startsWith(`${year.year}-`); ) {
+      for (let d = at(`${year.year}-01-01T12:00:00+03:00`); calendar.localDate(d).startsWith(`${year.year}-`);) {
         if (calendar.isWorkingDay(d)) count++;
         d = new Date(d.getTime() + 86_400_000);
       }
@@ -91,10 +91,7 @@ describe('WorkingCalendar.addCalendarDays and addHours', () => {
   it('moves a term ending on a day off to the next working day (ГК РФ ст. 193)', () => {
     // 1 Dec + 30 days = 31 Dec 2025, a day off; the next working day is 12 Jan 2026.
     expectInstant(calendar.addCalendarDays(at('2025-12-01T11:00:00+03:00'), 30), '2026-01-12T23:59:59.999+03:00');
-    expectInstant(
-      calendar.addCalendarDays(at('2025-12-01T11:00:00+03:00'), 30, { shiftToWorkingDay: false }),
-      '2025-12-31T23:59:59.999+03:00',
-    );
+    expectInstant(calendar.addCalendarDays(at('2025-12-01T11:00:00+03:00'), 30, { shiftToWorkingDay: false }), '2025-12-31T23:59:59.999+03:00');
   });
 
   it('leaves a term ending on a working day alone', () => {

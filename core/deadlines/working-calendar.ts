@@ -89,7 +89,7 @@ export class WorkingCalendar {
   addWorkingDays(from: Date, n: number): Date {
     assertCount(n, 'n');
     let day = this.civilDay(from);
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       day += 1;
       if (this.isWorkingCivilDay(day)) counted++;
     }
@@ -194,10 +194,9 @@ export class WorkingCalendar {
     let end = this.dayEnds.get(day);
     if (end === undefined) {
       const date = new Date(day * DAY_MS);
-      end = DateTime.fromObject(
-        { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() },
-        { zone: this.timeZone },
-      ).endOf('day').toMillis();
+      end = DateTime.fromObject({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }, { zone: this.timeZone })
+        .endOf('day')
+        .toMillis();
       remember(this.dayEnds, day, end);
     }
     return new Date(end);

@@ -18,7 +18,10 @@ import { AppealEventType } from '../events/appeal-event-type.js';
 @Index({ properties: ['appeal', 'at'] })
 @Index({ properties: ['type', 'at'] })
 // Partial indexes of analytics (migration analytics_indexes), declared here so that schema diffs keep them.
-@Index({ name: 'appeal_event_redirected_idx', expression: `create index "appeal_event_redirected_idx" on "appeal_event" ("appeal_id") where type = 'REDIRECTED' or to_status = 'REDIRECTED'` })
+@Index({
+  name: 'appeal_event_redirected_idx',
+  expression: `create index "appeal_event_redirected_idx" on "appeal_event" ("appeal_id") where type = 'REDIRECTED' or to_status = 'REDIRECTED'`,
+})
 @Index({
   name: 'appeal_event_returned_idx',
   expression: `create index "appeal_event_returned_idx" on "appeal_event" ("appeal_id") where type = 'ANSWER_RETURNED' or (type = 'ANSWER_REVIEWED' and data->>'decision' = 'RETURN')`,

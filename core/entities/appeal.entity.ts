@@ -79,7 +79,9 @@ export class Appeal {
   @Property({ type: 'integer', version: true })
   version: number = 1;
 
-  @Field(() => String, { description: 'Текст обращения; телефоны, e-mail, СНИЛС, паспорта и номера квартир в нём скрыты от ролей без доступа к персональным данным' })
+  @Field(() => String, {
+    description: 'Текст обращения; телефоны, e-mail, СНИЛС, паспорта и номера квартир в нём скрыты от ролей без доступа к персональным данным',
+  })
   @Property({ type: 'text' })
   text!: string;
 
@@ -137,7 +139,10 @@ export class Appeal {
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   receivedAt!: Date;
 
-  @Field(() => DateTime, { nullable: true, description: 'Когда зарегистрировано (для 59-ФЗ — от этого момента считается 30-дневный срок); null — ещё не зарегистрировано' })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'Когда зарегистрировано (для 59-ФЗ — от этого момента считается 30-дневный срок); null — ещё не зарегистрировано',
+  })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   registeredAt?: Date | null;
 
@@ -166,7 +171,10 @@ export class Appeal {
   @Property({ type: new BigIntType('number'), default: 0 })
   pausedMs: number = 0;
 
-  @Field(() => DateTime, { nullable: true, description: 'Когда ЦУР принял ответ органа и он ушёл автору: по этому моменту срок соблюдён (MET) или нарушен (MISSED)' })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'Когда ЦУР принял ответ органа и он ушёл автору: по этому моменту срок соблюдён (MET) или нарушен (MISSED)',
+  })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   answeredAt?: Date | null;
 

@@ -13,14 +13,22 @@ import { PersonalDataAccess } from './personal-data-access.entity.js';
 import { Problem } from './problem.entity.js';
 import { ProblemAppeal } from './problem-appeal.entity.js';
 import { ReferenceVersion } from './reference-version.entity.js';
-import { channelEntities } from '../channels/channel-entities.js';
-import { rollupEntities } from '../analytics/rollup/rollup-entities.js';
 
-export { Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear, AppealResponse, DeadlineAlertRecord, ApiKey, PersonalDataAccess, Problem, ProblemAppeal, ReferenceVersion };
+export {
+  Municipality,
+  Sector,
+  Category,
+  Organization,
+  User,
+  Appeal,
+  AppealEvent,
+  ProductionCalendarYear,
+  AppealResponse,
+  DeadlineAlertRecord,
+  ApiKey,
+  PersonalDataAccess,
+  Problem,
+  ProblemAppeal,
+  ReferenceVersion,
+};
 export * from './enums.js';
-
-/** The core's tables; plugins add theirs through the plugin registry. */
-export const coreEntities = [
-  Municipality, Sector, Category, Organization, User, Appeal, AppealEvent, ProductionCalendarYear,
-  AppealResponse, DeadlineAlertRecord, ApiKey, PersonalDataAccess, Problem, ProblemAppeal, ReferenceVersion, ...channelEntities, ...rollupEntities,
-];

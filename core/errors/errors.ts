@@ -23,11 +23,9 @@ export function appError(code: ErrorCode, message: string, details: ErrorDetails
   return new GraphQLError(message, { extensions: { code, ...details } });
 }
 
-export const badInput = (field: string, message: string, extra: ErrorDetails = {}) =>
-  appError('BAD_USER_INPUT', message, { ...extra, field });
+export const badInput = (field: string, message: string, extra: ErrorDetails = {}) => appError('BAD_USER_INPUT', message, { ...extra, field });
 
-export const notFound = (what: string, id?: string) =>
-  appError('NOT_FOUND', id ? `${what} ${id} не найден(о)` : `${what} не найден(о)`, id ? { id } : {});
+export const notFound = (what: string, id?: string) => appError('NOT_FOUND', id ? `${what} ${id} не найден(о)` : `${what} не найден(о)`, id ? { id } : {});
 
 export const conflict = (message: string, extra: ErrorDetails = {}) => appError('CONFLICT', message, extra);
 

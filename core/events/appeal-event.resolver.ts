@@ -47,7 +47,10 @@ export class AppealEventResolver {
     return { kind: CHANNELS.has(label) ? ActorKind.CHANNEL : ActorKind.SYSTEM, label, user: null };
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Причина или комментарий; телефоны, e-mail и номера квартир в нём скрыты от ролей без доступа к персональным данным' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Причина или комментарий; телефоны, e-mail и номера квартир в нём скрыты от ролей без доступа к персональным данным',
+  })
   reason(@Root() event: AppealEvent, @Ctx() ctx: RequestContext): string | null {
     return personalTextFor(ctx.user, event.reason);
   }

@@ -92,12 +92,7 @@ const BULK_ROWS_PER_STATEMENT = 1000;
  * blocking hooks run before commit (and may veto); events are published and
  * after-commit hooks run only once the commit succeeded.
  */
-export async function runAppealTransaction<T>(
-  app: AppServices,
-  em: EntityManager,
-  actor: Actor,
-  work: (tx: AppealTransaction) => Promise<T>,
-): Promise<T> {
+export async function runAppealTransaction<T>(app: AppServices, em: EntityManager, actor: Actor, work: (tx: AppealTransaction) => Promise<T>): Promise<T> {
   const recorded: AppealEvent[] = [];
   const appeals = new Map<string, Appeal>();
   const bulk: { row: Record<string, unknown>; keys: AppealKeys }[] = [];
@@ -128,7 +123,9 @@ export async function runAppealTransaction<T>(
         const json = rows.map((row) => ({ ...row, data: row.data ? JSON.stringify(row.data) : null }));
         const knex = txEm.getKnex();
         for (let i = 0; i < json.length; i += BULK_ROWS_PER_STATEMENT) {
-          await knex('appeal_event').insert(json.slice(i, i + BULK_ROWS_PER_STATEMENT)).transacting(txEm.getTransactionContext()!);
+          await knex('appeal_event')
+            .insert(json.slice(i, i + BULK_ROWS_PER_STATEMENT))
+            .transacting(txEm.getTransactionContext()!);
         }
         tx.recorded(entries, rows);
       },

@@ -4,9 +4,16 @@ import type { CommittedAppealEvent } from './event-bus.js';
 import { decodeEvents, encodeEvents, MAX_MESSAGE_BYTES } from './event-codec.js';
 
 const event = (i: number): CommittedAppealEvent => ({
-  eventId: randomUUID(), appealId: randomUUID(), type: `ТИП_${i}`, at: new Date(2026, 0, 1, 0, i).toISOString(),
-  fromStatus: 'REGISTERED', toStatus: i % 2 ? 'ASSIGNED' : null, sectorCode: 'housing', organizationId: randomUUID(),
-  municipalityId: i % 3 ? randomUUID() : null, status: 'ASSIGNED',
+  eventId: randomUUID(),
+  appealId: randomUUID(),
+  type: `ТИП_${i}`,
+  at: new Date(2026, 0, 1, 0, i).toISOString(),
+  fromStatus: 'REGISTERED',
+  toStatus: i % 2 ? 'ASSIGNED' : null,
+  sectorCode: 'housing',
+  organizationId: randomUUID(),
+  municipalityId: i % 3 ? randomUUID() : null,
+  status: 'ASSIGNED',
 });
 
 describe('event wire form', () => {

@@ -17,12 +17,29 @@ export interface WireMessage {
 }
 
 const toTuple = (e: CommittedAppealEvent): Tuple => [
-  e.eventId, e.appealId, e.type, e.at, e.fromStatus, e.toStatus, e.sectorCode, e.organizationId, e.municipalityId, e.status ?? null,
+  e.eventId,
+  e.appealId,
+  e.type,
+  e.at,
+  e.fromStatus,
+  e.toStatus,
+  e.sectorCode,
+  e.organizationId,
+  e.municipalityId,
+  e.status ?? null,
 ];
 
 const fromTuple = (t: Tuple): CommittedAppealEvent => ({
-  eventId: t[0], appealId: t[1], type: t[2], at: t[3], fromStatus: t[4], toStatus: t[5],
-  sectorCode: t[6], organizationId: t[7], municipalityId: t[8], status: t[9],
+  eventId: t[0],
+  appealId: t[1],
+  type: t[2],
+  at: t[3],
+  fromStatus: t[4],
+  toStatus: t[5],
+  sectorCode: t[6],
+  organizationId: t[7],
+  municipalityId: t[8],
+  status: t[9],
 });
 
 /** Splits events into as few messages as fit under `maxBytes` each, in order. */

@@ -40,7 +40,8 @@ describe('field resolvers called directly', () => {
     for (const field of ['cursor', 'node']) expect(fieldsOf('AppealEdge')[field]!.resolve, `AppealEdge.${field}`).toBeUndefined();
     for (const field of ['state', 'dueAt', 'remainingHours']) expect(fieldsOf('Deadline')[field]!.resolve, `Deadline.${field}`).toBeUndefined();
     // text, summary and address mask personal data written inside them for roles without access.
-    for (const field of ['organization', 'deadline', 'history', 'author', 'housing', 'text', 'summary', 'address']) expect(fieldsOf('Appeal')[field]!.resolve, `Appeal.${field}`).toBeTypeOf('function');
+    for (const field of ['organization', 'deadline', 'history', 'author', 'housing', 'text', 'summary', 'address'])
+      expect(fieldsOf('Appeal')[field]!.resolve, `Appeal.${field}`).toBeTypeOf('function');
     expect(fieldsOf('AppealConnection').totalCount!.resolve).toBeTypeOf('function');
     // Root operations keep theirs (the access guard wraps them).
     expect(fieldsOf('Query').appeals!.resolve).toBeTypeOf('function');

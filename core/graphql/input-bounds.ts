@@ -1,6 +1,18 @@
 import {
-  GraphQLError, Kind, TypeInfo, getNamedType, isInputObjectType, isListType, isNonNullType, isScalarType, visit, visitWithTypeInfo,
-  type DocumentNode, type GraphQLInputType, type GraphQLSchema, type ValueNode,
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  getNamedType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type ValueNode,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unsafeTextReason } from './unsafe-text.js';
@@ -55,16 +67,19 @@ function argumentSites(schema: GraphQLSchema, document: DocumentNode): Site[] {
   sites = [];
   const typeInfo = new TypeInfo(schema);
   const found = sites;
-  visit(document, visitWithTypeInfo(typeInfo, {
-    Argument(node) {
-      const argument = typeInfo.getArgument();
-      const parent = typeInfo.getParentType();
-      const field = typeInfo.getFieldDef();
-      if (!argument || !field) return;
-      if (parent && PER_ROW_ARGUMENTS.has(`${parent.name}.${field.name}.${argument.name}`)) return;
-      found.push({ path: argument.name, name: argument.name, type: argument.type, value: node.value });
-    },
-  }));
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Argument(node) {
+        const argument = typeInfo.getArgument();
+        const parent = typeInfo.getParentType();
+        const field = typeInfo.getFieldDef();
+        if (!argument || !field) return;
+        if (parent && PER_ROW_ARGUMENTS.has(`${parent.name}.${field.name}.${argument.name}`)) return;
+        found.push({ path: argument.name, name: argument.name, type: argument.type, value: node.value });
+      },
+    }),
+  );
   sitesOf.set(document, sites);
   return sites;
 }
@@ -130,7 +145,13 @@ function checkJson(value: unknown, path: string, limits: InputLimits): GraphQLEr
 
 /** A literal of the document (or a variable in it), walked along its input type. */
 function checkLiteral(
-  node: ValueNode, type: GraphQLInputType, path: string, name: string, limits: InputLimits, variables: Record<string, unknown>, defaults: Map<string, ValueNode>,
+  node: ValueNode,
+  type: GraphQLInputType,
+  path: string,
+  name: string,
+  limits: InputLimits,
+  variables: Record<string, unknown>,
+  defaults: Map<string, ValueNode>,
 ): GraphQLError | null {
   const inner = isNonNullType(type) ? type.ofType : type;
   switch (node.kind) {
@@ -178,7 +199,10 @@ function checkLiteral(
  * `max` for a length. The rows of an import are left to their per-row check.
  */
 export function checkOperationInputs(
-  schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, limits: InputLimits,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  limits: InputLimits,
 ): GraphQLError | null {
   const defaults = variableDefaults(document);
   for (const site of argumentSites(schema, document)) {

@@ -20,7 +20,9 @@ export function jitExecutor(schema: GraphQLSchema): GatewayInterface {
   const executor: GatewayExecutor = async (request) => {
     if (!request.operation) {
       // No operation of that name (or several and no name): Apollo answers this 400 OPERATION_RESOLUTION_FAILURE.
-      const message = request.operationName ? `Unknown operation named "${request.operationName}".` : 'Must provide operation name if query contains multiple operations.';
+      const message = request.operationName
+        ? `Unknown operation named "${request.operationName}".`
+        : 'Must provide operation name if query contains multiple operations.';
       return { errors: [new GraphQLError(message)] };
     }
     const key = `${request.queryHash}:${request.operationName ?? ''}`;

@@ -49,7 +49,11 @@ class RequestReferenceVersions {
 export class ReferenceLoader<T extends { id: string }> {
   private readonly batched: DataLoader<string, T | null>;
 
-  constructor(private readonly em: () => EntityManager, private readonly versions: RequestReferenceVersions, private readonly entity: EntityClass<T>) {
+  constructor(
+    private readonly em: () => EntityManager,
+    private readonly versions: RequestReferenceVersions,
+    private readonly entity: EntityClass<T>,
+  ) {
     this.batched = new DataLoader<string, T | null>(async (ids) => {
       const em = this.em();
       // A client's ID that is no UUID finds nothing (rather than a cast error from PostgreSQL).

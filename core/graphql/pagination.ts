@@ -31,8 +31,7 @@ export interface PageRequest {
   cursor: unknown[] | null;
 }
 
-const FIRST_DESCRIPTION =
-  `Сколько элементов вернуть с начала (после курсора after): по умолчанию ${DEFAULT_PAGE_SIZE}, не больше ${MAX_PAGE_SIZE} (настройка MAX_PAGE_SIZE); больше или меньше нуля — BAD_USER_INPUT, список не обрезается молча`;
+const FIRST_DESCRIPTION = `Сколько элементов вернуть с начала (после курсора after): по умолчанию ${DEFAULT_PAGE_SIZE}, не больше ${MAX_PAGE_SIZE} (настройка MAX_PAGE_SIZE); больше или меньше нуля — BAD_USER_INPUT, список не обрезается молча`;
 const AFTER_DESCRIPTION =
   'Курсор, после которого читать: endCursor предыдущей страницы или cursor ребра. Годится только для того же запроса (тот же фильтр и порядок); чужой или испорченный курсор — BAD_USER_INPUT';
 
@@ -84,7 +83,14 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\
 const MAX_CURSOR_LENGTH = 2000;
 /** A real moment (no 13th month): PostgreSQL's `+03` offsets written as JavaScript reads them. */
 const isTime = (value: string) =>
-  !Number.isNaN(Date.parse(value.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00').replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
+  !Number.isNaN(
+    Date.parse(
+      value
+        .replace(' ', 'T')
+        .replace(/([+-]\d{2})$/, '$1:00')
+        .replace(/([+-]\d{2})(\d{2})$/, '$1:$2'),
+    ),
+  );
 
 const fitsKind: Record<CursorKind, (value: unknown) => boolean> = {
   uuid: (value) => typeof value === 'string' && UUID.test(value),
@@ -115,7 +121,10 @@ function decodeCursor(cursor: string, field: string, shape: number | readonly Cu
 export function readPageArgs(args: PageArgs, cursor: number | readonly CursorKind[], max = maxPageSize): PageRequest {
   const { first, after, last, before } = args;
   if (first != null && last != null) throw badInput('last', 'Укажите либо first, либо last');
-  for (const [name, value] of [['first', first], ['last', last]] as const) {
+  for (const [name, value] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
     if (value != null && (value < 0 || value > max)) {
       throw badInput(name, `${name} должно быть от 0 до ${max}`, { max });
     }
@@ -142,12 +151,7 @@ function lazy<T>(run: () => Promise<T>): PromiseLike<T> {
  * Turns rows fetched with `limit + 1` into a connection. Rows read backward
  * come in reverse order and are put back in the query's order.
  */
-export function toConnection<T>(
-  rows: T[],
-  page: PageRequest,
-  cursorOf: (row: T) => unknown[],
-  count: () => Promise<number>,
-): Connection<T> {
+export function toConnection<T>(rows: T[], page: PageRequest, cursorOf: (row: T) => unknown[], count: () => Promise<number>): Connection<T> {
   const hasMore = rows.length > page.limit;
   const pageRows = rows.slice(0, page.limit);
   if (page.direction === 'backward') pageRows.reverse();

@@ -16,7 +16,12 @@ export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
  */
 export function selectedFieldNamesAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
   const names = new Set<string>();
-  visitFieldsAt(info, info.fieldNodes.map((node) => node.selectionSet), path, (name) => names.add(name));
+  visitFieldsAt(
+    info,
+    info.fieldNodes.map((node) => node.selectionSet),
+    path,
+    (name) => names.add(name),
+  );
   return names;
 }
 
@@ -27,10 +32,15 @@ export function selectedFieldNamesAt(info: GraphQLResolveInfo, path: readonly st
  */
 export function selectedFieldPathsAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
   const paths = new Set<string>();
-  visitFieldsAt(info, info.fieldNodes.map((node) => node.selectionSet), path, (name, field) => {
-    paths.add(name);
-    visitFieldsAt(info, [field.selectionSet], [], (sub) => paths.add(`${name}.${sub}`));
-  });
+  visitFieldsAt(
+    info,
+    info.fieldNodes.map((node) => node.selectionSet),
+    path,
+    (name, field) => {
+      paths.add(name);
+      visitFieldsAt(info, [field.selectionSet], [], (sub) => paths.add(`${name}.${sub}`));
+    },
+  );
   return paths;
 }
 

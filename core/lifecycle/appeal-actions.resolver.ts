@@ -14,7 +14,14 @@ const actions = (ctx: RequestContext) => new AppealActions(ctx.app);
 @Resolver(() => Appeal)
 export class AppealActionsResolver {
   @Mutation(() => Appeal, { description: 'Регистрация поступившего обращения по 59-ФЗ (модерация ЦУР); 30 дней — с этого момента' })
-  registerReceived(@Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string, @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number, @Ctx() ctx: RequestContext) {
+  registerReceived(
+    @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
+    @Arg('expectedVersion', () => Int, {
+      description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
+    })
+    expectedVersion: number,
+    @Ctx() ctx: RequestContext,
+  ) {
     return actions(ctx).registerReceived(ctx.em, actorOf(ctx), id, expectedVersion);
   }
 
@@ -22,8 +29,12 @@ export class AppealActionsResolver {
   assignAppeal(
     @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
     @Arg('organizationId', () => ID, { description: 'Ответственная организация' }) organizationId: string,
-    @Arg('assigneeId', () => ID, { nullable: true, description: 'Исполнитель в этой организации; без него — организация назначит сама' }) assigneeId: string | null,
-    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
+    @Arg('assigneeId', () => ID, { nullable: true, description: 'Исполнитель в этой организации; без него — организация назначит сама' })
+    assigneeId: string | null,
+    @Arg('expectedVersion', () => Int, {
+      description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
+    })
+    expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return actions(ctx).assign(ctx.em, actorOf(ctx), id, organizationId, assigneeId, expectedVersion);
@@ -41,7 +52,10 @@ export class AppealActionsResolver {
     })
     toOrganizationId: string | null,
     @Arg('reason', () => String, { description: 'Причина перенаправления (обязательна)' }) reason: string,
-    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, {
+      description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
+    })
+    expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     const target = renamedArgument({ name: 'organizationId', value: organizationId }, { name: 'toOrganizationId', value: toOrganizationId });
@@ -52,7 +66,10 @@ export class AppealActionsResolver {
   extendDeadline(
     @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
     @Arg('reason', () => String, { description: 'Обоснование продления (обязательно)' }) reason: string,
-    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, {
+      description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
+    })
+    expectedVersion: number,
     @Arg('days', () => Int, { nullable: true, description: 'Дней продления; по умолчанию наибольшее допустимое (30)' }) days: number | null,
     @Ctx() ctx: RequestContext,
   ) {
@@ -60,7 +77,14 @@ export class AppealActionsResolver {
   }
 
   @Mutation(() => Appeal, { description: 'Взять обращение в работу' })
-  startWork(@Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string, @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number, @Ctx() ctx: RequestContext) {
+  startWork(
+    @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
+    @Arg('expectedVersion', () => Int, {
+      description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
+    })
+    expectedVersion: number,
+    @Ctx() ctx: RequestContext,
+  ) {
     return actions(ctx).startWork(ctx.em, actorOf(ctx), id, expectedVersion);
   }
 
@@ -68,7 +92,10 @@ export class AppealActionsResolver {
   pauseAppeal(
     @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
     @Arg('reason', () => String, { description: 'Что запрошено у автора' }) reason: string,
-    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, {
+      description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
+    })
+    expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return actions(ctx).pause(ctx.em, actorOf(ctx), id, reason, expectedVersion);
@@ -77,7 +104,10 @@ export class AppealActionsResolver {
   @Mutation(() => Appeal, { description: 'Возобновить срок; время паузы сдвигает срок' })
   resumeAppeal(
     @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
-    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, {
+      description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
+    })
+    expectedVersion: number,
     @Arg('comment', () => String, { nullable: true, description: 'Комментарий: что получено от автора' }) comment: string | null,
     @Ctx() ctx: RequestContext,
   ) {
@@ -88,7 +118,10 @@ export class AppealActionsResolver {
   answerAppeal(
     @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
     @Arg('input', () => AnswerInput, { description: 'Ответ органа' }) input: AnswerInput,
-    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, {
+      description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
+    })
+    expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return actions(ctx).answer(ctx.em, actorOf(ctx), id, input, expectedVersion);
@@ -99,7 +132,10 @@ export class AppealActionsResolver {
     @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
     @Arg('decision', () => ReviewDecision, { description: 'Принять или вернуть на доработку' }) decision: ReviewDecision,
     @Arg('comment', () => String, { nullable: true, description: 'Комментарий (причина возврата)' }) comment: string | null,
-    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, {
+      description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
+    })
+    expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return actions(ctx).review(ctx.em, actorOf(ctx), id, decision, comment, expectedVersion);
@@ -110,7 +146,11 @@ export class AppealActionsResolver {
     @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
     @Arg('score', () => Int, { description: 'Оценка автора, 1..5: 1–2 открывают обращение повторно' }) score: number,
     @Arg('comment', () => String, { nullable: true, description: 'Комментарий автора' }) comment: string | null,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number | null,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
+    })
+    expectedVersion: number | null,
     @Ctx() ctx: RequestContext,
   ) {
     return actions(ctx).rate(ctx.em, actorOf(ctx), id, score, comment, expectedVersion, 'STAFF');
@@ -120,7 +160,10 @@ export class AppealActionsResolver {
   rejectAppeal(
     @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
     @Arg('reason', () => String, { description: 'Причина (обязательна), например основание по ст. 11 59-ФЗ' }) reason: string,
-    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, {
+      description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
+    })
+    expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return actions(ctx).reject(ctx.em, actorOf(ctx), id, reason, expectedVersion);
@@ -130,7 +173,10 @@ export class AppealActionsResolver {
   reopenAppeal(
     @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
     @Arg('reason', () => String, { description: 'Причина повторного рассмотрения' }) reason: string,
-    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, {
+      description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
+    })
+    expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return actions(ctx).reopen(ctx.em, actorOf(ctx), id, reason, expectedVersion);
@@ -139,7 +185,10 @@ export class AppealActionsResolver {
   @Mutation(() => Appeal, { description: 'Закрыть обращение, по которому дан ответ' })
   closeAppeal(
     @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
-    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, {
+      description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
+    })
+    expectedVersion: number,
     @Arg('reason', () => String, { nullable: true, description: 'Причина закрытия без оценки' }) reason: string | null,
     @Ctx() ctx: RequestContext,
   ) {
@@ -150,7 +199,10 @@ export class AppealActionsResolver {
   structureAppeal(
     @Arg('id', () => ID, { description: 'Идентификатор обращения (UUID)' }) id: string,
     @Arg('input', () => StructureAppealInput, { description: 'Отрасль, рубрика, муниципалитет, краткое содержание' }) input: StructureAppealInput,
-    @Arg('expectedVersion', () => Int, { description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion' }) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, {
+      description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
+    })
+    expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
     return actions(ctx).structure(ctx.em, actorOf(ctx), id, input, expectedVersion);

@@ -13,8 +13,12 @@ export function appealColumns(em: EntityManager): string[] {
   const metadata = em.getMetadata();
   let columns = entityColumns.get(metadata);
   if (!columns) {
-    columns = metadata.get(Appeal).props
-      .filter((p) => p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)))
+    columns = metadata
+      .get(Appeal)
+      .props.filter(
+        (p) =>
+          p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)),
+      )
       .flatMap((p) => p.fieldNames ?? []);
     entityColumns.set(metadata, columns);
   }

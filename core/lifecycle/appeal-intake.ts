@@ -70,8 +70,22 @@ export interface PreparedAppeal {
 
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 const optionalText = (max: number, what: string) =>
-  z.preprocess(blankToNull, z.string({ error: `${what}: ожидается строка` }).trim().max(max, { error: `${what}: не длиннее ${max} символов` }).nullish());
-const optionalId = (what: string) => z.preprocess(blankToNull, z.string({ error: `${what}: ожидается идентификатор` }).trim().nullish());
+  z.preprocess(
+    blankToNull,
+    z
+      .string({ error: `${what}: ожидается строка` })
+      .trim()
+      .max(max, { error: `${what}: не длиннее ${max} символов` })
+      .nullish(),
+  );
+const optionalId = (what: string) =>
+  z.preprocess(
+    blankToNull,
+    z
+      .string({ error: `${what}: ожидается идентификатор` })
+      .trim()
+      .nullish(),
+  );
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s()-]{5,25}$/;
@@ -87,23 +101,29 @@ const intakeSchema = z.object({
     .trim()
     .min(1, { error: 'Текст обращения пуст' })
     .max(MAX_TEXT_LENGTH, { error: `Текст обращения длиннее ${MAX_TEXT_LENGTH} символов` }),
-  receivedAt: z.union([z.date(), z.iso.datetime({ offset: true }).transform((s) => new Date(s))], {
-    error: 'Дата поступления: ожидается дата и время ISO 8601 со смещением',
-  }).refine((d) => !Number.isNaN(d.getTime()), { error: 'Дата поступления некорректна' }),
+  receivedAt: z
+    .union([z.date(), z.iso.datetime({ offset: true }).transform((s) => new Date(s))], {
+      error: 'Дата поступления: ожидается дата и время ISO 8601 со смещением',
+    })
+    .refine((d) => !Number.isNaN(d.getTime()), { error: 'Дата поступления некорректна' }),
   fz59: z.boolean().nullish(),
   summary: optionalText(2000, 'Суть обращения'),
-  author: z.object({
-    name: optionalText(300, 'Имя автора'),
-    email: z.preprocess(blankToNull, z.string().trim().max(254).regex(EMAIL, { error: 'Некорректный адрес электронной почты' }).nullish()),
-    phone: z.preprocess(blankToNull, z.string().trim().regex(PHONE, { error: 'Некорректный номер телефона' }).nullish()),
-    address: optionalText(500, 'Почтовый адрес автора'),
-    notifyConsent: z.boolean({ error: 'Согласие на уведомления: ожидается true или false' }).nullish(),
-  }).nullish(),
+  author: z
+    .object({
+      name: optionalText(300, 'Имя автора'),
+      email: z.preprocess(blankToNull, z.string().trim().max(254).regex(EMAIL, { error: 'Некорректный адрес электронной почты' }).nullish()),
+      phone: z.preprocess(blankToNull, z.string().trim().regex(PHONE, { error: 'Некорректный номер телефона' }).nullish()),
+      address: optionalText(500, 'Почтовый адрес автора'),
+      notifyConsent: z.boolean({ error: 'Согласие на уведомления: ожидается true или false' }).nullish(),
+    })
+    .nullish(),
   address: optionalText(500, 'Адрес'),
-  location: z.object({
-    latitude: z.number().min(-90, { error: 'Широта: от -90 до 90' }).max(90, { error: 'Широта: от -90 до 90' }),
-    longitude: z.number().min(-180, { error: 'Долгота: от -180 до 180' }).max(180, { error: 'Долгота: от -180 до 180' }),
-  }).nullish(),
+  location: z
+    .object({
+      latitude: z.number().min(-90, { error: 'Широта: от -90 до 90' }).max(90, { error: 'Широта: от -90 до 90' }),
+      longitude: z.number().min(-180, { error: 'Долгота: от -180 до 180' }).max(180, { error: 'Долгота: от -180 до 180' }),
+    })
+    .nullish(),
   municipalityId: optionalId('Муниципалитет'),
   sector: optionalId('Блок'),
   category: optionalId('Рубрика'),
@@ -217,8 +237,15 @@ export function prepareAppeal(input: AppealIntake, ctx: IntakeContext): Prepared
   let plan;
   try {
     plan = planDeadline(
-      { channel: v.channel, fz59: regime === 'FZ59', status: registeredNow ? AppealStatus.REGISTERED : AppealStatus.NEW,
-        receivedAt: v.receivedAt, registeredAt: registeredNow ? now : null, extensionDays: 0, pausedMs: 0 },
+      {
+        channel: v.channel,
+        fz59: regime === 'FZ59',
+        status: registeredNow ? AppealStatus.REGISTERED : AppealStatus.NEW,
+        receivedAt: v.receivedAt,
+        registeredAt: registeredNow ? now : null,
+        extensionDays: 0,
+        pausedMs: 0,
+      },
       input.officialPageComment ? [...matchUrgentRules(plugin, facts), officialPageCommentRule(policy)] : matchUrgentRules(plugin, facts),
       app.calendar,
       policy,
@@ -229,18 +256,20 @@ export function prepareAppeal(input: AppealIntake, ctx: IntakeContext): Prepared
 
   const id = randomUUID();
   const intakeStatus = registeredNow ? AppealStatus.REGISTERED : AppealStatus.NEW;
-  const events: PlannedEvent[] = [{
-    type: registeredNow ? 'REGISTERED' : 'RECEIVED',
-    fromStatus: null,
-    toStatus: intakeStatus,
-    data: {
-      channel: v.channel,
-      externalId: v.externalId ?? null,
-      dueAt: plan.dueAt.toISOString(),
-      deadlineRule: plan.decidingRule,
-      structuring: { sector: sectorCode, category: category?.code ?? null, municipality: municipality?.code ?? null, ...classification, needsStructuring },
+  const events: PlannedEvent[] = [
+    {
+      type: registeredNow ? 'REGISTERED' : 'RECEIVED',
+      fromStatus: null,
+      toStatus: intakeStatus,
+      data: {
+        channel: v.channel,
+        externalId: v.externalId ?? null,
+        dueAt: plan.dueAt.toISOString(),
+        deadlineRule: plan.decidingRule,
+        structuring: { sector: sectorCode, category: category?.code ?? null, municipality: municipality?.code ?? null, ...classification, needsStructuring },
+      },
     },
-  }];
+  ];
   if (routing) {
     events.push({
       type: 'ASSIGNED',

@@ -43,7 +43,13 @@ export async function transition(
     const from = appeal.status;
     appeal.status = step.toStatus;
     const ctx: TransitionContext = {
-      app, tx, appeal, actor, now, from, to: step.toStatus,
+      app,
+      tx,
+      appeal,
+      actor,
+      now,
+      from,
+      to: step.toStatus,
       record: (type, entry = {}) => tx.record({ appeal, type, fromStatus: from, toStatus: step.toStatus, ...entry }),
     };
     await apply(ctx);

@@ -225,5 +225,8 @@ function serialize(prepared: PreparedAppeal, eventRows: (entries: BulkEventRecor
  * PostgreSQL's work.
  */
 export function serializeAhead(prepared: PreparedAppeal, actor: Actor, at: Date): void {
-  serialized.set(prepared, serialize(prepared, (entries) => auditRows(actor, entries, at)));
+  serialized.set(
+    prepared,
+    serialize(prepared, (entries) => auditRows(actor, entries, at)),
+  );
 }

@@ -58,7 +58,11 @@ export function urgentRulesOf(appeal: Pick<Appeal, 'deadlineRules'>): UrgentRule
 }
 
 const trace = (code: string, description: string, dueAt: Date, source: 'statutory' | 'urgent', answerWithin?: DeadlineDuration): DeadlineRuleTrace => ({
-  code, description, dueAt: dueAt.toISOString(), source, ...(answerWithin ? { answerWithin } : {}),
+  code,
+  description,
+  dueAt: dueAt.toISOString(),
+  source,
+  ...(answerWithin ? { answerWithin } : {}),
 });
 
 /**

@@ -38,7 +38,13 @@ function rowError(index: number, error: unknown, app: AppServices): ImportRowRes
     return { index, status: 'ERROR', appealId: null, number: null, error: { code, field, message: error.message } };
   }
   app.logger.error({ err: error, index }, 'import: row failed');
-  return { index, status: 'ERROR', appealId: null, number: null, error: { code: 'INTERNAL_SERVER_ERROR', field: null, message: 'Строка не сохранена из-за внутренней ошибки' } };
+  return {
+    index,
+    status: 'ERROR',
+    appealId: null,
+    number: null,
+    error: { code: 'INTERNAL_SERVER_ERROR', field: null, message: 'Строка не сохранена из-за внутренней ошибки' },
+  };
 }
 
 /**
@@ -70,7 +76,8 @@ const receiptTime = (row: AppealIntake) => {
  * were written one after another, in order of receipt.
  */
 export async function importAppeals(app: AppServices, em: EntityManager, actor: Actor, rows: readonly AppealIntake[]): Promise<ImportResult> {
-  if (rows.length > MAX_IMPORT_ROWS) throw badInput('input', `Не более ${MAX_IMPORT_ROWS} строк за один вызов, получено ${rows.length}`, { max: MAX_IMPORT_ROWS });
+  if (rows.length > MAX_IMPORT_ROWS)
+    throw badInput('input', `Не более ${MAX_IMPORT_ROWS} строк за один вызов, получено ${rows.length}`, { max: MAX_IMPORT_ROWS });
   const directory = await loadReferenceDirectory(em);
   const attachAnnouncement = await announcementMatcher(app, em);
   const now = app.clock.now();
@@ -81,16 +88,30 @@ export async function importAppeals(app: AppServices, em: EntityManager, actor: 
   const write = async (items: Item[], alongside?: WriteAlongside) => {
     // A fresh EntityManager per chunk: the identity map stays the size of one chunk.
     const written = await runAppealTransaction(app, em.fork() as EntityManager, actor, (tx) =>
-      writeAppeals(app, tx, items.map((item) => item.prepared), alongside));
+      writeAppeals(
+        app,
+        tx,
+        items.map((item) => item.prepared),
+        alongside,
+      ),
+    );
     written.forEach((w, i) => {
       results[items[i]!.index] = {
-        index: items[i]!.index, status: w.created ? 'CREATED' : 'EXISTING', appealId: w.row.id as string, number: w.row.number as string, error: null,
+        index: items[i]!.index,
+        status: w.created ? 'CREATED' : 'EXISTING',
+        appealId: w.row.id as string,
+        number: w.row.number as string,
+        error: null,
       };
     });
   };
 
   /** A chunk being written: the appeals it inserts (known once its turn came), and when it is done. */
-  interface Writing { done: Promise<void>; finished: boolean; inserting: readonly PreparedAppeal[] }
+  interface Writing {
+    done: Promise<void>;
+    finished: boolean;
+    inserting: readonly PreparedAppeal[];
+  }
   let writings: Writing[] = [];
   const inFlight = () => writings.filter((w) => !w.finished);
   // The turn of the chunk launched last: released once it has settled its inserts and taken its

@@ -13,7 +13,12 @@ export class IntakeResolver {
   @Mutation(() => RegisterAppealPayload, {
     description: 'Регистрация обращения из любого канала; идемпотентна по (channel, externalId)',
   })
-  async registerAppeal(@Arg('input', () => RegisterAppealInput, { description: 'Обращение; повтор того же (channel, externalId) вернёт существующее с created: false' }) input: RegisterAppealInput, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+  async registerAppeal(
+    @Arg('input', () => RegisterAppealInput, { description: 'Обращение; повтор того же (channel, externalId) вернёт существующее с created: false' })
+    input: RegisterAppealInput,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const result = await registerAppeal(ctx.app, ctx.em, { user: requireUser(ctx) }, input);
     // An appeal that existed before is answered only as far as this caller may see it (not as its first registrant saw it).
     return result.created ? result : { ...result, appeal: await existingAppealAnswer(ctx, result.appeal, info) };
@@ -22,7 +27,11 @@ export class IntakeResolver {
   @Mutation(() => ImportAppealsPayload, {
     description: 'Пакетная загрузка до 10 000 обращений: результат по каждой строке, верные строки сохраняются всегда',
   })
-  async importAppeals(@Arg('input', () => [RegisterAppealInput], { description: 'До 10 000 обращений; каждая строка проверяется отдельно, итог — по строке' }) input: RegisterAppealInput[], @Ctx() ctx: RequestContext): Promise<ImportAppealsPayload> {
+  async importAppeals(
+    @Arg('input', () => [RegisterAppealInput], { description: 'До 10 000 обращений; каждая строка проверяется отдельно, итог — по строке' })
+    input: RegisterAppealInput[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<ImportAppealsPayload> {
     const result = await importAppeals(ctx.app, ctx.em, { user: requireUser(ctx) }, input);
     return {
       results: result.rows.map((row) => ({ ...row, status: ImportRowStatus[row.status] })),

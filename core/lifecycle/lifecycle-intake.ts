@@ -20,7 +20,8 @@ export function lifecycleIntake(app: AppServices): IntakeService {
       let municipalityId = input.municipalityId ?? null;
       if (!municipalityId && municipalityCode) {
         const cached = await cachedReferenceDirectory(em);
-        const municipality = cached.municipalityByCode.get(municipalityCode) ?? (await cachedReferenceDirectory(em, { fresh: true })).municipalityByCode.get(municipalityCode);
+        const municipality =
+          cached.municipalityByCode.get(municipalityCode) ?? (await cachedReferenceDirectory(em, { fresh: true })).municipalityByCode.get(municipalityCode);
         if (!municipality) throw badInput('municipalityCode', `Неизвестный муниципалитет «${municipalityCode}»`);
         municipalityId = municipality.id;
       }

@@ -11,8 +11,16 @@ export interface OrgRef {
   municipalityId: string | null;
   sectors: string[];
 }
-export interface CategoryRef { id: string; code: string; sectorId: string; sectorCode: string }
-export interface NamedRef { id: string; code: string }
+export interface CategoryRef {
+  id: string;
+  code: string;
+  sectorId: string;
+  sectorCode: string;
+}
+export interface NamedRef {
+  id: string;
+  code: string;
+}
 
 /**
  * The reference data an intake or a routing decision needs, read in one go
@@ -147,7 +155,13 @@ export async function loadReferenceDirectory(em: EntityManager): Promise<Referen
   ]);
   return new ReferenceDirectory({
     orgs: orgs.map((o: any) => ({
-      id: o.id, code: o.code, name: o.name, kind: o.kind, parentId: o.parent_id, municipalityId: o.municipality_id, sectors: o.sectors ?? [],
+      id: o.id,
+      code: o.code,
+      name: o.name,
+      kind: o.kind,
+      parentId: o.parent_id,
+      municipalityId: o.municipality_id,
+      sectors: o.sectors ?? [],
     })),
     sectors: sectors.map((s: any) => ({ id: s.id, code: s.code })),
     categories: categories.map((c: any) => ({ id: c.id, code: c.code, sectorId: c.sector_id, sectorCode: c.sector_code })),

@@ -10,7 +10,10 @@ export class CitizenInput {
   @Field(() => String, { nullable: true, description: 'E-mail автора (персональные данные)' }) email?: string | null;
   @Field(() => String, { nullable: true, description: 'Телефон автора (персональные данные)' }) phone?: string | null;
   @Field(() => String, { nullable: true, description: 'Почтовый адрес для ответа' }) address?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'Согласие получать уведомления (объявления ЦУР, ход рассмотрения) на указанный e-mail или телефон; по умолчанию нет' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Согласие получать уведомления (объявления ЦУР, ход рассмотрения) на указанный e-mail или телефон; по умолчанию нет',
+  })
   notifyConsent?: boolean | null;
 }
 

@@ -22,14 +22,24 @@ export interface RegisterAppealResult {
  * reference directory; an id or code the copy does not know is looked up
  * again on a fresh copy before it is refused (it may have been added since).
  */
-export async function prepareWithDirectory(app: AppServices, em: EntityManager, intake: AppealIntake, now: Date): Promise<{ prepared: PreparedAppeal; directory: ReferenceDirectory }> {
+export async function prepareWithDirectory(
+  app: AppServices,
+  em: EntityManager,
+  intake: AppealIntake,
+  now: Date,
+): Promise<{ prepared: PreparedAppeal; directory: ReferenceDirectory }> {
   const prepared = await prepareOnce(app, em, intake, now);
   // Informing: a published announcement about the same thing is the first answer (core/announcements).
   (await announcementMatcher(app, em))(prepared.prepared, prepared.directory);
   return prepared;
 }
 
-async function prepareOnce(app: AppServices, em: EntityManager, intake: AppealIntake, now: Date): Promise<{ prepared: PreparedAppeal; directory: ReferenceDirectory }> {
+async function prepareOnce(
+  app: AppServices,
+  em: EntityManager,
+  intake: AppealIntake,
+  now: Date,
+): Promise<{ prepared: PreparedAppeal; directory: ReferenceDirectory }> {
   const directory = await cachedReferenceDirectory(em);
   try {
     return { prepared: prepareAppeal(intake, { app, directory, now }), directory };

@@ -63,12 +63,28 @@ export async function detectRepeats(
   const windowMs = windowDays * DAY_MS;
   const candidates = [...(await storedCandidates(em, keyed, windowMs))];
   // Registered before the batch, not committed yet (an import's chunks in flight): after the stored ones, before the batch.
-  earlier.forEach((s, i) => candidates.push({
-    id: s.id, at: s.receivedAt.getTime(), rank: [1, i - earlier.length], categoryId: s.categoryId, email: s.keys.email, phone: s.keys.phone, address: s.keys.address,
-  }));
-  subjects.forEach((s, i) => candidates.push({
-    id: s.id, at: s.receivedAt.getTime(), rank: [1, i], categoryId: s.categoryId, email: s.keys.email, phone: s.keys.phone, address: s.keys.address,
-  }));
+  earlier.forEach((s, i) =>
+    candidates.push({
+      id: s.id,
+      at: s.receivedAt.getTime(),
+      rank: [1, i - earlier.length],
+      categoryId: s.categoryId,
+      email: s.keys.email,
+      phone: s.keys.phone,
+      address: s.keys.address,
+    }),
+  );
+  subjects.forEach((s, i) =>
+    candidates.push({
+      id: s.id,
+      at: s.receivedAt.getTime(),
+      rank: [1, i],
+      categoryId: s.categoryId,
+      email: s.keys.email,
+      phone: s.keys.phone,
+      address: s.keys.address,
+    }),
+  );
   const byEmail = groupBy(candidates, (c) => c.email);
   const byPhone = groupBy(candidates, (c) => c.phone);
   const byAddress = groupBy(candidates, (c) => (c.address && c.categoryId ? `${c.categoryId} ${c.address}` : null));
@@ -114,10 +130,17 @@ async function storedCandidates(em: EntityManager, keyed: RepeatSubject[], windo
   if (!emails.length && !phones.length && !addresses.length) return [];
   const from = new Date(Math.min(...times) - windowMs);
   const to = new Date(Math.max(...times));
-  const rows = await pgQuery<StoredRow>(em, STORED_CANDIDATES_SQL, [emails, phones, addresses.length ? categories : [], from, to, addresses], { prepared: true });
+  const rows = await pgQuery<StoredRow>(em, STORED_CANDIDATES_SQL, [emails, phones, addresses.length ? categories : [], from, to, addresses], {
+    prepared: true,
+  });
   return rows.map((row) => ({
-    id: row.id, at: new Date(row.received_at).getTime(), rank: [0, sequenceOf(row.number)], categoryId: row.category_id,
-    email: row.author_email_key, phone: row.author_phone_key, address: row.address_key,
+    id: row.id,
+    at: new Date(row.received_at).getTime(),
+    rank: [0, sequenceOf(row.number)],
+    categoryId: row.category_id,
+    email: row.author_email_key,
+    phone: row.author_phone_key,
+    address: row.address_key,
   }));
 }
 

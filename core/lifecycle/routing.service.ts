@@ -27,9 +27,8 @@ export function routeAppeal(plugin: SectorPlugin | undefined, facts: AppealFacts
     if (rule.categories?.length && !(facts.categoryCode && rule.categories.includes(facts.categoryCode))) continue;
     if (rule.municipalities && !(facts.municipalityCode && rule.municipalities.includes(facts.municipalityCode))) continue;
     if (rule.when && !rule.when(facts)) continue;
-    const organization = 'organizationCode' in rule.target
-      ? (directory.orgByCode.get(rule.target.organizationCode) ?? null)
-      : directory.administrationOf(municipalityId);
+    const organization =
+      'organizationCode' in rule.target ? (directory.orgByCode.get(rule.target.organizationCode) ?? null) : directory.administrationOf(municipalityId);
     if (!organization || complained.has(organization.code)) continue;
     return { organization, rule: rule.code, description: rule.description };
   }

@@ -57,7 +57,14 @@ function verifyLink(app: AppServices, token: string): LinkClaims {
 }
 
 /** The public rating: no login, the token is the permission. */
-export async function rateByLink(app: AppServices, em: EntityManager, actions: AppealActions, token: string, score: number, comment: string | null | undefined) {
+export async function rateByLink(
+  app: AppServices,
+  em: EntityManager,
+  actions: AppealActions,
+  token: string,
+  score: number,
+  comment: string | null | undefined,
+) {
   const claims = verifyLink(app, token);
   return actions.rate(em, LINK_ACTOR, claims.sub, score, comment, null, 'LINK', claims.ans);
 }

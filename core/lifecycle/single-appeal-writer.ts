@@ -54,10 +54,17 @@ ins as (
 ),
 ev as (
   insert into appeal_event (${eventColumns})
-  select ${eventColumns.split(', ').map((c) => `e.${c}`).join(', ')} from jsonb_populate_recordset(null::appeal_event, $3::jsonb) e
+  select ${eventColumns
+    .split(', ')
+    .map((c) => `e.${c}`)
+    .join(', ')} from jsonb_populate_recordset(null::appeal_event, $3::jsonb) e
   where exists (select 1 from ins)
-)${notify ? `,
-notified as (select pg_notify($4::text, m) from unnest($5::text[]) m where exists (select 1 from ins))` : ''}
+)${
+      notify
+        ? `,
+notified as (select pg_notify($4::text, m) from unnest($5::text[]) m where exists (select 1 from ins))`
+        : ''
+    }
 select true as "__created", ${out('ins')} from ins${notify ? ' where (select count(*) from notified) >= 0' : ''}
 union all
 select false as "__created", ${out('existing')} from existing`;
@@ -106,7 +113,10 @@ export async function writeSingleAppeal(
   if (!rows.length) {
     // Another transaction wrote the same key between our snapshot and our insert.
     const list = returned.map((c) => `"${c}"`).join(', ');
-    rows = await pgQuery<Row>(em, `select false as "__created", ${list} from appeal where channel = $1 and external_id = $2`, [prepared.channel, prepared.externalId]);
+    rows = await pgQuery<Row>(em, `select false as "__created", ${list} from appeal where channel = $1 and external_id = $2`, [
+      prepared.channel,
+      prepared.externalId,
+    ]);
     if (!rows.length) throw new Error(`appeal ${prepared.channel}/${prepared.externalId} neither inserted nor found`);
   }
   const { __created: created, ...row } = rows[0]!;

@@ -9,7 +9,7 @@ const NOW = new Date('2026-03-02T09:00:00Z');
 describe('the status machine table', () => {
   it('reaches every status from NEW', () => {
     const reached = new Set<AppealStatus>([AppealStatus.NEW]);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const t of TRANSITIONS) {
         const to = t.to;
@@ -44,9 +44,15 @@ describe('the status machine table', () => {
   it('keeps duties apart: bodies answer, the ЦУР reviews; analysts, observers and integrations do nothing', () => {
     expect(resolveTransition({ status: AppealStatus.IN_PROGRESS }, AppealAction.ANSWER, Role.ORG_OPERATOR, NOW).toStatus).toBe(AppealStatus.ON_REVIEW);
     expect(resolveTransition({ status: AppealStatus.ON_REVIEW }, AppealAction.REVIEW_ACCEPT, Role.CENTER_SPECIALIST, NOW).toStatus).toBe(AppealStatus.ANSWERED);
-    expect(resolveTransition({ status: AppealStatus.ON_REVIEW }, AppealAction.REVIEW_RETURN, Role.SECTOR_SPECIALIST, NOW).toStatus).toBe(AppealStatus.IN_PROGRESS);
-    expect(errorCode(catchError(() => resolveTransition({ status: AppealStatus.IN_PROGRESS }, AppealAction.ANSWER, Role.CENTER_SPECIALIST, NOW)))).toBe('FORBIDDEN');
-    expect(errorCode(catchError(() => resolveTransition({ status: AppealStatus.ON_REVIEW }, AppealAction.REVIEW_ACCEPT, Role.ORG_OPERATOR, NOW)))).toBe('FORBIDDEN');
+    expect(resolveTransition({ status: AppealStatus.ON_REVIEW }, AppealAction.REVIEW_RETURN, Role.SECTOR_SPECIALIST, NOW).toStatus).toBe(
+      AppealStatus.IN_PROGRESS,
+    );
+    expect(errorCode(catchError(() => resolveTransition({ status: AppealStatus.IN_PROGRESS }, AppealAction.ANSWER, Role.CENTER_SPECIALIST, NOW)))).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorCode(catchError(() => resolveTransition({ status: AppealStatus.ON_REVIEW }, AppealAction.REVIEW_ACCEPT, Role.ORG_OPERATOR, NOW)))).toBe(
+      'FORBIDDEN',
+    );
     for (const role of [Role.ANALYST, Role.MINISTRY_OBSERVER, Role.INTEGRATION, Role.CURATOR]) {
       for (const status of Object.values(AppealStatus)) expect(allowedActions({ status }, role, NOW), `${role} ${status}`).toEqual([]);
     }
@@ -55,7 +61,13 @@ describe('the status machine table', () => {
   it('answers an action the status does not allow with CONFLICT and the allowed actions', () => {
     const error = catchError(() => resolveTransition({ status: AppealStatus.ASSIGNED }, AppealAction.ANSWER, Role.ORG_OPERATOR, NOW));
     expect(errorCode(error)).toBe('CONFLICT');
-    expect((error as any).extensions.allowed).toEqual([AppealAction.ASSIGN, AppealAction.REDIRECT, AppealAction.EXTEND, AppealAction.START_WORK, AppealAction.PAUSE]);
+    expect((error as any).extensions.allowed).toEqual([
+      AppealAction.ASSIGN,
+      AppealAction.REDIRECT,
+      AppealAction.EXTEND,
+      AppealAction.START_WORK,
+      AppealAction.PAUSE,
+    ]);
   });
 
   it('pauses only a running clock and resumes only a paused one', () => {

@@ -113,9 +113,16 @@ export const TRANSITIONS: readonly Transition[] = [
 ];
 
 const STATUS_NAMES: Record<AppealStatus, string> = {
-  NEW: 'поступило', REGISTERED: 'зарегистрировано', ASSIGNED: 'назначено', IN_PROGRESS: 'в работе',
-  ANSWERED: 'дан ответ', ON_REVIEW: 'ответ на проверке ЦУР', CLOSED: 'закрыто', REDIRECTED: 'перенаправлено',
-  REJECTED: 'отклонено', REOPENED: 'возобновлено',
+  NEW: 'поступило',
+  REGISTERED: 'зарегистрировано',
+  ASSIGNED: 'назначено',
+  IN_PROGRESS: 'в работе',
+  ANSWERED: 'дан ответ',
+  ON_REVIEW: 'ответ на проверке ЦУР',
+  CLOSED: 'закрыто',
+  REDIRECTED: 'перенаправлено',
+  REJECTED: 'отклонено',
+  REOPENED: 'возобновлено',
 };
 
 /**
@@ -123,9 +130,7 @@ const STATUS_NAMES: Record<AppealStatus, string> = {
  * conditions `resolveTransition` applies, so every action offered succeeds.
  */
 export function allowedActions(appeal: AppealStateView, actor: ActorKind, now: Date): AppealAction[] {
-  const actions = TRANSITIONS
-    .filter((t) => t.from.includes(appeal.status) && t.by.includes(actor) && !t.unless?.(appeal, now))
-    .map((t) => t.action);
+  const actions = TRANSITIONS.filter((t) => t.from.includes(appeal.status) && t.by.includes(actor) && !t.unless?.(appeal, now)).map((t) => t.action);
   return [...new Set(actions)];
 }
 
@@ -140,7 +145,9 @@ export function resolveTransition(appeal: AppealStateView, action: AppealAction,
   if (!fromHere.length) {
     const label = TRANSITIONS.find((t) => t.action === action)?.label ?? action;
     throw conflict(`Действие «${label}» невозможно в статусе «${STATUS_NAMES[appeal.status]}»`, {
-      status: appeal.status, action, allowed,
+      status: appeal.status,
+      action,
+      allowed,
     });
   }
   const mine = fromHere.find((t) => t.by.includes(actor));

@@ -4,11 +4,23 @@ import type { CommittedAppealEvent } from '../events/event-bus.js';
 import { canSeeEvent, liveScopeFor, matchesFilter, NO_FILTER } from './event-visibility.js';
 
 const event = (over: Partial<CommittedAppealEvent> = {}): CommittedAppealEvent => ({
-  eventId: 'e', appealId: 'a', type: 'ASSIGNED', at: '2026-01-01T00:00:00Z', fromStatus: 'REGISTERED', toStatus: 'ASSIGNED',
-  sectorCode: 'housing', organizationId: 'org-1', municipalityId: 'mun-1', status: 'ASSIGNED', ...over,
+  eventId: 'e',
+  appealId: 'a',
+  type: 'ASSIGNED',
+  at: '2026-01-01T00:00:00Z',
+  fromStatus: 'REGISTERED',
+  toStatus: 'ASSIGNED',
+  sectorCode: 'housing',
+  organizationId: 'org-1',
+  municipalityId: 'mun-1',
+  status: 'ASSIGNED',
+  ...over,
 });
 const user = (role: Role, over: { sectors?: string[]; organizationId?: string | null } = {}) => ({
-  id: 'u', role, organizationId: over.organizationId ?? null, sectors: over.sectors ?? [],
+  id: 'u',
+  role,
+  organizationId: over.organizationId ?? null,
+  sectors: over.sectors ?? [],
 });
 
 describe('live event access', () => {

@@ -9,10 +9,7 @@ import type { CommittedAppealEvent } from '../events/event-bus.js';
  * carries (the appeal's sector and body when the change committed).
  */
 export type LiveScope =
-  | { kind: 'all' }
-  | { kind: 'sectors'; sectors: ReadonlySet<string> }
-  | { kind: 'organizations'; organizations: ReadonlySet<string> }
-  | { kind: 'none' };
+  { kind: 'all' } | { kind: 'sectors'; sectors: ReadonlySet<string> } | { kind: 'organizations'; organizations: ReadonlySet<string> } | { kind: 'none' };
 
 /** `subtree`: the operator's body and every body below it (ORG_OPERATOR only). */
 export function liveScopeFor(user: AuthUser, subtree: readonly string[] = []): LiveScope {

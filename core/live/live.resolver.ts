@@ -22,7 +22,11 @@ export class LiveResolver {
   })
   appealEvents(
     @Root() delivery: LiveDelivery,
-    @Arg('filter', () => AppealEventFilter, { nullable: true, description: 'Отбор событий (отрасль, организация, муниципалитет, статус, вид); без него — все видимые роли' }) _filter?: AppealEventFilter,
+    @Arg('filter', () => AppealEventFilter, {
+      nullable: true,
+      description: 'Отбор событий (отрасль, организация, муниципалитет, статус, вид); без него — все видимые роли',
+    })
+    _filter?: AppealEventFilter,
   ): AppealEvent {
     return delivery.event;
   }
@@ -33,7 +37,8 @@ export class LiveResolver {
   })
   deadlineAlerts(
     @Root() delivery: LiveDelivery,
-    @Arg('filter', () => AppealEventFilter, { nullable: true, description: 'Отбор предупреждений (отрасль, организация, муниципалитет)' }) _filter?: AppealEventFilter,
+    @Arg('filter', () => AppealEventFilter, { nullable: true, description: 'Отбор предупреждений (отрасль, организация, муниципалитет)' })
+    _filter?: AppealEventFilter,
   ): DeadlineAlert {
     return toDeadlineAlert(delivery);
   }

@@ -98,6 +98,8 @@ describe('shared execution of live events', () => {
     expect(accessClass(user('a', Role.MINISTRY_OBSERVER, ['waste', 'roads']))).toBe(accessClass(user('b', Role.MINISTRY_OBSERVER, ['roads', 'waste'])));
     expect(accessClass(user('a', Role.MINISTRY_OBSERVER, ['waste']))).not.toBe(accessClass(user('a', Role.MINISTRY_OBSERVER, ['roads'])));
     expect(accessClass(user('a', Role.CURATOR))).not.toBe(accessClass(user('a', Role.ANALYST)));
-    expect(accessClass({ ...user('a', Role.ORG_OPERATOR), organizationId: 'x' })).not.toBe(accessClass({ ...user('a', Role.ORG_OPERATOR), organizationId: 'y' }));
+    expect(accessClass({ ...user('a', Role.ORG_OPERATOR), organizationId: 'x' })).not.toBe(
+      accessClass({ ...user('a', Role.ORG_OPERATOR), organizationId: 'y' }),
+    );
   });
 });

@@ -1,6 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { checkAccess } from '../auth/access-guard.js';
-import { coreAccess } from '../auth/access-matrix.js';
+import { liveAccess } from './live.access.js';
 import { SUBORDINATE_ORGANIZATIONS_SQL } from '../auth/appeal-scope.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../entities/enums.js';
@@ -33,9 +32,12 @@ export interface LiveSubscribeOptions {
  * the subscribers of one event.
  */
 export async function subscribeLive(ctx: RequestContext, options: LiveSubscribeOptions): Promise<AsyncIterableIterator<LiveDelivery>> {
-  checkAccess(coreAccess, `Subscription.${options.field}`, ctx);
+  checkAccess(liveAccess, `Subscription.${options.field}`, ctx);
   const user = ctx.user!;
-  const filter = readFilter(options.filter, ctx.app.plugins.map((p) => p.code));
+  const filter = readFilter(
+    options.filter,
+    ctx.app.plugins.map((p) => p.code),
+  );
   const scope = await scopeOf(ctx, user);
   const { live, config } = ctx.app;
   let remove = () => {};

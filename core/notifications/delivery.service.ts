@@ -133,7 +133,11 @@ export async function drainOutbox(app: AppServices, options: DrainOptions = {}):
     const missing = [...new Set(rows.map((r) => r.message_id).filter((id) => !messages.has(id)))];
     if (missing.length) {
       const found = await pgQuery<MessageText & { id: string }>(
-        em, 'select id, subject, body, short_text from notification_message where id = any($1::uuid[])', [missing], { prepared: true });
+        em,
+        'select id, subject, body, short_text from notification_message where id = any($1::uuid[])',
+        [missing],
+        { prepared: true },
+      );
       for (const m of found) messages.set(m.id, m);
     }
     const contacts = [...new Set(rows.map((r) => r.recipient_key).filter((key) => key.startsWith('email:') || key.startsWith('phone:')))];

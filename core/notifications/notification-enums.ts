@@ -1,4 +1,3 @@
-
 import { registerEnum } from '../graphql/register-enum.js';
 /** Where a message goes. */
 export enum DeliveryChannel {

@@ -13,16 +13,20 @@ function page(res: Response, status: number, text: string, form?: string) {
     .status(status)
     .setHeader('cache-control', 'no-store')
     .type('html')
-    .send(`<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
-      `<title>${optOutPage.title}</title></head><body><h1>${optOutPage.title}</h1><p>${escapeHtml(text)}</p>` +
-      (form ? `<form method="post"><input type="hidden" name="token" value="${escapeHtml(form)}"><button>${optOutPage.button}</button></form>` : '') +
-      `</body></html>`);
+    .send(
+      `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+        `<title>${optOutPage.title}</title></head><body><h1>${optOutPage.title}</h1><p>${escapeHtml(text)}</p>` +
+        (form ? `<form method="post"><input type="hidden" name="token" value="${escapeHtml(form)}"><button>${optOutPage.button}</button></form>` : '') +
+        `</body></html>`,
+    );
 }
 
 async function knownToken(app: AppServices, token: unknown): Promise<string | null> {
   if (typeof token !== 'string' || !TOKEN.test(token)) return null;
   const em = app.orm.em.fork() as EntityManager;
-  const [row] = await pgQuery<{ contact_key: string }>(em, 'select contact_key from notification_contact where token_hash = $1', [tokenHash(token)], { prepared: true });
+  const [row] = await pgQuery<{ contact_key: string }>(em, 'select contact_key from notification_contact where token_hash = $1', [tokenHash(token)], {
+    prepared: true,
+  });
   return row?.contact_key ?? null;
 }
 
@@ -50,7 +54,11 @@ export function registerOptOutRoutes(expressApp: Express, app: AppServices): voi
       const em = app.orm.em.fork() as EntityManager;
       await pgQuery(em, 'update notification_contact set opted_out_at = coalesce(opted_out_at, $2) where contact_key = $1', [contact, app.clock.now()]);
       // What is still queued for this contact is not sent.
-      await pgQuery(em, `update notification_outbox set status = 'FAILED', last_error = 'отказ от уведомлений' where recipient_key = $1 and status = 'QUEUED'`, [contact]);
+      await pgQuery(
+        em,
+        `update notification_outbox set status = 'FAILED', last_error = 'отказ от уведомлений' where recipient_key = $1 and status = 'QUEUED'`,
+        [contact],
+      );
       page(res, 200, optOutPage.done);
     } catch (error) {
       next(error);

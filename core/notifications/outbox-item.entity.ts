@@ -12,8 +12,14 @@ import { NotificationMessage } from './notification-message.entity.js';
 @Entity({ tableName: 'notification_outbox' })
 @Unique({ properties: ['message', 'channel', 'recipientKey'] })
 @Index({ properties: ['recipientKey'] })
-@Index({ name: 'notification_outbox_due_idx', expression: `create index "notification_outbox_due_idx" on "notification_outbox" ("next_attempt_at", "id") where status = 'QUEUED'` })
-@Index({ name: 'notification_outbox_sending_idx', expression: `create index "notification_outbox_sending_idx" on "notification_outbox" ("claimed_at") where status = 'SENDING'` })
+@Index({
+  name: 'notification_outbox_due_idx',
+  expression: `create index "notification_outbox_due_idx" on "notification_outbox" ("next_attempt_at", "id") where status = 'QUEUED'`,
+})
+@Index({
+  name: 'notification_outbox_sending_idx',
+  expression: `create index "notification_outbox_sending_idx" on "notification_outbox" ("claimed_at") where status = 'SENDING'`,
+})
 export class OutboxItem {
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   id!: string;

@@ -44,7 +44,9 @@ function render(app: AppServices, type: string, row: NoticeRow): RenderedMessage
     case 'DEADLINE_EXTENDED':
       return deadlineExtendedMessage({ number: row.number, dueAt: row.due_at ? new Date(row.due_at) : null, reason: row.reason }, app.config.TIME_ZONE);
     case 'ANNOUNCEMENT_MATCHED':
-      return row.announcement_title ? matchedAnnouncementMessage({ number: row.number, title: row.announcement_title, body: row.announcement_body ?? '' }) : null;
+      return row.announcement_title
+        ? matchedAnnouncementMessage({ number: row.number, title: row.announcement_title, body: row.announcement_body ?? '' })
+        : null;
     default:
       return null;
   }

@@ -27,7 +27,10 @@ const formatDate = (at: Date, timeZone: string) =>
   new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(at);
 
 /** An announcement as it goes out to residents of its audience. */
-export function announcementMessage(a: { kind: string; title: string; body: string; validFrom: Date; validTo: Date | null; speaker: string | null }, timeZone: string): RenderedMessage {
+export function announcementMessage(
+  a: { kind: string; title: string; body: string; validFrom: Date; validTo: Date | null; speaker: string | null },
+  timeZone: string,
+): RenderedMessage {
   const label = KIND_LABELS[a.kind] ?? 'Информация';
   const period = a.validTo
     ? `Срок: с ${formatDate(a.validFrom, timeZone)} по ${formatDate(a.validTo, timeZone)}.`
@@ -77,9 +80,7 @@ export function deadlineExtendedMessage(n: { number: string; dueAt: Date | null;
   const due = n.dueAt ? formatDate(n.dueAt, timeZone) : null;
   return {
     subject: `Срок рассмотрения обращения № ${n.number} продлён`,
-    body:
-      `Срок рассмотрения вашего обращения № ${n.number} продлён${due ? ` до ${due}` : ''}` +
-      `${n.reason ? `. Причина: ${n.reason}` : ''}.${footer()}`,
+    body: `Срок рассмотрения вашего обращения № ${n.number} продлён${due ? ` до ${due}` : ''}` + `${n.reason ? `. Причина: ${n.reason}` : ''}.${footer()}`,
     shortText: `ЦУР. Срок по обращению № ${n.number} продлён${due ? ` до ${due}` : ''}. Отписка: ${OPT_OUT_PLACEHOLDER}`,
   };
 }

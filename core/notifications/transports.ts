@@ -16,7 +16,10 @@ export interface Outgoing {
 
 /** Why a send failed; `permanent` ones are not retried (a refused address, a 4xx from the gateway). */
 export class DeliveryError extends Error {
-  constructor(message: string, readonly permanent: boolean) {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
     super(message);
   }
 }

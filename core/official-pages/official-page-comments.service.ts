@@ -60,7 +60,12 @@ export async function linkPageComment(
  * also under concurrent calls (the lifecycle is idempotent on the external id,
  * and the link's unique key keeps one row).
  */
-export async function recordPageComment(app: AppServices, em: EntityManager, actor: Actor, input: PageCommentInput): Promise<{ appeal: Appeal; created: boolean }> {
+export async function recordPageComment(
+  app: AppServices,
+  em: EntityManager,
+  actor: Actor,
+  input: PageCommentInput,
+): Promise<{ appeal: Appeal; created: boolean }> {
   const commentId = cleanText(input.commentId, 'input.commentId', 150, true)!;
   const postId = cleanText(input.postId, 'input.postId', 150, false);
   const authorHandle = cleanText(input.authorHandle, 'input.authorHandle', 200, false);
@@ -78,7 +83,12 @@ export async function recordPageComment(app: AppServices, em: EntityManager, act
   if (!page) throw badInput('input.pageId', 'Нет такой официальной страницы');
 
   // Taken in before (through this door or the social channel's batch intake): the same appeal.
-  const [known] = await pgQuery<{ appeal_id: string }>(em, 'select appeal_id from official_page_comment where page_id = $1 and comment_id = $2', [page.id, commentId], { prepared: true });
+  const [known] = await pgQuery<{ appeal_id: string }>(
+    em,
+    'select appeal_id from official_page_comment where page_id = $1 and comment_id = $2',
+    [page.id, commentId],
+    { prepared: true },
+  );
   if (known) {
     const appeal = await em.findOneOrFail(Appeal, { id: known.appeal_id });
     return { appeal, created: false };

@@ -40,22 +40,24 @@ const silentDays = (at: Date, last: Date | null, createdAt: Date) => Math.max(0,
 export async function loadPageMetrics(em: EntityManager, pageIds: readonly string[] | null, from: Date, to: Date, now: Date): Promise<PageMetricsRow[]> {
   const dueBy = new Date(Math.min(to.getTime(), now.getTime()));
   const rows = await analyticsSql<FigureRow & { verified: boolean; created_at: Date | string; posts: number; last_activity_at: Date | string | null }>(
-    em, PAGE_FIGURES_SQL, [pageIds ? [...pageIds] : null, from, to, dueBy],
+    em,
+    PAGE_FIGURES_SQL,
+    [pageIds ? [...pageIds] : null, from, to, dueBy],
   );
   return rows.map((r) => {
     const lastActivityAt = asDate(r.last_activity_at);
     return {
-    pageId: r.page_id!,
-    organizationId: r.organization_id!,
-    comments: r.comments,
-    answered: r.answered,
-    answeredShare: r.comments ? r.answered / r.comments : null,
-    answeredOnTime: r.answered_on_time,
-    medianAnswerHours: r.median_hours == null ? null : Number(r.median_hours),
-    posts: r.posts,
-    lastActivityAt,
-    daysSinceLastActivity: silentDays(dueBy, lastActivityAt, asDate(r.created_at)!),
-    verified: r.verified,
+      pageId: r.page_id!,
+      organizationId: r.organization_id!,
+      comments: r.comments,
+      answered: r.answered,
+      answeredShare: r.comments ? r.answered / r.comments : null,
+      answeredOnTime: r.answered_on_time,
+      medianAnswerHours: r.median_hours == null ? null : Number(r.median_hours),
+      posts: r.posts,
+      lastActivityAt,
+      daysSinceLastActivity: silentDays(dueBy, lastActivityAt, asDate(r.created_at)!),
+      verified: r.verified,
     };
   });
 }
@@ -67,8 +69,17 @@ export async function loadPageMetrics(em: EntityManager, pageIds: readonly strin
  */
 function asRatingFigures(r: FigureRow, id: string | null): RatingFigures {
   return {
-    id, n: r.comments, answered: r.answered, onTime: r.answered_on_time, returned: 0, rated: 0, negative: 0, repeats: 0,
-    due: r.due, dueAnswered: r.due_answered, medianHours: r.median_hours == null ? null : Number(r.median_hours),
+    id,
+    n: r.comments,
+    answered: r.answered,
+    onTime: r.answered_on_time,
+    returned: 0,
+    rated: 0,
+    negative: 0,
+    repeats: 0,
+    due: r.due,
+    dueAnswered: r.due_answered,
+    medianHours: r.median_hours == null ? null : Number(r.median_hours),
   };
 }
 
@@ -79,7 +90,13 @@ function asRatingFigures(r: FigureRow, id: string | null): RatingFigures {
  * comments and weigh nothing.
  */
 export const PAGE_RATING_WEIGHTS: Record<RatingPart, number> = {
-  quantity: 0.3, timeliness: 0.3, speed: 0.2, completeness: 0.2, quality: 0, satisfaction: 0, repeats: 0,
+  quantity: 0.3,
+  timeliness: 0.3,
+  speed: 0.2,
+  completeness: 0.2,
+  quality: 0,
+  satisfaction: 0,
+  repeats: 0,
 };
 const PAGE_PARTS: RatingPart[] = ['quantity', 'timeliness', 'speed', 'completeness'];
 
@@ -136,7 +153,13 @@ export async function rankOfficialPages(app: AppServices, em: EntityManager, fro
     organizationScore: orgScoreOf.get(p.m.organizationId) ?? null,
     metrics: p.m,
   }));
-  rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (b.score ?? -1) - (a.score ?? -1) || b.metrics.comments - a.metrics.comments || a.pageId.localeCompare(b.pageId));
+  rows.sort(
+    (a, b) =>
+      (a.rank ?? Infinity) - (b.rank ?? Infinity) ||
+      (b.score ?? -1) - (a.score ?? -1) ||
+      b.metrics.comments - a.metrics.comments ||
+      a.pageId.localeCompare(b.pageId),
+  );
   return rows;
 }
 

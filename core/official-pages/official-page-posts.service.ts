@@ -41,6 +41,11 @@ export async function recordPagePost(em: EntityManager, now: Date, input: PagePo
   );
   const [row] = inserted
     ? [{ id: inserted.id, published_at: input.publishedAt }]
-    : await pgQuery<{ id: string; published_at: Date | string }>(em, 'select id, published_at from official_page_post where page_id = $1 and post_id = $2', [page.id, postId], { prepared: true });
+    : await pgQuery<{ id: string; published_at: Date | string }>(
+        em,
+        'select id, published_at from official_page_post where page_id = $1 and post_id = $2',
+        [page.id, postId],
+        { prepared: true },
+      );
   return { id: row!.id, pageId: page.id, postId, publishedAt: new Date(row!.published_at), created: Boolean(inserted) };
 }

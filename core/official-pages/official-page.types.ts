@@ -39,7 +39,8 @@ export class OfficialPageMetrics {
   @Field(() => Int, { description: 'Ответ дан в срок' }) answeredOnTime!: number;
   @Field(() => Float, { nullable: true, description: 'Медианное время ответа, ч' }) medianAnswerHours!: number | null;
   @Field(() => Int, { description: 'Публикаций органа за период (включая опубликованные объявления)' }) posts!: number;
-  @Field(() => DateTime, { nullable: true, description: 'Последняя активность органа на странице (публикация или ответ) до конца периода' }) lastActivityAt!: Date | null;
+  @Field(() => DateTime, { nullable: true, description: 'Последняя активность органа на странице (публикация или ответ) до конца периода' })
+  lastActivityAt!: Date | null;
   @Field(() => Int, { description: 'Дней без активности на конец периода (или на сегодня, если период не закончился)' }) daysSinceLastActivity!: number;
   @Field(() => Boolean, { description: 'Страница подтверждена площадкой (отметка госпаблика)' }) verified!: boolean;
 }

@@ -1,6 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OfficialPage } from '../channels/official-page.entity.js';
-import { Organization } from '../entities/organization.entity.js';
 import type { RequestContext } from '../graphql/context.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { AppealConnection } from '../appeals/appeal-types.js';
@@ -12,7 +11,12 @@ import { checkPeriod, findSilentPages, loadPageMetrics, rankOfficialPages, type 
 import { scopedAppealConnection } from './scoped-appeals.js';
 import { ForwardPageArgs } from '../graphql/pagination.js';
 import {
-  OfficialPageCommentInput, OfficialPageMetrics, OfficialPagePostInput, OfficialPagePostRecord, OfficialPageRatingRow, SilentOfficialPage,
+  OfficialPageCommentInput,
+  OfficialPageMetrics,
+  OfficialPagePostInput,
+  OfficialPagePostRecord,
+  OfficialPageRatingRow,
+  SilentOfficialPage,
 } from './official-page.types.js';
 
 @ArgsType()
@@ -63,11 +67,13 @@ export class OfficialPagesResolver {
     requireUser(ctx);
     const rows = await rankOfficialPages(ctx.app, ctx.em, args.from, args.to, ctx.clock.now());
     const pages = pageLoader(ctx);
-    return Promise.all(rows.map(async (row) => ({
-      ...row,
-      page: await pages.load(row.pageId),
-      organization: await ctx.loaders.organization.load(row.organizationId),
-    })));
+    return Promise.all(
+      rows.map(async (row) => ({
+        ...row,
+        page: await pages.load(row.pageId),
+        organization: await ctx.loaders.organization.load(row.organizationId),
+      })),
+    );
   }
 
   @Query(() => [SilentOfficialPage], { description: 'Официальные страницы без активности органа дольше OFFICIAL_PAGE_SILENT_DAYS дней: задачи координации' })
@@ -75,24 +81,38 @@ export class OfficialPagesResolver {
     requireUser(ctx);
     const rows = await findSilentPages(ctx.app, ctx.em, ctx.clock.now());
     const pages = pageLoader(ctx);
-    return Promise.all(rows.map(async (row) => {
-      const page = (await pages.load(row.pageId))!;
-      const organization = (await ctx.loaders.organization.load(row.organizationId))!;
-      return {
-        page, organization, lastActivityAt: row.lastActivityAt, silentDays: row.silentDays,
-        task: `Страница «${page.name}» (${organization.shortName}) без публикаций и ответов ${row.silentDays} дн.: ` +
-          'согласовать с органом план публикаций и ответы на комментарии, при необходимости — обучение администратора страницы',
-      };
-    }));
+    return Promise.all(
+      rows.map(async (row) => {
+        const page = (await pages.load(row.pageId))!;
+        const organization = (await ctx.loaders.organization.load(row.organizationId))!;
+        return {
+          page,
+          organization,
+          lastActivityAt: row.lastActivityAt,
+          silentDays: row.silentDays,
+          task:
+            `Страница «${page.name}» (${organization.shortName}) без публикаций и ответов ${row.silentDays} дн.: ` +
+            'согласовать с органом план публикаций и ответы на комментарии, при необходимости — обучение администратора страницы',
+        };
+      }),
+    );
   }
 
-  @Mutation(() => RegisterAppealPayload, { description: 'Принять комментарий жителя на официальной странице как обращение; один раз на (страница, комментарий)' })
-  recordOfficialPageComment(@Arg('input', () => OfficialPageCommentInput, { description: 'Комментарий жителя' }) input: OfficialPageCommentInput, @Ctx() ctx: RequestContext) {
+  @Mutation(() => RegisterAppealPayload, {
+    description: 'Принять комментарий жителя на официальной странице как обращение; один раз на (страница, комментарий)',
+  })
+  recordOfficialPageComment(
+    @Arg('input', () => OfficialPageCommentInput, { description: 'Комментарий жителя' }) input: OfficialPageCommentInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return recordPageComment(ctx.app, ctx.em, { user: requireUser(ctx) }, input);
   }
 
   @Mutation(() => OfficialPagePostRecord, { description: 'Учесть публикацию органа на официальной странице; один раз на (страница, публикация)' })
-  async recordOfficialPagePost(@Arg('input', () => OfficialPagePostInput, { description: 'Публикация органа' }) input: OfficialPagePostInput, @Ctx() ctx: RequestContext) {
+  async recordOfficialPagePost(
+    @Arg('input', () => OfficialPagePostInput, { description: 'Публикация органа' }) input: OfficialPagePostInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     requireUser(ctx);
     return recordPagePost(ctx.em, ctx.clock.now(), input);
   }

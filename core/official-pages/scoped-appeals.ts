@@ -13,7 +13,13 @@ import { readPageArgs, toConnection, type Connection, type PageArgs } from '../g
  * Recommendation.appeals. The scope rule is a knex builder today; the
  * statement itself runs through pgQuery (core/db/pg-query.ts).
  */
-export async function scopedAppealConnection(em: EntityManager, user: AuthUser, condition: string, bindings: unknown[], args: PageArgs): Promise<Connection<Appeal>> {
+export async function scopedAppealConnection(
+  em: EntityManager,
+  user: AuthUser,
+  condition: string,
+  bindings: unknown[],
+  args: PageArgs,
+): Promise<Connection<Appeal>> {
   const page = readPageArgs(args, 2);
   const knex = em.getKnex();
   const base = () => applyAppealScope(knex('appeal as a').whereRaw(condition, bindings as never[]), user);
@@ -26,8 +32,13 @@ export async function scopedAppealConnection(em: EntityManager, user: AuthUser, 
   query.orderByRaw(`a.received_at ${dir}, a.id ${dir}`).limit(page.limit + 1);
   const toAppeal = entityView(em, Appeal);
   const appeals = (await pgQueryOf(em, query)).map((row) => toAppeal(row));
-  return toConnection(appeals, page, (a) => [a.receivedAt.toISOString(), a.id], async () => {
-    const [row] = await pgQueryOf<{ count: number }>(em, base().count({ count: '*' }));
-    return Number(row?.count ?? 0);
-  });
+  return toConnection(
+    appeals,
+    page,
+    (a) => [a.receivedAt.toISOString(), a.id],
+    async () => {
+      const [row] = await pgQueryOf<{ count: number }>(em, base().count({ count: '*' }));
+      return Number(row?.count ?? 0);
+    },
+  );
 }

@@ -14,6 +14,7 @@ export function splitFormat(file: string): [string, Open311Format] | null {
  * surrogates. One of them in an appeal's text made the whole document
  * unreadable to a 311 client's parser; they carry nothing a reader needs.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this strips
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export const escapeXml = (value: string) =>
@@ -25,7 +26,10 @@ function xmlValue(name: string, value: unknown): string {
     const child = name.endsWith('s') ? name.slice(0, -1) : 'item';
     return `<${name}>${value.map((v) => xmlValue(child, v)).join('')}</${name}>`;
   }
-  if (typeof value === 'object') return `<${name}>${Object.entries(value).map(([k, v]) => xmlValue(k, v)).join('')}</${name}>`;
+  if (typeof value === 'object')
+    return `<${name}>${Object.entries(value)
+      .map(([k, v]) => xmlValue(k, v))
+      .join('')}</${name}>`;
   return `<${name}>${escapeXml(String(value))}</${name}>`;
 }
 

@@ -78,7 +78,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * readers included; the author's own fields are never part of a request.
  */
 export async function findRequests(
-  em: EntityManager, user: AuthUser | null, filters: RequestFilters, now: Date, publicServices: readonly string[], timeZone: string,
+  em: EntityManager,
+  user: AuthUser | null,
+  filters: RequestFilters,
+  now: Date,
+  publicServices: readonly string[],
+  timeZone: string,
 ): Promise<Open311Request[]> {
   const knex = em.getKnex();
   const query = scope(
@@ -86,11 +91,26 @@ export async function findRequests(
       .leftJoin('category as c', 'c.id', 'a.category_id')
       .leftJoin('organization as o', 'o.id', 'a.organization_id')
       .select(
-        'a.id', 'a.number', 'a.status', 'a.text', 'a.address', 'a.latitude', 'a.longitude', 'a.received_at', 'a.updated_at', 'a.due_at',
-        'c.code as category_code', 'c.name as category_name', 'o.name as organization_name',
+        'a.id',
+        'a.number',
+        'a.status',
+        'a.text',
+        'a.address',
+        'a.latitude',
+        'a.longitude',
+        'a.received_at',
+        'a.updated_at',
+        'a.due_at',
+        'c.code as category_code',
+        'c.name as category_name',
+        'o.name as organization_name',
         knex.raw(`(select e.reason from appeal_event e where e.appeal_id = a.id and e.to_status = a.status order by e.at desc limit 1) as status_reason`),
-        knex.raw(`(select r.text from appeal_response r where r.appeal_id = a.id and r.review_decision = 'ACCEPT' order by r.reviewed_at desc limit 1) as answer_text`),
-        knex.raw(`(select r.raw->>'media_url' from channel_record r where r.appeal_id = a.id and r.adapter = 'open311' and r.raw->>'media_url' is not null limit 1) as media_url`),
+        knex.raw(
+          `(select r.text from appeal_response r where r.appeal_id = a.id and r.review_decision = 'ACCEPT' order by r.reviewed_at desc limit 1) as answer_text`,
+        ),
+        knex.raw(
+          `(select r.raw->>'media_url' from channel_record r where r.appeal_id = a.id and r.adapter = 'open311' and r.raw->>'media_url' is not null limit 1) as media_url`,
+        ),
       ),
     user,
     publicServices,
@@ -111,7 +131,14 @@ export async function findRequests(
     const closed = filters.statuses[0] === 'closed';
     query.whereRaw(`a.status::text ${closed ? '' : 'not '}in (select unnest(?::text[]))`, [textArray(CLOSED)]);
   }
-  const rows: Record<string, any>[] = await em.getConnection().execute(query.orderBy([{ column: 'a.received_at', order: 'desc' }, { column: 'a.id', order: 'desc' }]).limit(MAX_REQUESTS));
+  const rows: Record<string, any>[] = await em.getConnection().execute(
+    query
+      .orderBy([
+        { column: 'a.received_at', order: 'desc' },
+        { column: 'a.id', order: 'desc' },
+      ])
+      .limit(MAX_REQUESTS),
+  );
   return rows.map((row) => ({
     service_request_id: row.number,
     status: CLOSED.includes(row.status) ? 'closed' : 'open',
@@ -150,7 +177,9 @@ function statusNotes(user: AuthUser | null, row: Record<string, any>): string {
  */
 export function serviceNotice(dueAt: Date | null, timeZone: string): string {
   if (!dueAt) return 'Срок ответа будет назначен при регистрации';
-  const at = new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(dueAt);
+  const at = new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(
+    dueAt,
+  );
   return `Ответ ожидается до ${at}`;
 }
 
@@ -160,7 +189,10 @@ export function readFilters(query: Record<string, unknown>): RequestFilters {
     const value = query[name];
     if (value === undefined || value === '') return undefined;
     if (typeof value !== 'string') throw new Open311Error(400, `${name}: ожидается список через запятую`);
-    return value.split(',').map((v) => v.trim()).filter(Boolean);
+    return value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
   };
   const date = (name: string) => {
     const value = query[name];

@@ -84,54 +84,70 @@ export function open311Routes(app: AppServices, limits: RateLimits): Router {
 
   router.use(limits.addressLimit(sendTooManyRequests), limits.anonymousLimit(app.config.OPEN311_PUBLIC_PER_MINUTE, sendTooManyRequests));
 
-  router.get('/:file', route(app, async (req, res, format, name) => {
-    if (name === 'services') return sendList(res, format, 'services', 'service', listServices(app.plugins));
-    if (name === 'discovery') return sendObject(res, format, 'discovery', discovery(app, req));
-    if (name === 'requests') {
+  router.get(
+    '/:file',
+    route(app, async (req, res, format, name) => {
+      if (name === 'services') return sendList(res, format, 'services', 'service', listServices(app.plugins));
+      if (name === 'discovery') return sendObject(res, format, 'discovery', discovery(app, req));
+      if (name === 'requests') {
+        const user = await callerOf(app, req);
+        const requests = await findRequests(em(), user, readFilters(req.query), app.clock.now(), publicServices(), app.config.TIME_ZONE);
+        return sendList(res, format, 'service_requests', 'request', requests);
+      }
+      throw new Open311Error(404, `Нет ресурса «${name}»`);
+    }),
+  );
+
+  router.get(
+    '/services/:file',
+    route(app, async (_req, res, format, code) => {
+      const service = findService(app.plugins, code);
+      if (!service) throw new Open311Error(404, `Нет услуги «${code}»`);
+      sendObject(res, format, 'service_definition', { service_code: code, attributes: serviceAttributes(service.plugin) });
+    }),
+  );
+
+  router.get(
+    '/requests/:file',
+    route(app, async (req, res, format, id) => {
       const user = await callerOf(app, req);
-      const requests = await findRequests(em(), user, readFilters(req.query), app.clock.now(), publicServices(), app.config.TIME_ZONE);
-      return sendList(res, format, 'service_requests', 'request', requests);
-    }
-    throw new Open311Error(404, `Нет ресурса «${name}»`);
-  }));
-
-  router.get('/services/:file', route(app, async (_req, res, format, code) => {
-    const service = findService(app.plugins, code);
-    if (!service) throw new Open311Error(404, `Нет услуги «${code}»`);
-    sendObject(res, format, 'service_definition', { service_code: code, attributes: serviceAttributes(service.plugin) });
-  }));
-
-  router.get('/requests/:file', route(app, async (req, res, format, id) => {
-    const user = await callerOf(app, req);
-    const [request] = await findRequests(em(), user, { serviceRequestIds: [id] }, app.clock.now(), publicServices(), app.config.TIME_ZONE);
-    if (!request) throw new Open311Error(404, `Нет заявки «${id}»`);
-    sendList(res, format, 'service_requests', 'request', [request]);
-  }));
+      const [request] = await findRequests(em(), user, { serviceRequestIds: [id] }, app.clock.now(), publicServices(), app.config.TIME_ZONE);
+      if (!request) throw new Open311Error(404, `Нет заявки «${id}»`);
+      sendList(res, format, 'service_requests', 'request', [request]);
+    }),
+  );
 
   const { ingest } = module;
   if (ingest) {
-    router.post('/:file', express.urlencoded({ extended: false, limit: '1mb' }), express.json({ limit: '1mb' }), route(app, async (req, res, format, name) => {
-      if (name !== 'requests') throw new Open311Error(404, `Нет ресурса «${name}»`);
-      const user = await caller(app, req);
-      if (!FILERS.includes(user.role)) throw new Open311Error(403, 'Этой учётной записи нельзя подавать заявки');
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const service = typeof body.service_code === 'string' ? findService(app.plugins, body.service_code) : null;
-      const { api_key: _key, attribute: _a, ...fields } = body;
-      const record: Record<string, unknown> = Object.fromEntries(Object.entries(fields).filter(([key]) => !key.startsWith('attribute[')));
-      const attributes = attributesOf(body);
-      if (Object.keys(attributes).length) record.attributes = service ? coerceAttributes(service.plugin, attributes) : attributes;
-      // A client that retries sends the same Idempotency-Key and gets the same request back.
-      const key = req.get('idempotency-key')?.trim();
-      if (key && key.length > 100) throw new Open311Error(400, 'Idempotency-Key: не длиннее 100 символов');
-      const options = { externalId: `${user.id}:${key || randomUUID()}` };
-      const prepared = prepareItem(open311Adapter, { position: 1, record }, options, module.contextFor(app.clock.now()));
-      const [result] = await ingest.ingest(open311Adapter, [prepared], { actor: { user }, submittedBy: user.id });
-      if (result.outcome === 'REJECTED') throw new Open311Error(400, result.errors.map((e) => `${e.field}: ${e.message}`).join('; '));
-      if (result.outcome === 'PENDING_RETRY') throw new Open311Error(503, 'Заявка сохранена, но пока не принята; повторите запрос с тем же Idempotency-Key');
-      const [row] = await pgQuery<{ number: string; due_at: Date | null }>(em(), 'select number, due_at from appeal where id = $1', [result.appealId], { prepared: true });
-      const notice = serviceNotice(row.due_at ? new Date(row.due_at) : null, app.config.TIME_ZONE);
-      sendList(res, format, 'service_requests', 'request', [{ service_request_id: row.number, service_notice: notice, account_id: null }], 201);
-    }));
+    router.post(
+      '/:file',
+      express.urlencoded({ extended: false, limit: '1mb' }),
+      express.json({ limit: '1mb' }),
+      route(app, async (req, res, format, name) => {
+        if (name !== 'requests') throw new Open311Error(404, `Нет ресурса «${name}»`);
+        const user = await caller(app, req);
+        if (!FILERS.includes(user.role)) throw new Open311Error(403, 'Этой учётной записи нельзя подавать заявки');
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        const service = typeof body.service_code === 'string' ? findService(app.plugins, body.service_code) : null;
+        const { api_key: _key, attribute: _a, ...fields } = body;
+        const record: Record<string, unknown> = Object.fromEntries(Object.entries(fields).filter(([key]) => !key.startsWith('attribute[')));
+        const attributes = attributesOf(body);
+        if (Object.keys(attributes).length) record.attributes = service ? coerceAttributes(service.plugin, attributes) : attributes;
+        // A client that retries sends the same Idempotency-Key and gets the same request back.
+        const key = req.get('idempotency-key')?.trim();
+        if (key && key.length > 100) throw new Open311Error(400, 'Idempotency-Key: не длиннее 100 символов');
+        const options = { externalId: `${user.id}:${key || randomUUID()}` };
+        const prepared = prepareItem(open311Adapter, { position: 1, record }, options, module.contextFor(app.clock.now()));
+        const [result] = await ingest.ingest(open311Adapter, [prepared], { actor: { user }, submittedBy: user.id });
+        if (result.outcome === 'REJECTED') throw new Open311Error(400, result.errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+        if (result.outcome === 'PENDING_RETRY') throw new Open311Error(503, 'Заявка сохранена, но пока не принята; повторите запрос с тем же Idempotency-Key');
+        const [row] = await pgQuery<{ number: string; due_at: Date | null }>(em(), 'select number, due_at from appeal where id = $1', [result.appealId], {
+          prepared: true,
+        });
+        const notice = serviceNotice(row.due_at ? new Date(row.due_at) : null, app.config.TIME_ZONE);
+        sendList(res, format, 'service_requests', 'request', [{ service_request_id: row.number, service_notice: notice, account_id: null }], 201);
+      }),
+    );
   }
   // Anything else under /open311 (a deeper path, another method) is an error array too, never Express's HTML page.
   router.use((req: Request, res: Response) => {

@@ -29,11 +29,17 @@ describe('Open311 service definitions', () => {
     }
   });
 
-  it('names list values with the plugin\'s words and says what a formatted value looks like', () => {
+  it("names list values with the plugin's words and says what a formatted value looks like", () => {
     const [damage, lanes, seenOn] = serviceAttributes(listProbe);
     expect(damage).toMatchObject({
-      code: 'damage', datatype: 'multivaluelist', description: 'Виды повреждений',
-      values: [{ key: 'pothole', name: 'Яма' }, { key: 'crack', name: 'Трещина' }, { key: 'rut', name: 'Колея' }],
+      code: 'damage',
+      datatype: 'multivaluelist',
+      description: 'Виды повреждений',
+      values: [
+        { key: 'pothole', name: 'Яма' },
+        { key: 'crack', name: 'Трещина' },
+        { key: 'rut', name: 'Колея' },
+      ],
     });
     expect(lanes).toMatchObject({ datatype: 'number', description: 'Число полос', datatype_description: null });
     expect(seenOn).toMatchObject({ datatype: 'string', datatype_description: 'Дата в формате ГГГГ-ММ-ДД' });
@@ -41,15 +47,18 @@ describe('Open311 service definitions', () => {
 });
 
 describe('Open311 attribute values', () => {
-  it('reads attribute[code][] as a list, attribute[code] as one value, and a JSON body\'s attribute object', () => {
-    expect(attributesOf({ 'attribute[damage][]': ['pothole', 'rut'], 'attribute[lanes]': '2', description: 'x' })).toEqual({ damage: ['pothole', 'rut'], lanes: '2' });
+  it("reads attribute[code][] as a list, attribute[code] as one value, and a JSON body's attribute object", () => {
+    expect(attributesOf({ 'attribute[damage][]': ['pothole', 'rut'], 'attribute[lanes]': '2', description: 'x' })).toEqual({
+      damage: ['pothole', 'rut'],
+      lanes: '2',
+    });
     expect(attributesOf({ 'attribute[damage][]': 'crack' })).toEqual({ damage: ['crack'] });
     // A repeated single-value attribute keeps the last value, as a form does.
     expect(attributesOf({ 'attribute[lanes]': ['1', '3'] })).toEqual({ lanes: '3' });
     expect(attributesOf({ attribute: { damage: ['crack'], lanes: 4 } })).toEqual({ damage: ['crack'], lanes: '4' });
   });
 
-  it('coerces by the plugin\'s datatypes: a multivaluelist is always a list, numbers are numbers', () => {
+  it("coerces by the plugin's datatypes: a multivaluelist is always a list, numbers are numbers", () => {
     expect(coerceAttributes(listProbe, { damage: 'crack', lanes: '2', seenOn: '2026-11-30' })).toEqual({ damage: ['crack'], lanes: 2, seenOn: '2026-11-30' });
     expect(coerceAttributes(listProbe, { damage: ['crack', 'rut'], lanes: 'two' })).toEqual({ damage: ['crack', 'rut'], lanes: 'two' });
     // A list sent for a single value stays a list, for the plugin's schema to refuse with the field named.

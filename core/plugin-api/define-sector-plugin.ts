@@ -18,7 +18,9 @@ export function defineSectorPlugin<T>(definition: SectorPluginDefinition<T>): Se
   for (const [posCategory, subcategories] of Object.entries(definition.posCategories ?? {})) {
     for (const [subcategory, code] of Object.entries(subcategories)) {
       if (!own.has(code)) {
-        throw new Error(`Plugin ${definition.code}: ПОС «${posCategory} / ${subcategory}» maps to "${code}", which is neither the plugin's code nor one of its categories`);
+        throw new Error(
+          `Plugin ${definition.code}: ПОС «${posCategory} / ${subcategory}» maps to "${code}", which is neither the plugin's code nor one of its categories`,
+        );
       }
     }
   }

@@ -24,3 +24,4 @@ export { appError, badInput, notFound } from '../errors/errors.js';
 export { textArray } from '../db/sql-array.js';
 /** Base class of a plugin's migration (its own tables, in its own folder): the core merges it into the one chain. */
 export { Migration } from '@mikro-orm/migrations';
+export * from './sector-checks.js';

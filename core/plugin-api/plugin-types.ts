@@ -6,10 +6,7 @@ import type { ZodType } from 'zod';
 export const PLUGIN_API_VERSION = 1;
 
 /** A duration in the units the law and practice use. */
-export type DeadlineDuration =
-  | { hours: number }
-  | { calendarDays: number }
-  | { workingDays: number };
+export type DeadlineDuration = { hours: number } | { calendarDays: number } | { workingDays: number };
 
 /**
  * One heading of the sector's part of the classifier.

@@ -59,10 +59,15 @@ export async function referencePage<T extends { id: string }>(ctx: RequestContex
   if (page.cursor) query.whereRaw(`(${column}, t.id) > (?, ?)`, page.cursor as [string, string]);
   const rows = await ctx.em.getConnection().execute(query.orderBy([{ column }, { column: 't.id' }]).limit(page.limit + 1));
   const entities = rows.map((row) => ctx.em.map(options.entity, row as never));
-  return toConnection(entities, page, (row) => [row[property], row.id], async () => {
-    const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
-    return Number(count);
-  });
+  return toConnection(
+    entities,
+    page,
+    (row) => [row[property], row.id],
+    async () => {
+      const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
+      return Number(count);
+    },
+  );
 }
 
 /** Escapes a user's search words for ILIKE. */

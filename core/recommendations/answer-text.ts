@@ -18,7 +18,10 @@ export function withoutPersonalData(text: string, authorName: string | null): st
   const masked = maskName(authorName);
   if (authorName && masked) {
     out = out.split(authorName.trim()).join(masked);
-    for (const part of authorName.trim().split(/\s+/).filter((p) => p.length >= 3)) {
+    for (const part of authorName
+      .trim()
+      .split(/\s+/)
+      .filter((p) => p.length >= 3)) {
       // The stem takes the case endings: Иванова, Ивановой, Иванову.
       const stem = part.length >= 5 ? part.slice(0, -1) : part;
       out = out.replace(new RegExp(`(?<![\\p{L}])${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\p{L}]{0,3}(?![\\p{L}])`, 'gu'), `${part[0]}.`);

@@ -58,7 +58,9 @@ export async function findBestPractices(app: AppServices, em: EntityManager, fro
   const min = app.config.BEST_PRACTICE_MIN_APPEALS;
   // One pass over the period's appeals: per body and per municipality, within each category and
   // overall, with the category's (or everyone's) figures to compare with.
-  const rows = await analyticsSql<Row>(em, `
+  const rows = await analyticsSql<Row>(
+    em,
+    `
     select g.*, c.name as category from (
       select a.organization_id, a.municipality_id, a.category_id,
         case when grouping(a.organization_id) = 0 then 'organization' when grouping(a.municipality_id) = 0 then 'municipality' else 'all' end as subject,
@@ -71,10 +73,11 @@ export async function findBestPractices(app: AppServices, em: EntityManager, fro
         (a.organization_id), (a.municipality_id), ())
     ) g left join category c on c.id = g.category_id
     where g.subject = 'all' or (g.n >= $4 and coalesce(g.organization_id, g.municipality_id) is not null)`,
-    [from, to, sectorId, min]);
+    [from, to, sectorId, min],
+  );
   const wholeKey = (categoryId: string | null) => categoryId ?? '*';
   const whole = new Map(rows.filter((r) => r.subject === 'all').map((r) => [wholeKey(r.category_id), r]));
-  const found: (Omit<BestPractice, 'exampleAnswers'>)[] = [];
+  const found: Omit<BestPractice, 'exampleAnswers'>[] = [];
   for (const r of rows) {
     if (r.subject === 'all') continue;
     const c = whole.get(wholeKey(r.category_id))!;
@@ -87,21 +90,42 @@ export async function findBestPractices(app: AppServices, em: EntityManager, fro
     const share = r.answered ? r.on_time / r.answered : null;
     const cShare = c.answered ? c.on_time / c.answered : null;
     const figures = {
-      appeals: r.n, answered: r.answered, onTime: r.on_time, onTimeShare: round(share, 3), avgAnswerHours: round(r.avg_hours), rated: r.rated, avgScore: round(r.avg_score),
+      appeals: r.n,
+      answered: r.answered,
+      onTime: r.on_time,
+      onTimeShare: round(share, 3),
+      avgAnswerHours: round(r.avg_hours),
+      rated: r.rated,
+      avgScore: round(r.avg_score),
       compared: { appeals: c.n, answered: c.answered, onTimeShare: round(cShare, 3), avgAnswerHours: round(c.avg_hours), avgScore: round(c.avg_score) },
       minAppeals: min,
     };
     if (r.answered * 2 >= min && r.avg_hours != null && c.avg_hours && r.avg_hours <= c.avg_hours * SPEED_RATIO_MAX) {
-      found.push({ ...base, measure: 'SPEED', advantage: c.avg_hours / Math.max(r.avg_hours, 0.01), figures: { ...figures, threshold: SPEED_RATIO_MAX },
-        reason: `${subject} отвечает ${where} в среднем за ${round(r.avg_hours, 1)} ч против ${round(c.avg_hours, 1)} ч ${against} (${r.answered} ответов)` });
+      found.push({
+        ...base,
+        measure: 'SPEED',
+        advantage: c.avg_hours / Math.max(r.avg_hours, 0.01),
+        figures: { ...figures, threshold: SPEED_RATIO_MAX },
+        reason: `${subject} отвечает ${where} в среднем за ${round(r.avg_hours, 1)} ч против ${round(c.avg_hours, 1)} ч ${against} (${r.answered} ответов)`,
+      });
     }
     if (share != null && cShare != null && share >= ON_TIME_SHARE_MIN && share >= cShare + ON_TIME_MARGIN) {
-      found.push({ ...base, measure: 'ON_TIME', advantage: share / Math.max(cShare, 0.01), figures: { ...figures, threshold: { margin: ON_TIME_MARGIN, min: ON_TIME_SHARE_MIN } },
-        reason: `${subject} отвечает в срок ${where} в ${pct(share)} случаев против ${pct(cShare)} ${against} (${r.answered} ответов)` });
+      found.push({
+        ...base,
+        measure: 'ON_TIME',
+        advantage: share / Math.max(cShare, 0.01),
+        figures: { ...figures, threshold: { margin: ON_TIME_MARGIN, min: ON_TIME_SHARE_MIN } },
+        reason: `${subject} отвечает в срок ${where} в ${pct(share)} случаев против ${pct(cShare)} ${against} (${r.answered} ответов)`,
+      });
     }
     if (r.rated >= SATISFACTION_MIN_RATED && r.avg_score != null && c.avg_score != null && r.avg_score >= c.avg_score + SATISFACTION_MARGIN) {
-      found.push({ ...base, measure: 'SATISFACTION', advantage: r.avg_score / c.avg_score, figures: { ...figures, threshold: { margin: SATISFACTION_MARGIN, minRated: SATISFACTION_MIN_RATED } },
-        reason: `Средняя оценка ответов (${subject === 'Орган' ? 'орган' : 'муниципалитет'}) ${where} — ${round(r.avg_score, 2)} против ${round(c.avg_score, 2)} ${against} (${r.rated} оценок)` });
+      found.push({
+        ...base,
+        measure: 'SATISFACTION',
+        advantage: r.avg_score / c.avg_score,
+        figures: { ...figures, threshold: { margin: SATISFACTION_MARGIN, minRated: SATISFACTION_MIN_RATED } },
+        reason: `Средняя оценка ответов (${subject === 'Орган' ? 'орган' : 'муниципалитет'}) ${where} — ${round(r.avg_score, 2)} против ${round(c.avg_score, 2)} ${against} (${r.rated} оценок)`,
+      });
     }
   }
   // The best few per category and measure.
@@ -113,7 +137,9 @@ export async function findBestPractices(app: AppServices, em: EntityManager, fro
   if (!chosen.length) return [];
   // The examples in one pass over the period's appeals rated 4–5: the best three per practice,
   // then the answer text of those only.
-  const examples = await analyticsSql<{ i: string; texts: { text: string; author: string | null }[] | null }>(em, `
+  const examples = await analyticsSql<{ i: string; texts: { text: string; author: string | null }[] | null }>(
+    em,
+    `
     with k as (select * from unnest($1::uuid[], $2::uuid[], $3::uuid[]) with ordinality k(category, org, mun, i)),
     c as (
       select k.i, a.id, a.author_name, row_number() over (partition by k.i order by a.satisfaction_score desc, a.answered_at desc, a.id) as rn
@@ -129,7 +155,8 @@ export async function findBestPractices(app: AppServices, em: EntityManager, fro
       limit 1) t(text)
     where c.rn <= ${EXAMPLES}
     group by c.i`,
-    [chosen.map((c) => c.categoryId), chosen.map((c) => c.organizationId), chosen.map((c) => c.municipalityId), from, to]);
+    [chosen.map((c) => c.categoryId), chosen.map((c) => c.organizationId), chosen.map((c) => c.municipalityId), from, to],
+  );
   const textsOf = new Map(examples.map((e) => [Number(e.i), e.texts ?? []]));
   return chosen.map((c, index) => ({
     ...c,

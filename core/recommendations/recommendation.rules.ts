@@ -76,8 +76,11 @@ const answerQuality: RecommendationRule = {
   code: 'ANSWER_QUALITY',
   action: 'Провести для специалистов органа семинар о качестве ответов: ответ по существу каждого вопроса вместо типового текста',
   thresholds: (app) => ({
-    boilerplateMinAppeals: app.config.BOILERPLATE_MIN_APPEALS, boilerplateShare: BOILERPLATE_SHARE, boilerplateMargin: BOILERPLATE_MARGIN,
-    minAnswers: app.config.ANSWER_QUALITY_MIN_ANSWERS, minBodies: BOILERPLATE_MIN_BODIES,
+    boilerplateMinAppeals: app.config.BOILERPLATE_MIN_APPEALS,
+    boilerplateShare: BOILERPLATE_SHARE,
+    boilerplateMargin: BOILERPLATE_MARGIN,
+    minAnswers: app.config.ANSWER_QUALITY_MIN_ANSWERS,
+    minBodies: BOILERPLATE_MIN_BODIES,
   }),
   async find(ctx) {
     const min = ctx.app.config.BOILERPLATE_MIN_APPEALS;
@@ -85,7 +88,9 @@ const answerQuality: RecommendationRule = {
     // One pass: per body and text (a 64-bit hash of the normalised text), the appeals it was sent to;
     // the appeals themselves are read only when a client asks for them (appealCondition). Every body,
     // even when one is asked for: the region's median share is the yardstick.
-    const rows = await pgQuery<{ organization_id: string; answers: number; boilerplate: number; text: string; h: string }>(ctx.em, `
+    const rows = await pgQuery<{ organization_id: string; answers: number; boilerplate: number; text: string; h: string }>(
+      ctx.em,
+      `
       with g as (
         select a.organization_id, hashtextextended(lower(trim(x.text)), 0) as h, count(*)::int as n, min(x.text) as text
         from (${ANSWER_TEXTS_SQL}) x join appeal a on a.id = x.appeal_id
@@ -96,24 +101,31 @@ const answerQuality: RecommendationRule = {
         select organization_id, text, h, row_number() over w as rk, (sum(n) over w)::int as answers,
           coalesce(sum(n) filter (where n >= $3) over w, 0)::int as boilerplate
         from g window w as (partition by organization_id order by n desc, h rows between unbounded preceding and unbounded following)
-      ) x where rk = 1`, [ctx.from, ctx.to, min]);
+      ) x where rk = 1`,
+      [ctx.from, ctx.to, min],
+    );
     // Only bodies with enough answers are judged, and they make the region's distribution.
     const judged = rows.filter((r) => r.answers >= minAnswers);
     const shares = judged.map((r) => r.boilerplate / r.answers).sort((a, b) => a - b);
-    const median = shares.length >= BOILERPLATE_MIN_BODIES
-      ? (shares[Math.floor((shares.length - 1) / 2)]! + shares[Math.ceil((shares.length - 1) / 2)]!) / 2
-      : 0;
+    const median =
+      shares.length >= BOILERPLATE_MIN_BODIES ? (shares[Math.floor((shares.length - 1) / 2)]! + shares[Math.ceil((shares.length - 1) / 2)]!) / 2 : 0;
     const bar = Math.max(BOILERPLATE_SHARE, median + BOILERPLATE_MARGIN);
     return judged
       .filter((r) => !ctx.organizationId || r.organization_id === ctx.organizationId)
       .filter((r) => r.boilerplate >= min && r.boilerplate / r.answers >= bar)
       .map((r) => ({
         organizationId: r.organization_id,
-        reason: `${percent(r.boilerplate / r.answers)} ответов органа (${r.boilerplate} из ${r.answers}) — тексты, отправленные ${min} и более раз; `
-          + `у органов региона в среднем (медиана) ${percent(median)}`,
+        reason:
+          `${percent(r.boilerplate / r.answers)} ответов органа (${r.boilerplate} из ${r.answers}) — тексты, отправленные ${min} и более раз; ` +
+          `у органов региона в среднем (медиана) ${percent(median)}`,
         evidence: {
-          answers: r.answers, boilerplateAnswers: r.boilerplate, share: round(r.boilerplate / r.answers), mostRepeatedText: r.text,
-          regionMedianShare: round(median), bodiesJudged: judged.length, bar: round(bar),
+          answers: r.answers,
+          boilerplateAnswers: r.boilerplate,
+          share: round(r.boilerplate / r.answers),
+          mostRepeatedText: r.text,
+          regionMedianShare: round(median),
+          bodiesJudged: judged.length,
+          bar: round(bar),
         },
         appealCondition: {
           sql: `a.organization_id = ? and a.id in (select t.appeal_id from (${ANSWER_TEXTS_SQL}) t where t.at >= ? and t.at < ? and hashtextextended(lower(trim(t.text)), 0) = ?::bigint)`,
@@ -130,14 +142,18 @@ const regionalProblem: RecommendationRule = {
   thresholds: (app) => ({ repeatsMin: app.config.PROBLEM_MIN_APPEALS }),
   async find(ctx) {
     const min = ctx.app.config.PROBLEM_MIN_APPEALS;
-    const rows = await pgQuery<{ organization_id: string; category: string; street: string; repeats: number; ids: string[] }>(ctx.em, `
+    const rows = await pgQuery<{ organization_id: string; category: string; street: string; repeats: number; ids: string[] }>(
+      ctx.em,
+      `
       select a.organization_id, c.name as category, ${STREET_SQL} as street, count(*)::int as repeats,
         (array_agg(a.id order by a.received_at desc))[1:${EXAMPLES}] as ids
       from appeal a join category c on c.id = a.category_id
       where a.is_repeat and a.received_at >= $1 and a.received_at < $2 and a.organization_id is not null and a.address is not null
         and ($4::uuid is null or a.organization_id = $4) and ${STREET_SQL} is not null
       group by a.organization_id, c.name, street having count(*) >= $3
-      order by repeats desc`, [ctx.from, ctx.to, min, ctx.organizationId]);
+      order by repeats desc`,
+      [ctx.from, ctx.to, min, ctx.organizationId],
+    );
     return rows.map((r) => ({
       organizationId: r.organization_id,
       reason: `${r.repeats} повторных обращений по рубрике «${r.category}» на улице «${r.street}» за период`,
@@ -151,7 +167,11 @@ const regionalProblem: RecommendationRule = {
 const pageAdmin: RecommendationRule = {
   code: 'PAGE_ADMIN_TRAINING',
   action: 'Обучить администратора официальной страницы органа: ответы на комментарии жителей в срок и регулярные публикации',
-  thresholds: (app) => ({ pageMinComments: PAGE_MIN_COMMENTS, pageAnsweredShareMin: PAGE_ANSWERED_SHARE_MIN, silentDays: app.config.OFFICIAL_PAGE_SILENT_DAYS }),
+  thresholds: (app) => ({
+    pageMinComments: PAGE_MIN_COMMENTS,
+    pageAnsweredShareMin: PAGE_ANSWERED_SHARE_MIN,
+    silentDays: app.config.OFFICIAL_PAGE_SILENT_DAYS,
+  }),
   async find(ctx) {
     const silentDays = ctx.app.config.OFFICIAL_PAGE_SILENT_DAYS;
     const pages = (await loadPageMetrics(ctx.em, null, ctx.from, ctx.to, ctx.now))
@@ -160,19 +180,35 @@ const pageAdmin: RecommendationRule = {
     const byOrg = new Map<string, typeof pages>();
     for (const page of pages) byOrg.set(page.organizationId, [...(byOrg.get(page.organizationId) ?? []), page]);
     const unanswered = pages.length
-      ? await pgQuery<{ page_id: string; ids: string[] }>(ctx.em, `
+      ? await pgQuery<{ page_id: string; ids: string[] }>(
+          ctx.em,
+          `
           select c.page_id, (array_agg(c.appeal_id order by c.posted_at desc))[1:${EXAMPLES}] as ids
           from official_page_comment c join appeal a on a.id = c.appeal_id
           where c.page_id = any($1::uuid[]) and c.posted_at >= $2 and c.posted_at < $3 and a.answered_at is null group by c.page_id`,
-        [pages.map((p) => p.pageId), ctx.from, ctx.to])
+          [pages.map((p) => p.pageId), ctx.from, ctx.to],
+        )
       : [];
     const idsOf = new Map(unanswered.map((r) => [r.page_id, r.ids]));
     return [...byOrg.entries()].map(([organizationId, list]) => ({
       organizationId,
-      reason: list.map((p) => p.comments >= PAGE_MIN_COMMENTS && (p.answeredShare ?? 1) < PAGE_ANSWERED_SHARE_MIN
-        ? `на странице отвечено ${p.answered} из ${p.comments} комментариев (${percent(p.answeredShare ?? 0)})`
-        : `страница без публикаций и ответов ${p.daysSinceLastActivity} дн.`).join('; '),
-      evidence: { pages: list.map((p) => ({ pageId: p.pageId, comments: p.comments, answered: p.answered, answeredShare: p.answeredShare == null ? null : round(p.answeredShare), posts: p.posts, daysSinceLastActivity: p.daysSinceLastActivity })) },
+      reason: list
+        .map((p) =>
+          p.comments >= PAGE_MIN_COMMENTS && (p.answeredShare ?? 1) < PAGE_ANSWERED_SHARE_MIN
+            ? `на странице отвечено ${p.answered} из ${p.comments} комментариев (${percent(p.answeredShare ?? 0)})`
+            : `страница без публикаций и ответов ${p.daysSinceLastActivity} дн.`,
+        )
+        .join('; '),
+      evidence: {
+        pages: list.map((p) => ({
+          pageId: p.pageId,
+          comments: p.comments,
+          answered: p.answered,
+          answeredShare: p.answeredShare == null ? null : round(p.answeredShare),
+          posts: p.posts,
+          daysSinceLastActivity: p.daysSinceLastActivity,
+        })),
+      },
       pageIds: list.map((p) => p.pageId),
       appealIds: list.flatMap((p) => idsOf.get(p.pageId) ?? []).slice(0, EXAMPLES),
     }));
@@ -187,7 +223,10 @@ const staffing: RecommendationRule = {
   async find(ctx) {
     const mid = new Date((ctx.from.getTime() + ctx.to.getTime()) / 2);
     const analytics = { em: ctx.em, app: ctx.app, user: ctx.user, now: ctx.now };
-    const [first, second] = [await loadRatingFigures(analytics, RatingSubject.ORGANIZATION, ctx.from, mid, null), await loadRatingFigures(analytics, RatingSubject.ORGANIZATION, mid, ctx.to, null)];
+    const [first, second] = [
+      await loadRatingFigures(analytics, RatingSubject.ORGANIZATION, ctx.from, mid, null),
+      await loadRatingFigures(analytics, RatingSubject.ORGANIZATION, mid, ctx.to, null),
+    ];
     const later = new Map(second.filter((f) => f.id).map((f) => [f.id!, f]));
     const share = (f: { onTime: number; answered: number }) => (f.answered ? f.onTime / f.answered : null);
     const found = first.filter((a) => {
@@ -198,17 +237,25 @@ const staffing: RecommendationRule = {
       return b.n >= a.n * WORKLOAD_GROWTH && s1 != null && s2 != null && s1 < ON_TIME_SHARE_MIN && s2 < ON_TIME_SHARE_MIN;
     });
     if (!found.length) return [];
-    const late = await pgQuery<{ organization_id: string; ids: string[] }>(ctx.em, `
+    const late = await pgQuery<{ organization_id: string; ids: string[] }>(
+      ctx.em,
+      `
       select o.id as organization_id, array(select a.id from appeal a where a.organization_id = o.id and a.received_at >= $2 and a.received_at < $3
         and a.answered_at > a.due_at order by a.received_at desc limit ${EXAMPLES}) as ids
-      from unnest($1::uuid[]) o(id)`, [found.map((f) => f.id), ctx.from, ctx.to]);
+      from unnest($1::uuid[]) o(id)`,
+      [found.map((f) => f.id), ctx.from, ctx.to],
+    );
     const idsOf = new Map(late.map((r) => [r.organization_id, r.ids]));
     return found.map((a) => {
       const b = later.get(a.id!)!;
       return {
         organizationId: a.id!,
         reason: `обращений во второй половине периода ${b.n} против ${a.n} (рост ${percent(b.n / a.n - 1)}), ответов в срок ${percent(share(a)!)} и ${percent(share(b)!)}`,
-        evidence: { firstHalf: { appeals: a.n, answered: a.answered, onTime: a.onTime, onTimeShare: round(share(a)!) }, secondHalf: { appeals: b.n, answered: b.answered, onTime: b.onTime, onTimeShare: round(share(b)!) }, growth: round(b.n / a.n) },
+        evidence: {
+          firstHalf: { appeals: a.n, answered: a.answered, onTime: a.onTime, onTimeShare: round(share(a)!) },
+          secondHalf: { appeals: b.n, answered: b.answered, onTime: b.onTime, onTimeShare: round(share(b)!) },
+          growth: round(b.n / a.n),
+        },
         appealIds: idsOf.get(a.id!) ?? [],
       };
     });

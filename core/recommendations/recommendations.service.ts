@@ -26,7 +26,15 @@ export function organizationFor(user: AuthUser, organizationId: string | null | 
  * seminars of the matching topics the bodies' staff attended by the end of
  * the period.
  */
-export async function computeRecommendations(app: AppServices, em: EntityManager, user: AuthUser, from: Date, to: Date, organizationId: string | null, now: Date): Promise<Recommendation[]> {
+export async function computeRecommendations(
+  app: AppServices,
+  em: EntityManager,
+  user: AuthUser,
+  from: Date,
+  to: Date,
+  organizationId: string | null,
+  now: Date,
+): Promise<Recommendation[]> {
   if (!(from < to)) throw badInput('to', 'Конец периода должен быть позже начала');
   const ctx: RuleContext = { em, app, user, from, to, now, organizationId: organizationFor(user, organizationId) };
   const found: { finding: Finding; code: string; action: string; source: string; thresholds: Record<string, number> }[] = [];
@@ -44,13 +52,17 @@ export async function computeRecommendations(app: AppServices, em: EntityManager
   }
   if (!found.length) return [];
   const pairs = found.map((f) => `${f.finding.organizationId}|${f.code}`);
-  const attended = await pgQuery<{ pair: string; seminar_id: string }>(em, `
+  const attended = await pgQuery<{ pair: string; seminar_id: string }>(
+    em,
+    `
     select distinct on (p.pair) p.pair, s.id as seminar_id
     from unnest($1::text[]) p(pair)
     join seminar s on s.topic = split_part(p.pair, '|', 2) and s.starts_at < $2
     join seminar_attendance sa on sa.seminar_id = s.id
     join app_user u on u.id = sa.user_id and u.organization_id::text = split_part(p.pair, '|', 1)
-    order by p.pair, s.starts_at desc`, [pairs, to]);
+    order by p.pair, s.starts_at desc`,
+    [pairs, to],
+  );
   const seminarOf = new Map(attended.map((r) => [r.pair, r.seminar_id]));
   return found.map(({ finding, code, action, source, thresholds }, i) => ({
     organizationId: finding.organizationId,

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import { Municipality, Organization, OrganizationKind } from '../entities/index.js';
 import type { RequestContext } from '../graphql/context.js';
 import { connectionType, readPageArgs, toConnection, ForwardPageArgs } from '../graphql/pagination.js';
@@ -10,7 +10,8 @@ class OrganizationFilter {
   @Field(() => String, { nullable: true, description: 'Код отраслевого блока' }) sector?: string | null;
   @Field(() => ID, { nullable: true, description: 'Организации этого муниципалитета' }) municipalityId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Подчинённые этой организации' }) parentId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Поиск по полному и краткому наименованию: подстрока без учёта регистра или слова в любой форме' }) search?: string | null;
+  @Field(() => String, { nullable: true, description: 'Поиск по полному и краткому наименованию: подстрока без учёта регистра или слова в любой форме' })
+  search?: string | null;
 }
 
 @ArgsType()
@@ -49,10 +50,15 @@ export class OrganizationResolver {
     if (page.cursor) query.whereRaw('(o.name, o.id) > (?, ?)', page.cursor as [string, string]);
     const rows = await ctx.em.getConnection().execute(query.orderBy([{ column: 'o.name' }, { column: 'o.id' }]).limit(page.limit + 1));
     const organizations = rows.map((row: Record<string, unknown>) => ctx.em.map(Organization, row));
-    return toConnection(organizations, page, (o) => [o.name, o.id], async () => {
-      const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
-      return Number(count);
-    });
+    return toConnection(
+      organizations,
+      page,
+      (o) => [o.name, o.id],
+      async () => {
+        const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
+        return Number(count);
+      },
+    );
   }
 
   @Query(() => Organization, { nullable: true, description: 'Организация по идентификатору' })

@@ -11,7 +11,9 @@ const MAX_ROWS_PER_TABLE = 50_000;
 
 /** The counters of reference_version, read in one statement. */
 export async function readReferenceVersions(em: EntityManager): Promise<Versions> {
-  const rows = await pgQuery<{ table_name: string; version: string }>(em, 'select table_name, version::text as version from reference_version', [], { prepared: true });
+  const rows = await pgQuery<{ table_name: string; version: string }>(em, 'select table_name, version::text as version from reference_version', [], {
+    prepared: true,
+  });
   return new Map(rows.map((row) => [row.table_name, row.version]));
 }
 
@@ -67,9 +69,12 @@ export class ReferenceCache {
     const table = this.table(meta.tableName, versions.get(meta.tableName) ?? '0');
     const missing = [...new Set(ids.filter((id) => !table.rows.has(id)))];
     if (missing.length) {
-      const rows: Record<string, unknown>[] = await em
-        .getConnection()
-        .execute(em.getKnex()(meta.tableName).select('*').whereRaw('id = any(?::uuid[])', [textArray(missing)]));
+      const rows: Record<string, unknown>[] = await em.getConnection().execute(
+        em
+          .getKnex()(meta.tableName)
+          .select('*')
+          .whereRaw('id = any(?::uuid[])', [textArray(missing)]),
+      );
       if (table.rows.size + rows.length > MAX_ROWS_PER_TABLE) table.rows.clear();
       const toView = entityView(em, entity);
       for (const row of rows) table.rows.set(row.id as string, Object.freeze(toView(row)));

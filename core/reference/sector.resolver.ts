@@ -26,7 +26,10 @@ export class SectorResolver {
   }
 
   @Query(() => [Category], { description: 'Рубрики классификатора, всех или одного блока' })
-  categories(@Arg('sector', () => String, { nullable: true, description: 'Код отраслевого блока; без него — рубрики всех блоков' }) sector: string | null, @Ctx() ctx: RequestContext) {
+  categories(
+    @Arg('sector', () => String, { nullable: true, description: 'Код отраслевого блока; без него — рубрики всех блоков' }) sector: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
     const codes = sector ? [sector].filter((code) => enabledCodes(ctx).includes(code)) : enabledCodes(ctx);
     return ctx.em.find(Category, { sector: { code: { $in: codes } } }, { orderBy: { code: 'asc' } });
   }

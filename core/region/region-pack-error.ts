@@ -12,7 +12,9 @@ export class RegionPackError extends Error {
     readonly row?: number,
     readonly field?: string,
   ) {
-    super(`${file}: ${[row !== undefined ? `row ${row}` : null, field ? `field ${field}` : null].filter(Boolean).join(', ')}${row !== undefined || field ? ': ' : ''}${problem}`);
+    super(
+      `${file}: ${[row !== undefined ? `row ${row}` : null, field ? `field ${field}` : null].filter(Boolean).join(', ')}${row !== undefined || field ? ': ' : ''}${problem}`,
+    );
     this.name = 'RegionPackError';
   }
 }

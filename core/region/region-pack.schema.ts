@@ -8,7 +8,12 @@ import { MunicipalityKind, OrganizationKind } from '../reference/reference-types
  */
 
 const code = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected a lowercase latin code (a-z, 0-9, "-", ".")');
-const text = z.string().trim().min(1, 'expected a non-empty string').max(1000).refine((value) => !value.includes('\u0000'), 'contains a NUL byte');
+const text = z
+  .string()
+  .trim()
+  .min(1, 'expected a non-empty string')
+  .max(1000)
+  .refine((value) => !value.includes('\u0000'), 'contains a NUL byte');
 /** Sources and reasons, for the people who keep the pack; the core does not read it. */
 const note = z.string().max(5000).optional();
 
@@ -35,7 +40,15 @@ export const regionFileSchema = z.strictObject({
    * Words of the region's own name that addresses carry («Заречная область, г. …»)
    * and that name no place inside it: dropped when addresses are compared for repeats.
    */
-  addressWords: z.array(z.string().trim().toLowerCase().regex(/^[а-яёa-z-]+$/, 'expected one lowercase word')).default([]),
+  addressWords: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[а-яёa-z-]+$/, 'expected one lowercase word'),
+    )
+    .default([]),
   /** The two digits that start every registration number (`12-2026-0000001`): the region's code in the federal list. */
   registrationCode: z.string().regex(/^\d{2}$/, 'expected two digits, e.g. "12"'),
   /** IANA zone whose local days count for deadlines and reports; TIME_ZONE overrides it. */

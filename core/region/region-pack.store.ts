@@ -62,15 +62,34 @@ export async function applyRegionPack(em: EntityManager, pack: RegionPack, optio
      from jsonb_to_recordset($1::jsonb) as r(code text, name text, short_name text, name_en text, kind municipality_kind, population int, center text, name_forms text[], settlements text[])
      on conflict (code) do update set ${set('municipality', MUNICIPALITY_COLUMNS)}
      returning code, (xmax = 0) as inserted`,
-    [JSON.stringify(pack.municipalities.map((m) => ({
-      code: m.code, name: m.name, short_name: m.shortName, name_en: m.nameEn, kind: m.kind, population: m.population,
-      center: m.center, name_forms: m.nameForms, settlements: m.settlements,
-    })))],
+    [
+      JSON.stringify(
+        pack.municipalities.map((m) => ({
+          code: m.code,
+          name: m.name,
+          short_name: m.shortName,
+          name_en: m.nameEn,
+          kind: m.kind,
+          population: m.population,
+          center: m.center,
+          name_forms: m.nameForms,
+          settlements: m.settlements,
+        })),
+      ),
+    ],
   );
-  const organizationRows = JSON.stringify(pack.organizations.map((o) => ({
-    code: o.code, name: o.name, short_name: o.shortName, kind: o.kind, sectors: o.sectors, demo: o.demo ?? false,
-    municipality_code: o.municipalityCode ?? null, parent_code: o.parentCode ?? null,
-  })));
+  const organizationRows = JSON.stringify(
+    pack.organizations.map((o) => ({
+      code: o.code,
+      name: o.name,
+      short_name: o.shortName,
+      kind: o.kind,
+      sectors: o.sectors,
+      demo: o.demo ?? false,
+      municipality_code: o.municipalityCode ?? null,
+      parent_code: o.parentCode ?? null,
+    })),
+  );
   const organizations = await pgQuery<Changed>(
     em,
     `insert into organization (id, code, ${ORGANIZATION_COLUMNS.join(', ')})
@@ -96,20 +115,23 @@ export async function applyRegionPack(em: EntityManager, pack: RegionPack, optio
     em,
     `insert into production_calendar_year (year, data)
      select r.year, r.data from jsonb_to_recordset($1::jsonb) as r(year int, data jsonb)
-     on conflict (year) do ${options.calendar === 'replace'
-       ? 'update set data = excluded.data, loaded_at = now() where production_calendar_year.data is distinct from excluded.data'
-       : 'nothing'}
+     on conflict (year) do ${
+       options.calendar === 'replace'
+         ? 'update set data = excluded.data, loaded_at = now() where production_calendar_year.data is distinct from excluded.data'
+         : 'nothing'
+     }
      returning year, (xmax = 0) as inserted`,
     [JSON.stringify(years)],
   );
-  const kept = options.calendar === 'missing'
-    ? await pgQuery<{ year: number }>(
-      em,
-      `select s.year from production_calendar_year s join jsonb_to_recordset($1::jsonb) as r(year int, data jsonb) on r.year = s.year
+  const kept =
+    options.calendar === 'missing'
+      ? await pgQuery<{ year: number }>(
+          em,
+          `select s.year from production_calendar_year s join jsonb_to_recordset($1::jsonb) as r(year int, data jsonb) on r.year = s.year
        where s.data is distinct from r.data`,
-      [JSON.stringify(years)],
-    )
-    : [];
+          [JSON.stringify(years)],
+        )
+      : [];
   const municipalityCodes = pack.municipalities.map((m) => m.code);
   const organizationCodes = pack.organizations.map((o) => o.code);
   return {
@@ -121,7 +143,11 @@ export async function applyRegionPack(em: EntityManager, pack: RegionPack, optio
       await countOthers(em, 'organization', organizationCodes),
     ),
     calendar: {
-      ...changes(years.map((y) => String(y.year)), calendar.map((row) => ({ code: String(row.year), inserted: row.inserted })), 0),
+      ...changes(
+        years.map((y) => String(y.year)),
+        calendar.map((row) => ({ code: String(row.year), inserted: row.inserted })),
+        0,
+      ),
       kept: kept.map((row) => String(row.year)),
     },
   };

@@ -3,10 +3,10 @@ import { Faker, base, ru } from '@faker-js/faker';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { pgQuery } from '../db/pg-query.js';
-import { AnswerResult, AppealStatus, Channel, ReviewDecision, Role } from '../entities/enums.js';
+import { Channel, Role } from '../entities/enums.js';
 import type { Actor } from '../events/appeal-transaction.js';
 import { registerAppeal } from '../lifecycle/register-appeal.service.js';
-import { demoTimeline, type DemoPlan, type DemoStep } from './demo-timeline.js';
+import { demoTimeline, type DemoPlan } from './demo-timeline.js';
 import { demoState, runDemoStep, type DemoCast } from './demo-steps.js';
 
 export interface DemoAppealOptions {
@@ -24,9 +24,16 @@ const HOUR = 3_600_000;
 
 /** Channel shares seen in published ЦУР reports: ПОС leads, social media second. */
 const CHANNEL_WEIGHTS: [Channel, number][] = [
-  [Channel.POS, 45], [Channel.SOCIAL_MEDIA, 12], [Channel.REGIONAL_SYSTEM, 8], [Channel.MUNICIPAL_SYSTEM, 4],
-  [Channel.WRITTEN, 9], [Channel.EMAIL, 9], [Channel.PHONE, 6], [Channel.PERSONAL_RECEPTION, 3],
-  [Channel.MESSENGER, 3], [Channel.MEDIA, 1],
+  [Channel.POS, 45],
+  [Channel.SOCIAL_MEDIA, 12],
+  [Channel.REGIONAL_SYSTEM, 8],
+  [Channel.MUNICIPAL_SYSTEM, 4],
+  [Channel.WRITTEN, 9],
+  [Channel.EMAIL, 9],
+  [Channel.PHONE, 6],
+  [Channel.PERSONAL_RECEPTION, 3],
+  [Channel.MESSENGER, 3],
+  [Channel.MEDIA, 1],
 ];
 const FZ59_CHANNELS = new Set([Channel.WRITTEN, Channel.EMAIL, Channel.PERSONAL_RECEPTION]);
 const INCIDENT_CHANNELS = new Set([Channel.SOCIAL_MEDIA, Channel.MESSENGER, Channel.MEDIA]);
@@ -39,8 +46,19 @@ const HOT_SPOTS = [
 ];
 const OPENINGS = ['Прошу разобраться:', 'Обращаюсь повторно.', 'Здравствуйте!', 'Жалоба.', 'Уважаемые сотрудники,', 'Помогите, пожалуйста.'];
 
-interface CategoryRef { id: string; code: string; sector_code: string; name: string; keywords: string[] }
-interface MunicipalityRef { id: string; code: string; population: number; short_name: string }
+interface CategoryRef {
+  id: string;
+  code: string;
+  sector_code: string;
+  name: string;
+  keywords: string[];
+}
+interface MunicipalityRef {
+  id: string;
+  code: string;
+  population: number;
+  short_name: string;
+}
 
 function weighted<T>(faker: Faker, items: [T, number][]): T {
   return faker.helpers.weightedArrayElement(items.map(([value, weight]) => ({ value, weight })));
@@ -62,12 +80,19 @@ export async function generateDemoAppeals(app: AppServices, options: DemoAppealO
   const faker = new Faker({ locale: [ru, base] });
   faker.seed(options.seed);
   const enabled = new Set(app.plugins.map((p) => p.code));
-  const categories = (await pgQuery<CategoryRef>(em, `select c.id, c.code, s.code as sector_code, c.name, c.keywords
-    from category c join sector s on s.id = c.sector_id order by c.code`, [])).filter((c) => enabled.has(c.sector_code));
+  const categories = (
+    await pgQuery<CategoryRef>(
+      em,
+      `select c.id, c.code, s.code as sector_code, c.name, c.keywords
+    from category c join sector s on s.id = c.sector_id order by c.code`,
+      [],
+    )
+  ).filter((c) => enabled.has(c.sector_code));
   const municipalities = await pgQuery<MunicipalityRef>(em, 'select id, code, population, short_name from municipality order by code', []);
   if (!categories.length || !municipalities.length) return 0;
   const cast = await loadCast(em);
-  if (!cast.specialist) throw new Error('Демо-данные: нужен активный специалист ЦУР (CENTER_SPECIALIST), от имени которого регистрируются и проверяются обращения');
+  if (!cast.specialist)
+    throw new Error('Демо-данные: нужен активный специалист ЦУР (CENTER_SPECIALIST), от имени которого регистрируются и проверяются обращения');
 
   const municipalityWeights = municipalities.map((m) => [m, Number(m.population)] as [MunicipalityRef, number]);
   const byPopulation = [...municipalities].sort((a, b) => b.population - a.population || a.code.localeCompare(b.code));
@@ -129,15 +154,19 @@ export async function generateDemoAppeals(app: AppServices, options: DemoAppealO
 
 /** The users who act in the demo: the ЦУР's specialist and the bodies' operators. */
 async function loadCast(em: EntityManager): Promise<DemoCast> {
-  const users = await pgQuery<{ id: string; role: Role; organization_id: string | null; sectors: string[] | null }>(em,
+  const users = await pgQuery<{ id: string; role: Role; organization_id: string | null; sectors: string[] | null }>(
+    em,
     `select id, role, organization_id, sectors from app_user where active and role in ($1, $2) order by email`,
-    [Role.CENTER_SPECIALIST, Role.ORG_OPERATOR]);
+    [Role.CENTER_SPECIALIST, Role.ORG_OPERATOR],
+  );
   const auth = (u: (typeof users)[number]): AuthUser => ({ id: u.id, role: u.role, organizationId: u.organization_id, sectors: u.sectors ?? [] });
   const operators = new Map<string, AuthUser[]>();
   for (const u of users.filter((x) => x.role === Role.ORG_OPERATOR && x.organization_id)) {
     operators.set(u.organization_id!, [...(operators.get(u.organization_id!) ?? []), auth(u)]);
   }
-  const orgs = await pgQuery<{ id: string; sectors: string[] }>(em, 'select id, sectors from organization where id = any($1::uuid[]) order by code', [[...operators.keys()]]);
+  const orgs = await pgQuery<{ id: string; sectors: string[] }>(em, 'select id, sectors from organization where id = any($1::uuid[]) order by code', [
+    [...operators.keys()],
+  ]);
   const bodiesBySector = new Map<string, string[]>();
   for (const org of orgs) for (const sector of org.sectors ?? []) bodiesBySector.set(sector, [...(bodiesBySector.get(sector) ?? []), org.id]);
   const specialist = users.find((u) => u.role === Role.CENTER_SPECIALIST);

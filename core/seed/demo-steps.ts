@@ -28,8 +28,13 @@ export interface DemoState {
 }
 
 export async function demoState(em: EntityManager, id: string): Promise<DemoState> {
-  const [row] = await pgQuery<DemoState>(em, `select a.status, a.organization_id, s.code as sector_code, a.due_at, a.deadline_starts_at, a.address
-    from appeal a left join sector s on s.id = a.sector_id where a.id = $1`, [id], { prepared: true });
+  const [row] = await pgQuery<DemoState>(
+    em,
+    `select a.status, a.organization_id, s.code as sector_code, a.due_at, a.deadline_starts_at, a.address
+    from appeal a left join sector s on s.id = a.sector_id where a.id = $1`,
+    [id],
+    { prepared: true },
+  );
   return row!;
 }
 

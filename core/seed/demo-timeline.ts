@@ -27,7 +27,18 @@ export interface DemoPlan {
 
 const hours = (faker: Faker, min: number, max: number) => faker.number.int({ min: min * 60, max: max * 60 }) * 60_000;
 
-type Target = 'REGISTERED' | 'ASSIGNED' | 'REDIRECTED' | 'IN_PROGRESS' | 'ON_REVIEW' | 'ANSWERED' | 'CLOSED_RATED' | 'CLOSED' | 'REOPENED' | 'REJECTED' | 'REOPENED_ANSWERED';
+type Target =
+  | 'REGISTERED'
+  | 'ASSIGNED'
+  | 'REDIRECTED'
+  | 'IN_PROGRESS'
+  | 'ON_REVIEW'
+  | 'ANSWERED'
+  | 'CLOSED_RATED'
+  | 'CLOSED'
+  | 'REOPENED'
+  | 'REJECTED'
+  | 'REOPENED_ANSWERED';
 
 function weighted<T>(faker: Faker, items: [T, number][]): T {
   return faker.helpers.weightedArrayElement(items.map(([value, weight]) => ({ value, weight })));
@@ -41,9 +52,29 @@ function weighted<T>(faker: Faker, items: [T, number][]): T {
 export function demoTimeline(faker: Faker, appeal: { ageMs: number; fz59: boolean }): DemoPlan['steps'] {
   const old = appeal.ageMs > OLD_MS;
   const target: Target = old
-    ? weighted<Target>(faker, [['CLOSED_RATED', 48], ['CLOSED', 28], ['REJECTED', 4], ['REOPENED', 2], ['REOPENED_ANSWERED', 3], ['IN_PROGRESS', 2], ['ANSWERED', 5], ['REDIRECTED', 8]])
-    : weighted<Target>(faker, [['REGISTERED', 8], ['ASSIGNED', 12], ['IN_PROGRESS', 26], ['ON_REVIEW', 10], ['ANSWERED', 12], ['CLOSED_RATED', 10], ['CLOSED', 6],
-      ['REOPENED', 4], ['REDIRECTED', 6], ['REJECTED', 3], ['REOPENED_ANSWERED', 3]]);
+    ? weighted<Target>(faker, [
+        ['CLOSED_RATED', 48],
+        ['CLOSED', 28],
+        ['REJECTED', 4],
+        ['REOPENED', 2],
+        ['REOPENED_ANSWERED', 3],
+        ['IN_PROGRESS', 2],
+        ['ANSWERED', 5],
+        ['REDIRECTED', 8],
+      ])
+    : weighted<Target>(faker, [
+        ['REGISTERED', 8],
+        ['ASSIGNED', 12],
+        ['IN_PROGRESS', 26],
+        ['ON_REVIEW', 10],
+        ['ANSWERED', 12],
+        ['CLOSED_RATED', 10],
+        ['CLOSED', 6],
+        ['REOPENED', 4],
+        ['REDIRECTED', 6],
+        ['REJECTED', 3],
+        ['REOPENED_ANSWERED', 3],
+      ]);
   const late = faker.datatype.boolean(0.12);
   const steps: DemoStep[] = [];
   const add = (action: DemoAction, afterMs: number, extra: Partial<DemoStep> = {}) => steps.push({ action, afterMs, ...extra });
@@ -69,10 +100,29 @@ export function demoTimeline(faker: Faker, appeal: { ageMs: number; fz59: boolea
     add('ANSWER', hours(faker, 4, 48));
   }
   add('ACCEPT', hours(faker, 1, 8));
-  const positive = () => weighted(faker, [[5, 40], [4, 25], [3, 12]]);
-  if (target === 'CLOSED_RATED' || target === 'REDIRECTED') add('RATE', hours(faker, 6, 96), { score: faker.datatype.boolean(0.85) ? positive() : weighted(faker, [[2, 10], [1, 13]]) });
+  const positive = () =>
+    weighted(faker, [
+      [5, 40],
+      [4, 25],
+      [3, 12],
+    ]);
+  if (target === 'CLOSED_RATED' || target === 'REDIRECTED')
+    add('RATE', hours(faker, 6, 96), {
+      score: faker.datatype.boolean(0.85)
+        ? positive()
+        : weighted(faker, [
+            [2, 10],
+            [1, 13],
+          ]),
+    });
   if (target === 'CLOSED') add('CLOSE', hours(faker, 7 * 24, 10 * 24));
-  if (target === 'REOPENED' || target === 'REOPENED_ANSWERED') add('RATE', hours(faker, 6, 96), { score: weighted(faker, [[2, 10], [1, 13]]) });
+  if (target === 'REOPENED' || target === 'REOPENED_ANSWERED')
+    add('RATE', hours(faker, 6, 96), {
+      score: weighted(faker, [
+        [2, 10],
+        [1, 13],
+      ]),
+    });
   if (target === 'REOPENED_ANSWERED') {
     add('START', hours(faker, 2, 24));
     add('ANSWER', 0, { termShare: faker.number.float({ min: 0.1, max: 0.8 }) });

@@ -21,7 +21,9 @@ export function demoUsers(region: RegionPack): DemoUser[] {
   const ministry = region.organizations.find((o) => o.kind === OrganizationKind.EXECUTIVE_BODY && o.sectors.includes('housing'));
   return [
     ...CENTER_USERS,
-    ...(administration ? [{ email: 'operator@demo.local', fullName: `Оператор: ${administration.shortName}`, role: Role.ORG_OPERATOR, organizationCode: administration.code }] : []),
+    ...(administration
+      ? [{ email: 'operator@demo.local', fullName: `Оператор: ${administration.shortName}`, role: Role.ORG_OPERATOR, organizationCode: administration.code }]
+      : []),
     ...(ministry ? MINISTRY_USERS.map((user) => ({ ...user, organizationCode: ministry.code })) : []),
     INTEGRATION_USER,
   ];
@@ -39,6 +41,11 @@ const MINISTRY_USERS: readonly Omit<DemoUser, 'organizationCode'>[] = [
   { email: 'sector-lead@demo.local', fullName: 'Ответственный за блок ЖКХ', role: Role.SECTOR_LEAD, sectors: ['housing'] },
   { email: 'sector-specialist@demo.local', fullName: 'Специалист блока ЖКХ', role: Role.SECTOR_SPECIALIST, sectors: ['housing'] },
 ];
-const INTEGRATION_USER: DemoUser = { email: 'integration@demo.local', fullName: 'Сервисная учётная запись канала ПОС', role: Role.INTEGRATION, organizationCode: 'cur' };
+const INTEGRATION_USER: DemoUser = {
+  email: 'integration@demo.local',
+  fullName: 'Сервисная учётная запись канала ПОС',
+  role: Role.INTEGRATION,
+  organizationCode: 'cur',
+};
 
 export const DEMO_PASSWORD = 'demo';

@@ -32,23 +32,30 @@ async function seedDemoProblems(em: EntityManager, app: AppServices): Promise<vo
   if (!ids.length) return;
   const knex = em.getKnex();
   const [heating] = await em.getConnection().execute(
-    knex('problem as p').join('category as c', 'c.id', 'p.category_id').select('p.id').whereIn('p.id', ids).where('c.code', 'housing.heating')
-      .orderBy([{ column: 'p.appeal_count', order: 'desc' }, { column: 'p.id' }]).limit(1),
+    knex('problem as p')
+      .join('category as c', 'c.id', 'p.category_id')
+      .select('p.id')
+      .whereIn('p.id', ids)
+      .where('c.code', 'housing.heating')
+      .orderBy([{ column: 'p.appeal_count', order: 'desc' }, { column: 'p.id' }])
+      .limit(1),
   );
   if (!heating) return;
-  await em.getConnection().execute(knex('problem').where('id', heating.id).update({
-    status: 'IN_PROGRESS',
-    decision: 'Замена участка теплосети; до завершения работ — ежедневный контроль температуры в квартирах',
-    national_project_indicator: 'ЖКС.1.3',
-  }));
+  await em.getConnection().execute(
+    knex('problem').where('id', heating.id).update({
+      status: 'IN_PROGRESS',
+      decision: 'Замена участка теплосети; до завершения работ — ежедневный контроль температуры в квартирах',
+      national_project_indicator: 'ЖКС.1.3',
+    }),
+  );
 }
 
 async function seedDemoUsers(em: EntityManager, app: AppServices): Promise<void> {
   const knex = em.getKnex();
   const hash = await hashPassword(DEMO_PASSWORD);
-  const orgs: { id: string; code: string; short_name: string }[] = await em.getConnection().execute(
-    knex('organization').select('id', 'code', 'short_name').whereIn('kind', ['EXECUTIVE_BODY', 'MUNICIPAL_ADMINISTRATION']),
-  );
+  const orgs: { id: string; code: string; short_name: string }[] = await em
+    .getConnection()
+    .execute(knex('organization').select('id', 'code', 'short_name').whereIn('kind', ['EXECUTIVE_BODY', 'MUNICIPAL_ADMINISTRATION']));
   // Two operators per body, so that workload statistics have specialists to count.
   const operators: DemoUser[] = orgs.flatMap((org) =>
     [1, 2].map((n) => ({

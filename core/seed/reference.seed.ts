@@ -25,10 +25,16 @@ export async function seedReference(em: EntityManager, region: RegionPack, plugi
     if (plugin.categories.length) {
       await run(
         knex('category')
-          .insert(plugin.categories.map((c) => ({
-            id: knex.raw('gen_random_uuid()'), code: c.code, name: c.name, federal_code: c.federalCode ?? null,
-            keywords: textArray(c.keywords), sector_id: knex('sector').select('id').where('code', plugin.code),
-          })))
+          .insert(
+            plugin.categories.map((c) => ({
+              id: knex.raw('gen_random_uuid()'),
+              code: c.code,
+              name: c.name,
+              federal_code: c.federalCode ?? null,
+              keywords: textArray(c.keywords),
+              sector_id: knex('sector').select('id').where('code', plugin.code),
+            })),
+          )
           .onConflict('code')
           .merge(['name', 'federal_code', 'keywords', 'sector_id']),
       );
@@ -45,7 +51,9 @@ function seedContext(em: EntityManager, demo: boolean): SeedContext {
   const idBy = (table: string, what: string) => {
     let ids: Promise<Map<string, string>> | null = null;
     return async (code: string) => {
-      ids ??= em.getConnection().execute<{ id: string; code: string }[]>(em.getKnex()(table).select('id', 'code'))
+      ids ??= em
+        .getConnection()
+        .execute<{ id: string; code: string }[]>(em.getKnex()(table).select('id', 'code'))
         .then((rows) => new Map(rows.map((row) => [row.code, row.id])));
       const id = (await ids).get(code);
       if (!id) throw new Error(`Seed: ${what} with code "${code}" does not exist`);

@@ -7,9 +7,19 @@ import { LIMIT_EXTENSION, PAGE_SIZE_EXTENSION, isLimitError } from './graphql-li
 import { databaseRefusal } from './database-errors.js';
 
 const KNOWN_CODES = new Set([
-  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED', 'QUERY_TOO_COMPLEX', 'TOO_MANY_REQUESTS', 'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'QUERY_TOO_COMPLEX',
+  'TOO_MANY_REQUESTS',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
 ]);
 
 /** True for an error the API raised on purpose (a code of API.md, a limit): answered as it is, not logged as a failure. */
@@ -78,7 +88,8 @@ export function errorReporting(logger: Logger): ApolloServerPlugin<RequestContex
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
           const result = response.body.singleResult as { errors?: readonly GraphQLFormattedError[] };
           result.errors = result.errors!.map((error) =>
-            error.extensions?.code === 'INTERNAL_SERVER_ERROR' ? { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } } : error);
+            error.extensions?.code === 'INTERNAL_SERVER_ERROR' ? { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } } : error,
+          );
         },
       };
     },

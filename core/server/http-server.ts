@@ -38,7 +38,10 @@ export interface HttpServer {
 async function authenticate(app: AppServices, req: express.Request): Promise<{ user: AuthUser | null; authError: unknown }> {
   try {
     const apiKey = req.headers['x-api-key'];
-    return { user: await authenticateRequest(app, { authorization: req.headers.authorization, apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey }), authError: null };
+    return {
+      user: await authenticateRequest(app, { authorization: req.headers.authorization, apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey }),
+      authError: null,
+    };
   } catch (error) {
     return { user: null, authError: error };
   }

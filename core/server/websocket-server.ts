@@ -105,7 +105,14 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
           document = parse(payload.query, limits.parseOptions);
         } catch (error) {
           const syntax = error instanceof GraphQLError ? error : new GraphQLError(String(error));
-          return [new GraphQLError(syntax.message, { nodes: syntax.nodes, source: syntax.source, positions: syntax.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+          return [
+            new GraphQLError(syntax.message, {
+              nodes: syntax.nodes,
+              source: syntax.source,
+              positions: syntax.positions,
+              extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+            }),
+          ];
         }
         const errors = validate(schema, document, rules);
         if (errors.length) return errors.map(limits.hideSuggestions);

@@ -50,7 +50,10 @@ export type LinearModelFile = z.infer<typeof linearSchema>;
 
 /** Hash of a set of category codes, independent of their order. */
 export function categoriesHash(codes: readonly string[]): string {
-  return createHash('sha256').update([...codes].sort().join('\n')).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update([...codes].sort().join('\n'))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export interface Scored {
@@ -73,13 +76,19 @@ export interface StructuringModel {
 export class SparseLinear {
   private readonly bias: Float64Array;
   private readonly weights = new Map<string, Float32Array>();
-  constructor(readonly file: LinearModelFile, scale: number) {
+  constructor(
+    readonly file: LinearModelFile,
+    scale: number,
+  ) {
     const width = file.classes.length;
     if (file.bias.length !== width) throw new Error('structuring model: bias and classes differ in length');
     this.bias = Float64Array.from(file.bias, (value) => value / scale);
     for (const [feature, row] of Object.entries(file.weights)) {
       if (row.length !== width) throw new Error(`structuring model: weights of ${feature} do not match the classes`);
-      this.weights.set(feature, Float32Array.from(row, (value) => value / scale));
+      this.weights.set(
+        feature,
+        Float32Array.from(row, (value) => value / scale),
+      );
     }
   }
 
@@ -122,7 +131,8 @@ export function loadModel(file: StructuringModelFile): StructuringModel {
   const categoryModels = file.categoryModels.map((model) => new SparseLinear(model, file.scale));
   const sectorIndex = new Map(file.sectors.map((code, i) => [code, i]));
   const ranked = (probabilities: Float64Array, code: (position: number) => string): Scored[] =>
-    [...probabilities].map((probability, position) => ({ code: code(position), probability }))
+    [...probabilities]
+      .map((probability, position) => ({ code: code(position), probability }))
       .filter((scored) => scored.probability > 0)
       .sort((a, b) => b.probability - a.probability);
   return {

@@ -137,12 +137,10 @@ describe('adjective settlement names without a settlement word', () => {
     expect(matcher.match(text)?.code).toBe(code);
   });
 
-  it.each([
-    'советский союз распался давно',
-    'Приволжский федеральный округ',
-    'на Советской улице яма',
-    'Красногорский завод закрыт',
-  ])('ignores it in lower case, before a noun or as a street: %s', (text) => {
-    expect(matcher.match(text)).toBeNull();
-  });
+  it.each(['советский союз распался давно', 'Приволжский федеральный округ', 'на Советской улице яма', 'Красногорский завод закрыт'])(
+    'ignores it in lower case, before a noun or as a street: %s',
+    (text) => {
+      expect(matcher.match(text)).toBeNull();
+    },
+  );
 });

@@ -38,25 +38,95 @@ export interface MunicipalityMatcher {
  */
 
 const MARKERS = new Set([
-  'пгт', 'рп', 'пос', 'поселок', 'поселка', 'поселку', 'поселком', 'поселке',
-  'село', 'села', 'селу', 'селом', 'селе', 'сел',
-  'дер', 'деревня', 'деревни', 'деревне', 'деревню', 'деревней',
-  'починок', 'починка', 'починке', 'нп',
+  'пгт',
+  'рп',
+  'пос',
+  'поселок',
+  'поселка',
+  'поселку',
+  'поселком',
+  'поселке',
+  'село',
+  'села',
+  'селу',
+  'селом',
+  'селе',
+  'сел',
+  'дер',
+  'деревня',
+  'деревни',
+  'деревне',
+  'деревню',
+  'деревней',
+  'починок',
+  'починка',
+  'починке',
+  'нп',
 ]);
 /** One-letter markers count only when written as abbreviations («с.», «п.», «д.»): «с» is also a preposition. */
 const LETTER_MARKERS = new Set(['п', 'с', 'д']);
 
 const STREET_WORDS = new Set([
-  'ул', 'улица', 'улицы', 'улице', 'улицу', 'улицей', 'пр', 'просп', 'проспект', 'проспекта', 'проспекте',
-  'пер', 'переулок', 'переулка', 'переулке', 'проезд', 'проезда', 'проезде', 'бульвар', 'бульвара', 'бульваре',
-  'тракт', 'тракта', 'тракте', 'шоссе', 'наб', 'набережная', 'набережной', 'пл', 'площадь', 'площади',
-  'мкр', 'мкрн', 'микрорайон', 'микрорайона', 'микрорайоне',
+  'ул',
+  'улица',
+  'улицы',
+  'улице',
+  'улицу',
+  'улицей',
+  'пр',
+  'просп',
+  'проспект',
+  'проспекта',
+  'проспекте',
+  'пер',
+  'переулок',
+  'переулка',
+  'переулке',
+  'проезд',
+  'проезда',
+  'проезде',
+  'бульвар',
+  'бульвара',
+  'бульваре',
+  'тракт',
+  'тракта',
+  'тракте',
+  'шоссе',
+  'наб',
+  'набережная',
+  'набережной',
+  'пл',
+  'площадь',
+  'площади',
+  'мкр',
+  'мкрн',
+  'микрорайон',
+  'микрорайона',
+  'микрорайоне',
 ]);
 const STREET_STEMS = new Set([...STREET_WORDS].map(stemRussian));
 
 const TYPE_WORDS = new Set([
-  'район', 'района', 'району', 'районом', 'районе', 'р', 'н', 'округ', 'округа', 'округу', 'округом', 'округе',
-  'г', 'город', 'города', 'городу', 'городом', 'городе', 'городской', 'городского',
+  'район',
+  'района',
+  'району',
+  'районом',
+  'районе',
+  'р',
+  'н',
+  'округ',
+  'округа',
+  'округу',
+  'округом',
+  'округе',
+  'г',
+  'город',
+  'города',
+  'городу',
+  'городом',
+  'городе',
+  'городской',
+  'городского',
 ]);
 
 const ADJECTIVE_END = /(ий|ый|ой|ая|ое|ые|ие|ого|его|ому|ему|ую|ым|им|ом|ем|ых|их|ыми|ими|ою)$/;
@@ -167,7 +237,9 @@ function indexSettlements(municipalities: MunicipalityReference[], places?: Plac
   const forms = new Map<string, string[][]>();
   const bare = new Set<string>();
   const own = (name: string, code: string, written: readonly string[] = [], markerOptional = false) => {
-    const key = tokenizeRussian(name).map((token) => token.text).join(' ');
+    const key = tokenizeRussian(name)
+      .map((token) => token.text)
+      .join(' ');
     if (!owners.has(key)) owners.set(key, new Set());
     owners.get(key)!.add(code);
     if (markerOptional) bare.add(key);
@@ -184,18 +256,22 @@ function indexSettlements(municipalities: MunicipalityReference[], places?: Plac
     // Case forms from the gazetteer: each word of a form of the same length is one more way to write that word.
     for (const form of forms.get(key) ?? []) {
       if (form.length !== words.length) continue;
-      form.forEach((written, i) => { words[i]!.keys.add(written); words[i]!.keys.add(stemRussian(written)); words[i]!.nounForms?.add(written); });
+      form.forEach((written, i) => {
+        words[i]!.keys.add(written);
+        words[i]!.keys.add(stemRussian(written));
+        words[i]!.nounForms?.add(written);
+      });
     }
     const last = words[words.length - 1]!.exact;
     const needsMarker: Settlement['needsMarker'] = bare.has(key)
       ? 'never'
       : ADJECTIVE_END.test(last)
-      ? 'always'
-      : POSSESSIVE_END.test(last)
-        ? 'unless-nominative'
-        : words.length === 1 && stemRussian(last).length < 4
-          ? 'always'
-          : 'never';
+        ? 'always'
+        : POSSESSIVE_END.test(last)
+          ? 'unless-nominative'
+          : words.length === 1 && stemRussian(last).length < 4
+            ? 'always'
+            : 'never';
     const settlement: Settlement = { code: [...codes][0]!, words, needsMarker };
     for (const firstKey of words[0]!.keys) push(index, firstKey, settlement);
   }
@@ -227,7 +303,8 @@ function matchSettlement(settlement: Settlement, text: string, tokens: Token[], 
 /** Prepositions of place before a bare settlement name: «в Красногорском», «из Советского», «от Советского». */
 const PLACE_PREPOSITIONS = new Set(['в', 'во', 'из', 'до', 'под', 'около', 'возле', 'у', 'с', 'со', 'от']);
 /** «из/с/со/от/до» + the genitive (-ого/-его) is a place («с приволжского автобус убрали»); «с» + the instrumental is «with». */
-const FROM_PREPOSITIONS = new Set(['из', 'с', 'со', 'от', 'до']), GENITIVE_ADJECTIVE = /(ого|его)$/;
+const FROM_PREPOSITIONS = new Set(['из', 'с', 'со', 'от', 'до']),
+  GENITIVE_ADJECTIVE = /(ого|его)$/;
 
 /**
  * A capitalised adjective name with no settlement word counts when it stands as a place: after a preposition
@@ -237,15 +314,22 @@ const FROM_PREPOSITIONS = new Set(['из', 'с', 'со', 'от', 'до']), GENIT
 function standsAlone(text: string, tokens: Token[], first: number, last: number): boolean {
   const start = tokens[first]!.start;
   const previous = tokens[first - 1];
-  const afterPreposition = previous !== undefined && PLACE_PREPOSITIONS.has(previous.text) && /^\s+$/.test(text.slice(previous.end, start)) &&
+  const afterPreposition =
+    previous !== undefined &&
+    PLACE_PREPOSITIONS.has(previous.text) &&
+    /^\s+$/.test(text.slice(previous.end, start)) &&
     (!['с', 'со', 'от'].includes(previous.text) || GENITIVE_ADJECTIVE.test(tokens[last]!.text));
   const next = tokens[last + 1];
   if (text[start] === text[start]!.toLowerCase()) {
     // Lower case: «в приволжском опять не топят» (locative), «с приволжского» (genitive), unless an adjective in the same
     // case (ending alike) follows: «в приволжском федеральном округе», not «в краснооктябрьском уличное освещение».
-    const adjectiveFollows = next !== undefined && ADJECTIVE_END.test(next.text) && next.text.slice(-2) === tokens[last]!.text.slice(-2) &&
+    const adjectiveFollows =
+      next !== undefined &&
+      ADJECTIVE_END.test(next.text) &&
+      next.text.slice(-2) === tokens[last]!.text.slice(-2) &&
       /^\s+$/.test(text.slice(tokens[last]!.end, next.start));
-    const caseFits = /(ом|ем)$/.test(tokens[last]!.text) || (previous !== undefined && FROM_PREPOSITIONS.has(previous.text) && GENITIVE_ADJECTIVE.test(tokens[last]!.text));
+    const caseFits =
+      /(ом|ем)$/.test(tokens[last]!.text) || (previous !== undefined && FROM_PREPOSITIONS.has(previous.text) && GENITIVE_ADJECTIVE.test(tokens[last]!.text));
     return afterPreposition && caseFits && !adjectiveFollows;
   }
   if (afterPreposition) return true;
@@ -272,19 +356,12 @@ function nearStreetWord(candidate: Candidate, text: string, tokens: Token[]): bo
   if (hasMarker(text, tokens, candidate.first) || MARKERS.has(first.text)) return false;
   const last = tokens[candidate.last]!;
   const next = tokens[candidate.last + 1];
-  return (
-    next !== undefined &&
-    ADJECTIVE_END.test(last.text) &&
-    /^\s*$/.test(text.slice(last.end, next.start)) &&
-    STREET_STEMS.has(stemRussian(next.text))
-  );
+  return next !== undefined && ADJECTIVE_END.test(last.text) && /^\s*$/.test(text.slice(last.end, next.start)) && STREET_STEMS.has(stemRussian(next.text));
 }
 
 function choose(candidates: Candidate[]): Candidate | null {
   // Longest spans first; a span overlapping a longer one is dropped.
-  const bySpan = [...candidates].sort(
-    (a, b) => b.last - b.first - (a.last - a.first) || a.rank - b.rank || a.first - b.first,
-  );
+  const bySpan = [...candidates].sort((a, b) => b.last - b.first - (a.last - a.first) || a.rank - b.rank || a.first - b.first);
   const kept: Candidate[] = [];
   for (const candidate of bySpan) {
     if (!kept.some((other) => candidate.first <= other.last && other.first <= candidate.last)) kept.push(candidate);

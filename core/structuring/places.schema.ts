@@ -19,31 +19,37 @@ export const placesSchema = z.object({
   region: nonEmpty,
   note: z.string().optional(),
   sources: z.array(z.object({ what: longText, where: longText })).min(1),
-  settlements: z.array(z.object({
-    name: nonEmpty,
-    /** Code of the municipality the settlement belongs to. */
-    municipality: nonEmpty,
-    /** Written forms in any case, the nominative first. */
-    forms: z.array(nonEmpty).min(1),
-    /**
-     * An adjective name normally counts only after «пгт», «пос.», «с.» or as a place of its own
-     * («в Советском»). A name no everyday phrase uses («Краснооктябрьский») may count bare.
-     */
-    markerOptional: z.boolean().default(false),
-  })),
-  microdistricts: z.array(z.object({
-    name: nonEmpty,
-    municipality: nonEmpty,
-    forms: z.array(nonEmpty).min(1),
-    /** An adjective name («Звёздный») counts only after «мкр», «микрорайон» or a preposition of place. */
-    needsMarker: z.boolean().default(true),
-  })),
-  streets: z.array(z.object({
-    name: nonEmpty,
-    /** Code of the municipality (town) the street is in. */
-    town: nonEmpty,
-    forms: z.array(nonEmpty).min(1),
-  })),
+  settlements: z.array(
+    z.object({
+      name: nonEmpty,
+      /** Code of the municipality the settlement belongs to. */
+      municipality: nonEmpty,
+      /** Written forms in any case, the nominative first. */
+      forms: z.array(nonEmpty).min(1),
+      /**
+       * An adjective name normally counts only after «пгт», «пос.», «с.» or as a place of its own
+       * («в Советском»). A name no everyday phrase uses («Краснооктябрьский») may count bare.
+       */
+      markerOptional: z.boolean().default(false),
+    }),
+  ),
+  microdistricts: z.array(
+    z.object({
+      name: nonEmpty,
+      municipality: nonEmpty,
+      forms: z.array(nonEmpty).min(1),
+      /** An adjective name («Звёздный») counts only after «мкр», «микрорайон» or a preposition of place. */
+      needsMarker: z.boolean().default(true),
+    }),
+  ),
+  streets: z.array(
+    z.object({
+      name: nonEmpty,
+      /** Code of the municipality (town) the street is in. */
+      town: nonEmpty,
+      forms: z.array(nonEmpty).min(1),
+    }),
+  ),
   /**
    * Colloquial names of a municipality residents write instead of its official one («в Йошке»):
    * matched as written, word for word, as strongly as the official name.

@@ -13,7 +13,8 @@ describe('the gazetteer (regions/mari-el/places.json)', () => {
   it('names its sources and only known municipalities', () => {
     expect(places.sources.length).toBeGreaterThan(0);
     const known = new Set(mariElMunicipalities.map((m) => m.code));
-    for (const item of [...places.settlements, ...places.microdistricts, ...places.aliases, ...places.landmarks]) expect(known.has(item.municipality), item.name).toBe(true);
+    for (const item of [...places.settlements, ...places.microdistricts, ...places.aliases, ...places.landmarks])
+      expect(known.has(item.municipality), item.name).toBe(true);
     for (const street of places.streets) expect(known.has(street.town), street.name).toBe(true);
     // Every district has villages beyond its centre.
     for (const municipality of mariElMunicipalities.filter((m) => m.kind === 'MUNICIPAL_DISTRICT')) {

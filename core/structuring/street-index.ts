@@ -45,8 +45,31 @@ interface Entry {
 const CONFIDENCE: Record<Kind, number> = { alias: 0.9, landmark: 0.8, microdistrict: 0.8, street: 0.7 };
 
 const STREET_WORDS = new Set([
-  'ул', 'улица', 'улицы', 'улице', 'улицу', 'улицей', 'пр', 'просп', 'проспект', 'проспекта', 'проспекте',
-  'пер', 'переулок', 'переулке', 'проезд', 'проезде', 'б', 'бул', 'бульвар', 'бульваре', 'тракт', 'тракте', 'пл', 'площадь', 'площади',
+  'ул',
+  'улица',
+  'улицы',
+  'улице',
+  'улицу',
+  'улицей',
+  'пр',
+  'просп',
+  'проспект',
+  'проспекта',
+  'проспекте',
+  'пер',
+  'переулок',
+  'переулке',
+  'проезд',
+  'проезде',
+  'б',
+  'бул',
+  'бульвар',
+  'бульваре',
+  'тракт',
+  'тракте',
+  'пл',
+  'площадь',
+  'площади',
 ]);
 const MICRODISTRICT_WORDS = new Set(['мкр', 'мкрн', 'микрорайон', 'микрорайона', 'микрорайоне', 'микрорайону']);
 const PREPOSITIONS = new Set(['на', 'по', 'с', 'со', 'от', 'до', 'пересечении', 'перекрестке', 'углу', 'угол']);
@@ -85,7 +108,10 @@ export function createStreetIndex(places: Places | undefined): StreetIndex {
     for (const district of places.microdistricts) {
       for (const form of district.forms) add({ code: district.municipality, words: words(form), kind: 'microdistrict', needsMarker: district.needsMarker });
     }
-    for (const [kind, list] of [['alias', places.aliases], ['landmark', places.landmarks]] as const) {
+    for (const [kind, list] of [
+      ['alias', places.aliases],
+      ['landmark', places.landmarks],
+    ] as const) {
       for (const item of list) for (const form of item.forms) add({ code: item.municipality, words: words(form), kind, needsMarker: false });
     }
   }
@@ -103,15 +129,21 @@ export function createStreetIndex(places: Places | undefined): StreetIndex {
           if (entry.kind === 'alias' || entry.kind === 'landmark') {
             found.push(candidate);
           } else if (entry.kind === 'microdistrict') {
-            const marked = (before !== undefined && MICRODISTRICT_WORDS.has(before)) ||
-              (after !== undefined && (MICRODISTRICT_WORDS.has(after) || /^\d/.test(after)));
-            const placed = before !== undefined && PLACE_PREPOSITIONS.has(before) && entry.words.length === 1 && !/^(ий|ый|ой)$/.test(token.text.slice(-2)) &&
+            const marked =
+              (before !== undefined && MICRODISTRICT_WORDS.has(before)) || (after !== undefined && (MICRODISTRICT_WORDS.has(after) || /^\d/.test(after)));
+            const placed =
+              before !== undefined &&
+              PLACE_PREPOSITIONS.has(before) &&
+              entry.words.length === 1 &&
+              !/^(ий|ый|ой)$/.test(token.text.slice(-2)) &&
               !((before === 'с' || before === 'со') && INSTRUMENTAL_END.test(token.text));
             if (entry.needsMarker && !marked && !placed && !entry.words.some((word) => MICRODISTRICT_WORDS.has(word))) continue;
             found.push(candidate);
           } else {
-            const addressed = (before !== undefined && (STREET_WORDS.has(before) || PREPOSITIONS.has(before))) ||
-              (after !== undefined && /^\d/.test(after)) || entry.words.length > 1;
+            const addressed =
+              (before !== undefined && (STREET_WORDS.has(before) || PREPOSITIONS.has(before))) ||
+              (after !== undefined && /^\d/.test(after)) ||
+              entry.words.length > 1;
             // «на пересечении панфилова и красноармейской»: the second street of a pair is addressed by the first.
             const paired = before === 'и' && found.some((other) => other.kind === 'street' && other.last === first - 2);
             if ((addressed || paired) && !(entry.words.length === 1 && adjectiveOfNextWord(text, tokens, first))) found.push(candidate);

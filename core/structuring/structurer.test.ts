@@ -102,7 +102,10 @@ describe('structuring free text', () => {
   });
 
   it('classifies only by the enabled plugins', () => {
-    const housingOnly = createStructurer(allPlugins.filter((plugin) => plugin.code === 'housing'), mariElMunicipalities);
+    const housingOnly = createStructurer(
+      allPlugins.filter((plugin) => plugin.code === 'housing'),
+      mariElMunicipalities,
+    );
     expect(housingOnly.structure('Не вывозят мусор, контейнеры переполнены').sectorCode).not.toBe('waste');
   });
 

@@ -77,9 +77,7 @@ export function createStructurer(
   options: StructurerOptions = {},
 ): AppealStructurer {
   const matcher = createMunicipalityMatcher([...municipalities], options.places);
-  const classifier = createKeywordClassifier(
-    plugins.flatMap((plugin) => plugin.categories.map((category) => ({ sectorCode: plugin.code, category }))),
-  );
+  const classifier = createKeywordClassifier(plugins.flatMap((plugin) => plugin.categories.map((category) => ({ sectorCode: plugin.code, category }))));
   const enabledSectors = new Set(plugins.map((plugin) => plugin.code));
   const enabledCategories = new Set(plugins.flatMap((plugin) => plugin.categories.map((category) => category.code)));
   const candidate = options.model === undefined ? committedModel() : options.model;
@@ -97,8 +95,12 @@ export function createStructurer(
       const base = { municipalityCode: place?.code ?? null, summary: summarise(text, keywords.matched) };
       if (!model) {
         return {
-          ...base, sectorCode: keywords.sectorCode, categoryCode: keywords.categoryCode, confidence: keywords.confidence,
-          rule: [keywordPart(keywords), placePart].filter(Boolean).join('; '), suggestions: [],
+          ...base,
+          sectorCode: keywords.sectorCode,
+          categoryCode: keywords.categoryCode,
+          confidence: keywords.confidence,
+          rule: [keywordPart(keywords), placePart].filter(Boolean).join('; '),
+          suggestions: [],
         };
       }
 
@@ -108,12 +110,18 @@ export function createStructurer(
       const allowedSectors = hinted && enabledSectors.has(hinted) ? new Set([hinted]) : enabledSectors;
       const sectors = model.rankSectors(features, allowedSectors);
       // Categories of the likely sectors only: a sector under 2% cannot make the top three.
-      const likely = sectors.slice(0, 3).filter((sector, i) => i === 0 || sector.probability >= 0.02)
+      const likely = sectors
+        .slice(0, 3)
+        .filter((sector, i) => i === 0 || sector.probability >= 0.02)
         .map((sector) => ({ sector, categories: model.rankCategories(sector.code, features, enabledCategories) }));
       const suggestions = likely
-        .flatMap(({ sector, categories }) => categories.slice(0, 3).map((category) => ({
-          sectorCode: sector.code, categoryCode: category.code, confidence: round(sector.probability * category.probability),
-        })))
+        .flatMap(({ sector, categories }) =>
+          categories.slice(0, 3).map((category) => ({
+            sectorCode: sector.code,
+            categoryCode: category.code,
+            confidence: round(sector.probability * category.probability),
+          })),
+        )
         .sort((a, b) => b.confidence - a.confidence)
         .slice(0, 3);
       const top = sectors[0];
@@ -122,8 +130,12 @@ export function createStructurer(
       // No keyword at all and a model unsure of itself: nothing in the text to structure by.
       if (!top || !best || (!keywords.sectorCode && top.probability < model.threshold)) {
         return {
-          ...base, sectorCode: null, categoryCode: null, confidence: 0,
-          rule: [keywordPart(keywords), placePart].filter(Boolean).join('; '), suggestions,
+          ...base,
+          sectorCode: null,
+          categoryCode: null,
+          confidence: 0,
+          rule: [keywordPart(keywords), placePart].filter(Boolean).join('; '),
+          suggestions,
         };
       }
       // With the sector given by the channel, the confidence is the category model's.
@@ -131,12 +143,21 @@ export function createStructurer(
       const [first, second] = unrestricted.sectors;
       const runnerUp = sectors[1];
       // Mixed: the keywords' two sectors in near balance, and the model itself gives the other one a real chance.
-      const mixed = !hinted && first && second && runnerUp && second.score >= MIXED_SECTORS_RATIO * first.score &&
-        runnerUp.probability >= MIXED_MODEL_SHARE && [first.sectorCode, second.sectorCode].includes(runnerUp.code);
+      const mixed =
+        !hinted &&
+        first &&
+        second &&
+        runnerUp &&
+        second.score >= MIXED_SECTORS_RATIO * first.score &&
+        runnerUp.probability >= MIXED_MODEL_SHARE &&
+        [first.sectorCode, second.sectorCode].includes(runnerUp.code);
       const guard = new Set(topicStems(text)).size < MIN_TOPIC_WORDS ? 'little text' : mixed ? `mixed: ${first.sectorCode}, ${second.sectorCode}` : null;
       if (guard) confidence = Math.min(confidence, GUARD_CAP);
       return {
-        ...base, sectorCode: top.code, categoryCode: best.code, confidence,
+        ...base,
+        sectorCode: top.code,
+        categoryCode: best.code,
+        confidence,
         rule: [`${MODEL_RULE} ${best.code} (${confidence}${guard ? `, capped: ${guard}` : ''})`, keywordPart(keywords), placePart].filter(Boolean).join('; '),
         suggestions,
       };

@@ -77,8 +77,14 @@ describe('the labelled corpus (bench/data/structuring-corpus.jsonl)', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(1500);
     expect(corpus.filter((row) => row.split === 'heldout').length).toBeGreaterThanOrEqual(300);
     for (const code of codes) {
-      expect(corpus.some((row) => row.category === code && row.split === 'train'), code).toBe(true);
-      expect(corpus.some((row) => row.category === code && row.split === 'heldout'), code).toBe(true);
+      expect(
+        corpus.some((row) => row.category === code && row.split === 'train'),
+        code,
+      ).toBe(true);
+      expect(
+        corpus.some((row) => row.category === code && row.split === 'heldout'),
+        code,
+      ).toBe(true);
     }
     const known = new Set(mariElMunicipalities.map((m) => m.code));
     expect(corpus.filter((row) => row.municipality !== null && !known.has(row.municipality))).toEqual([]);

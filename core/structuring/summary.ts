@@ -11,7 +11,10 @@ export const SUMMARY_MAX_LENGTH = 200;
 export function summarise(text: string, evidence: readonly string[] = []): string | null {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (!clean) return null;
-  const sentences = clean.split(/(?<=[.!?…])\s+|\s*[\n;]\s*/).map((s) => s.trim()).filter(Boolean);
+  const sentences = clean
+    .split(/(?<=[.!?…])\s+|\s*[\n;]\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const wanted = new Set(evidence.flatMap((phrase) => topicStems(phrase)));
   let best = sentences[0] ?? clean;
   let bestHits = 0;

@@ -27,7 +27,9 @@ const KEYWORD_TOP = 5;
 export type FeatureVector = Map<string, number>;
 
 export function textFeatures(text: string): FeatureVector {
-  const tokens = tokenizeRussian(text.slice(0, FEATURE_TEXT_LIMIT)).map((token) => token.text).filter((word) => !/^\d+$/.test(word));
+  const tokens = tokenizeRussian(text.slice(0, FEATURE_TEXT_LIMIT))
+    .map((token) => token.text)
+    .filter((word) => !/^\d+$/.test(word));
   const names = new Set<string>();
   let previous: string | null = null;
   for (const word of tokens) {

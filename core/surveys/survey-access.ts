@@ -11,8 +11,14 @@ import type { AuthUser } from '../auth/auth-user.js';
  */
 export const SURVEY_MANAGERS: readonly Role[] = [Role.CENTER_SPECIALIST, Role.CENTER_HEAD, Role.SECTOR_LEAD, Role.SECTOR_SPECIALIST];
 export const SURVEY_READERS: readonly Role[] = [
-  Role.CURATOR, Role.CENTER_HEAD, Role.CENTER_SPECIALIST, Role.ADMIN,
-  Role.SECTOR_LEAD, Role.SECTOR_SPECIALIST, Role.ANALYST, Role.MINISTRY_OBSERVER,
+  Role.CURATOR,
+  Role.CENTER_HEAD,
+  Role.CENTER_SPECIALIST,
+  Role.ADMIN,
+  Role.SECTOR_LEAD,
+  Role.SECTOR_SPECIALIST,
+  Role.ANALYST,
+  Role.MINISTRY_OBSERVER,
 ];
 
 export const surveysAccess: Record<string, Access> = {

@@ -22,10 +22,29 @@ const HEATING: SurveyInput = {
   description: 'Опрос жителей многоквартирных домов по итогам отопительного сезона',
   audience: { sectors: ['housing'] },
   questions: [
-    { code: 'warm', text: 'Тепло ли в вашей квартире этой зимой?', type: QuestionType.SINGLE_CHOICE, required: true,
-      options: [{ code: 'yes', text: 'Да' }, { code: 'sometimes', text: 'Не всегда' }, { code: 'no', text: 'Нет' }] },
-    { code: 'issues', text: 'С чем сталкивались?', type: QuestionType.MULTIPLE_CHOICE, required: false,
-      options: [{ code: 'cold', text: 'Холодные батареи' }, { code: 'late', text: 'Позднее включение' }, { code: 'leaks', text: 'Протечки' }, { code: 'bills', text: 'Завышенные счета' }] },
+    {
+      code: 'warm',
+      text: 'Тепло ли в вашей квартире этой зимой?',
+      type: QuestionType.SINGLE_CHOICE,
+      required: true,
+      options: [
+        { code: 'yes', text: 'Да' },
+        { code: 'sometimes', text: 'Не всегда' },
+        { code: 'no', text: 'Нет' },
+      ],
+    },
+    {
+      code: 'issues',
+      text: 'С чем сталкивались?',
+      type: QuestionType.MULTIPLE_CHOICE,
+      required: false,
+      options: [
+        { code: 'cold', text: 'Холодные батареи' },
+        { code: 'late', text: 'Позднее включение' },
+        { code: 'leaks', text: 'Протечки' },
+        { code: 'bills', text: 'Завышенные счета' },
+      ],
+    },
     { code: 'rating', text: 'Оцените работу управляющей компании от 1 до 5', type: QuestionType.SCALE, required: true, scaleMin: 1, scaleMax: 5 },
     { code: 'comment', text: 'Что нужно исправить в первую очередь?', type: QuestionType.TEXT, required: false },
   ],
@@ -37,14 +56,27 @@ const ROADS: SurveyInput = {
   audience: { sectors: ['roads'] },
   questions: [
     { code: 'state', text: 'Как вы оцениваете состояние дорог?', type: QuestionType.SCALE, required: true, scaleMin: 1, scaleMax: 10 },
-    { code: 'priority', text: 'Что ремонтировать первым?', type: QuestionType.SINGLE_CHOICE, required: true,
-      options: [{ code: 'yards', text: 'Дворы' }, { code: 'streets', text: 'Улицы' }, { code: 'sidewalks', text: 'Тротуары' }] },
+    {
+      code: 'priority',
+      text: 'Что ремонтировать первым?',
+      type: QuestionType.SINGLE_CHOICE,
+      required: true,
+      options: [
+        { code: 'yards', text: 'Дворы' },
+        { code: 'streets', text: 'Улицы' },
+        { code: 'sidewalks', text: 'Тротуары' },
+      ],
+    },
   ],
 };
 
 const COMMENTS = [
-  'Батареи еле тёплые по утрам', 'Всё хорошо, спасибо', 'Долго не включали отопление в октябре',
-  'Прошу проверить стояк в подъезде', 'Счета выросли, а теплее не стало', 'Протекает крыша над квартирой',
+  'Батареи еле тёплые по утрам',
+  'Всё хорошо, спасибо',
+  'Долго не включали отопление в октябре',
+  'Прошу проверить стояк в подъезде',
+  'Счета выросли, а теплее не стало',
+  'Протекает крыша над квартирой',
 ];
 
 /**
@@ -54,7 +86,11 @@ const COMMENTS = [
  */
 export async function seedSurveysDemo(app: AppServices): Promise<void> {
   const em = app.orm.em.fork() as EntityManager;
-  const [staff] = await pgQuery<{ id: string; role: Role; organization_id: string | null }>(em, `select id, role, organization_id from app_user where email = 'specialist@demo.local'`, []);
+  const [staff] = await pgQuery<{ id: string; role: Role; organization_id: string | null }>(
+    em,
+    `select id, role, organization_id from app_user where email = 'specialist@demo.local'`,
+    [],
+  );
   if (!staff) return;
   const [{ n }] = await pgQuery<{ n: number }>(em, 'select count(*)::int as n from survey', []);
   if (n > 0) return;
@@ -88,10 +124,16 @@ export async function seedSurveysDemo(app: AppServices): Promise<void> {
   roads = await moveSurvey(app, fork(), user, roads.id, roads.version, 'OPENED');
   const roadLinks = await issueSurveyLinks(app, fork(), user, roads.id, 100, null);
   for (let i = 0; i < 40; i++) {
-    await submitSurveyResponse(app, fork(), roadLinks[i].token, [
-      { questionCode: 'state', value: 1 + Math.floor(rnd() * 10) },
-      { questionCode: 'priority', optionCodes: [['yards', 'streets', 'sidewalks'][Math.floor(rnd() * 3)]] },
-    ], place());
+    await submitSurveyResponse(
+      app,
+      fork(),
+      roadLinks[i].token,
+      [
+        { questionCode: 'state', value: 1 + Math.floor(rnd() * 10) },
+        { questionCode: 'priority', optionCodes: [['yards', 'streets', 'sidewalks'][Math.floor(rnd() * 3)]] },
+      ],
+      place(),
+    );
   }
   app.logger.info({ surveys: 2 }, 'demo surveys loaded');
 }

@@ -1,4 +1,3 @@
-
 import { registerEnum } from '../graphql/register-enum.js';
 /** DRAFT → OPEN → CLOSED; no way back (a closed survey's results are final). */
 export enum SurveyStatus {

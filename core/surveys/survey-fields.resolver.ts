@@ -16,8 +16,10 @@ export class SurveyFieldsResolver {
   @FieldResolver(() => SurveyAudience, { description: 'Аудитория' })
   audience(@Root() survey: Survey): SurveyAudience {
     return {
-      municipalityIds: survey.audienceMunicipalityIds, sectors: survey.audienceSectors,
-      categories: survey.audienceCategories, problemId: survey.problem?.id ?? null,
+      municipalityIds: survey.audienceMunicipalityIds,
+      sectors: survey.audienceSectors,
+      categories: survey.audienceCategories,
+      problemId: survey.problem?.id ?? null,
     };
   }
 
@@ -29,14 +31,20 @@ export class SurveyFieldsResolver {
   @FieldResolver(() => Int, { description: 'Ответов (точно, на момент запроса)' })
   async responseCount(@Root() survey: Survey, @Ctx() ctx: RequestContext): Promise<number> {
     const loader = ctx.loaders.named<string, number>('surveyResponseCount', async (ids, em) => {
-      const rows = await pgQuery<{ survey_id: string; n: number }>(em, 'select survey_id, count(*)::int as n from survey_response where survey_id = any($1::uuid[]) group by 1', [ids]);
+      const rows = await pgQuery<{ survey_id: string; n: number }>(
+        em,
+        'select survey_id, count(*)::int as n from survey_response where survey_id = any($1::uuid[]) group by 1',
+        [ids],
+      );
       const counts = new Map(rows.map((r) => [r.survey_id, r.n]));
       return ids.map((id) => counts.get(id) ?? 0);
     });
     return (await loader.load(survey.id)) ?? 0;
   }
 
-  @FieldResolver(() => SurveyResults, { description: 'Итоги: по вариантам — число, доля и 95% интервал Уилсона; по шкалам — среднее с 95% интервалом (t Стьюдента); разбивка по муниципалитетам' })
+  @FieldResolver(() => SurveyResults, {
+    description: 'Итоги: по вариантам — число, доля и 95% интервал Уилсона; по шкалам — среднее с 95% интервалом (t Стьюдента); разбивка по муниципалитетам',
+  })
   results(
     @Root() survey: Survey,
     @Ctx() ctx: RequestContext,

@@ -42,14 +42,21 @@ export async function readSurveyFile(input: Buffer, format: SurveyFileFormat, li
   if (format === 'xlsx') {
     await checkSpreadsheetPackage(input, limits);
     const book = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([input]), {
-      styles: 'cache', sharedStrings: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
+      styles: 'cache',
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
     }) as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row>>;
     try {
       for await (const sheet of book) {
         // The first sheet is the responses; the others (notes, a legend) are not read.
         for await (const row of sheet) {
           const width = headers ? (headers as string[]).length : row.cellCount;
-          take(row.number, Array.from({ length: width }, (_, i) => cellValue(row.getCell(i + 1).value)));
+          take(
+            row.number,
+            Array.from({ length: width }, (_, i) => cellValue(row.getCell(i + 1).value)),
+          );
         }
         break;
       }
@@ -62,7 +69,10 @@ export async function readSurveyFile(input: Buffer, format: SurveyFileFormat, li
     const parser = parse(text, { delimiter: guessDelimiter(text), bom: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true });
     try {
       for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
-        take(firstLine(info.lines, raw), record.map((v) => v.trim()));
+        take(
+          firstLine(info.lines, raw),
+          record.map((v) => v.trim()),
+        );
       }
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
@@ -92,12 +102,20 @@ const text = (cell: Cell | undefined): string => (cell === null || cell === unde
  * by «;»; a scale as its number; an empty cell is no answer.
  */
 export function fileRowInputs(
-  headers: readonly string[], rows: readonly FileRow[], questions: readonly StoredQuestion[], municipalities: ReadonlyMap<string, string>,
+  headers: readonly string[],
+  rows: readonly FileRow[],
+  questions: readonly StoredQuestion[],
+  municipalities: ReadonlyMap<string, string>,
 ): FileRowInput[] {
-  if (!headers.includes(FILE_COLUMNS.rowKey)) throw badInput('file', `Нет столбца ${FILE_COLUMNS.rowKey}: ключ строки нужен, чтобы повторная загрузка ничего не удвоила`);
+  if (!headers.includes(FILE_COLUMNS.rowKey))
+    throw badInput('file', `Нет столбца ${FILE_COLUMNS.rowKey}: ключ строки нужен, чтобы повторная загрузка ничего не удвоила`);
   const known = new Set<string>([...Object.values(FILE_COLUMNS), ...questions.map((q) => q.code)]);
   const unknown = headers.filter((h) => h && !known.has(h));
-  if (unknown.length) throw badInput('file', `Столбцы не из опроса: ${unknown.slice(0, 5).join(', ')}; нужны ${FILE_COLUMNS.rowKey}, ${FILE_COLUMNS.municipality}, ${FILE_COLUMNS.submittedAt} и коды вопросов`);
+  if (unknown.length)
+    throw badInput(
+      'file',
+      `Столбцы не из опроса: ${unknown.slice(0, 5).join(', ')}; нужны ${FILE_COLUMNS.rowKey}, ${FILE_COLUMNS.municipality}, ${FILE_COLUMNS.submittedAt} и коды вопросов`,
+    );
   return rows.map(({ cells }) => {
     const input: SurveyResponseRowInput = { rowKey: text(cells.get(FILE_COLUMNS.rowKey)), answers: [] };
     try {
@@ -132,8 +150,17 @@ function answerOf(question: StoredQuestion, value: string): SurveyAnswerInput {
     return { questionCode: question.code, value: number };
   }
   if (question.type === QuestionType.TEXT) return { questionCode: question.code, text: value };
-  const byName = new Map(question.options.flatMap((o) => [[o.code.toLowerCase(), o.code], [o.text.toLowerCase(), o.code]]));
+  const byName = new Map(
+    question.options.flatMap((o) => [
+      [o.code.toLowerCase(), o.code],
+      [o.text.toLowerCase(), o.code],
+    ]),
+  );
   // An unknown option stays as written: the answer rules refuse it with the question's code as the field.
-  const optionCodes = value.split(';').map((part) => part.trim()).filter(Boolean).map((part) => byName.get(part.toLowerCase()) ?? part);
+  const optionCodes = value
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => byName.get(part.toLowerCase()) ?? part);
   return { questionCode: question.code, optionCodes };
 }

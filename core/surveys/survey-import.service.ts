@@ -26,7 +26,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * forms filled in while it was open.
  */
 export async function importSurveyResponses(
-  app: AppServices, em: EntityManager, user: AuthUser, surveyId: string, rows: readonly SurveyResponseRowInput[],
+  app: AppServices,
+  em: EntityManager,
+  user: AuthUser,
+  surveyId: string,
+  rows: readonly SurveyResponseRowInput[],
   /** Rows an upload's reader already refused (a cell that stands for no answer): reported as they are, index by index. */
   refused: ReadonlyMap<number, GraphQLError> = new Map(),
 ): Promise<ImportSurveyResponsesPayload> {
@@ -38,9 +42,11 @@ export async function importSurveyResponses(
     await tx.refresh(survey);
     if (survey.status === SurveyStatus.DRAFT) throw conflict('Опрос ещё черновик: ответы принимаются после открытия', { currentVersion: survey.version });
     const municipalityIds = [...new Set(rows.map((r) => r.municipalityId).filter((id): id is string => Boolean(id) && UUID.test(id!)))];
-    const known = new Set(municipalityIds.length
-      ? (await pgQuery<{ id: string }>(tx, 'select id from municipality where id = any($1::uuid[])', [municipalityIds])).map((r) => r.id)
-      : []);
+    const known = new Set(
+      municipalityIds.length
+        ? (await pgQuery<{ id: string }>(tx, 'select id from municipality where id = any($1::uuid[])', [municipalityIds])).map((r) => r.id)
+        : [],
+    );
     const results: SurveyImportRowResult[] = [];
     const valid: { index: number; row: ResponseRow }[] = [];
     const keys = new Set<string>();
@@ -62,17 +68,30 @@ export async function importSurveyResponses(
         if (!(error instanceof GraphQLError)) throw error;
         const ext = error.extensions ?? {};
         results[index] = {
-          index, rowKey: rowKey.replace(/\u0000/g, '').slice(0, 200), status: ImportRowStatus.ERROR,
+          index,
+          // eslint-disable-next-line no-control-regex -- control characters are what this strips
+          rowKey: rowKey.replace(/\u0000/g, '').slice(0, 200),
+          status: ImportRowStatus.ERROR,
           error: { code: String(ext.code ?? 'BAD_USER_INPUT'), field: (ext.field as string | undefined) ?? null, message: error.message },
         };
       }
     });
-    const written = await writeResponses(tx, survey.id, survey.questions, valid.map((v) => v.row));
+    const written = await writeResponses(
+      tx,
+      survey.id,
+      survey.questions,
+      valid.map((v) => v.row),
+    );
     valid.forEach((v, i) => {
       if (!written[i]) results[v.index].status = ImportRowStatus.EXISTING;
     });
     const count = (status: ImportRowStatus) => results.filter((r) => r.status === status).length;
-    const summary = { rows: rows.length, created: count(ImportRowStatus.CREATED), existing: count(ImportRowStatus.EXISTING), failed: count(ImportRowStatus.ERROR) };
+    const summary = {
+      rows: rows.length,
+      created: count(ImportRowStatus.CREATED),
+      existing: count(ImportRowStatus.EXISTING),
+      failed: count(ImportRowStatus.ERROR),
+    };
     recordSurveyEvent(tx, app, survey, user, 'RESPONSES_IMPORTED', summary);
     return { surveyId: survey.id, rows: results, created: summary.created, existing: summary.existing, failed: summary.failed };
   });

@@ -37,7 +37,12 @@ const AUDIENCE_SQL = `select distinct on (contact) id from (
 ) authors order by contact, received_at desc limit $5`;
 
 export async function issueSurveyLinks(
-  app: AppServices, em: EntityManager, user: AuthUser, surveyId: string, count: number | null | undefined, forAudience: boolean | null | undefined,
+  app: AppServices,
+  em: EntityManager,
+  user: AuthUser,
+  surveyId: string,
+  count: number | null | undefined,
+  forAudience: boolean | null | undefined,
 ): Promise<SurveyLinkInfo[]> {
   const max = app.config.SURVEY_LINKS_MAX;
   if (forAudience && count != null) throw badInput('count', 'Укажите либо count, либо forAudience');
@@ -51,7 +56,11 @@ export async function issueSurveyLinks(
       const hasAudience = survey.audienceMunicipalityIds.length || survey.audienceSectors.length || survey.audienceCategories.length || survey.problem;
       if (!hasAudience) throw badInput('forAudience', 'У опроса не задана аудитория');
       const rows = await pgQuery<{ id: string }>(tx, AUDIENCE_SQL, [
-        survey.audienceMunicipalityIds, survey.audienceSectors, survey.audienceCategories, survey.problem?.id ?? null, max + 1,
+        survey.audienceMunicipalityIds,
+        survey.audienceSectors,
+        survey.audienceCategories,
+        survey.problem?.id ?? null,
+        max + 1,
       ]);
       if (rows.length > max) throw badInput('forAudience', `В аудитории больше ${max} авторов: сузьте аудиторию`, { max });
       appealIds = rows.map((r) => r.id);
@@ -63,13 +72,19 @@ export async function issueSurveyLinks(
     const expiresAt = survey.closesAt && survey.closesAt < ttl ? survey.closesAt : ttl;
     const tokens = appealIds.map(() => randomBytes(32).toString('base64url'));
     if (tokens.length) {
-      await pgQuery(tx, `insert into survey_link (id, survey_id, token_hash, created_at, expires_at, for_audience)
-        select gen_random_uuid(), $1, h, $3, $4, $5 from unnest($2::text[]) as h`, [survey.id, tokens.map(hashToken), now, expiresAt, Boolean(forAudience)]);
+      await pgQuery(
+        tx,
+        `insert into survey_link (id, survey_id, token_hash, created_at, expires_at, for_audience)
+        select gen_random_uuid(), $1, h, $3, $4, $5 from unnest($2::text[]) as h`,
+        [survey.id, tokens.map(hashToken), now, expiresAt, Boolean(forAudience)],
+      );
     }
     recordSurveyEvent(tx, app, survey, user, 'LINKS_ISSUED', { count: tokens.length, forAudience: Boolean(forAudience), expiresAt: expiresAt.toISOString() });
     const base = app.config.SURVEY_LINK_BASE;
     return tokens.map((token, i) => ({
-      token, expiresAt, appealId: appealIds[i],
+      token,
+      expiresAt,
+      appealId: appealIds[i],
       url: base ? `${base}${base.includes('?') ? '&' : '?'}token=${token}` : null,
     }));
   });
@@ -148,7 +163,11 @@ export function checkAccepting(survey: Pick<Survey, 'status' | 'opensAt' | 'clos
  * edited in between one more attempt.
  */
 export async function submitSurveyResponse(
-  app: AppServices, em: EntityManager, token: string, answers: readonly SurveyAnswerInput[], municipalityId: string | null | undefined,
+  app: AppServices,
+  em: EntityManager,
+  token: string,
+  answers: readonly SurveyAnswerInput[],
+  municipalityId: string | null | undefined,
 ): Promise<SurveySubmission> {
   if (!TOKEN.test(token)) throw badInput('token', 'Неверный формат ссылки');
   if (municipalityId != null && !UUID.test(municipalityId)) throw badInput('municipalityId', 'Неверный идентификатор');
@@ -157,21 +176,26 @@ export async function submitSurveyResponse(
   for (let attempt = 0; ; attempt++) {
     const now = app.clock.now();
     const [linked] = await pgQuery<LinkedSurvey>(em, LINKED_SURVEY_SQL, [hash], { prepared: true });
-    if (!linked || linked.used_at || new Date(linked.expires_at) <= now) throw appError('FORBIDDEN', 'Ссылка недействительна: неизвестна, уже использована или устарела');
+    if (!linked || linked.used_at || new Date(linked.expires_at) <= now)
+      throw appError('FORBIDDEN', 'Ссылка недействительна: неизвестна, уже использована или устарела');
     checkAccepting({ status: linked.status, opensAt: dateOf(linked.opens_at), closesAt: dateOf(linked.closes_at) }, now);
     const normalized = normalizeAnswers(linked.questions, answers);
     const columns = answerColumns(linked.questions, normalized);
     const keys = tallyKeys(linked.questions, SurveyResponseSource.LINK, normalized);
-    const [{ written }] = await pgQuery<{ written: number }>(em, SUBMIT_SQL, [
-      linked.survey_id, linked.version, hash, now, municipalityId ?? null, columns.code, columns.bits, columns.value, columns.text, keys.code, keys.key,
-    ], { prepared: true });
+    const [{ written }] = await pgQuery<{ written: number }>(
+      em,
+      SUBMIT_SQL,
+      [linked.survey_id, linked.version, hash, now, municipalityId ?? null, columns.code, columns.bits, columns.value, columns.text, keys.code, keys.key],
+      { prepared: true },
+    );
     if (written) {
       notifySurveyChanged(linked.survey_id);
       return { accepted: true, surveyTitle: linked.title, submittedAt: now };
     }
     // Nothing written: say why, read afresh (a rare path: a used link, a close or an edit in between).
     const [again] = await pgQuery<LinkedSurvey>(em, LINKED_SURVEY_SQL, [hash], { prepared: true });
-    if (!again || again.used_at || new Date(again.expires_at) <= now) throw appError('FORBIDDEN', 'Ссылка недействительна: неизвестна, уже использована или устарела');
+    if (!again || again.used_at || new Date(again.expires_at) <= now)
+      throw appError('FORBIDDEN', 'Ссылка недействительна: неизвестна, уже использована или устарела');
     checkAccepting({ status: again.status, opensAt: dateOf(again.opens_at), closesAt: dateOf(again.closes_at) }, now);
     if (municipalityId != null) {
       const [known] = await pgQuery(em, 'select 1 from municipality where id = $1', [municipalityId], { prepared: true });

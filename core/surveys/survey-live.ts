@@ -91,7 +91,12 @@ class SurveyWatch {
   private running = false;
   private again = false;
 
-  constructor(private readonly app: AppServices, private readonly surveyId: string, private readonly questions: readonly StoredQuestion[], private readonly onIdle: () => void) {
+  constructor(
+    private readonly app: AppServices,
+    private readonly surveyId: string,
+    private readonly questions: readonly StoredQuestion[],
+    private readonly onIdle: () => void,
+  ) {
     this.timer = setInterval(() => void this.check(), app.config.SURVEY_LIVE_INTERVAL_MS);
     this.timer.unref();
   }
@@ -128,8 +133,12 @@ class SurveyWatch {
 
   private async deliver(): Promise<void> {
     const em = this.app.orm.em.fork() as EntityManager;
-    const [state] = await pgQuery<{ status: SurveyStatus; n: number }>(em,
-      'select status, (select count(*) from survey_response where survey_id = $1)::int as n from survey where id = $1', [this.surveyId], { prepared: true });
+    const [state] = await pgQuery<{ status: SurveyStatus; n: number }>(
+      em,
+      'select status, (select count(*) from survey_response where survey_id = $1)::int as n from survey where id = $1',
+      [this.surveyId],
+      { prepared: true },
+    );
     if (!state) return;
     const stamp = `${state.status}:${state.n}`;
     const closed = state.status === SurveyStatus.CLOSED;
@@ -138,7 +147,11 @@ class SurveyWatch {
     const computed = new Map<boolean, SurveyResults>();
     for (const subscriber of due) {
       let results = computed.get(subscriber.weighted);
-      if (!results) computed.set(subscriber.weighted, (results = await surveyResults(em, { id: this.surveyId, questions: this.questions }, { weighted: subscriber.weighted, now: this.app.clock.now() })));
+      if (!results)
+        computed.set(
+          subscriber.weighted,
+          (results = await surveyResults(em, { id: this.surveyId, questions: this.questions }, { weighted: subscriber.weighted, now: this.app.clock.now() })),
+        );
       subscriber.sent = stamp;
       subscriber.stream.offer(results, closed);
     }
@@ -148,7 +161,11 @@ class SurveyWatch {
 const watches = new Map<string, SurveyWatch>();
 
 /** Opens a stream of a survey's results: the current ones now, then one per change; ends after the final ones of a closed survey. */
-export function watchSurveyResults(app: AppServices, survey: { id: string; questions: readonly StoredQuestion[] }, weighted: boolean): AsyncIterableIterator<SurveyResults> {
+export function watchSurveyResults(
+  app: AppServices,
+  survey: { id: string; questions: readonly StoredQuestion[] },
+  weighted: boolean,
+): AsyncIterableIterator<SurveyResults> {
   let watch = watches.get(survey.id);
   if (!watch) {
     const created: SurveyWatch = new SurveyWatch(app, survey.id, survey.questions, () => {

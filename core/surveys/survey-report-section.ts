@@ -44,12 +44,16 @@ export class ReportSurveyFinding {
 export async function loadSurveySection(em: EntityManager, user: AuthUser, from: Date, to: Date): Promise<ReportSurveyFinding[]> {
   if (!SURVEY_READERS.includes(user.role)) return [];
   const scope = surveyScopeSql(user, 's', 4);
-  const surveys = await pgQuery<{ id: string; title: string; status: SurveyStatus; questions: StoredQuestion[]; problem: string | null; in_month: number }>(em, `
+  const surveys = await pgQuery<{ id: string; title: string; status: SurveyStatus; questions: StoredQuestion[]; problem: string | null; in_month: number }>(
+    em,
+    `
     select s.id, s.title, s.status, s.questions, p.title as problem, m.n as in_month
     from (select survey_id, count(*)::int as n from survey_response where submitted_at >= $1 and submitted_at < $2 group by survey_id) m
     join survey s on s.id = m.survey_id left join problem p on p.id = s.problem_id
     where true${scope ? ` and ${scope.sql}` : ''}
-    order by m.n desc, s.title limit $3`, scope ? [from, to, REPORT_SURVEYS_MAX, scope.value] : [from, to, REPORT_SURVEYS_MAX]);
+    order by m.n desc, s.title limit $3`,
+    scope ? [from, to, REPORT_SURVEYS_MAX, scope.value] : [from, to, REPORT_SURVEYS_MAX],
+  );
   const findings: ReportSurveyFinding[] = [];
   for (const survey of surveys) {
     const results = await surveyResults(em, { id: survey.id, questions: survey.questions });
@@ -57,14 +61,23 @@ export async function loadSurveySection(em: EntityManager, user: AuthUser, from:
       if (question.type === QuestionType.TEXT || question.answered === 0) continue;
       const scale = question.type === QuestionType.SCALE;
       const stored = survey.questions.find((q) => q.code === question.code)!;
-      const leading = scale ? null : [...question.options].sort((a, b) => b.count - a.count)[0] ?? null;
+      const leading = scale ? null : ([...question.options].sort((a, b) => b.count - a.count)[0] ?? null);
       const top = leading && leading.count > 0 ? leading : null;
       findings.push({
-        survey: survey.title, status: STATUS_LABELS[survey.status], problem: survey.problem,
-        responsesInMonth: survey.in_month, responses: results.responseCount,
-        question: question.text, answered: question.answered,
-        leadingOption: top?.text ?? null, share: top?.share ?? null, shareLow: top?.low ?? null, shareHigh: top?.high ?? null,
-        mean: question.mean, meanLow: question.meanLow, meanHigh: question.meanHigh,
+        survey: survey.title,
+        status: STATUS_LABELS[survey.status],
+        problem: survey.problem,
+        responsesInMonth: survey.in_month,
+        responses: results.responseCount,
+        question: question.text,
+        answered: question.answered,
+        leadingOption: top?.text ?? null,
+        share: top?.share ?? null,
+        shareLow: top?.low ?? null,
+        shareHigh: top?.high ?? null,
+        mean: question.mean,
+        meanLow: question.meanLow,
+        meanHigh: question.meanHigh,
         scale: scale ? `${stored.scaleMin}–${stored.scaleMax}` : null,
       });
     }
@@ -92,19 +105,46 @@ export function surveySectionRows(findings: readonly ReportSurveyFinding[]): str
   return findings.map((f) => [
     f.survey + (f.problem ? ` (проблема: ${f.problem})` : '') + `, ${f.status}`,
     `${formatInt(f.responsesInMonth)} / ${formatInt(f.responses)}`,
-    f.question, formatInt(f.answered), findingAnswer(f),
+    f.question,
+    formatInt(f.answered),
+    findingAnswer(f),
   ]);
 }
 
 /** The XLSX sheet's columns (kinds of render-xlsx.ts) and rows, figures as numbers. */
 export const SURVEY_SHEET_COLUMNS = [
-  { header: 'Опрос', kind: 'text' as const, width: 40 }, { header: 'Статус', kind: 'text' as const, width: 12 }, { header: 'Проблема', kind: 'text' as const, width: 30 },
-  { header: 'Ответов за месяц', kind: 'int' as const }, { header: 'Ответов всего', kind: 'int' as const }, { header: 'Вопрос', kind: 'text' as const, width: 40 },
-  { header: 'Ответили', kind: 'int' as const }, { header: 'Самый частый вариант', kind: 'text' as const, width: 30 },
-  { header: 'Доля', kind: 'share' as const }, { header: 'Доля: от', kind: 'share' as const }, { header: 'Доля: до', kind: 'share' as const },
-  { header: 'Шкала', kind: 'text' as const, width: 10 }, { header: 'Среднее', kind: 'score' as const }, { header: 'Среднее: от', kind: 'score' as const }, { header: 'Среднее: до', kind: 'score' as const },
+  { header: 'Опрос', kind: 'text' as const, width: 40 },
+  { header: 'Статус', kind: 'text' as const, width: 12 },
+  { header: 'Проблема', kind: 'text' as const, width: 30 },
+  { header: 'Ответов за месяц', kind: 'int' as const },
+  { header: 'Ответов всего', kind: 'int' as const },
+  { header: 'Вопрос', kind: 'text' as const, width: 40 },
+  { header: 'Ответили', kind: 'int' as const },
+  { header: 'Самый частый вариант', kind: 'text' as const, width: 30 },
+  { header: 'Доля', kind: 'share' as const },
+  { header: 'Доля: от', kind: 'share' as const },
+  { header: 'Доля: до', kind: 'share' as const },
+  { header: 'Шкала', kind: 'text' as const, width: 10 },
+  { header: 'Среднее', kind: 'score' as const },
+  { header: 'Среднее: от', kind: 'score' as const },
+  { header: 'Среднее: до', kind: 'score' as const },
 ];
 export function surveySheetRows(findings: readonly ReportSurveyFinding[]): unknown[][] {
-  return findings.map((f) => [f.survey, f.status, f.problem, f.responsesInMonth, f.responses, f.question, f.answered,
-    f.leadingOption, f.share, f.shareLow, f.shareHigh, f.scale, f.mean, f.meanLow, f.meanHigh]);
+  return findings.map((f) => [
+    f.survey,
+    f.status,
+    f.problem,
+    f.responsesInMonth,
+    f.responses,
+    f.question,
+    f.answered,
+    f.leadingOption,
+    f.share,
+    f.shareLow,
+    f.shareHigh,
+    f.scale,
+    f.mean,
+    f.meanLow,
+    f.meanHigh,
+  ]);
 }

@@ -42,14 +42,29 @@ export function answerColumns(questions: readonly StoredQuestion[], answers: rea
  * inside the caller's transaction. Rows whose (survey, rowKey) exists are
  * skipped; returns which rows were written.
  */
-export async function writeResponses(em: EntityManager, surveyId: string, questions: readonly StoredQuestion[], rows: readonly ResponseRow[]): Promise<boolean[]> {
+export async function writeResponses(
+  em: EntityManager,
+  surveyId: string,
+  questions: readonly StoredQuestion[],
+  rows: readonly ResponseRow[],
+): Promise<boolean[]> {
   if (!rows.length) return [];
   const ids = rows.map(() => randomUUID());
-  const inserted = await pgQuery<{ id: string }>(em, INSERT_RESPONSES, [
-    surveyId, ids, rows.map((r) => r.source), rows.map((r) => r.rowKey), rows.map((r) => r.municipalityId), rows.map((r) => r.submittedAt),
-  ], { prepared: true });
+  const inserted = await pgQuery<{ id: string }>(
+    em,
+    INSERT_RESPONSES,
+    [surveyId, ids, rows.map((r) => r.source), rows.map((r) => r.rowKey), rows.map((r) => r.municipalityId), rows.map((r) => r.submittedAt)],
+    { prepared: true },
+  );
   const written = new Set(inserted.map((r) => r.id));
-  const answers = { response: [] as string[], code: [] as string[], municipality: [] as (string | null)[], bits: [] as (number | null)[], value: [] as (number | null)[], text: [] as (string | null)[] };
+  const answers = {
+    response: [] as string[],
+    code: [] as string[],
+    municipality: [] as (string | null)[],
+    bits: [] as (number | null)[],
+    value: [] as (number | null)[],
+    text: [] as (string | null)[],
+  };
   rows.forEach((row, i) => {
     if (!written.has(ids[i])) return;
     const columns = answerColumns(questions, row.answers);
@@ -63,8 +78,14 @@ export async function writeResponses(em: EntityManager, surveyId: string, questi
     }
   });
   if (answers.response.length) {
-    await pgQuery(em, INSERT_ANSWERS, [surveyId, answers.response, answers.code, answers.municipality, answers.bits, answers.value, answers.text], { prepared: true });
+    await pgQuery(em, INSERT_ANSWERS, [surveyId, answers.response, answers.code, answers.municipality, answers.bits, answers.value, answers.text], {
+      prepared: true,
+    });
   }
-  await addToTally(em, surveyId, rows.flatMap((row, i) => (written.has(ids[i]) ? [{ municipalityId: row.municipalityId, ...tallyKeys(questions, row.source, row.answers) }] : [])));
+  await addToTally(
+    em,
+    surveyId,
+    rows.flatMap((row, i) => (written.has(ids[i]) ? [{ municipalityId: row.municipalityId, ...tallyKeys(questions, row.source, row.answers) }] : [])),
+  );
   return ids.map((id) => written.has(id));
 }

@@ -34,7 +34,11 @@ const NONE = '';
  * moment of the call (a response counts as soon as its submission returns).
  * The statements run side by side on the pool's connections.
  */
-export async function surveyResults(em: EntityManager, survey: ResultsSubject, options: { weighted?: boolean | null; now?: Date } = {}): Promise<SurveyResults> {
+export async function surveyResults(
+  em: EntityManager,
+  survey: ResultsSubject,
+  options: { weighted?: boolean | null; now?: Date } = {},
+): Promise<SurveyResults> {
   const [tally, [links], municipalities] = await Promise.all([
     pgQuery<{ question_code: string; municipality_id: string; answer_key: string; n: number }>(em, TALLY_SQL, [survey.id], { prepared: true }),
     pgQuery<{ issued: number }>(em, LINKS_SQL, [survey.id], { prepared: true }),
@@ -91,14 +95,27 @@ export async function surveyResults(em: EntityManager, survey: ResultsSubject, o
         .map(([municipality, cell]) => ({ weight: only === null ? weightOf(municipality) : 1, cell }));
       const scale = question.type === QuestionType.SCALE;
       const labels = scale
-        ? Array.from({ length: question.scaleMax! - question.scaleMin! + 1 }, (_, i) => ({ code: String(question.scaleMin! + i), text: String(question.scaleMin! + i) }))
+        ? Array.from({ length: question.scaleMax! - question.scaleMin! + 1 }, (_, i) => ({
+            code: String(question.scaleMin! + i),
+            text: String(question.scaleMin! + i),
+          }))
         : question.options;
-      const summary = summarize(parts, labels.map((l) => l.code), scale);
+      const summary = summarize(
+        parts,
+        labels.map((l) => l.code),
+        scale,
+      );
       return {
-        code: question.code, text: question.text, type: question.type, answered: summary.answered,
+        code: question.code,
+        text: question.text,
+        type: question.type,
+        answered: summary.answered,
         options: summary.options.map((o, i) => ({ ...o, text: labels[i].text })),
-        mean: summary.mean, meanLow: summary.meanLow, meanHigh: summary.meanHigh,
-        surveyId: survey.id, municipalityId: only === null ? undefined : only || null,
+        mean: summary.mean,
+        meanLow: summary.meanLow,
+        meanHigh: summary.meanHigh,
+        surveyId: survey.id,
+        municipalityId: only === null ? undefined : only || null,
       };
     });
 
@@ -124,16 +141,31 @@ export async function surveyResults(em: EntityManager, survey: ResultsSubject, o
     effectiveSampleSize = w2 > 0 ? (w1 * w1) / w2 : 0;
   }
   return {
-    surveyId: survey.id, responseCount, linkResponses, importedResponses,
-    linksIssued: links.issued, responseRate: links.issued > 0 ? linkResponses / links.issued : null,
-    weighted, effectiveSampleSize, questions: questionResults(null), byMunicipality, computedAt: options.now ?? new Date(),
+    surveyId: survey.id,
+    responseCount,
+    linkResponses,
+    importedResponses,
+    linksIssued: links.issued,
+    responseRate: links.issued > 0 ? linkResponses / links.issued : null,
+    weighted,
+    effectiveSampleSize,
+    questions: questionResults(null),
+    byMunicipality,
+    computedAt: options.now ?? new Date(),
   };
 }
 
 export const MAX_TEXTS = 500;
 
 /** The latest free-text answers to a question, masked for roles without access to personal data. */
-export async function surveyTexts(em: EntityManager, user: AuthUser | null, surveyId: string, questionCode: string, municipalityId: string | null | undefined, first: number): Promise<string[]> {
+export async function surveyTexts(
+  em: EntityManager,
+  user: AuthUser | null,
+  surveyId: string,
+  questionCode: string,
+  municipalityId: string | null | undefined,
+  first: number,
+): Promise<string[]> {
   const values: unknown[] = [surveyId, questionCode, first];
   let where = '';
   if (municipalityId !== undefined) {
@@ -141,8 +173,12 @@ export async function surveyTexts(em: EntityManager, user: AuthUser | null, surv
     where = municipalityId === null ? ' and a.municipality_id is null' : ' and a.municipality_id = $4';
     if (municipalityId === null) values.pop();
   }
-  const rows = await pgQuery<{ text: string }>(em, `select a.text from survey_answer a join survey_response r on r.id = a.response_id
-    where a.survey_id = $1 and a.question_code = $2 and a.text is not null${where} order by r.submitted_at desc, r.id desc limit $3`, values);
+  const rows = await pgQuery<{ text: string }>(
+    em,
+    `select a.text from survey_answer a join survey_response r on r.id = a.response_id
+    where a.survey_id = $1 and a.question_code = $2 and a.text is not null${where} order by r.submitted_at desc, r.id desc limit $3`,
+    values,
+  );
   // The one free-text masker of core/auth (phones, e-mails, СНИЛС, passports, flats, full names).
   return rows.map((r) => personalTextFor(user, r.text)!);
 }

@@ -37,12 +37,28 @@ describe("Student's t", () => {
 
 describe('weights and summaries', () => {
   it('makes each municipality count as its share of the population', () => {
-    const weights = populationWeights(new Map([['a', 30], ['b', 10]]), new Map([['a', 1000], ['b', 3000]]));
+    const weights = populationWeights(
+      new Map([
+        ['a', 30],
+        ['b', 10],
+      ]),
+      new Map([
+        ['a', 1000],
+        ['b', 3000],
+      ]),
+    );
     // a: 25% of people, 75% of respondents; b: 75% of people, 25% of respondents.
     expect(weights.get('a')).toBeCloseTo(0.25 / 0.75, 10);
     expect(weights.get('b')).toBeCloseTo(0.75 / 0.25, 10);
     const cell = (answered: number, yes: number): Cell => ({ answered, sum: 0, sumSquares: 0, counts: new Map([['yes', yes]]) });
-    const summary = summarize([{ weight: weights.get('a')!, cell: cell(30, 30) }, { weight: weights.get('b')!, cell: cell(10, 0) }], ['yes'], false);
+    const summary = summarize(
+      [
+        { weight: weights.get('a')!, cell: cell(30, 30) },
+        { weight: weights.get('b')!, cell: cell(10, 0) },
+      ],
+      ['yes'],
+      false,
+    );
     expect(summary.options[0].share).toBeCloseTo(0.25, 10);
     expect(summary.options[0].count).toBe(30);
     // Kish: (Σw)² / Σw² = (10 + 30)² / (30·(1/3)² + 10·3²) = 1600 / 93.33
@@ -56,7 +72,7 @@ describe('weights and summaries', () => {
     const mean = 20 / 6;
     const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / 5);
     expect(summary.mean).toBeCloseTo(mean, 10);
-    expect(summary.meanHigh! - summary.mean!).toBeCloseTo(2.570582 * sd / Math.sqrt(6), 5);
+    expect(summary.meanHigh! - summary.mean!).toBeCloseTo((2.570582 * sd) / Math.sqrt(6), 5);
   });
 });
 

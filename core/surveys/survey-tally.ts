@@ -17,7 +17,11 @@ export function answerKey(question: StoredQuestion | undefined, answer: Normaliz
 }
 
 /** One respondent's tally keys: the response itself first, then one per answer (codes and keys as two arrays). */
-export function tallyKeys(questions: readonly StoredQuestion[], source: SurveyResponseSource, answers: readonly NormalizedAnswer[]): { code: string[]; key: number[] } {
+export function tallyKeys(
+  questions: readonly StoredQuestion[],
+  source: SurveyResponseSource,
+  answers: readonly NormalizedAnswer[],
+): { code: string[]; key: number[] } {
   const byCode = new Map(questions.map((q) => [q.code, q]));
   return {
     code: [RESPONSES, ...answers.map((a) => a.questionCode)],
@@ -36,7 +40,11 @@ order by 2, 3, 4
 on conflict (survey_id, question_code, municipality_id, answer_key) do update set n = survey_tally.n + excluded.n`;
 
 /** Adds a batch of respondents' keys (imports): summed per key in JS, one statement. */
-export async function addToTally(em: EntityManager, surveyId: string, rows: readonly { municipalityId: string | null; code: string[]; key: number[] }[]): Promise<void> {
+export async function addToTally(
+  em: EntityManager,
+  surveyId: string,
+  rows: readonly { municipalityId: string | null; code: string[]; key: number[] }[],
+): Promise<void> {
   const sums = new Map<string, { code: string; municipality: string; key: number; n: number }>();
   for (const row of rows) {
     const municipality = row.municipalityId ?? NO_MUNICIPALITY;
@@ -49,5 +57,7 @@ export async function addToTally(em: EntityManager, surveyId: string, rows: read
   }
   if (!sums.size) return;
   const all = [...sums.values()];
-  await pgQuery(em, ADD_SQL, [surveyId, all.map((s) => s.code), all.map((s) => s.municipality), all.map((s) => s.key), all.map((s) => s.n)], { prepared: true });
+  await pgQuery(em, ADD_SQL, [surveyId, all.map((s) => s.code), all.map((s) => s.municipality), all.map((s) => s.key), all.map((s) => s.n)], {
+    prepared: true,
+  });
 }

@@ -29,7 +29,11 @@ export class SurveyTemplateResolver {
     @Arg('sector', () => String, { nullable: true, description: 'Только этого блока' }) sector?: string | null,
   ): SurveyTemplate[] {
     return surveyTemplatesFor(ctx.app.plugins, requireUser(ctx), sector).map(({ sector: code, sectorName, template }) => ({
-      code: template.code, sector: code, sectorName, title: template.title, description: template.description ?? null,
+      code: template.code,
+      sector: code,
+      sectorName,
+      title: template.title,
+      description: template.description ?? null,
       questions: normalizeSurvey(templateInput(template), 'template').questions,
     }));
   }
@@ -39,7 +43,8 @@ export class SurveyTemplateResolver {
     @Ctx() ctx: RequestContext,
     @Arg('templateCode', () => String, { description: 'Код шаблона' }) templateCode: string,
     @Arg('title', () => String, { nullable: true, description: 'Своё название (по умолчанию — шаблона)' }) title?: string | null,
-    @Arg('audience', () => SurveyAudienceInput, { nullable: true, description: 'Аудитория (по умолчанию — блок шаблона)' }) audience?: SurveyAudienceInput | null,
+    @Arg('audience', () => SurveyAudienceInput, { nullable: true, description: 'Аудитория (по умолчанию — блок шаблона)' })
+    audience?: SurveyAudienceInput | null,
     @Arg('opensAt', () => DateTime, { nullable: true, description: 'Начало приёма ответов' }) opensAt?: Date | null,
     @Arg('closesAt', () => DateTime, { nullable: true, description: 'Окончание приёма ответов' }) closesAt?: Date | null,
   ): Promise<Survey> {
@@ -48,7 +53,11 @@ export class SurveyTemplateResolver {
     if (!found) throw notFound('Шаблон опроса', templateCode);
     const input = templateInput(found.template);
     return createSurvey(ctx.app, ctx.em, user, {
-      ...input, title: title ?? input.title, opensAt: opensAt ?? null, closesAt: closesAt ?? null, audience: audience ?? { sectors: [found.sector] },
+      ...input,
+      title: title ?? input.title,
+      opensAt: opensAt ?? null,
+      closesAt: closesAt ?? null,
+      audience: audience ?? { sectors: [found.sector] },
     });
   }
 }

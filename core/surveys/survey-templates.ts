@@ -24,8 +24,13 @@ export function templateInput(template: SurveyTemplateDefinition): SurveyInput {
     title: template.title,
     description: template.description ?? null,
     questions: template.questions.map((q) => ({
-      code: q.code, text: q.text, type: q.type as QuestionType, required: q.required ?? true,
-      options: q.options ? q.options.map((o) => ({ ...o })) : null, scaleMin: q.scaleMin ?? null, scaleMax: q.scaleMax ?? null,
+      code: q.code,
+      text: q.text,
+      type: q.type as QuestionType,
+      required: q.required ?? true,
+      options: q.options ? q.options.map((o) => ({ ...o })) : null,
+      scaleMin: q.scaleMin ?? null,
+      scaleMax: q.scaleMax ?? null,
     })),
   };
 }

@@ -38,23 +38,39 @@ export function registerSurveyUploadRoutes(expressApp: Express, app: AppServices
     }
     if (!user) return refuse(res, new GraphQLError('Требуется вход в систему', { extensions: { code: 'UNAUTHENTICATED' } }));
     const access = surveysAccess['Mutation.importSurveyResponses'];
-    if (access !== 'PUBLIC' && !access.includes(user.role)) return refuse(res, new GraphQLError('Недостаточно прав для этой операции', { extensions: { code: 'FORBIDDEN' } }));
+    if (access !== 'PUBLIC' && !access.includes(user.role))
+      return refuse(res, new GraphQLError('Недостаточно прав для этой операции', { extensions: { code: 'FORBIDDEN' } }));
     try {
       const body = req.body as unknown;
-      if (!Buffer.isBuffer(body) || !body.length) throw new GraphQLError('Пустое тело запроса: пришлите файл CSV или XLSX', { extensions: { code: 'BAD_USER_INPUT', field: 'file' } });
+      if (!Buffer.isBuffer(body) || !body.length)
+        throw new GraphQLError('Пустое тело запроса: пришлите файл CSV или XLSX', { extensions: { code: 'BAD_USER_INPUT', field: 'file' } });
       const em = app.orm.em.fork() as EntityManager;
       const survey = await findSurvey(em, user, String(req.params.id));
       // An XLSX is a ZIP (PK\x03\x04); anything else is read as CSV text.
       const format: SurveyFileFormat = body.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) ? 'xlsx' : 'csv';
       const limits = spreadsheetLimits(app.config);
       const { headers, rows } = await readSurveyFile(body, format, { ...limits, maxRows: Math.min(limits.maxRows, MAX_IMPORT_ROWS + 1) });
-      const places = await pgQuery<{ id: string; code: string; short_name: string; name: string }>(em, 'select id, code, short_name, name from municipality', []);
+      const places = await pgQuery<{ id: string; code: string; short_name: string; name: string }>(
+        em,
+        'select id, code, short_name, name from municipality',
+        [],
+      );
       const municipalities = new Map(places.flatMap((m) => [m.id, m.code, m.short_name, m.name].map((key) => [key.toLowerCase(), m.id] as const)));
       const inputs = fileRowInputs(headers, rows, survey.questions, municipalities);
       const refused = new Map(inputs.flatMap((row, i) => (row.error ? [[i, row.error] as const] : [])));
-      const payload = await importSurveyResponses(app, app.orm.em.fork() as EntityManager, user, survey.id, inputs.map((row) => row.input), refused);
+      const payload = await importSurveyResponses(
+        app,
+        app.orm.em.fork() as EntityManager,
+        user,
+        survey.id,
+        inputs.map((row) => row.input),
+        refused,
+      );
       res.json({
-        format, created: payload.created, existing: payload.existing, failed: payload.failed,
+        format,
+        created: payload.created,
+        existing: payload.existing,
+        failed: payload.failed,
         rows: payload.rows.map((row) => ({ row: rows[row.index].position, rowKey: row.rowKey, status: row.status, error: row.error })),
       });
     } catch (error) {

@@ -49,12 +49,21 @@ export class SurveyResolver {
     }
     const order = page.direction === 'forward' ? 'desc' : 'asc';
     values.push(page.limit + 1);
-    const rows = await pgQuery(ctx.em, `select s.* from survey s ${where}${cursor} order by s.created_at ${order}, s.id ${order} limit $${values.length}`, values);
+    const rows = await pgQuery(
+      ctx.em,
+      `select s.* from survey s ${where}${cursor} order by s.created_at ${order}, s.id ${order} limit $${values.length}`,
+      values,
+    );
     const surveys = rows.map((row) => ctx.em.map(Survey, row));
-    return toConnection(surveys, page, (s) => [s.createdAt.toISOString(), s.id], async () => {
-      const [row] = await pgQuery<{ n: number }>(ctx.em, `select count(*)::int as n from survey s ${where}`, countValues);
-      return row.n;
-    });
+    return toConnection(
+      surveys,
+      page,
+      (s) => [s.createdAt.toISOString(), s.id],
+      async () => {
+        const [row] = await pgQuery<{ n: number }>(ctx.em, `select count(*)::int as n from survey s ${where}`, countValues);
+        return row.n;
+      },
+    );
   }
 
   @Query(() => Survey, { nullable: true, description: 'Опрос по идентификатору' })
@@ -107,12 +116,15 @@ export class SurveyResolver {
     return survey;
   }
 
-  @Mutation(() => [SurveyLinkInfo], { description: 'Одноразовые ссылки для ответа без входа: числом или по одной каждому автору обращений аудитории с контактом' })
+  @Mutation(() => [SurveyLinkInfo], {
+    description: 'Одноразовые ссылки для ответа без входа: числом или по одной каждому автору обращений аудитории с контактом',
+  })
   issueSurveyLinks(
     @Arg('surveyId', () => ID, { description: 'Опрос' }) surveyId: string,
     @Ctx() ctx: RequestContext,
     @Arg('count', () => Int, { nullable: true, description: 'Сколько ссылок' }) count?: number | null,
-    @Arg('forAudience', () => Boolean, { nullable: true, description: 'По ссылке каждому автору обращений аудитории, оставившему e-mail или телефон' }) forAudience?: boolean | null,
+    @Arg('forAudience', () => Boolean, { nullable: true, description: 'По ссылке каждому автору обращений аудитории, оставившему e-mail или телефон' })
+    forAudience?: boolean | null,
   ) {
     return issueSurveyLinks(ctx.app, ctx.em, requireUser(ctx), surveyId, count, forAudience);
   }
@@ -122,12 +134,15 @@ export class SurveyResolver {
     @Arg('token', () => String, { description: 'Токен из ссылки' }) token: string,
     @Arg('answers', () => [SurveyAnswerInput], { description: 'Ответы' }) answers: SurveyAnswerInput[],
     @Ctx() ctx: RequestContext,
-    @Arg('municipalityId', () => ID, { nullable: true, description: 'Где живёт респондент (по его словам), для разбивки и взвешивания' }) municipalityId?: string | null,
+    @Arg('municipalityId', () => ID, { nullable: true, description: 'Где живёт респондент (по его словам), для разбивки и взвешивания' })
+    municipalityId?: string | null,
   ) {
     return submitSurveyResponse(ctx.app, ctx.em, token, answers, municipalityId);
   }
 
-  @Mutation(() => ImportSurveyResponsesPayload, { description: 'Загрузить ответы офлайн-опроса (бумажные анкеты, телефонный опрос, выгрузка ПОС): итог по каждой строке' })
+  @Mutation(() => ImportSurveyResponsesPayload, {
+    description: 'Загрузить ответы офлайн-опроса (бумажные анкеты, телефонный опрос, выгрузка ПОС): итог по каждой строке',
+  })
   importSurveyResponses(
     @Arg('surveyId', () => ID, { description: 'Опрос' }) surveyId: string,
     @Arg('rows', () => [SurveyResponseRowInput], { description: 'Строки' }) rows: SurveyResponseRowInput[],

@@ -91,8 +91,13 @@ export function normalizeSurvey(input: SurveyInput, prefix = 'input'): Normalize
       if (q.scaleMax - q.scaleMin > LIMITS.scaleSteps) throw badInput(`${at}.scaleMax`, `Шкала не шире ${LIMITS.scaleSteps} делений`);
     }
     return {
-      code, text, type: q.type, required: q.required !== false, options: storedOptions,
-      scaleMin: scale ? q.scaleMin! : null, scaleMax: scale ? q.scaleMax! : null,
+      code,
+      text,
+      type: q.type,
+      required: q.required !== false,
+      options: storedOptions,
+      scaleMin: scale ? q.scaleMin! : null,
+      scaleMax: scale ? q.scaleMax! : null,
     };
   });
   return { title, description, opensAt, closesAt, questions };

@@ -24,11 +24,24 @@ export async function findSurvey(em: EntityManager, user: AuthUser, id: string, 
   return survey;
 }
 
-export function recordSurveyEvent(em: EntityManager, app: AppServices, survey: Survey, user: AuthUser | null, type: string, data: Record<string, unknown> | null = null): void {
-  em.persist(em.create(SurveyEvent, {
-    survey, type, at: app.clock.now(), version: survey.version, data,
-    actorUser: user ? em.getReference(User, user.id) : null,
-  }));
+export function recordSurveyEvent(
+  em: EntityManager,
+  app: AppServices,
+  survey: Survey,
+  user: AuthUser | null,
+  type: string,
+  data: Record<string, unknown> | null = null,
+): void {
+  em.persist(
+    em.create(SurveyEvent, {
+      survey,
+      type,
+      at: app.clock.now(),
+      version: survey.version,
+      data,
+      actorUser: user ? em.getReference(User, user.id) : null,
+    }),
+  );
 }
 
 /** The audience checked against the reference data and the caller's sectors. */
@@ -57,12 +70,20 @@ async function readAudience(app: AppServices, em: EntityManager, user: AuthUser,
     if (i >= 0) throw badInput(`${prefix}.audience.categories.${i}`, `Нет рубрики ${categories[i].slice(0, 64)}`);
   }
   if (problemId && !(await em.count(Problem, { id: problemId }))) throw badInput(`${prefix}.audience.problemId`, `Проблема ${problemId} не найдена`);
-  return { audienceMunicipalityIds: municipalityIds, audienceSectors: sectors, audienceCategories: categories, problem: problemId ? em.getReference(Problem, problemId) : null };
+  return {
+    audienceMunicipalityIds: municipalityIds,
+    audienceSectors: sectors,
+    audienceCategories: categories,
+    problem: problemId ? em.getReference(Problem, problemId) : null,
+  };
 }
 
 function checkVersion(survey: Survey, expectedVersion: number): void {
   if (survey.version !== expectedVersion) {
-    throw conflict(`Опрос изменён другим пользователем: версия ${survey.version}, ожидалась ${expectedVersion}`, { currentVersion: survey.version, field: 'expectedVersion' });
+    throw conflict(`Опрос изменён другим пользователем: версия ${survey.version}, ожидалась ${expectedVersion}`, {
+      currentVersion: survey.version,
+      field: 'expectedVersion',
+    });
   }
 }
 
@@ -76,7 +97,15 @@ export async function createSurvey(app: AppServices, em: EntityManager, user: Au
   return em.transactional(async (tx) => {
     const audience = await readAudience(app, tx, user, input.audience, 'input');
     const now = app.clock.now();
-    const survey = tx.create(Survey, { ...normalized, ...audience, version: 1, status: SurveyStatus.DRAFT, createdBy: tx.getReference(User, user.id), createdAt: now, updatedAt: now });
+    const survey = tx.create(Survey, {
+      ...normalized,
+      ...audience,
+      version: 1,
+      status: SurveyStatus.DRAFT,
+      createdBy: tx.getReference(User, user.id),
+      createdAt: now,
+      updatedAt: now,
+    });
     tx.persist(survey);
     recordSurveyEvent(tx, app, survey, user, 'CREATED', { title: survey.title, questions: survey.questions.length });
     return survey;
@@ -89,14 +118,22 @@ export async function createSurvey(app: AppServices, em: EntityManager, user: Au
  * version is a copy (copySurvey). Submissions hold the survey's lock shared,
  * so "no responses" is exact while this holds it exclusive (survey-lock.ts).
  */
-export async function updateSurvey(app: AppServices, em: EntityManager, user: AuthUser, id: string, input: SurveyInput, expectedVersion: number): Promise<Survey> {
+export async function updateSurvey(
+  app: AppServices,
+  em: EntityManager,
+  user: AuthUser,
+  id: string,
+  input: SurveyInput,
+  expectedVersion: number,
+): Promise<Survey> {
   const normalized = normalizeSurvey(input);
   return em.transactional(async (tx) => {
     const survey = await findSurvey(tx, user, id, { lock: true });
     checkVersion(survey, expectedVersion);
     if (survey.status === SurveyStatus.CLOSED) throw conflict('Завершённый опрос не изменяется', { currentVersion: survey.version });
     const responses = await responseCount(tx, survey.id);
-    if (responses > 0) throw conflict('На опрос уже отвечали: изменить его нельзя, создайте новую версию (copySurvey)', { currentVersion: survey.version, responses });
+    if (responses > 0)
+      throw conflict('На опрос уже отвечали: изменить его нельзя, создайте новую версию (copySurvey)', { currentVersion: survey.version, responses });
     const audience = await readAudience(app, tx, user, input.audience, 'input');
     tx.assign(survey, { ...normalized, ...audience, version: survey.version + 1, updatedAt: app.clock.now() });
     recordSurveyEvent(tx, app, survey, user, 'UPDATED', { title: survey.title, questions: survey.questions.length });
@@ -110,10 +147,21 @@ export async function copySurvey(app: AppServices, em: EntityManager, user: Auth
     const source = await findSurvey(tx, user, id);
     const now = app.clock.now();
     const copy = tx.create(Survey, {
-      version: 1, status: SurveyStatus.DRAFT, title: source.title, description: source.description, opensAt: null, closesAt: null, questions: structuredClone(source.questions),
-      audienceMunicipalityIds: [...source.audienceMunicipalityIds], audienceSectors: [...source.audienceSectors],
-      audienceCategories: [...source.audienceCategories], problem: source.problem ?? null,
-      copiedFrom: source, createdBy: tx.getReference(User, user.id), createdAt: now, updatedAt: now,
+      version: 1,
+      status: SurveyStatus.DRAFT,
+      title: source.title,
+      description: source.description,
+      opensAt: null,
+      closesAt: null,
+      questions: structuredClone(source.questions),
+      audienceMunicipalityIds: [...source.audienceMunicipalityIds],
+      audienceSectors: [...source.audienceSectors],
+      audienceCategories: [...source.audienceCategories],
+      problem: source.problem ?? null,
+      copiedFrom: source,
+      createdBy: tx.getReference(User, user.id),
+      createdAt: now,
+      updatedAt: now,
     });
     tx.persist(copy);
     recordSurveyEvent(tx, app, copy, user, 'CREATED', { copiedFrom: source.id, sourceVersion: source.version });
@@ -127,7 +175,14 @@ const TRANSITIONS: Record<'OPENED' | 'CLOSED', { from: SurveyStatus; to: SurveyS
   CLOSED: { from: SurveyStatus.OPEN, to: SurveyStatus.CLOSED, refusal: 'Завершить можно только идущий опрос' },
 };
 
-export async function moveSurvey(app: AppServices, em: EntityManager, user: AuthUser, id: string, expectedVersion: number, type: 'OPENED' | 'CLOSED'): Promise<Survey> {
+export async function moveSurvey(
+  app: AppServices,
+  em: EntityManager,
+  user: AuthUser,
+  id: string,
+  expectedVersion: number,
+  type: 'OPENED' | 'CLOSED',
+): Promise<Survey> {
   const rule = TRANSITIONS[type];
   const survey = await em.transactional(async (tx) => {
     const locked = await findSurvey(tx, user, id, { lock: true });

@@ -41,10 +41,15 @@ export async function createSeminar(em: EntityManager, now: Date, input: Seminar
   if (organizationIds.length > 1000) throw badInput('input.organizationIds', 'Не больше 1000 органов');
   await checkIds(em, 'organization', organizationIds, 'input.organizationIds', 'органа');
   const seminar = em.create(Seminar, {
-    topic, title, startsAt: input.startsAt,
+    topic,
+    title,
+    startsAt: input.startsAt,
     format: text(input.format, 'input.format', 200, false),
     trainer: text(input.trainer, 'input.trainer', 300, false),
-    materials, organizationIds, targetRoles: [...new Set(input.targetRoles ?? [])], createdAt: now,
+    materials,
+    organizationIds,
+    targetRoles: [...new Set(input.targetRoles ?? [])],
+    createdAt: now,
   });
   await em.persistAndFlush(seminar);
   return seminar;

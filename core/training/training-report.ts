@@ -15,9 +15,20 @@ export class ReportSeminar {
 
 /** The monthly report's "training" section: the seminars held in the month, in one statement. */
 export async function loadTrainingSection(em: EntityManager, from: Date, to: Date): Promise<ReportSeminar[]> {
-  const rows = await pgQuery<{ title: string; topic: string; starts_at: string | Date; format: string | null; attendees: number; organizations: number }>(em, `
+  const rows = await pgQuery<{ title: string; topic: string; starts_at: string | Date; format: string | null; attendees: number; organizations: number }>(
+    em,
+    `
     select s.title, s.topic, s.starts_at, s.format, count(sa.id)::int as attendees, count(distinct u.organization_id)::int as organizations
     from seminar s left join seminar_attendance sa on sa.seminar_id = s.id left join app_user u on u.id = sa.user_id
-    where s.starts_at >= $1 and s.starts_at < $2 group by s.id order by s.starts_at, s.title`, [from, to]);
-  return rows.map((r) => ({ title: r.title, topic: r.topic, startsAt: new Date(r.starts_at), format: r.format, attendees: r.attendees, organizations: r.organizations }));
+    where s.starts_at >= $1 and s.starts_at < $2 group by s.id order by s.starts_at, s.title`,
+    [from, to],
+  );
+  return rows.map((r) => ({
+    title: r.title,
+    topic: r.topic,
+    startsAt: new Date(r.starts_at),
+    format: r.format,
+    attendees: r.attendees,
+    organizations: r.organizations,
+  }));
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Organization } from '../entities/organization.entity.js';
 import { User } from '../entities/user.entity.js';
@@ -28,7 +28,9 @@ function filterSql(filter: SeminarFilter | null | undefined, values: unknown[]):
   if (filter?.organizationId) {
     // An id that is no UUID matches nothing (rather than a cast error).
     const org = add(UUID.test(filter.organizationId) ? filter.organizationId : null);
-    where.push(`(${org}::uuid = any(s.organization_ids) or s.id in (select sa.seminar_id from seminar_attendance sa join app_user u on u.id = sa.user_id where u.organization_id = ${org}::uuid))`);
+    where.push(
+      `(${org}::uuid = any(s.organization_ids) or s.id in (select sa.seminar_id from seminar_attendance sa join app_user u on u.id = sa.user_id where u.organization_id = ${org}::uuid))`,
+    );
   }
   return where.length ? where.join(' and ') : 'true';
 }
@@ -51,14 +53,27 @@ export class TrainingResolver {
       const [at, id] = page.cursor as [string, string];
       cursor = ` and (s.starts_at, s.id) ${backward ? '>' : '<'} ($${values.push(at)}::timestamptz, $${values.push(UUID.test(id) ? id : '00000000-0000-0000-0000-000000000000')}::uuid)`;
     }
-    const rows = await pgQuery(ctx.em, `select s.* from seminar s where ${where}${cursor} order by s.starts_at ${dir}, s.id ${dir} limit ${page.limit + 1}`, values);
+    const rows = await pgQuery(
+      ctx.em,
+      `select s.* from seminar s where ${where}${cursor} order by s.starts_at ${dir}, s.id ${dir} limit ${page.limit + 1}`,
+      values,
+    );
     const map = toSeminar(ctx.em);
     const seminars = rows.map((r) => map(r));
-    return toConnection(seminars, page, (s) => [s.startsAt.toISOString(), s.id], async () => {
-      const countValues: unknown[] = [];
-      const [row] = await pgQuery<{ count: number }>(ctx.em, `select count(*)::int as count from seminar s where ${filterSql(args.filter, countValues)}`, countValues);
-      return row?.count ?? 0;
-    });
+    return toConnection(
+      seminars,
+      page,
+      (s) => [s.startsAt.toISOString(), s.id],
+      async () => {
+        const countValues: unknown[] = [];
+        const [row] = await pgQuery<{ count: number }>(
+          ctx.em,
+          `select count(*)::int as count from seminar s where ${filterSql(args.filter, countValues)}`,
+          countValues,
+        );
+        return row?.count ?? 0;
+      },
+    );
   }
 
   @Mutation(() => Seminar, { description: 'Запланировать семинар' })
@@ -68,7 +83,11 @@ export class TrainingResolver {
   }
 
   @Mutation(() => Seminar, { description: 'Отметить присутствие пользователей на семинаре (повтор ничего не меняет)' })
-  recordAttendance(@Arg('seminarId', () => ID, { description: 'Идентификатор семинара (UUID)' }) seminarId: string, @Arg('userIds', () => [ID], { description: 'Присутствовавшие пользователи' }) userIds: string[], @Ctx() ctx: RequestContext) {
+  recordAttendance(
+    @Arg('seminarId', () => ID, { description: 'Идентификатор семинара (UUID)' }) seminarId: string,
+    @Arg('userIds', () => [ID], { description: 'Присутствовавшие пользователи' }) userIds: string[],
+    @Ctx() ctx: RequestContext,
+  ) {
     requireUser(ctx);
     return recordAttendance(ctx.em, ctx.clock.now(), seminarId, userIds);
   }
@@ -77,7 +96,9 @@ export class TrainingResolver {
   async attendees(@Root() seminar: Seminar, @Ctx() ctx: RequestContext) {
     const loader = ctx.loaders.named<string, string[]>('seminarAttendees', async (ids, em) => {
       const rows = await pgQuery<{ seminar_id: string; ids: string[] }>(
-        em, 'select seminar_id, array_agg(user_id order by recorded_at, user_id) as ids from seminar_attendance where seminar_id = any($1::uuid[]) group by seminar_id', [[...ids]],
+        em,
+        'select seminar_id, array_agg(user_id order by recorded_at, user_id) as ids from seminar_attendance where seminar_id = any($1::uuid[]) group by seminar_id',
+        [[...ids]],
       );
       const byId = new Map(rows.map((r) => [r.seminar_id, r.ids]));
       return ids.map((id) => byId.get(id) ?? []);

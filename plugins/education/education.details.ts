@@ -10,7 +10,10 @@ import { EducationDetails } from './education.entities.js';
 export const educationDetailsSchema = z.strictObject(
   {
     /** A school or kindergarten from the sector's reference data. */
-    institutionId: z.uuid({ error: 'Идентификатор образовательной организации должен быть UUID' }).optional().describe('Образовательная организация: идентификатор из справочника'),
+    institutionId: z
+      .uuid({ error: 'Идентификатор образовательной организации должен быть UUID' })
+      .optional()
+      .describe('Образовательная организация: идентификатор из справочника'),
     childAge: z
       .number({ error: 'Возраст ребёнка должен быть числом' })
       .int({ error: 'Возраст ребёнка — целое число лет' })

@@ -2,7 +2,7 @@ import type { PosCategoryMap } from '../../core/plugin-api/index.js';
 
 /** This sector's part of the ПОС classifier: platform category → subcategory (`*`: any other) → our code (docs/plugins.md). */
 export const educationPosCategories: PosCategoryMap = {
-  'Образование': {
+  Образование: {
     '*': 'education',
     'Очередь в детский сад': 'education.kindergarten-queue',
     'Зачисление в школу': 'education.school-enrolment',

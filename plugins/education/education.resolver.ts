@@ -1,6 +1,13 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import {
-  Appeal, Municipality, connectionType, likePattern, loadAppealDetails, loadById, referencePage, type RequestContext,
+  Appeal,
+  Municipality,
+  connectionType,
+  likePattern,
+  loadAppealDetails,
+  loadById,
+  referencePage,
+  type RequestContext,
   ForwardPageArgs,
 } from '../../core/plugin-api/index.js';
 import { EducationDetails, EducationInstitution, EducationInstitutionKind } from './education.entities.js';

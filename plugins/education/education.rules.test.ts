@@ -1,65 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import type { AppealFacts, RoutingRule } from '../../core/plugin-api/index.js';
+import {
+  appealFacts,
+  regionReferenceCodes,
+  sectorContractProblems,
+  firstRoutingRule,
+  type AppealFacts,
+  type RoutingRule,
+} from '../../core/plugin-api/index.js';
 import { educationCategories } from './education.categories.js';
 import { educationDetailsSchema } from './education.details.js';
 import { educationInstitutions } from './education.reference-data.js';
 import { educationDeadlines, educationKpis, educationRouting } from './education.rules.js';
 
-const MUNICIPALITIES = [
-  'yoshkar-ola', 'volzhsk', 'kozmodemyansk', 'volzhsky', 'gornomariysky', 'zvenigovsky', 'kilemarsky',
-  'kuzhenersky', 'mari-tureksky', 'medvedevsky', 'morkinsky', 'novotoryalsky', 'orshansky', 'paranginsky',
-  'sernursky', 'sovetsky', 'yurinsky',
-];
+/** The default region pack's municipalities: the reference data must cover them. */
+const MUNICIPALITIES = regionReferenceCodes().municipalities;
+const facts = (overrides: Partial<AppealFacts> = {}): AppealFacts => appealFacts('education', { municipalityCode: 'morkinsky', ...overrides });
 
-function facts(overrides: Partial<AppealFacts>): AppealFacts {
-  return {
-    channel: 'POS',
-    text: '',
-    sectorCode: 'education',
-    categoryCode: null,
-    municipalityCode: 'morkinsky',
-    address: null,
-    receivedAt: new Date('2026-01-15T09:00:00Z'),
-    details: null,
-    complainedAboutOrganizationCodes: [],
-    ...overrides,
-  };
-}
-
-function route(f: AppealFacts): RoutingRule | undefined {
-  return [...educationRouting]
-    .sort((a, b) => a.priority - b.priority)
-    .find((r) => (!r.categories?.length || r.categories.includes(f.categoryCode!)) && (!r.when || r.when(f)));
-}
+const route = (f: AppealFacts): RoutingRule | undefined => firstRoutingRule(educationRouting, f);
 
 describe('education rules', () => {
-  const codes = educationCategories.map((c) => c.code);
-
-  it('has unique, prefixed category codes with 6-15 keywords each', () => {
-    expect(educationCategories.length).toBeGreaterThanOrEqual(10);
-    expect(new Set(codes).size).toBe(codes.length);
-    for (const category of educationCategories) {
-      expect(category.code).toMatch(/^education\.[a-z][a-z-]*$/);
-      expect(category.keywords.length).toBeGreaterThanOrEqual(6);
-      expect(category.keywords.length).toBeLessThanOrEqual(15);
-    }
-  });
-
-  it('refers only to its own categories and uses unique, prefixed rule codes', () => {
-    const rules = [...educationRouting, ...educationDeadlines, ...educationKpis];
-    expect(new Set(rules.map((r) => r.code)).size).toBe(rules.length);
-    for (const rule of rules) {
-      expect(rule.code.startsWith('education.')).toBe(true);
-      for (const category of rule.categories ?? []) expect(codes).toContain(category);
-    }
+  it("keeps the sector contract: 10+ categories of 6-15 keywords, unique prefixed codes, rules naming only its categories and the region pack's municipalities and bodies", () => {
+    expect(
+      sectorContractProblems({
+        code: 'education',
+        categories: educationCategories,
+        routing: educationRouting,
+        deadlines: educationDeadlines,
+        kpis: educationKpis,
+      }),
+    ).toEqual([]);
   });
 
   it('routes the kindergarten queue to the municipality, and a complaint about it to the ministry', () => {
     expect(route(facts({ categoryCode: 'education.kindergarten-queue' }))?.target).toEqual({ municipalAdministration: true });
-    expect(route(facts({ categoryCode: 'education.kindergarten-queue', complainedAboutOrganizationCodes: ['adm-morkinsky'] }))?.target)
-      .toEqual({ organizationCode: 'min-education' });
-    expect(route(facts({ categoryCode: 'education.school-meals', text: 'В столовой ГБОУ «Лицей Бауманский» холодные обеды' }))?.target)
-      .toEqual({ organizationCode: 'min-education' });
+    expect(route(facts({ categoryCode: 'education.kindergarten-queue', complainedAboutOrganizationCodes: ['adm-morkinsky'] }))?.target).toEqual({
+      organizationCode: 'min-education',
+    });
+    expect(route(facts({ categoryCode: 'education.school-meals', text: 'В столовой ГБОУ «Лицей Бауманский» холодные обеды' }))?.target).toEqual({
+      organizationCode: 'min-education',
+    });
   });
 
   it('treats cold classrooms as urgent in winter only', () => {
@@ -72,8 +51,7 @@ describe('education rules', () => {
 
 describe('education details', () => {
   it('accepts well-formed details', () => {
-    expect(educationDetailsSchema.safeParse({ institutionId: educationInstitutions[0]!.id, childAge: 7, grade: 1 }).success)
-      .toBe(true);
+    expect(educationDetailsSchema.safeParse({ institutionId: educationInstitutions[0]!.id, childAge: 7, grade: 1 }).success).toBe(true);
   });
 
   it('rejects an unknown key, naming it', () => {

@@ -3,7 +3,14 @@
  * Anything not matched here goes to the sector's executive body (the core's
  * fallback, the ministry of education).
  */
-import { complainsAboutOwnAdministration, isHeatingSeason, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
+import {
+  complainsAboutOwnAdministration,
+  isHeatingSeason,
+  textOf,
+  type DeadlineRule,
+  type KpiDefinition,
+  type RoutingRule,
+} from '../../core/plugin-api/index.js';
 
 /** Schools and colleges the republic itself founded (ГБОУ, ГБПОУ), not the municipality. */
 const REGIONAL_INSTITUTION = /республиканск|гбоу|гбпоу|гбу до|лицей бауманский|колледж|техникум/;
@@ -37,12 +44,19 @@ export const educationRouting: RoutingRule[] = [
   },
   {
     code: 'education.municipal-matters',
-    description: 'Детские сады, приём в школы, подвоз, питание, здания, кружки и безопасность в муниципальных организациях — администрация муниципалитета (273-ФЗ, ст. 9)',
+    description:
+      'Детские сады, приём в школы, подвоз, питание, здания, кружки и безопасность в муниципальных организациях — администрация муниципалитета (273-ФЗ, ст. 9)',
     priority: 30,
     categories: [
-      'education.kindergarten-queue', 'education.kindergarten-fees', 'education.school-enrolment',
-      'education.school-transport', 'education.school-meals', 'education.school-building',
-      'education.additional-education', 'education.conflicts', 'education.school-safety',
+      'education.kindergarten-queue',
+      'education.kindergarten-fees',
+      'education.school-enrolment',
+      'education.school-transport',
+      'education.school-meals',
+      'education.school-building',
+      'education.additional-education',
+      'education.conflicts',
+      'education.school-safety',
     ],
     target: { municipalAdministration: true },
   },

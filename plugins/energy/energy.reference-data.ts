@@ -7,12 +7,7 @@
  * known here are invented and flagged `demo: true`.
  */
 
-export type EnergyCompanyKind =
-  | 'GRID'
-  | 'ELECTRICITY_SUPPLIER'
-  | 'GAS_DISTRIBUTION'
-  | 'GAS_SUPPLIER'
-  | 'HEAT_SUPPLIER';
+export type EnergyCompanyKind = 'GRID' | 'ELECTRICITY_SUPPLIER' | 'GAS_DISTRIBUTION' | 'GAS_SUPPLIER' | 'HEAT_SUPPLIER';
 
 export interface EnergyCompanyRecord {
   name: string;

@@ -1,7 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import {
-  Appeal, Municipality, loadAppealDetails, loadByKey, personalData, type RequestContext,
-} from '../../core/plugin-api/index.js';
+import { Appeal, Municipality, loadAppealDetails, loadByKey, personalData, type RequestContext } from '../../core/plugin-api/index.js';
 import { EnergyCompany, EnergyCompanyKind, EnergyDetails } from './energy.entities.js';
 
 @Resolver(() => Appeal)
@@ -13,11 +11,14 @@ export class EnergyAppealResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const knex = ctx.em.getKnex();
-    const query = knex('energy_company as t').select('t.*').orderBy([{ column: 't.kind' }, { column: 't.name' }]);
+    const query = knex('energy_company as t')
+      .select('t.*')
+      .orderBy([{ column: 't.kind' }, { column: 't.name' }]);
     if (kind) query.where('t.kind', kind);
     if (municipalityId) {
-      query.where((w) => w.whereNull('t.municipality_codes')
-        .orWhereRaw('(select m.code from municipality m where m.id = ?) = any(t.municipality_codes)', [municipalityId]));
+      query.where((w) =>
+        w.whereNull('t.municipality_codes').orWhereRaw('(select m.code from municipality m where m.id = ?) = any(t.municipality_codes)', [municipalityId]),
+      );
     }
     const rows = await ctx.em.getConnection().execute(query);
     return rows.map((row) => ctx.em.map(EnergyCompany, row as never));

@@ -3,7 +3,14 @@
  * Anything not matched here goes to the sector's executive body (the core's
  * fallback, the ministry responsible for energy and tariffs).
  */
-import { complainsAboutOwnAdministration, isHeatingSeason, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
+import {
+  complainsAboutOwnAdministration,
+  isHeatingSeason,
+  textOf,
+  type DeadlineRule,
+  type KpiDefinition,
+  type RoutingRule,
+} from '../../core/plugin-api/index.js';
 
 const GAS_SMELL = /(запах\S*|пахн\S*|пахл\S*|воня\S*|несет|утечк\S*)\s+(\S+\s+)?газ|газ\S*\s+(\S+\s+)?(пахн|воня|утека|шипит)|взрыв\S* газ/;
 const WIRE_DOWN = /оборв|упал|лежит|искрит|провис|на земле|наклонил|повалил|горит/;

@@ -3,13 +3,18 @@ import { energyCompanies } from './energy.reference-data.js';
 
 /** Energy companies by name: idempotent, every start. */
 export async function seedEnergy(ctx: SeedContext): Promise<void> {
-  await upsertRows(ctx.em, 'energy_company', energyCompanies.map((c) => ({
-    name: c.name,
-    short_name: c.shortName,
-    kind: c.kind,
-    municipality_codes: c.municipalityCodes ? textArray(c.municipalityCodes) : null,
-    inn: c.inn ?? null,
-    hotline: c.hotline ?? null,
-    demo: c.demo ?? false,
-  })), ['name']);
+  await upsertRows(
+    ctx.em,
+    'energy_company',
+    energyCompanies.map((c) => ({
+      name: c.name,
+      short_name: c.shortName,
+      kind: c.kind,
+      municipality_codes: c.municipalityCodes ? textArray(c.municipalityCodes) : null,
+      inn: c.inn ?? null,
+      hotline: c.hotline ?? null,
+      demo: c.demo ?? false,
+    })),
+    ['name'],
+  );
 }

@@ -28,10 +28,7 @@ export const healthDetailsSchema = z.strictObject(
       .describe('Специальность врача'),
   },
   {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `Неизвестные поля сведений о здравоохранении: ${issue.keys.join(', ')}`
-        : undefined,
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `Неизвестные поля сведений о здравоохранении: ${issue.keys.join(', ')}` : undefined),
   },
 );
 

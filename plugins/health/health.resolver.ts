@@ -1,6 +1,14 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import {
-  Appeal, Municipality, Organization, connectionType, likePattern, loadAppealDetails, loadById, personalData, referencePage,
+  Appeal,
+  Municipality,
+  Organization,
+  connectionType,
+  likePattern,
+  loadAppealDetails,
+  loadById,
+  personalData,
+  referencePage,
   type RequestContext,
   ForwardPageArgs,
 } from '../../core/plugin-api/index.js';

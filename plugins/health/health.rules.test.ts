@@ -6,13 +6,35 @@ import { medicalOrganizations } from './health.reference-data.js';
 import { healthDeadlines, healthKpis, healthRouting } from './health.rules.js';
 
 const MUNICIPALITIES = new Set([
-  'yoshkar-ola', 'volzhsk', 'kozmodemyansk', 'volzhsky', 'gornomariysky', 'zvenigovsky', 'kilemarsky',
-  'kuzhenersky', 'mari-tureksky', 'medvedevsky', 'morkinsky', 'novotoryalsky', 'orshansky', 'paranginsky',
-  'sernursky', 'sovetsky', 'yurinsky',
+  'yoshkar-ola',
+  'volzhsk',
+  'kozmodemyansk',
+  'volzhsky',
+  'gornomariysky',
+  'zvenigovsky',
+  'kilemarsky',
+  'kuzhenersky',
+  'mari-tureksky',
+  'medvedevsky',
+  'morkinsky',
+  'novotoryalsky',
+  'orshansky',
+  'paranginsky',
+  'sernursky',
+  'sovetsky',
+  'yurinsky',
 ]);
 const ORGANIZATIONS = new Set([
-  'min-health', 'min-transport', 'gku-roads', 'min-social', 'tfoms', 'gbu-ambulance',
-  'gbu-republican-hospital', 'gbu-kozmodemyansk-hospital', 'gbu-volzhsk-hospital', 'osfr',
+  'min-health',
+  'min-transport',
+  'gku-roads',
+  'min-social',
+  'tfoms',
+  'gbu-ambulance',
+  'gbu-republican-hospital',
+  'gbu-kozmodemyansk-hospital',
+  'gbu-volzhsk-hospital',
+  'osfr',
 ]);
 
 const facts = (overrides: Partial<AppealFacts> = {}): AppealFacts => ({

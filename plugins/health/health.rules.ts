@@ -1,13 +1,18 @@
 import { textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
 
-const mentions = (pattern: RegExp) => (facts: AppealFacts): boolean => pattern.test(textOf(facts));
+const mentions =
+  (pattern: RegExp) =>
+  (facts: AppealFacts): boolean =>
+    pattern.test(textOf(facts));
 
 /**
  * A complaint must never be sent to the body whose actions it complains
  * about (59-ФЗ, art. 8, part 6): such appeals fall through to the ministry.
  */
-const notAgainst = (organizationCode: string) => (facts: AppealFacts): boolean =>
-  !facts.complainedAboutOrganizationCodes.includes(organizationCode);
+const notAgainst =
+  (organizationCode: string) =>
+  (facts: AppealFacts): boolean =>
+    !facts.complainedAboutOrganizationCodes.includes(organizationCode);
 
 /** Care given by a hospital to the people of its area; rudeness goes to the ministry, never to the hospital itself. */
 const HOSPITAL_CARE = [
@@ -42,8 +47,7 @@ export const healthRouting: RoutingRule[] = [
     description: 'Помощь, оказанная в Республиканской клинической больнице, — сама больница',
     priority: 30,
     categories: ['health.hospital-care', 'health.diagnostics', 'health.facility-condition'],
-    when: (facts) =>
-      /республиканск\S* клиническ\S* больниц|ркб/.test(textOf(facts)) && notAgainst('gbu-republican-hospital')(facts),
+    when: (facts) => /республиканск\S* клиническ\S* больниц|ркб/.test(textOf(facts)) && notAgainst('gbu-republican-hospital')(facts),
     target: { organizationCode: 'gbu-republican-hospital' },
   },
   {

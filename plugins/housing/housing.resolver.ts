@@ -1,6 +1,14 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Resolver, Root, Query } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Resolver, Root, Query } from 'type-graphql';
 import {
-  Appeal, Municipality, connectionType, likePattern, loadAppealDetails, loadById, loadByKey, personalData, referencePage,
+  Appeal,
+  Municipality,
+  connectionType,
+  likePattern,
+  loadAppealDetails,
+  loadById,
+  loadByKey,
+  personalData,
+  referencePage,
   type RequestContext,
   ForwardPageArgs,
 } from '../../core/plugin-api/index.js';

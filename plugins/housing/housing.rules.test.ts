@@ -1,60 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { AppealFacts } from '../../core/plugin-api/index.js';
+import { appealFacts, sectorContractProblems, ruleByCode, type AppealFacts } from '../../core/plugin-api/index.js';
 import { housingCategories } from './housing.categories.js';
 import { housingDetailsSchema } from './housing.details.js';
 import { apartmentBuildings, managementCompanies } from './housing.reference-data.js';
 import { housingDeadlines, housingKpis, housingRouting } from './housing.rules.js';
 
-function facts(overrides: Partial<AppealFacts>): AppealFacts {
-  return {
-    channel: 'POS',
-    text: '',
-    sectorCode: 'housing',
-    categoryCode: null,
-    municipalityCode: 'yoshkar-ola',
-    address: null,
-    receivedAt: new Date('2026-01-15T09:00:00Z'),
-    details: null,
-    complainedAboutOrganizationCodes: [],
-    ...overrides,
-  };
-}
+const facts = (overrides: Partial<AppealFacts> = {}): AppealFacts => appealFacts('housing', { municipalityCode: 'yoshkar-ola', ...overrides });
 
-const deadline = (code: string) => {
-  const rule = housingDeadlines.find((r) => r.code === code);
-  if (!rule) throw new Error(`no deadline rule ${code}`);
-  return rule;
-};
+const deadline = (code: string) => ruleByCode(housingDeadlines, code);
 
 describe('housing rules', () => {
-  const codes = housingCategories.map((c) => c.code);
-
-  it('has unique, prefixed category codes with 6-15 keywords each', () => {
-    expect(housingCategories.length).toBeGreaterThanOrEqual(10);
-    expect(new Set(codes).size).toBe(codes.length);
-    for (const category of housingCategories) {
-      expect(category.code).toMatch(/^housing\.[a-z][a-z-]*$/);
-      expect(category.keywords.length).toBeGreaterThanOrEqual(6);
-      expect(category.keywords.length).toBeLessThanOrEqual(15);
-      if (category.federalCode) expect(category.federalCode).toMatch(/^\d{4}(\.\d{4}){3,4}$/);
-    }
-  });
-
-  it('refers only to its own categories and uses unique, prefixed rule codes', () => {
-    const ruleCodes = [...housingRouting, ...housingDeadlines, ...housingKpis].map((r) => r.code);
-    expect(new Set(ruleCodes).size).toBe(ruleCodes.length);
-    for (const rule of [...housingRouting, ...housingDeadlines, ...housingKpis]) {
-      expect(rule.code.startsWith('housing.')).toBe(true);
-      for (const category of rule.categories ?? []) expect(codes).toContain(category);
-    }
-  });
-
-  it('targets only the organizations the core seeds', () => {
-    for (const rule of housingRouting) {
-      if ('organizationCode' in rule.target) {
-        expect(['gzhi', 'min-construction', 'fund-capital-repair']).toContain(rule.target.organizationCode);
-      }
-    }
+  it("keeps the sector contract: 10+ categories of 6-15 keywords, unique prefixed codes, rules naming only its categories and the region pack's municipalities and bodies", () => {
+    expect(
+      sectorContractProblems({ code: 'housing', categories: housingCategories, routing: housingRouting, deadlines: housingDeadlines, kpis: housingKpis }),
+    ).toEqual([]);
   });
 
   it('applies the heating-season deadline in January and not in July', () => {
@@ -79,16 +38,20 @@ describe('housing rules', () => {
     expect(deadline('housing.no-water').when!(facts({ text: 'Горячей воды нет с понедельника' }))).toBe(true);
     expect(deadline('housing.no-water').when!(facts({ text: 'Вода ржавая, пить невозможно' }))).toBe(false);
     expect(deadline('housing.dangerous-structure').when!(facts({ text: 'В подъезде обрушился потолок' }))).toBe(true);
-    expect(deadline('housing.emergency-situation').when!(facts({
-      categoryCode: 'housing.emergency-housing', text: 'Когда нас переселят из аварийного дома?',
-    }))).toBe(false);
+    expect(
+      deadline('housing.emergency-situation').when!(
+        facts({
+          categoryCode: 'housing.emergency-housing',
+          text: 'Когда нас переселят из аварийного дома?',
+        }),
+      ),
+    ).toBe(false);
   });
 
   it('sends a complaint about the inspection elsewhere than the inspection', () => {
     const sorted = [...housingRouting].sort((a, b) => a.priority - b.priority);
     const f = facts({ categoryCode: 'housing.management-company', complainedAboutOrganizationCodes: ['gzhi'] });
-    const first = sorted.find((r) =>
-      (!r.categories?.length || r.categories.includes(f.categoryCode!)) && (!r.when || r.when(f)));
+    const first = sorted.find((r) => (!r.categories?.length || r.categories.includes(f.categoryCode!)) && (!r.when || r.when(f)));
     expect(first?.target).toEqual({ organizationCode: 'min-construction' });
   });
 });

@@ -3,7 +3,14 @@
  * Anything not matched here goes to the sector's executive body (the core's
  * fallback, the ministry for construction and ЖКХ).
  */
-import { complainsAboutOwnAdministration, isHeatingSeason, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
+import {
+  complainsAboutOwnAdministration,
+  isHeatingSeason,
+  textOf,
+  type DeadlineRule,
+  type KpiDefinition,
+  type RoutingRule,
+} from '../../core/plugin-api/index.js';
 
 const WATER = 'вод(а|у|ы|ой|е)(?![а-я])';
 const NO_WATER = new RegExp(`(нет|отсутству\\S*|отключ\\S*|перекры\\S*|без)\\s+(\\S+\\s+){0,2}${WATER}|${WATER}\\s+(\\S+\\s+)?(нет|отключ|отсутству)`);
@@ -52,10 +59,7 @@ export const housingRouting: RoutingRule[] = [
     code: 'housing.management-to-gzhi',
     description: 'Работа управляющих организаций, содержание общего имущества и плата за ЖКУ — государственная жилищная инспекция (лицензионный контроль)',
     priority: 30,
-    categories: [
-      'housing.management-company', 'housing.payment', 'housing.roof-leak', 'housing.snow-icicles',
-      'housing.elevator', 'housing.entrance',
-    ],
+    categories: ['housing.management-company', 'housing.payment', 'housing.roof-leak', 'housing.snow-icicles', 'housing.elevator', 'housing.entrance'],
     target: { organizationCode: 'gzhi' },
   },
   {

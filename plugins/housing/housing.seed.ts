@@ -4,15 +4,32 @@ import { apartmentBuildings, managementCompanies } from './housing.reference-dat
 /** Management companies by INN, then buildings by address: idempotent, every start. */
 export async function seedHousing(ctx: SeedContext): Promise<void> {
   const knex = ctx.em.getKnex();
-  await upsertRows(ctx.em, 'housing_management_company', await Promise.all(managementCompanies.map(async (c) => ({
-    name: c.name, inn: c.inn, municipality_id: await ctx.municipalityId(c.municipalityCode), demo: c.demo ?? false,
-  }))), ['inn']);
-  await upsertRows(ctx.em, 'housing_apartment_building', await Promise.all(apartmentBuildings.map(async (b) => ({
-    address: b.address,
-    municipality_id: await ctx.municipalityId(b.municipalityCode),
-    year_built: b.yearBuilt,
-    floors: b.floors,
-    management_company_id: knex('housing_management_company').select('id').where('inn', b.managementCompanyInn),
-    demo: b.demo ?? false,
-  }))), ['address']);
+  await upsertRows(
+    ctx.em,
+    'housing_management_company',
+    await Promise.all(
+      managementCompanies.map(async (c) => ({
+        name: c.name,
+        inn: c.inn,
+        municipality_id: await ctx.municipalityId(c.municipalityCode),
+        demo: c.demo ?? false,
+      })),
+    ),
+    ['inn'],
+  );
+  await upsertRows(
+    ctx.em,
+    'housing_apartment_building',
+    await Promise.all(
+      apartmentBuildings.map(async (b) => ({
+        address: b.address,
+        municipality_id: await ctx.municipalityId(b.municipalityCode),
+        year_built: b.yearBuilt,
+        floors: b.floors,
+        management_company_id: knex('housing_management_company').select('id').where('inn', b.managementCompanyInn),
+        demo: b.demo ?? false,
+      })),
+    ),
+    ['address'],
+  );
 }

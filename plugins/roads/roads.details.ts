@@ -9,10 +9,7 @@ import { RoadsDetails } from './roads.entities.js';
  */
 export const roadsDetailsSchema = z.strictObject(
   {
-    roadSegmentId: z
-      .uuid({ error: 'Идентификатор участка дороги должен быть UUID' })
-      .optional()
-      .describe('Участок дороги: идентификатор из справочника'),
+    roadSegmentId: z.uuid({ error: 'Идентификатор участка дороги должен быть UUID' }).optional().describe('Участок дороги: идентификатор из справочника'),
     kilometer: z
       .number({ error: 'Километр дороги должен быть числом' })
       .min(0, { error: 'Километр дороги не может быть отрицательным' })
@@ -28,10 +25,7 @@ export const roadsDetailsSchema = z.strictObject(
       .describe('Название дороги или улицы'),
   },
   {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `Неизвестные поля сведений о дорогах: ${issue.keys.join(', ')}`
-        : undefined,
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `Неизвестные поля сведений о дорогах: ${issue.keys.join(', ')}` : undefined),
   },
 );
 

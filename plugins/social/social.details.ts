@@ -30,10 +30,7 @@ export const socialDetailsSchema = z.strictObject(
       .describe('Число детей в семье'),
   },
   {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `Неизвестные поля сведений о социальной защите: ${issue.keys.join(', ')}`
-        : undefined,
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `Неизвестные поля сведений о социальной защите: ${issue.keys.join(', ')}` : undefined),
   },
 );
 

@@ -6,7 +6,7 @@ export const socialPosCategories: PosCategoryMap = {
     '*': 'social',
     'Пособия на детей': 'social.child-benefits',
     'Многодетные семьи': 'social.large-families',
-    'Инвалидность': 'social.disability',
+    Инвалидность: 'social.disability',
     'Участники СВО и их семьи': 'social.svo',
     'Малоимущие семьи': 'social.low-income',
     'Субсидии на оплату ЖКУ': 'social.utility-subsidies',

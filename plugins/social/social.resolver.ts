@@ -1,7 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import {
-  Appeal, Municipality, loadAppealDetails, loadByKey, personalData, type RequestContext,
-} from '../../core/plugin-api/index.js';
+import { Appeal, Municipality, loadAppealDetails, loadByKey, personalData, type RequestContext } from '../../core/plugin-api/index.js';
 import { SocialDetails, SocialMeasure, SocialMeasureProvider, SocialServiceCentre } from './social.entities.js';
 
 @Resolver(() => Appeal)
@@ -15,12 +13,20 @@ export class SocialAppealResolver {
   }
 
   @Query(() => [SocialServiceCentre], { description: 'Центры социального обслуживания; по муниципалитету — те, что его обслуживают' })
-  async socialServiceCentres(@Arg('municipalityId', () => ID, { nullable: true, description: 'Центры этого муниципалитета' }) municipalityId: string | null, @Ctx() ctx: RequestContext) {
+  async socialServiceCentres(
+    @Arg('municipalityId', () => ID, { nullable: true, description: 'Центры этого муниципалитета' }) municipalityId: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
     const knex = ctx.em.getKnex();
-    const query = knex('social_service_centre as t').select('t.*').orderBy([{ column: 't.name' }]);
+    const query = knex('social_service_centre as t')
+      .select('t.*')
+      .orderBy([{ column: 't.name' }]);
     if (municipalityId) {
-      query.where((w) => w.where('t.municipality_id', municipalityId)
-        .orWhereRaw('(select m.code from municipality m where m.id = ?) = any(t.also_serves_codes)', [municipalityId]));
+      query.where((w) =>
+        w
+          .where('t.municipality_id', municipalityId)
+          .orWhereRaw('(select m.code from municipality m where m.id = ?) = any(t.also_serves_codes)', [municipalityId]),
+      );
     }
     const rows = await ctx.em.getConnection().execute(query);
     return rows.map((row) => ctx.em.map(SocialServiceCentre, row as never));

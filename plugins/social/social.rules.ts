@@ -1,14 +1,19 @@
 import { textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
 import { socialMeasures, type MeasureProvider } from './social.reference-data.js';
 
-const mentions = (pattern: RegExp) => (facts: AppealFacts): boolean => pattern.test(textOf(facts));
+const mentions =
+  (pattern: RegExp) =>
+  (facts: AppealFacts): boolean =>
+    pattern.test(textOf(facts));
 
 /**
  * A complaint must never be sent to the body whose actions it complains
  * about (59-ФЗ, art. 8, part 6): such appeals fall through to the ministry.
  */
-const notAgainst = (organizationCode: string) => (facts: AppealFacts): boolean =>
-  !facts.complainedAboutOrganizationCodes.includes(organizationCode);
+const notAgainst =
+  (organizationCode: string) =>
+  (facts: AppealFacts): boolean =>
+    !facts.complainedAboutOrganizationCodes.includes(organizationCode);
 
 const providerOfMeasure = (facts: AppealFacts): MeasureProvider | null => {
   const code = facts.details?.measureCode;
@@ -45,8 +50,7 @@ export const socialRouting: RoutingRule[] = [
     description: 'Единое пособие и пособие по уходу за ребёнком — отделение Социального фонда',
     priority: 30,
     categories: ['social.child-benefits'],
-    when: (facts) =>
-      /един\S* пособи|пособи\S* по уходу|декрет/.test(textOf(facts)) && notAgainst('osfr')(facts),
+    when: (facts) => /един\S* пособи|пособи\S* по уходу|декрет/.test(textOf(facts)) && notAgainst('osfr')(facts),
     target: { organizationCode: 'osfr' },
   },
   {
@@ -88,8 +92,7 @@ export const socialDeadlines: DeadlineRule[] = [
     // out of turn across the republic's bodies.
     code: 'social.svo-priority',
     description: 'Обращения участников СВО и их семей — ответ в течение 7 календарных дней',
-    when: (facts) =>
-      facts.categoryCode === 'social.svo' || /(^|[^а-я])сво([^а-я]|$)|мобилизован|специальн\S* военн\S* операц/.test(textOf(facts)),
+    when: (facts) => facts.categoryCode === 'social.svo' || /(^|[^а-я])сво([^а-я]|$)|мобилизован|специальн\S* военн\S* операц/.test(textOf(facts)),
     answerWithin: { calendarDays: 7 },
   },
   {

@@ -5,15 +5,32 @@ const PROVIDER = { osfr: 'OSFR', 'min-social': 'MIN_SOCIAL', municipality: 'MUNI
 
 /** Measures and centres by code: idempotent, every start. */
 export async function seedSocial(ctx: SeedContext): Promise<void> {
-  await upsertRows(ctx.em, 'social_measure', socialMeasures.map((m) => ({
-    code: m.code, name: m.name, legal_basis: m.legalBasis, eligible: m.eligible, provider: PROVIDER[m.provider], demo: m.demo ?? false,
-  })), ['code']);
-  await upsertRows(ctx.em, 'social_service_centre', await Promise.all(socialServiceCentres.map(async (c) => ({
-    code: c.code,
-    name: c.name,
-    address: c.address,
-    municipality_id: await ctx.municipalityId(c.municipalityCode),
-    also_serves_codes: textArray(c.alsoServes ?? []),
-    demo: c.demo,
-  }))), ['code']);
+  await upsertRows(
+    ctx.em,
+    'social_measure',
+    socialMeasures.map((m) => ({
+      code: m.code,
+      name: m.name,
+      legal_basis: m.legalBasis,
+      eligible: m.eligible,
+      provider: PROVIDER[m.provider],
+      demo: m.demo ?? false,
+    })),
+    ['code'],
+  );
+  await upsertRows(
+    ctx.em,
+    'social_service_centre',
+    await Promise.all(
+      socialServiceCentres.map(async (c) => ({
+        code: c.code,
+        name: c.name,
+        address: c.address,
+        municipality_id: await ctx.municipalityId(c.municipalityCode),
+        also_serves_codes: textArray(c.alsoServes ?? []),
+        demo: c.demo,
+      })),
+    ),
+    ['code'],
+  );
 }

@@ -6,9 +6,7 @@ import { TransportDetails } from './transport.entities.js';
 /** Letters allowed on Russian registration plates: those that look alike in Cyrillic and Latin. */
 const PLATE_LETTER = '[АВЕКМНОРСТУХ]';
 /** An ordinary plate «А123ВС12» or a public-transport plate «АВ12312»; region of 2 or 3 digits. */
-const PLATE = new RegExp(
-  `^(?:${PLATE_LETTER}\\d{3}${PLATE_LETTER}{2}|${PLATE_LETTER}{2}\\d{3})\\d{2,3}$`,
-);
+const PLATE = new RegExp(`^(?:${PLATE_LETTER}\\d{3}${PLATE_LETTER}{2}|${PLATE_LETTER}{2}\\d{3})\\d{2,3}$`);
 
 /**
  * The public transport sector's own fields on an appeal. Every field is
@@ -36,16 +34,13 @@ export const transportDetailsSchema = z.strictObject(
       .pipe(z.string().regex(PLATE, { error: 'Госномер: российский номер русскими буквами, например «А123ВС12» или «АВ12312»' }))
       .optional()
       .describe('Госномер транспортного средства'),
-    tripTime: z
-      .iso.datetime({ offset: true, error: 'Время поездки: дата и время в формате ISO 8601, например 2025-03-14T08:30:00+03:00' })
+    tripTime: z.iso
+      .datetime({ offset: true, error: 'Время поездки: дата и время в формате ISO 8601, например 2025-03-14T08:30:00+03:00' })
       .optional()
       .describe('Дата и время поездки'),
   },
   {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `Неизвестные поля сведений о транспорте: ${issue.keys.join(', ')}`
-        : undefined,
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `Неизвестные поля сведений о транспорте: ${issue.keys.join(', ')}` : undefined),
   },
 );
 
@@ -55,9 +50,10 @@ export type TransportDetailsInput = z.infer<typeof transportDetailsSchema>;
 export const transportDetails: DetailsDefinition<TransportDetailsInput> = {
   schema: transportDetailsSchema,
   entity: TransportDetails,
-  toEntity: (appealId, input) => Object.assign(new TransportDetails(), {
-    appeal: ref(Appeal, appealId),
-    ...input,
-    tripTime: input.tripTime ? new Date(input.tripTime) : null,
-  }),
+  toEntity: (appealId, input) =>
+    Object.assign(new TransportDetails(), {
+      appeal: ref(Appeal, appealId),
+      ...input,
+      tripTime: input.tripTime ? new Date(input.tripTime) : null,
+    }),
 };

@@ -5,12 +5,12 @@ export const transportPosCategories: PosCategoryMap = {
   'Общественный транспорт': {
     '*': 'transport',
     'Отмена маршрута': 'transport.route-cancelled',
-    'Расписание': 'transport.schedule',
+    Расписание: 'transport.schedule',
     'Нарушение расписания': 'transport.schedule',
     'Стоимость проезда': 'transport.fares',
     'Состояние транспорта': 'transport.vehicle-condition',
     'Поведение водителя': 'transport.driver-conduct',
-    'Остановки': 'transport.stops',
+    Остановки: 'transport.stops',
     'Новый маршрут': 'transport.new-route',
   },
 };

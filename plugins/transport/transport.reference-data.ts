@@ -42,14 +42,7 @@ export const transportCarriers: CarrierRecord[] = [
   { code: 'mezhgorod-12', name: 'ООО «Межгород-12»', demo: true },
 ];
 
-const route = (
-  number: string,
-  kind: RouteKind,
-  from: string,
-  to: string,
-  carrierCode: string,
-  municipalityCode: string,
-): BusRouteRecord => ({
+const route = (number: string, kind: RouteKind, from: string, to: string, carrierCode: string, municipalityCode: string): BusRouteRecord => ({
   code: `${municipalityCode}-${kind.toLowerCase()}-${number}`,
   number,
   kind,
@@ -113,6 +106,4 @@ export const busRoutes: BusRouteRecord[] = [
 ];
 
 /** Routes outside city service, by number: their appeals belong to the republic's ministry. */
-export const regionalRouteNumbers: ReadonlySet<string> = new Set(
-  busRoutes.filter((r) => r.kind !== 'CITY').map((r) => r.number),
-);
+export const regionalRouteNumbers: ReadonlySet<string> = new Set(busRoutes.filter((r) => r.kind !== 'CITY').map((r) => r.number));

@@ -1,6 +1,12 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import {
-  Appeal, Municipality, connectionType, loadAppealDetails, loadById, referencePage, type RequestContext,
+  Appeal,
+  Municipality,
+  connectionType,
+  loadAppealDetails,
+  loadById,
+  referencePage,
+  type RequestContext,
   ForwardPageArgs,
 } from '../../core/plugin-api/index.js';
 import { BusRoute, BusRouteKind, TransportCarrier, TransportDetails } from './transport.entities.js';

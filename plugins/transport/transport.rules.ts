@@ -1,7 +1,10 @@
 import { isWinter, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
 import { regionalRouteNumbers } from './transport.reference-data.js';
 
-const mentions = (pattern: RegExp) => (facts: AppealFacts): boolean => pattern.test(textOf(facts));
+const mentions =
+  (pattern: RegExp) =>
+  (facts: AppealFacts): boolean =>
+    pattern.test(textOf(facts));
 
 const CITY_DISTRICTS = ['yoshkar-ola', 'volzhsk', 'kozmodemyansk'];
 

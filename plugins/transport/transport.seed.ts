@@ -4,15 +4,27 @@ import { busRoutes, transportCarriers } from './transport.reference-data.js';
 /** Carriers, then routes, by code: idempotent, every start. */
 export async function seedTransport(ctx: SeedContext): Promise<void> {
   const knex = ctx.em.getKnex();
-  await upsertRows(ctx.em, 'transport_carrier', transportCarriers.map((c) => ({ code: c.code, name: c.name, demo: c.demo })), ['code']);
-  await upsertRows(ctx.em, 'transport_bus_route', await Promise.all(busRoutes.map(async (r) => ({
-    code: r.code,
-    number: r.number,
-    kind: r.kind,
-    from_point: r.from,
-    to_point: r.to,
-    carrier_id: knex('transport_carrier').select('id').where('code', r.carrierCode),
-    municipality_id: await ctx.municipalityId(r.municipalityCode),
-    demo: r.demo,
-  }))), ['code']);
+  await upsertRows(
+    ctx.em,
+    'transport_carrier',
+    transportCarriers.map((c) => ({ code: c.code, name: c.name, demo: c.demo })),
+    ['code'],
+  );
+  await upsertRows(
+    ctx.em,
+    'transport_bus_route',
+    await Promise.all(
+      busRoutes.map(async (r) => ({
+        code: r.code,
+        number: r.number,
+        kind: r.kind,
+        from_point: r.from,
+        to_point: r.to,
+        carrier_id: knex('transport_carrier').select('id').where('code', r.carrierCode),
+        municipality_id: await ctx.municipalityId(r.municipalityCode),
+        demo: r.demo,
+      })),
+    ),
+    ['code'],
+  );
 }

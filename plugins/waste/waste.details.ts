@@ -10,7 +10,10 @@ import { WasteDetails } from './waste.entities.js';
 export const wasteDetailsSchema = z.strictObject(
   {
     /** A container site from the sector's reference data, when the author picked one on the map. */
-    containerSiteId: z.uuid({ error: 'Идентификатор контейнерной площадки должен быть UUID' }).optional().describe('Контейнерная площадка: идентификатор из справочника'),
+    containerSiteId: z
+      .uuid({ error: 'Идентификатор контейнерной площадки должен быть UUID' })
+      .optional()
+      .describe('Контейнерная площадка: идентификатор из справочника'),
     containerSiteAddress: z
       .string({ error: 'Адрес контейнерной площадки должен быть строкой' })
       .trim()
@@ -19,7 +22,10 @@ export const wasteDetailsSchema = z.strictObject(
       .optional()
       .describe('Адрес контейнерной площадки'),
     /** The day the pickup was due and did not happen. */
-    pickupDate: z.iso.date({ error: 'Дата вывоза — в формате ГГГГ-ММ-ДД' }).optional().describe('Дата, на которую был назначен несостоявшийся вывоз (ГГГГ-ММ-ДД)'),
+    pickupDate: z.iso
+      .date({ error: 'Дата вывоза — в формате ГГГГ-ММ-ДД' })
+      .optional()
+      .describe('Дата, на которую был назначен несостоявшийся вывоз (ГГГГ-ММ-ДД)'),
   },
   {
     error: (issue) =>

@@ -2,7 +2,7 @@ import type { PosCategoryMap } from '../../core/plugin-api/index.js';
 
 /** This sector's part of the ПОС classifier: platform category → subcategory (`*`: any other) → our code (docs/plugins.md). */
 export const wastePosCategories: PosCategoryMap = {
-  'Благоустройство': {
+  Благоустройство: {
     'Несанкционированные свалки': 'waste.illegal-dump',
   },
   'Мусор/Свалки/ТКО': {

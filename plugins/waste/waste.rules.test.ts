@@ -1,51 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { AppealFacts, RoutingRule } from '../../core/plugin-api/index.js';
+import { appealFacts, sectorContractProblems, firstRoutingRule, type AppealFacts, type RoutingRule } from '../../core/plugin-api/index.js';
 import { wasteCategories } from './waste.categories.js';
 import { wasteDetailsSchema } from './waste.details.js';
 import { containerSites } from './waste.reference-data.js';
 import { wasteDeadlines, wasteKpis, wasteRouting } from './waste.rules.js';
 
-function facts(overrides: Partial<AppealFacts>): AppealFacts {
-  return {
-    channel: 'POS',
-    text: '',
-    sectorCode: 'waste',
-    categoryCode: null,
-    municipalityCode: 'medvedevsky',
-    address: null,
-    receivedAt: new Date('2026-03-02T09:00:00Z'),
-    details: null,
-    complainedAboutOrganizationCodes: [],
-    ...overrides,
-  };
-}
+const facts = (overrides: Partial<AppealFacts> = {}): AppealFacts => appealFacts('waste', { municipalityCode: 'medvedevsky', ...overrides });
 
-function route(f: AppealFacts): RoutingRule | undefined {
-  return [...wasteRouting]
-    .sort((a, b) => a.priority - b.priority)
-    .find((r) => (!r.categories?.length || r.categories.includes(f.categoryCode!)) && (!r.when || r.when(f)));
-}
+const route = (f: AppealFacts): RoutingRule | undefined => firstRoutingRule(wasteRouting, f);
 
 describe('waste rules', () => {
-  const codes = wasteCategories.map((c) => c.code);
-
-  it('has unique, prefixed category codes with 6-15 keywords each', () => {
-    expect(wasteCategories.length).toBeGreaterThanOrEqual(10);
-    expect(new Set(codes).size).toBe(codes.length);
-    for (const category of wasteCategories) {
-      expect(category.code).toMatch(/^waste\.[a-z][a-z-]*$/);
-      expect(category.keywords.length).toBeGreaterThanOrEqual(6);
-      expect(category.keywords.length).toBeLessThanOrEqual(15);
-    }
-  });
-
-  it('refers only to its own categories and uses unique, prefixed rule codes', () => {
-    const rules = [...wasteRouting, ...wasteDeadlines, ...wasteKpis];
-    expect(new Set(rules.map((r) => r.code)).size).toBe(rules.length);
-    for (const rule of rules) {
-      expect(rule.code.startsWith('waste.')).toBe(true);
-      for (const category of rule.categories ?? []) expect(codes).toContain(category);
-    }
+  it("keeps the sector contract: 10+ categories of 6-15 keywords, unique prefixed codes, rules naming only its categories and the region pack's municipalities and bodies", () => {
+    expect(sectorContractProblems({ code: 'waste', categories: wasteCategories, routing: wasteRouting, deadlines: wasteDeadlines, kpis: wasteKpis })).toEqual(
+      [],
+    );
   });
 
   it('gives a missed pickup three calendar days', () => {
@@ -57,20 +25,24 @@ describe('waste rules', () => {
   it('routes the service to the regional operator, dumps and new sites to the municipality', () => {
     expect(route(facts({ categoryCode: 'waste.missed-pickup' }))?.target).toEqual({ organizationCode: 'regoperator-tko' });
     expect(route(facts({ categoryCode: 'waste.illegal-dump' }))?.target).toEqual({ municipalAdministration: true });
-    expect(route(facts({ categoryCode: 'waste.container-site', text: 'Просим обустроить новую площадку у дома 5' }))?.target)
-      .toEqual({ municipalAdministration: true });
-    expect(route(facts({ categoryCode: 'waste.missed-pickup', complainedAboutOrganizationCodes: ['regoperator-tko'] }))?.target)
-      .toEqual({ organizationCode: 'min-natural-resources' });
+    expect(route(facts({ categoryCode: 'waste.container-site', text: 'Просим обустроить новую площадку у дома 5' }))?.target).toEqual({
+      municipalAdministration: true,
+    });
+    expect(route(facts({ categoryCode: 'waste.missed-pickup', complainedAboutOrganizationCodes: ['regoperator-tko'] }))?.target).toEqual({
+      organizationCode: 'min-natural-resources',
+    });
   });
 });
 
 describe('waste details', () => {
   it('accepts well-formed details', () => {
-    expect(wasteDetailsSchema.safeParse({
-      containerSiteId: containerSites[0]!.id,
-      containerSiteAddress: containerSites[0]!.address,
-      pickupDate: '2026-03-01',
-    }).success).toBe(true);
+    expect(
+      wasteDetailsSchema.safeParse({
+        containerSiteId: containerSites[0]!.id,
+        containerSiteAddress: containerSites[0]!.address,
+        pickupDate: '2026-03-01',
+      }).success,
+    ).toBe(true);
   });
 
   it('rejects an unknown key, naming it', () => {

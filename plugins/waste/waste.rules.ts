@@ -3,9 +3,10 @@
  * Anything not matched here goes to the sector's executive body (the core's
  * fallback, the ministry of natural resources and ecology).
  */
-import { complainsAboutOwnAdministration, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
+import { complainsAboutOwnAdministration, textOf, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
 
-const NEW_SITE = /(нов\S* |создат\S* |создани\S* |обустро\S* |оборудова\S* |установ\S* )(контейнерн\S* )?площадк|перенес\S* (контейнерн\S* )?площадк|перенос\S* (контейнерн\S* )?площадк/;
+const NEW_SITE =
+  /(нов\S* |создат\S* |создани\S* |обустро\S* |оборудова\S* |установ\S* )(контейнерн\S* )?площадк|перенес\S* (контейнерн\S* )?площадк|перенос\S* (контейнерн\S* )?площадк/;
 const BURNING = /горит|горят|горел|пожар|подожг|тлеет|задымл|дымит|дым /;
 const MERCURY = /ртут|градусник|термометр/;
 
@@ -37,8 +38,14 @@ export const wasteRouting: RoutingRule[] = [
     description: 'Вывоз ТКО, контейнеры, КГО, раздельный сбор и начисления за услугу — региональный оператор по обращению с ТКО',
     priority: 20,
     categories: [
-      'waste.missed-pickup', 'waste.container-site', 'waste.containers', 'waste.billing',
-      'waste.separate-collection', 'waste.bulky-waste', 'waste.private-sector', 'waste.garbage-truck',
+      'waste.missed-pickup',
+      'waste.container-site',
+      'waste.containers',
+      'waste.billing',
+      'waste.separate-collection',
+      'waste.bulky-waste',
+      'waste.private-sector',
+      'waste.garbage-truck',
     ],
     target: { organizationCode: 'regoperator-tko' },
   },

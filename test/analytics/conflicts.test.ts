@@ -28,16 +28,28 @@ describe('conflicts', () => {
     const of = (kind: string) => r.data.conflicts.filter((c: any) => c.kind === kind);
 
     const negative = fx.appeals.filter((a) => a.score != null && a.score <= 2 && within(a.ratedAt));
-    expect(of('NEGATIVE_RATING').map((c: any) => c.appealIds[0]).sort()).toEqual(negative.map((a) => a.id).sort());
+    expect(
+      of('NEGATIVE_RATING')
+        .map((c: any) => c.appealIds[0])
+        .sort(),
+    ).toEqual(negative.map((a) => a.id).sort());
     expect(of('NEGATIVE_RATING')[0].reason).toMatch(/^Оценка ответа [12] из 5/);
     expect(negative.length).toBeGreaterThan(0);
 
     const late = fx.appeals.filter((a) => a.answeredAt && a.answeredAt > a.dueAt && within(a.answeredAt));
-    expect(of('ANSWERED_LATE').map((c: any) => c.appealIds[0]).sort()).toEqual(late.map((a) => a.id).sort());
+    expect(
+      of('ANSWERED_LATE')
+        .map((c: any) => c.appealIds[0])
+        .sort(),
+    ).toEqual(late.map((a) => a.id).sort());
     expect(of('ANSWERED_LATE')[0].reason).toMatch(/позже срока/);
 
     const returned = fx.appeals.filter((a) => a.returned && within(new Date(a.answeredAt!.getTime() - 30 * 60_000)));
-    expect(of('RETURNED_FOR_REWORK').map((c: any) => c.appealIds[0]).sort()).toEqual(returned.map((a) => a.id).sort());
+    expect(
+      of('RETURNED_FOR_REWORK')
+        .map((c: any) => c.appealIds[0])
+        .sort(),
+    ).toEqual(returned.map((a) => a.id).sort());
     expect(of('RETURNED_FOR_REWORK')[0].reason).toContain('Ответ не по существу');
 
     const repeats = fx.appeals.filter((a) => a.isRepeat && within(a.receivedAt));

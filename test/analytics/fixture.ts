@@ -72,7 +72,15 @@ function prng(seed: number) {
 
 const ORGS = ['adm-yoshkar-ola', 'adm-volzhsk', 'min-health', 'min-construction', 'gzhi', 'gku-roads'];
 const MUNICIPALITIES = ['yoshkar-ola', 'volzhsk', 'medvedevsky', 'kozmodemyansk', 'zvenigovsky'];
-const CATEGORIES = ['housing.heating', 'housing.water-supply', 'housing.roof-leak', 'health.appointment', 'health.drugs', 'roads.potholes', 'roads.snow-clearing'];
+const CATEGORIES = [
+  'housing.heating',
+  'housing.water-supply',
+  'housing.roof-leak',
+  'health.appointment',
+  'health.drugs',
+  'roads.potholes',
+  'roads.snow-clearing',
+];
 const CHANNELS = ['POS', 'POS', 'POS', 'SOCIAL_MEDIA', 'EMAIL', 'WRITTEN', 'PHONE'];
 const STATUSES = ['CLOSED', 'CLOSED', 'CLOSED', 'ANSWERED', 'ON_REVIEW', 'IN_PROGRESS', 'ASSIGNED', 'REGISTERED', 'NEW', 'REDIRECTED', 'REOPENED', 'REJECTED'];
 /** Bodies differ, as real ones do: a diligent one, an average lot and a late one. */
@@ -88,14 +96,21 @@ export async function loadFixture(t: TestApp, count = 700, seed = 42): Promise<F
   const knex = em.getKnex();
   const conn = em.getConnection();
   const r = prng(seed);
-  const orgRows: { id: string; code: string }[] = await conn.execute(knex('organization').select('id', 'code').whereIn('code', [...ORGS, TINY_ORG]));
+  const orgRows: { id: string; code: string }[] = await conn.execute(
+    knex('organization')
+      .select('id', 'code')
+      .whereIn('code', [...ORGS, TINY_ORG]),
+  );
   const orgIds = new Map(orgRows.map((o) => [o.code, o.id]));
   const munRows: { id: string; code: string; population: number; short_name: string }[] = await conn.execute(
     knex('municipality').select('id', 'code', 'population', 'short_name').whereIn('code', MUNICIPALITIES),
   );
   const municipalities = new Map(munRows.map((m) => [m.code, { id: m.id, population: m.population, shortName: m.short_name }]));
   const catRows: { id: string; code: string; sector_id: string; sector: string; name: string }[] = await conn.execute(
-    knex('category as c').join('sector as s', 's.id', 'c.sector_id').select('c.id', 'c.code', 'c.sector_id', 's.code as sector', 'c.name').whereIn('c.code', CATEGORIES),
+    knex('category as c')
+      .join('sector as s', 's.id', 'c.sector_id')
+      .select('c.id', 'c.code', 'c.sector_id', 's.code as sector', 'c.name')
+      .whereIn('c.code', CATEGORIES),
   );
   const categories = new Map(catRows.map((c) => [c.code, { id: c.id, sectorId: c.sector_id, sector: c.sector, name: c.name }]));
   const operators = new Map<string, string[]>();
@@ -166,12 +181,16 @@ export async function loadFixture(t: TestApp, count = 700, seed = 42): Promise<F
   // Repeats: later appeals on the question of an answered earlier one.
   const answered = appeals.filter((a) => a.answeredAt && a.answeredAt.getTime() < NOW.getTime() - 10 * DAY);
   for (let i = 0; i < 25; i++) {
-    const original = answered[i * 7 % answered.length];
+    const original = answered[(i * 7) % answered.length];
     const at = new Date(original.answeredAt!.getTime() + r.int(1, 9) * DAY);
-    appeals.push(make({ receivedAt: at, category: original.category, municipality: original.municipality, org: original.org, isRepeat: true, repeatOf: original.id }));
+    appeals.push(
+      make({ receivedAt: at, category: original.category, municipality: original.municipality, org: original.org, isRepeat: true, repeatOf: original.id }),
+    );
   }
   // One boilerplate answer sent to appeals on many different questions in May 2026.
-  const may = appeals.filter((a) => a.answeredAt && a.answeredAt >= new Date('2026-05-01T00:00:00+03:00') && a.answeredAt < new Date('2026-06-01T00:00:00+03:00'));
+  const may = appeals.filter(
+    (a) => a.answeredAt && a.answeredAt >= new Date('2026-05-01T00:00:00+03:00') && a.answeredAt < new Date('2026-06-01T00:00:00+03:00'),
+  );
   const seenCategories = new Set<string>();
   for (const a of may) {
     if (seenCategories.size >= 6) break;
@@ -181,20 +200,38 @@ export async function loadFixture(t: TestApp, count = 700, seed = 42): Promise<F
   }
   // A hot spot: heating in one street of Yoshkar-Ola in May 2026.
   for (let i = 0; i < 8; i++) {
-    appeals.push(make({
-      receivedAt: new Date(Date.parse('2026-05-10T08:00:00Z') + i * 2 * DAY),
-      category: 'housing.heating', municipality: 'yoshkar-ola', org: 'adm-yoshkar-ola', status: 'IN_PROGRESS',
-      address: `Йошкар-Ола, ул. Машиностроителей, д. ${i % 2 ? 12 : 14}`,
-    }));
+    appeals.push(
+      make({
+        receivedAt: new Date(Date.parse('2026-05-10T08:00:00Z') + i * 2 * DAY),
+        category: 'housing.heating',
+        municipality: 'yoshkar-ola',
+        org: 'adm-yoshkar-ola',
+        status: 'IN_PROGRESS',
+        address: `Йошкар-Ола, ул. Машиностроителей, д. ${i % 2 ? 12 : 14}`,
+      }),
+    );
   }
   // The tiny body: two appeals answered in four minutes, rated 5.
   for (let i = 0; i < 2; i++) {
     const receivedAt = new Date(Date.parse('2026-05-05T08:00:00Z') + i * DAY);
-    appeals.push(make({
-      receivedAt, org: TINY_ORG, status: 'CLOSED', category: 'roads.potholes', municipality: 'yoshkar-ola',
-      answeredAt: new Date(receivedAt.getTime() + 4 * 60_000), score: 5, ratedAt: new Date(receivedAt.getTime() + HOUR),
-      redirected: false, returned: false, isRepeat: false, pausedMs: 0, dueAt: new Date(receivedAt.getTime() + 10 * DAY), assigneeId: null,
-    }));
+    appeals.push(
+      make({
+        receivedAt,
+        org: TINY_ORG,
+        status: 'CLOSED',
+        category: 'roads.potholes',
+        municipality: 'yoshkar-ola',
+        answeredAt: new Date(receivedAt.getTime() + 4 * 60_000),
+        score: 5,
+        ratedAt: new Date(receivedAt.getTime() + HOUR),
+        redirected: false,
+        returned: false,
+        isRepeat: false,
+        pausedMs: 0,
+        dueAt: new Date(receivedAt.getTime() + 10 * DAY),
+        assigneeId: null,
+      }),
+    );
   }
 
   const rows = appeals.map((a) => ({
@@ -227,17 +264,51 @@ export async function loadFixture(t: TestApp, count = 700, seed = 42): Promise<F
   for (const a of appeals) {
     events.push({ id: randomUUID(), appeal_id: a.id, type: 'REGISTERED', at: a.receivedAt, to_status: 'REGISTERED', actor_label: 'test' });
     if (a.redirected) {
-      events.push({ id: randomUUID(), appeal_id: a.id, type: 'REDIRECTED', at: new Date(a.receivedAt.getTime() + 2 * HOUR), from_status: 'ASSIGNED', to_status: 'REDIRECTED', reason: 'по компетенции', actor_label: 'test' });
+      events.push({
+        id: randomUUID(),
+        appeal_id: a.id,
+        type: 'REDIRECTED',
+        at: new Date(a.receivedAt.getTime() + 2 * HOUR),
+        from_status: 'ASSIGNED',
+        to_status: 'REDIRECTED',
+        reason: 'по компетенции',
+        actor_label: 'test',
+      });
     }
     if (a.returned) {
-      events.push({ id: randomUUID(), appeal_id: a.id, type: 'ANSWER_REVIEWED', at: new Date(a.answeredAt!.getTime() - 30 * 60_000), reason: 'Ответ не по существу', data: JSON.stringify({ decision: 'RETURN' }), actor_label: 'test' });
+      events.push({
+        id: randomUUID(),
+        appeal_id: a.id,
+        type: 'ANSWER_REVIEWED',
+        at: new Date(a.answeredAt!.getTime() - 30 * 60_000),
+        reason: 'Ответ не по существу',
+        data: JSON.stringify({ decision: 'RETURN' }),
+        actor_label: 'test',
+      });
     }
     if (a.answeredAt) {
       // Answers reach the data set both ways analytics reads them: the lifecycle's accepted responses and imported history.
       if (responses.length <= events.length / 4) {
-        responses.push({ id: randomUUID(), appeal_id: a.id, text: a.answerText, result: 'ANSWER_GIVEN', organization_id: a.orgId, created_at: new Date(a.answeredAt.getTime() - HOUR), review_decision: 'ACCEPT', reviewed_at: a.answeredAt });
+        responses.push({
+          id: randomUUID(),
+          appeal_id: a.id,
+          text: a.answerText,
+          result: 'ANSWER_GIVEN',
+          organization_id: a.orgId,
+          created_at: new Date(a.answeredAt.getTime() - HOUR),
+          review_decision: 'ACCEPT',
+          reviewed_at: a.answeredAt,
+        });
       } else {
-        events.push({ id: randomUUID(), appeal_id: a.id, type: 'ANSWERED', at: a.answeredAt, to_status: 'ANSWERED', data: JSON.stringify({ text: a.answerText }), actor_label: 'test' });
+        events.push({
+          id: randomUUID(),
+          appeal_id: a.id,
+          type: 'ANSWERED',
+          at: a.answeredAt,
+          to_status: 'ANSWERED',
+          data: JSON.stringify({ text: a.answerText }),
+          actor_label: 'test',
+        });
       }
     }
   }

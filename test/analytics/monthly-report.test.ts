@@ -35,13 +35,13 @@ const REPORT = `query M($month: String!) { monthlyReport(month: $month) {
 } }`;
 
 /** Independent recomputation of DEFINITIONS.overdueAtMonthEnd (the fixture's closed appeals closed when answered). */
-const overdueAt = (a: Fixture['appeals'][number], at: Date) => a.receivedAt < at && a.dueAt < at && (!a.answeredAt || a.answeredAt >= at)
-  && a.status !== 'REJECTED' && !(a.pausedAt && a.pausedAt <= at);
+const overdueAt = (a: Fixture['appeals'][number], at: Date) =>
+  a.receivedAt < at && a.dueAt < at && (!a.answeredAt || a.answeredAt >= at) && a.status !== 'REJECTED' && !(a.pausedAt && a.pausedAt <= at);
 /** DEFINITIONS.answeredLate: answered in the month after the term. */
-const answeredLateIn = (a: Fixture['appeals'][number], from: Date, to: Date) => Boolean(a.answeredAt && a.answeredAt >= from && a.answeredAt < to && a.answeredAt > a.dueAt);
+const answeredLateIn = (a: Fixture['appeals'][number], from: Date, to: Date) =>
+  Boolean(a.answeredAt && a.answeredAt >= from && a.answeredAt < to && a.answeredAt > a.dueAt);
 
-const fetchReport = (path: string, token?: string) =>
-  fetch(`${t.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const fetchReport = (path: string, token?: string) => fetch(`${t.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 describe('monthly report', () => {
   it('holds the sections of DOMAIN.md with the comparison to the previous month and to the same month a year before', async () => {
@@ -53,7 +53,12 @@ describe('monthly report', () => {
     const april = metrics(fx.appeals.filter(inPeriod(...APRIL)));
     const ago = metrics(fx.appeals.filter(inPeriod(...MAY_2025)));
     const summary = (code: string) => report.summary.find((m: any) => m.code === code);
-    expect(summary('count')).toMatchObject({ value: may.count, previousMonth: april.count, yearAgo: ago.count, changeFromPreviousMonth: may.count - april.count });
+    expect(summary('count')).toMatchObject({
+      value: may.count,
+      previousMonth: april.count,
+      yearAgo: ago.count,
+      changeFromPreviousMonth: may.count - april.count,
+    });
     expect(summary('count').percentFromPreviousMonth).toBeCloseTo(((may.count - april.count) / april.count) * 100, 6);
     for (const code of ['onTimeRate', 'medianResponseHours', 'satisfactionAvg', 'repeatRate', 'redirectRate'] as const) {
       expect(summary(code).value, code).toBeCloseTo(may[code]!, 6);
@@ -100,7 +105,9 @@ describe('monthly report', () => {
     expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as any);
-    expect(book.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Итоги', 'По дням', 'Темы', 'Муниципалитеты', 'Каналы', 'Рейтинг органов', 'Проблемы', 'Нагрузка']));
+    expect(book.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(['Итоги', 'По дням', 'Темы', 'Муниципалитеты', 'Каналы', 'Рейтинг органов', 'Проблемы', 'Нагрузка']),
+    );
     const summary = book.getWorksheet('Итоги')!;
     expect(summary.getCell('A4').value).toBe('Поступило обращений');
     expect(summary.getCell('B4').value).toBe(fx.appeals.filter(inPeriod(...MAY)).length);
@@ -118,8 +125,12 @@ describe('monthly report', () => {
   });
 
   it('gives each overdue figure one definition, stated under it, and the same number in the API, HTML and XLSX', async () => {
-    const r = await t.gql(`{ monthlyReport(month: "2026-05") { overdueTotal summary { code label value previousMonth changeFromPreviousMonth percentFromPreviousMonth unit definition }
-      byMunicipality { key label overdue } topOrganizations { key label overdue } definitions { figure text } } }`, {}, head);
+    const r = await t.gql(
+      `{ monthlyReport(month: "2026-05") { overdueTotal summary { code label value previousMonth changeFromPreviousMonth percentFromPreviousMonth unit definition }
+      byMunicipality { key label overdue } topOrganizations { key label overdue } definitions { figure text } } }`,
+      {},
+      head,
+    );
     expect(r.errors).toBeUndefined();
     const report = r.data.monthlyReport;
     const summary = (code: string) => report.summary.find((m: any) => m.code === code);
@@ -135,8 +146,10 @@ describe('monthly report', () => {
     for (const m of report.summary) expect(m.definition, m.code).toMatch(/\S/);
     expect(summary('overdueAtMonthEnd').definition).toMatch(/^Просрочено на конец месяца/);
     // Breakdowns: the same definition, per municipality and per body.
-    for (const row of report.byMunicipality) expect(row.overdue, row.label).toBe(fx.appeals.filter((a) => a.municipalityId === row.key && overdueAt(a, MAY[1])).length);
-    for (const row of report.topOrganizations) expect(row.overdue, row.label).toBe(fx.appeals.filter((a) => a.orgId === row.key && overdueAt(a, MAY[1])).length);
+    for (const row of report.byMunicipality)
+      expect(row.overdue, row.label).toBe(fx.appeals.filter((a) => a.municipalityId === row.key && overdueAt(a, MAY[1])).length);
+    for (const row of report.topOrganizations)
+      expect(row.overdue, row.label).toBe(fx.appeals.filter((a) => a.orgId === row.key && overdueAt(a, MAY[1])).length);
 
     const page = (await (await fetchReport('/reports/monthly/2026-05.html', head)).text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     const definitionText = (text: string) => text.replace(/\s+/g, ' ');
@@ -156,13 +169,29 @@ describe('monthly report', () => {
       const printed = formatChange(m.changeFromPreviousMonth, m.percentFromPreviousMonth, m.unit);
       expect(page, m.code).toContain(`${m.label} ${formatValue(m.value, m.unit)} ${formatValue(m.previousMonth, m.unit)} ${printed}`);
       if (printed !== '—') {
-        const number = Number(printed.replace('−', '-').replace('±', '').replace(/\u00a0/g, '').replace(/[%п. ]/g, '').replace(',', '.'));
+        const number = Number(
+          printed
+            .replace('−', '-')
+            .replace('±', '')
+            .replace(/\u00a0/g, '')
+            .replace(/[%п. ]/g, '')
+            .replace(',', '.'),
+        );
         expect(row.getCell(4).value, m.code).toBeCloseTo(number, 6);
       }
     }
     const municipalities = book.getWorksheet('Муниципалитеты')!;
     const headers = (municipalities.getRow(1).values as unknown[]).slice(1);
-    expect(headers).toEqual(['Муниципалитет', 'Обращений', 'Доля', 'К прошлому месяцу', 'На 10 тыс. жителей', 'В срок', 'Просрочено на конец месяца', 'Оценка']);
+    expect(headers).toEqual([
+      'Муниципалитет',
+      'Обращений',
+      'Доля',
+      'К прошлому месяцу',
+      'На 10 тыс. жителей',
+      'В срок',
+      'Просрочено на конец месяца',
+      'Оценка',
+    ]);
     const overdueColumn = headers.indexOf('Просрочено на конец месяца') + 1;
     municipalities.eachRow((row, n) => {
       if (n === 1) return;
@@ -175,7 +204,10 @@ describe('monthly report', () => {
       for (const h of header) expect(String(h), ws.name).not.toMatch(/^[a-z][A-Za-z]+$/);
       if (!['Итоги', 'Темы', 'Каналы', 'Органы'].includes(ws.name)) continue;
       for (let c = 1; c <= header.length; c++) {
-        const values = ws.getColumn(c).values.slice(ws.name === 'Итоги' ? 4 : 2).filter((v) => v != null && v !== '');
+        const values = ws
+          .getColumn(c)
+          .values.slice(ws.name === 'Итоги' ? 4 : 2)
+          .filter((v) => v != null && v !== '');
         if (ws.rowCount > (ws.name === 'Итоги' ? 3 : 1)) expect(values.length, `${ws.name}: ${String(header[c - 1])}`).toBeGreaterThan(0);
       }
     }
@@ -183,7 +215,7 @@ describe('monthly report', () => {
 
   describe('signed download links', () => {
     const LINK = `mutation L($month: String!, $format: ReportFormat!) { reportDownloadLink(month: $month, format: $format) { url expiresAt } }`;
-    const link = async (month: string, format: string, token = head) => (await t.gql(LINK, { month, format }, token));
+    const link = async (month: string, format: string, token = head) => await t.gql(LINK, { month, format }, token);
 
     it('opens the file from a plain link, without a token, until it expires', async () => {
       const r = await link('2026-05', 'XLSX');
@@ -227,8 +259,11 @@ describe('monthly report', () => {
       // A rating link (another purpose's key) is no download link.
       const { PurposeTokens } = await import('../../core/auth/purpose-keys.js');
       const app = t.running.app;
-      const rating = new PurposeTokens<{ m: string; f: string }>({ rootSecret: app.config.rootSecret, issuer: app.config.JWT_ISSUER }, 'rating-link')
-        .sign({ sub: 'x', m: '2026-05', f: 'pdf' }, NOW, new Date(NOW.getTime() + 60_000));
+      const rating = new PurposeTokens<{ m: string; f: string }>({ rootSecret: app.config.rootSecret, issuer: app.config.JWT_ISSUER }, 'rating-link').sign(
+        { sub: 'x', m: '2026-05', f: 'pdf' },
+        NOW,
+        new Date(NOW.getTime() + 60_000),
+      );
       const other = await fetchReport(`/reports/monthly/2026-05.pdf?signature=${encodeURIComponent(rating)}`);
       expect(((await other.json()) as any).errors[0].extensions.code).toBe('LINK_INVALID');
       const elsewhere = await fetchReport(`/reports/monthly/2026-04.pdf?signature=${encodeURIComponent(signature)}`);
@@ -256,7 +291,7 @@ describe('monthly report', () => {
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'month' });
   });
 
-  it('scopes the report to the caller: an operator\'s report counts only its body\'s appeals', async () => {
+  it("scopes the report to the caller: an operator's report counts only its body's appeals", async () => {
     const { token } = await t.user(Role.ORG_OPERATOR, { organizationCode: 'min-health' });
     const r = await t.gql(`{ monthlyReport(month: "2026-05") { summary { code value } topOrganizations { key } } }`, {}, token);
     expect(r.errors).toBeUndefined();

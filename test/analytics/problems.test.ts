@@ -19,7 +19,12 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-const street = (address: string) => address.replace(/\s*,?\s*(д\.|дом|кв\.|корп|стр\.|строение).*$/i, '').toLowerCase().replace(/\s+/g, ' ').trim();
+const street = (address: string) =>
+  address
+    .replace(/\s*,?\s*(д\.|дом|кв\.|корп|стр\.|строение).*$/i, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 const DETECT = `mutation D($from: DateTime!, $to: DateTime!, $min: Int) { detectProblems(from: $from, to: $to, minCount: $min) {
   id title address appealCount previousCount trend status category { code } municipality { code } responsibleOrganization { code } appealIds } }`;
 
@@ -28,8 +33,14 @@ describe('problems', () => {
     const r = await t.gql(DETECT, { from: FROM, to: TO, min: 5 }, specialist);
     expect(r.errors).toBeUndefined();
     const key = (a: (typeof fx.appeals)[number]) => `${a.category}|${a.municipality}|${street(a.address)}`;
-    const current = groupBy(fx.appeals.filter((a) => a.receivedAt >= FROM && a.receivedAt < TO), key);
-    const previous = groupBy(fx.appeals.filter((a) => a.receivedAt >= PREVIOUS && a.receivedAt < FROM), key);
+    const current = groupBy(
+      fx.appeals.filter((a) => a.receivedAt >= FROM && a.receivedAt < TO),
+      key,
+    );
+    const previous = groupBy(
+      fx.appeals.filter((a) => a.receivedAt >= PREVIOUS && a.receivedAt < FROM),
+      key,
+    );
     const expected = [...current].filter(([, list]) => list.length >= 5);
     expect(expected.length).toBeGreaterThan(0);
     expect(r.data.detectProblems).toHaveLength(expected.length);
@@ -55,8 +66,11 @@ describe('problems', () => {
     expect(u.errors).toBeUndefined();
     expect(u.data.updateProblem).toEqual(input);
     await t.gql(DETECT, { from: FROM, to: TO, min: 5 }, specialist);
-    const again = await t.gql(`query($id: ID!) { appeal(id: $id) { problem { id status decision nationalProjectIndicator appealCount } } }`,
-      { id: fx.appeals.find((a) => a.address.includes('Машиностроителей'))!.id }, specialist);
+    const again = await t.gql(
+      `query($id: ID!) { appeal(id: $id) { problem { id status decision nationalProjectIndicator appealCount } } }`,
+      { id: fx.appeals.find((a) => a.address.includes('Машиностроителей'))!.id },
+      specialist,
+    );
     expect(again.data.appeal.problem).toMatchObject({ id: hot.id, ...input, appealCount: 8 });
     const bad = await t.gql(UPDATE, { id: hot.id, input: { nationalProjectIndicator: 'bad code!' } }, specialist);
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.nationalProjectIndicator' });
@@ -70,16 +84,30 @@ describe('problems', () => {
     const conn = t.em().getConnection();
     const hot = fx.appeals.filter((a) => a.address.includes('Машиностроителей'));
     // Three within ~300 m of the point, one 5 km away.
-    const points = [[56.634, 47.9], [56.636, 47.902], [56.633, 47.897], [56.68, 47.9]];
+    const points = [
+      [56.634, 47.9],
+      [56.636, 47.902],
+      [56.633, 47.897],
+      [56.68, 47.9],
+    ];
     for (let i = 0; i < points.length; i++) {
       await conn.execute(`update appeal set latitude = ${points[i][0]}, longitude = ${points[i][1]} where id = '${hot[i].id}'`);
     }
-    const r = await t.gql(`mutation C($input: CreateProblemInput!) { createProblem(input: $input) { title appealCount radiusMeters appealIds } }`, {
-      input: { category: 'housing.heating', latitude: 56.634, longitude: 47.9, radiusMeters: 500, from: FROM, to: TO },
-    }, specialist);
+    const r = await t.gql(
+      `mutation C($input: CreateProblemInput!) { createProblem(input: $input) { title appealCount radiusMeters appealIds } }`,
+      {
+        input: { category: 'housing.heating', latitude: 56.634, longitude: 47.9, radiusMeters: 500, from: FROM, to: TO },
+      },
+      specialist,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.createProblem.appealCount).toBe(3);
-    expect([...r.data.createProblem.appealIds].sort()).toEqual(hot.slice(0, 3).map((a) => a.id).sort());
+    expect([...r.data.createProblem.appealIds].sort()).toEqual(
+      hot
+        .slice(0, 3)
+        .map((a) => a.id)
+        .sort(),
+    );
   });
 
   it('shows an operator only the problems its body answers for', async () => {

@@ -60,9 +60,7 @@ function expectedRatings(list: FxAppeal[], key: (a: FxAppeal) => string | null, 
     const shrunkMedian = f.median == null ? pooled.median! : (f.answered * f.median + m * pooled.median!) / (f.answered + m);
     const perTen = per(id, f.n);
     const parts = {
-      quantity: population
-        ? (Math.max(...rates) - perTen!) / (Math.max(...rates) - Math.min(...rates))
-        : shrink(f.answered, f.n, pooled.answered, pooled.n),
+      quantity: population ? (Math.max(...rates) - perTen!) / (Math.max(...rates) - Math.min(...rates)) : shrink(f.answered, f.n, pooled.answered, pooled.n),
       timeliness: shrink(f.onTime, f.answered, pooled.onTime, pooled.answered),
       quality: 1 - shrink(f.returned, f.answered, pooled.returned, pooled.answered),
       speed: pooled.median! / (pooled.median! + shrunkMedian),
@@ -142,7 +140,10 @@ describe('ratings', () => {
   });
 
   it('takes the weights from configuration', async () => {
-    const app = await startTestApp({ clock: new ManualClock(NOW), env: { RATING_WEIGHTS: '{"quantity":0,"timeliness":1,"quality":0,"speed":0,"completeness":0,"satisfaction":0,"repeats":0}' } });
+    const app = await startTestApp({
+      clock: new ManualClock(NOW),
+      env: { RATING_WEIGHTS: '{"quantity":0,"timeliness":1,"quality":0,"speed":0,"completeness":0,"satisfaction":0,"repeats":0}' },
+    });
     try {
       await loadFixture(app);
       const { token } = await app.user(Role.CENTER_HEAD);

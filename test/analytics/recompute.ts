@@ -17,7 +17,7 @@ export function median(values: number[]): number | null {
 const mean = (values: number[]) => (values.length ? values.reduce((x, y) => x + y, 0) / values.length : null);
 const ratio = (n: number, d: number) => (d ? n / d : null);
 
-export const responseHours = (a: FxAppeal) => Math.max((a.answeredAt!.getTime() - a.receivedAt.getTime()) - a.pausedMs, 0) / HOUR;
+export const responseHours = (a: FxAppeal) => Math.max(a.answeredAt!.getTime() - a.receivedAt.getTime() - a.pausedMs, 0) / HOUR;
 export const isOverdue = (a: FxAppeal, now = NOW) => OPEN.includes(a.status) && !a.answeredAt && a.dueAt < now && !a.pausedAt;
 export const isOnTime = (a: FxAppeal) => Boolean(a.answeredAt && a.answeredAt <= a.dueAt);
 

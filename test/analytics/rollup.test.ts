@@ -119,14 +119,29 @@ describe('analytics rollup', () => {
 
   it('answers every grouping, period, filter and scope as the raw statement does', async () => {
     await refresh();
-    const groupings = [[], [MONTH], [ORGANIZATION, MONTH], [MUNICIPALITY, MONTH], [SECTOR, MONTH], [ORGANIZATION], [SECTOR, MUNICIPALITY], [ORGANIZATION, MUNICIPALITY, SECTOR, MONTH]];
+    const groupings = [
+      [],
+      [MONTH],
+      [ORGANIZATION, MONTH],
+      [MUNICIPALITY, MONTH],
+      [SECTOR, MONTH],
+      [ORGANIZATION],
+      [SECTOR, MUNICIPALITY],
+      [ORGANIZATION, MUNICIPALITY, SECTOR, MONTH],
+    ];
     const periods = [
       { from: YEAR_FROM, to: YEAR_TO },
       { from: new Date('2025-11-17T10:00:00Z'), to: NOW },
       { from: null, to: null },
     ];
     const municipality = fx.municipalities.get('volzhsk')!.id;
-    const filters: (AppealFilter | undefined)[] = [undefined, { sector: ['housing'] }, { organizationId: [minHealth()] }, { municipalityId: [municipality] }, { receivedFrom: new Date('2026-02-10T00:00:00Z') }];
+    const filters: (AppealFilter | undefined)[] = [
+      undefined,
+      { sector: ['housing'] },
+      { organizationId: [minHealth()] },
+      { municipalityId: [municipality] },
+      { receivedFrom: new Date('2026-02-10T00:00:00Z') },
+    ];
     for (const groupBy of groupings) {
       for (const period of periods) {
         for (const filter of filters) {

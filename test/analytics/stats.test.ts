@@ -16,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-const ALL_METRICS = 'count open overdue answered answeredOnTime onTimeRate avgResponseHours medianResponseHours satisfactionAvg negativeRate repeatRate redirectRate returnedRate';
+const ALL_METRICS =
+  'count open overdue answered answeredOnTime onTimeRate avgResponseHours medianResponseHours satisfactionAvg negativeRate repeatRate redirectRate returnedRate';
 const STATS = `query S($groupBy: [StatsDimension!]!, $filter: AppealFilter, $from: DateTime, $to: DateTime) {
   stats(groupBy: $groupBy, filter: $filter, from: $from, to: $to) { group { dimension value label } ${ALL_METRICS} }
 }`;
@@ -46,7 +47,11 @@ describe('stats', () => {
   });
 
   it('labels groups in Russian: names of bodies, months as «май 2026», channels and statuses', async () => {
-    const r = await t.gql(`{ stats(groupBy: [MONTH, CHANNEL], from: "2026-05-01T00:00:00+03:00", to: "2026-06-01T00:00:00+03:00") { group { value label } count } }`, {}, curator);
+    const r = await t.gql(
+      `{ stats(groupBy: [MONTH, CHANNEL], from: "2026-05-01T00:00:00+03:00", to: "2026-06-01T00:00:00+03:00") { group { value label } count } }`,
+      {},
+      curator,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.stats.every((row: any) => row.group[0].label === 'май 2026')).toBe(true);
     expect(r.data.stats.map((row: any) => row.group[1].label)).toContain('Платформа обратной связи (ПОС)');
@@ -93,8 +98,12 @@ describe('stats', () => {
     }
   });
 
-  it('computes the plugins\' KPIs in the same query', async () => {
-    const r = await t.gql(`{ stats(groupBy: []) { kpis(codes: ["housing.utilities-on-time", "housing.satisfaction"]) { code name sector value target } } }`, {}, curator);
+  it("computes the plugins' KPIs in the same query", async () => {
+    const r = await t.gql(
+      `{ stats(groupBy: []) { kpis(codes: ["housing.utilities-on-time", "housing.satisfaction"]) { code name sector value target } } }`,
+      {},
+      curator,
+    );
     expect(r.errors).toBeUndefined();
     const kpis = r.data.stats[0].kpis;
     expect(kpis.map((k: any) => k.code)).toEqual(['housing.utilities-on-time', 'housing.satisfaction']);

@@ -72,7 +72,7 @@ describe('workload', () => {
     }
   });
 
-  it('counts the block\'s own specialists as present and proposes to add when short', async () => {
+  it("counts the block's own specialists as present and proposes to add when short", async () => {
     for (let i = 0; i < 3; i++) await t.user(Role.SECTOR_SPECIALIST, { sectors: ['roads'] });
     const r = await t.gql(Q, { sector: 'roads', from: FROM, to: TO }, head);
     const roads = r.data.workload.find((row: any) => row.kind === 'SECTOR');
@@ -83,7 +83,7 @@ describe('workload', () => {
     expect(roads.proposal).toMatch(needed > 3 ? /^Добавить/ : /^Штата достаточно/);
   });
 
-  it('shows an operator only its own body\'s workload', async () => {
+  it("shows an operator only its own body's workload", async () => {
     const { token } = await t.user(Role.ORG_OPERATOR, { organizationCode: 'gzhi' });
     const r = await t.gql(Q, { from: FROM, to: TO }, token);
     const open = r.data.workload.filter((row: any) => row.kind === 'SECTOR').reduce((s: number, row: any) => s + row.open, 0);

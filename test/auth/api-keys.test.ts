@@ -39,7 +39,13 @@ describe('API keys', () => {
   it('shows the secret once, stores only its SHA-256, and authenticates as INTEGRATION by either header', async () => {
     const created = await newKey('Система ПОС', 'cur');
     expect(created.secret).toMatch(/^cur_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
-    expect(created.apiKey).toMatchObject({ name: 'Система ПОС', active: true, lastUsedAt: null, organization: { code: 'cur' }, serviceUser: { role: 'INTEGRATION' } });
+    expect(created.apiKey).toMatchObject({
+      name: 'Система ПОС',
+      active: true,
+      lastUsedAt: null,
+      organization: { code: 'cur' },
+      serviceUser: { role: 'INTEGRATION' },
+    });
     expect(created.secret.startsWith(`cur_${created.apiKey.prefix}_`)).toBe(true);
 
     const [row] = await t.em().getConnection().execute('select * from api_key where id = ?', [created.apiKey.id]);

@@ -52,7 +52,10 @@ describe('npm run user:create', () => {
 
   it('takes the password from standard input and applies the same checks as createUser', { timeout: 180_000 }, async () => {
     const chosen = 'Длинный-и-свой-пароль-2026';
-    const ok = await createUser(['--email', 'operator.cli@region.test', '--role', 'ORG_OPERATOR', '--organization', 'adm-yoshkar-ola', '--password-stdin'], `${chosen}\n`);
+    const ok = await createUser(
+      ['--email', 'operator.cli@region.test', '--role', 'ORG_OPERATOR', '--organization', 'adm-yoshkar-ola', '--password-stdin'],
+      `${chosen}\n`,
+    );
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).not.toContain('shown once');
     t ??= await startTestApp({ databaseUrl: database.url });

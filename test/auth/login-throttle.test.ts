@@ -12,11 +12,19 @@ const ENV = { LOGIN_MAX_FAILURES: '3', LOGIN_MAX_FAILURES_PER_IP: '100', LOGIN_F
 
 async function addUser(t: TestApp, email: string, password: string) {
   const knex = t.em().getKnex();
-  await t.em().getConnection().execute(
-    knex('app_user').insert({
-      id: knex.raw('gen_random_uuid()'), email, password_hash: await hashPassword(password), full_name: email, role: Role.ANALYST, sectors: '{}',
-    }),
-  );
+  await t
+    .em()
+    .getConnection()
+    .execute(
+      knex('app_user').insert({
+        id: knex.raw('gen_random_uuid()'),
+        email,
+        password_hash: await hashPassword(password),
+        full_name: email,
+        role: Role.ANALYST,
+        sectors: '{}',
+      }),
+    );
 }
 
 async function login(url: string, email: string, password: string) {

@@ -29,10 +29,7 @@ async function logRows(appealId?: string): Promise<{ user_id: string; appeal_id:
 
 describe('roles without access to personal data', () => {
   it('never get the author’s name, e-mail, phone or address (ANALYST, MINISTRY_OBSERVER), and nothing is logged', async () => {
-    const readers = [
-      await t.user(Role.ANALYST),
-      await t.user(Role.MINISTRY_OBSERVER, { sectors: ['health'] }),
-    ];
+    const readers = [await t.user(Role.ANALYST), await t.user(Role.MINISTRY_OBSERVER, { sectors: ['health'] })];
     for (const reader of readers) {
       const list = await t.gql(LIST, {}, reader.token);
       const one = await t.gql(FRAGMENTS, { id: appeals[0] }, reader.token);
@@ -57,7 +54,11 @@ describe('roles with access', () => {
   it('get the data, and every read is logged (who, which appeal, which fields) with one insert per request', async () => {
     const specialist = await t.user(Role.CENTER_SPECIALIST);
     statements.length = 0;
-    const result = await t.gql(`query { appeals(first: 100, filter: { sector: ["health"] }) { edges { node { id author { name email } } } } }`, {}, specialist.token);
+    const result = await t.gql(
+      `query { appeals(first: 100, filter: { sector: ["health"] }) { edges { node { id author { name email } } } } }`,
+      {},
+      specialist.token,
+    );
     expect(result.errors).toBeUndefined();
     const first = result.data.appeals.edges.find((e: any) => e.node.id === appeals[0]);
     expect(first.node.author).toEqual({ name: AUTHOR.name, email: AUTHOR.email });
@@ -106,7 +107,9 @@ describe('roles with access', () => {
     expect(log.errors).toBeUndefined();
     expect(log.data.personalDataAccessLog.totalCount).toBe(1);
     expect(log.data.personalDataAccessLog.edges[0].node).toMatchObject({
-      appealId: appeals[1], fields: ['address', 'email', 'name', 'phone'], user: { id: reader.id, role: 'SECTOR_SPECIALIST' },
+      appealId: appeals[1],
+      fields: ['address', 'email', 'name', 'phone'],
+      user: { id: reader.id, role: 'SECTOR_SPECIALIST' },
     });
     const everyone = await t.gql('query($id: ID!) { personalDataAccessLog(appealId: $id) { edges { node { at } } } }', { id: appeals[1] }, head.token);
     const times = everyone.data.personalDataAccessLog.edges.map((e: any) => Date.parse(e.node.at));
@@ -164,7 +167,9 @@ describe('personal data inside free text (appeal text, summary, address; problem
     expect(problem).toMatchObject({ title: 'Проблема: ул. Ленина, д. 5, кв. ***', address: 'Йошкар-Ола, ул. Ленина, д. 5, кв. ***' });
     const history = await t.gql(HISTORY, { id: appealId }, analyst.token);
     expect(history.data.appeal.history.find((e: any) => e.type === 'COMMENTED')).toEqual({
-      type: 'COMMENTED', reason: 'Житель просит перезвонить: [телефон скрыт]', data: { comment: 'кв. ***, [e-mail скрыт]', count: 2 },
+      type: 'COMMENTED',
+      reason: 'Житель просит перезвонить: [телефон скрыт]',
+      data: { comment: 'кв. ***, [e-mail скрыт]', count: 2 },
     });
     const all = JSON.stringify([one, list, problems, history]);
     for (const secret of ['000-11-22', 'anna.smirnova', '112-233-445', 'кв. 12', '45-67-89']) expect(all).not.toContain(secret);

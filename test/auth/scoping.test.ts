@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
-import { generateBulkAppeals } from '../../bench/support/bulk-appeals.js';
+import { generateBulkAppeals } from '../../test/support/bulk-appeals.js';
 import { applyAppealScope } from '../../core/auth/appeal-scope.js';
 import { canSeeAppeal, subordinateOrganizationIds } from '../../core/auth/appeal-visibility.js';
 import { createRequestContext } from '../../core/graphql/context.js';
@@ -61,7 +61,10 @@ describe('an operator of a body', () => {
     expect(seen).toEqual(expect.arrayContaining([ids.health, ids.hospital, ids.repeat]));
     expect(seen).not.toContain(ids.transport);
     expect(seen).not.toContain(ids.housing);
-    const [{ count }] = await t.em().getConnection().execute('select count(*)::int as count from appeal where organization_id = any(?::uuid[])', [`{${[...subtree].join(',')}}`]);
+    const [{ count }] = await t
+      .em()
+      .getConnection()
+      .execute('select count(*)::int as count from appeal where organization_id = any(?::uuid[])', [`{${[...subtree].join(',')}}`]);
     expect(total).toBe(count);
     expect(seen).toHaveLength(count);
 
@@ -87,7 +90,10 @@ describe('sector roles', () => {
     expect(observer.ids).toEqual(expect.arrayContaining([ids.health, ids.hospital]));
     const lead = await visibleIds(tokens.housingLead);
     expect(lead.ids).toContain(ids.housing);
-    for (const [token, sector] of [[tokens.healthObserver, 'health'], [tokens.housingLead, 'housing']] as const) {
+    for (const [token, sector] of [
+      [tokens.healthObserver, 'health'],
+      [tokens.housingLead, 'housing'],
+    ] as const) {
       const result = await t.gql(LIST, {}, token);
       for (const edge of result.data.appeals.edges) expect(edge.node.sector?.code).toBe(sector);
     }

@@ -78,7 +78,10 @@ describe('HS256 (default)', () => {
     const b = await claimsOf(t, Role.ANALYST);
     for (const claim of ['sub', 'jti', 'iat', 'exp', 'iss', 'aud']) expect(a[claim], claim).toBeDefined();
     expect(a.jti).not.toBe(b.jti);
-    expect(jwt.decode(t.running.app.tokens.issue({ id: randomUUID(), role: Role.ANALYST, organizationId: null, sectors: [] }, new Date()), { complete: true })?.header.alg).toBe('HS256');
+    expect(
+      jwt.decode(t.running.app.tokens.issue({ id: randomUUID(), role: Role.ANALYST, organizationId: null, sectors: [] }, new Date()), { complete: true })
+        ?.header.alg,
+    ).toBe('HS256');
   });
 
   it('refuses a token that passed before once its expiry comes, and one used before its nbf', async () => {
@@ -137,12 +140,19 @@ describe('RS256 with a key pair', () => {
   it('logs in and the issued token is RS256', async () => {
     const knex = t.em().getKnex();
     const { hashPassword } = await import('../../core/auth/password.js');
-    await t.em().getConnection().execute(
-      knex('app_user').insert({
-        id: knex.raw('gen_random_uuid()'), email: 'rs256@test.local', password_hash: await hashPassword('rs256-pass-1'),
-        full_name: 'RS256', role: Role.ANALYST, sectors: '{}',
-      }),
-    );
+    await t
+      .em()
+      .getConnection()
+      .execute(
+        knex('app_user').insert({
+          id: knex.raw('gen_random_uuid()'),
+          email: 'rs256@test.local',
+          password_hash: await hashPassword('rs256-pass-1'),
+          full_name: 'RS256',
+          role: Role.ANALYST,
+          sectors: '{}',
+        }),
+      );
     const login = await t.gql('mutation { login(email: "rs256@test.local", password: "rs256-pass-1") { token } }');
     const token = login.data.login.token as string;
     expect(jwt.decode(token, { complete: true })?.header.alg).toBe('RS256');

@@ -36,7 +36,12 @@ describe('createUser', () => {
   it('creates an account that can sign in, with the e-mail normalised', async () => {
     const created = await create({ email: ' Operator.New@Test.Local ', role: 'ORG_OPERATOR', organizationId: await organizationId(t, 'min-health') });
     expect(created.errors).toBeUndefined();
-    expect(created.data.createUser).toMatchObject({ email: 'operator.new@test.local', role: 'ORG_OPERATOR', active: true, organization: { code: 'min-health' } });
+    expect(created.data.createUser).toMatchObject({
+      email: 'operator.new@test.local',
+      role: 'ORG_OPERATOR',
+      active: true,
+      organization: { code: 'min-health' },
+    });
     const token = await signIn('operator.new@test.local', 'long-enough-1');
     expect((await t.gql(ME, {}, token)).data.me.email).toBe('operator.new@test.local');
   });
@@ -62,9 +67,12 @@ describe('createUser', () => {
       const result = await create(input);
       expect(result.errors?.[0].extensions, JSON.stringify(input)).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
-    const [{ count }] = await t.em().getConnection().execute(
-      "select count(*)::int as count from app_user where email in ('short@test.local','same@test.local','op@test.local','lead@test.local','lead2@test.local','name@test.local')",
-    );
+    const [{ count }] = await t
+      .em()
+      .getConnection()
+      .execute(
+        "select count(*)::int as count from app_user where email in ('short@test.local','same@test.local','op@test.local','lead@test.local','lead2@test.local','name@test.local')",
+      );
     expect(count).toBe(0);
   });
 
@@ -78,7 +86,8 @@ describe('createUser', () => {
 describe('users', () => {
   it('lists accounts in pages with filters, for the administrator and the head of the ЦУР', async () => {
     for (let i = 0; i < 5; i++) await create({ email: `page${i}@list.test`, role: 'MINISTRY_OBSERVER', sectors: ['waste'] });
-    const query = 'query($after: String) { users(first: 2, after: $after, filter: { search: "@list.test" }) { totalCount pageInfo { hasNextPage endCursor } edges { node { email } } } }';
+    const query =
+      'query($after: String) { users(first: 2, after: $after, filter: { search: "@list.test" }) { totalCount pageInfo { hasNextPage endCursor } edges { node { email } } } }';
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
@@ -89,7 +98,11 @@ describe('users', () => {
       after = page.data.users.pageInfo.endCursor;
     }
     expect(seen).toEqual(['page0@list.test', 'page1@list.test', 'page2@list.test', 'page3@list.test', 'page4@list.test']);
-    const observers = await t.gql('{ users(first: 100, filter: { role: [MINISTRY_OBSERVER], active: true }) { edges { node { role sectors } } } }', {}, admin.token);
+    const observers = await t.gql(
+      '{ users(first: 100, filter: { role: [MINISTRY_OBSERVER], active: true }) { edges { node { role sectors } } } }',
+      {},
+      admin.token,
+    );
     expect(observers.data.users.edges.length).toBeGreaterThanOrEqual(5);
     for (const edge of observers.data.users.edges) expect(edge.node.role).toBe('MINISTRY_OBSERVER');
   });

@@ -35,11 +35,14 @@ function connect(connectionParams: Record<string, string>) {
 function run(client: Client, query: string): Promise<{ data?: any; errors?: any[] }> {
   return new Promise((resolve, reject) => {
     let result: { data?: any; errors?: any[] } = {};
-    client.subscribe({ query }, {
-      next: (value) => void (result = value as typeof result),
-      error: (error) => (Array.isArray(error) ? resolve({ errors: error }) : reject(error)),
-      complete: () => resolve(result),
-    });
+    client.subscribe(
+      { query },
+      {
+        next: (value) => void (result = value as typeof result),
+        error: (error) => (Array.isArray(error) ? resolve({ errors: error }) : reject(error)),
+        complete: () => resolve(result),
+      },
+    );
   });
 }
 

@@ -40,7 +40,12 @@ async function getWithKey(path: string, key: string) {
 
 async function read(response: Response) {
   const text = await response.text();
-  return { status: response.status, type: response.headers.get('content-type') ?? '', text, json: text.startsWith('[') || text.startsWith('{') ? JSON.parse(text) : null };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    text,
+    json: text.startsWith('[') || text.startsWith('{') ? JSON.parse(text) : null,
+  };
 }
 
 async function post(fields: Record<string, string>, token: string | null, headers: Record<string, string> = {}) {
@@ -53,13 +58,17 @@ async function post(fields: Record<string, string>, token: string | null, header
 }
 
 describe('Open311 GeoReport v2: services', () => {
-  it('lists the enabled plugins\' categories as services grouped by sector, without a key', async () => {
+  it("lists the enabled plugins' categories as services grouped by sector, without a key", async () => {
     const { status, json } = await get('services.json');
     expect(status).toBe(200);
     const expected = allPlugins.filter((p) => ['roads', 'housing', 'waste'].includes(p.code)).flatMap((p) => p.categories.map((c) => c.code));
     expect(json.map((s: any) => s.service_code).sort()).toEqual(expected.sort());
     expect(json.find((s: any) => s.service_code === 'roads.potholes')).toMatchObject({
-      service_name: expect.any(String), group: 'Дороги', type: 'realtime', metadata: true, keywords: expect.stringContaining('яма'),
+      service_name: expect.any(String),
+      group: 'Дороги',
+      type: 'realtime',
+      metadata: true,
+      keywords: expect.stringContaining('яма'),
     });
     expect(json.some((s: any) => s.service_code.startsWith('health.'))).toBe(false);
   });
@@ -73,21 +82,27 @@ describe('Open311 GeoReport v2: services', () => {
     // Attributes are the owning plugin's details fields.
     expect(definition.json.service_code).toBe('housing.heating');
     expect(definition.json.attributes.map((a: any) => [a.code, a.datatype, a.required, a.order])).toEqual([
-      ['buildingAddress', 'string', false, 1], ['apartment', 'string', false, 2], ['managementCompanyInn', 'string', false, 3], ['accountNumber', 'string', false, 4],
+      ['buildingAddress', 'string', false, 1],
+      ['apartment', 'string', false, 2],
+      ['managementCompanyInn', 'string', false, 3],
+      ['accountNumber', 'string', false, 4],
     ]);
     const roads = await get('services/roads.potholes.xml');
     expect(roads.text).toContain('<attributes><attribute><variable>true</variable><code>roadSegmentId</code>');
     expect(roads.text).toContain('<code>kilometer</code><datatype>number</datatype>');
   });
 
-  it('answers errors in the spec\'s format', async () => {
+  it("answers errors in the spec's format", async () => {
     expect(await get('services/health.drugs.json')).toMatchObject({ status: 404, json: [{ code: 404, description: expect.stringContaining('health.drugs') }] });
     const xml = await get('services/none.xml');
     expect(xml.status).toBe(404);
     expect(xml.text).toContain('<errors><error><code>404</code><description>');
     // No key reads the public list (below); a key that does not verify is still refused.
     expect(await getWithKey('requests.json', 'forged-key')).toMatchObject({ status: 401, json: [{ code: 401 }] });
-    expect(await get('requests.json?start_date=yesterday', cityApp.token)).toMatchObject({ status: 400, json: [{ code: 400, description: expect.stringContaining('start_date') }] });
+    expect(await get('requests.json?start_date=yesterday', cityApp.token)).toMatchObject({
+      status: 400,
+      json: [{ code: 400, description: expect.stringContaining('start_date') }],
+    });
     expect(await get('requests.json?status=done', cityApp.token)).toMatchObject({ status: 400 });
   });
 });
@@ -99,7 +114,9 @@ describe('Open311 GeoReport v2: discovery and unknown paths', () => {
       expect(response.status, path).toBe(200);
       const body = (await response.json()) as any;
       expect(body, path).toMatchObject({
-        changeset: expect.any(String), contact: expect.stringContaining('Центр управления регионом'), key_service: expect.any(String),
+        changeset: expect.any(String),
+        contact: expect.stringContaining('Центр управления регионом'),
+        key_service: expect.any(String),
         endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: `${t.url}/open311/v2`, formats: ['application/json', 'text/xml'] }],
       });
     }
@@ -134,7 +151,10 @@ describe('Open311 GeoReport v2: discovery and unknown paths', () => {
   });
 
   it('takes attribute[code][] values as a list, and the plugin refuses a list for a single value with the field named', async () => {
-    const refused = await post({ service_code: 'roads.potholes', description: 'Яма', address_string: 'Волжск', 'attribute[roadName][]': 'Ленина' }, cityApp.token);
+    const refused = await post(
+      { service_code: 'roads.potholes', description: 'Яма', address_string: 'Волжск', 'attribute[roadName][]': 'Ленина' },
+      cityApp.token,
+    );
     expect(refused).toMatchObject({ status: 400, json: [{ code: 400, description: expect.stringContaining('roadName') }] });
     expect(await t.em().getConnection().execute("select count(*)::int as n from appeal where text = 'Яма' and address = 'Волжск'")).toEqual([{ n: 0 }]);
   });
@@ -144,31 +164,62 @@ describe('Open311 GeoReport v2: a client files a request and follows it', () => 
   it('files with its API key, lists, follows to the accepted answer, and sees only its own requests', async () => {
     const services = await getWithKey('services.json', cityKey);
     expect(services.json.map((s: any) => s.service_code)).toContain('roads.potholes');
-    const filed = await post({
-      api_key: cityKey, service_code: 'roads.potholes', lat: '56.6344', long: '47.8999',
-      address_string: 'г. Йошкар-Ола, Ленинский проспект, 24', description: 'Глубокая яма у остановки, колёса пробивают.',
-      first_name: 'Ирина', last_name: 'Соколова', email: 'i.sokolova@example.ru', phone: '+79021234567',
-      'attribute[kilometer]': '12.5', 'attribute[roadName]': 'Ленинский проспект', media_url: 'https://photos.example.ru/pothole-42.jpg',
-    }, null, { 'idempotency-key': 'app-42-req-1' });
+    const filed = await post(
+      {
+        api_key: cityKey,
+        service_code: 'roads.potholes',
+        lat: '56.6344',
+        long: '47.8999',
+        address_string: 'г. Йошкар-Ола, Ленинский проспект, 24',
+        description: 'Глубокая яма у остановки, колёса пробивают.',
+        first_name: 'Ирина',
+        last_name: 'Соколова',
+        email: 'i.sokolova@example.ru',
+        phone: '+79021234567',
+        'attribute[kilometer]': '12.5',
+        'attribute[roadName]': 'Ленинский проспект',
+        media_url: 'https://photos.example.ru/pothole-42.jpg',
+      },
+      null,
+      { 'idempotency-key': 'app-42-req-1' },
+    );
     expect(filed.status).toBe(201);
     const [kept] = await t.em().getConnection().execute("select raw from channel_record where adapter = 'open311' and appeal_id is not null");
     // The attributes become the plugin's details (numbers as numbers); the key is never kept.
     expect(kept.raw.attributes).toEqual({ kilometer: 12.5, roadName: 'Ленинский проспект' });
     expect(kept.raw.api_key).toBeUndefined();
     expect(JSON.stringify(kept.raw)).not.toContain(cityKey);
-    expect(filed.json).toEqual([{ service_request_id: expect.stringMatching(/^12-2026-\d{7}$/), service_notice: expect.stringMatching(/^Ответ ожидается до \d\d\.\d\d\.2026, \d\d:\d\d$/), account_id: null }]);
+    expect(filed.json).toEqual([
+      {
+        service_request_id: expect.stringMatching(/^12-2026-\d{7}$/),
+        service_notice: expect.stringMatching(/^Ответ ожидается до \d\d\.\d\d\.2026, \d\d:\d\d$/),
+        account_id: null,
+      },
+    ]);
     const number = filed.json[0].service_request_id;
 
     // A retry with the same key files nothing new.
-    const retried = await post({ api_key: cityKey, service_code: 'roads.potholes', lat: '56.6344', long: '47.8999', description: 'Глубокая яма у остановки, колёса пробивают.' }, null, { 'idempotency-key': 'app-42-req-1' });
+    const retried = await post(
+      { api_key: cityKey, service_code: 'roads.potholes', lat: '56.6344', long: '47.8999', description: 'Глубокая яма у остановки, колёса пробивают.' },
+      null,
+      { 'idempotency-key': 'app-42-req-1' },
+    );
     expect(retried.json[0].service_request_id).toBe(number);
 
     // Taken in through the lifecycle: registered (and routed to a body when the category names one) at once.
     const one = await getWithKey(`requests/${number}.json`, cityKey);
-    expect(one.json).toEqual([expect.objectContaining({
-      service_request_id: number, status: 'open', service_code: 'roads.potholes', description: 'Глубокая яма у остановки, колёса пробивают.',
-      lat: 56.6344, long: 47.8999, address: 'г. Йошкар-Ола, Ленинский проспект, 24', requested_datetime: '2026-11-20T12:00:00.000Z',
-    })]);
+    expect(one.json).toEqual([
+      expect.objectContaining({
+        service_request_id: number,
+        status: 'open',
+        service_code: 'roads.potholes',
+        description: 'Глубокая яма у остановки, колёса пробивают.',
+        lat: 56.6344,
+        long: 47.8999,
+        address: 'г. Йошкар-Ола, Ленинский проспект, 24',
+        requested_datetime: '2026-11-20T12:00:00.000Z',
+      }),
+    ]);
     expect(one.json[0].status_notes).toMatch(/^(Зарегистрировано|Передано ответственному органу)/);
     // The photo's link is kept; the notice read back is the one given on filing.
     expect(one.json[0]).toMatchObject({ media_url: 'https://photos.example.ru/pothole-42.jpg', service_notice: filed.json[0].service_notice });
@@ -202,7 +253,7 @@ describe('Open311 GeoReport v2: a client files a request and follows it', () => 
     expect(refused.status).toBe(401);
   });
 
-  it('refuses a request without a service, a place or a description, in the spec\'s format', async () => {
+  it("refuses a request without a service, a place or a description, in the spec's format", async () => {
     const noPlace = await post({ service_code: 'roads.potholes', description: 'Яма' }, cityApp.token);
     expect(noPlace).toMatchObject({ status: 400, json: [{ code: 400, description: expect.stringContaining('lat') }] });
     const unknown = await post({ service_code: 'health.drugs', description: 'Нет лекарств', address_string: 'Волжск' }, cityApp.token);
@@ -235,7 +286,10 @@ describe('Open311 GeoReport v2: public reads (no key), XML that parses', () => {
   const DESCRIPTION = 'Яма у дома 5, кв. 12, звоните +7 902 000-11-22, пишите ira@example.ru\u0001\u0008\u000b\u001b\uffff конец';
 
   beforeAll(async () => {
-    const filed = await post({ service_code: 'roads.potholes', lat: '56.63', long: '47.90', address_string: 'Волжск, ул. Ленина, 3, кв. 4', description: 'Яма' }, cityApp.token);
+    const filed = await post(
+      { service_code: 'roads.potholes', lat: '56.63', long: '47.90', address_string: 'Волжск, ул. Ленина, 3, кв. 4', description: 'Яма' },
+      cityApp.token,
+    );
     expect(filed.status).toBe(201);
     number = filed.json[0].service_request_id;
     await t.em().getConnection().execute('update appeal set text = ? where number = ?', [DESCRIPTION, number]);
@@ -251,7 +305,8 @@ describe('Open311 GeoReport v2: public reads (no key), XML that parses', () => {
     expect(one.status).toBe(200);
     expect(one.json).toEqual([mine]);
     const text = JSON.stringify(list.json);
-    for (const secret of ['000-11-22', 'ira@example.ru', 'кв. 12', 'кв. 4', 'Ирина', 'Соколова', 'i.sokolova', '+79021234567']) expect(text).not.toContain(secret);
+    for (const secret of ['000-11-22', 'ira@example.ru', 'кв. 12', 'кв. 4', 'Ирина', 'Соколова', 'i.sokolova', '+79021234567'])
+      expect(text).not.toContain(secret);
     // Only the catalogue's services are public: nothing outside the published categories.
     const published = new Set((await get('services.json')).json.map((s: any) => s.service_code));
     for (const request of list.json) expect(published.has(request.service_code)).toBe(true);
@@ -286,7 +341,9 @@ describe('Open311 GeoReport v2: public reads (no key), XML that parses', () => {
       expect(await refused.text()).toContain('<code>429</code>');
       expect((await from('203.0.113.8')).status).toBe(200);
       const integration = await limited.user(Role.INTEGRATION);
-      const keyed = await fetch(`${limited.url}/open311/v2/requests.json`, { headers: { 'x-forwarded-for': '203.0.113.7', authorization: `Bearer ${integration.token}` } });
+      const keyed = await fetch(`${limited.url}/open311/v2/requests.json`, {
+        headers: { 'x-forwarded-for': '203.0.113.7', authorization: `Bearer ${integration.token}` },
+      });
       expect(keyed.status).toBe(200);
     } finally {
       await limited.stop();

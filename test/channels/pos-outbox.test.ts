@@ -14,7 +14,8 @@ let connector: string;
 let posKey: string;
 let admin: string;
 const newKey = async (name: string, channel?: string) =>
-  (await ok(t, 'mutation($name: String!, $channel: Channel) { createApiKey(name: $name, channel: $channel) { secret } }', { name, channel }, admin)).secret as string;
+  (await ok(t, 'mutation($name: String!, $channel: Channel) { createApiKey(name: $name, channel: $channel) { secret } }', { name, channel }, admin))
+    .secret as string;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -26,13 +27,26 @@ beforeAll(async () => {
   posKey = await newKey('ПОС', 'POS');
   const messages = ['pos-a', 'pos-b'].map((id) => ({ id, text: `Во дворе дома ${id} не вывозят мусор уже неделю.`, createdAt: '2026-11-20T10:00:00+03:00' }));
   const response = await fetch(`${t.url}/channels/pos/messages`, {
-    method: 'POST', headers: { authorization: `Bearer ${connector}`, 'content-type': 'application/json' }, body: JSON.stringify(messages),
+    method: 'POST',
+    headers: { authorization: `Bearer ${connector}`, 'content-type': 'application/json' },
+    body: JSON.stringify(messages),
   });
   for (const result of ((await response.json()) as any).results) ids[result.externalId] = result.appealId;
   // A letter is not a ПОС message: its changes never reach the ПОС feed.
-  const { appeal: letter } = await ok(t, 'mutation($input: LetterInput!) { registerLetter(input: $input) { appeal { id version } } }', {
-    input: { kind: 'LETTER', sourceId: 'outbox-1', receivedAt: '2026-11-20T09:00:00+03:00', text: 'Прошу отремонтировать крышу дома.', author: { name: 'Петров П. П.', postalAddress: 'г. Йошкар-Ола, ул. Мира, 1' } },
-  }, staff.specialist);
+  const { appeal: letter } = await ok(
+    t,
+    'mutation($input: LetterInput!) { registerLetter(input: $input) { appeal { id version } } }',
+    {
+      input: {
+        kind: 'LETTER',
+        sourceId: 'outbox-1',
+        receivedAt: '2026-11-20T09:00:00+03:00',
+        text: 'Прошу отремонтировать крышу дома.',
+        author: { name: 'Петров П. П.', postalAddress: 'г. Йошкар-Ола, ул. Мира, 1' },
+      },
+    },
+    staff.specialist,
+  );
   await ok(t, M.registerReceived, { id: letter.id, v: letter.version }, staff.specialist);
   clock.advance(60_000);
   await startWork(t, staff, ids['pos-a']);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
-import { generateBulkAppeals } from '../../bench/support/bulk-appeals.js';
+import { generateBulkAppeals } from '../../test/support/bulk-appeals.js';
 import { APPEAL_FIELD_COLUMNS } from '../../core/appeals/appeal-columns.js';
 import { entityView } from '../../core/db/entity-view.js';
 import { Appeal } from '../../core/entities/appeal.entity.js';
@@ -62,7 +62,7 @@ describe('columns of a page of appeals', () => {
     expect(light.pageSql).not.toMatch(/a\.author_name\b/);
     expect(full.pageSql).toMatch(/a\.text\b/);
     expect(light.nodes).toHaveLength(120);
-    const withoutText = full.nodes.map(({ text, ...rest }: any) => rest);
+    const withoutText = full.nodes.map(({ text: _text, ...rest }: any) => rest);
     expect(light.nodes).toEqual(withoutText);
     // The data set shows every kind of value (not nulls compared with nulls).
     expect(light.nodes.some((n: any) => n.location && n.repeatOf && n.complaintAgainst && n.deadline.paused)).toBe(true);
@@ -76,7 +76,10 @@ describe('columns of a page of appeals', () => {
       // Only the field's own columns (the filter and order columns aside).
       const expected = new Set(['id', ...APPEAL_FIELD_COLUMNS[field], ...(field === 'deadline' ? APPEAL_FIELD_COLUMNS['deadline.rules'] : [])]);
       const selectList = alone.pageSql.slice(0, alone.pageSql.indexOf(' from ')).replace(/,\s*a\.received_at as sort_key/, '');
-      expect([...columnsRead(selectList)].filter((column) => !expected.has(column)), field).toEqual([]);
+      expect(
+        [...columnsRead(selectList)].filter((column) => !expected.has(column)),
+        field,
+      ).toEqual([]);
     }
   });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
 import { ManualClock } from '../../core/clock/clock.js';
-import { generateBulkAppeals } from '../../bench/support/bulk-appeals.js';
+import { generateBulkAppeals } from '../../test/support/bulk-appeals.js';
 import { idOf } from '../lifecycle/lifecycle-helpers.js';
 
 const NOW = new Date('2026-06-15T12:00:00+03:00');
@@ -48,13 +48,20 @@ describe('appeals(filter: { deadlineState })', () => {
     expect(all.totalCount).toBe(300);
     const states = ['ON_TIME', 'AT_RISK', 'OVERDUE', 'MET', 'MISSED'];
     for (const state of states) {
-      const expected = all.edges.filter((e) => e.node.deadline.state === state).map((e) => e.node.id).sort();
+      const expected = all.edges
+        .filter((e) => e.node.deadline.state === state)
+        .map((e) => e.node.id)
+        .sort();
       const found = await list({ deadlineState: [state] });
       expect(ids(found), state).toEqual(expected);
       expect(found.totalCount, state).toBe(expected.length);
     }
     // Every state occurs in the demo data, so each comparison above is not vacuous.
-    for (const state of states) expect(all.edges.some((e) => e.node.deadline.state === state), state).toBe(true);
+    for (const state of states)
+      expect(
+        all.edges.some((e) => e.node.deadline.state === state),
+        state,
+      ).toBe(true);
     const both = await list({ deadlineState: ['AT_RISK', 'OVERDUE'] });
     expect(both.totalCount).toBe(all.edges.filter((e) => ['AT_RISK', 'OVERDUE'].includes(e.node.deadline.state)).length);
   });
@@ -75,9 +82,11 @@ describe('appeals(filter: { deadlineState })', () => {
     await setClock(NOW);
     const share = t.running.app.config.deadlinePolicy.atRiskShare;
     const candidates = (await list({ deadlineState: ['ON_TIME'] })).edges.filter((e) => e.node.dueAt).map((e) => e.node);
-    const rows = await t.em().execute(`select id, deadline_starts_at, paused_ms from appeal where id = any(?::uuid[]) and paused_at is null and deadline_starts_at is not null`, [
-      `{${candidates.map((c) => c.id).join(',')}}`,
-    ]);
+    const rows = await t
+      .em()
+      .execute(`select id, deadline_starts_at, paused_ms from appeal where id = any(?::uuid[]) and paused_at is null and deadline_starts_at is not null`, [
+        `{${candidates.map((c) => c.id).join(',')}}`,
+      ]);
     // A boundary on a whole millisecond keeps the test exact in both JavaScript and SQL.
     const picked = rows
       .map((row: any) => {
@@ -85,7 +94,8 @@ describe('appeals(filter: { deadlineState })', () => {
         const total = due - new Date(row.deadline_starts_at).getTime() - Number(row.paused_ms);
         return { id: row.id as string, boundary: due - share * total };
       })
-      .find((c: { id: string; boundary: number }) => Number.isInteger(c.boundary) && c.boundary > NOW.getTime()) as { id: string; boundary: number } | undefined;
+      .find((c: { id: string; boundary: number }) => Number.isInteger(c.boundary) && c.boundary > NOW.getTime()) as
+      { id: string; boundary: number } | undefined;
     if (!picked) throw new Error('no open appeal with a whole-millisecond AT_RISK boundary');
     const open = { id: picked.id };
     const boundary = picked.boundary;
@@ -145,10 +155,12 @@ describe('redirectAppeal(organizationId) beside the deprecated toOrganizationId'
     `mutation($id: ID!, ${arg.includes('$org') ? '$org: ID, ' : ''}${arg.includes('$old') ? '$old: ID, ' : ''}$v: Int!) { redirectAppeal(id: $id, ${arg}, reason: "Не по компетенции", expectedVersion: $v) { status version organization { id } } }`;
   /** An appeal a specialist may redirect, not yet at the target body (each call a different one). */
   async function assigned(target: string) {
-    const [row] = await t.em().execute(
-      `select id, version, organization_id from appeal where status in ('ASSIGNED', 'IN_PROGRESS', 'REOPENED') and organization_id is distinct from ? order by id limit 1 offset ?`,
-      [target, assignedTaken++],
-    );
+    const [row] = await t
+      .em()
+      .execute(
+        `select id, version, organization_id from appeal where status in ('ASSIGNED', 'IN_PROGRESS', 'REOPENED') and organization_id is distinct from ? order by id limit 1 offset ?`,
+        [target, assignedTaken++],
+      );
     return row as { id: string; version: number; organization_id: string };
   }
   let assignedTaken = 0;

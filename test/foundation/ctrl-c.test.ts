@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startNodeFlags } from '../../bench/support/server-process.js';
+import { startNodeFlags } from '../support/node-flags.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'cur-ctrl-c-'));
@@ -23,8 +23,20 @@ const alive = (pid: number) => {
 describe('Ctrl+C on `npm start` with the embedded database', () => {
   it('stops in order, exit code 0, without a single warning or error line', async () => {
     // A terminal runs the command as a process group and sends Ctrl+C's SIGINT to all of it.
-    const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, PORT: '0', DEMO: '0', LOG_LEVEL: 'info' };
-    const child = spawn(process.execPath, [...startNodeFlags(), '--import', 'tsx', 'core/main.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      DATA_DIR: dataDir,
+      PORT: '0',
+      DEMO: '0',
+      LOG_LEVEL: 'info',
+    };
+    const child = spawn(process.execPath, [...startNodeFlags(), '--import', 'tsx', 'core/main.ts'], {
+      cwd: ROOT,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lines: Record<string, any>[] = [];
     let stderr = '';
     child.stderr!.on('data', (chunk) => (stderr += String(chunk)));

@@ -44,7 +44,13 @@ describe('the API connects as a least-privilege role', () => {
     t = await startTestApp();
     const s = await staff(t);
     // An entry in the audit trail to tamper with.
-    await register(t, s.integration, { channel: 'POS', text: 'Не горит фонарь у дома 5', receivedAt: new Date().toISOString(), category: 'housing.yard-improvement', municipalityId: await idOf(t, 'municipality', 'yoshkar-ola') });
+    await register(t, s.integration, {
+      channel: 'POS',
+      text: 'Не горит фонарь у дома 5',
+      receivedAt: new Date().toISOString(),
+      category: 'housing.yard-improvement',
+      municipalityId: await idOf(t, 'municipality', 'yoshkar-ola'),
+    });
   });
   afterAll(() => t?.stop());
 
@@ -52,7 +58,10 @@ describe('the API connects as a least-privilege role', () => {
     const [row] = await t.em().execute('select current_user as role');
     const owner = await as(t.databaseUrl, async (c) => (await c.query(`select tableowner from pg_tables where tablename = 'appeal_event'`)).rows[0].tableowner);
     expect(row.role).not.toBe(owner);
-    const rights = await as(t.databaseUrl, async (c) => (await c.query('select rolsuper, rolcreaterole, rolcreatedb, rolbypassrls from pg_roles where rolname = $1', [row.role])).rows[0]);
+    const rights = await as(
+      t.databaseUrl,
+      async (c) => (await c.query('select rolsuper, rolcreaterole, rolcreatedb, rolbypassrls from pg_roles where rolname = $1', [row.role])).rows[0],
+    );
     expect(rights).toEqual({ rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false });
   });
 

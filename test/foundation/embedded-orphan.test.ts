@@ -39,7 +39,10 @@ async function select1(url: string): Promise<number> {
 
 describe('embedded PostgreSQL after the server was killed', () => {
   it('stops the orphaned postmaster still running on its data folder, then starts', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/embedded-postgres-child.ts', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/embedded-postgres-child.ts', dataDir], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const url = await new Promise<string>((resolve, reject) => {
       createInterface({ input: child.stdout! }).on('line', (line) => line.startsWith('READY ') && resolve(line.slice(6)));
       child.once('exit', (code) => reject(new Error(`the child exited (${code}) before its database started`)));

@@ -10,11 +10,18 @@ let script: string;
 beforeAll(async () => {
   t = await startTestApp();
   const hash = await hashPassword('graphiql-pass-1');
-  for (const [email, role] of [['graphiql.analyst@test.local', Role.ANALYST], ['graphiql.admin@test.local', Role.ADMIN]] as const) {
-    await t.em().getConnection().execute(
-      `insert into app_user (id, email, password_hash, full_name, role, sectors) values (gen_random_uuid(), ?, ?, 'Проверка GraphiQL', ?, '{}')`,
-      [email, hash, role],
-    );
+  for (const [email, role] of [
+    ['graphiql.analyst@test.local', Role.ANALYST],
+    ['graphiql.admin@test.local', Role.ADMIN],
+  ] as const) {
+    await t
+      .em()
+      .getConnection()
+      .execute(`insert into app_user (id, email, password_hash, full_name, role, sectors) values (gen_random_uuid(), ?, ?, 'Проверка GraphiQL', ?, '{}')`, [
+        email,
+        hash,
+        role,
+      ]);
   }
   script = await (await fetch(`${t.url}/graphiql-assets/login.js`)).text();
 });
@@ -23,7 +30,12 @@ afterAll(() => t?.stop());
 /** A tab's sessionStorage: what the browser keeps until the tab is closed. */
 function tabStorage() {
   const items = new Map<string, string>();
-  return { items, getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, String(v)), removeItem: (k: string) => void items.delete(k) };
+  return {
+    items,
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, String(v)),
+    removeItem: (k: string) => void items.delete(k),
+  };
 }
 
 /** Loads the served login.js as the GraphiQL page does (a page load), with real fetch against the server. */
@@ -35,7 +47,9 @@ function loadPage(sessionStorage = tabStorage()) {
 
 /** What GraphiQL's own fetcher does with the options it is given: a POST with those headers. */
 const graphiqlFetcher = async (params: { query: string }, options: { headers?: Record<string, string> } = {}) =>
-  (await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...options.headers }, body: JSON.stringify(params) })).json() as Promise<any>;
+  (
+    await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...options.headers }, body: JSON.stringify(params) })
+  ).json() as Promise<any>;
 
 describe('GraphiQL sign-in bar', () => {
   it('is on the page and served as a script file (the CSP allows no inline script)', async () => {
@@ -62,7 +76,7 @@ describe('GraphiQL sign-in bar', () => {
     expect(loadPage(sessionStorage).login.state.token).toBeNull();
   });
 
-  it('lets the Headers tab\'s own Authorization win', async () => {
+  it("lets the Headers tab's own Authorization win", async () => {
     const { login } = loadPage();
     await login.signIn('graphiql.analyst@test.local', 'graphiql-pass-1', false);
     const admin = await loadPage().login.signIn('graphiql.admin@test.local', 'graphiql-pass-1', false);

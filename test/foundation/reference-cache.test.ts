@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
-import { generateBulkAppeals } from '../../bench/support/bulk-appeals.js';
+import { generateBulkAppeals } from '../../test/support/bulk-appeals.js';
 
 /**
  * The reference cache (core/reference/reference-cache.ts): bodies,
@@ -90,7 +90,7 @@ describe('reference cache', () => {
     }).toThrow(TypeError);
   });
 
-  it('drops the lifecycle\'s reference directory once a request of the process has seen the counters move', async () => {
+  it("drops the lifecycle's reference directory once a request of the process has seen the counters move", async () => {
     const { cachedReferenceDirectory } = await import('../../core/lifecycle/reference-directory.js');
     const em = a.running.app.orm.em.fork() as any;
     await page(a, token);

@@ -67,12 +67,19 @@ describe('authentication', () => {
 
   it('logs in with e-mail and password, and says the same for a wrong password and an unknown e-mail', async () => {
     const knex = t.em().getKnex();
-    await t.em().getConnection().execute(
-      knex('app_user').insert({
-        id: knex.raw('gen_random_uuid()'), email: 'login.test@demo.local', password_hash: await hashPassword('s3cret-pass'),
-        full_name: 'Тест входа', role: Role.ANALYST, sectors: '{}',
-      }),
-    );
+    await t
+      .em()
+      .getConnection()
+      .execute(
+        knex('app_user').insert({
+          id: knex.raw('gen_random_uuid()'),
+          email: 'login.test@demo.local',
+          password_hash: await hashPassword('s3cret-pass'),
+          full_name: 'Тест входа',
+          role: Role.ANALYST,
+          sectors: '{}',
+        }),
+      );
     const ok = await t.gql('mutation { login(email: "login.test@demo.local", password: "s3cret-pass") { token user { email role } } }');
     expect(ok.data.login.user).toEqual({ email: 'login.test@demo.local', role: 'ANALYST' });
     const me = await t.gql('{ me { email } }', {}, ok.data.login.token);

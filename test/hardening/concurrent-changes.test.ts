@@ -38,19 +38,43 @@ describe('200 clients changing 5 appeals at once', () => {
     const municipalityId = await idOf(t, 'municipality', 'yoshkar-ola');
     const ids: string[] = [];
     for (let i = 0; i < APPEALS; i++) {
-      const { appeal } = await ok<{ appeal: { id: string; version: number } }>(t, REGISTER, {
-        input: { channel: 'POS', externalId: ext('race'), text: 'Во дворе сломаны качели', receivedAt: new Date().toISOString(), category: 'housing.yard-improvement', municipalityId },
-      }, integration);
+      const { appeal } = await ok<{ appeal: { id: string; version: number } }>(
+        t,
+        REGISTER,
+        {
+          input: {
+            channel: 'POS',
+            externalId: ext('race'),
+            text: 'Во дворе сломаны качели',
+            receivedAt: new Date().toISOString(),
+            category: 'housing.yard-improvement',
+            municipalityId,
+          },
+        },
+        integration,
+      );
       const started = await ok<{ status: string; version: number }>(t, M.start, { id: appeal.id, v: appeal.version }, operator);
       expect(started.status).toBe('IN_PROGRESS');
       ids.push(appeal.id);
     }
     const versionsOf = async () =>
-      new Map((await t.em().execute(`select id, version from appeal where id in (${ids.map(() => '?').join(',')})`, ids)).map((r: any) => [r.id as string, Number(r.version)]));
+      new Map(
+        (await t.em().execute(`select id, version from appeal where id in (${ids.map(() => '?').join(',')})`, ids)).map((r: any) => [
+          r.id as string,
+          Number(r.version),
+        ]),
+      );
     const eventsOf = async () =>
-      new Map((await t.em().execute(
-        `select appeal_id, count(*)::int as n from appeal_event where appeal_id in (${ids.map(() => '?').join(',')}) and type in ('PAUSED', 'RESUMED') group by appeal_id`, ids,
-      )).map((r: any) => [r.appeal_id as string, Number(r.n)]));
+      new Map(
+        (
+          await t
+            .em()
+            .execute(
+              `select appeal_id, count(*)::int as n from appeal_event where appeal_id in (${ids.map(() => '?').join(',')}) and type in ('PAUSED', 'RESUMED') group by appeal_id`,
+              ids,
+            )
+        ).map((r: any) => [r.appeal_id as string, Number(r.n)]),
+      );
     const initial = await versionsOf();
     expect((await eventsOf()).size).toBe(0);
 
@@ -71,7 +95,10 @@ describe('200 clients changing 5 appeals at once', () => {
     expect(outcomes.filter((o) => o.status >= 500)).toEqual([]);
     const refused = outcomes.filter((o) => o.body.errors);
     const unexpected = refused.filter((o) => !ACCEPTED_CODES.has(String(o.body.errors![0]!.extensions?.code)));
-    expect(unexpected.map((o) => o.body.errors), 'only CONFLICT is an acceptable refusal').toEqual([]);
+    expect(
+      unexpected.map((o) => o.body.errors),
+      'only CONFLICT is an acceptable refusal',
+    ).toEqual([]);
     const accepted = outcomes.filter((o) => !o.body.errors && o.body.data);
     expect(accepted.length + refused.length).toBe(CLIENTS);
     // Each appeal changed at least once (the first to come wins), and not every client won.
@@ -89,9 +116,9 @@ describe('200 clients changing 5 appeals at once', () => {
       expect(versions).toEqual(Array.from({ length: acceptedHere.length }, (_, k) => initial.get(id)! + k + 1));
     }
 
-    const [{ hanging }] = await t.em().execute(
-      `select count(*)::int as hanging from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`,
-    );
+    const [{ hanging }] = await t
+      .em()
+      .execute(`select count(*)::int as hanging from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`);
     expect(hanging).toBe(0);
     const [{ deadlocks }] = await t.em().execute(`select deadlocks::int as deadlocks from pg_stat_database where datname = current_database()`);
     expect(deadlocks).toBe(0);

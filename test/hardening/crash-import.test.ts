@@ -39,7 +39,14 @@ function post(url: string, token: string, body: unknown) {
 }
 
 async function spawn() {
-  const p = await startServerProcess({ DATABASE_URL: t.databaseUrl, JWT_SECRET: SECRET, LOG_LEVEL: 'info', DEADLINE_WATCH_INTERVAL_SECONDS: '0', RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_PER_IP_PER_MINUTE: '0' });
+  const p = await startServerProcess({
+    DATABASE_URL: t.databaseUrl,
+    JWT_SECRET: SECRET,
+    LOG_LEVEL: 'info',
+    DEADLINE_WATCH_INTERVAL_SECONDS: '0',
+    RATE_LIMIT_PER_MINUTE: '0',
+    RATE_LIMIT_PER_IP_PER_MINUTE: '0',
+  });
   processes.push(p);
   return p;
 }
@@ -91,8 +98,12 @@ describe('a server process killed during a 10,000-row import', () => {
     expect(await count(`select count(distinct number) ${mine}`)).toBe(ROWS);
     expect(await count(`select count(*) - count(distinct number) as count from appeal`)).toBe(0);
     // Each appeal has exactly one REGISTERED entry, and no audit entry is left without its appeal.
-    expect(await count(`select count(*) ${mine} and (select count(*) from appeal_event e where e.appeal_id = appeal.id and e.type = 'REGISTERED') <> 1`)).toBe(0);
+    expect(await count(`select count(*) ${mine} and (select count(*) from appeal_event e where e.appeal_id = appeal.id and e.type = 'REGISTERED') <> 1`)).toBe(
+      0,
+    );
     expect(await count(`select count(*) from appeal_event e where not exists (select 1 from appeal a where a.id = e.appeal_id)`)).toBe(0);
-    expect(await count(`select count(*) from appeal_event e join appeal a on a.id = e.appeal_id where a.external_id like '${PREFIX}%' and e.type = 'REGISTERED'`)).toBe(ROWS);
+    expect(
+      await count(`select count(*) from appeal_event e join appeal a on a.id = e.appeal_id where a.external_id like '${PREFIX}%' and e.type = 'REGISTERED'`),
+    ).toBe(ROWS);
   }, 120_000);
 });

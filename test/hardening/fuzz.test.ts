@@ -4,7 +4,7 @@ import { buildClientSchema, getIntrospectionQuery, type GraphQLSchema, type Intr
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { fuzzRequest } from '../support/graphql-fuzz.js';
 import { Role } from '../../core/entities/enums.js';
-import { generateBulkAppeals } from '../../bench/support/bulk-appeals.js';
+import { generateBulkAppeals } from '../../test/support/bulk-appeals.js';
 
 /** Change FUZZ_SEED to explore; a failure prints the seed and the path that reproduce it. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20260901);
@@ -44,7 +44,11 @@ describe('fuzz: generated documents and variables against the schema', () => {
         const request = fuzzRequest(g, schema);
         const response = await fetch(`${t.url}/graphql`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/graphql-response+json, application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
           body: JSON.stringify(request),
         });
         sent++;

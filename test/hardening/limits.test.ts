@@ -44,7 +44,8 @@ describe('limits on a document, refused before any SQL runs', () => {
   });
 
   it('cost (armor counts first/last as multipliers: lists of lists are what it stops)', async () => {
-    const page = (alias: string, n: number) => `${alias}: appeals(first: ${n}) { edges { node { id number status organization { id shortName } sector { code } } } }`;
+    const page = (alias: string, n: number) =>
+      `${alias}: appeals(first: ${n}) { edges { node { id number status organization { id shortName } sector { code } } } }`;
     expect((await send(`{ ${page('a', 50)} }`)).result.errors).toBeUndefined();
     const refused = await send(`{ ${page('a', 50)} ${page('b', 50)} }`);
     expect(refused.codes).toContain('QUERY_TOO_COMPLEX');

@@ -12,7 +12,11 @@ afterAll(() => t?.stop());
 function csp(header: string | null): Record<string, string[]> {
   expect(header, 'a Content-Security-Policy header').toBeTruthy();
   return Object.fromEntries(
-    header!.split(';').map((part) => part.trim().split(/\s+/)).filter((words) => words[0]).map(([name, ...values]) => [name, values]),
+    header!
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((words) => words[0])
+      .map(([name, ...values]) => [name, values]),
   );
 }
 

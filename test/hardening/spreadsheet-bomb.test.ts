@@ -16,7 +16,9 @@ const OPTIONS = encodeURIComponent(JSON.stringify({ system: 'bomb-test', mapping
 
 async function upload(file: Buffer) {
   const response = await fetch(`${t.url}/channels/imports?adapter=regional-xlsx&fileName=export.xlsx&options=${OPTIONS}`, {
-    method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: file,
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+    body: file,
   });
   return { status: response.status, body: (await response.json()) as any };
 }

@@ -20,7 +20,11 @@ describe('WebSocket operations follow the same rules as HTTP', () => {
     const t = await startTestApp({ env: { INTROSPECTION: '0' } });
     try {
       const { token } = await t.user(Role.ANALYST);
-      for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Appeal") { fields { name } } }', '{ sectors { code } __type(name: "Sector") { name } }']) {
+      for (const query of [
+        '{ __schema { types { name } } }',
+        '{ __type(name: "Appeal") { fields { name } } }',
+        '{ sectors { code } __type(name: "Sector") { name } }',
+      ]) {
         const [result] = await once(t.url, token, query);
         expect(result?.data, query).toBeUndefined();
         expect(result?.errors?.[0]?.extensions?.code, query).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -34,7 +38,7 @@ describe('WebSocket operations follow the same rules as HTTP', () => {
     }
   });
 
-  it('every operation and every subscribe costs one point of the caller\'s quota, shared with HTTP', async () => {
+  it("every operation and every subscribe costs one point of the caller's quota, shared with HTTP", async () => {
     const t = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '3' } });
     try {
       const user = await t.user(Role.ANALYST);
@@ -49,7 +53,9 @@ describe('WebSocket operations follow the same rules as HTTP', () => {
       for (const stream of streams) expect(stream.results).toEqual([]);
       // The same quota over HTTP.
       const http = await fetch(`${t.url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${user.token}` }, body: JSON.stringify({ query: '{ sectors { code } }' }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${user.token}` },
+        body: JSON.stringify({ query: '{ sectors { code } }' }),
       });
       expect(http.status).toBe(429);
       await live.dispose();
@@ -58,12 +64,14 @@ describe('WebSocket operations follow the same rules as HTTP', () => {
     }
   });
 
-  it('a dashboard\'s 300 subscriptions under one account fit the default limit', async () => {
+  it("a dashboard's 300 subscriptions under one account fit the default limit", async () => {
     const t = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '600' } });
     try {
       const { token } = await t.user(Role.CENTER_SPECIALIST);
       const live = liveClient(t.url, token);
-      const streams = Array.from({ length: 300 }, (_, i) => live.subscribe(i % 2 ? 'subscription { appealEvents { id } }' : 'subscription { deadlineAlerts { state } }'));
+      const streams = Array.from({ length: 300 }, (_, i) =>
+        live.subscribe(i % 2 ? 'subscription { appealEvents { id } }' : 'subscription { deadlineAlerts { state } }'),
+      );
       const probe = live.subscribe('{ __typename }');
       await eventually(() => probe.results.length > 0, 'the probe query after 300 subscriptions');
       expect(probe.results[0]?.data).toEqual({ __typename: 'Query' });

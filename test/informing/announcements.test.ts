@@ -38,7 +38,9 @@ describe('announcement statuses', () => {
     expect(published).toMatchObject({ status: 'PUBLISHED', version: 3 });
     const withdrawn = await ok(t, A.withdraw, { id: created.id, reason: 'Авария устранена', v: 3 }, s.specialist);
     expect(withdrawn).toMatchObject({ status: 'WITHDRAWN', version: 4, withdrawReason: 'Авария устранена' });
-    const events = await t.em().execute('select type, from_status, to_status from announcement_event where announcement_id = ? order by at, type', [created.id]);
+    const events = await t
+      .em()
+      .execute('select type, from_status, to_status from announcement_event where announcement_id = ? order by at, type', [created.id]);
     expect(events.map((e: any) => e.type).sort()).toEqual(['APPROVED', 'CREATED', 'DELIVERY_QUEUED', 'PUBLISHED', 'WITHDRAWN']);
     // The audit trail is append-only in the database itself.
     await expect(t.em().execute('update announcement_event set reason = ? where announcement_id = ?', ['x', created.id])).rejects.toThrow(/append-only/);
@@ -58,7 +60,18 @@ describe('announcement statuses', () => {
   });
 
   it('refuses to publish an announcement whose period has ended', async () => {
-    const created = await ok(t, A.create, { input: { ...base(), validFrom: new Date(t.clock.now().getTime() - 3 * HOUR).toISOString(), validTo: new Date(t.clock.now().getTime() - HOUR).toISOString() } }, s.specialist);
+    const created = await ok(
+      t,
+      A.create,
+      {
+        input: {
+          ...base(),
+          validFrom: new Date(t.clock.now().getTime() - 3 * HOUR).toISOString(),
+          validTo: new Date(t.clock.now().getTime() - HOUR).toISOString(),
+        },
+      },
+      s.specialist,
+    );
     await ok(t, A.approve, { id: created.id, v: 1 }, s.specialist);
     expect((await fails(t, A.publish, { id: created.id, v: 2 }, s.specialist)).extensions?.code).toBe('CONFLICT');
   });
@@ -67,7 +80,11 @@ describe('announcement statuses', () => {
 describe('bad input is BAD_USER_INPUT naming the field, and nothing is stored', () => {
   const cases: [string, (b: any) => any, string][] = [
     ['end before start', (b) => ({ ...b, validTo: new Date(Date.parse(b.validFrom) - HOUR).toISOString() }), 'input.validTo'],
-    ['unknown municipality', (b) => ({ ...b, audience: { ...b.audience, municipalityIds: ['00000000-0000-4000-8000-000000000000'] } }), 'input.audience.municipalityIds.0'],
+    [
+      'unknown municipality',
+      (b) => ({ ...b, audience: { ...b.audience, municipalityIds: ['00000000-0000-4000-8000-000000000000'] } }),
+      'input.audience.municipalityIds.0',
+    ],
     ['unknown sector', (b) => ({ ...b, audience: { ...b.audience, sectors: ['space'] } }), 'input.audience.sectors.0'],
     ['unknown category', (b) => ({ ...b, audience: { ...b.audience, categories: ['housing.water-supply', 'nope'] } }), 'input.audience.categories.1'],
     ['unknown problem', (b) => ({ ...b, audience: { ...b.audience, problemId: '00000000-0000-4000-8000-000000000000' } }), 'input.audience.problemId'],
@@ -89,7 +106,12 @@ describe('bad input is BAD_USER_INPUT naming the field, and nothing is stored', 
   });
 
   it('stores streets normalised for matching and settlements of the municipality', async () => {
-    const created = await ok(t, A.create, { input: { ...base(), audience: { municipalityIds: [yola], settlements: ['Семёновка'], streets: ['  ул.   Панфилова  '], sectors: ['roads'] } } }, s.specialist);
+    const created = await ok(
+      t,
+      A.create,
+      { input: { ...base(), audience: { municipalityIds: [yola], settlements: ['Семёновка'], streets: ['  ул.   Панфилова  '], sectors: ['roads'] } } },
+      s.specialist,
+    );
     expect(created.audience.streets).toEqual(['ул. Панфилова']);
     const [row] = await t.em().execute('select audience from announcement where id = ?', [created.id]);
     expect(row.audience.streetKeys).toEqual(['панфилов']);
@@ -134,7 +156,11 @@ describe('answering at intake', () => {
 
   it('a new appeal in its category and municipality gets it as the first answer, and keeps its lifecycle', async () => {
     const { appeal } = await register(t, s.integration, {
-      channel: 'EMAIL', text: 'Нет холодной воды', receivedAt: t.clock.now().toISOString(), municipalityId: kozmo, category: 'housing.water-supply',
+      channel: 'EMAIL',
+      text: 'Нет холодной воды',
+      receivedAt: t.clock.now().toISOString(),
+      municipalityId: kozmo,
+      category: 'housing.water-supply',
     });
     const events = await history(appeal.id);
     const matched = events.find((e) => e.type === 'ANNOUNCEMENT_MATCHED');
@@ -148,7 +174,11 @@ describe('answering at intake', () => {
   });
 
   it('an appeal still waiting for structuring matches on the place it names: «в Козьмодемьянске опять вода не идёт»', async () => {
-    const { appeal } = await register(t, s.integration, { channel: 'SOCIAL_MEDIA', text: 'в Козьмодемьянске опять вода не идёт', receivedAt: t.clock.now().toISOString() });
+    const { appeal } = await register(t, s.integration, {
+      channel: 'SOCIAL_MEDIA',
+      text: 'в Козьмодемьянске опять вода не идёт',
+      receivedAt: t.clock.now().toISOString(),
+    });
     const matched = (await history(appeal.id)).find((e) => e.type === 'ANNOUNCEMENT_MATCHED');
     expect(matched?.data.announcementId).toBe(water.id);
     const [row] = await t.em().execute('select count(*)::int as count from appeal_announcement where appeal_id = ?', [appeal.id]);
@@ -156,37 +186,99 @@ describe('answering at intake', () => {
   });
 
   it('does not match another municipality, another category, or an appeal received before the period', async () => {
-    const elsewhere = await register(t, s.integration, { channel: 'EMAIL', text: 'Нет воды', receivedAt: t.clock.now().toISOString(), municipalityId: yola, category: 'housing.water-supply' });
-    const otherTopic = await register(t, s.integration, { channel: 'EMAIL', text: 'Холодно в квартире', receivedAt: t.clock.now().toISOString(), municipalityId: kozmo, category: 'housing.heating' });
-    const earlier = await register(t, s.integration, { channel: 'EMAIL', text: 'Нет воды', receivedAt: new Date(t.clock.now().getTime() - 5 * HOUR).toISOString(), municipalityId: kozmo, category: 'housing.water-supply' });
+    const elsewhere = await register(t, s.integration, {
+      channel: 'EMAIL',
+      text: 'Нет воды',
+      receivedAt: t.clock.now().toISOString(),
+      municipalityId: yola,
+      category: 'housing.water-supply',
+    });
+    const otherTopic = await register(t, s.integration, {
+      channel: 'EMAIL',
+      text: 'Холодно в квартире',
+      receivedAt: t.clock.now().toISOString(),
+      municipalityId: kozmo,
+      category: 'housing.heating',
+    });
+    const earlier = await register(t, s.integration, {
+      channel: 'EMAIL',
+      text: 'Нет воды',
+      receivedAt: new Date(t.clock.now().getTime() - 5 * HOUR).toISOString(),
+      municipalityId: kozmo,
+      category: 'housing.water-supply',
+    });
     for (const { appeal } of [elsewhere, otherTopic, earlier]) {
       expect((await history(appeal.id)).some((e) => e.type === 'ANNOUNCEMENT_MATCHED')).toBe(false);
     }
   });
 
   it('an audience of streets matches the street in the address or text only', async () => {
-    const roads = await publishNew(t, s.specialist, { ...base(), kind: 'WORKS', title: 'Ремонт дороги', audience: { municipalityIds: [yola], streets: ['ул. Панфилова'], sectors: ['roads'] } });
-    const on = await register(t, s.integration, { channel: 'EMAIL', text: 'Яма на дороге', address: 'Йошкар-Ола, улица Панфилова, 12', receivedAt: t.clock.now().toISOString(), municipalityId: yola, sector: 'roads' });
-    const off = await register(t, s.integration, { channel: 'EMAIL', text: 'Яма на дороге', address: 'Йошкар-Ола, ул. Ленина, 3', receivedAt: t.clock.now().toISOString(), municipalityId: yola, sector: 'roads' });
+    const roads = await publishNew(t, s.specialist, {
+      ...base(),
+      kind: 'WORKS',
+      title: 'Ремонт дороги',
+      audience: { municipalityIds: [yola], streets: ['ул. Панфилова'], sectors: ['roads'] },
+    });
+    const on = await register(t, s.integration, {
+      channel: 'EMAIL',
+      text: 'Яма на дороге',
+      address: 'Йошкар-Ола, улица Панфилова, 12',
+      receivedAt: t.clock.now().toISOString(),
+      municipalityId: yola,
+      sector: 'roads',
+    });
+    const off = await register(t, s.integration, {
+      channel: 'EMAIL',
+      text: 'Яма на дороге',
+      address: 'Йошкар-Ола, ул. Ленина, 3',
+      receivedAt: t.clock.now().toISOString(),
+      municipalityId: yola,
+      sector: 'roads',
+    });
     expect((await history(on.appeal.id)).find((e) => e.type === 'ANNOUNCEMENT_MATCHED')?.data.announcementId).toBe(roads.id);
     expect((await history(off.appeal.id)).some((e) => e.type === 'ANNOUNCEMENT_MATCHED')).toBe(false);
   });
 
   it('an import matches too, and a withdrawn announcement answers nothing', async () => {
-    const imported = await ok(t, `mutation($input: [RegisterAppealInput!]!) { importAppeals(input: $input) { created results { appealId } } }`, {
-      input: [{ channel: 'EMAIL', externalId: ext('imp'), text: 'Нет воды', receivedAt: t.clock.now().toISOString(), municipalityId: kozmo, category: 'housing.water-supply' }],
-    }, s.specialist);
+    const imported = await ok(
+      t,
+      `mutation($input: [RegisterAppealInput!]!) { importAppeals(input: $input) { created results { appealId } } }`,
+      {
+        input: [
+          {
+            channel: 'EMAIL',
+            externalId: ext('imp'),
+            text: 'Нет воды',
+            receivedAt: t.clock.now().toISOString(),
+            municipalityId: kozmo,
+            category: 'housing.water-supply',
+          },
+        ],
+      },
+      s.specialist,
+    );
     expect((await history(imported.results[0].appealId)).some((e) => e.type === 'ANNOUNCEMENT_MATCHED')).toBe(true);
     const current = await ok(t, A.read, { id: water.id }, s.specialist);
     await ok(t, A.withdraw, { id: water.id, reason: 'Подача воды восстановлена', v: current.version }, s.specialist);
-    const after = await register(t, s.integration, { channel: 'EMAIL', text: 'Нет воды', receivedAt: t.clock.now().toISOString(), municipalityId: kozmo, category: 'housing.water-supply' });
+    const after = await register(t, s.integration, {
+      channel: 'EMAIL',
+      text: 'Нет воды',
+      receivedAt: t.clock.now().toISOString(),
+      municipalityId: kozmo,
+      category: 'housing.water-supply',
+    });
     expect((await history(after.appeal.id)).some((e) => e.type === 'ANNOUNCEMENT_MATCHED')).toBe(false);
   });
 });
 
 describe('public announcements', () => {
   it('lists published announcements in force without a login, and never drafts or delivery figures', async () => {
-    const published = await publishNew(t, s.specialist, { ...base(), kind: 'EMERGENCY', title: 'Авария на теплотрассе', audience: { municipalityIds: [yola], sectors: ['housing'] } });
+    const published = await publishNew(t, s.specialist, {
+      ...base(),
+      kind: 'EMERGENCY',
+      title: 'Авария на теплотрассе',
+      audience: { municipalityIds: [yola], sectors: ['housing'] },
+    });
     const draft = await ok(t, A.create, { input: { ...base(), title: 'Черновик', audience: { municipalityIds: [yola], sectors: ['housing'] } } }, s.specialist);
     const result = await t.gql(`query($m: ID) { publicAnnouncements(municipalityId: $m) { id title kind organization { code } } }`, { m: yola });
     expect(result.errors).toBeUndefined();
@@ -222,8 +314,9 @@ describe('analytics', () => {
     const stats = await ok(t, `query { stats(groupBy: []) { count matchedByAnnouncement } }`, {}, s.specialist);
     expect(stats[0].matchedByAnnouncement).toBe(count);
     const byMunicipality = await ok(t, `query { stats(groupBy: [MUNICIPALITY]) { group { value } matchedByAnnouncement } }`, {}, s.specialist);
-    const [{ count: inKozmo }] = await t.em().execute(
-      'select count(*)::int as count from appeal_announcement m join appeal a on a.id = m.appeal_id where a.municipality_id = ?', [kozmo]);
+    const [{ count: inKozmo }] = await t
+      .em()
+      .execute('select count(*)::int as count from appeal_announcement m join appeal a on a.id = m.appeal_id where a.municipality_id = ?', [kozmo]);
     expect(byMunicipality.find((row: any) => row.group[0].value === kozmo)?.matchedByAnnouncement).toBe(inKozmo);
     const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit' }).format(t.clock.now());
     const report = await ok(t, `query($m: String!) { monthlyReport(month: $m) { summary { code value label } } }`, { m: month }, s.specialist);

@@ -26,7 +26,14 @@ beforeAll(async () => {
   sms = await startWebhook((body) => (body.to === '+7 900 000-00-99' ? 503 : 200));
   t = await startTestApp({
     clock,
-    env: { NOTIFY_CHANNELS: 'email,sms', SMTP_URL: smtp.url, SMS_WEBHOOK_URL: sms.url, NOTIFY_RETRY_BASE_SECONDS: '30', NOTIFY_MAX_ATTEMPTS: '3', NOTIFY_LEASE_SECONDS: '600' },
+    env: {
+      NOTIFY_CHANNELS: 'email,sms',
+      SMTP_URL: smtp.url,
+      SMS_WEBHOOK_URL: sms.url,
+      NOTIFY_RETRY_BASE_SECONDS: '30',
+      NOTIFY_MAX_ATTEMPTS: '3',
+      NOTIFY_LEASE_SECONDS: '600',
+    },
   });
   s = await staff(t);
 });
@@ -41,13 +48,23 @@ const drain = (options = {}) => drainOutbox(t.running.app, options);
 const mailsTo = (address: string) => smtp.received.filter((m) => m.to.some((to) => to.toLowerCase() === address.toLowerCase()));
 
 async function author(place: string, category: string, author: Record<string, unknown>) {
-  return register(t, s.integration, { channel: 'SOCIAL_MEDIA', text: 'Жалоба', receivedAt: clock.now().toISOString(), municipalityId: place, category, author });
+  return register(t, s.integration, {
+    channel: 'SOCIAL_MEDIA',
+    text: 'Жалоба',
+    receivedAt: clock.now().toISOString(),
+    municipalityId: place,
+    category,
+    author,
+  });
 }
 
 async function announce(place: string, category: string, title = 'Отключение воды') {
   return publishNew(t, s.specialist, {
-    kind: 'OUTAGE', title, body: 'Подвоз воды у администрации.',
-    validFrom: new Date(clock.now().getTime() - HOUR).toISOString(), validTo: new Date(clock.now().getTime() + 24 * HOUR).toISOString(),
+    kind: 'OUTAGE',
+    title,
+    body: 'Подвоз воды у администрации.',
+    validFrom: new Date(clock.now().getTime() - HOUR).toISOString(),
+    validTo: new Date(clock.now().getTime() + 24 * HOUR).toISOString(),
     audience: { municipalityIds: [place], categories: [category] },
   });
 }
@@ -68,8 +85,11 @@ describe('delivery of an announcement', () => {
   });
 
   it('queues the consenting authors of the audience, each contact once per channel', async () => {
-    const queued = await t.em().execute(`select o.channel, o.recipient_key, o.status from notification_outbox o join notification_message m on m.id = o.message_id
-      where m.source_id = ? order by o.recipient_key`, [announcement.id]);
+    const queued = await t.em().execute(
+      `select o.channel, o.recipient_key, o.status from notification_outbox o join notification_message m on m.id = o.message_id
+      where m.source_id = ? order by o.recipient_key`,
+      [announcement.id],
+    );
     expect(queued).toEqual([
       { channel: 'EMAIL', recipient_key: 'email:resident@test.local', status: 'QUEUED' },
       { channel: 'SMS', recipient_key: 'phone:9001112233', status: 'QUEUED' },
@@ -94,7 +114,10 @@ describe('delivery of an announcement', () => {
     expect(smtp.received.length).toBe(before + 1);
     const figures = await stats(announcement.id);
     expect(figures).toMatchObject({ queued: 0, sent: 2, failed: 0, possibleRepeats: 0 });
-    expect(figures.channels.map((c: any) => [c.channel, c.sent])).toEqual([['EMAIL', 1], ['SMS', 1]]);
+    expect(figures.channels.map((c: any) => [c.channel, c.sent])).toEqual([
+      ['EMAIL', 1],
+      ['SMS', 1],
+    ]);
   });
 
   it('honours an opt-out: GET asks, POST records, and the next announcement leaves the contact out', async () => {
@@ -108,7 +131,9 @@ describe('delivery of an announcement', () => {
     expect((await fetch(path, { method: 'POST' })).status).toBe(200);
     expect((await fetch(`${t.url}/notifications/opt-out?token=${'x'.repeat(43)}`)).status).toBe(404);
     const next = await announce(kozmo, 'housing.water-supply', 'Повторное отключение воды');
-    const queued = await t.em().execute(`select o.recipient_key from notification_outbox o join notification_message m on m.id = o.message_id where m.source_id = ?`, [next.id]);
+    const queued = await t
+      .em()
+      .execute(`select o.recipient_key from notification_outbox o join notification_message m on m.id = o.message_id where m.source_id = ?`, [next.id]);
     expect(queued.map((r: any) => r.recipient_key)).toEqual(['phone:9001112233']);
     expect(await drain()).toMatchObject({ sent: 1 });
   });
@@ -126,7 +151,12 @@ describe('retries, failures and crashes', () => {
     await author(volzhsk, 'housing.heating', { phone: '+7 900 000-00-99', notifyConsent: true }); // the gateway answers 503
     const a = await announce(volzhsk, 'housing.heating', 'Отключение отопления');
     expect(await drain()).toMatchObject({ sent: 0, retried: 2, failed: 1 });
-    const rows = await t.em().execute(`select o.recipient_key, o.status, o.attempts, o.next_attempt_at from notification_outbox o join notification_message m on m.id = o.message_id where m.source_id = ? order by o.recipient_key`, [a.id]);
+    const rows = await t
+      .em()
+      .execute(
+        `select o.recipient_key, o.status, o.attempts, o.next_attempt_at from notification_outbox o join notification_message m on m.id = o.message_id where m.source_id = ? order by o.recipient_key`,
+        [a.id],
+      );
     const row = (key: string): any => rows.find((r: any) => r.recipient_key === key);
     expect(row('email:refused@test.local')).toMatchObject({ status: 'FAILED', attempts: 1 });
     expect(row('email:flaky@test.local')).toMatchObject({ status: 'QUEUED', attempts: 1 });
@@ -152,14 +182,16 @@ describe('retries, failures and crashes', () => {
     let accepted = 0;
     let victim: string | null = null;
     const crash = new Error('process killed');
-    await expect(drain({
-      onAccepted: (row: { recipient: string }) => {
-        if (++accepted === 5) {
-          victim = row.recipient;
-          throw crash;
-        }
-      },
-    })).rejects.toBe(crash);
+    await expect(
+      drain({
+        onAccepted: (row: { recipient: string }) => {
+          if (++accepted === 5) {
+            victim = row.recipient;
+            throw crash;
+          }
+        },
+      }),
+    ).rejects.toBe(crash);
     const sending = await t.em().execute(`select count(*)::int as n from notification_outbox where status = 'SENDING'`);
     expect(sending[0].n).toBeGreaterThan(0);
     // Within the lease nobody touches the rows of the (presumed still running) process.
@@ -208,7 +240,13 @@ describe('retries, failures and crashes', () => {
 describe('status notices to authors', () => {
   it('tells a consenting author of the redirect, the extension and the accepted answer, through the same outbox; nobody else', async () => {
     const yola = await municipalityId(t, 'yoshkar-ola');
-    const input = { channel: 'SOCIAL_MEDIA', text: 'Холодные батареи', receivedAt: clock.now().toISOString(), municipalityId: yola, category: 'housing.heating' };
+    const input = {
+      channel: 'SOCIAL_MEDIA',
+      text: 'Холодные батареи',
+      receivedAt: clock.now().toISOString(),
+      municipalityId: yola,
+      category: 'housing.heating',
+    };
     const { appeal } = await register(t, s.integration, { ...input, author: { email: 'author@test.local', notifyConsent: true } });
     const { appeal: silent } = await register(t, s.integration, { ...input, author: { email: 'quiet@test.local' } });
     for (const start of [appeal, silent]) {

@@ -19,7 +19,9 @@ afterAll(() => t?.stop());
 
 async function postPos(body: unknown) {
   const response = await fetch(`${t.url}/channels/pos/messages`, {
-    method: 'POST', headers: { authorization: `Bearer ${channel}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+    method: 'POST',
+    headers: { authorization: `Bearer ${channel}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as any };
 }
@@ -43,9 +45,20 @@ describe('channel intake through the lifecycle', () => {
   });
 
   it('takes a 59-ФЗ letter as NEW with the 3-day registration term', async () => {
-    const result = await ok(t, `mutation($input: LetterInput!) { registerLetter(input: $input) { created appeal { ${APPEAL_FIELDS} } } }`, {
-      input: { kind: 'LETTER', sourceId: 'scan-2026-0001', receivedAt: '2026-03-02T09:00:00+03:00', text: 'Прошу отремонтировать крышу дома', author: { name: 'Петров П. П.', postalAddress: 'г. Йошкар-Ола, ул. Мира, д. 1, кв. 2' } },
-    }, specialist);
+    const result = await ok(
+      t,
+      `mutation($input: LetterInput!) { registerLetter(input: $input) { created appeal { ${APPEAL_FIELDS} } } }`,
+      {
+        input: {
+          kind: 'LETTER',
+          sourceId: 'scan-2026-0001',
+          receivedAt: '2026-03-02T09:00:00+03:00',
+          text: 'Прошу отремонтировать крышу дома',
+          author: { name: 'Петров П. П.', postalAddress: 'г. Йошкар-Ола, ул. Мира, д. 1, кв. 2' },
+        },
+      },
+      specialist,
+    );
     expect(result).toMatchObject({ created: true, appeal: { status: 'NEW', fz59: true, deadline: { rule: '59-FZ.registration.3d' } } });
   });
 });

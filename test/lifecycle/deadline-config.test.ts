@@ -17,7 +17,12 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 it('counts a ПОС message by the configured term and marks AT_RISK at the configured share', async () => {
-  const { appeal } = await register(t, s.integration, { channel: 'POS', text: 'Сломаны качели', receivedAt: clock.now().toISOString(), category: 'housing.yard-improvement' });
+  const { appeal } = await register(t, s.integration, {
+    channel: 'POS',
+    text: 'Сломаны качели',
+    receivedAt: clock.now().toISOString(),
+    category: 'housing.yard-improvement',
+  });
   // 5 working days from Monday 2 March 2026: 3, 4, 5, 6 and 10 March (9 March is a day off).
   expect(appeal.deadline).toMatchObject({ rule: 'POS.answer.5wd', dueAt: new Date('2026-03-10T23:59:59.999+03:00').toISOString() });
   const due = Date.parse(appeal.deadline.dueAt);

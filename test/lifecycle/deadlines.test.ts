@@ -29,7 +29,12 @@ const endOfDay = (date: string) => new Date(`${date}T23:59:59.999+03:00`).toISOS
 async function receive(at: string, channel: string, extra: Record<string, unknown> = {}) {
   clock.set(at);
   const { appeal } = await register(t, s.integration, {
-    channel, text: 'Во дворе сломаны качели', receivedAt: clock.now().toISOString(), category: 'housing.yard-improvement', municipalityId: yoshkarOla, ...extra,
+    channel,
+    text: 'Во дворе сломаны качели',
+    receivedAt: clock.now().toISOString(),
+    category: 'housing.yard-improvement',
+    municipalityId: yoshkarOla,
+    ...extra,
   });
   return appeal;
 }
@@ -169,7 +174,11 @@ describe('urgent sector rules', () => {
   it('let a plugin’s shorter deadline beat the statutory one, and keep both in the explanation', async () => {
     clock.set('2026-01-20T10:00:00+03:00');
     const { appeal } = await register(t, s.integration, {
-      channel: 'POS', text: 'В квартире не греют батареи, +14', receivedAt: clock.now().toISOString(), category: 'housing.heating', municipalityId: yoshkarOla,
+      channel: 'POS',
+      text: 'В квартире не греют батареи, +14',
+      receivedAt: clock.now().toISOString(),
+      category: 'housing.heating',
+      municipalityId: yoshkarOla,
     });
     expect(appeal.deadline).toMatchObject({ rule: 'housing.no-heating-in-season', dueAt: new Date('2026-01-21T10:00:00+03:00').toISOString() });
     const rules = Object.fromEntries(appeal.deadline.rules.map((r: any) => [r.code, r]));
@@ -178,7 +187,11 @@ describe('urgent sector rules', () => {
     // In summer the same category has no urgent rule.
     clock.set('2026-07-20T10:00:00+03:00');
     const { appeal: summer } = await register(t, s.integration, {
-      channel: 'POS', text: 'Батареи холодные', receivedAt: clock.now().toISOString(), category: 'housing.heating', municipalityId: yoshkarOla,
+      channel: 'POS',
+      text: 'Батареи холодные',
+      receivedAt: clock.now().toISOString(),
+      category: 'housing.heating',
+      municipalityId: yoshkarOla,
     });
     expect(summer.deadline.rule).toBe('POS.answer.10wd');
   });
@@ -186,7 +199,10 @@ describe('urgent sector rules', () => {
   it('apply to a 59-ФЗ letter from registration on, counted from receipt; and refuse an extension of an urgent term', async () => {
     clock.set('2026-03-02T10:00:00+03:00');
     const { appeal } = await register(t, s.integration, {
-      channel: 'WRITTEN', text: 'Скорая не приехала на вызов к пожилому отцу', receivedAt: clock.now().toISOString(), category: 'health.ambulance',
+      channel: 'WRITTEN',
+      text: 'Скорая не приехала на вызов к пожилому отцу',
+      receivedAt: clock.now().toISOString(),
+      category: 'health.ambulance',
     });
     expect(appeal.deadline.rule).toBe('59-FZ.registration.3d');
     clock.advance(HOUR);

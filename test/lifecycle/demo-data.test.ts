@@ -23,7 +23,9 @@ const machineAllows = (from: string, to: string) => TRANSITIONS.some((row) => (r
 
 describe('the demo data', () => {
   it('is what the API writes: known entry kinds, histories that are paths of the status machine, no time after now', async () => {
-    const appeals = await t.asOwner(`select id, status, channel, external_id, received_at, registered_at, answered_at, closed_at, satisfaction_score from appeal`);
+    const appeals = await t.asOwner(
+      `select id, status, channel, external_id, received_at, registered_at, answered_at, closed_at, satisfaction_score from appeal`,
+    );
     const events = await t.asOwner(`select appeal_id, type, at, from_status, to_status from appeal_event order by appeal_id, at, seq`);
     expect(appeals.length).toBeGreaterThan(100);
     const byAppeal = new Map<string, any[]>();
@@ -54,7 +56,8 @@ describe('the demo data', () => {
         }
         expect(e.from_status, `${a.id} ${e.type}`).toBe(status);
         if (status === null) expect(['NEW', 'REGISTERED']).toContain(e.to_status);
-        else if (!(NOTES.has(e.type) && e.from_status === e.to_status)) expect(machineAllows(e.from_status, e.to_status), `${e.type} ${e.from_status} → ${e.to_status}`).toBe(true);
+        else if (!(NOTES.has(e.type) && e.from_status === e.to_status))
+          expect(machineAllows(e.from_status, e.to_status), `${e.type} ${e.from_status} → ${e.to_status}`).toBe(true);
         status = e.to_status;
       }
       expect(status, a.id).toBe(a.status);
@@ -68,10 +71,13 @@ describe('the demo data', () => {
   });
 
   it('keeps answered, rated, reopened and overdue appeals, across channels and sectors', async () => {
-    const [counts] = await t.asOwner(`select count(*) filter (where status in ('ANSWERED', 'CLOSED'))::int as answered,
+    const [counts] = await t.asOwner(
+      `select count(*) filter (where status in ('ANSWERED', 'CLOSED'))::int as answered,
       count(*) filter (where satisfaction_score is not null)::int as rated, count(*) filter (where reopen_count > 0)::int as reopened,
       count(*) filter (where status not in ('ANSWERED', 'CLOSED', 'REJECTED') and answered_at is null and due_at < $1)::int as overdue,
-      count(distinct channel)::int as channels, count(distinct sector_id)::int as sectors from appeal`, [NOW]);
+      count(distinct channel)::int as channels, count(distinct sector_id)::int as sectors from appeal`,
+      [NOW],
+    );
     expect(counts.answered).toBeGreaterThan(10);
     expect(counts.rated).toBeGreaterThan(3);
     expect(counts.reopened).toBeGreaterThan(0);

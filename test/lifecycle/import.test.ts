@@ -38,7 +38,12 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 const row = (text: string, extra: Record<string, unknown> = {}) => ({
-  channel: 'REGIONAL_SYSTEM', externalId: ext('imp'), text, receivedAt: clock.now().toISOString(), category: 'housing.capital-repair', ...extra,
+  channel: 'REGIONAL_SYSTEM',
+  externalId: ext('imp'),
+  text,
+  receivedAt: clock.now().toISOString(),
+  category: 'housing.capital-repair',
+  ...extra,
 });
 
 /** Registration numbers (`12-2026-0001234`) whose sequence parts rise strictly, in the order given. */
@@ -91,7 +96,10 @@ describe('importAppeals', () => {
       row('Холодные батареи', { category: 'housing.heating', details: { apartment: 'седьмая' } }),
     ];
     const result = await ok(t, IMPORT, { input }, s.integration);
-    expect(result.results.map((r: any) => [r.status, r.error?.field ?? null])).toEqual([['CREATED', null], ['ERROR', 'details.apartment']]);
+    expect(result.results.map((r: any) => [r.status, r.error?.field ?? null])).toEqual([
+      ['CREATED', null],
+      ['ERROR', 'details.apartment'],
+    ]);
     const [stored] = await t.em().execute('select apartment from housing_details where appeal_id = ?', [result.results[0].appealId]);
     expect(stored.apartment).toBe('7');
   });
@@ -115,10 +123,12 @@ describe('importAppeals', () => {
   it('writes more than one chunk in order of receipt, linking a repeat across chunks', async () => {
     const start = clock.now().getTime() - 2 * 86_400_000;
     const email = `${ext('chunks')}@example.ru`;
-    const input = Array.from({ length: 1001 }, (_, i) => row(`Строка ${i}`, {
-      receivedAt: new Date(start + i * 60_000).toISOString(),
-      author: { email: i === 0 || i === 1000 ? email : `${ext('one')}@example.ru` },
-    }));
+    const input = Array.from({ length: 1001 }, (_, i) =>
+      row(`Строка ${i}`, {
+        receivedAt: new Date(start + i * 60_000).toISOString(),
+        author: { email: i === 0 || i === 1000 ? email : `${ext('one')}@example.ru` },
+      }),
+    );
     const result = await ok(t, IMPORT, { input: [...input].reverse() }, s.integration);
     expect(result).toMatchObject({ created: 1001, failed: 0 });
     const idOfRow = (i: number) => result.results[1000 - i].appealId;
@@ -133,10 +143,12 @@ describe('importAppeals', () => {
     const email = `${ext('many')}@example.ru`;
     // Rows 0, 999, 1000, 2500 and 3999 share an author: each links to the one before it, across four chunks.
     const shared = new Set([0, 999, 1000, 2500, 3999]);
-    const input = Array.from({ length: 4000 }, (_, i) => row(`Строка ${i}`, {
-      receivedAt: new Date(start + i * 30_000).toISOString(),
-      author: { email: shared.has(i) ? email : `${ext(`solo-${i}`)}@example.ru` },
-    }));
+    const input = Array.from({ length: 4000 }, (_, i) =>
+      row(`Строка ${i}`, {
+        receivedAt: new Date(start + i * 30_000).toISOString(),
+        author: { email: shared.has(i) ? email : `${ext(`solo-${i}`)}@example.ru` },
+      }),
+    );
     // Row 1500 repeats the key of row 10 (another chunk): the same appeal.
     input[1500] = { ...input[1500]!, externalId: input[10]!.externalId };
     // The first chunk's transaction stays open half a second, so the second is written while it is.
@@ -146,22 +158,35 @@ describe('importAppeals', () => {
     const resultOf = (i: number) => result.results[3999 - i];
     expect(resultOf(1500)).toMatchObject({ status: 'EXISTING', appealId: resultOf(10).appealId });
     const chain = [0, 999, 1000, 2500, 3999];
-    const links = await t.em().execute('select id, repeat_of_id from appeal where id = any(?::uuid[])', [`{${chain.map((i) => resultOf(i).appealId).join(',')}}`]);
+    const links = await t
+      .em()
+      .execute('select id, repeat_of_id from appeal where id = any(?::uuid[])', [`{${chain.map((i) => resultOf(i).appealId).join(',')}}`]);
     const linkOf = new Map(links.map((l: any) => [l.id, l.repeat_of_id]));
     expect(linkOf.get(resultOf(0).appealId)).toBeNull();
     for (let k = 1; k < chain.length; k++) expect(linkOf.get(resultOf(chain[k]!).appealId), `row ${chain[k]}`).toBe(resultOf(chain[k - 1]!).appealId);
-    expectAscending(input.map((_, i) => i).filter((i) => i !== 1500).map((i) => resultOf(i).number));
-    const [{ events }] = await t.em().execute(`select count(*)::int as events from appeal_event where type = 'REPEAT_DETECTED' and appeal_id = any(?::uuid[])`, [`{${chain.map((i) => resultOf(i).appealId).join(',')}}`]);
+    expectAscending(
+      input
+        .map((_, i) => i)
+        .filter((i) => i !== 1500)
+        .map((i) => resultOf(i).number),
+    );
+    const [{ events }] = await t
+      .em()
+      .execute(`select count(*)::int as events from appeal_event where type = 'REPEAT_DETECTED' and appeal_id = any(?::uuid[])`, [
+        `{${chain.map((i) => resultOf(i).appealId).join(',')}}`,
+      ]);
     expect(events).toBe(4);
   });
 
   it('links a repeat to an appeal stored before the import when that appeal is also in an earlier chunk', async () => {
     const start = clock.now().getTime() - 3 * 86_400_000;
     const email = `${ext('again')}@example.ru`;
-    const input = Array.from({ length: 3000 }, (_, i) => row(`Повтор ${i}`, {
-      receivedAt: new Date(start + i * 30_000).toISOString(),
-      author: { email: i === 0 || i === 1500 ? email : `${ext(`again-${i}`)}@example.ru` },
-    }));
+    const input = Array.from({ length: 3000 }, (_, i) =>
+      row(`Повтор ${i}`, {
+        receivedAt: new Date(start + i * 30_000).toISOString(),
+        author: { email: i === 0 || i === 1500 ? email : `${ext(`again-${i}`)}@example.ru` },
+      }),
+    );
     // The first chunk stays open while the second is written, and row 0 is in it.
     input[500] = { ...input[500]!, text: 'МЕДЛЕННО: первая порция', category: 'vetotest.any' };
     const first = await ok(t, IMPORT, { input: [input[0]] }, s.integration);
@@ -186,7 +211,11 @@ describe('importAppeals', () => {
   });
 
   it('leaves no half-written appeal when a row fails in the middle of a chunk, and keeps the others', async () => {
-    const input = [row('До отказа', { category: 'vetotest.any' }), row('ВЕТО: эта строка отклоняется', { category: 'vetotest.any' }), row('После отказа', { category: 'vetotest.any' })];
+    const input = [
+      row('До отказа', { category: 'vetotest.any' }),
+      row('ВЕТО: эта строка отклоняется', { category: 'vetotest.any' }),
+      row('После отказа', { category: 'vetotest.any' }),
+    ];
     const result = await ok(t, IMPORT, { input }, s.integration);
     expect(result.results.map((r: any) => r.status)).toEqual(['CREATED', 'ERROR', 'CREATED']);
     expect(result.results[1].error).toMatchObject({ code: 'CONFLICT', message: 'Плагин отказал в регистрации' });

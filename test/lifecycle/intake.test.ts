@@ -37,7 +37,15 @@ const testPlugin = defineSectorPlugin({
     entity: TestSectorDetails,
     toEntity: (appealId: string, details: { flat: string }) => Object.assign(new TestSectorDetails(), { appealId, flat: details.flat }),
   },
-  routing: [{ code: 'testsector.inspection-to-gzhi', description: 'Надзор — жилищная инспекция', priority: 1, categories: ['testsector.inspection'], target: { organizationCode: 'gzhi' } }],
+  routing: [
+    {
+      code: 'testsector.inspection-to-gzhi',
+      description: 'Надзор — жилищная инспекция',
+      priority: 1,
+      categories: ['testsector.inspection'],
+      target: { organizationCode: 'gzhi' },
+    },
+  ],
 });
 
 /** A sector with no details of its own. */
@@ -161,7 +169,11 @@ describe('registerAppeal: validation', () => {
     const { appeal } = await register(t, s.integration, { ...base(), category: 'testsector.other', details: { flat: '42' } });
     const [row] = await t.em().execute('select flat from test_sector_details where appeal_id = ?', [appeal.id]);
     expect(row.flat).toBe('42');
-    const { appeal: housing } = await register(t, s.integration, { ...base(), category: 'housing.heating', details: { managementCompanyInn: '1215748528', apartment: '12а' } });
+    const { appeal: housing } = await register(t, s.integration, {
+      ...base(),
+      category: 'housing.heating',
+      details: { managementCompanyInn: '1215748528', apartment: '12а' },
+    });
     const [stored] = await t.em().execute('select management_company_inn, apartment from housing_details where appeal_id = ?', [housing.id]);
     expect(stored).toEqual({ management_company_inn: '1215748528', apartment: '12а' });
   });
@@ -173,7 +185,11 @@ describe('structuring', () => {
     expect(appeal).toMatchObject({ status: 'REGISTERED', needsStructuring: true, category: null, organization: null, municipality: { code: 'volzhsk' } });
     const structured = await ok(t, M.structure, { id: appeal.id, input: { category: 'housing.yard-improvement' }, v: appeal.version }, s.specialist);
     expect(structured).toMatchObject({
-      status: 'ASSIGNED', needsStructuring: false, sector: { code: 'housing' }, category: { code: 'housing.yard-improvement' }, organization: { code: 'adm-volzhsk' },
+      status: 'ASSIGNED',
+      needsStructuring: false,
+      sector: { code: 'housing' },
+      category: { code: 'housing.yard-improvement' },
+      organization: { code: 'adm-volzhsk' },
     });
     const full = await ok(t, M.read, { id: appeal.id }, s.specialist);
     expect(full.history.slice(-2).map((e: any) => e.type)).toEqual(['STRUCTURED', 'ASSIGNED']);
@@ -184,7 +200,14 @@ describe('structuring', () => {
     const app = t.running.app;
     const original = app.structurer;
     const stub = (confidence: number): AppealStructurer => ({
-      structure: () => ({ sectorCode: 'housing', categoryCode: 'housing.capital-repair', municipalityCode: 'yoshkar-ola', summary: 'Капремонт', confidence, rule: 'stub' }),
+      structure: () => ({
+        sectorCode: 'housing',
+        categoryCode: 'housing.capital-repair',
+        municipalityCode: 'yoshkar-ola',
+        summary: 'Капремонт',
+        confidence,
+        rule: 'stub',
+      }),
     });
     const threshold = app.config.STRUCTURING_MIN_CONFIDENCE;
     try {
@@ -211,7 +234,15 @@ describe('structuring suggestions and feedback', () => {
     ];
     try {
       app.structurer = {
-        structure: () => ({ sectorCode: 'housing', categoryCode: 'housing.heating', municipalityCode: null, summary: null, confidence: 0.41, rule: 'stub-unsure', suggestions }),
+        structure: () => ({
+          sectorCode: 'housing',
+          categoryCode: 'housing.heating',
+          municipalityCode: null,
+          summary: null,
+          confidence: 0.41,
+          rule: 'stub-unsure',
+          suggestions,
+        }),
       };
       const { appeal } = await register(t, s.integration, { ...base(), text: 'Холодно, котёл гаснет' });
       expect(appeal.needsStructuring).toBe(true);
@@ -223,7 +254,17 @@ describe('structuring suggestions and feedback', () => {
         { sector: 'housing', category: 'housing.payment', confidence: 0.12 },
       ]);
       // A confident appeal keeps none.
-      app.structurer = { structure: () => ({ sectorCode: 'housing', categoryCode: 'housing.heating', municipalityCode: null, summary: null, confidence: 0.99, rule: 'stub-sure', suggestions }) };
+      app.structurer = {
+        structure: () => ({
+          sectorCode: 'housing',
+          categoryCode: 'housing.heating',
+          municipalityCode: null,
+          summary: null,
+          confidence: 0.99,
+          rule: 'stub-sure',
+          suggestions,
+        }),
+      };
       const { appeal: sure } = await register(t, s.integration, base());
       expect((await ok(t, read, { id: sure.id }, s.specialist)).structuringSuggestions).toBeNull();
 
@@ -294,7 +335,11 @@ describe('routing', () => {
 
 describe('repeats', () => {
   it('links an appeal by the same author (e-mail or phone) within the window to the earlier one', async () => {
-    const first = await register(t, s.specialist, { ...base(), receivedAt: new Date(clock.now().getTime() - 10 * DAY).toISOString(), author: { email: 'Petrov@Example.ru', phone: '+7 (912) 345-67-89' } });
+    const first = await register(t, s.specialist, {
+      ...base(),
+      receivedAt: new Date(clock.now().getTime() - 10 * DAY).toISOString(),
+      author: { email: 'Petrov@Example.ru', phone: '+7 (912) 345-67-89' },
+    });
     const byEmail = await register(t, s.specialist, { ...base(), author: { email: 'petrov@example.ru' } });
     expect(byEmail.appeal).toMatchObject({ isRepeat: true, repeatOf: { id: first.appeal.id } });
     // The phone written another way is the same number; the e-mail-only appeal does not share it.
@@ -313,10 +358,19 @@ describe('repeats', () => {
 
   it('links an appeal at the same address in the same category, not in another category or outside the window', async () => {
     const street = `ул. Тестовая-${ext('st')}`;
-    const old = await register(t, s.specialist, { ...base(), receivedAt: new Date(clock.now().getTime() - 40 * DAY).toISOString(), category: 'housing.roof-leak', address: `г. Йошкар-Ола, ${street}, д. 5` });
+    const old = await register(t, s.specialist, {
+      ...base(),
+      receivedAt: new Date(clock.now().getTime() - 40 * DAY).toISOString(),
+      category: 'housing.roof-leak',
+      address: `г. Йошкар-Ола, ${street}, д. 5`,
+    });
     const first = await register(t, s.specialist, { ...base(), category: 'housing.roof-leak', address: `Йошкар-Ола, ${street}, дом 5` });
     expect(first.appeal.isRepeat).toBe(false);
-    const same = await register(t, s.specialist, { ...base(), category: 'housing.roof-leak', address: `г. Йошкар-Ола, ${street.replace('ул.', 'улица')}, д. 5` });
+    const same = await register(t, s.specialist, {
+      ...base(),
+      category: 'housing.roof-leak',
+      address: `г. Йошкар-Ола, ${street.replace('ул.', 'улица')}, д. 5`,
+    });
     expect(same.appeal).toMatchObject({ isRepeat: true, repeatOf: { id: first.appeal.id } });
     const otherCategory = await register(t, s.specialist, { ...base(), category: 'housing.elevator', address: `г. Йошкар-Ола, ${street}, д. 5` });
     expect(otherCategory.appeal.isRepeat).toBe(false);

@@ -29,7 +29,11 @@ export async function staff(t: TestApp): Promise<Staff> {
     specialist: specialist.token,
     admin: admin.token,
     operator(code) {
-      if (!operators.has(code)) operators.set(code, t.user(Role.ORG_OPERATOR, { organizationCode: code }).then((u) => u.token));
+      if (!operators.has(code))
+        operators.set(
+          code,
+          t.user(Role.ORG_OPERATOR, { organizationCode: code }).then((u) => u.token),
+        );
       return operators.get(code)!;
     },
   };

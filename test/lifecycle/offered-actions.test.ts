@@ -38,7 +38,16 @@ const v = (a: Appeal) => ({ id: a.id, v: a.version });
 
 /** A fresh appeal driven to one state; each call makes a new one, so an action can be tried on it once. */
 const STATES: Record<string, () => Promise<Appeal>> = {
-  NEW: async () => (await register(t, integration, { channel: 'WRITTEN', text: 'Во дворе сломаны качели', receivedAt: clock.now().toISOString(), category: 'housing.yard-improvement', municipalityId: yoshkarOla })).appeal,
+  NEW: async () =>
+    (
+      await register(t, integration, {
+        channel: 'WRITTEN',
+        text: 'Во дворе сломаны качели',
+        receivedAt: clock.now().toISOString(),
+        category: 'housing.yard-improvement',
+        municipalityId: yoshkarOla,
+      })
+    ).appeal,
   REGISTERED: async () => {
     const a = await STATES.NEW!();
     return step(M.registerReceived, v(a));
@@ -51,7 +60,13 @@ const STATES: Record<string, () => Promise<Appeal>> = {
   PAUSED: async () => step(M.pause, { ...v(await STATES.IN_PROGRESS!()), reason: 'Запрошено уточнение у автора' }, operator.token),
   EXTENDED: async () => step(M.extend, { ...v(await STATES.IN_PROGRESS!()), reason: 'Запрос в другой орган' }, operator.token),
   URGENT: async () => {
-    const { appeal } = await register(t, integration, { channel: 'POS', text: 'Не греют батареи, +14 в квартире', receivedAt: clock.now().toISOString(), category: 'housing.heating', municipalityId: yoshkarOla });
+    const { appeal } = await register(t, integration, {
+      channel: 'POS',
+      text: 'Не греют батареи, +14 в квартире',
+      receivedAt: clock.now().toISOString(),
+      category: 'housing.heating',
+      municipalityId: yoshkarOla,
+    });
     return step(M.start, v(appeal.status === 'ASSIGNED' ? appeal : await step(M.assign, { ...v(appeal), org: body })), operator.token);
   },
   ON_REVIEW: async () => step(M.answer, { ...v(await STATES.IN_PROGRESS!()), input: ANSWER }, operator.token),
@@ -67,23 +82,40 @@ function attempt(action: string, a: Appeal, token: string): Promise<Appeal> {
   const mine = token === operator.token;
   const run = (query: string, variables: Record<string, unknown> = {}) => step(query, { ...v(a), ...variables }, token);
   switch (action) {
-    case 'REGISTER': return run(M.registerReceived);
-    case 'ASSIGN': return mine ? run(M.assign, { org: body, assignee: operator.id }) : run(M.assign, { org: body });
-    case 'REDIRECT': return run(M.redirect, { org: a.organization?.id === otherBody ? body : otherBody, reason: 'По компетенции' });
-    case 'EXTEND': return run(M.extend, { reason: 'Нужна выездная проверка' });
-    case 'START_WORK': return run(M.start);
-    case 'PAUSE': return run(M.pause, { reason: 'Ждём уточнения' });
-    case 'RESUME': return run(M.resume);
-    case 'ANSWER': return run(M.answer, { input: ANSWER });
-    case 'REVIEW_ACCEPT': return run(M.review, { decision: 'ACCEPT' });
-    case 'REVIEW_RETURN': return run(M.review, { decision: 'RETURN', comment: 'Ответ не по существу' });
-    case 'RATE': return step(M.rate, { id: a.id, score: 5 }, token);
-    case 'RATE_NEGATIVE': return step(M.rate, { id: a.id, score: 1 }, token);
-    case 'REJECT': return run(M.reject, { reason: 'Повторное без новых доводов' });
-    case 'REOPEN': return run(M.reopen, { reason: 'Вопрос не решён' });
-    case 'CLOSE': return run(M.close);
-    case 'STRUCTURE': return run(M.structure, { input: { sector: 'housing', category: 'housing.yard-improvement' } });
-    default: throw new Error(`no way to ask for ${action}`);
+    case 'REGISTER':
+      return run(M.registerReceived);
+    case 'ASSIGN':
+      return mine ? run(M.assign, { org: body, assignee: operator.id }) : run(M.assign, { org: body });
+    case 'REDIRECT':
+      return run(M.redirect, { org: a.organization?.id === otherBody ? body : otherBody, reason: 'По компетенции' });
+    case 'EXTEND':
+      return run(M.extend, { reason: 'Нужна выездная проверка' });
+    case 'START_WORK':
+      return run(M.start);
+    case 'PAUSE':
+      return run(M.pause, { reason: 'Ждём уточнения' });
+    case 'RESUME':
+      return run(M.resume);
+    case 'ANSWER':
+      return run(M.answer, { input: ANSWER });
+    case 'REVIEW_ACCEPT':
+      return run(M.review, { decision: 'ACCEPT' });
+    case 'REVIEW_RETURN':
+      return run(M.review, { decision: 'RETURN', comment: 'Ответ не по существу' });
+    case 'RATE':
+      return step(M.rate, { id: a.id, score: 5 }, token);
+    case 'RATE_NEGATIVE':
+      return step(M.rate, { id: a.id, score: 1 }, token);
+    case 'REJECT':
+      return run(M.reject, { reason: 'Повторное без новых доводов' });
+    case 'REOPEN':
+      return run(M.reopen, { reason: 'Вопрос не решён' });
+    case 'CLOSE':
+      return run(M.close);
+    case 'STRUCTURE':
+      return run(M.structure, { input: { sector: 'housing', category: 'housing.yard-improvement' } });
+    default:
+      throw new Error(`no way to ask for ${action}`);
   }
 }
 

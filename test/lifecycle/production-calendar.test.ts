@@ -11,7 +11,9 @@ const LOAD = 'mutation($year: Int!, $data: JSON!) { loadProductionCalendar(year:
  * the art. 112 holidays that fall on weekdays are days off.
  */
 function synthetic2028() {
-  const holidays = ['01-01', '01-02', '01-03', '01-04', '01-05', '01-06', '01-07', '01-08', '02-23', '03-08', '05-01', '05-09', '06-12', '11-04'].map((d) => `2028-${d}`);
+  const holidays = ['01-01', '01-02', '01-03', '01-04', '01-05', '01-06', '01-07', '01-08', '02-23', '03-08', '05-01', '05-09', '06-12', '11-04'].map(
+    (d) => `2028-${d}`,
+  );
   const weekday = (iso: string) => [1, 2, 3, 4, 5].includes(new Date(`${iso}T12:00:00Z`).getUTCDay());
   const nonWorkingWeekdays = holidays.filter(weekday);
   let workdays = 0;
@@ -20,8 +22,15 @@ function synthetic2028() {
     if (weekday(iso) && !nonWorkingWeekdays.includes(iso)) workdays++;
   }
   return {
-    year: 2028, country: 'RU', holidays, nonWorkingWeekdays, workingWeekends: [], shortDays: [], transfers: [],
-    stats: { workdays5: workdays, daysOff: 366 - workdays, hours40: workdays * 8 }, sources: ['synthetic test data'],
+    year: 2028,
+    country: 'RU',
+    holidays,
+    nonWorkingWeekdays,
+    workingWeekends: [],
+    shortDays: [],
+    transfers: [],
+    stats: { workdays5: workdays, daysOff: 366 - workdays, hours40: workdays * 8 },
+    sources: ['synthetic test data'],
   };
 }
 

@@ -7,7 +7,8 @@ import { ANSWER, fails, idOf, M, ok, register, staff, type Staff } from './lifec
 
 const DAY = 86_400_000;
 const LINK = 'mutation($id: ID!) { issueSatisfactionLink(id: $id) { token url expiresAt } }';
-const RATE_BY_LINK = 'mutation($token: String!, $score: Int!, $comment: String) { rateAppealByLink(token: $token, score: $score, comment: $comment) { number score reopened } }';
+const RATE_BY_LINK =
+  'mutation($token: String!, $score: Int!, $comment: String) { rateAppealByLink(token: $token, score: $score, comment: $comment) { number score reopened } }';
 
 let t: TestApp;
 let s: Staff;
@@ -25,7 +26,11 @@ afterAll(() => t?.stop());
 /** An appeal whose answer the ЦУР has accepted. */
 async function answered() {
   const { appeal } = await register(t, s.integration, {
-    channel: 'POS', text: 'Во дворе сломаны качели', receivedAt: clock.now().toISOString(), category: 'housing.yard-improvement', municipalityId: yoshkarOla,
+    channel: 'POS',
+    text: 'Во дворе сломаны качели',
+    receivedAt: clock.now().toISOString(),
+    category: 'housing.yard-improvement',
+    municipalityId: yoshkarOla,
   });
   const operator = await s.operator('adm-yoshkar-ola');
   const started = await ok(t, M.start, { id: appeal.id, v: appeal.version }, operator);
@@ -47,7 +52,13 @@ describe('rating by staff (rateAppeal)', () => {
     const appeal = await answered();
     clock.advance(DAY);
     const rated = await ok(t, M.rate, { id: appeal.id, score: 2, comment: 'Качели так и не починили' }, s.specialist);
-    expect(rated).toMatchObject({ status: 'REOPENED', reopenCount: 1, answeredAt: null, organization: { code: 'adm-yoshkar-ola' }, satisfaction: { score: 2, negative: true } });
+    expect(rated).toMatchObject({
+      status: 'REOPENED',
+      reopenCount: 1,
+      answeredAt: null,
+      organization: { code: 'adm-yoshkar-ola' },
+      satisfaction: { score: 2, negative: true },
+    });
     // A new consideration: the term counts from the reopening.
     expect(Date.parse(rated.deadline.dueAt)).toBeGreaterThan(Date.parse(appeal.deadline.dueAt));
     expect(rated.deadline.state).toBe('ON_TIME');
@@ -70,7 +81,13 @@ describe('rating by staff (rateAppeal)', () => {
     const appeal = await answered();
     const bad = await fails(t, M.rate, { id: appeal.id, score: 6 }, s.specialist);
     expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'score' });
-    const { appeal: fresh } = await register(t, s.integration, { channel: 'POS', text: 'Новое', receivedAt: clock.now().toISOString(), category: 'housing.yard-improvement', municipalityId: yoshkarOla });
+    const { appeal: fresh } = await register(t, s.integration, {
+      channel: 'POS',
+      text: 'Новое',
+      receivedAt: clock.now().toISOString(),
+      category: 'housing.yard-improvement',
+      municipalityId: yoshkarOla,
+    });
     const early = await fails(t, M.rate, { id: fresh.id, score: 5 }, s.specialist);
     expect(early.extensions).toMatchObject({ code: 'CONFLICT', status: 'ASSIGNED' });
   });
@@ -133,7 +150,13 @@ describe('rating by a signed link (no login)', () => {
   });
 
   it('is not issued before an answer, and a link to an earlier answer is refused after a reopening', async () => {
-    const { appeal: fresh } = await register(t, s.integration, { channel: 'POS', text: 'Новое', receivedAt: clock.now().toISOString(), category: 'housing.yard-improvement', municipalityId: yoshkarOla });
+    const { appeal: fresh } = await register(t, s.integration, {
+      channel: 'POS',
+      text: 'Новое',
+      receivedAt: clock.now().toISOString(),
+      category: 'housing.yard-improvement',
+      municipalityId: yoshkarOla,
+    });
     const early = await fails(t, LINK, { id: fresh.id }, s.specialist);
     expect(early.extensions?.code).toBe('CONFLICT');
 

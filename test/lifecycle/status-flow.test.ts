@@ -22,7 +22,11 @@ afterAll(() => t?.stop());
 /** A ПОС message on yard improvement in Yoshkar-Ola: registered and routed to the city administration at once. */
 async function posAppeal() {
   const { appeal } = await register(t, s.integration, {
-    channel: 'POS', text: 'Во дворе сломаны качели', receivedAt: clock.now().toISOString(), category: 'housing.yard-improvement', municipalityId: yoshkarOla,
+    channel: 'POS',
+    text: 'Во дворе сломаны качели',
+    receivedAt: clock.now().toISOString(),
+    category: 'housing.yard-improvement',
+    municipalityId: yoshkarOla,
   });
   return appeal;
 }
@@ -31,8 +35,12 @@ describe('the main path of a 59-ФЗ appeal', () => {
   it('goes received → registered → assigned → in work → on review → returned → answered → rated → closed, each step in the audit trail', async () => {
     const operator = await s.operator('adm-yoshkar-ola');
     const { appeal: received } = await register(t, s.integration, {
-      channel: 'EMAIL', text: 'Прошу благоустроить двор: нет детской площадки', receivedAt: clock.now().toISOString(),
-      category: 'housing.yard-improvement', municipalityId: yoshkarOla, author: { name: 'Иванов Иван', email: 'ivanov@example.ru' },
+      channel: 'EMAIL',
+      text: 'Прошу благоустроить двор: нет детской площадки',
+      receivedAt: clock.now().toISOString(),
+      category: 'housing.yard-improvement',
+      municipalityId: yoshkarOla,
+      author: { name: 'Иванов Иван', email: 'ivanov@example.ru' },
     });
     expect(received).toMatchObject({ status: 'NEW', fz59: true, organization: null, version: 1 });
     expect(received.deadline.rule).toBe('59-FZ.registration.3d');
@@ -118,7 +126,11 @@ describe('the status machine', () => {
 
   it('lets the operator of a parent body act on appeals of its subordinate body', async () => {
     const { appeal } = await register(t, s.integration, {
-      channel: 'POS', text: 'Не могу записаться к стоматологу', receivedAt: clock.now().toISOString(), category: 'health.dental', municipalityId: volzhsk,
+      channel: 'POS',
+      text: 'Не могу записаться к стоматологу',
+      receivedAt: clock.now().toISOString(),
+      category: 'health.dental',
+      municipalityId: volzhsk,
     });
     expect(appeal.organization.code).toBe('gbu-volzhsk-hospital');
     const ministry = await s.operator('min-health');
@@ -148,14 +160,29 @@ describe('answers and review', () => {
     expect(empty.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text' });
     const noName = await fails(t, M.answer, { id: appeal.id, input: { ...ANSWER, attachments: [{ name: '' }] }, v: started.version }, operator);
     expect(noName.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attachments.0.name' });
-    const input = { text: 'Разъяснён порядок замены качелей', result: 'EXPLAINED', attachments: [{ name: 'акт.pdf', mimeType: 'application/pdf', sizeBytes: 1024, url: 'https://docs.example/akt.pdf' }] };
+    const input = {
+      text: 'Разъяснён порядок замены качелей',
+      result: 'EXPLAINED',
+      attachments: [{ name: 'акт.pdf', mimeType: 'application/pdf', sizeBytes: 1024, url: 'https://docs.example/akt.pdf' }],
+    };
     const answered = await ok(t, M.answer, { id: appeal.id, input, v: started.version }, operator);
     const noReason = await fails(t, M.review, { id: appeal.id, decision: 'RETURN', v: answered.version }, s.specialist);
     expect(noReason.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'comment' });
-    const read = await t.gql(`query($id: ID!) { appeal(id: $id) { responses { text result attachments { name mimeType sizeBytes url } author { id } organization { code } reviewDecision } } }`, { id: appeal.id }, s.specialist);
-    expect(read.data.appeal.responses).toEqual([{
-      text: input.text, result: 'EXPLAINED', attachments: input.attachments, author: { id: expect.any(String) }, organization: { code: 'adm-yoshkar-ola' }, reviewDecision: null,
-    }]);
+    const read = await t.gql(
+      `query($id: ID!) { appeal(id: $id) { responses { text result attachments { name mimeType sizeBytes url } author { id } organization { code } reviewDecision } } }`,
+      { id: appeal.id },
+      s.specialist,
+    );
+    expect(read.data.appeal.responses).toEqual([
+      {
+        text: input.text,
+        result: 'EXPLAINED',
+        attachments: input.attachments,
+        author: { id: expect.any(String) },
+        organization: { code: 'adm-yoshkar-ola' },
+        reviewDecision: null,
+      },
+    ]);
   });
 });
 
@@ -203,10 +230,11 @@ describe('the audit trail', () => {
 
   it('records who acted', async () => {
     const appeal = await posAppeal();
-    const [row] = await t.em().execute(
-      `select e.actor_user_id, u.role from appeal_event e join app_user u on u.id = e.actor_user_id where e.appeal_id = ? and e.type = 'REGISTERED'`,
-      [appeal.id],
-    );
+    const [row] = await t
+      .em()
+      .execute(`select e.actor_user_id, u.role from appeal_event e join app_user u on u.id = e.actor_user_id where e.appeal_id = ? and e.type = 'REGISTERED'`, [
+        appeal.id,
+      ]);
     expect(row.role).toBe('INTEGRATION');
   });
 });

@@ -114,7 +114,8 @@ describe('appealEvents: delivery after commit', () => {
 describe('appealEvents: many subscribers', () => {
   it('loads an event and its reference data once, however many subscribers select them (no N+1)', async () => {
     const appealId = await insertAppeal(t, { sector: 'housing', organizationCode: 'adm-yoshkar-ola' });
-    const query = 'subscription { appealEvents(filter: { type: ["FAN_OUT"] }) { id appeal { number sector { code } organization { code } municipality { code } } } }';
+    const query =
+      'subscription { appealEvents(filter: { type: ["FAN_OUT"] }) { id appeal { number sector { code } organization { code } municipality { code } } } }';
     const client = await connect(Role.CURATOR);
     const streams = [];
     for (let i = 0; i < 12; i++) streams.push(await subscribe(client, query));
@@ -122,13 +123,23 @@ describe('appealEvents: many subscribers', () => {
     await commitEvent(t.running.app, appealId, 'FAN_OUT');
     for (const stream of streams) {
       const [result] = await stream.waitFor(1);
-      expect(result.data.appealEvents.appeal).toMatchObject({ sector: { code: 'housing' }, organization: { code: 'adm-yoshkar-ola' }, municipality: { code: 'yoshkar-ola' } });
+      expect(result.data.appealEvents.appeal).toMatchObject({
+        sector: { code: 'housing' },
+        organization: { code: 'adm-yoshkar-ola' },
+        municipality: { code: 'yoshkar-ola' },
+      });
     }
     const from = (table: string) => statements.filter((sql) => new RegExp(`\\bselect .* from "${table}"( as "|$| where)`, 'i').test(sql)).length;
     // The appeal: once in the change, once for the subscribers; sectors: twice in the change (routing facts).
     // Reference rows come from the process's cache: its change counters once for all subscribers,
     // and at most one read per table if the rows were not cached yet.
-    const counts = { events: from('appeal_event'), appeals: from('appeal'), sectors: from('sector'), organizations: from('organization'), municipalities: from('municipality') };
+    const counts = {
+      events: from('appeal_event'),
+      appeals: from('appeal'),
+      sectors: from('sector'),
+      organizations: from('organization'),
+      municipalities: from('municipality'),
+    };
     expect({ events: counts.events, appeals: counts.appeals }).toEqual({ events: 1, appeals: 2 });
     expect(counts.sectors).toBeGreaterThanOrEqual(2);
     expect(counts.sectors).toBeLessThanOrEqual(3);
@@ -173,7 +184,10 @@ describe('appealEvents: filters', () => {
     for (const [name, ids] of Object.entries(expected)) {
       const stream = streams[name];
       await eventually(() => stream.results.some((r) => r.data?.appealEvents.id === e4), `${name} to receive the last event`);
-      expect(stream.results.map((r) => r.data.appealEvents.id), name).toEqual(ids);
+      expect(
+        stream.results.map((r) => r.data.appealEvents.id),
+        name,
+      ).toEqual(ids);
     }
     expect(e1).toBeTruthy();
   });
@@ -207,7 +221,12 @@ describe('appealEvents: access on every event', () => {
   });
 
   it('shows an analyst no personal data inside events, where a curator sees it', async () => {
-    const appealId = await insertAppeal(t, { sector: 'housing', organizationCode: 'adm-yoshkar-ola', authorName: 'Иванов Иван Иванович', authorEmail: 'ivanov@example.ru' });
+    const appealId = await insertAppeal(t, {
+      sector: 'housing',
+      organizationCode: 'adm-yoshkar-ola',
+      authorName: 'Иванов Иван Иванович',
+      authorEmail: 'ivanov@example.ru',
+    });
     const filter = { filter: { type: ['PII_CHECK'] } };
     const analyst = await subscribe(await connect(Role.ANALYST), EVENTS, filter);
     const curator = await subscribe(await connect(Role.CURATOR), EVENTS, filter);
@@ -226,11 +245,7 @@ describe('appealEvents: access on every event', () => {
     const appealId = await insertAppeal(t, { sector: 'housing', organizationCode: 'adm-yoshkar-ola' });
     await commitEvent(t.running.app, appealId, 'HISTORY_CHECK', { data: { phone: '+7 900 000-00-00', note: 'x' } });
     const { token } = await t.user(Role.ANALYST);
-    const result = await t.gql(
-      'query($id: ID!) { appeal(id: $id) { history { type data actor { kind label } appeal { id } } } }',
-      { id: appealId },
-      token,
-    );
+    const result = await t.gql('query($id: ID!) { appeal(id: $id) { history { type data actor { kind label } appeal { id } } } }', { id: appealId }, token);
     expect(result.errors).toBeUndefined();
     const entry = result.data.appeal.history.find((e: any) => e.type === 'HISTORY_CHECK');
     expect(entry).toEqual({ type: 'HISTORY_CHECK', data: { note: 'x', i: 0 }, actor: { kind: 'SYSTEM', label: 'test' }, appeal: { id: appealId } });

@@ -68,7 +68,12 @@ describe('deadline watcher', () => {
     await eventually(() => t.running.app.live.subscriberCount > before, 'the reminder subscription to register');
 
     const raised = await runDeadlineWatch(t.running.app);
-    expect(raised.map((r) => [r.appealId, r.state]).sort()).toEqual([[atRisk, 'AT_RISK'], [overdue, 'OVERDUE']].sort());
+    expect(raised.map((r) => [r.appealId, r.state]).sort()).toEqual(
+      [
+        [atRisk, 'AT_RISK'],
+        [overdue, 'OVERDUE'],
+      ].sort(),
+    );
 
     const received = await alerts.waitFor(2);
     const byAppeal = new Map(received.map((r) => [r.data.deadlineAlerts.appeal.id, r.data.deadlineAlerts]));
@@ -107,7 +112,12 @@ describe('deadline watcher', () => {
     clock.advance(28 * DAY);
     const extended = await runDeadlineWatch(t.running.app);
     // ...while the appeal that was on time has run out meanwhile.
-    expect(extended.map((r) => [r.appealId, r.state]).sort()).toEqual([[atRisk, 'AT_RISK'], [onTime, 'OVERDUE']].sort());
+    expect(extended.map((r) => [r.appealId, r.state]).sort()).toEqual(
+      [
+        [atRisk, 'AT_RISK'],
+        [onTime, 'OVERDUE'],
+      ].sort(),
+    );
     clock.set(NOW);
   });
 
@@ -138,7 +148,12 @@ describe('deadline watcher with a configured at-risk share', () => {
     const half = await startTestApp({ clock, env: { DEADLINE_POLICY: JSON.stringify({ atRiskShare: 0.5 }) } });
     try {
       // 40% of the allowed time left: on time by default, at risk with a share of one half.
-      const id = await insertAppeal(half, { sector: 'energy', organizationCode: 'min-energy', deadlineStartsAt: new Date(clock.now().getTime() - 6 * DAY), dueAt: new Date(clock.now().getTime() + 4 * DAY) });
+      const id = await insertAppeal(half, {
+        sector: 'energy',
+        organizationCode: 'min-energy',
+        deadlineStartsAt: new Date(clock.now().getTime() - 6 * DAY),
+        dueAt: new Date(clock.now().getTime() + 4 * DAY),
+      });
       expect(await runDeadlineWatch(half.running.app)).toEqual([expect.objectContaining({ appealId: id, state: 'AT_RISK' })]);
       const { token } = await half.user(Role.CURATOR);
       const view = await half.gql('query($id: ID!) { appeal(id: $id) { deadline { state } } }', { id }, token);

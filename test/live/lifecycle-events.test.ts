@@ -44,8 +44,12 @@ describe('live updates of the appeal lifecycle', () => {
     const wasteObserver = await subscribe((await t.user(Role.MINISTRY_OBSERVER, { sectors: ['waste'] })).token);
 
     const { appeal } = await register(t, s.integration, {
-      channel: 'POS', text: 'Во дворе сломаны качели', receivedAt: clock.now().toISOString(), category: 'housing.yard-improvement',
-      municipalityId: await idOf(t, 'municipality', 'yoshkar-ola'), author: { name: 'Петров Пётр Петрович', email: 'petrov@example.ru' },
+      channel: 'POS',
+      text: 'Во дворе сломаны качели',
+      receivedAt: clock.now().toISOString(),
+      category: 'housing.yard-improvement',
+      municipalityId: await idOf(t, 'municipality', 'yoshkar-ola'),
+      author: { name: 'Петров Пётр Петрович', email: 'petrov@example.ru' },
     });
     const stale = await fails(t, M.start, { id: appeal.id, v: appeal.version + 5 }, operatorToken);
     expect(stale.extensions?.code).toBe('CONFLICT');
@@ -72,7 +76,10 @@ describe('live updates of the appeal lifecycle', () => {
     const operatorToken = await s.operator('adm-yoshkar-ola');
     const alerts = await subscribe(operatorToken, 'subscription { deadlineAlerts { state appeal { id deadline { state } } organization { code } } }');
     const { appeal } = await register(t, s.integration, {
-      channel: 'POS', text: 'Не горит фонарь у подъезда', receivedAt: clock.now().toISOString(), category: 'housing.yard-improvement',
+      channel: 'POS',
+      text: 'Не горит фонарь у подъезда',
+      receivedAt: clock.now().toISOString(),
+      category: 'housing.yard-improvement',
       municipalityId: await idOf(t, 'municipality', 'yoshkar-ola'),
     });
     const dueAt = new Date(appeal.deadline.dueAt).getTime();
@@ -82,6 +89,10 @@ describe('live updates of the appeal lifecycle', () => {
     expect(raised).toContainEqual(expect.objectContaining({ appealId: appeal.id, state: 'AT_RISK' }));
     await eventually(() => alerts.results.some((r) => r.data.deadlineAlerts.appeal.id === appeal.id), 'the alert');
     const alert = alerts.results.find((r) => r.data.deadlineAlerts.appeal.id === appeal.id)!;
-    expect(alert.data.deadlineAlerts).toEqual({ state: 'AT_RISK', appeal: { id: appeal.id, deadline: { state: 'AT_RISK' } }, organization: { code: 'adm-yoshkar-ola' } });
+    expect(alert.data.deadlineAlerts).toEqual({
+      state: 'AT_RISK',
+      appeal: { id: appeal.id, deadline: { state: 'AT_RISK' } },
+      organization: { code: 'adm-yoshkar-ola' },
+    });
   });
 });

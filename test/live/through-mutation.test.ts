@@ -38,7 +38,12 @@ describe('live updates of a mutation over HTTP', () => {
     const { token } = await t.user(Role.CENTER_SPECIALIST);
     const receivedAt = new Date(t.clock.now().getTime() - 3_600_000).toISOString();
     const letter = (sourceId: string, sector: string) => ({
-      kind: 'LETTER', sourceId, receivedAt, sector, text: 'Прошу починить крышу дома', author: { name: 'Белова Татьяна Константиновна' },
+      kind: 'LETTER',
+      sourceId,
+      receivedAt,
+      sector,
+      text: 'Прошу починить крышу дома',
+      author: { name: 'Белова Татьяна Константиновна' },
     });
 
     const housing = await t.gql(REGISTER, { input: letter('live-1', 'housing') }, token);
@@ -47,7 +52,12 @@ describe('live updates of a mutation over HTTP', () => {
 
     const [first] = await curator.waitFor(2);
     expect(first.data.appealEvents).toEqual({
-      appeal: { number: housing.data.registerLetter.appeal.number, channel: 'WRITTEN', sector: { code: 'housing' }, author: { name: 'Белова Татьяна Константиновна', masked: false } },
+      appeal: {
+        number: housing.data.registerLetter.appeal.number,
+        channel: 'WRITTEN',
+        sector: { code: 'housing' },
+        author: { name: 'Белова Татьяна Константиновна', masked: false },
+      },
     });
     const [seen] = await analyst.waitFor(1);
     expect(seen.data.appealEvents.appeal.author).toEqual({ name: 'Б*** Т. К.', masked: true });

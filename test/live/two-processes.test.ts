@@ -72,7 +72,12 @@ describe('two server processes on one PostgreSQL', () => {
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) {
       ids.push(
-        await insertAppeal(t, { sector: 'roads', organizationCode: 'gku-roads', deadlineStartsAt: new Date(now - 9 * DAY), dueAt: new Date(now + (6 + i) * HOUR) }),
+        await insertAppeal(t, {
+          sector: 'roads',
+          organizationCode: 'gku-roads',
+          deadlineStartsAt: new Date(now - 9 * DAY),
+          dueAt: new Date(now + (6 + i) * HOUR),
+        }),
       );
     }
     await stream.waitFor(10, 30_000);

@@ -28,15 +28,33 @@ beforeAll(async () => {
   integration = (await t.user(Role.INTEGRATION)).token;
   specialist = (await t.user(Role.CENTER_SPECIALIST)).token;
   const [org] = await sql("select id from organization where code = 'adm-yoshkar-ola'");
-  const page = await ok(t, 'mutation($input: OfficialPageInput!) { createOfficialPage(input: $input) { id } }', {
-    input: { organizationId: org.id, platform: 'VK', url: 'https://vk.com/adm_yola_test', handle: 'adm_yola_test', name: 'Администрация Йошкар-Олы (тест)', verified: true },
-  }, specialist);
+  const page = await ok(
+    t,
+    'mutation($input: OfficialPageInput!) { createOfficialPage(input: $input) { id } }',
+    {
+      input: {
+        organizationId: org.id,
+        platform: 'VK',
+        url: 'https://vk.com/adm_yola_test',
+        handle: 'adm_yola_test',
+        name: 'Администрация Йошкар-Олы (тест)',
+        verified: true,
+      },
+    },
+    specialist,
+  );
   pageId = page.id;
 });
 afterAll(() => t?.stop());
 
 const comment = (commentId: string, extra: Record<string, unknown> = {}) => ({
-  pageId, commentId, postId: 'post-1', authorHandle: 'ivan_ivanov', text: 'Когда отремонтируют дорогу на улице Кирова? Яма у дома 12.', postedAt: '2026-03-03T09:00:00+03:00', ...extra,
+  pageId,
+  commentId,
+  postId: 'post-1',
+  authorHandle: 'ivan_ivanov',
+  text: 'Когда отремонтируют дорогу на улице Кирова? Яма у дома 12.',
+  postedAt: '2026-03-03T09:00:00+03:00',
+  ...extra,
 });
 
 describe('recordOfficialPageComment', () => {
@@ -93,7 +111,7 @@ describe('recordOfficialPageComment', () => {
     expect(error.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('lists the page comments newest first, in pages, within the caller\'s scope', async () => {
+  it("lists the page comments newest first, in pages, within the caller's scope", async () => {
     await ok(t, RECORD, { input: comment('c-later', { postedAt: '2026-03-03T09:30:00+03:00' }) }, integration);
     const query = `query($id: ID!, $after: String) { officialPage(id: $id) { comments(first: 2, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { externalId } } } } }`;
@@ -118,11 +136,31 @@ describe('recordOfficialPageComment', () => {
 describe('the social channel batch intake', () => {
   it('links page comments to the page, with the comment term, and merges a comment already recorded', async () => {
     const lines = [
-      { platform: 'vk', kind: 'comment', id: 'c-1', url: 'https://vk.com/adm_yola_test?w=wall-1_1_r1', text: 'Тот же комментарий', publishedAt: '2026-03-03T09:00:00+03:00', pageUrl: 'https://vk.com/adm_yola_test' },
-      { platform: 'vk', kind: 'comment', id: 'c-batch', url: 'https://vk.com/adm_yola_test?w=wall-1_1_r2', text: 'Не вывозят мусор во дворе дома 5 по улице Ленина', publishedAt: '2026-03-03T11:00:00+03:00', pageHandle: 'adm_yola_test' },
-    ].map((line) => JSON.stringify(line)).join('\n');
+      {
+        platform: 'vk',
+        kind: 'comment',
+        id: 'c-1',
+        url: 'https://vk.com/adm_yola_test?w=wall-1_1_r1',
+        text: 'Тот же комментарий',
+        publishedAt: '2026-03-03T09:00:00+03:00',
+        pageUrl: 'https://vk.com/adm_yola_test',
+      },
+      {
+        platform: 'vk',
+        kind: 'comment',
+        id: 'c-batch',
+        url: 'https://vk.com/adm_yola_test?w=wall-1_1_r2',
+        text: 'Не вывозят мусор во дворе дома 5 по улице Ленина',
+        publishedAt: '2026-03-03T11:00:00+03:00',
+        pageHandle: 'adm_yola_test',
+      },
+    ]
+      .map((line) => JSON.stringify(line))
+      .join('\n');
     const response = await fetch(`${t.url}/channels/imports?adapter=social`, {
-      method: 'POST', headers: { authorization: `Bearer ${integration}`, 'content-type': 'application/x-ndjson' }, body: lines,
+      method: 'POST',
+      headers: { authorization: `Bearer ${integration}`, 'content-type': 'application/x-ndjson' },
+      body: lines,
     });
     const started = (await response.json()) as any;
     let job: any;
@@ -131,7 +169,10 @@ describe('the social channel batch intake', () => {
       job = await (await fetch(`${t.url}/channels/imports/${started.id}`, { headers: { authorization: `Bearer ${integration}` } })).json();
     } while (job.status === 'RUNNING');
     expect(job).toMatchObject({ status: 'DONE', accepted: 2, merged: 1 });
-    const rows = await sql('select c.comment_id, a.deadline_rules from official_page_comment c join appeal a on a.id = c.appeal_id where c.page_id = ? and c.comment_id = ?', [pageId, 'c-batch']);
+    const rows = await sql(
+      'select c.comment_id, a.deadline_rules from official_page_comment c join appeal a on a.id = c.appeal_id where c.page_id = ? and c.comment_id = ?',
+      [pageId, 'c-batch'],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0].deadline_rules.map((r: any) => r.code)).toContain('OFFICIAL_PAGE_COMMENT.answer.1wd');
     const [{ count }] = await sql("select count(*)::int as count from official_page_comment where comment_id = 'c-1'");
@@ -148,10 +189,20 @@ describe('the comment term is a parameter', () => {
     try {
       const token = (await other.user(Role.CENTER_SPECIALIST)).token;
       const [org] = await other.em().getConnection().execute("select id from organization where code = 'adm-volzhsk'");
-      const page = await ok(other, 'mutation($input: OfficialPageInput!) { createOfficialPage(input: $input) { id } }', {
-        input: { organizationId: org.id, platform: 'TELEGRAM', url: 'https://t.me/adm_volzhsk_test', name: 'Администрация Волжска' },
-      }, token);
-      const result = await ok(other, RECORD, { input: { pageId: page.id, commentId: '1', text: 'Нет отопления в школе', postedAt: '2026-03-03T09:00:00+03:00' } }, token);
+      const page = await ok(
+        other,
+        'mutation($input: OfficialPageInput!) { createOfficialPage(input: $input) { id } }',
+        {
+          input: { organizationId: org.id, platform: 'TELEGRAM', url: 'https://t.me/adm_volzhsk_test', name: 'Администрация Волжска' },
+        },
+        token,
+      );
+      const result = await ok(
+        other,
+        RECORD,
+        { input: { pageId: page.id, commentId: '1', text: 'Нет отопления в школе', postedAt: '2026-03-03T09:00:00+03:00' } },
+        token,
+      );
       expect(result.appeal.deadline).toMatchObject({ rule: 'OFFICIAL_PAGE_COMMENT.answer.2h', dueAt: '2026-03-03T08:00:00.000Z' });
     } finally {
       await other.stop();

@@ -29,9 +29,16 @@ beforeAll(async () => {
   t = await startTestApp({ clock });
   specialist = (await t.user(Role.CENTER_SPECIALIST)).token;
   const items: FxInput[] = [];
-  const answer = (org: string, i: number, text: string): FxInput => ({ org, category: 'health.appointment', receivedAt: at(i), answerHours: 5, answerText: text });
+  const answer = (org: string, i: number, text: string): FxInput => ({
+    org,
+    category: 'health.appointment',
+    receivedAt: at(i),
+    answerHours: 5,
+    answerText: text,
+  });
   for (const org of TYPICAL) {
-    for (let i = 0; i < 20; i++) items.push(answer(org, i, i < 6 ? `${org}: нарушение устранено, специалисты выезжали на место.` : `${org}: ответ по существу № ${i}`));
+    for (let i = 0; i < 20; i++)
+      items.push(answer(org, i, i < 6 ? `${org}: нарушение устранено, специалисты выезжали на место.` : `${org}: ответ по существу № ${i}`));
   }
   for (let i = 0; i < 20; i++) items.push(answer('min-transport', i, i < 16 ? BOILER : `Ответ по существу № ${i}`));
   for (let i = 0; i < 8; i++) items.push(answer('gzhi', i, BOILER));
@@ -49,7 +56,12 @@ describe('ANSWER_QUALITY against the region', () => {
     const found = await quality();
     expect(found.map((r: any) => r.organization.code)).toEqual(['min-transport']);
     expect(found[0].evidence).toMatchObject({
-      answers: 20, boilerplateAnswers: 16, share: 0.8, regionMedianShare: 0.3, bodiesJudged: 6, bar: 0.5,
+      answers: 20,
+      boilerplateAnswers: 16,
+      share: 0.8,
+      regionMedianShare: 0.3,
+      bodiesJudged: 6,
+      bar: 0.5,
       thresholds: { boilerplateShare: 0.2, boilerplateMargin: 0.2, minAnswers: 10, boilerplateMinAppeals: 5 },
     });
     expect(found[0].reason).toContain('16 из 20');

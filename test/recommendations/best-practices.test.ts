@@ -29,11 +29,24 @@ beforeAll(async () => {
   const items: FxInput[] = [];
   for (let i = 0; i < 10; i++) {
     items.push({
-      org: 'gku-roads', category: 'roads.potholes', receivedAt: `2026-03-${String(i + 2).padStart(2, '0')}T10:00:00+03:00`, answerHours: 2, dueHours: 240, score: 5,
+      org: 'gku-roads',
+      category: 'roads.potholes',
+      receivedAt: `2026-03-${String(i + 2).padStart(2, '0')}T10:00:00+03:00`,
+      answerHours: 2,
+      dueHours: 240,
+      score: 5,
       authorName: 'Петров Пётр Иванович',
       answerText: `Уважаемый Петров Пётр! Яма у дома 5, кв. 12 заделана. Вопросы: +7 (836) 245-67-89, roads@example.ru. № ${i}`,
     });
-    items.push({ org: 'adm-yoshkar-ola', category: 'roads.potholes', receivedAt: `2026-03-${String(i + 2).padStart(2, '0')}T11:00:00+03:00`, answerHours: 98, dueHours: i < 5 ? 240 : 48, score: 3, answerText: 'Рассмотрено' });
+    items.push({
+      org: 'adm-yoshkar-ola',
+      category: 'roads.potholes',
+      receivedAt: `2026-03-${String(i + 2).padStart(2, '0')}T11:00:00+03:00`,
+      answerHours: 98,
+      dueHours: i < 5 ? 240 : 48,
+      score: 3,
+      answerText: 'Рассмотрено',
+    });
   }
   await insertAppeals(t, items);
 });
@@ -43,11 +56,18 @@ describe('bestPractices', () => {
   it('finds the body that stands out in a category by each measure, with its figures', async () => {
     const rows = (await ok(t, QUERY, PERIOD, token)).filter((r: any) => r.category?.code === 'roads.potholes');
     expect(rows.map((r: any) => [r.organization?.code ?? null, r.municipality?.code ?? null, r.measure])).toEqual([
-      ['gku-roads', null, 'SPEED'], ['gku-roads', null, 'ON_TIME'], ['gku-roads', null, 'SATISFACTION'],
+      ['gku-roads', null, 'SPEED'],
+      ['gku-roads', null, 'ON_TIME'],
+      ['gku-roads', null, 'SATISFACTION'],
     ]);
     const [speed, onTime, satisfaction] = rows;
     expect(speed.advantage).toBeCloseTo(25, 9);
-    expect(speed.figures).toMatchObject({ appeals: 10, answered: 10, avgAnswerHours: 2, compared: { appeals: 20, avgAnswerHours: 50, onTimeShare: 0.75, avgScore: 4 } });
+    expect(speed.figures).toMatchObject({
+      appeals: 10,
+      answered: 10,
+      avgAnswerHours: 2,
+      compared: { appeals: 20, avgAnswerHours: 50, onTimeShare: 0.75, avgScore: 4 },
+    });
     expect(onTime.advantage).toBeCloseTo(1 / 0.75, 9);
     expect(satisfaction.advantage).toBeCloseTo(1.25, 9);
     expect(speed.reason).toContain('2 ч против 50 ч');
@@ -72,7 +92,11 @@ describe('bestPractices', () => {
 
 describe('withoutPersonalData', () => {
   it('masks the author name and its forms, phones, e-mail and flat numbers', () => {
-    expect(withoutPersonalData('Уважаемая Иванова Мария Петровна! Ответ Ивановой М. П. направлен на ivanova@mail.ru, тел. 8 917 123-45-67, кв. 3', 'Иванова Мария Петровна'))
-      .toBe('Уважаемая И*** М. П.! Ответ И. М. П. направлен на [адрес эл. почты], тел. [телефон], кв. [номер]');
+    expect(
+      withoutPersonalData(
+        'Уважаемая Иванова Мария Петровна! Ответ Ивановой М. П. направлен на ivanova@mail.ru, тел. 8 917 123-45-67, кв. 3',
+        'Иванова Мария Петровна',
+      ),
+    ).toBe('Уважаемая И*** М. П.! Ответ И. М. П. направлен на [адрес эл. почты], тел. [телефон], кв. [номер]');
   });
 });

@@ -43,13 +43,34 @@ export async function insertAppeals(t: TestApp, items: FxInput[]): Promise<strin
       `insert into appeal (id, number, channel, external_id, status, text, address, author_name, municipality_id, sector_id, category_id, organization_id,
          fz59, received_at, registered_at, due_at, deadline_starts_at, answered_at, paused_ms, satisfaction_score, rated_at, is_repeat, created_at, updated_at)
        values (?, ?, 'POS', ?, ?, 'Обращение', ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`,
-      [id, number, number, answered ? 'CLOSED' : 'IN_PROGRESS', item.address ?? null, item.authorName ?? null, ref.municipality, ref.sector, ref.category, ref.org,
-        received, received, new Date(received.getTime() + (item.dueHours ?? 240) * HOUR), received, answered,
-        item.score ?? null, item.score ? answered : null, item.isRepeat ?? false, received, answered ?? received],
+      [
+        id,
+        number,
+        number,
+        answered ? 'CLOSED' : 'IN_PROGRESS',
+        item.address ?? null,
+        item.authorName ?? null,
+        ref.municipality,
+        ref.sector,
+        ref.category,
+        ref.org,
+        received,
+        received,
+        new Date(received.getTime() + (item.dueHours ?? 240) * HOUR),
+        received,
+        answered,
+        item.score ?? null,
+        item.score ? answered : null,
+        item.isRepeat ?? false,
+        received,
+        answered ?? received,
+      ],
     );
     if (answered && item.answerText) {
-      await conn.execute(`insert into appeal_event (id, appeal_id, type, at, actor_label, to_status, data) values (?, ?, 'ANSWERED', ?, 'test', 'ANSWERED', ?)`,
-        [randomUUID(), id, answered, JSON.stringify({ text: item.answerText })]);
+      await conn.execute(
+        `insert into appeal_event (id, appeal_id, type, at, actor_label, to_status, data) values (?, ?, 'ANSWERED', ?, 'test', 'ANSWERED', ?)`,
+        [randomUUID(), id, answered, JSON.stringify({ text: item.answerText })],
+      );
     }
     ids.push(id);
   }

@@ -15,8 +15,15 @@ beforeAll(async () => {
   // Two processes start together on a shared 2-core machine: allow for it.
   // The database and its fixtures come from this process; the API under test is `npm start` with API_PROCESSES=2.
   t = await startTestApp({ env: { EVENT_BUS: 'pg' } });
-  server = await startServerProcess({ DATABASE_URL: t.databaseUrl, JWT_SECRET: SECRET, EVENT_BUS: 'pg', API_PROCESSES: '2', DEADLINE_WATCH_INTERVAL_SECONDS: '0' }, { startTimeoutMs: 180_000 });
-  await server.waitForLog((line) => typeof line.port === 'number' && line.pid !== server.logs.find((l) => typeof l.port === 'number')!.pid, 'the second API process', 180_000);
+  server = await startServerProcess(
+    { DATABASE_URL: t.databaseUrl, JWT_SECRET: SECRET, EVENT_BUS: 'pg', API_PROCESSES: '2', DEADLINE_WATCH_INTERVAL_SECONDS: '0' },
+    { startTimeoutMs: 180_000 },
+  );
+  await server.waitForLog(
+    (line) => typeof line.port === 'number' && line.pid !== server.logs.find((l) => typeof l.port === 'number')!.pid,
+    'the second API process',
+    180_000,
+  );
 }, 400_000);
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
@@ -29,7 +36,9 @@ const startedPids = () => new Set(server.logs.filter((l) => typeof l.port === 'n
 describe('API_PROCESSES=2: two API processes behind one port', () => {
   it('runs two processes, each with its own listener on the event bus', async () => {
     expect(startedPids().size).toBe(2);
-    const [{ count }] = await t.asOwner('select count(*)::int as count from pg_stat_activity where application_name = $1 and datname = current_database()', [PG_LISTENER_NAME]);
+    const [{ count }] = await t.asOwner('select count(*)::int as count from pg_stat_activity where application_name = $1 and datname = current_database()', [
+      PG_LISTENER_NAME,
+    ]);
     // Both API processes, and this test's own app.
     expect(count).toBe(3);
   });

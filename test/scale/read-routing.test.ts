@@ -63,10 +63,15 @@ describe('read routing (DATABASE_READ_URL)', () => {
     const appealId = await insertAppeal(t, { sector: 'waste' });
     expect(await pageIds(writer.token)).not.toContain(appealId);
     const [user] = await t.em().execute('select * from app_user where id = ?', [writer.id]);
-    await runAppealTransaction(t.running.app, t.em() as EntityManager, { user: { id: user.id, role: user.role, organizationId: null, sectors: [] } } as never, async (tx) => {
-      const appeal = await tx.em.findOneOrFail(Appeal, appealId);
-      tx.record({ appeal, type: 'STRUCTURED' });
-    });
+    await runAppealTransaction(
+      t.running.app,
+      t.em() as EntityManager,
+      { user: { id: user.id, role: user.role, organizationId: null, sectors: [] } } as never,
+      async (tx) => {
+        const appeal = await tx.em.findOneOrFail(Appeal, appealId);
+        tx.record({ appeal, type: 'STRUCTURED' });
+      },
+    );
     expect(await pageIds(writer.token)).toContain(appealId);
     expect(await pageIds(other.token)).not.toContain(appealId);
     // A write by a non-user actor (a channel) marks nobody.

@@ -46,7 +46,13 @@ export default async function setup(project: TestProject) {
     await admin.end();
   }
   const template = await createScratchDatabase(serverUrl, 'cur_template');
-  const db = await openDatabase({ url: template.url, dataDir: '', logger, extraEntities: pluginEntities(allPlugins), extraMigrations: pluginMigrations(allPlugins) });
+  const db = await openDatabase({
+    url: template.url,
+    dataDir: '',
+    logger,
+    extraEntities: pluginEntities(allPlugins),
+    extraMigrations: pluginMigrations(allPlugins),
+  });
   const em = db.orm.em.fork() as EntityManager;
   // The default pack (regions/mari-el), as `npm start` loads it; a test of another region starts on a database of its own.
   await seedReference(em, loadRegionPack(), allPlugins, false);

@@ -56,7 +56,12 @@ function scalarValue(g: Gen, type: GraphQLScalarType): unknown {
     case 'ID':
       return g(() => fc.oneof(uuid, uuid, fc.string({ maxLength: 40 })));
     case 'DateTime':
-      return g(() => fc.oneof(fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), fc.string({ maxLength: 30 })));
+      return g(() =>
+        fc.oneof(
+          fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+          fc.string({ maxLength: 30 }),
+        ),
+      );
     case 'JSON':
     case 'JSONObject':
       return g(fc.jsonValue, { maxDepth: 3 });
@@ -119,7 +124,10 @@ function selection(g: Gen, type: GraphQLOutputType, depth: number): string {
 function literal(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
-  if (typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${/^[_A-Za-z][_0-9A-Za-z]*$/.test(k) ? k : 'bad'}: ${literal(v)}`).join(', ')} }`;
+  if (typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${/^[_A-Za-z][_0-9A-Za-z]*$/.test(k) ? k : 'bad'}: ${literal(v)}`)
+      .join(', ')} }`;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '0';
   return JSON.stringify(value);
 }

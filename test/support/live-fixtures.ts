@@ -44,7 +44,9 @@ export async function insertAppeal(t: TestApp, fixture: AppealFixture): Promise<
         author_email: fixture.authorEmail ?? null,
         sector_id: knex('sector').select('id').where('code', fixture.sector),
         organization_id: fixture.organizationCode ? knex('organization').select('id').where('code', fixture.organizationCode) : null,
-        municipality_id: knex('municipality').select('id').where('code', fixture.municipalityCode ?? 'yoshkar-ola'),
+        municipality_id: knex('municipality')
+          .select('id')
+          .where('code', fixture.municipalityCode ?? 'yoshkar-ola'),
         assignee_id: fixture.assigneeId ?? null,
         received_at: received,
         registered_at: received,
@@ -82,7 +84,13 @@ export async function commitEvent(app: AppServices, appealId: string, type: stri
     for (let i = 0; i < (options.count ?? 1); i++) {
       ids.push(
         // Tests tag their events with invented types (not AppealEventType's): the helper writes them as they are.
-        tx.record({ appeal, type: type as AppealEventTypeName, fromStatus, toStatus: options.toStatus ?? null, data: options.data ? { ...options.data, i } : { i } }).id,
+        tx.record({
+          appeal,
+          type: type as AppealEventTypeName,
+          fromStatus,
+          toStatus: options.toStatus ?? null,
+          data: options.data ? { ...options.data, i } : { i },
+        }).id,
       );
     }
     if (options.fail) throw new Error('rolled back on purpose');

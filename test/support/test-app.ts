@@ -132,10 +132,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
             })
             .returning(['id', 'organization_id']),
         );
-      const token = running.app.tokens.issue(
-        { id: row.id, role, organizationId: row.organization_id, sectors: userOptions.sectors ?? [] },
-        clock.now(),
-      );
+      const token = running.app.tokens.issue({ id: row.id, role, organizationId: row.organization_id, sectors: userOptions.sectors ?? [] }, clock.now());
       return { id: row.id, token };
     },
     async stop() {

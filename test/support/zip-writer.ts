@@ -124,8 +124,10 @@ export async function* repeatedCellsSheet(megabytes: number): AsyncIterable<stri
 /** A small sheet: a header (Номер, Текст, Дата) and `rows` numbered rows. */
 export function numberedRowsSheet(rows: number): string {
   const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
-  const body = Array.from({ length: rows + 1 }, (_, i) =>
-    `<row r="${i + 1}">${cell(`A${i + 1}`, i ? String(i) : 'Номер')}${cell(`B${i + 1}`, i ? `Яма №${i}` : 'Текст')}${cell(`C${i + 1}`, i ? '2026-11-19T10:00:00' : 'Дата')}</row>`,
+  const body = Array.from(
+    { length: rows + 1 },
+    (_, i) =>
+      `<row r="${i + 1}">${cell(`A${i + 1}`, i ? String(i) : 'Номер')}${cell(`B${i + 1}`, i ? `Яма №${i}` : 'Текст')}${cell(`C${i + 1}`, i ? '2026-11-19T10:00:00' : 'Дата')}</row>`,
   ).join('');
   return `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>${body}</sheetData></worksheet>`;
 }

@@ -1,6 +1,7 @@
 import type { TestApp } from '../support/test-app.js';
 
-export const SURVEY_FIELDS = 'id version title status opensAt closesAt responseCount audience { municipalityIds sectors categories problemId } questions { code type required options { code text } scaleMin scaleMax }';
+export const SURVEY_FIELDS =
+  'id version title status opensAt closesAt responseCount audience { municipalityIds sectors categories problemId } questions { code type required options { code text } scaleMin scaleMax }';
 export const CREATE = `mutation($input: SurveyInput!) { createSurvey(input: $input) { ${SURVEY_FIELDS} } }`;
 export const UPDATE = `mutation($id: ID!, $input: SurveyInput!, $v: Int!) { updateSurvey(id: $id, input: $input, expectedVersion: $v) { ${SURVEY_FIELDS} } }`;
 export const OPEN = `mutation($id: ID!, $v: Int!) { openSurvey(id: $id, expectedVersion: $v) { id version status } }`;
@@ -19,8 +20,27 @@ export function questionnaire(title = 'Качество уборки дворо�
     title,
     description: 'Опрос жителей о работе управляющих компаний',
     questions: [
-      { code: 'satisfied', text: 'Довольны ли вы уборкой двора?', type: 'SINGLE_CHOICE', options: [{ code: 'yes', text: 'Да' }, { code: 'no', text: 'Нет' }, { code: 'unsure', text: 'Затрудняюсь ответить' }] },
-      { code: 'problems', text: 'Что беспокоит?', type: 'MULTIPLE_CHOICE', required: false, options: [{ code: 'snow', text: 'Снег' }, { code: 'trash', text: 'Мусор' }, { code: 'light', text: 'Освещение' }] },
+      {
+        code: 'satisfied',
+        text: 'Довольны ли вы уборкой двора?',
+        type: 'SINGLE_CHOICE',
+        options: [
+          { code: 'yes', text: 'Да' },
+          { code: 'no', text: 'Нет' },
+          { code: 'unsure', text: 'Затрудняюсь ответить' },
+        ],
+      },
+      {
+        code: 'problems',
+        text: 'Что беспокоит?',
+        type: 'MULTIPLE_CHOICE',
+        required: false,
+        options: [
+          { code: 'snow', text: 'Снег' },
+          { code: 'trash', text: 'Мусор' },
+          { code: 'light', text: 'Освещение' },
+        ],
+      },
       { code: 'score', text: 'Оцените от 1 до 5', type: 'SCALE', scaleMin: 1, scaleMax: 5 },
       { code: 'comment', text: 'Ваш комментарий', type: 'TEXT', required: false },
     ],

@@ -10,7 +10,10 @@ let t: TestApp;
 let clock: ManualClock;
 let specialist: string;
 
-const GOOD = [{ questionCode: 'satisfied', optionCodes: ['yes'] }, { questionCode: 'score', value: 5 }];
+const GOOD = [
+  { questionCode: 'satisfied', optionCodes: ['yes'] },
+  { questionCode: 'score', value: 5 },
+];
 
 beforeAll(async () => {
   clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
@@ -26,10 +29,14 @@ async function submitError(token: string, answers: unknown[], municipalityId?: s
 }
 
 async function stored(surveyId: string) {
-  const [row] = await pgQuery<{ responses: number; answers: number; used: number }>(t.em(), `select
+  const [row] = await pgQuery<{ responses: number; answers: number; used: number }>(
+    t.em(),
+    `select
     (select count(*)::int from survey_response where survey_id = $1) as responses,
     (select count(*)::int from survey_answer where survey_id = $1) as answers,
-    (select count(used_at)::int from survey_link where survey_id = $1) as used`, [surveyId]);
+    (select count(used_at)::int from survey_link where survey_id = $1) as used`,
+    [surveyId],
+  );
   return row;
 }
 
@@ -70,13 +77,49 @@ describe('one-use links', () => {
     const cases: [unknown[], string][] = [
       [[{ questionCode: 'score', value: 5 }], 'satisfied'],
       [[...GOOD, { questionCode: 'ghost', text: 'x' }], 'ghost'],
-      [[{ questionCode: 'satisfied', optionCodes: ['yes', 'no'] }, { questionCode: 'score', value: 5 }], 'satisfied'],
-      [[{ questionCode: 'satisfied', optionCodes: ['maybe'] }, { questionCode: 'score', value: 5 }], 'satisfied'],
-      [[{ questionCode: 'satisfied', optionCodes: [] }, { questionCode: 'score', value: 5 }], 'satisfied'],
+      [
+        [
+          { questionCode: 'satisfied', optionCodes: ['yes', 'no'] },
+          { questionCode: 'score', value: 5 },
+        ],
+        'satisfied',
+      ],
+      [
+        [
+          { questionCode: 'satisfied', optionCodes: ['maybe'] },
+          { questionCode: 'score', value: 5 },
+        ],
+        'satisfied',
+      ],
+      [
+        [
+          { questionCode: 'satisfied', optionCodes: [] },
+          { questionCode: 'score', value: 5 },
+        ],
+        'satisfied',
+      ],
       [[...GOOD, { questionCode: 'problems', optionCodes: ['snow', 'snow'] }], 'problems'],
-      [[{ questionCode: 'satisfied', optionCodes: ['yes'] }, { questionCode: 'score', value: 6 }], 'score'],
-      [[{ questionCode: 'satisfied', optionCodes: ['yes'] }, { questionCode: 'score', value: 0 }], 'score'],
-      [[{ questionCode: 'satisfied', optionCodes: ['yes'] }, { questionCode: 'score', text: '5' }], 'score'],
+      [
+        [
+          { questionCode: 'satisfied', optionCodes: ['yes'] },
+          { questionCode: 'score', value: 6 },
+        ],
+        'score',
+      ],
+      [
+        [
+          { questionCode: 'satisfied', optionCodes: ['yes'] },
+          { questionCode: 'score', value: 0 },
+        ],
+        'score',
+      ],
+      [
+        [
+          { questionCode: 'satisfied', optionCodes: ['yes'] },
+          { questionCode: 'score', text: '5' },
+        ],
+        'score',
+      ],
       [[...GOOD, { questionCode: 'comment', text: 'плохо\u0000' }], 'comment'],
       [[...GOOD, { questionCode: 'comment', text: 'я'.repeat(4001) }], 'comment'],
       [[...GOOD, { questionCode: 'comment', text: '   ' }], 'comment'],
@@ -91,7 +134,11 @@ describe('one-use links', () => {
     const [m] = await municipalities(t, specialist);
     await must(t, SUBMIT, { token, answers: [...GOOD, { questionCode: 'problems', optionCodes: ['trash', 'snow'] }], m: m.id });
     // Stored as the options' bits in the question's order (snow = bit 0, trash = bit 1), whatever order they came in.
-    const [answer] = await pgQuery<{ choice_bits: string; municipality_id: string }>(t.em(), `select choice_bits, municipality_id from survey_answer where survey_id = $1 and question_code = 'problems'`, [survey.id]);
+    const [answer] = await pgQuery<{ choice_bits: string; municipality_id: string }>(
+      t.em(),
+      `select choice_bits, municipality_id from survey_answer where survey_id = $1 and question_code = 'problems'`,
+      [survey.id],
+    );
     expect(answer).toEqual({ choice_bits: '3', municipality_id: m.id });
   });
 
@@ -111,10 +158,15 @@ describe('one-use links', () => {
     const tokens = await links(t, specialist, survey.id, 20);
     for (const token of tokens) {
       // Two requests on two sockets (no keep-alive sharing): they race in the database.
-      const outcomes = await Promise.all([0, 1].map(() => fetch(`${t.url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' },
-        body: JSON.stringify({ query: SUBMIT, variables: { token, answers: GOOD } }),
-      }).then((r) => r.json() as Promise<{ data?: { submitSurveyResponse: unknown }; errors?: { extensions: { code: string } }[] }>)));
+      const outcomes = await Promise.all(
+        [0, 1].map(() =>
+          fetch(`${t.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', connection: 'close' },
+            body: JSON.stringify({ query: SUBMIT, variables: { token, answers: GOOD } }),
+          }).then((r) => r.json() as Promise<{ data?: { submitSurveyResponse: unknown }; errors?: { extensions: { code: string } }[] }>),
+        ),
+      );
       const won = outcomes.filter((o) => o.data?.submitSurveyResponse);
       const refused = outcomes.filter((o) => o.errors?.[0]?.extensions.code === 'FORBIDDEN');
       expect([won.length, refused.length]).toEqual([1, 1]);
@@ -124,10 +176,22 @@ describe('one-use links', () => {
 
   it('gives one link per author with a contact among the appeals of the audience', async () => {
     const [m1, m2] = await municipalities(t, specialist);
-    const register = (n: number, municipalityId: string, author: Record<string, string>) => must(t,
-      'mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { created } }',
-      { input: { channel: 'EMAIL', externalId: `survey-aud-${n}`, text: 'Во дворе не убирают снег уже неделю', receivedAt: '2026-03-01T10:00:00Z', municipalityId, author } },
-      specialist);
+    const register = (n: number, municipalityId: string, author: Record<string, string>) =>
+      must(
+        t,
+        'mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { created } }',
+        {
+          input: {
+            channel: 'EMAIL',
+            externalId: `survey-aud-${n}`,
+            text: 'Во дворе не убирают снег уже неделю',
+            receivedAt: '2026-03-01T10:00:00Z',
+            municipalityId,
+            author,
+          },
+        },
+        specialist,
+      );
     await register(1, m1.id, { name: 'Иванов Иван', email: 'ivanov@example.ru' });
     await register(2, m1.id, { name: 'Иванов Иван', email: 'IVANOV@example.ru' });
     await register(3, m1.id, { name: 'Петрова Анна', phone: '+7 917 000-00-01' });

@@ -9,7 +9,10 @@ let specialist: string;
 const clients: LiveClient[] = [];
 
 const STREAM = 'subscription($id: ID!) { surveyResults(surveyId: $id) { responseCount questions { code answered options { code count } } } }';
-const answer = (choice: string) => [{ questionCode: 'satisfied', optionCodes: [choice] }, { questionCode: 'score', value: 3 }];
+const answer = (choice: string) => [
+  { questionCode: 'satisfied', optionCodes: [choice] },
+  { questionCode: 'score', value: 3 },
+];
 
 beforeAll(async () => {
   t = await startTestApp({ env: { SURVEY_LIVE_INTERVAL_MS: '200' } });

@@ -20,7 +20,11 @@ let head: string;
 let headId: string;
 const TITLE = 'Уборка дворов: весенний опрос';
 // May: 7 «yes», 3 «no», 2 «unsure» of 12; scores 1..5 cycling; June: 4 more «no».
-const MAY = Array.from({ length: 12 }, (_, i) => ({ choice: i < 7 ? 'yes' : i < 10 ? 'no' : 'unsure', score: 1 + (i % 5), at: `2026-05-${String(10 + i).padStart(2, '0')}T12:00:00+03:00` }));
+const MAY = Array.from({ length: 12 }, (_, i) => ({
+  choice: i < 7 ? 'yes' : i < 10 ? 'no' : 'unsure',
+  score: 1 + (i % 5),
+  at: `2026-05-${String(10 + i).padStart(2, '0')}T12:00:00+03:00`,
+}));
 const JUNE = Array.from({ length: 4 }, (_, i) => ({ choice: 'no', score: 5, at: `2026-06-0${1 + i}T12:00:00+03:00` }));
 
 beforeAll(async () => {
@@ -28,14 +32,22 @@ beforeAll(async () => {
   ({ id: headId, token: head } = await t.user(Role.CENTER_HEAD));
   const specialist = (await t.user(Role.CENTER_SPECIALIST)).token;
   const survey = await openSurvey(t, specialist, { ...questionnaire(TITLE), audience: { sectors: ['housing'] } });
-  const rows = [...MAY, ...JUNE].map((r, i) => ({ rowKey: `k${i}`, submittedAt: r.at, answers: [{ questionCode: 'satisfied', optionCodes: [r.choice] }, { questionCode: 'score', value: r.score }] }));
+  const rows = [...MAY, ...JUNE].map((r, i) => ({
+    rowKey: `k${i}`,
+    submittedAt: r.at,
+    answers: [
+      { questionCode: 'satisfied', optionCodes: [r.choice] },
+      { questionCode: 'score', value: r.score },
+    ],
+  }));
   expect((await must(t, IMPORT, { id: survey.id, rows }, specialist)).importSurveyResponses.created).toBe(16);
   // A survey without responses in May is not in May's report.
   await openSurvey(t, specialist, questionnaire('Опрос без ответов'));
 });
 afterAll(() => t?.stop());
 
-const SECTION = 'query($m: String!) { monthlyReport(month: $m) { residentsSaid { survey status problem responsesInMonth responses question answered leadingOption share shareLow shareHigh mean meanLow meanHigh scale } } }';
+const SECTION =
+  'query($m: String!) { monthlyReport(month: $m) { residentsSaid { survey status problem responsesInMonth responses question answered leadingOption share shareLow shareHigh mean meanLow meanHigh scale } } }';
 const fetchReport = (path: string) => fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${head}` } });
 
 /** The Wilson score interval, written out again. */
@@ -48,7 +60,7 @@ function wilson(x: number, n: number) {
 }
 
 describe('the monthly report: what residents said', () => {
-  it('lists the month\'s surveys with the leading answer, its share and interval, and the scale mean', async () => {
+  it("lists the month's surveys with the leading answer, its share and interval, and the scale mean", async () => {
     const section = (await must(t, SECTION, { m: '2026-05' }, head)).monthlyReport.residentsSaid;
     // The choice and the scale question: the optional choice nobody answered is left out, free text always.
     expect(section.map((f: any) => f.question)).toEqual(['Довольны ли вы уборкой двора?', 'Оцените от 1 до 5']);
@@ -67,7 +79,7 @@ describe('the monthly report: what residents said', () => {
     expect((await must(t, SECTION, { m: '2026-04' }, head)).monthlyReport.residentsSaid).toEqual([]);
   });
 
-  it('keeps the survey scope: another sector\'s lead does not see a housing survey, the housing lead does', async () => {
+  it("keeps the survey scope: another sector's lead does not see a housing survey, the housing lead does", async () => {
     const transport = (await t.user(Role.SECTOR_LEAD, { sectors: ['transport'] })).token;
     const housing = (await t.user(Role.SECTOR_LEAD, { sectors: ['housing'] })).token;
     expect((await must(t, SECTION, { m: '2026-05' }, transport)).monthlyReport.residentsSaid).toEqual([]);
@@ -84,7 +96,10 @@ describe('the monthly report: what residents said', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await (await fetchReport('/reports/monthly/2026-05.xlsx')).arrayBuffer()) as never);
     const sheet = book.getWorksheet('Что сказали жители')!;
-    const rows = sheet.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1));
+    const rows = sheet
+      .getSheetValues()
+      .slice(2)
+      .map((row) => (row as unknown[]).slice(1));
     expect(rows).toHaveLength(2);
     expect(rows[0].slice(0, 8)).toEqual([TITLE, 'идёт', undefined, 12, 16, 'Довольны ли вы уборкой двора?', 16, 'Да']);
     expect(rows[0][8]).toBeCloseTo(7 / 16, 12);
@@ -93,7 +108,15 @@ describe('the monthly report: what residents said', () => {
     const pdf = await fetchReport('/reports/monthly/2026-05.pdf');
     expect(pdf.status).toBe(200);
     // The PDF's text is drawn in embedded glyphs: the section shows as what it adds to the same report without it.
-    const report = await buildMonthlyReport({ em: t.running.app.orm.em.fork() as EntityManager, app: t.running.app, user: { id: headId, role: Role.CENTER_HEAD, organizationId: null, sectors: [] }, now: t.running.app.clock.now() }, '2026-05');
+    const report = await buildMonthlyReport(
+      {
+        em: t.running.app.orm.em.fork() as EntityManager,
+        app: t.running.app,
+        user: { id: headId, role: Role.CENTER_HEAD, organizationId: null, sectors: [] },
+        now: t.running.app.clock.now(),
+      },
+      '2026-05',
+    );
     expect(report.residentsSaid).toHaveLength(2);
     const withSection = await renderReportPdf(report, 'Europe/Moscow', 'ЦУР');
     const without = await renderReportPdf({ ...report, residentsSaid: [] }, 'Europe/Moscow', 'ЦУР');

@@ -16,7 +16,11 @@ beforeAll(async () => {
   surveyId = (await openSurvey(t, specialist)).id;
   const rows = ['yes', 'yes', 'no'].map((choice, i) => ({
     rowKey: `r${i}`,
-    answers: [{ questionCode: 'satisfied', optionCodes: [choice] }, { questionCode: 'score', value: 3 + i }, { questionCode: 'comment', text: `Звоните мне: 8 917 000 00 0${i}` }],
+    answers: [
+      { questionCode: 'satisfied', optionCodes: [choice] },
+      { questionCode: 'score', value: 3 + i },
+      { questionCode: 'comment', text: `Звоните мне: 8 917 000 00 0${i}` },
+    ],
   }));
   await must(t, IMPORT, { id: surveyId, rows }, specialist);
 });
@@ -32,13 +36,20 @@ describe('GET /reports/surveys/{id}.xlsx and .pdf', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
     const figures = book.getWorksheet('Итоги')!;
-    const rows = figures.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1));
+    const rows = figures
+      .getSheetValues()
+      .slice(2)
+      .map((row) => (row as unknown[]).slice(1));
     const yes = rows.find((r) => r[0] === 'satisfied' && r[2] === 'yes')!;
     expect(yes[4]).toBe(2);
     expect(yes[5]).toBeCloseTo(2 / 3, 10);
     const mean = rows.find((r) => r[0] === 'score' && r[2] === 'mean')!;
     expect(mean[5]).toBeCloseTo(4, 10);
-    const texts = book.getWorksheet('Свободные ответы')!.getSheetValues().slice(2).map((row) => String((row as unknown[])[2]));
+    const texts = book
+      .getWorksheet('Свободные ответы')!
+      .getSheetValues()
+      .slice(2)
+      .map((row) => String((row as unknown[])[2]));
     expect(texts).toHaveLength(3);
     expect(texts.every((text) => !/917/.test(text))).toBe(true);
   });

@@ -24,8 +24,16 @@ function random(seed: number) {
   };
 }
 
-interface Answer { questionCode: string; optionCodes?: string[]; value?: number; text?: string }
-interface Respondent { municipalityId: string; answers: Answer[] }
+interface Answer {
+  questionCode: string;
+  optionCodes?: string[];
+  value?: number;
+  text?: string;
+}
+interface Respondent {
+  municipalityId: string;
+  answers: Answer[];
+}
 
 describe('offline polls', () => {
   it('imports per row: good rows kept beside bad ones, a repeated upload doubles nothing', async () => {
@@ -34,7 +42,14 @@ describe('offline polls', () => {
     expect(early.errors![0].extensions!.code).toBe('CONFLICT');
     const survey = await openSurvey(t, specialist);
     const [m] = await municipalities(t, specialist);
-    const good = (key: string) => ({ rowKey: key, municipalityId: m.id, answers: [{ questionCode: 'satisfied', optionCodes: ['no'] }, { questionCode: 'score', value: 2 }] });
+    const good = (key: string) => ({
+      rowKey: key,
+      municipalityId: m.id,
+      answers: [
+        { questionCode: 'satisfied', optionCodes: ['no'] },
+        { questionCode: 'score', value: 2 },
+      ],
+    });
     const rows = [
       good('p-1'),
       { rowKey: 'p-2', answers: [{ questionCode: 'score', value: 2 }] },
@@ -47,7 +62,15 @@ describe('offline polls', () => {
     const first = (await must(t, IMPORT, { id: survey.id, rows }, specialist)).importSurveyResponses;
     expect(first).toMatchObject({ created: 2, existing: 0, failed: 5 });
     expect(first.rows.map((r: { status: string }) => r.status)).toEqual(['CREATED', 'ERROR', 'CREATED', 'ERROR', 'ERROR', 'ERROR', 'ERROR']);
-    expect(first.rows.map((r: { error: { field: string } | null }) => r.error?.field ?? null)).toEqual([null, 'satisfied', null, 'municipalityId', 'rowKey', 'comment', 'rowKey']);
+    expect(first.rows.map((r: { error: { field: string } | null }) => r.error?.field ?? null)).toEqual([
+      null,
+      'satisfied',
+      null,
+      'municipalityId',
+      'rowKey',
+      'comment',
+      'rowKey',
+    ]);
     const again = (await must(t, IMPORT, { id: survey.id, rows: [good('p-1'), good('p-3'), good('p-6')] }, specialist)).importSurveyResponses;
     expect(again).toMatchObject({ created: 1, existing: 2, failed: 0 });
     const results = (await must(t, RESULTS, { id: survey.id }, analyst)).survey.results;
@@ -57,7 +80,9 @@ describe('offline polls', () => {
     expect(pos.created).toBe(1);
     const history = (await must(t, 'query($id: ID!) { survey(id: $id) { history { type data } } }', { id: survey.id }, analyst)).survey.history;
     expect(history.filter((e: { type: string }) => e.type === 'RESPONSES_IMPORTED').map((e: { data: unknown }) => e.data)).toEqual([
-      { rows: 7, created: 2, existing: 0, failed: 5 }, { rows: 3, created: 1, existing: 2, failed: 0 }, { rows: 1, created: 1, existing: 0, failed: 0 },
+      { rows: 7, created: 2, existing: 0, failed: 5 },
+      { rows: 3, created: 1, existing: 2, failed: 0 },
+      { rows: 1, created: 1, existing: 0, failed: 0 },
     ]);
   });
 });
@@ -80,8 +105,16 @@ describe('results a sociologist would sign', () => {
         { questionCode: 'satisfied', optionCodes: [pick(['yes', 'yes', 'no', 'unsure'])] },
         { questionCode: 'score', value: 1 + Math.floor(rnd() * 5) },
       ];
-      if (rnd() < 0.7) answers.push({ questionCode: 'problems', optionCodes: ['snow', 'trash', 'light'].filter(() => rnd() < 0.5).concat(['snow']).filter((c, j, all) => all.indexOf(c) === j) });
-      if (i % 10 === 0) answers.push({ questionCode: 'comment', text: `Отзыв ${i}: звоните +7 917 555-${String(1000 + i).slice(0, 2)}-${String(i % 100).padStart(2, '0')}` });
+      if (rnd() < 0.7)
+        answers.push({
+          questionCode: 'problems',
+          optionCodes: ['snow', 'trash', 'light']
+            .filter(() => rnd() < 0.5)
+            .concat(['snow'])
+            .filter((c, j, all) => all.indexOf(c) === j),
+        });
+      if (i % 10 === 0)
+        answers.push({ questionCode: 'comment', text: `Отзыв ${i}: звоните +7 917 555-${String(1000 + i).slice(0, 2)}-${String(i % 100).padStart(2, '0')}` });
       return { municipalityId: places[i % 7 === 0 ? 2 : i % 3 === 0 ? 1 : 0].id, answers };
     });
     viaLinks = 70;
@@ -142,14 +175,17 @@ describe('results a sociologist would sign', () => {
     const results = (await must(t, RESULTS, { id: surveyId }, analyst)).survey.results;
     expect(results).toMatchObject({ responseCount: 120, linkResponses: viaLinks, importedResponses: 50, linksIssued, weighted: false });
     expect(results.responseRate).toBeCloseTo(viaLinks / linksIssued, 12);
-    compare(results.questions, expected(sample, () => 1));
+    compare(
+      results.questions,
+      expected(sample, () => 1),
+    );
     // The scale mean's interval: Student's t with n − 1 = 119 degrees of freedom.
     const values = sample.map((r) => r.answers.find((a) => a.questionCode === 'score')!.value!);
     const mean = values.reduce((s, v) => s + v, 0) / values.length;
     const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1));
     const score = results.questions.find((q: { code: string }) => q.code === 'score');
-    expect(score.meanLow).toBeCloseTo(mean - 1.9801 * sd / Math.sqrt(120), 3);
-    expect(score.meanHigh).toBeCloseTo(mean + 1.9801 * sd / Math.sqrt(120), 3);
+    expect(score.meanLow).toBeCloseTo(mean - (1.9801 * sd) / Math.sqrt(120), 3);
+    expect(score.meanHigh).toBeCloseTo(mean + (1.9801 * sd) / Math.sqrt(120), 3);
     // By municipality: each one's own table.
     expect(results.byMunicipality.map((m: { municipalityId: string }) => m.municipalityId).sort()).toEqual(places.map((p) => p.id).sort());
     for (const part of results.byMunicipality) {
@@ -166,12 +202,17 @@ describe('results a sociologist would sign', () => {
   it('weights by municipal population when asked', async () => {
     const results = (await must(t, RESULTS, { id: surveyId, w: true }, analyst)).survey.results;
     const people = places.reduce((s, p) => s + p.population, 0);
-    const weight = new Map(places.map((p) => {
-      const n = sample.filter((r) => r.municipalityId === p.id).length;
-      return [p.id, p.population / people / (n / sample.length)];
-    }));
+    const weight = new Map(
+      places.map((p) => {
+        const n = sample.filter((r) => r.municipalityId === p.id).length;
+        return [p.id, p.population / people / (n / sample.length)];
+      }),
+    );
     expect(results.weighted).toBe(true);
-    compare(results.questions, expected(sample, (r) => weight.get(r.municipalityId)!));
+    compare(
+      results.questions,
+      expected(sample, (r) => weight.get(r.municipalityId)!),
+    );
     const w1 = sample.reduce((s, r) => s + weight.get(r.municipalityId)!, 0);
     const w2 = sample.reduce((s, r) => s + weight.get(r.municipalityId)! ** 2, 0);
     expect(results.effectiveSampleSize).toBeCloseTo((w1 * w1) / w2, 9);

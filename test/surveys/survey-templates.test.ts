@@ -15,7 +15,8 @@ import { must, SURVEY_FIELDS } from './survey-helpers.js';
 
 let t: TestApp;
 let specialist: string;
-const LIST = 'query($sector: String) { surveyTemplates(sector: $sector) { code sector sectorName title description questions { code type required options { code text } scaleMin scaleMax } } }';
+const LIST =
+  'query($sector: String) { surveyTemplates(sector: $sector) { code sector sectorName title description questions { code type required options { code text } scaleMin scaleMax } } }';
 const FROM = `mutation($code: String!, $title: String, $audience: SurveyAudienceInput) { createSurveyFromTemplate(templateCode: $code, title: $title, audience: $audience) { ${SURVEY_FIELDS} } }`;
 
 beforeAll(async () => {
@@ -25,15 +26,20 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 describe('survey templates of the sectors', () => {
-  it('lists every enabled plugin\'s templates, with the sector, and filters by sector', async () => {
+  it("lists every enabled plugin's templates, with the sector, and filters by sector", async () => {
     const all = (await must(t, LIST, {}, specialist)).surveyTemplates;
     expect(all.map((x: { code: string; sector: string }) => [x.code, x.sector])).toEqual([
-      ['housing.heating-quality', 'housing'], ['transport.route-satisfaction', 'transport'], ['culture.library-visit', 'culture'],
+      ['housing.heating-quality', 'housing'],
+      ['transport.route-satisfaction', 'transport'],
+      ['culture.library-visit', 'culture'],
     ]);
     const heating = all[0];
     expect(heating).toMatchObject({ sectorName: housingPlugin.name.ru, title: housingPlugin.surveyTemplates![0].title });
     expect(heating.questions.map((q: { code: string; type: string; required: boolean }) => [q.code, q.type, q.required])).toEqual([
-      ['warm', 'SINGLE_CHOICE', true], ['outages', 'SINGLE_CHOICE', true], ['company', 'SCALE', true], ['comment', 'TEXT', false],
+      ['warm', 'SINGLE_CHOICE', true],
+      ['outages', 'SINGLE_CHOICE', true],
+      ['company', 'SCALE', true],
+      ['comment', 'TEXT', false],
     ]);
     const culture = (await must(t, LIST, { sector: 'culture' }, specialist)).surveyTemplates;
     expect(culture.map((x: { code: string }) => x.code)).toEqual(['culture.library-visit']);
@@ -41,7 +47,8 @@ describe('survey templates of the sectors', () => {
   });
 
   it('makes a draft of a template: its questions, the sector as audience, an own title if given', async () => {
-    const survey = (await must(t, FROM, { code: 'transport.route-satisfaction', title: 'Маршрут № 7: мнение пассажиров' }, specialist)).createSurveyFromTemplate;
+    const survey = (await must(t, FROM, { code: 'transport.route-satisfaction', title: 'Маршрут № 7: мнение пассажиров' }, specialist))
+      .createSurveyFromTemplate;
     expect(survey).toMatchObject({ status: 'DRAFT', version: 1, title: 'Маршрут № 7: мнение пассажиров', audience: { sectors: ['transport'] } });
     const template = transportPlugin.surveyTemplates![0];
     expect(survey.questions.map((q: { code: string }) => q.code)).toEqual(template.questions.map((q) => q.code));
@@ -51,7 +58,7 @@ describe('survey templates of the sectors', () => {
     expect(ninth).toMatchObject({ title: 'Библиотека глазами читателей', audience: { sectors: ['culture'] } });
   });
 
-  it('shows a sector role its own sectors\' templates only; another sector\'s template is not found', async () => {
+  it("shows a sector role its own sectors' templates only; another sector's template is not found", async () => {
     const housingLead = (await t.user(Role.SECTOR_LEAD, { sectors: ['housing'] })).token;
     const seen = (await must(t, LIST, {}, housingLead)).surveyTemplates;
     expect(seen.map((x: { code: string }) => x.code)).toEqual(['housing.heating-quality']);
@@ -66,12 +73,27 @@ describe('survey templates of the sectors', () => {
 
   it('refuses a plugin whose template would not make a valid survey, or is not named after the plugin', () => {
     const base = { code: 'parks', name: { ru: 'Парки', en: 'Parks' }, apiVersion: PLUGIN_API_VERSION, categories: [] };
-    const question = { code: 'q', text: 'Нравится ли парк?', type: 'SINGLE_CHOICE' as const, options: [{ code: 'yes', text: 'Да' }, { code: 'no', text: 'Нет' }] };
+    const question = {
+      code: 'q',
+      text: 'Нравится ли парк?',
+      type: 'SINGLE_CHOICE' as const,
+      options: [
+        { code: 'yes', text: 'Да' },
+        { code: 'no', text: 'Нет' },
+      ],
+    };
     expect(() => defineSectorPlugin({ ...base, surveyTemplates: [{ code: 'parks.visit', title: 'Парки', questions: [question] }] })).not.toThrow();
-    expect(() => defineSectorPlugin({ ...base, surveyTemplates: [{ code: 'housing.visit', title: 'Парки', questions: [question] }] })).toThrow(/must start with "parks\."/);
-    expect(() => defineSectorPlugin({ ...base, surveyTemplates: [{ code: 'parks.visit', title: 'Парки', questions: [{ ...question, options: [question.options[0]] }] }] }))
-      .toThrow(/template\.questions\.0\.options/);
-    expect(() => defineSectorPlugin({ ...base, surveyTemplates: [{ code: 'parks.visit', title: 'Парки', questions: [{ code: 's', text: 'Оценка', type: 'SCALE', scaleMin: 5, scaleMax: 1 }] }] }))
-      .toThrow(/scaleMax/);
+    expect(() => defineSectorPlugin({ ...base, surveyTemplates: [{ code: 'housing.visit', title: 'Парки', questions: [question] }] })).toThrow(
+      /must start with "parks\."/,
+    );
+    expect(() =>
+      defineSectorPlugin({ ...base, surveyTemplates: [{ code: 'parks.visit', title: 'Парки', questions: [{ ...question, options: [question.options[0]] }] }] }),
+    ).toThrow(/template\.questions\.0\.options/);
+    expect(() =>
+      defineSectorPlugin({
+        ...base,
+        surveyTemplates: [{ code: 'parks.visit', title: 'Парки', questions: [{ code: 's', text: 'Оценка', type: 'SCALE', scaleMin: 5, scaleMax: 1 }] }],
+      }),
+    ).toThrow(/scaleMax/);
   });
 });

@@ -25,7 +25,11 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 const upload = async (surveyId: string, body: Buffer, token = specialist) => {
-  const response = await fetch(`${t.url}/surveys/${surveyId}/responses`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body });
+  const response = await fetch(`${t.url}/surveys/${surveyId}/responses`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+    body,
+  });
   return { status: response.status, body: (await response.json()) as any };
 };
 
@@ -41,8 +45,12 @@ async function xlsx(rows: unknown[][]): Promise<Buffer> {
 }
 
 async function stored(surveyId: string) {
-  const [row] = await pgQuery<{ responses: number; answers: number }>(t.em(), `select (select count(*)::int from survey_response where survey_id = $1) as responses,
-    (select count(*)::int from survey_answer where survey_id = $1) as answers`, [surveyId]);
+  const [row] = await pgQuery<{ responses: number; answers: number }>(
+    t.em(),
+    `select (select count(*)::int from survey_response where survey_id = $1) as responses,
+    (select count(*)::int from survey_answer where survey_id = $1) as answers`,
+    [surveyId],
+  );
   return row;
 }
 
@@ -65,19 +73,35 @@ describe('POST /surveys/{id}/responses', () => {
     expect(body).toMatchObject({ format: 'xlsx', created: 2, existing: 0, failed: 6 });
     // The empty line 8 is skipped; every other row keeps its number in the file (the header is row 1).
     expect(body.rows.map((r: any) => [r.row, r.rowKey, r.status, r.error?.field ?? null])).toEqual([
-      [2, 'p-1', 'CREATED', null], [3, 'p-2', 'CREATED', null], [4, 'p-3', 'ERROR', 'score'], [5, 'p-4', 'ERROR', 'municipality'],
-      [6, 'p-5', 'ERROR', 'satisfied'], [7, 'p-6', 'ERROR', 'satisfied'], [9, 'p-7', 'ERROR', 'submittedAt'], [10, 'p-8', 'ERROR', 'score'],
+      [2, 'p-1', 'CREATED', null],
+      [3, 'p-2', 'CREATED', null],
+      [4, 'p-3', 'ERROR', 'score'],
+      [5, 'p-4', 'ERROR', 'municipality'],
+      [6, 'p-5', 'ERROR', 'satisfied'],
+      [7, 'p-6', 'ERROR', 'satisfied'],
+      [9, 'p-7', 'ERROR', 'submittedAt'],
+      [10, 'p-8', 'ERROR', 'score'],
     ]);
     expect(body.rows.every((r: any) => r.status !== 'ERROR' || r.error.code === 'BAD_USER_INPUT')).toBe(true);
     // Two responses: p-1 with four answers, p-2 with three (no comment); nothing of the six bad rows.
     expect(await stored(survey.id)).toEqual({ responses: 2, answers: 7 });
     const results = (await must(t, RESULTS, { id: survey.id }, specialist)).survey.results;
     const question = (code: string) => results.questions.find((q: any) => q.code === code);
-    expect(question('satisfied').options.map((o: any) => [o.code, o.count])).toEqual([['yes', 1], ['no', 1], ['unsure', 0]]);
-    expect(question('problems').options.map((o: any) => [o.code, o.count])).toEqual([['snow', 2], ['trash', 1], ['light', 0]]);
+    expect(question('satisfied').options.map((o: any) => [o.code, o.count])).toEqual([
+      ['yes', 1],
+      ['no', 1],
+      ['unsure', 0],
+    ]);
+    expect(question('problems').options.map((o: any) => [o.code, o.count])).toEqual([
+      ['snow', 2],
+      ['trash', 1],
+      ['light', 0],
+    ]);
     expect(question('score').mean).toBe(3.5);
     expect(results.importedResponses).toBe(2);
-    const [p2] = await pgQuery<{ municipality_id: string }>(t.em(), `select municipality_id from survey_response where survey_id = $1 and row_key = 'p-2'`, [survey.id]);
+    const [p2] = await pgQuery<{ municipality_id: string }>(t.em(), `select municipality_id from survey_response where survey_id = $1 and row_key = 'p-2'`, [
+      survey.id,
+    ]);
     expect(p2.municipality_id).toBe(places[1].id);
 
     // The same file again: the written rows are EXISTING, nothing doubles; the fixed rows go in.

@@ -33,8 +33,36 @@ describe('a questionnaire is checked before anything is stored', () => {
     const q = base.questions;
     const cases: [Record<string, unknown>, string][] = [
       [{ ...base, questions: [q[0], { ...q[2], code: 'satisfied' }] }, 'input.questions.1.code'],
-      [{ ...base, questions: [{ ...q[3], options: [{ code: 'a', text: 'A' }, { code: 'b', text: 'B' }] }] }, 'input.questions.0.options'],
-      [{ ...base, questions: [{ ...q[0], options: [{ code: 'a', text: 'A' }, { code: 'a', text: 'B' }] }] }, 'input.questions.0.options.1.code'],
+      [
+        {
+          ...base,
+          questions: [
+            {
+              ...q[3],
+              options: [
+                { code: 'a', text: 'A' },
+                { code: 'b', text: 'B' },
+              ],
+            },
+          ],
+        },
+        'input.questions.0.options',
+      ],
+      [
+        {
+          ...base,
+          questions: [
+            {
+              ...q[0],
+              options: [
+                { code: 'a', text: 'A' },
+                { code: 'a', text: 'B' },
+              ],
+            },
+          ],
+        },
+        'input.questions.0.options.1.code',
+      ],
       [{ ...base, questions: [{ ...q[0], options: [{ code: 'a', text: 'A' }] }] }, 'input.questions.0.options'],
       [{ ...base, questions: [{ ...q[2], scaleMin: 5, scaleMax: 5 }] }, 'input.questions.0.scaleMax'],
       [{ ...base, questions: [{ ...q[2], scaleMin: null }] }, 'input.questions.0.scaleMin'],
@@ -92,7 +120,13 @@ describe('DRAFT → OPEN → CLOSED with expectedVersion and an audit trail', ()
     const survey = await openSurvey(t, specialist);
     const before = (await must(t, UPDATE, { id: survey.id, v: survey.version, input: questionnaire('Открыт, ответов нет') }, specialist)).updateSurvey;
     const [token] = await links(t, specialist, survey.id, 1);
-    await must(t, SUBMIT, { token, answers: [{ questionCode: 'satisfied', optionCodes: ['yes'] }, { questionCode: 'score', value: 4 }] });
+    await must(t, SUBMIT, {
+      token,
+      answers: [
+        { questionCode: 'satisfied', optionCodes: ['yes'] },
+        { questionCode: 'score', value: 4 },
+      ],
+    });
     const refused = await t.gql(UPDATE, { id: survey.id, v: before.version, input: questionnaire('Правка') }, specialist);
     expect(refused.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: before.version });
     expect(refused.errors![0].message).toMatch(/copySurvey/);
@@ -126,10 +160,13 @@ describe('who may see and run a survey', () => {
   });
 
   it('pages the list with cursors', async () => {
-    const first = (await must(t, '{ surveys(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id createdAt } } } }', {}, analyst)).surveys;
+    const first = (await must(t, '{ surveys(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id createdAt } } } }', {}, analyst))
+      .surveys;
     expect(first.edges).toHaveLength(2);
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const next = (await must(t, 'query($after: String) { surveys(first: 100, after: $after) { edges { node { id } } } }', { after: first.pageInfo.endCursor }, analyst)).surveys;
+    const next = (
+      await must(t, 'query($after: String) { surveys(first: 100, after: $after) { edges { node { id } } } }', { after: first.pageInfo.endCursor }, analyst)
+    ).surveys;
     expect(next.edges.length).toBe(first.totalCount - 2);
     const ids = [...first.edges, ...next.edges].map((e: { node: { id: string } }) => e.node.id);
     expect(new Set(ids).size).toBe(first.totalCount);
@@ -148,12 +185,29 @@ describe('who may see and run a survey', () => {
 });
 
 describe('the tie-in with regional problems', () => {
-  it('shows a survey attached to a problem on Problem.surveys, within the reader\'s scope', async () => {
+  it("shows a survey attached to a problem on Problem.surveys, within the reader's scope", async () => {
     const [category] = (await must(t, '{ categories(sector: "housing") { code } }', {}, specialist)).categories;
-    const problem = (await must(t, `mutation($input: CreateProblemInput!) { createProblem(input: $input) { id } }`, { input: {
-      category: category.code, latitude: 56.63, longitude: 47.89, radiusMeters: 500, from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z', title: 'Холодные батареи',
-    } }, specialist)).createProblem;
-    const survey = (await must(t, CREATE, { input: { ...questionnaire('Про батареи'), audience: { sectors: ['housing'], problemId: problem.id } } }, specialist)).createSurvey;
+    const problem = (
+      await must(
+        t,
+        `mutation($input: CreateProblemInput!) { createProblem(input: $input) { id } }`,
+        {
+          input: {
+            category: category.code,
+            latitude: 56.63,
+            longitude: 47.89,
+            radiusMeters: 500,
+            from: '2026-01-01T00:00:00Z',
+            to: '2026-02-01T00:00:00Z',
+            title: 'Холодные батареи',
+          },
+        },
+        specialist,
+      )
+    ).createProblem;
+    const survey = (
+      await must(t, CREATE, { input: { ...questionnaire('Про батареи'), audience: { sectors: ['housing'], problemId: problem.id } } }, specialist)
+    ).createSurvey;
     expect(survey.audience.problemId).toBe(problem.id);
     const surveysOf = async (token: string) => {
       const problems = (await must(t, '{ problems(first: 100) { edges { node { id surveys { id title } } } } }', {}, token)).problems.edges;
@@ -164,7 +218,8 @@ describe('the tie-in with regional problems', () => {
     const operator = (await t.user(Role.ORG_OPERATOR, { organizationCode: 'adm-yoshkar-ola' })).token;
     const seen = await surveysOf(operator);
     if (seen !== null) expect(seen).toEqual([]);
-    const filtered = (await must(t, 'query($p: ID) { surveys(filter: { problemId: $p }) { edges { node { id } } } }', { p: problem.id }, analyst)).surveys.edges;
+    const filtered = (await must(t, 'query($p: ID) { surveys(filter: { problemId: $p }) { edges { node { id } } } }', { p: problem.id }, analyst)).surveys
+      .edges;
     expect(filtered.map((e: { node: { id: string } }) => e.node.id)).toEqual([survey.id]);
   });
 });

@@ -30,7 +30,11 @@ describe('GraphQL', () => {
     const Q = 'mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { created } }';
     const nul = await t.gql(Q, { input: { channel: 'POS', externalId: ext(), text: 'Нет\u0000света', receivedAt: received } }, pos);
     expect(nul.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text' });
-    const surrogate = await t.gql(Q, { input: { channel: 'POS', externalId: ext(), text: 'Нет света', receivedAt: received, author: { name: 'Ив\ud800ан' } } }, pos);
+    const surrogate = await t.gql(
+      Q,
+      { input: { channel: 'POS', externalId: ext(), text: 'Нет света', receivedAt: received, author: { name: 'Ив\ud800ан' } } },
+      pos,
+    );
     expect(surrogate.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.author.name' });
     const inDetails = await t.gql(Q, { input: { channel: 'POS', externalId: ext(), text: 'Нет света', receivedAt: received, raw: { note: 'a\u0000b' } } }, pos);
     expect(inDetails.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.raw.note' });
@@ -43,11 +47,18 @@ describe('GraphQL', () => {
       { channel: 'POS', externalId: ext('imp'), text: 'Третье обращение', receivedAt: received, author: { name: '\udc00' } },
       { channel: 'POS', externalId: ext('imp'), text: 'Четвёртое обращение', receivedAt: received },
     ];
-    const r = await t.gql('mutation($input: [RegisterAppealInput!]!) { importAppeals(input: $input) { created failed results { index status error { code field } } } }', { input: rows }, pos);
+    const r = await t.gql(
+      'mutation($input: [RegisterAppealInput!]!) { importAppeals(input: $input) { created failed results { index status error { code field } } } }',
+      { input: rows },
+      pos,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.importAppeals).toMatchObject({ created: 2, failed: 2 });
     expect(r.data.importAppeals.results.map((x: any) => [x.status, x.error?.code ?? null, x.error?.field ?? null])).toEqual([
-      ['CREATED', null, null], ['ERROR', 'BAD_USER_INPUT', 'text'], ['ERROR', 'BAD_USER_INPUT', 'author.name'], ['CREATED', null, null],
+      ['CREATED', null, null],
+      ['ERROR', 'BAD_USER_INPUT', 'text'],
+      ['ERROR', 'BAD_USER_INPUT', 'author.name'],
+      ['CREATED', null, null],
     ]);
   });
 });
@@ -64,11 +75,23 @@ describe('channels', () => {
     });
     const { status, body } = await call('POST', '/channels/pos/messages', pos, batch);
     expect(status).toBe(200);
-    expect(body.results.map((r: any) => [r.position, r.outcome])).toEqual([[1, 'CREATED'], [2, 'REJECTED'], [3, 'REJECTED'], [4, 'CREATED']]);
+    expect(body.results.map((r: any) => [r.position, r.outcome])).toEqual([
+      [1, 'CREATED'],
+      [2, 'REJECTED'],
+      [3, 'REJECTED'],
+      [4, 'CREATED'],
+    ]);
     expect(body.results[1]).toMatchObject({ errorCode: 'BAD_USER_INPUT', errors: [{ field: 'text' }] });
     expect(body.results[2]).toMatchObject({ errorCode: 'BAD_USER_INPUT', errors: [{ field: 'address' }] });
-    const kept = await sql(`select external_id, status, raw::text as raw from channel_record where adapter = 'pos' and external_id like 'nul-%' order by external_id`);
-    expect(kept.map((r) => [r.external_id, r.status])).toEqual([['nul-1', 'ACCEPTED'], ['nul-2', 'REJECTED'], ['nul-3', 'REJECTED'], ['nul-4', 'ACCEPTED']]);
+    const kept = await sql(
+      `select external_id, status, raw::text as raw from channel_record where adapter = 'pos' and external_id like 'nul-%' order by external_id`,
+    );
+    expect(kept.map((r) => [r.external_id, r.status])).toEqual([
+      ['nul-1', 'ACCEPTED'],
+      ['nul-2', 'REJECTED'],
+      ['nul-3', 'REJECTED'],
+      ['nul-4', 'ACCEPTED'],
+    ]);
   });
 
   it('keeps every other row of a CSV import, and the job finishes', async () => {
@@ -88,7 +111,10 @@ describe('channels', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(job).toMatchObject({ status: 'DONE', total: 3, accepted: 2, rejected: 1, error: null });
-    const [rejected] = await sql(`select error_code, error_field, raw::text as raw from channel_record where adapter = 'regional-csv' and status = 'REJECTED' and job_id = ?`, [started.body.id]);
+    const [rejected] = await sql(
+      `select error_code, error_field, raw::text as raw from channel_record where adapter = 'regional-csv' and status = 'REJECTED' and job_id = ?`,
+      [started.body.id],
+    );
     expect(rejected).toMatchObject({ error_code: 'BAD_USER_INPUT', error_field: 'Текст обращения' });
     expect(rejected.raw).not.toContain('\\u0000');
   });

@@ -28,12 +28,19 @@ const forge = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toStrin
 
 describe('errors', () => {
   it('answers a forged cursor with BAD_USER_INPUT on `after`, not 500', async () => {
-    for (const after of [forge(['not a date', 'not a uuid']), forge([{ x: 1 }, '00000000-0000-0000-0000-000000000000']), forge(['2026-01-01T00:00:00Z', 'x'])]) {
+    for (const after of [
+      forge(['not a date', 'not a uuid']),
+      forge([{ x: 1 }, '00000000-0000-0000-0000-000000000000']),
+      forge(['2026-01-01T00:00:00Z', 'x']),
+    ]) {
       const r = await post({ query: 'query($after: String) { appeals(first: 5, after: $after) { totalCount } }', variables: { after } });
       expect(r.status, after).toBeLessThan(500);
       expect(r.body.errors?.[0].extensions, after).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     }
-    const orgs = await post({ query: 'query($after: String) { organizations(first: 5, after: $after) { totalCount } }', variables: { after: forge([12, 'x']) } });
+    const orgs = await post({
+      query: 'query($after: String) { organizations(first: 5, after: $after) { totalCount } }',
+      variables: { after: forge([12, 'x']) },
+    });
     expect(orgs.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
@@ -49,7 +56,10 @@ describe('errors', () => {
   it('logs an unexpected error with the request id, and answers INTERNAL_SERVER_ERROR with that id and no internals', async () => {
     const r = await post({ query: '{ probeFailure }' }, { 'x-request-id': 'req-trust-11' });
     expect(r.requestId).toBe('req-trust-11');
-    expect(r.body.errors?.[0]).toMatchObject({ message: 'Внутренняя ошибка сервера', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-trust-11' } });
+    expect(r.body.errors?.[0]).toMatchObject({
+      message: 'Внутренняя ошибка сервера',
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-trust-11' },
+    });
     expect(JSON.stringify(r.body)).not.toContain('secret');
     const logged = log.lines.find((line) => line.level >= 50 && line.requestId === 'req-trust-11');
     expect(logged, JSON.stringify(log.lines.filter((l) => l.level >= 50))).toBeDefined();

@@ -46,15 +46,26 @@ describe('length limits on free text', () => {
   });
 
   it('bounds every kind of free text, in nested inputs and lists too', async () => {
-    const long = await t.gql('mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { created } }', {
-      input: { channel: 'POS', text: 'т'.repeat(20_001), receivedAt: new Date().toISOString() },
-    }, token);
+    const long = await t.gql(
+      'mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { created } }',
+      {
+        input: { channel: 'POS', text: 'т'.repeat(20_001), receivedAt: new Date().toISOString() },
+      },
+      token,
+    );
     expect(long.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text', max: 20_000 });
-    const name = await t.gql('mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { created } }', {
-      input: { channel: 'POS', text: 'Текст', receivedAt: new Date().toISOString(), author: { name: 'И'.repeat(1001) } },
-    }, token);
+    const name = await t.gql(
+      'mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { created } }',
+      {
+        input: { channel: 'POS', text: 'Текст', receivedAt: new Date().toISOString(), author: { name: 'И'.repeat(1001) } },
+      },
+      token,
+    );
     expect(name.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.author.name', max: 1000 });
-    const [appeals] = await t.em().getConnection().execute('select count(*)::int as n from appeal where text = ?', ['т'.repeat(20_001)]);
+    const [appeals] = await t
+      .em()
+      .getConnection()
+      .execute('select count(*)::int as n from appeal where text = ?', ['т'.repeat(20_001)]);
     expect(appeals.n).toBe(0);
   });
 });
@@ -71,13 +82,16 @@ describe('statement timeout', () => {
 
 describe('abandoned requests', () => {
   const sleeping = async (app: TestApp) => {
-    const rows = await app.em().getConnection().execute(
-      `select pid from pg_stat_activity where datname = current_database() and state = 'active' and query like '%pg_sleep%' and pid <> pg_backend_pid()`,
-    );
+    const rows = await app
+      .em()
+      .getConnection()
+      .execute(
+        `select pid from pg_stat_activity where datname = current_database() and state = 'active' and query like '%pg_sleep%' and pid <> pg_backend_pid()`,
+      );
     return rows.length;
   };
 
-  it("cancels the running statement of a request whose client has gone", async () => {
+  it('cancels the running statement of a request whose client has gone', async () => {
     const controller = new AbortController();
     const request = fetch(`${slow.url}/graphql`, {
       method: 'POST',

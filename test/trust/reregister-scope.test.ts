@@ -29,8 +29,12 @@ afterAll(() => t?.stop());
 
 async function housingAppeal() {
   const input = {
-    channel: 'POS', externalId: ext('scope'), receivedAt: new Date().toISOString(), category: 'housing.heating',
-    text: 'Нет отопления в квартире 12, дом 5 по ул. Мира', author: { name: 'Петров Пётр Петрович', phone: '+79021234567' },
+    channel: 'POS',
+    externalId: ext('scope'),
+    receivedAt: new Date().toISOString(),
+    category: 'housing.heating',
+    text: 'Нет отопления в квартире 12, дом 5 по ул. Мира',
+    author: { name: 'Петров Пётр Петрович', phone: '+79021234567' },
   };
   const first = await t.gql(REGISTER('id number status'), { input }, integration);
   expect(first.errors).toBeUndefined();

@@ -22,9 +22,13 @@ afterAll(() => t?.stop());
 const sql = (query: string, params: unknown[] = []) => t.em().getConnection().execute(query, params);
 
 async function register(input: Record<string, unknown>): Promise<{ id: string; number: string }> {
-  const r = await t.gql(`mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { appeal { id number } } }`, {
-    input: { channel: 'POS', externalId: ext('leak'), receivedAt: new Date(NOW.getTime() - 86_400_000).toISOString(), ...input },
-  }, integration);
+  const r = await t.gql(
+    `mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { appeal { id number } } }`,
+    {
+      input: { channel: 'POS', externalId: ext('leak'), receivedAt: new Date(NOW.getTime() - 86_400_000).toISOString(), ...input },
+    },
+    integration,
+  );
   expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
   return r.data.registerAppeal.appeal;
 }
@@ -34,10 +38,19 @@ describe('scope of analytics answers', () => {
     const [own, other] = await Promise.all([idOf(t, 'organization', 'adm-yoshkar-ola'), idOf(t, 'organization', 'gzhi')]);
     const location = { latitude: 56.634, longitude: 47.9 };
     const mine = await register({ text: 'Нет отопления', category: 'housing.heating', organizationId: own, location });
-    const theirs = await register({ text: 'Холодные батареи', category: 'housing.heating', organizationId: other, location: { latitude: 56.6341, longitude: 47.9001 } });
-    const created = await t.gql(`mutation($input: CreateProblemInput!) { createProblem(input: $input) { id appealIds } }`, {
-      input: { category: 'housing.heating', ...location, radiusMeters: 300, from: FROM, to: TO },
-    }, center);
+    const theirs = await register({
+      text: 'Холодные батареи',
+      category: 'housing.heating',
+      organizationId: other,
+      location: { latitude: 56.6341, longitude: 47.9001 },
+    });
+    const created = await t.gql(
+      `mutation($input: CreateProblemInput!) { createProblem(input: $input) { id appealIds } }`,
+      {
+        input: { category: 'housing.heating', ...location, radiusMeters: 300, from: FROM, to: TO },
+      },
+      center,
+    );
     expect(created.errors).toBeUndefined();
     expect(created.data.createProblem.appealIds).toEqual(expect.arrayContaining([mine.id, theirs.id]));
     await sql('update problem set responsible_organization_id = ? where id = ?', [own, created.data.createProblem.id]);
@@ -54,7 +67,11 @@ describe('scope of analytics answers', () => {
     const [own, other] = await Promise.all([idOf(t, 'organization', 'adm-yoshkar-ola'), idOf(t, 'organization', 'gzhi')]);
     const original = await register({ text: 'Течёт крыша', category: 'housing.heating', organizationId: other });
     const repeat = await register({ text: 'Снова течёт крыша', category: 'housing.heating', organizationId: own });
-    await sql(`update appeal set answered_at = ?, received_at = ? where id = ?`, [new Date(NOW.getTime() - 5 * 86_400_000), new Date(NOW.getTime() - 10 * 86_400_000), original.id]);
+    await sql(`update appeal set answered_at = ?, received_at = ? where id = ?`, [
+      new Date(NOW.getTime() - 5 * 86_400_000),
+      new Date(NOW.getTime() - 10 * 86_400_000),
+      original.id,
+    ]);
     await sql(`update appeal set is_repeat = true, repeat_of_id = ? where id = ?`, [original.id, repeat.id]);
     const Q = `query($from: DateTime!, $to: DateTime!) { conflicts(from: $from, to: $to, kinds: [REPEATED_AFTER_ANSWER]) { reason appealIds appeals { id } } }`;
 
@@ -77,7 +94,11 @@ describe('scope of analytics answers', () => {
 
 describe('energy details', () => {
   it('masks the meter number for roles without access to personal data', async () => {
-    const appeal = await register({ text: 'Нет света в доме', category: 'energy.power-outage', details: { meterNumber: '011552148', accountNumber: '120045781' } });
+    const appeal = await register({
+      text: 'Нет света в доме',
+      category: 'energy.power-outage',
+      details: { meterNumber: '011552148', accountNumber: '120045781' },
+    });
     const Q = `query($id: ID!) { appeal(id: $id) { energy { meterNumber accountNumber } } }`;
     const { token: analyst } = await t.user(Role.ANALYST);
     const masked = await t.gql(Q, { id: appeal.id }, analyst);

@@ -2,7 +2,18 @@ import type { MonthlyReport, ReportCount } from './report.types.js';
 import type { RatingRow } from '../ratings.types.js';
 import { barChart, CHART_COLORS, columnChart, escapeHtml as esc } from './svg-charts.js';
 import { DEFINITIONS } from './report-definitions.js';
-import { countChange, formatChange, formatDate, formatDateTime, formatDecimal, formatHours, formatInt, formatShare, formatValue, NO_DATA } from './report-format.js';
+import {
+  countChange,
+  formatChange,
+  formatDate,
+  formatDateTime,
+  formatDecimal,
+  formatHours,
+  formatInt,
+  formatShare,
+  formatValue,
+  NO_DATA,
+} from './report-format.js';
 import { capitalize } from '../labels.js';
 import { SURVEY_SECTION_HEADERS, SURVEY_SECTION_TITLE, surveySectionRows } from '../../surveys/survey-report-section.js';
 import { countRu, DAYS } from '../plural.js';
@@ -14,10 +25,17 @@ function table(headers: string[], rows: Cell[][], textColumns: number[] = [0]): 
   const numeric = (i: number) => !textColumns.includes(i);
   const head = headers.map((h, i) => `<th${numeric(i) ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
   const body = rows.length
-    ? rows.map((row) => `<tr>${row.map((cell, i) => {
-        const cls = [numeric(i) ? 'num' : '', typeof cell === 'object' ? cell.className ?? '' : ''].filter(Boolean).join(' ');
-        return `<td${cls ? ` class="${cls}"` : ''}>${typeof cell === 'object' ? cell.html : esc(cell)}</td>`;
-      }).join('')}</tr>`).join('')
+    ? rows
+        .map(
+          (row) =>
+            `<tr>${row
+              .map((cell, i) => {
+                const cls = [numeric(i) ? 'num' : '', typeof cell === 'object' ? (cell.className ?? '') : ''].filter(Boolean).join(' ');
+                return `<td${cls ? ` class="${cls}"` : ''}>${typeof cell === 'object' ? cell.html : esc(cell)}</td>`;
+              })
+              .join('')}</tr>`,
+        )
+        .join('')
     : `<tr><td colspan="${headers.length}" class="empty">Нет данных за месяц</td></tr>`;
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
@@ -65,73 +83,219 @@ export function renderReportHtml(report: MonthlyReport, zone: string): string {
   const metric = (code: string) => report.summary.find((m) => m.code === code)!;
   const card = (code: string) => {
     const m = metric(code);
-    return `<div class="card"><div class="l">${esc(m.label)}</div><div class="v">${formatValue(m.value, m.unit)}</div>`
-      + `<div class="c">к прошлому месяцу: ${formatChange(m.changeFromPreviousMonth, m.percentFromPreviousMonth, m.unit)}<br>к ${esc(report.yearAgoLabel)}: ${formatChange(m.changeFromYearAgo, m.percentFromYearAgo, m.unit)}</div></div>`;
+    return (
+      `<div class="card"><div class="l">${esc(m.label)}</div><div class="v">${formatValue(m.value, m.unit)}</div>` +
+      `<div class="c">к прошлому месяцу: ${formatChange(m.changeFromPreviousMonth, m.percentFromPreviousMonth, m.unit)}<br>к ${esc(report.yearAgoLabel)}: ${formatChange(m.changeFromYearAgo, m.percentFromYearAgo, m.unit)}</div></div>`
+    );
   };
   const sections: string[] = [];
   let n = 0;
   const section = (title: string, body: string) => sections.push(`<section><h2>${++n}. ${esc(title)}</h2>${body}</section>`);
 
-  section('Итоги месяца', `<div class="cards">${['count', 'answered', 'onTimeRate', 'overdueAtMonthEnd', 'answeredLate', 'medianResponseHours', 'satisfactionAvg', 'negativeRate'].map(card).join('')}</div>`
-    + table(['Показатель', capitalize(report.monthLabel), capitalize(report.previousMonthLabel), 'Изменение', capitalize(report.yearAgoLabel), 'Изменение'],
-      report.summary.map((m) => [m.label, formatValue(m.value, m.unit), formatValue(m.previousMonth, m.unit), formatChange(m.changeFromPreviousMonth, m.percentFromPreviousMonth, m.unit),
-        formatValue(m.yearAgo, m.unit), formatChange(m.changeFromYearAgo, m.percentFromYearAgo, m.unit)]))
-    + `<ul class="defs">${report.summary.map((m) => `<li><b>${esc(m.label)}</b> — ${esc(m.definition)}</li>`).join('')}</ul>`);
+  section(
+    'Итоги месяца',
+    `<div class="cards">${['count', 'answered', 'onTimeRate', 'overdueAtMonthEnd', 'answeredLate', 'medianResponseHours', 'satisfactionAvg', 'negativeRate'].map(card).join('')}</div>` +
+      table(
+        ['Показатель', capitalize(report.monthLabel), capitalize(report.previousMonthLabel), 'Изменение', capitalize(report.yearAgoLabel), 'Изменение'],
+        report.summary.map((m) => [
+          m.label,
+          formatValue(m.value, m.unit),
+          formatValue(m.previousMonth, m.unit),
+          formatChange(m.changeFromPreviousMonth, m.percentFromPreviousMonth, m.unit),
+          formatValue(m.yearAgo, m.unit),
+          formatChange(m.changeFromYearAgo, m.percentFromYearAgo, m.unit),
+        ]),
+      ) +
+      `<ul class="defs">${report.summary.map((m) => `<li><b>${esc(m.label)}</b> — ${esc(m.definition)}</li>`).join('')}</ul>`,
+  );
 
-  section('Поступило и решено по дням', columnChart(report.dailyFlow.map((d) => d.day.slice(8)), [
-    { name: 'Поступило', color: CHART_COLORS.primary, values: report.dailyFlow.map((d) => d.received) },
-    { name: 'Дан ответ', color: CHART_COLORS.secondary, values: report.dailyFlow.map((d) => d.resolved) },
-  ], { title: 'Поступило и решено по дням' })
-    + `<p><b>Пиковые дни:</b> ${report.peakDays.map((d) => `${esc(d.label)} — ${formatInt(d.received)}`).join('; ') || NO_DATA}</p>`);
+  section(
+    'Поступило и решено по дням',
+    columnChart(
+      report.dailyFlow.map((d) => d.day.slice(8)),
+      [
+        { name: 'Поступило', color: CHART_COLORS.primary, values: report.dailyFlow.map((d) => d.received) },
+        { name: 'Дан ответ', color: CHART_COLORS.secondary, values: report.dailyFlow.map((d) => d.resolved) },
+      ],
+      { title: 'Поступило и решено по дням' },
+    ) + `<p><b>Пиковые дни:</b> ${report.peakDays.map((d) => `${esc(d.label)} — ${formatInt(d.received)}`).join('; ') || NO_DATA}</p>`,
+  );
 
-  section('Основные темы обращений', barChart(report.topCategories.map((c) => ({ label: c.label, value: c.count, display: formatInt(c.count) })), { title: 'Основные темы' })
-    + table(['Тема', 'Обращений', 'Доля', 'К прошлому месяцу', 'В срок'], countRows(report.topCategories, (r) => [formatShare(r.onTimeRate)])));
+  section(
+    'Основные темы обращений',
+    barChart(
+      report.topCategories.map((c) => ({ label: c.label, value: c.count, display: formatInt(c.count) })),
+      { title: 'Основные темы' },
+    ) +
+      table(
+        ['Тема', 'Обращений', 'Доля', 'К прошлому месяцу', 'В срок'],
+        countRows(report.topCategories, (r) => [formatShare(r.onTimeRate)]),
+      ),
+  );
 
-  section('По муниципалитетам', barChart(report.byMunicipality.map((c) => ({ label: c.label, value: c.perTenThousand ?? 0, display: `${formatDecimal(c.perTenThousand)} на 10 тыс.` })), { title: 'На 10 000 жителей' })
-    + table(['Муниципалитет', 'Обращений', 'Доля', 'К прошлому месяцу', 'На 10 тыс. жителей', 'В срок', 'Просрочено на конец месяца', 'Оценка'],
-      countRows(report.byMunicipality, (r) => [formatDecimal(r.perTenThousand), formatShare(r.onTimeRate), formatInt(r.overdue), formatValue(r.satisfactionAvg, 'score')]))
-    + definition(DEFINITIONS.overdueAtMonthEnd));
+  section(
+    'По муниципалитетам',
+    barChart(
+      report.byMunicipality.map((c) => ({ label: c.label, value: c.perTenThousand ?? 0, display: `${formatDecimal(c.perTenThousand)} на 10 тыс.` })),
+      { title: 'На 10 000 жителей' },
+    ) +
+      table(
+        ['Муниципалитет', 'Обращений', 'Доля', 'К прошлому месяцу', 'На 10 тыс. жителей', 'В срок', 'Просрочено на конец месяца', 'Оценка'],
+        countRows(report.byMunicipality, (r) => [
+          formatDecimal(r.perTenThousand),
+          formatShare(r.onTimeRate),
+          formatInt(r.overdue),
+          formatValue(r.satisfactionAvg, 'score'),
+        ]),
+      ) +
+      definition(DEFINITIONS.overdueAtMonthEnd),
+  );
 
-  section('По каналам поступления', barChart(report.byChannel.map((c) => ({ label: c.label, value: c.count, display: formatInt(c.count), color: CHART_COLORS.secondary })), { title: 'По каналам' })
-    + table(['Канал', 'Обращений', 'Доля', 'К прошлому месяцу', 'Медиана ответа, ч', 'В срок'], countRows(report.byChannel, (r) => [formatHours(r.medianResponseHours), formatShare(r.onTimeRate)])));
+  section(
+    'По каналам поступления',
+    barChart(
+      report.byChannel.map((c) => ({ label: c.label, value: c.count, display: formatInt(c.count), color: CHART_COLORS.secondary })),
+      { title: 'По каналам' },
+    ) +
+      table(
+        ['Канал', 'Обращений', 'Доля', 'К прошлому месяцу', 'Медиана ответа, ч', 'В срок'],
+        countRows(report.byChannel, (r) => [formatHours(r.medianResponseHours), formatShare(r.onTimeRate)]),
+      ),
+  );
 
-  section('Органы с наибольшим числом обращений', table(['Орган', 'Обращений', 'Доля', 'К прошлому месяцу', 'Дан ответ', 'В срок', 'Просрочено на конец месяца'],
-    countRows(report.topOrganizations, (r) => [formatInt(r.answered), formatShare(r.onTimeRate), formatInt(r.overdue)])) + definition(DEFINITIONS.overdueAtMonthEnd));
+  section(
+    'Органы с наибольшим числом обращений',
+    table(
+      ['Орган', 'Обращений', 'Доля', 'К прошлому месяцу', 'Дан ответ', 'В срок', 'Просрочено на конец месяца'],
+      countRows(report.topOrganizations, (r) => [formatInt(r.answered), formatShare(r.onTimeRate), formatInt(r.overdue)]),
+    ) + definition(DEFINITIONS.overdueAtMonthEnd),
+  );
 
-  section('Очаги', table(['Тема', 'Муниципалитет', 'Улица', 'Обращений', 'В прошлом месяце', 'Ответственный'],
-    report.hotSpots.map((h) => [h.category, h.municipality ?? NO_DATA, h.address ?? NO_DATA, formatInt(h.count), formatInt(h.previousMonth), h.organization ?? NO_DATA]), [0, 1, 2, 5]));
+  section(
+    'Очаги',
+    table(
+      ['Тема', 'Муниципалитет', 'Улица', 'Обращений', 'В прошлом месяце', 'Ответственный'],
+      report.hotSpots.map((h) => [
+        h.category,
+        h.municipality ?? NO_DATA,
+        h.address ?? NO_DATA,
+        formatInt(h.count),
+        formatInt(h.previousMonth),
+        h.organization ?? NO_DATA,
+      ]),
+      [0, 1, 2, 5],
+    ),
+  );
 
-  section('Рейтинг органов власти', barChart(report.organizationRatings.filter((r) => r.ranked).slice(0, 15).map((r) => ({ label: `${r.rank}. ${r.name}`, value: r.score, display: formatDecimal(r.score), color: CHART_COLORS.good })), { title: 'Рейтинг органов', max: 100 })
-    + ratingTable(report.organizationRatings) + '<p><small>Оценка 0–100: взвешенная сумма частей; доли сглажены к среднему по всем органам, чтобы органы с малым числом обращений не занимали верх списка без оснований; «—» в графе «Место» — меньше минимального числа обращений.</small></p>');
+  section(
+    'Рейтинг органов власти',
+    barChart(
+      report.organizationRatings
+        .filter((r) => r.ranked)
+        .slice(0, 15)
+        .map((r) => ({ label: `${r.rank}. ${r.name}`, value: r.score, display: formatDecimal(r.score), color: CHART_COLORS.good })),
+      { title: 'Рейтинг органов', max: 100 },
+    ) +
+      ratingTable(report.organizationRatings) +
+      '<p><small>Оценка 0–100: взвешенная сумма частей; доли сглажены к среднему по всем органам, чтобы органы с малым числом обращений не занимали верх списка без оснований; «—» в графе «Место» — меньше минимального числа обращений.</small></p>',
+  );
   section('Рейтинг муниципалитетов', ratingTable(report.municipalityRatings));
 
-  section('Просроченные обращения', `<p>Просрочено на конец месяца всего: <b>${formatInt(report.overdueTotal)}</b></p>` + table(['Орган', 'Просрочено на конец месяца', 'Самые давние (номер, срок, просрочка)'],
-    report.overdue.map((o) => [o.organization, formatInt(o.count), { html: o.appeals.map((a) => `${esc(a.number)} — ${formatDate(a.dueAt, zone)} (${esc(countRu(a.daysOverdue, DAYS))})`).join('<br>') }]), [0, 2])
-    + definition(DEFINITIONS.overdueAtMonthEnd));
+  section(
+    'Просроченные обращения',
+    `<p>Просрочено на конец месяца всего: <b>${formatInt(report.overdueTotal)}</b></p>` +
+      table(
+        ['Орган', 'Просрочено на конец месяца', 'Самые давние (номер, срок, просрочка)'],
+        report.overdue.map((o) => [
+          o.organization,
+          formatInt(o.count),
+          { html: o.appeals.map((a) => `${esc(a.number)} — ${formatDate(a.dueAt, zone)} (${esc(countRu(a.daysOverdue, DAYS))})`).join('<br>') },
+        ]),
+        [0, 2],
+      ) +
+      definition(DEFINITIONS.overdueAtMonthEnd),
+  );
 
-  section('Удовлетворённость, повторные обращения и конфликтные ситуации', table(['Показатель', 'Значение', 'К прошлому месяцу'],
-    ['satisfactionAvg', 'negativeRate', 'repeatRate', 'returnedRate'].map((code) => {
-      const m = metric(code);
-      return [m.label, formatValue(m.value, m.unit), formatChange(m.changeFromPreviousMonth, m.percentFromPreviousMonth, m.unit)];
-    }))
-    + table(['Конфликтная ситуация (распоряжение, п. 8)', 'Случаев'], report.conflicts.map((c) => [c.label, formatInt(c.count)])));
+  section(
+    'Удовлетворённость, повторные обращения и конфликтные ситуации',
+    table(
+      ['Показатель', 'Значение', 'К прошлому месяцу'],
+      ['satisfactionAvg', 'negativeRate', 'repeatRate', 'returnedRate'].map((code) => {
+        const m = metric(code);
+        return [m.label, formatValue(m.value, m.unit), formatChange(m.changeFromPreviousMonth, m.percentFromPreviousMonth, m.unit)];
+      }),
+    ) +
+      table(
+        ['Конфликтная ситуация (распоряжение, п. 8)', 'Случаев'],
+        report.conflicts.map((c) => [c.label, formatInt(c.count)]),
+      ),
+  );
 
-  section('Системные проблемы и принятые решения', table(['Проблема', 'Обращений', 'Динамика', 'Статус', 'Решение', 'Нацпроект', 'Ответственный'],
-    report.problems.map((p) => [p.title + (p.carriedOver ? ' (выявлена ранее)' : ''), formatInt(p.count), p.trend, p.statusLabel, p.decision ?? 'Не принято', p.nationalProjectIndicator ?? NO_DATA, p.organization ?? NO_DATA]), [0, 2, 3, 4, 5, 6]));
+  section(
+    'Системные проблемы и принятые решения',
+    table(
+      ['Проблема', 'Обращений', 'Динамика', 'Статус', 'Решение', 'Нацпроект', 'Ответственный'],
+      report.problems.map((p) => [
+        p.title + (p.carriedOver ? ' (выявлена ранее)' : ''),
+        formatInt(p.count),
+        p.trend,
+        p.statusLabel,
+        p.decision ?? 'Не принято',
+        p.nationalProjectIndicator ?? NO_DATA,
+        p.organization ?? NO_DATA,
+      ]),
+      [0, 2, 3, 4, 5, 6],
+    ),
+  );
 
-  section('Нагрузка специалистов и предложения по штату', `<p>Норма: ${String(report.workload[0]?.norm ?? NO_DATA).replace('.', ',')} открытых обращений на специалиста.</p>` + table(['Отраслевой блок', 'Открыто', 'В работе', 'Просрочено', 'Ответов за месяц', 'Ср. время, ч', 'Работает', 'Нужно', 'Предложение'],
-    report.workload.map((w) => [w.name, formatInt(w.open), formatInt(w.inWork), formatInt(w.overdue), formatInt(w.answered), formatHours(w.avgHandlingHours), formatInt(w.specialistsPresent), formatInt(w.specialistsNeeded), { html: esc(w.proposal ?? ''), className: 'wide' }]), [0, 8])
-    + definition(DEFINITIONS.workloadOverdue) + definition(DEFINITIONS.workloadPresent));
+  section(
+    'Нагрузка специалистов и предложения по штату',
+    `<p>Норма: ${String(report.workload[0]?.norm ?? NO_DATA).replace('.', ',')} открытых обращений на специалиста.</p>` +
+      table(
+        ['Отраслевой блок', 'Открыто', 'В работе', 'Просрочено', 'Ответов за месяц', 'Ср. время, ч', 'Работает', 'Нужно', 'Предложение'],
+        report.workload.map((w) => [
+          w.name,
+          formatInt(w.open),
+          formatInt(w.inWork),
+          formatInt(w.overdue),
+          formatInt(w.answered),
+          formatHours(w.avgHandlingHours),
+          formatInt(w.specialistsPresent),
+          formatInt(w.specialistsNeeded),
+          { html: esc(w.proposal ?? ''), className: 'wide' },
+        ]),
+        [0, 8],
+      ) +
+      definition(DEFINITIONS.workloadOverdue) +
+      definition(DEFINITIONS.workloadPresent),
+  );
 
   const reaction = ['avgResponseHours', 'medianResponseHours'].map((code) => metric(code));
-  section('Среднее время реакции', table(['Показатель', capitalize(report.monthLabel), capitalize(report.previousMonthLabel), capitalize(report.yearAgoLabel)],
-    reaction.map((m) => [m.label, formatValue(m.value, m.unit), formatValue(m.previousMonth, m.unit), formatValue(m.yearAgo, m.unit)])));
+  section(
+    'Среднее время реакции',
+    table(
+      ['Показатель', capitalize(report.monthLabel), capitalize(report.previousMonthLabel), capitalize(report.yearAgoLabel)],
+      reaction.map((m) => [m.label, formatValue(m.value, m.unit), formatValue(m.previousMonth, m.unit), formatValue(m.yearAgo, m.unit)]),
+    ),
+  );
 
-  section('Отраслевые показатели', table(['Показатель', 'Блок', 'Значение', 'Цель'],
-    report.kpis.map((k) => [k.name, k.sectorName, kpiValue(k.measure, k.value), kpiValue(k.measure, k.target)]), [0, 1]));
+  section(
+    'Отраслевые показатели',
+    table(
+      ['Показатель', 'Блок', 'Значение', 'Цель'],
+      report.kpis.map((k) => [k.name, k.sectorName, kpiValue(k.measure, k.value), kpiValue(k.measure, k.target)]),
+      [0, 1],
+    ),
+  );
 
-  section('Обучение специалистов органов', table(['Семинар', 'Тема', 'Дата', 'Формат', 'Участников', 'Органов'],
-    report.training.map((s) => [s.title, s.topic, formatDate(s.startsAt, zone), s.format ?? NO_DATA, formatInt(s.attendees), formatInt(s.organizations)]), [0, 1, 3]));
+  section(
+    'Обучение специалистов органов',
+    table(
+      ['Семинар', 'Тема', 'Дата', 'Формат', 'Участников', 'Органов'],
+      report.training.map((s) => [s.title, s.topic, formatDate(s.startsAt, zone), s.format ?? NO_DATA, formatInt(s.attendees), formatInt(s.organizations)]),
+      [0, 1, 3],
+    ),
+  );
 
   section(SURVEY_SECTION_TITLE, table(SURVEY_SECTION_HEADERS, surveySectionRows(report.residentsSaid), [0, 2, 4]));
 

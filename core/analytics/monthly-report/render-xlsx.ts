@@ -30,7 +30,11 @@ const FORMATS: Partial<Record<Kind, string>> = { int: '#,##0', share: '0.0%', ho
 /** One sheet per section; figures are numbers with a display format, never text. */
 function sheet(book: ExcelJS.Workbook, name: string, columns: Column[], rows: unknown[][]): void {
   const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? (c.kind === 'text' ? 40 : 16), style: FORMATS[c.kind] ? { numFmt: FORMATS[c.kind] } : {} }));
+  ws.columns = columns.map((c) => ({
+    header: c.header,
+    width: c.width ?? (c.kind === 'text' ? 40 : 16),
+    style: FORMATS[c.kind] ? { numFmt: FORMATS[c.kind] } : {},
+  }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).alignment = { wrapText: true, vertical: 'middle' };
   for (const values of rows) {
@@ -47,18 +51,46 @@ interface Formatted {
   numFmt: string;
 }
 const isFormatted = (value: unknown): value is Formatted => typeof value === 'object' && value !== null && 'numFmt' in value;
-const KPI_FORMATS: Record<string, string> = { onTimeRate: '0.0%', overdueShare: '0.0%', repeatRate: '0.0%', satisfactionAvg: '0.00', medianResponseHours: '0.0', count: '#,##0' };
+const KPI_FORMATS: Record<string, string> = {
+  onTimeRate: '0.0%',
+  overdueShare: '0.0%',
+  repeatRate: '0.0%',
+  satisfactionAvg: '0.00',
+  medianResponseHours: '0.0',
+  count: '#,##0',
+};
 
 const unitKind = (unit: string): Kind => (unit === 'count' ? 'int' : (unit as Kind));
 
 function ratingRows(rows: RatingRow[]) {
-  return rows.map((r) => [r.rank, r.name, r.score, r.appeals, r.perTenThousand, r.quantity.value, r.timeliness.value, r.quality.value, r.speed.value, r.completeness.value, r.satisfaction.value, r.repeats.value]);
+  return rows.map((r) => [
+    r.rank,
+    r.name,
+    r.score,
+    r.appeals,
+    r.perTenThousand,
+    r.quantity.value,
+    r.timeliness.value,
+    r.quality.value,
+    r.speed.value,
+    r.completeness.value,
+    r.satisfaction.value,
+    r.repeats.value,
+  ]);
 }
 const RATING_COLUMNS: Column[] = [
-  { header: 'Место', kind: 'int', width: 8 }, { header: 'Наименование', kind: 'text' }, { header: 'Оценка (0–100)', kind: 'decimal' },
-  { header: 'Обращений', kind: 'int' }, { header: 'На 10 тыс. жителей', kind: 'decimal' }, { header: 'Количество', kind: 'share' },
-  { header: 'Своевременность', kind: 'share' }, { header: 'Качество', kind: 'share' }, { header: 'Скорость', kind: 'share' },
-  { header: 'Полнота', kind: 'share' }, { header: 'Удовлетворённость', kind: 'share' }, { header: 'Без повторов', kind: 'share' },
+  { header: 'Место', kind: 'int', width: 8 },
+  { header: 'Наименование', kind: 'text' },
+  { header: 'Оценка (0–100)', kind: 'decimal' },
+  { header: 'Обращений', kind: 'int' },
+  { header: 'На 10 тыс. жителей', kind: 'decimal' },
+  { header: 'Количество', kind: 'share' },
+  { header: 'Своевременность', kind: 'share' },
+  { header: 'Качество', kind: 'share' },
+  { header: 'Скорость', kind: 'share' },
+  { header: 'Полнота', kind: 'share' },
+  { header: 'Удовлетворённость', kind: 'share' },
+  { header: 'Без повторов', kind: 'share' },
 ];
 
 export async function renderReportXlsx(report: MonthlyReport, author: string): Promise<Buffer> {
@@ -87,8 +119,16 @@ export async function renderReportXlsx(report: MonthlyReport, author: string): P
     row.getCell(7).alignment = { wrapText: true, vertical: 'top' };
   }
 
-  sheet(book, 'По дням', [{ header: 'Дата', kind: 'text', width: 14 }, { header: 'Поступило', kind: 'int' }, { header: 'Дан ответ', kind: 'int' }],
-    report.dailyFlow.map((d) => [d.day, d.received, d.resolved]));
+  sheet(
+    book,
+    'По дням',
+    [
+      { header: 'Дата', kind: 'text', width: 14 },
+      { header: 'Поступило', kind: 'int' },
+      { header: 'Дан ответ', kind: 'int' },
+    ],
+    report.dailyFlow.map((d) => [d.day, d.received, d.resolved]),
+  );
   // The columns each section has in HTML and PDF, no more: a sheet has no empty column.
   type CountRow = MonthlyReport['topCategories'][number];
   const extra: Record<string, { header: string; kind: Kind; value: (r: CountRow) => unknown }> = {
@@ -106,40 +146,134 @@ export async function renderReportXlsx(report: MonthlyReport, author: string): P
     ['Органы', report.topOrganizations, 'Орган', ['answered', 'onTimeRate', 'overdue']],
   ] as const) {
     const more = columns.map((code) => extra[code]!);
-    sheet(book, name, [{ header: first, kind: 'text' }, { header: 'Обращений', kind: 'int' }, { header: 'Доля', kind: 'share' },
-      { header: 'К прошлому месяцу', kind: 'text', width: 18 }, ...more],
-    rows.map((r) => {
-      const { delta, percent } = countChange(r.count, r.previousMonth);
-      return [r.label, r.count, r.share, changeCell(delta, percent, 'count'), ...more.map((c) => c.value(r))];
-    }));
+    sheet(
+      book,
+      name,
+      [
+        { header: first, kind: 'text' },
+        { header: 'Обращений', kind: 'int' },
+        { header: 'Доля', kind: 'share' },
+        { header: 'К прошлому месяцу', kind: 'text', width: 18 },
+        ...more,
+      ],
+      rows.map((r) => {
+        const { delta, percent } = countChange(r.count, r.previousMonth);
+        return [r.label, r.count, r.share, changeCell(delta, percent, 'count'), ...more.map((c) => c.value(r))];
+      }),
+    );
   }
-  sheet(book, 'Очаги', [{ header: 'Тема', kind: 'text' }, { header: 'Муниципалитет', kind: 'text', width: 24 }, { header: 'Улица', kind: 'text' },
-    { header: 'Обращений', kind: 'int' }, { header: 'В прошлом месяце', kind: 'int' }, { header: 'Ответственный', kind: 'text', width: 30 }],
-    report.hotSpots.map((h) => [h.category, h.municipality, h.address, h.count, h.previousMonth, h.organization]));
+  sheet(
+    book,
+    'Очаги',
+    [
+      { header: 'Тема', kind: 'text' },
+      { header: 'Муниципалитет', kind: 'text', width: 24 },
+      { header: 'Улица', kind: 'text' },
+      { header: 'Обращений', kind: 'int' },
+      { header: 'В прошлом месяце', kind: 'int' },
+      { header: 'Ответственный', kind: 'text', width: 30 },
+    ],
+    report.hotSpots.map((h) => [h.category, h.municipality, h.address, h.count, h.previousMonth, h.organization]),
+  );
   sheet(book, 'Рейтинг органов', RATING_COLUMNS, ratingRows(report.organizationRatings));
   sheet(book, 'Рейтинг муниципалитетов', RATING_COLUMNS, ratingRows(report.municipalityRatings));
-  sheet(book, 'Просрочено', [{ header: 'Орган', kind: 'text' }, { header: 'Просрочено на конец месяца', kind: 'int' }, { header: 'Номер', kind: 'text', width: 20 },
-    { header: 'Срок', kind: 'date', width: 14 }, { header: 'Дней просрочки', kind: 'int' }],
-    report.overdue.flatMap((o) => o.appeals.map((a) => [o.organization, o.count, a.number, a.dueAt, a.daysOverdue])));
-  sheet(book, 'Определения', [{ header: 'Показатель', kind: 'text', width: 28 }, { header: 'Что считает', kind: 'text', width: 120 }],
-    [...report.summary.map((m) => [m.label, m.definition]),
-      ['Просрочено на конец месяца (разделы)', DEFINITIONS.overdueAtMonthEnd], ['Нагрузка: просрочено', DEFINITIONS.workloadOverdue], ['Нагрузка: работает', DEFINITIONS.workloadPresent]]);
-  sheet(book, 'Конфликты', [{ header: 'Конфликтная ситуация (п. 8)', kind: 'text', width: 56 }, { header: 'Случаев', kind: 'int' }],
-    report.conflicts.map((c) => [c.label, c.count]));
-  sheet(book, 'Проблемы', [{ header: 'Проблема', kind: 'text' }, { header: 'Обращений', kind: 'int' }, { header: 'В прошлом периоде', kind: 'int' },
-    { header: 'Динамика', kind: 'text', width: 16 }, { header: 'Статус', kind: 'text', width: 16 }, { header: 'Решение', kind: 'text' },
-    { header: 'Показатель нацпроекта', kind: 'text', width: 20 }, { header: 'Ответственный', kind: 'text', width: 30 }],
-    report.problems.map((p) => [p.title, p.count, p.previousCount, p.trend, p.statusLabel, p.decision, p.nationalProjectIndicator, p.organization]));
-  sheet(book, 'Нагрузка', [{ header: 'Отраслевой блок', kind: 'text', width: 24 }, { header: 'Открыто', kind: 'int' }, { header: 'В работе', kind: 'int' },
-    { header: 'Просрочено', kind: 'int' }, { header: 'Ответов за месяц', kind: 'int' }, { header: 'Ср. время, ч', kind: 'hours' },
-    { header: 'Работает', kind: 'int' }, { header: 'Нужно по норме', kind: 'int' }, { header: 'Предложение', kind: 'text', width: 70 }],
-    report.workload.map((w) => [w.name, w.open, w.inWork, w.overdue, w.answered, w.avgHandlingHours, w.specialistsPresent, w.specialistsNeeded, w.proposal]));
-  sheet(book, 'Отраслевые показатели', [{ header: 'Показатель', kind: 'text', width: 56 }, { header: 'Блок', kind: 'text', width: 14 },
-    { header: 'Мера', kind: 'text', width: 22 }, { header: 'Значение', kind: 'decimal' }, { header: 'Цель', kind: 'decimal' }],
-    report.kpis.map((k) => [k.name, k.sectorName, k.measure, { value: k.value, numFmt: KPI_FORMATS[k.measure] }, { value: k.target, numFmt: KPI_FORMATS[k.measure] }]));
-  sheet(book, 'Обучение', [{ header: 'Семинар', kind: 'text', width: 40 }, { header: 'Тема', kind: 'text', width: 22 }, { header: 'Дата', kind: 'date', width: 14 },
-    { header: 'Формат', kind: 'text', width: 14 }, { header: 'Участников', kind: 'int' }, { header: 'Органов', kind: 'int' }],
-    report.training.map((s) => [s.title, s.topic, s.startsAt, s.format, s.attendees, s.organizations]));
+  sheet(
+    book,
+    'Просрочено',
+    [
+      { header: 'Орган', kind: 'text' },
+      { header: 'Просрочено на конец месяца', kind: 'int' },
+      { header: 'Номер', kind: 'text', width: 20 },
+      { header: 'Срок', kind: 'date', width: 14 },
+      { header: 'Дней просрочки', kind: 'int' },
+    ],
+    report.overdue.flatMap((o) => o.appeals.map((a) => [o.organization, o.count, a.number, a.dueAt, a.daysOverdue])),
+  );
+  sheet(
+    book,
+    'Определения',
+    [
+      { header: 'Показатель', kind: 'text', width: 28 },
+      { header: 'Что считает', kind: 'text', width: 120 },
+    ],
+    [
+      ...report.summary.map((m) => [m.label, m.definition]),
+      ['Просрочено на конец месяца (разделы)', DEFINITIONS.overdueAtMonthEnd],
+      ['Нагрузка: просрочено', DEFINITIONS.workloadOverdue],
+      ['Нагрузка: работает', DEFINITIONS.workloadPresent],
+    ],
+  );
+  sheet(
+    book,
+    'Конфликты',
+    [
+      { header: 'Конфликтная ситуация (п. 8)', kind: 'text', width: 56 },
+      { header: 'Случаев', kind: 'int' },
+    ],
+    report.conflicts.map((c) => [c.label, c.count]),
+  );
+  sheet(
+    book,
+    'Проблемы',
+    [
+      { header: 'Проблема', kind: 'text' },
+      { header: 'Обращений', kind: 'int' },
+      { header: 'В прошлом периоде', kind: 'int' },
+      { header: 'Динамика', kind: 'text', width: 16 },
+      { header: 'Статус', kind: 'text', width: 16 },
+      { header: 'Решение', kind: 'text' },
+      { header: 'Показатель нацпроекта', kind: 'text', width: 20 },
+      { header: 'Ответственный', kind: 'text', width: 30 },
+    ],
+    report.problems.map((p) => [p.title, p.count, p.previousCount, p.trend, p.statusLabel, p.decision, p.nationalProjectIndicator, p.organization]),
+  );
+  sheet(
+    book,
+    'Нагрузка',
+    [
+      { header: 'Отраслевой блок', kind: 'text', width: 24 },
+      { header: 'Открыто', kind: 'int' },
+      { header: 'В работе', kind: 'int' },
+      { header: 'Просрочено', kind: 'int' },
+      { header: 'Ответов за месяц', kind: 'int' },
+      { header: 'Ср. время, ч', kind: 'hours' },
+      { header: 'Работает', kind: 'int' },
+      { header: 'Нужно по норме', kind: 'int' },
+      { header: 'Предложение', kind: 'text', width: 70 },
+    ],
+    report.workload.map((w) => [w.name, w.open, w.inWork, w.overdue, w.answered, w.avgHandlingHours, w.specialistsPresent, w.specialistsNeeded, w.proposal]),
+  );
+  sheet(
+    book,
+    'Отраслевые показатели',
+    [
+      { header: 'Показатель', kind: 'text', width: 56 },
+      { header: 'Блок', kind: 'text', width: 14 },
+      { header: 'Мера', kind: 'text', width: 22 },
+      { header: 'Значение', kind: 'decimal' },
+      { header: 'Цель', kind: 'decimal' },
+    ],
+    report.kpis.map((k) => [
+      k.name,
+      k.sectorName,
+      k.measure,
+      { value: k.value, numFmt: KPI_FORMATS[k.measure] },
+      { value: k.target, numFmt: KPI_FORMATS[k.measure] },
+    ]),
+  );
+  sheet(
+    book,
+    'Обучение',
+    [
+      { header: 'Семинар', kind: 'text', width: 40 },
+      { header: 'Тема', kind: 'text', width: 22 },
+      { header: 'Дата', kind: 'date', width: 14 },
+      { header: 'Формат', kind: 'text', width: 14 },
+      { header: 'Участников', kind: 'int' },
+      { header: 'Органов', kind: 'int' },
+    ],
+    report.training.map((s) => [s.title, s.topic, s.startsAt, s.format, s.attendees, s.organizations]),
+  );
   sheet(book, 'Что сказали жители', SURVEY_SHEET_COLUMNS, surveySheetRows(report.residentsSaid));
   return Buffer.from(await book.xlsx.writeBuffer());
 }

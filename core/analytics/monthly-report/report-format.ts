@@ -51,11 +51,16 @@ export function formatChange(delta: number | null, percent: number | null, unit:
   const sign = v > 0 ? '+' : v < 0 ? '−' : '±';
   const abs = Math.abs(v);
   switch (shown.kind) {
-    case 'count': return nbsp(`${sign}${integer.format(abs)}`);
-    case 'percent': return nbsp(`${sign}${decimal.format(abs)} %`);
-    case 'points': return nbsp(`${sign}${decimal.format(abs)} п. п.`);
-    case 'score': return nbsp(`${sign}${twoDigits.format(abs)}`);
-    default: return nbsp(`${sign}${decimal.format(abs)}`);
+    case 'count':
+      return nbsp(`${sign}${integer.format(abs)}`);
+    case 'percent':
+      return nbsp(`${sign}${decimal.format(abs)} %`);
+    case 'points':
+      return nbsp(`${sign}${decimal.format(abs)} п. п.`);
+    case 'score':
+      return nbsp(`${sign}${twoDigits.format(abs)}`);
+    default:
+      return nbsp(`${sign}${decimal.format(abs)}`);
   }
 }
 

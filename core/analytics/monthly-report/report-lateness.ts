@@ -37,14 +37,20 @@ export async function lateness(ctx: AnalyticsContext, p: { from: Date; to: Date 
   const over = overdueAtSql(endOf(ctx, p));
   const late = answeredLateSql(p);
   const query = applyAppealScope(knex('appeal as a'), ctx.user)
-    .select(knex.raw(`grouping(a.municipality_id) = 0 as by_municipality, grouping(a.organization_id) = 0 as by_organization,
-      a.municipality_id, a.organization_id, count(*) filter (where ${over})::int as overdue, count(*) filter (where ${late})::int as late`))
+    .select(
+      knex.raw(`grouping(a.municipality_id) = 0 as by_municipality, grouping(a.organization_id) = 0 as by_organization,
+      a.municipality_id, a.organization_id, count(*) filter (where ${over})::int as overdue, count(*) filter (where ${late})::int as late`),
+    )
     .whereRaw(`(${over} or ${late})`)
     .groupByRaw('grouping sets ((), (a.municipality_id), (a.organization_id))');
   const rows: Record<string, any>[] = await runAnalyticsQuery(ctx, query);
   const out = new Map<string, { overdue: number; answeredLate: number }>([[TOTAL, { overdue: 0, answeredLate: 0 }]]);
   for (const r of rows) {
-    const key = r.by_municipality ? `${StatsDimension.MUNICIPALITY}:${r.municipality_id}` : r.by_organization ? `${StatsDimension.ORGANIZATION}:${r.organization_id}` : TOTAL;
+    const key = r.by_municipality
+      ? `${StatsDimension.MUNICIPALITY}:${r.municipality_id}`
+      : r.by_organization
+        ? `${StatsDimension.ORGANIZATION}:${r.organization_id}`
+        : TOTAL;
     out.set(key, { overdue: r.overdue, answeredLate: r.late });
   }
   return out;

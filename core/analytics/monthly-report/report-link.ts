@@ -49,7 +49,9 @@ export function issueReportLink(app: AppServices, user: AuthUser, month: string,
   const expiresAt = new Date(now.getTime() + app.config.REPORT_LINK_TTL_SECONDS * 1000);
   const claims: LinkClaims = { sub: user.id, m: month, f: format };
   const token = jwt.sign({ ...claims, iat: Math.floor(now.getTime() / 1000), exp: Math.floor(expiresAt.getTime() / 1000) }, keyOf(app), {
-    algorithm: 'HS256', issuer: app.config.JWT_ISSUER, audience: AUDIENCE,
+    algorithm: 'HS256',
+    issuer: app.config.JWT_ISSUER,
+    audience: AUDIENCE,
   });
   const path = `/reports/monthly/${month}.${format}?signature=${encodeURIComponent(token)}`;
   const base = app.config.PUBLIC_URL?.replace(/\/+$/, '');
@@ -68,13 +70,20 @@ export async function verifyReportLink(app: AppServices, signature: string, mont
   let claims: jwt.JwtPayload & Partial<LinkClaims>;
   try {
     const decoded = jwt.verify(signature, keyOf(app), {
-      algorithms: ['HS256'], issuer: app.config.JWT_ISSUER, audience: AUDIENCE, clockTimestamp: Math.floor(app.clock.now().getTime() / 1000),
+      algorithms: ['HS256'],
+      issuer: app.config.JWT_ISSUER,
+      audience: AUDIENCE,
+      clockTimestamp: Math.floor(app.clock.now().getTime() / 1000),
     });
     if (typeof decoded === 'string') throw new Error('not a claims set');
     claims = decoded;
   } catch (error) {
     if (error instanceof jwt.TokenExpiredError) {
-      return { status: 401, code: 'LINK_EXPIRED', message: `Срок действия ссылки истёк ${error.expiredAt.toISOString()}; получите новую (mutation reportDownloadLink)` };
+      return {
+        status: 401,
+        code: 'LINK_EXPIRED',
+        message: `Срок действия ссылки истёк ${error.expiredAt.toISOString()}; получите новую (mutation reportDownloadLink)`,
+      };
     }
     return { status: 401, code: 'LINK_INVALID', message: 'Подпись ссылки недействительна: ссылка подделана, повреждена или выдана не для скачивания отчёта' };
   }
@@ -82,7 +91,10 @@ export async function verifyReportLink(app: AppServices, signature: string, mont
     return { status: 403, code: 'LINK_MISMATCH', message: `Ссылка выдана на другой файл (${claims.m}.${claims.f})` };
   }
   const [row] = await pgQuery<{ id: string; role: AuthUser['role']; organization_id: string | null; sectors: string[] | null; active: boolean }>(
-    app.orm.em, 'select id, role, organization_id, sectors, active from app_user where id = $1', [claims.sub], { prepared: true },
+    app.orm.em,
+    'select id, role, organization_id, sectors, active from app_user where id = $1',
+    [claims.sub],
+    { prepared: true },
   );
   if (!row?.active) return { status: 401, code: 'UNAUTHENTICATED', message: 'Учётная запись, получившая ссылку, отключена' };
   return { id: row.id, role: row.role, organizationId: row.organization_id, sectors: row.sectors ?? [] };

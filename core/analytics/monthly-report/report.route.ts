@@ -2,7 +2,7 @@ import type { Express, Response } from 'express';
 import type { AppServices } from '../../app/app-services.js';
 import { authenticateRequest } from '../../auth/authenticate.js';
 import type { AuthUser } from '../../auth/auth-user.js';
-import { coreAccess } from '../../auth/access-matrix.js';
+import { analyticsAccess } from '../analytics.access.js';
 import { errorCode } from '../../errors/errors.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { buildMonthlyReport } from './report.service.js';
@@ -51,7 +51,7 @@ export function registerReportRoutes(expressApp: Express, app: AppServices): voi
       }
     }
     if (!user) return refuse(res, 401, 'UNAUTHENTICATED', 'Требуется вход в систему');
-    const access = coreAccess['Query.monthlyReport'];
+    const access = analyticsAccess['Query.monthlyReport'];
     if (access !== 'PUBLIC' && !access.includes(user.role)) return refuse(res, 403, 'FORBIDDEN', 'Недостаточно прав для этой операции');
     try {
       const em = app.orm.em.fork() as EntityManager;
@@ -59,7 +59,12 @@ export function registerReportRoutes(expressApp: Express, app: AppServices): voi
       const zone = app.config.TIME_ZONE;
       // The document's author: «ЦУР» and the region's name in the genitive (region.json).
       const author = `ЦУР ${app.region.region.nameGenitive}`;
-      const body = format === 'html' ? renderReportHtml(report, zone) : format === 'xlsx' ? await renderReportXlsx(report, author) : await renderReportPdf(report, zone, author);
+      const body =
+        format === 'html'
+          ? renderReportHtml(report, zone)
+          : format === 'xlsx'
+            ? await renderReportXlsx(report, author)
+            : await renderReportPdf(report, zone, author);
       res.setHeader('content-type', CONTENT_TYPES[format]);
       res.setHeader('content-disposition', `${format === 'html' ? 'inline' : 'attachment'}; filename="report-${month}.${format}"`);
       res.setHeader('cache-control', 'private, no-store');

@@ -68,7 +68,9 @@ export async function buildMonthlyReport(ctx: AnalyticsContext, month: string): 
   const yearAgo = monthPeriod(shiftMonth(month, -12), zone);
   const { from, to } = period;
 
-  const fromStats = SUMMARY.map((m) => m.code).filter((code) => code !== 'matchedByAnnouncement' && code !== 'overdueAtMonthEnd' && code !== 'answeredLate') as Metric[];
+  const fromStats = SUMMARY.map((m) => m.code).filter(
+    (code) => code !== 'matchedByAnnouncement' && code !== 'overdueAtMonthEnd' && code !== 'answeredLate',
+  ) as Metric[];
   const totals = async (p: { from: Date; to: Date }) => {
     // Appeals answered by announcements come from `appeal` alone: asked apart, so the rest keeps the rollup.
     const [row] = await computeStats(ctx, { groupBy: [], from: p.from, to: p.to, metrics: new Set(fromStats) });
@@ -83,15 +85,26 @@ export async function buildMonthlyReport(ctx: AnalyticsContext, month: string): 
     const y = (ago as any)?.[code] ?? null;
     const counts = unit === 'count';
     return {
-      code, label, unit, value, previousMonth: p, yearAgo: y, definition: DEFINITIONS[code],
-      changeFromPreviousMonth: diff(value, p), changeFromYearAgo: diff(value, y),
-      percentFromPreviousMonth: counts ? percent(value, p) : null, percentFromYearAgo: counts ? percent(value, y) : null,
+      code,
+      label,
+      unit,
+      value,
+      previousMonth: p,
+      yearAgo: y,
+      definition: DEFINITIONS[code],
+      changeFromPreviousMonth: diff(value, p),
+      changeFromYearAgo: diff(value, y),
+      percentFromPreviousMonth: counts ? percent(value, p) : null,
+      percentFromYearAgo: counts ? percent(value, y) : null,
     };
   });
   const total = Number((now as any)?.count ?? 0);
 
   const dailyFlow = await loadDailyFlow(ctx, from, to);
-  const peakDays = [...dailyFlow].sort((a, b) => b.received - a.received || a.day.localeCompare(b.day)).slice(0, 3).filter((d) => d.received > 0);
+  const peakDays = [...dailyFlow]
+    .sort((a, b) => b.received - a.received || a.day.localeCompare(b.day))
+    .slice(0, 3)
+    .filter((d) => d.received > 0);
 
   const lateNow = await lateness(ctx, period);
   const breakdown = async (dimension: StatsDimension, metrics: Metric[], limit?: number): Promise<ReportCount[]> => {
@@ -176,10 +189,14 @@ async function loadDailyFlow(ctx: AnalyticsContext, from: Date, to: Date): Promi
   const tz = timeZoneLiteral(ctx);
   const received = applyAppealScope(knex('appeal as a'), ctx.user)
     .select(knex.raw(`to_char(a.received_at at time zone ${tz}, 'YYYY-MM-DD') as day, count(*)::int as n`))
-    .where('a.received_at', '>=', from).where('a.received_at', '<', to).groupBy('day');
+    .where('a.received_at', '>=', from)
+    .where('a.received_at', '<', to)
+    .groupBy('day');
   const resolved = applyAppealScope(knex('appeal as a'), ctx.user)
     .select(knex.raw(`to_char(a.answered_at at time zone ${tz}, 'YYYY-MM-DD') as day, count(*)::int as n`))
-    .where('a.answered_at', '>=', from).where('a.answered_at', '<', to).groupBy('day');
+    .where('a.answered_at', '>=', from)
+    .where('a.answered_at', '<', to)
+    .groupBy('day');
   const conn = ctx.em.getConnection();
   const r: { day: string; n: number }[] = await conn.execute(received);
   const s: { day: string; n: number }[] = await conn.execute(resolved);
@@ -195,9 +212,9 @@ async function loadDailyFlow(ctx: AnalyticsContext, from: Date, to: Date): Promi
 async function addPerTenThousand(ctx: AnalyticsContext, rows: ReportCount[]): Promise<void> {
   const ids = rows.map((r) => r.key).filter((k): k is string => Boolean(k));
   if (!ids.length) return;
-  const populations: { id: string; population: number }[] = await ctx.em.getConnection().execute(
-    ctx.em.getKnex()('municipality').select('id', 'population').whereIn('id', ids),
-  );
+  const populations: { id: string; population: number }[] = await ctx.em
+    .getConnection()
+    .execute(ctx.em.getKnex()('municipality').select('id', 'population').whereIn('id', ids));
   const of = new Map(populations.map((p) => [p.id, Number(p.population)]));
   for (const row of rows) {
     const population = row.key ? of.get(row.key) : undefined;
@@ -215,15 +232,17 @@ async function loadHotSpots(ctx: AnalyticsContext, from: Date, to: Date, previou
   const min = ctx.app.config.PROBLEM_MIN_APPEALS;
   const window = applyAppealScope(knex('appeal as a'), ctx.user)
     .select(knex.raw('a.category_id, a.municipality_id, a.organization_id, a.address, a.received_at >= ? as current', [from]))
-    .where('a.received_at', '>=', previousFrom).where('a.received_at', '<', to)
-    .whereNotNull('a.category_id').whereNotNull('a.address');
-  const streets = knex
-    .select(knex.raw(`a.address, ${STREET_SQL} as street`))
-    .from(knex.raw('(select distinct w.address from w) as a'));
+    .where('a.received_at', '>=', previousFrom)
+    .where('a.received_at', '<', to)
+    .whereNotNull('a.category_id')
+    .whereNotNull('a.address');
+  const streets = knex.select(knex.raw(`a.address, ${STREET_SQL} as street`)).from(knex.raw('(select distinct w.address from w) as a'));
   const clusters = knex
-    .select(knex.raw(`w.category_id, w.municipality_id, s.street,
+    .select(
+      knex.raw(`w.category_id, w.municipality_id, s.street,
       count(*) filter (where w.current)::int as n, count(*) filter (where not w.current)::int as previous,
-      mode() within group (order by w.organization_id) as organization_id, min(w.address) as sample_address`))
+      mode() within group (order by w.organization_id) as organization_id, min(w.address) as sample_address`),
+    )
     .from('w')
     .join('s', 's.address', 'w.address')
     .whereNotNull('s.street')
@@ -232,7 +251,10 @@ async function loadHotSpots(ctx: AnalyticsContext, from: Date, to: Date, previou
   const rows: Record<string, any>[] = await runAnalyticsQuery(
     ctx,
     // Materialized: else the planner pushes the street's regular expression back down to every appeal.
-    knex.queryBuilder().withMaterialized('w', window).withMaterialized('s', streets)
+    knex
+      .queryBuilder()
+      .withMaterialized('w', window)
+      .withMaterialized('s', streets)
       .select('c.*', 'cat.name as category', 'm.short_name as municipality', 'o.short_name as organization')
       .from(clusters.as('c'))
       .join('category as cat', 'cat.id', 'c.category_id')
@@ -241,7 +263,14 @@ async function loadHotSpots(ctx: AnalyticsContext, from: Date, to: Date, previou
       .orderBy([{ column: 'c.n', order: 'desc' }, { column: 'c.street' }])
       .limit(10),
   );
-  return rows.map((r) => ({ category: r.category, municipality: r.municipality, address: streetOf(r.sample_address), count: r.n, previousMonth: r.previous, organization: r.organization }));
+  return rows.map((r) => ({
+    category: r.category,
+    municipality: r.municipality,
+    address: streetOf(r.sample_address),
+    count: r.n,
+    previousMonth: r.previous,
+    organization: r.organization,
+  }));
 }
 
 /** Overdue at the end of the month (or now, for the current month; DEFINITIONS.overdueAtMonthEnd), by body: the five oldest of each. */
@@ -249,13 +278,19 @@ async function loadOverdue(ctx: AnalyticsContext, to: Date): Promise<ReportOverd
   const at = new Date(Math.min(to.getTime(), ctx.now.getTime()));
   const knex = ctx.em.getKnex();
   const ranked = applyAppealScope(knex('appeal as a'), ctx.user)
-    .select(knex.raw(`a.organization_id, a.number, a.due_at,
+    .select(
+      knex.raw(`a.organization_id, a.number, a.due_at,
       row_number() over (partition by a.organization_id order by a.due_at, a.number) as position,
-      count(*) over (partition by a.organization_id)::int as total`))
+      count(*) over (partition by a.organization_id)::int as total`),
+    )
     .whereRaw(overdueAtSql(at));
   const rows: Record<string, any>[] = await ctx.em.getConnection().execute(
-    knex.select('r.*', 'o.short_name').from(ranked.as('r')).leftJoin('organization as o', 'o.id', 'r.organization_id')
-      .where('r.position', '<=', 5).orderBy([{ column: 'r.total', order: 'desc' }, { column: 'o.short_name' }, { column: 'r.position' }]),
+    knex
+      .select('r.*', 'o.short_name')
+      .from(ranked.as('r'))
+      .leftJoin('organization as o', 'o.id', 'r.organization_id')
+      .where('r.position', '<=', 5)
+      .orderBy([{ column: 'r.total', order: 'desc' }, { column: 'o.short_name' }, { column: 'r.position' }]),
   );
   const out: ReportOverdue[] = [];
   for (const r of rows) {

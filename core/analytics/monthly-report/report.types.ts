@@ -15,8 +15,10 @@ export class ReportMetric {
   @Field(() => Float, { nullable: true, description: 'Значение за месяц отчёта в единицах unit; null — нет данных' }) value!: number | null;
   @Field(() => Float, { nullable: true, description: 'Значение за предыдущий месяц; null — нет данных' }) previousMonth!: number | null;
   @Field(() => Float, { nullable: true, description: 'Значение за тот же месяц год назад; null — нет данных' }) yearAgo!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Разница с прошлым месяцем (для долей — в долях, не в процентах)' }) changeFromPreviousMonth!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Разница с тем же месяцем год назад (для долей — в долях, не в процентах)' }) changeFromYearAgo!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Разница с прошлым месяцем (для долей — в долях, не в процентах)' }) changeFromPreviousMonth!:
+    number | null;
+  @Field(() => Float, { nullable: true, description: 'Разница с тем же месяцем год назад (для долей — в долях, не в процентах)' }) changeFromYearAgo!:
+    number | null;
   @Field(() => Float, { nullable: true, description: 'Изменение к прошлому месяцу, % (для количеств)' }) percentFromPreviousMonth!: number | null;
   @Field(() => Float, { nullable: true, description: 'Изменение к тому же месяцу год назад, % (для количеств)' }) percentFromYearAgo!: number | null;
   @Field(() => String, { description: 'Что именно считает показатель (то же определение печатается под ним в HTML, PDF и XLSX)' }) definition!: string;
@@ -30,14 +32,16 @@ export class ReportDefinition {
 
 @ObjectType({ description: 'Строка разбивки отчёта' })
 export class ReportCount {
-  @Field(() => String, { nullable: true, description: 'Код или идентификатор строки (рубрики, муниципалитета, канала, органа); null — не указано' }) key!: string | null;
+  @Field(() => String, { nullable: true, description: 'Код или идентификатор строки (рубрики, муниципалитета, канала, органа); null — не указано' }) key!:
+    string | null;
   @Field(() => String, { description: 'Подпись строки по-русски' }) label!: string;
   @Field(() => Int, { description: 'Поступило обращений за месяц' }) count!: number;
   @Field(() => Int, { nullable: true, description: 'Поступило за предыдущий месяц; null — не считается для этой разбивки' }) previousMonth!: number | null;
   @Field(() => Float, { nullable: true, description: 'Доля от всех обращений месяца' }) share!: number | null;
   @Field(() => Int, { nullable: true, description: 'Дан ответ (принят ЦУР) за месяц' }) answered!: number | null;
   @Field(() => Float, { nullable: true, description: 'Доля ответов в срок (0..1) среди ответов месяца' }) onTimeRate!: number | null;
-  @Field(() => Int, { nullable: true, description: 'Просрочено на конец месяца (определение overdueAtMonthEnd); null — графы нет в разделе' }) overdue!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Просрочено на конец месяца (определение overdueAtMonthEnd); null — графы нет в разделе' }) overdue!:
+    number | null;
   @Field(() => Float, { nullable: true, description: 'Медианное время ответа, ч (календарные часы, без пауз)' }) medianResponseHours!: number | null;
   @Field(() => Float, { nullable: true, description: 'Средняя оценка автора (1..5)' }) satisfactionAvg!: number | null;
   @Field(() => Float, { nullable: true, description: 'Обращений на 10 000 жителей (муниципалитеты)' }) perTenThousand!: number | null;

@@ -42,21 +42,31 @@ export function columnChart(labels: string[], series: Series[], options: { width
       const v = s.values[i] ?? 0;
       const h = (plotH * v) / max;
       const x = left + i * slot + slot * 0.1 + k * barW;
-      parts.push(`<rect x="${x.toFixed(1)}" y="${(top + plotH - h).toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}" fill="${s.color}"><title>${esc(label)}: ${esc(s.name)} ${v}</title></rect>`);
+      parts.push(
+        `<rect x="${x.toFixed(1)}" y="${(top + plotH - h).toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}" fill="${s.color}"><title>${esc(label)}: ${esc(s.name)} ${v}</title></rect>`,
+      );
     });
     const every = Math.ceil(labels.length / 16);
     if (i % every === 0) {
-      parts.push(`<text x="${(left + i * slot + slot / 2).toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle" font-size="11" fill="${CHART_COLORS.text}">${esc(label)}</text>`);
+      parts.push(
+        `<text x="${(left + i * slot + slot / 2).toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle" font-size="11" fill="${CHART_COLORS.text}">${esc(label)}</text>`,
+      );
     }
   });
   const legend = series
-    .map((s, k) => `<rect x="${left + k * 160}" y="8" width="12" height="12" fill="${s.color}"/><text x="${left + k * 160 + 18}" y="18" font-size="12" fill="${CHART_COLORS.text}">${esc(s.name)}</text>`)
+    .map(
+      (s, k) =>
+        `<rect x="${left + k * 160}" y="8" width="12" height="12" fill="${s.color}"/><text x="${left + k * 160 + 18}" y="18" font-size="12" fill="${CHART_COLORS.text}">${esc(s.name)}</text>`,
+    )
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${esc(options.title)}" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px">${legend}${parts.join('')}</svg>`;
 }
 
 /** Horizontal bars with a label and the value at the end (topics, channels, municipalities, scores). */
-export function barChart(items: { label: string; value: number; display?: string; color?: string }[], options: { width?: number; title: string; max?: number }): string {
+export function barChart(
+  items: { label: string; value: number; display?: string; color?: string }[],
+  options: { width?: number; title: string; max?: number },
+): string {
   const width = options.width ?? 900;
   const labelW = 380;
   const rowH = 24;
@@ -73,9 +83,11 @@ export function barChart(items: { label: string; value: number; display?: string
     next += heights[i]!;
     const w = max ? (plotW * Math.max(item.value, 0)) / max : 0;
     const tspans = labels[i]!.map((line, k) => `<tspan x="${labelW - 8}" dy="${k ? lineH : 0}">${esc(line)}</tspan>`).join('');
-    return `<text x="${labelW - 8}" y="${y + 16}" text-anchor="end" font-size="12" fill="${CHART_COLORS.text}">${tspans}</text>`
-      + `<rect x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="${item.color ?? CHART_COLORS.primary}" rx="2"><title>${esc(item.label)}</title></rect>`
-      + `<text x="${(labelW + w + 6).toFixed(1)}" y="${y + 16}" font-size="12" fill="${CHART_COLORS.text}">${esc(item.display ?? String(item.value))}</text>`;
+    return (
+      `<text x="${labelW - 8}" y="${y + 16}" text-anchor="end" font-size="12" fill="${CHART_COLORS.text}">${tspans}</text>` +
+      `<rect x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="${item.color ?? CHART_COLORS.primary}" rx="2"><title>${esc(item.label)}</title></rect>` +
+      `<text x="${(labelW + w + 6).toFixed(1)}" y="${y + 16}" font-size="12" fill="${CHART_COLORS.text}">${esc(item.display ?? String(item.value))}</text>`
+    );
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${esc(options.title)}" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px">${rows.join('')}</svg>`;
 }

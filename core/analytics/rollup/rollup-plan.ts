@@ -69,8 +69,14 @@ export function rangesCondition(knex: Knex, ranges: Range[], alias = 'a'): Knex.
   const bindings: Date[] = [];
   for (const range of ranges) {
     const sides: string[] = [];
-    if (range.from) (sides.push(`${alias}.received_at >= ?`), bindings.push(range.from));
-    if (range.to) (sides.push(`${alias}.received_at < ?`), bindings.push(range.to));
+    if (range.from) {
+      sides.push(`${alias}.received_at >= ?`);
+      bindings.push(range.from);
+    }
+    if (range.to) {
+      sides.push(`${alias}.received_at < ?`);
+      bindings.push(range.to);
+    }
     parts.push(sides.length ? `(${sides.join(' and ')})` : 'true');
   }
   return knex.raw(`(${parts.join(' or ')})`, bindings);

@@ -117,7 +117,15 @@ export async function rollupStatsQuery(ctx: AnalyticsContext, request: RollupSta
     matchedByAnnouncement: 'null',
   };
   const totals = knex
-    .select(knex.raw([...k.map((key, i) => `${key} as k${i}`), 'count(*)::int as parts', ...metrics.filter((m) => direct || m !== 'medianResponseHours').map((m) => `${metricOf[m]} as "m_${m}"`)].join(', ')))
+    .select(
+      knex.raw(
+        [
+          ...k.map((key, i) => `${key} as k${i}`),
+          'count(*)::int as parts',
+          ...metrics.filter((m) => direct || m !== 'medianResponseHours').map((m) => `${metricOf[m]} as "m_${m}"`),
+        ].join(', '),
+      ),
+    )
     .from('p');
   if (k.length) totals.groupByRaw(k.join(', '));
   // Wrapped: a query builder is a thenable, and an async function would run it on returning it.

@@ -12,8 +12,24 @@ import { ANSWERED_SQL, ON_TIME_SQL, OPEN_SQL, REDIRECTED_SQL, RESPONSE_HOURS_SQL
  * any SATISFACTION_NEGATIVE_MAX of its range 1..4.
  */
 export const PARTIAL_COLUMNS = [
-  'n', 'open', 'answered', 'on_time', 'hours_sum', 'rated', 'score_sum', 'score1', 'score2', 'score3', 'score4', 'score5',
-  'repeats', 'redirected', 'returned', 'answered_or_returned', 'due', 'due_answered',
+  'n',
+  'open',
+  'answered',
+  'on_time',
+  'hours_sum',
+  'rated',
+  'score_sum',
+  'score1',
+  'score2',
+  'score3',
+  'score4',
+  'score5',
+  'repeats',
+  'redirected',
+  'returned',
+  'answered_or_returned',
+  'due',
+  'due_answered',
 ] as const;
 export type PartialColumn = (typeof PARTIAL_COLUMNS)[number];
 

@@ -38,8 +38,14 @@ describe('ПОС adapter', () => {
     expect(records.size).toBe(9);
     const pothole = accepted(records.get(1));
     expect(pothole).toMatchObject({
-      channel: Channel.POS, externalId: '87341562', category: 'roads.potholes', sector: 'roads', fz59: false,
-      municipalityCode: 'yoshkar-ola', location: { latitude: 56.6388, longitude: 47.8908 }, sourceStatus: 'На модерации',
+      channel: Channel.POS,
+      externalId: '87341562',
+      category: 'roads.potholes',
+      sector: 'roads',
+      fz59: false,
+      municipalityCode: 'yoshkar-ola',
+      location: { latitude: 56.6388, longitude: 47.8908 },
+      sourceStatus: 'На модерации',
       author: { name: 'Смирнова Ольга Петровна', email: 'o.smirnova@example.ru', phone: '+7 (917) 123-45-67' },
     });
     expect(pothole.receivedAt.toISOString()).toBe('2026-11-20T05:15:00.000Z');
@@ -84,7 +90,11 @@ describe('ПОС adapter', () => {
   });
 
   it('leaves categories of a disabled plugin to structuring', async () => {
-    const onlyHousing = adapterContextFactory(allPlugins.filter((p) => p.code === 'housing'), municipalities, 'Europe/Moscow')(now);
+    const onlyHousing = adapterContextFactory(
+      allPlugins.filter((p) => p.code === 'housing'),
+      municipalities,
+      'Europe/Moscow',
+    )(now);
     const records = await prepareInput(channelAdapter('pos'), fixture('pos-batch.json'), {}, onlyHousing);
     expect(accepted(records[0])).toMatchObject({ sector: null, category: null });
     expect(accepted(records[1])).toMatchObject({ sector: 'housing', category: 'housing.heating' });
@@ -97,8 +107,12 @@ describe('regional CSV adapter', () => {
     expect([...records.keys()]).toEqual([2, 3, 5, 6, 7, 8, 10]);
     const playground = accepted(records.get(2));
     expect(playground).toMatchObject({
-      channel: Channel.REGIONAL_SYSTEM, externalId: 'hotline-122:ГЛ-2026-00412', category: 'housing.yard-improvement',
-      municipalityCode: 'yoshkar-ola', sourceStatus: 'Зарегистрировано', fz59: false,
+      channel: Channel.REGIONAL_SYSTEM,
+      externalId: 'hotline-122:ГЛ-2026-00412',
+      category: 'housing.yard-improvement',
+      municipalityCode: 'yoshkar-ola',
+      sourceStatus: 'Зарегистрировано',
+      fz59: false,
       author: { name: 'Кузнецова Анна Сергеевна', phone: '+7 902 111-22-33', email: null },
     });
     expect(playground.receivedAt.toISOString()).toBe('2026-11-18T06:12:00.000Z');
@@ -117,29 +131,44 @@ describe('regional CSV adapter', () => {
 
   it('reads Windows-1251 exports and the comma separator', async () => {
     // «Номер,Дата поступления,Текст обращения» + one row, in Windows-1251 (Cyrillic А..я = 0xC0..0xFF, ё = 0xB8).
-    const cp1251 = (text: string) => Buffer.from([...text].map((ch) => (ch === 'ё' ? 0xb8 : ch >= 'А' && ch <= 'я' ? ch.charCodeAt(0) - 0x410 + 0xc0 : ch.charCodeAt(0))));
+    const cp1251 = (text: string) =>
+      Buffer.from([...text].map((ch) => (ch === 'ё' ? 0xb8 : ch >= 'А' && ch <= 'я' ? ch.charCodeAt(0) - 0x410 + 0xc0 : ch.charCodeAt(0))));
     const file = cp1251('Номер,Дата поступления,Текст обращения\n7,2026-11-19 10:00,Тёмный двор\n');
     const [record] = await read('regional-csv', file, { system: 'mun-orshanka', channel: 'MUNICIPAL_SYSTEM' });
     expect(accepted(record)).toMatchObject({ externalId: 'mun-orshanka:7', text: 'Тёмный двор', channel: Channel.MUNICIPAL_SYSTEM });
   });
 
-  it('refuses a file whose mapped column is missing, naming the column and the file\'s columns', async () => {
+  it("refuses a file whose mapped column is missing, naming the column and the file's columns", async () => {
     await expect(read('regional-csv', fixture('regional-hotline.csv'), { system: 'hotline-122', mapping: { text: 'Суть' } })).rejects.toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', field: 'mapping.text' },
       message: expect.stringContaining('«Номер»'),
     });
-    expect(() => readOptions(channelAdapter('regional-csv'), { system: 'Горячая линия' })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ field: 'options.system' }) }));
+    expect(() => readOptions(channelAdapter('regional-csv'), { system: 'Горячая линия' })).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ field: 'options.system' }) }),
+    );
   });
 });
 
 describe('regional XLSX adapter', () => {
   it('reads an exceljs workbook with a column mapping; dates are local time; rows keep their numbers', async () => {
-    const records = byPosition(await read('regional-xlsx', await buildRegionalXlsx(), { system: 'kozmo-edds', channel: 'MUNICIPAL_SYSTEM', mapping: XLSX_MAPPING }));
+    const records = byPosition(
+      await read('regional-xlsx', await buildRegionalXlsx(), { system: 'kozmo-edds', channel: 'MUNICIPAL_SYSTEM', mapping: XLSX_MAPPING }),
+    );
     expect([...records.keys()]).toEqual([2, 3, 5, 6, 7]);
     const light = accepted(records.get(2));
-    expect(light).toMatchObject({ externalId: 'kozmo-edds:1501', channel: Channel.MUNICIPAL_SYSTEM, category: 'energy.street-lighting', municipalityCode: 'kozmodemyansk', fz59: false });
+    expect(light).toMatchObject({
+      externalId: 'kozmo-edds:1501',
+      channel: Channel.MUNICIPAL_SYSTEM,
+      category: 'energy.street-lighting',
+      municipalityCode: 'kozmodemyansk',
+      fz59: false,
+    });
     expect(light.receivedAt.toISOString()).toBe('2026-11-19T06:30:00.000Z');
-    expect(accepted(records.get(3))).toMatchObject({ text: 'Просим срочно убрать упавшее дерево с дороги в д. Шоя-Кузнецово.', fz59: true, municipalityCode: 'medvedevsky' });
+    expect(accepted(records.get(3))).toMatchObject({
+      text: 'Просим срочно убрать упавшее дерево с дороги в д. Шоя-Кузнецово.',
+      fz59: true,
+      municipalityCode: 'medvedevsky',
+    });
     expect(errorsOf(records.get(5))).toEqual(['Дата обращения']);
     expect(errorsOf(records.get(6))).toEqual(['По 59-ФЗ']);
     expect(records.get(6)!.externalId).toBe('kozmo-edds:1505');
@@ -158,14 +187,19 @@ describe('regional XLSX adapter', () => {
     const bomb = await buildZip(xlsxParts(repeatedCellsSheet(300)));
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
     const before = process.memoryUsage().rss;
-    const refused = await read('regional-xlsx', bomb, options).then(() => null, (error) => error);
+    const refused = await read('regional-xlsx', bomb, options).then(
+      () => null,
+      (error) => error,
+    );
     expect(refused).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'file' } });
     expect(refused.message).toMatch(/распаков/);
     // Refused from the headers: nothing near the 300 MB was held.
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
     // With room for 1 GB, the compression ratio still gives it away.
     const a = channelAdapter('regional-xlsx');
-    const roomy = async () => { for await (const _ of a.parse(bomb, readOptions(a, options), { ...DEFAULT_SPREADSHEET_LIMITS, maxUnpackedBytes: 1024 ** 3 })); };
+    const roomy = async () => {
+      for await (const _ of a.parse(bomb, readOptions(a, options), { ...DEFAULT_SPREADSHEET_LIMITS, maxUnpackedBytes: 1024 ** 3 }));
+    };
     await expect(roomy()).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'file' }, message: expect.stringContaining('ZIP-бомбу') });
   });
 
@@ -181,9 +215,13 @@ describe('regional XLSX adapter', () => {
     const all: PreparedRecord[] = [];
     for await (const item of a.parse(file, parsed, DEFAULT_SPREADSHEET_LIMITS)) all.push(item as never);
     expect(all.map((item) => item.position)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-    const rows = async () => { for await (const _ of a.parse(file, parsed, { ...DEFAULT_SPREADSHEET_LIMITS, maxRows: 5 })); };
+    const rows = async () => {
+      for await (const _ of a.parse(file, parsed, { ...DEFAULT_SPREADSHEET_LIMITS, maxRows: 5 }));
+    };
     await expect(rows()).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'file' }, message: expect.stringContaining('5') });
-    const cells = async () => { for await (const _ of a.parse(file, parsed, { ...DEFAULT_SPREADSHEET_LIMITS, maxCells: 9 })); };
+    const cells = async () => {
+      for await (const _ of a.parse(file, parsed, { ...DEFAULT_SPREADSHEET_LIMITS, maxCells: 9 }));
+    };
     await expect(cells()).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'file' }, message: expect.stringContaining('9') });
   });
 });
@@ -207,14 +245,18 @@ describe('social adapter', () => {
 
   it('recognises one post under different addresses', () => {
     const canonical = 'https://vk.com/wall-71234567_8812';
-    for (const url of ['https://m.vk.com/wall-71234567_8812?utm_source=x', 'http://www.vk.com/wall-71234567_8812/', 'https://VK.com/wall-71234567_8812#reply']) {
+    for (const url of [
+      'https://m.vk.com/wall-71234567_8812?utm_source=x',
+      'http://www.vk.com/wall-71234567_8812/',
+      'https://VK.com/wall-71234567_8812#reply',
+    ]) {
       expect(normalizeUrl(url)).toBe(canonical);
     }
     expect(normalizeUrl('https://t.me/adm_volzhsk/512?comment=77')).toBe('https://t.me/adm_volzhsk/512?comment=77');
     expect(normalizeUrl('javascript:alert(1)')).toBeNull();
   });
 
-  it('keeps external ids within the lifecycle\'s 200 characters', () => {
+  it("keeps external ids within the lifecycle's 200 characters", () => {
     const long = `https://vk.com/wall-1_2?${'q=1&'.repeat(60)}`;
     const key = itemKeyOf(SocialPlatform.VK, null, normalizeUrl(long)!);
     expect(key).toMatch(/^vk:url-sha256:[0-9a-f]{64}$/);
@@ -225,12 +267,29 @@ describe('social adapter', () => {
 describe('letters adapter', () => {
   it('maps a letter to a 59-ФЗ appeal of the written channel, an e-mail to the e-mail channel', async () => {
     const letters = [
-      { kind: 'LETTER', sourceId: '80082698123456', receivedAt: '2026-11-18T10:00:00+03:00', text: 'Прошу разобраться с начислениями за капремонт.', author: { name: 'Белова Т. К.', postalAddress: '424000, г. Йошкар-Ола, ул. Пушкина, 1, кв. 5' } },
-      { kind: 'EMAIL', sourceId: '<CAF1234@mail.example.ru>', receivedAt: '2026-11-19T22:10:00+03:00', text: 'Жалоба на работу поликлиники.', category: 'health.appointment' },
+      {
+        kind: 'LETTER',
+        sourceId: '80082698123456',
+        receivedAt: '2026-11-18T10:00:00+03:00',
+        text: 'Прошу разобраться с начислениями за капремонт.',
+        author: { name: 'Белова Т. К.', postalAddress: '424000, г. Йошкар-Ола, ул. Пушкина, 1, кв. 5' },
+      },
+      {
+        kind: 'EMAIL',
+        sourceId: '<CAF1234@mail.example.ru>',
+        receivedAt: '2026-11-19T22:10:00+03:00',
+        text: 'Жалоба на работу поликлиники.',
+        category: 'health.appointment',
+      },
       { kind: 'EMAIL', sourceId: 'x', receivedAt: '2026-11-19T22:10:00+03:00', text: 'x', category: 'no.such' },
     ];
     const [letter, email, bad] = await read('letters', Buffer.from(JSON.stringify(letters)));
-    expect(accepted(letter)).toMatchObject({ channel: Channel.WRITTEN, externalId: 'letter:80082698123456', fz59: true, author: { address: '424000, г. Йошкар-Ола, ул. Пушкина, 1, кв. 5' } });
+    expect(accepted(letter)).toMatchObject({
+      channel: Channel.WRITTEN,
+      externalId: 'letter:80082698123456',
+      fz59: true,
+      author: { address: '424000, г. Йошкар-Ола, ул. Пушкина, 1, кв. 5' },
+    });
     expect(accepted(email)).toMatchObject({ channel: Channel.EMAIL, fz59: true, sector: 'health', category: 'health.appointment' });
     expect(errorsOf(bad)).toEqual(['category']);
   });

@@ -16,14 +16,22 @@ export const letterSchema = z.object({
    * does not make two appeals: the e-mail's Message-ID, the postal item's
    * tracking number, or the scan's number in the mail log.
    */
-  sourceId: z.string({ error: 'Нужен идентификатор письма (sourceId): Message-ID, почтовый идентификатор или номер скана' }).trim().min(1).max(180, { error: 'sourceId: не длиннее 180 символов' }),
+  sourceId: z
+    .string({ error: 'Нужен идентификатор письма (sourceId): Message-ID, почтовый идентификатор или номер скана' })
+    .trim()
+    .min(1)
+    .max(180, { error: 'sourceId: не длиннее 180 символов' }),
   receivedAt: z.iso.datetime({ offset: true, error: 'Дата поступления: ISO 8601 с часовым поясом' }),
   text: z.string({ error: 'Нужен текст обращения' }).trim().min(1, { error: 'Текст обращения пуст' }).max(100_000),
   author: z
     .object({
       name: z.string().trim().min(1).max(300).nullish(),
       email: z.email({ error: 'Некорректный адрес электронной почты' }).nullish(),
-      phone: z.string().trim().regex(/^\+?[\d\s()-]{5,20}$/, { error: 'Некорректный номер телефона' }).nullish(),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+?[\d\s()-]{5,20}$/, { error: 'Некорректный номер телефона' })
+        .nullish(),
       /** 59-ФЗ art. 7 part 1: the postal address for the answer. */
       postalAddress: z.string().trim().min(1).max(1000).nullish(),
     })
@@ -32,7 +40,10 @@ export const letterSchema = z.object({
   municipalityId: z.uuid({ error: 'municipalityId должен быть UUID' }).nullish(),
   sector: z.string().trim().min(1).nullish(),
   category: z.string().trim().min(1).nullish(),
-  attachments: z.array(z.object({ url: z.url({ protocol: /^https?$/ }), name: z.string().nullish() })).max(50).nullish(),
+  attachments: z
+    .array(z.object({ url: z.url({ protocol: /^https?$/ }), name: z.string().nullish() }))
+    .max(50)
+    .nullish(),
 });
 
 export type LetterRecord = z.input<typeof letterSchema>;
@@ -57,7 +68,12 @@ export function mapLetter(record: Record<string, unknown>, ctx: AdapterContext):
       text: letter.text,
       receivedAt,
       author: letter.author
-        ? { name: letter.author.name ?? null, email: letter.author.email ?? null, phone: letter.author.phone ?? null, address: letter.author.postalAddress ?? null }
+        ? {
+            name: letter.author.name ?? null,
+            email: letter.author.email ?? null,
+            phone: letter.author.phone ?? null,
+            address: letter.author.postalAddress ?? null,
+          }
         : null,
       address: letter.address ?? null,
       location: null,
@@ -80,7 +96,9 @@ export const lettersAdapter: ChannelAdapter<Record<string, unknown>, Record<stri
   title: 'Письма и электронная почта по 59-ФЗ (регистрирует специалист ЦУР)',
   parse: (input) => parseJsonBatch(input, 'letters'),
   externalIdOf: (record) =>
-    typeof record.sourceId === 'string' && record.sourceId.trim() && record.sourceId.trim().length <= 180 ? `${record.kind === 'EMAIL' ? 'email' : 'letter'}:${record.sourceId.trim()}` : null,
+    typeof record.sourceId === 'string' && record.sourceId.trim() && record.sourceId.trim().length <= 180
+      ? `${record.kind === 'EMAIL' ? 'email' : 'letter'}:${record.sourceId.trim()}`
+      : null,
   map: (record, ctx) => mapLetter(record, ctx),
   mapStatusOut: (status) => status,
 };

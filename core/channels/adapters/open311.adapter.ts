@@ -27,7 +27,11 @@ export const open311RequestSchema = z
     email: z.email({ error: 'email: некорректный адрес' }).nullish(),
     first_name: z.string().trim().max(200).nullish(),
     last_name: z.string().trim().max(200).nullish(),
-    phone: z.string().trim().regex(/^\+?[\d\s()-]{5,20}$/, { error: 'phone: некорректный номер' }).nullish(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[\d\s()-]{5,20}$/, { error: 'phone: некорректный номер' })
+      .nullish(),
     device_id: z.string().nullish(),
     account_id: z.string().nullish(),
     media_url: z.url({ protocol: /^https?$/ }).nullish(),

@@ -12,10 +12,18 @@ import { classifierTarget, parseJsonBatch, sectorsOf, zodFieldErrors } from './a
 const isoWithOffset = z.iso.datetime({ offset: true, error: 'Ожидается дата и время ISO 8601 с часовым поясом, например 2026-11-20T09:15:00+03:00' });
 
 export const posMessageSchema = z.object({
-  id: z.union([z.string().trim().min(1).max(200, { error: 'id: не длиннее 200 символов' }), z.number().int().nonnegative()], { error: 'Нужен идентификатор сообщения в ПОС (id)' }).transform(String),
+  id: z
+    .union([z.string().trim().min(1).max(200, { error: 'id: не длиннее 200 символов' }), z.number().int().nonnegative()], {
+      error: 'Нужен идентификатор сообщения в ПОС (id)',
+    })
+    .transform(String),
   categoryName: z.string().trim().min(1).nullish(),
   subcategoryName: z.string().trim().min(1).nullish(),
-  text: z.string({ error: 'Нужен текст сообщения (text)' }).trim().min(1, { error: 'Текст сообщения пуст' }).max(20_000, { error: 'Текст сообщения длиннее 20 000 символов' }),
+  text: z
+    .string({ error: 'Нужен текст сообщения (text)' })
+    .trim()
+    .min(1, { error: 'Текст сообщения пуст' })
+    .max(20_000, { error: 'Текст сообщения длиннее 20 000 символов' }),
   address: z.string().trim().min(1).max(1000).nullish(),
   municipality: z.string().trim().min(1).nullish(),
   coordinates: z
@@ -34,7 +42,11 @@ export const posMessageSchema = z.object({
     .object({
       name: z.string().trim().min(1).max(300).nullish(),
       email: z.email({ error: 'Некорректный адрес электронной почты' }).nullish(),
-      phone: z.string().trim().regex(/^\+?[\d\s()-]{5,20}$/, { error: 'Некорректный номер телефона' }).nullish(),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+?[\d\s()-]{5,20}$/, { error: 'Некорректный номер телефона' })
+        .nullish(),
     })
     .nullish(),
   status: z.string().trim().min(1).nullish(),

@@ -2,7 +2,16 @@ import { parse } from 'csv-parse';
 import { Channel } from '../../entities/enums.js';
 import { badInput } from '../../errors/errors.js';
 import type { ChannelAdapter, ParsedItem } from '../channel-adapter.js';
-import { mapRegionalRow, regionalExternalIdOf, regionalOptionsSchema, resolveColumns, rowFromRaw, rowOf, type RegionalOptions, type RegionalRow } from './regional-mapping.js';
+import {
+  mapRegionalRow,
+  regionalExternalIdOf,
+  regionalOptionsSchema,
+  resolveColumns,
+  rowFromRaw,
+  rowOf,
+  type RegionalOptions,
+  type RegionalRow,
+} from './regional-mapping.js';
 
 /** UTF-8 when the bytes are valid UTF-8, else Windows-1251 (what older Russian systems and Excel export). */
 export function decode(input: Buffer, encoding: RegionalOptions['encoding']): string {

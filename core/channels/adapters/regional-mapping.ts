@@ -6,8 +6,19 @@ import { normalizeName } from './adapter-helpers.js';
 
 /** Fields of our intake that a column of a regional or municipal system's table can fill. */
 export const REGIONAL_FIELDS = [
-  'externalId', 'text', 'receivedAt', 'address', 'authorName', 'authorPhone', 'authorEmail',
-  'municipality', 'category', 'sourceStatus', 'latitude', 'longitude', 'fz59',
+  'externalId',
+  'text',
+  'receivedAt',
+  'address',
+  'authorName',
+  'authorPhone',
+  'authorEmail',
+  'municipality',
+  'category',
+  'sourceStatus',
+  'latitude',
+  'longitude',
+  'fz59',
 ] as const;
 export type RegionalField = (typeof REGIONAL_FIELDS)[number];
 
@@ -75,11 +86,21 @@ export function resolveColumns(headers: readonly string[], options: RegionalOpti
     const header = named ?? DEFAULT_COLUMN_MAPPING[field];
     const at = index.get(normalizeName(header));
     if (at !== undefined) columns.set(field, at);
-    else if (named) throw badInput(`mapping.${field}`, `В файле нет столбца «${named}». Столбцы файла: ${headers.filter(Boolean).map((h) => `«${h}»`).join(', ')}`);
+    else if (named)
+      throw badInput(
+        `mapping.${field}`,
+        `В файле нет столбца «${named}». Столбцы файла: ${headers
+          .filter(Boolean)
+          .map((h) => `«${h}»`)
+          .join(', ')}`,
+      );
   }
   for (const field of REQUIRED) {
     if (!columns.has(field)) {
-      throw badInput(`mapping.${field}`, `Не найден столбец для поля ${field} (по умолчанию «${DEFAULT_COLUMN_MAPPING[field]}»): укажите его в сопоставлении столбцов`);
+      throw badInput(
+        `mapping.${field}`,
+        `Не найден столбец для поля ${field} (по умолчанию «${DEFAULT_COLUMN_MAPPING[field]}»): укажите его в сопоставлении столбцов`,
+      );
     }
   }
   return columns;
@@ -103,7 +124,11 @@ export function rowOf(values: readonly Cell[], headers: readonly string[], colum
 export function rowFromRaw(raw: unknown, options: RegionalOptions): RegionalRow {
   const record = (raw ?? {}) as Record<string, Cell>;
   const headers = Object.keys(record);
-  return rowOf(headers.map((h) => record[h]), headers, resolveColumns(headers, options));
+  return rowOf(
+    headers.map((h) => record[h]),
+    headers,
+    resolveColumns(headers, options),
+  );
 }
 
 const text = (cell: Cell | undefined): string | null => {
@@ -132,7 +157,16 @@ function offsetAt(instant: number, timeZone: string): number {
 function computeOffset(instant: number, timeZone: string): number {
   let format = formatters.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     formatters.set(timeZone, format);
   }
   const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
@@ -144,7 +178,8 @@ function computeOffset(instant: number, timeZone: string): number {
 function zoned(year: number, month: number, day: number, hour: number, minute: number, second: number, timeZone: string): Date | null {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(wall);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59)
+    return null;
   let instant = wall - offsetAt(wall, timeZone);
   instant = wall - offsetAt(instant, timeZone);
   return new Date(instant);
@@ -194,7 +229,11 @@ export function mapRegionalRow(row: RegionalRow, ctx: AdapterContext, options: R
   const body = text(cells.text);
   if (!body) fail('text', 'Нет текста обращения');
   const receivedAt = parseSourceDate(cells.receivedAt, ctx.timeZone);
-  if (!receivedAt) fail('receivedAt', text(cells.receivedAt) ? `Не удалось прочитать дату «${text(cells.receivedAt)}» (ожидается ДД.ММ.ГГГГ ЧЧ:ММ или ISO 8601)` : 'Нет даты поступления');
+  if (!receivedAt)
+    fail(
+      'receivedAt',
+      text(cells.receivedAt) ? `Не удалось прочитать дату «${text(cells.receivedAt)}» (ожидается ДД.ММ.ГГГГ ЧЧ:ММ или ISO 8601)` : 'Нет даты поступления',
+    );
   else if (receivedAt.getTime() > ctx.now.getTime() + 10 * 60_000) fail('receivedAt', 'Дата поступления в будущем');
   const email = text(cells.authorEmail);
   if (email && !EMAIL.test(email)) fail('authorEmail', `Некорректный адрес электронной почты «${email}»`);
@@ -217,7 +256,9 @@ export function mapRegionalRow(row: RegionalRow, ctx: AdapterContext, options: R
 
   const categoryValue = text(cells.category);
   const category = categoryValue
-    ? (ctx.categorySectors.has(categoryValue) ? categoryValue : (ctx.categoryByName.get(normalizeName(categoryValue)) ?? null))
+    ? ctx.categorySectors.has(categoryValue)
+      ? categoryValue
+      : (ctx.categoryByName.get(normalizeName(categoryValue)) ?? null)
     : null;
   const place = text(cells.municipality);
   const address = text(cells.address);

@@ -6,7 +6,17 @@ import { Channel } from '../../entities/enums.js';
 import { badInput } from '../../errors/errors.js';
 import type { ChannelAdapter, ParsedItem } from '../channel-adapter.js';
 import { checkSpreadsheetPackage, DEFAULT_SPREADSHEET_LIMITS, SheetBudget, type SpreadsheetLimits } from './spreadsheet-limits.js';
-import { mapRegionalRow, regionalExternalIdOf, regionalOptionsSchema, resolveColumns, rowFromRaw, rowOf, type Cell, type RegionalOptions, type RegionalRow } from './regional-mapping.js';
+import {
+  mapRegionalRow,
+  regionalExternalIdOf,
+  regionalOptionsSchema,
+  resolveColumns,
+  rowFromRaw,
+  rowOf,
+  type Cell,
+  type RegionalOptions,
+  type RegionalRow,
+} from './regional-mapping.js';
 
 /**
  * A spreadsheet cell as plain text, number or boolean. Dates carry no zone
@@ -37,11 +47,19 @@ const sheetNames = (book: BookReader) => (book.model?.sheets ?? []).map((sheet) 
  * and cells are counted while reading). The header is the sheet's first row
  * and sets the width; position = the row number.
  */
-async function* parseXlsx(input: Buffer, options: RegionalOptions, limits: SpreadsheetLimits = DEFAULT_SPREADSHEET_LIMITS): AsyncIterable<ParsedItem<RegionalRow>> {
+async function* parseXlsx(
+  input: Buffer,
+  options: RegionalOptions,
+  limits: SpreadsheetLimits = DEFAULT_SPREADSHEET_LIMITS,
+): AsyncIterable<ParsedItem<RegionalRow>> {
   await checkSpreadsheetPackage(input, limits);
   const book = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([input]), {
     // Styles tell a date from a number; shared strings are kept (bounded by the unpacked size).
-    styles: 'cache', sharedStrings: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
+    styles: 'cache',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
   }) as unknown as BookReader;
   const budget = new SheetBudget(limits);
   let found = false;

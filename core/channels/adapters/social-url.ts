@@ -25,13 +25,25 @@ export function normalizeUrl(value: string): string | null {
 }
 
 const ALIASES: Record<string, SocialPlatform> = {
-  vk: SocialPlatform.VK, vkontakte: SocialPlatform.VK, 'вконтакте': SocialPlatform.VK, 'вк': SocialPlatform.VK,
-  ok: SocialPlatform.OK, odnoklassniki: SocialPlatform.OK, 'одноклассники': SocialPlatform.OK,
-  telegram: SocialPlatform.TELEGRAM, tg: SocialPlatform.TELEGRAM, 'телеграм': SocialPlatform.TELEGRAM,
-  max: SocialPlatform.MAX, 'макс': SocialPlatform.MAX,
-  dzen: SocialPlatform.DZEN, zen: SocialPlatform.DZEN, 'дзен': SocialPlatform.DZEN,
-  youtube: SocialPlatform.YOUTUBE, rutube: SocialPlatform.RUTUBE,
-  whatsapp: SocialPlatform.WHATSAPP, viber: SocialPlatform.VIBER,
+  vk: SocialPlatform.VK,
+  vkontakte: SocialPlatform.VK,
+  вконтакте: SocialPlatform.VK,
+  вк: SocialPlatform.VK,
+  ok: SocialPlatform.OK,
+  odnoklassniki: SocialPlatform.OK,
+  одноклассники: SocialPlatform.OK,
+  telegram: SocialPlatform.TELEGRAM,
+  tg: SocialPlatform.TELEGRAM,
+  телеграм: SocialPlatform.TELEGRAM,
+  max: SocialPlatform.MAX,
+  макс: SocialPlatform.MAX,
+  dzen: SocialPlatform.DZEN,
+  zen: SocialPlatform.DZEN,
+  дзен: SocialPlatform.DZEN,
+  youtube: SocialPlatform.YOUTUBE,
+  rutube: SocialPlatform.RUTUBE,
+  whatsapp: SocialPlatform.WHATSAPP,
+  viber: SocialPlatform.VIBER,
 };
 
 export function parsePlatform(value: string): SocialPlatform | null {

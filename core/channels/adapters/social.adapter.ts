@@ -23,7 +23,10 @@ export const socialRecordSchema = z.object({
   }),
   kind: z.enum(['post', 'comment'], { error: 'kind: post или comment' }).default('post'),
   /** The item's id on the platform (`-12345_678` for a VK post). */
-  id: z.union([z.string().trim().min(1).max(150, { error: 'id: не длиннее 150 символов' }), z.number()]).transform(String).nullish(),
+  id: z
+    .union([z.string().trim().min(1).max(150, { error: 'id: не длиннее 150 символов' }), z.number()])
+    .transform(String)
+    .nullish(),
   url: z.string({ error: 'Нужен адрес публикации (url)' }).transform((value, ctx) => {
     const url = normalizeUrl(value);
     if (!url) ctx.addIssue({ code: 'custom', message: 'Адрес публикации должен быть ссылкой http(s)' });
@@ -132,10 +135,12 @@ async function existingIncident(input: IntakeInput, em: EntityManager): Promise<
     );
     if (comment) return comment.appeal_id;
   }
-  const [row] = await em.getConnection().execute<{ appeal_id: string }[]>(
-    'select appeal_id from social_item where item_key = ? or url = ? order by first_seen_at limit 1',
-    [facts.itemKey, facts.url],
-  );
+  const [row] = await em
+    .getConnection()
+    .execute<{ appeal_id: string }[]>('select appeal_id from social_item where item_key = ? or url = ? order by first_seen_at limit 1', [
+      facts.itemKey,
+      facts.url,
+    ]);
   return row?.appeal_id ?? null;
 }
 
@@ -171,8 +176,13 @@ async function keepItem(input: IntakeInput, appealId: string, merged: boolean, e
   if (page && f.kind === SocialItemKind.COMMENT) {
     // A resident's comment on a registered official page: counted in the page's comments and metrics.
     await linkPageComment(em, {
-      pageId: page.id, commentId: socialRecordSchema.parse(input.raw).id ?? f.itemKey, postId: null,
-      authorHandle: f.authorHandle, postedAt: f.publishedAt, appealId, now,
+      pageId: page.id,
+      commentId: socialRecordSchema.parse(input.raw).id ?? f.itemKey,
+      postId: null,
+      authorHandle: f.authorHandle,
+      postedAt: f.publishedAt,
+      appealId,
+      now,
     });
   }
 }

@@ -29,7 +29,10 @@ export const DEFAULT_SPREADSHEET_LIMITS: SpreadsheetLimits = {
 
 /** The limits as configured (XLSX_MAX_UNPACKED_MB, XLSX_MAX_COMPRESSION_RATIO, XLSX_MAX_ROWS, XLSX_MAX_CELLS). */
 export function spreadsheetLimits(config: {
-  XLSX_MAX_UNPACKED_MB: number; XLSX_MAX_COMPRESSION_RATIO: number; XLSX_MAX_ROWS: number; XLSX_MAX_CELLS: number;
+  XLSX_MAX_UNPACKED_MB: number;
+  XLSX_MAX_COMPRESSION_RATIO: number;
+  XLSX_MAX_ROWS: number;
+  XLSX_MAX_CELLS: number;
 }): SpreadsheetLimits {
   return {
     maxUnpackedBytes: config.XLSX_MAX_UNPACKED_MB * 1024 * 1024,
@@ -133,7 +136,9 @@ export async function checkSpreadsheetPackage(zip: Buffer, limits: SpreadsheetLi
     }
     const ratio = entry.unpackedSize / Math.max(1, entry.packedSize);
     if (entry.unpackedSize > RATIO_FLOOR_BYTES && ratio > limits.maxCompressionRatio) {
-      throw refuse(`Часть «${entry.name}» распаковывается в ${Math.round(ratio)} раз больше своего размера (допускается ${limits.maxCompressionRatio}, XLSX_MAX_COMPRESSION_RATIO): файл похож на ZIP-бомбу`);
+      throw refuse(
+        `Часть «${entry.name}» распаковывается в ${Math.round(ratio)} раз больше своего размера (допускается ${limits.maxCompressionRatio}, XLSX_MAX_COMPRESSION_RATIO): файл похож на ZIP-бомбу`,
+      );
     }
   }
   for (const entry of entries) {

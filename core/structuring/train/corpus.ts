@@ -23,7 +23,7 @@ export function readCorpus(file: URL = CORPUS_FILE): LabelledText[] {
       try {
         return labelledTextSchema.parse(JSON.parse(line));
       } catch (error) {
-        throw new Error(`${file.pathname}:${index + 1}: ${(error as Error).message}`);
+        throw new Error(`${file.pathname}:${index + 1}: ${(error as Error).message}`, { cause: error });
       }
     });
 }

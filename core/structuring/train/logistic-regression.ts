@@ -34,14 +34,20 @@ export function trainLogistic(examples: readonly Example[], options: TrainOption
   const { classes, epochs = 12, learningRate = 0.5, l2 = 1e-5, minCount = 2, seed = 1 } = options;
   const counts = new Map<string, number>();
   for (const example of examples) for (const name of example.features.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
-  const vocabulary = [...counts].filter(([name, count]) => count >= minCount || name.startsWith('k:') || name.startsWith('s:')).map(([name]) => name).sort();
+  const vocabulary = [...counts]
+    .filter(([name, count]) => count >= minCount || name.startsWith('k:') || name.startsWith('s:'))
+    .map(([name]) => name)
+    .sort();
   const index = new Map(vocabulary.map((name, i) => [name, i]));
   const encoded = examples.map((example) => {
     const ids: number[] = [];
     const values: number[] = [];
     for (const [name, value] of example.features) {
       const id = index.get(name);
-      if (id !== undefined) { ids.push(id); values.push(value); }
+      if (id !== undefined) {
+        ids.push(id);
+        values.push(value);
+      }
     }
     return { ids, values, label: example.label };
   });
@@ -99,8 +105,13 @@ export function fitTemperature(logits: readonly Float64Array[], labels: readonly
   let bestLoss = Infinity;
   for (let t = 0.2; t <= 4.0001; t += 0.05) {
     let loss = 0;
-    logits.forEach((row, i) => { loss -= Math.log(Math.max(softmax(row, t)[labels[i]!]!, 1e-12)); });
-    if (loss < bestLoss) { bestLoss = loss; best = Math.round(t * 100) / 100; }
+    logits.forEach((row, i) => {
+      loss -= Math.log(Math.max(softmax(row, t)[labels[i]!]!, 1e-12));
+    });
+    if (loss < bestLoss) {
+      bestLoss = loss;
+      best = Math.round(t * 100) / 100;
+    }
   }
   return best;
 }

@@ -44,11 +44,19 @@ function fit(examples: Example[], classes: number[]): Fitted {
   const logits: Float64Array[] = new Array(examples.length);
   for (let fold = 0; fold < FOLDS; fold++) {
     const inFold = (i: number) => i % FOLDS === fold;
-    const trained = trainLogistic(examples.filter((_, i) => !inFold(i)), options);
+    const trained = trainLogistic(
+      examples.filter((_, i) => !inFold(i)),
+      options,
+    );
     const index = new Map(trained.vocabulary.map((name, i) => [name, i]));
-    examples.forEach((example, i) => { if (inFold(i)) logits[i] = logitsOf(trained, example.features, index); });
+    examples.forEach((example, i) => {
+      if (inFold(i)) logits[i] = logitsOf(trained, example.features, index);
+    });
   }
-  const temperature = fitTemperature(logits, examples.map((example) => example.label));
+  const temperature = fitTemperature(
+    logits,
+    examples.map((example) => example.label),
+  );
   const model = exportModel(trainLogistic(examples, options), classes, temperature, SCALE);
   return { model, outOfFold: logits.map((row) => softmax(row, temperature)) };
 }
@@ -61,10 +69,15 @@ async function main(): Promise<void> {
   const features = rows.map((row) => appealFeatures(row.text));
   const sectorOf = rows.map((row) => categorySector[categories.indexOf(row.category)]!);
 
-  const sector = fit(rows.map((_, i) => ({ features: features[i]!, label: sectorOf[i]! })), sectors.map((_, s) => s));
+  const sector = fit(
+    rows.map((_, i) => ({ features: features[i]!, label: sectorOf[i]! })),
+    sectors.map((_, s) => s),
+  );
   const oof = sector.outOfFold.map((p, i) => {
     let best = 0;
-    p.forEach((value, s) => { if (value > p[best]!) best = s; });
+    p.forEach((value, s) => {
+      if (value > p[best]!) best = s;
+    });
     return { confidence: p[best]!, right: best === sectorOf[i] };
   });
   const threshold = chooseThreshold(oof);
@@ -73,19 +86,26 @@ async function main(): Promise<void> {
   const categoryModels = sectors.map((_, s) => {
     const classes = categories.map((_, c) => c).filter((c) => categorySector[c] === s);
     const members = rows.map((_, i) => i).filter((i) => sectorOf[i] === s);
-    const fitted = fit(members.map((i) => ({ features: features[i]!, label: classes.indexOf(categories.indexOf(rows[i]!.category)) })), classes);
+    const fitted = fit(
+      members.map((i) => ({ features: features[i]!, label: classes.indexOf(categories.indexOf(rows[i]!.category)) })),
+      classes,
+    );
     fitted.outOfFold.forEach((p, k) => {
       let best = 0;
-      p.forEach((value, c) => { if (value > p[best]!) best = c; });
+      p.forEach((value, c) => {
+        if (value > p[best]!) best = c;
+      });
       if (classes[best] === categories.indexOf(rows[members[k]!]!.category)) categoryRight++;
     });
     return fitted.model;
   });
 
   const automatic = oof.filter((item) => item.confidence >= threshold);
-  console.log(`out-of-fold on ${rows.length} training texts: sector ${pct(oof.filter((i) => i.right).length, oof.length)}, ` +
-    `category given the sector ${pct(categoryRight, rows.length)}; sector temperature ${sector.model.temperature}; ` +
-    `threshold ${threshold}: ${pct(automatic.length, oof.length)} automatic, sector right for ${pct(automatic.filter((i) => i.right).length, automatic.length)}`);
+  console.log(
+    `out-of-fold on ${rows.length} training texts: sector ${pct(oof.filter((i) => i.right).length, oof.length)}, ` +
+      `category given the sector ${pct(categoryRight, rows.length)}; sector temperature ${sector.model.temperature}; ` +
+      `threshold ${threshold}: ${pct(automatic.length, oof.length)} automatic, sector right for ${pct(automatic.filter((i) => i.right).length, automatic.length)}`,
+  );
 
   const file: StructuringModelFile = {
     format: MODEL_FORMAT,
@@ -103,7 +123,9 @@ async function main(): Promise<void> {
   const json = JSON.stringify(file);
   writeFileSync(MODEL_FILE, json + '\n');
   const featureCount = Object.keys(file.sectorModel.weights).length + categoryModels.reduce((sum, m) => sum + Object.keys(m.weights).length, 0);
-  console.log(`wrote ${MODEL_FILE.pathname}: ${featureCount} weighted features, ${(json.length / 1e6).toFixed(2)} MB, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `wrote ${MODEL_FILE.pathname}: ${featureCount} weighted features, ${(json.length / 1e6).toFixed(2)} MB, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 /** Lowest confidence from which the share of right sectors stays ≥ TARGET_PRECISION. */

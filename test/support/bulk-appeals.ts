@@ -19,9 +19,16 @@ const HOUR = 3_600_000;
 
 /** Channel shares seen in published ЦУР reports: ПОС leads, social media second. */
 const CHANNEL_WEIGHTS: [Channel, number][] = [
-  [Channel.POS, 45], [Channel.SOCIAL_MEDIA, 12], [Channel.REGIONAL_SYSTEM, 8], [Channel.MUNICIPAL_SYSTEM, 4],
-  [Channel.WRITTEN, 9], [Channel.EMAIL, 9], [Channel.PHONE, 6], [Channel.PERSONAL_RECEPTION, 3],
-  [Channel.MESSENGER, 3], [Channel.MEDIA, 1],
+  [Channel.POS, 45],
+  [Channel.SOCIAL_MEDIA, 12],
+  [Channel.REGIONAL_SYSTEM, 8],
+  [Channel.MUNICIPAL_SYSTEM, 4],
+  [Channel.WRITTEN, 9],
+  [Channel.EMAIL, 9],
+  [Channel.PHONE, 6],
+  [Channel.PERSONAL_RECEPTION, 3],
+  [Channel.MESSENGER, 3],
+  [Channel.MEDIA, 1],
 ];
 const FZ59_CHANNELS = new Set([Channel.WRITTEN, Channel.EMAIL, Channel.PERSONAL_RECEPTION]);
 const INCIDENT_CHANNELS = new Set([Channel.SOCIAL_MEDIA, Channel.MESSENGER, Channel.MEDIA]);
@@ -44,9 +51,20 @@ const HOT_SPOTS = [
 ];
 const OPENINGS = ['Прошу разобраться:', 'Обращаюсь повторно.', 'Здравствуйте!', 'Жалоба.', 'Уважаемые сотрудники,', 'Помогите, пожалуйста.'];
 
-interface Ref { id: string; code: string }
-interface CategoryRef extends Ref { sector_id: string; name: string; keywords: string[] }
-interface OrgRef extends Ref { kind: string; sectors: string[]; municipality_id: string | null }
+interface Ref {
+  id: string;
+  code: string;
+}
+interface CategoryRef extends Ref {
+  sector_id: string;
+  name: string;
+  keywords: string[];
+}
+interface OrgRef extends Ref {
+  kind: string;
+  sectors: string[];
+  municipality_id: string | null;
+}
 
 function weighted<T>(faker: Faker, items: [T, number][]): T {
   return faker.helpers.weightedArrayElement(items.map(([value, weight]) => ({ value, weight })));
@@ -106,7 +124,16 @@ export async function generateBulkAppeals(em: EntityManager, options: BulkAppeal
     const late = faker.number.float({ min: 0, max: 1 }) < 0.12;
     const answerMs = late ? deadline.totalMs * faker.number.float({ min: 1.02, max: 1.6 }) : deadline.totalMs * faker.number.float({ min: 0.05, max: 0.95 });
     const answeredAt = ANSWERED.has(status) ? new Date(Math.min(deadline.startsAt.getTime() + answerMs, options.now.getTime() - HOUR)) : null;
-    const score = status === AppealStatus.CLOSED && faker.number.float({ min: 0, max: 1 }) < 0.6 ? weighted(faker, [[5, 40], [4, 25], [3, 12], [2, 10], [1, 13]]) : null;
+    const score =
+      status === AppealStatus.CLOSED && faker.number.float({ min: 0, max: 1 }) < 0.6
+        ? weighted(faker, [
+            [5, 40],
+            [4, 25],
+            [3, 12],
+            [2, 10],
+            [1, 13],
+          ])
+        : null;
     const negative = score != null && score <= 2;
     const id = randomUUID();
     const keyword = faker.helpers.arrayElement(category.keywords.length ? category.keywords : [category.name]);
@@ -150,7 +177,10 @@ export async function generateBulkAppeals(em: EntityManager, options: BulkAppeal
     }
     // The signals analytics reads from the audit trail (core/analytics/appeal-signals.sql.ts).
     if (status === AppealStatus.REDIRECTED || (status !== AppealStatus.NEW && faker.datatype.boolean(0.05))) {
-      events.push({ ...demoEvent(id, 'REDIRECTED', new Date(registeredAt.getTime() + 2 * HOUR), AppealStatus.ASSIGNED, AppealStatus.REDIRECTED, 'demo'), reason: 'Направлено по компетенции' });
+      events.push({
+        ...demoEvent(id, 'REDIRECTED', new Date(registeredAt.getTime() + 2 * HOUR), AppealStatus.ASSIGNED, AppealStatus.REDIRECTED, 'demo'),
+        reason: 'Направлено по компетенции',
+      });
     }
     if (answeredAt) {
       if (faker.datatype.boolean(0.07)) {
@@ -185,8 +215,14 @@ function markRepeats(faker: Faker, appeals: Record<string, unknown>[]): void {
   for (const appeal of appeals) {
     if (!faker.datatype.boolean(0.04) || originals.has(appeal.id)) continue;
     const received = (appeal.received_at as Date).getTime();
-    const earlier = answered.filter((o) => o !== appeal && o.category_id === appeal.category_id && o.municipality_id === appeal.municipality_id
-      && (o.answered_at as Date).getTime() < received && !o.repeat_of_id);
+    const earlier = answered.filter(
+      (o) =>
+        o !== appeal &&
+        o.category_id === appeal.category_id &&
+        o.municipality_id === appeal.municipality_id &&
+        (o.answered_at as Date).getTime() < received &&
+        !o.repeat_of_id,
+    );
     if (!earlier.length) continue;
     const original = faker.helpers.arrayElement(earlier);
     originals.add(original.id);
@@ -200,11 +236,25 @@ const ANSWERED = new Set([AppealStatus.ANSWERED, AppealStatus.ON_REVIEW, AppealS
 function demoStatus(faker: Faker, ageMs: number, totalMs: number): AppealStatus {
   const progress = ageMs / Math.max(totalMs, HOUR);
   if (progress > 1.5) {
-    return weighted(faker, [[AppealStatus.CLOSED, 84], [AppealStatus.REJECTED, 5], [AppealStatus.REDIRECTED, 2], [AppealStatus.IN_PROGRESS, 4], [AppealStatus.REOPENED, 2], [AppealStatus.ANSWERED, 3]]);
+    return weighted(faker, [
+      [AppealStatus.CLOSED, 84],
+      [AppealStatus.REJECTED, 5],
+      [AppealStatus.REDIRECTED, 2],
+      [AppealStatus.IN_PROGRESS, 4],
+      [AppealStatus.REOPENED, 2],
+      [AppealStatus.ANSWERED, 3],
+    ]);
   }
   return weighted(faker, [
-    [AppealStatus.NEW, 6], [AppealStatus.REGISTERED, 10], [AppealStatus.ASSIGNED, 14], [AppealStatus.IN_PROGRESS, 30],
-    [AppealStatus.ON_REVIEW, 10], [AppealStatus.ANSWERED, 12], [AppealStatus.CLOSED, 12], [AppealStatus.REOPENED, 3], [AppealStatus.REDIRECTED, 3],
+    [AppealStatus.NEW, 6],
+    [AppealStatus.REGISTERED, 10],
+    [AppealStatus.ASSIGNED, 14],
+    [AppealStatus.IN_PROGRESS, 30],
+    [AppealStatus.ON_REVIEW, 10],
+    [AppealStatus.ANSWERED, 12],
+    [AppealStatus.CLOSED, 12],
+    [AppealStatus.REOPENED, 3],
+    [AppealStatus.REDIRECTED, 3],
   ]);
 }
 

@@ -1,0 +1,30 @@
+// ESLint flat config: the recommended rules of @eslint/js and typescript-eslint
+// (syntax only, not type-aware, so that `npm test` stays quick), and a few
+// that matter here. Formatting is Prettier's (.prettierrc.json), not ESLint's.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['.dependency-cruiser.cjs', 'node_modules/', 'bench/postgraphile/', 'bench/data/', 'migrations/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      // `const self = this` inside an object of callbacks (Apollo plugins, WebSocket subclasses).
+      '@typescript-eslint/no-this-alias': 'off',
+      // type-graphql resolvers and entity lists are typed as `Function` by the library.
+      '@typescript-eslint/no-unsafe-function-type': 'off',
+      // A generic plugin (SectorPlugin<any>) and JSON from the wire are typed any on purpose in a few places.
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    // The core logs through pino (core/logging); the console is for the command line, tests and benches.
+    files: ['core/**/*.ts'],
+    ignores: ['core/main.ts', 'core/cli/**', 'core/**/*.test.ts', 'core/structuring/train/**'],
+    rules: { 'no-console': 'error' },
+  },
+);
