@@ -258,8 +258,15 @@ function ratingTable(doc: Doc, rows: RatingRow[]) {
 }
 
 /** The report as a PDF (A4), with the DejaVu font for Cyrillic. */
-export function renderReportPdf(report: MonthlyReport, zone: string, author: string): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: report.title, Author: author } });
+/** `compress: false` leaves the page streams readable (tests count what is drawn). */
+export function renderReportPdf(report: MonthlyReport, zone: string, author: string, options: { compress?: boolean } = {}): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    compress: options.compress ?? true,
+    info: { Title: report.title, Author: author },
+  });
   doc.registerFont('regular', FONT);
   doc.registerFont('bold', FONT_BOLD);
   const chunks: Buffer[] = [];
