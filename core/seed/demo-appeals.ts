@@ -3,11 +3,12 @@ import { Faker, base, ru } from '@faker-js/faker';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { pgQuery } from '../db/pg-query.js';
-import { Channel, Role } from '../entities/enums.js';
+import { Role } from '../entities/enums.js';
 import type { Actor } from '../events/appeal-transaction.js';
 import { registerAppeal } from '../lifecycle/register-appeal.service.js';
 import { demoTimeline, type DemoPlan } from './demo-timeline.js';
 import { demoState, runDemoStep, type DemoCast } from './demo-steps.js';
+import { CHANNEL_WEIGHTS, FZ59_CHANNELS, INCIDENT_CHANNELS, STREETS, HOT_SPOTS, OPENINGS, weighted } from './demo-vocabulary.js';
 
 export interface DemoAppealOptions {
   count: number;
@@ -22,30 +23,6 @@ export interface DemoAppealOptions {
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-/** Channel shares seen in published ЦУР reports: ПОС leads, social media second. */
-const CHANNEL_WEIGHTS: [Channel, number][] = [
-  [Channel.POS, 45],
-  [Channel.SOCIAL_MEDIA, 12],
-  [Channel.REGIONAL_SYSTEM, 8],
-  [Channel.MUNICIPAL_SYSTEM, 4],
-  [Channel.WRITTEN, 9],
-  [Channel.EMAIL, 9],
-  [Channel.PHONE, 6],
-  [Channel.PERSONAL_RECEPTION, 3],
-  [Channel.MESSENGER, 3],
-  [Channel.MEDIA, 1],
-];
-const FZ59_CHANNELS = new Set([Channel.WRITTEN, Channel.EMAIL, Channel.PERSONAL_RECEPTION]);
-const INCIDENT_CHANNELS = new Set([Channel.SOCIAL_MEDIA, Channel.MESSENGER, Channel.MEDIA]);
-const STREETS = ['Ленина', 'Советская', 'Панфилова', 'Машиностроителей', 'Комсомольская', 'Первомайская', 'Гагарина', 'Эшкинина', 'Кирова', 'Строителей'];
-/** `rank`: the municipality's place by population (0: the most populous), so the hot spots suit any region. */
-const HOT_SPOTS = [
-  { category: 'housing.heating', rank: 0, street: 'Машиностроителей' },
-  { category: 'roads.potholes', rank: 2, street: 'Советская' },
-  { category: 'waste.container-site', rank: 1, street: 'Кирова' },
-];
-const OPENINGS = ['Прошу разобраться:', 'Обращаюсь повторно.', 'Здравствуйте!', 'Жалоба.', 'Уважаемые сотрудники,', 'Помогите, пожалуйста.'];
-
 interface CategoryRef {
   id: string;
   code: string;
@@ -58,10 +35,6 @@ interface MunicipalityRef {
   code: string;
   population: number;
   short_name: string;
-}
-
-function weighted<T>(faker: Faker, items: [T, number][]): T {
-  return faker.helpers.weightedArrayElement(items.map(([value, weight]) => ({ value, weight })));
 }
 
 /**

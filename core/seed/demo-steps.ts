@@ -7,6 +7,7 @@ import { errorCode } from '../errors/errors.js';
 import { AppealActions } from '../lifecycle/appeal-actions.service.js';
 import { LINK_ACTOR } from '../lifecycle/satisfaction-link.js';
 import type { DemoStep } from './demo-timeline.js';
+import { ANSWERS, BOILERPLATE_ANSWER, NEGATIVE_COMMENTS, RETURN_REASONS } from './demo-vocabulary.js';
 
 /** The users who act: the ЦУР's specialist, and the operators of each body (by organization id). */
 export interface DemoCast {
@@ -41,17 +42,7 @@ export async function demoState(em: EntityManager, id: string): Promise<DemoStat
 /** One body in six, by a stable mark of its id, writes formal answers in the demo. */
 const formalBody = (organizationId: string | null) => organizationId !== null && Number.parseInt(organizationId.slice(0, 6), 16) % 6 === 3;
 
-/** Answers as bodies write them; the last one is the boilerplate that clause 8 asks to find. */
-const ANSWERS = [
-  'Проведено обследование, работы включены в план и будут выполнены в течение месяца.',
-  'Нарушение устранено, специалисты выезжали на место.',
-  'Дано разъяснение порядка, сведения направлены на адрес заявителя.',
-  'Вопрос рассмотрен на совещании, ответственные назначены, срок устранения — две недели.',
-];
-const BOILERPLATE_ANSWER = 'Ваше обращение рассмотрено. Информация принята к сведению.';
 const RESULTS = [AnswerResult.SUPPORTED, AnswerResult.EXPLAINED, AnswerResult.SUPPORTED, AnswerResult.ANSWER_GIVEN];
-const RETURN_REASONS = ['Ответ не по существу вопроса', 'Нет сроков устранения', 'Не приложены фотографии выполненных работ'];
-const NEGATIVE_COMMENTS = ['Ничего не сделано', 'Отписка', 'Проблема осталась', 'Ответ не по существу'];
 /** The demo is the only writer of its appeals: any version will do. */
 const ANY_VERSION = null as unknown as number;
 

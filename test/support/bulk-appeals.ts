@@ -2,8 +2,21 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Faker, base, ru } from '@faker-js/faker';
 import { randomUUID } from 'node:crypto';
 import { computeDeadline, type WorkingCalendar } from '../../core/deadlines/index.js';
-import { AppealStatus, Channel } from '../../core/entities/enums.js';
+import { AppealStatus } from '../../core/entities/enums.js';
 import { appealNumberSql } from '../../core/appeals/appeal-number.js';
+import {
+  CHANNEL_WEIGHTS,
+  FZ59_CHANNELS,
+  INCIDENT_CHANNELS,
+  STREETS,
+  HOT_SPOTS,
+  OPENINGS,
+  ANSWERS,
+  BOILERPLATE_ANSWER,
+  NEGATIVE_COMMENTS,
+  RETURN_REASONS,
+  weighted,
+} from '../../core/seed/demo-vocabulary.js';
 
 export interface BulkAppealOptions {
   count: number;
@@ -16,40 +29,6 @@ export interface BulkAppealOptions {
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-
-/** Channel shares seen in published ЦУР reports: ПОС leads, social media second. */
-const CHANNEL_WEIGHTS: [Channel, number][] = [
-  [Channel.POS, 45],
-  [Channel.SOCIAL_MEDIA, 12],
-  [Channel.REGIONAL_SYSTEM, 8],
-  [Channel.MUNICIPAL_SYSTEM, 4],
-  [Channel.WRITTEN, 9],
-  [Channel.EMAIL, 9],
-  [Channel.PHONE, 6],
-  [Channel.PERSONAL_RECEPTION, 3],
-  [Channel.MESSENGER, 3],
-  [Channel.MEDIA, 1],
-];
-const FZ59_CHANNELS = new Set([Channel.WRITTEN, Channel.EMAIL, Channel.PERSONAL_RECEPTION]);
-const INCIDENT_CHANNELS = new Set([Channel.SOCIAL_MEDIA, Channel.MESSENGER, Channel.MEDIA]);
-const STREETS = ['Ленина', 'Советская', 'Панфилова', 'Машиностроителей', 'Комсомольская', 'Первомайская', 'Гагарина', 'Эшкинина', 'Кирова', 'Строителей'];
-/** Answers as bodies write them; the last one is the boilerplate that clause 8 asks to find. */
-const ANSWERS = [
-  'Проведено обследование, работы включены в план и будут выполнены в течение месяца.',
-  'Нарушение устранено, специалисты выезжали на место.',
-  'Дано разъяснение порядка, сведения направлены на адрес заявителя.',
-  'Вопрос рассмотрен на совещании, ответственные назначены, срок устранения — две недели.',
-];
-const BOILERPLATE_ANSWER = 'Ваше обращение рассмотрено. Информация принята к сведению.';
-const NEGATIVE_COMMENTS = ['Ничего не сделано', 'Отписка', 'Проблема осталась', 'Ответ не по существу'];
-const RETURN_REASONS = ['Ответ не по существу вопроса', 'Нет сроков устранения', 'Не приложены фотографии выполненных работ'];
-/** `rank`: the municipality's place by population (0: the most populous), so the hot spots suit any region. */
-const HOT_SPOTS = [
-  { category: 'housing.heating', rank: 0, street: 'Машиностроителей' },
-  { category: 'roads.potholes', rank: 2, street: 'Советская' },
-  { category: 'waste.container-site', rank: 1, street: 'Кирова' },
-];
-const OPENINGS = ['Прошу разобраться:', 'Обращаюсь повторно.', 'Здравствуйте!', 'Жалоба.', 'Уважаемые сотрудники,', 'Помогите, пожалуйста.'];
 
 interface Ref {
   id: string;
@@ -64,10 +43,6 @@ interface OrgRef extends Ref {
   kind: string;
   sectors: string[];
   municipality_id: string | null;
-}
-
-function weighted<T>(faker: Faker, items: [T, number][]): T {
-  return faker.helpers.weightedArrayElement(items.map(([value, weight]) => ({ value, weight })));
 }
 
 /**
