@@ -25,7 +25,7 @@ const RATE = Number(process.env.BENCH_RATE ?? 10);
 const SECTORS = ['housing', 'waste', 'energy', 'education', 'health', 'roads', 'transport', 'social'];
 const QUERY =
   process.env.BENCH_QUERY ??
-  `subscription { appealEvents(filter: { type: ["REGISTERED"] }) { id type at toStatus appeal { id number status sector { code } } } }`;
+  `subscription { appealEvents(filter: { type: [REGISTERED] }) { id type at toStatus appeal { id number status sector { code } } } }`;
 
 type ClientMessage = { kind: 'connected' } | { kind: 'received'; deliveries: [string, string][]; errors: number; cpuMs: number };
 

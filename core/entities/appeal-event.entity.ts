@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { AppealStatus } from './enums.js';
 import { Appeal } from './appeal.entity.js';
 import { User } from './user.entity.js';
-import { AppealEventType } from '../events/appeal-event-type.js';
+import { StoredAppealEventType } from '../events/appeal-event-type.js';
 
 /**
  * One entry of the audit trail. Append-only in the database itself (a trigger
@@ -41,9 +41,9 @@ export class AppealEvent {
   @ManyToOne(() => Appeal, { ref: true })
   appeal!: Ref<Appeal>;
 
-  // The code writes only AppealEventType's values (write sites take AppealEventTypeName); the GraphQL
-  // field stays a String while the live tests still write invented types through the real transaction.
-  @Field(() => String, { description: `Вид записи журнала: ${Object.values(AppealEventType).join(', ')}` })
+  // The code writes only AppealEventType's values (write sites take AppealEventTypeName); stored
+  // trails may also hold the kinds earlier versions wrote, shown as deprecated enum values.
+  @Field(() => StoredAppealEventType, { description: 'Вид записи журнала' })
   @Property({ type: 'text' })
   type!: string;
 

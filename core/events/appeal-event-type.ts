@@ -37,7 +37,24 @@ export type AppealEventTypeName = `${AppealEventType}`;
 
 export const APPEAL_EVENT_TYPES: ReadonlySet<string> = new Set(Object.values(AppealEventType));
 
-registerEnumType(AppealEventType, {
+/**
+ * Kinds that earlier versions wrote and that stay in stored audit trails
+ * (imported history, databases made before the kinds above): never written
+ * now, still read, and shown in GraphQL as deprecated values.
+ */
+export enum LegacyAppealEventType {
+  STATUS_CHANGED = 'STATUS_CHANGED',
+  ANSWERED = 'ANSWERED',
+  ANSWER_REVIEWED = 'ANSWER_REVIEWED',
+}
+
+/** Every kind an audit trail may hold: what the code writes and what earlier versions wrote. */
+export const StoredAppealEventType = { ...AppealEventType, ...LegacyAppealEventType };
+export type StoredAppealEventType = AppealEventType | LegacyAppealEventType;
+
+const LEGACY = 'Больше не записывается; встречается в журналах, созданных прежними версиями';
+
+registerEnumType(StoredAppealEventType, {
   name: 'AppealEventType',
   description: 'Вид записи журнала обращения',
   valuesConfig: {
@@ -63,5 +80,8 @@ registerEnumType(AppealEventType, {
     DEADLINE_AT_RISK: { description: 'Срок под угрозой: осталось мало времени' },
     DEADLINE_OVERDUE: { description: 'Срок истёк, ответа нет' },
     DEADLINE_REMINDER: { description: 'Напоминание операторам органа о сроке' },
+    STATUS_CHANGED: { description: 'Смена статуса (прежняя запись)', deprecationReason: LEGACY },
+    ANSWERED: { description: 'Ответ направлен (прежняя запись; сейчас ANSWER_SUBMITTED и ANSWER_ACCEPTED)', deprecationReason: LEGACY },
+    ANSWER_REVIEWED: { description: 'Ответ проверен ЦУР (прежняя запись; сейчас ANSWER_ACCEPTED или ANSWER_RETURNED)', deprecationReason: LEGACY },
   },
 });

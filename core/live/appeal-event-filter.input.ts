@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { AppealStatus } from '../entities/enums.js';
+import { StoredAppealEventType } from '../events/appeal-event-type.js';
 
 @InputType({ description: 'Отбор событий подписки: внутри списка — любое из значений, списки — все вместе' })
 export class AppealEventFilter {
@@ -15,6 +16,6 @@ export class AppealEventFilter {
   @Field(() => [AppealStatus], { nullable: true, description: 'Статус обращения после события' })
   status?: AppealStatus[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Виды событий: REGISTERED, ASSIGNED, DEADLINE_AT_RISK, ...' })
-  type?: string[] | null;
+  @Field(() => [StoredAppealEventType], { nullable: true, description: 'Виды событий (любой из)' })
+  type?: StoredAppealEventType[] | null;
 }

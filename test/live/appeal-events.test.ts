@@ -73,7 +73,7 @@ describe('appealEvents: delivery after commit', () => {
     const appealId = await insertAppeal(t, { sector: 'housing', organizationCode: 'adm-yoshkar-ola' });
     const stream = await subscribe(await connect(Role.CURATOR));
 
-    await expect(commitEvent(t.running.app, appealId, 'ROLLED_BACK', { fail: true })).rejects.toThrow('rolled back on purpose');
+    await expect(commitEvent(t.running.app, appealId, 'REOPENED', { fail: true })).rejects.toThrow('rolled back on purpose');
     const [committed] = await commitEvent(t.running.app, appealId, 'ASSIGNED', { toStatus: AppealStatus.ASSIGNED });
 
     // Events reach a subscriber in commit order: had the rolled-back one been published, it would be first.
@@ -87,16 +87,16 @@ describe('appealEvents: delivery after commit', () => {
       actor: { kind: 'SYSTEM', label: 'test' },
       appeal: { id: appealId, status: 'ASSIGNED', sector: { code: 'housing' }, organization: { code: 'adm-yoshkar-ola' } },
     });
-    const [{ count }] = await t.em().execute(`select count(*)::int as count from appeal_event where appeal_id = ? and type = 'ROLLED_BACK'`, [appealId]);
+    const [{ count }] = await t.em().execute(`select count(*)::int as count from appeal_event where appeal_id = ? and type = 'REOPENED'`, [appealId]);
     expect(count).toBe(0);
   });
 
   it('resolves every event afresh: a later event of the same appeal shows the appeal as it is then', async () => {
     const appealId = await insertAppeal(t, { sector: 'housing', organizationCode: 'adm-yoshkar-ola' });
-    const stream = await subscribe(await connect(Role.CURATOR), EVENTS, { filter: { type: ['FRESH_1', 'FRESH_2'] } });
-    await commitEvent(t.running.app, appealId, 'FRESH_1', { toStatus: AppealStatus.ASSIGNED });
+    const stream = await subscribe(await connect(Role.CURATOR), EVENTS, { filter: { type: ['WORK_STARTED', 'STRUCTURED'] } });
+    await commitEvent(t.running.app, appealId, 'WORK_STARTED', { toStatus: AppealStatus.ASSIGNED });
     await stream.waitFor(1);
-    await commitEvent(t.running.app, appealId, 'FRESH_2', { toStatus: AppealStatus.IN_PROGRESS, organizationCode: 'gzhi' });
+    await commitEvent(t.running.app, appealId, 'STRUCTURED', { toStatus: AppealStatus.IN_PROGRESS, organizationCode: 'gzhi' });
     const [one, two] = await stream.waitFor(2);
     expect(one.data.appealEvents.appeal).toMatchObject({ status: 'ASSIGNED', organization: { code: 'adm-yoshkar-ola' } });
     expect(two.data.appealEvents.appeal).toMatchObject({ status: 'IN_PROGRESS', organization: { code: 'gzhi' } });
@@ -104,8 +104,8 @@ describe('appealEvents: delivery after commit', () => {
 
   it('delivers a transaction of many events, past the 8,000-byte NOTIFY limit, whole and in order', async () => {
     const appealId = await insertAppeal(t, { sector: 'roads', organizationCode: 'gku-roads' });
-    const stream = await subscribe(await connect(Role.CURATOR), 'subscription { appealEvents(filter: { type: ["BULK"] }) { id } }');
-    const ids = await commitEvent(t.running.app, appealId, 'BULK', { count: 80 });
+    const stream = await subscribe(await connect(Role.CURATOR), 'subscription { appealEvents(filter: { type: [PAUSED] }) { id } }');
+    const ids = await commitEvent(t.running.app, appealId, 'PAUSED', { count: 80 });
     const received = await stream.waitFor(80);
     expect(received.map((r) => r.data.appealEvents.id)).toEqual(ids);
   });
@@ -115,12 +115,12 @@ describe('appealEvents: many subscribers', () => {
   it('loads an event and its reference data once, however many subscribers select them (no N+1)', async () => {
     const appealId = await insertAppeal(t, { sector: 'housing', organizationCode: 'adm-yoshkar-ola' });
     const query =
-      'subscription { appealEvents(filter: { type: ["FAN_OUT"] }) { id appeal { number sector { code } organization { code } municipality { code } } } }';
+      'subscription { appealEvents(filter: { type: [RESUMED] }) { id appeal { number sector { code } organization { code } municipality { code } } } }';
     const client = await connect(Role.CURATOR);
     const streams = [];
     for (let i = 0; i < 12; i++) streams.push(await subscribe(client, query));
     statements.length = 0;
-    await commitEvent(t.running.app, appealId, 'FAN_OUT');
+    await commitEvent(t.running.app, appealId, 'RESUMED');
     for (const stream of streams) {
       const [result] = await stream.waitFor(1);
       expect(result.data.appealEvents.appeal).toMatchObject({
@@ -169,7 +169,7 @@ describe('appealEvents: filters', () => {
     for (const [name, filter] of Object.entries(filters)) streams[name] = await subscribe(client, q, { filter });
 
     const [e1] = await commitEvent(t.running.app, waste, 'REGISTERED', { toStatus: AppealStatus.REGISTERED });
-    const [e2] = await commitEvent(t.running.app, housing, 'COMMENTED');
+    const [e2] = await commitEvent(t.running.app, housing, 'STRUCTURED');
     const [e3] = await commitEvent(t.running.app, waste, 'ASSIGNED', { toStatus: AppealStatus.IN_PROGRESS });
     // The last one matches every filter, so each stream is complete once it arrives.
     const [e4] = await commitEvent(t.running.app, housing, 'ASSIGNED', { toStatus: AppealStatus.IN_PROGRESS });
@@ -204,11 +204,11 @@ describe('appealEvents: access on every event', () => {
     // Asking for waste does not widen the observer's scope.
     const widened = await subscribe(await connect(Role.MINISTRY_OBSERVER, { sectors: ['housing'] }), EVENTS, { filter: { sector: ['waste', 'housing'] } });
 
-    const [w] = await commitEvent(t.running.app, waste, 'ACCESS_CHECK');
-    const [other] = await commitEvent(t.running.app, housing, 'ACCESS_CHECK');
-    const [h] = await commitEvent(t.running.app, hospital, 'ACCESS_CHECK');
-    const [m] = await commitEvent(t.running.app, ministry, 'ACCESS_CHECK');
-    const [last] = await commitEvent(t.running.app, housing, 'ACCESS_CHECK_END');
+    const [w] = await commitEvent(t.running.app, waste, 'PAUSED');
+    const [other] = await commitEvent(t.running.app, housing, 'PAUSED');
+    const [h] = await commitEvent(t.running.app, hospital, 'PAUSED');
+    const [m] = await commitEvent(t.running.app, ministry, 'PAUSED');
+    const [last] = await commitEvent(t.running.app, housing, 'RESUMED');
 
     await observer.waitFor(2);
     await widened.waitFor(2);
@@ -227,10 +227,10 @@ describe('appealEvents: access on every event', () => {
       authorName: 'Иванов Иван Иванович',
       authorEmail: 'ivanov@example.ru',
     });
-    const filter = { filter: { type: ['PII_CHECK'] } };
+    const filter = { filter: { type: ['REPEAT_DETECTED'] } };
     const analyst = await subscribe(await connect(Role.ANALYST), EVENTS, filter);
     const curator = await subscribe(await connect(Role.CURATOR), EVENTS, filter);
-    await commitEvent(t.running.app, appealId, 'PII_CHECK', { data: { authorEmail: 'ivanov@example.ru', note: 'звонок', author: { name: 'Иванов' } } });
+    await commitEvent(t.running.app, appealId, 'REPEAT_DETECTED', { data: { authorEmail: 'ivanov@example.ru', note: 'звонок', author: { name: 'Иванов' } } });
 
     const [seenByAnalyst] = await analyst.waitFor(1);
     const [seenByCurator] = await curator.waitFor(1);
@@ -243,11 +243,34 @@ describe('appealEvents: access on every event', () => {
 
   it('gives the same actor and masking in Appeal.history over HTTP', async () => {
     const appealId = await insertAppeal(t, { sector: 'housing', organizationCode: 'adm-yoshkar-ola' });
-    await commitEvent(t.running.app, appealId, 'HISTORY_CHECK', { data: { phone: '+7 900 000-00-00', note: 'x' } });
+    await commitEvent(t.running.app, appealId, 'SATISFACTION_LINK_ISSUED', { data: { phone: '+7 900 000-00-00', note: 'x' } });
     const { token } = await t.user(Role.ANALYST);
     const result = await t.gql('query($id: ID!) { appeal(id: $id) { history { type data actor { kind label } appeal { id } } } }', { id: appealId }, token);
     expect(result.errors).toBeUndefined();
-    const entry = result.data.appeal.history.find((e: any) => e.type === 'HISTORY_CHECK');
-    expect(entry).toEqual({ type: 'HISTORY_CHECK', data: { note: 'x', i: 0 }, actor: { kind: 'SYSTEM', label: 'test' }, appeal: { id: appealId } });
+    const entry = result.data.appeal.history.find((e: any) => e.type === 'SATISFACTION_LINK_ISSUED');
+    expect(entry).toEqual({ type: 'SATISFACTION_LINK_ISSUED', data: { note: 'x', i: 0 }, actor: { kind: 'SYSTEM', label: 'test' }, appeal: { id: appealId } });
+  });
+
+  it('reads a kind an earlier version stored as its deprecated enum value, and refuses an unknown kind in a filter', async () => {
+    const appealId = await insertAppeal(t, { sector: 'housing', organizationCode: 'adm-yoshkar-ola' });
+    await t
+      .em()
+      .execute(
+        `insert into appeal_event (id, appeal_id, type, at, actor_label, data) values (gen_random_uuid(), ?, 'ANSWER_REVIEWED', now(), 'import', '{"decision":"RETURN"}')`,
+        [appealId],
+      );
+    const { token } = await t.user(Role.ANALYST);
+    const read = await t.gql('query($id: ID!) { appeal(id: $id) { history { type } } }', { id: appealId }, token);
+    expect(read.errors).toBeUndefined();
+    expect(read.data.appeal.history.map((e: any) => e.type)).toContain('ANSWER_REVIEWED');
+
+    const schema = await t.gql('{ __type(name: "AppealEventType") { enumValues(includeDeprecated: true) { name isDeprecated } } }', {}, token);
+    const values = new Map(schema.data.__type.enumValues.map((v: any) => [v.name, v.isDeprecated]));
+    expect(values.get('ANSWER_REVIEWED')).toBe(true);
+    expect(values.get('ANSWER_ACCEPTED')).toBe(false);
+
+    const refused = await t.gql('subscription { appealEvents(filter: { type: [COMMENTED] }) { id } }', {}, token);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(refused.errors?.[0]?.message).toContain('COMMENTED');
   });
 });

@@ -30,8 +30,8 @@ describe('a subscriber that does not read', () => {
     const appealId = await insertAppeal(t, { sector: 'housing', organizationCode: 'adm-yoshkar-ola', text: 'Текст обращения. '.repeat(16_000) });
     const slow = await connect();
     const fast = await connect();
-    const slowStream = slow.subscribe('subscription { appealEvents(filter: { type: ["FLOOD"] }) { id appeal { text } } }');
-    const fastStream = fast.subscribe('subscription { appealEvents(filter: { type: ["FLOOD"] }) { id } }');
+    const slowStream = slow.subscribe('subscription { appealEvents(filter: { type: [PAUSED] }) { id appeal { text } } }');
+    const fastStream = fast.subscribe('subscription { appealEvents(filter: { type: [PAUSED] }) { id } }');
     await eventually(() => live.subscriberCount === 2, 'both subscriptions to register');
     // The slow client stops reading: its TCP window fills, then the server's socket buffer.
     slow.pauseReading();
@@ -39,13 +39,13 @@ describe('a subscriber that does not read', () => {
     const published: string[] = [];
     for (let batch = 0; live.stats.overflows === 0; batch++) {
       if (batch >= 200) throw new Error(`no overflow after ${published.length} events`);
-      published.push(...(await commitEvent(t.running.app, appealId, 'FLOOD', { count: 10 })));
+      published.push(...(await commitEvent(t.running.app, appealId, 'PAUSED', { count: 10 })));
       await live.settled();
     }
     expect(live.subscriberCount).toBe(1);
     expect(live.stats.maxQueueDepth).toBeLessThanOrEqual(MAX_QUEUE);
     // The fast subscriber is not held back: it got every event, in order, while the slow one was stuck.
-    published.push(...(await commitEvent(t.running.app, appealId, 'FLOOD', { count: 5 })));
+    published.push(...(await commitEvent(t.running.app, appealId, 'PAUSED', { count: 5 })));
     const received = await fastStream.waitFor(published.length);
     expect(received.map((r) => r.data.appealEvents.id)).toEqual(published);
 

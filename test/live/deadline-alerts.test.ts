@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 const ALERTS = `subscription { deadlineAlerts { id state dueAt remainingHours at appeal { id deadline { state } } organization { code } } }`;
-const REMINDERS = `subscription { appealEvents(filter: { type: ["DEADLINE_REMINDER"] }) { type data actor { kind label } appeal { id } } }`;
+const REMINDERS = `subscription { appealEvents(filter: { type: [DEADLINE_REMINDER] }) { type data actor { kind label } appeal { id } } }`;
 
 async function subscribe(app: TestApp, role: Role, query: string, options: { organizationCode?: string } = {}) {
   const { token } = await app.user(role, options);

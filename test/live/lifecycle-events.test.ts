@@ -67,7 +67,7 @@ describe('live updates of the appeal lifecycle', () => {
     for (const r of analyst.results) expect(r.data.appealEvents.appeal.author).toEqual({ name: 'П*** П. П.', masked: true });
     expect(JSON.stringify(analyst.results)).not.toContain('petrov@');
     // A waste event after all that: the first thing the waste observer gets.
-    const [waste] = await commitEvent(t.running.app, await insertAppeal(t, { sector: 'waste', organizationCode: 'regoperator-tko' }), 'SENTINEL');
+    const [waste] = await commitEvent(t.running.app, await insertAppeal(t, { sector: 'waste', organizationCode: 'regoperator-tko' }), 'STRUCTURED');
     const [first] = await wasteObserver.waitFor(1);
     expect(first.data.appealEvents.id).toBe(waste);
   });

@@ -29,12 +29,12 @@ describe('Redis event bus (EVENT_BUS=redis)', () => {
     const { token } = await b.user(Role.CURATOR);
     const client = liveClient(b.url, token);
     clients.push(client);
-    const stream = client.subscribe('subscription { appealEvents(filter: { type: ["VIA_REDIS", "VIA_REDIS_ROLLED_BACK"] }) { id type } }');
+    const stream = client.subscribe('subscription { appealEvents(filter: { type: [PAUSED, RESUMED] }) { id type } }');
     await eventually(() => b.running.app.live.subscriberCount === 1, 'the subscription to register');
 
     const appealId = await insertAppeal(a, { sector: 'energy', organizationCode: 'min-energy' });
-    await expect(commitEvent(a.running.app, appealId, 'VIA_REDIS_ROLLED_BACK', { fail: true })).rejects.toThrow();
-    const ids = await commitEvent(a.running.app, appealId, 'VIA_REDIS', { count: 60 });
+    await expect(commitEvent(a.running.app, appealId, 'RESUMED', { fail: true })).rejects.toThrow();
+    const ids = await commitEvent(a.running.app, appealId, 'PAUSED', { count: 60 });
     const received = await stream.waitFor(60);
     expect(received.map((r) => r.data.appealEvents.id)).toEqual(ids);
   });

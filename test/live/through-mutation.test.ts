@@ -17,7 +17,7 @@ afterAll(async () => {
   await t?.stop();
 });
 
-const QUERY = `subscription { appealEvents(filter: { type: ["RECEIVED", "REGISTERED"] }) { appeal { number channel sector { code } author { name masked } } } }`;
+const QUERY = `subscription { appealEvents(filter: { type: [RECEIVED, REGISTERED] }) { appeal { number channel sector { code } author { name masked } } } }`;
 const REGISTER = 'mutation($input: LetterInput!) { registerLetter(input: $input) { created appeal { number } } }';
 
 async function subscribe(role: Role, options: { sectors?: string[] } = {}) {

@@ -40,16 +40,16 @@ const count = async (sql: string, params: unknown[] = []) => Number((await t.em(
 
 describe('two server processes on one PostgreSQL', () => {
   it('delivers an event committed on process A to a subscriber on process B, and never one rolled back', async () => {
-    const stream = await subscribeOnB('subscription { appealEvents(filter: { type: ["CROSS", "CROSS_ROLLED_BACK"] }) { id type appeal { id } } }');
+    const stream = await subscribeOnB('subscription { appealEvents(filter: { type: [PAUSED, RESUMED] }) { id type appeal { id } } }');
     const appealId = await insertAppeal(t, { sector: 'housing', organizationCode: 'adm-yoshkar-ola' });
-    await expect(commitEvent(t.running.app, appealId, 'CROSS_ROLLED_BACK', { fail: true })).rejects.toThrow();
-    const [id] = await commitEvent(t.running.app, appealId, 'CROSS');
+    await expect(commitEvent(t.running.app, appealId, 'RESUMED', { fail: true })).rejects.toThrow();
+    const [id] = await commitEvent(t.running.app, appealId, 'PAUSED');
     const [first] = await stream.waitFor(1);
-    expect(first.data.appealEvents).toEqual({ id, type: 'CROSS', appeal: { id: appealId } });
+    expect(first.data.appealEvents).toEqual({ id, type: 'PAUSED', appeal: { id: appealId } });
   });
 
   it('keeps delivering after the listener connections are cut (reconnect)', async () => {
-    const stream = await subscribeOnB('subscription { appealEvents(filter: { type: ["AFTER_RECONNECT"] }) { id } }');
+    const stream = await subscribeOnB('subscription { appealEvents(filter: { type: [STRUCTURED] }) { id } }');
     const busA = t.running.app.events as PgNotifyEventBus;
     const reconnectsA = busA.reconnects;
     // As the owner: the API's least-privilege role may not end other roles' connections (process B logs in as the owner).
@@ -61,7 +61,7 @@ describe('two server processes on one PostgreSQL', () => {
     await eventually(() => busA.reconnects > reconnectsA, 'A to reconnect');
     await b.waitForLog((line) => line.msg === 'event listener reconnected', 'B to reconnect');
     const appealId = await insertAppeal(t, { sector: 'housing', organizationCode: 'adm-yoshkar-ola' });
-    const [id] = await commitEvent(t.running.app, appealId, 'AFTER_RECONNECT');
+    const [id] = await commitEvent(t.running.app, appealId, 'STRUCTURED');
     const [first] = await stream.waitFor(1);
     expect(first.data.appealEvents.id).toBe(id);
   });

@@ -50,7 +50,7 @@ describe('API_PROCESSES=2: two API processes behind one port', () => {
     for (let i = 0; i < 4; i++) {
       const client = liveClient(server.url, token);
       clients.push(client);
-      streams.push(client.subscribe('subscription { appealEvents(filter: { type: ["ACROSS"] }) { id type appeal { id } } }'));
+      streams.push(client.subscribe('subscription { appealEvents(filter: { type: [PAUSED] }) { id type appeal { id } } }'));
     }
     const subscribedOn = async () => {
       for (let i = 0; i < 200; i++) {
@@ -63,10 +63,10 @@ describe('API_PROCESSES=2: two API processes behind one port', () => {
     const pids = await subscribedOn();
     expect(pids.size).toBe(2);
     const appealId = await insertAppeal(t, { sector: 'housing', organizationCode: 'adm-yoshkar-ola' });
-    const [eventId] = await commitEvent(t.running.app, appealId, 'ACROSS');
+    const [eventId] = await commitEvent(t.running.app, appealId, 'PAUSED');
     for (const stream of streams) {
       const [first] = await stream.waitFor(1);
-      expect(first.data.appealEvents).toEqual({ id: eventId, type: 'ACROSS', appeal: { id: appealId } });
+      expect(first.data.appealEvents).toEqual({ id: eventId, type: 'PAUSED', appeal: { id: appealId } });
     }
   });
 

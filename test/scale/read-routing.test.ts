@@ -75,7 +75,7 @@ describe('read routing (DATABASE_READ_URL)', () => {
     expect(await pageIds(writer.token)).toContain(appealId);
     expect(await pageIds(other.token)).not.toContain(appealId);
     // A write by a non-user actor (a channel) marks nobody.
-    await commitEvent(t.running.app, appealId, 'CHANNEL_NOTE');
+    await commitEvent(t.running.app, appealId, 'PAUSED');
     expect(await pageIds(other.token)).not.toContain(appealId);
   });
 });

@@ -71,7 +71,7 @@ export interface EventOptions {
 }
 
 /** Changes an appeal through runAppealTransaction (the one way appeals change); returns the recorded event ids. */
-export async function commitEvent(app: AppServices, appealId: string, type: string, options: EventOptions = {}): Promise<string[]> {
+export async function commitEvent(app: AppServices, appealId: string, type: AppealEventTypeName, options: EventOptions = {}): Promise<string[]> {
   return runAppealTransaction(app, app.orm.em.fork() as EntityManager, { label: 'test' }, async (tx) => {
     const appeal = await tx.em.findOneOrFail(Appeal, appealId);
     const fromStatus = appeal.status;
@@ -86,7 +86,7 @@ export async function commitEvent(app: AppServices, appealId: string, type: stri
         // Tests tag their events with invented types (not AppealEventType's): the helper writes them as they are.
         tx.record({
           appeal,
-          type: type as AppealEventTypeName,
+          type,
           fromStatus,
           toStatus: options.toStatus ?? null,
           data: options.data ? { ...options.data, i } : { i },
