@@ -3,6 +3,7 @@ import { MunicipalityKind } from '../reference/reference-types.js';
 import type { Places } from './places.schema.js';
 import { stemRussian, tokenizeRussian, type Token } from './russian-text.js';
 import { createStreetIndex } from './street-index.js';
+import { TYPE_WORDS, ADJECTIVE_END, POSSESSIVE_END, isDestination, standsAlone, hasMarker, nearStreetWord } from './place-context.js';
 
 export interface MunicipalityMatch {
   code: string;
@@ -37,101 +38,6 @@ export interface MunicipalityMatcher {
  * appeal is about where the resident is.
  */
 
-const MARKERS = new Set([
-  'пгт',
-  'рп',
-  'пос',
-  'поселок',
-  'поселка',
-  'поселку',
-  'поселком',
-  'поселке',
-  'село',
-  'села',
-  'селу',
-  'селом',
-  'селе',
-  'сел',
-  'дер',
-  'деревня',
-  'деревни',
-  'деревне',
-  'деревню',
-  'деревней',
-  'починок',
-  'починка',
-  'починке',
-  'нп',
-]);
-/** One-letter markers count only when written as abbreviations («с.», «п.», «д.»): «с» is also a preposition. */
-const LETTER_MARKERS = new Set(['п', 'с', 'д']);
-
-const STREET_WORDS = new Set([
-  'ул',
-  'улица',
-  'улицы',
-  'улице',
-  'улицу',
-  'улицей',
-  'пр',
-  'просп',
-  'проспект',
-  'проспекта',
-  'проспекте',
-  'пер',
-  'переулок',
-  'переулка',
-  'переулке',
-  'проезд',
-  'проезда',
-  'проезде',
-  'бульвар',
-  'бульвара',
-  'бульваре',
-  'тракт',
-  'тракта',
-  'тракте',
-  'шоссе',
-  'наб',
-  'набережная',
-  'набережной',
-  'пл',
-  'площадь',
-  'площади',
-  'мкр',
-  'мкрн',
-  'микрорайон',
-  'микрорайона',
-  'микрорайоне',
-]);
-const STREET_STEMS = new Set([...STREET_WORDS].map(stemRussian));
-
-const TYPE_WORDS = new Set([
-  'район',
-  'района',
-  'району',
-  'районом',
-  'районе',
-  'р',
-  'н',
-  'округ',
-  'округа',
-  'округу',
-  'округом',
-  'округе',
-  'г',
-  'город',
-  'города',
-  'городу',
-  'городом',
-  'городе',
-  'городской',
-  'городского',
-]);
-
-const ADJECTIVE_END = /(ий|ый|ой|ая|ое|ые|ие|ого|его|ому|ему|ую|ым|им|ом|ем|ых|их|ыми|ими|ою)$/;
-const POSSESSIVE_END = /(ов|ев|ин|ын)о$/;
-
 interface NameForm {
   code: string;
   words: string[];
@@ -150,15 +56,6 @@ interface Settlement {
   code: string;
   words: SettlementWord[];
   needsMarker: 'always' | 'unless-nominative' | 'never';
-}
-
-/** «в Йошкар-Олу», «на Оршанку», «до Медведево»: where someone goes, not where the appeal is. */
-const DIRECTION_PREPOSITIONS = new Set(['в', 'во', 'на']);
-function isDestination(candidate: Candidate, tokens: Token[]): boolean {
-  const previous = tokens[candidate.first - 1]?.text;
-  if (previous === 'до') return true;
-  // The accusative is told from the locative only by the feminine «-у/-ю» («в Йошкар-Олу», «в Семёновку»).
-  return previous !== undefined && DIRECTION_PREPOSITIONS.has(previous) && /[ую]$/.test(tokens[candidate.last]!.text);
 }
 
 interface Candidate {
@@ -298,65 +195,6 @@ function matchSettlement(settlement: Settlement, text: string, tokens: Token[], 
   if (settlement.needsMarker === 'always' && !marked && !standsAlone(text, tokens, first, last)) return null;
   if (settlement.needsMarker === 'unless-nominative' && !marked && !nominative) return null;
   return { code: settlement.code, first, last, rank: 1, confidence: marked ? 0.85 : 0.75 };
-}
-
-/** Prepositions of place before a bare settlement name: «в Красногорском», «из Советского», «от Советского». */
-const PLACE_PREPOSITIONS = new Set(['в', 'во', 'из', 'до', 'под', 'около', 'возле', 'у', 'с', 'со', 'от']);
-/** «из/с/со/от/до» + the genitive (-ого/-его) is a place («с приволжского автобус убрали»); «с» + the instrumental is «with». */
-const FROM_PREPOSITIONS = new Set(['из', 'с', 'со', 'от', 'до']),
-  GENITIVE_ADJECTIVE = /(ого|его)$/;
-
-/**
- * A capitalised adjective name with no settlement word counts when it stands as a place: after a preposition
- * of place («в Приволжском на улице»), or alone before punctuation («Советский, ул. Свердлова»). Followed by a
- * noun it is a name of something else («Приволжский федеральный округ»).
- */
-function standsAlone(text: string, tokens: Token[], first: number, last: number): boolean {
-  const start = tokens[first]!.start;
-  const previous = tokens[first - 1];
-  const afterPreposition =
-    previous !== undefined &&
-    PLACE_PREPOSITIONS.has(previous.text) &&
-    /^\s+$/.test(text.slice(previous.end, start)) &&
-    (!['с', 'со', 'от'].includes(previous.text) || GENITIVE_ADJECTIVE.test(tokens[last]!.text));
-  const next = tokens[last + 1];
-  if (text[start] === text[start]!.toLowerCase()) {
-    // Lower case: «в приволжском опять не топят» (locative), «с приволжского» (genitive), unless an adjective in the same
-    // case (ending alike) follows: «в приволжском федеральном округе», not «в краснооктябрьском уличное освещение».
-    const adjectiveFollows =
-      next !== undefined &&
-      ADJECTIVE_END.test(next.text) &&
-      next.text.slice(-2) === tokens[last]!.text.slice(-2) &&
-      /^\s+$/.test(text.slice(tokens[last]!.end, next.start));
-    const caseFits =
-      /(ом|ем)$/.test(tokens[last]!.text) || (previous !== undefined && FROM_PREPOSITIONS.has(previous.text) && GENITIVE_ADJECTIVE.test(tokens[last]!.text));
-    return afterPreposition && caseFits && !adjectiveFollows;
-  }
-  if (afterPreposition) return true;
-  // «Советский, ул. Свердлова», «Советский это, Свердлова дом десять» (phone transcripts).
-  return !next || /^\s*[,:;.!?)—–-]/.test(text.slice(tokens[last]!.end, next.start)) || next.text === 'это';
-}
-
-function hasMarker(text: string, tokens: Token[], first: number): boolean {
-  const previous = tokens[first - 1];
-  if (!previous) return false;
-  if (MARKERS.has(previous.text)) return true;
-  return LETTER_MARKERS.has(previous.text) && text[previous.end] === '.';
-}
-
-/**
- * «ул. Йошкар-Олинская», «Волжская набережная», «Козьмодемьянский тракт»: a street named
- * after the place, not the place. Only adjacent words count («пгт Советский, ул. Мира» is the place), and a
- * settlement word before the name makes it the place with its street after it («п. Красногорский ул. Центральная»).
- */
-function nearStreetWord(candidate: Candidate, text: string, tokens: Token[]): boolean {
-  const first = tokens[candidate.first]!;
-  const previous = tokens[candidate.first - 1];
-  if (previous && STREET_WORDS.has(previous.text) && /^[\s.]*$/.test(text.slice(previous.end, first.start))) return true;
-  if (hasMarker(text, tokens, candidate.first) || MARKERS.has(first.text)) return false;
-  const last = tokens[candidate.last]!;
-  const next = tokens[candidate.last + 1];
-  return next !== undefined && ADJECTIVE_END.test(last.text) && /^\s*$/.test(text.slice(last.end, next.start)) && STREET_STEMS.has(stemRussian(next.text));
 }
 
 function choose(candidates: Candidate[]): Candidate | null {

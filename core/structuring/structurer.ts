@@ -1,6 +1,7 @@
 import type { SectorPlugin } from '../plugin-api/index.js';
 import type { MunicipalityReference } from '../reference/reference-types.js';
-import { createKeywordClassifier, topicStems, type Classification } from './keyword-classifier.js';
+import { createKeywordClassifier, type Classification } from './keyword-classifier.js';
+import { topicStems } from './topic-terms.js';
 import { committedModel, type StructuringModel } from './linear-model.js';
 import { createMunicipalityMatcher } from './municipality-matcher.js';
 import type { Places } from './places.schema.js';

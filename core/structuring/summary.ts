@@ -1,4 +1,4 @@
-import { topicStems } from './keyword-classifier.js';
+import { topicStems } from './topic-terms.js';
 
 /** Longest summary kept, in characters: a line in a list, not a second copy of the text. */
 export const SUMMARY_MAX_LENGTH = 200;

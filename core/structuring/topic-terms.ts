@@ -1,0 +1,158 @@
+import { normaliseRussian, stemRussian, tokenizeRussian } from './russian-text.js';
+
+/** Words that carry no topic: prepositions, conjunctions, negations, pronouns, address abbreviations. */
+const STOP_WORDS = new Set([
+  'в',
+  'во',
+  'на',
+  'с',
+  'со',
+  'к',
+  'ко',
+  'по',
+  'за',
+  'из',
+  'от',
+  'до',
+  'о',
+  'об',
+  'обо',
+  'у',
+  'для',
+  'при',
+  'над',
+  'под',
+  'через',
+  'без',
+  'про',
+  'между',
+  'около',
+  'и',
+  'или',
+  'а',
+  'но',
+  'да',
+  'же',
+  'ли',
+  'бы',
+  'не',
+  'нет',
+  'ни',
+  'то',
+  'как',
+  'что',
+  'чтобы',
+  'это',
+  'этот',
+  'эта',
+  'эти',
+  'тот',
+  'та',
+  'те',
+  'так',
+  'уже',
+  'еще',
+  'все',
+  'всё',
+  'весь',
+  'вся',
+  'мы',
+  'нас',
+  'нам',
+  'нами',
+  'я',
+  'меня',
+  'мне',
+  'мной',
+  'он',
+  'она',
+  'они',
+  'его',
+  'ее',
+  'их',
+  'им',
+  'ему',
+  'ей',
+  'вы',
+  'вас',
+  'вам',
+  'наш',
+  'наша',
+  'наше',
+  'наши',
+  'нашего',
+  'нашей',
+  'наших',
+  'мой',
+  'моя',
+  'мое',
+  'мои',
+  'моего',
+  'моей',
+  'свой',
+  'своя',
+  'свое',
+  'свои',
+  'кто',
+  'где',
+  'когда',
+  'почему',
+  'какой',
+  'очень',
+  'там',
+  'тут',
+  'здесь',
+  'только',
+  'был',
+  'была',
+  'было',
+  'были',
+  'быть',
+  'есть',
+  'будет',
+  'просим',
+  'прошу',
+  'помогите',
+  'пожалуйста',
+  'г',
+  'ул',
+  'д',
+]);
+
+/**
+ * An acronym written in capitals («ФАП», «ОДН», «СВО»), possibly with a case
+ * ending («ФАПа», «ФАПе»): matched as a word, never stemmed, so that «одной»
+ * is not «ОДН» and «свой» is not «СВО».
+ */
+const ACRONYM_IN_TEXT = /^([А-ЯЁA-Z]{2,})[а-яёa-z]{0,2}$/;
+
+/**
+ * Topic terms of a text: Snowball stems of its words, minus stop words and
+ * numbers; capitalised acronyms also as `#acronym`. `acronyms` are the ones
+ * the keywords know, so that «фап» or «сво» typed in lower case still count.
+ */
+export function topicStems(text: string, acronyms: ReadonlySet<string> = new Set()): string[] {
+  const terms: string[] = [];
+  for (const token of tokenizeRussian(text)) {
+    const word = token.text;
+    const written = text.slice(token.start, token.end);
+    const acronym = ACRONYM_IN_TEXT.exec(written)?.[1];
+    if (acronym) terms.push(`#${normaliseRussian(acronym)}`);
+    else if (acronyms.has(word)) terms.push(`#${word}`);
+    // Numbers say nothing of the topic, except emergency numbers such as «103», «104».
+    if (STOP_WORDS.has(word) || (/^\d+$/.test(word) && !/^1\d\d$/.test(word))) continue;
+    terms.push(stemRussian(word));
+  }
+  return terms;
+}
+
+/** Terms of a keyword phrase: acronyms as `#acronym`, other words as stems. */
+export function keywordTerms(phrase: string): string[] {
+  return tokenizeRussian(phrase)
+    .map((token) => ({ word: token.text, written: phrase.slice(token.start, token.end) }))
+    .filter(({ word }) => !STOP_WORDS.has(word))
+    .map(({ word, written }) => {
+      const acronym = ACRONYM_IN_TEXT.exec(written)?.[1];
+      return acronym ? `#${normaliseRussian(acronym)}` : stemRussian(word);
+    });
+}
