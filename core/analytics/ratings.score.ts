@@ -1,4 +1,4 @@
-import type { RatingPart } from '../config/config.js';
+import type { RatingPart } from '../config/analytics.settings.js';
 import type { RatingFigures } from './ratings.figures.js';
 import type { RatingFigure, RatingPartValue } from './ratings.types.js';
 

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../app/app-services.js';
 import { analyticsSql } from './analytics-sql.js';
 import { badInput } from '../errors/errors.js';
-import type { RatingPart } from '../config/config.js';
+import type { RatingPart } from '../config/analytics.settings.js';
 import type { RatingFigures } from '../analytics/ratings.figures.js';
 import { scoreSubject, type ScoreSettings } from '../analytics/ratings.score.js';
 import type { RatingPartValue } from '../analytics/ratings.types.js';

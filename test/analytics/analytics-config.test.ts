@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_RATING_WEIGHTS, loadConfig } from '../../core/config/config.js';
+import { ConfigError, loadConfig } from '../../core/config/config.js';
+import { DEFAULT_RATING_WEIGHTS } from '../../core/config/analytics.settings.js';
 
 describe('analytics configuration', () => {
   it('takes rating weights from RATING_WEIGHTS, keeping the defaults of parts not named', () => {
