@@ -2,7 +2,8 @@ import type { MonthlyReport } from './report.types.js';
 import { DEFINITIONS } from './report-definitions.js';
 import { countRu, DAYS } from '../plural.js';
 import {
-  countChange,
+  kpiValue,
+  formatCountChange,
   formatChange,
   formatDate,
   formatDateTime,
@@ -13,7 +14,6 @@ import {
   formatValue,
   NO_DATA,
 } from './report-format.js';
-import { kpiValue } from './render-html.js';
 import { capitalize } from '../labels.js';
 import { CHART_COLORS } from './svg-charts.js';
 import { SURVEY_SECTION_HEADERS, SURVEY_SECTION_TITLE, surveySectionRows } from '../../surveys/survey-report-section.js';
@@ -61,10 +61,6 @@ export function renderReportPdf(report: MonthlyReport, zone: string, author: str
   columnChart(doc, report);
   doc.text(`Пиковые дни: ${report.peakDays.map((d) => `${d.label} — ${formatInt(d.received)}`).join('; ') || NO_DATA}`);
 
-  const change = (count: number, previous: number | null) => {
-    const { delta, percent } = countChange(count, previous);
-    return formatChange(delta, percent, 'count');
-  };
   section('Основные темы обращений');
   barChart(
     doc,
@@ -74,7 +70,13 @@ export function renderReportPdf(report: MonthlyReport, zone: string, author: str
   table(
     doc,
     [txt('Тема', 220), num('Обращений'), num('Доля'), num('К прошл. мес.', 70), num('В срок')],
-    report.topCategories.map((r) => [r.label, formatInt(r.count), formatShare(r.share), change(r.count, r.previousMonth), formatShare(r.onTimeRate)]),
+    report.topCategories.map((r) => [
+      r.label,
+      formatInt(r.count),
+      formatShare(r.share),
+      formatCountChange(r.count, r.previousMonth),
+      formatShare(r.onTimeRate),
+    ]),
   );
 
   section('По муниципалитетам');
@@ -94,7 +96,7 @@ export function renderReportPdf(report: MonthlyReport, zone: string, author: str
       r.label,
       formatInt(r.count),
       formatShare(r.share),
-      change(r.count, r.previousMonth),
+      formatCountChange(r.count, r.previousMonth),
       formatDecimal(r.perTenThousand),
       formatShare(r.onTimeRate),
       formatInt(r.overdue),
@@ -116,7 +118,7 @@ export function renderReportPdf(report: MonthlyReport, zone: string, author: str
       r.label,
       formatInt(r.count),
       formatShare(r.share),
-      change(r.count, r.previousMonth),
+      formatCountChange(r.count, r.previousMonth),
       formatHours(r.medianResponseHours),
       formatShare(r.onTimeRate),
     ]),
@@ -130,7 +132,7 @@ export function renderReportPdf(report: MonthlyReport, zone: string, author: str
       r.label,
       formatInt(r.count),
       formatShare(r.share),
-      change(r.count, r.previousMonth),
+      formatCountChange(r.count, r.previousMonth),
       formatInt(r.answered),
       formatShare(r.onTimeRate),
       formatInt(r.overdue),

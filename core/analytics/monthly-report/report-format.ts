@@ -83,3 +83,18 @@ export function formatDateTime(at: Date, zone: string): string {
 export function formatDate(at: Date, zone: string): string {
   return new Intl.DateTimeFormat('ru-RU', { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(at);
 }
+
+/** A KPI's value as the report prints it: shares as percentages, the satisfaction as a score, hours, counts. */
+export function kpiValue(measure: string, value: number | null): string {
+  if (value == null) return NO_DATA;
+  if (measure === 'onTimeRate' || measure === 'overdueShare' || measure === 'repeatRate') return formatShare(value);
+  if (measure === 'satisfactionAvg') return formatValue(value, 'score');
+  if (measure === 'medianResponseHours') return formatHours(value);
+  return formatInt(value);
+}
+
+/** A count's change from a previous one, as printed: «+12 (+8 %)». */
+export function formatCountChange(current: number, previous: number | null): string {
+  const { delta, percent } = countChange(current, previous);
+  return formatChange(delta, percent, 'count');
+}
