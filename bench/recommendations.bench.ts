@@ -33,7 +33,7 @@ import { namedBenchDatabase } from './support/bench-database.js';
 const COUNT = Number(process.env.BENCH_APPEALS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const NOW = new Date('2026-11-20T12:00:00+03:00');
-const DB_NAME = 'cur_bench_recommendations';
+const DB_NAME = process.env.BENCH_DB ?? 'cur_bench_recommendations';
 const logger = createLogger('warn');
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -1,0 +1,207 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { IsolationLevel } from '@mikro-orm/core';
+import { join, query, raw, sql, type Sql } from '../db/sql.js';
+import { ANSWER_TEXTS_SQL } from '../analytics/appeal-signals.sql.js';
+import { STREET_SQL } from '../analytics/problems.service.js';
+
+/**
+ * The rollups of the recommendation rules that read the most rows: the answer
+ * texts per body and fingerprint (ANSWER_QUALITY) and the repeated appeals per
+ * body, category and street (REGIONAL_PROBLEM), one local month a row group.
+ * They live and die with the analytics rollup (core/analytics/rollup): the
+ * refresh rebuilds a month of these tables in the transaction that rebuilds
+ * the month's stats cells, and a month is read from them only while the
+ * analytics rollup holds it in this time zone and no change has marked any of
+ * its days (analytics_dirty; the triggers of the migration
+ * recommendation_rollups add the marks these tables need: answer days, body
+ * changes of answered appeals, category and address changes). Everything
+ * else of the period — partial months at its ends, marked months, months not
+ * built yet — is read from the rows by the same statement, so the result is
+ * the rows' result at every moment.
+ */
+
+/** Appeals shown as examples per repeats group. */
+export const REPEAT_EXAMPLES = 20;
+
+/** A half-open range of time read from the rows. */
+export interface RawRange {
+  from: Date;
+  to: Date;
+}
+
+/** How a period splits between the rule rollups and the rows. */
+export interface RulePlan {
+  /** Local months (`YYYY-MM-01 00:00:00`) read from the rollups. */
+  months: string[];
+  /** The rest of the period. */
+  raw: RawRange[];
+}
+
+/** Rebuilds one local month of both rule rollups; called by the analytics rollup refresh inside its transaction. */
+export async function rebuildRuleRollupMonth(em: EntityManager, month: string, zone: string): Promise<void> {
+  const start = sql`(${month}::timestamp at time zone ${zone}::text)`;
+  const end = sql`((${month}::timestamp + interval '1 month') at time zone ${zone}::text)`;
+  await query(em, sql`delete from recommendation_answer_text where month = ${month}::timestamp`);
+  await query(
+    em,
+    sql`insert into recommendation_answer_text (month, organization_id, h, n, text)
+    select ${month}::timestamp, a.organization_id, hashtextextended(lower(trim(x.text)), 0), count(*)::int, min(x.text)
+    from (${raw(ANSWER_TEXTS_SQL)}) x join appeal a on a.id = x.appeal_id
+    where x.at >= ${start} and x.at < ${end} and a.organization_id is not null
+    group by 2, 3`,
+  );
+  await query(em, sql`delete from recommendation_repeat where month = ${month}::timestamp`);
+  await query(
+    em,
+    sql`insert into recommendation_repeat (month, organization_id, category_id, street, n, ids)
+    select ${month}::timestamp, a.organization_id, a.category_id, ${raw(STREET_SQL)} as street, count(*)::int,
+      ((array_agg(a.id order by a.received_at desc, a.id desc))[1:${REPEAT_EXAMPLES}])::text[]
+    from appeal a
+    where a.is_repeat and a.received_at >= ${start} and a.received_at < ${end} and a.organization_id is not null
+      and a.category_id is not null and a.address is not null and ${raw(STREET_SQL)} is not null
+    group by 2, 3, 4`,
+  );
+}
+
+/**
+ * The months of [from, to) the rule rollups may answer for: held by the
+ * analytics rollup in this zone, wholly inside the period, no day marked
+ * since their refresh; and the rest of the period as ranges.
+ */
+export async function planRuleRollup(em: EntityManager, zone: string, from: Date, to: Date): Promise<RulePlan> {
+  const rows = await query<{ month: string; start: Date; end: Date }>(
+    em,
+    sql`select to_char(m.month, 'YYYY-MM-DD HH24:MI:SS') as month, m.month at time zone m.time_zone as start,
+       (m.month + interval '1 month') at time zone m.time_zone as "end"
+     from analytics_rollup_month m
+     where m.time_zone = ${zone} and m.month at time zone m.time_zone >= ${from} and (m.month + interval '1 month') at time zone m.time_zone <= ${to}
+       and not exists (
+         select 1 from analytics_dirty d
+         where d.day >= ((m.month at time zone m.time_zone) at time zone 'UTC')::date
+           and d.day <= ((((m.month + interval '1 month') at time zone m.time_zone) - interval '1 microsecond') at time zone 'UTC')::date)
+     order by m.month`,
+  );
+  const raw: RawRange[] = [];
+  let cursor = from;
+  for (const row of rows) {
+    const start = new Date(row.start);
+    if (cursor < start) raw.push({ from: cursor, to: start });
+    cursor = new Date(row.end);
+  }
+  if (cursor < to) raw.push({ from: cursor, to });
+  return { months: rows.map((r) => r.month), raw };
+}
+
+/** `column` within any of the ranges (false for none). */
+function inRanges(column: Sql, ranges: RawRange[]): Sql {
+  if (!ranges.length) return sql`false`;
+  return sql`(${join(
+    ranges.map((r) => sql`(${column} >= ${r.from} and ${column} < ${r.to})`),
+    ' or ',
+  )})`;
+}
+
+/**
+ * Runs `work` with its plan in one REPEATABLE READ transaction (marks, rollup
+ * rows and the rows themselves seen at one moment), JIT off as for every
+ * analytics statement. `rollup: false` reads everything from the rows (the
+ * exactness tests compare both).
+ */
+async function withPlan<T>(
+  em: EntityManager,
+  zone: string,
+  from: Date,
+  to: Date,
+  rollup: boolean,
+  work: (tx: EntityManager, plan: RulePlan) => Promise<T>,
+): Promise<T> {
+  return em.transactional(
+    async (tx) => {
+      const t = tx as EntityManager;
+      await query(t, sql`set local jit = off`);
+      const plan = rollup ? await planRuleRollup(t, zone, from, to) : { months: [], raw: [{ from, to }] };
+      return work(t, plan);
+    },
+    { isolationLevel: IsolationLevel.REPEATABLE_READ },
+  );
+}
+
+export interface AnswerTextTotals {
+  organization_id: string;
+  /** Answers sent in the period. */
+  answers: number;
+  /** Of them, answers whose text the body sent `min` or more times in the period. */
+  boilerplate: number;
+  /** The body's most repeated text (ties: the lower fingerprint), its least spelling, and its fingerprint. */
+  text: string;
+  h: string;
+}
+
+/** Per body, the answer texts of [from, to) summed per fingerprint (ANSWER_QUALITY). */
+export function answerTextTotals(em: EntityManager, zone: string, from: Date, to: Date, min: number, rollup = true): Promise<AnswerTextTotals[]> {
+  return withPlan(em, zone, from, to, rollup, (tx, plan) =>
+    query<AnswerTextTotals>(
+      tx,
+      sql`
+      with p as (
+        select r.organization_id, r.h, r.n, r.text from recommendation_answer_text r where r.month = any(${plan.months}::timestamp[])
+        union all
+        select a.organization_id, hashtextextended(lower(trim(x.text)), 0), count(*)::int, min(x.text)
+        from (${raw(ANSWER_TEXTS_SQL)}) x join appeal a on a.id = x.appeal_id
+        where ${inRanges(sql`x.at`, plan.raw)} and a.organization_id is not null
+        group by 1, 2
+      ), g as (select organization_id, h, sum(n)::int as n, min(text) as text from p group by 1, 2)
+      select organization_id, answers, boilerplate, text, h::text as h from (
+        select organization_id, text, h, row_number() over w as rk, (sum(n) over w)::int as answers,
+          coalesce(sum(n) filter (where n >= ${min}) over w, 0)::int as boilerplate
+        from g window w as (partition by organization_id order by n desc, h rows between unbounded preceding and unbounded following)
+      ) x where rk = 1
+      order by organization_id`,
+    ),
+  );
+}
+
+export interface RepeatGroup {
+  organization_id: string;
+  category: string;
+  street: string;
+  repeats: number;
+  /** The group's latest appeals (by receipt, newest first), at most REPEAT_EXAMPLES. */
+  ids: string[];
+}
+
+/** Repeated appeals of [from, to) per body, category (by name) and street with at least `min` of them (REGIONAL_PROBLEM). */
+export function repeatGroups(
+  em: EntityManager,
+  zone: string,
+  from: Date,
+  to: Date,
+  min: number,
+  organizationId: string | null,
+  rollup = true,
+): Promise<RepeatGroup[]> {
+  return withPlan(em, zone, from, to, rollup, (tx, plan) =>
+    query<RepeatGroup>(
+      tx,
+      sql`
+      with parts as (
+        select r.organization_id, r.category_id, r.street, r.n, r.ids from recommendation_repeat r
+        where r.month = any(${plan.months}::timestamp[]) and (${organizationId}::uuid is null or r.organization_id = ${organizationId}::uuid)
+        union all
+        select a.organization_id, a.category_id, ${raw(STREET_SQL)}, count(*)::int,
+          ((array_agg(a.id order by a.received_at desc, a.id desc))[1:${REPEAT_EXAMPLES}])::text[]
+        from appeal a
+        where a.is_repeat and ${inRanges(sql`a.received_at`, plan.raw)} and a.organization_id is not null and a.category_id is not null
+          and a.address is not null and ${raw(STREET_SQL)} is not null and (${organizationId}::uuid is null or a.organization_id = ${organizationId}::uuid)
+        group by 1, 2, 3
+      ), p as materialized (select parts.*, c.name as category from parts join category c on c.id = parts.category_id),
+      g as (select organization_id, category, street, sum(n)::int as repeats from p group by 1, 2, 3 having sum(n) >= ${min})
+      select g.organization_id, g.category, g.street, g.repeats,
+        array(select a.id from p cross join unnest(p.ids) u(id) join appeal a on a.id = u.id::uuid
+          where p.organization_id = g.organization_id and p.category = g.category and p.street = g.street
+          order by a.received_at desc, a.id desc limit ${REPEAT_EXAMPLES}) as ids
+      from g
+      order by g.repeats desc, g.organization_id, g.category, g.street`,
+    ),
+  );
+}
