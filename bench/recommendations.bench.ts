@@ -25,6 +25,7 @@ import { Role } from '../core/entities/enums.js';
 import type { AppServices } from '../core/app/app-services.js';
 import { refreshRollup } from '../core/analytics/rollup/rollup-refresh.service.js';
 import { computeRecommendations } from '../core/recommendations/recommendations.service.js';
+import { RECOMMENDATION_RULES } from '../core/recommendations/recommendation.rules.js';
 import { findBestPractices } from '../core/recommendations/best-practices.service.js';
 import { rankOfficialPages } from '../core/official-pages/official-page-metrics.service.js';
 import { generateBenchAppeals } from './analytics-generator.js';
@@ -137,6 +138,11 @@ try {
   const byCode = new Map<string, number>();
   for (const r of recommendations) byCode.set(r.code, (byCode.get(r.code) ?? 0) + 1);
   console.log(`  ${recommendations.length} recommendations: ${[...byCode].map(([code, k]) => `${code} ${k}`).join(', ')}`);
+  // Where the time goes: each core rule alone (BENCH_RULES=1).
+  if (process.env.BENCH_RULES === '1') {
+    const ctx = { em: em(), app, user, from, to, now: NOW, organizationId: null };
+    for (const rule of RECOMMENDATION_RULES) await time(`  rule ${rule.code}`, () => rule.find({ ...ctx, em: em() }));
+  }
   const practices = await time('bestPractices, a year', () => findBestPractices(app, em(), from, to, null));
   console.log(`  ${practices.length} best practices`);
   const ratings = await time('officialPageRatings, a year', () => rankOfficialPages(app, em(), from, to, NOW));

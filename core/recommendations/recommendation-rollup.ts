@@ -69,19 +69,32 @@ export function answerTextTotals(em: EntityManager, zone: string, from: Date, to
     query<AnswerTextTotals>(
       tx,
       sql`
-      with p as (
-        select r.organization_id, r.h, r.n, r.text from recommendation_answer_text r where r.month = any(${plan.months}::timestamp[])
-        union all
-        select a.organization_id, hashtextextended(lower(trim(x.text)), 0), count(*)::int, min(x.text)
+      with rp as materialized (
+        select a.organization_id, hashtextextended(lower(trim(x.text)), 0) as h, count(*)::int as n, min(x.text) as text
         from (${raw(ANSWER_TEXTS_SQL)}) x join appeal a on a.id = x.appeal_id
         where ${inRanges(sql`x.at`, plan.raw)} and a.organization_id is not null
         group by 1, 2
-      ), g as (select organization_id, h, sum(n)::int as n, min(text) as text from p group by 1, 2)
-      select organization_id, answers, boilerplate, text, h::text as h from (
-        select organization_id, text, h, row_number() over w as rk, (sum(n) over w)::int as answers,
-          coalesce(sum(n) filter (where n >= ${min}) over w, 0)::int as boilerplate
-        from g window w as (partition by organization_id order by n desc, h rows between unbounded preceding and unbounded following)
-      ) x where rk = 1
+      ), g as (
+        select organization_id, h, sum(n)::int as n from (
+          select r.organization_id, r.h, r.n from recommendation_answer_text r where r.month = any(${plan.months}::timestamp[])
+          union all
+          select rp.organization_id, rp.h, rp.n from rp
+        ) p group by 1, 2
+      ), o as (
+        select organization_id, sum(n)::int as answers, coalesce(sum(n) filter (where n >= ${min}), 0)::int as boilerplate, max(n) as top
+        from g group by 1
+      ), w as (
+        select o.organization_id, o.answers, o.boilerplate, min(g.h) as h
+        from o join g on g.organization_id = o.organization_id and g.n = o.top group by 1, 2, 3
+      )
+      -- The text only for each body's most repeated fingerprint (an index probe per month), not carried through the sums.
+      select w.organization_id, w.answers, w.boilerplate, w.h::text as h,
+        (select min(t.text) from (
+          select r.text from recommendation_answer_text r
+          where r.month = any(${plan.months}::timestamp[]) and r.organization_id = w.organization_id and r.h = w.h
+          union all
+          select rp.text from rp where rp.organization_id = w.organization_id and rp.h = w.h) t) as text
+      from w
       order by organization_id`,
     ),
   );
@@ -121,12 +134,17 @@ export function repeatGroups(
           and a.address is not null and ${raw(STREET_SQL)} is not null and (${organizationId}::uuid is null or a.organization_id = ${organizationId}::uuid)
         group by 1, 2, 3
       ), p as materialized (select parts.*, c.name as category from parts join category c on c.id = parts.category_id),
-      g as (select organization_id, category, street, sum(n)::int as repeats from p group by 1, 2, 3 having sum(n) >= ${min})
-      select g.organization_id, g.category, g.street, g.repeats,
-        array(select a.id from p cross join unnest(p.ids) u(id) join appeal a on a.id = u.id::uuid
-          where p.organization_id = g.organization_id and p.category = g.category and p.street = g.street
-          order by a.received_at desc, a.id desc limit ${REPEAT_EXAMPLES}) as ids
-      from g
+      g as (select organization_id, category, street, sum(n)::int as repeats from p group by 1, 2, 3 having sum(n) >= ${min}),
+      -- The examples in one pass: each month's latest of the groups kept, ranked again by receipt.
+      ex as (
+        select p.organization_id, p.category, p.street, a.id,
+          row_number() over (partition by p.organization_id, p.category, p.street order by a.received_at desc, a.id desc) as rn
+        from p join g on g.organization_id = p.organization_id and g.category = p.category and g.street = p.street
+          cross join unnest(p.ids) u(id) join appeal a on a.id = u.id::uuid
+      )
+      select g.organization_id, g.category, g.street, g.repeats, array_agg(ex.id order by ex.rn) as ids
+      from g join ex on ex.organization_id = g.organization_id and ex.category = g.category and ex.street = g.street and ex.rn <= ${REPEAT_EXAMPLES}
+      group by g.organization_id, g.category, g.street, g.repeats
       order by g.repeats desc, g.organization_id, g.category, g.street`,
     ),
   );

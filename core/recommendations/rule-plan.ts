@@ -77,7 +77,9 @@ export async function withPlan<T>(
   return em.transactional(
     async (tx) => {
       const t = tx as EntityManager;
+      // Sums over a year of monthly rows: in memory rather than in temporary files.
       await query(t, sql`set local jit = off`);
+      await query(t, sql`set local work_mem = '64MB'`);
       const plan = rollup ? await planRuleRollup(t, zone, from, to) : { months: [], raw: [{ from, to }] };
       return work(t, plan);
     },
