@@ -6,8 +6,9 @@
  * the analytics rollup brought up to date; then the median of BENCH_RUNS
  * timed runs of recommendations (every rule, every body) and of best
  * practices, each over a year. Target: < 1 s each at 1,000,000.
- * Uses DATABASE_URL's server (database `cur_bench_recommendations`, kept
- * between runs; BENCH_FRESH=1 rebuilds it).
+ * Uses DATABASE_URL's server (database `cur_bench_recommendations`, or
+ * BENCH_DB, kept between runs; BENCH_FRESH=1 rebuilds it). BENCH_RULES=1
+ * also times each core rule alone.
  *   npm run bench:recommendations      (BENCH_APPEALS=100000 for a quick run)
  */
 import 'reflect-metadata';
