@@ -6,8 +6,9 @@
  * the analytics rollup brought up to date; then the median of BENCH_RUNS
  * timed runs of recommendations (every rule, every body) and of best
  * practices, each over a year. Target: < 1 s each at 1,000,000.
- * Uses DATABASE_URL's server (database `cur_bench_recommendations`, kept
- * between runs; BENCH_FRESH=1 rebuilds it).
+ * Uses DATABASE_URL's server (database `cur_bench_recommendations`, or
+ * BENCH_DB, kept between runs; BENCH_FRESH=1 rebuilds it). BENCH_RULES=1
+ * also times each core rule alone.
  *   npm run bench:recommendations      (BENCH_APPEALS=100000 for a quick run)
  */
 import 'reflect-metadata';
@@ -25,6 +26,7 @@ import { Role } from '../core/entities/enums.js';
 import type { AppServices } from '../core/app/app-services.js';
 import { refreshRollup } from '../core/analytics/rollup/rollup-refresh.service.js';
 import { computeRecommendations } from '../core/recommendations/recommendations.service.js';
+import { RECOMMENDATION_RULES } from '../core/recommendations/recommendation.rules.js';
 import { findBestPractices } from '../core/recommendations/best-practices.service.js';
 import { rankOfficialPages } from '../core/official-pages/official-page-metrics.service.js';
 import { generateBenchAppeals } from './analytics-generator.js';
@@ -33,7 +35,7 @@ import { namedBenchDatabase } from './support/bench-database.js';
 const COUNT = Number(process.env.BENCH_APPEALS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const NOW = new Date('2026-11-20T12:00:00+03:00');
-const DB_NAME = 'cur_bench_recommendations';
+const DB_NAME = process.env.BENCH_DB ?? 'cur_bench_recommendations';
 const logger = createLogger('warn');
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -137,6 +139,11 @@ try {
   const byCode = new Map<string, number>();
   for (const r of recommendations) byCode.set(r.code, (byCode.get(r.code) ?? 0) + 1);
   console.log(`  ${recommendations.length} recommendations: ${[...byCode].map(([code, k]) => `${code} ${k}`).join(', ')}`);
+  // Where the time goes: each core rule alone (BENCH_RULES=1).
+  if (process.env.BENCH_RULES === '1') {
+    const ctx = { em: em(), app, user, from, to, now: NOW, organizationId: null };
+    for (const rule of RECOMMENDATION_RULES) await time(`  rule ${rule.code}`, () => rule.find({ ...ctx, em: em() }));
+  }
   const practices = await time('bestPractices, a year', () => findBestPractices(app, em(), from, to, null));
   console.log(`  ${practices.length} best practices`);
   const ratings = await time('officialPageRatings, a year', () => rankOfficialPages(app, em(), from, to, NOW));

@@ -3,7 +3,7 @@ import type { AppServices } from '../app/app-services.js';
 import { pgQuery } from '../db/pg-query.js';
 import { analyticsSql } from '../official-pages/analytics-sql.js';
 import { badInput } from '../errors/errors.js';
-import { ANSWERED_SQL, ON_TIME_SQL, RESPONSE_HOURS_SQL } from '../analytics/metrics.js';
+import { practiceFigures } from './practice-rollup.js';
 import { withoutPersonalData } from './answer-text.js';
 import type { BestPractice } from './recommendation.types.js';
 
@@ -29,25 +29,18 @@ const PER_CATEGORY = 3;
 const MAX_PRACTICES = 30;
 const EXAMPLES = 3;
 
-interface Row {
-  organization_id: string | null;
-  municipality_id: string | null;
-  category_id: string | null;
-  category: string | null;
-  /** Which keys the row keeps: the subject (organization, municipality or none) and whether per category. */
-  subject: 'organization' | 'municipality' | 'all';
-  n: number;
-  answered: number;
-  on_time: number;
-  avg_hours: number | null;
-  rated: number;
-  avg_score: number | null;
-}
-
 const round = (x: number | null, digits = 2) => (x == null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-export async function findBestPractices(app: AppServices, em: EntityManager, from: Date, to: Date, sector: string | null): Promise<BestPractice[]> {
+export async function findBestPractices(
+  app: AppServices,
+  em: EntityManager,
+  from: Date,
+  to: Date,
+  sector: string | null,
+  /** `rollup: false` reads every figure from the appeals (the exactness tests compare both). */
+  options: { rollup?: boolean } = {},
+): Promise<BestPractice[]> {
   if (!(from < to)) throw badInput('to', 'Конец периода должен быть позже начала');
   let sectorId: string | null = null;
   if (sector) {
@@ -56,25 +49,9 @@ export async function findBestPractices(app: AppServices, em: EntityManager, fro
     sectorId = row.id;
   }
   const min = app.config.BEST_PRACTICE_MIN_APPEALS;
-  // One pass over the period's appeals: per body and per municipality, within each category and
-  // overall, with the category's (or everyone's) figures to compare with.
-  const rows = await analyticsSql<Row>(
-    em,
-    `
-    select g.*, c.name as category from (
-      select a.organization_id, a.municipality_id, a.category_id,
-        case when grouping(a.organization_id) = 0 then 'organization' when grouping(a.municipality_id) = 0 then 'municipality' else 'all' end as subject,
-        count(*)::int as n, count(*) filter (where ${ANSWERED_SQL})::int as answered,
-        count(*) filter (where ${ANSWERED_SQL} and ${ON_TIME_SQL})::int as on_time,
-        avg(${RESPONSE_HOURS_SQL}) as avg_hours, count(a.satisfaction_score)::int as rated, avg(a.satisfaction_score)::float8 as avg_score
-      from appeal a
-      where a.received_at >= $1 and a.received_at < $2 and a.category_id is not null and ($3::uuid is null or a.sector_id = $3)
-      group by grouping sets ((a.category_id, a.organization_id), (a.category_id, a.municipality_id), (a.category_id),
-        (a.organization_id), (a.municipality_id), ())
-    ) g left join category c on c.id = g.category_id
-    where g.subject = 'all' or (g.n >= $4 and coalesce(g.organization_id, g.municipality_id) is not null)`,
-    [from, to, sectorId, min],
-  );
+  // Per body and per municipality, within each category and overall, with the category's (or
+  // everyone's) figures to compare with: monthly rollup rows and the appeals they do not cover.
+  const rows = await practiceFigures(em, app.config.TIME_ZONE, from, to, sectorId, min, options.rollup ?? true);
   const wholeKey = (categoryId: string | null) => categoryId ?? '*';
   const whole = new Map(rows.filter((r) => r.subject === 'all').map((r) => [wholeKey(r.category_id), r]));
   const found: Omit<BestPractice, 'exampleAnswers'>[] = [];

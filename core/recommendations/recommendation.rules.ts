@@ -3,10 +3,10 @@ import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { analyticsSql as pgQuery } from '../official-pages/analytics-sql.js';
 import { ANSWER_TEXTS_SQL } from '../analytics/appeal-signals.sql.js';
-import { STREET_SQL } from '../analytics/problems.service.js';
 import { loadRatingFigures } from '../analytics/ratings.figures.js';
 import { RatingSubject } from '../analytics/ratings.types.js';
 import { loadPageMetrics } from '../official-pages/official-page-metrics.service.js';
+import { answerTextTotals, repeatGroups, REPEAT_EXAMPLES } from './recommendation-rollup.js';
 
 /**
  * The rules that turn the figures the system already has into
@@ -66,7 +66,7 @@ export const ON_TIME_SHARE_MIN = 0.7;
 /** [param] Appeals in the first half before the workload rule judges a body. */
 export const WORKLOAD_MIN_APPEALS = 20;
 /** Appeals shown as examples per recommendation. */
-const EXAMPLES = 20;
+const EXAMPLES = REPEAT_EXAMPLES;
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 const percent = (x: number) => `${Math.round(x * 100)}%`;
@@ -85,25 +85,11 @@ const answerQuality: RecommendationRule = {
   async find(ctx) {
     const min = ctx.app.config.BOILERPLATE_MIN_APPEALS;
     const minAnswers = ctx.app.config.ANSWER_QUALITY_MIN_ANSWERS;
-    // One pass: per body and text (a 64-bit hash of the normalised text), the appeals it was sent to;
-    // the appeals themselves are read only when a client asks for them (appealCondition). Every body,
-    // even when one is asked for: the region's median share is the yardstick.
-    const rows = await pgQuery<{ organization_id: string; answers: number; boilerplate: number; text: string; h: string }>(
-      ctx.em,
-      `
-      with g as (
-        select a.organization_id, hashtextextended(lower(trim(x.text)), 0) as h, count(*)::int as n, min(x.text) as text
-        from (${ANSWER_TEXTS_SQL}) x join appeal a on a.id = x.appeal_id
-        where x.at >= $1 and x.at < $2 and a.organization_id is not null
-        group by 1, 2
-      )
-      select organization_id, answers, boilerplate, text, h::text as h from (
-        select organization_id, text, h, row_number() over w as rk, (sum(n) over w)::int as answers,
-          coalesce(sum(n) filter (where n >= $3) over w, 0)::int as boilerplate
-        from g window w as (partition by organization_id order by n desc, h rows between unbounded preceding and unbounded following)
-      ) x where rk = 1`,
-      [ctx.from, ctx.to, min],
-    );
+    // Per body and text (a 64-bit hash of the normalised text), the answers sent in the period, from the
+    // monthly rollup and the rows it does not cover (recommendation-rollup.ts); the appeals themselves are
+    // read only when a client asks for them (appealCondition). Every body, even when one is asked for: the
+    // region's median share is the yardstick.
+    const rows = await answerTextTotals(ctx.em, ctx.app.config.TIME_ZONE, ctx.from, ctx.to, min);
     // Only bodies with enough answers are judged, and they make the region's distribution.
     const judged = rows.filter((r) => r.answers >= minAnswers);
     const shares = judged.map((r) => r.boilerplate / r.answers).sort((a, b) => a - b);
@@ -142,18 +128,8 @@ const regionalProblem: RecommendationRule = {
   thresholds: (app) => ({ repeatsMin: app.config.PROBLEM_MIN_APPEALS }),
   async find(ctx) {
     const min = ctx.app.config.PROBLEM_MIN_APPEALS;
-    const rows = await pgQuery<{ organization_id: string; category: string; street: string; repeats: number; ids: string[] }>(
-      ctx.em,
-      `
-      select a.organization_id, c.name as category, ${STREET_SQL} as street, count(*)::int as repeats,
-        (array_agg(a.id order by a.received_at desc))[1:${EXAMPLES}] as ids
-      from appeal a join category c on c.id = a.category_id
-      where a.is_repeat and a.received_at >= $1 and a.received_at < $2 and a.organization_id is not null and a.address is not null
-        and ($4::uuid is null or a.organization_id = $4) and ${STREET_SQL} is not null
-      group by a.organization_id, c.name, street having count(*) >= $3
-      order by repeats desc`,
-      [ctx.from, ctx.to, min, ctx.organizationId],
-    );
+    // Per body, category and street, from the monthly rollup and the rows it does not cover (recommendation-rollup.ts).
+    const rows = await repeatGroups(ctx.em, ctx.app.config.TIME_ZONE, ctx.from, ctx.to, min, ctx.organizationId);
     return rows.map((r) => ({
       organizationId: r.organization_id,
       reason: `${r.repeats} повторных обращений по рубрике «${r.category}» на улице «${r.street}» за период`,

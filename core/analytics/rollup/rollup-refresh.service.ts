@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { rebuildRuleRollupMonth } from '../../recommendations/recommendation-rollup.js';
 import { GRAIN_FULL, PARTIAL_COLUMNS, RAW_HOURS_SQL, RAW_MEDIAN_SQL, rawPartialsSql } from './rollup.sql.js';
 
 const GRAIN_SQL = '((grouping(a.organization_id) = 0)::int + 2 * (grouping(a.municipality_id) = 0)::int + 4 * (grouping(a.sector_id) = 0)::int)';
@@ -76,6 +77,8 @@ export async function refreshRollup(em: EntityManager, zone: string, options: Ro
          group by cube (a.organization_id, a.municipality_id, a.sector_id)`,
         [month, month, month],
       );
+      // The recommendation rules' rollups of the same month, in the same transaction.
+      await rebuildRuleRollupMonth(tx as EntityManager, month, zone);
       await run(
         `insert into analytics_rollup_month (month, time_zone, refreshed_at, max_due_at)
          select ?::timestamp, ?, clock_timestamp(), max(a.due_at) from appeal a
