@@ -7,6 +7,7 @@ import { OPT_OUT_PLACEHOLDER } from './templates.js';
 import { DeliveryError, transportFor, type Outgoing } from './transports.js';
 import { derivePurposeKey } from '../auth/purpose-keys.js';
 import { Lane } from './lane.js';
+import { sentRecorder } from './sent-recorder.js';
 
 /** A claimed outbox row with its message. */
 export interface ClaimedRow {
@@ -48,7 +49,6 @@ update notification_outbox o set status = 'SENDING', attempts = o.attempts + 1, 
 from due where o.id = due.id
 returning o.id::text as id, o.message_id, o.channel, o.recipient, o.recipient_key, o.attempts`;
 
-const SENT_SQL = `update notification_outbox set status = 'SENT', sent_at = $2, last_error = null where id = $1 and status = 'SENDING'`;
 const RETRY_SQL = `update notification_outbox set status = $2::delivery_status, next_attempt_at = $3, last_error = $4 where id = $1 and status = 'SENDING'`;
 // A row SENDING past its lease: its process died between claiming and recording. The transport may
 // have accepted the message (then it goes out twice): counted in possible_repeats, never lost.
@@ -84,7 +84,7 @@ function laneLimit(app: AppServices, channel: DeliveryChannel): number {
  * processes draining at once: rows are claimed a batch at a time
  * (NOTIFY_BATCH_SIZE) with `for update skip locked` and marked SENDING with
  * their attempt number in that statement (committed before anything is
- * sent); each is marked SENT right after its transport accepted it. Each
+ * sent); each is recorded SENT right after its transport accepted it (by group commit, sent-recorder.ts). Each
  * channel keeps at most its transport's concurrency in flight (a Lane): two
  * messages per pooled SMTP connection, NOTIFY_WEBHOOK_CONCURRENCY webhook
  * requests. The next batch is claimed once every row of the last one is
@@ -105,6 +105,7 @@ export async function drainOutbox(app: AppServices, options: DrainOptions = {}):
   const secret = derivePurposeKey(app.config.rootSecret, 'opt-out-link').export().toString('base64url');
   const lanes = new Map<DeliveryChannel, Lane>();
   const inFlight = new Set<Promise<void>>();
+  const sent = sentRecorder(em, (count) => (result.sent += count));
   let stopped: { error: unknown } | null = null;
   const limit = options.limit ?? Infinity;
   let taken = 0;
@@ -119,8 +120,7 @@ export async function drainOutbox(app: AppServices, options: DrainOptions = {}):
     }
     // A throw here stands for the process dying: nothing more is taken or recorded; what is in flight stays SENDING.
     await options.onAccepted?.(row);
-    await pgQuery(em, SENT_SQL, [row.id, app.clock.now()], { prepared: true });
-    result.sent++;
+    await sent.record(row.id, app.clock.now());
   };
 
   while (taken < limit && !stopped) {
