@@ -203,11 +203,16 @@ try {
   step('draining');
   const load = loadavg();
   accepted = 0;
+  // The drain's memory: the heap sampled while it runs (a drain holds one batch and its rows in flight).
+  const heapBefore = process.memoryUsage().heapUsed;
+  let heapMax = heapBefore;
+  const heapSampler = setInterval(() => (heapMax = Math.max(heapMax, process.memoryUsage().heapUsed)), 50);
   cpu = process.cpuUsage();
   started = process.hrtime.bigint();
-  const drained = await drainOutbox(app, { limit: DRAIN });
+  const drained = await drainOutbox(app, { limit: DRAIN }).finally(() => clearInterval(heapSampler));
   const drainMs = ms(started);
   const drainCpu = process.cpuUsage(cpu);
+  const mb = (bytes: number) => +(bytes / 2 ** 20).toFixed(1);
   // CPU of this process (client and the in-process server) per message: what the rate would be on one free core.
   const cpuMsPer = (usage: NodeJS.CpuUsage, n: number) => +((usage.user + usage.system) / 1000 / n).toFixed(2);
 
@@ -229,6 +234,7 @@ try {
           nodeCpuMsPerMessage: cpuMsPer(drainCpu, drained.sent),
           rawSmtpNodeCpuMsPerMessage: cpuMsPer(rawCpu, rawAccepted),
           smtpConnections: config.NOTIFY_SMTP_CONNECTIONS,
+          heapMb: { before: mb(heapBefore), max: mb(heapMax), after: mb(process.memoryUsage().heapUsed) },
           loadAverage: load.map((l) => +l.toFixed(2)),
           cores: cpus().length,
         },

@@ -13,6 +13,8 @@ import { createAnnouncement, moveAnnouncement } from './announcement.service.js'
 import { listAnnouncements, matchedAppeals, publicAnnouncementRows } from './announcement-query.service.js';
 import { ANNOUNCEMENT_SOURCE } from './announcement-delivery.js';
 import { BidirectionalPageArgs, ForwardPageArgs } from '../graphql/pagination.js';
+import { Appeal } from '../entities/appeal.entity.js';
+import { closeAppealByAnnouncement } from './close-by-announcement.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -82,6 +84,23 @@ export class AnnouncementResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return moveAnnouncement(ctx.app, ctx.em, requireUser(ctx), { id, move: 'withdraw', expectedVersion, reason });
+  }
+
+  @Mutation(() => Appeal, {
+    description:
+      'Закрыть обращение как отвеченное объявлением, которое ответило на него при поступлении (ЦУР): ответ — текст объявления, ' +
+      'срок выполнен в момент закрытия, автор может оценить ответ; повтор того же запроса возвращает обращение без изменений',
+  })
+  closeAppealByAnnouncement(
+    @Arg('appealId', () => ID, { description: 'Обращение (UUID)' }) appealId: string,
+    @Arg('announcementId', () => ID, { description: 'Опубликованное объявление, ответившее на обращение при поступлении' }) announcementId: string,
+    @Arg('expectedVersion', () => Int, {
+      description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
+    })
+    expectedVersion: number,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return closeAppealByAnnouncement(ctx.app, ctx.em, requireUser(ctx), { appealId, announcementId, expectedVersion });
   }
 
   @FieldResolver(() => AnnouncementAudience, { description: 'Аудитория' })

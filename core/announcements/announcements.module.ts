@@ -30,6 +30,8 @@ export const announcementsModule: FeatureModule = {
     'Mutation.approveAnnouncement': CENTER_STAFF,
     'Mutation.publishAnnouncement': CENTER_STAFF,
     'Mutation.withdrawAnnouncement': CENTER_STAFF,
+    // Closing an appeal with the announcement that answered it: the ЦУР's staff as the status machine names them (sector staff within their sectors).
+    'Mutation.closeAppealByAnnouncement': [...CENTER_STAFF, Role.SECTOR_LEAD, Role.SECTOR_SPECIALIST],
   },
   routes: registerPublicAnnouncementRoutes,
   seedDemo: seedAnnouncementsDemo,

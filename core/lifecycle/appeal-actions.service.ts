@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../app/app-services.js';
 import type { Actor } from '../events/appeal-transaction.js';
 import { User } from '../entities/user.entity.js';
+import type { Appeal } from '../entities/appeal.entity.js';
 import { AppealStatus, type ReviewDecision, Role } from '../entities/enums.js';
 import { Organization } from '../entities/index.js';
 import { applyDuration, assertExtensionAllowed, statutoryRules } from '../deadlines/index.js';
@@ -13,9 +14,11 @@ import { AppealAction } from './status-machine.js';
 import { optionalText, orgData, refuseComplainedBody, requireOrg, requireText, routeIfUnassigned, startNewConsideration } from './action-helpers.js';
 import { answerAppeal, rateAnswer, reviewAnswer, type AnswerData } from './answer-actions.js';
 import { structureAppeal, type StructureData } from './structure-action.js';
+import { closeByAnnouncement, type AnnouncementAnswer } from './close-by-announcement-action.js';
 
 export type { AnswerData } from './answer-actions.js';
 export type { StructureData } from './structure-action.js';
+export type { AnnouncementAnswer } from './close-by-announcement-action.js';
 
 /**
  * The lifecycle's actions on existing appeals. Each is one transaction
@@ -239,6 +242,17 @@ export class AppealActions {
       ctx.appeal.closedAt = ctx.now;
       ctx.record('CLOSED', { reason: text });
     });
+  }
+
+  /** The ЦУР closes an appeal as answered by the announcement `answerFor` vouches for (close-by-announcement-action.ts). */
+  closeByAnnouncement(
+    em: EntityManager,
+    actor: Actor,
+    id: string,
+    expectedVersion: number,
+    answerFor: (em: EntityManager, appeal: Appeal) => Promise<AnnouncementAnswer>,
+  ) {
+    return closeByAnnouncement(this.app, em, actor, id, expectedVersion, answerFor);
   }
 
   /** A ЦУР specialist sets what structuring could not find (structure-action.ts). */

@@ -6,6 +6,7 @@ import { AppealResponse } from '../entities/response.entity.js';
 import type { RequestContext } from '../graphql/context.js';
 import { allowedActions, AppealAction } from './status-machine.js';
 import { Satisfaction } from './lifecycle-types.js';
+import { hasAnsweringAnnouncement } from '../announcements/answering-announcement.loader.js';
 
 /** Lifecycle fields of Appeal: answers, rating, what the caller may do next. */
 @Resolver(() => Appeal)
@@ -27,8 +28,12 @@ export class AppealLifecycleFieldsResolver {
   }
 
   @FieldResolver(() => [AppealAction], { description: 'Действия, доступные текущему пользователю в текущем статусе' })
-  allowedActions(@Root() appeal: Appeal, @Ctx() ctx: RequestContext): AppealAction[] {
-    return ctx.user ? allowedActions(appeal, ctx.user.role, ctx.clock.now()) : [];
+  async allowedActions(@Root() appeal: Appeal, @Ctx() ctx: RequestContext): Promise<AppealAction[]> {
+    if (!ctx.user) return [];
+    const actions = allowedActions(appeal, ctx.user.role, ctx.clock.now());
+    // Closing with an announcement needs one that answered the appeal at intake (closeAppealByAnnouncement).
+    if (!actions.includes(AppealAction.CLOSE_BY_ANNOUNCEMENT) || (await hasAnsweringAnnouncement(ctx, appeal.id))) return actions;
+    return actions.filter((action) => action !== AppealAction.CLOSE_BY_ANNOUNCEMENT);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Орган, на действия которого подана жалоба' })

@@ -29,6 +29,8 @@ export enum AppealAction {
   REJECT = 'REJECT',
   REOPEN = 'REOPEN',
   CLOSE = 'CLOSE',
+  /** The ЦУР answers and closes an appeal with the published announcement that answered it at intake (docs/informing.md). */
+  CLOSE_BY_ANNOUNCEMENT = 'CLOSE_BY_ANNOUNCEMENT',
   STRUCTURE = 'STRUCTURE',
 }
 
@@ -48,6 +50,7 @@ registerEnum(AppealAction, 'AppealAction', 'Действие над обраще
   REJECT: 'Оставить без рассмотрения с причиной (rejectAppeal): → REJECTED',
   REOPEN: 'Открыть повторно (reopenAppeal): → REOPENED, новый срок',
   CLOSE: 'Закрыть без оценки (closeAppeal): ANSWERED → CLOSED',
+  CLOSE_BY_ANNOUNCEMENT: 'Закрыть как отвеченное объявлением ЦУР, ответившим на него при поступлении (closeAppealByAnnouncement): → CLOSED',
   STRUCTURE: 'Уточнить отрасль, рубрику, муниципалитет, краткое содержание (structureAppeal)',
 });
 
@@ -109,6 +112,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: AppealAction.REJECT, from: [NEW, REGISTERED, ...WITH_BODY], to: REJECTED, by: [...CENTER_STAFF, SYSTEM], label: 'отклонение' },
   { action: AppealAction.REOPEN, from: [ANSWERED, CLOSED, REJECTED], to: REOPENED, by: CENTER_STAFF, label: 'возобновление рассмотрения' },
   { action: AppealAction.CLOSE, from: [ANSWERED], to: CLOSED, by: [...CENTER_STAFF, SYSTEM], label: 'закрытие' },
+  // The announcement that answered the appeal at intake is its answer (59-ФЗ art. 10 part 4: an answer published for everyone).
+  { action: AppealAction.CLOSE_BY_ANNOUNCEMENT, from: [REGISTERED, ...WITH_BODY], to: CLOSED, by: CENTER_STAFF, label: 'закрытие ответом-объявлением' },
   { action: AppealAction.STRUCTURE, from: [NEW, REGISTERED, ...WITH_BODY], to: null, by: CENTER_STAFF, label: 'структуризация' },
 ];
 

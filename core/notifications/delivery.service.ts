@@ -6,6 +6,8 @@ import { optOutToken, optOutUrl, tokenHash } from './opt-out-token.js';
 import { OPT_OUT_PLACEHOLDER } from './templates.js';
 import { DeliveryError, transportFor, type Outgoing } from './transports.js';
 import { derivePurposeKey } from '../auth/purpose-keys.js';
+import { Lane } from './lane.js';
+import { sentRecorder } from './sent-recorder.js';
 
 /** A claimed outbox row with its message. */
 export interface ClaimedRow {
@@ -47,7 +49,6 @@ update notification_outbox o set status = 'SENDING', attempts = o.attempts + 1, 
 from due where o.id = due.id
 returning o.id::text as id, o.message_id, o.channel, o.recipient, o.recipient_key, o.attempts`;
 
-const SENT_SQL = `update notification_outbox set status = 'SENT', sent_at = $2, last_error = null where id = $1 and status = 'SENDING'`;
 const RETRY_SQL = `update notification_outbox set status = $2::delivery_status, next_attempt_at = $3, last_error = $4 where id = $1 and status = 'SENDING'`;
 // A row SENDING past its lease: its process died between claiming and recording. The transport may
 // have accepted the message (then it goes out twice): counted in possible_repeats, never lost.
@@ -60,21 +61,38 @@ from stale where o.id = stale.id returning o.id`;
 const CONTACTS_SQL = `insert into notification_contact (contact_key, token_hash)
 select * from unnest($1::text[], $2::text[]) on conflict (contact_key) do nothing`;
 
-/** How many sends run at once (the SMTP pool has 5 connections). */
-const CONCURRENCY = 16;
 const MAX_BACKOFF_SECONDS = 6 * 3600;
+/** Record-only channels (ПОС, official pages, the dry run) and unconfigured ones: rows handled at once per channel. */
+const RECORD_CONCURRENCY = 16;
 
 export const linkBase = (app: AppServices) => app.config.NOTIFY_LINK_BASE ?? `http://localhost:${app.config.PORT}`;
 
+type MessageText = { subject: string; body: string; short_text: string };
+
+/** How many of a channel's rows a drain keeps in flight: its transport's concurrency (e-mail: 2 per SMTP connection; SMS: NOTIFY_WEBHOOK_CONCURRENCY). */
+function laneLimit(app: AppServices, channel: DeliveryChannel): number {
+  try {
+    const transport = transportFor(app, channel);
+    return transport.recordOnly ? RECORD_CONCURRENCY : transport.concurrency;
+  } catch {
+    return RECORD_CONCURRENCY; // not configured: each row fails through deliver()
+  }
+}
+
 /**
  * Delivers what is due in the outbox, once per row even with several
- * processes draining at once: rows are claimed with `for update skip
- * locked` and marked SENDING with their attempt number in a statement of
- * their own (committed before anything is sent); each is marked SENT right
- * after its transport accepted it. A failure is retried with exponential
- * backoff (NOTIFY_RETRY_BASE_SECONDS × 2^(attempt−1)) up to
- * NOTIFY_MAX_ATTEMPTS, a permanent one (a refused address) fails at once. A
- * crash between acceptance and the record leaves the row SENDING: after
+ * processes draining at once: rows are claimed a batch at a time
+ * (NOTIFY_BATCH_SIZE) with `for update skip locked` and marked SENDING with
+ * their attempt number in that statement (committed before anything is
+ * sent); each is recorded SENT right after its transport accepted it (by group commit, sent-recorder.ts). Each
+ * channel keeps at most its transport's concurrency in flight (a Lane): two
+ * messages per pooled SMTP connection, NOTIFY_WEBHOOK_CONCURRENCY webhook
+ * requests. The next batch is claimed once every row of the last one is
+ * under way, so memory holds one batch and the lanes' rows in flight,
+ * however long the outbox. A failure is retried with exponential backoff
+ * (NOTIFY_RETRY_BASE_SECONDS × 2^(attempt−1)) up to NOTIFY_MAX_ATTEMPTS, a
+ * permanent one (a refused address) fails at once. A crash between
+ * acceptance and the record leaves the row SENDING: after
  * NOTIFY_LEASE_SECONDS it is sent again and counted in possible_repeats.
  */
 export async function drainOutbox(app: AppServices, options: DrainOptions = {}): Promise<DrainResult> {
@@ -83,65 +101,88 @@ export async function drainOutbox(app: AppServices, options: DrainOptions = {}):
   const startNow = app.clock.now();
   const recovered = await pgQuery(em, RECOVER_SQL, [new Date(startNow.getTime() - app.config.NOTIFY_LEASE_SECONDS * 1000), startNow], { prepared: true });
   result.recovered = recovered.length;
-  const messages = new Map<string, { subject: string; body: string; short_text: string }>();
+  // Opt-out links are keyed by a purpose key of their own (core/auth/purpose-keys.ts), not by the sign-in secret.
+  const secret = derivePurposeKey(app.config.rootSecret, 'opt-out-link').export().toString('base64url');
+  const lanes = new Map<DeliveryChannel, Lane>();
+  const inFlight = new Set<Promise<void>>();
+  const sent = sentRecorder(em, (count) => (result.sent += count));
+  let stopped: { error: unknown } | null = null;
   const limit = options.limit ?? Infinity;
   let taken = 0;
-  let crashed: unknown = null;
-  while (taken < limit) {
-    const now = app.clock.now();
-    const rows = await pgQuery<ClaimedRow>(em, CLAIM_SQL, [now, Math.min(app.config.NOTIFY_BATCH_SIZE, limit - taken)], { prepared: true });
+
+  const deliver = async (row: ClaimedRow, message: Outgoing) => {
+    try {
+      const transport = transportFor(app, row.channel);
+      if (!transport.recordOnly) await transport.send(message);
+    } catch (error) {
+      await recordFailure(app, em, row, error, result);
+      return;
+    }
+    // A throw here stands for the process dying: nothing more is taken or recorded; what is in flight stays SENDING.
+    await options.onAccepted?.(row);
+    await sent.record(row.id, app.clock.now());
+  };
+
+  while (taken < limit && !stopped) {
+    const rows = await pgQuery<ClaimedRow>(em, CLAIM_SQL, [app.clock.now(), Math.min(app.config.NOTIFY_BATCH_SIZE, limit - taken)], { prepared: true });
     if (!rows.length) break;
     taken += rows.length;
-    const missing = [...new Set(rows.map((r) => r.message_id).filter((id) => !messages.has(id)))];
-    if (missing.length) {
-      const found = await pgQuery<{ id: string; subject: string; body: string; short_text: string }>(
-        em,
-        'select id, subject, body, short_text from notification_message where id = any($1::uuid[])',
-        [missing],
-        { prepared: true },
-      );
-      for (const m of found) messages.set(m.id, m);
-    }
-    // Opt-out links are keyed by a purpose key of their own (core/auth/purpose-keys.ts), not by the sign-in secret.
-    const secret = derivePurposeKey(app.config.rootSecret, 'opt-out-link').export().toString('base64url');
+    const messages = await messagesOf(em, rows);
     const contacts = [...new Set(rows.map((r) => r.recipient_key).filter((key) => key.startsWith('email:') || key.startsWith('phone:')))];
     if (contacts.length) await pgQuery(em, CONTACTS_SQL, [contacts, contacts.map((key) => tokenHash(optOutToken(secret, key)))], { prepared: true });
-
-    let next = 0;
-    const worker = async () => {
-      while (next < rows.length && crashed === null) {
-        const row = rows[next++]!;
-        const message = messages.get(row.message_id)!;
-        const link = optOutUrl(linkBase(app), secret, row.recipient_key);
-        const outgoing: Outgoing = {
-          id: row.id,
-          recipient: row.recipient,
-          subject: message.subject,
-          body: message.body.replaceAll(OPT_OUT_PLACEHOLDER, link),
-          shortText: message.short_text.replaceAll(OPT_OUT_PLACEHOLDER, link),
-          optOutUrl: link,
-        };
-        try {
-          await transportFor(app, row.channel).send(outgoing);
-        } catch (error) {
-          await recordFailure(app, em, row, error, result);
-          continue;
+    const byChannel = new Map<DeliveryChannel, ClaimedRow[]>();
+    for (const row of rows) byChannel.set(row.channel, [...(byChannel.get(row.channel) ?? []), row]);
+    // Each channel starts its rows as its lane frees a slot; one slow channel does not hold the others.
+    await Promise.all(
+      [...byChannel].map(async ([channel, list]) => {
+        let lane = lanes.get(channel);
+        if (!lane) lanes.set(channel, (lane = new Lane(laneLimit(app, channel))));
+        for (const row of list) {
+          await lane.acquire();
+          if (stopped) {
+            lane.release();
+            return;
+          }
+          const sending: Promise<void> = deliver(row, outgoing(app, secret, row, messages.get(row.message_id)!))
+            .catch((error) => void (stopped ??= { error }))
+            .finally(() => {
+              lane.release();
+              inFlight.delete(sending);
+            });
+          inFlight.add(sending);
         }
-        try {
-          await options.onAccepted?.(row);
-        } catch (error) {
-          // A process dying here: nothing more is taken or recorded; what is in flight stays SENDING.
-          crashed ??= error;
-          return;
-        }
-        await pgQuery(em, SENT_SQL, [row.id, app.clock.now()], { prepared: true });
-        result.sent++;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, rows.length) }, worker));
-    if (crashed !== null) throw crashed;
+      }),
+    );
   }
+  await Promise.all([...inFlight]);
+  if (stopped) throw (stopped as { error: unknown }).error;
   return result;
+}
+
+/** The texts of a batch's messages (read once per batch: memory holds no more than the batch needs). */
+async function messagesOf(em: EntityManager, rows: readonly ClaimedRow[]): Promise<Map<string, MessageText>> {
+  const ids = [...new Set(rows.map((r) => r.message_id))];
+  const found = await pgQuery<MessageText & { id: string }>(
+    em,
+    'select id, subject, body, short_text from notification_message where id = any($1::uuid[])',
+    [ids],
+    {
+      prepared: true,
+    },
+  );
+  return new Map(found.map((m) => [m.id, m]));
+}
+
+function outgoing(app: AppServices, secret: string, row: ClaimedRow, message: MessageText): Outgoing {
+  const link = optOutUrl(linkBase(app), secret, row.recipient_key);
+  return {
+    id: row.id,
+    recipient: row.recipient,
+    subject: message.subject,
+    body: message.body.replaceAll(OPT_OUT_PLACEHOLDER, link),
+    shortText: message.short_text.replaceAll(OPT_OUT_PLACEHOLDER, link),
+    optOutUrl: link,
+  };
 }
 
 async function recordFailure(app: AppServices, em: EntityManager, row: ClaimedRow, error: unknown, result: DrainResult): Promise<void> {

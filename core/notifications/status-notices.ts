@@ -4,15 +4,23 @@ import type { RecurringJob } from '../jobs/recurring-job.js';
 import type { CommittedAppealEvent } from '../events/event-bus.js';
 import { pgQuery } from '../db/pg-query.js';
 import { queueToRecipients, residentChannels, saveMessage } from './outbox.service.js';
-import { answerAcceptedMessage, deadlineExtendedMessage, matchedAnnouncementMessage, redirectedMessage, type RenderedMessage } from './templates.js';
+import {
+  answerAcceptedMessage,
+  answeredByAnnouncementMessage,
+  deadlineExtendedMessage,
+  matchedAnnouncementMessage,
+  redirectedMessage,
+  type RenderedMessage,
+} from './templates.js';
 import { closeTransports } from './transports.js';
 
 /**
  * The audit entries the author is told about: the ЦУР accepted the answer,
  * the appeal went to another body (59-ФЗ art. 8 part 3), the deadline was
- * extended (art. 12 part 2), and an announcement answered it at intake.
+ * extended (art. 12 part 2), an announcement answered it at intake, and
+ * the ЦУР closed it with that announcement as the answer.
  */
-export const NOTICE_EVENT_TYPES = new Set(['ANSWER_ACCEPTED', 'REDIRECTED', 'DEADLINE_EXTENDED', 'ANNOUNCEMENT_MATCHED']);
+export const NOTICE_EVENT_TYPES = new Set(['ANSWER_ACCEPTED', 'REDIRECTED', 'DEADLINE_EXTENDED', 'ANNOUNCEMENT_MATCHED', 'ANSWERED_BY_ANNOUNCEMENT']);
 
 interface NoticeRow {
   number: string;
@@ -32,7 +40,7 @@ const NOTICE_SQL = `select a.number, a.author_email, a.author_email_key, a.autho
   e.reason, e.data, o.short_name as organization, an.title as announcement_title, an.body as announcement_body
 from appeal_event e join appeal a on a.id = e.appeal_id
 left join organization o on o.id = a.organization_id
-left join announcement an on e.type = 'ANNOUNCEMENT_MATCHED' and an.id = (e.data->>'announcementId')::uuid
+left join announcement an on e.type in ('ANNOUNCEMENT_MATCHED', 'ANSWERED_BY_ANNOUNCEMENT') and an.id = (e.data->>'announcementId')::uuid
 where e.id = $1 and a.author_notify_consent`;
 
 function render(app: AppServices, type: string, row: NoticeRow): RenderedMessage | null {
@@ -46,6 +54,10 @@ function render(app: AppServices, type: string, row: NoticeRow): RenderedMessage
     case 'ANNOUNCEMENT_MATCHED':
       return row.announcement_title
         ? matchedAnnouncementMessage({ number: row.number, title: row.announcement_title, body: row.announcement_body ?? '' })
+        : null;
+    case 'ANSWERED_BY_ANNOUNCEMENT':
+      return row.announcement_title
+        ? answeredByAnnouncementMessage({ number: row.number, title: row.announcement_title, body: row.announcement_body ?? '' })
         : null;
     default:
       return null;

@@ -53,6 +53,17 @@ export function matchedAnnouncementMessage(n: { number: string; title: string; b
   };
 }
 
+/** The ЦУР closed the appeal with the announcement as its answer (closeAppealByAnnouncement). */
+export function answeredByAnnouncementMessage(n: { number: string; title: string; body: string }): RenderedMessage {
+  return {
+    subject: `Ответ на обращение № ${n.number}: ${n.title}`,
+    body:
+      `Ответом на ваше обращение № ${n.number} служит сообщение Центра управления регионом:\n\n${n.title}\n\n${n.body}` +
+      `\n\nОбращение закрыто. Если вопрос не решён, напишите нам снова: повторное обращение будет рассмотрено.${footer()}`,
+    shortText: `ЦУР. Ответ на обращение № ${n.number}: ${n.title}. Отписка: ${OPT_OUT_PLACEHOLDER}`,
+  };
+}
+
 /** The ЦУР accepted the body's answer (REVIEW_ACCEPT). */
 export function answerAcceptedMessage(n: { number: string; organization: string | null }): RenderedMessage {
   return {

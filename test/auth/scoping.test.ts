@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
 import { generateBulkAppeals } from '../../test/support/bulk-appeals.js';
-import { applyAppealScope } from '../../core/auth/appeal-scope.js';
+import { applyAppealScope, appealScopeCondition } from '../../core/auth/appeal-scope.js';
+import { query, sql } from '../../core/db/sql.js';
 import { canSeeAppeal, subordinateOrganizationIds } from '../../core/auth/appeal-visibility.js';
 import { createRequestContext } from '../../core/graphql/context.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
@@ -124,6 +125,9 @@ describe('canSeeAppeal (for subscriptions) and applyAppealScope (SQL)', () => {
     for (const user of callers) {
       const rows: { id: string }[] = await em.getConnection().execute(applyAppealScope(knex('appeal as a').select('a.id'), user));
       const bySql = new Set(rows.map((row) => row.id));
+      // The same rule as a core/db/sql.ts condition selects the same appeals.
+      const byFragment = await query<{ id: string }>(em, sql`select a.id from appeal a where ${appealScopeCondition(user)}`);
+      expect(byFragment.map((row) => row.id).sort(), user.role).toEqual([...bySql].sort());
       const ctx = createRequestContext(t.running.app, user);
       for (const appeal of all) {
         const seen = await canSeeAppeal(ctx, { sectorCode: appeal.sector_code, organizationId: appeal.organization_id });
