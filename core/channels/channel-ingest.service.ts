@@ -9,6 +9,7 @@ import { ChannelRecordStatus } from './channel-enums.js';
 import type { IntakeService } from './intake.js';
 import { keyspaceOf } from './adapter-registry.js';
 import { findUnsafeText, replaceUnsafeText } from '../graphql/unsafe-text.js';
+import { join, query, sql } from '../db/sql.js';
 
 /** A record read and mapped, ready to be kept and taken in. */
 export interface PreparedRecord {
@@ -133,44 +134,33 @@ export class ChannelIngestService {
   /** Keeps every record (upsert by key) before anything is taken in; accepted records are left as they are. */
   private async keep(adapter: AnyChannelAdapter, records: readonly PreparedRecord[], options: IngestOptions): Promise<Map<string, StoredRow>> {
     const em = this.app.orm.em.fork() as EntityManager;
-    const knex = em.getKnex();
     const now = this.app.clock.now();
     const unique = [...new Map(records.map((r) => [r.key, r])).values()];
     const stored = new Map<string, StoredRow>();
     for (let i = 0; i < unique.length; i += CHUNK) {
       const chunk = unique.slice(i, i + CHUNK);
-      const rows = chunk.map((r) => ({
-        id: randomUUID(),
-        adapter: adapter.code,
-        channel: r.channel,
-        record_key: r.key,
-        external_id: r.externalId,
-        job_id: options.jobId ?? null,
-        position: r.position,
-        raw: JSON.stringify(r.raw ?? null),
-        status: ChannelRecordStatus.PENDING_RETRY,
-        attempts: 0,
-        submitted_by_id: options.submittedBy,
-        source_status: r.mapped.ok ? (r.mapped.input.sourceStatus ?? null) : null,
-        created_at: now,
-        updated_at: now,
-      }));
-      const upserted: StoredRow[] = await em
-        .getConnection()
-        .execute(
-          knex('channel_record')
-            .insert(rows)
-            .onConflict('record_key')
-            .merge(['channel', 'external_id', 'job_id', 'position', 'raw', 'status', 'submitted_by_id', 'source_status', 'updated_at'])
-            .where('channel_record.status', '<>', ChannelRecordStatus.ACCEPTED)
-            .returning(['id', 'record_key', 'status', 'appeal_id']),
-        );
+      const rows = chunk.map(
+        (r) =>
+          sql`(${randomUUID()}, ${adapter.code}, ${r.channel}, ${r.key}, ${r.externalId}, ${options.jobId ?? null}, ${r.position}, ${JSON.stringify(r.raw ?? null)},
+          ${ChannelRecordStatus.PENDING_RETRY}, 0, ${options.submittedBy}, ${r.mapped.ok ? (r.mapped.input.sourceStatus ?? null) : null}, ${now}, ${now})`,
+      );
+      const upserted = await query<StoredRow>(
+        em,
+        sql`insert into channel_record (id, adapter, channel, record_key, external_id, job_id, position, raw, status, attempts, submitted_by_id, source_status, created_at, updated_at)
+        values ${join(rows, ', ')}
+        on conflict (record_key) do update set channel = excluded.channel, external_id = excluded.external_id, job_id = excluded.job_id,
+          position = excluded.position, raw = excluded.raw, status = excluded.status, submitted_by_id = excluded.submitted_by_id,
+          source_status = excluded.source_status, updated_at = excluded.updated_at
+        where channel_record.status <> ${ChannelRecordStatus.ACCEPTED}
+        returning id, record_key, status, appeal_id`,
+      );
       for (const row of upserted) stored.set(row.record_key, row);
       const untouched = chunk.map((r) => r.key).filter((key) => !stored.has(key));
       if (untouched.length) {
-        const accepted: StoredRow[] = await em
-          .getConnection()
-          .execute(knex('channel_record').select('id', 'record_key', 'status', 'appeal_id').whereIn('record_key', untouched));
+        const accepted = await query<StoredRow>(
+          em,
+          sql`select id, record_key, status, appeal_id from channel_record where record_key = any(${untouched}::text[])`,
+        );
         for (const row of accepted) stored.set(row.record_key, row);
       }
     }
@@ -209,21 +199,11 @@ export class ChannelIngestService {
     const now = this.app.clock.now();
     await em.transactional(async (tx) => {
       await adapter.hooks?.afterAccept?.(input, appealId, outcome === 'MERGED', tx as EntityManager, now);
-      await tx.getConnection().execute(
-        tx
-          .getKnex()('channel_record')
-          .update({
-            status: ChannelRecordStatus.ACCEPTED,
-            appeal_id: appealId,
-            merged: outcome === 'MERGED',
-            error_code: null,
-            error_field: null,
-            error_message: null,
-            errors: null,
-            attempts: tx.getKnex().raw('attempts + 1'),
-            updated_at: now,
-          })
-          .where('id', stored.id),
+      await query(
+        tx as EntityManager,
+        sql`update channel_record set status = ${ChannelRecordStatus.ACCEPTED}, appeal_id = ${appealId}, merged = ${outcome === 'MERGED'},
+        error_code = null, error_field = null, error_message = null, errors = null, attempts = attempts + 1, updated_at = ${now}
+        where id = ${stored.id}`,
       );
     });
     return { ...base, outcome, appealId, errorCode: null, errors: [] };
@@ -236,19 +216,11 @@ export class ChannelIngestService {
     errors: FieldError[],
   ): Promise<RecordResult> {
     const em = this.app.orm.em.fork() as EntityManager;
-    const knex = em.getKnex();
-    await em.getConnection().execute(
-      knex('channel_record')
-        .update({
-          status,
-          error_code: code,
-          error_field: errors[0]?.field ?? null,
-          error_message: errors[0]?.message ?? null,
-          errors: JSON.stringify(errors),
-          attempts: knex.raw('attempts + 1'),
-          updated_at: this.app.clock.now(),
-        })
-        .where('id', base.recordId),
+    await query(
+      em,
+      sql`update channel_record set status = ${status}, error_code = ${code}, error_field = ${errors[0]?.field ?? null},
+      error_message = ${errors[0]?.message ?? null}, errors = ${JSON.stringify(errors)}, attempts = attempts + 1, updated_at = ${this.app.clock.now()}
+      where id = ${base.recordId}`,
     );
     return { ...base, outcome: status === ChannelRecordStatus.REJECTED ? 'REJECTED' : 'PENDING_RETRY', appealId: null, errorCode: code, errors };
   }

@@ -8,6 +8,7 @@ import { ChannelRecordStatus } from './channel-enums.js';
 import { ChannelRecord } from './channel-record.entity.js';
 import { ImportJob } from './import-job.entity.js';
 import { findImportJob } from './import-job.query.js';
+import { and, empty, query, queryOne, raw, sql, type Sql } from '../db/sql.js';
 
 @InputType({ description: 'Отбор записей каналов' })
 class ChannelRecordFilter {
@@ -36,22 +37,22 @@ export class ChannelRecordResolver {
   @Query(() => ChannelRecordConnection, { description: 'Записи из каналов: отклонённые и ожидающие повтора — с местом в файле и ошибкой' })
   async channelRecords(@Args(() => ChannelRecordsArgs) args: ChannelRecordsArgs, @Ctx() ctx: RequestContext) {
     const page = readPageArgs(args, ['number', 'uuid']);
-    const knex = ctx.em.getKnex();
     const f = args.filter;
-    const base = () => {
-      const q = knex('channel_record as r');
-      if (f?.adapter) q.where('r.adapter', f.adapter);
-      if (f?.status?.length) q.whereIn('r.status', f.status);
-      if (f?.jobId) q.where('r.job_id', f.jobId);
-      return q;
-    };
+    const conditions: Sql[] = [];
+    if (f?.adapter) conditions.push(sql`r.adapter = ${f.adapter}`);
+    if (f?.status?.length) conditions.push(sql`r.status = any(${f.status}::channel_record_status[])`);
+    if (f?.jobId) conditions.push(sql`r.job_id = ${f.jobId}`);
+    const where = and(conditions);
     // Within a job, in file order; otherwise the most recently changed first.
     const byPosition = Boolean(f?.jobId);
-    const sort = byPosition ? 'coalesce(r.position, 0)' : 'extract(epoch from r.updated_at)';
-    const query = base().select(knex.raw(`r.*, ${sort}::float8 as sort_key, r.id::text as id_key`));
-    if (page.cursor) query.whereRaw(`(${sort}::float8, r.id::text) ${byPosition ? '>' : '<'} (?, ?)`, page.cursor as [number, string]);
-    const dir = byPosition ? 'asc' : 'desc';
-    const rows: Record<string, unknown>[] = await ctx.em.getConnection().execute(query.orderByRaw(`${sort} ${dir}, r.id::text ${dir}`).limit(page.limit + 1));
+    const sort = raw(byPosition ? 'coalesce(r.position, 0)' : 'extract(epoch from r.updated_at)');
+    const dir = raw(byPosition ? 'asc' : 'desc');
+    const after = page.cursor ? sql`and (${sort}::float8, r.id::text) ${raw(byPosition ? '>' : '<')} (${page.cursor[0]}, ${page.cursor[1]})` : empty;
+    const rows = await query(
+      ctx.em,
+      sql`select r.*, ${sort}::float8 as sort_key, r.id::text as id_key from channel_record r
+      where ${where} ${after} order by ${sort} ${dir}, r.id::text ${dir} limit ${page.limit + 1}`,
+    );
     const keys = new Map<string, number>();
     const records = rows.map(({ sort_key, id_key: _id, ...row }) => {
       const record = ctx.em.map(ChannelRecord, row);
@@ -63,8 +64,8 @@ export class ChannelRecordResolver {
       page,
       (r) => [keys.get(r.id), r.id],
       async () => {
-        const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
-        return Number(count);
+        const counted = await queryOne<{ count: string }>(ctx.em, sql`select count(*) as count from channel_record r where ${where}`);
+        return Number(counted!.count);
       },
     );
   }

@@ -10,6 +10,7 @@ import { ChannelIngestService, prepareItem, type PreparedRecord, type RecordResu
 import { channelAdapter } from './adapter-registry.js';
 import { zodFieldErrors } from './adapters/adapter-helpers.js';
 import { spreadsheetLimits, type SpreadsheetLimits } from './adapters/spreadsheet-limits.js';
+import { identifier, join, query, queryOne, sql } from '../db/sql.js';
 
 /** Progress is written at most this often (records), so a long import does not write on every row. */
 const PROGRESS_EVERY = 25;
@@ -80,19 +81,10 @@ export class ChannelImports {
     const first = await items.next();
     const id = randomUUID();
     const em = this.app.orm.em.fork() as EntityManager;
-    await em.getConnection().execute(
-      em
-        .getKnex()('import_job')
-        .insert({
-          id,
-          adapter: adapter.code,
-          file_name: request.fileName ?? null,
-          status: ImportJobStatus.RUNNING,
-          total: 0,
-          options: JSON.stringify(options),
-          submitted_by_id: request.user.id,
-          started_at: this.app.clock.now(),
-        }),
+    await query(
+      em,
+      sql`insert into import_job (id, adapter, file_name, status, total, options, submitted_by_id, started_at)
+      values (${id}, ${adapter.code}, ${request.fileName ?? null}, ${ImportJobStatus.RUNNING}, 0, ${JSON.stringify(options)}, ${request.user.id}, ${this.app.clock.now()})`,
     );
     const task: Promise<void> = this.run(id, adapter, options, first, items, request.user).finally(() => this.running.delete(task));
     this.running.add(task);
@@ -110,12 +102,8 @@ export class ChannelImports {
     const counts = { processed: 0, accepted: 0, merged: 0, rejected: 0, pending_retry: 0 };
     const flush = async (extra: Record<string, unknown> = {}) => {
       const em = this.app.orm.em.fork() as EntityManager;
-      await em.getConnection().execute(
-        em
-          .getKnex()('import_job')
-          .update({ ...counts, ...extra })
-          .where('id', jobId),
-      );
+      const set = Object.entries({ ...counts, ...extra }).map(([column, value]) => sql`${identifier(column)} = ${value}`);
+      await query(em, sql`update import_job set ${join(set, ', ')} where id = ${jobId}`);
     };
     try {
       const ctx = this.contextFor(this.app.clock.now());
@@ -181,13 +169,11 @@ export async function retryRecords(
   user: AuthUser,
 ): Promise<RecordResult[]> {
   const em = app.orm.em.fork() as EntityManager;
-  const knex = em.getKnex();
-  const rows: StoredRecord[] = await em.getConnection().execute(
-    knex('channel_record as r')
-      .leftJoin('import_job as j', 'j.id', 'r.job_id')
-      .select('r.id', 'r.adapter', 'r.raw', 'r.position', 'r.job_id', 'j.options as job_options')
-      .whereIn('r.id', [...ids])
-      .whereNot('r.status', ChannelRecordStatus.ACCEPTED),
+  const rows = await query<StoredRecord>(
+    em,
+    sql`select r.id, r.adapter, r.raw, r.position, r.job_id, j.options as job_options
+    from channel_record r left join import_job j on j.id = r.job_id
+    where r.id = any(${[...ids]}::uuid[]) and r.status <> ${ChannelRecordStatus.ACCEPTED}`,
   );
   const ctx = contextFor(app.clock.now());
   const results: RecordResult[] = [];
@@ -214,8 +200,8 @@ export async function retryRecords(
       );
     }
     // A retried record keeps its own row even when its key would now be computed differently.
-    const [stored] = await em.getConnection().execute<{ record_key: string }[]>(knex('channel_record').select('record_key').where('id', row.id));
-    record = { ...record, key: stored.record_key };
+    const stored = await queryOne<{ record_key: string }>(em, sql`select record_key from channel_record where id = ${row.id}`);
+    record = { ...record, key: stored!.record_key };
     results.push(...(await ingest.ingest(adapter, [record], { actor: { user }, submittedBy: user.id, jobId: row.job_id })));
   }
   return results;

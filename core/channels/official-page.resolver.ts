@@ -11,6 +11,7 @@ import { badInput, conflict, notFound } from '../errors/errors.js';
 import { OfficialPage } from './official-page.entity.js';
 import { SocialPlatform } from './channel-enums.js';
 import { normalizeHandle, normalizeUrl } from './adapters/social-url.js';
+import { and, empty, query, queryOne, sql, type Sql } from '../db/sql.js';
 
 @InputType({ description: 'Официальная страница органа' })
 class OfficialPageInput {
@@ -69,24 +70,20 @@ export class OfficialPageResolver {
   @Query(() => OfficialPageConnection, { description: 'Реестр официальных страниц органов в социальных сетях' })
   async officialPages(@Args(() => OfficialPagesArgs) args: OfficialPagesArgs, @Ctx() ctx: RequestContext) {
     const page = readPageArgs(args, ['text', 'uuid']);
-    const knex = ctx.em.getKnex();
-    const base = () => {
-      const q = knex('official_page as p');
-      if (args.filter?.organizationId) q.where('p.organization_id', args.filter.organizationId);
-      if (args.filter?.platform?.length) q.whereIn('p.platform', args.filter.platform);
-      return q;
-    };
-    const query = base().select('p.*');
-    if (page.cursor) query.whereRaw('(p.name, p.id) > (?, ?)', page.cursor as [string, string]);
-    const rows = await ctx.em.getConnection().execute(query.orderBy([{ column: 'p.name' }, { column: 'p.id' }]).limit(page.limit + 1));
-    const pages = rows.map((row: Record<string, unknown>) => ctx.em.map(OfficialPage, row));
+    const conditions: Sql[] = [];
+    if (args.filter?.organizationId) conditions.push(sql`p.organization_id = ${args.filter.organizationId}`);
+    if (args.filter?.platform?.length) conditions.push(sql`p.platform = any(${args.filter.platform}::social_platform[])`);
+    const where = and(conditions);
+    const after = page.cursor ? sql`and (p.name, p.id) > (${page.cursor[0]}, ${page.cursor[1]})` : empty;
+    const rows = await query(ctx.em, sql`select p.* from official_page p where ${where} ${after} order by p.name, p.id limit ${page.limit + 1}`);
+    const pages = rows.map((row) => ctx.em.map(OfficialPage, row));
     return toConnection(
       pages,
       page,
       (p) => [p.name, p.id],
       async () => {
-        const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
-        return Number(count);
+        const counted = await queryOne<{ count: string }>(ctx.em, sql`select count(*) as count from official_page p where ${where}`);
+        return Number(counted!.count);
       },
     );
   }

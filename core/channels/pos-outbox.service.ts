@@ -3,6 +3,7 @@ import { AppealStatus, Channel } from '../entities/enums.js';
 import { badInput } from '../errors/errors.js';
 import { encodeCursor } from '../graphql/pagination.js';
 import { posStatusLabel, posStatusOut } from './adapters/pos.adapter.js';
+import { empty, query, sql } from '../db/sql.js';
 
 /**
  * Events are served only once they are this old: an audit entry is stamped
@@ -69,22 +70,22 @@ export async function readPosOutbox(
 ): Promise<OutboxPage> {
   const limit = args.limit ?? 100;
   if (!Number.isInteger(limit) || limit < 1 || limit > OUTBOX_MAX_LIMIT) throw badInput('limit', `limit от 1 до ${OUTBOX_MAX_LIMIT}`);
-  const knex = em.getKnex();
-  const query = knex('appeal_event as e')
-    .join('appeal as a', 'a.id', 'e.appeal_id')
-    .select('e.id as event_id', 'e.at', 'e.from_status', 'e.to_status', 'e.reason', 'a.id as appeal_id', 'a.external_id', 'a.number')
-    .where('a.channel', Channel.POS)
-    .whereNotNull('e.to_status')
-    .whereRaw('e.from_status is distinct from e.to_status')
-    .where('e.at', '<=', new Date(now.getTime() - OUTBOX_SETTLE_MS));
+  let from = empty;
   if (args.cursor) {
     const [at, id] = readCursor(args.cursor);
-    query.whereRaw('(e.at, e.id) > (?::timestamptz, ?::uuid)', [at, id]);
+    from = sql`and (e.at, e.id) > (${at}::timestamptz, ${id}::uuid)`;
   } else if (args.since) {
     if (Number.isNaN(Date.parse(args.since))) throw badInput('since', 'since: дата и время ISO 8601');
-    query.where('e.at', '>', new Date(args.since));
+    from = sql`and e.at > ${new Date(args.since)}`;
   }
-  const rows: Row[] = await em.getConnection().execute(query.orderBy([{ column: 'e.at' }, { column: 'e.id' }]).limit(limit + 1));
+  const rows = await query<Row>(
+    em,
+    sql`select e.id as event_id, e.at, e.from_status, e.to_status, e.reason, a.id as appeal_id, a.external_id, a.number
+    from appeal_event e join appeal a on a.id = e.appeal_id
+    where a.channel = ${Channel.POS} and e.to_status is not null and e.from_status is distinct from e.to_status
+      and e.at <= ${new Date(now.getTime() - OUTBOX_SETTLE_MS)} ${from}
+    order by e.at, e.id limit ${limit + 1}`,
+  );
   const items = rows.slice(0, limit).map((row) => ({
     cursor: encodeCursor([new Date(row.at).toISOString(), row.event_id]),
     eventId: row.event_id,

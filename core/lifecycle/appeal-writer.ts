@@ -4,7 +4,7 @@ import { auditRows, type Actor, type AppealKeys, type AppealTransaction, type Bu
 import type { AppealStatus } from '../entities/enums.js';
 import type { PreparedAppeal } from './appeal-intake.js';
 import { detectRepeats, type RepeatMatch } from './repeat-detection.js';
-import { appealColumns } from './appeal-columns.js';
+import { appealColumns } from './appeal-table.js';
 import { pgQuery } from '../db/pg-query.js';
 
 export interface WrittenAppeal {

@@ -8,6 +8,7 @@ import { serializeAhead, writeAppeals, type WriteAlongside } from './appeal-writ
 import { pgQuery } from '../db/pg-query.js';
 import { RESERVE_NUMBERS_SQL } from '../appeals/appeal-number.js';
 import { loadReferenceDirectory } from './reference-directory.js';
+import { ChunkSequencer } from './chunk-sequencer.js';
 import { announcementMatcher } from '../announcements/intake-matching.js';
 
 export const MAX_IMPORT_ROWS = 10_000;
@@ -73,7 +74,8 @@ const receiptTime = (row: AppealIntake) => {
  * that chunk inserts too (waiting for it to be written before inserting, as
  * a foreign key cannot see an uncommitted row), and leaves a key that chunk
  * inserts to it: numbers, repeat links and keys come out as if the chunks
- * were written one after another, in order of receipt.
+ * were written one after another, in order of receipt (the protocol:
+ * chunk-sequencer.ts).
  */
 export async function importAppeals(app: AppServices, em: EntityManager, actor: Actor, rows: readonly AppealIntake[]): Promise<ImportResult> {
   if (rows.length > MAX_IMPORT_ROWS)
@@ -105,70 +107,16 @@ export async function importAppeals(app: AppServices, em: EntityManager, actor: 
       };
     });
   };
-
-  /** A chunk being written: the appeals it inserts (known once its turn came), and when it is done. */
-  interface Writing {
-    done: Promise<void>;
-    finished: boolean;
-    inserting: readonly PreparedAppeal[];
-  }
-  let writings: Writing[] = [];
-  const inFlight = () => writings.filter((w) => !w.finished);
-  // The turn of the chunk launched last: released once it has settled its inserts and taken its
-  // registration numbers (or, if it failed before, once its rows are written one by one), so that
-  // chunks written side by side number their appeals in order of receipt.
-  let lastTurn: Promise<void> = Promise.resolve();
-  /** A single row's write that reuses the number its chunk reserved for it (null: take one from the sequence). */
-  const withNumber = (number: string | null): WriteAlongside | undefined =>
-    number === null ? undefined : { turn: async () => [], reserveNumbers: async (fresh) => (fresh.length ? [number] : []), settled: async () => undefined };
-  const launch = (chunk: Item[]) => {
-    const before = inFlight();
-    const previousTurn = lastTurn;
-    let release!: () => void;
-    lastTurn = new Promise<void>((resolve) => (release = resolve));
-    const reserved = new Map<PreparedAppeal, string>();
-    const writing: Writing = { finished: false, inserting: [], done: Promise.resolve() };
-    const settled = () => Promise.all(before.map((w) => w.done));
-    const alongside: WriteAlongside = {
-      async turn() {
-        await previousTurn;
-        return before.filter((w) => !w.finished).flatMap((w) => w.inserting);
-      },
-      async reserveNumbers(fresh, txEm) {
-        writing.inserting = fresh;
-        try {
-          if (!fresh.length) return [];
-          const [taken] = await pgQuery<{ numbers: string[] }>(txEm, RESERVE_NUMBERS_SQL, [fresh.length], { prepared: true });
-          fresh.forEach((p, i) => reserved.set(p, taken!.numbers[i]!));
-          return taken!.numbers;
-        } finally {
-          release();
-        }
-      },
-      settled,
-    };
-    writing.done = (async () => {
-      try {
-        await write(chunk, alongside);
-      } catch {
-        // Row by row once the chunks before it are written: their rows are then stored (or refused) for good.
-        // Each row keeps the number its chunk reserved for it; a chunk that failed before reserving
-        // keeps its turn until its rows are written, so the chunk after it numbers its own after them.
-        await settled();
-        for (const item of chunk) {
-          try {
-            await write([item], withNumber(reserved.get(item.prepared) ?? null));
-          } catch (error) {
-            results[item.index] = rowError(item.index, error, app);
-          }
-        }
-      } finally {
-        release();
-        writing.finished = true;
-      }
-    })();
-    writings = [...before, writing];
-  };
+  const chunks = new ChunkSequencer<Item>({
+    writers: WRITERS,
+    appealOf: (item) => item.prepared,
+    reserveNumbers: async (count, txEm) => {
+      const [taken] = await pgQuery<{ numbers: string[] }>(txEm, RESERVE_NUMBERS_SQL, [count], { prepared: true });
+      return taken!.numbers;
+    },
+    write,
+    failed: (item, error) => (results[item.index] = rowError(item.index, error, app)),
+  });
 
   let pending: Item[] = [];
   for (let i = 0; i < order.length; i++) {
@@ -184,13 +132,12 @@ export async function importAppeals(app: AppServices, em: EntityManager, actor: 
     if (pending.length === CHUNK_SIZE || (i === order.length - 1 && pending.length)) {
       // Preparation stays one chunk ahead of the writers at most, so that a 10,000-row
       // import does not hold every row's serialized JSON at once.
-      while (inFlight().length >= WRITERS) await Promise.race(inFlight().map((w) => w.done));
-      launch(pending);
+      await chunks.add(pending);
       pending = [];
     }
     if (i % PREPARE_SLICE === PREPARE_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
   }
-  await Promise.all(writings.map((w) => w.done));
+  await chunks.finish();
   const count = (status: ImportRowStatus) => results.filter((r) => r.status === status).length;
   return { rows: results, created: count('CREATED'), existing: count('EXISTING'), failed: count('ERROR') };
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { appealColumns } from './appeal-columns.js';
+import { appealColumns } from './appeal-table.js';
 import { appealNumberExpression, appealNumberPrefixAt } from '../appeals/appeal-number.js';
 import type { AppServices } from '../app/app-services.js';
 import { auditRows, publishCommitted, type Actor } from '../events/appeal-transaction.js';

@@ -3,6 +3,7 @@ import { Municipality, Organization, OrganizationKind } from '../entities/index.
 import type { RequestContext } from '../graphql/context.js';
 import { connectionType, readPageArgs, toConnection, ForwardPageArgs } from '../graphql/pagination.js';
 import { notFound } from '../errors/errors.js';
+import { and, empty, query, queryOne, sql, type Sql } from '../db/sql.js';
 
 @InputType({ description: 'Отбор организаций' })
 class OrganizationFilter {
@@ -29,34 +30,30 @@ export class OrganizationResolver {
   async organizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs, @Ctx() ctx: RequestContext) {
     const page = readPageArgs(args, ['text', 'uuid']);
     const f = args.filter;
-    const knex = ctx.em.getKnex();
-    const base = () => {
-      const q = knex('organization as o');
-      if (f?.kind?.length) q.whereIn('o.kind', f.kind);
-      if (f?.sector) q.whereRaw('? = any(o.sectors)', [f.sector]);
-      if (f?.municipalityId) q.where('o.municipality_id', f.municipalityId);
-      if (f?.parentId) q.where('o.parent_id', f.parentId);
-      const term = f?.search?.trim();
-      // Name or short name: a substring in any case («министерство», «МИНЗДРАВ»), or the words in any form («министерства здравоохранения»).
-      if (term) {
-        q.whereRaw(
-          `(o.name ilike ? escape '\\' or o.short_name ilike ? escape '\\' or to_tsvector('russian'::regconfig, o.name || ' ' || coalesce(o.short_name, '')) @@ websearch_to_tsquery('russian'::regconfig, ?))`,
-          [`%${escapeLike(term)}%`, `%${escapeLike(term)}%`, term],
-        );
-      }
-      return q;
-    };
-    const query = base().select('o.*');
-    if (page.cursor) query.whereRaw('(o.name, o.id) > (?, ?)', page.cursor as [string, string]);
-    const rows = await ctx.em.getConnection().execute(query.orderBy([{ column: 'o.name' }, { column: 'o.id' }]).limit(page.limit + 1));
-    const organizations = rows.map((row: Record<string, unknown>) => ctx.em.map(Organization, row));
+    const conditions: Sql[] = [];
+    if (f?.kind?.length) conditions.push(sql`o.kind = any(${f.kind}::organization_kind[])`);
+    if (f?.sector) conditions.push(sql`${f.sector} = any(o.sectors)`);
+    if (f?.municipalityId) conditions.push(sql`o.municipality_id = ${f.municipalityId}`);
+    if (f?.parentId) conditions.push(sql`o.parent_id = ${f.parentId}`);
+    const term = f?.search?.trim();
+    // Name or short name: a substring in any case («министерство», «МИНЗДРАВ»), or the words in any form («министерства здравоохранения»).
+    if (term) {
+      const like = `%${escapeLike(term)}%`;
+      conditions.push(
+        sql`(o.name ilike ${like} escape '\\' or o.short_name ilike ${like} escape '\\' or to_tsvector('russian'::regconfig, o.name || ' ' || coalesce(o.short_name, '')) @@ websearch_to_tsquery('russian'::regconfig, ${term}))`,
+      );
+    }
+    const where = and(conditions);
+    const after = page.cursor ? sql`and (o.name, o.id) > (${page.cursor[0]}, ${page.cursor[1]})` : empty;
+    const rows = await query(ctx.em, sql`select o.* from organization o where ${where} ${after} order by o.name, o.id limit ${page.limit + 1}`);
+    const organizations = rows.map((row) => ctx.em.map(Organization, row));
     return toConnection(
       organizations,
       page,
       (o) => [o.name, o.id],
       async () => {
-        const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
-        return Number(count);
+        const counted = await queryOne<{ count: string }>(ctx.em, sql`select count(*) as count from organization o where ${where}`);
+        return Number(counted!.count);
       },
     );
   }

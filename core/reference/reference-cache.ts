@@ -1,8 +1,8 @@
 import type { EntityClass, EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { entityView } from '../db/entity-view.js';
-import { textArray } from '../db/sql-array.js';
-import { pgQuery } from '../db/pg-query.js';
+import { identifier, query, sql } from '../db/sql.js';
+import { loadReferenceDirectory, type ReferenceDirectory } from './reference-directory.js';
 
 type Versions = ReadonlyMap<string, string>;
 
@@ -11,7 +11,7 @@ const MAX_ROWS_PER_TABLE = 50_000;
 
 /** The counters of reference_version, read in one statement. */
 export async function readReferenceVersions(em: EntityManager): Promise<Versions> {
-  const rows = await pgQuery<{ table_name: string; version: string }>(em, 'select table_name, version::text as version from reference_version', [], {
+  const rows = await query<{ table_name: string; version: string }>(em, sql`select table_name, version::text as version from reference_version`, {
     prepared: true,
   });
   return new Map(rows.map((row) => [row.table_name, row.version]));
@@ -20,6 +20,17 @@ export async function readReferenceVersions(em: EntityManager): Promise<Versions
 interface TableCache {
   version: string;
   rows: Map<string, object>;
+}
+
+/** How long a process keeps the reference directory at most before it reads it again. */
+export const DIRECTORY_MS = 30_000;
+/** The tables the directory is read from. */
+const DIRECTORY_TABLES = ['organization', 'sector', 'category', 'municipality'];
+
+/** A read of the directory: the counters first, then the rows. */
+export interface DirectoryRead {
+  versions: Promise<Versions>;
+  directory: Promise<ReferenceDirectory>;
 }
 
 /**
@@ -32,6 +43,10 @@ interface TableCache {
  * with no notification channel. The counters are read before the rows, so a
  * row can only be newer than the counter it is filed under, never older.
  *
+ * The same cache keeps the lifecycle's reference directory (every body,
+ * sector, category and municipality, for validating and routing an intake
+ * with no query per row): see `directory`.
+ *
  * One cache per MikroORM instance (tests run several apps, each on its own database).
  */
 export class ReferenceCache {
@@ -40,6 +55,10 @@ export class ReferenceCache {
   private readonly tableNames = new WeakMap<EntityClass<object>, string>();
   /** The newest counters any request of this process has read. */
   private latest: Versions | null = null;
+  private directoryRead: (DirectoryRead & { at: number }) | null = null;
+
+  /** `clock`: milliseconds now (tests move it). */
+  constructor(private readonly clock: () => number = Date.now) {}
 
   static of(em: EntityManager): ReferenceCache {
     const key = em.getDriver();
@@ -53,14 +72,42 @@ export class ReferenceCache {
     this.latest = versions;
   }
 
-  /**
-   * True when counters read since differ from `versions` for one of `tables`:
-   * for caches of their own (the lifecycle's reference directory) that cannot
-   * afford a read of the counters on every use.
-   */
+  /** True when counters read since differ from `versions` for one of `tables`. */
   changedSince(versions: Versions, tables: readonly string[]): boolean {
     const latest = this.latest;
     return latest !== null && tables.some((table) => (latest.get(table) ?? '0') !== (versions.get(table) ?? '0'));
+  }
+
+  /**
+   * The reference directory as this process last read it. Read again after
+   * DIRECTORY_MS, at once when a request of this process has seen the
+   * tables' counters move since it was read (a registration does not read
+   * the counters itself), after a failed read, and with `fresh: true` (a
+   * lookup missed: a row another process added since). Concurrent callers
+   * share one read.
+   */
+  directory(em: EntityManager, options: { fresh?: boolean } = {}): Promise<ReferenceDirectory> {
+    return this.directoryBy(() => {
+      const fork = em.fork() as EntityManager;
+      // The counters before the rows: a row can only be newer than the counters it is filed under.
+      const versions = readReferenceVersions(fork);
+      return { versions, directory: versions.then(() => loadReferenceDirectory(fork)) };
+    }, options);
+  }
+
+  /** `directory` with the read given (tests read no database). */
+  async directoryBy(read: () => DirectoryRead, options: { fresh?: boolean } = {}): Promise<ReferenceDirectory> {
+    const entry = this.directoryRead;
+    if (entry && !options.fresh && this.clock() - entry.at < DIRECTORY_MS) {
+      const versions = await entry.versions;
+      if (!this.changedSince(versions, DIRECTORY_TABLES)) return entry.directory;
+    }
+    const next = { ...read(), at: this.clock() };
+    this.directoryRead = next;
+    next.directory.catch(() => {
+      if (this.directoryRead === next) this.directoryRead = null;
+    });
+    return next.directory;
   }
 
   /** Rows by primary key in key order (null where none), reading only the ones not cached at `versions`. */
@@ -69,12 +116,7 @@ export class ReferenceCache {
     const table = this.table(meta.tableName, versions.get(meta.tableName) ?? '0');
     const missing = [...new Set(ids.filter((id) => !table.rows.has(id)))];
     if (missing.length) {
-      const rows: Record<string, unknown>[] = await em.getConnection().execute(
-        em
-          .getKnex()(meta.tableName)
-          .select('*')
-          .whereRaw('id = any(?::uuid[])', [textArray(missing)]),
-      );
+      const rows = await query(em, sql`select * from ${identifier(meta.tableName)} where id = any(${missing}::uuid[])`);
       if (table.rows.size + rows.length > MAX_ROWS_PER_TABLE) table.rows.clear();
       const toView = entityView(em, entity);
       for (const row of rows) table.rows.set(row.id as string, Object.freeze(toView(row)));
