@@ -6,6 +6,7 @@ import { optOutToken, optOutUrl, tokenHash } from './opt-out-token.js';
 import { OPT_OUT_PLACEHOLDER } from './templates.js';
 import { DeliveryError, transportFor, type Outgoing } from './transports.js';
 import { derivePurposeKey } from '../auth/purpose-keys.js';
+import { MESSAGE_TOKEN_PLACEHOLDER, messageToken, messageTokenKey } from './message-token.js';
 
 /** A claimed outbox row with its message. */
 export interface ClaimedRow {
@@ -83,7 +84,8 @@ export async function drainOutbox(app: AppServices, options: DrainOptions = {}):
   const startNow = app.clock.now();
   const recovered = await pgQuery(em, RECOVER_SQL, [new Date(startNow.getTime() - app.config.NOTIFY_LEASE_SECONDS * 1000), startNow], { prepared: true });
   result.recovered = recovered.length;
-  const messages = new Map<string, { subject: string; body: string; short_text: string }>();
+  const messages = new Map<string, { subject: string; body: string; short_text: string; source: string; source_id: string }>();
+  const tokenKey = messageTokenKey(app);
   const limit = options.limit ?? Infinity;
   let taken = 0;
   let crashed: unknown = null;
@@ -94,9 +96,9 @@ export async function drainOutbox(app: AppServices, options: DrainOptions = {}):
     taken += rows.length;
     const missing = [...new Set(rows.map((r) => r.message_id).filter((id) => !messages.has(id)))];
     if (missing.length) {
-      const found = await pgQuery<{ id: string; subject: string; body: string; short_text: string }>(
+      const found = await pgQuery<{ id: string; subject: string; body: string; short_text: string; source: string; source_id: string }>(
         em,
-        'select id, subject, body, short_text from notification_message where id = any($1::uuid[])',
+        'select id, subject, body, short_text, source, source_id from notification_message where id = any($1::uuid[])',
         [missing],
         { prepared: true },
       );
@@ -113,12 +115,19 @@ export async function drainOutbox(app: AppServices, options: DrainOptions = {}):
         const row = rows[next++]!;
         const message = messages.get(row.message_id)!;
         const link = optOutUrl(linkBase(app), secret, row.recipient_key);
+        // A message with a link of its own (a survey invitation): its token, derived here, never stored (message-token.ts).
+        const own = message.body.includes(MESSAGE_TOKEN_PLACEHOLDER) || message.short_text.includes(MESSAGE_TOKEN_PLACEHOLDER);
+        const fill = (text: string) =>
+          (own ? text.replaceAll(MESSAGE_TOKEN_PLACEHOLDER, messageToken(tokenKey, message.source, message.source_id)) : text).replaceAll(
+            OPT_OUT_PLACEHOLDER,
+            link,
+          );
         const outgoing: Outgoing = {
           id: row.id,
           recipient: row.recipient,
           subject: message.subject,
-          body: message.body.replaceAll(OPT_OUT_PLACEHOLDER, link),
-          shortText: message.short_text.replaceAll(OPT_OUT_PLACEHOLDER, link),
+          body: fill(message.body),
+          shortText: fill(message.short_text),
           optOutUrl: link,
         };
         try {

@@ -2,6 +2,9 @@ import type { FeatureModule } from '../app/feature-module.js';
 import { Survey } from './survey.entity.js';
 import { SurveyEvent } from './survey-event.entity.js';
 import { SurveyLink } from './survey-link.entity.js';
+import { SurveyConsent } from './survey-consent.entity.js';
+import { SurveyInvitationResolver } from './survey-invitations.resolver.js';
+import { startSurveyFollowUps } from './survey-follow-up.js';
 import { SurveyAnswer, SurveyResponse, SurveyTally } from './survey-response.entity.js';
 import { SurveyResolver } from './survey.resolver.js';
 import { ProblemSurveysResolver, QuestionResultResolver, SurveyFieldsResolver } from './survey-fields.resolver.js';
@@ -19,12 +22,22 @@ import { registerSurveyUploadRoutes } from './survey-upload.route.js';
  */
 export const surveysModule: FeatureModule = {
   name: 'surveys',
-  entities: [Survey, SurveyEvent, SurveyLink, SurveyResponse, SurveyAnswer, SurveyTally],
-  resolvers: [SurveyResolver, SurveyFieldsResolver, QuestionResultResolver, ProblemSurveysResolver, SurveyLiveResolver, SurveyTemplateResolver],
+  entities: [Survey, SurveyEvent, SurveyLink, SurveyResponse, SurveyAnswer, SurveyTally, SurveyConsent],
+  resolvers: [
+    SurveyResolver,
+    SurveyFieldsResolver,
+    QuestionResultResolver,
+    ProblemSurveysResolver,
+    SurveyLiveResolver,
+    SurveyTemplateResolver,
+    SurveyInvitationResolver,
+  ],
   access: surveysAccess,
   routes: (expressApp, app) => {
     registerSurveyReportRoutes(expressApp, app);
     registerSurveyUploadRoutes(expressApp, app);
   },
+  // The follow-up survey after a rating (survey-follow-up.ts), on the committed appeal events.
+  jobs: [(app) => startSurveyFollowUps(app)],
   seedDemo: seedSurveysDemo,
 };
