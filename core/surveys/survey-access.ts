@@ -31,6 +31,7 @@ export const surveysAccess: Record<string, Access> = {
   'Mutation.openSurvey': SURVEY_MANAGERS,
   'Mutation.closeSurvey': SURVEY_MANAGERS,
   'Mutation.issueSurveyLinks': SURVEY_MANAGERS,
+  'Mutation.sendSurveyInvitations': SURVEY_MANAGERS,
   // Sector question templates (plugins' surveyTemplates): those who run surveys use them.
   'Query.surveyTemplates': SURVEY_MANAGERS,
   'Mutation.createSurveyFromTemplate': SURVEY_MANAGERS,
