@@ -28,6 +28,7 @@ import { Migration20261207041302_open311_channel } from './Migration202612070413
 import { Migration20261207041605_survey_choice_bits } from './Migration20261207041605_survey_choice_bits.js';
 import { Migration20261207043750_survey_tally } from './Migration20261207043750_survey_tally.js';
 import { Migration20261207115937_survey_consent_follow_up } from './Migration20261207115937_survey_consent_follow_up.js';
+import { Migration20261207124230_survey_import_row } from './Migration20261207124230_survey_import_row.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126100842_core', class: Migration20261126100842_core },
@@ -57,4 +58,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207041605_survey_choice_bits', class: Migration20261207041605_survey_choice_bits },
   { name: 'Migration20261207043750_survey_tally', class: Migration20261207043750_survey_tally },
   { name: 'Migration20261207115937_survey_consent_follow_up', class: Migration20261207115937_survey_consent_follow_up },
+  { name: 'Migration20261207124230_survey_import_row', class: Migration20261207124230_survey_import_row },
 ];
