@@ -27,8 +27,10 @@ import { Migration20261207021348_api_key_channel } from './Migration202612070213
 import { Migration20261207041302_open311_channel } from './Migration20261207041302_open311_channel.js';
 import { Migration20261207041605_survey_choice_bits } from './Migration20261207041605_survey_choice_bits.js';
 import { Migration20261207043750_survey_tally } from './Migration20261207043750_survey_tally.js';
+import { Migration20261207115937_survey_consent_follow_up } from './Migration20261207115937_survey_consent_follow_up.js';
 import { Migration20261207120959_recommendation_rollups } from './Migration20261207120959_recommendation_rollups.js';
 import { Migration20261207122308_recommendation_practice } from './Migration20261207122308_recommendation_practice.js';
+import { Migration20261207124230_survey_import_row } from './Migration20261207124230_survey_import_row.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126100842_core', class: Migration20261126100842_core },
@@ -57,6 +59,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207041302_open311_channel', class: Migration20261207041302_open311_channel },
   { name: 'Migration20261207041605_survey_choice_bits', class: Migration20261207041605_survey_choice_bits },
   { name: 'Migration20261207043750_survey_tally', class: Migration20261207043750_survey_tally },
+  { name: 'Migration20261207115937_survey_consent_follow_up', class: Migration20261207115937_survey_consent_follow_up },
   { name: 'Migration20261207120959_recommendation_rollups', class: Migration20261207120959_recommendation_rollups },
   { name: 'Migration20261207122308_recommendation_practice', class: Migration20261207122308_recommendation_practice },
+  { name: 'Migration20261207124230_survey_import_row', class: Migration20261207124230_survey_import_row },
 ];

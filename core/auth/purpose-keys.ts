@@ -6,7 +6,7 @@ import jwt from 'jsonwebtoken';
  * token made for one purpose (a rating link) is worthless for any other (a
  * sign-in, a survey, a report download), whatever its claims say.
  */
-export type KeyPurpose = 'rating-link' | 'survey-link' | 'report-download' | 'opt-out-link';
+export type KeyPurpose = 'rating-link' | 'survey-link' | 'report-download' | 'opt-out-link' | 'message-link';
 
 /** Fixed salt: names this application and the derivation's version (change it to rotate every derived key at once). */
 const SALT = 'cur-api/purpose-keys/v1';

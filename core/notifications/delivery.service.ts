@@ -8,6 +8,7 @@ import { DeliveryError, transportFor, type Outgoing } from './transports.js';
 import { derivePurposeKey } from '../auth/purpose-keys.js';
 import { Lane } from './lane.js';
 import { sentRecorder } from './sent-recorder.js';
+import { MESSAGE_TOKEN_PLACEHOLDER, messageToken, messageTokenKey } from './message-token.js';
 
 /** A claimed outbox row with its message. */
 export interface ClaimedRow {
@@ -67,7 +68,7 @@ const RECORD_CONCURRENCY = 16;
 
 export const linkBase = (app: AppServices) => app.config.NOTIFY_LINK_BASE ?? `http://localhost:${app.config.PORT}`;
 
-type MessageText = { subject: string; body: string; short_text: string };
+type MessageText = { subject: string; body: string; short_text: string; source: string; source_id: string };
 
 /** How many of a channel's rows a drain keeps in flight: its transport's concurrency (e-mail: 2 per SMTP connection; SMS: NOTIFY_WEBHOOK_CONCURRENCY). */
 function laneLimit(app: AppServices, channel: DeliveryChannel): number {
@@ -106,6 +107,7 @@ export async function drainOutbox(app: AppServices, options: DrainOptions = {}):
   const lanes = new Map<DeliveryChannel, Lane>();
   const inFlight = new Set<Promise<void>>();
   const sent = sentRecorder(em, (count) => (result.sent += count));
+  const tokenKey = messageTokenKey(app);
   let stopped: { error: unknown } | null = null;
   const limit = options.limit ?? Infinity;
   let taken = 0;
@@ -143,7 +145,7 @@ export async function drainOutbox(app: AppServices, options: DrainOptions = {}):
             lane.release();
             return;
           }
-          const sending: Promise<void> = deliver(row, outgoing(app, secret, row, messages.get(row.message_id)!))
+          const sending: Promise<void> = deliver(row, outgoing(app, secret, tokenKey, row, messages.get(row.message_id)!))
             .catch((error) => void (stopped ??= { error }))
             .finally(() => {
               lane.release();
@@ -164,7 +166,7 @@ async function messagesOf(em: EntityManager, rows: readonly ClaimedRow[]): Promi
   const ids = [...new Set(rows.map((r) => r.message_id))];
   const found = await pgQuery<MessageText & { id: string }>(
     em,
-    'select id, subject, body, short_text from notification_message where id = any($1::uuid[])',
+    'select id, subject, body, short_text, source, source_id from notification_message where id = any($1::uuid[])',
     [ids],
     {
       prepared: true,
@@ -173,14 +175,18 @@ async function messagesOf(em: EntityManager, rows: readonly ClaimedRow[]): Promi
   return new Map(found.map((m) => [m.id, m]));
 }
 
-function outgoing(app: AppServices, secret: string, row: ClaimedRow, message: MessageText): Outgoing {
+function outgoing(app: AppServices, secret: string, tokenKey: Buffer, row: ClaimedRow, message: MessageText): Outgoing {
   const link = optOutUrl(linkBase(app), secret, row.recipient_key);
+  // A message with a link of its own (a survey invitation): its token, derived here, never stored (message-token.ts).
+  const own = message.body.includes(MESSAGE_TOKEN_PLACEHOLDER) || message.short_text.includes(MESSAGE_TOKEN_PLACEHOLDER);
+  const fill = (text: string) =>
+    (own ? text.replaceAll(MESSAGE_TOKEN_PLACEHOLDER, messageToken(tokenKey, message.source, message.source_id)) : text).replaceAll(OPT_OUT_PLACEHOLDER, link);
   return {
     id: row.id,
     recipient: row.recipient,
     subject: message.subject,
-    body: message.body.replaceAll(OPT_OUT_PLACEHOLDER, link),
-    shortText: message.short_text.replaceAll(OPT_OUT_PLACEHOLDER, link),
+    body: fill(message.body),
+    shortText: fill(message.short_text),
     optOutUrl: link,
   };
 }

@@ -96,6 +96,34 @@ export function deadlineExtendedMessage(n: { number: string; dueAt: Date | null;
   };
 }
 
+/** An invitation to answer a survey; `url` carries the message's own token placeholder (message-token.ts). */
+export function surveyInvitationMessage(
+  n: { title: string; description: string | null; url: string; closesAt: Date | null },
+  timeZone: string,
+): RenderedMessage {
+  const until = n.closesAt ? ` Ответы принимаются до ${formatDate(n.closesAt, timeZone)}.` : '';
+  return {
+    subject: `Опрос: ${n.title}`,
+    body:
+      `Центр управления регионом просит ответить на несколько вопросов: ${n.title}.${n.description ? `\n\n${n.description}` : ''}` +
+      `\n\nОтветить (ссылка одноразовая, вход не нужен): ${n.url}${until}` +
+      `\n\n—\nВы получили это сообщение, потому что согласились участвовать в опросах ЦУР.\nОтказаться от сообщений: ${OPT_OUT_PLACEHOLDER}`,
+    shortText: `ЦУР. Опрос «${n.title}»: ${n.url} Отписка: ${OPT_OUT_PLACEHOLDER}`,
+  };
+}
+
+/** The follow-up question after the author rated the answer to an appeal. */
+export function surveyFollowUpMessage(n: { number: string; title: string; url: string }): RenderedMessage {
+  return {
+    subject: `Спасибо за оценку ответа на обращение № ${n.number}`,
+    body:
+      `Спасибо, что оценили ответ на обращение № ${n.number}. Ответьте, пожалуйста, ещё на несколько вопросов: ${n.title}.` +
+      `\n\nОтветить (ссылка одноразовая, вход не нужен): ${n.url}` +
+      `\n\n—\nВы получили это сообщение, потому что согласились участвовать в опросах ЦУР.\nОтказаться от сообщений: ${OPT_OUT_PLACEHOLDER}`,
+    shortText: `ЦУР. Спасибо за оценку по обращению № ${n.number}. Пара вопросов: ${n.url} Отписка: ${OPT_OUT_PLACEHOLDER}`,
+  };
+}
+
 /** The opt-out page. */
 export const optOutPage = {
   title: 'Отказ от уведомлений',

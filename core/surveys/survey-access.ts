@@ -31,11 +31,16 @@ export const surveysAccess: Record<string, Access> = {
   'Mutation.openSurvey': SURVEY_MANAGERS,
   'Mutation.closeSurvey': SURVEY_MANAGERS,
   'Mutation.issueSurveyLinks': SURVEY_MANAGERS,
+  'Mutation.sendSurveyInvitations': SURVEY_MANAGERS,
   // Sector question templates (plugins' surveyTemplates): those who run surveys use them.
   'Query.surveyTemplates': SURVEY_MANAGERS,
   'Mutation.createSurveyFromTemplate': SURVEY_MANAGERS,
   // Paper and phone polls are keyed in by staff; a channel's service account brings ПОС exports.
   'Mutation.importSurveyResponses': [...SURVEY_MANAGERS, Role.INTEGRATION],
+  // The progress of a file upload (POST /surveys/{id}/responses): who may upload; a service account its own jobs.
+  'Query.surveyImportJob': [...SURVEY_MANAGERS, Role.INTEGRATION],
+  // Consent to be asked, recorded with the appeal: staff who work with it (PII roles) and the integration that registered it.
+  'Mutation.setSurveyConsent': [...SURVEY_MANAGERS, Role.INTEGRATION],
   // A resident with a one-use link: no account, rate-limited per address like rateAppealByLink.
   'Mutation.submitSurveyResponse': 'PUBLIC',
 };

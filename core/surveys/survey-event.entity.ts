@@ -25,7 +25,7 @@ export class SurveyEvent {
   @ManyToOne(() => Survey, { ref: true })
   survey!: Ref<Survey>;
 
-  @Field(() => String, { description: 'Вид события: CREATED, UPDATED, COPIED, OPENED, CLOSED, LINKS_ISSUED, RESPONSES_IMPORTED' })
+  @Field(() => String, { description: 'Вид события: CREATED, UPDATED, COPIED, OPENED, CLOSED, LINKS_ISSUED, INVITATIONS_QUEUED, RESPONSES_IMPORTED' })
   @Property({ type: 'text' })
   type!: string;
 

@@ -47,6 +47,8 @@ export class SurveyTemplateResolver {
     audience?: SurveyAudienceInput | null,
     @Arg('opensAt', () => DateTime, { nullable: true, description: 'Начало приёма ответов' }) opensAt?: Date | null,
     @Arg('closesAt', () => DateTime, { nullable: true, description: 'Окончание приёма ответов' }) closesAt?: Date | null,
+    @Arg('followUpAfterRating', () => Boolean, { nullable: true, description: 'Задавать после оценки ответа авторам обращений аудитории' })
+    followUpAfterRating?: boolean | null,
   ): Promise<Survey> {
     const user = requireUser(ctx);
     const found = surveyTemplatesFor(ctx.app.plugins, user).find((t) => t.template.code === templateCode);
@@ -58,6 +60,7 @@ export class SurveyTemplateResolver {
       opensAt: opensAt ?? null,
       closesAt: closesAt ?? null,
       audience: audience ?? { sectors: [found.sector] },
+      followUpAfterRating: followUpAfterRating ?? false,
     });
   }
 }

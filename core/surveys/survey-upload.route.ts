@@ -1,15 +1,10 @@
 import express, { type Express, type Response } from 'express';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import type { AppServices } from '../app/app-services.js';
 import { authenticateRequest } from '../auth/authenticate.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { pgQuery } from '../db/pg-query.js';
-import { spreadsheetLimits } from '../channels/adapters/spreadsheet-limits.js';
 import { surveysAccess } from './survey-access.js';
-import { findSurvey } from './survey.service.js';
-import { importSurveyResponses, MAX_IMPORT_ROWS } from './survey-import.service.js';
-import { fileRowInputs, readSurveyFile, type SurveyFileFormat } from './survey-file.reader.js';
+import { startSurveyImport } from './survey-import-job.js';
 
 /** The channels' upload limit (channel-routes.ts): a larger file is split by its author. */
 const MAX_UPLOAD = '50mb';
@@ -22,11 +17,11 @@ function refuse(res: Response, error: GraphQLError) {
 
 /**
  * POST /surveys/{id}/responses (body: the CSV or XLSX file, told apart by
- * its bytes): paper and phone polls keyed into a spreadsheet. Read with the
- * channels' readers and limits, each row then goes through
- * importSurveyResponses like a row of the mutation: per-row result with the
- * file's row number and the column at fault, a bad row written in no part
- * and stopping no other, a row whose key the survey has is EXISTING.
+ * its bytes; `?fileName=` optional): paper and phone polls keyed into a
+ * spreadsheet, as an import job (survey-import-job.ts). The whole-file
+ * checks answer here (400 on `file`, nothing written); otherwise 202 with
+ * the job's id, its rows then written in the background: progress and the
+ * refused rows through `surveyImportJob(id)`.
  */
 export function registerSurveyUploadRoutes(expressApp: Express, app: AppServices): void {
   expressApp.post('/surveys/:id/responses', express.raw({ type: () => true, limit: MAX_UPLOAD }), async (req, res) => {
@@ -42,37 +37,9 @@ export function registerSurveyUploadRoutes(expressApp: Express, app: AppServices
       return refuse(res, new GraphQLError('Недостаточно прав для этой операции', { extensions: { code: 'FORBIDDEN' } }));
     try {
       const body = req.body as unknown;
-      if (!Buffer.isBuffer(body) || !body.length)
-        throw new GraphQLError('Пустое тело запроса: пришлите файл CSV или XLSX', { extensions: { code: 'BAD_USER_INPUT', field: 'file' } });
-      const em = app.orm.em.fork() as EntityManager;
-      const survey = await findSurvey(em, user, String(req.params.id));
-      // An XLSX is a ZIP (PK\x03\x04); anything else is read as CSV text.
-      const format: SurveyFileFormat = body.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) ? 'xlsx' : 'csv';
-      const limits = spreadsheetLimits(app.config);
-      const { headers, rows } = await readSurveyFile(body, format, { ...limits, maxRows: Math.min(limits.maxRows, MAX_IMPORT_ROWS + 1) });
-      const places = await pgQuery<{ id: string; code: string; short_name: string; name: string }>(
-        em,
-        'select id, code, short_name, name from municipality',
-        [],
-      );
-      const municipalities = new Map(places.flatMap((m) => [m.id, m.code, m.short_name, m.name].map((key) => [key.toLowerCase(), m.id] as const)));
-      const inputs = fileRowInputs(headers, rows, survey.questions, municipalities);
-      const refused = new Map(inputs.flatMap((row, i) => (row.error ? [[i, row.error] as const] : [])));
-      const payload = await importSurveyResponses(
-        app,
-        app.orm.em.fork() as EntityManager,
-        user,
-        survey.id,
-        inputs.map((row) => row.input),
-        refused,
-      );
-      res.json({
-        format,
-        created: payload.created,
-        existing: payload.existing,
-        failed: payload.failed,
-        rows: payload.rows.map((row) => ({ row: rows[row.index].position, rowKey: row.rowKey, status: row.status, error: row.error })),
-      });
+      const fileName = typeof req.query.fileName === 'string' ? req.query.fileName.slice(0, 300) : null;
+      const started = await startSurveyImport(app, user, String(req.params.id), Buffer.isBuffer(body) ? body : Buffer.alloc(0), fileName);
+      res.status(202).json(started);
     } catch (error) {
       if (error instanceof GraphQLError) return refuse(res, error);
       app.logger.error({ err: error, requestId: res.locals.requestId }, 'survey upload failed');

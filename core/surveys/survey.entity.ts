@@ -71,6 +71,12 @@ export class Survey {
   @Property({ type: 'json' })
   questions: StoredQuestion[] = [];
 
+  @Field(() => Boolean, {
+    description: 'Вопрос после оценки: ссылка уходит автору обращения из аудитории опроса, оценившему ответ (если он согласился на опросы)',
+  })
+  @Property({ type: 'boolean', default: false })
+  followUpAfterRating: boolean = false;
+
   /** The survey this one is a new version of (copySurvey). */
   @ManyToOne(() => Survey, { ref: true, nullable: true })
   copiedFrom?: Ref<Survey> | null;

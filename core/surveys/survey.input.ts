@@ -35,6 +35,12 @@ export class SurveyInput {
   @Field(() => DateTime, { nullable: true, description: 'Окончание приёма ответов' }) closesAt?: Date | null;
   @Field(() => SurveyAudienceInput, { nullable: true, description: 'Аудитория' }) audience?: SurveyAudienceInput | null;
   @Field(() => [SurveyQuestionInput], { description: 'Вопросы' }) questions!: SurveyQuestionInput[];
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Задавать после оценки ответа: автору обращения из аудитории, оценившему ответ, уходит ссылка на этот опрос (по умолчанию нет)',
+  })
+  followUpAfterRating?: boolean | null = false;
 }
 
 @InputType({ description: 'Ответ на один вопрос' })

@@ -36,6 +36,7 @@ export interface NormalizedSurvey {
   opensAt: Date | null;
   closesAt: Date | null;
   questions: StoredQuestion[];
+  followUpAfterRating: boolean;
 }
 
 /** Text a person typed: no NUL bytes (PostgreSQL refuses them; they are never meant), bounded. */
@@ -100,7 +101,7 @@ export function normalizeSurvey(input: SurveyInput, prefix = 'input'): Normalize
       scaleMax: scale ? q.scaleMax! : null,
     };
   });
-  return { title, description, opensAt, closesAt, questions };
+  return { title, description, opensAt, closesAt, questions, followUpAfterRating: input.followUpAfterRating === true };
 }
 
 /**

@@ -154,6 +154,7 @@ export async function copySurvey(app: AppServices, em: EntityManager, user: Auth
       opensAt: null,
       closesAt: null,
       questions: structuredClone(source.questions),
+      followUpAfterRating: source.followUpAfterRating,
       audienceMunicipalityIds: [...source.audienceMunicipalityIds],
       audienceSectors: [...source.audienceSectors],
       audienceCategories: [...source.audienceCategories],

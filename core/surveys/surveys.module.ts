@@ -2,6 +2,12 @@ import type { FeatureModule } from '../app/feature-module.js';
 import { Survey } from './survey.entity.js';
 import { SurveyEvent } from './survey-event.entity.js';
 import { SurveyLink } from './survey-link.entity.js';
+import { SurveyConsent } from './survey-consent.entity.js';
+import { SurveyInvitationResolver } from './survey-invitations.resolver.js';
+import { startSurveyFollowUps } from './survey-follow-up.js';
+import { SurveyImportRow } from './survey-import-row.entity.js';
+import { SurveyImportJobResolver } from './survey-import-job.resolver.js';
+import { surveyImportsJob } from './survey-import-job.js';
 import { SurveyAnswer, SurveyResponse, SurveyTally } from './survey-response.entity.js';
 import { SurveyResolver } from './survey.resolver.js';
 import { ProblemSurveysResolver, QuestionResultResolver, SurveyFieldsResolver } from './survey-fields.resolver.js';
@@ -19,12 +25,24 @@ import { registerSurveyUploadRoutes } from './survey-upload.route.js';
  */
 export const surveysModule: FeatureModule = {
   name: 'surveys',
-  entities: [Survey, SurveyEvent, SurveyLink, SurveyResponse, SurveyAnswer, SurveyTally],
-  resolvers: [SurveyResolver, SurveyFieldsResolver, QuestionResultResolver, ProblemSurveysResolver, SurveyLiveResolver, SurveyTemplateResolver],
+  entities: [Survey, SurveyEvent, SurveyLink, SurveyResponse, SurveyAnswer, SurveyTally, SurveyConsent, SurveyImportRow],
+  resolvers: [
+    SurveyResolver,
+    SurveyFieldsResolver,
+    QuestionResultResolver,
+    ProblemSurveysResolver,
+    SurveyLiveResolver,
+    SurveyTemplateResolver,
+    SurveyInvitationResolver,
+    SurveyImportJobResolver,
+  ],
   access: surveysAccess,
   routes: (expressApp, app) => {
     registerSurveyReportRoutes(expressApp, app);
     registerSurveyUploadRoutes(expressApp, app);
   },
+  // The follow-up survey after a rating (survey-follow-up.ts), on the committed appeal events;
+  // stopping waits for the file imports in flight (survey-import-job.ts).
+  jobs: [(app) => startSurveyFollowUps(app), () => surveyImportsJob()],
   seedDemo: seedSurveysDemo,
 };

@@ -1,15 +1,20 @@
 /**
  * Offline responses uploaded as a file: POST /surveys/{id}/responses with a
- * real XLSX (written by exceljs) or CSV. Per-row results with the file's row
- * number and the column at fault; a bad row is written in no part and stops
- * no other; a repeated upload doubles nothing.
+ * real XLSX (written by exceljs) or CSV starts an import job (kind
+ * survey-responses); surveyImportJob(id) gives its progress and the refused
+ * rows with the file's row number and the column at fault; a bad row is
+ * written in no part and stops no other; a repeated upload doubles nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
 import { pgQuery } from '../../core/db/pg-query.js';
+import { drainSurveyImports, SURVEY_IMPORT_CHUNK } from '../../core/surveys/survey-import-job.js';
 import { must, municipalities, openSurvey, RESULTS } from './survey-helpers.js';
+
+const JOB = `query($id: ID!) { surveyImportJob(id: $id) { id surveyId fileName status total processed created existing failed error
+  errors { row rowKey code field message } } }`;
 
 let t: TestApp;
 let specialist: string;
@@ -24,13 +29,23 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-const upload = async (surveyId: string, body: Buffer, token = specialist) => {
-  const response = await fetch(`${t.url}/surveys/${surveyId}/responses`, {
+const post = async (surveyId: string, body: Buffer, token = specialist, query = '') => {
+  const response = await fetch(`${t.url}/surveys/${surveyId}/responses${query}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
     body,
   });
   return { status: response.status, body: (await response.json()) as any };
+};
+
+/** Uploads a file, waits for its import job, and answers the job as surveyImportJob reads it. */
+const upload = async (surveyId: string, body: Buffer, token = specialist) => {
+  const started = await post(surveyId, body, token);
+  if (started.status !== 202) return started;
+  expect(started.body).toMatchObject({ jobId: expect.any(String), format: expect.stringMatching(/^(csv|xlsx)$/) });
+  await drainSurveyImports();
+  const job = (await must(t, JOB, { id: started.body.jobId }, token)).surveyImportJob;
+  return { status: started.status, body: { ...job, format: started.body.format } };
 };
 
 const HEADER = ['rowKey', 'municipality', 'submittedAt', 'satisfied', 'problems', 'score', 'comment'];
@@ -69,20 +84,28 @@ describe('POST /surveys/{id}/responses', () => {
       ['p-8', null, null, 'unsure', 'light', 11, null],
     ]);
     const { status, body } = await upload(survey.id, file);
-    expect(status).toBe(200);
-    expect(body).toMatchObject({ format: 'xlsx', created: 2, existing: 0, failed: 6 });
-    // The empty line 8 is skipped; every other row keeps its number in the file (the header is row 1).
-    expect(body.rows.map((r: any) => [r.row, r.rowKey, r.status, r.error?.field ?? null])).toEqual([
-      [2, 'p-1', 'CREATED', null],
-      [3, 'p-2', 'CREATED', null],
-      [4, 'p-3', 'ERROR', 'score'],
-      [5, 'p-4', 'ERROR', 'municipality'],
-      [6, 'p-5', 'ERROR', 'satisfied'],
-      [7, 'p-6', 'ERROR', 'satisfied'],
-      [9, 'p-7', 'ERROR', 'submittedAt'],
-      [10, 'p-8', 'ERROR', 'score'],
+    expect(status).toBe(202);
+    expect(body).toMatchObject({
+      format: 'xlsx',
+      status: 'DONE',
+      surveyId: survey.id,
+      total: 8,
+      processed: 8,
+      created: 2,
+      existing: 0,
+      failed: 6,
+      error: null,
+    });
+    // The empty line 8 is skipped; every other row keeps its number in the file (the header is row 1); p-1 and p-2 were written.
+    expect(body.errors.map((r: any) => [r.row, r.rowKey, r.field])).toEqual([
+      [4, 'p-3', 'score'],
+      [5, 'p-4', 'municipality'],
+      [6, 'p-5', 'satisfied'],
+      [7, 'p-6', 'satisfied'],
+      [9, 'p-7', 'submittedAt'],
+      [10, 'p-8', 'score'],
     ]);
-    expect(body.rows.every((r: any) => r.status !== 'ERROR' || r.error.code === 'BAD_USER_INPUT')).toBe(true);
+    expect(body.errors.every((r: any) => r.code === 'BAD_USER_INPUT' && r.message)).toBe(true);
     // Two responses: p-1 with four answers, p-2 with three (no comment); nothing of the six bad rows.
     expect(await stored(survey.id)).toEqual({ responses: 2, answers: 7 });
     const results = (await must(t, RESULTS, { id: survey.id }, specialist)).survey.results;
@@ -114,9 +137,9 @@ describe('POST /surveys/{id}/responses', () => {
     const survey = await openSurvey(t, specialist);
     const csv = ['rowKey;satisfied;problems;score;comment', 'c-1;yes;snow;4;"Двор чистый; спасибо"', 'c-2;no;;9;', 'c-3;unsure;light;1;'].join('\r\n');
     const { status, body } = await upload(survey.id, Buffer.from(csv, 'utf-8'));
-    expect(status).toBe(200);
+    expect(status).toBe(202);
     expect(body).toMatchObject({ format: 'csv', created: 2, failed: 1 });
-    expect(body.rows[1]).toMatchObject({ row: 3, rowKey: 'c-2', status: 'ERROR', error: { field: 'score' } });
+    expect(body.errors).toEqual([expect.objectContaining({ row: 3, rowKey: 'c-2', code: 'BAD_USER_INPUT', field: 'score' })]);
     expect(await stored(survey.id)).toEqual({ responses: 2, answers: 7 });
   });
 
@@ -134,5 +157,41 @@ describe('POST /surveys/{id}/responses', () => {
     const analyst = (await t.user(Role.ANALYST)).token;
     expect((await upload(survey.id, Buffer.from('rowKey;satisfied;score\nx;yes;4'), analyst)).status).toBe(403);
     expect((await upload('00000000-0000-4000-8000-000000000000', Buffer.from('rowKey\nx'))).status).toBe(404);
+  });
+
+  it('writes a large file in chunks, with the progress of the job; a key twice in the file is an error of its second row', async () => {
+    const survey = await openSurvey(t, specialist);
+    const n = SURVEY_IMPORT_CHUNK * 2 + 500;
+    const lines = ['rowKey;satisfied;score'];
+    for (let i = 1; i <= n; i++) lines.push(`${i === n ? 'k-3' : `k-${i}`};${i % 2 ? 'yes' : 'no'};${(i % 5) + 1}`);
+    const started = await post(survey.id, Buffer.from(lines.join('\n')), specialist, '?fileName=paper.csv');
+    expect(started).toMatchObject({ status: 202, body: { format: 'csv', total: n } });
+    await drainSurveyImports();
+    const job = (await must(t, JOB, { id: started.body.jobId }, specialist)).surveyImportJob;
+    expect(job).toMatchObject({ status: 'DONE', fileName: 'paper.csv', total: n, processed: n, created: n - 1, existing: 0, failed: 1 });
+    expect(job.errors).toEqual([expect.objectContaining({ row: n + 1, rowKey: 'k-3', field: 'rowKey' })]);
+    expect((await stored(survey.id)).responses).toBe(n - 1);
+    // The job is the survey's: another sector's role does not see it, a service account sees only its own.
+    const roads = (await t.user(Role.SECTOR_SPECIALIST, { sectors: ['roads'] })).token;
+    expect((await t.gql(JOB, { id: started.body.jobId }, roads)).errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    const integration = (await t.user(Role.INTEGRATION)).token;
+    expect((await t.gql(JOB, { id: started.body.jobId }, integration)).errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    const [kind] = await pgQuery<{ adapter: string }>(t.em(), 'select adapter from import_job where id = $1', [started.body.jobId]);
+    expect(kind.adapter).toBe('survey-responses');
+  });
+
+  it('refuses a draft before any job', async () => {
+    const draft = (
+      await must(
+        t,
+        'mutation($input: SurveyInput!) { createSurvey(input: $input) { id } }',
+        { input: { title: 'Черновик', questions: [{ code: 'q', text: 'Вопрос', type: 'TEXT' }] } },
+        specialist,
+      )
+    ).createSurvey;
+    const refused = await post(draft.id, Buffer.from('rowKey;q\nx;текст'));
+    expect(refused.status).toBe(409);
+    const [jobs] = await pgQuery<{ n: number }>(t.em(), `select count(*)::int as n from import_job where options->>'surveyId' = $1`, [draft.id]);
+    expect(jobs.n).toBe(0);
   });
 });
