@@ -18,7 +18,6 @@ const BEING_SPLIT: Record<string, string> = {
   'core/lifecycle/appeal-intake.ts': 'prepareAppeal, split into named steps by the write-path work (issue 16 item 2)',
   // Over the cap once Prettier wrapped their long lines (160 columns); to be split by role.
   'core/analytics/monthly-report/render-pdf.ts': 'the PDF report: pages, tables and charts to split',
-  'core/analytics/monthly-report/report.service.ts': 'the report: its sections to split',
   'core/structuring/keyword-classifier.ts': 'the classifier: its index and its scoring to split',
   'core/structuring/municipality-matcher.ts': 'the matcher: its index and its matching to split',
   // Over the cap after the merges of this stop (the report's survey and definitions sections, new settings).

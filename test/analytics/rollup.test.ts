@@ -49,7 +49,7 @@ afterAll(() => t?.stop());
 const ctx = (user: AuthUser = CURATOR, now = NOW): AnalyticsContext => ({ em: t.em(), app: t.running.app, user, now });
 const refresh = () => refreshRollup(t.em(), zone);
 const servedMonths = async (from: Date | null, to: Date | null, settledBy: Date | null = null) =>
-  (await runAnalyticsWork(ctx(), (w) => planRollup(w.exec, zone, from, to, settledBy))).months.map((m) => m.slice(0, 7));
+  (await runAnalyticsWork(ctx(), (w) => planRollup(w, zone, from, to, settledBy))).months.map((m) => m.slice(0, 7));
 const sql = (text: string, params: unknown[] = []) => t.em().getConnection().execute(text, params);
 
 interface Question {
