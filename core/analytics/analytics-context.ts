@@ -1,6 +1,7 @@
 import { readEntityManager } from '../db/read-routing.js';
 import { IsolationLevel } from '@mikro-orm/core';
-import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { query, sql, type Sql } from '../db/sql.js';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { RequestContext } from '../graphql/context.js';
@@ -26,55 +27,42 @@ export const timeZoneLiteral = (ctx: AnalyticsContext) => `'${ctx.app.config.TIM
  * (60–80 ms) cost more than it saved; for a raw year it made no difference
  * (bench/analytics.bench.ts, PostgreSQL 15).
  */
-const NO_JIT = 'set local jit = off';
+const NO_JIT = sql`set_config('jit', 'off', true)`;
 
 /**
  * An analytics statement reads months of appeals: it gets ANALYTICS_STATEMENT_TIMEOUT_MS
- * instead of the requests' DB_STATEMENT_TIMEOUT_MS (0: none), set with the rest in one statement.
+ * instead of the requests' DB_STATEMENT_TIMEOUT_MS (0: none), set with the rest in one
+ * statement (`set_config(…, true)` is `set local`, one statement with its values bound).
  */
 const analyticsSettings = (ctx: AnalyticsContext) =>
-  `set local work_mem = '${ctx.app.config.ANALYTICS_WORK_MEM}'; set local statement_timeout = ${Number(ctx.app.config.ANALYTICS_STATEMENT_TIMEOUT_MS)}; ${NO_JIT}`;
+  sql`select set_config('work_mem', ${ctx.app.config.ANALYTICS_WORK_MEM}, true), set_config('statement_timeout', ${String(Number(ctx.app.config.ANALYTICS_STATEMENT_TIMEOUT_MS))}, true), ${NO_JIT}`;
 
 /**
  * Runs one analytics statement with ANALYTICS_WORK_MEM for its sorts and
  * hashes (GROUP BY over hundreds of thousands of rows, medians), set for
  * that transaction only instead of spilling to disk at the default 4 MB.
  */
-export async function runAnalyticsQuery<T = Record<string, any>>(ctx: AnalyticsContext, query: Knex.QueryBuilder | Knex.Raw): Promise<T[]> {
+export async function runAnalyticsQuery<T = Record<string, any>>(ctx: AnalyticsContext, statement: Sql): Promise<T[]> {
+  // Both statements on the transaction's own connection (query() runs on the EntityManager's transaction).
   return ctx.em.transactional(async (tx) => {
-    // Both statements on the transaction's own connection (execute() alone would take another from the pool).
-    const trx = tx.getTransactionContext();
-    const conn = tx.getConnection();
-    await conn.execute(analyticsSettings(ctx), [], 'run', trx);
-    const result: any = await conn.execute(query as never, [], 'all', trx);
-    return Array.isArray(result) ? result : result.rows;
+    await query(tx, analyticsSettings(ctx));
+    return query<T>(tx, statement);
   });
 }
 
 /** Runs statements of one analytics question in one transaction. */
-export interface AnalyticsWork {
-  /** Plain SQL with `?` placeholders. */
-  exec(sql: string, bindings?: unknown[]): Promise<Record<string, any>[]>;
-  /** A knex statement. */
-  query<T = Record<string, any>>(query: Knex.QueryBuilder | Knex.Raw): Promise<T[]>;
-}
+export type AnalyticsWork = <T = Record<string, any>>(statement: Sql) => Promise<T[]>;
 
 /**
  * Like runAnalyticsQuery, for a question of several statements (the rollup's
  * plan, then the statement that reads the rollup and the appeals): REPEATABLE
  * READ, so that every statement sees the database at the same moment.
  */
-export async function runAnalyticsWork<T>(ctx: AnalyticsContext, work: (w: AnalyticsWork) => Promise<T>): Promise<T> {
+export async function runAnalyticsWork<T>(ctx: AnalyticsContext, work: (run: AnalyticsWork) => Promise<T>): Promise<T> {
   return ctx.em.transactional(
     async (tx) => {
-      const trx = tx.getTransactionContext();
-      const conn = tx.getConnection();
-      await conn.execute(analyticsSettings(ctx), [], 'run', trx);
-      const rowsOf = (result: any) => (Array.isArray(result) ? result : result.rows);
-      return work({
-        exec: async (sql, bindings = []) => rowsOf(await conn.execute(sql, bindings as any[], 'all', trx)),
-        query: async (query) => rowsOf(await conn.execute(query as never, [], 'all', trx)),
-      });
+      await query(tx, analyticsSettings(ctx));
+      return work((statement) => query(tx, statement));
     },
     { isolationLevel: IsolationLevel.REPEATABLE_READ },
   );

@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { Appeal, Organization } from '../entities/index.js';
-import { applyAppealScope } from '../auth/appeal-scope.js';
+import { and, query, sql } from '../db/sql.js';
+import { appealScopeSql } from './appeal-conditions.js';
 import { requireUser } from '../auth/require-user.js';
 import type { RequestContext } from '../graphql/context.js';
 import { badInput } from '../errors/errors.js';
@@ -35,15 +36,7 @@ export class ConflictsResolver {
   async appeals(@Root() conflict: Conflict, @Ctx() ctx: RequestContext): Promise<Appeal[]> {
     const user = requireUser(ctx);
     const loader = ctx.loaders.named<string, Appeal>('scopedAppeal', async (ids, em) => {
-      const rows: Record<string, unknown>[] = await em.getConnection().execute(
-        applyAppealScope(
-          em
-            .getKnex()('appeal as a')
-            .select('a.*')
-            .whereIn('a.id', [...ids]),
-          user,
-        ),
-      );
+      const rows = await query(em, sql`select a.* from appeal as a where ${and([sql`a.id = any(${[...ids]}::uuid[])`, ...appealScopeSql(user)])}`);
       const found = new Map(rows.map((row) => [row.id as string, em.map(Appeal, row)]));
       return ids.map((id) => found.get(id) ?? null);
     });

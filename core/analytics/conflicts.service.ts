@@ -1,5 +1,5 @@
-import type { Knex } from '@mikro-orm/postgresql';
-import { applyAppealScope } from '../auth/appeal-scope.js';
+import { and, query, raw, sql, type Sql } from '../db/sql.js';
+import { appealScopeSql } from './appeal-conditions.js';
 import { badInput } from '../errors/errors.js';
 import { ANSWER_TEXTS_SQL, RETURN_EVENTS_SQL } from './appeal-signals.sql.js';
 import type { AnalyticsContext } from './analytics-context.js';
@@ -26,36 +26,30 @@ const conflict = (kind: ConflictKind, at: Date, reason: string, organizationId: 
   count: appealIds.length,
 });
 
-/** The appeals the caller may see, as `appeal as a`. */
-function scoped(ctx: AnalyticsContext): Knex.QueryBuilder {
-  return applyAppealScope(ctx.em.getKnex()('appeal as a'), ctx.user);
-}
+/** The conditions, after the caller's scope over `appeal as a`. */
+const scoped = (ctx: AnalyticsContext, conditions: Sql[]) => and([...appealScopeSql(ctx.user), ...conditions]);
 
-async function run(ctx: AnalyticsContext, query: Knex.QueryBuilder): Promise<Row[]> {
-  return ctx.em.getConnection().execute(query);
-}
+const run = (ctx: AnalyticsContext, statement: Sql): Promise<Row[]> => query<Row>(ctx.em, statement);
 
 const finders: Record<ConflictKind, (ctx: AnalyticsContext, p: Period) => Promise<Conflict[]>> = {
   /** A repeated appeal received after the answer to the earlier one: the answer did not settle the question. */
   async [ConflictKind.REPEATED_AFTER_ANSWER](ctx, p) {
-    const knex = ctx.em.getKnex();
     // The earlier appeal may be another body's: its number and id are named only to a caller who may see it.
-    const original = applyAppealScope(knex('appeal as v').select(knex.raw('1')).whereRaw('v.id = o.id'), ctx.user, 'v');
+    const original = sql`select 1 from appeal as v where ${and([sql`v.id = o.id`, ...appealScopeSql(ctx.user, 'v')])}`;
+    const where = scoped(ctx, [
+      sql`a.is_repeat = ${true}`,
+      sql`o.answered_at is not null`,
+      sql`a.received_at > o.answered_at`,
+      sql`a.received_at >= ${p.from}`,
+      sql`a.received_at < ${p.to}`,
+    ]);
     const rows = await run(
       ctx,
-      scoped(ctx)
-        .join('appeal as o', 'o.id', 'a.repeat_of_id')
-        .select(
-          knex.raw(`o.id as original_id, o.number, o.answered_at, o.organization_id,
-        array_agg(a.id order by a.received_at) as ids, max(a.received_at) as at`),
-        )
-        .select(knex.raw('exists (?) as original_visible', [original]))
-        .where('a.is_repeat', true)
-        .whereNotNull('o.answered_at')
-        .whereRaw('a.received_at > o.answered_at')
-        .where('a.received_at', '>=', p.from)
-        .where('a.received_at', '<', p.to)
-        .groupBy('o.id', 'o.number', 'o.answered_at', 'o.organization_id'),
+      sql`select o.id as original_id, o.number, o.answered_at, o.organization_id,
+        array_agg(a.id order by a.received_at) as ids, max(a.received_at) as at, exists (${original}) as original_visible
+      from appeal as a join appeal as o on o.id = a.repeat_of_id
+      where ${where}
+      group by o.id, o.number, o.answered_at, o.organization_id`,
     );
     return rows.map((r) =>
       conflict(
@@ -69,13 +63,10 @@ const finders: Record<ConflictKind, (ctx: AnalyticsContext, p: Period) => Promis
   },
   async [ConflictKind.NEGATIVE_RATING](ctx, p) {
     const neg = Number(ctx.app.config.SATISFACTION_NEGATIVE_MAX);
+    const where = scoped(ctx, [sql`a.satisfaction_score <= ${neg}`, sql`a.rated_at >= ${p.from}`, sql`a.rated_at < ${p.to}`]);
     const rows = await run(
       ctx,
-      scoped(ctx)
-        .select('a.id', 'a.number', 'a.organization_id', 'a.satisfaction_score', 'a.satisfaction_comment', 'a.rated_at as at')
-        .where('a.satisfaction_score', '<=', neg)
-        .where('a.rated_at', '>=', p.from)
-        .where('a.rated_at', '<', p.to),
+      sql`select a.id, a.number, a.organization_id, a.satisfaction_score, a.satisfaction_comment, a.rated_at as at from appeal as a where ${where}`,
     );
     return rows.map((r) =>
       conflict(
@@ -88,14 +79,10 @@ const finders: Record<ConflictKind, (ctx: AnalyticsContext, p: Period) => Promis
     );
   },
   async [ConflictKind.RETURNED_FOR_REWORK](ctx, p) {
-    const knex = ctx.em.getKnex();
     const rows = await run(
       ctx,
-      scoped(ctx)
-        .join(knex.raw(`(${RETURN_EVENTS_SQL}) as r`), 'r.appeal_id', 'a.id')
-        .select('a.id', 'a.number', 'a.organization_id', 'r.at', 'r.comment')
-        .where('r.at', '>=', p.from)
-        .where('r.at', '<', p.to),
+      sql`select a.id, a.number, a.organization_id, r.at, r.comment from appeal as a join (${raw(RETURN_EVENTS_SQL)}) as r on r.appeal_id = a.id
+        where ${scoped(ctx, [sql`r.at >= ${p.from}`, sql`r.at < ${p.to}`])}`,
     );
     return rows.map((r) =>
       conflict(
@@ -108,14 +95,8 @@ const finders: Record<ConflictKind, (ctx: AnalyticsContext, p: Period) => Promis
     );
   },
   async [ConflictKind.ANSWERED_LATE](ctx, p) {
-    const rows = await run(
-      ctx,
-      scoped(ctx)
-        .select('a.id', 'a.number', 'a.organization_id', 'a.answered_at', 'a.due_at')
-        .whereRaw('a.answered_at > a.due_at')
-        .where('a.answered_at', '>=', p.from)
-        .where('a.answered_at', '<', p.to),
-    );
+    const where = scoped(ctx, [sql`a.answered_at > a.due_at`, sql`a.answered_at >= ${p.from}`, sql`a.answered_at < ${p.to}`]);
+    const rows = await run(ctx, sql`select a.id, a.number, a.organization_id, a.answered_at, a.due_at from appeal as a where ${where}`);
     return rows.map((r) => {
       const hours = (new Date(r.answered_at).getTime() - new Date(r.due_at).getTime()) / HOUR;
       const late = hours >= 48 ? `${Math.floor(hours / 24)} сут.` : `${Math.ceil(hours)} ч`;
@@ -124,27 +105,24 @@ const finders: Record<ConflictKind, (ctx: AnalyticsContext, p: Period) => Promis
   },
   /** One text sent as the answer to many appeals on different questions: a formal reply, not an answer. */
   async [ConflictKind.BOILERPLATE_ANSWER](ctx, p) {
-    const knex = ctx.em.getKnex();
     const min = ctx.app.config.BOILERPLATE_MIN_APPEALS;
+    const texts = raw(ANSWER_TEXTS_SQL);
+    const where = scoped(ctx, [
+      sql`t.at >= ${p.from}`,
+      sql`t.at < ${p.to}`,
+      // Only texts sent to enough appeals at all (a necessary condition, found without the join to appeal).
+      // (count(*) bounds count(distinct appeal_id), and a hash of the texts is cheaper than md5 and a sort of each).
+      sql`lower(trim(t.text)) in (select lower(trim(y.text)) from (${texts}) as y
+        where y.at >= ${p.from} and y.at < ${p.to} group by 1 having count(*) >= ${min})`,
+    ]);
     const rows = await run(
       ctx,
-      scoped(ctx)
-        .join(knex.raw(`(${ANSWER_TEXTS_SQL}) as t`), 't.appeal_id', 'a.id')
-        .select(
-          knex.raw(`min(t.text) as text, array_agg(distinct a.id) as ids, count(distinct a.category_id)::int as questions,
-        max(t.at) as at, mode() within group (order by a.organization_id) as organization_id`),
-        )
-        .where('t.at', '>=', p.from)
-        .where('t.at', '<', p.to)
-        // Only texts sent to enough appeals at all (a necessary condition, found without the join to appeal).
-        // (count(*) bounds count(distinct appeal_id), and a hash of the texts is cheaper than md5 and a sort of each).
-        .whereRaw(
-          `lower(trim(t.text)) in (select lower(trim(y.text)) from (${ANSWER_TEXTS_SQL}) as y
-        where y.at >= ? and y.at < ? group by 1 having count(*) >= ?)`,
-          [p.from, p.to, min],
-        )
-        .groupByRaw('md5(lower(trim(t.text)))')
-        .havingRaw('count(distinct a.id) >= ? and count(distinct a.category_id) >= 2', [min]),
+      sql`select min(t.text) as text, array_agg(distinct a.id) as ids, count(distinct a.category_id)::int as questions,
+        max(t.at) as at, mode() within group (order by a.organization_id) as organization_id
+      from appeal as a join (${texts}) as t on t.appeal_id = a.id
+      where ${where}
+      group by md5(lower(trim(t.text)))
+      having count(distinct a.id) >= ${min} and count(distinct a.category_id) >= 2`,
     );
     return rows.map((r) =>
       conflict(

@@ -1,6 +1,6 @@
 import type { KpiDefinition } from '../plugin-api/index.js';
 import type { AnalyticsContext } from './analytics-context.js';
-import { textArray } from '../db/sql-array.js';
+import { query, sql } from '../db/sql.js';
 
 export interface ResolvedKpi extends KpiDefinition {
   sector: string;
@@ -15,21 +15,11 @@ export async function resolveKpis(ctx: AnalyticsContext, codes?: readonly string
     (plugin.kpis ?? []).filter((kpi) => !codes || codes.includes(kpi.code)).map((kpi) => ({ ...kpi, sector: plugin.code, sectorName: plugin.name.ru })),
   );
   if (!wanted.length) return [];
-  const knex = ctx.em.getKnex();
-  const conn = ctx.em.getConnection();
   const sectorCodes = [...new Set(wanted.map((kpi) => kpi.sector))];
   const categoryCodes = [...new Set(wanted.flatMap((kpi) => kpi.categories ?? []))];
-  const sectors: { id: string; code: string }[] = await conn.execute(
-    knex('sector')
-      .select('id', 'code')
-      .whereRaw('code = any(?::text[])', [textArray(sectorCodes)]),
-  );
-  const categories: { id: string; code: string }[] = categoryCodes.length
-    ? await conn.execute(
-        knex('category')
-          .select('id', 'code')
-          .whereRaw('code = any(?::text[])', [textArray(categoryCodes)]),
-      )
+  const sectors = await query<{ id: string; code: string }>(ctx.em, sql`select id, code from sector where code = any(${sectorCodes}::text[])`);
+  const categories = categoryCodes.length
+    ? await query<{ id: string; code: string }>(ctx.em, sql`select id, code from category where code = any(${categoryCodes}::text[])`)
     : [];
   const sectorId = new Map(sectors.map((s) => [s.code, s.id]));
   const categoryId = new Map(categories.map((c) => [c.code, c.id]));

@@ -3,7 +3,8 @@ import { DateTime } from '../graphql/date-time.scalar.js';
 import { Appeal, Category, Municipality, Organization, Problem } from '../entities/index.js';
 import type { RequestContext } from '../graphql/context.js';
 import { requireUser } from '../auth/require-user.js';
-import { applyAppealScope } from '../auth/appeal-scope.js';
+import { and, query, sql } from '../db/sql.js';
+import { appealScopeSql } from './appeal-conditions.js';
 import { personalTextFor } from '../auth/personal-data.js';
 import { notFound } from '../errors/errors.js';
 import { createRadiusProblem, detectProblems, listProblems, problemTrend, updateProblem } from './problems.service.js';
@@ -93,13 +94,11 @@ export class ProblemResolver {
     return ctx.loaders
       .named<string, string[]>('problemAppealIds', async (ids, em) => {
         // A problem may gather appeals of several bodies: an operator sees its own bodies' only (the scope of appeal(id)).
-        const query = em
-          .getKnex()('problem_appeal as pa')
-          .join('appeal as a', 'a.id', 'pa.appeal_id')
-          .select('pa.problem_id', 'pa.appeal_id')
-          .whereIn('pa.problem_id', [...ids])
-          .orderBy('pa.appeal_id');
-        const rows: { problem_id: string; appeal_id: string }[] = await em.getConnection().execute(applyAppealScope(query, user));
+        const rows = await query<{ problem_id: string; appeal_id: string }>(
+          em,
+          sql`select pa.problem_id, pa.appeal_id from problem_appeal as pa join appeal as a on a.id = pa.appeal_id
+            where ${and([sql`pa.problem_id = any(${[...ids]}::uuid[])`, ...appealScopeSql(user)])} order by pa.appeal_id`,
+        );
         return ids.map((id) => rows.filter((r) => r.problem_id === id).map((r) => r.appeal_id));
       })
       .load(problem.id);
@@ -112,14 +111,10 @@ export class AppealProblemResolver {
   problem(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
     return ctx.loaders
       .named<string, Problem>('appealProblem', async (ids, em) => {
-        const rows: Record<string, unknown>[] = await em.getConnection().execute(
-          em
-            .getKnex()
-            .select(em.getKnex().raw('distinct on (pa.appeal_id) pa.appeal_id as link_appeal_id, p.*'))
-            .from('problem_appeal as pa')
-            .join('problem as p', 'p.id', 'pa.problem_id')
-            .whereIn('pa.appeal_id', [...ids])
-            .orderByRaw('pa.appeal_id, p.window_to desc, p.id'),
+        const rows = await query(
+          em,
+          sql`select distinct on (pa.appeal_id) pa.appeal_id as link_appeal_id, p.* from problem_appeal as pa join problem as p on p.id = pa.problem_id
+            where pa.appeal_id = any(${[...ids]}::uuid[]) order by pa.appeal_id, p.window_to desc, p.id`,
         );
         const byAppeal = new Map(rows.map(({ link_appeal_id, ...row }) => [link_appeal_id as string, em.map(Problem, row)]));
         return ids.map((id) => byAppeal.get(id) ?? null);

@@ -1,9 +1,10 @@
-import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { and, bulk, join, query, queryOne, raw, sql, type Sql } from '../db/sql.js';
+import { inList, placeholders } from './appeal-conditions.js';
 import { Role } from '../entities/enums.js';
 import { Problem, ProblemStatus } from '../entities/problem.entity.js';
 import { SUBORDINATE_ORGANIZATIONS_SQL } from '../auth/appeal-scope.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { textArray } from '../db/sql-array.js';
 import { badInput, notFound } from '../errors/errors.js';
 import { readPageArgs, toConnection, type PageArgs } from '../graphql/pagination.js';
 import { ProblemTrend, type CreateProblemInput, type ProblemFilter, type UpdateProblemInput } from './problems.types.js';
@@ -12,7 +13,6 @@ import { ProblemTrend, type CreateProblemInput, type ProblemFilter, type UpdateP
  * The street of an address: lower case, without the house, flat or building
  * («Луговой, ул. Ленина, д. 5, кв. 3» → «луговой, ул. ленина»), so that
  * appeals about neighbouring houses of one street fall into one cluster.
- * (No question mark in it: knex would take it for a binding.)
  */
 const HOUSE_PART = `'\\s*,{0,1}\\s*(д\\.|дом|кв\\.|корп|стр\\.|строение).*$'`;
 // One case-sensitive regexp on the lower-cased text: a report runs it over every appeal of two months.
@@ -22,8 +22,9 @@ export const streetOf = (address: string) => address.replace(/\s*,?\s*(д\.|до
 /** The street as people wrote it (the most frequent spelling in the cluster), for titles. */
 export const STREET_LABEL_SQL = `mode() within group (order by trim(regexp_replace(regexp_replace(a.address, ${HOUSE_PART}, '', 'i'), '\\s+', ' ', 'g')))`;
 
-/** Great-circle distance in metres from (?, ?) — latitude, longitude — to the appeal. */
-const DISTANCE_SQL = `6371000 * 2 * asin(sqrt(power(sin(radians(a.latitude - ?) / 2), 2) + cos(radians(?)) * cos(radians(a.latitude)) * power(sin(radians(a.longitude - ?) / 2), 2)))`;
+/** Great-circle distance in metres from a point to the appeal. */
+const distanceFrom = (latitude: number, longitude: number) =>
+  sql`6371000 * 2 * asin(sqrt(power(sin(radians(a.latitude - ${latitude}) / 2), 2) + cos(radians(${latitude})) * cos(radians(a.latitude)) * power(sin(radians(a.longitude - ${longitude}) / 2), 2)))`;
 
 export function problemTrend(count: number, previous: number): ProblemTrend {
   if (previous === 0) return ProblemTrend.NEW;
@@ -48,23 +49,27 @@ export async function detectProblems(em: EntityManager, options: DetectOptions):
   const { from, to, minCount } = options;
   if (from >= to) throw badInput('to', 'Конец периода должен быть позже начала');
   const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
-  const sql = `
+  // The street's expressions are constants of this module.
+  const [street, streetLabel] = [raw(STREET_SQL), raw(STREET_LABEL_SQL)];
+  const rows = await query<{ id: string }>(
+    em,
+    sql`
   with clusters as (
-    select a.category_id, a.municipality_id, ${STREET_SQL} as street,
-      count(*) filter (where a.received_at >= :from)::int as n,
-      count(*) filter (where a.received_at < :from)::int as previous,
-      array_agg(a.id) filter (where a.received_at >= :from) as ids,
-      mode() within group (order by a.organization_id) filter (where a.received_at >= :from) as organization_id,
-      ${STREET_LABEL_SQL} as street_label
+    select a.category_id, a.municipality_id, ${street} as street,
+      count(*) filter (where a.received_at >= ${from})::int as n,
+      count(*) filter (where a.received_at < ${from})::int as previous,
+      array_agg(a.id) filter (where a.received_at >= ${from}) as ids,
+      mode() within group (order by a.organization_id) filter (where a.received_at >= ${from}) as organization_id,
+      ${streetLabel} as street_label
     from appeal a
-    where a.received_at >= :previousFrom and a.received_at < :to and a.category_id is not null and a.address is not null
+    where a.received_at >= ${previousFrom} and a.received_at < ${to} and a.category_id is not null and a.address is not null
     group by 1, 2, 3
-    having count(*) filter (where a.received_at >= :from) >= :minCount
+    having count(*) filter (where a.received_at >= ${from}) >= ${minCount}
   ), upserted as (
     insert into problem (id, key, title, category_id, municipality_id, address, window_from, window_to, appeal_count, previous_count,
                          responsible_organization_id, status, created_at, updated_at)
     select gen_random_uuid(), concat_ws('|', c.category_id, c.municipality_id, c.street), cat.name || ': ' || c.street_label,
-           c.category_id, c.municipality_id, c.street_label, :from, :to, c.n, c.previous, c.organization_id, 'NEW', now(), now()
+           c.category_id, c.municipality_id, c.street_label, ${from}, ${to}, c.n, c.previous, c.organization_id, 'NEW', now(), now()
     from clusters c join category cat on cat.id = c.category_id
     where c.street is not null
     on conflict (key) do update set window_from = excluded.window_from, window_to = excluded.window_to,
@@ -76,9 +81,8 @@ export async function detectProblems(em: EntityManager, options: DetectOptions):
     select u.id, unnest(c.ids) from upserted u join clusters c on u.key = concat_ws('|', c.category_id, c.municipality_id, c.street)
     on conflict do nothing
   )
-  select id from upserted`;
-  const result: any = await em.getConnection().execute(em.getKnex().raw(sql, { from, to, previousFrom, minCount }));
-  const rows: { id: string }[] = Array.isArray(result) ? result : result.rows;
+  select id from upserted`,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -87,43 +91,30 @@ export async function createRadiusProblem(em: EntityManager, input: CreateProble
   if (input.from >= input.to) throw badInput('input.to', 'Конец периода должен быть позже начала');
   if (input.radiusMeters <= 0 || input.radiusMeters > 50_000) throw badInput('input.radiusMeters', 'Радиус от 1 м до 50 км');
   if (Math.abs(input.latitude) > 90 || Math.abs(input.longitude) > 180) throw badInput('input.latitude', 'Некорректные координаты');
-  const knex = em.getKnex();
   return em.transactional(async (tx) => {
     // Every statement on the transaction's connection: all of it or nothing.
-    const trx = tx.getTransactionContext();
-    const conn = { execute: (query: Knex.QueryBuilder) => tx.getConnection().execute(query as never, [], 'all', trx) as Promise<any> };
-    const [category] = await conn.execute(knex('category').select('id', 'name').where('code', input.category));
+    const category = await queryOne<{ id: string; name: string }>(tx, sql`select id, name from category where code = ${input.category}`);
     if (!category) throw badInput('input.category', `Неизвестная рубрика: ${input.category}`);
     const previousFrom = new Date(input.from.getTime() - (input.to.getTime() - input.from.getTime()));
-    const distance = knex.raw(DISTANCE_SQL, [input.latitude, input.latitude, input.longitude]);
-    const appeals: { id: string; received_at: Date; organization_id: string | null; municipality_id: string | null }[] = await conn.execute(
-      knex('appeal as a')
-        .select('a.id', 'a.received_at', 'a.organization_id', 'a.municipality_id')
-        .where('a.category_id', category.id)
-        .whereNotNull('a.latitude')
-        .where('a.received_at', '>=', previousFrom)
-        .where('a.received_at', '<', input.to)
-        .where(distance, '<=', input.radiusMeters),
+    const appeals = await query<{ id: string; received_at: Date; organization_id: string | null; municipality_id: string | null }>(
+      tx,
+      sql`select a.id, a.received_at, a.organization_id, a.municipality_id from appeal as a
+        where a.category_id = ${category.id} and a.latitude is not null and a.received_at >= ${previousFrom} and a.received_at < ${input.to}
+          and ${distanceFrom(input.latitude, input.longitude)} <= ${input.radiusMeters}`,
     );
     const current = appeals.filter((a) => new Date(a.received_at) >= input.from);
     const id = crypto.randomUUID();
-    await conn.execute(
-      knex('problem').insert({
-        id,
-        title: input.title?.trim() || `${category.name}: радиус ${input.radiusMeters} м`,
-        category_id: category.id,
-        municipality_id: mostCommon(current.map((a) => a.municipality_id)),
-        latitude: input.latitude,
-        longitude: input.longitude,
-        radius_meters: input.radiusMeters,
-        window_from: input.from,
-        window_to: input.to,
-        appeal_count: current.length,
-        previous_count: appeals.length - current.length,
-        responsible_organization_id: mostCommon(current.map((a) => a.organization_id)),
-      }),
+    await query(
+      tx,
+      sql`insert into problem (id, title, category_id, municipality_id, latitude, longitude, radius_meters, window_from, window_to,
+          appeal_count, previous_count, responsible_organization_id)
+        values (${id}, ${input.title?.trim() || `${category.name}: радиус ${input.radiusMeters} м`}, ${category.id},
+          ${mostCommon(current.map((a) => a.municipality_id))}, ${input.latitude}, ${input.longitude}, ${input.radiusMeters}, ${input.from}, ${input.to},
+          ${current.length}, ${appeals.length - current.length}, ${mostCommon(current.map((a) => a.organization_id))})`,
     );
-    if (current.length) await conn.execute(knex('problem_appeal').insert(current.map((a) => ({ problem_id: id, appeal_id: a.id }))));
+    if (current.length) {
+      await query(tx, sql`insert into problem_appeal (problem_id, appeal_id) values ${bulk(current.map((a) => [id, a.id]))}`);
+    }
     return id;
   });
 }
@@ -135,7 +126,6 @@ function mostCommon(values: (string | null)[]): string | null {
 }
 
 export async function updateProblem(em: EntityManager, id: string, input: UpdateProblemInput, now: Date): Promise<void> {
-  const knex = em.getKnex();
   const changes: Record<string, unknown> = { updated_at: now };
   if (input.status) changes.status = input.status;
   if (input.decision != null) changes.decision = input.decision.trim() || null;
@@ -149,61 +139,61 @@ export async function updateProblem(em: EntityManager, id: string, input: Update
     changes.national_project_indicator = code || null;
   }
   if (input.responsibleOrganizationId) {
-    const [org] = await em.getConnection().execute(knex('organization').select('id').where('id', input.responsibleOrganizationId));
+    const org = await queryOne(em, sql`select id from organization where id = ${input.responsibleOrganizationId}`);
     if (!org) throw badInput('input.responsibleOrganizationId', 'Организация не найдена');
     changes.responsible_organization_id = input.responsibleOrganizationId;
   }
-  const updated = await em.getConnection().execute(knex('problem').update(changes).where('id', id).returning('id'));
+  // The column names are this function's own keys above.
+  const set = join(Object.entries(changes).map(([column, value]) => sql`${raw(column)} = ${value}`));
+  const updated = await query(em, sql`update problem set ${set} where id = ${id} returning id`);
   if (!updated.length) throw notFound('Проблема', id);
 }
 
-/** Problems the caller may see: sector roles by the category's sector, an operator by the responsible body. */
-export function applyProblemScope(query: Knex.QueryBuilder, user: AuthUser): Knex.QueryBuilder {
+/** Problems the caller may see, over `problem as p`: sector roles by the category's sector, an operator by the responsible body. */
+export function problemScopeSql(user: AuthUser): Sql[] {
   if ([Role.SECTOR_LEAD, Role.SECTOR_SPECIALIST, Role.MINISTRY_OBSERVER].includes(user.role)) {
-    return query.whereRaw(`p.category_id in (select c.id from category c join sector s on s.id = c.sector_id where s.code = any(?::text[]))`, [
-      textArray(user.sectors),
-    ]);
+    return [sql`p.category_id in (select c.id from category c join sector s on s.id = c.sector_id where s.code = any(${user.sectors}::text[]))`];
   }
   if (user.role === Role.ORG_OPERATOR) {
-    if (!user.organizationId) return query.whereRaw('false');
-    return query.whereRaw(`p.responsible_organization_id in (${SUBORDINATE_ORGANIZATIONS_SQL})`, [user.organizationId]);
+    if (!user.organizationId) return [sql`false`];
+    return [sql`p.responsible_organization_id in (${placeholders(SUBORDINATE_ORGANIZATIONS_SQL, [user.organizationId])})`];
   }
-  return query;
+  return [];
 }
 
-export function applyProblemFilter(query: Knex.QueryBuilder, filter: ProblemFilter | null | undefined): Knex.QueryBuilder {
-  if (!filter) return query;
-  if (filter.status?.length) query.whereIn('p.status', filter.status);
-  if (filter.sector?.length)
-    query.whereRaw('p.category_id in (select c.id from category c join sector s on s.id = c.sector_id where s.code = any(?::text[]))', [
-      textArray(filter.sector),
-    ]);
-  if (filter.category?.length) query.whereRaw('p.category_id in (select id from category where code = any(?::text[]))', [textArray(filter.category)]);
-  if (filter.municipalityId?.length) query.whereIn('p.municipality_id', filter.municipalityId);
-  if (filter.from) query.where('p.window_to', '>', filter.from);
-  if (filter.to) query.where('p.window_from', '<', filter.to);
-  if (filter.withIndicator != null) query.whereRaw(filter.withIndicator ? 'p.national_project_indicator is not null' : 'p.national_project_indicator is null');
-  return query;
+export function problemFilterSql(filter: ProblemFilter | null | undefined): Sql[] {
+  if (!filter) return [];
+  const out: Sql[] = [];
+  if (filter.status?.length) out.push(sql`p.status in (${inList(filter.status)})`);
+  if (filter.sector?.length) {
+    out.push(sql`p.category_id in (select c.id from category c join sector s on s.id = c.sector_id where s.code = any(${filter.sector}::text[]))`);
+  }
+  if (filter.category?.length) out.push(sql`p.category_id in (select id from category where code = any(${filter.category}::text[]))`);
+  if (filter.municipalityId?.length) out.push(sql`p.municipality_id in (${inList(filter.municipalityId)})`);
+  if (filter.from) out.push(sql`p.window_to > ${filter.from}`);
+  if (filter.to) out.push(sql`p.window_from < ${filter.to}`);
+  if (filter.withIndicator != null) out.push(filter.withIndicator ? sql`p.national_project_indicator is not null` : sql`p.national_project_indicator is null`);
+  return out;
 }
 
 /** Problems, most appeals first. */
 export async function listProblems(em: EntityManager, user: AuthUser, filter: ProblemFilter | null | undefined, args: PageArgs) {
-  const knex = em.getKnex();
   const page = readPageArgs(args, ['number', 'uuid']);
-  const base = () => applyProblemScope(applyProblemFilter(knex('problem as p'), filter), user);
+  const conditions = [...problemFilterSql(filter), ...problemScopeSql(user)];
   if (page.direction === 'backward') throw badInput('last', 'Проблемы читаются только вперёд (first/after)');
-  const query = base().select('p.*');
-  if (page.cursor) query.whereRaw('(p.appeal_count, p.id) < (?, ?)', page.cursor as [number, string]);
-  query.orderByRaw('p.appeal_count desc, p.id desc').limit(page.limit + 1);
-  const rows: Record<string, unknown>[] = await em.getConnection().execute(query);
+  const after = page.cursor ? [sql`(p.appeal_count, p.id) < (${page.cursor[0]}, ${page.cursor[1]})`] : [];
+  const rows = await query(
+    em,
+    sql`select p.* from problem as p where ${and([...conditions, ...after])} order by p.appeal_count desc, p.id desc limit ${page.limit + 1}`,
+  );
   const problems = rows.map((row) => em.map(Problem, row));
   return toConnection(
     problems,
     page,
     (p) => [p.appealCount, p.id],
     async () => {
-      const [{ count }] = await em.getConnection().execute(base().count({ count: '*' }));
-      return Number(count);
+      const row = await queryOne<{ count: string }>(em, sql`select count(*) as count from problem as p where ${and(conditions)}`);
+      return Number(row!.count);
     },
   );
 }

@@ -1,4 +1,4 @@
-import type { Knex } from '@mikro-orm/postgresql';
+import { and, raw, sql, type Sql } from '../db/sql.js';
 import { ANSWERED_SQL, ON_TIME_SQL, RESPONSE_HOURS_SQL, RETURNED_SQL, timestampLiteral } from './metrics.js';
 import { runAnalyticsQuery, runAnalyticsWork, type AnalyticsContext } from './analytics-context.js';
 import { planRollup } from './rollup/rollup-plan.js';
@@ -33,15 +33,14 @@ export async function loadRatingFigures(
   sectorId: string | null,
   source: 'auto' | 'raw' = 'auto',
 ): Promise<RatingFigures[]> {
-  const knex = ctx.em.getKnex();
   const column = subject === RatingSubject.ORGANIZATION ? 'a.organization_id' : 'a.municipality_id';
   // "Due in the period": the deadline has come, within the period and before now.
   const dueAt = new Date(Math.min(to.getTime(), ctx.now.getTime()));
   const dueBy = timestampLiteral(dueAt);
   const neg = Number(ctx.app.config.SATISFACTION_NEGATIVE_MAX);
-  const query: Knex.QueryBuilder = knex('appeal as a')
-    .select(
-      knex.raw(`${column} as id,
+  // The column, the metrics' expressions and the literals are constants of ours, never user text.
+  const id = raw(column);
+  const figures = raw(`${column} as id,
       count(*)::int as n,
       count(*) filter (where ${ANSWERED_SQL})::int as answered,
       count(*) filter (where ${ON_TIME_SQL})::int as on_time,
@@ -51,52 +50,37 @@ export async function loadRatingFigures(
       count(*) filter (where a.is_repeat)::int as repeats,
       count(*) filter (where a.due_at <= ${dueBy})::int as due,
       count(*) filter (where a.due_at <= ${dueBy} and ${ANSWERED_SQL})::int as due_answered,
-      percentile_cont(0.5) within group (order by ${RESPONSE_HOURS_SQL}) as median_hours`),
-    )
-    .where('a.received_at', '>=', from)
-    .where('a.received_at', '<', to)
-    .whereNotNull(column)
-    .groupByRaw(`grouping sets ((${column}), ())`);
-  if (sectorId) query.where('a.sector_id', sectorId);
+      percentile_cont(0.5) within group (order by ${RESPONSE_HOURS_SQL}) as median_hours`);
+  const where: Sql[] = [sql`a.received_at >= ${from}`, sql`a.received_at < ${to}`, sql`${id} is not null`];
+  if (sectorId) where.push(sql`a.sector_id = ${sectorId}`);
+  const statement = sql`select ${figures} from appeal as a where ${and(where)} group by grouping sets ((${id}), ())`;
   const rows: Record<string, unknown>[] =
     source === 'raw'
-      ? await runAnalyticsQuery(ctx, query)
-      : await runAnalyticsWork(ctx, async (work) => {
+      ? await runAnalyticsQuery(ctx, statement)
+      : await runAnalyticsWork(ctx, async (run) => {
           // Months the rollup holds unchanged and whose last deadline has come by dueBy; the rest from `appeal`.
-          const plan = await planRollup(work.exec, ctx.app.config.TIME_ZONE, from, to, dueAt);
-          if (!plan.months.length) return work.query(query);
+          const plan = await planRollup(run, ctx.app.config.TIME_ZONE, from, to, dueAt);
+          if (!plan.months.length) return run(statement);
           const rollupColumn = subject === RatingSubject.ORGANIZATION ? 'r.organization_id' : 'r.municipality_id';
-          const p = partialsUnion(knex, plan, {
+          const p = partialsUnion(plan, {
             keys: [{ rollup: rollupColumn, raw: column }],
             columns: ['n', 'answered', 'on_time', 'returned', 'rated', 'score1', 'score2', 'score3', 'score4', 'repeats', 'due', 'due_answered'],
             median: 'hours',
             grain: GRAIN_FULL,
             overdueAt: null,
             dueBy,
-            narrowRollup: (q) => (sectorId ? q.whereNotNull(rollupColumn).where('r.sector_id', sectorId) : q.whereNotNull(rollupColumn)),
-            narrowRaw: (q) => (sectorId ? q.whereNotNull(column).where('a.sector_id', sectorId) : q.whereNotNull(column)),
+            narrowRollup: [sql`${raw(rollupColumn)} is not null`, ...(sectorId ? [sql`r.sector_id = ${sectorId}`] : [])],
+            narrowRaw: [sql`${id} is not null`, ...(sectorId ? [sql`a.sector_id = ${sectorId}`] : [])],
           });
-          const totals = knex
-            .select(
-              knex.raw(`p.k0 as id, ${sumOf('n')} as n, ${sumOf('answered')} as answered, ${sumOf('on_time')} as on_time,
+          const totals = raw(`p.k0 as id, ${sumOf('n')} as n, ${sumOf('answered')} as answered, ${sumOf('on_time')} as on_time,
                 ${sumOf('returned')} as returned, ${sumOf('rated')} as rated, coalesce(sum(${negativeOf(neg)}), 0)::int as negative,
-                ${sumOf('repeats')} as repeats, ${sumOf('due')} as due, ${sumOf('due_answered')} as due_answered`),
-            )
-            .from('p')
-            .groupByRaw('grouping sets ((p.k0), ())');
-          const medians = knex
-            .select(knex.raw('p.k0 as id, percentile_cont(0.5) within group (order by h) as median_hours'))
-            .from(knex.raw('p cross join lateral unnest(p.hours) as u(h)'))
-            .groupByRaw('grouping sets ((p.k0), ())');
-          return work.query(
-            knex
-              .queryBuilder()
-              .with('p', p)
-              .with('t', totals)
-              .with('m', medians)
-              .select('t.*', 'm.median_hours')
-              .from('t')
-              .joinRaw(`left join m on coalesce(t.id::text, '') = coalesce(m.id::text, '')`),
+                ${sumOf('repeats')} as repeats, ${sumOf('due')} as due, ${sumOf('due_answered')} as due_answered`);
+          return run(
+            sql`with p as (${p}),
+              t as (select ${totals} from p group by grouping sets ((p.k0), ())),
+              m as (select p.k0 as id, percentile_cont(0.5) within group (order by h) as median_hours
+                from p cross join lateral unnest(p.hours) as u(h) group by grouping sets ((p.k0), ()))
+            select t.*, m.median_hours from t left join m on coalesce(t.id::text, '') = coalesce(m.id::text, '')`,
           );
         });
   return rows.map((row) => ({

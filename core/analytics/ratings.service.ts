@@ -1,6 +1,8 @@
 import { Role } from '../entities/enums.js';
 import { SUBORDINATE_ORGANIZATIONS_SQL } from '../auth/appeal-scope.js';
 import { badInput, forbidden } from '../errors/errors.js';
+import { query, queryOne, raw, sql } from '../db/sql.js';
+import { placeholders } from './appeal-conditions.js';
 import type { AnalyticsContext } from './analytics-context.js';
 import { loadRatingFigures } from './ratings.figures.js';
 import { scoreSubject, type QuantityRange } from './ratings.score.js';
@@ -21,11 +23,9 @@ export async function computeRatings(ctx: AnalyticsContext, subject: RatingSubje
     if (!sector) sector = user.sectors[0] ?? null;
     if (!sector || !user.sectors.includes(sector)) throw forbidden('Рейтинг доступен только по своему отраслевому блоку');
   }
-  const knex = ctx.em.getKnex();
-  const conn = ctx.em.getConnection();
   let sectorId: string | null = null;
   if (sector) {
-    const [row] = await conn.execute(knex('sector').select('id').where('code', sector));
+    const row = await queryOne<{ id: string }>(ctx.em, sql`select id from sector where code = ${sector}`);
     if (!row) throw badInput('sector', `Неизвестный отраслевой блок: ${sector}`);
     sectorId = row.id;
   }
@@ -36,13 +36,10 @@ export async function computeRatings(ctx: AnalyticsContext, subject: RatingSubje
 
   const isMunicipality = subject === RatingSubject.MUNICIPALITY;
   const table = isMunicipality ? 'municipality' : 'organization';
-  const refs: { id: string; short_name: string; population?: number }[] = await conn.execute(
-    knex(table)
-      .select('id', 'short_name', ...(isMunicipality ? ['population'] : []))
-      .whereIn(
-        'id',
-        subjects.map((s) => s.id!),
-      ),
+  // The table and its columns: one of two constants.
+  const refs = await query<{ id: string; short_name: string; population?: number }>(
+    ctx.em,
+    sql`select ${raw(isMunicipality ? 'id, short_name, population' : 'id, short_name')} from ${raw(table)} where id = any(${subjects.map((s) => s.id!)}::uuid[])`,
   );
   const refOf = new Map(refs.map((r) => [r.id, r]));
   const perTenThousand = (id: string, n: number) => {
@@ -80,10 +77,9 @@ async function visibleRows(ctx: AnalyticsContext, rows: RatingRow[], isMunicipal
   const { user } = ctx;
   if (user.role !== Role.ORG_OPERATOR) return rows;
   if (!user.organizationId) return [];
-  const conn = ctx.em.getConnection();
-  const knex = ctx.em.getKnex();
-  const own: { id: string; municipality_id: string | null }[] = await conn.execute(
-    knex('organization').select('id', 'municipality_id').whereRaw(`id in (${SUBORDINATE_ORGANIZATIONS_SQL})`, [user.organizationId]),
+  const own = await query<{ id: string; municipality_id: string | null }>(
+    ctx.em,
+    sql`select id, municipality_id from organization where id in (${placeholders(SUBORDINATE_ORGANIZATIONS_SQL, [user.organizationId])})`,
   );
   const ids = new Set(own.map((o) => (isMunicipality ? o.municipality_id : o.id)).filter(Boolean));
   return rows.filter((row) => ids.has(isMunicipality ? row.municipalityId : row.organizationId));

@@ -1,7 +1,6 @@
-import type { Knex } from '@mikro-orm/postgresql';
-import { applyAppealScope } from '../auth/appeal-scope.js';
-import { applyAppealFilter } from '../appeals/appeal-query.service.js';
 import type { AppealFilter } from '../appeals/appeal-filter.input.js';
+import { and, empty, join, raw, sql, type Sql } from '../db/sql.js';
+import { appealFilterSql, appealScopeSql } from './appeal-conditions.js';
 import { badInput } from '../errors/errors.js';
 import { DIMENSIONS, StatsDimension, labelOf } from './dimensions.js';
 import { metricSql, type Metric } from './metrics.js';
@@ -27,13 +26,14 @@ export interface StatsRequest {
   source?: 'auto' | 'raw';
 }
 
-/** The appeals of a stats question: scope, filter and period, over `appeal as a`. */
-export function statsBase(ctx: AnalyticsContext, request: Pick<StatsRequest, 'filter' | 'from' | 'to'>): Knex.QueryBuilder {
-  const query = ctx.em.getKnex()('appeal as a');
-  applyAppealFilter(query, request.filter, ctx.now, ctx.app.config.deadlinePolicy.atRiskShare);
-  if (request.from) query.where('a.received_at', '>=', request.from);
-  if (request.to) query.where('a.received_at', '<', request.to);
-  return applyAppealScope(query, ctx.user);
+/** The appeals of a stats question: scope, filter and period, as conditions over `appeal as a`. */
+export function statsConditions(ctx: AnalyticsContext, request: Pick<StatsRequest, 'filter' | 'from' | 'to'>): Sql {
+  return and([
+    ...appealFilterSql(request.filter, ctx.now, ctx.app.config.deadlinePolicy.atRiskShare),
+    ...(request.from ? [sql`a.received_at >= ${request.from}`] : []),
+    ...(request.to ? [sql`a.received_at < ${request.to}`] : []),
+    ...appealScopeSql(ctx.user),
+  ]);
 }
 
 /**
@@ -45,7 +45,6 @@ export async function computeStats(ctx: AnalyticsContext, request: StatsRequest)
   const { groupBy } = request;
   if (new Set(groupBy).size !== groupBy.length) throw badInput('groupBy', 'Разрезы не должны повторяться');
   if (request.from && request.to && request.from >= request.to) throw badInput('to', 'Конец периода должен быть позже начала');
-  const knex = ctx.em.getKnex();
   const env = metricEnv(ctx);
   const tz = timeZoneLiteral(ctx);
   const kpis = request.withKpis ? await resolveKpis(ctx, request.kpiCodes) : [];
@@ -56,27 +55,29 @@ export async function computeStats(ctx: AnalyticsContext, request: StatsRequest)
   kpis.forEach((kpi, i) => columns.push(`${metricSql(kpi.measure, env, kpi.condition)} as kpi${i}`));
   if (!columns.length) columns.push('count(*)::int as "m_count"');
 
+  // Columns, keys, formats and label tables are constants of dimensions.ts and metrics.ts (ids and moments of our own inlined), never user text.
   const rawInner = () => {
-    const inner = statsBase(ctx, request).select(knex.raw(columns.join(',\n  ')));
-    if (groupBy.length) inner.groupByRaw(groupBy.map((_, i) => `k${i}`).join(', '));
-    return inner;
+    const groupKeys = groupBy.length ? raw(` group by ${groupBy.map((_, i) => `k${i}`).join(', ')}`) : raw('');
+    return sql`select ${raw(columns.join(',\n  '))} from appeal as a where ${statsConditions(ctx, request)}${groupKeys}`;
   };
-  const labelled = (inner: Knex.QueryBuilder) => {
-    const outer = knex.select('g.*').from(inner.as('g'));
+  const labelled = (inner: Sql) => {
+    const selected = [raw('g.*')];
+    const joins: Sql[] = [];
     groupBy.forEach((dimension, i) => {
       const { table, format } = DIMENSIONS[dimension];
-      if (format) outer.select(knex.raw(`to_char(g.k${i}, '${format}') as f${i}`));
+      if (format) selected.push(raw(`to_char(g.k${i}, '${format}') as f${i}`));
       if (!table) return;
-      outer.leftJoin(`${table.name} as t${i}`, `t${i}.id`, `g.k${i}`).select(knex.raw(`t${i}.${table.label} as l${i}`));
+      selected.push(raw(`t${i}.${table.label} as l${i}`));
+      joins.push(raw(` left join ${table.name} as t${i} on t${i}.id = g.k${i}`));
     });
-    return outer.limit(MAX_STATS_GROUPS + 1);
+    return sql`select ${join(selected, ', ')} from (${inner}) as g${joins.length ? join(joins, '') : empty} limit ${MAX_STATS_GROUPS + 1}`;
   };
   // The rollup where its grain fits (months it holds unchanged), the appeals for the rest: the same figures either way.
   const useRollup = request.source !== 'raw' && rollupCanAnswer({ ...request, metrics });
   const rows: Record<string, unknown>[] = useRollup
-    ? await runAnalyticsWork(ctx, async (work) => {
-        const rolled = await rollupStatsQuery(ctx, { ...request, metrics }, work.exec);
-        return work.query(labelled(rolled?.query ?? rawInner()));
+    ? await runAnalyticsWork(ctx, async (run) => {
+        const rolled = await rollupStatsQuery(ctx, { ...request, metrics }, run);
+        return run(labelled(rolled ?? rawInner()));
       })
     : await runAnalyticsQuery(ctx, labelled(rawInner()));
   if (rows.length > MAX_STATS_GROUPS) {

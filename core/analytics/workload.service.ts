@@ -1,5 +1,6 @@
 import { Role } from '../entities/enums.js';
-import { applyAppealScope } from '../auth/appeal-scope.js';
+import { and, query, raw, sql } from '../db/sql.js';
+import { appealScopeSql } from './appeal-conditions.js';
 import { badInput } from '../errors/errors.js';
 import { ANSWERED_SQL, OPEN_SQL, RESPONSE_HOURS_SQL, overdueSql } from './metrics.js';
 import { runAnalyticsQuery, type AnalyticsContext } from './analytics-context.js';
@@ -32,58 +33,46 @@ export async function computeWorkload(ctx: AnalyticsContext, sector: string | nu
   const periodTo = to ?? ctx.now;
   const periodFrom = from ?? new Date(periodTo.getTime() - 30 * DAY);
   if (periodFrom >= periodTo) throw badInput('to', 'Конец периода должен быть позже начала');
-  const knex = ctx.em.getKnex();
-  const conn = ctx.em.getConnection();
   const norm = ctx.app.config.WORKLOAD_NORM_OPEN_PER_SPECIALIST;
-  const answeredInPeriod = `a.answered_at >= ? and a.answered_at < ?`;
-  const query = knex('appeal as a')
-    .select(
-      knex.raw(
-        `grouping(a.assignee_id) = 0 as by_specialist, a.assignee_id, a.sector_id,
-        count(*) filter (where ${OPEN_SQL})::int as open,
+  const answeredInPeriod = sql`a.answered_at >= ${periodFrom} and a.answered_at < ${periodTo}`;
+  // The metrics' expressions are constants of metrics.ts (the moment inlined is ours).
+  const [open, overdue, answered, hours] = [OPEN_SQL, overdueSql(ctx.now), ANSWERED_SQL, RESPONSE_HOURS_SQL].map(raw);
+  const where = [sql`(${open} or (${answeredInPeriod}))`];
+  if (sector) where.push(sql`a.sector_id in (select id from sector where code = ${sector})`);
+  where.push(...appealScopeSql(ctx.user));
+  const rows: Record<string, any>[] = await runAnalyticsQuery(
+    ctx,
+    sql`select grouping(a.assignee_id) = 0 as by_specialist, a.assignee_id, a.sector_id,
+        count(*) filter (where ${open})::int as open,
         count(*) filter (where a.status = 'IN_PROGRESS')::int as in_work,
-        count(*) filter (where ${overdueSql(ctx.now)})::int as overdue,
-        count(*) filter (where ${ANSWERED_SQL} and ${answeredInPeriod})::int as answered,
-        avg(case when ${answeredInPeriod} then ${RESPONSE_HOURS_SQL} end)::float8 as avg_hours,
-        count(*) filter (where ${OPEN_SQL} and a.assignee_id is null)::int as unassigned,
-        count(distinct a.assignee_id) filter (where a.assignee_id in (select u.id from app_user u where u.role = 'CENTER_SPECIALIST' and u.active))::int as assignees`,
-        [periodFrom, periodTo, periodFrom, periodTo],
-      ),
-    )
-    .whereRaw(`(${OPEN_SQL} or (${answeredInPeriod}))`, [periodFrom, periodTo])
-    .groupByRaw('grouping sets ((a.assignee_id), (a.sector_id))');
-  if (sector) query.whereRaw('a.sector_id in (select id from sector where code = ?)', [sector]);
-  applyAppealScope(query, ctx.user);
-  const rows: Record<string, any>[] = await runAnalyticsQuery(ctx, query);
+        count(*) filter (where ${overdue})::int as overdue,
+        count(*) filter (where ${answered} and ${answeredInPeriod})::int as answered,
+        avg(case when ${answeredInPeriod} then ${hours} end)::float8 as avg_hours,
+        count(*) filter (where ${open} and a.assignee_id is null)::int as unassigned,
+        count(distinct a.assignee_id) filter (where a.assignee_id in (select u.id from app_user u where u.role = 'CENTER_SPECIALIST' and u.active))::int as assignees
+      from appeal as a where ${and(where)} group by grouping sets ((a.assignee_id), (a.sector_id))`,
+  );
 
   const sectorRows = rows.filter((r) => !r.by_specialist && r.sector_id);
   const assigneeRows = rows.filter((r) => r.by_specialist && r.assignee_id);
   const [users, sectors] = await Promise.all([
     assigneeRows.length
-      ? conn.execute(
-          knex('app_user')
-            .select('id', 'full_name', 'role')
-            .whereIn(
-              'id',
-              assigneeRows.map((r) => r.assignee_id),
-            ),
+      ? query<{ id: string; full_name: string; role: Role }>(
+          ctx.em,
+          sql`select id, full_name, role from app_user where id = any(${assigneeRows.map((r) => r.assignee_id)}::uuid[])`,
         )
       : [],
-    conn.execute(knex('sector').select('id', 'code', 'name')),
+    query<{ id: string; code: string; name: string }>(ctx.em, sql`select id, code, name from sector`),
   ]);
-  const userName = new Map<string, string>(users.map((u: any) => [u.id, u.full_name]));
-  const isSpecialist = new Set<string>(users.filter((u: any) => WORKLOAD_ROLES.includes(u.role)).map((u: any) => u.id));
+  const userName = new Map<string, string>(users.map((u) => [u.id, u.full_name]));
+  const isSpecialist = new Set<string>(users.filter((u) => WORKLOAD_ROLES.includes(u.role)).map((u) => u.id));
   const specialistRows = assigneeRows.filter((r) => isSpecialist.has(r.assignee_id));
-  const sectorOf = new Map<string, { code: string; name: string }>(sectors.map((s: any) => [s.id, s]));
-  const staff: { code: string; n: number }[] = await conn
-    .execute(
-      knex.raw(
-        `select s.code, count(*)::int as n from app_user u cross join unnest(u.sectors) as s(code)
-      where u.active and u.role = ? group by s.code`,
-        [Role.SECTOR_SPECIALIST],
-      ),
-    )
-    .then((r: any) => (Array.isArray(r) ? r : r.rows));
+  const sectorOf = new Map<string, { code: string; name: string }>(sectors.map((s) => [s.id, s]));
+  const staff = await query<{ code: string; n: number }>(
+    ctx.em,
+    sql`select s.code, count(*)::int as n from app_user u cross join unnest(u.sectors) as s(code)
+      where u.active and u.role = ${Role.SECTOR_SPECIALIST} group by s.code`,
+  );
   const staffOf = new Map(staff.map((s) => [s.code, Number(s.n)]));
 
   const common = (r: Record<string, any>) => ({

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { queryOne, sql } from '../../core/db/sql.js';
 import { ManualClock } from '../../core/clock/clock.js';
 import { Role } from '../../core/entities/enums.js';
 import { BOILERPLATE, loadFixture, NOW, type Fixture } from './fixture.js';
@@ -68,7 +69,7 @@ describe('conflicts', () => {
     expect(boilerplate[0].reason).toContain(`на ${sent.length} обращений по ${new Set(sent.map((a) => a.category)).size} разным вопросам`);
     expect(boilerplate[0].appeals).toHaveLength(sent.length);
     // The answers come from both sources (accepted responses and ANSWERED entries): both are read.
-    const [{ n }] = await t.em().getConnection().execute(`select count(*)::int as n from appeal_response where text = ?`, [BOILERPLATE]);
+    const { n } = (await queryOne<{ n: number }>(t.em(), sql`select count(*)::int as n from appeal_response where text = ${BOILERPLATE}`))!;
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThan(sent.length);
   });

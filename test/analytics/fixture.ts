@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
+import { bulk, identifier, join, query, raw, sql, type Sql } from '../../core/db/sql.js';
 
 export const NOW = new Date('2026-06-15T09:00:00Z');
 const HOUR = 3_600_000;
@@ -93,24 +94,18 @@ export const TINY_ORG = 'min-transport';
 
 export async function loadFixture(t: TestApp, count = 700, seed = 42): Promise<Fixture> {
   const em = t.em();
-  const knex = em.getKnex();
-  const conn = em.getConnection();
   const r = prng(seed);
-  const orgRows: { id: string; code: string }[] = await conn.execute(
-    knex('organization')
-      .select('id', 'code')
-      .whereIn('code', [...ORGS, TINY_ORG]),
-  );
+  const orgRows = await query<{ id: string; code: string }>(em, sql`select id, code from organization where code = any(${[...ORGS, TINY_ORG]}::text[])`);
   const orgIds = new Map(orgRows.map((o) => [o.code, o.id]));
-  const munRows: { id: string; code: string; population: number; short_name: string }[] = await conn.execute(
-    knex('municipality').select('id', 'code', 'population', 'short_name').whereIn('code', MUNICIPALITIES),
+  const munRows = await query<{ id: string; code: string; population: number; short_name: string }>(
+    em,
+    sql`select id, code, population, short_name from municipality where code = any(${MUNICIPALITIES}::text[])`,
   );
   const municipalities = new Map(munRows.map((m) => [m.code, { id: m.id, population: m.population, shortName: m.short_name }]));
-  const catRows: { id: string; code: string; sector_id: string; sector: string; name: string }[] = await conn.execute(
-    knex('category as c')
-      .join('sector as s', 's.id', 'c.sector_id')
-      .select('c.id', 'c.code', 'c.sector_id', 's.code as sector', 'c.name')
-      .whereIn('c.code', CATEGORIES),
+  const catRows = await query<{ id: string; code: string; sector_id: string; sector: string; name: string }>(
+    em,
+    sql`select c.id, c.code, c.sector_id, s.code as sector, c.name from category as c join sector as s on s.id = c.sector_id
+      where c.code = any(${CATEGORIES}::text[])`,
   );
   const categories = new Map(catRows.map((c) => [c.code, { id: c.id, sectorId: c.sector_id, sector: c.sector, name: c.name }]));
   const operators = new Map<string, string[]>();
@@ -313,13 +308,19 @@ export async function loadFixture(t: TestApp, count = 700, seed = 42): Promise<F
     }
   }
   await em.transactional(async (tx) => {
-    const c = tx.getConnection();
     // Originals first: repeat_of_id refers to them.
     const originals = rows.filter((row) => !row.repeat_of_id);
     const repeats = rows.filter((row) => row.repeat_of_id);
-    for (const part of [originals, repeats]) for (let i = 0; i < part.length; i += 300) await c.execute(knex('appeal').insert(part.slice(i, i + 300)));
-    for (let i = 0; i < events.length; i += 500) await c.execute(knex('appeal_event').insert(events.slice(i, i + 500)));
-    for (let i = 0; i < responses.length; i += 500) await c.execute(knex('appeal_response').insert(responses.slice(i, i + 500)));
+    for (const part of [originals, repeats]) for (let i = 0; i < part.length; i += 300) await query(tx, insertRows('appeal', part.slice(i, i + 300)));
+    for (let i = 0; i < events.length; i += 500) await query(tx, insertRows('appeal_event', events.slice(i, i + 500)));
+    for (let i = 0; i < responses.length; i += 500) await query(tx, insertRows('appeal_response', responses.slice(i, i + 500)));
   });
   return { appeals, orgIds, municipalities, categories, operators };
+}
+
+/** Rows as one insert: the columns are the union of their keys, and a key a row lacks takes the column's default. */
+function insertRows(table: string, rows: Record<string, unknown>[]): Sql {
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const values = rows.map((row) => columns.map((column) => (row[column] === undefined ? raw('default') : row[column])));
+  return sql`insert into ${identifier(table)} (${join(columns.map(identifier))}) values ${bulk(values)}`;
 }

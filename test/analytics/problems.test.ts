@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { query, sql } from '../../core/db/sql.js';
 import { ManualClock } from '../../core/clock/clock.js';
 import { Role } from '../../core/entities/enums.js';
 import { loadFixture, NOW, type Fixture } from './fixture.js';
@@ -81,7 +82,6 @@ describe('problems', () => {
   });
 
   it('draws a problem as a radius around a point', async () => {
-    const conn = t.em().getConnection();
     const hot = fx.appeals.filter((a) => a.address.includes('Машиностроителей'));
     // Three within ~300 m of the point, one 5 km away.
     const points = [
@@ -91,7 +91,7 @@ describe('problems', () => {
       [56.68, 47.9],
     ];
     for (let i = 0; i < points.length; i++) {
-      await conn.execute(`update appeal set latitude = ${points[i][0]}, longitude = ${points[i][1]} where id = '${hot[i].id}'`);
+      await query(t.em(), sql`update appeal set latitude = ${points[i][0]}, longitude = ${points[i][1]} where id = ${hot[i].id}`);
     }
     const r = await t.gql(
       `mutation C($input: CreateProblemInput!) { createProblem(input: $input) { title appealCount radiusMeters appealIds } }`,

@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { query, sql, type Sql } from '../../core/db/sql.js';
 import { ManualClock } from '../../core/clock/clock.js';
 import { Role } from '../../core/entities/enums.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
@@ -49,8 +50,8 @@ afterAll(() => t?.stop());
 const ctx = (user: AuthUser = CURATOR, now = NOW): AnalyticsContext => ({ em: t.em(), app: t.running.app, user, now });
 const refresh = () => refreshRollup(t.em(), zone);
 const servedMonths = async (from: Date | null, to: Date | null, settledBy: Date | null = null) =>
-  (await runAnalyticsWork(ctx(), (w) => planRollup(w.exec, zone, from, to, settledBy))).months.map((m) => m.slice(0, 7));
-const sql = (text: string, params: unknown[] = []) => t.em().getConnection().execute(text, params);
+  (await runAnalyticsWork(ctx(), (w) => planRollup(w, zone, from, to, settledBy))).months.map((m) => m.slice(0, 7));
+const exec = (statement: Sql) => query<Record<string, any>>(t.em(), statement);
 
 interface Question {
   groupBy: StatsDimension[];
@@ -164,9 +165,8 @@ describe('analytics rollup', () => {
     const question = { groupBy: [ORGANIZATION, MONTH], from: YEAR_FROM, to: YEAR_TO };
     const before = (await bothWays(question)).auto;
     const other = fx.orgIds.get('gzhi')!;
-    await sql(
-      `update appeal set organization_id = ?, satisfaction_score = 1, answered_at = received_at + interval '3 minutes', status = 'CLOSED' where id = ?`,
-      [other, target.id],
+    await exec(
+      sql`update appeal set organization_id = ${other}, satisfaction_score = 1, answered_at = received_at + interval '3 minutes', status = 'CLOSED' where id = ${target.id}`,
     );
     expect(await servedMonths(YEAR_FROM, YEAR_TO)).not.toContain(month);
     const changed = await bothWays(question);
@@ -183,9 +183,8 @@ describe('analytics rollup', () => {
     expectSame(after.auto, after.raw, 'after the refresh');
     expect(cell(after.auto, other).satisfactionAvg).toBeCloseTo(cell(changed.raw, other).satisfactionAvg!, 9);
     // And the rebuilt cells themselves hold the new figures.
-    const [cells] = await sql(
-      `select sum(n)::int as n from analytics_rollup where grain = 7 and organization_id = ? and month = to_timestamp(?, 'YYYY-MM')::timestamp`,
-      [other, month],
+    const [cells] = await exec(
+      sql`select sum(n)::int as n from analytics_rollup where grain = 7 and organization_id = ${other} and month = to_timestamp(${month}, 'YYYY-MM')::timestamp`,
     );
     expect(cells.n).toBe(cell(after.raw, other).count);
   });
@@ -193,7 +192,7 @@ describe('analytics rollup', () => {
   it('leaves a month clean when only columns the rollup does not read change', async () => {
     await refresh();
     const target = fx.appeals.find((a) => inPeriod(YEAR_FROM, YEAR_TO)(a))!;
-    await sql(`update appeal set text = text || ' (уточнено)', updated_at = now() where id = ?`, [target.id]);
+    await exec(sql`update appeal set text = text || ' (уточнено)', updated_at = now() where id = ${target.id}`);
     expect(await servedMonths(YEAR_FROM, YEAR_TO)).toContain(moscowMonth(target.receivedAt));
   });
 
@@ -202,9 +201,9 @@ describe('analytics rollup', () => {
     const target = fx.appeals.find((a) => !a.redirected && a.status !== 'REDIRECTED' && inPeriod(YEAR_FROM, YEAR_TO)(a))!;
     const question = { groupBy: [MONTH], from: YEAR_FROM, to: YEAR_TO };
     const before = (await bothWays(question)).auto.find((row) => row.group[0].value === moscowMonth(target.receivedAt))!;
-    await sql(
-      `insert into appeal_event (id, appeal_id, type, at, actor_label, from_status, to_status, reason) values (?, ?, 'REDIRECTED', ?, 'test', 'ASSIGNED', 'REDIRECTED', 'по компетенции')`,
-      [randomUUID(), target.id, new Date(target.receivedAt.getTime() + DAY)],
+    await exec(
+      sql`insert into appeal_event (id, appeal_id, type, at, actor_label, from_status, to_status, reason)
+        values (${randomUUID()}, ${target.id}, 'REDIRECTED', ${new Date(target.receivedAt.getTime() + DAY)}, 'test', 'ASSIGNED', 'REDIRECTED', 'по компетенции')`,
     );
     expect(await servedMonths(YEAR_FROM, YEAR_TO)).not.toContain(moscowMonth(target.receivedAt));
     const { auto, raw } = await bothWays(question);
@@ -231,7 +230,7 @@ describe('analytics rollup', () => {
     const settled = await servedMonths(from, to, to);
     expect(settled.length).toBeGreaterThan(0);
     expect(settled.length).toBeLessThan(8);
-    const [housing] = await sql(`select id from sector where code = 'housing'`);
+    const [housing] = await exec(sql`select id from sector where code = 'housing'`);
     for (const subject of [RatingSubject.ORGANIZATION, RatingSubject.MUNICIPALITY]) {
       for (const sectorId of [null, housing.id as string]) {
         const auto = await loadRatingFigures(ctx(), subject, from, to, sectorId);
@@ -253,7 +252,7 @@ describe('analytics rollup', () => {
     const t2 = await startTestApp({ clock: new ManualClock(NOW), env: { ANALYTICS_ROLLUP_INTERVAL_SECONDS: '1' }, databaseUrl: t.databaseUrl });
     try {
       const target = fx.appeals.find((a) => a.answeredAt && inPeriod(YEAR_FROM, YEAR_TO)(a))!;
-      await sql(`update appeal set answered_at = answered_at + interval '1 hour' where id = ?`, [target.id]);
+      await exec(sql`update appeal set answered_at = answered_at + interval '1 hour' where id = ${target.id}`);
       expect(await servedMonths(YEAR_FROM, YEAR_TO)).not.toContain(moscowMonth(target.receivedAt));
       await eventually(async () => (await servedMonths(YEAR_FROM, YEAR_TO)).includes(moscowMonth(target.receivedAt)), 'the job rebuilds the month', 60_000);
       const { auto, raw } = await bothWays({ groupBy: [ORGANIZATION, MONTH], from: YEAR_FROM, to: YEAR_TO });

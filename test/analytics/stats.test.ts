@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { query, queryOne, sql } from '../../core/db/sql.js';
 import { ManualClock } from '../../core/clock/clock.js';
 import { Role } from '../../core/entities/enums.js';
 import { loadFixture, NOW, type Fixture } from './fixture.js';
@@ -57,8 +58,8 @@ describe('stats', () => {
     expect(r.data.stats.map((row: any) => row.group[1].label)).toContain('Платформа обратной связи (ПОС)');
     const orgs = await t.gql(`{ stats(groupBy: [ORGANIZATION, STATUS]) { group { value label } count } }`, {}, curator);
     const labels = orgs.data.stats.map((row: any) => row.group[0].label);
-    const [health] = await t.em().getConnection().execute(`select short_name from organization where code = 'min-health'`);
-    expect(labels).toContain(health.short_name);
+    const health = await queryOne<{ short_name: string }>(t.em(), sql`select short_name from organization where code = 'min-health'`);
+    expect(labels).toContain(health!.short_name);
     expect(labels).toContain('Не указано');
     expect(orgs.data.stats.map((row: any) => row.group[1].label)).toContain('Закрыто');
   });
@@ -118,8 +119,8 @@ describe('stats', () => {
     const r = await t.gql(q, {}, curator);
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     const rows = r.data.stats as { group: { value: string | null }[]; kpis: { code: string; sector: string }[]; all: { code: string; sector: string }[] }[];
-    const sectors = await t.em().execute(`select id, code from sector`);
-    const codeOf = new Map(sectors.map((s: any) => [s.id as string, s.code as string]));
+    const sectors = await query<{ id: string; code: string }>(t.em(), sql`select id, code from sector`);
+    const codeOf = new Map(sectors.map((s) => [s.id, s.code]));
     const withKpis = rows.filter((row) => row.kpis.length > 0);
     expect(withKpis.length).toBeGreaterThan(1);
     for (const row of rows) {

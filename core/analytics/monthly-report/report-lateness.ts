@@ -1,4 +1,5 @@
-import { applyAppealScope } from '../../auth/appeal-scope.js';
+import { and, raw, sql } from '../../db/sql.js';
+import { appealScopeSql } from '../appeal-conditions.js';
 import type { AnalyticsContext } from '../analytics-context.js';
 import { runAnalyticsQuery } from '../analytics-context.js';
 import { StatsDimension } from '../dimensions.js';
@@ -33,17 +34,16 @@ function answeredLateSql(p: { from: Date; to: Date }): string {
  * in one statement under the caller's scope.
  */
 export async function lateness(ctx: AnalyticsContext, p: { from: Date; to: Date }): Promise<Map<string, { overdue: number; answeredLate: number }>> {
-  const knex = ctx.em.getKnex();
-  const over = overdueAtSql(endOf(ctx, p));
-  const late = answeredLateSql(p);
-  const query = applyAppealScope(knex('appeal as a'), ctx.user)
-    .select(
-      knex.raw(`grouping(a.municipality_id) = 0 as by_municipality, grouping(a.organization_id) = 0 as by_organization,
-      a.municipality_id, a.organization_id, count(*) filter (where ${over})::int as overdue, count(*) filter (where ${late})::int as late`),
-    )
-    .whereRaw(`(${over} or ${late})`)
-    .groupByRaw('grouping sets ((), (a.municipality_id), (a.organization_id))');
-  const rows: Record<string, any>[] = await runAnalyticsQuery(ctx, query);
+  // Both predicates are this module's, with moments of ours inlined.
+  const over = raw(overdueAtSql(endOf(ctx, p)));
+  const late = raw(answeredLateSql(p));
+  const rows: Record<string, any>[] = await runAnalyticsQuery(
+    ctx,
+    sql`select grouping(a.municipality_id) = 0 as by_municipality, grouping(a.organization_id) = 0 as by_organization,
+      a.municipality_id, a.organization_id, count(*) filter (where ${over})::int as overdue, count(*) filter (where ${late})::int as late
+    from appeal as a where ${and([...appealScopeSql(ctx.user), sql`(${over} or ${late})`])}
+    group by grouping sets ((), (a.municipality_id), (a.organization_id))`,
+  );
   const out = new Map<string, { overdue: number; answeredLate: number }>([[TOTAL, { overdue: 0, answeredLate: 0 }]]);
   for (const r of rows) {
     const key = r.by_municipality

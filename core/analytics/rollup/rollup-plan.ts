@@ -1,5 +1,6 @@
-import type { Knex } from '@mikro-orm/postgresql';
-import { textArray } from '../../db/sql-array.js';
+import { join, raw, sql, type Sql } from '../../db/sql.js';
+import type { AnalyticsWork } from '../analytics-context.js';
+import type { Alias } from '../appeal-conditions.js';
 
 /** A half-open range of received_at; a null bound is open. */
 export interface Range {
@@ -17,9 +18,6 @@ export interface RollupPlan {
   raw: Range[];
 }
 
-/** Runs SQL with `?` placeholders (knex.raw) in the question's transaction. */
-export type Exec = (sql: string, bindings?: unknown[]) => Promise<Record<string, any>[]>;
-
 /**
  * Months the rollup may answer for [from, to): cut in this time zone, wholly
  * inside the period, with no change marked on any of their days since their
@@ -28,21 +26,20 @@ export type Exec = (sql: string, bindings?: unknown[]) => Promise<Record<string,
  * (REPEATABLE READ) as the question itself, so that marks, cells and appeals
  * are read at one moment.
  */
-export async function planRollup(exec: Exec, zone: string, from: Date | null, to: Date | null, settledBy: Date | null = null): Promise<RollupPlan> {
-  const rows = await exec(
-    `select to_char(m.month, 'YYYY-MM-DD HH24:MI:SS') as month, m.month at time zone m.time_zone as start,
+export async function planRollup(run: AnalyticsWork, zone: string, from: Date | null, to: Date | null, settledBy: Date | null = null): Promise<RollupPlan> {
+  const rows = await run(
+    sql`select to_char(m.month, 'YYYY-MM-DD HH24:MI:SS') as month, m.month at time zone m.time_zone as start,
        (m.month + interval '1 month') at time zone m.time_zone as "end"
      from analytics_rollup_month m
-     where m.time_zone = ?
-       and (?::timestamptz is null or m.month at time zone m.time_zone >= ?::timestamptz)
-       and (?::timestamptz is null or (m.month + interval '1 month') at time zone m.time_zone <= ?::timestamptz)
-       and (?::timestamptz is null or m.max_due_at is null or m.max_due_at <= ?::timestamptz)
+     where m.time_zone = ${zone}
+       and (${from}::timestamptz is null or m.month at time zone m.time_zone >= ${from}::timestamptz)
+       and (${to}::timestamptz is null or (m.month + interval '1 month') at time zone m.time_zone <= ${to}::timestamptz)
+       and (${settledBy}::timestamptz is null or m.max_due_at is null or m.max_due_at <= ${settledBy}::timestamptz)
        and not exists (
          select 1 from analytics_dirty d
          where d.day >= ((m.month at time zone m.time_zone) at time zone 'UTC')::date
            and d.day <= ((((m.month + interval '1 month') at time zone m.time_zone) - interval '1 microsecond') at time zone 'UTC')::date)
      order by m.month`,
-    [zone, from, from, to, to, settledBy, settledBy],
   );
   const served: Range[] = [];
   for (const row of rows) {
@@ -63,26 +60,19 @@ export async function planRollup(exec: Exec, zone: string, from: Date | null, to
 }
 
 /** `received_at` within any of the ranges (false for none). */
-export function rangesCondition(knex: Knex, ranges: Range[], alias = 'a'): Knex.Raw {
-  if (!ranges.length) return knex.raw('false');
-  const parts: string[] = [];
-  const bindings: Date[] = [];
-  for (const range of ranges) {
-    const sides: string[] = [];
-    if (range.from) {
-      sides.push(`${alias}.received_at >= ?`);
-      bindings.push(range.from);
-    }
-    if (range.to) {
-      sides.push(`${alias}.received_at < ?`);
-      bindings.push(range.to);
-    }
-    parts.push(sides.length ? `(${sides.join(' and ')})` : 'true');
-  }
-  return knex.raw(`(${parts.join(' or ')})`, bindings);
+export function rangesCondition(ranges: Range[], alias: Alias = 'a'): Sql {
+  if (!ranges.length) return sql`false`;
+  const a = raw(alias);
+  const parts = ranges.map((range) => {
+    const sides: Sql[] = [];
+    if (range.from) sides.push(sql`${a}.received_at >= ${range.from}`);
+    if (range.to) sides.push(sql`${a}.received_at < ${range.to}`);
+    return sides.length ? sql`(${join(sides, ' and ')})` : sql`true`;
+  });
+  return sql`(${join(parts, ' or ')})`;
 }
 
 /** The rollup cells of the planned months. */
-export function monthsCondition(knex: Knex, months: string[], alias = 'r'): Knex.Raw {
-  return knex.raw(`${alias}.month = any(?::timestamp[])`, [textArray(months)]);
+export function monthsCondition(months: string[], alias: Alias = 'r'): Sql {
+  return sql`${raw(alias)}.month = any(${months}::timestamp[])`;
 }

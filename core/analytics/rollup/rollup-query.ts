@@ -1,4 +1,4 @@
-import type { Knex } from '@mikro-orm/postgresql';
+import { and, join, raw, sql, type Sql } from '../../db/sql.js';
 import { overdueSql } from '../metrics.js';
 import { RAW_HOURS_SQL, RAW_MEDIAN_SQL, rawPartialsSql, type PartialColumn } from './rollup.sql.js';
 import { monthsCondition, rangesCondition, type RollupPlan } from './rollup-plan.js';
@@ -24,9 +24,9 @@ export interface PartialsQuery {
   overdueAt: Date | null;
   /** Ratings' "due in the period" for the raw part (a timestamp literal). */
   dueBy?: string | null;
-  /** Scope and filter, the same conditions over the cells and over the appeals. */
-  narrowRollup(query: Knex.QueryBuilder): Knex.QueryBuilder;
-  narrowRaw(query: Knex.QueryBuilder): Knex.QueryBuilder;
+  /** Scope and filter, the same conditions over the cells (`r`) and over the appeals (`a`). */
+  narrowRollup: Sql[];
+  narrowRaw: Sql[];
 }
 
 /**
@@ -36,58 +36,45 @@ export interface PartialsQuery {
  * live count of overdue appeals of the planned months. Summing `p` by the keys
  * gives every metric exactly.
  */
-export function partialsUnion(knex: Knex, plan: RollupPlan, q: PartialsQuery): Knex.QueryBuilder {
+export function partialsUnion(plan: RollupPlan, q: PartialsQuery): Sql {
+  // Keys, columns and expressions are this module's and metrics.ts's constants, never user text.
+  const list = (items: string[]) => raw(items.join(', '));
   const keyList = (side: 'rollup' | 'raw') => q.keys.map((key, i) => `${key[side]} as k${i}`);
-  const groupKeys = q.keys.map((_, i) => `k${i}`).join(', ');
-  const raw = rawPartialsSql(q.dueBy ?? null);
+  const groupBy = q.keys.length ? raw(` group by ${q.keys.map((_, i) => `k${i}`).join(', ')}`) : raw('');
+  const raws = rawPartialsSql(q.dueBy ?? null);
   const zeros = () => q.columns.map((c) => `0 as ${c}`);
 
-  const cells = knex('analytics_rollup as r').select(
-    knex.raw(
-      [
-        ...keyList('rollup'),
-        ...q.columns.map((c) => `r.${c}`),
-        ...(q.median === 'hours' ? ['r.hours'] : q.median === 'direct' ? ['r.median'] : []),
-        ...(q.overdueAt ? ['0 as overdue'] : []),
-      ].join(', '),
-    ),
-  );
-  cells.where('r.grain', q.grain).where(monthsCondition(knex, plan.months));
-  q.narrowRollup(cells);
-  const branches: Knex.QueryBuilder[] = [];
+  const cells = list([
+    ...keyList('rollup'),
+    ...q.columns.map((c) => `r.${c}`),
+    ...(q.median === 'hours' ? ['r.hours'] : q.median === 'direct' ? ['r.median'] : []),
+    ...(q.overdueAt ? ['0 as overdue'] : []),
+  ]);
+  const branches: Sql[] = [
+    sql`select ${cells} from analytics_rollup as r where ${and([sql`r.grain = ${q.grain}`, monthsCondition(plan.months), ...q.narrowRollup])}`,
+  ];
 
   if (plan.raw.length) {
-    const rest = knex('appeal as a').select(
-      knex.raw(
-        [
-          ...keyList('raw'),
-          ...q.columns.map((c) => `${raw[c]} as ${c}`),
-          ...(q.median === 'hours' ? [`${RAW_HOURS_SQL} as hours`] : q.median === 'direct' ? [`${RAW_MEDIAN_SQL} as median`] : []),
-          ...(q.overdueAt ? [`count(*) filter (where ${overdueSql(q.overdueAt)})::int as overdue`] : []),
-        ].join(', '),
-      ),
-    );
-    rest.where(rangesCondition(knex, plan.raw));
-    q.narrowRaw(rest);
-    if (q.keys.length) rest.groupByRaw(groupKeys);
-    branches.push(rest);
+    const rest = list([
+      ...keyList('raw'),
+      ...q.columns.map((c) => `${raws[c]} as ${c}`),
+      ...(q.median === 'hours' ? [`${RAW_HOURS_SQL} as hours`] : q.median === 'direct' ? [`${RAW_MEDIAN_SQL} as median`] : []),
+      ...(q.overdueAt ? [`count(*) filter (where ${overdueSql(q.overdueAt)})::int as overdue`] : []),
+    ]);
+    branches.push(sql`select ${rest} from appeal as a where ${and([rangesCondition(plan.raw), ...q.narrowRaw])}${groupBy}`);
   }
   if (q.overdueAt && plan.served.length) {
-    const overdue = knex('appeal as a').select(
-      knex.raw(
-        [
-          ...keyList('raw'),
-          ...zeros(),
-          ...(q.median === 'hours' ? ['null::float8[] as hours'] : q.median === 'direct' ? ['null::float8 as median'] : []),
-          'count(*)::int as overdue',
-        ].join(', '),
-      ),
-    );
-    overdue.whereRaw(overdueSql(q.overdueAt)).where(rangesCondition(knex, plan.served));
-    q.narrowRaw(overdue);
-    if (q.keys.length) overdue.groupByRaw(groupKeys);
-    branches.push(overdue);
+    const overdue = list([
+      ...keyList('raw'),
+      ...zeros(),
+      ...(q.median === 'hours' ? ['null::float8[] as hours'] : q.median === 'direct' ? ['null::float8 as median'] : []),
+      'count(*)::int as overdue',
+    ]);
+    const where = and([raw(overdueSql(q.overdueAt)), rangesCondition(plan.served), ...q.narrowRaw]);
+    branches.push(sql`select ${overdue} from appeal as a where ${where}${groupBy}`);
   }
-  for (const branch of branches) cells.unionAll(branch, true);
-  return cells;
+  return join(
+    branches.map((branch, i) => (i ? sql`(${branch})` : branch)),
+    ' union all ',
+  );
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { rebuildRuleRollupMonth } from '../../recommendations/recommendation-rollup.js';
+import { query, raw, sql } from '../../db/sql.js';
 import { GRAIN_FULL, PARTIAL_COLUMNS, RAW_HOURS_SQL, RAW_MEDIAN_SQL, rawPartialsSql } from './rollup.sql.js';
 
 const GRAIN_SQL = '((grouping(a.organization_id) = 0)::int + 2 * (grouping(a.municipality_id) = 0)::int + 4 * (grouping(a.sector_id) = 0)::int)';
@@ -28,24 +29,25 @@ const zoneLiteral = (zone: string) => `'${zone.replace(/'/g, "''")}'`;
  * transaction, under an advisory lock, so concurrent runs do not interleave.
  */
 export async function refreshRollup(em: EntityManager, zone: string, options: RollupRefreshOptions = {}): Promise<RollupRefreshResult> {
-  const conn = em.getConnection();
-  const tz = zoneLiteral(zone);
+  // The zone is configuration, quoted as a literal (the same text as the statements that read the rollup).
+  const tz = raw(zoneLiteral(zone));
   // Months of another zone are worthless now.
-  await conn.execute(`delete from analytics_rollup where month in (select month from analytics_rollup_month where time_zone <> ?)`, [zone]);
-  await conn.execute(`delete from analytics_rollup_month where time_zone <> ?`, [zone]);
+  await query(em, sql`delete from analytics_rollup where month in (select month from analytics_rollup_month where time_zone <> ${zone})`);
+  await query(em, sql`delete from analytics_rollup_month where time_zone <> ${zone}`);
 
-  const marks: { id: string; day: string }[] = await conn.execute(`select id::text as id, to_char(day, 'YYYY-MM-DD') as day from analytics_dirty order by id`);
+  const marks = await query<{ id: string; day: string }>(em, sql`select id::text as id, to_char(day, 'YYYY-MM-DD') as day from analytics_dirty order by id`);
   // A UTC day may span two local months: both of its ends count.
-  const marked: { month: string }[] = marks.length
-    ? await conn.execute(
-        `select distinct to_char(date_trunc('month', t at time zone ${tz}), 'YYYY-MM-DD HH24:MI:SS') as month
-         from unnest(?::date[]) d, lateral (values ((d::timestamp at time zone 'UTC')), (((d + 1)::timestamp at time zone 'UTC') - interval '1 microsecond')) v(t)`,
-        [`{${[...new Set(marks.map((m) => m.day))].join(',')}}`],
+  const marked = marks.length
+    ? await query<{ month: string }>(
+        em,
+        sql`select distinct to_char(date_trunc('month', t at time zone ${tz}), 'YYYY-MM-DD HH24:MI:SS') as month
+         from unnest(${[...new Set(marks.map((m) => m.day))]}::date[]) d, lateral (values ((d::timestamp at time zone 'UTC')), (((d + 1)::timestamp at time zone 'UTC') - interval '1 microsecond')) v(t)`,
       )
     : [];
   // Months with appeals the rollup does not hold (the first build; a month that has just begun).
-  const missing: { month: string }[] = await conn.execute(
-    `with bounds as (select min(received_at) as lo, max(received_at) as hi from appeal)
+  const missing = await query<{ month: string }>(
+    em,
+    sql`with bounds as (select min(received_at) as lo, max(received_at) as hi from appeal)
      select to_char(g, 'YYYY-MM-DD HH24:MI:SS') as month
      from bounds, generate_series(date_trunc('month', lo at time zone ${tz}), date_trunc('month', hi at time zone ${tz}), interval '1 month') g
      where lo is not null and not exists (select 1 from analytics_rollup_month m where m.month = g)`,
@@ -54,42 +56,41 @@ export async function refreshRollup(em: EntityManager, zone: string, options: Ro
   const months = options.maxMonths != null ? all.slice(0, options.maxMonths) : all;
 
   const partials = rawPartialsSql(null);
+  // The columns and aggregates are rollup.sql.ts's constants.
+  const [grain, columns, aggregates] = [GRAIN_SQL, PARTIAL_COLUMNS.join(', '), PARTIAL_COLUMNS.map((c) => partials[c]).join(',\n           ')].map(raw);
   for (const month of months) {
     await em.transactional(async (tx) => {
-      const trx = tx.getTransactionContext();
-      const c = tx.getConnection();
-      const run = (sql: string, params: unknown[] = []) => c.execute(sql, params, 'run', trx);
-      await run(`select pg_advisory_xact_lock(hashtext('analytics_rollup'), hashtext(?))`, [month]);
-      // A background job, not a request: rebuilding a month may take longer than a request's statement_timeout.
-      await run(`set local work_mem = '64MB'; set local statement_timeout = 0`);
-      await run(`delete from analytics_rollup where month = ?::timestamp`, [month]);
+      await query(tx, sql`select pg_advisory_xact_lock(hashtext('analytics_rollup'), hashtext(${month}))`);
+      // A background job, not a request: rebuilding a month may take longer than a request's statement_timeout (set_config(…, true): set local).
+      await query(tx, sql`select set_config('work_mem', '64MB', true), set_config('statement_timeout', '0', true)`);
+      await query(tx, sql`delete from analytics_rollup where month = ${month}::timestamp`);
       // Every grouping set of the three keys: the full grain (7) with the sorted hours, the others with their median.
-      await run(
-        `insert into analytics_rollup (month, grain, organization_id, municipality_id, sector_id, ${PARTIAL_COLUMNS.join(', ')}, hours, median)
-         select ?::timestamp,
-           ${GRAIN_SQL} as grain,
+      await query(
+        tx,
+        sql`insert into analytics_rollup (month, grain, organization_id, municipality_id, sector_id, ${columns}, hours, median)
+         select ${month}::timestamp,
+           ${grain} as grain,
            a.organization_id, a.municipality_id, a.sector_id,
-           ${PARTIAL_COLUMNS.map((c) => partials[c]).join(',\n           ')},
-           case when ${GRAIN_SQL} = ${GRAIN_FULL} then ${RAW_HOURS_SQL} end,
-           ${RAW_MEDIAN_SQL}
+           ${aggregates},
+           case when ${grain} = ${raw(String(GRAIN_FULL))} then ${raw(RAW_HOURS_SQL)} end,
+           ${raw(RAW_MEDIAN_SQL)}
          from appeal a
-         where a.received_at >= ?::timestamp at time zone ${tz} and a.received_at < (?::timestamp + interval '1 month') at time zone ${tz}
+         where a.received_at >= ${month}::timestamp at time zone ${tz} and a.received_at < (${month}::timestamp + interval '1 month') at time zone ${tz}
          group by cube (a.organization_id, a.municipality_id, a.sector_id)`,
-        [month, month, month],
       );
       // The recommendation rules' rollups of the same month, in the same transaction.
       await rebuildRuleRollupMonth(tx as EntityManager, month, zone);
-      await run(
-        `insert into analytics_rollup_month (month, time_zone, refreshed_at, max_due_at)
-         select ?::timestamp, ?, clock_timestamp(), max(a.due_at) from appeal a
-         where a.received_at >= ?::timestamp at time zone ${tz} and a.received_at < (?::timestamp + interval '1 month') at time zone ${tz}
+      await query(
+        tx,
+        sql`insert into analytics_rollup_month (month, time_zone, refreshed_at, max_due_at)
+         select ${month}::timestamp, ${zone}, clock_timestamp(), max(a.due_at) from appeal a
+         where a.received_at >= ${month}::timestamp at time zone ${tz} and a.received_at < (${month}::timestamp + interval '1 month') at time zone ${tz}
          on conflict (month) do update set time_zone = excluded.time_zone, refreshed_at = excluded.refreshed_at, max_due_at = excluded.max_due_at`,
-        [month, zone, month, month],
       );
     });
   }
   // Only now, and only the marks read before the months were rebuilt.
   const consumed = months.length === all.length ? marks.map((m) => m.id) : [];
-  if (consumed.length) await conn.execute(`delete from analytics_dirty where id = any(?::bigint[])`, [`{${consumed.join(',')}}`]);
+  if (consumed.length) await query(em, sql`delete from analytics_dirty where id = any(${consumed}::bigint[])`);
   return { months: months.map((m) => m.slice(0, 7)), marks: consumed.length };
 }

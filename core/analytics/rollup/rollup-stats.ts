@@ -1,13 +1,12 @@
-import type { Knex } from '@mikro-orm/postgresql';
-import { applyAppealScope, BY_SECTOR, SEE_ALL } from '../../auth/appeal-scope.js';
-import { applyAppealFilter } from '../../appeals/appeal-query.service.js';
+import { BY_SECTOR, SEE_ALL } from '../../auth/appeal-scope.js';
 import type { AppealFilter } from '../../appeals/appeal-filter.input.js';
-import { textArray } from '../../db/sql-array.js';
+import { raw, sql, type Sql } from '../../db/sql.js';
+import { appealFilterSql, appealScopeSql, inList } from '../appeal-conditions.js';
 import { DIMENSIONS, StatsDimension } from '../dimensions.js';
 import type { Metric } from '../metrics.js';
-import type { AnalyticsContext } from '../analytics-context.js';
+import type { AnalyticsContext, AnalyticsWork } from '../analytics-context.js';
 import { GRAIN_BITS, GRAIN_FULL, negativeOf, sumOf, type PartialColumn } from './rollup.sql.js';
-import { planRollup, type Exec } from './rollup-plan.js';
+import { planRollup } from './rollup-plan.js';
 import { partialsUnion, type KeyPair } from './rollup-query.js';
 
 /** The dimensions a rollup cell keeps (the rest — category, channel, status, day, week — are read from `appeal`). */
@@ -68,15 +67,14 @@ const earlier = (a: Date | null | undefined, b: Date | null | undefined) => (a &
  * statement of stats.service.ts), or null when the rollup holds none of the
  * period's months (the raw statement is then the whole answer).
  */
-export async function rollupStatsQuery(ctx: AnalyticsContext, request: RollupStatsRequest, exec: Exec): Promise<{ query: Knex.QueryBuilder } | null> {
+export async function rollupStatsQuery(ctx: AnalyticsContext, request: RollupStatsRequest, run: AnalyticsWork): Promise<Sql | null> {
   if (!rollupCanAnswer(request)) return null;
-  const knex = ctx.em.getKnex();
   const zone = ctx.app.config.TIME_ZONE;
   const tz = `'${zone.replace(/'/g, "''")}'`;
   const from = later(request.from, request.filter?.receivedFrom);
   const to = earlier(request.to, request.filter?.receivedTo);
   if (from && to && from >= to) return null;
-  const plan = await planRollup(exec, zone, from, to);
+  const plan = await planRollup(run, zone, from, to);
   if (!plan.months.length) return null;
 
   const metrics = request.metrics.length ? request.metrics : (['count'] as Metric[]);
@@ -88,14 +86,14 @@ export async function rollupStatsQuery(ctx: AnalyticsContext, request: RollupSta
   // By month, each group is one cell of the grain of the other keys (if the filter and scope need no other key).
   const grain = request.groupBy.includes(StatsDimension.MONTH) ? coarseGrain(ctx, request) : null;
   const direct = grain != null;
-  const p = partialsUnion(knex, plan, {
+  const p = partialsUnion(plan, {
     keys,
     columns,
     median: !median ? 'none' : direct ? 'direct' : 'hours',
     grain: grain ?? GRAIN_FULL,
     overdueAt: overdue ? ctx.now : null,
-    narrowRollup: (query) => applyAppealScope(rollupFilter(query, filter), ctx.user, 'r'),
-    narrowRaw: (query) => applyAppealScope(applyAppealFilter(query, filter, ctx.now, ctx.app.config.deadlinePolicy.atRiskShare), ctx.user),
+    narrowRollup: [...rollupFilter(filter), ...appealScopeSql(ctx.user, 'r')],
+    narrowRaw: [...appealFilterSql(filter, ctx.now, ctx.app.config.deadlinePolicy.atRiskShare), ...appealScopeSql(ctx.user)],
   });
 
   const k = keys.map((_, i) => `p.k${i}`);
@@ -116,36 +114,21 @@ export async function rollupStatsQuery(ctx: AnalyticsContext, request: RollupSta
     returnedRate: rate('sum(p.returned)', 'sum(p.answered_or_returned)'),
     matchedByAnnouncement: 'null',
   };
-  const totals = knex
-    .select(
-      knex.raw(
-        [
-          ...k.map((key, i) => `${key} as k${i}`),
-          'count(*)::int as parts',
-          ...metrics.filter((m) => direct || m !== 'medianResponseHours').map((m) => `${metricOf[m]} as "m_${m}"`),
-        ].join(', '),
-      ),
-    )
-    .from('p');
-  if (k.length) totals.groupByRaw(k.join(', '));
-  // Wrapped: a query builder is a thenable, and an async function would run it on returning it.
-  if (!median || direct) return { query: knex.queryBuilder().with('p', p).select('t.*').from(totals.as('t')) };
+  // Every expression below is this module's constant text (metric names are checked against METRICS by the schema).
+  const groupBy = k.length ? raw(` group by ${k.join(', ')}`) : raw('');
+  const totals = raw(
+    [
+      ...k.map((key, i) => `${key} as k${i}`),
+      'count(*)::int as parts',
+      ...metrics.filter((m) => direct || m !== 'medianResponseHours').map((m) => `${metricOf[m]} as "m_${m}"`),
+    ].join(', '),
+  );
+  if (!median || direct) return sql`with p as (${p}) select t.* from (select ${totals} from p${groupBy}) as t`;
 
-  const medians = knex
-    .select(knex.raw([...k.map((key, i) => `${key} as k${i}`), 'percentile_cont(0.5) within group (order by h) as median'].join(', ')))
-    .from(knex.raw('p cross join lateral unnest(p.hours) as u(h)'));
-  if (k.length) medians.groupByRaw(k.join(', '));
-  const on = keys.length ? keys.map((_, i) => `coalesce(t.k${i}::text, '') = coalesce(m.k${i}::text, '')`).join(' and ') : 'true';
-  return {
-    query: knex
-      .queryBuilder()
-      .with('p', p)
-      .with('t', totals)
-      .with('m', medians)
-      .select(knex.raw(`t.*, m.median as "m_medianResponseHours"`))
-      .from('t')
-      .joinRaw(`left join m on ${on}`),
-  };
+  const medians = raw([...k.map((key, i) => `${key} as k${i}`), 'percentile_cont(0.5) within group (order by h) as median'].join(', '));
+  const on = raw(keys.length ? keys.map((_, i) => `coalesce(t.k${i}::text, '') = coalesce(m.k${i}::text, '')`).join(' and ') : 'true');
+  return sql`with p as (${p}), t as (select ${totals} from p${groupBy}), m as (select ${medians} from p cross join lateral unnest(p.hours) as u(h)${groupBy})
+    select t.*, m.median as "m_medianResponseHours" from t left join m on ${on}`;
 }
 
 /** The grain of the groupBy's keys besides MONTH, or null if the filter or the scope needs a key the grain drops. */
@@ -168,11 +151,12 @@ const DIMENSION_BITS: Partial<Record<StatsDimension, number>> = {
   [StatsDimension.SECTOR]: GRAIN_BITS.sector,
 };
 
-/** The rollup's own filter fields over the cells `r` (the same meaning as applyAppealFilter). */
-function rollupFilter(query: Knex.QueryBuilder, filter: AppealFilter | null | undefined): Knex.QueryBuilder {
-  if (!filter) return query;
-  if (filter.organizationId?.length) query.whereIn('r.organization_id', filter.organizationId);
-  if (filter.municipalityId?.length) query.whereIn('r.municipality_id', filter.municipalityId);
-  if (filter.sector?.length) query.whereRaw('r.sector_id in (select id from sector where code = any(?::text[]))', [textArray(filter.sector)]);
-  return query;
+/** The rollup's own filter fields over the cells `r` (the same meaning as the AppealFilter's). */
+function rollupFilter(filter: AppealFilter | null | undefined): Sql[] {
+  if (!filter) return [];
+  const out: Sql[] = [];
+  if (filter.organizationId?.length) out.push(sql`r.organization_id in (${inList(filter.organizationId)})`);
+  if (filter.municipalityId?.length) out.push(sql`r.municipality_id in (${inList(filter.municipalityId)})`);
+  if (filter.sector?.length) out.push(sql`r.sector_id in (select id from sector where code = any(${filter.sector}::text[]))`);
+  return out;
 }
