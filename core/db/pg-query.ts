@@ -73,6 +73,7 @@ interface NativeQuery {
  * files still in KNEX_BEING_REMOVED (eslint.config.js) call it; it is deleted
  * with their last use. Write `query(em, sql\`...\`)` instead.
  */
+// eslint-disable-next-line no-restricted-syntax -- the definition, kept only for KNEX_BEING_REMOVED (core/announcements).
 export function pgQueryOf<T = Record<string, unknown>>(em: EntityManager, query: NativeQuery): Promise<T[]> {
   const native = query.toSQL().toNative();
   return pgQuery<T>(em, native.sql, [...native.bindings]);
