@@ -3,7 +3,7 @@ import { Role } from '../entities/enums.js';
 import type { Appeal } from '../entities/appeal.entity.js';
 import type { RequestContext } from '../graphql/context.js';
 import { selectedFieldNames } from '../graphql/selection.js';
-import { join, query, sql } from '../db/sql.js';
+import { insertInto, query, sql } from '../db/sql.js';
 import type { AuthUser } from './auth-user.js';
 import { maskPersonalText } from './personal-data-text.js';
 
@@ -92,9 +92,9 @@ export function recordPersonalDataAccess(ctx: RequestContext, appealId: string, 
     const at = ctx.clock.now();
     const rows = keys.map((key) => {
       const [id, list] = key.split('|');
-      return sql`(gen_random_uuid(), ${user.id}, ${id}, ${at}, ${list.split(',')}::text[], ${ctx.requestId})`;
+      return { id: sql`gen_random_uuid()`, user_id: user.id, appeal_id: id, at, fields: list.split(','), request_id: ctx.requestId };
     });
-    await query(em, sql`insert into pii_access_log (id, user_id, appeal_id, at, fields, request_id) values ${join(rows, ', ')}`);
+    await query(em, insertInto('pii_access_log', rows));
     return keys.map(() => true as const);
   });
   const key = `${appealId}|${[...fields].sort().join(',')}`;
