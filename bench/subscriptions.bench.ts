@@ -100,6 +100,7 @@ async function runServer(): Promise<void> {
   const { createScratchDatabase } = await import('../core/db/scratch-database.js');
   const { runAppealTransaction } = await import('../core/events/appeal-transaction.js');
   const { appealNumberSql } = await import('../core/appeals/appeal-number.js');
+  const { insertInto, queryOne, sql } = await import('../core/db/sql.js');
   const { Appeal } = await import('../core/entities/appeal.entity.js');
   const { AppealStatus, Channel, Role } = await import('../core/entities/enums.js');
   const { allPlugins } = await import('../plugins/index.js');
@@ -173,7 +174,6 @@ async function runServer(): Promise<void> {
     };
 
     progress(`subscribed; streaming ${EVENTS} registrations at ${RATE}/s`);
-    const knex = em.getKnex();
     const sectorIds = new Map<string, string>((await em.execute<{ id: string; code: string }[]>('select id, code from sector')).map((r) => [r.code, r.id]));
     const [municipality] = await em.execute(`select id from municipality where code = 'yoshkar-ola'`);
     let expected = 0;
@@ -188,11 +188,12 @@ async function runServer(): Promise<void> {
       const sector = SECTORS[i % SECTORS.length];
       await runAppealTransaction(app, app.orm.em.fork() as EntityManager, { label: Channel.POS }, async (tx) => {
         const now = app.clock.now();
-        const [row] = await tx.em.execute(
-          knex('appeal')
-            .insert({
-              id: knex.raw('gen_random_uuid()'),
-              number: appealNumberSql(knex, '12', now.getUTCFullYear()),
+        const row = await queryOne(
+          tx.em,
+          sql`${insertInto('appeal', [
+            {
+              id: sql`gen_random_uuid()`,
+              number: appealNumberSql('12', now.getUTCFullYear()),
               channel: Channel.POS,
               external_id: `bench-${process.pid}-${i}`,
               status: AppealStatus.REGISTERED,
@@ -201,10 +202,10 @@ async function runServer(): Promise<void> {
               municipality_id: municipality.id,
               received_at: now,
               registered_at: now,
-            })
-            .returning('*'),
+            },
+          ])} returning *`,
         );
-        const appeal = tx.em.map(Appeal, row);
+        const appeal = tx.em.map(Appeal, row!);
         tx.record({ appeal, type: 'REGISTERED', toStatus: AppealStatus.REGISTERED });
       });
       expected += curators + observersBySector[i % SECTORS.length];

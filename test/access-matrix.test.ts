@@ -24,6 +24,7 @@ import { hashPassword } from '../core/auth/password.js';
 import { createRequestContext } from '../core/graphql/context.js';
 import { matrixInReadme, renderAccessMatrix } from '../core/auth/access-matrix-doc.js';
 import type { AuthUser } from '../core/auth/auth-user.js';
+import { insertInto, query, sql } from '../core/db/sql.js';
 
 /**
  * Walks the access matrix against the running schema: every root operation
@@ -77,20 +78,19 @@ beforeAll(async () => {
     tokens.set(role, token);
     users.set(role, { id, role, organizationId: null, sectors: scoped[role]?.sectors ?? [] });
   }
-  const knex = t.em().getKnex();
-  await t
-    .em()
-    .getConnection()
-    .execute(
-      knex('app_user').insert({
-        id: knex.raw('gen_random_uuid()'),
+  await query(
+    t.em(),
+    insertInto('app_user', [
+      {
+        id: sql`gen_random_uuid()`,
         email: LOGIN.email,
         password_hash: await hashPassword(LOGIN.password),
         full_name: 'Matrix',
         role: Role.ANALYST,
-        sectors: '{}',
-      }),
-    );
+        sectors: [],
+      },
+    ]),
+  );
 });
 afterAll(() => t?.stop());
 

@@ -11,6 +11,7 @@ import { Role } from '../core/entities/enums.js';
 import { generateBulkAppeals } from '../test/support/bulk-appeals.js';
 import { parseSectorDetails, type SectorPlugin } from '../core/plugin-api/index.js';
 import { allPlugins } from '../plugins/index.js';
+import { identifier, idWhere, insertInto, query, queryOne, sql } from '../core/db/sql.js';
 
 interface PluginCase {
   code: string;
@@ -28,7 +29,7 @@ interface PluginCase {
   /** Details the plugin must refuse, and the field it must name. */
   bad: { input: Record<string, unknown>; field: string };
   /** A details row inserted directly for the N+1 test. */
-  row: (knex: any) => Record<string, unknown>;
+  row: () => Record<string, unknown>;
 }
 
 const connection = (name: string, fields: string) =>
@@ -97,7 +98,7 @@ const cases: PluginCase[] = [
     expected: { policyNumber: '1234567890123456', specialty: 'терапевт', medicalOrganization: null },
     personal: ['policyNumber'],
     bad: { input: { policyNumber: '12345' }, field: 'details.policyNumber' },
-    row: (knex) => ({ medical_organization_id: knex('health_medical_organization').select('id').where('code', 'rkb'), specialty: 'хирург' }),
+    row: () => ({ medical_organization_id: idWhere('health_medical_organization', 'code', 'rkb'), specialty: 'хирург' }),
   },
   {
     code: 'roads',
@@ -108,7 +109,7 @@ const cases: PluginCase[] = [
     selection: 'roads { kilometer roadName roadSegment { code } }',
     expected: { kilometer: 72.5, roadName: 'Р-176 «Вятка»', roadSegment: null },
     bad: { input: { kilometer: -1 }, field: 'details.kilometer' },
-    row: (knex) => ({ road_segment_id: knex('roads_segment').select('id').where('code', 'r176-medvedevsky-south'), kilometer: 80 }),
+    row: () => ({ road_segment_id: idWhere('roads_segment', 'code', 'r176-medvedevsky-south'), kilometer: 80 }),
   },
   {
     code: 'transport',
@@ -145,13 +146,11 @@ let municipalityIds: Map<string, string>;
 const statements: string[] = [];
 const NOW = new Date('2026-06-15T12:00:00+03:00');
 
+const appealsOfSector = (code: string) => sql`select a.id from appeal as a join sector as s on s.id = a.sector_id where s.code = ${code} order by a.number`;
+
 async function appealOfSector(code: string, skip = 0): Promise<string> {
-  const knex = t.em().getKnex();
-  const [row] = await t
-    .em()
-    .getConnection()
-    .execute(knex('appeal as a').join('sector as s', 's.id', 'a.sector_id').where('s.code', code).select('a.id').orderBy('a.number').offset(skip).limit(1));
-  return row.id;
+  const row = await queryOne<{ id: string }>(t.em(), sql`${appealsOfSector(code)} offset ${skip} limit 1`);
+  return row!.id;
 }
 
 beforeAll(async () => {
@@ -162,17 +161,16 @@ beforeAll(async () => {
   const list: any = await t.gql('{ municipalities { id code } }', {}, curator);
   municipalityIds = new Map(list.data.municipalities.map((m: any) => [m.code, m.id]));
   // Details rows for every appeal of each sector but the first (kept for the toEntity test).
-  const knex = t.em().getKnex();
   for (const c of cases) {
     const table = `${c.code}_details`;
-    const ids: { id: string }[] = await t
-      .em()
-      .getConnection()
-      .execute(knex('appeal as a').join('sector as s', 's.id', 'a.sector_id').where('s.code', c.code).select('a.id').orderBy('a.number').offset(1));
-    await t
-      .em()
-      .getConnection()
-      .execute(knex(table).insert(ids.map(({ id }) => ({ appeal_id: id, ...c.row(knex) }))));
+    const ids = await query<{ id: string }>(t.em(), sql`${appealsOfSector(c.code)} offset 1`);
+    await query(
+      t.em(),
+      insertInto(
+        table,
+        ids.map(({ id }) => ({ appeal_id: id, ...c.row() })),
+      ),
+    );
   }
 });
 afterAll(() => t?.stop());
@@ -182,10 +180,7 @@ describe.each(cases)('plugin $code', (c) => {
     const all: any = await t.gql(c.reference, {}, curator);
     expect(all.errors).toBeUndefined();
     const rows = c.list(all.data);
-    const [{ count }] = await t
-      .em()
-      .getConnection()
-      .execute(t.em().getKnex()(c.table).count({ count: '*' }));
+    const { count } = (await queryOne<{ count: string }>(t.em(), sql`select count(*) as count from ${identifier(c.table)}`))!;
     expect(rows.length).toBe(Number(count));
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row: any) => typeof row.demo === 'boolean')).toBe(true);
@@ -292,9 +287,10 @@ describe('all plugins together', () => {
   });
 
   it('reseeds reference data in place: a second seed neither duplicates nor changes ids', async () => {
-    const knex = t.em().getKnex();
     const snapshot = async () =>
-      Promise.all(cases.map(async (c) => (await t.em().getConnection().execute(knex(c.table).select('id').orderBy('id'))).map((r: any) => r.id).join()));
+      Promise.all(
+        cases.map(async (c) => (await query<{ id: string }>(t.em(), sql`select id from ${identifier(c.table)} order by id`)).map((r) => r.id).join()),
+      );
     const before = await snapshot();
     const ctx = {
       em: t.em(),
@@ -305,7 +301,7 @@ describe('all plugins together', () => {
       municipalityId: async (code: string) => municipalityIds.get(code)!,
     };
     const organizationIds: Map<string, string> = new Map(
-      (await t.em().getConnection().execute(knex('organization').select('id', 'code'))).map((r: any) => [r.code, r.id]),
+      (await query<{ id: string; code: string }>(t.em(), sql`select id, code from organization`)).map((r) => [r.code, r.id]),
     );
     for (const plugin of allPlugins) await plugin.seed!({ ...ctx, organizationId: async (code) => organizationIds.get(code)! });
     expect(await snapshot()).toEqual(before);

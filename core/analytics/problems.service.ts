@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { and, bulk, join, query, queryOne, raw, sql, type Sql } from '../db/sql.js';
-import { inList, placeholders } from './appeal-conditions.js';
+import { inList } from './appeal-conditions.js';
 import { Role } from '../entities/enums.js';
 import { Problem, ProblemStatus } from '../entities/problem.entity.js';
-import { SUBORDINATE_ORGANIZATIONS_SQL } from '../auth/appeal-scope.js';
+import { subordinateOrganizations } from '../auth/appeal-scope.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { badInput, notFound } from '../errors/errors.js';
 import { readPageArgs, toConnection, type PageArgs } from '../graphql/pagination.js';
@@ -156,7 +156,7 @@ export function problemScopeSql(user: AuthUser): Sql[] {
   }
   if (user.role === Role.ORG_OPERATOR) {
     if (!user.organizationId) return [sql`false`];
-    return [sql`p.responsible_organization_id in (${placeholders(SUBORDINATE_ORGANIZATIONS_SQL, [user.organizationId])})`];
+    return [sql`p.responsible_organization_id in (${subordinateOrganizations(user.organizationId)})`];
   }
   return [];
 }

@@ -1,8 +1,7 @@
 import { Role } from '../entities/enums.js';
-import { SUBORDINATE_ORGANIZATIONS_SQL } from '../auth/appeal-scope.js';
+import { subordinateOrganizations } from '../auth/appeal-scope.js';
 import { badInput, forbidden } from '../errors/errors.js';
 import { query, queryOne, raw, sql } from '../db/sql.js';
-import { placeholders } from './appeal-conditions.js';
 import type { AnalyticsContext } from './analytics-context.js';
 import { loadRatingFigures } from './ratings.figures.js';
 import { scoreSubject, type QuantityRange } from './ratings.score.js';
@@ -79,7 +78,7 @@ async function visibleRows(ctx: AnalyticsContext, rows: RatingRow[], isMunicipal
   if (!user.organizationId) return [];
   const own = await query<{ id: string; municipality_id: string | null }>(
     ctx.em,
-    sql`select id, municipality_id from organization where id in (${placeholders(SUBORDINATE_ORGANIZATIONS_SQL, [user.organizationId])})`,
+    sql`select id, municipality_id from organization where id in (${subordinateOrganizations(user.organizationId)})`,
   );
   const ids = new Set(own.map((o) => (isMunicipality ? o.municipality_id : o.id)).filter(Boolean));
   return rows.filter((row) => ids.has(isMunicipality ? row.municipalityId : row.organizationId));

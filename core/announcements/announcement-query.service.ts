@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { and, query, queryOne, raw, sql, type Sql } from '../db/sql.js';
 import { entityView } from '../db/entity-view.js';
-import { appealScopeCondition } from '../auth/appeal-scope.js';
+import { appealScope } from '../auth/appeal-scope.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import { readPageArgs, toConnection, type Connection, type PageArgs } from '../graphql/pagination.js';
@@ -81,7 +81,7 @@ export async function matchedAppeals(em: EntityManager, user: AuthUser, announce
   const forward = page.direction === 'forward';
   const dir = raw(forward ? 'desc' : 'asc');
   const from = sql`appeal a join appeal_announcement m on m.appeal_id = a.id
-    where m.announcement_id = ${announcementId}::uuid and ${appealScopeCondition(user)}`;
+    where m.announcement_id = ${announcementId}::uuid and ${appealScope(user)}`;
   let after = sql`true`;
   if (page.cursor) {
     const [at, id] = keysetCursor(page.cursor, 'after');

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { appealScopeCondition } from '../auth/appeal-scope.js';
+import { appealScope } from '../auth/appeal-scope.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import { badInput, errorCode, notFound } from '../errors/errors.js';
 import { queryOne, sql } from '../db/sql.js';
@@ -52,7 +52,7 @@ async function alreadyClosedBy(em: EntityManager, user: AuthUser, request: Close
   const row = await queryOne<{ id: string }>(
     em,
     sql`select a.id from appeal a
-    where a.id = ${request.appealId}::uuid and a.status = 'CLOSED' and ${appealScopeCondition(user)}
+    where a.id = ${request.appealId}::uuid and a.status = 'CLOSED' and ${appealScope(user)}
       and (select e.type = 'ANSWERED_BY_ANNOUNCEMENT' and e.data->>'announcementId' = ${request.announcementId}
            from appeal_event e
            where e.appeal_id = a.id and e.to_status = 'CLOSED' and e.from_status is distinct from 'CLOSED'

@@ -1,13 +1,13 @@
-import type { Knex } from '@mikro-orm/postgresql';
 import { DateTime } from 'luxon';
+import { sql, type Sql } from '../db/sql.js';
 
 /**
  * The human registration number: region code, year, and a number from a
  * database sequence, e.g. `12-2026-0001234`. Unique by construction, also
  * across processes.
  */
-export function appealNumberSql(knex: Knex, regionCode: string, year: number): Knex.Raw {
-  return knex.raw(`? || lpad(nextval('appeal_number_seq')::text, 7, '0')`, [appealNumberPrefix(regionCode, year)]);
+export function appealNumberSql(regionCode: string, year: number): Sql {
+  return sql`${appealNumberPrefix(regionCode, year)}::text || lpad(nextval('appeal_number_seq')::text, 7, '0')`;
 }
 
 /** `12-2026-`: what precedes the sequence number. */

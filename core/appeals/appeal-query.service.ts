@@ -1,10 +1,9 @@
-import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Appeal } from '../entities/appeal.entity.js';
 import { OPEN_STATUSES } from '../entities/enums.js';
-import { applyAppealScope } from '../auth/appeal-scope.js';
-import { textArray } from '../db/sql-array.js';
+import { appealScope } from '../auth/appeal-scope.js';
 import { entityView } from '../db/entity-view.js';
-import { pgQueryOf } from '../db/pg-query.js';
+import { and, query, queryOne, raw, sql, type Sql } from '../db/sql.js';
 import { appealColumnsFor } from './appeal-columns.js';
 import { searchCondition, searchRank } from '../db/appeal-search.sql.js';
 import { badInput } from '../errors/errors.js';
@@ -14,11 +13,11 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { readPageArgs, toConnection, type Connection, type PageArgs } from '../graphql/pagination.js';
 import { AppealOrderField, OrderDirection, type AppealFilter, type AppealOrder } from './appeal-filter.input.js';
 
-const ORDER_EXPRESSIONS: Record<Exclude<AppealOrderField, AppealOrderField.RELEVANCE>, string> = {
-  [AppealOrderField.RECEIVED_AT]: 'a.received_at',
-  [AppealOrderField.UPDATED_AT]: 'a.updated_at',
-  [AppealOrderField.DUE_AT]: "coalesce(a.due_at, 'infinity'::timestamptz)",
-  [AppealOrderField.NUMBER]: 'a.number',
+const ORDER_EXPRESSIONS: Record<Exclude<AppealOrderField, AppealOrderField.RELEVANCE>, Sql> = {
+  [AppealOrderField.RECEIVED_AT]: sql`a.received_at`,
+  [AppealOrderField.UPDATED_AT]: sql`a.updated_at`,
+  [AppealOrderField.DUE_AT]: sql`coalesce(a.due_at, 'infinity'::timestamptz)`,
+  [AppealOrderField.NUMBER]: sql`a.number`,
 };
 
 /** A sort key as a cursor can carry it (JSON has no Date and no Infinity). */
@@ -28,43 +27,34 @@ function cursorValue(value: unknown): unknown {
   return value;
 }
 
-/** Adds the conditions of an AppealFilter to a query over `appeal as a`. */
-export function applyAppealFilter(
-  query: Knex.QueryBuilder,
-  filter: AppealFilter | null | undefined,
-  now: Date,
-  atRiskShare = DEFAULT_AT_RISK_SHARE,
-): Knex.QueryBuilder {
-  if (!filter) return query;
-  if (filter.status?.length) query.whereIn('a.status', filter.status);
-  if (filter.channel?.length) query.whereIn('a.channel', filter.channel);
-  if (filter.organizationId?.length) query.whereIn('a.organization_id', filter.organizationId);
-  if (filter.municipalityId?.length) query.whereIn('a.municipality_id', filter.municipalityId);
-  if (filter.assigneeId?.length) query.whereIn('a.assignee_id', filter.assigneeId);
-  if (filter.sector?.length) query.whereRaw('a.sector_id in (select id from sector where code = any(?::text[]))', [textArray(filter.sector)]);
-  if (filter.category?.length) query.whereRaw('a.category_id in (select id from category where code = any(?::text[]))', [textArray(filter.category)]);
+/** The conditions of an AppealFilter over `appeal as a`. */
+export function appealFilter(filter: AppealFilter | null | undefined, now: Date, atRiskShare = DEFAULT_AT_RISK_SHARE): Sql {
+  if (!filter) return sql`true`;
+  const conditions: Sql[] = [];
+  if (filter.status?.length) conditions.push(sql`a.status = any(${filter.status}::appeal_status[])`);
+  if (filter.channel?.length) conditions.push(sql`a.channel = any(${filter.channel}::channel[])`);
+  if (filter.organizationId?.length) conditions.push(sql`a.organization_id = any(${filter.organizationId}::uuid[])`);
+  if (filter.municipalityId?.length) conditions.push(sql`a.municipality_id = any(${filter.municipalityId}::uuid[])`);
+  if (filter.assigneeId?.length) conditions.push(sql`a.assignee_id = any(${filter.assigneeId}::uuid[])`);
+  if (filter.sector?.length) conditions.push(sql`a.sector_id in (select id from sector where code = any(${filter.sector}::text[]))`);
+  if (filter.category?.length) conditions.push(sql`a.category_id in (select id from category where code = any(${filter.category}::text[]))`);
   const receivedFrom = renamedFilterField(filter, 'from', 'receivedFrom');
   const receivedTo = renamedFilterField(filter, 'to', 'receivedTo');
-  if (receivedFrom) query.where('a.received_at', '>=', receivedFrom);
-  if (receivedTo) query.where('a.received_at', '<', receivedTo);
-  if (filter.due?.from) query.where('a.due_at', '>=', filter.due.from);
-  if (filter.due?.to) query.where('a.due_at', '<', filter.due.to);
-  if (filter.deadlineState) {
-    const condition = deadlineStateCondition(filter.deadlineState, now, atRiskShare);
-    query.whereRaw(condition.sql, condition.values as never[]);
-  }
-  if (filter.isRepeat != null) query.where('a.is_repeat', filter.isRepeat);
-  if (filter.needsStructuring != null) query.where('a.needs_structuring', filter.needsStructuring);
+  if (receivedFrom) conditions.push(sql`a.received_at >= ${receivedFrom}`);
+  if (receivedTo) conditions.push(sql`a.received_at < ${receivedTo}`);
+  if (filter.due?.from) conditions.push(sql`a.due_at >= ${filter.due.from}`);
+  if (filter.due?.to) conditions.push(sql`a.due_at < ${filter.due.to}`);
+  if (filter.deadlineState) conditions.push(deadlineStateCondition(filter.deadlineState, now, atRiskShare));
+  if (filter.isRepeat != null) conditions.push(sql`a.is_repeat = ${filter.isRepeat}`);
+  if (filter.needsStructuring != null) conditions.push(sql`a.needs_structuring = ${filter.needsStructuring}`);
   if (filter.overdue != null) {
     // Same rule as the deadline state: open, not answered, past due, clock not paused.
-    const overdue = 'a.status::text = any(?::text[]) and a.answered_at is null and a.due_at < ? and a.paused_at is null';
-    const statuses = textArray(OPEN_STATUSES);
-    if (filter.overdue) query.whereRaw(overdue, [statuses, now]);
-    else query.whereRaw(`not coalesce(${overdue}, false)`, [statuses, now]);
+    const overdue = sql`a.status::text = any(${[...OPEN_STATUSES]}::text[]) and a.answered_at is null and a.due_at < ${now} and a.paused_at is null`;
+    conditions.push(filter.overdue ? overdue : sql`not coalesce(${overdue}, false)`);
   }
   const term = searchTerm(filter);
-  if (term) query.whereRaw(searchCondition('a'), [term, term, term]);
-  return query;
+  if (term) conditions.push(searchCondition('a', term));
+  return and(conditions);
 }
 
 /** A filter field with its deprecated name beside it: either, or both when they agree. */
@@ -90,7 +80,6 @@ export interface AppealListArgs extends PageArgs {
 
 /** Reads a page of appeals in two statements at most (the page, and the count if selected). */
 export async function listAppeals(em: EntityManager, user: AuthUser, args: AppealListArgs, now: Date): Promise<Connection<Appeal>> {
-  const knex = em.getKnex();
   const term = searchTerm(args.filter);
   // A search is ranked by relevance unless the client orders otherwise.
   const field = args.orderBy?.field ?? (term ? AppealOrderField.RELEVANCE : AppealOrderField.RECEIVED_AT);
@@ -103,22 +92,19 @@ export async function listAppeals(em: EntityManager, user: AuthUser, args: Appea
   if (page.cursor && page.cursor[2] !== field) {
     throw badInput(args.before != null && args.after == null ? 'before' : 'after', 'Курсор получен при другом порядке сортировки (orderBy)');
   }
-  const base = () => applyAppealScope(applyAppealFilter(knex('appeal as a'), args.filter, now, args.atRiskShare), user);
+  const where = and([appealFilter(args.filter, now, args.atRiskShare), appealScope(user)]);
 
-  const sort = field === AppealOrderField.RELEVANCE ? { sql: searchRank('a'), bindings: [term, term, term] } : { sql: ORDER_EXPRESSIONS[field], bindings: [] };
-  const sortExpr = sort.sql;
+  const sortExpr = field === AppealOrderField.RELEVANCE ? searchRank('a', term!) : ORDER_EXPRESSIONS[field];
   // Reading backward walks the order in reverse and flips the page afterwards.
   const walkDescending = page.direction === 'forward' ? descending : !descending;
-  const dir = walkDescending ? 'desc' : 'asc';
+  const dir = raw(walkDescending ? 'desc' : 'asc');
   const fields = args.fields;
   const columns = appealColumnsFor(em, fields);
-  const query = base().select(knex.raw(`${columns.sql}, ${sortExpr} as sort_key`, sort.bindings));
-  if (page.cursor) {
-    query.whereRaw(`(${sortExpr}, a.id) ${walkDescending ? '<' : '>'} (?, ?)`, [...sort.bindings, page.cursor[0], page.cursor[1]] as string[]);
-  }
-  query.orderByRaw(`${sortExpr} ${dir}, a.id ${dir}`, sort.bindings).limit(page.limit + 1);
+  const after = page.cursor ? sql` and (${sortExpr}, a.id) ${raw(walkDescending ? '<' : '>')} (${page.cursor[0]}, ${page.cursor[1]})` : sql``;
+  const statement = sql`select ${raw(columns.sql)}, ${sortExpr} as sort_key from appeal as a
+    where ${where}${after} order by ${sortExpr} ${dir}, a.id ${dir} limit ${page.limit + 1}`;
 
-  const rows = await pgQueryOf(em, query);
+  const rows = await query(em, statement);
   const sortKeys = new Map<string, unknown>();
   const toAppeal = entityView(em, Appeal, columns.unread);
   const appeals = rows.map((row) => {
@@ -131,8 +117,8 @@ export async function listAppeals(em: EntityManager, user: AuthUser, args: Appea
     page,
     (appeal) => [sortKeys.get(appeal.id), appeal.id, field],
     async () => {
-      const [{ count }] = await em.getConnection().execute(base().count({ count: '*' }));
-      return Number(count);
+      const row = await queryOne<{ count: string }>(em, sql`select count(*) as count from appeal as a where ${where}`);
+      return Number(row?.count ?? 0);
     },
   );
 }

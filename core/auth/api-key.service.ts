@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../entities/enums.js';
 import { systemClock, type Clock } from '../clock/clock.js';
 import type { AuthUser } from './auth-user.js';
+import { query, queryOne, sql } from '../db/sql.js';
 
 /** `cur_<12 hex: lookup prefix>_<43 base64url: 256 random bits>`. */
 const KEY_PATTERN = /^cur_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
@@ -50,25 +51,13 @@ interface KeyRow {
 export async function authenticateApiKey(em: EntityManager, key: string, clock: Clock = systemClock): Promise<AuthUser | null> {
   const match = KEY_PATTERN.exec(key.trim());
   if (!match) return null;
-  const knex = em.getKnex();
-  const [row]: KeyRow[] = await em
-    .getConnection()
-    .execute(
-      knex('api_key as k')
-        .join('app_user as u', 'u.id', 'k.user_id')
-        .select(
-          'k.id as key_id',
-          'k.secret_hash',
-          'k.revoked_at',
-          'k.last_used_at',
-          'k.organization_id as key_organization_id',
-          'k.channel as key_channel',
-          'u.id as user_id',
-          'u.organization_id as user_organization_id',
-          'u.active',
-        )
-        .where('k.prefix', match[1]),
-    );
+  const row = await queryOne<KeyRow>(
+    em,
+    sql`select k.id as key_id, k.secret_hash, k.revoked_at, k.last_used_at, k.organization_id as key_organization_id,
+        k.channel as key_channel, u.id as user_id, u.organization_id as user_organization_id, u.active
+      from api_key as k join app_user as u on u.id = k.user_id where k.prefix = ${match[1]}`,
+    { prepared: true },
+  );
   if (!row || row.revoked_at || !row.active) return null;
   const expected = Buffer.from(row.secret_hash, 'hex');
   const actual = Buffer.from(hashApiKey(key.trim()), 'hex');
@@ -76,7 +65,7 @@ export async function authenticateApiKey(em: EntityManager, key: string, clock: 
 
   const now = clock.now();
   if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() >= LAST_USED_RESOLUTION_MS) {
-    await em.getConnection().execute(knex('api_key').update({ last_used_at: now }).where('id', row.key_id));
+    await query(em, sql`update api_key set last_used_at = ${now} where id = ${row.key_id}`, { prepared: true });
   }
   return {
     id: row.user_id,

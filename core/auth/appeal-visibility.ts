@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Appeal } from '../entities/appeal.entity.js';
 import type { RequestContext } from '../graphql/context.js';
 import type { AuthUser } from './auth-user.js';
-import { applyAppealScope, BY_SECTOR, SEE_ALL, SUBORDINATE_ORGANIZATIONS_SQL } from './appeal-scope.js';
+import { appealScope, BY_SECTOR, SEE_ALL, subordinateOrganizations } from './appeal-scope.js';
+import { query, sql } from '../db/sql.js';
 import { Role } from '../entities/enums.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -15,7 +16,7 @@ export interface AppealScopeFacts {
 
 /** The organization and every body below it, by the `parent` hierarchy. */
 export async function subordinateOrganizationIds(em: EntityManager, organizationId: string): Promise<Set<string>> {
-  const rows: { id: string }[] = await em.getConnection().execute(SUBORDINATE_ORGANIZATIONS_SQL, [organizationId]);
+  const rows = await query<{ id: string }>(em, subordinateOrganizations(organizationId));
   return new Set(rows.map((row) => row.id));
 }
 
@@ -59,12 +60,10 @@ export function loadVisibleAppeal(ctx: Pick<RequestContext, 'user' | 'loaders'>,
   if (!user) return Promise.resolve(null);
   return ctx.loaders
     .named<string, Appeal>('visibleAppeal', async (ids, em) => {
-      const knex = em.getKnex();
       // A malformed id names no appeal: NOT_FOUND for the caller, not a database error.
       const wellFormed = ids.filter((id) => UUID.test(id));
       if (!wellFormed.length) return ids.map(() => null);
-      const query = applyAppealScope(knex('appeal as a').select('a.*').whereIn('a.id', wellFormed), user);
-      const rows: Record<string, unknown>[] = await em.getConnection().execute(query);
+      const rows = await query(em, sql`select a.* from appeal as a where a.id = any(${wellFormed}::uuid[]) and ${appealScope(user)}`);
       const found = new Map(rows.map((row) => [row.id as string, em.map(Appeal, row)]));
       return ids.map((id) => found.get(id) ?? null);
     })

@@ -6,6 +6,7 @@ import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
 import { requireUser } from './require-user.js';
 import { normalizeEmail } from './login-throttle.js';
 import { assertPasswordPolicy } from './password-policy.js';
+import { queryOne, sql } from '../db/sql.js';
 
 @ObjectType({ description: 'Итог входа: токен и пользователь' })
 export class AuthPayload {
@@ -68,12 +69,10 @@ export class AuthResolver {
     assertPasswordPolicy(newPassword, user.email, 'newPassword');
     if (newPassword === currentPassword) throw badInput('newPassword', 'Новый пароль совпадает с текущим');
     // One statement, conditional on the hash just verified: a concurrent change wins, this one is refused.
-    const knex = ctx.em.getKnex();
-    const [updated]: { token_version: number }[] = await ctx.em.getConnection().execute(
-      knex('app_user')
-        .update({ password_hash: await hashPassword(newPassword), token_version: knex.raw('token_version + 1') })
-        .where({ id: user.id, password_hash: user.passwordHash })
-        .returning('token_version'),
+    const updated = await queryOne<{ token_version: number }>(
+      ctx.em,
+      sql`update app_user set password_hash = ${await hashPassword(newPassword)}, token_version = token_version + 1
+        where id = ${user.id} and password_hash = ${user.passwordHash} returning token_version`,
     );
     if (!updated) throw conflict('Пароль только что был изменён; войдите снова');
     user.tokenVersion = updated.token_version;

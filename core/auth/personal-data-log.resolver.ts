@@ -2,6 +2,7 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } 
 import { PersonalDataAccess, User } from '../entities/index.js';
 import type { RequestContext } from '../graphql/context.js';
 import { connectionType, readPageArgs, toConnection, ForwardPageArgs } from '../graphql/pagination.js';
+import { and, query, queryOne, sql } from '../db/sql.js';
 
 @ArgsType()
 class PersonalDataAccessLogArgs extends ForwardPageArgs {
@@ -18,32 +19,20 @@ export class PersonalDataLogResolver {
   @Query(() => PersonalDataAccessConnection, { description: 'Журнал доступа к персональным данным автора обращения' })
   async personalDataAccessLog(@Args(() => PersonalDataAccessLogArgs) args: PersonalDataAccessLogArgs, @Ctx() ctx: RequestContext) {
     const page = readPageArgs(args, ['timestamp', 'uuid']);
-    const knex = ctx.em.getKnex();
-    const base = () => {
-      const q = knex('pii_access_log as l');
-      if (!UUID.test(args.appealId) || (args.userId && !UUID.test(args.userId))) return q.whereRaw('false');
-      q.where('l.appeal_id', args.appealId);
-      if (args.userId) q.where('l.user_id', args.userId);
-      return q;
-    };
-    const query = base().select('l.*');
-    if (page.cursor) query.whereRaw('(l.at, l.id) < (?, ?)', page.cursor as [string, string]);
-    const rows = await ctx.em.getConnection().execute(
-      query
-        .orderBy([
-          { column: 'l.at', order: 'desc' },
-          { column: 'l.id', order: 'desc' },
-        ])
-        .limit(page.limit + 1),
-    );
-    const entries = rows.map((row: Record<string, unknown>) => ctx.em.map(PersonalDataAccess, row));
+    const where =
+      !UUID.test(args.appealId) || (args.userId && !UUID.test(args.userId))
+        ? sql`false`
+        : and([sql`l.appeal_id = ${args.appealId}`, ...(args.userId ? [sql`l.user_id = ${args.userId}`] : [])]);
+    const after = page.cursor ? sql` and (l.at, l.id) < (${page.cursor[0]}, ${page.cursor[1]})` : sql``;
+    const rows = await query(ctx.em, sql`select l.* from pii_access_log as l where ${where}${after} order by l.at desc, l.id desc limit ${page.limit + 1}`);
+    const entries = rows.map((row) => ctx.em.map(PersonalDataAccess, row));
     return toConnection(
       entries,
       page,
       (e) => [e.at.toISOString(), e.id],
       async () => {
-        const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
-        return Number(count);
+        const row = await queryOne<{ count: string }>(ctx.em, sql`select count(*) as count from pii_access_log as l where ${where}`);
+        return Number(row?.count ?? 0);
       },
     );
   }

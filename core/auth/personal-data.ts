@@ -3,7 +3,7 @@ import { Role } from '../entities/enums.js';
 import type { Appeal } from '../entities/appeal.entity.js';
 import type { RequestContext } from '../graphql/context.js';
 import { selectedFieldNames } from '../graphql/selection.js';
-import { textArray } from '../db/sql-array.js';
+import { insertInto, query, sql } from '../db/sql.js';
 import type { AuthUser } from './auth-user.js';
 import { maskPersonalText } from './personal-data-text.js';
 
@@ -90,19 +90,11 @@ export function recordPersonalDataAccess(ctx: RequestContext, appealId: string, 
   if (!user) return Promise.resolve();
   const loader = ctx.loaders.named<string, true>('personalDataAccess', async (keys, em) => {
     const at = ctx.clock.now();
-    const knex = em.getKnex();
     const rows = keys.map((key) => {
       const [id, list] = key.split('|');
-      return {
-        id: knex.raw('gen_random_uuid()'),
-        user_id: user.id,
-        appeal_id: id,
-        at,
-        fields: textArray(list.split(',')),
-        request_id: ctx.requestId,
-      };
+      return { id: sql`gen_random_uuid()`, user_id: user.id, appeal_id: id, at, fields: list.split(','), request_id: ctx.requestId };
     });
-    await em.getConnection().execute(knex('pii_access_log').insert(rows));
+    await query(em, insertInto('pii_access_log', rows));
     return keys.map(() => true as const);
   });
   const key = `${appealId}|${[...fields].sort().join(',')}`;

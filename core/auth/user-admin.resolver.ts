@@ -5,6 +5,7 @@ import { connectionType, readPageArgs, toConnection, ForwardPageArgs } from '../
 import { requireUser } from './require-user.js';
 import { CreateUserInput, UpdateUserInput, UserFilter } from './user-admin.input.js';
 import { createUser, updateUser } from './user-admin.service.js';
+import { and, query, queryOne, sql, type Sql } from '../db/sql.js';
 
 @ArgsType()
 class UsersArgs extends ForwardPageArgs {
@@ -21,27 +22,26 @@ export class UserAdminResolver {
   async users(@Args(() => UsersArgs) args: UsersArgs, @Ctx() ctx: RequestContext) {
     const page = readPageArgs(args, ['text', 'uuid']);
     const f = args.filter;
-    const knex = ctx.em.getKnex();
-    const base = () => {
-      const q = knex('app_user as u');
-      if (f?.role?.length) q.whereIn('u.role', f.role);
-      if (f?.organizationId) q.where('u.organization_id', f.organizationId);
-      if (f?.active != null) q.where('u.active', f.active);
-      const term = f?.search?.trim();
-      if (term) q.where((w) => w.whereILike('u.email', `%${escapeLike(term)}%`).orWhereILike('u.full_name', `%${escapeLike(term)}%`));
-      return q;
-    };
-    const query = base().select('u.*');
-    if (page.cursor) query.whereRaw('(u.email, u.id) > (?, ?)', page.cursor as [string, string]);
-    const rows = await ctx.em.getConnection().execute(query.orderBy([{ column: 'u.email' }, { column: 'u.id' }]).limit(page.limit + 1));
-    const users = rows.map((row: Record<string, unknown>) => ctx.em.map(User, row));
+    const conditions: Sql[] = [];
+    if (f?.role?.length) conditions.push(sql`u.role = any(${f.role}::user_role[])`);
+    if (f?.organizationId) conditions.push(sql`u.organization_id = ${f.organizationId}`);
+    if (f?.active != null) conditions.push(sql`u.active = ${f.active}`);
+    const term = f?.search?.trim();
+    if (term) {
+      const like = `%${escapeLike(term)}%`;
+      conditions.push(sql`(u.email ilike ${like} or u.full_name ilike ${like})`);
+    }
+    const where = and(conditions);
+    const after = page.cursor ? sql` and (u.email, u.id) > (${page.cursor[0]}, ${page.cursor[1]})` : sql``;
+    const rows = await query(ctx.em, sql`select u.* from app_user as u where ${where}${after} order by u.email, u.id limit ${page.limit + 1}`);
+    const users = rows.map((row) => ctx.em.map(User, row));
     return toConnection(
       users,
       page,
       (u) => [u.email, u.id],
       async () => {
-        const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
-        return Number(count);
+        const row = await queryOne<{ count: string }>(ctx.em, sql`select count(*) as count from app_user as u where ${where}`);
+        return Number(row?.count ?? 0);
       },
     );
   }

@@ -3,6 +3,7 @@ import { ProductionCalendarYear } from '../entities/production-calendar-year.ent
 import { parseProductionYear, ProductionYearInvalidError, WorkingCalendar, type ProductionYear } from '../deadlines/index.js';
 import type { AppServices } from '../app/app-services.js';
 import { badInput } from '../errors/errors.js';
+import { query, sql } from '../db/sql.js';
 
 /** Builds the working-day calendar from the years stored in the database. */
 export async function loadWorkingCalendar(em: EntityManager, timeZone: string): Promise<WorkingCalendar> {
@@ -31,13 +32,11 @@ export async function loadProductionCalendar(app: AppServices, em: EntityManager
     throw error;
   }
   if (parsed.year !== year) throw badInput('data.year', `Данные относятся к ${parsed.year} году, а не к ${year}`);
-  const knex = em.getKnex();
   const now = app.clock.now();
-  await em.execute(
-    knex('production_calendar_year')
-      .insert({ year, data: JSON.stringify(parsed), loaded_at: now })
-      .onConflict('year')
-      .merge(['data', 'loaded_at']),
+  await query(
+    em,
+    sql`insert into production_calendar_year (year, data, loaded_at) values (${year}, ${JSON.stringify(parsed)}, ${now})
+      on conflict (year) do update set data = excluded.data, loaded_at = excluded.loaded_at`,
   );
   app.calendar = await loadWorkingCalendar(em, app.config.TIME_ZONE);
   app.logger.info({ year }, 'production calendar loaded');

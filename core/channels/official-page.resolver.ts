@@ -5,7 +5,7 @@ import { Organization } from '../entities/organization.entity.js';
 import type { RequestContext } from '../graphql/context.js';
 import { connectionType, readPageArgs, toConnection, ForwardPageArgs } from '../graphql/pagination.js';
 import { AppealConnection } from '../appeals/appeal-types.js';
-import { applyAppealScope } from '../auth/appeal-scope.js';
+import { appealScope } from '../auth/appeal-scope.js';
 import { requireUser } from '../auth/require-user.js';
 import { badInput, conflict, notFound } from '../errors/errors.js';
 import { OfficialPage } from './official-page.entity.js';
@@ -40,7 +40,7 @@ class IncidentsArgs extends ForwardPageArgs {}
 const OfficialPageConnection = connectionType(OfficialPage, 'OfficialPage');
 
 /** The incidents linked to a page: the appeals of its social items, newest first. */
-const INCIDENTS_OF_PAGE = 'a.id in (select appeal_id from social_item where official_page_id = ?)';
+const incidentsOfPage = (pageId: string): Sql => sql`a.id in (select appeal_id from social_item where official_page_id = ${pageId}::uuid)`;
 
 function checkInput(input: OfficialPageInput) {
   const url = normalizeUrl(input.url);
@@ -148,17 +148,11 @@ export class OfficialPageResolver {
   async incidents(@Root() page: OfficialPage, @Args(() => IncidentsArgs) args: IncidentsArgs, @Ctx() ctx: RequestContext) {
     const user = requireUser(ctx);
     const pageArgs = readPageArgs(args, ['timestamp', 'uuid']);
-    const knex = ctx.em.getKnex();
-    const base = () => applyAppealScope(knex('appeal as a').whereRaw(INCIDENTS_OF_PAGE, [page.id]), user);
-    const query = base().select('a.*');
-    if (pageArgs.cursor) query.whereRaw('(a.received_at, a.id) < (?::timestamptz, ?::uuid)', pageArgs.cursor as [string, string]);
-    const rows = await ctx.em.getConnection().execute(
-      query
-        .orderBy([
-          { column: 'a.received_at', order: 'desc' },
-          { column: 'a.id', order: 'desc' },
-        ])
-        .limit(pageArgs.limit + 1),
+    const where = and([incidentsOfPage(page.id), appealScope(user)]);
+    const after = pageArgs.cursor ? sql`and (a.received_at, a.id) < (${pageArgs.cursor[0]}::timestamptz, ${pageArgs.cursor[1]}::uuid)` : empty;
+    const rows = await query(
+      ctx.em,
+      sql`select a.* from appeal as a where ${where} ${after} order by a.received_at desc, a.id desc limit ${pageArgs.limit + 1}`,
     );
     const appeals = rows.map((row: Record<string, unknown>) => ctx.em.map(Appeal, row));
     return toConnection(
@@ -166,8 +160,8 @@ export class OfficialPageResolver {
       pageArgs,
       (a) => [a.receivedAt.toISOString(), a.id],
       async () => {
-        const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
-        return Number(count);
+        const total = await queryOne<{ count: string }>(ctx.em, sql`select count(*) as count from appeal as a where ${where}`);
+        return Number(total!.count);
       },
     );
   }

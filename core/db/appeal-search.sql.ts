@@ -1,3 +1,5 @@
+import { raw, sql, type Sql } from './sql.js';
+
 /**
  * Search over appeals (issue 15 item 1): PostgreSQL full-text search with the
  * `russian` configuration (Snowball stemming: «батареи холодные» finds
@@ -12,18 +14,19 @@ export const searchDocument = (a: string) =>
 
 export const searchPlace = (a: string) => `(coalesce(${a}.address, '') || ' ' || coalesce(${a}.summary, ''))`;
 
-const query = `websearch_to_tsquery('russian'::regconfig, ?)`;
+const tsquery = (term: string) => sql`websearch_to_tsquery('russian'::regconfig, ${term})`;
 
-/** The condition: three `?` bound to the same term. */
-export const searchCondition = (a: string) => `(${a}.number = ? or ${searchDocument(a)} @@ ${query} or ? <% ${searchPlace(a)})`;
+/** The condition that `a` matches `term`. `a`: an alias written in code, never a user's text. */
+export const searchCondition = (a: string, term: string): Sql =>
+  sql`(${raw(a)}.number = ${term} or ${raw(searchDocument(a))} @@ ${tsquery(term)} or ${term} <% ${raw(searchPlace(a))})`;
 
 /**
  * Relevance, highest first: the number itself, then the weight of the words
  * found (ts_rank_cd, cover density), then how close the place is (0..1).
  * Deterministic for the same rows and term, so cursors over it are stable.
  */
-export const searchRank = (a: string) =>
-  `((${a}.number = ?)::int * 10 + ts_rank_cd(${searchDocument(a)}, ${query}) + word_similarity(?, ${searchPlace(a)}))::float8`;
+export const searchRank = (a: string, term: string): Sql =>
+  sql`((${raw(a)}.number = ${term})::int * 10 + ts_rank_cd(${raw(searchDocument(a))}, ${tsquery(term)}) + word_similarity(${term}, ${raw(searchPlace(a))}))::float8`;
 
 export const SEARCH_INDEXES = {
   document: `create index "appeal_search_idx" on "appeal" using gin (${searchDocument('appeal').replaceAll('appeal.', '')})`,

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from '../logging/logger.js';
 import { ormOptions, type OrmSettings } from './mikro-orm.config.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { closeOrm } from './sql-pool.js';
 import { EMBEDDED_APP_ROLE, ensureAppRole, grantAppRole, roleOf, urlAs } from './app-role.js';
 import { prepareJobQueues } from '../jobs/recurring-job.js';
 import { moduleQueues } from '../app/modules.js';
@@ -54,7 +55,7 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
     try {
       if (settings.migrate !== false) await migrateAsOwner(settings, ownerUrl, separate ? roleOf(url) : null, separate ? null : orm);
     } catch (error) {
-      await orm.close(true);
+      await closeOrm(orm);
       throw error;
     }
     await warnOfCaseBlindLocale(orm, settings.logger);
@@ -63,7 +64,7 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
       url,
       embedded: Boolean(embedded),
       async close() {
-        await orm.close(true);
+        await closeOrm(orm);
         await embedded?.stop();
       },
     };
@@ -105,7 +106,7 @@ async function migrateAsOwner(settings: DatabaseSettings, ownerUrl: string, appR
         });
         if (applied.length) settings.logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
       } finally {
-        if (!ownerOrm) await orm.close(true);
+        if (!ownerOrm) await closeOrm(orm);
       }
       await prepareJobQueues(ownerUrl, moduleQueues());
       if (appRole) await grantAppRole(lock, appRole);

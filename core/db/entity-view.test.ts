@@ -6,6 +6,7 @@ import { Appeal } from '../entities/appeal.entity.js';
 import { Category, Municipality, Organization, Sector, User } from '../entities/index.js';
 import { Role } from '../entities/enums.js';
 import { entityView } from './entity-view.js';
+import { identifier, query, sql } from './sql.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -13,15 +14,12 @@ beforeAll(async () => {
   await t.user(Role.ORG_OPERATOR, { organizationCode: 'adm-yoshkar-ola' });
   await generateBulkAppeals(t.em(), { count: 150, now: new Date('2026-05-20T10:00:00Z'), regionCode: '12', calendar: t.running.app.calendar, seed: 11 });
   // Exercise the columns the generator leaves empty: a paused clock, coordinates, a repeat, a big paused total.
-  const knex = t.em().getKnex();
-  await t
-    .em()
-    .getConnection()
-    .execute(
-      knex.raw(`update appeal set paused_at = now(), paused_ms = 7200000, latitude = 56.63, longitude = 47.89, is_repeat = true,
+  await query(
+    t.em(),
+    sql`update appeal set paused_at = now(), paused_ms = 7200000, latitude = 56.63, longitude = 47.89, is_repeat = true,
       repeat_of_id = (select id from appeal order by number limit 1), classification = '{"rule":"kw","confidence":0.8}'
-      where id in (select id from appeal order by number desc limit 5)`),
-    );
+      where id in (select id from appeal order by number desc limit 5)`,
+  );
 });
 afterAll(() => t?.stop());
 
@@ -34,7 +32,7 @@ function observable(value: unknown): unknown {
 
 async function compare<T extends object>(entity: EntityClass<T>, table: string) {
   const em = t.em();
-  const rows: Record<string, unknown>[] = await em.getConnection().execute(em.getKnex()(table).select('*'));
+  const rows = await query(em, sql`select * from ${identifier(table)}`);
   expect(rows.length).toBeGreaterThan(0);
   const meta = em.getMetadata().get(entity.name);
   const props = meta.props.filter((p) => !p.lazy && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE));
@@ -67,7 +65,7 @@ describe('entity views (the read path without ORM hydration)', () => {
 
   it('are plain reads: assigning to a view does not touch the ORM unit of work', async () => {
     const em = t.em();
-    const [row] = await em.getConnection().execute(em.getKnex()('appeal').select('*').limit(1));
+    const [row] = await query(em, sql`select * from appeal limit 1`);
     const view = entityView(em, Appeal)(row);
     view.text = 'changed';
     expect(Object.getOwnPropertyDescriptor(view, 'text')?.value).toBe('changed');

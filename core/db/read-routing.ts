@@ -1,6 +1,7 @@
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../logging/logger.js';
 import { ormOptions, type OrmSettings } from './mikro-orm.config.js';
+import { closeOrm } from './sql-pool.js';
 
 /** How long a user's reads go to the primary after a write of theirs: longer than any sane replica lag. */
 export const READ_YOUR_WRITES_MS = 30_000;
@@ -48,7 +49,7 @@ export class ReadRouting {
   }
 
   async close(): Promise<void> {
-    await this.replica?.close(true);
+    if (this.replica) await closeOrm(this.replica);
   }
 }
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { and, identifier, join, query, queryOne, sql } from './sql.js';
+import { openedSqlPool, SQL_POOL_APPLICATION_NAME } from './sql-pool.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -36,5 +38,40 @@ describe('the SQL helper', () => {
       await query(trx, sql`insert into sql_helper_probe values (${7})`);
       expect(await queryOne(trx, sql`select v from sql_helper_probe`)).toEqual({ v: 7 });
     });
+  });
+
+  it("sees the transaction's uncommitted row and is rolled back with it", async () => {
+    const probes = sql`select code from sector where code like 'sql-probe-%' order by code`;
+    const failed = new Error('roll back');
+    await expect(
+      t.em().transactional(async (trx) => {
+        const context = trx.getTransactionContext();
+        await trx
+          .getConnection()
+          .execute(`insert into sector (id, code, name, name_en) values (gen_random_uuid(), 'sql-probe-a', 'a', 'a')`, [], 'run', context);
+        await query(trx, sql`insert into sector (id, code, name, name_en) values (gen_random_uuid(), ${'sql-probe-b'}, 'b', 'b')`);
+        expect(await query(trx, probes)).toEqual([{ code: 'sql-probe-a' }, { code: 'sql-probe-b' }]);
+        const [ormPid] = await trx.getConnection().execute<{ pid: number }[]>('select pg_backend_pid() as pid', [], 'all', context);
+        expect(await queryOne(trx, sql`select pg_backend_pid() as pid`)).toEqual(ormPid);
+        // Not committed: the helper's pool (another connection) does not see either row.
+        expect(await query(t.em(), probes)).toEqual([]);
+        throw failed;
+      }),
+    ).rejects.toBe(failed);
+    expect(await query(t.em(), probes)).toEqual([]);
+  });
+
+  it("outside a transaction, runs on the helper's own pool, not the ORM's", async () => {
+    const em = t.em() as EntityManager;
+    const row = await queryOne<{ name: string; pid: number }>(em, sql`select current_setting('application_name') as name, pg_backend_pid() as pid`);
+    expect(row?.name).toBe(SQL_POOL_APPLICATION_NAME);
+    const [orm] = await em.getConnection().execute<{ name: string }[]>(`select current_setting('application_name') as name`);
+    expect(orm.name).not.toBe(SQL_POOL_APPLICATION_NAME);
+    const pool = openedSqlPool(t.running.app.orm);
+    expect(pool?.totalCount).toBeGreaterThan(0);
+    expect(pool?.options.max).toBe((t.running.app.orm.config.get('pool') as { max: number }).max);
+    // The ORM's settings carry over: the session limits of the pool (statement_timeout) are the ORM's.
+    const [ormTimeout] = await em.getConnection().execute<{ t: string }[]>(`select current_setting('statement_timeout') as t`);
+    expect(await queryOne(em, sql`select current_setting('statement_timeout') as t`)).toEqual(ormTimeout);
   });
 });

@@ -25,6 +25,30 @@ export function and(conditions: readonly Sql[]): Sql {
 }
 
 /**
+ * `insert into <table> (<columns>) values (...), ...` for plain rows (column
+ * name → value; a value may be an `sql` fragment such as
+ * sql`gen_random_uuid()`). The columns are every key of any row; a row
+ * without one gets the column's default. Append `on conflict ...` with `sql`.
+ */
+export function insertInto(table: string, rows: readonly Record<string, unknown>[]): Sql {
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const values = rows.map((row) => sql`(${join(columns.map((column) => (column in row ? row[column] : raw('default'))))})`);
+  return sql`insert into ${identifier(table)} (${join(columns.map(identifier))}) values ${join(values)}`;
+}
+
+/** `on conflict (<keys>) do update set <column> = excluded.<column>, ...`, or `do nothing` when `update` is empty. */
+export function onConflict(keys: readonly string[], update: readonly string[] = []): Sql {
+  const target = sql`on conflict (${join(keys.map(identifier))})`;
+  if (!update.length) return sql`${target} do nothing`;
+  return sql`${target} do update set ${join(update.map((column) => sql`${identifier(column)} = excluded.${identifier(column)}`))}`;
+}
+
+/** The id of the row of `table` whose `column` is `value`, as a value for a row (`sector_id: idWhere('sector', 'code', code)`). */
+export function idWhere(table: string, column: string, value: unknown): Sql {
+  return sql`(select id from ${identifier(table)} where ${identifier(column)} = ${value})`;
+}
+
+/**
  * Runs a statement on the EntityManager's connection (its transaction's, if
  * it has one) and returns its rows. `prepared`: a named statement, parsed
  * and planned once per connection; only for fixed texts.

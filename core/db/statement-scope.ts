@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../logging/logger.js';
 
 /** A pool connection (node-postgres' Client) as far as cancelling its statement needs it. */
@@ -34,7 +33,7 @@ export const newStatementScope = (): StatementScope => ({ running: new Set(), ab
 /**
  * Runs one statement on a connection, tracked in the current request's scope
  * (if any): known while it runs, refused once the request was abandoned.
- * pgQuery calls it; knex's statements go through it by `trackKnexStatements`.
+ * pgQuery calls it; the ORM's statements go through it by `trackOrmStatements` (knex-seam.ts).
  */
 export function trackStatement<T>(connection: PgClientLike, run: () => Promise<T>): Promise<T> {
   const scope = scopes.getStore();
@@ -42,24 +41,6 @@ export function trackStatement<T>(connection: PgClientLike, run: () => Promise<T
   if (scope.abandoned) return Promise.reject(new AbandonedRequestError());
   scope.running.add(connection);
   return run().finally(() => scope.running.delete(connection));
-}
-
-const patched = new WeakSet<object>();
-
-/**
- * Every statement MikroORM runs goes through its knex client's `_query`
- * (transactions' clients share its prototype): wrapped once per class, so
- * that a request's statements are tracked without touching each call site.
- */
-export function trackKnexStatements(orm: MikroORM): void {
-  const client = orm.em.getKnex().client as unknown as object;
-  const proto = Object.getPrototypeOf(client) as { _query: (connection: PgClientLike, obj: unknown) => Promise<unknown> };
-  if (patched.has(proto)) return;
-  patched.add(proto);
-  const original = proto._query;
-  proto._query = function (this: unknown, connection: PgClientLike, obj: unknown) {
-    return trackStatement(connection, () => original.call(this, connection, obj));
-  };
 }
 
 /**

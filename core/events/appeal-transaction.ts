@@ -8,6 +8,7 @@ import { Sector } from '../entities/sector.entity.js';
 import type { AppealStatus } from '../entities/enums.js';
 import type { CommittedAppealEvent } from './event-bus.js';
 import type { AppealEventTypeName } from './appeal-event-type.js';
+import { insertInto, query, sql } from '../db/sql.js';
 
 export interface EventRecord {
   appeal: Appeal;
@@ -121,11 +122,8 @@ export async function runAppealTransaction<T>(app: AppServices, em: EntityManage
       async recordMany(entries) {
         const rows = tx.eventRows(entries, app.clock.now());
         const json = rows.map((row) => ({ ...row, data: row.data ? JSON.stringify(row.data) : null }));
-        const knex = txEm.getKnex();
         for (let i = 0; i < json.length; i += BULK_ROWS_PER_STATEMENT) {
-          await knex('appeal_event')
-            .insert(json.slice(i, i + BULK_ROWS_PER_STATEMENT))
-            .transacting(txEm.getTransactionContext()!);
+          await query(txEm as EntityManager, insertInto('appeal_event', json.slice(i, i + BULK_ROWS_PER_STATEMENT)));
         }
         tx.recorded(entries, rows);
       },
@@ -144,7 +142,7 @@ export async function runAppealTransaction<T>(app: AppServices, em: EntityManage
     // Bulk entries' notifications (pg bus) go out with the commit, in one statement rather than one per message after it.
     if (!recorded.length && bulkPayloads.length && app.events.notifications && app.events.publishLocal) {
       const { channel, messages } = app.events.notifications(bulkPayloads);
-      await txEm.getKnex().raw('select pg_notify(?, m) from unnest(?::text[]) as m', [channel, messages]).transacting(txEm.getTransactionContext()!);
+      await query(txEm as EntityManager, sql`select pg_notify(${channel}, m) from unnest(${messages}::text[]) as m`);
       notified = true;
     }
     return value;

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../events/appeal-transaction.js';
-import { applyAppealScope } from '../auth/appeal-scope.js';
+import { appealScope } from '../auth/appeal-scope.js';
+import { queryOne, sql } from '../db/sql.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import { conflict, notFound } from '../errors/errors.js';
 import { SYSTEM, type ActorKind } from './status-machine.js';
@@ -17,10 +18,8 @@ export const actorKind = (actor: Actor): ActorKind => ('user' in actor ? actor.u
  */
 export async function lockAppeal(em: EntityManager, id: string, actor: Actor): Promise<Appeal> {
   if (!UUID.test(id)) throw notFound('Обращение', id);
-  const knex = em.getKnex();
-  let query = knex('appeal as a').select('a.*').where('a.id', id).forUpdate();
-  if ('user' in actor) query = applyAppealScope(query, actor.user);
-  const [row] = await em.execute(query);
+  const scope = 'user' in actor ? appealScope(actor.user) : sql`true`;
+  const row = await queryOne(em, sql`select a.* from appeal as a where a.id = ${id}::uuid and ${scope} for update`);
   if (!row) throw notFound('Обращение', id);
   return em.map(Appeal, row);
 }

@@ -1,6 +1,7 @@
 import { checkAccess } from '../auth/access-guard.js';
 import { liveAccess } from './live.access.js';
-import { SUBORDINATE_ORGANIZATIONS_SQL } from '../auth/appeal-scope.js';
+import { subordinateOrganizations } from '../auth/appeal-scope.js';
+import { query } from '../db/sql.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../entities/enums.js';
 import { Appeal } from '../entities/appeal.entity.js';
@@ -83,7 +84,7 @@ function renewScope(ctx: RequestContext, delivery?: LiveDelivery): void {
 async function scopeOf(ctx: RequestContext, user: AuthUser): Promise<LiveScope> {
   if (user.role !== Role.ORG_OPERATOR || !user.organizationId) return liveScopeFor(user);
   const load = async () => {
-    const rows: { id: string }[] = await ctx.em.getConnection().execute(SUBORDINATE_ORGANIZATIONS_SQL, [user.organizationId]);
+    const rows = await query<{ id: string }>(ctx.em, subordinateOrganizations(user.organizationId!));
     return rows.map((row) => row.id);
   };
   const cache = ctx.connection?.cache;

@@ -9,6 +9,7 @@ import { recordPageComment } from './official-page-comments.service.js';
 import { recordPagePost } from './official-page-posts.service.js';
 import { checkPeriod, findSilentPages, loadPageMetrics, rankOfficialPages, type PageMetricsRow } from './official-page-metrics.service.js';
 import { scopedAppealConnection } from './scoped-appeals.js';
+import { sql } from '../db/sql.js';
 import { ForwardPageArgs } from '../graphql/pagination.js';
 import {
   OfficialPageCommentInput,
@@ -47,7 +48,7 @@ function pageLoader(ctx: RequestContext) {
 export class OfficialPagesResolver {
   @FieldResolver(() => AppealConnection, { description: 'Комментарии жителей, принятые как обращения (в пределах видимости пользователя), новые первыми' })
   comments(@Root() page: OfficialPage, @Args(() => CommentsArgs) args: CommentsArgs, @Ctx() ctx: RequestContext) {
-    return scopedAppealConnection(ctx.em, requireUser(ctx), 'a.id in (select appeal_id from official_page_comment where page_id = ?)', [page.id], args);
+    return scopedAppealConnection(ctx.em, requireUser(ctx), sql`a.id in (select appeal_id from official_page_comment where page_id = ${page.id})`, args);
   }
 
   @FieldResolver(() => OfficialPageMetrics, { description: 'Показатели страницы за период: ответы, сроки, публикации, активность' })

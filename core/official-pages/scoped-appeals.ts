@@ -1,43 +1,31 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Appeal } from '../entities/appeal.entity.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { applyAppealScope } from '../auth/appeal-scope.js';
-import { pgQueryOf } from '../db/pg-query.js';
+import { appealScope } from '../auth/appeal-scope.js';
+import { query, queryOne, raw, sql, type Sql } from '../db/sql.js';
 import { entityView } from '../db/entity-view.js';
 import { readPageArgs, toConnection, type Connection, type PageArgs } from '../graphql/pagination.js';
 
 /**
- * A connection of the appeals that match `condition` (SQL over `appeal as a`
- * with `?` bindings), narrowed to what the caller may see by the one scope
- * rule (applyAppealScope), newest first. Used by OfficialPage.comments and
- * Recommendation.appeals. The scope rule is a knex builder today; the
- * statement itself runs through pgQuery (core/db/pg-query.ts).
+ * A connection of the appeals that match `condition` (over `appeal as a`),
+ * narrowed to what the caller may see by the one scope rule (appealScope),
+ * newest first. Used by OfficialPage.comments and Recommendation.appeals.
  */
-export async function scopedAppealConnection(
-  em: EntityManager,
-  user: AuthUser,
-  condition: string,
-  bindings: unknown[],
-  args: PageArgs,
-): Promise<Connection<Appeal>> {
+export async function scopedAppealConnection(em: EntityManager, user: AuthUser, condition: Sql, args: PageArgs): Promise<Connection<Appeal>> {
   const page = readPageArgs(args, 2);
-  const knex = em.getKnex();
-  const base = () => applyAppealScope(knex('appeal as a').whereRaw(condition, bindings as never[]), user);
-  const query = base().select('a.*');
+  const where = sql`(${condition}) and ${appealScope(user)}`;
   const backward = page.direction === 'backward';
-  if (page.cursor) {
-    query.whereRaw(`(a.received_at, a.id) ${backward ? '>' : '<'} (?::timestamptz, ?::uuid)`, page.cursor as [string, string]);
-  }
-  const dir = backward ? 'asc' : 'desc';
-  query.orderByRaw(`a.received_at ${dir}, a.id ${dir}`).limit(page.limit + 1);
+  const after = page.cursor ? sql` and (a.received_at, a.id) ${raw(backward ? '>' : '<')} (${page.cursor[0]}::timestamptz, ${page.cursor[1]}::uuid)` : sql``;
+  const dir = raw(backward ? 'asc' : 'desc');
   const toAppeal = entityView(em, Appeal);
-  const appeals = (await pgQueryOf(em, query)).map((row) => toAppeal(row));
+  const rows = await query(em, sql`select a.* from appeal as a where ${where}${after} order by a.received_at ${dir}, a.id ${dir} limit ${page.limit + 1}`);
+  const appeals = rows.map((row) => toAppeal(row));
   return toConnection(
     appeals,
     page,
     (a) => [a.receivedAt.toISOString(), a.id],
     async () => {
-      const [row] = await pgQueryOf<{ count: number }>(em, base().count({ count: '*' }));
+      const row = await queryOne<{ count: string }>(em, sql`select count(*) as count from appeal as a where ${where}`);
       return Number(row?.count ?? 0);
     },
   );

@@ -1,9 +1,9 @@
-import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthUser } from '../auth/auth-user.js';
-import { applyAppealScope } from '../auth/appeal-scope.js';
+import { appealScope } from '../auth/appeal-scope.js';
 import { personalTextFor } from '../auth/personal-data.js';
 import { AppealStatus, Role } from '../entities/enums.js';
-import { textArray } from '../db/sql-array.js';
+import { and, query, raw, sql, type Sql } from '../db/sql.js';
 import { Open311Error } from './open311-format.js';
 
 /** GeoReport v2 has two statuses: the body owes nothing more once it answered, or the appeal was closed or rejected. */
@@ -61,12 +61,12 @@ export interface RequestFilters {
  * anonymous reader (GeoReport v2 public list) sees requests of the
  * published services only (`services.json`).
  */
-function scope(query: Knex.QueryBuilder, user: AuthUser | null, publicServices: readonly string[]): Knex.QueryBuilder {
-  if (!user) return query.whereRaw('c.code = any(?::text[])', [textArray(publicServices)]);
+function scope(user: AuthUser | null, publicServices: readonly string[]): Sql {
+  if (!user) return sql`c.code = any(${[...publicServices]}::text[])`;
   if (user.role === Role.INTEGRATION) {
-    return query.whereRaw('a.id in (select appeal_id from channel_record where submitted_by_id = ? and appeal_id is not null)', [user.id]);
+    return sql`a.id in (select appeal_id from channel_record where submitted_by_id = ${user.id} and appeal_id is not null)`;
   }
-  return applyAppealScope(query, user);
+  return appealScope(user);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -85,59 +85,31 @@ export async function findRequests(
   publicServices: readonly string[],
   timeZone: string,
 ): Promise<Open311Request[]> {
-  const knex = em.getKnex();
-  const query = scope(
-    knex('appeal as a')
-      .leftJoin('category as c', 'c.id', 'a.category_id')
-      .leftJoin('organization as o', 'o.id', 'a.organization_id')
-      .select(
-        'a.id',
-        'a.number',
-        'a.status',
-        'a.text',
-        'a.address',
-        'a.latitude',
-        'a.longitude',
-        'a.received_at',
-        'a.updated_at',
-        'a.due_at',
-        'c.code as category_code',
-        'c.name as category_name',
-        'o.name as organization_name',
-        knex.raw(`(select e.reason from appeal_event e where e.appeal_id = a.id and e.to_status = a.status order by e.at desc limit 1) as status_reason`),
-        knex.raw(
-          `(select r.text from appeal_response r where r.appeal_id = a.id and r.review_decision = 'ACCEPT' order by r.reviewed_at desc limit 1) as answer_text`,
-        ),
-        knex.raw(
-          `(select r.raw->>'media_url' from channel_record r where r.appeal_id = a.id and r.adapter = 'open311' and r.raw->>'media_url' is not null limit 1) as media_url`,
-        ),
-      ),
-    user,
-    publicServices,
-  );
+  const conditions = [scope(user, publicServices)];
   if (filters.serviceRequestIds?.length) {
     const ids = filters.serviceRequestIds.filter((id) => UUID.test(id));
-    query.where((q) => {
-      q.whereRaw('a.number = any(?::text[])', [textArray(filters.serviceRequestIds!)]);
-      if (ids.length) q.orWhereRaw('a.id = any(?::uuid[])', [textArray(ids)]);
-    });
+    const byNumber = sql`a.number = any(${filters.serviceRequestIds}::text[])`;
+    conditions.push(ids.length ? sql`(${byNumber} or a.id = any(${ids}::uuid[]))` : byNumber);
   } else {
     const start = filters.startDate ?? new Date((filters.endDate ?? now).getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
-    query.where('a.received_at', '>=', start);
-    if (filters.endDate) query.where('a.received_at', '<=', filters.endDate);
+    conditions.push(sql`a.received_at >= ${start}`);
+    if (filters.endDate) conditions.push(sql`a.received_at <= ${filters.endDate}`);
   }
-  if (filters.serviceCodes?.length) query.whereRaw('c.code = any(?::text[])', [textArray(filters.serviceCodes)]);
+  if (filters.serviceCodes?.length) conditions.push(sql`c.code = any(${filters.serviceCodes}::text[])`);
   if (filters.statuses?.length === 1) {
     const closed = filters.statuses[0] === 'closed';
-    query.whereRaw(`a.status::text ${closed ? '' : 'not '}in (select unnest(?::text[]))`, [textArray(CLOSED)]);
+    conditions.push(sql`a.status::text ${raw(closed ? '' : 'not ')}in (select unnest(${[...CLOSED]}::text[]))`);
   }
-  const rows: Record<string, any>[] = await em.getConnection().execute(
-    query
-      .orderBy([
-        { column: 'a.received_at', order: 'desc' },
-        { column: 'a.id', order: 'desc' },
-      ])
-      .limit(MAX_REQUESTS),
+  const rows = await query<Record<string, any>>(
+    em,
+    sql`select a.id, a.number, a.status, a.text, a.address, a.latitude, a.longitude, a.received_at, a.updated_at, a.due_at,
+        c.code as category_code, c.name as category_name, o.name as organization_name,
+        (select e.reason from appeal_event e where e.appeal_id = a.id and e.to_status = a.status order by e.at desc limit 1) as status_reason,
+        (select r.text from appeal_response r where r.appeal_id = a.id and r.review_decision = 'ACCEPT' order by r.reviewed_at desc limit 1) as answer_text,
+        (select r.raw->>'media_url' from channel_record r where r.appeal_id = a.id and r.adapter = 'open311' and r.raw->>'media_url' is not null limit 1) as media_url
+      from appeal as a left join category as c on c.id = a.category_id left join organization as o on o.id = a.organization_id
+      where ${and(conditions)}
+      order by a.received_at desc, a.id desc limit ${MAX_REQUESTS}`,
   );
   return rows.map((row) => ({
     service_request_id: row.number,

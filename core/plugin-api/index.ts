@@ -20,8 +20,6 @@ export { connectionType, ForwardPageArgs, type Connection } from '../graphql/pag
 export { registerEnum } from '../graphql/register-enum.js';
 export { DateTime } from '../graphql/date-time.scalar.js';
 export { appError, badInput, notFound } from '../errors/errors.js';
-/** A text[] value for SQL (`= any(?::text[])`, or a text[] column in a seed row). */
-export { textArray } from '../db/sql-array.js';
 /** Base class of a plugin's migration (its own tables, in its own folder): the core merges it into the one chain. */
 export { Migration } from '@mikro-orm/migrations';
 export * from './sector-checks.js';

@@ -1,9 +1,9 @@
 import type { EntityClass, EntityName } from '@mikro-orm/core';
-import type { Knex } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../graphql/context.js';
 import { batchById } from '../graphql/loaders.js';
 import { readPageArgs, toConnection, type Connection, type CursorKind } from '../graphql/pagination.js';
 import { canSeePersonalData } from '../auth/personal-data.js';
+import { and, identifier, join, query, queryOne, sql, type Sql } from '../db/sql.js';
 
 /** A reference row by id, batched per request (no N+1 when a list resolves it). */
 export function loadById<T extends { id: string }>(ctx: RequestContext, entity: EntityClass<T>, id: string): Promise<T | null> {
@@ -31,13 +31,70 @@ export interface ReferencePageArgs {
   after?: string | null;
 }
 
+/** A value of a filter field: null, undefined or an empty text is no condition (the field was not set). */
+export type ReferenceFilterValue = string | number | boolean | null | undefined;
+
+/**
+ * Conditions on a plugin's reference table, named by the entity's properties
+ * (never SQL, never column names); all of them hold:
+ *
+ * - `equals`: property → value, `{ municipality: f.municipalityId, kind: f.kind }`
+ *   (a relation is compared by its id);
+ * - `equalsIgnoringCase`: the same for texts, case-insensitive;
+ * - `search`: the words (trimmed) found case-insensitively in any of the
+ *   properties `in`, or equal to one of `orEquals` (an INN typed whole).
+ *   `%` and `_` in the words are literal.
+ *
+ * A property the entity does not have is a programming error (thrown).
+ */
+export interface ReferenceFilter {
+  equals?: Readonly<Record<string, ReferenceFilterValue>>;
+  equalsIgnoringCase?: Readonly<Record<string, string | null | undefined>>;
+  search?: { words: string | null | undefined; in: readonly string[]; orEquals?: readonly string[] };
+}
+
 export interface ReferencePageOptions<T> {
   entity: EntityClass<T>;
   args: ReferencePageArgs;
-  /** Conditions on the table, aliased `t` (`q.where('t.municipality_id', id)`). */
-  where?: (query: Knex.QueryBuilder) => void;
+  /** Conditions on the table's rows. */
+  filter?: ReferenceFilter;
   /** The property to order by (then by id); `name` unless said otherwise. */
   orderBy?: keyof T & string;
+}
+
+interface PropertyColumns {
+  className: string;
+  properties: Record<string, { fieldNames?: string[] } | undefined>;
+}
+
+/** `t.<column>` of a property. */
+function columnOf(meta: PropertyColumns, property: string): Sql {
+  const column = meta.properties[property]?.fieldNames?.[0];
+  if (!column) throw new Error(`${meta.className} has no property "${property}" to filter or order by`);
+  return sql`t.${identifier(column)}`;
+}
+
+const isSet = (value: ReferenceFilterValue): value is string | number | boolean => value != null && value !== '';
+
+/** The SQL of a ReferenceFilter over the table aliased `t`. */
+export function referenceFilterSql(meta: PropertyColumns, filter: ReferenceFilter | undefined): Sql {
+  const conditions: Sql[] = [];
+  for (const [property, value] of Object.entries(filter?.equals ?? {})) {
+    if (isSet(value)) conditions.push(sql`${columnOf(meta, property)} = ${value}`);
+  }
+  for (const [property, value] of Object.entries(filter?.equalsIgnoringCase ?? {})) {
+    if (isSet(value)) conditions.push(sql`lower(${columnOf(meta, property)}) = lower(${value})`);
+  }
+  const words = filter?.search?.words?.trim();
+  if (words && filter?.search) {
+    const pattern = likePattern(words);
+    const found = [
+      ...filter.search.in.map((property) => sql`${columnOf(meta, property)} ilike ${pattern}`),
+      ...(filter.search.orEquals ?? []).map((property) => sql`${columnOf(meta, property)} = ${words}`),
+    ];
+    if (found.length) conditions.push(sql`(${join(found, ' or ')})`);
+  }
+  return and(conditions);
 }
 
 /**
@@ -48,30 +105,26 @@ export async function referencePage<T extends { id: string }>(ctx: RequestContex
   const meta = ctx.em.getMetadata().get(options.entity.name);
   const property = options.orderBy ?? ('name' as keyof T & string);
   const page = readPageArgs(options.args, [cursorKindOf(meta.properties[property as never]?.type), cursorKindOf(meta.properties['id' as never]?.type)]);
-  const column = `t.${meta.properties[property as never]!.fieldNames[0]}`;
-  const knex = ctx.em.getKnex();
-  const base = () => {
-    const query = knex(`${meta.tableName} as t`);
-    options.where?.(query);
-    return query;
-  };
-  const query = base().select('t.*');
-  if (page.cursor) query.whereRaw(`(${column}, t.id) > (?, ?)`, page.cursor as [string, string]);
-  const rows = await ctx.em.getConnection().execute(query.orderBy([{ column }, { column: 't.id' }]).limit(page.limit + 1));
+  const columns = meta as unknown as PropertyColumns;
+  const column = columnOf(columns, property);
+  const table = sql`${identifier(meta.tableName)} as t`;
+  const where = referenceFilterSql(columns, options.filter);
+  const after = page.cursor ? sql` and (${column}, t.id) > (${page.cursor[0]}, ${page.cursor[1]})` : sql``;
+  const rows = await query(ctx.em, sql`select t.* from ${table} where ${where}${after} order by ${column}, t.id limit ${page.limit + 1}`);
   const entities = rows.map((row) => ctx.em.map(options.entity, row as never));
   return toConnection(
     entities,
     page,
     (row) => [row[property], row.id],
     async () => {
-      const [{ count }] = await ctx.em.getConnection().execute(base().count({ count: '*' }));
-      return Number(count);
+      const row = await queryOne<{ count: string }>(ctx.em, sql`select count(*) as count from ${table} where ${where}`);
+      return Number(row?.count ?? 0);
     },
   );
 }
 
 /** Escapes a user's search words for ILIKE. */
-export function likePattern(search: string): string {
+function likePattern(search: string): string {
   return `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 

@@ -3,6 +3,8 @@ import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { analyticsSql as pgQuery } from '../official-pages/analytics-sql.js';
 import { ANSWER_TEXTS_SQL } from '../analytics/appeal-signals.sql.js';
+import { raw, sql, type Sql } from '../db/sql.js';
+
 import { loadRatingFigures } from '../analytics/ratings.figures.js';
 import { RatingSubject } from '../analytics/ratings.types.js';
 import { loadPageMetrics } from '../official-pages/official-page-metrics.service.js';
@@ -33,8 +35,8 @@ export interface Finding {
   reason: string;
   evidence: Record<string, unknown>;
   appealIds?: string[];
-  /** Instead of ids: the appeals as a condition over `appeal as a` (`?` bindings), read only when asked for. */
-  appealCondition?: { sql: string; bindings: unknown[] };
+  /** Instead of ids: the appeals as a condition over `appeal as a`, read only when asked for. */
+  appealCondition?: Sql;
   pageIds?: string[];
 }
 
@@ -113,10 +115,8 @@ const answerQuality: RecommendationRule = {
           bodiesJudged: judged.length,
           bar: round(bar),
         },
-        appealCondition: {
-          sql: `a.organization_id = ? and a.id in (select t.appeal_id from (${ANSWER_TEXTS_SQL}) t where t.at >= ? and t.at < ? and hashtextextended(lower(trim(t.text)), 0) = ?::bigint)`,
-          bindings: [r.organization_id, ctx.from, ctx.to, r.h],
-        },
+        appealCondition: sql`a.organization_id = ${r.organization_id} and a.id in (select t.appeal_id from (${raw(ANSWER_TEXTS_SQL)}) t
+          where t.at >= ${ctx.from} and t.at < ${ctx.to} and hashtextextended(lower(trim(t.text)), 0) = ${r.h}::bigint)`,
       }));
   },
 };

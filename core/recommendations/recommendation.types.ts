@@ -3,6 +3,7 @@ import { JsonScalar } from '../graphql/json.scalar.js';
 import { Organization } from '../entities/organization.entity.js';
 import { Municipality } from '../entities/municipality.entity.js';
 import { Category } from '../entities/category.entity.js';
+import type { Sql } from '../db/sql.js';
 
 /** A recommendation to one body; `organization`, `appeals`, `pages` and `seminar` resolve through loaders. */
 @ObjectType({ description: 'Рекомендация органу: что сделать, почему, на каких цифрах и обращениях это видно' })
@@ -10,7 +11,7 @@ export class Recommendation {
   organizationId!: string;
   appealIds!: string[];
   /** The appeals as a condition over `appeal as a`, when the rule gave one instead of ids. */
-  appealCondition!: { sql: string; bindings: unknown[] } | null;
+  appealCondition!: Sql | null;
   pageIds!: string[];
   seminarId!: string | null;
 

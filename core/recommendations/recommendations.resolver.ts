@@ -7,7 +7,7 @@ import type { RequestContext } from '../graphql/context.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { AppealConnection } from '../appeals/appeal-types.js';
 import { requireUser } from '../auth/require-user.js';
-import { textArray } from '../db/sql-array.js';
+import { sql } from '../db/sql.js';
 import { Seminar } from '../training/seminar.entity.js';
 import { scopedAppealConnection } from '../official-pages/scoped-appeals.js';
 import { computeRecommendations } from './recommendations.service.js';
@@ -55,8 +55,7 @@ export class RecommendationsResolver {
   @FieldResolver(() => AppealConnection, { description: 'Обращения, на которых видна рекомендация (в пределах видимости пользователя)' })
   appeals(@Root() r: Recommendation, @Args(() => FirstArgs) args: FirstArgs, @Ctx() ctx: RequestContext) {
     const user = requireUser(ctx);
-    if (r.appealCondition) return scopedAppealConnection(ctx.em, user, r.appealCondition.sql, r.appealCondition.bindings, { first: args.first });
-    return scopedAppealConnection(ctx.em, user, 'a.id = any(?::uuid[])', [textArray(r.appealIds)], { first: args.first });
+    return scopedAppealConnection(ctx.em, user, r.appealCondition ?? sql`a.id = any(${r.appealIds}::uuid[])`, { first: args.first });
   }
 
   @FieldResolver(() => [OfficialPage], { description: 'Официальные страницы, на которых видна рекомендация' })

@@ -4,7 +4,7 @@ import { hashPassword } from '../auth/password.js';
 import { Role } from '../entities/enums.js';
 import { DEMO_PASSWORD, demoUsers, type DemoUser } from './demo-users.js';
 import { generateDemoAppeals } from './demo-appeals.js';
-import { textArray } from '../db/sql-array.js';
+import { idWhere, insertInto, onConflict, query, queryOne, sql } from '../db/sql.js';
 import { detectProblems } from '../analytics/problems.service.js';
 
 /**
@@ -15,9 +15,8 @@ import { detectProblems } from '../analytics/problems.service.js';
 export async function seedDemo(app: AppServices): Promise<void> {
   const em = app.orm.em.fork() as EntityManager;
   await seedDemoUsers(em, app);
-  const knex = em.getKnex();
-  const [{ exists }] = await em.getConnection().execute(knex.raw(`select exists(select 1 from appeal where external_id like 'demo-%') as "exists"`));
-  if (exists) return;
+  const demoAppeals = await queryOne<{ exists: boolean }>(em, sql`select exists(select 1 from appeal where external_id like 'demo-%') as "exists"`);
+  if (demoAppeals?.exists) return;
   const started = Date.now();
   // Through the lifecycle's own services, each step at its own moment (core/seed/demo-appeals.ts).
   const count = await generateDemoAppeals(app, { count: app.config.DEMO_APPEALS, seed: 20200828 });
@@ -30,32 +29,26 @@ async function seedDemoProblems(em: EntityManager, app: AppServices): Promise<vo
   const now = app.clock.now();
   const ids = await detectProblems(em, { from: new Date(now.getTime() - 60 * 86_400_000), to: now, minCount: app.config.PROBLEM_MIN_APPEALS });
   if (!ids.length) return;
-  const knex = em.getKnex();
-  const [heating] = await em.getConnection().execute(
-    knex('problem as p')
-      .join('category as c', 'c.id', 'p.category_id')
-      .select('p.id')
-      .whereIn('p.id', ids)
-      .where('c.code', 'housing.heating')
-      .orderBy([{ column: 'p.appeal_count', order: 'desc' }, { column: 'p.id' }])
-      .limit(1),
+  const heating = await queryOne<{ id: string }>(
+    em,
+    sql`select p.id from problem as p join category as c on c.id = p.category_id
+      where p.id = any(${ids}::uuid[]) and c.code = 'housing.heating' order by p.appeal_count desc, p.id limit 1`,
   );
   if (!heating) return;
-  await em.getConnection().execute(
-    knex('problem').where('id', heating.id).update({
-      status: 'IN_PROGRESS',
-      decision: 'Замена участка теплосети; до завершения работ — ежедневный контроль температуры в квартирах',
-      national_project_indicator: 'ЖКС.1.3',
-    }),
+  await query(
+    em,
+    sql`update problem set status = 'IN_PROGRESS',
+      decision = ${'Замена участка теплосети; до завершения работ — ежедневный контроль температуры в квартирах'},
+      national_project_indicator = ${'ЖКС.1.3'} where id = ${heating.id}`,
   );
 }
 
 async function seedDemoUsers(em: EntityManager, app: AppServices): Promise<void> {
-  const knex = em.getKnex();
   const hash = await hashPassword(DEMO_PASSWORD);
-  const orgs: { id: string; code: string; short_name: string }[] = await em
-    .getConnection()
-    .execute(knex('organization').select('id', 'code', 'short_name').whereIn('kind', ['EXECUTIVE_BODY', 'MUNICIPAL_ADMINISTRATION']));
+  const orgs = await query<{ id: string; code: string; short_name: string }>(
+    em,
+    sql`select id, code, short_name from organization where kind in ('EXECUTIVE_BODY', 'MUNICIPAL_ADMINISTRATION')`,
+  );
   // Two operators per body, so that workload statistics have specialists to count.
   const operators: DemoUser[] = orgs.flatMap((org) =>
     [1, 2].map((n) => ({
@@ -66,13 +59,13 @@ async function seedDemoUsers(em: EntityManager, app: AppServices): Promise<void>
     })),
   );
   const rows = [...demoUsers(app.region), ...operators].map((user) => ({
-    id: knex.raw('gen_random_uuid()'),
+    id: sql`gen_random_uuid()`,
     email: user.email,
     password_hash: hash,
     full_name: user.fullName,
     role: user.role,
-    sectors: textArray(user.sectors ?? []),
-    organization_id: knex('organization').select('id').where('code', user.organizationCode),
+    sectors: user.sectors ?? [],
+    organization_id: idWhere('organization', 'code', user.organizationCode),
   }));
-  await em.getConnection().execute(knex('app_user').insert(rows).onConflict('email').ignore());
+  await query(em, sql`${insertInto('app_user', rows)} ${onConflict(['email'])}`);
 }

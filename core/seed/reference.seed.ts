@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SectorPlugin, SeedContext } from '../plugin-api/index.js';
-import { textArray } from '../db/sql-array.js';
+import { identifier, idWhere, insertInto, onConflict, query, sql } from '../db/sql.js';
 import type { RegionLoadReport, RegionPack } from '../region/index.js';
 import { loadRegion } from '../region/region-load.js';
 
@@ -12,32 +12,19 @@ import { loadRegion } from '../region/region-load.js';
  */
 export async function seedReference(em: EntityManager, region: RegionPack, plugins: readonly SectorPlugin[], demo: boolean): Promise<RegionLoadReport> {
   const report = await loadRegion(em, region, { calendar: 'missing' });
-  const knex = em.getKnex();
-  const run = (query: Parameters<ReturnType<EntityManager['getConnection']>['execute']>[0]) => em.getConnection().execute(query);
-
   for (const plugin of plugins) {
-    await run(
-      knex('sector')
-        .insert({ id: knex.raw('gen_random_uuid()'), code: plugin.code, name: plugin.name.ru, name_en: plugin.name.en })
-        .onConflict('code')
-        .merge(['name', 'name_en']),
-    );
+    const sector = { id: sql`gen_random_uuid()`, code: plugin.code, name: plugin.name.ru, name_en: plugin.name.en };
+    await query(em, sql`${insertInto('sector', [sector])} ${onConflict(['code'], ['name', 'name_en'])}`);
     if (plugin.categories.length) {
-      await run(
-        knex('category')
-          .insert(
-            plugin.categories.map((c) => ({
-              id: knex.raw('gen_random_uuid()'),
-              code: c.code,
-              name: c.name,
-              federal_code: c.federalCode ?? null,
-              keywords: textArray(c.keywords),
-              sector_id: knex('sector').select('id').where('code', plugin.code),
-            })),
-          )
-          .onConflict('code')
-          .merge(['name', 'federal_code', 'keywords', 'sector_id']),
-      );
+      const categories = plugin.categories.map((c) => ({
+        id: sql`gen_random_uuid()`,
+        code: c.code,
+        name: c.name,
+        federal_code: c.federalCode ?? null,
+        keywords: c.keywords,
+        sector_id: idWhere('sector', 'code', plugin.code),
+      }));
+      await query(em, sql`${insertInto('category', categories)} ${onConflict(['code'], ['name', 'federal_code', 'keywords', 'sector_id'])}`);
     }
   }
 
@@ -51,10 +38,9 @@ function seedContext(em: EntityManager, demo: boolean): SeedContext {
   const idBy = (table: string, what: string) => {
     let ids: Promise<Map<string, string>> | null = null;
     return async (code: string) => {
-      ids ??= em
-        .getConnection()
-        .execute<{ id: string; code: string }[]>(em.getKnex()(table).select('id', 'code'))
-        .then((rows) => new Map(rows.map((row) => [row.code, row.id])));
+      ids ??= query<{ id: string; code: string }>(em, sql`select id, code from ${identifier(table)}`).then(
+        (rows) => new Map(rows.map((row) => [row.code, row.id])),
+      );
       const id = (await ids).get(code);
       if (!id) throw new Error(`Seed: ${what} with code "${code}" does not exist`);
       return id;

@@ -1,5 +1,4 @@
 import express from 'express';
-import type pg from 'pg';
 import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
@@ -25,7 +24,8 @@ import { inputBoundsPlugin } from '../graphql/input-bounds.js';
 import { RateLimits } from './rate-limit.js';
 import { httpErrorHandler } from './http-errors.js';
 import { registerRoutes } from './routes.js';
-import { abandon, newStatementScope, runInStatementScope, trackKnexStatements } from '../db/statement-scope.js';
+import { abandon, newStatementScope, runInStatementScope } from '../db/statement-scope.js';
+import { ormConnectionSettings, trackOrmStatements } from '../db/knex-seam.js';
 import { graphiqlPolicy, securityHeaders } from './security-headers.js';
 
 export interface HttpServer {
@@ -55,8 +55,8 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
   const limits = graphqlLimits(config);
   // One set of quotas for both transports and the REST routes.
   const rateLimits = new RateLimits(config);
-  trackKnexStatements(app.orm);
-  const connectionSettings = (app.orm.em.getKnex().client as unknown as { connectionSettings: pg.ClientConfig }).connectionSettings;
+  trackOrmStatements(app.orm);
+  const connectionSettings = ormConnectionSettings(app.orm.em);
   const websockets = attachWebSocketServer(server, app, schema, rateLimits);
 
   const apollo = new ApolloServer<RequestContext>({

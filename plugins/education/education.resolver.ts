@@ -3,7 +3,6 @@ import {
   Appeal,
   Municipality,
   connectionType,
-  likePattern,
   loadAppealDetails,
   loadById,
   referencePage,
@@ -34,11 +33,7 @@ export class EducationAppealResolver {
     return referencePage(ctx, {
       entity: EducationInstitution,
       args,
-      where: (q) => {
-        if (f?.municipalityId) q.where('t.municipality_id', f.municipalityId);
-        if (f?.kind) q.where('t.kind', f.kind);
-        if (f?.search?.trim()) q.where((w) => w.whereILike('t.name', likePattern(f.search!)).orWhereILike('t.address', likePattern(f.search!)));
-      },
+      filter: { equals: { municipality: f?.municipalityId, kind: f?.kind }, search: { words: f?.search, in: ['name', 'address'] } },
     });
   }
 

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Appeal, Municipality, loadAppealDetails, loadByKey, personalData, type RequestContext } from '../../core/plugin-api/index.js';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Appeal, Municipality, loadAppealDetails, loadById, loadByKey, personalData, type RequestContext } from '../../core/plugin-api/index.js';
 import { EnergyCompany, EnergyCompanyKind, EnergyDetails } from './energy.entities.js';
 
 @Resolver(() => Appeal)
@@ -10,18 +11,13 @@ export class EnergyAppealResolver {
     @Arg('municipalityId', () => ID, { nullable: true, description: 'Организации, работающие в этом муниципалитете' }) municipalityId: string | null,
     @Ctx() ctx: RequestContext,
   ) {
-    const knex = ctx.em.getKnex();
-    const query = knex('energy_company as t')
-      .select('t.*')
-      .orderBy([{ column: 't.kind' }, { column: 't.name' }]);
-    if (kind) query.where('t.kind', kind);
+    const where: FilterQuery<EnergyCompany> = kind ? { kind } : {};
     if (municipalityId) {
-      query.where((w) =>
-        w.whereNull('t.municipality_codes').orWhereRaw('(select m.code from municipality m where m.id = ?) = any(t.municipality_codes)', [municipalityId]),
-      );
+      // The whole republic's (no list), and those whose list names the municipality.
+      const municipality = await loadById(ctx, Municipality, municipalityId);
+      where.$or = [{ municipalityCodes: null }, ...(municipality ? [{ municipalityCodes: { $contains: [municipality.code] } }] : [])];
     }
-    const rows = await ctx.em.getConnection().execute(query);
-    return rows.map((row) => ctx.em.map(EnergyCompany, row as never));
+    return ctx.em.find(EnergyCompany, where, { orderBy: [{ kind: 'asc' }, { name: 'asc' }] });
   }
 
   @FieldResolver(() => EnergyDetails, { nullable: true, description: 'Сведения блока энергетики' })

@@ -1,4 +1,4 @@
-import { textArray, upsertRows, type SeedContext } from '../../core/plugin-api/index.js';
+import { upsertRows, type SeedContext } from '../../core/plugin-api/index.js';
 import { energyCompanies } from './energy.reference-data.js';
 
 /** Energy companies by name: idempotent, every start. */
@@ -10,7 +10,7 @@ export async function seedEnergy(ctx: SeedContext): Promise<void> {
       name: c.name,
       short_name: c.shortName,
       kind: c.kind,
-      municipality_codes: c.municipalityCodes ? textArray(c.municipalityCodes) : null,
+      municipality_codes: c.municipalityCodes ?? null,
       inn: c.inn ?? null,
       hotline: c.hotline ?? null,
       demo: c.demo ?? false,

@@ -4,7 +4,6 @@ import {
   Municipality,
   Organization,
   connectionType,
-  likePattern,
   loadAppealDetails,
   loadById,
   personalData,
@@ -36,11 +35,7 @@ export class HealthAppealResolver {
     return referencePage(ctx, {
       entity: MedicalOrganization,
       args,
-      where: (q) => {
-        if (f?.municipalityId) q.where('t.municipality_id', f.municipalityId);
-        if (f?.kind) q.where('t.kind', f.kind);
-        if (f?.search?.trim()) q.whereILike('t.name', likePattern(f.search));
-      },
+      filter: { equals: { municipality: f?.municipalityId, kind: f?.kind }, search: { words: f?.search, in: ['name'] } },
     });
   }
 

@@ -3,7 +3,6 @@ import {
   Appeal,
   Municipality,
   connectionType,
-  likePattern,
   loadAppealDetails,
   loadById,
   loadByKey,
@@ -48,10 +47,7 @@ export class HousingAppealResolver {
     return referencePage(ctx, {
       entity: ManagementCompany,
       args,
-      where: (q) => {
-        if (f?.municipalityId) q.where('t.municipality_id', f.municipalityId);
-        if (f?.search?.trim()) q.where((w) => w.whereILike('t.name', likePattern(f.search!)).orWhere('t.inn', f.search!.trim()));
-      },
+      filter: { equals: { municipality: f?.municipalityId }, search: { words: f?.search, in: ['name'], orEquals: ['inn'] } },
     });
   }
 
@@ -62,10 +58,9 @@ export class HousingAppealResolver {
       entity: ApartmentBuilding,
       args,
       orderBy: 'address',
-      where: (q) => {
-        if (f?.municipalityId) q.where('t.municipality_id', f.municipalityId);
-        if (f?.managementCompanyId) q.where('t.management_company_id', f.managementCompanyId);
-        if (f?.search?.trim()) q.whereILike('t.address', likePattern(f.search));
+      filter: {
+        equals: { municipality: f?.municipalityId, managementCompany: f?.managementCompanyId },
+        search: { words: f?.search, in: ['address'] },
       },
     });
   }

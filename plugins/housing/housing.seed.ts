@@ -1,9 +1,8 @@
-import { upsertRows, type SeedContext } from '../../core/plugin-api/index.js';
+import { referenceId, upsertRows, type SeedContext } from '../../core/plugin-api/index.js';
 import { apartmentBuildings, managementCompanies } from './housing.reference-data.js';
 
 /** Management companies by INN, then buildings by address: idempotent, every start. */
 export async function seedHousing(ctx: SeedContext): Promise<void> {
-  const knex = ctx.em.getKnex();
   await upsertRows(
     ctx.em,
     'housing_management_company',
@@ -26,7 +25,7 @@ export async function seedHousing(ctx: SeedContext): Promise<void> {
         municipality_id: await ctx.municipalityId(b.municipalityCode),
         year_built: b.yearBuilt,
         floors: b.floors,
-        management_company_id: knex('housing_management_company').select('id').where('inn', b.managementCompanyInn),
+        management_company_id: referenceId('housing_management_company', 'inn', b.managementCompanyInn),
         demo: b.demo ?? false,
       })),
     ),

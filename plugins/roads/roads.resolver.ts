@@ -3,7 +3,6 @@ import {
   Appeal,
   Municipality,
   connectionType,
-  likePattern,
   loadAppealDetails,
   loadById,
   referencePage,
@@ -35,11 +34,9 @@ export class RoadsAppealResolver {
     return referencePage(ctx, {
       entity: RoadSegment,
       args,
-      where: (q) => {
-        if (f?.municipalityId) q.where('t.municipality_id', f.municipalityId);
-        if (f?.owner) q.where('t.owner', f.owner);
-        if (f?.roadNumber?.trim()) q.where('t.road_number', f.roadNumber.trim());
-        if (f?.search?.trim()) q.whereILike('t.name', likePattern(f.search));
+      filter: {
+        equals: { municipality: f?.municipalityId, owner: f?.owner, roadNumber: f?.roadNumber?.trim() },
+        search: { words: f?.search, in: ['name'] },
       },
     });
   }

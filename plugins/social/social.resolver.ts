@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Appeal, Municipality, loadAppealDetails, loadByKey, personalData, type RequestContext } from '../../core/plugin-api/index.js';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Appeal, Municipality, loadAppealDetails, loadById, loadByKey, personalData, type RequestContext } from '../../core/plugin-api/index.js';
 import { SocialDetails, SocialMeasure, SocialMeasureProvider, SocialServiceCentre } from './social.entities.js';
 
 @Resolver(() => Appeal)
@@ -17,19 +18,13 @@ export class SocialAppealResolver {
     @Arg('municipalityId', () => ID, { nullable: true, description: 'Центры этого муниципалитета' }) municipalityId: string | null,
     @Ctx() ctx: RequestContext,
   ) {
-    const knex = ctx.em.getKnex();
-    const query = knex('social_service_centre as t')
-      .select('t.*')
-      .orderBy([{ column: 't.name' }]);
+    const where: FilterQuery<SocialServiceCentre> = {};
     if (municipalityId) {
-      query.where((w) =>
-        w
-          .where('t.municipality_id', municipalityId)
-          .orWhereRaw('(select m.code from municipality m where m.id = ?) = any(t.also_serves_codes)', [municipalityId]),
-      );
+      // Its own centres, and those that also serve it.
+      const municipality = await loadById(ctx, Municipality, municipalityId);
+      where.$or = [{ municipality: municipalityId }, ...(municipality ? [{ alsoServesCodes: { $contains: [municipality.code] } }] : [])];
     }
-    const rows = await ctx.em.getConnection().execute(query);
-    return rows.map((row) => ctx.em.map(SocialServiceCentre, row as never));
+    return ctx.em.find(SocialServiceCentre, where, { orderBy: { name: 'asc' } });
   }
 
   @FieldResolver(() => SocialDetails, { nullable: true, description: 'Сведения блока социальной защиты' })

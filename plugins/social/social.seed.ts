@@ -1,4 +1,4 @@
-import { textArray, upsertRows, type SeedContext } from '../../core/plugin-api/index.js';
+import { upsertRows, type SeedContext } from '../../core/plugin-api/index.js';
 import { socialMeasures, socialServiceCentres } from './social.reference-data.js';
 
 const PROVIDER = { osfr: 'OSFR', 'min-social': 'MIN_SOCIAL', municipality: 'MUNICIPALITY' } as const;
@@ -27,7 +27,7 @@ export async function seedSocial(ctx: SeedContext): Promise<void> {
         name: c.name,
         address: c.address,
         municipality_id: await ctx.municipalityId(c.municipalityCode),
-        also_serves_codes: textArray(c.alsoServes ?? []),
+        also_serves_codes: c.alsoServes ?? [],
         demo: c.demo,
       })),
     ),

@@ -35,11 +35,9 @@ export class TransportAppealResolver {
       entity: BusRoute,
       args,
       orderBy: 'code',
-      where: (q) => {
-        if (f?.municipalityId) q.where('t.municipality_id', f.municipalityId);
-        if (f?.kind) q.where('t.kind', f.kind);
-        if (f?.carrierId) q.where('t.carrier_id', f.carrierId);
-        if (f?.number?.trim()) q.whereRaw('lower(t.number) = lower(?)', [f.number.trim()]);
+      filter: {
+        equals: { municipality: f?.municipalityId, kind: f?.kind, carrier: f?.carrierId },
+        equalsIgnoringCase: { number: f?.number?.trim() },
       },
     });
   }

@@ -1,9 +1,8 @@
-import { upsertRows, type SeedContext } from '../../core/plugin-api/index.js';
+import { referenceId, upsertRows, type SeedContext } from '../../core/plugin-api/index.js';
 import { busRoutes, transportCarriers } from './transport.reference-data.js';
 
 /** Carriers, then routes, by code: idempotent, every start. */
 export async function seedTransport(ctx: SeedContext): Promise<void> {
-  const knex = ctx.em.getKnex();
   await upsertRows(
     ctx.em,
     'transport_carrier',
@@ -20,7 +19,7 @@ export async function seedTransport(ctx: SeedContext): Promise<void> {
         kind: r.kind,
         from_point: r.from,
         to_point: r.to,
-        carrier_id: knex('transport_carrier').select('id').where('code', r.carrierCode),
+        carrier_id: referenceId('transport_carrier', 'code', r.carrierCode),
         municipality_id: await ctx.municipalityId(r.municipalityCode),
         demo: r.demo,
       })),

@@ -4,7 +4,6 @@ import {
   Municipality,
   Organization,
   connectionType,
-  likePattern,
   loadAppealDetails,
   loadById,
   referencePage,
@@ -35,10 +34,7 @@ export class WasteAppealResolver {
       entity: ContainerSite,
       args,
       orderBy: 'address',
-      where: (q) => {
-        if (f?.municipalityId) q.where('t.municipality_id', f.municipalityId);
-        if (f?.search?.trim()) q.whereILike('t.address', likePattern(f.search));
-      },
+      filter: { equals: { municipality: f?.municipalityId }, search: { words: f?.search, in: ['address'] } },
     });
   }
 

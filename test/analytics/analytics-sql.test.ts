@@ -12,7 +12,7 @@ import type { AppealFilter } from '../../core/appeals/appeal-filter.input.js';
 import { listAppeals } from '../../core/appeals/appeal-query.service.js';
 import { and, query, sql } from '../../core/db/sql.js';
 import { runAnalyticsQuery, runAnalyticsWork, type AnalyticsContext } from '../../core/analytics/analytics-context.js';
-import { appealFilterSql, appealScopeSql, placeholders } from '../../core/analytics/appeal-conditions.js';
+import { appealFilterSql, appealScopeSql } from '../../core/analytics/appeal-conditions.js';
 import { loadFixture, NOW, type Fixture } from './fixture.js';
 
 let t: TestApp;
@@ -38,13 +38,6 @@ describe('analytics statements', () => {
     expect(work).toEqual(inside);
     const [outside] = await query<Record<string, string>>(t.em(), settings);
     expect(outside.work_mem).not.toBe(config.ANALYTICS_WORK_MEM);
-  });
-
-  it('turn `?` texts into bound values, and refuse a count that does not match', () => {
-    const fragment = placeholders('a.x = ? and a.y = any(?::text[])', [1, ['b']]);
-    expect(fragment.text).toBe('a.x = $1 and a.y = any($2::text[])');
-    expect(fragment.values).toEqual([1, ['b']]);
-    expect(() => placeholders('a.x = ?', [])).toThrow();
   });
 });
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { TestApp } from '../support/test-app.js';
+import { idWhere, insertInto, queryOne, sql } from '../../core/db/sql.js';
 
 export interface AppealFixture {
   organizationCode?: string | null;
@@ -11,12 +12,12 @@ export interface AppealFixture {
 /** Inserts one registered appeal with the given body, sector and author; returns its id. */
 export async function insertAppeal(t: TestApp, fixture: AppealFixture = {}): Promise<string> {
   const em = t.em();
-  const knex = em.getKnex();
   const tag = randomBytes(5).toString('hex');
-  const [row] = await em.getConnection().execute(
-    knex('appeal')
-      .insert({
-        id: knex.raw('gen_random_uuid()'),
+  const row = (await queryOne<{ id: string }>(
+    em,
+    sql`${insertInto('appeal', [
+      {
+        id: sql`gen_random_uuid()`,
         number: `12-2026-T${tag}`,
         channel: 'EMAIL',
         external_id: `fixture-${tag}`,
@@ -24,24 +25,23 @@ export async function insertAppeal(t: TestApp, fixture: AppealFixture = {}): Pro
         text: `Обращение ${tag}`,
         received_at: t.clock.now(),
         registered_at: t.clock.now(),
-        organization_id: fixture.organizationCode ? knex('organization').select('id').where('code', fixture.organizationCode) : null,
-        sector_id: fixture.sectorCode ? knex('sector').select('id').where('code', fixture.sectorCode) : null,
+        organization_id: fixture.organizationCode ? idWhere('organization', 'code', fixture.organizationCode) : null,
+        sector_id: fixture.sectorCode ? idWhere('sector', 'code', fixture.sectorCode) : null,
         author_name: fixture.author?.name ?? null,
         author_email: fixture.author?.email ?? null,
         author_phone: fixture.author?.phone ?? null,
         author_address: fixture.author?.address ?? null,
         repeat_of_id: fixture.repeatOfId ?? null,
         is_repeat: Boolean(fixture.repeatOfId),
-      })
-      .returning('id'),
-  );
+      },
+    ])} returning id`,
+  ))!;
   return row.id as string;
 }
 
 export async function organizationId(t: TestApp, code: string): Promise<string> {
-  const knex = t.em().getKnex();
-  const [row] = await t.em().getConnection().execute(knex('organization').select('id').where('code', code));
-  return row.id as string;
+  const row = await queryOne<{ id: string }>(t.em(), sql`select id from organization where code = ${code}`);
+  return row!.id;
 }
 
 /** A compact JWS from raw parts, for tokens no honest library would sign. */

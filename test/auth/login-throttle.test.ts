@@ -6,25 +6,25 @@ import { loadConfig } from '../../core/config/config.js';
 import { startApp, type RunningApp } from '../../core/app/start-app.js';
 import { createLogger } from '../../core/logging/logger.js';
 import { allPlugins } from '../../plugins/index.js';
+import { insertInto, query, sql } from '../../core/db/sql.js';
 
 const LOGIN = 'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }';
 const ENV = { LOGIN_MAX_FAILURES: '3', LOGIN_MAX_FAILURES_PER_IP: '100', LOGIN_FAILURE_WINDOW_SECONDS: '600', LOGIN_BLOCK_SECONDS: '60' };
 
 async function addUser(t: TestApp, email: string, password: string) {
-  const knex = t.em().getKnex();
-  await t
-    .em()
-    .getConnection()
-    .execute(
-      knex('app_user').insert({
-        id: knex.raw('gen_random_uuid()'),
+  await query(
+    t.em(),
+    insertInto('app_user', [
+      {
+        id: sql`gen_random_uuid()`,
         email,
         password_hash: await hashPassword(password),
         full_name: email,
         role: Role.ANALYST,
-        sectors: '{}',
-      }),
-    );
+        sectors: [],
+      },
+    ]),
+  );
 }
 
 async function login(url: string, email: string, password: string) {

@@ -4,6 +4,7 @@ import { Role } from '../../core/entities/enums.js';
 import { insertAppeal } from './fixtures.js';
 import { createRequestContext } from '../../core/graphql/context.js';
 import { recordPersonalDataAccess } from '../../core/auth/personal-data.js';
+import { query, sql } from '../../core/db/sql.js';
 
 let t: TestApp;
 const statements: string[] = [];
@@ -21,10 +22,7 @@ const LIST = `query { appeals(first: 100, filter: { sector: ["health"] }) { edge
 const FRAGMENTS = `query($id: ID!) { appeal(id: $id) { ...A } } fragment A on Appeal { author { ... on Citizen { ...C } } } fragment C on Citizen { name email phone address masked }`;
 
 async function logRows(appealId?: string): Promise<{ user_id: string; appeal_id: string; fields: string[]; request_id: string | null }[]> {
-  const knex = t.em().getKnex();
-  const query = knex('pii_access_log').select('user_id', 'appeal_id', 'fields', 'request_id');
-  if (appealId) query.where('appeal_id', appealId);
-  return t.em().getConnection().execute(query);
+  return query(t.em(), sql`select user_id, appeal_id, fields, request_id from pii_access_log where ${appealId ? sql`appeal_id = ${appealId}` : sql`true`}`);
 }
 
 describe('roles without access to personal data', () => {

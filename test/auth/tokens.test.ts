@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
 import type { ManualClock } from '../../core/clock/clock.js';
 import { errorCode, rawToken } from './fixtures.js';
+import { insertInto, query, sql } from '../../core/db/sql.js';
 
 const ME = '{ me { id role } }';
 const pem = (key: KeyObject) => key.export({ type: key.type === 'private' ? 'pkcs8' : 'spki', format: 'pem' }).toString();
@@ -138,21 +139,20 @@ describe('RS256 with a key pair', () => {
   });
 
   it('logs in and the issued token is RS256', async () => {
-    const knex = t.em().getKnex();
     const { hashPassword } = await import('../../core/auth/password.js');
-    await t
-      .em()
-      .getConnection()
-      .execute(
-        knex('app_user').insert({
-          id: knex.raw('gen_random_uuid()'),
+    await query(
+      t.em(),
+      insertInto('app_user', [
+        {
+          id: sql`gen_random_uuid()`,
           email: 'rs256@test.local',
           password_hash: await hashPassword('rs256-pass-1'),
           full_name: 'RS256',
           role: Role.ANALYST,
-          sectors: '{}',
-        }),
-      );
+          sectors: [],
+        },
+      ]),
+    );
     const login = await t.gql('mutation { login(email: "rs256@test.local", password: "rs256-pass-1") { token } }');
     const token = login.data.login.token as string;
     expect(jwt.decode(token, { complete: true })?.header.alg).toBe('RS256');

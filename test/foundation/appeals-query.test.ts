@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
 import { generateBulkAppeals } from '../../test/support/bulk-appeals.js';
+import { join, queryOne, sql, type Sql } from '../../core/db/sql.js';
 
 let t: TestApp;
 let token: string;
@@ -78,13 +79,11 @@ describe('appeals list', () => {
   });
 
   it('filters by status, sector, channel, period and overdue, with totalCount matching SQL', async () => {
-    const knex = t.em().getKnex();
-    const conn = t.em().getConnection();
-    const count = async (q: any) => Number((await conn.execute(q.count({ c: '*' })))[0].c);
+    const count = async (where: Sql) => Number((await queryOne<{ c: string }>(t.em(), sql`select count(*) as c from appeal as a where ${where}`))!.c);
 
     const housing: any = await t.gql(PAGE, { first: 1, filter: { sector: ['housing'], status: ['CLOSED', 'IN_PROGRESS'] } }, token);
     const expectedHousing = await count(
-      knex('appeal as a').join('sector as s', 's.id', 'a.sector_id').where('s.code', 'housing').whereIn('a.status', ['CLOSED', 'IN_PROGRESS']),
+      sql`a.sector_id in (select id from sector where code = ${'housing'}) and a.status in (${join(['CLOSED', 'IN_PROGRESS'])})`,
     );
     expect(expectedHousing).toBeGreaterThan(0);
     expect(housing.data.appeals.totalCount).toBe(expectedHousing);
@@ -93,14 +92,14 @@ describe('appeals list', () => {
     const to = '2026-04-01T00:00:00+03:00';
     const march: any = await t.gql(PAGE, { first: 1, filter: { channel: ['POS'], receivedFrom: from, receivedTo: to } }, token);
     expect(march.data.appeals.totalCount).toBe(
-      await count(knex('appeal').where('channel', 'POS').where('received_at', '>=', new Date(from)).where('received_at', '<', new Date(to))),
+      await count(sql`a.channel = ${'POS'} and a.received_at >= ${new Date(from)} and a.received_at < ${new Date(to)}`),
     );
 
     // The clock of the app is the test's: overdue means open and past due at that moment.
     (t.clock as any).set(NOW);
     const overdue: any = await t.gql(PAGE, { first: 100, filter: { overdue: true } }, token);
     const expectedOverdue = await count(
-      knex('appeal').whereNotIn('status', ['CLOSED', 'ANSWERED', 'REJECTED']).whereNull('answered_at').where('due_at', '<', NOW).whereNull('paused_at'),
+      sql`a.status not in (${join(['CLOSED', 'ANSWERED', 'REJECTED'])}) and a.answered_at is null and a.due_at < ${NOW} and a.paused_at is null`,
     );
     expect(overdue.data.appeals.totalCount).toBe(expectedOverdue);
     for (const edge of overdue.data.appeals.edges) expect(edge.node.deadline.state).toBe('OVERDUE');

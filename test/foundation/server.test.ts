@@ -3,6 +3,7 @@ import jwt from 'jsonwebtoken';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
 import { hashPassword } from '../../core/auth/password.js';
+import { insertInto, query, sql } from '../../core/db/sql.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -66,20 +67,19 @@ describe('authentication', () => {
   });
 
   it('logs in with e-mail and password, and says the same for a wrong password and an unknown e-mail', async () => {
-    const knex = t.em().getKnex();
-    await t
-      .em()
-      .getConnection()
-      .execute(
-        knex('app_user').insert({
-          id: knex.raw('gen_random_uuid()'),
+    await query(
+      t.em(),
+      insertInto('app_user', [
+        {
+          id: sql`gen_random_uuid()`,
           email: 'login.test@demo.local',
           password_hash: await hashPassword('s3cret-pass'),
           full_name: 'Тест входа',
           role: Role.ANALYST,
-          sectors: '{}',
-        }),
-      );
+          sectors: [],
+        },
+      ]),
+    );
     const ok = await t.gql('mutation { login(email: "login.test@demo.local", password: "s3cret-pass") { token user { email role } } }');
     expect(ok.data.login.user).toEqual({ email: 'login.test@demo.local', role: 'ANALYST' });
     const me = await t.gql('{ me { email } }', {}, ok.data.login.token);

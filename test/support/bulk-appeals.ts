@@ -17,6 +17,7 @@ import {
   RETURN_REASONS,
   weighted,
 } from '../../core/seed/demo-vocabulary.js';
+import { insertInto, query, sql } from '../../core/db/sql.js';
 
 export interface BulkAppealOptions {
   count: number;
@@ -55,16 +56,16 @@ interface OrgRef extends Ref {
 export async function generateBulkAppeals(em: EntityManager, options: BulkAppealOptions): Promise<number> {
   const faker = new Faker({ locale: [ru, base] });
   faker.seed(options.seed);
-  const knex = em.getKnex();
-  const conn = em.getConnection();
-  const categories: CategoryRef[] = await conn.execute(knex('category').select('id', 'code', 'sector_id', 'name', 'keywords').orderBy('code'));
-  const municipalities: (Ref & { population: number; short_name: string })[] = await conn.execute(
-    knex('municipality').select('id', 'code', 'population', 'short_name').orderBy('code'),
+  const categories = await query<CategoryRef>(em, sql`select id, code, sector_id, name, keywords from category order by code`);
+  const municipalities = await query<Ref & { population: number; short_name: string }>(
+    em,
+    sql`select id, code, population, short_name from municipality order by code`,
   );
-  const sectors: Ref[] = await conn.execute(knex('sector').select('id', 'code').orderBy('code'));
-  const orgs: OrgRef[] = await conn.execute(knex('organization').select('id', 'code', 'kind', 'sectors', 'municipality_id').orderBy('code'));
-  const operators: { id: string; organization_id: string }[] = await conn.execute(
-    knex('app_user').select('id', 'organization_id').where('role', 'ORG_OPERATOR').orderBy('email'),
+  const sectors = await query<Ref>(em, sql`select id, code from sector order by code`);
+  const orgs = await query<OrgRef>(em, sql`select id, code, kind, sectors, municipality_id from organization order by code`);
+  const operators = await query<{ id: string; organization_id: string }>(
+    em,
+    sql`select id, organization_id from app_user where role = 'ORG_OPERATOR' order by email`,
   );
   if (!categories.length || !municipalities.length) return 0;
 
@@ -116,7 +117,7 @@ export async function generateBulkAppeals(em: EntityManager, options: BulkAppeal
     const address = `${municipality.short_name}, ул. ${street}, д. ${faker.number.int({ min: 1, max: hotCategory ? 12 : 120 })}`;
     appeals.push({
       id,
-      number: appealNumberSql(knex, options.regionCode, receivedAt.getFullYear()),
+      number: appealNumberSql(options.regionCode, receivedAt.getFullYear()),
       channel,
       external_id: `demo-${options.seed}-${i}`,
       status,
@@ -173,8 +174,8 @@ export async function generateBulkAppeals(em: EntityManager, options: BulkAppeal
   // Originals before the repeats that refer to them.
   appeals.sort((a, b) => Number(Boolean(a.repeat_of_id)) - Number(Boolean(b.repeat_of_id)));
   await em.transactional(async (tx) => {
-    for (let i = 0; i < appeals.length; i += 500) await tx.getConnection().execute(knex('appeal').insert(appeals.slice(i, i + 500)));
-    for (let i = 0; i < events.length; i += 1000) await tx.getConnection().execute(knex('appeal_event').insert(events.slice(i, i + 1000)));
+    for (let i = 0; i < appeals.length; i += 500) await query(tx, insertInto('appeal', appeals.slice(i, i + 500)));
+    for (let i = 0; i < events.length; i += 1000) await query(tx, insertInto('appeal_event', events.slice(i, i + 1000)));
   });
   return appeals.length;
 }

@@ -56,7 +56,7 @@ export default async function setup(project: TestProject) {
   const em = db.orm.em.fork() as EntityManager;
   // The default pack (regions/mari-el), as `npm start` loads it; a test of another region starts on a database of its own.
   await seedReference(em, loadRegionPack(), allPlugins, false);
-  await db.orm.close(true);
+  await db.close();
   project.provide('dbServerUrl', serverUrl);
   project.provide('dbTemplate', template.name);
   return async () => {

@@ -7,6 +7,7 @@ import { AppealStatus, Channel } from '../../core/entities/enums.js';
 import { appealNumberSql } from '../../core/appeals/appeal-number.js';
 import { runAppealTransaction } from '../../core/events/appeal-transaction.js';
 import type { TestApp } from './test-app.js';
+import { idWhere, insertInto, queryOne, sql } from '../../core/db/sql.js';
 
 export interface AppealFixture {
   sector: string;
@@ -29,24 +30,22 @@ let counter = 0;
 /** Inserts an appeal row as the lifecycle would have left it; returns its id. */
 export async function insertAppeal(t: TestApp, fixture: AppealFixture): Promise<string> {
   const em = t.em();
-  const knex = em.getKnex();
   const received = fixture.receivedAt ?? t.clock.now();
-  const [row] = await em.getConnection().execute(
-    knex('appeal')
-      .insert({
-        id: knex.raw('gen_random_uuid()'),
-        number: appealNumberSql(knex, '12', received.getUTCFullYear()),
+  const row = (await queryOne<{ id: string }>(
+    em,
+    sql`${insertInto('appeal', [
+      {
+        id: sql`gen_random_uuid()`,
+        number: appealNumberSql('12', received.getUTCFullYear()),
         channel: Channel.POS,
         external_id: `live-${process.pid}-${++counter}-${Math.random().toString(36).slice(2)}`,
         status: fixture.status ?? AppealStatus.REGISTERED,
         text: fixture.text ?? 'Не убирают мусор во дворе',
         author_name: fixture.authorName ?? null,
         author_email: fixture.authorEmail ?? null,
-        sector_id: knex('sector').select('id').where('code', fixture.sector),
-        organization_id: fixture.organizationCode ? knex('organization').select('id').where('code', fixture.organizationCode) : null,
-        municipality_id: knex('municipality')
-          .select('id')
-          .where('code', fixture.municipalityCode ?? 'yoshkar-ola'),
+        sector_id: idWhere('sector', 'code', fixture.sector),
+        organization_id: fixture.organizationCode ? idWhere('organization', 'code', fixture.organizationCode) : null,
+        municipality_id: idWhere('municipality', 'code', fixture.municipalityCode ?? 'yoshkar-ola'),
         assignee_id: fixture.assigneeId ?? null,
         received_at: received,
         registered_at: received,
@@ -54,9 +53,9 @@ export async function insertAppeal(t: TestApp, fixture: AppealFixture): Promise<
         due_at: fixture.dueAt ?? null,
         paused_at: fixture.pausedAt ?? null,
         answered_at: fixture.answeredAt ?? null,
-      })
-      .returning('id'),
-  );
+      },
+    ])} returning id`,
+  ))!;
   return row.id;
 }
 

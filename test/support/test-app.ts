@@ -1,3 +1,4 @@
+import { idWhere, insertInto, queryOne, sql } from '../../core/db/sql.js';
 import { inject } from 'vitest';
 import pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -114,24 +115,22 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       return (await response.json()) as GraphQLResponse;
     },
     async user(role, userOptions = {}) {
-      const knex = em().getKnex();
       const email = userOptions.email ?? `user${++userCounter}.${role.toLowerCase()}@test.local`;
       const orgCode = userOptions.organizationCode ?? 'cur';
-      const [row] = await em()
-        .getConnection()
-        .execute(
-          knex('app_user')
-            .insert({
-              id: knex.raw('gen_random_uuid()'),
-              email,
-              password_hash: '!',
-              full_name: `Тест ${role}`,
-              role,
-              sectors: `{${(userOptions.sectors ?? []).join(',')}}`,
-              organization_id: knex('organization').select('id').where('code', orgCode),
-            })
-            .returning(['id', 'organization_id']),
-        );
+      const row = (await queryOne<{ id: string; organization_id: string | null }>(
+        em(),
+        sql`${insertInto('app_user', [
+          {
+            id: sql`gen_random_uuid()`,
+            email,
+            password_hash: '!',
+            full_name: `Тест ${role}`,
+            role,
+            sectors: userOptions.sectors ?? [],
+            organization_id: idWhere('organization', 'code', orgCode),
+          },
+        ])} returning id, organization_id`,
+      ))!;
       const token = running.app.tokens.issue({ id: row.id, role, organizationId: row.organization_id, sectors: userOptions.sectors ?? [] }, clock.now());
       return { id: row.id, token };
     },
