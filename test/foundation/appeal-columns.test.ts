@@ -50,7 +50,7 @@ async function page(selection: string, fragments = '') {
   statements.length = 0;
   const result = await t.gql(`{ appeals(first: 120) { edges { node { ${selection} } } } } ${fragments}`, {}, token);
   expect(result.errors).toBeUndefined();
-  const pageSql = statements.find((sql) => /from "appeal" as "a"/.test(sql)) ?? '';
+  const pageSql = statements.find((sql) => /\bfrom appeal as a\b/.test(sql)) ?? '';
   return { nodes: result.data.appeals.edges.map((e: any) => e.node), pageSql };
 }
 
