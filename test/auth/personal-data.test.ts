@@ -139,7 +139,7 @@ describe('personal data inside free text (appeal text, summary, address; problem
     );
     problemId = row.id;
     await db.execute(
-      `insert into appeal_event (id, appeal_id, type, at, actor_label, reason, data) values (gen_random_uuid(), ?, 'COMMENTED', now(), 'system', ?, ?::jsonb)`,
+      `insert into appeal_event (id, appeal_id, type, at, actor_label, reason, data) values (gen_random_uuid(), ?, 'PAUSED', now(), 'system', ?, ?::jsonb)`,
       [appealId, 'Житель просит перезвонить: 8-902-000-11-22', JSON.stringify({ comment: 'кв. 12, anna.smirnova@mail.test', count: 2 })],
     );
   });
@@ -164,8 +164,8 @@ describe('personal data inside free text (appeal text, summary, address; problem
     const problem = problems.data.problems.edges.find((e: any) => e.node.id === problemId).node;
     expect(problem).toMatchObject({ title: 'Проблема: ул. Ленина, д. 5, кв. ***', address: 'Йошкар-Ола, ул. Ленина, д. 5, кв. ***' });
     const history = await t.gql(HISTORY, { id: appealId }, analyst.token);
-    expect(history.data.appeal.history.find((e: any) => e.type === 'COMMENTED')).toEqual({
-      type: 'COMMENTED',
+    expect(history.data.appeal.history.find((e: any) => e.type === 'PAUSED')).toEqual({
+      type: 'PAUSED',
       reason: 'Житель просит перезвонить: [телефон скрыт]',
       data: { comment: 'кв. ***, [e-mail скрыт]', count: 2 },
     });
@@ -180,6 +180,6 @@ describe('personal data inside free text (appeal text, summary, address; problem
     const problems = await t.gql(PROBLEMS, {}, specialist.token);
     expect(problems.data.problems.edges.find((e: any) => e.node.id === problemId).node.address).toBe(ADDRESS);
     const history = await t.gql(HISTORY, { id: appealId }, specialist.token);
-    expect(history.data.appeal.history.find((e: any) => e.type === 'COMMENTED').reason).toBe('Житель просит перезвонить: 8-902-000-11-22');
+    expect(history.data.appeal.history.find((e: any) => e.type === 'PAUSED').reason).toBe('Житель просит перезвонить: 8-902-000-11-22');
   });
 });

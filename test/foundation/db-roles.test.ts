@@ -80,7 +80,7 @@ describe('the API connects as a least-privilege role', () => {
       const [event] = (await client.query('select * from appeal_event limit 1')).rows;
       await client.query('begin');
       await client.query(
-        `insert into appeal_event (id, appeal_id, type, at, actor_label) values (gen_random_uuid(), $1, 'COMMENTED', now(), 'db-roles test')`,
+        `insert into appeal_event (id, appeal_id, type, at, actor_label) values (gen_random_uuid(), $1, 'PAUSED', now(), 'db-roles test')`,
         [event.appeal_id],
       );
       await client.query('rollback');
