@@ -79,10 +79,9 @@ describe('the API connects as a least-privilege role', () => {
     await as(t.appDatabaseUrl, async (client) => {
       const [event] = (await client.query('select * from appeal_event limit 1')).rows;
       await client.query('begin');
-      await client.query(
-        `insert into appeal_event (id, appeal_id, type, at, actor_label) values (gen_random_uuid(), $1, 'PAUSED', now(), 'db-roles test')`,
-        [event.appeal_id],
-      );
+      await client.query(`insert into appeal_event (id, appeal_id, type, at, actor_label) values (gen_random_uuid(), $1, 'PAUSED', now(), 'db-roles test')`, [
+        event.appeal_id,
+      ]);
       await client.query('rollback');
       expect((await client.query(`select name from pgboss.queue order by name`)).rows.map((r) => r.name)).toEqual([...moduleQueues()].sort());
     });
