@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../app/app-services.js';
 import type { RecurringJob } from '../jobs/recurring-job.js';
+import { listenToCommittedEvents } from '../events/committed-event-listener.js';
 import type { CommittedAppealEvent } from '../events/event-bus.js';
 import { pgQuery } from '../db/pg-query.js';
 import { queueToRecipients, residentChannels, saveMessage } from './outbox.service.js';
@@ -96,18 +97,15 @@ export async function queueStatusNotice(app: AppServices, event: Pick<CommittedA
  * queue is logged; the change it reports stands.
  */
 export async function startStatusNotices(app: AppServices): Promise<RecurringJob> {
-  const pending = new Set<Promise<unknown>>();
-  const unsubscribe = app.events.subscribe((event) => {
-    if (!NOTICE_EVENT_TYPES.has(event.type)) return;
-    const job = queueStatusNotice(app, event)
-      .catch((error) => app.logger.error({ err: error, eventId: event.eventId }, 'status notice: not queued'))
-      .finally(() => pending.delete(job));
-    pending.add(job);
-  });
+  const listener = listenToCommittedEvents(
+    app,
+    'status notice',
+    (event) => NOTICE_EVENT_TYPES.has(event.type),
+    (event) => queueStatusNotice(app, event),
+  );
   return {
     async stop() {
-      unsubscribe();
-      await Promise.all([...pending]);
+      await listener.stop();
       closeTransports(app);
     },
   };

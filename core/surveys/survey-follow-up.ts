@@ -3,6 +3,7 @@ import type { AppServices } from '../app/app-services.js';
 import { AppealEventType } from '../events/appeal-event-type.js';
 import type { CommittedAppealEvent } from '../events/event-bus.js';
 import type { RecurringJob } from '../jobs/recurring-job.js';
+import { listenToCommittedEvents } from '../events/committed-event-listener.js';
 import { query, queryOne, sql } from '../db/sql.js';
 import { surveyFollowUpMessage } from '../notifications/templates.js';
 import { invitationUrl, inviteContacts, type Invitee } from './survey-invitations.js';
@@ -71,18 +72,10 @@ export async function queueFollowUp(app: AppServices, event: Pick<CommittedAppea
  * that fails to queue is logged, the rating stands.
  */
 export async function startSurveyFollowUps(app: AppServices): Promise<RecurringJob> {
-  const pending = new Set<Promise<unknown>>();
-  const unsubscribe = app.events.subscribe((event) => {
-    if (event.type !== AppealEventType.RATED) return;
-    const job = queueFollowUp(app, event)
-      .catch((error) => app.logger.error({ err: error, appealId: event.appealId }, 'survey follow-up: not queued'))
-      .finally(() => pending.delete(job));
-    pending.add(job);
-  });
-  return {
-    async stop() {
-      unsubscribe();
-      await Promise.all([...pending]);
-    },
-  };
+  return listenToCommittedEvents(
+    app,
+    'survey follow-up',
+    (event) => event.type === AppealEventType.RATED,
+    (event) => queueFollowUp(app, event),
+  );
 }
