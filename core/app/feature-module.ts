@@ -2,9 +2,9 @@ import type { Express } from 'express';
 import type { Access } from '../auth/access-matrix.js';
 import type { RecurringJob } from '../jobs/recurring-job.js';
 import type { AppServices } from './app-services.js';
+import type { EntityClass } from '../db/mikro-orm.config.js';
 
-/** An entity class as MikroORM takes it. */
-export type EntityClass = new (...args: never[]) => object;
+export type { EntityClass };
 
 /**
  * One core feature (lifecycle, analytics, channels, live, auth, surveys,

@@ -5,7 +5,8 @@ import { createLogger, type Logger } from '../logging/logger.js';
 import { systemClock, type Clock } from '../clock/clock.js';
 import type { SectorPlugin } from '../plugin-api/index.js';
 import { pluginEntities, pluginMigrations, selectPlugins } from '../plugins/plugin-registry.js';
-import { openDatabase, type Database } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import { openAppDatabase } from './database.js';
 import { TokenService } from '../auth/token.service.js';
 import { LoginThrottle } from '../auth/login-throttle.js';
 import { seedReference } from '../seed/reference.seed.js';
@@ -18,7 +19,7 @@ import type { EventBus } from '../events/event-bus.js';
 import { createEventBus } from '../events/create-event-bus.js';
 import { LiveFeed } from '../live/live-feed.js';
 import type { RecurringJob } from '../jobs/recurring-job.js';
-import { coreModules } from './modules.js';
+import { coreModules, moduleEntities } from './modules.js';
 import { createStructurer } from '../structuring/structurer.js';
 import { regionPlaces } from '../structuring/places.schema.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -65,7 +66,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       "DATABASE_MIGRATION_URL is not set: the API connects as the owner of its tables and could switch the audit trail's guards off (docs/security.md)",
     );
   }
-  const db = await openDatabase({
+  const db = await openAppDatabase({
     url: config.DATABASE_URL,
     migrationUrl: config.DATABASE_MIGRATION_URL,
     dataDir: config.DATA_DIR,
@@ -115,6 +116,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         {
           poolMax: config.DB_POOL_MAX,
           statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+          entities: moduleEntities(),
           extraEntities: pluginEntities(options.plugins),
           extraMigrations: pluginMigrations(options.plugins),
         },
