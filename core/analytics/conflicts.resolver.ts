@@ -4,7 +4,7 @@ import { Appeal, Organization } from '../entities/index.js';
 import { and, query, sql } from '../db/sql.js';
 import { appealScopeSql } from './appeal-conditions.js';
 import { requireUser } from '../auth/require-user.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { badInput } from '../errors/errors.js';
 import { analyticsContext } from './analytics-context.js';
 import { findConflicts } from './conflicts.service.js';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { Municipality, Organization } from '../entities/index.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { analyticsContext } from './analytics-context.js';
 import { computeRatings } from './ratings.service.js';
 import { RatingRow, RatingSubject } from './ratings.types.js';

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graph
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { getNullableType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { AppealFilter } from '../appeals/appeal-filter.input.js';
 import { StatsDimension } from './dimensions.js';
 import { METRICS, type Metric } from './metrics.js';

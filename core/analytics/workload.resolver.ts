@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { Sector, User } from '../entities/index.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { analyticsContext } from './analytics-context.js';
 import { computeWorkload } from './workload.service.js';
 import { WorkloadRow } from './workload.types.js';

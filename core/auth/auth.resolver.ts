@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Organization, User } from '../entities/index.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from './request-context.js';
 import { badInput, conflict, unauthenticated } from '../errors/errors.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
 import { requireUser } from './require-user.js';

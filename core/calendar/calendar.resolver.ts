@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { JsonScalar } from '../graphql/json.scalar.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { loadProductionCalendar } from './calendar.service.js';
 
 @ObjectType({ description: 'Загруженный год производственного календаря' })

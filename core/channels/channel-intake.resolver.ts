@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { existingAppealAnswer } from '../auth/existing-appeal-answer.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { Appeal } from '../entities/appeal.entity.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { requireUser } from '../auth/require-user.js';
 import { appError, badInput } from '../errors/errors.js';
 import { channelModule } from './channel-module.js';

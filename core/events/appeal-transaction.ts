@@ -7,7 +7,7 @@ import type { Appeal } from '../entities/appeal.entity.js';
 import { Sector } from '../entities/sector.entity.js';
 import type { AppealStatus } from '../entities/enums.js';
 import type { CommittedAppealEvent } from './event-bus.js';
-import type { AppealEventTypeName } from './appeal-event-type.js';
+import type { AppealEventTypeName } from '../entities/appeal-event-type.js';
 import { insertInto, query, sql } from '../db/sql.js';
 
 export interface EventRecord {

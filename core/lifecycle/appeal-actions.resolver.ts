@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { Appeal } from '../entities/appeal.entity.js';
 import { ReviewDecision } from '../entities/enums.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { requireUser } from '../auth/require-user.js';
 import { AppealActions } from './appeal-actions.service.js';
 import { AnswerInput, StructureAppealInput } from './lifecycle.input.js';

@@ -4,7 +4,7 @@ import type { AppServices } from '../app/app-services.js';
 import { runAppealTransaction, type Actor, type AppealTransaction } from '../events/appeal-transaction.js';
 import type { Appeal } from '../entities/appeal.entity.js';
 import type { AppealStatus } from '../entities/enums.js';
-import type { AppealEventTypeName } from '../events/appeal-event-type.js';
+import type { AppealEventTypeName } from '../entities/appeal-event-type.js';
 import type { AppealFacts } from '../plugin-api/index.js';
 import { actorKind, checkVersion, lockAppeal } from './appeal-lock.js';
 import { applyPlan, deadlineApiError, planDeadline, type UrgentRule } from './deadline-plan.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Info, Mutation, Resolver } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { requireUser } from '../auth/require-user.js';
 import { ImportAppealsPayload, ImportRowStatus, RegisterAppealPayload } from './lifecycle-types.js';
 import { RegisterAppealInput } from './register-appeal.input.js';

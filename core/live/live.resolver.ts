@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, Resolver, Root, Subscription, type SubscribeRe
 import { Appeal } from '../entities/appeal.entity.js';
 import { AppealEvent } from '../entities/appeal-event.entity.js';
 import { Organization } from '../entities/organization.entity.js';
-import type { RequestContext } from '../graphql/context.js';
-import { batchById } from '../graphql/loaders.js';
+import type { RequestContext } from '../auth/request-context.js';
+import { batchById } from '../reference/loaders.js';
 import { notFound } from '../errors/errors.js';
 import { ALERT_TYPES } from '../deadline-watch/deadline-event-types.js';
 import { AppealEventFilter } from './appeal-event-filter.input.js';

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OfficialPage } from '../channels/official-page.entity.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { AppealConnection } from '../appeals/appeal-types.js';
 import { RegisterAppealPayload } from '../lifecycle/lifecycle-types.js';

@@ -1,5 +1,5 @@
 import type { EntityClass } from '@mikro-orm/core';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { badInput } from '../errors/errors.js';
 import type { DetailsDefinition } from './plugin-types.js';
 

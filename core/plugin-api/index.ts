@@ -13,7 +13,7 @@ export * from './seed-rows.js';
 /** Core types a plugin extends or refers to: `@Resolver(() => Appeal)`, `@ManyToOne(() => Municipality)`. */
 export { Appeal, Municipality, Organization } from '../entities/index.js';
 /** What every resolver gets (`@Ctx() ctx: RequestContext`): the user, a request-scoped EntityManager, loaders. */
-export type { RequestContext } from '../graphql/context.js';
+export type { RequestContext } from '../auth/request-context.js';
 /** A connection type and its `first`/`after` arguments, described once: `class XArgs extends ForwardPageArgs`. */
 export { connectionType, ForwardPageArgs, type Connection } from '../graphql/pagination.js';
 /** Registers an enum with its Russian description and one per value: `registerEnum(Kind, 'Kind', 'Вид…', { A: '…' })`. */

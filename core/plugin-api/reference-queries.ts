@@ -1,6 +1,6 @@
 import type { EntityClass, EntityName } from '@mikro-orm/core';
-import type { RequestContext } from '../graphql/context.js';
-import { batchById } from '../graphql/loaders.js';
+import type { RequestContext } from '../auth/request-context.js';
+import { batchById } from '../reference/loaders.js';
 import { readPageArgs, toConnection, type Connection, type CursorKind } from '../graphql/pagination.js';
 import { canSeePersonalData } from '../auth/personal-data.js';
 import { and, identifier, join, query, queryOne, sql, type Sql } from '../db/sql.js';

@@ -3,7 +3,7 @@ import { Organization } from '../entities/organization.entity.js';
 import { Municipality } from '../entities/municipality.entity.js';
 import { Category } from '../entities/category.entity.js';
 import { OfficialPage } from '../channels/official-page.entity.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { AppealConnection } from '../appeals/appeal-types.js';
 import { requireUser } from '../auth/require-user.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Category, Municipality, Sector } from '../entities/index.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 
 @ObjectType({ description: 'Правило отраслевого блока (маршрутизация или срок), для объяснения решений' })
 class SectorRule {

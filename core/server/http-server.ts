@@ -9,7 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { authenticateRequest } from '../auth/authenticate.js';
-import { createRequestContext, type RequestContext } from '../graphql/context.js';
+import { createRequestContext, type RequestContext } from '../auth/request-context.js';
 import { createErrorFormatter, errorReporting } from './format-error.js';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage, wantsGraphiql } from './graphiql-page.js';
 import { attachWebSocketServer } from './websocket-server.js';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { requireUser } from '../auth/require-user.js';
 import { setSurveyConsent } from './survey-consent.service.js';
 import { sendSurveyInvitations } from './survey-audience-invitations.js';

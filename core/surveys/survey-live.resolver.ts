@@ -1,5 +1,5 @@
 import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { checkAccess } from '../auth/access-guard.js';
 import { SurveyResults } from './survey.types.js';
 import { surveysAccess } from './survey-access.js';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { requireUser } from '../auth/require-user.js';
 import { pgQuery } from '../db/pg-query.js';
 import { readPageArgs, toConnection } from '../graphql/pagination.js';

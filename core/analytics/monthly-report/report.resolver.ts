@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+import type { RequestContext } from '../../auth/request-context.js';
 import { requireUser } from '../../auth/require-user.js';
 import { analyticsContext } from '../analytics-context.js';
 import { buildMonthlyReport } from './report.service.js';

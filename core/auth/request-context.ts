@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { AppServices } from '../app/app-services.js';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from './auth-user.js';
 import type { Clock } from '../clock/clock.js';
-import { Loaders } from './loaders.js';
+import { Loaders } from '../reference/loaders.js';
 import type { LiveConnection } from '../live/live-connection.js';
 
 /** What every resolver gets: one per HTTP request or WebSocket operation. */
