@@ -70,7 +70,7 @@ export async function runAnalyticsWork<T>(ctx: AnalyticsContext, work: (run: Ana
 
 /** The analytics context of a GraphQL request (fails with UNAUTHENTICATED without a user). */
 /** Analytics and reports read from the replica when there is one (read-routing.ts). */
-export const analyticsContext = (ctx: RequestContext): AnalyticsContext => ({
+export const analyticsContext = (ctx: RequestContext<AppServices>): AnalyticsContext => ({
   em: readEntityManager(ctx),
   app: ctx.app,
   user: requireUser(ctx),

@@ -4,7 +4,7 @@ import { Appeal } from '../entities/appeal.entity.js';
 import { AppealEvent } from '../entities/appeal-event.entity.js';
 import { Channel } from '../entities/enums.js';
 import type { RequestContext } from '../auth/request-context.js';
-import { batchById } from '../reference/loaders.js';
+import { batchById } from '../reference/cache/loaders.js';
 import { notFound } from '../errors/errors.js';
 import { canSeePersonalData, maskPersonalText, personalTextFor } from '../auth/personal-data.js';
 import { ActorKind, EventActor } from './event-actor.type.js';
