@@ -15,10 +15,7 @@ const FOLDERS_IN_THE_KNOWN_CYCLE = [
   '^core/channels/adapters$',
   '^core/lifecycle$',
   '^core/official-pages$',
-  '^core/open311$',
   '^core/recommendations$',
-  '^core/seed$',
-  '^core/server$',
   '^core/surveys$',
 ];
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Express, Request, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../app/app-services.js';
-import { RateLimits } from '../server/rate-limit.js';
+import { RateLimits } from '../http/rate-limit.js';
 import { pgQuery } from '../db/pg-query.js';
 import { publicAnnouncementRows } from './announcement-query.service.js';
 

@@ -10,7 +10,7 @@ import type { LiveConnection } from '../live/live-connection.js';
 import { subscribeShared } from '../live/shared-execution.js';
 import { createErrorFormatter } from './format-error.js';
 import { graphqlLimits } from './graphql-limits.js';
-import type { RateLimits } from './rate-limit.js';
+import type { RateLimits } from '../http/rate-limit.js';
 
 interface ConnectionExtra {
   socket: WebSocket;
