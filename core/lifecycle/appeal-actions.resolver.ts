@@ -6,10 +6,10 @@ import { requireUser } from '../auth/require-user.js';
 import { AppealActions } from './appeal-actions.service.js';
 import { AnswerInput, StructureAppealInput } from './lifecycle.input.js';
 import { renamedArgument, useInstead } from '../graphql/renamed-argument.js';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from './lifecycle-services.js';
 
-const actorOf = (ctx: RequestContext<AppServices>) => ({ user: requireUser(ctx) });
-const actions = (ctx: RequestContext<AppServices>) => new AppealActions(ctx.app);
+const actorOf = (ctx: RequestContext<LifecycleServices>) => ({ user: requireUser(ctx) });
+const actions = (ctx: RequestContext<LifecycleServices>) => new AppealActions(ctx.app);
 
 /** The mutations of the appeal lifecycle; every one goes through the status machine. */
 @Resolver(() => Appeal)
@@ -21,7 +21,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).registerReceived(ctx.em, actorOf(ctx), id, expectedVersion);
   }
@@ -36,7 +36,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).assign(ctx.em, actorOf(ctx), id, organizationId, assigneeId, expectedVersion);
   }
@@ -57,7 +57,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     const target = renamedArgument({ name: 'organizationId', value: organizationId }, { name: 'toOrganizationId', value: toOrganizationId });
     return actions(ctx).redirect(ctx.em, actorOf(ctx), id, target, reason, expectedVersion);
@@ -72,7 +72,7 @@ export class AppealActionsResolver {
     })
     expectedVersion: number,
     @Arg('days', () => Int, { nullable: true, description: 'Дней продления; по умолчанию наибольшее допустимое (30)' }) days: number | null,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).extend(ctx.em, actorOf(ctx), id, reason, days, expectedVersion);
   }
@@ -84,7 +84,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).startWork(ctx.em, actorOf(ctx), id, expectedVersion);
   }
@@ -97,7 +97,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).pause(ctx.em, actorOf(ctx), id, reason, expectedVersion);
   }
@@ -110,7 +110,7 @@ export class AppealActionsResolver {
     })
     expectedVersion: number,
     @Arg('comment', () => String, { nullable: true, description: 'Комментарий: что получено от автора' }) comment: string | null,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).resume(ctx.em, actorOf(ctx), id, comment, expectedVersion);
   }
@@ -123,7 +123,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).answer(ctx.em, actorOf(ctx), id, input, expectedVersion);
   }
@@ -137,7 +137,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).review(ctx.em, actorOf(ctx), id, decision, comment, expectedVersion);
   }
@@ -152,7 +152,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number | null,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).rate(ctx.em, actorOf(ctx), id, score, comment, expectedVersion, 'STAFF');
   }
@@ -165,7 +165,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).reject(ctx.em, actorOf(ctx), id, reason, expectedVersion);
   }
@@ -178,7 +178,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).reopen(ctx.em, actorOf(ctx), id, reason, expectedVersion);
   }
@@ -191,7 +191,7 @@ export class AppealActionsResolver {
     })
     expectedVersion: number,
     @Arg('reason', () => String, { nullable: true, description: 'Причина закрытия без оценки' }) reason: string | null,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).close(ctx.em, actorOf(ctx), id, reason, expectedVersion);
   }
@@ -204,7 +204,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).structure(ctx.em, actorOf(ctx), id, input, expectedVersion);
   }

@@ -6,7 +6,7 @@ import { AppealResponse } from '../entities/response.entity.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { allowedActions, AppealAction } from './status-machine.js';
 import { Satisfaction } from './lifecycle-types.js';
-import { hasAnsweringAnnouncement } from '../announcements/answering-announcement.loader.js';
+import { hasAnsweringAnnouncement } from './answering-announcement.loader.js';
 
 /** Lifecycle fields of Appeal: answers, rating, what the caller may do next. */
 @Resolver(() => Appeal)

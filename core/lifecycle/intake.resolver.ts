@@ -7,7 +7,7 @@ import { RegisterAppealInput } from './register-appeal.input.js';
 import { registerAppeal } from './register-appeal.service.js';
 import { importAppeals } from './import-appeals.service.js';
 import { existingAppealAnswer } from '../auth/existing-appeal-answer.js';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from './lifecycle-services.js';
 
 @Resolver()
 export class IntakeResolver {
@@ -17,7 +17,7 @@ export class IntakeResolver {
   async registerAppeal(
     @Arg('input', () => RegisterAppealInput, { description: 'Обращение; повтор того же (channel, externalId) вернёт существующее с created: false' })
     input: RegisterAppealInput,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
     @Info() info: GraphQLResolveInfo,
   ) {
     const result = await registerAppeal(ctx.app, ctx.em, { user: requireUser(ctx) }, input);
@@ -31,7 +31,7 @@ export class IntakeResolver {
   async importAppeals(
     @Arg('input', () => [RegisterAppealInput], { description: 'До 10 000 обращений; каждая строка проверяется отдельно, итог — по строке' })
     input: RegisterAppealInput[],
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ): Promise<ImportAppealsPayload> {
     const result = await importAppeals(ctx.app, ctx.em, { user: requireUser(ctx) }, input);
     return {

@@ -25,8 +25,9 @@ import { regionPlaces } from '../structuring/places.schema.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ReadRouting } from '../db/read-routing.js';
 import type { GraphQLSchema } from 'graphql';
-import type { IntakeService } from '../channels/intake.js';
+import type { IntakeService } from '../lifecycle/intake.js';
 import { configurePagination } from '../graphql/pagination.js';
+import { announcementMatcher } from '../announcements/intake-matching.js';
 
 export interface StartOptions {
   config: Config;
@@ -110,6 +111,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       events,
       // The region's gazetteer (places.json of the pack), where the pack has one.
       structurer: createStructurer(plugins, region.municipalities, { places: regionPlaces(region.dir) }),
+      matchAnnouncements: announcementMatcher,
       live: new LiveFeed(db.orm, events, logger),
       reads: await ReadRouting.open(
         config.DATABASE_READ_URL,
