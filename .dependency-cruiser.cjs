@@ -1,6 +1,7 @@
 /**
- * Folders still inside the one folder cycle that runs through the AppServices
- * type (core/app/app-services.ts), which every layer imports. A folder not
+ * Folders still inside the one folder cycle: the features that still take the
+ * whole AppServices (core/app/app-services.ts) instead of a narrow interface,
+ * and import each other both ways, with core/app that lists them. A folder not
  * named here (a new feature, core/deadlines, core/errors, ...) may take part
  * in no folder cycle at all. The list only shrinks: remove a folder once it
  * is out of the cycle (docs/architecture.md, "Boundaries").
