@@ -18,7 +18,7 @@ import { loadavg } from 'node:os';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadConfig } from '../core/config/config.js';
 import { createLogger } from '../core/logging/logger.js';
-import { openDatabase } from '../core/db/database.js';
+import { openAppDatabase } from '../core/app/database.js';
 import { pluginEntities, pluginMigrations } from '../core/plugins/plugin-registry.js';
 import { seedReference } from '../core/seed/reference.seed.js';
 import { loadRegionPack } from '../core/region/index.js';
@@ -116,7 +116,7 @@ const url = process.env.DATABASE_URL ? await namedBenchDatabase(process.env.DATA
 const config = loadConfig({ DATABASE_URL: url || undefined, DATA_DIR: '.data-bench', LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-at-least-16-chars' });
 // Migrations first on a pool of their own (they need a second connection); the timed pool has one, so its backend's CPU is the queries'.
 await (
-  await openDatabase({
+  await openAppDatabase({
     url: url || undefined,
     dataDir: '.data-bench',
     logger,
@@ -125,7 +125,7 @@ await (
     extraMigrations: pluginMigrations(allPlugins),
   })
 ).close();
-const db = await openDatabase({
+const db = await openAppDatabase({
   url: url || undefined,
   dataDir: '.data-bench',
   logger,

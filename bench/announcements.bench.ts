@@ -21,7 +21,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:net';
 import { loadConfig } from '../core/config/config.js';
 import { createLogger } from '../core/logging/logger.js';
-import { startApp } from '../core/app/start-app.js';
+import { startApp } from '../core/server/start-app.js';
 import { createScratchDatabase } from '../core/db/scratch-database.js';
 import { Role } from '../core/entities/enums.js';
 import { allPlugins } from '../plugins/index.js';

@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { loadConfig } from '../core/config/config.js';
 import { createLogger } from '../core/logging/logger.js';
-import { startApp } from '../core/app/start-app.js';
+import { startApp } from '../core/server/start-app.js';
 import { coreModules } from '../core/app/modules.js';
 import { seedDemo } from '../core/seed/demo.seed.js';
 import { allPlugins } from '../plugins/index.js';

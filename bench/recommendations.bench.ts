@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadConfig } from '../core/config/config.js';
 import { createLogger } from '../core/logging/logger.js';
-import { openDatabase } from '../core/db/database.js';
+import { openAppDatabase } from '../core/app/database.js';
 import { pluginEntities, pluginMigrations } from '../core/plugins/plugin-registry.js';
 import { seedReference } from '../core/seed/reference.seed.js';
 import { loadRegionPack } from '../core/region/index.js';
@@ -108,8 +108,8 @@ const url = await namedBenchDatabase(process.env.DATABASE_URL, DB_NAME);
 const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-at-least-16-chars' });
 const dbSettings = { url, dataDir: '.data-bench', logger, extraEntities: pluginEntities(allPlugins), extraMigrations: pluginMigrations(allPlugins) };
 // Migrating with one role needs two connections (the migrations' transaction and the migrator's table): then one for the timing.
-await (await openDatabase({ ...dbSettings, poolMax: 2 })).close();
-const db = await openDatabase({ ...dbSettings, poolMax: 1, migrate: false });
+await (await openAppDatabase({ ...dbSettings, poolMax: 2 })).close();
+const db = await openAppDatabase({ ...dbSettings, poolMax: 1, migrate: false });
 try {
   const em = () => db.orm.em.fork() as EntityManager;
   await seedReference(em(), loadRegionPack(config.REGION_PACK), allPlugins, false);

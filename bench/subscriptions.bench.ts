@@ -95,7 +95,7 @@ async function runClients(start: Promise<{ url: string; tokens: string[] }>): Pr
 async function runServer(): Promise<void> {
   const { loadConfig } = await import('../core/config/config.js');
   const { createLogger } = await import('../core/logging/logger.js');
-  const { startApp } = await import('../core/app/start-app.js');
+  const { startApp } = await import('../core/server/start-app.js');
   const { startEmbeddedPostgres } = await import('../core/db/embedded-postgres.js');
   const { createScratchDatabase } = await import('../core/db/scratch-database.js');
   const { runAppealTransaction } = await import('../core/events/appeal-transaction.js');

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadConfig } from '../core/config/config.js';
 import { createLogger } from '../core/logging/logger.js';
-import { startApp } from '../core/app/start-app.js';
+import { startApp } from '../core/server/start-app.js';
 import { createScratchDatabase } from '../core/db/scratch-database.js';
 import { pgQuery } from '../core/db/pg-query.js';
 import { Role } from '../core/entities/enums.js';

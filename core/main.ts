@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { ConfigError, loadConfig } from './config/config.js';
 import { createLogger } from './logging/logger.js';
-import { startApp } from './app/start-app.js';
+import { startApp } from './server/start-app.js';
 import { allPlugins } from '../plugins/index.js';
 import { lifecycleIntake } from './lifecycle/lifecycle-intake.js';
 

@@ -21,7 +21,7 @@ import { Role } from '../core/entities/enums.js';
 import { accessMatrixFor, buildAppSchema } from '../schema/build-schema.js';
 import { allPlugins } from '../plugins/index.js';
 import { hashPassword } from '../core/auth/password.js';
-import { createRequestContext } from '../core/graphql/context.js';
+import { createRequestContext } from '../core/auth/request-context.js';
 import { matrixInReadme, renderAccessMatrix } from '../core/auth/access-matrix-doc.js';
 import type { AuthUser } from '../core/auth/auth-user.js';
 import { insertInto, query, sql } from '../core/db/sql.js';

@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
-import { Appeal, defineSectorPlugin, PLUGIN_API_VERSION, type RequestContext } from '../core/plugin-api/index.js';
+import { Appeal, defineSectorPlugin, PLUGIN_API_VERSION, type PluginContext } from '../core/plugin-api/index.js';
 import { buildAppSchema } from '../schema/build-schema.js';
 import { allPlugins } from '../plugins/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -32,7 +32,7 @@ class ParksResolver {
   }
 
   @FieldResolver(() => String, { nullable: true })
-  parksNote(@Root() appeal: Appeal, @Ctx() ctx: RequestContext): string | null {
+  parksNote(@Root() appeal: Appeal, @Ctx() ctx: PluginContext): string | null {
     return ctx.user ? `парки: ${appeal.number}` : null;
   }
 }

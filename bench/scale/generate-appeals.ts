@@ -23,7 +23,7 @@ import { loadavg } from 'node:os';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadConfig } from '../../core/config/config.js';
 import { createLogger } from '../../core/logging/logger.js';
-import { openDatabase } from '../../core/db/database.js';
+import { openAppDatabase } from '../../core/app/database.js';
 import { pluginEntities, pluginMigrations } from '../../core/plugins/plugin-registry.js';
 import { seedReference } from '../../core/seed/reference.seed.js';
 import { loadRegionPack } from '../../core/region/index.js';
@@ -135,7 +135,7 @@ export async function generateScaleData(server: string): Promise<string> {
   const logger = createLogger('warn');
   const url = await scaleDatabaseUrl(server);
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-at-least-16-chars' });
-  const db = await openDatabase({
+  const db = await openAppDatabase({
     url,
     dataDir: '.data-bench',
     logger,

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { loadConfig } from '../../core/config/config.js';
 import { createLogger } from '../../core/logging/logger.js';
-import { startApp } from '../../core/app/start-app.js';
+import { startApp } from '../../core/server/start-app.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../core/db/embedded-postgres.js';
 import { allPlugins } from '../../plugins/index.js';
 import { generateBulkAppeals } from '../../test/support/bulk-appeals.js';

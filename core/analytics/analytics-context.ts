@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { query, sql, type Sql } from '../db/sql.js';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { requireUser } from '../auth/require-user.js';
 import type { MetricEnv } from './metrics.js';
 
@@ -70,7 +70,7 @@ export async function runAnalyticsWork<T>(ctx: AnalyticsContext, work: (run: Ana
 
 /** The analytics context of a GraphQL request (fails with UNAUTHENTICATED without a user). */
 /** Analytics and reports read from the replica when there is one (read-routing.ts). */
-export const analyticsContext = (ctx: RequestContext): AnalyticsContext => ({
+export const analyticsContext = (ctx: RequestContext<AppServices>): AnalyticsContext => ({
   em: readEntityManager(ctx),
   app: ctx.app,
   user: requireUser(ctx),

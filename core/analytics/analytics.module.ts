@@ -1,4 +1,4 @@
-import type { FeatureModule } from '../app/feature-module.js';
+import type { FeatureModule } from '../auth/feature-module.js';
 import { Problem } from '../entities/problem.entity.js';
 import { ProblemAppeal } from '../entities/problem-appeal.entity.js';
 import { AnalyticsRollupCell } from './rollup/rollup-cell.entity.js';
@@ -13,9 +13,10 @@ import { AppealProblemResolver, ProblemResolver } from './problems.resolver.js';
 import { MonthlyReportResolver } from './monthly-report/report.resolver.js';
 import { registerReportRoutes } from './monthly-report/report.route.js';
 import { analyticsAccess } from './analytics.access.js';
+import type { AppServices } from '../app/app-services.js';
 
 /** Analytics: stats, ratings, workload, conflicts, problems, the monthly report and its rollup (docs/analytics.md). */
-export const analyticsModule: FeatureModule = {
+export const analyticsModule: FeatureModule<AppServices> = {
   name: 'analytics',
   entities: [Problem, ProblemAppeal, AnalyticsRollupCell, AnalyticsRollupMonth, AnalyticsDirtyMark],
   resolvers: [StatsResolver, RatingsResolver, WorkloadResolver, ProblemResolver, AppealProblemResolver, ConflictsResolver, MonthlyReportResolver],

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graph
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { getNullableType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { AppealFilter } from '../appeals/appeal-filter.input.js';
 import { StatsDimension } from './dimensions.js';
 import { METRICS, type Metric } from './metrics.js';
@@ -10,6 +10,7 @@ import { selectedFields } from './selection.js';
 import { computeStats } from './stats.service.js';
 import { StatsKpi, StatsRow } from './stats.types.js';
 import { analyticsContext } from './analytics-context.js';
+import type { AppServices } from '../app/app-services.js';
 
 @Resolver(() => StatsRow)
 export class StatsResolver {
@@ -22,7 +23,7 @@ export class StatsResolver {
     @Arg('filter', () => AppealFilter, { nullable: true, description: 'Отбор обращений (тот же, что у appeals)' }) filter: AppealFilter | null,
     @Arg('from', () => DateTime, { nullable: true, description: 'Поступило не раньше' }) from: Date | null,
     @Arg('to', () => DateTime, { nullable: true, description: 'Поступило раньше' }) to: Date | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<AppServices>,
     @Info() info: GraphQLResolveInfo,
   ): Promise<StatsRow[]> {
     const fields = selectedFields(info);
@@ -44,7 +45,7 @@ export class StatsResolver {
   })
   async kpis(
     @Root() row: StatsRow,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<AppServices>,
     @Arg('codes', () => [String], { nullable: true, description: 'Коды показателей; по умолчанию все включённых плагинов' }) _codes: string[] | null,
     @Arg('allSectors', () => Boolean, {
       defaultValue: false,

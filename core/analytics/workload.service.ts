@@ -5,7 +5,7 @@ import { badInput } from '../errors/errors.js';
 import { ANSWERED_SQL, OPEN_SQL, RESPONSE_HOURS_SQL, overdueSql } from './metrics.js';
 import { runAnalyticsQuery, type AnalyticsContext } from './analytics-context.js';
 import { WorkloadKind, type WorkloadRow } from './workload.types.js';
-import { countRu, roundHoursOrNull, SPECIALISTS } from './plural.js';
+import { countRu, roundHoursOrNull, SPECIALISTS } from '../text/plural.js';
 
 const DAY = 86_400_000;
 

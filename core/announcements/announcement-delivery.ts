@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from '../lifecycle/lifecycle-services.js';
 import { pgQuery } from '../db/pg-query.js';
 import { DeliveryChannel } from '../notifications/notification-enums.js';
 import { queueToAuthors, queueToRecipients, residentChannels, saveMessage } from '../notifications/outbox.service.js';
@@ -15,7 +15,7 @@ export const ANNOUNCEMENT_SOURCE = 'announcement';
  * municipalities, in its sectors or categories. Streets and settlements are
  * matched in the address and text afterwards (announcementRecipients).
  */
-function audienceWhere(app: AppServices, announcement: Announcement, now: Date): { sql: string; values: unknown[] } {
+function audienceWhere(app: LifecycleServices, announcement: Announcement, now: Date): { sql: string; values: unknown[] } {
   const a = announcement.audience;
   const values: unknown[] = [new Date(now.getTime() - app.config.NOTIFY_AUDIENCE_DAYS * 86_400_000)];
   const parts = ['a.received_at >= $1'];
@@ -37,7 +37,7 @@ function audienceWhere(app: AppServices, announcement: Announcement, now: Date):
  * one outbox row per resident contact and channel, plus the records for the
  * ПОС and the speaking body's official pages when those channels are on.
  */
-export async function queueAnnouncement(app: AppServices, em: EntityManager, announcement: Announcement, now: Date): Promise<number> {
+export async function queueAnnouncement(app: LifecycleServices, em: EntityManager, announcement: Announcement, now: Date): Promise<number> {
   const [speaker] = announcement.organization
     ? await pgQuery<{ name: string }>(em, 'select name from organization where id = $1', [announcement.organization.id])
     : [];
@@ -80,7 +80,7 @@ export async function queueAnnouncement(app: AppServices, em: EntityManager, ann
 }
 
 /** Authors of appeals on the announcement's streets or in its settlements (matched in address and text, as at intake). */
-async function streetRecipients(app: AppServices, em: EntityManager, announcement: Announcement, where: { sql: string; values: unknown[] }) {
+async function streetRecipients(app: LifecycleServices, em: EntityManager, announcement: Announcement, where: { sql: string; values: unknown[] }) {
   const rows = await pgQuery<{
     author_email: string | null;
     author_email_key: string | null;

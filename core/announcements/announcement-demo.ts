@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from '../lifecycle/lifecycle-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { pgQuery } from '../db/pg-query.js';
 import { Channel, Role } from '../entities/enums.js';
@@ -12,7 +12,7 @@ import { createAnnouncement, moveAnnouncement } from './announcement.service.js'
  * works in Yoshkar-Ola) with new appeals they answered at intake, through the
  * real services. Delivery stays on the default dry run: nobody is written to.
  */
-export async function seedAnnouncementsDemo(app: AppServices): Promise<void> {
+export async function seedAnnouncementsDemo(app: LifecycleServices): Promise<void> {
   // The demo must start whatever happens here: a failure is logged, not thrown.
   try {
     await seed(app);
@@ -21,7 +21,7 @@ export async function seedAnnouncementsDemo(app: AppServices): Promise<void> {
   }
 }
 
-async function seed(app: AppServices): Promise<void> {
+async function seed(app: LifecycleServices): Promise<void> {
   const em = app.orm.em.fork() as EntityManager;
   const [done] = await pgQuery(em, 'select 1 from announcement limit 1', []);
   if (done) return;

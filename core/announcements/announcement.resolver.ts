@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DateTime } from '../graphql/date-time.scalar.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { requireUser } from '../auth/require-user.js';
 import { Organization } from '../entities/organization.entity.js';
 import { AppealConnection } from '../appeals/appeal-types.js';
@@ -15,6 +15,7 @@ import { ANNOUNCEMENT_SOURCE } from './announcement-delivery.js';
 import { BidirectionalPageArgs, ForwardPageArgs } from '../graphql/pagination.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import { closeAppealByAnnouncement } from './close-by-announcement.service.js';
+import type { LifecycleServices } from '../lifecycle/lifecycle-services.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -29,13 +30,13 @@ class MatchedAppealsArgs extends ForwardPageArgs {}
 @Resolver(() => Announcement)
 export class AnnouncementResolver {
   @Query(() => AnnouncementConnection, { description: 'Объявления ЦУР: отбор, постраничный вывод (Relay), новые первыми' })
-  announcements(@Args(() => AnnouncementsArgs) args: AnnouncementsArgs, @Ctx() ctx: RequestContext) {
+  announcements(@Args(() => AnnouncementsArgs) args: AnnouncementsArgs, @Ctx() ctx: RequestContext<LifecycleServices>) {
     requireUser(ctx);
     return listAnnouncements(ctx.em, args);
   }
 
   @Query(() => Announcement, { nullable: true, description: 'Объявление по идентификатору' })
-  async announcement(@Arg('id', () => ID, { description: 'Идентификатор' }) id: string, @Ctx() ctx: RequestContext) {
+  async announcement(@Arg('id', () => ID, { description: 'Идентификатор' }) id: string, @Ctx() ctx: RequestContext<LifecycleServices>) {
     requireUser(ctx);
     if (!UUID.test(id)) return null;
     return ctx.em.findOne(Announcement, id);
@@ -45,7 +46,7 @@ export class AnnouncementResolver {
     description: 'Действующие опубликованные объявления для сайтов и виджетов: без входа, без персональных данных (также GET /public/announcements.json)',
   })
   publicAnnouncements(
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
     @Arg('municipalityId', () => ID, { nullable: true, description: 'Муниципалитет (без него — все)' }) municipalityId?: string | null,
     @Arg('at', () => DateTime, { nullable: true, description: 'Момент (по умолчанию сейчас)' }) at?: Date | null,
   ) {
@@ -54,7 +55,10 @@ export class AnnouncementResolver {
   }
 
   @Mutation(() => Announcement, { description: 'Создать объявление (черновик)' })
-  createAnnouncement(@Arg('input', () => AnnouncementInput, { description: 'Объявление' }) input: AnnouncementInput, @Ctx() ctx: RequestContext) {
+  createAnnouncement(
+    @Arg('input', () => AnnouncementInput, { description: 'Объявление' }) input: AnnouncementInput,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
+  ) {
     return createAnnouncement(ctx.app, ctx.em, requireUser(ctx), input);
   }
 
@@ -62,7 +66,7 @@ export class AnnouncementResolver {
   approveAnnouncement(
     @Arg('id', () => ID, { description: 'Объявление' }) id: string,
     @Arg('expectedVersion', () => Int, { description: 'Версия, которую видел клиент' }) expectedVersion: number,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return moveAnnouncement(ctx.app, ctx.em, requireUser(ctx), { id, move: 'approve', expectedVersion });
   }
@@ -71,7 +75,7 @@ export class AnnouncementResolver {
   publishAnnouncement(
     @Arg('id', () => ID, { description: 'Объявление' }) id: string,
     @Arg('expectedVersion', () => Int, { description: 'Версия, которую видел клиент' }) expectedVersion: number,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return moveAnnouncement(ctx.app, ctx.em, requireUser(ctx), { id, move: 'publish', expectedVersion });
   }
@@ -81,7 +85,7 @@ export class AnnouncementResolver {
     @Arg('id', () => ID, { description: 'Объявление' }) id: string,
     @Arg('reason', () => String, { description: 'Причина отзыва' }) reason: string,
     @Arg('expectedVersion', () => Int, { description: 'Версия, которую видел клиент' }) expectedVersion: number,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return moveAnnouncement(ctx.app, ctx.em, requireUser(ctx), { id, move: 'withdraw', expectedVersion, reason });
   }
@@ -98,7 +102,7 @@ export class AnnouncementResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return closeAppealByAnnouncement(ctx.app, ctx.em, requireUser(ctx), { appealId, announcementId, expectedVersion });
   }
@@ -117,13 +121,13 @@ export class AnnouncementResolver {
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Орган, от имени которого объявление' })
-  organization(@Root() announcement: Announcement, @Ctx() ctx: RequestContext) {
+  organization(@Root() announcement: Announcement, @Ctx() ctx: RequestContext<LifecycleServices>) {
     const id = announcement.organization?.id;
     return id ? ctx.loaders.organization.load(id) : null;
   }
 
   @FieldResolver(() => DeliveryStats, { description: 'Рассылка: в очереди, отправлено, не доставлено, по каналам' })
-  async deliveries(@Root() announcement: Announcement, @Ctx() ctx: RequestContext) {
+  async deliveries(@Root() announcement: Announcement, @Ctx() ctx: RequestContext<LifecycleServices>) {
     requireUser(ctx);
     return ctx.loaders
       .named<string, DeliveryStats>('announcementDeliveries', async (ids, em) => {
@@ -134,7 +138,7 @@ export class AnnouncementResolver {
   }
 
   @FieldResolver(() => AppealConnection, { description: 'Новые обращения, на которые объявление ответило при поступлении (в пределах видимости роли)' })
-  matchedAppeals(@Root() announcement: Announcement, @Args(() => MatchedAppealsArgs) args: MatchedAppealsArgs, @Ctx() ctx: RequestContext) {
+  matchedAppeals(@Root() announcement: Announcement, @Args(() => MatchedAppealsArgs) args: MatchedAppealsArgs, @Ctx() ctx: RequestContext<LifecycleServices>) {
     return matchedAppeals(ctx.em, requireUser(ctx), announcement.id, args);
   }
 }

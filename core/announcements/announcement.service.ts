@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from '../lifecycle/lifecycle-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { conflict, notFound } from '../errors/errors.js';
 import { cachedReferenceDirectory } from '../lifecycle/reference-directory.js';
@@ -50,7 +50,7 @@ function audit(
 }
 
 /** Creates a DRAFT (validated by announcement.rules.ts) with its first audit entry. */
-export async function createAnnouncement(app: AppServices, em: EntityManager, user: AuthUser, input: AnnouncementInput): Promise<Announcement> {
+export async function createAnnouncement(app: LifecycleServices, em: EntityManager, user: AuthUser, input: AnnouncementInput): Promise<Announcement> {
   const directory = await cachedReferenceDirectory(em);
   const valid = await validateAnnouncement(input, { em, directory, user, streets: regionStreets(app) });
   const now = app.clock.now();
@@ -82,7 +82,7 @@ export async function createAnnouncement(app: AppServices, em: EntityManager, us
  * publishing the delivery queued, all in one transaction.
  */
 export async function moveAnnouncement(
-  app: AppServices,
+  app: LifecycleServices,
   em: EntityManager,
   user: AuthUser,
   request: { id: string; move: AnnouncementMove; expectedVersion: number; reason?: string | null },

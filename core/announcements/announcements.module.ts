@@ -1,4 +1,4 @@
-import type { FeatureModule } from '../app/feature-module.js';
+import type { FeatureModule } from '../auth/feature-module.js';
 import { Role } from '../entities/enums.js';
 import { READERS } from '../auth/access-matrix.js';
 import { Announcement } from './announcement.entity.js';
@@ -7,6 +7,7 @@ import { AppealAnnouncement } from './appeal-announcement.entity.js';
 import { AnnouncementResolver } from './announcement.resolver.js';
 import { registerPublicAnnouncementRoutes } from './public-announcements.route.js';
 import { seedAnnouncementsDemo } from './announcement-demo.js';
+import type { LifecycleServices } from '../lifecycle/lifecycle-services.js';
 
 /** The ЦУР's staff who approve, publish and withdraw (decree No. 335, clause 7: the center informs). */
 const CENTER_STAFF = [Role.CENTER_SPECIALIST, Role.CENTER_HEAD] as const;
@@ -16,7 +17,7 @@ const CENTER_STAFF = [Role.CENTER_SPECIALIST, Role.CENTER_HEAD] as const;
  * first answer to the appeals about them at intake, and their delivery
  * through the notifications outbox (docs/informing.md).
  */
-export const announcementsModule: FeatureModule = {
+export const announcementsModule: FeatureModule<LifecycleServices> = {
   name: 'announcements',
   entities: [Announcement, AnnouncementEvent, AppealAnnouncement],
   resolvers: [AnnouncementResolver],

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from '../lifecycle/lifecycle-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { appealScope } from '../auth/appeal-scope.js';
 import { Appeal } from '../entities/appeal.entity.js';
@@ -71,7 +71,12 @@ async function alreadyClosedBy(em: EntityManager, user: AuthUser, request: Close
  * closed the appeal, the appeal is returned as it is (whatever version the
  * repeat carries), also for the loser of two concurrent identical requests.
  */
-export async function closeAppealByAnnouncement(app: AppServices, em: EntityManager, user: AuthUser, request: CloseByAnnouncementRequest): Promise<Appeal> {
+export async function closeAppealByAnnouncement(
+  app: LifecycleServices,
+  em: EntityManager,
+  user: AuthUser,
+  request: CloseByAnnouncementRequest,
+): Promise<Appeal> {
   if (!UUID.test(request.appealId)) throw notFound('Обращение', request.appealId);
   if (!UUID.test(request.announcementId)) throw badInput('announcementId', 'Некорректный идентификатор объявления');
   const done = await alreadyClosedBy(em, user, request);

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { AppealStructurer } from '../structuring/structurer.js';
 import type { PreparedAppeal } from '../lifecycle/appeal-intake.js';
 import type { ReferenceDirectory } from '../lifecycle/reference-directory.js';
 import { stemRussian, tokenizeRussian } from '../structuring/russian-text.js';
@@ -82,7 +82,10 @@ export function matchAnnouncement(list: readonly ActiveAnnouncement[], appeal: A
  * registration's own statement; a trigger on appeal_event records the match
  * in appeal_announcement. In memory: the list is cached (active-announcements.ts).
  */
-export async function announcementMatcher(app: AppServices, em: EntityManager): Promise<(prepared: PreparedAppeal, directory: ReferenceDirectory) => void> {
+export async function announcementMatcher(
+  app: { structurer: AppealStructurer },
+  em: EntityManager,
+): Promise<(prepared: PreparedAppeal, directory: ReferenceDirectory) => void> {
   const list = await activeAnnouncements(em);
   if (!list.length) return () => undefined;
   return (prepared, directory) => {

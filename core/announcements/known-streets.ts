@@ -1,4 +1,4 @@
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from '../lifecycle/lifecycle-services.js';
 import { regionPlaces, type Places } from '../structuring/places.schema.js';
 import { streetKey, streetNameKey } from './place-keys.js';
 
@@ -49,7 +49,7 @@ export function streetGazetteer(places: Places | undefined): StreetGazetteer {
 const byPack = new Map<string, StreetGazetteer>();
 
 /** The gazetteer of the region the app serves (read once per pack). */
-export function regionStreets(app: Pick<AppServices, 'region'>): StreetGazetteer {
+export function regionStreets(app: Pick<LifecycleServices, 'region'>): StreetGazetteer {
   const dir = app.region.dir;
   let gazetteer = byPack.get(dir);
   if (!gazetteer) byPack.set(dir, (gazetteer = streetGazetteer(regionPlaces(dir))));

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Express, Request, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
-import { RateLimits } from '../server/rate-limit.js';
+import type { CoreServices } from '../config/core-services.js';
+import { RateLimits } from '../http/rate-limit.js';
 import { pgQuery } from '../db/pg-query.js';
 import { publicAnnouncementRows } from './announcement-query.service.js';
 
@@ -15,7 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * speaking body's name), and cacheable: an ETag of the body, 304 on a
  * matching If-None-Match, a minute of public caching.
  */
-export function registerPublicAnnouncementRoutes(expressApp: Express, app: AppServices): void {
+export function registerPublicAnnouncementRoutes(expressApp: Express, app: CoreServices): void {
   const limits = new RateLimits(app.config);
   expressApp.get('/public/announcements.json', limits.addressLimit(), async (req: Request, res: Response, next) => {
     try {

@@ -9,12 +9,18 @@ import type { WorkingCalendar } from '../deadlines/index.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { AppealStructurer } from '../structuring/structurer.js';
 import type { LiveFeed } from '../live/live-feed.js';
-import type { IntakeService } from '../channels/intake.js';
+import type { IntakeService } from '../lifecycle/intake.js';
+import type { AnnouncementMatcher, LifecycleServices } from '../lifecycle/lifecycle-services.js';
 import type { RegionPack } from '../region/index.js';
 import type { ReadRouting } from '../db/read-routing.js';
 
-/** Process-wide services, built once at start and shared by every request. */
-export interface AppServices {
+/**
+ * Process-wide services, built once at start and shared by every request: the
+ * whole, known only to the composition root (and core/server, core/cli). Every
+ * feature takes the narrow interface of what it uses; extending them here
+ * makes the compiler check that the app provides each.
+ */
+export interface AppServices extends LifecycleServices {
   config: Config;
   logger: Logger;
   orm: MikroORM;
@@ -42,4 +48,6 @@ export interface AppServices {
    * channels are mounted only when it is set.
    */
   intake?: IntakeService;
+  /** Finds the published announcement that answers an appeal at intake (core/announcements), for the lifecycle. */
+  matchAnnouncements: AnnouncementMatcher;
 }

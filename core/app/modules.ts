@@ -1,5 +1,6 @@
 import type { Access } from '../auth/access-matrix.js';
-import type { EntityClass, FeatureModule } from './feature-module.js';
+import type { EntityClass, FeatureModule } from '../auth/feature-module.js';
+import type { AppServices } from './app-services.js';
 import { authModule } from '../auth/auth.module.js';
 import { referenceModule } from '../reference/reference.module.js';
 import { calendarModule } from '../calendar/calendar.module.js';
@@ -21,7 +22,7 @@ import { structuringModule } from '../structuring/structuring.module.js';
  * Every core feature module, in the order their demo data is loaded. A new
  * feature adds one line here and nothing else in `core/app/`.
  */
-export const coreModules: readonly FeatureModule[] = [
+export const coreModules: readonly FeatureModule<AppServices>[] = [
   authModule,
   referenceModule,
   calendarModule,
@@ -40,20 +41,20 @@ export const coreModules: readonly FeatureModule[] = [
   recommendationsModule,
 ];
 
-export function moduleEntities(modules: readonly FeatureModule[] = coreModules): EntityClass[] {
+export function moduleEntities(modules: readonly FeatureModule<never>[] = coreModules): EntityClass[] {
   return modules.flatMap((module) => module.entities ?? []);
 }
 
-export function moduleResolvers(modules: readonly FeatureModule[] = coreModules): Function[] {
+export function moduleResolvers(modules: readonly FeatureModule<never>[] = coreModules): Function[] {
   return modules.flatMap((module) => module.resolvers ?? []);
 }
 
-export function moduleQueues(modules: readonly FeatureModule[] = coreModules): string[] {
+export function moduleQueues(modules: readonly FeatureModule<never>[] = coreModules): string[] {
   return modules.flatMap((module) => module.queues ?? []);
 }
 
 /** The core's rows of the access matrix; two modules may not claim one operation. */
-export function moduleAccess(modules: readonly FeatureModule[] = coreModules): Record<string, Access> {
+export function moduleAccess(modules: readonly FeatureModule<never>[] = coreModules): Record<string, Access> {
   const matrix: Record<string, Access> = {};
   for (const module of modules) {
     for (const [operation, access] of Object.entries(module.access ?? {})) {

@@ -2,7 +2,7 @@ import { deadlineState } from '../deadlines/deadline-engine.js';
 import type { Appeal } from '../entities/appeal.entity.js';
 import { AppealStatus, DeadlineState } from '../entities/enums.js';
 import type { Deadline } from './appeal-types.js';
-import { roundHours } from '../analytics/plural.js';
+import { roundHours } from '../text/plural.js';
 
 const HOUR_MS = 3_600_000;
 

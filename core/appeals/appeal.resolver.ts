@@ -4,7 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Appeal } from '../entities/appeal.entity.js';
 import { AppealEvent } from '../entities/appeal-event.entity.js';
 import { Category, Municipality, Organization, Sector, User } from '../entities/index.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { notFound } from '../errors/errors.js';
 import { requireUser } from '../auth/require-user.js';
 import { loadVisibleAppeal } from '../auth/appeal-visibility.js';

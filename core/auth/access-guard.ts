@@ -1,5 +1,5 @@
 import { GraphQLObjectType, defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from './request-context.js';
 import { forbidden, unauthenticated } from '../errors/errors.js';
 import type { Access } from './access-matrix.js';
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ApiKey, Channel, Organization, Role, User } from '../entities/index.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from './request-context.js';
 import { badInput, notFound } from '../errors/errors.js';
 import { requireUser } from './require-user.js';
 import { generateApiKey } from './api-key.service.js';

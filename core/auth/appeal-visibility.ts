@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Appeal } from '../entities/appeal.entity.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from './request-context.js';
 import type { AuthUser } from './auth-user.js';
 import { appealScope, BY_SECTOR, SEE_ALL, subordinateOrganizations } from './appeal-scope.js';
 import { query, sql } from '../db/sql.js';

@@ -1,4 +1,4 @@
-import type { FeatureModule } from '../app/feature-module.js';
+import type { FeatureModule } from './feature-module.js';
 import { User } from '../entities/user.entity.js';
 import { ApiKey } from '../entities/api-key.entity.js';
 import { PersonalDataAccess } from '../entities/personal-data-access.entity.js';

@@ -1,6 +1,9 @@
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Organization, User } from '../entities/index.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from './request-context.js';
+import type { CoreServices } from '../config/core-services.js';
+import type { TokenService } from './token.service.js';
+import type { LoginThrottle } from './login-throttle.js';
 import { badInput, conflict, unauthenticated } from '../errors/errors.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
 import { requireUser } from './require-user.js';
@@ -16,7 +19,14 @@ export class AuthPayload {
 
 const LOGIN_FAILED = 'Неверный e-mail или пароль';
 
-const issueFor = (ctx: RequestContext, user: User) =>
+/** What signing in and changing one's password use of the app's services. */
+export interface AuthServices extends CoreServices {
+  tokens: TokenService;
+  loginThrottle: LoginThrottle;
+}
+type AuthContext = RequestContext<AuthServices>;
+
+const issueFor = (ctx: AuthContext, user: User) =>
   ctx.app.tokens.issue(
     { id: user.id, role: user.role, organizationId: user.organization?.id ?? null, sectors: user.sectors },
     ctx.clock.now(),
@@ -31,7 +41,7 @@ export class AuthResolver {
   async login(
     @Arg('email', () => String, { description: 'E-mail (логин)' }) email: string,
     @Arg('password', () => String, { description: 'Пароль' }) password: string,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: AuthContext,
   ): Promise<AuthPayload> {
     const address = normalizeEmail(email);
     // The attempt is counted before the password is compared (one atomic step): see login-throttle.ts.
@@ -53,7 +63,7 @@ export class AuthResolver {
   async changePassword(
     @Arg('currentPassword', () => String, { description: 'Действующий пароль' }) currentPassword: string,
     @Arg('newPassword', () => String, { description: 'Новый пароль (проверяется по парольной политике, docs/security.md)' }) newPassword: string,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: AuthContext,
   ): Promise<AuthPayload> {
     const caller = requireUser(ctx);
     if (caller.apiKeyId) throw badInput('currentPassword', 'У ключа API нет пароля');
@@ -80,12 +90,12 @@ export class AuthResolver {
   }
 
   @Query(() => User, { nullable: true, description: 'Текущий пользователь (для ключа API — его сервисная учётная запись)' })
-  me(@Ctx() ctx: RequestContext) {
+  me(@Ctx() ctx: AuthContext) {
     return ctx.loaders.user.load(requireUser(ctx).id);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Организация пользователя (для операторов органов и интеграций)' })
-  organization(@Root() user: User, @Ctx() ctx: RequestContext) {
+  organization(@Root() user: User, @Ctx() ctx: AuthContext) {
     return user.organization ? ctx.loaders.organization.load(user.organization.id) : null;
   }
 }

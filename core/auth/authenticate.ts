@@ -1,4 +1,6 @@
-import type { AppServices } from '../app/app-services.js';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Clock } from '../clock/clock.js';
+import type { TokenService } from './token.service.js';
 import type { Role } from '../entities/enums.js';
 import { unauthenticated } from '../errors/errors.js';
 import type { AuthUser } from './auth-user.js';
@@ -32,7 +34,14 @@ interface UserRow {
  * once, in every process. Role, organization and sectors come from that row,
  * not from the token.
  */
-export async function authenticateRequest(app: AppServices, credentials: Credentials): Promise<AuthUser | null> {
+/** What authenticating a caller uses of the app's services. */
+export interface AuthenticateServices {
+  orm: MikroORM;
+  clock: Clock;
+  tokens: TokenService;
+}
+
+export async function authenticateRequest(app: AuthenticateServices, credentials: Credentials): Promise<AuthUser | null> {
   const authorization = credentials.authorization?.trim() || null;
   const apiKey = credentials.apiKey?.trim() || null;
   if (authorization && apiKey) throw unauthenticated('Передайте либо Authorization, либо X-Api-Key, не оба');
@@ -46,13 +55,13 @@ export async function authenticateRequest(app: AppServices, credentials: Credent
   throw unauthenticated('Ожидается заголовок Authorization: Bearer <токен> или ApiKey <ключ>');
 }
 
-async function keyUser(app: AppServices, key: string): Promise<AuthUser> {
+async function keyUser(app: AuthenticateServices, key: string): Promise<AuthUser> {
   const user = await authenticateApiKey(app.orm.em, key, app.clock);
   if (!user) throw unauthenticated('Недействительный или отозванный ключ API');
   return user;
 }
 
-async function tokenUser(app: AppServices, token: string): Promise<AuthUser> {
+async function tokenUser(app: AuthenticateServices, token: string): Promise<AuthUser> {
   const verified = app.tokens.verify(token, app.clock.now());
   const [row] = await pgQuery<UserRow>(
     app.orm.em,

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Appeal } from '../entities/appeal.entity.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from './request-context.js';
 import { appError } from '../errors/errors.js';
 import { selectedFieldNamesAt } from '../graphql/selection.js';
 import { loadVisibleAppeal } from './appeal-visibility.js';

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Role } from '../entities/enums.js';
 import type { Appeal } from '../entities/appeal.entity.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from './request-context.js';
 import { selectedFieldNames } from '../graphql/selection.js';
 import { insertInto, query, sql } from '../db/sql.js';
 import type { AuthUser } from './auth-user.js';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from './request-context.js';
 import { unauthenticated } from '../errors/errors.js';
 import type { AuthUser } from './auth-user.js';
 

@@ -4,7 +4,7 @@ import { createSecretKey, randomUUID } from 'node:crypto';
 import { Role } from '../entities/enums.js';
 import { unauthenticated } from '../errors/errors.js';
 import type { AuthUser } from './auth-user.js';
-import type { JwtKeys } from './jwt-keys.js';
+import type { JwtKeys } from '../config/jwt-keys.js';
 
 export interface TokenSettings {
   keys: JwtKeys;

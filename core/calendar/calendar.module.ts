@@ -1,4 +1,4 @@
-import type { FeatureModule } from '../app/feature-module.js';
+import type { FeatureModule } from '../auth/feature-module.js';
 import { ProductionCalendarYear } from '../entities/production-calendar-year.entity.js';
 import { CalendarResolver } from './calendar.resolver.js';
 import { calendarAccess } from './calendar.access.js';

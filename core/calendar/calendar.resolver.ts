@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { JsonScalar } from '../graphql/json.scalar.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
-import type { RequestContext } from '../graphql/context.js';
-import { loadProductionCalendar } from './calendar.service.js';
+import type { RequestContext } from '../auth/request-context.js';
+import { loadProductionCalendar, type CalendarServices } from './calendar.service.js';
 
 @ObjectType({ description: 'Загруженный год производственного календаря' })
 class ProductionCalendarInfo {
@@ -20,7 +20,7 @@ export class CalendarResolver {
   loadProductionCalendar(
     @Arg('year', () => Int, { description: 'Год календаря' }) year: number,
     @Arg('data', () => JsonScalar, { description: 'Календарь года (JSON: выходные и праздничные дни, перенесённые рабочие дни)' }) data: unknown,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<CalendarServices>,
   ): Promise<ProductionCalendarInfo> {
     return loadProductionCalendar(ctx.app, ctx.em, year, data);
   }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ProductionCalendarYear } from '../entities/production-calendar-year.entity.js';
 import { parseProductionYear, ProductionYearInvalidError, WorkingCalendar, type ProductionYear } from '../deadlines/index.js';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 import { badInput } from '../errors/errors.js';
 import { query, sql } from '../db/sql.js';
 
@@ -20,7 +20,12 @@ export async function loadWorkingCalendar(em: EntityManager, timeZone: string): 
  * at once. A new year is data, not a release (DOMAIN.md "Deadlines").
  * Other processes pick the year up at their next start.
  */
-export async function loadProductionCalendar(app: AppServices, em: EntityManager, year: number, data: unknown) {
+/** What loading a year of the production calendar uses: it replaces the app's working calendar. */
+export interface CalendarServices extends CoreServices {
+  calendar: WorkingCalendar;
+}
+
+export async function loadProductionCalendar(app: CalendarServices, em: EntityManager, year: number, data: unknown) {
   let parsed: ProductionYear;
   try {
     parsed = parseProductionYear(data, `year ${year}`);

@@ -1,5 +1,5 @@
 import type { SectorPlugin } from '../plugin-api/index.js';
-import type { MunicipalityReference } from '../reference/reference-types.js';
+import type { MunicipalityReference } from '../entities/reference-types.js';
 import { createMunicipalityMatcher } from '../structuring/municipality-matcher.js';
 import type { AdapterContext } from './channel-adapter.js';
 import { normalizeName } from './adapters/adapter-helpers.js';

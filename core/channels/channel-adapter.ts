@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ZodType } from 'zod';
 import type { AppealStatus, Channel } from '../entities/enums.js';
-import type { IntakeInput } from './intake.js';
+import type { IntakeInput } from '../lifecycle/intake.js';
 import type { SpreadsheetLimits } from './adapters/spreadsheet-limits.js';
 import type { PosClassifier } from './pos-categories.js';
 

@@ -6,7 +6,7 @@ import type { Channel } from '../entities/enums.js';
 import { errorCode } from '../errors/errors.js';
 import type { AdapterContext, AnyChannelAdapter, FieldError, MapResult, ParsedItem } from './channel-adapter.js';
 import { ChannelRecordStatus } from './channel-enums.js';
-import type { IntakeService } from './intake.js';
+import type { IntakeService } from '../lifecycle/intake.js';
 import { keyspaceOf } from './adapter-registry.js';
 import { findUnsafeText, replaceUnsafeText } from '../graphql/unsafe-text.js';
 import { join, query, sql } from '../db/sql.js';

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { existingAppealAnswer } from '../auth/existing-appeal-answer.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { Appeal } from '../entities/appeal.entity.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { requireUser } from '../auth/require-user.js';
 import { appError, badInput } from '../errors/errors.js';
 import { channelModule } from './channel-module.js';
@@ -11,6 +11,7 @@ import { prepareItem, type RecordResult } from './channel-ingest.service.js';
 import { lettersAdapter } from './adapters/letters.adapter.js';
 import { retryRecords } from './import-job.service.js';
 import { ChannelRecordStatus } from './channel-enums.js';
+import type { AppServices } from '../app/app-services.js';
 
 @InputType({ description: 'Автор письма' })
 class LetterAuthorInput {
@@ -64,7 +65,7 @@ const statusOf = (result: RecordResult) =>
       ? ChannelRecordStatus.PENDING_RETRY
       : ChannelRecordStatus.ACCEPTED;
 
-function ingestOf(ctx: RequestContext) {
+function ingestOf(ctx: RequestContext<AppServices>) {
   const module = channelModule(ctx.app);
   if (!module.ingest) throw appError('INTERNAL_SERVER_ERROR', 'Приём обращений из каналов не подключён');
   return module;
@@ -79,7 +80,7 @@ export class ChannelIntakeResolver {
   @Mutation(() => LetterRegistration, { description: 'Внести письмо или электронное обращение по 59-ФЗ (специалист ЦУР)' })
   async registerLetter(
     @Arg('input', () => LetterInput, { description: 'Письмо' }) input: LetterInput,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<AppServices>,
     @Info() info: GraphQLResolveInfo,
   ) {
     const user = requireUser(ctx);
@@ -98,7 +99,10 @@ export class ChannelIntakeResolver {
   }
 
   @Mutation(() => [ChannelRecordRetryResult], { description: 'Повторить приём отклонённых или отложенных записей каналов' })
-  async retryChannelRecords(@Arg('ids', () => [ID], { description: 'Записи каналов для повторной попытки' }) ids: string[], @Ctx() ctx: RequestContext) {
+  async retryChannelRecords(
+    @Arg('ids', () => [ID], { description: 'Записи каналов для повторной попытки' }) ids: string[],
+    @Ctx() ctx: RequestContext<AppServices>,
+  ) {
     const user = requireUser(ctx);
     if (!ids.length || ids.length > 1000) throw badInput('ids', 'От 1 до 1000 записей за раз');
     const module = ingestOf(ctx);

@@ -1,4 +1,4 @@
-import type { FeatureModule } from '../app/feature-module.js';
+import type { FeatureModule } from '../auth/feature-module.js';
 import { ChannelRecord } from './channel-record.entity.js';
 import { ImportJob } from './import-job.entity.js';
 import { OfficialPage } from './official-page.entity.js';

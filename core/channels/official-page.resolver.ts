@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Mutation
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Appeal } from '../entities/appeal.entity.js';
 import { Organization } from '../entities/organization.entity.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { connectionType, readPageArgs, toConnection, ForwardPageArgs } from '../graphql/pagination.js';
 import { AppealConnection } from '../appeals/appeal-types.js';
 import { appealScope } from '../auth/appeal-scope.js';

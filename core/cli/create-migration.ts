@@ -10,7 +10,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../db/database.js';
+import { openAppDatabase } from '../app/database.js';
 import { createScratchDatabase } from '../db/scratch-database.js';
 import { createLogger } from '../logging/logger.js';
 import { pluginEntities, pluginMigrations } from '../plugins/plugin-registry.js';
@@ -22,7 +22,7 @@ const logger = createLogger('info');
 // A fresh database each time, so the diff is against the committed migrations only.
 const scratchDir = process.env.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'cur-migration-'));
 const scratchDb = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL, 'cur_migration') : null;
-const db = await openDatabase({
+const db = await openAppDatabase({
   url: scratchDb?.url,
   dataDir: scratchDir ?? '.data',
   logger,

@@ -15,7 +15,7 @@ import { GraphQLError } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadConfig } from '../config/config.js';
 import { createLogger } from '../logging/logger.js';
-import { openDatabase } from '../db/database.js';
+import { openAppDatabase } from '../app/database.js';
 import { pluginEntities } from '../plugins/plugin-registry.js';
 import { allPlugins } from '../../plugins/index.js';
 import { Organization, Role } from '../entities/index.js';
@@ -56,7 +56,7 @@ const password = generated ? randomBytes(18).toString('base64url') : await readS
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, logger, extraEntities: pluginEntities(allPlugins) });
+const db = await openAppDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, logger, extraEntities: pluginEntities(allPlugins) });
 try {
   const em = db.orm.em.fork() as EntityManager;
   let organizationId: string | null = null;

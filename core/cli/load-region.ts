@@ -9,7 +9,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { createLogger } from '../logging/logger.js';
-import { openDatabase } from '../db/database.js';
+import { openAppDatabase } from '../app/database.js';
 import { pluginEntities, pluginMigrations } from '../plugins/plugin-registry.js';
 import { describeChanges, loadRegionPack, RegionPackError } from '../region/index.js';
 import { loadRegion } from '../region/region-load.js';
@@ -19,7 +19,7 @@ try {
   const config = loadConfig();
   const pack = loadRegionPack(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? config.REGION_PACK);
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const db = await openDatabase({
+  const db = await openAppDatabase({
     url: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     logger,

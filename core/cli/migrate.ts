@@ -5,13 +5,13 @@
  */
 import { loadMigrationConfig } from '../config/config.js';
 import { createLogger } from '../logging/logger.js';
-import { openDatabase } from '../db/database.js';
+import { openAppDatabase } from '../app/database.js';
 import { pluginEntities, pluginMigrations } from '../plugins/plugin-registry.js';
 import { allPlugins } from '../../plugins/index.js';
 
 const config = loadMigrationConfig();
 const logger = createLogger(config.LOG_LEVEL);
-const db = await openDatabase({
+const db = await openAppDatabase({
   url: config.DATABASE_URL,
   migrationUrl: config.DATABASE_MIGRATION_URL,
   dataDir: config.DATA_DIR,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JWT_ALGORITHMS } from '../auth/jwt-keys.js';
+import { JWT_ALGORITHMS } from './jwt-keys.js';
 
 /** Sign-in: tokens and the login throttle (docs/security.md). */
 export const authSettings = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mergeDeadlinePolicy, type DeadlinePolicy } from '../deadlines/deadline-rules.js';
-import { KeyConfigError, resolveJwtKeys, type JwtKeys } from '../auth/jwt-keys.js';
+import { KeyConfigError, resolveJwtKeys, type JwtKeys } from './jwt-keys.js';
 import { loadOrCreateSecret } from './generated-secret.js';
 import { readRegionInfo, RegionPackError } from '../region/region-files.js';
 import { serverSettings } from './server.settings.js';

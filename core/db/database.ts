@@ -7,7 +7,6 @@ import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { closeOrm } from './sql-pool.js';
 import { EMBEDDED_APP_ROLE, ensureAppRole, grantAppRole, roleOf, urlAs } from './app-role.js';
 import { prepareJobQueues } from '../jobs/recurring-job.js';
-import { moduleQueues } from '../app/modules.js';
 
 export interface Database {
   orm: MikroORM;
@@ -28,6 +27,8 @@ export interface DatabaseSettings extends Omit<OrmSettings, 'url'> {
   dataDir: string;
   logger: Logger;
   migrate?: boolean;
+  /** The pg-boss queues the core's jobs use (core/app/modules.ts), created with the migrations. */
+  queues: readonly string[];
 }
 
 /** One lock for the owner's steps: processes starting together take turns (GRANTs on one table at once collide). */
@@ -108,7 +109,7 @@ async function migrateAsOwner(settings: DatabaseSettings, ownerUrl: string, appR
       } finally {
         if (!ownerOrm) await closeOrm(orm);
       }
-      await prepareJobQueues(ownerUrl, moduleQueues());
+      await prepareJobQueues(ownerUrl, settings.queues);
       if (appRole) await grantAppRole(lock, appRole);
     } finally {
       await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);

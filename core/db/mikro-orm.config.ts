@@ -1,14 +1,18 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { moduleEntities } from '../app/modules.js';
 import type { MigrationObject } from '@mikro-orm/core';
 import { migrationsList } from '../../migrations/index.js';
 import { migrationChain } from './migration-chain.js';
 
+/** An entity class as MikroORM takes it. */
+export type EntityClass = new (...args: never[]) => object;
+
 export interface OrmSettings {
   url: string;
+  /** The core's entity classes (its feature modules', composed in core/app/modules.ts: the database layer names no feature). */
+  entities: readonly EntityClass[];
   /** Plugins' entity classes, added to the core's. */
-  extraEntities?: readonly (new (...args: never[]) => object)[];
+  extraEntities?: readonly EntityClass[];
   /** Plugins' migrations, merged into the core's chain by timestamp. */
   extraMigrations?: readonly MigrationObject[];
   poolMax?: number;
@@ -31,7 +35,7 @@ function sessionLimits(settings: OrmSettings): Record<string, number> {
 export function ormOptions(settings: OrmSettings): Options {
   return defineConfig({
     clientUrl: settings.url,
-    entities: [...moduleEntities(), ...(settings.extraEntities ?? [])],
+    entities: [...settings.entities, ...(settings.extraEntities ?? [])],
     discovery: { warnWhenNoEntities: true },
     forceUtcTimezone: true,
     pool: { min: 0, max: settings.poolMax ?? 10 },

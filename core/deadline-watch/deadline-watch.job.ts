@@ -1,4 +1,4 @@
-import type { AppServices } from '../app/app-services.js';
+import type { DeadlineWatchServices } from './deadline-watch.service.js';
 import { startRecurringJob, type RecurringJob } from '../jobs/recurring-job.js';
 import { runDeadlineWatch } from './deadline-watch.service.js';
 
@@ -10,7 +10,7 @@ export const DEADLINE_WATCH_QUEUE = 'deadline-watch';
  * queue: the watch itself is idempotent (see runDeadlineWatch).
  * DEADLINE_WATCH_INTERVAL_SECONDS=0 leaves this process out.
  */
-export function startDeadlineWatchJob(app: AppServices, databaseUrl: string): Promise<RecurringJob | null> {
+export function startDeadlineWatchJob(app: DeadlineWatchServices, databaseUrl: string): Promise<RecurringJob | null> {
   const interval = app.config.DEADLINE_WATCH_INTERVAL_SECONDS;
   return startRecurringJob(databaseUrl, app.logger, {
     queue: DEADLINE_WATCH_QUEUE,

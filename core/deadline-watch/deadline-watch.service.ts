@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 import { appealDeadline } from '../appeals/appeal-deadline.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import { OPEN_STATUSES, Role } from '../entities/enums.js';
 import { textArray } from '../db/sql-array.js';
-import { runAppealTransaction } from '../events/appeal-transaction.js';
+import { runAppealTransaction, type AppealTransactionServices } from '../events/appeal-transaction.js';
 import { ALERT_TYPE_BY_STATE, DEADLINE_REMINDER, type AlertState, type DeadlineAlertData } from './deadline-event-types.js';
 
 export const DEADLINE_WATCHER = 'deadline-watcher';
@@ -53,7 +53,10 @@ export interface DeadlineAlertRaised {
  * commit like every other change. The job queue runs it on a schedule; tests
  * call it directly with a ManualClock.
  */
-export async function runDeadlineWatch(app: AppServices): Promise<DeadlineAlertRaised[]> {
+/** What the deadline watch uses: the core's services and what an appeal transaction needs. */
+export type DeadlineWatchServices = CoreServices & AppealTransactionServices;
+
+export async function runDeadlineWatch(app: DeadlineWatchServices): Promise<DeadlineAlertRaised[]> {
   const now = app.clock.now();
   // The same share as the deadline view (`Appeal.deadline`): DEADLINE_POLICY's atRiskShare.
   const atRiskShare = app.config.deadlinePolicy.atRiskShare;

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { AppealStatus } from './enums.js';
 import { Appeal } from './appeal.entity.js';
 import { User } from './user.entity.js';
-import { StoredAppealEventType } from '../events/appeal-event-type.js';
+import { StoredAppealEventType } from './appeal-event-type.js';
 
 /**
  * One entry of the audit trail. Append-only in the database itself (a trigger

@@ -9,7 +9,7 @@ import { Category } from './category.entity.js';
 import { Organization } from './organization.entity.js';
 import { User } from './user.entity.js';
 import { SEARCH_INDEXES } from '../db/appeal-search.sql.js';
-import { StructuringSuggestionValue } from '../structuring/structuring-suggestion.type.js';
+import { StructuringSuggestionValue } from './structuring-suggestion.type.js';
 
 /** The rule that set a deadline, kept so that every deadline can be explained. */
 export interface DeadlineRuleTrace {

@@ -1,5 +1,5 @@
 import { registerEnum } from '../graphql/register-enum.js';
-import { MunicipalityKind, OrganizationKind } from '../reference/reference-types.js';
+import { MunicipalityKind, OrganizationKind } from './reference-types.js';
 
 export { MunicipalityKind, OrganizationKind };
 

@@ -1,13 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import type { AppServices } from '../app/app-services.js';
+import type { Clock } from '../clock/clock.js';
+import type { Logger } from '../logging/logger.js';
+import type { ReadRouting } from '../db/read-routing.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppealEvent } from '../entities/appeal-event.entity.js';
 import type { Appeal } from '../entities/appeal.entity.js';
 import { Sector } from '../entities/sector.entity.js';
 import type { AppealStatus } from '../entities/enums.js';
-import type { CommittedAppealEvent } from './event-bus.js';
-import type { AppealEventTypeName } from './appeal-event-type.js';
+import type { CommittedAppealEvent, EventBus } from './event-bus.js';
+import type { AppealEventTypeName } from '../entities/appeal-event-type.js';
 import { insertInto, query, sql } from '../db/sql.js';
 
 export interface EventRecord {
@@ -87,13 +89,42 @@ export function auditRows(actor: Actor, entries: readonly BulkEventRecord[], at:
 
 const BULK_ROWS_PER_STATEMENT = 1000;
 
+/** A plugin as an appeal transaction sees it: its code and its hooks (core/plugin-api's SectorPlugin has this shape). */
+export interface AppealHookOwner {
+  readonly code: string;
+  readonly hooks?: {
+    beforeCommit?(event: CommittedAppealEvent, em: EntityManager): Promise<void> | void;
+    afterCommit?(event: CommittedAppealEvent): Promise<void> | void;
+  };
+}
+
+/** What publishing committed appeal events uses of the app's services. */
+export interface PublishServices {
+  events: EventBus;
+  logger: Logger;
+  /** The enabled plugins, whose hooks run before and after commit. */
+  plugins: readonly AppealHookOwner[];
+}
+
+/** What an appeal transaction uses of the app's services. */
+export interface AppealTransactionServices extends PublishServices {
+  clock: Clock;
+  /** Where the writer's next reads go (core/db/read-routing.ts). */
+  reads?: ReadRouting;
+}
+
 /**
  * Runs a change to appeals in one transaction. Every audit-trail entry
  * recorded inside it is written in the same transaction; the plugins'
  * blocking hooks run before commit (and may veto); events are published and
  * after-commit hooks run only once the commit succeeded.
  */
-export async function runAppealTransaction<T>(app: AppServices, em: EntityManager, actor: Actor, work: (tx: AppealTransaction) => Promise<T>): Promise<T> {
+export async function runAppealTransaction<T>(
+  app: AppealTransactionServices,
+  em: EntityManager,
+  actor: Actor,
+  work: (tx: AppealTransaction) => Promise<T>,
+): Promise<T> {
   const recorded: AppealEvent[] = [];
   const appeals = new Map<string, Appeal>();
   const bulk: { row: Record<string, unknown>; keys: AppealKeys }[] = [];
@@ -199,7 +230,7 @@ async function toPayloads(em: EntityManager, events: AppealEvent[], appeals: Map
  * sent the bus's notifications itself (EventBus.notifications), so only this
  * process's subscribers are left.
  */
-export async function publishCommitted(app: AppServices, payloads: CommittedAppealEvent[], options: { notified?: boolean } = {}): Promise<void> {
+export async function publishCommitted(app: PublishServices, payloads: CommittedAppealEvent[], options: { notified?: boolean } = {}): Promise<void> {
   try {
     if (options.notified && app.events.publishLocal) await app.events.publishLocal(payloads);
     else await app.events.publish(payloads);

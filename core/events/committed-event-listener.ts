@@ -1,5 +1,5 @@
-import type { AppServices } from '../app/app-services.js';
-import type { CommittedAppealEvent } from './event-bus.js';
+import type { Logger } from '../logging/logger.js';
+import type { CommittedAppealEvent, EventBus } from './event-bus.js';
 
 /** A listener on committed appeal events, stopped by waiting for the work it has started. */
 export interface CommittedEventListener {
@@ -13,7 +13,7 @@ export interface CommittedEventListener {
  * and waits for the handlers still running.
  */
 export function listenToCommittedEvents(
-  app: Pick<AppServices, 'events' | 'logger'>,
+  app: { events: EventBus; logger: Logger },
   label: string,
   accepts: (event: CommittedAppealEvent) => boolean,
   handle: (event: CommittedAppealEvent) => Promise<unknown>,

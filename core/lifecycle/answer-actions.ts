@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from './lifecycle-services.js';
 import type { Actor } from '../events/appeal-transaction.js';
 import { AppealResponse, type AttachmentMeta } from '../entities/response.entity.js';
 import { User } from '../entities/user.entity.js';
@@ -21,7 +21,7 @@ export interface AnswerData {
 }
 
 /** The body's answer goes to the ЦУР for review before it reaches the author. */
-export async function answerAppeal(app: AppServices, em: EntityManager, actor: Actor, id: string, input: AnswerData, expectedVersion: number) {
+export async function answerAppeal(app: LifecycleServices, em: EntityManager, actor: Actor, id: string, input: AnswerData, expectedVersion: number) {
   const text = requireText(input.text, 'input.text', 'Текст ответа', MAX_TEXT_LENGTH);
   if (!Object.values(AnswerResult).includes(input.result)) throw badInput('input.result', 'Неизвестный результат рассмотрения');
   const attachments = (input.attachments ?? []).map((a, i) => ({
@@ -55,7 +55,7 @@ export async function answerAppeal(app: AppServices, em: EntityManager, actor: A
 
 /** The ЦУР accepts the answer (it reaches the author, the duty is done) or returns it for rework (counts against quality). */
 export async function reviewAnswer(
-  app: AppServices,
+  app: LifecycleServices,
   em: EntityManager,
   actor: Actor,
   id: string,
@@ -92,7 +92,7 @@ export async function reviewAnswer(
  * body and counts against its quality; 3-5 closes it.
  */
 export async function rateAnswer(
-  app: AppServices,
+  app: LifecycleServices,
   em: EntityManager,
   actor: Actor,
   id: string,

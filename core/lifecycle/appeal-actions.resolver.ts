@@ -1,14 +1,15 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { Appeal } from '../entities/appeal.entity.js';
 import { ReviewDecision } from '../entities/enums.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { requireUser } from '../auth/require-user.js';
 import { AppealActions } from './appeal-actions.service.js';
 import { AnswerInput, StructureAppealInput } from './lifecycle.input.js';
 import { renamedArgument, useInstead } from '../graphql/renamed-argument.js';
+import type { LifecycleServices } from './lifecycle-services.js';
 
-const actorOf = (ctx: RequestContext) => ({ user: requireUser(ctx) });
-const actions = (ctx: RequestContext) => new AppealActions(ctx.app);
+const actorOf = (ctx: RequestContext<LifecycleServices>) => ({ user: requireUser(ctx) });
+const actions = (ctx: RequestContext<LifecycleServices>) => new AppealActions(ctx.app);
 
 /** The mutations of the appeal lifecycle; every one goes through the status machine. */
 @Resolver(() => Appeal)
@@ -20,7 +21,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).registerReceived(ctx.em, actorOf(ctx), id, expectedVersion);
   }
@@ -35,7 +36,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).assign(ctx.em, actorOf(ctx), id, organizationId, assigneeId, expectedVersion);
   }
@@ -56,7 +57,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     const target = renamedArgument({ name: 'organizationId', value: organizationId }, { name: 'toOrganizationId', value: toOrganizationId });
     return actions(ctx).redirect(ctx.em, actorOf(ctx), id, target, reason, expectedVersion);
@@ -71,7 +72,7 @@ export class AppealActionsResolver {
     })
     expectedVersion: number,
     @Arg('days', () => Int, { nullable: true, description: 'Дней продления; по умолчанию наибольшее допустимое (30)' }) days: number | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).extend(ctx.em, actorOf(ctx), id, reason, days, expectedVersion);
   }
@@ -83,7 +84,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).startWork(ctx.em, actorOf(ctx), id, expectedVersion);
   }
@@ -96,7 +97,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).pause(ctx.em, actorOf(ctx), id, reason, expectedVersion);
   }
@@ -109,7 +110,7 @@ export class AppealActionsResolver {
     })
     expectedVersion: number,
     @Arg('comment', () => String, { nullable: true, description: 'Комментарий: что получено от автора' }) comment: string | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).resume(ctx.em, actorOf(ctx), id, comment, expectedVersion);
   }
@@ -122,7 +123,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).answer(ctx.em, actorOf(ctx), id, input, expectedVersion);
   }
@@ -136,7 +137,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).review(ctx.em, actorOf(ctx), id, decision, comment, expectedVersion);
   }
@@ -151,7 +152,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).rate(ctx.em, actorOf(ctx), id, score, comment, expectedVersion, 'STAFF');
   }
@@ -164,7 +165,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).reject(ctx.em, actorOf(ctx), id, reason, expectedVersion);
   }
@@ -177,7 +178,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).reopen(ctx.em, actorOf(ctx), id, reason, expectedVersion);
   }
@@ -190,7 +191,7 @@ export class AppealActionsResolver {
     })
     expectedVersion: number,
     @Arg('reason', () => String, { nullable: true, description: 'Причина закрытия без оценки' }) reason: string | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).close(ctx.em, actorOf(ctx), id, reason, expectedVersion);
   }
@@ -203,7 +204,7 @@ export class AppealActionsResolver {
       description: 'Версия обращения, которую видел клиент (Appeal.version); если обращение уже изменилось — CONFLICT с extensions.currentVersion',
     })
     expectedVersion: number,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return actions(ctx).structure(ctx.em, actorOf(ctx), id, input, expectedVersion);
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from './lifecycle-services.js';
 import type { Actor } from '../events/appeal-transaction.js';
 import { User } from '../entities/user.entity.js';
 import type { Appeal } from '../entities/appeal.entity.js';
@@ -26,7 +26,7 @@ export type { AnnouncementAnswer } from './close-by-announcement-action.js';
  * GraphQL mutations and code (jobs, channel adapters) call these.
  */
 export class AppealActions {
-  constructor(private readonly app: AppServices) {}
+  constructor(private readonly app: LifecycleServices) {}
 
   /** 59-ФЗ art. 8 part 2: the ЦУР registers a received appeal; the 30 days count from now. */
   async registerReceived(em: EntityManager, actor: Actor, id: string, expectedVersion: number) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from './lifecycle-services.js';
 import { addressKey, emailKey, phoneKey } from './appeal-keys.js';
 import { appealRow, type AppealValues } from './appeal-table.js';
 import { classifyAppeal, type Classification } from './classify-appeal.js';
@@ -14,7 +14,7 @@ export type { AppealIntake, PlannedEvent, PreparedAppeal } from './intake-types.
 export { MAX_TEXT_LENGTH } from './validate-intake.js';
 
 export interface IntakeContext {
-  app: AppServices;
+  app: LifecycleServices;
   directory: ReferenceDirectory;
   now: Date;
 }

@@ -3,10 +3,10 @@ import { User } from '../entities/user.entity.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import { Organization } from '../entities/organization.entity.js';
 import { AppealResponse } from '../entities/response.entity.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { allowedActions, AppealAction } from './status-machine.js';
 import { Satisfaction } from './lifecycle-types.js';
-import { hasAnsweringAnnouncement } from '../announcements/answering-announcement.loader.js';
+import { hasAnsweringAnnouncement } from './answering-announcement.loader.js';
 
 /** Lifecycle fields of Appeal: answers, rating, what the caller may do next. */
 @Resolver(() => Appeal)

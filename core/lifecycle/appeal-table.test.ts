@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormOptions } from '../db/mikro-orm.config.js';
+import { moduleEntities } from '../app/modules.js';
 import { appealRow, appealTable } from './appeal-table.js';
 
 // Metadata only: MikroORM discovers the entities without connecting.
-const orm = await MikroORM.init({ ...ormOptions({ url: 'postgresql://nobody@127.0.0.1:1/none' }), connect: false });
+const orm = await MikroORM.init({ ...ormOptions({ url: 'postgresql://nobody@127.0.0.1:1/none', entities: moduleEntities() }), connect: false });
 const metadata = orm.getMetadata();
 
 describe('the appeal table, from the entity metadata', () => {

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityClass, Ref } from '@mikro-orm/core';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from './lifecycle-services.js';
 import { runAppealTransaction, type Actor, type AppealTransaction } from '../events/appeal-transaction.js';
 import type { Appeal } from '../entities/appeal.entity.js';
 import type { AppealStatus } from '../entities/enums.js';
-import type { AppealEventTypeName } from '../events/appeal-event-type.js';
+import type { AppealEventTypeName } from '../entities/appeal-event-type.js';
 import type { AppealFacts } from '../plugin-api/index.js';
 import { actorKind, checkVersion, lockAppeal } from './appeal-lock.js';
 import { applyPlan, deadlineApiError, planDeadline, type UrgentRule } from './deadline-plan.js';
@@ -12,7 +12,7 @@ import type { ReferenceDirectory } from './reference-directory.js';
 import { resolveTransition, type AppealAction } from './status-machine.js';
 
 export interface TransitionContext {
-  app: AppServices;
+  app: LifecycleServices;
   tx: AppealTransaction;
   appeal: Appeal;
   actor: Actor;
@@ -29,7 +29,7 @@ export interface TransitionContext {
  * audit trail, all in one transaction (published after commit).
  */
 export async function transition(
-  app: AppServices,
+  app: LifecycleServices,
   em: EntityManager,
   actor: Actor,
   request: { id: string; action: AppealAction; expectedVersion?: number | null },
@@ -70,7 +70,7 @@ export function endPause(appeal: Appeal, now: Date): number {
  * Recomputes the deadline of the appeal's current stage and writes it on the
  * appeal; returns the change for the audit trail (null when unchanged).
  */
-export function replanDeadline(app: AppServices, appeal: Appeal, urgent: UrgentRule[]): { from: string | null; to: string; rule: string } | null {
+export function replanDeadline(app: LifecycleServices, appeal: Appeal, urgent: UrgentRule[]): { from: string | null; to: string; rule: string } | null {
   let plan;
   try {
     plan = planDeadline(

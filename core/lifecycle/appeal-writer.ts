@@ -1,4 +1,4 @@
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from './lifecycle-services.js';
 import { appealNumberExpression, appealNumberPrefixAt } from '../appeals/appeal-number.js';
 import { auditRows, type Actor, type AppealKeys, type AppealTransaction, type BulkEventRecord, type EventRow } from '../events/appeal-transaction.js';
 import type { AppealStatus } from '../entities/enums.js';
@@ -82,7 +82,12 @@ export interface WriteAlongside {
  * connection. `alongside`: the batch is written while batches before it
  * still are (see WriteAlongside and importAppeals).
  */
-export async function writeAppeals(app: AppServices, tx: AppealTransaction, batch: PreparedAppeal[], alongside?: WriteAlongside): Promise<WrittenAppeal[]> {
+export async function writeAppeals(
+  app: LifecycleServices,
+  tx: AppealTransaction,
+  batch: PreparedAppeal[],
+  alongside?: WriteAlongside,
+): Promise<WrittenAppeal[]> {
   const em = tx.em;
   const returned = batch.length === 1 ? appealColumns(em) : LEAN_COLUMNS;
   const stored = new Map<string, Row>();
@@ -174,7 +179,7 @@ function findCreated(created: Map<string, Row>, prepared: PreparedAppeal): Row |
   return undefined;
 }
 
-export function auditEntries(app: AppServices, prepared: PreparedAppeal, row: Row, repeat: RepeatMatch | undefined): BulkEventRecord[] {
+export function auditEntries(app: LifecycleServices, prepared: PreparedAppeal, row: Row, repeat: RepeatMatch | undefined): BulkEventRecord[] {
   const appeal = keysOf(prepared, row);
   const entries: BulkEventRecord[] = prepared.events.map((event) => ({ appeal, ...event }));
   if (repeat) entries.push(repeatEntry(app, appeal, row.status as AppealStatus, repeat));
@@ -190,7 +195,7 @@ function keysOf(prepared: PreparedAppeal, row: Row): AppealKeys {
   };
 }
 
-function repeatEntry(app: AppServices, appeal: AppealKeys, status: AppealStatus, repeat: RepeatMatch): BulkEventRecord {
+function repeatEntry(app: LifecycleServices, appeal: AppealKeys, status: AppealStatus, repeat: RepeatMatch): BulkEventRecord {
   return {
     appeal,
     type: 'REPEAT_DETECTED',

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from './lifecycle-services.js';
 import type { Actor } from '../events/appeal-transaction.js';
 import type { Appeal } from '../entities/appeal.entity.js';
 import { AppealResponse } from '../entities/response.entity.js';
@@ -31,7 +31,7 @@ export interface AnnouncementAnswer {
  * from CLOSED), a 1–2 reopens it.
  */
 export function closeByAnnouncement(
-  app: AppServices,
+  app: LifecycleServices,
   em: EntityManager,
   actor: Actor,
   id: string,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from './lifecycle-services.js';
 import { runAppealTransaction, type Actor } from '../events/appeal-transaction.js';
 import { badInput } from '../errors/errors.js';
 import { prepareAppeal, type AppealIntake, type PreparedAppeal } from './appeal-intake.js';
@@ -9,7 +9,6 @@ import { pgQuery } from '../db/pg-query.js';
 import { RESERVE_NUMBERS_SQL } from '../appeals/appeal-number.js';
 import { loadReferenceDirectory } from './reference-directory.js';
 import { ChunkSequencer } from './chunk-sequencer.js';
-import { announcementMatcher } from '../announcements/intake-matching.js';
 
 export const MAX_IMPORT_ROWS = 10_000;
 /** Appeals per transaction: a failing chunk is retried row by row, so one bad row costs at most this many retries. */
@@ -32,7 +31,7 @@ export interface ImportResult {
   failed: number;
 }
 
-function rowError(index: number, error: unknown, app: AppServices): ImportRowResult {
+function rowError(index: number, error: unknown, app: LifecycleServices): ImportRowResult {
   if (error instanceof GraphQLError) {
     const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     const field = typeof error.extensions?.field === 'string' ? error.extensions.field : null;
@@ -77,11 +76,11 @@ const receiptTime = (row: AppealIntake) => {
  * were written one after another, in order of receipt (the protocol:
  * chunk-sequencer.ts).
  */
-export async function importAppeals(app: AppServices, em: EntityManager, actor: Actor, rows: readonly AppealIntake[]): Promise<ImportResult> {
+export async function importAppeals(app: LifecycleServices, em: EntityManager, actor: Actor, rows: readonly AppealIntake[]): Promise<ImportResult> {
   if (rows.length > MAX_IMPORT_ROWS)
     throw badInput('input', `Не более ${MAX_IMPORT_ROWS} строк за один вызов, получено ${rows.length}`, { max: MAX_IMPORT_ROWS });
   const directory = await loadReferenceDirectory(em);
-  const attachAnnouncement = await announcementMatcher(app, em);
+  const attachAnnouncement = await app.matchAnnouncements(app, em);
   const now = app.clock.now();
   const results: ImportRowResult[] = new Array(rows.length);
   const order = rows.map((row, index) => ({ index, time: receiptTime(row) })).sort((a, b) => a.time - b.time || a.index - b.index);

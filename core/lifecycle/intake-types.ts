@@ -1,6 +1,6 @@
 import type { SectorPlugin } from '../plugin-api/index.js';
 import type { AppealStatus, Channel } from '../entities/enums.js';
-import type { AppealEventTypeName } from '../events/appeal-event-type.js';
+import type { AppealEventTypeName } from '../entities/appeal-event-type.js';
 
 /** One appeal as a channel hands it in (the GraphQL RegisterAppealInput, or a channel adapter's call). */
 export interface AppealIntake {

@@ -1,12 +1,13 @@
 import { Arg, Ctx, Info, Mutation, Resolver } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { requireUser } from '../auth/require-user.js';
 import { ImportAppealsPayload, ImportRowStatus, RegisterAppealPayload } from './lifecycle-types.js';
 import { RegisterAppealInput } from './register-appeal.input.js';
 import { registerAppeal } from './register-appeal.service.js';
 import { importAppeals } from './import-appeals.service.js';
 import { existingAppealAnswer } from '../auth/existing-appeal-answer.js';
+import type { LifecycleServices } from './lifecycle-services.js';
 
 @Resolver()
 export class IntakeResolver {
@@ -16,7 +17,7 @@ export class IntakeResolver {
   async registerAppeal(
     @Arg('input', () => RegisterAppealInput, { description: 'Обращение; повтор того же (channel, externalId) вернёт существующее с created: false' })
     input: RegisterAppealInput,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
     @Info() info: GraphQLResolveInfo,
   ) {
     const result = await registerAppeal(ctx.app, ctx.em, { user: requireUser(ctx) }, input);
@@ -30,7 +31,7 @@ export class IntakeResolver {
   async importAppeals(
     @Arg('input', () => [RegisterAppealInput], { description: 'До 10 000 обращений; каждая строка проверяется отдельно, итог — по строке' })
     input: RegisterAppealInput[],
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ): Promise<ImportAppealsPayload> {
     const result = await importAppeals(ctx.app, ctx.em, { user: requireUser(ctx) }, input);
     return {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
-import type { IntakeInput, IntakeService } from '../channels/intake.js';
+import type { LifecycleServices } from './lifecycle-services.js';
+import type { IntakeInput, IntakeService } from './intake.js';
 import { badInput } from '../errors/errors.js';
 import { registerAppeal } from './register-appeal.service.js';
 import { cachedReferenceDirectory } from './reference-directory.js';
@@ -12,7 +12,7 @@ import { cachedReferenceDirectory } from './reference-directory.js';
  * mutation. Refused input is BAD_USER_INPUT with `field`; anything else is
  * left to the channels to retry.
  */
-export function lifecycleIntake(app: AppServices): IntakeService {
+export function lifecycleIntake(app: LifecycleServices): IntakeService {
   return {
     async register(input: IntakeInput, actor) {
       const em = app.orm.em.fork() as EntityManager;

@@ -1,4 +1,4 @@
-import type { FeatureModule } from '../app/feature-module.js';
+import type { FeatureModule } from '../auth/feature-module.js';
 import { IntakeResolver } from './intake.resolver.js';
 import { AppealActionsResolver } from './appeal-actions.resolver.js';
 import { SatisfactionResolver } from './satisfaction.resolver.js';

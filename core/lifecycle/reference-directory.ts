@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ReferenceCache } from '../reference/reference-cache.js';
-import type { ReferenceDirectory } from '../reference/reference-directory.js';
+import { ReferenceCache } from '../reference/cache/reference-cache.js';
+import type { ReferenceDirectory } from '../reference/cache/reference-directory.js';
 
-export { loadReferenceDirectory, ReferenceDirectory, type CategoryRef, type NamedRef, type OrgRef } from '../reference/reference-directory.js';
+export { loadReferenceDirectory, ReferenceDirectory, type CategoryRef, type NamedRef, type OrgRef } from '../reference/cache/reference-directory.js';
 
 /**
  * The reference directory as this process last read it (the one reference

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from './lifecycle-services.js';
 import { runAppealTransaction, type Actor } from '../events/appeal-transaction.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import { entityView } from '../db/entity-view.js';
@@ -8,7 +8,6 @@ import { prepareAppeal, type AppealIntake, type PreparedAppeal } from './appeal-
 import { writeAppeals } from './appeal-writer.js';
 import { cachedReferenceDirectory, REFERENCE_FIELDS, type ReferenceDirectory } from './reference-directory.js';
 import { canWriteSingle, writeSingleAppeal } from './single-appeal-writer.js';
-import { announcementMatcher } from '../announcements/intake-matching.js';
 
 export interface RegisterAppealResult {
   /** The appeal as stored; a read-only view (core/db/entity-view.ts) when written by the single-statement path: load it to change it. */
@@ -23,19 +22,19 @@ export interface RegisterAppealResult {
  * again on a fresh copy before it is refused (it may have been added since).
  */
 export async function prepareWithDirectory(
-  app: AppServices,
+  app: LifecycleServices,
   em: EntityManager,
   intake: AppealIntake,
   now: Date,
 ): Promise<{ prepared: PreparedAppeal; directory: ReferenceDirectory }> {
   const prepared = await prepareOnce(app, em, intake, now);
   // Informing: a published announcement about the same thing is the first answer (core/announcements).
-  (await announcementMatcher(app, em))(prepared.prepared, prepared.directory);
+  (await app.matchAnnouncements(app, em))(prepared.prepared, prepared.directory);
   return prepared;
 }
 
 async function prepareOnce(
-  app: AppServices,
+  app: LifecycleServices,
   em: EntityManager,
   intake: AppealIntake,
   now: Date,
@@ -57,7 +56,7 @@ async function prepareOnce(
  * Idempotent on (channel, externalId), also under concurrent calls. Throws
  * BAD_USER_INPUT with `extensions.field` for invalid input.
  */
-export async function registerAppeal(app: AppServices, em: EntityManager, actor: Actor, intake: AppealIntake): Promise<RegisterAppealResult> {
+export async function registerAppeal(app: LifecycleServices, em: EntityManager, actor: Actor, intake: AppealIntake): Promise<RegisterAppealResult> {
   const { prepared, directory } = await prepareWithDirectory(app, em, intake, app.clock.now());
   if (canWriteSingle(app, em, prepared)) {
     const { row, created } = await writeSingleAppeal(app, em, actor, prepared, directory);

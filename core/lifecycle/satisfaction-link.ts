@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from './lifecycle-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { runAppealTransaction } from '../events/appeal-transaction.js';
 import { AppealStatus } from '../entities/enums.js';
@@ -32,7 +32,7 @@ export interface SatisfactionLinkInfo {
   expiresAt: Date;
 }
 
-export async function issueSatisfactionLink(app: AppServices, em: EntityManager, user: AuthUser, id: string): Promise<SatisfactionLinkInfo> {
+export async function issueSatisfactionLink(app: LifecycleServices, em: EntityManager, user: AuthUser, id: string): Promise<SatisfactionLinkInfo> {
   const now = app.clock.now();
   const expiresAt = new Date(now.getTime() + app.config.SATISFACTION_LINK_TTL_DAYS * 86_400_000);
   return runAppealTransaction(app, em, { user }, async (tx) => {
@@ -48,9 +48,10 @@ export async function issueSatisfactionLink(app: AppServices, em: EntityManager,
   });
 }
 
-const linkTokens = (app: AppServices) => new PurposeTokens<LinkClaims>({ rootSecret: app.config.rootSecret, issuer: app.config.JWT_ISSUER }, 'rating-link');
+const linkTokens = (app: LifecycleServices) =>
+  new PurposeTokens<LinkClaims>({ rootSecret: app.config.rootSecret, issuer: app.config.JWT_ISSUER }, 'rating-link');
 
-function verifyLink(app: AppServices, token: string): LinkClaims {
+function verifyLink(app: LifecycleServices, token: string): LinkClaims {
   const claims = linkTokens(app).verify(token, app.clock.now());
   if (!claims || typeof claims.sub !== 'string' || typeof claims.ans !== 'number') throw badInput('token', 'Ссылка для оценки недействительна или устарела');
   return { sub: claims.sub, ans: claims.ans };
@@ -58,7 +59,7 @@ function verifyLink(app: AppServices, token: string): LinkClaims {
 
 /** The public rating: no login, the token is the permission. */
 export async function rateByLink(
-  app: AppServices,
+  app: LifecycleServices,
   em: EntityManager,
   actions: AppealActions,
   token: string,

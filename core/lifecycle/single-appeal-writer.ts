@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { appealColumns } from './appeal-table.js';
 import { appealNumberExpression, appealNumberPrefixAt } from '../appeals/appeal-number.js';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from './lifecycle-services.js';
 import { auditRows, publishCommitted, type Actor } from '../events/appeal-transaction.js';
 import type { CommittedAppealEvent } from '../events/event-bus.js';
 import type { PreparedAppeal } from './appeal-intake.js';
@@ -18,7 +18,7 @@ type Row = Record<string, unknown>;
  * entity of their own, and the caller is not inside a transaction. Otherwise
  * the transactional writer (appeal-writer.ts) is used; both store the same rows.
  */
-export function canWriteSingle(app: AppServices, em: EntityManager, prepared: PreparedAppeal): boolean {
+export function canWriteSingle(app: LifecycleServices, em: EntityManager, prepared: PreparedAppeal): boolean {
   if (em.isInTransaction()) return false;
   if (prepared.details?.plugin.details) return false;
   return !app.plugins.some((plugin) => plugin.hooks?.beforeCommit);
@@ -80,7 +80,7 @@ select false as "__created", ${out('existing')} from existing`;
  * entries once it has committed.
  */
 export async function writeSingleAppeal(
-  app: AppServices,
+  app: LifecycleServices,
   em: EntityManager,
   actor: Actor,
   prepared: PreparedAppeal,

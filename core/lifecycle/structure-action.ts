@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { StructuringFeedback } from '../structuring/structuring-feedback.entity.js';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from './lifecycle-services.js';
 import type { Actor } from '../events/appeal-transaction.js';
 import { Category, Municipality, Sector } from '../entities/index.js';
 import { badInput } from '../errors/errors.js';
@@ -22,7 +22,7 @@ export interface StructureData {
  * the sector's urgent rules are re-run on the new facts, and an appeal
  * still waiting for a body is routed.
  */
-export async function structureAppeal(app: AppServices, em: EntityManager, actor: Actor, id: string, input: StructureData, expectedVersion: number) {
+export async function structureAppeal(app: LifecycleServices, em: EntityManager, actor: Actor, id: string, input: StructureData, expectedVersion: number) {
   const directory = await referenceDirectoryKnowing(em, { categoryCodes: [input.category], municipalityIds: [input.municipalityId] });
   const category = directory.categoryByCode.get(input.category ?? '');
   if (!category || !app.plugins.some((p) => p.code === category.sectorCode)) throw badInput('input.category', `Неизвестная рубрика «${input.category}»`);

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { AppealStatus } from '../entities/enums.js';
-import { StoredAppealEventType } from '../events/appeal-event-type.js';
+import { StoredAppealEventType } from '../entities/appeal-event-type.js';
 
 @InputType({ description: 'Отбор событий подписки: внутри списка — любое из значений, списки — все вместе' })
 export class AppealEventFilter {

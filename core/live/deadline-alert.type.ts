@@ -1,5 +1,5 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
-import { roundHours } from '../analytics/plural.js';
+import { roundHours } from '../text/plural.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { DeadlineState } from '../entities/enums.js';
 import type { DeadlineAlertData } from '../deadline-watch/deadline-event-types.js';

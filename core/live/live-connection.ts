@@ -1,10 +1,5 @@
-/** What a subscription may do to its WebSocket connection. */
-export interface LiveConnection {
-  /** Closes the socket with a code and a reason the client can read. */
-  close(code: number, reason: string): void;
-  /** Per-connection memo (e.g. the caller's organization subtree). */
-  cache: Map<string, Promise<unknown>>;
-}
+/** The connection a subscription runs on is the request context's (core/auth/request-context.ts). */
+export type { LiveConnection } from '../auth/request-context.js';
 
 /** RFC 6455 1013 "Try Again Later": the client did not read its events fast enough. */
 export const SLOW_SUBSCRIBER_CLOSE_CODE = 1013;

@@ -3,7 +3,7 @@ import type { Logger } from '../logging/logger.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import { AppealEvent } from '../entities/appeal-event.entity.js';
 import type { CommittedAppealEvent, EventBus } from '../events/event-bus.js';
-import { Loaders, type ReferenceLoaders } from '../graphql/loaders.js';
+import { Loaders, type ReferenceLoaders } from '../reference/cache/loaders.js';
 import type { SharedResults } from './shared-execution.js';
 
 /** One committed event, loaded, on its way to its subscribers (one object for all of them). */

@@ -1,4 +1,4 @@
-import type { FeatureModule } from '../app/feature-module.js';
+import type { FeatureModule } from '../auth/feature-module.js';
 import { DeadlineAlertResolver, LiveResolver } from './live.resolver.js';
 import { liveAccess } from './live.access.js';
 

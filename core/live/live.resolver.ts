@@ -2,16 +2,16 @@ import { Arg, Ctx, FieldResolver, Resolver, Root, Subscription, type SubscribeRe
 import { Appeal } from '../entities/appeal.entity.js';
 import { AppealEvent } from '../entities/appeal-event.entity.js';
 import { Organization } from '../entities/organization.entity.js';
-import type { RequestContext } from '../graphql/context.js';
-import { batchById } from '../graphql/loaders.js';
+import type { RequestContext } from '../auth/request-context.js';
+import { batchById } from '../reference/cache/loaders.js';
 import { notFound } from '../errors/errors.js';
 import { ALERT_TYPES } from '../deadline-watch/deadline-event-types.js';
 import { AppealEventFilter } from './appeal-event-filter.input.js';
 import { DeadlineAlert, toDeadlineAlert } from './deadline-alert.type.js';
 import type { LiveDelivery } from './live-feed.js';
-import { subscribeLive } from './subscribe-live.js';
+import { subscribeLive, type LiveServices } from './subscribe-live.js';
 
-type LiveArgs = SubscribeResolverData<unknown, { filter?: AppealEventFilter | null }, RequestContext>;
+type LiveArgs = SubscribeResolverData<unknown, { filter?: AppealEventFilter | null }, RequestContext<LiveServices>>;
 
 /** The live updates of API.md, over graphql-ws on the same path as HTTP. */
 @Resolver()

@@ -1,7 +1,7 @@
 import { createSourceEventStream, execute, print, visit, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { AuthUser } from '../auth/auth-user.js';
 import { canSeePersonalData } from '../auth/personal-data.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 
 /** What a live delivery carries for sharing: one result per (operation, access class). */
 export interface SharedResults {

@@ -6,13 +6,21 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../entities/enums.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import { badInput } from '../errors/errors.js';
-import { setLazyScope, type RequestContext } from '../graphql/context.js';
-import { batchById, Loaders } from '../graphql/loaders.js';
+import { setLazyScope, type RequestContext } from '../auth/request-context.js';
+import { batchById, Loaders } from '../reference/cache/loaders.js';
 import type { AppealEventFilter } from './appeal-event-filter.input.js';
 import { BoundedSubscription } from './bounded-subscription.js';
 import { canSeeEvent, liveScopeFor, matchesFilter, type LiveEventFilter, type LiveScope } from './event-visibility.js';
 import type { LiveDelivery } from './live-feed.js';
 import { SLOW_SUBSCRIBER_CLOSE_CODE, SLOW_SUBSCRIBER_REASON } from './live-connection.js';
+import type { CoreServices } from '../config/core-services.js';
+import type { LiveFeed } from './live-feed.js';
+
+/** What a live subscription uses: the core's services, this process's feed and the enabled sectors' codes. */
+export interface LiveServices extends CoreServices {
+  live: LiveFeed;
+  plugins: readonly { readonly code: string }[];
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,7 +40,7 @@ export interface LiveSubscribeOptions {
  * by-id loaders of reference data (no access logic in them) are shared by
  * the subscribers of one event.
  */
-export async function subscribeLive(ctx: RequestContext, options: LiveSubscribeOptions): Promise<AsyncIterableIterator<LiveDelivery>> {
+export async function subscribeLive(ctx: RequestContext<LiveServices>, options: LiveSubscribeOptions): Promise<AsyncIterableIterator<LiveDelivery>> {
   checkAccess(liveAccess, `Subscription.${options.field}`, ctx);
   const user = ctx.user!;
   const filter = readFilter(
@@ -72,7 +80,7 @@ export async function subscribeLive(ctx: RequestContext, options: LiveSubscribeO
  * EntityManager, a subscriber whose class shares a result needs neither,
  * and an idle subscription keeps none (memory per subscriber).
  */
-function renewScope(ctx: RequestContext, delivery?: LiveDelivery): void {
+function renewScope(ctx: RequestContext<LiveServices>, delivery?: LiveDelivery): void {
   setLazyScope(ctx, (fork) => {
     const loaders = new Loaders(fork, delivery?.reference);
     if (delivery) loaders.named<string, Appeal>('appeal', batchById(Appeal)).prime(delivery.appeal.id, delivery.appeal);
@@ -81,7 +89,7 @@ function renewScope(ctx: RequestContext, delivery?: LiveDelivery): void {
 }
 
 /** An operator's subtree is read once per connection, not per subscription or per event. */
-async function scopeOf(ctx: RequestContext, user: AuthUser): Promise<LiveScope> {
+async function scopeOf(ctx: RequestContext<LiveServices>, user: AuthUser): Promise<LiveScope> {
   if (user.role !== Role.ORG_OPERATOR || !user.organizationId) return liveScopeFor(user);
   const load = async () => {
     const rows = await query<{ id: string }>(ctx.em, subordinateOrganizations(user.organizationId!));

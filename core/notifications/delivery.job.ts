@@ -1,4 +1,4 @@
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 import { startRecurringJob, type RecurringJob } from '../jobs/recurring-job.js';
 import { drainOutbox } from './delivery.service.js';
 import { closeTransports } from './transports.js';
@@ -12,7 +12,7 @@ export const DELIVERY_QUEUE = 'notification-delivery';
  * (delivery.service.ts), so runs of several processes never overlap on a row.
  * Retries and backoff are per row. 0 leaves this process out.
  */
-export async function startDeliveryJob(app: AppServices, databaseUrl: string): Promise<RecurringJob | null> {
+export async function startDeliveryJob(app: CoreServices, databaseUrl: string): Promise<RecurringJob | null> {
   const interval = app.config.NOTIFY_DELIVERY_INTERVAL_SECONDS;
   const job = await startRecurringJob(databaseUrl, app.logger, {
     queue: DELIVERY_QUEUE,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 import { pgQuery } from '../db/pg-query.js';
 import { DeliveryChannel } from './notification-enums.js';
 import { optOutToken, optOutUrl, tokenHash } from './opt-out-token.js';
@@ -66,12 +66,12 @@ const MAX_BACKOFF_SECONDS = 6 * 3600;
 /** Record-only channels (ПОС, official pages, the dry run) and unconfigured ones: rows handled at once per channel. */
 const RECORD_CONCURRENCY = 16;
 
-export const linkBase = (app: AppServices) => app.config.NOTIFY_LINK_BASE ?? `http://localhost:${app.config.PORT}`;
+export const linkBase = (app: CoreServices) => app.config.NOTIFY_LINK_BASE ?? `http://localhost:${app.config.PORT}`;
 
 type MessageText = { subject: string; body: string; short_text: string; source: string; source_id: string };
 
 /** How many of a channel's rows a drain keeps in flight: its transport's concurrency (e-mail: 2 per SMTP connection; SMS: NOTIFY_WEBHOOK_CONCURRENCY). */
-function laneLimit(app: AppServices, channel: DeliveryChannel): number {
+function laneLimit(app: CoreServices, channel: DeliveryChannel): number {
   try {
     const transport = transportFor(app, channel);
     return transport.recordOnly ? RECORD_CONCURRENCY : transport.concurrency;
@@ -96,7 +96,7 @@ function laneLimit(app: AppServices, channel: DeliveryChannel): number {
  * acceptance and the record leaves the row SENDING: after
  * NOTIFY_LEASE_SECONDS it is sent again and counted in possible_repeats.
  */
-export async function drainOutbox(app: AppServices, options: DrainOptions = {}): Promise<DrainResult> {
+export async function drainOutbox(app: CoreServices, options: DrainOptions = {}): Promise<DrainResult> {
   const em = app.orm.em.fork() as EntityManager;
   const result: DrainResult = { sent: 0, retried: 0, failed: 0, recovered: 0 };
   const startNow = app.clock.now();
@@ -175,7 +175,7 @@ async function messagesOf(em: EntityManager, rows: readonly ClaimedRow[]): Promi
   return new Map(found.map((m) => [m.id, m]));
 }
 
-function outgoing(app: AppServices, secret: string, tokenKey: Buffer, row: ClaimedRow, message: MessageText): Outgoing {
+function outgoing(app: CoreServices, secret: string, tokenKey: Buffer, row: ClaimedRow, message: MessageText): Outgoing {
   const link = optOutUrl(linkBase(app), secret, row.recipient_key);
   // A message with a link of its own (a survey invitation): its token, derived here, never stored (message-token.ts).
   const own = message.body.includes(MESSAGE_TOKEN_PLACEHOLDER) || message.short_text.includes(MESSAGE_TOKEN_PLACEHOLDER);
@@ -191,7 +191,7 @@ function outgoing(app: AppServices, secret: string, tokenKey: Buffer, row: Claim
   };
 }
 
-async function recordFailure(app: AppServices, em: EntityManager, row: ClaimedRow, error: unknown, result: DrainResult): Promise<void> {
+async function recordFailure(app: CoreServices, em: EntityManager, row: ClaimedRow, error: unknown, result: DrainResult): Promise<void> {
   const permanent = error instanceof DeliveryError && error.permanent;
   const giveUp = permanent || row.attempts >= app.config.NOTIFY_MAX_ATTEMPTS;
   const delay = Math.min(app.config.NOTIFY_RETRY_BASE_SECONDS * 2 ** (row.attempts - 1), MAX_BACKOFF_SECONDS);

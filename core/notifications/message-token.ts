@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 import { derivePurposeKey } from '../auth/purpose-keys.js';
 
 /**
@@ -12,7 +12,7 @@ import { derivePurposeKey } from '../auth/purpose-keys.js';
  */
 export const MESSAGE_TOKEN_PLACEHOLDER = '{{messageToken}}';
 
-export function messageTokenKey(app: Pick<AppServices, 'config'>): Buffer {
+export function messageTokenKey(app: Pick<CoreServices, 'config'>): Buffer {
   return derivePurposeKey(app.config.rootSecret, 'message-link').export();
 }
 

@@ -1,5 +1,5 @@
 import express, { type Express, type Request, type Response } from 'express';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 import { pgQuery } from '../db/pg-query.js';
 import { tokenHash } from './opt-out-token.js';
 import { optOutPage } from './templates.js';
@@ -21,7 +21,7 @@ function page(res: Response, status: number, text: string, form?: string) {
     );
 }
 
-async function knownToken(app: AppServices, token: unknown): Promise<string | null> {
+async function knownToken(app: CoreServices, token: unknown): Promise<string | null> {
   if (typeof token !== 'string' || !TOKEN.test(token)) return null;
   const em = app.orm.em.fork() as EntityManager;
   const [row] = await pgQuery<{ contact_key: string }>(em, 'select contact_key from notification_contact where token_hash = $1', [tokenHash(token)], {
@@ -36,7 +36,7 @@ async function knownToken(app: AppServices, token: unknown): Promise<string | nu
  * opt-out. The token names the contact; only its hash is stored. Public and
  * free of personal data: the page does not show the address.
  */
-export function registerOptOutRoutes(expressApp: Express, app: AppServices): void {
+export function registerOptOutRoutes(expressApp: Express, app: CoreServices): void {
   expressApp.get('/notifications/opt-out', async (req: Request, res: Response, next) => {
     try {
       const token = req.query.token;

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 import { pgQuery } from '../db/pg-query.js';
 import { DeliveryChannel } from './notification-enums.js';
 import type { RenderedMessage } from './templates.js';
 
 /** Residents' channels by kind of contact, as NOTIFY_CHANNELS turns them on. */
-export function residentChannels(app: AppServices): { kind: 'email' | 'phone'; channel: DeliveryChannel }[] {
+export function residentChannels(app: CoreServices): { kind: 'email' | 'phone'; channel: DeliveryChannel }[] {
   const on = new Set(app.config.notifyChannels);
   const pairs: { kind: 'email' | 'phone'; channel: DeliveryChannel }[] = [];
   if (on.has('email')) pairs.push({ kind: 'email', channel: DeliveryChannel.EMAIL });
@@ -39,7 +39,7 @@ export async function saveMessage(em: EntityManager, source: string, sourceId: s
  * nothing: the outbox is unique per message, channel and recipient).
  */
 export async function queueToAuthors(
-  app: AppServices,
+  app: CoreServices,
   em: EntityManager,
   messageId: string,
   where: { sql: string; values: unknown[] },

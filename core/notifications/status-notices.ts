@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 import type { RecurringJob } from '../jobs/recurring-job.js';
 import { listenToCommittedEvents } from '../events/committed-event-listener.js';
-import type { CommittedAppealEvent } from '../events/event-bus.js';
+import type { CommittedAppealEvent, EventBus } from '../events/event-bus.js';
 import { pgQuery } from '../db/pg-query.js';
 import { queueToRecipients, residentChannels, saveMessage } from './outbox.service.js';
 import {
@@ -44,7 +44,7 @@ left join organization o on o.id = a.organization_id
 left join announcement an on e.type in ('ANNOUNCEMENT_MATCHED', 'ANSWERED_BY_ANNOUNCEMENT') and an.id = (e.data->>'announcementId')::uuid
 where e.id = $1 and a.author_notify_consent`;
 
-function render(app: AppServices, type: string, row: NoticeRow): RenderedMessage | null {
+function render(app: CoreServices, type: string, row: NoticeRow): RenderedMessage | null {
   switch (type) {
     case 'ANSWER_ACCEPTED':
       return answerAcceptedMessage({ number: row.number, organization: row.organization });
@@ -70,7 +70,7 @@ function render(app: AppServices, type: string, row: NoticeRow): RenderedMessage
  * the bus sees the entry; the message is unique per entry and the outbox per
  * (message, channel, recipient), so it is queued once whoever gets there first.
  */
-export async function queueStatusNotice(app: AppServices, event: Pick<CommittedAppealEvent, 'eventId' | 'type'>): Promise<number> {
+export async function queueStatusNotice(app: CoreServices, event: Pick<CommittedAppealEvent, 'eventId' | 'type'>): Promise<number> {
   if (!NOTICE_EVENT_TYPES.has(event.type)) return 0;
   const channels = residentChannels(app);
   if (!channels.length) return 0;
@@ -96,7 +96,7 @@ export async function queueStatusNotice(app: AppServices, event: Pick<CommittedA
  * app: the lifecycle's mutations are not touched. A notice that fails to
  * queue is logged; the change it reports stands.
  */
-export async function startStatusNotices(app: AppServices): Promise<RecurringJob> {
+export async function startStatusNotices(app: CoreServices & { events: EventBus }): Promise<RecurringJob> {
   const listener = listenToCommittedEvents(
     app,
     'status notice',

@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 import type { Config } from '../config/config.js';
 import { DeliveryChannel } from './notification-enums.js';
 
@@ -41,7 +41,7 @@ export const smtpPoolOptions = (config: Config) => ({ pool: true, maxConnections
 export const emailConcurrency = (config: Config) => config.NOTIFY_SMTP_CONNECTIONS * 2;
 
 /** E-mail through SMTP_URL with nodemailer's pool (a few connections reused: hundreds of messages a second). */
-function emailTransport(app: AppServices): Transport {
+function emailTransport(app: CoreServices): Transport {
   const transporter: Transporter = nodemailer.createTransport(app.config.SMTP_URL!, smtpPoolOptions(app.config) as never);
   return {
     concurrency: emailConcurrency(app.config),
@@ -65,7 +65,7 @@ function emailTransport(app: AppServices): Transport {
 }
 
 /** SMS through a gateway's webhook: POST JSON { id, to, text } to SMS_WEBHOOK_URL; 2xx is acceptance. */
-function smsTransport(app: AppServices): Transport {
+function smsTransport(app: CoreServices): Transport {
   const url = app.config.SMS_WEBHOOK_URL!;
   return {
     concurrency: app.config.NOTIFY_WEBHOOK_CONCURRENCY,
@@ -97,10 +97,10 @@ function smsTransport(app: AppServices): Transport {
  */
 const recordTransport: Transport = { send: async () => undefined, close: () => undefined, concurrency: 1, recordOnly: true };
 
-const transports = new WeakMap<AppServices, Map<DeliveryChannel, Transport>>();
+const transports = new WeakMap<CoreServices, Map<DeliveryChannel, Transport>>();
 
 /** This process's transport for a channel (the SMTP pool is shared by every run). */
-export function transportFor(app: AppServices, channel: DeliveryChannel): Transport {
+export function transportFor(app: CoreServices, channel: DeliveryChannel): Transport {
   let byChannel = transports.get(app);
   if (!byChannel) transports.set(app, (byChannel = new Map()));
   let transport = byChannel.get(channel);
@@ -120,7 +120,7 @@ export function transportFor(app: AppServices, channel: DeliveryChannel): Transp
 }
 
 /** Closes this process's transports (SMTP connections) when the app stops. */
-export function closeTransports(app: AppServices): void {
+export function closeTransports(app: CoreServices): void {
   for (const transport of transports.get(app)?.values() ?? []) transport.close();
   transports.delete(app);
 }

@@ -1,10 +1,11 @@
-import type { FeatureModule } from '../app/feature-module.js';
+import type { FeatureModule } from '../auth/feature-module.js';
 import { Role } from '../entities/enums.js';
 import { CENTER, PROCESSORS, READERS } from '../auth/access-matrix.js';
 import { OfficialPageComment } from './official-page-comment.entity.js';
 import { OfficialPagePost } from './official-page-post.entity.js';
 import { OfficialPagesResolver } from './official-pages.resolver.js';
 import { seedOfficialPagesDemo } from './official-pages.demo.js';
+import type { AppServices } from '../app/app-services.js';
 
 /**
  * The bodies' official pages (госпаблики; the decree, clause 8): residents'
@@ -12,7 +13,7 @@ import { seedOfficialPagesDemo } from './official-pages.demo.js';
  * pages. The registry of pages stays with the channels
  * (core/channels/official-page.*), which the social channel's intake links to.
  */
-export const officialPagesModule: FeatureModule = {
+export const officialPagesModule: FeatureModule<AppServices> = {
   name: 'official-pages',
   entities: [OfficialPageComment, OfficialPagePost],
   resolvers: [OfficialPagesResolver],

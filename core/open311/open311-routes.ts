@@ -12,7 +12,7 @@ import { open311Adapter } from '../channels/adapters/open311.adapter.js';
 import { formatOfPath, Open311Error, sendError, sendList, sendObject, sendTooManyRequests, splitFormat, type Open311Format } from './open311-format.js';
 import { pgQuery } from '../db/pg-query.js';
 import { discovery } from './open311-discovery.js';
-import type { RateLimits } from '../server/rate-limit.js';
+import type { RateLimits } from '../http/rate-limit.js';
 import { coerceAttributes, findService, listServices, serviceAttributes } from './open311-services.js';
 import { findRequests, readFilters, serviceNotice } from './open311-requests.js';
 

@@ -1,5 +1,5 @@
 import type { EntityClass } from '@mikro-orm/core';
-import type { RequestContext } from '../graphql/context.js';
+import type { PluginContext } from './plugin-context.js';
 import { badInput } from '../errors/errors.js';
 import type { DetailsDefinition } from './plugin-types.js';
 
@@ -12,7 +12,7 @@ export interface AppealDetailsRow {
  * The details row of an appeal, through a per-request DataLoader: a page of
  * appeals asking for `housing { ... }` costs one query, not one per appeal.
  */
-export function loadAppealDetails<T extends AppealDetailsRow>(ctx: RequestContext, entity: EntityClass<T>, appealId: string): Promise<T | null> {
+export function loadAppealDetails<T extends AppealDetailsRow>(ctx: PluginContext, entity: EntityClass<T>, appealId: string): Promise<T | null> {
   return ctx.loaders
     .named<string, T>(`details:${entity.name}`, async (ids, em) => {
       const rows = (await em.find(entity, { appeal: { $in: [...ids] } } as never)) as T[];

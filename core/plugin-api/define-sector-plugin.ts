@@ -1,4 +1,4 @@
-import { surveyTemplateFault } from '../surveys/survey-templates.js';
+import { surveyTemplateFault } from './survey-template-check.js';
 import { PLUGIN_API_VERSION, type SectorPlugin, type SectorPluginDefinition } from './plugin-types.js';
 
 /** Declares a sector plugin; checks what can be checked before the server starts. */

@@ -12,8 +12,8 @@ export * from './seed-rows.js';
 
 /** Core types a plugin extends or refers to: `@Resolver(() => Appeal)`, `@ManyToOne(() => Municipality)`. */
 export { Appeal, Municipality, Organization } from '../entities/index.js';
-/** What every resolver gets (`@Ctx() ctx: RequestContext`): the user, a request-scoped EntityManager, loaders. */
-export type { RequestContext } from '../graphql/context.js';
+/** What a plugin's resolver gets (`@Ctx() ctx: PluginContext`): the user, a request-scoped EntityManager, loaders; not the app's services. */
+export type { PluginContext } from './plugin-context.js';
 /** A connection type and its `first`/`after` arguments, described once: `class XArgs extends ForwardPageArgs`. */
 export { connectionType, ForwardPageArgs, type Connection } from '../graphql/pagination.js';
 /** Registers an enum with its Russian description and one per value: `registerEnum(Kind, 'Kind', 'Вид…', { A: '…' })`. */

@@ -1,17 +1,17 @@
 import type { EntityClass, EntityName } from '@mikro-orm/core';
-import type { RequestContext } from '../graphql/context.js';
-import { batchById } from '../graphql/loaders.js';
+import type { PluginContext } from './plugin-context.js';
+import { batchById } from '../reference/cache/loaders.js';
 import { readPageArgs, toConnection, type Connection, type CursorKind } from '../graphql/pagination.js';
 import { canSeePersonalData } from '../auth/personal-data.js';
 import { and, identifier, join, query, queryOne, sql, type Sql } from '../db/sql.js';
 
 /** A reference row by id, batched per request (no N+1 when a list resolves it). */
-export function loadById<T extends { id: string }>(ctx: RequestContext, entity: EntityClass<T>, id: string): Promise<T | null> {
+export function loadById<T extends { id: string }>(ctx: PluginContext, entity: EntityClass<T>, id: string): Promise<T | null> {
   return ctx.loaders.named<string, T>(`${entity.name}:id`, batchById(entity as EntityName<T>)).load(id);
 }
 
 /** A reference row by a unique property other than the id (an INN, a code), batched per request. */
-export function loadByKey<T extends object>(ctx: RequestContext, entity: EntityClass<T>, property: keyof T & string, key: string): Promise<T | null> {
+export function loadByKey<T extends object>(ctx: PluginContext, entity: EntityClass<T>, property: keyof T & string, key: string): Promise<T | null> {
   return ctx.loaders
     .named<string, T>(`${entity.name}:${property}`, async (keys, em) => {
       const rows = (await em.find(entity, { [property]: { $in: [...keys] } } as never)) as T[];
@@ -22,7 +22,7 @@ export function loadByKey<T extends object>(ctx: RequestContext, entity: EntityC
 }
 
 /** Personal data of a plugin's details (СНИЛС, policy, account number): null for roles without access (152-ФЗ). */
-export function personalData<T>(ctx: RequestContext, value: T | null | undefined): T | null {
+export function personalData<T>(ctx: PluginContext, value: T | null | undefined): T | null {
   return canSeePersonalData(ctx.user) ? (value ?? null) : null;
 }
 
@@ -101,7 +101,7 @@ export function referenceFilterSql(meta: PropertyColumns, filter: ReferenceFilte
  * A Relay connection over a plugin's reference table: keyset pagination on
  * (orderBy, id), filters in SQL, `totalCount` counted only when selected.
  */
-export async function referencePage<T extends { id: string }>(ctx: RequestContext, options: ReferencePageOptions<T>): Promise<Connection<T>> {
+export async function referencePage<T extends { id: string }>(ctx: PluginContext, options: ReferencePageOptions<T>): Promise<Connection<T>> {
   const meta = ctx.em.getMetadata().get(options.entity.name);
   const property = options.orderBy ?? ('name' as keyof T & string);
   const page = readPageArgs(options.args, [cursorKindOf(meta.properties[property as never]?.type), cursorKindOf(meta.properties['id' as never]?.type)]);

@@ -1,4 +1,4 @@
-import type { FeatureModule } from '../app/feature-module.js';
+import type { FeatureModule } from '../auth/feature-module.js';
 import { Role } from '../entities/enums.js';
 import { BestPracticeResolver, RecommendationsResolver } from './recommendations.resolver.js';
 import { RecommendationAnswerText } from './answer-text-rollup.entity.js';

@@ -1,1 +1,1 @@
-export * from './reference-types.js';
+export * from '../entities/reference-types.js';

@@ -1,4 +1,4 @@
-import type { FeatureModule } from '../app/feature-module.js';
+import type { FeatureModule } from '../auth/feature-module.js';
 import { Municipality } from '../entities/municipality.entity.js';
 import { Sector } from '../entities/sector.entity.js';
 import { Category } from '../entities/category.entity.js';

@@ -1,6 +1,11 @@
 import { Arg, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Category, Municipality, Sector } from '../entities/index.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
+import type { CoreServices } from '../config/core-services.js';
+import type { SectorPlugin } from '../plugin-api/plugin-types.js';
+
+/** The sectors' resolvers read the enabled plugins (their rules and KPIs) besides the common services. */
+type SectorContext = RequestContext<CoreServices & { plugins: readonly SectorPlugin[] }>;
 
 @ObjectType({ description: 'Правило отраслевого блока (маршрутизация или срок), для объяснения решений' })
 class SectorRule {
@@ -16,31 +21,31 @@ class SectorKpi {
   @Field(() => String, { description: 'Мера: count, onTimeRate, overdueShare, medianResponseHours, satisfactionAvg или repeatRate' }) measure!: string;
 }
 
-const enabledCodes = (ctx: RequestContext) => ctx.app.plugins.map((plugin) => plugin.code);
+const enabledCodes = (ctx: SectorContext) => ctx.app.plugins.map((plugin) => plugin.code);
 
 @Resolver(() => Sector)
 export class SectorResolver {
   @Query(() => [Sector], { description: 'Отраслевые блоки: по одному на включённый плагин' })
-  sectors(@Ctx() ctx: RequestContext) {
+  sectors(@Ctx() ctx: SectorContext) {
     return ctx.em.find(Sector, { code: { $in: enabledCodes(ctx) } }, { orderBy: { name: 'asc' } });
   }
 
   @Query(() => [Category], { description: 'Рубрики классификатора, всех или одного блока' })
   categories(
     @Arg('sector', () => String, { nullable: true, description: 'Код отраслевого блока; без него — рубрики всех блоков' }) sector: string | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: SectorContext,
   ) {
     const codes = sector ? [sector].filter((code) => enabledCodes(ctx).includes(code)) : enabledCodes(ctx);
     return ctx.em.find(Category, { sector: { code: { $in: codes } } }, { orderBy: { code: 'asc' } });
   }
 
   @Query(() => [Municipality], { description: 'Муниципальные образования' })
-  municipalities(@Ctx() ctx: RequestContext) {
+  municipalities(@Ctx() ctx: SectorContext) {
     return ctx.em.find(Municipality, {}, { orderBy: { kind: 'asc', name: 'asc' } });
   }
 
   @FieldResolver(() => [Category], { name: 'categories', description: 'Рубрики блока' })
-  categoriesOf(@Root() sector: Sector, @Ctx() ctx: RequestContext) {
+  categoriesOf(@Root() sector: Sector, @Ctx() ctx: SectorContext) {
     return ctx.loaders
       .named<string, Category[]>('categoriesBySector', async (ids, em) => {
         const rows = await em.find(Category, { sector: { $in: [...ids] } }, { orderBy: { code: 'asc' } });
@@ -50,7 +55,7 @@ export class SectorResolver {
   }
 
   @FieldResolver(() => [SectorRule], { description: 'Правила маршрутизации и сроков блока' })
-  rules(@Root() sector: Sector, @Ctx() ctx: RequestContext): SectorRule[] {
+  rules(@Root() sector: Sector, @Ctx() ctx: SectorContext): SectorRule[] {
     const plugin = ctx.app.plugins.find((p) => p.code === sector.code);
     if (!plugin) return [];
     return [
@@ -60,7 +65,7 @@ export class SectorResolver {
   }
 
   @FieldResolver(() => [SectorKpi], { description: 'Отраслевые показатели (KPI) блока с целевыми значениями' })
-  kpis(@Root() sector: Sector, @Ctx() ctx: RequestContext): SectorKpi[] {
+  kpis(@Root() sector: Sector, @Ctx() ctx: SectorContext): SectorKpi[] {
     return ctx.app.plugins.find((p) => p.code === sector.code)?.kpis ?? [];
   }
 }
@@ -68,7 +73,7 @@ export class SectorResolver {
 @Resolver(() => Category)
 export class CategoryResolver {
   @FieldResolver(() => Sector, { description: 'Отраслевой блок рубрики' })
-  sector(@Root() category: Category, @Ctx() ctx: RequestContext) {
+  sector(@Root() category: Category, @Ctx() ctx: SectorContext) {
     return ctx.loaders.sector.load(category.sector.id);
   }
 }

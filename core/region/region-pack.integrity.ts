@@ -1,4 +1,4 @@
-import { OrganizationKind } from '../reference/reference-types.js';
+import { OrganizationKind } from '../entities/reference-types.js';
 import type { RegionPack } from './region-pack.loader.js';
 import { RegionPackError } from './region-pack-error.js';
 

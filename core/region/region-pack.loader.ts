@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { productionYearSchema, type ProductionYear } from '../deadlines/production-year.js';
-import type { MunicipalityReference, OrganizationReference } from '../reference/reference-types.js';
+import type { MunicipalityReference, OrganizationReference } from '../entities/reference-types.js';
 import { municipalitiesFileSchema, organizationsFileSchema, regionFileSchema, type RegionInfo } from './region-pack.schema.js';
 import { RegionPackError } from './region-pack-error.js';
 import { DEFAULT_REGION_PACK, displayName, parseFile, resolveRegionPackDir } from './region-files.js';

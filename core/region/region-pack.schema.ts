@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MunicipalityKind, OrganizationKind } from '../reference/reference-types.js';
+import { MunicipalityKind, OrganizationKind } from '../entities/reference-types.js';
 
 /*
  * The files of a region pack (docs/regions.md), one schema per file. Every

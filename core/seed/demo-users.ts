@@ -1,5 +1,5 @@
 import { Role } from '../entities/enums.js';
-import { OrganizationKind } from '../reference/reference-types.js';
+import { OrganizationKind } from '../entities/reference-types.js';
 import type { RegionPack } from '../region/index.js';
 
 export interface DemoUser {

@@ -2,7 +2,7 @@ import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from '../logging/logger.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { LIMIT_EXTENSION, PAGE_SIZE_EXTENSION, isLimitError } from './graphql-limits.js';
 import { databaseRefusal } from './database-errors.js';
 

@@ -43,7 +43,7 @@ const PAGE = `<!doctype html>
 
 /**
  * Starts GraphiQL: a file, not an inline script, so the page's CSP allows no
- * inline script at all (core/server/security-headers.ts). Headers (the token)
+ * inline script at all (core/http/security-headers.ts). Headers (the token)
  * are not persisted: a token in localStorage is readable by any script that
  * ever runs on this origin, and stays after the tab is closed. Tokens that an
  * earlier version persisted are removed. The sign-in bar above the editor

@@ -9,7 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { authenticateRequest } from '../auth/authenticate.js';
-import { createRequestContext, type RequestContext } from '../graphql/context.js';
+import { createRequestContext, type RequestContext } from '../auth/request-context.js';
 import { createErrorFormatter, errorReporting } from './format-error.js';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage, wantsGraphiql } from './graphiql-page.js';
 import { attachWebSocketServer } from './websocket-server.js';
@@ -21,12 +21,12 @@ import { sendTooManyRequests } from '../open311/open311-format.js';
 import { graphqlLimits } from './graphql-limits.js';
 import { jitExecutor } from '../graphql/jit-executor.js';
 import { inputBoundsPlugin } from '../graphql/input-bounds.js';
-import { RateLimits } from './rate-limit.js';
+import { RateLimits } from '../http/rate-limit.js';
 import { httpErrorHandler } from './http-errors.js';
 import { registerRoutes } from './routes.js';
 import { abandon, newStatementScope, runInStatementScope } from '../db/statement-scope.js';
 import { ormConnectionSettings, trackOrmStatements } from '../db/knex-seam.js';
-import { graphiqlPolicy, securityHeaders } from './security-headers.js';
+import { graphiqlPolicy, securityHeaders } from '../http/security-headers.js';
 
 export interface HttpServer {
   server: Server;

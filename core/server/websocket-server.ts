@@ -5,12 +5,12 @@ import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type 
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { authenticateRequest, type Credentials } from '../auth/authenticate.js';
-import { createLazyRequestContext } from '../graphql/context.js';
+import { createLazyRequestContext } from '../auth/request-context.js';
 import type { LiveConnection } from '../live/live-connection.js';
 import { subscribeShared } from '../live/shared-execution.js';
 import { createErrorFormatter } from './format-error.js';
 import { graphqlLimits } from './graphql-limits.js';
-import type { RateLimits } from './rate-limit.js';
+import type { RateLimits } from '../http/rate-limit.js';
 
 interface ConnectionExtra {
   socket: WebSocket;

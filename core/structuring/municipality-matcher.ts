@@ -1,5 +1,5 @@
-import type { MunicipalityReference } from '../reference/reference-types.js';
-import { MunicipalityKind } from '../reference/reference-types.js';
+import type { MunicipalityReference } from '../entities/reference-types.js';
+import { MunicipalityKind } from '../entities/reference-types.js';
 import type { Places } from './places.schema.js';
 import { stemRussian, tokenizeRussian, type Token } from './russian-text.js';
 import { createStreetIndex } from './street-index.js';

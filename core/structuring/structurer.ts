@@ -1,5 +1,5 @@
 import type { SectorPlugin } from '../plugin-api/index.js';
-import type { MunicipalityReference } from '../reference/reference-types.js';
+import type { MunicipalityReference } from '../entities/reference-types.js';
 import { createKeywordClassifier, type Classification } from './keyword-classifier.js';
 import { topicStems } from './topic-terms.js';
 import { committedModel, type StructuringModel } from './linear-model.js';

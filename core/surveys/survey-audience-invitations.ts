@@ -5,7 +5,7 @@ import { and, query, sql, type Sql } from '../db/sql.js';
 import { badInput, conflict } from '../errors/errors.js';
 import { residentChannels } from '../notifications/outbox.service.js';
 import { surveyInvitationMessage } from '../notifications/templates.js';
-import { SurveyStatus } from './survey-enums.js';
+import { SurveyStatus } from './rules/survey-enums.js';
 import type { Survey } from './survey.entity.js';
 import { findSurvey, recordSurveyEvent } from './survey.service.js';
 import { invitationUrl, inviteContacts, type Invitee } from './survey-invitations.js';

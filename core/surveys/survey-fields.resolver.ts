@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { pgQuery } from '../db/pg-query.js';
 import { requireUser } from '../auth/require-user.js';
 import { badInput } from '../errors/errors.js';

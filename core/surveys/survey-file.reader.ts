@@ -7,9 +7,9 @@ import { checkSpreadsheetPackage, SheetBudget, type SpreadsheetLimits } from '..
 import { cellValue } from '../channels/adapters/regional-xlsx.adapter.js';
 import { decode, firstLine, guessDelimiter } from '../channels/adapters/regional-csv.adapter.js';
 import type { Cell } from '../channels/adapters/regional-mapping.js';
-import { QuestionType } from './survey-enums.js';
+import { QuestionType } from './rules/survey-enums.js';
 import type { StoredQuestion } from './survey.entity.js';
-import type { SurveyAnswerInput, SurveyResponseRowInput } from './survey.input.js';
+import type { SurveyAnswerInput, SurveyResponseRowInput } from './rules/survey.input.js';
 
 export type SurveyFileFormat = 'csv' | 'xlsx';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../app/app-services.js';
-import { AppealEventType } from '../events/appeal-event-type.js';
+import { AppealEventType } from '../entities/appeal-event-type.js';
 import type { CommittedAppealEvent } from '../events/event-bus.js';
 import type { RecurringJob } from '../jobs/recurring-job.js';
 import { listenToCommittedEvents } from '../events/committed-event-listener.js';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { requireUser } from '../auth/require-user.js';
 import { ImportJobStatus } from '../channels/channel-enums.js';

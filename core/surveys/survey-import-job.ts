@@ -9,7 +9,7 @@ import { query, sql, type Sql } from '../db/sql.js';
 import { badInput, conflict } from '../errors/errors.js';
 import { ImportRowStatus } from '../lifecycle/lifecycle-types.js';
 import type { RecurringJob } from '../jobs/recurring-job.js';
-import { SurveyStatus } from './survey-enums.js';
+import { SurveyStatus } from './rules/survey-enums.js';
 import { findSurvey } from './survey.service.js';
 import { importSurveyResponses } from './survey-import.service.js';
 import { fileRowInputs, readSurveyFile, type FileRowInput, type SurveyFileFormat } from './survey-file.reader.js';

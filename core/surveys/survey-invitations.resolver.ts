@@ -1,8 +1,9 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { requireUser } from '../auth/require-user.js';
 import { setSurveyConsent } from './survey-consent.service.js';
 import { sendSurveyInvitations } from './survey-audience-invitations.js';
+import type { AppServices } from '../app/app-services.js';
 
 @ObjectType({ description: 'Согласие автора обращения участвовать в опросах записано' })
 export class SurveyConsentReceipt {
@@ -24,7 +25,7 @@ export class SurveyInvitationResolver {
   async setSurveyConsent(
     @Arg('appealId', () => ID, { description: 'Обращение, в котором автор дал (или отозвал) согласие' }) appealId: string,
     @Arg('consent', () => Boolean, { description: 'Согласен ли автор получать приглашения к опросам' }) consent: boolean,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<AppServices>,
   ): Promise<SurveyConsentReceipt> {
     const contacts = await setSurveyConsent(ctx.app, ctx.em, requireUser(ctx), appealId, consent);
     return { consent, contacts };
@@ -33,7 +34,10 @@ export class SurveyInvitationResolver {
   @Mutation(() => SurveyInvitationReport, {
     description: 'Разослать ссылку на идущий опрос авторам обращений аудитории, согласившимся на опросы: через очередь уведомлений, каждому контакту один раз',
   })
-  sendSurveyInvitations(@Arg('surveyId', () => ID, { description: 'Опрос' }) surveyId: string, @Ctx() ctx: RequestContext): Promise<SurveyInvitationReport> {
+  sendSurveyInvitations(
+    @Arg('surveyId', () => ID, { description: 'Опрос' }) surveyId: string,
+    @Ctx() ctx: RequestContext<AppServices>,
+  ): Promise<SurveyInvitationReport> {
     return sendSurveyInvitations(ctx.app, ctx.em, requireUser(ctx), surveyId);
   }
 }

@@ -4,13 +4,13 @@ import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { pgQuery } from '../db/pg-query.js';
 import { appError, badInput, conflict } from '../errors/errors.js';
-import { SurveyResponseSource, SurveyStatus } from './survey-enums.js';
+import { SurveyResponseSource, SurveyStatus } from './rules/survey-enums.js';
 import { NO_MUNICIPALITY, tallyKeys } from './survey-tally.js';
 import type { StoredQuestion, Survey } from './survey.entity.js';
-import type { SurveyAnswerInput } from './survey.input.js';
+import type { SurveyAnswerInput } from './rules/survey.input.js';
 import type { SurveyLinkInfo, SurveySubmission } from './survey.types.js';
 import { findSurvey, recordSurveyEvent } from './survey.service.js';
-import { normalizeAnswers } from './survey.rules.js';
+import { normalizeAnswers } from './rules/survey.rules.js';
 import { answerColumns } from './survey-responses.writer.js';
 import { notifySurveyChanged } from './survey-live.js';
 

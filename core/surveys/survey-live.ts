@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../app/app-services.js';
 import { pgQuery } from '../db/pg-query.js';
-import { SurveyStatus } from './survey-enums.js';
+import { SurveyStatus } from './rules/survey-enums.js';
 import type { StoredQuestion } from './survey.entity.js';
 import type { SurveyResults } from './survey.types.js';
 import { surveyResults } from './survey-results.service.js';

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthUser } from '../auth/auth-user.js';
 import { pgQuery } from '../db/pg-query.js';
 import { formatDecimal, formatInt, formatShare, NO_DATA } from '../analytics/monthly-report/report-format.js';
-import { QuestionType, SurveyStatus } from './survey-enums.js';
+import { QuestionType, SurveyStatus } from './rules/survey-enums.js';
 import type { StoredQuestion } from './survey.entity.js';
 import { SURVEY_READERS, surveyScopeSql } from './survey-access.js';
 import { surveyResults } from './survey-results.service.js';

@@ -4,7 +4,7 @@ import type { AppServices } from '../app/app-services.js';
 import { authenticateRequest } from '../auth/authenticate.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { errorCode } from '../errors/errors.js';
-import { QuestionType } from './survey-enums.js';
+import { QuestionType } from './rules/survey-enums.js';
 import { surveysAccess } from './survey-access.js';
 import { findSurvey } from './survey.service.js';
 import { surveyResults, surveyTexts } from './survey-results.service.js';

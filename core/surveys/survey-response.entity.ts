@@ -2,7 +2,7 @@ import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Uniqu
 import { randomUUID } from 'node:crypto';
 import { Municipality } from '../entities/municipality.entity.js';
 import { Survey } from './survey.entity.js';
-import { SurveyResponseSource } from './survey-enums.js';
+import { SurveyResponseSource } from './rules/survey-enums.js';
 
 /**
  * One resident's filled-in questionnaire. Anonymous: no link, user or

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgQuery } from '../db/pg-query.js';
-import type { SurveyResponseSource } from './survey-enums.js';
-import type { NormalizedAnswer } from './survey.rules.js';
+import type { SurveyResponseSource } from './rules/survey-enums.js';
+import type { NormalizedAnswer } from './rules/survey.rules.js';
 import type { StoredQuestion } from './survey.entity.js';
 import { addToTally, tallyKeys } from './survey-tally.js';
 import { choiceBits } from './survey-choice-bits.js';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgQuery } from '../db/pg-query.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { QuestionType } from './survey-enums.js';
+import { QuestionType } from './rules/survey-enums.js';
 import type { StoredQuestion } from './survey.entity.js';
 import type { MunicipalityResult, QuestionResult, SurveyResults } from './survey.types.js';
 import { populationWeights, summarize, type Cell } from './survey-stats.js';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgQuery } from '../db/pg-query.js';
-import { SurveyResponseSource } from './survey-enums.js';
-import type { NormalizedAnswer } from './survey.rules.js';
+import { SurveyResponseSource } from './rules/survey-enums.js';
+import type { NormalizedAnswer } from './rules/survey.rules.js';
 import type { StoredQuestion } from './survey.entity.js';
 import { choiceBits } from './survey-choice-bits.js';
 

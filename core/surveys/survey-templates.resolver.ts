@@ -1,14 +1,16 @@
 import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { requireUser } from '../auth/require-user.js';
 import { notFound } from '../errors/errors.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { Survey } from './survey.entity.js';
-import { SurveyAudienceInput } from './survey.input.js';
+import { SurveyAudienceInput } from './rules/survey.input.js';
 import { SurveyQuestion } from './survey.types.js';
 import { createSurvey } from './survey.service.js';
-import { normalizeSurvey } from './survey.rules.js';
-import { surveyTemplatesFor, templateInput } from './survey-templates.js';
+import { normalizeSurvey } from './rules/survey.rules.js';
+import { surveyTemplatesFor } from './survey-templates.js';
+import { templateInput } from '../plugin-api/survey-template-check.js';
+import type { AppServices } from '../app/app-services.js';
 
 @ObjectType({ description: 'Шаблон опроса, предложенный отраслевым блоком' })
 export class SurveyTemplate {
@@ -25,7 +27,7 @@ export class SurveyTemplate {
 export class SurveyTemplateResolver {
   @Query(() => [SurveyTemplate], { description: 'Шаблоны опросов отраслевых блоков (блок видит свои)' })
   surveyTemplates(
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<AppServices>,
     @Arg('sector', () => String, { nullable: true, description: 'Только этого блока' }) sector?: string | null,
   ): SurveyTemplate[] {
     return surveyTemplatesFor(ctx.app.plugins, requireUser(ctx), sector).map(({ sector: code, sectorName, template }) => ({
@@ -40,7 +42,7 @@ export class SurveyTemplateResolver {
 
   @Mutation(() => Survey, { description: 'Черновик опроса по шаблону блока: вопросы шаблона, аудитория — блок (если не задана)' })
   async createSurveyFromTemplate(
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<AppServices>,
     @Arg('templateCode', () => String, { description: 'Код шаблона' }) templateCode: string,
     @Arg('title', () => String, { nullable: true, description: 'Своё название (по умолчанию — шаблона)' }) title?: string | null,
     @Arg('audience', () => SurveyAudienceInput, { nullable: true, description: 'Аудитория (по умолчанию — блок шаблона)' })

@@ -1,10 +1,6 @@
-import { GraphQLError } from 'graphql';
 import type { SectorPlugin, SurveyTemplateDefinition } from '../plugin-api/plugin-types.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { sectorBound } from './survey-access.js';
-import type { SurveyInput } from './survey.input.js';
-import type { QuestionType } from './survey-enums.js';
-import { normalizeSurvey } from './survey.rules.js';
 
 /**
  * Sector question templates (issue 17: "sectors may contribute question
@@ -16,34 +12,6 @@ export interface SurveyTemplateOf {
   sector: string;
   sectorName: string;
   template: SurveyTemplateDefinition;
-}
-
-/** A template as the survey input it stands for (the survey rules check both alike). */
-export function templateInput(template: SurveyTemplateDefinition): SurveyInput {
-  return {
-    title: template.title,
-    description: template.description ?? null,
-    questions: template.questions.map((q) => ({
-      code: q.code,
-      text: q.text,
-      type: q.type as QuestionType,
-      required: q.required ?? true,
-      options: q.options ? q.options.map((o) => ({ ...o })) : null,
-      scaleMin: q.scaleMin ?? null,
-      scaleMax: q.scaleMax ?? null,
-    })),
-  };
-}
-
-/** Why a template would not make a valid survey (field and message), or null: checked when a plugin is declared. */
-export function surveyTemplateFault(template: SurveyTemplateDefinition): string | null {
-  try {
-    normalizeSurvey(templateInput(template), 'template');
-    return null;
-  } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error;
-    return `${String(error.extensions?.field ?? '')}: ${error.message}`;
-  }
 }
 
 /** The enabled plugins' templates the caller may use: a sector role sees its sectors' only. */

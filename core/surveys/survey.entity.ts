@@ -4,18 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { Problem } from '../entities/problem.entity.js';
 import { User } from '../entities/user.entity.js';
-import { SurveyStatus, type QuestionType } from './survey-enums.js';
+import { SurveyStatus } from './rules/survey-enums.js';
+import type { StoredQuestion } from './rules/survey.rules.js';
 
-/** A question as stored with its survey (the survey's version fixes its questions). */
-export interface StoredQuestion {
-  code: string;
-  text: string;
-  type: QuestionType;
-  required: boolean;
-  options: { code: string; text: string }[];
-  scaleMin: number | null;
-  scaleMax: number | null;
-}
+/** A question as stored with its survey: core/surveys/rules (the survey rules, below the feature). */
+export type { StoredQuestion };
 
 /**
  * A poll of residents (the decree, clause 8: "социологические офлайн- и

@@ -1,10 +1,10 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { requireUser } from '../auth/require-user.js';
 import { pgQuery } from '../db/pg-query.js';
 import { readPageArgs, toConnection } from '../graphql/pagination.js';
 import { Survey } from './survey.entity.js';
-import { SurveyAnswerInput, SurveyFilter, SurveyInput, SurveyResponseRowInput } from './survey.input.js';
+import { SurveyAnswerInput, SurveyFilter, SurveyInput, SurveyResponseRowInput } from './rules/survey.input.js';
 import { ImportSurveyResponsesPayload, SurveyConnection, SurveyLinkInfo, SurveySubmission } from './survey.types.js';
 import { copySurvey, createSurvey, findSurvey, moveSurvey, updateSurvey } from './survey.service.js';
 import { issueSurveyLinks, submitSurveyResponse } from './survey-links.service.js';
@@ -12,13 +12,14 @@ import { importSurveyResponses } from './survey-import.service.js';
 import { notifySurveyChanged } from './survey-live.js';
 import { surveyScopeSql } from './survey-access.js';
 import { errorCode } from '../errors/errors.js';
+import type { AppServices } from '../app/app-services.js';
 
 /** Polls of residents (the decree, clause 8): API.md, "The decree's other functions". */
 @Resolver()
 export class SurveyResolver {
   @Query(() => SurveyConnection, { description: 'Опросы жителей (новые сначала), в пределах прав вызывающего' })
   async surveys(
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<AppServices>,
     @Arg('filter', () => SurveyFilter, { nullable: true, description: 'Отбор' }) filter?: SurveyFilter | null,
     @Arg('first', () => Int, { nullable: true, description: 'Сколько с начала' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Курсор, после которого' }) after?: string | null,
@@ -67,7 +68,7 @@ export class SurveyResolver {
   }
 
   @Query(() => Survey, { nullable: true, description: 'Опрос по идентификатору' })
-  async survey(@Arg('id', () => ID, { description: 'Идентификатор опроса' }) id: string, @Ctx() ctx: RequestContext): Promise<Survey | null> {
+  async survey(@Arg('id', () => ID, { description: 'Идентификатор опроса' }) id: string, @Ctx() ctx: RequestContext<AppServices>): Promise<Survey | null> {
     try {
       return await findSurvey(ctx.em, requireUser(ctx), id);
     } catch (error) {
@@ -77,7 +78,7 @@ export class SurveyResolver {
   }
 
   @Mutation(() => Survey, { description: 'Создать опрос (черновик)' })
-  createSurvey(@Arg('input', () => SurveyInput, { description: 'Опрос' }) input: SurveyInput, @Ctx() ctx: RequestContext) {
+  createSurvey(@Arg('input', () => SurveyInput, { description: 'Опрос' }) input: SurveyInput, @Ctx() ctx: RequestContext<AppServices>) {
     return createSurvey(ctx.app, ctx.em, requireUser(ctx), input);
   }
 
@@ -86,13 +87,13 @@ export class SurveyResolver {
     @Arg('id', () => ID, { description: 'Опрос' }) id: string,
     @Arg('input', () => SurveyInput, { description: 'Новое содержание' }) input: SurveyInput,
     @Arg('expectedVersion', () => Int, { description: 'Версия, которую видел пользователь' }) expectedVersion: number,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<AppServices>,
   ) {
     return updateSurvey(ctx.app, ctx.em, requireUser(ctx), id, input, expectedVersion);
   }
 
   @Mutation(() => Survey, { description: 'Новая версия опроса: черновик с теми же вопросами и аудиторией' })
-  copySurvey(@Arg('id', () => ID, { description: 'Опрос' }) id: string, @Ctx() ctx: RequestContext) {
+  copySurvey(@Arg('id', () => ID, { description: 'Опрос' }) id: string, @Ctx() ctx: RequestContext<AppServices>) {
     return copySurvey(ctx.app, ctx.em, requireUser(ctx), id);
   }
 
@@ -100,7 +101,7 @@ export class SurveyResolver {
   openSurvey(
     @Arg('id', () => ID, { description: 'Опрос' }) id: string,
     @Arg('expectedVersion', () => Int, { description: 'Версия, которую видел пользователь' }) expectedVersion: number,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<AppServices>,
   ) {
     return moveSurvey(ctx.app, ctx.em, requireUser(ctx), id, expectedVersion, 'OPENED');
   }
@@ -109,7 +110,7 @@ export class SurveyResolver {
   async closeSurvey(
     @Arg('id', () => ID, { description: 'Опрос' }) id: string,
     @Arg('expectedVersion', () => Int, { description: 'Версия, которую видел пользователь' }) expectedVersion: number,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<AppServices>,
   ) {
     const survey = await moveSurvey(ctx.app, ctx.em, requireUser(ctx), id, expectedVersion, 'CLOSED');
     notifySurveyChanged(survey.id);
@@ -121,7 +122,7 @@ export class SurveyResolver {
   })
   issueSurveyLinks(
     @Arg('surveyId', () => ID, { description: 'Опрос' }) surveyId: string,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<AppServices>,
     @Arg('count', () => Int, { nullable: true, description: 'Сколько ссылок' }) count?: number | null,
     @Arg('forAudience', () => Boolean, { nullable: true, description: 'По ссылке каждому автору обращений аудитории, оставившему e-mail или телефон' })
     forAudience?: boolean | null,
@@ -133,7 +134,7 @@ export class SurveyResolver {
   submitSurveyResponse(
     @Arg('token', () => String, { description: 'Токен из ссылки' }) token: string,
     @Arg('answers', () => [SurveyAnswerInput], { description: 'Ответы' }) answers: SurveyAnswerInput[],
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<AppServices>,
     @Arg('municipalityId', () => ID, { nullable: true, description: 'Где живёт респондент (по его словам), для разбивки и взвешивания' })
     municipalityId?: string | null,
   ) {
@@ -146,7 +147,7 @@ export class SurveyResolver {
   importSurveyResponses(
     @Arg('surveyId', () => ID, { description: 'Опрос' }) surveyId: string,
     @Arg('rows', () => [SurveyResponseRowInput], { description: 'Строки' }) rows: SurveyResponseRowInput[],
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<AppServices>,
   ) {
     return importSurveyResponses(ctx.app, ctx.em, requireUser(ctx), surveyId, rows);
   }

@@ -7,9 +7,9 @@ import { Problem } from '../entities/problem.entity.js';
 import { badInput, conflict, notFound } from '../errors/errors.js';
 import { Survey } from './survey.entity.js';
 import { SurveyEvent } from './survey-event.entity.js';
-import { SurveyStatus } from './survey-enums.js';
-import { normalizeSurvey } from './survey.rules.js';
-import type { SurveyAudienceInput, SurveyInput } from './survey.input.js';
+import { SurveyStatus } from './rules/survey-enums.js';
+import { normalizeSurvey } from './rules/survey.rules.js';
+import type { SurveyAudienceInput, SurveyInput } from './rules/survey.input.js';
 import { surveyInScope } from './survey-access.js';
 import { lockSurveyForChange } from './survey-lock.js';
 

@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { connectionType } from '../graphql/pagination.js';
 import { ImportRowError, ImportRowStatus } from '../lifecycle/lifecycle-types.js';
-import { QuestionType } from './survey-enums.js';
+import { QuestionType } from './rules/survey-enums.js';
 import { Survey } from './survey.entity.js';
 
 @ObjectType({ description: 'Вариант ответа' })

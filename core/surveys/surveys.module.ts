@@ -1,4 +1,4 @@
-import type { FeatureModule } from '../app/feature-module.js';
+import type { FeatureModule } from '../auth/feature-module.js';
 import { Survey } from './survey.entity.js';
 import { SurveyEvent } from './survey-event.entity.js';
 import { SurveyLink } from './survey-link.entity.js';
@@ -17,13 +17,14 @@ import { surveysAccess } from './survey-access.js';
 import { seedSurveysDemo } from './survey-demo.js';
 import { registerSurveyReportRoutes } from './survey-report.route.js';
 import { registerSurveyUploadRoutes } from './survey-upload.route.js';
+import type { AppServices } from '../app/app-services.js';
 
 /**
  * Sociology (the decree, clause 7; clause 8: "социологические офлайн- и
  * онлайн-опросы"): surveys of residents, one-use answer links, offline
  * imports, results with intervals, live results and files. docs/surveys.md.
  */
-export const surveysModule: FeatureModule = {
+export const surveysModule: FeatureModule<AppServices> = {
   name: 'surveys',
   entities: [Survey, SurveyEvent, SurveyLink, SurveyResponse, SurveyAnswer, SurveyTally, SurveyConsent, SurveyImportRow],
   resolvers: [

@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 import { pgQuery } from '../db/pg-query.js';
 import { createSeminar, recordAttendance } from './seminar.service.js';
 
 const DAY = 86_400_000;
 
 /** Demo: four seminars over the year, on the recommendations' topics, with the demo operators of some bodies present. */
-export async function seedTrainingDemo(app: AppServices): Promise<void> {
+export async function seedTrainingDemo(app: CoreServices): Promise<void> {
   const em = app.orm.em.fork() as EntityManager;
   const [{ done }] = await pgQuery<{ done: boolean }>(em, 'select exists(select 1 from seminar) as done', []);
   if (done) return;

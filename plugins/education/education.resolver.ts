@@ -6,7 +6,7 @@ import {
   loadAppealDetails,
   loadById,
   referencePage,
-  type RequestContext,
+  type PluginContext,
   ForwardPageArgs,
 } from '../../core/plugin-api/index.js';
 import { EducationDetails, EducationInstitution, EducationInstitutionKind } from './education.entities.js';
@@ -28,7 +28,7 @@ const EducationInstitutionConnection = connectionType(EducationInstitution, 'Edu
 @Resolver(() => Appeal)
 export class EducationAppealResolver {
   @Query(() => EducationInstitutionConnection, { description: 'Школы и детские сады' })
-  educationInstitutions(@Args(() => EducationInstitutionsArgs) args: EducationInstitutionsArgs, @Ctx() ctx: RequestContext) {
+  educationInstitutions(@Args(() => EducationInstitutionsArgs) args: EducationInstitutionsArgs, @Ctx() ctx: PluginContext) {
     const f = args.filter;
     return referencePage(ctx, {
       entity: EducationInstitution,
@@ -38,7 +38,7 @@ export class EducationAppealResolver {
   }
 
   @FieldResolver(() => EducationDetails, { nullable: true, description: 'Сведения блока образования' })
-  education(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+  education(@Root() appeal: Appeal, @Ctx() ctx: PluginContext) {
     return loadAppealDetails(ctx, EducationDetails, appeal.id);
   }
 }
@@ -46,7 +46,7 @@ export class EducationAppealResolver {
 @Resolver(() => EducationDetails)
 export class EducationDetailsResolver {
   @FieldResolver(() => EducationInstitution, { nullable: true, description: 'Школа или детский сад из справочника' })
-  institution(@Root() details: EducationDetails, @Ctx() ctx: RequestContext) {
+  institution(@Root() details: EducationDetails, @Ctx() ctx: PluginContext) {
     return details.institutionId ? loadById(ctx, EducationInstitution, details.institutionId) : null;
   }
 }
@@ -54,7 +54,7 @@ export class EducationDetailsResolver {
 @Resolver(() => EducationInstitution)
 export class EducationInstitutionResolver {
   @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
-  municipality(@Root() institution: EducationInstitution, @Ctx() ctx: RequestContext) {
+  municipality(@Root() institution: EducationInstitution, @Ctx() ctx: PluginContext) {
     return ctx.loaders.municipality.load(institution.municipality.id);
   }
 }

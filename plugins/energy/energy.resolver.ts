@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Appeal, Municipality, loadAppealDetails, loadById, loadByKey, personalData, type RequestContext } from '../../core/plugin-api/index.js';
+import { Appeal, Municipality, loadAppealDetails, loadById, loadByKey, personalData, type PluginContext } from '../../core/plugin-api/index.js';
 import { EnergyCompany, EnergyCompanyKind, EnergyDetails } from './energy.entities.js';
 
 @Resolver(() => Appeal)
@@ -9,7 +9,7 @@ export class EnergyAppealResolver {
   async energyCompanies(
     @Arg('kind', () => EnergyCompanyKind, { nullable: true, description: 'Вид организации' }) kind: EnergyCompanyKind | null,
     @Arg('municipalityId', () => ID, { nullable: true, description: 'Организации, работающие в этом муниципалитете' }) municipalityId: string | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: PluginContext,
   ) {
     const where: FilterQuery<EnergyCompany> = kind ? { kind } : {};
     if (municipalityId) {
@@ -21,7 +21,7 @@ export class EnergyAppealResolver {
   }
 
   @FieldResolver(() => EnergyDetails, { nullable: true, description: 'Сведения блока энергетики' })
-  energy(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+  energy(@Root() appeal: Appeal, @Ctx() ctx: PluginContext) {
     return loadAppealDetails(ctx, EnergyDetails, appeal.id);
   }
 }
@@ -29,17 +29,17 @@ export class EnergyAppealResolver {
 @Resolver(() => EnergyDetails)
 export class EnergyDetailsResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Заводской номер прибора учёта; персональные данные: null для ролей без доступа' })
-  meterNumber(@Root() details: EnergyDetails, @Ctx() ctx: RequestContext) {
+  meterNumber(@Root() details: EnergyDetails, @Ctx() ctx: PluginContext) {
     return personalData(ctx, details.meterNumber);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Лицевой счёт; персональные данные: null для ролей без доступа' })
-  accountNumber(@Root() details: EnergyDetails, @Ctx() ctx: RequestContext) {
+  accountNumber(@Root() details: EnergyDetails, @Ctx() ctx: PluginContext) {
     return personalData(ctx, details.accountNumber);
   }
 
   @FieldResolver(() => EnergyCompany, { nullable: true, description: 'Поставщик по ИНН, если он есть в справочнике' })
-  supplier(@Root() details: EnergyDetails, @Ctx() ctx: RequestContext) {
+  supplier(@Root() details: EnergyDetails, @Ctx() ctx: PluginContext) {
     return details.supplierInn ? loadByKey(ctx, EnergyCompany, 'inn', details.supplierInn) : null;
   }
 }
@@ -47,7 +47,7 @@ export class EnergyDetailsResolver {
 @Resolver(() => EnergyCompany)
 export class EnergyCompanyResolver {
   @FieldResolver(() => [Municipality], { description: 'Обслуживаемые муниципалитеты; пусто — вся республика' })
-  async municipalities(@Root() company: EnergyCompany, @Ctx() ctx: RequestContext) {
+  async municipalities(@Root() company: EnergyCompany, @Ctx() ctx: PluginContext) {
     const found = await Promise.all((company.municipalityCodes ?? []).map((code) => loadByKey(ctx, Municipality, 'code', code)));
     return found.filter((m): m is Municipality => m !== null);
   }

@@ -8,7 +8,7 @@ import {
   loadById,
   personalData,
   referencePage,
-  type RequestContext,
+  type PluginContext,
   ForwardPageArgs,
 } from '../../core/plugin-api/index.js';
 import { HealthDetails, MedicalOrganization, MedicalOrganizationKind } from './health.entities.js';
@@ -30,7 +30,7 @@ const MedicalOrganizationConnection = connectionType(MedicalOrganization, 'Medic
 @Resolver(() => Appeal)
 export class HealthAppealResolver {
   @Query(() => MedicalOrganizationConnection, { description: 'Медицинские организации: больницы, поликлиники, ФАПы, скорая' })
-  medicalOrganizations(@Args(() => MedicalOrganizationsArgs) args: MedicalOrganizationsArgs, @Ctx() ctx: RequestContext) {
+  medicalOrganizations(@Args(() => MedicalOrganizationsArgs) args: MedicalOrganizationsArgs, @Ctx() ctx: PluginContext) {
     const f = args.filter;
     return referencePage(ctx, {
       entity: MedicalOrganization,
@@ -40,7 +40,7 @@ export class HealthAppealResolver {
   }
 
   @FieldResolver(() => HealthDetails, { nullable: true, description: 'Сведения блока здравоохранения' })
-  health(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+  health(@Root() appeal: Appeal, @Ctx() ctx: PluginContext) {
     return loadAppealDetails(ctx, HealthDetails, appeal.id);
   }
 }
@@ -48,12 +48,12 @@ export class HealthAppealResolver {
 @Resolver(() => HealthDetails)
 export class HealthDetailsResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Номер полиса ОМС; персональные данные: null для ролей без доступа' })
-  policyNumber(@Root() details: HealthDetails, @Ctx() ctx: RequestContext) {
+  policyNumber(@Root() details: HealthDetails, @Ctx() ctx: PluginContext) {
     return personalData(ctx, details.policyNumber);
   }
 
   @FieldResolver(() => MedicalOrganization, { nullable: true, description: 'Медицинская организация из справочника' })
-  medicalOrganization(@Root() details: HealthDetails, @Ctx() ctx: RequestContext) {
+  medicalOrganization(@Root() details: HealthDetails, @Ctx() ctx: PluginContext) {
     return details.medicalOrganizationId ? loadById(ctx, MedicalOrganization, details.medicalOrganizationId) : null;
   }
 }
@@ -61,12 +61,12 @@ export class HealthDetailsResolver {
 @Resolver(() => MedicalOrganization)
 export class MedicalOrganizationResolver {
   @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
-  municipality(@Root() medical: MedicalOrganization, @Ctx() ctx: RequestContext) {
+  municipality(@Root() medical: MedicalOrganization, @Ctx() ctx: PluginContext) {
     return ctx.loaders.municipality.load(medical.municipality.id);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Организация-адресат обращений, если она в реестре организаций' })
-  organization(@Root() medical: MedicalOrganization, @Ctx() ctx: RequestContext) {
+  organization(@Root() medical: MedicalOrganization, @Ctx() ctx: PluginContext) {
     return medical.organization ? ctx.loaders.organization.load(medical.organization.id) : null;
   }
 }

@@ -8,7 +8,7 @@ import {
   loadByKey,
   personalData,
   referencePage,
-  type RequestContext,
+  type PluginContext,
   ForwardPageArgs,
 } from '../../core/plugin-api/index.js';
 import { ApartmentBuilding, HousingDetails, ManagementCompany } from './housing.entities.js';
@@ -42,7 +42,7 @@ const ApartmentBuildingConnection = connectionType(ApartmentBuilding, 'Apartment
 @Resolver(() => Appeal)
 export class HousingAppealResolver {
   @Query(() => ManagementCompanyConnection, { description: 'Управляющие организации (ЖКХ)' })
-  managementCompanies(@Args(() => ManagementCompaniesArgs) args: ManagementCompaniesArgs, @Ctx() ctx: RequestContext) {
+  managementCompanies(@Args(() => ManagementCompaniesArgs) args: ManagementCompaniesArgs, @Ctx() ctx: PluginContext) {
     const f = args.filter;
     return referencePage(ctx, {
       entity: ManagementCompany,
@@ -52,7 +52,7 @@ export class HousingAppealResolver {
   }
 
   @Query(() => ApartmentBuildingConnection, { description: 'Многоквартирные дома (ЖКХ)' })
-  apartmentBuildings(@Args(() => ApartmentBuildingsArgs) args: ApartmentBuildingsArgs, @Ctx() ctx: RequestContext) {
+  apartmentBuildings(@Args(() => ApartmentBuildingsArgs) args: ApartmentBuildingsArgs, @Ctx() ctx: PluginContext) {
     const f = args.filter;
     return referencePage(ctx, {
       entity: ApartmentBuilding,
@@ -66,7 +66,7 @@ export class HousingAppealResolver {
   }
 
   @FieldResolver(() => HousingDetails, { nullable: true, description: 'Сведения блока ЖКХ' })
-  housing(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+  housing(@Root() appeal: Appeal, @Ctx() ctx: PluginContext) {
     return loadAppealDetails(ctx, HousingDetails, appeal.id);
   }
 }
@@ -74,17 +74,17 @@ export class HousingAppealResolver {
 @Resolver(() => HousingDetails)
 export class HousingDetailsResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Номер квартиры; персональные данные: null для ролей без доступа' })
-  apartment(@Root() details: HousingDetails, @Ctx() ctx: RequestContext) {
+  apartment(@Root() details: HousingDetails, @Ctx() ctx: PluginContext) {
     return personalData(ctx, details.apartment);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Лицевой счёт; персональные данные: null для ролей без доступа' })
-  accountNumber(@Root() details: HousingDetails, @Ctx() ctx: RequestContext) {
+  accountNumber(@Root() details: HousingDetails, @Ctx() ctx: PluginContext) {
     return personalData(ctx, details.accountNumber);
   }
 
   @FieldResolver(() => ManagementCompany, { nullable: true, description: 'Управляющая организация по ИНН, если она есть в справочнике' })
-  managementCompany(@Root() details: HousingDetails, @Ctx() ctx: RequestContext) {
+  managementCompany(@Root() details: HousingDetails, @Ctx() ctx: PluginContext) {
     return details.managementCompanyInn ? loadByKey(ctx, ManagementCompany, 'inn', details.managementCompanyInn) : null;
   }
 }
@@ -92,7 +92,7 @@ export class HousingDetailsResolver {
 @Resolver(() => ManagementCompany)
 export class ManagementCompanyResolver {
   @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
-  municipality(@Root() company: ManagementCompany, @Ctx() ctx: RequestContext) {
+  municipality(@Root() company: ManagementCompany, @Ctx() ctx: PluginContext) {
     return ctx.loaders.municipality.load(company.municipality.id);
   }
 }
@@ -100,12 +100,12 @@ export class ManagementCompanyResolver {
 @Resolver(() => ApartmentBuilding)
 export class ApartmentBuildingResolver {
   @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
-  municipality(@Root() building: ApartmentBuilding, @Ctx() ctx: RequestContext) {
+  municipality(@Root() building: ApartmentBuilding, @Ctx() ctx: PluginContext) {
     return ctx.loaders.municipality.load(building.municipality.id);
   }
 
   @FieldResolver(() => ManagementCompany, { nullable: true, description: 'Управляющая организация дома' })
-  managementCompany(@Root() building: ApartmentBuilding, @Ctx() ctx: RequestContext) {
+  managementCompany(@Root() building: ApartmentBuilding, @Ctx() ctx: PluginContext) {
     return building.managementCompany ? loadById(ctx, ManagementCompany, building.managementCompany.id) : null;
   }
 }

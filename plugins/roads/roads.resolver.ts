@@ -6,7 +6,7 @@ import {
   loadAppealDetails,
   loadById,
   referencePage,
-  type RequestContext,
+  type PluginContext,
   ForwardPageArgs,
 } from '../../core/plugin-api/index.js';
 import { RoadOwner, RoadSegment, RoadsDetails } from './roads.entities.js';
@@ -29,7 +29,7 @@ const RoadSegmentConnection = connectionType(RoadSegment, 'RoadSegment');
 @Resolver(() => Appeal)
 export class RoadsAppealResolver {
   @Query(() => RoadSegmentConnection, { description: 'Участки дорог с собственником: федеральные, региональные, местные' })
-  roadSegments(@Args(() => RoadSegmentsArgs) args: RoadSegmentsArgs, @Ctx() ctx: RequestContext) {
+  roadSegments(@Args(() => RoadSegmentsArgs) args: RoadSegmentsArgs, @Ctx() ctx: PluginContext) {
     const f = args.filter;
     return referencePage(ctx, {
       entity: RoadSegment,
@@ -42,7 +42,7 @@ export class RoadsAppealResolver {
   }
 
   @FieldResolver(() => RoadsDetails, { nullable: true, description: 'Сведения блока дорог' })
-  roads(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+  roads(@Root() appeal: Appeal, @Ctx() ctx: PluginContext) {
     return loadAppealDetails(ctx, RoadsDetails, appeal.id);
   }
 }
@@ -50,7 +50,7 @@ export class RoadsAppealResolver {
 @Resolver(() => RoadsDetails)
 export class RoadsDetailsResolver {
   @FieldResolver(() => RoadSegment, { nullable: true, description: 'Участок дороги из справочника' })
-  roadSegment(@Root() details: RoadsDetails, @Ctx() ctx: RequestContext) {
+  roadSegment(@Root() details: RoadsDetails, @Ctx() ctx: PluginContext) {
     return details.roadSegmentId ? loadById(ctx, RoadSegment, details.roadSegmentId) : null;
   }
 }
@@ -58,7 +58,7 @@ export class RoadsDetailsResolver {
 @Resolver(() => RoadSegment)
 export class RoadSegmentResolver {
   @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
-  municipality(@Root() segment: RoadSegment, @Ctx() ctx: RequestContext) {
+  municipality(@Root() segment: RoadSegment, @Ctx() ctx: PluginContext) {
     return ctx.loaders.municipality.load(segment.municipality.id);
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Appeal, Municipality, loadAppealDetails, loadById, loadByKey, personalData, type RequestContext } from '../../core/plugin-api/index.js';
+import { Appeal, Municipality, loadAppealDetails, loadById, loadByKey, personalData, type PluginContext } from '../../core/plugin-api/index.js';
 import { SocialDetails, SocialMeasure, SocialMeasureProvider, SocialServiceCentre } from './social.entities.js';
 
 @Resolver(() => Appeal)
@@ -8,7 +8,7 @@ export class SocialAppealResolver {
   @Query(() => [SocialMeasure], { description: 'Меры социальной поддержки' })
   socialMeasures(
     @Arg('provider', () => SocialMeasureProvider, { nullable: true, description: 'Кто предоставляет меру' }) provider: SocialMeasureProvider | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: PluginContext,
   ) {
     return ctx.em.find(SocialMeasure, provider ? { provider } : {}, { orderBy: { name: 'asc' } });
   }
@@ -16,7 +16,7 @@ export class SocialAppealResolver {
   @Query(() => [SocialServiceCentre], { description: 'Центры социального обслуживания; по муниципалитету — те, что его обслуживают' })
   async socialServiceCentres(
     @Arg('municipalityId', () => ID, { nullable: true, description: 'Центры этого муниципалитета' }) municipalityId: string | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: PluginContext,
   ) {
     const where: FilterQuery<SocialServiceCentre> = {};
     if (municipalityId) {
@@ -28,7 +28,7 @@ export class SocialAppealResolver {
   }
 
   @FieldResolver(() => SocialDetails, { nullable: true, description: 'Сведения блока социальной защиты' })
-  social(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+  social(@Root() appeal: Appeal, @Ctx() ctx: PluginContext) {
     return loadAppealDetails(ctx, SocialDetails, appeal.id);
   }
 }
@@ -36,12 +36,12 @@ export class SocialAppealResolver {
 @Resolver(() => SocialDetails)
 export class SocialDetailsResolver {
   @FieldResolver(() => String, { nullable: true, description: 'СНИЛС; персональные данные: null для ролей без доступа' })
-  snils(@Root() details: SocialDetails, @Ctx() ctx: RequestContext) {
+  snils(@Root() details: SocialDetails, @Ctx() ctx: PluginContext) {
     return personalData(ctx, details.snils);
   }
 
   @FieldResolver(() => SocialMeasure, { nullable: true, description: 'Мера поддержки, о которой обращение' })
-  measure(@Root() details: SocialDetails, @Ctx() ctx: RequestContext) {
+  measure(@Root() details: SocialDetails, @Ctx() ctx: PluginContext) {
     return details.measureCode ? loadByKey(ctx, SocialMeasure, 'code', details.measureCode) : null;
   }
 }
@@ -49,12 +49,12 @@ export class SocialDetailsResolver {
 @Resolver(() => SocialServiceCentre)
 export class SocialServiceCentreResolver {
   @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
-  municipality(@Root() centre: SocialServiceCentre, @Ctx() ctx: RequestContext) {
+  municipality(@Root() centre: SocialServiceCentre, @Ctx() ctx: PluginContext) {
     return ctx.loaders.municipality.load(centre.municipality.id);
   }
 
   @FieldResolver(() => [Municipality], { description: 'Другие муниципалитеты, которые центр обслуживает' })
-  async alsoServes(@Root() centre: SocialServiceCentre, @Ctx() ctx: RequestContext) {
+  async alsoServes(@Root() centre: SocialServiceCentre, @Ctx() ctx: PluginContext) {
     const found = await Promise.all(centre.alsoServesCodes.map((code) => loadByKey(ctx, Municipality, 'code', code)));
     return found.filter((m): m is Municipality => m !== null);
   }

@@ -6,7 +6,7 @@ import {
   loadAppealDetails,
   loadById,
   referencePage,
-  type RequestContext,
+  type PluginContext,
   ForwardPageArgs,
 } from '../../core/plugin-api/index.js';
 import { BusRoute, BusRouteKind, TransportCarrier, TransportDetails } from './transport.entities.js';
@@ -29,7 +29,7 @@ const BusRouteConnection = connectionType(BusRoute, 'BusRoute');
 @Resolver(() => Appeal)
 export class TransportAppealResolver {
   @Query(() => BusRouteConnection, { description: 'Регулярные автобусные маршруты' })
-  busRoutes(@Args(() => BusRoutesArgs) args: BusRoutesArgs, @Ctx() ctx: RequestContext) {
+  busRoutes(@Args(() => BusRoutesArgs) args: BusRoutesArgs, @Ctx() ctx: PluginContext) {
     const f = args.filter;
     return referencePage(ctx, {
       entity: BusRoute,
@@ -43,12 +43,12 @@ export class TransportAppealResolver {
   }
 
   @Query(() => [TransportCarrier], { description: 'Перевозчики' })
-  transportCarriers(@Ctx() ctx: RequestContext) {
+  transportCarriers(@Ctx() ctx: PluginContext) {
     return ctx.em.find(TransportCarrier, {}, { orderBy: { name: 'asc' } });
   }
 
   @FieldResolver(() => TransportDetails, { nullable: true, description: 'Сведения блока транспорта' })
-  transport(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+  transport(@Root() appeal: Appeal, @Ctx() ctx: PluginContext) {
     return loadAppealDetails(ctx, TransportDetails, appeal.id);
   }
 }
@@ -56,12 +56,12 @@ export class TransportAppealResolver {
 @Resolver(() => BusRoute)
 export class BusRouteResolver {
   @FieldResolver(() => TransportCarrier, { description: 'Перевозчик, обслуживающий маршрут' })
-  carrier(@Root() route: BusRoute, @Ctx() ctx: RequestContext) {
+  carrier(@Root() route: BusRoute, @Ctx() ctx: PluginContext) {
     return loadById(ctx, TransportCarrier, route.carrier.id);
   }
 
   @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
-  municipality(@Root() route: BusRoute, @Ctx() ctx: RequestContext) {
+  municipality(@Root() route: BusRoute, @Ctx() ctx: PluginContext) {
     return ctx.loaders.municipality.load(route.municipality.id);
   }
 }

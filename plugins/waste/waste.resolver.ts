@@ -7,7 +7,7 @@ import {
   loadAppealDetails,
   loadById,
   referencePage,
-  type RequestContext,
+  type PluginContext,
   ForwardPageArgs,
 } from '../../core/plugin-api/index.js';
 import { ContainerSite, WasteDetails, WasteOperator } from './waste.entities.js';
@@ -28,7 +28,7 @@ const ContainerSiteConnection = connectionType(ContainerSite, 'ContainerSite');
 @Resolver(() => Appeal)
 export class WasteAppealResolver {
   @Query(() => ContainerSiteConnection, { description: 'Контейнерные площадки (ТКО)' })
-  containerSites(@Args(() => ContainerSitesArgs) args: ContainerSitesArgs, @Ctx() ctx: RequestContext) {
+  containerSites(@Args(() => ContainerSitesArgs) args: ContainerSitesArgs, @Ctx() ctx: PluginContext) {
     const f = args.filter;
     return referencePage(ctx, {
       entity: ContainerSite,
@@ -39,12 +39,12 @@ export class WasteAppealResolver {
   }
 
   @Query(() => [WasteOperator], { description: 'Региональный оператор и перевозчики ТКО' })
-  wasteOperators(@Ctx() ctx: RequestContext) {
+  wasteOperators(@Ctx() ctx: PluginContext) {
     return ctx.em.find(WasteOperator, {}, { orderBy: { role: 'asc', name: 'asc' } });
   }
 
   @FieldResolver(() => WasteDetails, { nullable: true, description: 'Сведения блока ТКО' })
-  waste(@Root() appeal: Appeal, @Ctx() ctx: RequestContext) {
+  waste(@Root() appeal: Appeal, @Ctx() ctx: PluginContext) {
     return loadAppealDetails(ctx, WasteDetails, appeal.id);
   }
 }
@@ -52,7 +52,7 @@ export class WasteAppealResolver {
 @Resolver(() => WasteDetails)
 export class WasteDetailsResolver {
   @FieldResolver(() => ContainerSite, { nullable: true, description: 'Контейнерная площадка из реестра' })
-  containerSite(@Root() details: WasteDetails, @Ctx() ctx: RequestContext) {
+  containerSite(@Root() details: WasteDetails, @Ctx() ctx: PluginContext) {
     return details.containerSiteId ? loadById(ctx, ContainerSite, details.containerSiteId) : null;
   }
 }
@@ -60,7 +60,7 @@ export class WasteDetailsResolver {
 @Resolver(() => ContainerSite)
 export class ContainerSiteResolver {
   @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
-  municipality(@Root() site: ContainerSite, @Ctx() ctx: RequestContext) {
+  municipality(@Root() site: ContainerSite, @Ctx() ctx: PluginContext) {
     return ctx.loaders.municipality.load(site.municipality.id);
   }
 }
@@ -68,7 +68,7 @@ export class ContainerSiteResolver {
 @Resolver(() => WasteOperator)
 export class WasteOperatorResolver {
   @FieldResolver(() => Organization, { description: 'Организация, которой направляются обращения' })
-  organization(@Root() operator: WasteOperator, @Ctx() ctx: RequestContext) {
+  organization(@Root() operator: WasteOperator, @Ctx() ctx: PluginContext) {
     return ctx.loaders.organization.load(operator.organization.id);
   }
 }

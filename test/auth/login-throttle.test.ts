@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
 import { hashPassword, passwordVerifications } from '../../core/auth/password.js';
 import { loadConfig } from '../../core/config/config.js';
-import { startApp, type RunningApp } from '../../core/app/start-app.js';
+import { startApp, type RunningApp } from '../../core/server/start-app.js';
 import { createLogger } from '../../core/logging/logger.js';
 import { allPlugins } from '../../plugins/index.js';
 import { insertInto, query, sql } from '../../core/db/sql.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
 import { insertAppeal } from './fixtures.js';
-import { createRequestContext } from '../../core/graphql/context.js';
+import { createRequestContext } from '../../core/auth/request-context.js';
 import { recordPersonalDataAccess } from '../../core/auth/personal-data.js';
 import { query, sql } from '../../core/db/sql.js';
 

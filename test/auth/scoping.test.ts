@@ -5,7 +5,7 @@ import { generateBulkAppeals } from '../../test/support/bulk-appeals.js';
 import { appealScope } from '../../core/auth/appeal-scope.js';
 import { query, sql } from '../../core/db/sql.js';
 import { canSeeAppeal, subordinateOrganizationIds } from '../../core/auth/appeal-visibility.js';
-import { createRequestContext } from '../../core/graphql/context.js';
+import { createRequestContext } from '../../core/auth/request-context.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { errorCode, insertAppeal, organizationId } from './fixtures.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { lifecycleIntake } from '../../core/lifecycle/lifecycle-intake.js';
-import type { IntakeService } from '../../core/channels/intake.js';
+import type { IntakeService } from '../../core/lifecycle/intake.js';
 import type { AppServices } from '../../core/app/app-services.js';
 import { APPEAL_FIELDS, M, ok } from '../lifecycle/lifecycle-helpers.js';
 import { ManualClock } from '../../core/clock/clock.js';

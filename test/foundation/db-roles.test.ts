@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { idOf, register, staff } from '../lifecycle/lifecycle-helpers.js';
-import { openDatabase } from '../../core/db/database.js';
+import { openAppDatabase } from '../../core/app/database.js';
 import { createLogger } from '../../core/logging/logger.js';
 import { pluginEntities } from '../../core/plugins/plugin-registry.js';
 import { allPlugins } from '../../plugins/index.js';
@@ -104,7 +104,7 @@ describe('the embedded mode', () => {
     const logger = createLogger('silent');
     try {
       for (let start = 0; start < 2; start++) {
-        const db = await openDatabase({ dataDir: dir, logger, extraEntities: pluginEntities(allPlugins) });
+        const db = await openAppDatabase({ dataDir: dir, logger, extraEntities: pluginEntities(allPlugins) });
         try {
           expect(new URL(db.url).username).toBe('cur_app');
           const [row] = await db.orm.em.fork().getConnection().execute('select current_user as role');

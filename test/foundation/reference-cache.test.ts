@@ -79,7 +79,7 @@ describe('reference cache', () => {
   });
 
   it('hands out frozen rows: a resolver cannot change what other requests see', async () => {
-    const { ReferenceCache, readReferenceVersions } = await import('../../core/reference/reference-cache.js');
+    const { ReferenceCache, readReferenceVersions } = await import('../../core/reference/cache/reference-cache.js');
     const { Organization } = await import('../../core/entities/index.js');
     const em = a.running.app.orm.em.fork() as any;
     const [row] = await em.getConnection().execute('select id from organization limit 1');

@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { ManualClock } from '../../core/clock/clock.js';
 import { seedDemo } from '../../core/seed/demo.seed.js';
 import { TRANSITIONS } from '../../core/lifecycle/status-machine.js';
-import { APPEAL_EVENT_TYPES } from '../../core/events/appeal-event-type.js';
+import { APPEAL_EVENT_TYPES } from '../../core/entities/appeal-event-type.js';
 
 const NOW = new Date('2026-06-15T09:00:00Z');
 let t: TestApp;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startEmbeddedPostgres } from '../../core/db/embedded-postgres.js';
 import { createScratchDatabase } from '../../core/db/scratch-database.js';
-import { openDatabase } from '../../core/db/database.js';
+import { openAppDatabase } from '../../core/app/database.js';
 import { ensureAppRole } from '../../core/db/app-role.js';
 import pg from 'pg';
 import { TEST_APP_ROLE, TEST_APP_ROLE_PASSWORD } from './test-roles.js';
@@ -46,7 +46,7 @@ export default async function setup(project: TestProject) {
     await admin.end();
   }
   const template = await createScratchDatabase(serverUrl, 'cur_template');
-  const db = await openDatabase({
+  const db = await openAppDatabase({
     url: template.url,
     dataDir: '',
     logger,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppealEventTypeName } from '../../core/events/appeal-event-type.js';
+import type { AppealEventTypeName } from '../../core/entities/appeal-event-type.js';
 import type { AppServices } from '../../core/app/app-services.js';
 import { Appeal } from '../../core/entities/appeal.entity.js';
 import { Organization } from '../../core/entities/organization.entity.js';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Float, Query, Resolver } from 'type-graphql';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { defineSectorPlugin, PLUGIN_API_VERSION, type RequestContext } from '../../core/plugin-api/index.js';
+import { defineSectorPlugin, PLUGIN_API_VERSION, type PluginContext } from '../../core/plugin-api/index.js';
 
 /**
  * Test-only operations that make the server misbehave on purpose: a statement
@@ -11,7 +11,7 @@ import { defineSectorPlugin, PLUGIN_API_VERSION, type RequestContext } from '../
 @Resolver()
 class ProbeResolver {
   @Query(() => Boolean, { description: 'Тест: запрос, который выполняется в PostgreSQL заданное число секунд' })
-  async probeSleep(@Arg('seconds', () => Float) seconds: number, @Ctx() ctx: RequestContext): Promise<boolean> {
+  async probeSleep(@Arg('seconds', () => Float) seconds: number, @Ctx() ctx: PluginContext): Promise<boolean> {
     await ctx.em.getConnection().execute('select pg_sleep(?)', [seconds]);
     return true;
   }

@@ -4,7 +4,7 @@ import pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadConfig } from '../../core/config/config.js';
 import { createLogger } from '../../core/logging/logger.js';
-import { startApp, type RunningApp, type StartOptions } from '../../core/app/start-app.js';
+import { startApp, type RunningApp, type StartOptions } from '../../core/server/start-app.js';
 import { createScratchDatabase } from '../../core/db/scratch-database.js';
 import { ManualClock, type Clock } from '../../core/clock/clock.js';
 import type { SectorPlugin } from '../../core/plugin-api/index.js';

@@ -15,7 +15,7 @@ import {
 } from './report-format.js';
 import { capitalize } from '../labels.js';
 import { SURVEY_SECTION_HEADERS, SURVEY_SECTION_TITLE, surveySectionRows } from '../../surveys/survey-report-section.js';
-import { countRu, DAYS } from '../plural.js';
+import { countRu, DAYS } from '../../text/plural.js';
 import { table, definition, countRows, ratingTable, STYLE } from './html-parts.js';
 
 /** The report as one self-contained HTML page: inline CSS and SVG, no scripts, readable offline. */

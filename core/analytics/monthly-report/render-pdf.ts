@@ -1,6 +1,6 @@
 import type { MonthlyReport } from './report.types.js';
 import { DEFINITIONS } from './report-definitions.js';
-import { countRu, DAYS } from '../plural.js';
+import { countRu, DAYS } from '../../text/plural.js';
 import {
   kpiValue,
   formatCountChange,

@@ -9,7 +9,7 @@ import { buildMonthlyReport } from './report.service.js';
 import { renderReportHtml } from './render-html.js';
 import { renderReportXlsx } from './render-xlsx.js';
 import { renderReportPdf } from './render-pdf.js';
-import { reportDocumentPolicy } from '../../server/security-headers.js';
+import { reportDocumentPolicy } from '../../http/security-headers.js';
 import { verifyReportLink } from './report-link.js';
 
 const CONTENT_TYPES = {
@@ -32,7 +32,7 @@ function refuse(res: Response, status: number, code: string, message: string) {
  * or signed for another purpose.
  */
 export function registerReportRoutes(expressApp: Express, app: AppServices): void {
-  // The HTML report is a document a browser shows: a policy of its own (core/server/security-headers.ts).
+  // The HTML report is a document a browser shows: a policy of its own (core/http/security-headers.ts).
   expressApp.get('/reports/monthly/:file', reportDocumentPolicy(), async (req, res) => {
     const match = /^(\d{4}-\d{2})\.(html|xlsx|pdf)$/.exec(String(req.params.file));
     if (!match) return refuse(res, 404, 'NOT_FOUND', 'Отчёт: /reports/monthly/ГГГГ-ММ.html, .xlsx или .pdf');

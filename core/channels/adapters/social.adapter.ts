@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Channel } from '../../entities/enums.js';
 import type { AdapterContext, ChannelAdapter, MapResult } from '../channel-adapter.js';
-import type { IntakeInput } from '../intake.js';
+import type { IntakeInput } from '../../lifecycle/intake.js';
 import { SocialItemKind, SocialPlatform } from '../channel-enums.js';
 import { parseJsonLines, zodFieldErrors } from './adapter-helpers.js';
 import { normalizeHandle, normalizeUrl, parsePlatform } from './social-url.js';

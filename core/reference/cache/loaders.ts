@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityClass, EntityName } from '@mikro-orm/core';
-import { ReferenceCache, readReferenceVersions } from '../reference/reference-cache.js';
+import { ReferenceCache, readReferenceVersions } from './reference-cache.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-import { Category, Municipality, Organization, Sector, User } from '../entities/index.js';
+import { Category, Municipality, Organization, Sector, User } from '../../entities/index.js';
 
 /** A batch function by primary key: one `where id in (...)` per batch, results in key order. */
 export function batchById<T extends { id: string }>(entity: EntityName<T>) {

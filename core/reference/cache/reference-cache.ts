@@ -1,7 +1,7 @@
 import type { EntityClass, EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { entityView } from '../db/entity-view.js';
-import { identifier, query, sql } from '../db/sql.js';
+import { entityView } from '../../db/entity-view.js';
+import { identifier, query, sql } from '../../db/sql.js';
 import { loadReferenceDirectory, type ReferenceDirectory } from './reference-directory.js';
 
 type Versions = ReadonlyMap<string, string>;

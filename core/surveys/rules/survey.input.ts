@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { DateTime } from '../graphql/date-time.scalar.js';
+import { DateTime } from '../../graphql/date-time.scalar.js';
 import { QuestionType, SurveyStatus } from './survey-enums.js';
 
 @InputType({ description: 'Вариант ответа' })

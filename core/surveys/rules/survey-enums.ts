@@ -1,4 +1,4 @@
-import { registerEnum } from '../graphql/register-enum.js';
+import { registerEnum } from '../../graphql/register-enum.js';
 /** DRAFT → OPEN → CLOSED; no way back (a closed survey's results are final). */
 export enum SurveyStatus {
   DRAFT = 'DRAFT',

@@ -4,7 +4,7 @@ import { HeaderMap } from '@apollo/server';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { GraphQLError } from 'graphql';
 import type { Config } from '../config/config.js';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 
 const MESSAGE = 'Слишком много запросов, повторите позже';
 

@@ -1,7 +1,17 @@
-import { badInput } from '../errors/errors.js';
+import { badInput } from '../../errors/errors.js';
 import { CHOICE_TYPES, QuestionType } from './survey-enums.js';
-import type { StoredQuestion } from './survey.entity.js';
 import type { SurveyAnswerInput, SurveyInput } from './survey.input.js';
+
+/** A question as stored with its survey (the survey's version fixes its questions). */
+export interface StoredQuestion {
+  code: string;
+  text: string;
+  type: QuestionType;
+  required: boolean;
+  options: { code: string; text: string }[];
+  scaleMin: number | null;
+  scaleMax: number | null;
+}
 
 /**
  * The rules a questionnaire and an answer keep. Pure functions: the services

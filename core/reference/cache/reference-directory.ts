@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { query, sql } from '../db/sql.js';
-import { OrganizationKind } from '../entities/enums.js';
+import { query, sql } from '../../db/sql.js';
+import { OrganizationKind } from '../../entities/enums.js';
 
 export interface OrgRef {
   id: string;

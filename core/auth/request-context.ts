@@ -1,14 +1,26 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import type { AppServices } from '../app/app-services.js';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from './auth-user.js';
 import type { Clock } from '../clock/clock.js';
-import { Loaders } from './loaders.js';
-import type { LiveConnection } from '../live/live-connection.js';
+import type { CoreServices } from '../config/core-services.js';
+import { Loaders } from '../reference/cache/loaders.js';
 
-/** What every resolver gets: one per HTTP request or WebSocket operation. */
-export interface RequestContext {
-  app: AppServices;
+/** What a subscription may do to its WebSocket connection. */
+export interface LiveConnection {
+  /** Closes the socket with a code and a reason the client can read. */
+  close(code: number, reason: string): void;
+  /** Per-connection memo (e.g. the caller's organization subtree). */
+  cache: Map<string, Promise<unknown>>;
+}
+
+/**
+ * What every resolver gets: one per HTTP request or WebSocket operation.
+ * `app` is the process's services as far as the resolver needs them: the
+ * core's (CoreServices) unless it names a narrower interface of its feature
+ * that extends them (`RequestContext<AuthServices>`).
+ */
+export interface RequestContext<S extends CoreServices = CoreServices> {
+  app: S;
   em: EntityManager;
   user: AuthUser | null;
   loaders: Loaders;
@@ -30,7 +42,7 @@ export interface RequestContext {
 }
 
 /** The one context factory, for HTTP and for graphql-ws. */
-export function createRequestContext(app: AppServices, user: AuthUser | null, requestId: string = randomUUID()): RequestContext {
+export function createRequestContext<S extends CoreServices>(app: S, user: AuthUser | null, requestId: string = randomUUID()): RequestContext<S> {
   const em = app.orm.em.fork() as EntityManager;
   return { app, em, user, loaders: new Loaders(em), clock: app.clock, requestId };
 }
@@ -40,14 +52,14 @@ export function createRequestContext(app: AppServices, user: AuthUser | null, re
  * WebSocket operation, whose context lives as long as the subscription and
  * is mostly idle (memory per subscriber).
  */
-export function createLazyRequestContext(app: AppServices, user: AuthUser | null, requestId: string = randomUUID()): RequestContext {
-  const ctx = { app, user, clock: app.clock, requestId } as RequestContext;
+export function createLazyRequestContext<S extends CoreServices>(app: S, user: AuthUser | null, requestId: string = randomUUID()): RequestContext<S> {
+  const ctx = { app, user, clock: app.clock, requestId } as RequestContext<S>;
   setLazyScope(ctx);
   return ctx;
 }
 
 /** Replaces a context's EntityManager and loaders by ones made on first use; `loaders` builds the loaders on the EntityManager getter. */
-export function setLazyScope(ctx: RequestContext, loaders: (em: () => EntityManager) => Loaders = (em) => new Loaders(em)): void {
+export function setLazyScope(ctx: RequestContext<CoreServices>, loaders: (em: () => EntityManager) => Loaders = (em) => new Loaders(em)): void {
   let em: EntityManager | undefined;
   let made: Loaders | undefined;
   const fork = () => (em ??= ctx.app.orm.em.fork() as EntityManager);

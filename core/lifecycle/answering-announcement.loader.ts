@@ -1,4 +1,4 @@
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../auth/request-context.js';
 import { query, sql } from '../db/sql.js';
 
 /**

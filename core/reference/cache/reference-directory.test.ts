@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OrganizationKind } from '../entities/enums.js';
+import { OrganizationKind } from '../../entities/enums.js';
 import { ReferenceDirectory, type OrgRef } from './reference-directory.js';
 
 const org = (id: string, kind: OrganizationKind, extra: Partial<OrgRef> = {}): OrgRef => ({

@@ -1,10 +1,9 @@
 import type { Express } from 'express';
-import type { Access } from '../auth/access-matrix.js';
+import type { Access } from './access-matrix.js';
 import type { RecurringJob } from '../jobs/recurring-job.js';
-import type { AppServices } from './app-services.js';
+import type { EntityClass } from '../db/mikro-orm.config.js';
 
-/** An entity class as MikroORM takes it. */
-export type EntityClass = new (...args: never[]) => object;
+export type { EntityClass };
 
 /**
  * One core feature (lifecycle, analytics, channels, live, auth, surveys,
@@ -14,8 +13,13 @@ export type EntityClass = new (...args: never[]) => object;
  * resolvers, the access matrix, the HTTP routes, the jobs and the demo data are
  * all composed from these objects (compare a NestJS module or a Medusa v2
  * module: its models, services and routes together).
+ *
+ * `S` is what the module's routes, jobs and demo data take of the app's
+ * services (a narrow interface of its own): the composition root
+ * (`core/app/modules.ts`) checks that the app provides it, and the module
+ * never names the whole.
  */
-export interface FeatureModule {
+export interface FeatureModule<S = unknown> {
   /** The feature's folder name, e.g. `surveys`. */
   readonly name: string;
   /** Its tables (migrations stay one chain in `migrations/`). */
@@ -25,11 +29,11 @@ export interface FeatureModule {
   /** Its rows of the one access matrix: `'Query.x' | 'Mutation.x' | 'Subscription.x'` → who may call. */
   readonly access?: Readonly<Record<string, Access>>;
   /** HTTP routes beside GraphQL (files, public endpoints). */
-  readonly routes?: (expressApp: Express, app: AppServices) => void;
+  readonly routes?: (expressApp: Express, app: S) => void;
   /** Background jobs (pg-boss), started with the app and stopped with it; null when off in this process. */
-  readonly jobs?: readonly ((app: AppServices, databaseUrl: string) => Promise<RecurringJob | null>)[];
+  readonly jobs?: readonly ((app: S, databaseUrl: string) => Promise<RecurringJob | null>)[];
   /** The pg-boss queues its jobs use: created with the migrations, as the owner (the API's role may not create tables). */
   readonly queues?: readonly string[];
   /** Demo data, loaded after the appeals' demo when `DEMO=1`. */
-  readonly seedDemo?: (app: AppServices) => Promise<void>;
+  readonly seedDemo?: (app: S) => Promise<void>;
 }

@@ -5,27 +5,29 @@ import { createLogger, type Logger } from '../logging/logger.js';
 import { systemClock, type Clock } from '../clock/clock.js';
 import type { SectorPlugin } from '../plugin-api/index.js';
 import { pluginEntities, pluginMigrations, selectPlugins } from '../plugins/plugin-registry.js';
-import { openDatabase, type Database } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import { openAppDatabase } from '../app/database.js';
 import { TokenService } from '../auth/token.service.js';
 import { LoginThrottle } from '../auth/login-throttle.js';
 import { seedReference } from '../seed/reference.seed.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { describeChanges, loadRegionPack, type RegionPack } from '../region/index.js';
 import { buildAppSchema } from '../../schema/build-schema.js';
-import { createHttpServer } from '../server/http-server.js';
-import type { AppServices } from './app-services.js';
+import { createHttpServer } from './http-server.js';
+import type { AppServices } from '../app/app-services.js';
 import type { EventBus } from '../events/event-bus.js';
 import { createEventBus } from '../events/create-event-bus.js';
 import { LiveFeed } from '../live/live-feed.js';
 import type { RecurringJob } from '../jobs/recurring-job.js';
-import { coreModules } from './modules.js';
+import { coreModules, moduleEntities } from '../app/modules.js';
 import { createStructurer } from '../structuring/structurer.js';
 import { regionPlaces } from '../structuring/places.schema.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ReadRouting } from '../db/read-routing.js';
 import type { GraphQLSchema } from 'graphql';
-import type { IntakeService } from '../channels/intake.js';
+import type { IntakeService } from '../lifecycle/intake.js';
 import { configurePagination } from '../graphql/pagination.js';
+import { announcementMatcher } from '../announcements/intake-matching.js';
 
 export interface StartOptions {
   config: Config;
@@ -65,7 +67,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       "DATABASE_MIGRATION_URL is not set: the API connects as the owner of its tables and could switch the audit trail's guards off (docs/security.md)",
     );
   }
-  const db = await openDatabase({
+  const db = await openAppDatabase({
     url: config.DATABASE_URL,
     migrationUrl: config.DATABASE_MIGRATION_URL,
     dataDir: config.DATA_DIR,
@@ -109,12 +111,14 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       events,
       // The region's gazetteer (places.json of the pack), where the pack has one.
       structurer: createStructurer(plugins, region.municipalities, { places: regionPlaces(region.dir) }),
+      matchAnnouncements: announcementMatcher,
       live: new LiveFeed(db.orm, events, logger),
       reads: await ReadRouting.open(
         config.DATABASE_READ_URL,
         {
           poolMax: config.DB_POOL_MAX,
           statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+          entities: moduleEntities(),
           extraEntities: pluginEntities(options.plugins),
           extraMigrations: pluginMigrations(options.plugins),
         },

@@ -47,7 +47,7 @@ export interface IntakeResult {
  * the lifecycle refuses; anything else is taken as a transient failure and
  * the record is kept for a retry.
  *
- * Until an implementation is configured (`AppServices.intake`), the
+ * Until an implementation is configured (`LifecycleServices.intake`), the
  * endpoints that create appeals (the ПОС webhook, file imports, Open311
  * POST, letters) are not mounted.
  */
