@@ -5,11 +5,15 @@ export { planRuleRollup, type RulePlan } from './rule-plan.js';
 import { ANSWER_TEXTS_SQL } from '../analytics/appeal-signals.sql.js';
 import { STREET_SQL } from '../analytics/problems.service.js';
 import { rebuildPracticeMonth } from './practice-rollup.js';
+import { rebuildPageMonth } from './page-rollup.js';
 
 /**
  * The rollups of the recommendation rules that read the most rows: the answer
  * texts per body and fingerprint (ANSWER_QUALITY) and the repeated appeals per
- * body, category and street (REGIONAL_PROBLEM), one local month a row group.
+ * body, category and street (REGIONAL_PROBLEM), one local month a row group;
+ * beside the answer texts, the answers per body and month and the running
+ * totals per body and fingerprint over the months held (answer-total-rollup.entity.ts),
+ * so that only the few fingerprints that can reach the bar are summed.
  * They live and die with the analytics rollup (core/analytics/rollup): the
  * refresh rebuilds a month of these tables in the transaction that rebuilds
  * the month's stats cells, and a month is read from them only while the
@@ -29,6 +33,12 @@ export const REPEAT_EXAMPLES = 20;
 export async function rebuildRuleRollupMonth(em: EntityManager, month: string, zone: string): Promise<void> {
   const start = sql`(${month}::timestamp at time zone ${zone}::text)`;
   const end = sql`((${month}::timestamp + interval '1 month') at time zone ${zone}::text)`;
+  // The running totals lose the month's old rows and gain its new ones, in this transaction.
+  await query(
+    em,
+    sql`update recommendation_answer_total t set n = t.n - r.n from recommendation_answer_text r
+    where r.month = ${month}::timestamp and t.organization_id = r.organization_id and t.h = r.h`,
+  );
   await query(em, sql`delete from recommendation_answer_text where month = ${month}::timestamp`);
   await query(
     em,
@@ -37,6 +47,18 @@ export async function rebuildRuleRollupMonth(em: EntityManager, month: string, z
     from (${raw(ANSWER_TEXTS_SQL)}) x join appeal a on a.id = x.appeal_id
     where x.at >= ${start} and x.at < ${end} and a.organization_id is not null
     group by 2, 3`,
+  );
+  await query(
+    em,
+    sql`insert into recommendation_answer_total as t (organization_id, h, n)
+    select r.organization_id, r.h, r.n from recommendation_answer_text r where r.month = ${month}::timestamp
+    on conflict (organization_id, h) do update set n = t.n + excluded.n`,
+  );
+  await query(em, sql`delete from recommendation_answer_count where month = ${month}::timestamp`);
+  await query(
+    em,
+    sql`insert into recommendation_answer_count (month, organization_id, n)
+    select r.month, r.organization_id, sum(r.n)::int from recommendation_answer_text r where r.month = ${month}::timestamp group by 1, 2`,
   );
   await query(em, sql`delete from recommendation_repeat where month = ${month}::timestamp`);
   await query(
@@ -50,6 +72,7 @@ export async function rebuildRuleRollupMonth(em: EntityManager, month: string, z
     group by 2, 3, 4`,
   );
   await rebuildPracticeMonth(em, month, zone);
+  await rebuildPageMonth(em, month, zone);
 }
 
 export interface AnswerTextTotals {
@@ -58,9 +81,9 @@ export interface AnswerTextTotals {
   answers: number;
   /** Of them, answers whose text the body sent `min` or more times in the period. */
   boilerplate: number;
-  /** The body's most repeated text (ties: the lower fingerprint), its least spelling, and its fingerprint. */
-  text: string;
-  h: string;
+  /** The body's most repeated text of those sent `min` or more times (ties: the lower fingerprint), its least spelling, and its fingerprint; null if none. */
+  text: string | null;
+  h: string | null;
 }
 
 /** Per body, the answer texts of [from, to) summed per fingerprint (ANSWER_QUALITY). */
@@ -74,18 +97,30 @@ export function answerTextTotals(em: EntityManager, zone: string, from: Date, to
         from (${raw(ANSWER_TEXTS_SQL)}) x join appeal a on a.id = x.appeal_id
         where ${inRanges(sql`x.at`, plan.raw)} and a.organization_id is not null
         group by 1, 2
+      ), answers as (
+        select organization_id, sum(n)::int as answers from (
+          select r.organization_id, r.n from recommendation_answer_count r where r.month = any(${plan.months}::timestamp[])
+          union all
+          select rp.organization_id, rp.n from rp
+        ) p group by 1
+      ), candidates as (
+        -- A fingerprint below the bar over every month held, not sent in the rows read raw, cannot reach it in the period.
+        select t.organization_id, t.h from recommendation_answer_total t where t.n >= ${min}
+        union
+        select rp.organization_id, rp.h from rp
       ), g as (
         select organization_id, h, sum(n)::int as n from (
-          select r.organization_id, r.h, r.n from recommendation_answer_text r where r.month = any(${plan.months}::timestamp[])
+          select r.organization_id, r.h, r.n from candidates c
+            join recommendation_answer_text r on r.organization_id = c.organization_id and r.h = c.h and r.month = any(${plan.months}::timestamp[])
           union all
           select rp.organization_id, rp.h, rp.n from rp
-        ) p group by 1, 2
+        ) p group by 1, 2 having sum(n) >= ${min}
       ), o as (
-        select organization_id, sum(n)::int as answers, coalesce(sum(n) filter (where n >= ${min}), 0)::int as boilerplate, max(n) as top
-        from g group by 1
+        select s.organization_id, s.answers, coalesce(sum(g.n), 0)::int as boilerplate, max(g.n) as top
+        from answers s left join g on g.organization_id = s.organization_id group by 1, 2
       ), w as (
         select o.organization_id, o.answers, o.boilerplate, min(g.h) as h
-        from o join g on g.organization_id = o.organization_id and g.n = o.top group by 1, 2, 3
+        from o left join g on g.organization_id = o.organization_id and g.n = o.top group by 1, 2, 3
       )
       -- The text only for each body's most repeated fingerprint (an index probe per month), not carried through the sums.
       select w.organization_id, w.answers, w.boilerplate, w.h::text as h,
