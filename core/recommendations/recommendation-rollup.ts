@@ -109,12 +109,17 @@ export function answerTextTotals(em: EntityManager, zone: string, from: Date, to
         union
         select rp.organization_id, rp.h from rp
       ), g as (
-        select organization_id, h, sum(n)::int as n from (
-          select r.organization_id, r.h, r.n from candidates c
-            join recommendation_answer_text r on r.organization_id = c.organization_id and r.h = c.h and r.month = any(${plan.months}::timestamp[])
-          union all
-          select rp.organization_id, rp.h, rp.n from rp
-        ) p group by 1, 2 having sum(n) >= ${min}
+        -- Per candidate, its months by index probes (a lateral subquery: never a scan of the year's rows), and its raw answers.
+        select c.organization_id, c.h, (coalesce(held.n, 0) + coalesce(rp.n, 0))::int as n
+        from candidates c
+        ${
+          plan.months.length
+            ? sql`left join lateral (select sum(r.n) as n from recommendation_answer_text r
+          where r.month = any(${plan.months}::timestamp[]) and r.organization_id = c.organization_id and r.h = c.h) held on true`
+            : sql`left join (select null::bigint as n) held on true`
+        }
+        left join rp on rp.organization_id = c.organization_id and rp.h = c.h
+        where coalesce(held.n, 0) + coalesce(rp.n, 0) >= ${min}
       ), o as (
         select s.organization_id, s.answers, coalesce(sum(g.n), 0)::int as boilerplate, max(g.n) as top
         from answers s left join g on g.organization_id = s.organization_id group by 1, 2
