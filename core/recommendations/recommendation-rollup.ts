@@ -33,27 +33,25 @@ export const REPEAT_EXAMPLES = 20;
 export async function rebuildRuleRollupMonth(em: EntityManager, month: string, zone: string): Promise<void> {
   const start = sql`(${month}::timestamp at time zone ${zone}::text)`;
   const end = sql`((${month}::timestamp + interval '1 month') at time zone ${zone}::text)`;
-  // The running totals lose the month's old rows and gain its new ones, in this transaction.
-  await query(
-    em,
-    sql`update recommendation_answer_total t set n = t.n - r.n from recommendation_answer_text r
-    where r.month = ${month}::timestamp and t.organization_id = r.organization_id and t.h = r.h`,
-  );
-  await query(em, sql`delete from recommendation_answer_text where month = ${month}::timestamp`);
-  await query(
-    em,
-    sql`insert into recommendation_answer_text (month, organization_id, h, n, text)
-    select ${month}::timestamp, a.organization_id, hashtextextended(lower(trim(x.text)), 0), count(*)::int, min(x.text)
+  const texts = sql`select a.organization_id, hashtextextended(lower(trim(x.text)), 0) as h, count(*)::int as n, min(x.text) as text
     from (${raw(ANSWER_TEXTS_SQL)}) x join appeal a on a.id = x.appeal_id
     where x.at >= ${start} and x.at < ${end} and a.organization_id is not null
-    group by 2, 3`,
-  );
+    group by 1, 2`;
+  // The running totals gain the month's new counts less its old ones, before the rows are replaced (same
+  // transaction): only the fingerprints whose count changed are written, so a month rebuilt for a few
+  // changes touches a few totals.
   await query(
     em,
     sql`insert into recommendation_answer_total as t (organization_id, h, n)
-    select r.organization_id, r.h, r.n from recommendation_answer_text r where r.month = ${month}::timestamp
+    select coalesce(nw.organization_id, od.organization_id), coalesce(nw.h, od.h), coalesce(nw.n, 0) - coalesce(od.n, 0)
+    from (${texts}) nw
+      full join (select r.organization_id, r.h, r.n from recommendation_answer_text r where r.month = ${month}::timestamp) od
+      on od.organization_id = nw.organization_id and od.h = nw.h
+    where coalesce(nw.n, 0) <> coalesce(od.n, 0)
     on conflict (organization_id, h) do update set n = t.n + excluded.n`,
   );
+  await query(em, sql`delete from recommendation_answer_text where month = ${month}::timestamp`);
+  await query(em, sql`insert into recommendation_answer_text (month, organization_id, h, n, text) select ${month}::timestamp, t.* from (${texts}) t`);
   await query(em, sql`delete from recommendation_answer_count where month = ${month}::timestamp`);
   await query(
     em,
