@@ -31,6 +31,7 @@ import { Migration20261207115937_survey_consent_follow_up } from './Migration202
 import { Migration20261207120959_recommendation_rollups } from './Migration20261207120959_recommendation_rollups.js';
 import { Migration20261207122308_recommendation_practice } from './Migration20261207122308_recommendation_practice.js';
 import { Migration20261207124230_survey_import_row } from './Migration20261207124230_survey_import_row.js';
+import { Migration20261207151159_recommendation_page } from './Migration20261207151159_recommendation_page.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126100842_core', class: Migration20261126100842_core },
@@ -63,4 +64,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207120959_recommendation_rollups', class: Migration20261207120959_recommendation_rollups },
   { name: 'Migration20261207122308_recommendation_practice', class: Migration20261207122308_recommendation_practice },
   { name: 'Migration20261207124230_survey_import_row', class: Migration20261207124230_survey_import_row },
+  { name: 'Migration20261207151159_recommendation_page', class: Migration20261207151159_recommendation_page },
 ];

@@ -112,17 +112,27 @@ export async function findBestPractices(
   chosen.sort((a, b) => b.advantage - a.advantage || (a.categoryId ?? '').localeCompare(b.categoryId ?? ''));
   chosen.splice(MAX_PRACTICES);
   if (!chosen.length) return [];
-  // The examples in one pass over the period's appeals rated 4–5: the best three per practice,
-  // then the answer text of those only.
+  // The examples per practice: its best three appeals of the period rated 4–5, each practice by the index of
+  // its narrowest key (category, else body, else municipality) rather than one pass over every rated appeal
+  // of the period; then the answer text of those only. (coalesce: not the partial index of rated appeals, which
+  // would walk every rated appeal of the region.)
+  const rated = (key: string) => `select a.id, a.author_name, a.satisfaction_score, a.answered_at from appeal a
+        where ${key} and a.received_at >= $4 and a.received_at < $5 and coalesce(a.satisfaction_score, 0) >= 4 and a.answered_at is not null
+          and (k.category is null or a.category_id = k.category) and (k.org is null or a.organization_id = k.org)
+          and (k.mun is null or a.municipality_id = k.mun)`;
   const examples = await analyticsSql<{ i: string; texts: { text: string; author: string | null }[] | null }>(
     em,
     `
     with k as (select * from unnest($1::uuid[], $2::uuid[], $3::uuid[]) with ordinality k(category, org, mun, i)),
     c as (
-      select k.i, a.id, a.author_name, row_number() over (partition by k.i order by a.satisfaction_score desc, a.answered_at desc, a.id) as rn
-      from appeal a join k on (k.category is null or a.category_id = k.category) and (k.org is null or a.organization_id = k.org)
-        and (k.mun is null or a.municipality_id = k.mun)
-      where a.received_at >= $4 and a.received_at < $5 and a.satisfaction_score >= 4 and a.answered_at is not null
+      select k.i, b.id, b.author_name, row_number() over (partition by k.i order by b.satisfaction_score desc, b.answered_at desc, b.id) as rn
+      from k cross join lateral (
+        ${rated('k.category is not null and a.category_id = k.category')}
+        union all
+        ${rated('k.category is null and k.org is not null and a.organization_id = k.org')}
+        union all
+        ${rated('k.category is null and k.org is null and a.municipality_id = k.mun')}
+        order by 3 desc, 4 desc, 1 limit ${EXAMPLES}) b
     )
     select c.i, json_agg(json_build_object('text', t.text, 'author', c.author_name) order by c.rn) as texts
     from c cross join lateral (
@@ -130,7 +140,6 @@ export async function findBestPractices(
       union all
       (select e.data->>'text' from appeal_event e where e.appeal_id = c.id and e.type = 'ANSWERED' and e.data->>'text' is not null order by e.at desc limit 1)
       limit 1) t(text)
-    where c.rn <= ${EXAMPLES}
     group by c.i`,
     [chosen.map((c) => c.categoryId), chosen.map((c) => c.organizationId), chosen.map((c) => c.municipalityId), from, to],
   );

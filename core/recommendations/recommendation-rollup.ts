@@ -5,11 +5,15 @@ export { planRuleRollup, type RulePlan } from './rule-plan.js';
 import { ANSWER_TEXTS_SQL } from '../analytics/appeal-signals.sql.js';
 import { STREET_SQL } from '../analytics/problems.service.js';
 import { rebuildPracticeMonth } from './practice-rollup.js';
+import { rebuildPageMonth } from './page-rollup.js';
 
 /**
  * The rollups of the recommendation rules that read the most rows: the answer
  * texts per body and fingerprint (ANSWER_QUALITY) and the repeated appeals per
- * body, category and street (REGIONAL_PROBLEM), one local month a row group.
+ * body, category and street (REGIONAL_PROBLEM), one local month a row group;
+ * beside the answer texts, the answers per body and month and the running
+ * totals per body and fingerprint over the months held (answer-total-rollup.entity.ts),
+ * so that only the few fingerprints that can reach the bar are summed.
  * They live and die with the analytics rollup (core/analytics/rollup): the
  * refresh rebuilds a month of these tables in the transaction that rebuilds
  * the month's stats cells, and a month is read from them only while the
@@ -29,14 +33,30 @@ export const REPEAT_EXAMPLES = 20;
 export async function rebuildRuleRollupMonth(em: EntityManager, month: string, zone: string): Promise<void> {
   const start = sql`(${month}::timestamp at time zone ${zone}::text)`;
   const end = sql`((${month}::timestamp + interval '1 month') at time zone ${zone}::text)`;
-  await query(em, sql`delete from recommendation_answer_text where month = ${month}::timestamp`);
-  await query(
-    em,
-    sql`insert into recommendation_answer_text (month, organization_id, h, n, text)
-    select ${month}::timestamp, a.organization_id, hashtextextended(lower(trim(x.text)), 0), count(*)::int, min(x.text)
+  const texts = sql`select a.organization_id, hashtextextended(lower(trim(x.text)), 0) as h, count(*)::int as n, min(x.text) as text
     from (${raw(ANSWER_TEXTS_SQL)}) x join appeal a on a.id = x.appeal_id
     where x.at >= ${start} and x.at < ${end} and a.organization_id is not null
-    group by 2, 3`,
+    group by 1, 2`;
+  // The running totals gain the month's new counts less its old ones, before the rows are replaced (same
+  // transaction): only the fingerprints whose count changed are written, so a month rebuilt for a few
+  // changes touches a few totals.
+  await query(
+    em,
+    sql`insert into recommendation_answer_total as t (organization_id, h, n)
+    select coalesce(nw.organization_id, od.organization_id), coalesce(nw.h, od.h), coalesce(nw.n, 0) - coalesce(od.n, 0)
+    from (${texts}) nw
+      full join (select r.organization_id, r.h, r.n from recommendation_answer_text r where r.month = ${month}::timestamp) od
+      on od.organization_id = nw.organization_id and od.h = nw.h
+    where coalesce(nw.n, 0) <> coalesce(od.n, 0)
+    on conflict (organization_id, h) do update set n = t.n + excluded.n`,
+  );
+  await query(em, sql`delete from recommendation_answer_text where month = ${month}::timestamp`);
+  await query(em, sql`insert into recommendation_answer_text (month, organization_id, h, n, text) select ${month}::timestamp, t.* from (${texts}) t`);
+  await query(em, sql`delete from recommendation_answer_count where month = ${month}::timestamp`);
+  await query(
+    em,
+    sql`insert into recommendation_answer_count (month, organization_id, n)
+    select r.month, r.organization_id, sum(r.n)::int from recommendation_answer_text r where r.month = ${month}::timestamp group by 1, 2`,
   );
   await query(em, sql`delete from recommendation_repeat where month = ${month}::timestamp`);
   await query(
@@ -50,6 +70,7 @@ export async function rebuildRuleRollupMonth(em: EntityManager, month: string, z
     group by 2, 3, 4`,
   );
   await rebuildPracticeMonth(em, month, zone);
+  await rebuildPageMonth(em, month, zone);
 }
 
 export interface AnswerTextTotals {
@@ -58,9 +79,9 @@ export interface AnswerTextTotals {
   answers: number;
   /** Of them, answers whose text the body sent `min` or more times in the period. */
   boilerplate: number;
-  /** The body's most repeated text (ties: the lower fingerprint), its least spelling, and its fingerprint. */
-  text: string;
-  h: string;
+  /** The body's most repeated text of those sent `min` or more times (ties: the lower fingerprint), its least spelling, and its fingerprint; null if none. */
+  text: string | null;
+  h: string | null;
 }
 
 /** Per body, the answer texts of [from, to) summed per fingerprint (ANSWER_QUALITY). */
@@ -74,18 +95,35 @@ export function answerTextTotals(em: EntityManager, zone: string, from: Date, to
         from (${raw(ANSWER_TEXTS_SQL)}) x join appeal a on a.id = x.appeal_id
         where ${inRanges(sql`x.at`, plan.raw)} and a.organization_id is not null
         group by 1, 2
-      ), g as (
-        select organization_id, h, sum(n)::int as n from (
-          select r.organization_id, r.h, r.n from recommendation_answer_text r where r.month = any(${plan.months}::timestamp[])
+      ), answers as (
+        select organization_id, sum(n)::int as answers from (
+          select r.organization_id, r.n from recommendation_answer_count r where r.month = any(${plan.months}::timestamp[])
           union all
-          select rp.organization_id, rp.h, rp.n from rp
-        ) p group by 1, 2
+          select rp.organization_id, rp.n from rp
+        ) p group by 1
+      ), candidates as (
+        -- A fingerprint below the bar over every month held, not sent in the rows read raw, cannot reach it in the period.
+        select t.organization_id, t.h from recommendation_answer_total t where t.n >= ${min}
+        union
+        select rp.organization_id, rp.h from rp
+      ), g as (
+        -- Per candidate, its months by index probes (a lateral subquery: never a scan of the year's rows), and its raw answers.
+        select c.organization_id, c.h, (coalesce(held.n, 0) + coalesce(rp.n, 0))::int as n
+        from candidates c
+        ${
+          plan.months.length
+            ? sql`left join lateral (select sum(r.n) as n from recommendation_answer_text r
+          where r.month = any(${plan.months}::timestamp[]) and r.organization_id = c.organization_id and r.h = c.h) held on true`
+            : sql`left join (select null::bigint as n) held on true`
+        }
+        left join rp on rp.organization_id = c.organization_id and rp.h = c.h
+        where coalesce(held.n, 0) + coalesce(rp.n, 0) >= ${min}
       ), o as (
-        select organization_id, sum(n)::int as answers, coalesce(sum(n) filter (where n >= ${min}), 0)::int as boilerplate, max(n) as top
-        from g group by 1
+        select s.organization_id, s.answers, coalesce(sum(g.n), 0)::int as boilerplate, max(g.n) as top
+        from answers s left join g on g.organization_id = s.organization_id group by 1, 2
       ), w as (
         select o.organization_id, o.answers, o.boilerplate, min(g.h) as h
-        from o join g on g.organization_id = o.organization_id and g.n = o.top group by 1, 2, 3
+        from o left join g on g.organization_id = o.organization_id and g.n = o.top group by 1, 2, 3
       )
       -- The text only for each body's most repeated fingerprint (an index probe per month), not carried through the sums.
       select w.organization_id, w.answers, w.boilerplate, w.h::text as h,

@@ -5,9 +5,9 @@ import { analyticsSql as pgQuery } from '../official-pages/analytics-sql.js';
 import { ANSWER_TEXTS_SQL } from '../analytics/appeal-signals.sql.js';
 import { raw, sql, type Sql } from '../db/sql.js';
 
-import { loadRatingFigures } from '../analytics/ratings.figures.js';
-import { RatingSubject } from '../analytics/ratings.types.js';
-import { loadPageMetrics } from '../official-pages/official-page-metrics.service.js';
+import { loadWorkloadHalves } from './workload-figures.js';
+import { asDate } from '../official-pages/official-page-metrics.service.js';
+import { pageFigures, type PageFigures } from './page-rollup.js';
 import { answerTextTotals, repeatGroups, REPEAT_EXAMPLES } from './recommendation-rollup.js';
 
 /**
@@ -139,6 +139,21 @@ const regionalProblem: RecommendationRule = {
   },
 };
 
+/** A page's figures as the rule judges them; days without activity as of min(to, now), as official-page-metrics.service.ts counts them. */
+function pageMetrics(r: PageFigures, ctx: RuleContext) {
+  const dueBy = Math.min(ctx.to.getTime(), ctx.now.getTime());
+  const last = asDate(r.last_activity_at) ?? asDate(r.created_at)!;
+  return {
+    pageId: r.page_id,
+    organizationId: r.organization_id,
+    comments: r.comments,
+    answered: r.answered,
+    answeredShare: r.comments ? r.answered / r.comments : null,
+    posts: r.posts,
+    daysSinceLastActivity: Math.max(0, Math.floor((dueBy - last.getTime()) / 86_400_000)),
+  };
+}
+
 /** Comments left unanswered or a silent page: the page administrator needs training. */
 const pageAdmin: RecommendationRule = {
   code: 'PAGE_ADMIN_TRAINING',
@@ -150,7 +165,9 @@ const pageAdmin: RecommendationRule = {
   }),
   async find(ctx) {
     const silentDays = ctx.app.config.OFFICIAL_PAGE_SILENT_DAYS;
-    const pages = (await loadPageMetrics(ctx.em, null, ctx.from, ctx.to, ctx.now))
+    // Per page, from the monthly page rollup and the rows it does not cover (page-rollup.ts).
+    const pages = (await pageFigures(ctx.em, ctx.app.config.TIME_ZONE, ctx.from, ctx.to))
+      .map((r) => pageMetrics(r, ctx))
       .filter((p) => !ctx.organizationId || p.organizationId === ctx.organizationId)
       .filter((p) => (p.comments >= PAGE_MIN_COMMENTS && (p.answeredShare ?? 1) < PAGE_ANSWERED_SHARE_MIN) || p.daysSinceLastActivity >= silentDays);
     const byOrg = new Map<string, typeof pages>();
@@ -198,16 +215,14 @@ const staffing: RecommendationRule = {
   thresholds: () => ({ workloadGrowth: WORKLOAD_GROWTH, onTimeShareMin: ON_TIME_SHARE_MIN, workloadMinAppeals: WORKLOAD_MIN_APPEALS }),
   async find(ctx) {
     const mid = new Date((ctx.from.getTime() + ctx.to.getTime()) / 2);
-    const analytics = { em: ctx.em, app: ctx.app, user: ctx.user, now: ctx.now };
-    const [first, second] = [
-      await loadRatingFigures(analytics, RatingSubject.ORGANIZATION, ctx.from, mid, null),
-      await loadRatingFigures(analytics, RatingSubject.ORGANIZATION, mid, ctx.to, null),
-    ];
-    const later = new Map(second.filter((f) => f.id).map((f) => [f.id!, f]));
+    // Per body and half: sums the analytics rollup holds (workload-figures.ts), the rest from the rows.
+    const figures = await loadWorkloadHalves({ em: ctx.em, app: ctx.app, user: ctx.user, now: ctx.now }, ctx.from, mid, ctx.to);
+    const first = figures.filter((f) => f.half === 0);
+    const later = new Map(figures.filter((f) => f.half === 1).map((f) => [f.organizationId, f]));
     const share = (f: { onTime: number; answered: number }) => (f.answered ? f.onTime / f.answered : null);
     const found = first.filter((a) => {
-      const b = a.id ? later.get(a.id) : undefined;
-      if (!a.id || !b || (ctx.organizationId && a.id !== ctx.organizationId) || a.n < WORKLOAD_MIN_APPEALS) return false;
+      const b = later.get(a.organizationId);
+      if (!b || (ctx.organizationId && a.organizationId !== ctx.organizationId) || a.n < WORKLOAD_MIN_APPEALS) return false;
       const s1 = share(a);
       const s2 = share(b);
       return b.n >= a.n * WORKLOAD_GROWTH && s1 != null && s2 != null && s1 < ON_TIME_SHARE_MIN && s2 < ON_TIME_SHARE_MIN;
@@ -219,20 +234,20 @@ const staffing: RecommendationRule = {
       select o.id as organization_id, array(select a.id from appeal a where a.organization_id = o.id and a.received_at >= $2 and a.received_at < $3
         and a.answered_at > a.due_at order by a.received_at desc limit ${EXAMPLES}) as ids
       from unnest($1::uuid[]) o(id)`,
-      [found.map((f) => f.id), ctx.from, ctx.to],
+      [found.map((f) => f.organizationId), ctx.from, ctx.to],
     );
     const idsOf = new Map(late.map((r) => [r.organization_id, r.ids]));
     return found.map((a) => {
-      const b = later.get(a.id!)!;
+      const b = later.get(a.organizationId)!;
       return {
-        organizationId: a.id!,
+        organizationId: a.organizationId,
         reason: `обращений во второй половине периода ${b.n} против ${a.n} (рост ${percent(b.n / a.n - 1)}), ответов в срок ${percent(share(a)!)} и ${percent(share(b)!)}`,
         evidence: {
           firstHalf: { appeals: a.n, answered: a.answered, onTime: a.onTime, onTimeShare: round(share(a)!) },
           secondHalf: { appeals: b.n, answered: b.answered, onTime: b.onTime, onTimeShare: round(share(b)!) },
           growth: round(b.n / a.n),
         },
-        appealIds: idsOf.get(a.id!) ?? [],
+        appealIds: idsOf.get(a.organizationId) ?? [],
       };
     });
   },
