@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Appeals: structuring, repeats, deadlines, rating links, report links. */
 export const appealSettings = {
   // The calibrated sector probability the committed structuring model showed ≥ 97% right sectors from (core/structuring/model, a test keeps them equal).
-  STRUCTURING_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.73),
+  STRUCTURING_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.64),
   REPEAT_WINDOW_DAYS: z.coerce.number().int().min(0).default(30),
   SATISFACTION_LINK_TTL_DAYS: z.coerce.number().int().positive().default(30),
   SATISFACTION_LINK_BASE: z.string().url().optional(),

@@ -15,7 +15,7 @@ describe('docs/configuration.md', () => {
 
   it('shows the schema default, once per variable', () => {
     const table = renderConfigTable();
-    expect(table).toContain('| `STRUCTURING_MIN_CONFIDENCE` | `0.73` |');
+    expect(table).toContain('| `STRUCTURING_MIN_CONFIDENCE` | `0.64` |');
     const names = table
       .split('\n')
       .slice(2)

@@ -41,7 +41,7 @@ describe('configuration', () => {
 
   it('has the lifecycle settings with their defaults', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ STRUCTURING_MIN_CONFIDENCE: 0.73, REPEAT_WINDOW_DAYS: 30, SATISFACTION_LINK_TTL_DAYS: 30, HTTP_BODY_LIMIT_MB: 16 });
+    expect(config).toMatchObject({ STRUCTURING_MIN_CONFIDENCE: 0.64, REPEAT_WINDOW_DAYS: 30, SATISFACTION_LINK_TTL_DAYS: 30, HTTP_BODY_LIMIT_MB: 16 });
     expect(() => loadConfig({ STRUCTURING_MIN_CONFIDENCE: '1.5' })).toThrow(/STRUCTURING_MIN_CONFIDENCE/);
   });
 });

@@ -122,6 +122,26 @@ describe('places named the way residents name them', () => {
     expect(codeOf(text)).toBe(code);
   });
 
+  it.each([
+    ['к Звёздному микрорайону автобус не ходит', 'yoshkar-ola'],
+    ['живём под Гомзовом, дорогу размыло', 'yoshkar-ola'],
+    ['за Ширяйковом в овраге свалка', 'yoshkar-ola'],
+    ['возле Звёздного нет освещения', 'yoshkar-ola'],
+    ['у Дубков опять прорвало трубу', 'yoshkar-ola'],
+  ])('a microdistrict in any case form, after any preposition of place: %s → %s', (text, code) => {
+    expect(codeOf(text)).toBe(code);
+  });
+
+  it.each([
+    'за комсомольским значком очередь',
+    'на комсомольской 12 лифт стоит неделю',
+    'у предзаводского рынка грязь',
+    'за звездным небом следим с балкона',
+    'к девятому уроку дети устают',
+  ])('an adjective agreeing with the next word is no microdistrict: %s', (text) => {
+    expect(matcher.match(text)).toBeNull();
+  });
+
   it('an adjective name before a street word without a settlement word is still a street name', () => {
     expect(matcher.match('на Приволжской улице яма')).toBeNull();
   });

@@ -12,6 +12,8 @@ import { stemRussian, tokenizeRussian, type Token } from './russian-text.js';
  * in one town and it is not a name most towns give («Ленина», «Мира», «Советская»):
  * ambiguous ones stay unresolved rather than guessed.
  *
+ * A microdistrict of one word matches in any case form by its Snowball stem («Ремзаводом»,
+ * «Звёздному», «Гомзовом»), as settlements do; the forms in the file are matched as written too.
  * A microdistrict with an adjective name («Звёздный», «Девятый») counts next to «мкр»,
  * «микрорайон», before a house number («звездный 5»), or in an oblique case after a
  * preposition of place («в звёздном», «на дубках»); one with a noun name («Гомзово»,
@@ -73,8 +75,11 @@ const STREET_WORDS = new Set([
 ]);
 const MICRODISTRICT_WORDS = new Set(['мкр', 'мкрн', 'микрорайон', 'микрорайона', 'микрорайоне', 'микрорайону']);
 const PREPOSITIONS = new Set(['на', 'по', 'с', 'со', 'от', 'до', 'пересечении', 'перекрестке', 'углу', 'угол']);
-/** Prepositions of place before a microdistrict name without «мкр»: «в Звёздном», «на звездном», «с дубков», «от звездного». */
-const PLACE_PREPOSITIONS = new Set(['в', 'во', 'на', 'из', 'до', 'с', 'со', 'от']);
+/**
+ * Prepositions of place before a microdistrict name without «мкр»: «в Звёздном», «на звездном», «с дубков», «от звездного»,
+ * «за Ремзаводом», «под Гомзовом», «возле Звёздного», «у Дубков».
+ */
+const PLACE_PREPOSITIONS = new Set(['в', 'во', 'на', 'из', 'до', 'с', 'со', 'от', 'за', 'под', 'возле', 'около', 'у', 'к', 'ко']);
 /** After «с/со» the instrumental means «with» («с дубками», «со звёздным»), not a place. */
 const INSTRUMENTAL_END = /(ами|ями|ым|им|ой|ей|ом|ем|ою)$/;
 
@@ -94,11 +99,13 @@ export function createStreetIndex(places: Places | undefined): StreetIndex {
       towns.get(key(street.name))!.add(street.town);
     }
     const add = (entry: Entry) => {
-      const stemmed = entry.kind === 'street' && entry.words.length > 1;
+      const stemmed = byStem(entry);
       const index = stemmed ? byFirstStem : byFirstWord;
       const first = stemmed ? stemRussian(entry.words[0]!) : entry.words[0]!;
       const list = index.get(first) ?? [];
-      if (!list.some((other) => other.code === entry.code && other.words.join(' ') === entry.words.join(' '))) list.push(entry);
+      const same = (other: Entry) =>
+        other.code === entry.code && other.kind === entry.kind && (stemmed ? stems(other) === stems(entry) : other.words.join(' ') === entry.words.join(' '));
+      if (!list.some(same)) list.push(entry);
       index.set(first, list);
     };
     for (const street of places.streets) {
@@ -136,7 +143,9 @@ export function createStreetIndex(places: Places | undefined): StreetIndex {
               PLACE_PREPOSITIONS.has(before) &&
               entry.words.length === 1 &&
               !/^(ий|ый|ой)$/.test(token.text.slice(-2)) &&
-              !((before === 'с' || before === 'со') && INSTRUMENTAL_END.test(token.text));
+              !((before === 'с' || before === 'со') && INSTRUMENTAL_END.test(token.text)) &&
+              // «за комсомольским значком», «у предзаводского рынка»: an adjective of the next word, not a place.
+              !agreesWithNextWord(text, tokens, first);
             if (entry.needsMarker && !marked && !placed && !entry.words.some((word) => MICRODISTRICT_WORDS.has(word))) continue;
             found.push(candidate);
           } else {
@@ -155,10 +164,20 @@ export function createStreetIndex(places: Places | undefined): StreetIndex {
   };
 }
 
+/** Entries matched word by word on Snowball stems: streets of several words, microdistricts of one word. */
+const byStem = (entry: Entry) => (entry.kind === 'street' && entry.words.length > 1) || (entry.kind === 'microdistrict' && entry.words.length === 1);
+
 function sameWord(entry: Entry, word: string, token: string | undefined): boolean {
   if (token === undefined) return false;
-  return token === word || (entry.kind === 'street' && entry.words.length > 1 && stemRussian(token) === stemRussian(word));
+  if (token === word) return true;
+  if (!byStem(entry) || stemRussian(token) !== stemRussian(word)) return false;
+  // An adjective name matched by its stem only in its masculine oblique cases: «Звёздному», «Комсомольским»,
+  // never the feminine of a street name with the same stem («на Комсомольской 131»).
+  return entry.kind !== 'microdistrict' || !ADJECTIVE_FORM.test(word) || MASCULINE_OBLIQUE.test(token);
 }
+
+const ADJECTIVE_FORM = /(ий|ый|ой|ого|его|ом|ем)$/;
+const MASCULINE_OBLIQUE = /(ого|его|ому|ему|ом|ем|им|ым)$/;
 
 /** «транспортной картой»: an adjective agreeing with the next word (same ending), not a street word, no punctuation between. */
 function adjectiveOfNextWord(text: string, tokens: Token[], index: number): boolean {
@@ -169,5 +188,23 @@ function adjectiveOfNextWord(text: string, tokens: Token[], index: number): bool
   return ending !== undefined && next.text.length > 3 && next.text.endsWith(ending.slice(-2));
 }
 
+/** Oblique adjective endings and the noun endings of the same case. */
+const AGREEMENT: [RegExp, RegExp][] = [
+  [/(ого|его)$/, /(а|я|ы|и|ов|ев|ей)$/],
+  [/(ому|ему)$/, /(у|ю|е|ам|ям)$/],
+  [/(ым|им)$/, /(ом|ем|ём|ой|ей|ью|ами|ями)$/],
+  [/(ом|ем)$/, /(е|и|ах|ях)$/],
+];
+
+/** An adjective in an oblique case followed, with no punctuation between, by a word of the same case: «звёздным небом». */
+function agreesWithNextWord(text: string, tokens: Token[], index: number): boolean {
+  const word = tokens[index]!;
+  const next = tokens[index + 1];
+  if (!next || !/^\s+$/.test(text.slice(word.end, next.start)) || next.text.length <= 3 || STREET_WORDS.has(next.text) || MICRODISTRICT_WORDS.has(next.text))
+    return false;
+  return AGREEMENT.some(([adjective, noun]) => adjective.test(word.text) && noun.test(next.text));
+}
+
+const stems = (entry: Entry) => entry.words.map(stemRussian).join(' ');
 const words = (text: string) => tokenizeRussian(text).map((token) => token.text);
 const key = (name: string) => words(name).join(' ');

@@ -5,6 +5,7 @@ import { topicStems } from './topic-terms.js';
 import { committedModel, type StructuringModel } from './linear-model.js';
 import { createMunicipalityMatcher } from './municipality-matcher.js';
 import type { Places } from './places.schema.js';
+import { stemRussian } from './russian-text.js';
 import { summarise } from './summary.js';
 import { addKeywordFeatures, textFeatures } from './text-features.js';
 
@@ -53,6 +54,15 @@ export const MODEL_RULE = 'model-v1';
  * Either caps the confidence at GUARD_CAP, under any sensible threshold.
  */
 const MIN_TOPIC_WORDS = 3;
+/**
+ * The formulas of any appeal («прошу разобраться и принять меры», «сколько можно», «жду ответа»)
+ * name no topic: they do not count among the topic words of the little-text guard.
+ */
+const FORMULA_STEMS = new Set(
+  ['разобраться', 'принять', 'меры', 'ответа', 'ответ', 'сколько', 'можно', 'срочно', 'обращаюсь', 'обращение', 'просьба', 'вопрос', 'решить', 'ситуацию'].map(
+    stemRussian,
+  ),
+);
 const MIXED_SECTORS_RATIO = 0.8;
 const MIXED_MODEL_SHARE = 0.1;
 const GUARD_CAP = 0.5;
@@ -109,7 +119,7 @@ export function createStructurer(
       const unrestricted = hinted ? classifier.classify(text) : keywords;
       const features = addKeywordFeatures(textFeatures(text), unrestricted);
       const allowedSectors = hinted && enabledSectors.has(hinted) ? new Set([hinted]) : enabledSectors;
-      const sectors = model.rankSectors(features, allowedSectors);
+      const sectors = model.rankSectors(features, allowedSectors, unrestricted);
       // Categories of the likely sectors only: a sector under 2% cannot make the top three.
       const likely = sectors
         .slice(0, 3)
@@ -152,7 +162,12 @@ export function createStructurer(
         second.score >= MIXED_SECTORS_RATIO * first.score &&
         runnerUp.probability >= MIXED_MODEL_SHARE &&
         [first.sectorCode, second.sectorCode].includes(runnerUp.code);
-      const guard = new Set(topicStems(text)).size < MIN_TOPIC_WORDS ? 'little text' : mixed ? `mixed: ${first.sectorCode}, ${second.sectorCode}` : null;
+      const guard =
+        new Set(topicStems(text).filter((stem) => !FORMULA_STEMS.has(stem))).size < MIN_TOPIC_WORDS
+          ? 'little text'
+          : mixed
+            ? `mixed: ${first.sectorCode}, ${second.sectorCode}`
+            : null;
       if (guard) confidence = Math.min(confidence, GUARD_CAP);
       return {
         ...base,

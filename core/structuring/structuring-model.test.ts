@@ -9,6 +9,9 @@ import { categoriesHash, committedModel } from './linear-model.js';
 import { createStructurer, KEYWORD_RULE, MODEL_RULE } from './structurer.js';
 import { readCorpus } from './train/corpus.js';
 import { chooseThreshold } from './train/train-model.js';
+import { fitLogistic } from './train/logistic-regression.js';
+import { addKeywordFeatures, textFeatures } from './text-features.js';
+import { createKeywordClassifier } from './keyword-classifier.js';
 
 const model = committedModel()!;
 const codes = allPlugins.flatMap((plugin) => plugin.categories.map((category) => category.code));
@@ -53,6 +56,37 @@ describe('the committed structuring model', () => {
     const structurer = createStructurer(allPlugins, mariElMunicipalities);
     expect(structurer.structure('Сломалось колесо').rule).toContain('capped: little text');
     expect(structurer.structure('Отключили свет, а в поликлинике нет врача').rule).toContain('capped: mixed');
+  });
+});
+
+describe('the agreement calibration', () => {
+  const keywords = createKeywordClassifier(allPlugins.flatMap((plugin) => plugin.categories.map((category) => ({ sectorCode: plugin.code, category }))));
+  const text = 'Третью неделю не вывозят мусор с контейнерной площадки, баки переполнены';
+  const opinion = keywords.classify(text);
+  const features = addKeywordFeatures(textFeatures(text), opinion);
+
+  it('trusts the model less where the keywords point to another sector, more where strong keywords agree', () => {
+    const agreeing = model.rankSectors(features, undefined, opinion)[0]!;
+    const disagreeing = model.rankSectors(features, undefined, { sectorCode: 'health', confidence: opinion.confidence })[0]!;
+    const weak = model.rankSectors(features, undefined, { sectorCode: 'waste', confidence: 0.1 })[0]!;
+    expect(opinion.sectorCode).toBe('waste');
+    expect(agreeing.code).toBe('waste');
+    // The order of the sectors stays the model's; only how sure it is changes.
+    expect(disagreeing.code).toBe('waste');
+    expect(disagreeing.probability).toBeLessThan(agreeing.probability - 0.1);
+    expect(weak.probability).toBeLessThan(agreeing.probability);
+    expect(disagreeing.probability).toBeLessThan(loadConfig({}).STRUCTURING_MIN_CONFIDENCE);
+  });
+
+  it('is fitted by a logistic regression that recovers known weights', () => {
+    // Outcomes drawn from a known logistic model over [1, x]: the fit finds its weights.
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const inputs = Array.from({ length: 4000 }, () => [1, random() * 8 - 4]);
+    const outcomes = inputs.map(([, x]) => random() < 1 / (1 + Math.exp(-(0.5 + 1.5 * x!))));
+    const [bias, slope] = fitLogistic(inputs, outcomes, 0);
+    expect(bias).toBeCloseTo(0.5, 0);
+    expect(slope).toBeCloseTo(1.5, 0);
   });
 });
 

@@ -116,6 +116,54 @@ export function fitTemperature(logits: readonly Float64Array[], labels: readonly
   return best;
 }
 
+/**
+ * A binary logistic regression by Newton's method (a handful of inputs, a few thousand rows):
+ * the weights that maximise the likelihood of `outcomes`, with a light L2 pull (not on the
+ * intercept, the first input) so that a group without errors keeps finite weights. Rounded to
+ * four decimals for the model file.
+ */
+export function fitLogistic(inputs: readonly number[][], outcomes: readonly boolean[], l2 = 0.01): number[] {
+  const width = inputs[0]?.length ?? 0;
+  const w = new Array<number>(width).fill(0);
+  for (let iteration = 0; iteration < 50; iteration++) {
+    const gradient = w.map((value, j) => (j === 0 ? 0 : l2 * value));
+    const hessian = Array.from({ length: width }, (_, j) => Array.from({ length: width }, (_, k) => (j === k && j > 0 ? l2 : 0)));
+    inputs.forEach((x, i) => {
+      const p = 1 / (1 + Math.exp(-x.reduce((sum, value, j) => sum + value * w[j]!, 0)));
+      const error = p - (outcomes[i] ? 1 : 0);
+      for (let j = 0; j < width; j++) {
+        gradient[j]! += error * x[j]!;
+        for (let k = 0; k < width; k++) hessian[j]![k]! += p * (1 - p) * x[j]! * x[k]!;
+      }
+    });
+    const step = solve(hessian, gradient);
+    let moved = 0;
+    for (let j = 0; j < width; j++) {
+      w[j]! -= step[j]!;
+      moved = Math.max(moved, Math.abs(step[j]!));
+    }
+    if (moved < 1e-9) break;
+  }
+  return w.map((value) => Math.round(value * 1e4) / 1e4);
+}
+
+/** Solves a small linear system by Gaussian elimination with partial pivoting. */
+function solve(matrix: number[][], vector: number[]): number[] {
+  const n = vector.length;
+  const a = matrix.map((row, i) => [...row, vector[i]!]);
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let row = col + 1; row < n; row++) if (Math.abs(a[row]![col]!) > Math.abs(a[pivot]![col]!)) pivot = row;
+    [a[col], a[pivot]] = [a[pivot]!, a[col]!];
+    for (let row = 0; row < n; row++) {
+      if (row === col || a[col]![col] === 0) continue;
+      const factor = a[row]![col]! / a[col]![col]!;
+      for (let k = col; k <= n; k++) a[row]![k]! -= factor * a[col]![k]!;
+    }
+  }
+  return a.map((row, i) => (row[i] === 0 ? 0 : row[n]! / row[i]!));
+}
+
 /** Integer weights for the model file; features whose weights all round to 0 are dropped. */
 export function exportModel(trained: Trained, classes: number[], temperature: number, scale: number): LinearModelFile {
   const weights: Record<string, number[]> = {};
