@@ -152,7 +152,14 @@ try {
   );
 
   backendPid = (await em().getConnection().execute('select pg_backend_pid() as pid'))[0].pid;
-  const app = { config, logger, orm: db.orm, plugins: allPlugins, clock: { now: () => NOW } } as unknown as AppServices;
+  const app = {
+    config,
+    logger,
+    orm: db.orm,
+    plugins: allPlugins,
+    region: loadRegionPack(config.REGION_PACK),
+    clock: { now: () => NOW },
+  } as unknown as AppServices;
   const ctx = (): AnalyticsContext => ({ em: em(), app, user: { id: 'bench', role: Role.CURATOR, organizationId: null, sectors: [] }, now: NOW });
   const yearFrom = new Date('2025-11-01T00:00:00+03:00');
   const monthFrom = new Date('2026-10-01T00:00:00+03:00');

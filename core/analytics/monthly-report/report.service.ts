@@ -54,15 +54,12 @@ export async function buildMonthlyReport(ctx: AnalyticsContext, month: string): 
   const yearAgo = monthPeriod(shiftMonth(month, -12), zone);
   const { from, to } = period;
 
-  const fromStats = SUMMARY.map((m) => m.code).filter(
-    (code) => code !== 'matchedByAnnouncement' && code !== 'overdueAtMonthEnd' && code !== 'answeredLate',
-  ) as Metric[];
+  const fromStats = SUMMARY.map((m) => m.code).filter((code) => code !== 'overdueAtMonthEnd' && code !== 'answeredLate') as Metric[];
   const totals = async (p: { from: Date; to: Date }) => {
-    // Appeals answered by announcements come from `appeal` alone: asked apart, so the rest keeps the rollup.
+    // One stats question (the rollup with the announcements' matches counted live), then the report's own lateness.
     const [row] = await computeStats(ctx, { groupBy: [], from: p.from, to: p.to, metrics: new Set(fromStats) });
-    const [informing] = await computeStats(ctx, { groupBy: [], from: p.from, to: p.to, metrics: new Set<Metric>(['matchedByAnnouncement']) });
     const late = (await lateness(ctx, p)).get(TOTAL)!;
-    return { ...(row ?? {}), matchedByAnnouncement: informing?.matchedByAnnouncement ?? 0, overdueAtMonthEnd: late.overdue, answeredLate: late.answeredLate };
+    return { ...(row ?? {}), matchedByAnnouncement: row?.matchedByAnnouncement ?? 0, overdueAtMonthEnd: late.overdue, answeredLate: late.answeredLate };
   };
   const [now, prev, ago] = [await totals(period), await totals(previous), await totals(yearAgo)];
   const summary: ReportMetric[] = SUMMARY.map(({ code, label, unit }) => {

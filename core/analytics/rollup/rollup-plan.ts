@@ -59,8 +59,8 @@ export async function planRollup(run: AnalyticsWork, zone: string, from: Date | 
   return { months: rows.map((r) => r.month as string), served, raw };
 }
 
-/** `received_at` within any of the ranges (false for none). */
-export function rangesCondition(ranges: Range[], alias: Alias = 'a'): Sql {
+/** `received_at` within any of the ranges (false for none); `m`: appeal_announcement's copy of it. */
+export function rangesCondition(ranges: Range[], alias: Alias | 'm' = 'a'): Sql {
   if (!ranges.length) return sql`false`;
   const a = raw(alias);
   const parts = ranges.map((range) => {

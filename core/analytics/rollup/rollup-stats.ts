@@ -35,7 +35,7 @@ const NEEDS: Record<Metric, PartialColumn[]> = {
   repeatRate: ['repeats', 'n'],
   redirectRate: ['redirected', 'n'],
   returnedRate: ['returned', 'answered_or_returned'],
-  // Not in the rollup: asked for, the raw path answers (rollupCanAnswer).
+  // Never rolled up: counted live from appeal_announcement (rollup-query.ts), like overdue.
   matchedByAnnouncement: [],
 };
 
@@ -53,7 +53,6 @@ const rate = (numerator: string, denominator: string) => `(${numerator})::float8
 /** Whether the rollup's grain and conditions can answer this question at all. */
 export function rollupCanAnswer(request: RollupStatsRequest): boolean {
   if (request.withKpis) return false;
-  if (request.metrics.includes('matchedByAnnouncement')) return false;
   if (!request.groupBy.every((d) => ROLLUP_KEYS[d])) return false;
   const filter = (request.filter ?? {}) as Record<string, unknown>;
   return Object.entries(filter).every(([field, value]) => value == null || (Array.isArray(value) && !value.length) || ROLLUP_FILTER_FIELDS.has(field));
@@ -81,6 +80,7 @@ export async function rollupStatsQuery(ctx: AnalyticsContext, request: RollupSta
   const columns = [...new Set(metrics.flatMap((m) => NEEDS[m]))];
   const median = metrics.includes('medianResponseHours');
   const overdue = metrics.includes('overdue');
+  const matched = metrics.includes('matchedByAnnouncement');
   const keys: KeyPair[] = request.groupBy.map((d) => ({ rollup: ROLLUP_KEYS[d]!, raw: DIMENSIONS[d].key(tz) }));
   const filter = request.filter;
   // By month, each group is one cell of the grain of the other keys (if the filter and scope need no other key).
@@ -92,6 +92,7 @@ export async function rollupStatsQuery(ctx: AnalyticsContext, request: RollupSta
     median: !median ? 'none' : direct ? 'direct' : 'hours',
     grain: grain ?? GRAIN_FULL,
     overdueAt: overdue ? ctx.now : null,
+    matched,
     narrowRollup: [...rollupFilter(filter), ...appealScopeSql(ctx.user, 'r')],
     narrowRaw: [...appealFilterSql(filter, ctx.now, ctx.app.config.deadlinePolicy.atRiskShare), ...appealScopeSql(ctx.user)],
   });
@@ -112,7 +113,7 @@ export async function rollupStatsQuery(ctx: AnalyticsContext, request: RollupSta
     repeatRate: rate('sum(p.repeats)', 'sum(p.n)'),
     redirectRate: rate('sum(p.redirected)', 'sum(p.n)'),
     returnedRate: rate('sum(p.returned)', 'sum(p.answered_or_returned)'),
-    matchedByAnnouncement: 'null',
+    matchedByAnnouncement: 'coalesce(sum(p.matched), 0)::int',
   };
   // Every expression below is this module's constant text (metric names are checked against METRICS by the schema).
   const groupBy = k.length ? raw(` group by ${k.join(', ')}`) : raw('');
