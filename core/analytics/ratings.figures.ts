@@ -58,8 +58,8 @@ export async function loadRatingFigures(
     source === 'raw'
       ? await runAnalyticsQuery(ctx, statement)
       : await runAnalyticsWork(ctx, async (run) => {
-          // Months the rollup holds unchanged and whose last deadline has come by dueBy; the rest from `appeal`.
-          const plan = await planRollup(run, ctx.app.config.TIME_ZONE, from, to, dueAt);
+          // Months the rollup holds unchanged (those with deadlines after dueBy corrected live); the rest from `appeal`.
+          const plan = await planRollup(run, ctx.app.config.TIME_ZONE, from, to, dueAt, true);
           if (!plan.months.length) return run(statement);
           const rollupColumn = subject === RatingSubject.ORGANIZATION ? 'r.organization_id' : 'r.municipality_id';
           const p = partialsUnion(plan, {

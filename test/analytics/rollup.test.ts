@@ -222,13 +222,17 @@ describe('analytics rollup', () => {
     expect(total(auto)).toBeGreaterThan(total(atNow));
   });
 
-  it('gives ratings the raw figures, using only months whose deadlines have all passed', async () => {
+  it('gives ratings the raw figures, months with deadlines still to come corrected live for "due in the period"', async () => {
     await refresh();
     const from = new Date('2025-09-01T00:00:00+03:00');
     const to = new Date('2026-05-01T00:00:00+03:00');
     const settled = await servedMonths(from, to, to);
     expect(settled.length).toBeGreaterThan(0);
     expect(settled.length).toBeLessThan(8);
+    // Ratings read every held month from the cells; those whose deadlines run past the period are "unsettled".
+    const plan = await runAnalyticsWork(ctx(), (w) => planRollup(w, zone, from, to, to, true));
+    expect(plan.months).toHaveLength(8);
+    expect(plan.unsettled.length).toBeGreaterThan(0);
     const [housing] = await exec(sql`select id from sector where code = 'housing'`);
     for (const subject of [RatingSubject.ORGANIZATION, RatingSubject.MUNICIPALITY]) {
       for (const sectorId of [null, housing.id as string]) {

@@ -1,5 +1,5 @@
 import { and, join, raw, sql, type Sql } from '../../db/sql.js';
-import { MATCHED_SQL, overdueSql } from '../metrics.js';
+import { ANSWERED_SQL, MATCHED_SQL, overdueSql } from '../metrics.js';
 import { RAW_HOURS_SQL, RAW_MEDIAN_SQL, rawPartialsSql, type PartialColumn } from './rollup.sql.js';
 import { monthsCondition, rangesCondition, type RollupPlan } from './rollup-plan.js';
 
@@ -24,7 +24,7 @@ export interface PartialsQuery {
   overdueAt: Date | null;
   /** Count appeals an announcement answered at intake (`matched`; live, never rolled up). */
   matched?: boolean;
-  /** Ratings' "due in the period" for the raw part (a timestamp literal). */
+  /** Ratings' "due in the period" for the raw part and the plan's unsettled months (a timestamp literal). */
   dueBy?: string | null;
   /** Scope and filter, the same conditions over the cells (`r`) and over the appeals (`a`). */
   narrowRollup: Sql[];
@@ -75,6 +75,14 @@ export function partialsUnion(plan: RollupPlan, q: PartialsQuery): Sql {
     const overdue = list([...keyList('raw'), ...zeros(), ...noMedian, 'count(*)::int as overdue', ...matched('0')]);
     const where = and([raw(overdueSql(q.overdueAt)), rangesCondition(plan.served), ...q.narrowRaw]);
     branches.push(sql`select ${overdue} from appeal as a where ${where}${groupBy}`);
+  }
+  if (q.dueBy && plan.unsettled.length) {
+    // Cells count every due date; "due in the period" is due_at ≤ dueBy: take out, live, those of unsettled months due later.
+    const later = `a.due_at > ${q.dueBy}`;
+    const minus = (c: PartialColumn) =>
+      c === 'due' ? `-count(*)::int as due` : c === 'due_answered' ? `-count(*) filter (where ${ANSWERED_SQL})::int as due_answered` : `0 as ${c}`;
+    const correction = list([...keyList('raw'), ...q.columns.map(minus), ...noMedian, ...(q.overdueAt ? ['0 as overdue'] : []), ...matched('0')]);
+    branches.push(sql`select ${correction} from appeal as a where ${and([raw(later), rangesCondition(plan.unsettled), ...q.narrowRaw])}${groupBy}`);
   }
   if (q.matched && plan.served.length) {
     // Driven from the matches (a few per cent of appeals at most), each appeal once however many announcements answered it.
