@@ -3,8 +3,10 @@ import { ANSWERED_SQL, ON_TIME_SQL, RESPONSE_HOURS_SQL, RETURNED_SQL, timestampL
 import { runAnalyticsQuery, runAnalyticsWork, type AnalyticsContext } from './analytics-context.js';
 import { planRollup } from './rollup/rollup-plan.js';
 import { partialsUnion } from './rollup/rollup-query.js';
-import { GRAIN_FULL, negativeOf, sumOf } from './rollup/rollup.sql.js';
+import { GRAIN_FULL, negativeOf, sortedHours, sumOf } from './rollup/rollup.sql.js';
 import { RatingSubject } from './ratings.types.js';
+
+const SORTED_HOURS_K0 = raw(sortedHours(['k0']));
 
 /** The counts behind a rating, per rated subject and for the whole list (id null). */
 export interface RatingFigures {
@@ -79,7 +81,7 @@ export async function loadRatingFigures(
             sql`with p as (${p}),
               t as (select ${totals} from p group by grouping sets ((p.k0), ())),
               m as (select p.k0 as id, percentile_cont(0.5) within group (order by h) as median_hours
-                from p cross join lateral unnest(p.hours) as u(h) group by grouping sets ((p.k0), ()))
+                from ${SORTED_HOURS_K0} cross join lateral unnest(p.hours) as u(h) group by grouping sets ((p.k0), ()))
             select t.*, m.median_hours from t left join m on coalesce(t.id::text, '') = coalesce(m.id::text, '')`,
           );
         });

@@ -5,7 +5,7 @@ import { appealFilterSql, appealScopeSql, inList } from '../appeal-conditions.js
 import { DIMENSIONS, StatsDimension } from '../dimensions.js';
 import type { Metric } from '../metrics.js';
 import type { AnalyticsContext, AnalyticsWork } from '../analytics-context.js';
-import { GRAIN_BITS, GRAIN_FULL, negativeOf, sumOf, type PartialColumn } from './rollup.sql.js';
+import { GRAIN_BITS, GRAIN_FULL, negativeOf, sortedHours, sumOf, type PartialColumn } from './rollup.sql.js';
 import { planRollup } from './rollup-plan.js';
 import { partialsUnion, type KeyPair } from './rollup-query.js';
 
@@ -128,7 +128,7 @@ export async function rollupStatsQuery(ctx: AnalyticsContext, request: RollupSta
 
   const medians = raw([...k.map((key, i) => `${key} as k${i}`), 'percentile_cont(0.5) within group (order by h) as median'].join(', '));
   const on = raw(keys.length ? keys.map((_, i) => `coalesce(t.k${i}::text, '') = coalesce(m.k${i}::text, '')`).join(' and ') : 'true');
-  return sql`with p as (${p}), t as (select ${totals} from p${groupBy}), m as (select ${medians} from p cross join lateral unnest(p.hours) as u(h)${groupBy})
+  return sql`with p as (${p}), t as (select ${totals} from p${groupBy}), m as (select ${medians} from ${raw(sortedHours(keys.map((_, i) => `k${i}`)))} cross join lateral unnest(p.hours) as u(h)${groupBy})
     select t.*, m.median as "m_medianResponseHours" from t left join m on ${on}`;
 }
 
