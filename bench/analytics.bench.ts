@@ -40,6 +40,7 @@ import { renderReportPdf } from '../core/analytics/monthly-report/render-pdf.js'
 import { computeWorkload } from '../core/analytics/workload.service.js';
 import { findConflicts } from '../core/analytics/conflicts.service.js';
 import { generateBenchAppeals } from './analytics-generator.js';
+import { query, sql } from '../core/db/sql.js';
 import { namedBenchDatabase } from './support/bench-database.js';
 
 const COUNT = Number(process.env.BENCH_APPEALS ?? 1_000_000);
@@ -52,15 +53,22 @@ const logger = createLogger('warn');
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
 
 /**
- * CPU time of the one database backend (the pool has one connection) from
- * /proc, beside the wall time: on a machine shared with other work the wall
- * time grows with the load, the CPU time a statement needs does not.
+ * CPU time of the database backends from /proc, beside the wall time: on a
+ * machine shared with other work the wall time grows with the load, the CPU
+ * time a statement needs does not. Two backends: the ORM's one connection
+ * (transactions: stats, ratings) and the SQL helper pool's one (statements
+ * outside a transaction: conflicts, parts of the report), asked before each run.
  */
-let backendPid = 0;
+let backendPids: number[] = [];
+let sqlPoolPid: () => Promise<number> = async () => 0;
 function backendCpuMs(): number {
   try {
-    const fields = readFileSync(`/proc/${backendPid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in 1/100 s ticks
+    let ms = 0;
+    for (const pid of backendPids) {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ms += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in 1/100 s ticks
+    }
+    return ms;
   } catch {
     return Number.NaN;
   }
@@ -96,6 +104,7 @@ async function time<T>(label: string, run: () => Promise<T>): Promise<{ label: s
   const nodeCpu: number[] = [];
   result = await run(); // warm-up: plans, caches
   for (let i = 0; i < RUNS; i++) {
+    backendPids = [backendPids[0], await sqlPoolPid()];
     const started = performance.now();
     const db0 = backendCpuMs();
     const node0 = process.cpuUsage();
@@ -151,8 +160,16 @@ try {
       .join(' ')}`,
   );
 
-  backendPid = (await em().getConnection().execute('select pg_backend_pid() as pid'))[0].pid;
-  const app = { config, logger, orm: db.orm, plugins: allPlugins, clock: { now: () => NOW } } as unknown as AppServices;
+  backendPids = [(await em().getConnection().execute('select pg_backend_pid() as pid'))[0].pid];
+  sqlPoolPid = async () => (await query<{ pid: number }>(em(), sql`select pg_backend_pid() as pid`))[0].pid;
+  const app = {
+    config,
+    logger,
+    orm: db.orm,
+    plugins: allPlugins,
+    region: loadRegionPack(config.REGION_PACK),
+    clock: { now: () => NOW },
+  } as unknown as AppServices;
   const ctx = (): AnalyticsContext => ({ em: em(), app, user: { id: 'bench', role: Role.CURATOR, organizationId: null, sectors: [] }, now: NOW });
   const yearFrom = new Date('2025-11-01T00:00:00+03:00');
   const monthFrom = new Date('2026-10-01T00:00:00+03:00');

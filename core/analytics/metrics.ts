@@ -55,6 +55,8 @@ export const RESPONSE_HOURS_SQL =
   "case when a.answered_at is not null then greatest(date_part('epoch', a.answered_at - a.received_at) - a.paused_ms / 1000.0::float8, 0) / 3600.0::float8 end";
 export const REDIRECTED_SQL = `(a.status = 'REDIRECTED' or a.id in (${REDIRECTED_APPEAL_IDS_SQL}))`;
 export const RETURNED_SQL = `a.id in (${RETURNED_APPEAL_IDS_SQL})`;
+/** Answered by a published announcement at intake (appeal_announcement, written with the registration). */
+export const MATCHED_SQL = 'exists (select 1 from appeal_announcement m where m.appeal_id = a.id)';
 
 /** A timestamp literal of our own making (never user text), so it can be inlined. */
 export const timestampLiteral = (at: Date) => `'${at.toISOString()}'::timestamptz`;
@@ -105,6 +107,6 @@ export function metricSql(metric: Metric | 'overdueShare', env: MetricEnv, where
     case 'returnedRate':
       return rate(countIf(RETURNED_SQL), countIf(`(${ANSWERED_SQL} or ${RETURNED_SQL})`));
     case 'matchedByAnnouncement':
-      return `${countIf('exists (select 1 from appeal_announcement m where m.appeal_id = a.id)')}::int`;
+      return `${countIf(MATCHED_SQL)}::int`;
   }
 }

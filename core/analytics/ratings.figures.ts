@@ -3,8 +3,10 @@ import { ANSWERED_SQL, ON_TIME_SQL, RESPONSE_HOURS_SQL, RETURNED_SQL, timestampL
 import { runAnalyticsQuery, runAnalyticsWork, type AnalyticsContext } from './analytics-context.js';
 import { planRollup } from './rollup/rollup-plan.js';
 import { partialsUnion } from './rollup/rollup-query.js';
-import { GRAIN_FULL, negativeOf, sumOf } from './rollup/rollup.sql.js';
+import { GRAIN_FULL, negativeOf, sortedHours, sumOf } from './rollup/rollup.sql.js';
 import { RatingSubject } from './ratings.types.js';
+
+const SORTED_HOURS_K0 = raw(sortedHours(['k0']));
 
 /** The counts behind a rating, per rated subject and for the whole list (id null). */
 export interface RatingFigures {
@@ -58,8 +60,8 @@ export async function loadRatingFigures(
     source === 'raw'
       ? await runAnalyticsQuery(ctx, statement)
       : await runAnalyticsWork(ctx, async (run) => {
-          // Months the rollup holds unchanged and whose last deadline has come by dueBy; the rest from `appeal`.
-          const plan = await planRollup(run, ctx.app.config.TIME_ZONE, from, to, dueAt);
+          // Months the rollup holds unchanged (those with deadlines after dueBy corrected live); the rest from `appeal`.
+          const plan = await planRollup(run, ctx.app.config.TIME_ZONE, from, to, dueAt, true);
           if (!plan.months.length) return run(statement);
           const rollupColumn = subject === RatingSubject.ORGANIZATION ? 'r.organization_id' : 'r.municipality_id';
           const p = partialsUnion(plan, {
@@ -79,7 +81,7 @@ export async function loadRatingFigures(
             sql`with p as (${p}),
               t as (select ${totals} from p group by grouping sets ((p.k0), ())),
               m as (select p.k0 as id, percentile_cont(0.5) within group (order by h) as median_hours
-                from p cross join lateral unnest(p.hours) as u(h) group by grouping sets ((p.k0), ()))
+                from ${SORTED_HOURS_K0} cross join lateral unnest(p.hours) as u(h) group by grouping sets ((p.k0), ()))
             select t.*, m.median_hours from t left join m on coalesce(t.id::text, '') = coalesce(m.id::text, '')`,
           );
         });

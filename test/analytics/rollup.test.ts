@@ -95,10 +95,9 @@ describe('analytics rollup', () => {
     expect(await servedMonths(YEAR_FROM, YEAR_TO)).toHaveLength(11);
     // A period starting mid-month: that month is read from `appeal`, the rest from the rollup.
     expect(await servedMonths(new Date('2025-07-15T00:00:00+03:00'), YEAR_TO)).toHaveLength(10);
-    // Every metric but announcements' matches, which the rollup does not hold: asking for it sends the question to `appeal`.
-    const rolledUp = METRICS.filter((metric) => metric !== 'matchedByAnnouncement');
-    expect(rollupCanAnswer({ groupBy: [ORGANIZATION, MONTH], metrics: rolledUp })).toBe(true);
-    expect(rollupCanAnswer({ groupBy: [ORGANIZATION, MONTH], metrics: [...METRICS] })).toBe(false);
+    // Every metric, announcements' matches included (counted live beside the cells, like overdue).
+    expect(rollupCanAnswer({ groupBy: [ORGANIZATION, MONTH], metrics: [...METRICS] })).toBe(true);
+    expect(rollupCanAnswer({ groupBy: [ORGANIZATION, MONTH, StatsDimension.CHANNEL], metrics: [...METRICS] })).toBe(false);
 
     const r = await t.gql(
       `query S($from: DateTime, $to: DateTime) { stats(groupBy: [ORGANIZATION, MONTH], from: $from, to: $to) {
@@ -223,13 +222,17 @@ describe('analytics rollup', () => {
     expect(total(auto)).toBeGreaterThan(total(atNow));
   });
 
-  it('gives ratings the raw figures, using only months whose deadlines have all passed', async () => {
+  it('gives ratings the raw figures, months with deadlines still to come corrected live for "due in the period"', async () => {
     await refresh();
     const from = new Date('2025-09-01T00:00:00+03:00');
     const to = new Date('2026-05-01T00:00:00+03:00');
     const settled = await servedMonths(from, to, to);
     expect(settled.length).toBeGreaterThan(0);
     expect(settled.length).toBeLessThan(8);
+    // Ratings read every held month from the cells; those whose deadlines run past the period are "unsettled".
+    const plan = await runAnalyticsWork(ctx(), (w) => planRollup(w, zone, from, to, to, true));
+    expect(plan.months).toHaveLength(8);
+    expect(plan.unsettled.length).toBeGreaterThan(0);
     const [housing] = await exec(sql`select id from sector where code = 'housing'`);
     for (const subject of [RatingSubject.ORGANIZATION, RatingSubject.MUNICIPALITY]) {
       for (const sectorId of [null, housing.id as string]) {
@@ -271,5 +274,46 @@ describe('analytics rollup', () => {
     expectSame(auto, raw, 'cells of another zone');
     await refresh();
     expect(await servedMonths(YEAR_FROM, YEAR_TO)).toHaveLength(11);
+  });
+
+  it('counts appeals answered by announcements live beside the cells, once each, and still reads the cells for the rest', async () => {
+    await refresh();
+    const inYear = fx.appeals.filter(inPeriod(YEAR_FROM, YEAR_TO));
+    const matched = inYear.filter((_, i) => i % 7 === 0);
+    const twice = matched.filter((_, i) => i % 3 === 0);
+    const [first, second] = [randomUUID(), randomUUID()];
+    for (const id of [first, second]) {
+      await exec(sql`insert into announcement (id, kind, status, title, body, audience, valid_from, created_at, updated_at)
+        values (${id}, 'INFO', 'PUBLISHED', 'Плановые работы', 'Текст', '{}', ${YEAR_FROM}, now(), now())`);
+    }
+    const rows = [...matched.map((a) => [first, a]), ...twice.map((a) => [second, a])] as [string, (typeof inYear)[number]][];
+    for (const [announcement, a] of rows) {
+      await exec(
+        sql`insert into appeal_announcement (announcement_id, appeal_id, matched_at, received_at) values (${announcement}, ${a.id}, ${a.receivedAt}, ${a.receivedAt})`,
+      );
+    }
+    expect(await servedMonths(YEAR_FROM, YEAR_TO)).toHaveLength(11);
+    for (const groupBy of [[], [ORGANIZATION, MONTH], [MUNICIPALITY, SECTOR, MONTH], [ORGANIZATION]]) {
+      for (const user of [CURATOR, operator(), sectorLead]) {
+        const { auto, raw } = await bothWays({ groupBy, from: YEAR_FROM, to: YEAR_TO }, user);
+        expectSame(auto, raw, `matches ${groupBy.join('×') || 'total'} as ${user.role}`);
+      }
+    }
+    const [total] = (await bothWays({ groupBy: [], from: YEAR_FROM, to: YEAR_TO })).auto;
+    expect(total.matchedByAnnouncement).toBe(matched.length);
+    // The cells are what is read: a figure planted in one cell shows in the answer (then taken out again).
+    const month = moscowMonth(matched[0].receivedAt);
+    const plant = (delta: number) =>
+      exec(
+        sql`update analytics_rollup set n = n + ${delta} where id = (select min(id) from analytics_rollup where grain = 7 and month = to_timestamp(${month}, 'YYYY-MM')::timestamp)`,
+      );
+    await plant(1000);
+    try {
+      const [planted] = await computeStats(ctx(), { groupBy: [], from: YEAR_FROM, to: YEAR_TO, metrics: new Set(METRICS) });
+      expect(planted.count).toBe(total.count! + 1000);
+      expect(planted.matchedByAnnouncement).toBe(matched.length);
+    } finally {
+      await plant(-1000);
+    }
   });
 });

@@ -54,15 +54,14 @@ export async function buildMonthlyReport(ctx: AnalyticsContext, month: string): 
   const yearAgo = monthPeriod(shiftMonth(month, -12), zone);
   const { from, to } = period;
 
-  const fromStats = SUMMARY.map((m) => m.code).filter(
-    (code) => code !== 'matchedByAnnouncement' && code !== 'overdueAtMonthEnd' && code !== 'answeredLate',
-  ) as Metric[];
+  const fromStats = SUMMARY.map((m) => m.code).filter((code) => code !== 'overdueAtMonthEnd' && code !== 'answeredLate') as Metric[];
+  // The month's lateness (total and per municipality and body) is read once, for the summary and the breakdowns.
+  const lateNow = await lateness(ctx, period);
   const totals = async (p: { from: Date; to: Date }) => {
-    // Appeals answered by announcements come from `appeal` alone: asked apart, so the rest keeps the rollup.
+    // One stats question (the rollup with the announcements' matches counted live), then the report's own lateness.
     const [row] = await computeStats(ctx, { groupBy: [], from: p.from, to: p.to, metrics: new Set(fromStats) });
-    const [informing] = await computeStats(ctx, { groupBy: [], from: p.from, to: p.to, metrics: new Set<Metric>(['matchedByAnnouncement']) });
-    const late = (await lateness(ctx, p)).get(TOTAL)!;
-    return { ...(row ?? {}), matchedByAnnouncement: informing?.matchedByAnnouncement ?? 0, overdueAtMonthEnd: late.overdue, answeredLate: late.answeredLate };
+    const late = (p === period ? lateNow : await lateness(ctx, p)).get(TOTAL)!;
+    return { ...(row ?? {}), matchedByAnnouncement: row?.matchedByAnnouncement ?? 0, overdueAtMonthEnd: late.overdue, answeredLate: late.answeredLate };
   };
   const [now, prev, ago] = [await totals(period), await totals(previous), await totals(yearAgo)];
   const summary: ReportMetric[] = SUMMARY.map(({ code, label, unit }) => {
@@ -92,7 +91,6 @@ export async function buildMonthlyReport(ctx: AnalyticsContext, month: string): 
     .slice(0, 3)
     .filter((d) => d.received > 0);
 
-  const lateNow = await lateness(ctx, period);
   const breakdown = async (dimension: StatsDimension, metrics: Metric[], limit?: number): Promise<ReportCount[]> => {
     const rows = await computeStats(ctx, { groupBy: [dimension], from, to, metrics: new Set<Metric>(['count', ...metrics]) });
     const before = await computeStats(ctx, { groupBy: [dimension], from: previous.from, to: previous.to, metrics: new Set<Metric>(['count']) });

@@ -1,5 +1,5 @@
 import { and, join, raw, sql, type Sql } from '../../db/sql.js';
-import { overdueSql } from '../metrics.js';
+import { ANSWERED_SQL, MATCHED_SQL, overdueSql } from '../metrics.js';
 import { RAW_HOURS_SQL, RAW_MEDIAN_SQL, rawPartialsSql, type PartialColumn } from './rollup.sql.js';
 import { monthsCondition, rangesCondition, type RollupPlan } from './rollup-plan.js';
 
@@ -22,7 +22,9 @@ export interface PartialsQuery {
   grain: number;
   /** Count overdue appeals as of this moment (live, never rolled up). */
   overdueAt: Date | null;
-  /** Ratings' "due in the period" for the raw part (a timestamp literal). */
+  /** Count appeals an announcement answered at intake (`matched`; live, never rolled up). */
+  matched?: boolean;
+  /** Ratings' "due in the period" for the raw part and the plan's unsettled months (a timestamp literal). */
   dueBy?: string | null;
   /** Scope and filter, the same conditions over the cells (`r`) and over the appeals (`a`). */
   narrowRollup: Sql[];
@@ -33,8 +35,10 @@ export interface PartialsQuery {
  * One row set `p` (k0.., the partial columns, `hours`, `overdue`) as a union:
  * the rollup cells of the planned months, the raw appeals of the rest of
  * the period grouped by the same keys, and — if overdue is asked — the
- * live count of overdue appeals of the planned months. Summing `p` by the keys
- * gives every metric exactly.
+ * live count of overdue appeals of the planned months, and the appeals of
+ * those months that an announcement answered (found from the small
+ * appeal_announcement side, by its copy of received_at). Summing `p` by the
+ * keys gives every metric exactly.
  */
 export function partialsUnion(plan: RollupPlan, q: PartialsQuery): Sql {
   // Keys, columns and expressions are this module's and metrics.ts's constants, never user text.
@@ -43,12 +47,15 @@ export function partialsUnion(plan: RollupPlan, q: PartialsQuery): Sql {
   const groupBy = q.keys.length ? raw(` group by ${q.keys.map((_, i) => `k${i}`).join(', ')}`) : raw('');
   const raws = rawPartialsSql(q.dueBy ?? null);
   const zeros = () => q.columns.map((c) => `0 as ${c}`);
+  const noMedian = q.median === 'hours' ? ['null::float8[] as hours'] : q.median === 'direct' ? ['null::float8 as median'] : [];
+  const matched = (expression: string) => (q.matched ? [`${expression} as matched`] : []);
 
   const cells = list([
     ...keyList('rollup'),
     ...q.columns.map((c) => `r.${c}`),
     ...(q.median === 'hours' ? ['r.hours'] : q.median === 'direct' ? ['r.median'] : []),
     ...(q.overdueAt ? ['0 as overdue'] : []),
+    ...matched('0'),
   ]);
   const branches: Sql[] = [
     sql`select ${cells} from analytics_rollup as r where ${and([sql`r.grain = ${q.grain}`, monthsCondition(plan.months), ...q.narrowRollup])}`,
@@ -60,18 +67,31 @@ export function partialsUnion(plan: RollupPlan, q: PartialsQuery): Sql {
       ...q.columns.map((c) => `${raws[c]} as ${c}`),
       ...(q.median === 'hours' ? [`${RAW_HOURS_SQL} as hours`] : q.median === 'direct' ? [`${RAW_MEDIAN_SQL} as median`] : []),
       ...(q.overdueAt ? [`count(*) filter (where ${overdueSql(q.overdueAt)})::int as overdue`] : []),
+      ...matched(`count(*) filter (where ${MATCHED_SQL})::int`),
     ]);
     branches.push(sql`select ${rest} from appeal as a where ${and([rangesCondition(plan.raw), ...q.narrowRaw])}${groupBy}`);
   }
   if (q.overdueAt && plan.served.length) {
-    const overdue = list([
-      ...keyList('raw'),
-      ...zeros(),
-      ...(q.median === 'hours' ? ['null::float8[] as hours'] : q.median === 'direct' ? ['null::float8 as median'] : []),
-      'count(*)::int as overdue',
-    ]);
+    const overdue = list([...keyList('raw'), ...zeros(), ...noMedian, 'count(*)::int as overdue', ...matched('0')]);
     const where = and([raw(overdueSql(q.overdueAt)), rangesCondition(plan.served), ...q.narrowRaw]);
     branches.push(sql`select ${overdue} from appeal as a where ${where}${groupBy}`);
+  }
+  if (q.dueBy && plan.unsettled.length) {
+    // Cells count every due date; "due in the period" is due_at ≤ dueBy: take out, live, those of unsettled months due later.
+    const later = `a.due_at > ${q.dueBy}`;
+    const minus = (c: PartialColumn) =>
+      c === 'due' ? `-count(*)::int as due` : c === 'due_answered' ? `-count(*) filter (where ${ANSWERED_SQL})::int as due_answered` : `0 as ${c}`;
+    const correction = list([...keyList('raw'), ...q.columns.map(minus), ...noMedian, ...(q.overdueAt ? ['0 as overdue'] : []), ...matched('0')]);
+    branches.push(sql`select ${correction} from appeal as a where ${and([raw(later), rangesCondition(plan.unsettled), ...q.narrowRaw])}${groupBy}`);
+  }
+  if (q.matched && plan.served.length) {
+    // Driven from the matches (a few per cent of appeals at most), each appeal once however many announcements answered it.
+    const found = list([...keyList('raw'), ...zeros(), ...noMedian, ...(q.overdueAt ? ['0 as overdue'] : []), 'count(*)::int as matched']);
+    const where = and([rangesCondition(plan.served), ...q.narrowRaw]);
+    branches.push(
+      sql`select ${found} from (select distinct m.appeal_id from appeal_announcement as m where ${rangesCondition(plan.served, 'm')}) as x
+        join appeal as a on a.id = x.appeal_id where ${where}${groupBy}`,
+    );
   }
   return join(
     branches.map((branch, i) => (i ? sql`(${branch})` : branch)),

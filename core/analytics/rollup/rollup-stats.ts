@@ -5,7 +5,7 @@ import { appealFilterSql, appealScopeSql, inList } from '../appeal-conditions.js
 import { DIMENSIONS, StatsDimension } from '../dimensions.js';
 import type { Metric } from '../metrics.js';
 import type { AnalyticsContext, AnalyticsWork } from '../analytics-context.js';
-import { GRAIN_BITS, GRAIN_FULL, negativeOf, sumOf, type PartialColumn } from './rollup.sql.js';
+import { GRAIN_BITS, GRAIN_FULL, negativeOf, sortedHours, sumOf, type PartialColumn } from './rollup.sql.js';
 import { planRollup } from './rollup-plan.js';
 import { partialsUnion, type KeyPair } from './rollup-query.js';
 
@@ -35,7 +35,7 @@ const NEEDS: Record<Metric, PartialColumn[]> = {
   repeatRate: ['repeats', 'n'],
   redirectRate: ['redirected', 'n'],
   returnedRate: ['returned', 'answered_or_returned'],
-  // Not in the rollup: asked for, the raw path answers (rollupCanAnswer).
+  // Never rolled up: counted live from appeal_announcement (rollup-query.ts), like overdue.
   matchedByAnnouncement: [],
 };
 
@@ -53,7 +53,6 @@ const rate = (numerator: string, denominator: string) => `(${numerator})::float8
 /** Whether the rollup's grain and conditions can answer this question at all. */
 export function rollupCanAnswer(request: RollupStatsRequest): boolean {
   if (request.withKpis) return false;
-  if (request.metrics.includes('matchedByAnnouncement')) return false;
   if (!request.groupBy.every((d) => ROLLUP_KEYS[d])) return false;
   const filter = (request.filter ?? {}) as Record<string, unknown>;
   return Object.entries(filter).every(([field, value]) => value == null || (Array.isArray(value) && !value.length) || ROLLUP_FILTER_FIELDS.has(field));
@@ -81,6 +80,7 @@ export async function rollupStatsQuery(ctx: AnalyticsContext, request: RollupSta
   const columns = [...new Set(metrics.flatMap((m) => NEEDS[m]))];
   const median = metrics.includes('medianResponseHours');
   const overdue = metrics.includes('overdue');
+  const matched = metrics.includes('matchedByAnnouncement');
   const keys: KeyPair[] = request.groupBy.map((d) => ({ rollup: ROLLUP_KEYS[d]!, raw: DIMENSIONS[d].key(tz) }));
   const filter = request.filter;
   // By month, each group is one cell of the grain of the other keys (if the filter and scope need no other key).
@@ -92,6 +92,7 @@ export async function rollupStatsQuery(ctx: AnalyticsContext, request: RollupSta
     median: !median ? 'none' : direct ? 'direct' : 'hours',
     grain: grain ?? GRAIN_FULL,
     overdueAt: overdue ? ctx.now : null,
+    matched,
     narrowRollup: [...rollupFilter(filter), ...appealScopeSql(ctx.user, 'r')],
     narrowRaw: [...appealFilterSql(filter, ctx.now, ctx.app.config.deadlinePolicy.atRiskShare), ...appealScopeSql(ctx.user)],
   });
@@ -112,7 +113,7 @@ export async function rollupStatsQuery(ctx: AnalyticsContext, request: RollupSta
     repeatRate: rate('sum(p.repeats)', 'sum(p.n)'),
     redirectRate: rate('sum(p.redirected)', 'sum(p.n)'),
     returnedRate: rate('sum(p.returned)', 'sum(p.answered_or_returned)'),
-    matchedByAnnouncement: 'null',
+    matchedByAnnouncement: 'coalesce(sum(p.matched), 0)::int',
   };
   // Every expression below is this module's constant text (metric names are checked against METRICS by the schema).
   const groupBy = k.length ? raw(` group by ${k.join(', ')}`) : raw('');
@@ -127,7 +128,7 @@ export async function rollupStatsQuery(ctx: AnalyticsContext, request: RollupSta
 
   const medians = raw([...k.map((key, i) => `${key} as k${i}`), 'percentile_cont(0.5) within group (order by h) as median'].join(', '));
   const on = raw(keys.length ? keys.map((_, i) => `coalesce(t.k${i}::text, '') = coalesce(m.k${i}::text, '')`).join(' and ') : 'true');
-  return sql`with p as (${p}), t as (select ${totals} from p${groupBy}), m as (select ${medians} from p cross join lateral unnest(p.hours) as u(h)${groupBy})
+  return sql`with p as (${p}), t as (select ${totals} from p${groupBy}), m as (select ${medians} from ${raw(sortedHours(keys.map((_, i) => `k${i}`)))} cross join lateral unnest(p.hours) as u(h)${groupBy})
     select t.*, m.median as "m_medianResponseHours" from t left join m on ${on}`;
 }
 

@@ -81,3 +81,15 @@ export function negativeOf(max: number, prefix = 'p.'): string {
   for (let k = 1; k <= Math.min(Math.max(Math.trunc(max), 1), 4); k++) parts.push(`${prefix}score${k}`);
   return parts.join(' + ');
 }
+
+/**
+ * The rows of `p` that carry hours, ordered by the group keys (as `p`): the
+ * unnested hours then reach the medians' GROUP BY already in group order, so
+ * PostgreSQL sorts the cells (tens of thousands) instead of every response
+ * time (hundreds of thousands) before each group sorts its own for
+ * percentile_cont — about a third less time for a year (bench/analytics.bench.ts).
+ */
+export function sortedHours(keys: string[]): string {
+  const order = keys.length ? ` order by ${keys.map((k) => `p.${k}`).join(', ')}` : '';
+  return `(select ${[...keys.map((k) => `p.${k}`), 'p.hours'].join(', ')} from p where p.hours is not null${order}) as p`;
+}
