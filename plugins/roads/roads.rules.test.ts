@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { appealFacts, regionReferenceCodes, sectorContractProblems, ruleByCode, type AppealFacts } from '../../core/plugin-api/index.js';
+import { appealFacts, regionReferenceCodes, sectorContractProblems, ruleByCode, type AppealFacts, loadPluginRegionData } from '../../core/plugin-api/index.js';
 import { roadsCategories } from './roads.categories.js';
 import { roadsDetailsSchema } from './roads.details.js';
-import { roadSegments } from './roads.reference-data.js';
+import { roadsTables } from './roads.region-tables.js';
+import { roadsPlugin } from './index.js';
 import { roadsDeadlines, roadsKpis, roadsRouting } from './roads.rules.js';
+
+// The real reference data: the default region pack's tables, loaded as the core loads them at start.
+loadPluginRegionData(roadsPlugin);
+const roadSegments = roadsTables.rows('road-segments');
 
 /** The default region pack's municipalities: the reference data must cover them. */
 const MUNICIPALITIES = regionReferenceCodes().municipalities;

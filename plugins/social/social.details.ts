@@ -2,7 +2,7 @@ import { ref } from '@mikro-orm/core';
 import { z } from 'zod';
 import { Appeal, type DetailsDefinition } from '../../core/plugin-api/index.js';
 import { SocialDetails } from './social.entities.js';
-import { socialMeasureCodes } from './social.reference-data.js';
+import { socialTables } from './social.region-tables.js';
 
 /**
  * The social protection sector's own fields on an appeal. Every field is
@@ -13,7 +13,7 @@ export const socialDetailsSchema = z.strictObject(
   {
     measureCode: z
       .string({ error: 'Код меры социальной поддержки должен быть строкой' })
-      .refine((code) => socialMeasureCodes.has(code), { error: 'Неизвестный код меры социальной поддержки' })
+      .refine((code) => socialTables.rows('measures').some((measure) => measure.code === code), { error: 'Неизвестный код меры социальной поддержки' })
       .optional()
       .describe('Мера социальной поддержки: код из справочника'),
     /** The format only: the check digits are not verified, so that masked test numbers pass. */

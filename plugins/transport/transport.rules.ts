@@ -1,5 +1,5 @@
 import { isWinter, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
-import { regionalRouteNumbers } from './transport.reference-data.js';
+import { transportTables } from './transport.region-tables.js';
 
 const mentions =
   (pattern: RegExp) =>
@@ -22,7 +22,7 @@ export const transportRouting: RoutingRule[] = [
     priority: 10,
     when: (facts) => {
       const number = routeNumberOf(facts);
-      return number !== null && regionalRouteNumbers.has(number);
+      return number !== null && transportTables.rows('bus-routes').some((route) => route.kind !== 'CITY' && route.number === number);
     },
     target: { organizationCode: 'min-transport' },
   },
