@@ -1,10 +1,5 @@
-import { isWinter, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
+import { mentions, isWinter, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
 import { transportTables } from './transport.region-tables.js';
-
-const mentions =
-  (pattern: RegExp) =>
-  (facts: AppealFacts): boolean =>
-    pattern.test(textOf(facts));
 
 const CITY_DISTRICTS = ['yoshkar-ola', 'volzhsk', 'kozmodemyansk'];
 
