@@ -67,5 +67,6 @@ export function loadPackTables(pack: RegionPack, plugins: readonly { code: strin
   loadSectorTables(pack.dir, plugins, {
     municipalities: new Set(pack.municipalities.map((m) => m.code)),
     organizations: new Set(pack.organizations.map((o) => o.code)),
+    municipalityKinds: new Map(pack.municipalities.map((m) => [m.code, m.kind])),
   });
 }

@@ -20,24 +20,32 @@ export interface RegionTables<S extends TableSchemas = TableSchemas> {
   rows<K extends keyof S & string>(table: K): readonly z.output<S[K]>[];
   /** The pack the rows come from (its folder), or null before one is loaded. */
   readonly packDir: string | null;
+  /**
+   * The kind of a municipality of the loaded pack (`CITY_DISTRICT`,
+   * `MUNICIPAL_DISTRICT`), null for a code it does not have: what a rule
+   * asks instead of listing a region's city districts by code.
+   */
+  municipalityKind(code: string | null): string | null;
 }
 
 interface Loaded {
   dir: string;
   rows: Record<string, readonly unknown[]>;
+  municipalityKinds: ReadonlyMap<string, string>;
 }
 const loadedOf = new WeakMap<RegionTables, Loaded>();
 
 /** Declares a plugin's tables in the region pack: `regionTables({ 'bus-routes': busRouteRow })`. */
 export function regionTables<S extends TableSchemas>(schemas: S): RegionTables<S> {
+  const loaded = (what: string) => {
+    const data = loadedOf.get(tables);
+    if (!data) throw new Error(`${what} read before a region pack was loaded (the core loads it at start; tests call loadPluginRegionData)`);
+    return data;
+  };
   const tables: RegionTables<S> = {
     schemas,
-    rows(table) {
-      const loaded = loadedOf.get(tables);
-      if (!loaded)
-        throw new Error(`region table "${table}" read before a region pack was loaded (the core loads it at start; tests call loadPluginRegionData)`);
-      return (loaded.rows[table] ?? []) as never;
-    },
+    rows: (table) => (loaded(`region table "${table}"`).rows[table] ?? []) as never,
+    municipalityKind: (code) => (code === null ? null : (loaded('a municipality kind').municipalityKinds.get(code) ?? null)),
     get packDir() {
       return loadedOf.get(tables)?.dir ?? null;
     },
@@ -49,10 +57,12 @@ export function regionTables<S extends TableSchemas>(schemas: S): RegionTables<S
 export interface PackCodes {
   municipalities: ReadonlySet<string>;
   organizations: ReadonlySet<string>;
+  /** Municipality code → kind. */
+  municipalityKinds: ReadonlyMap<string, string>;
 }
 
 /** Fields whose values must name a row of the pack: checked on every table, whatever the plugin. */
-const REFERENCES: Record<string, { of: keyof PackCodes; file: string }> = {
+const REFERENCES: Record<string, { of: 'municipalities' | 'organizations'; file: string }> = {
   municipalityCode: { of: 'municipalities', file: 'municipalities.json' },
   municipalityCodes: { of: 'municipalities', file: 'municipalities.json' },
   organizationCode: { of: 'organizations', file: 'organizations.json' },
@@ -99,7 +109,7 @@ export function loadSectorTables(dir: string, plugins: readonly { code: string; 
       rows[table] = parseFile(file, z.array(schema), true);
       checkReferences(displayName(file), rows[table], codes);
     }
-    loaded.set(tables, { dir, rows });
+    loaded.set(tables, { dir, rows, municipalityKinds: codes.municipalityKinds });
   }
   for (const [tables, data] of loaded) loadedOf.set(tables, data);
 }

@@ -58,6 +58,17 @@ describe('roads rules', () => {
     expect(first(facts({ municipalityCode: 'medvedevsky', text: 'Колея на трассе Р-176 у Медведево' }), 'roads.potholes')).toBe('roads.federal-highway');
     expect(first(facts({ municipalityCode: 'sernursky', text: 'Яма на дороге Йошкар-Ола — Сернур' }), 'roads.potholes')).toBe('roads.regional-network');
   });
+
+  it("sends a city district's streets to its administration by the pack's municipality kinds, in any region", () => {
+    const cityStreets = ruleByCode(roadsRouting, 'roads.city-streets');
+    expect([cityStreets.when?.(facts({ municipalityCode: 'volzhsk' })), cityStreets.when?.(facts({ municipalityCode: 'volzhsky' }))]).toEqual([true, false]);
+    try {
+      loadPluginRegionData(roadsPlugin, 'test/fixtures/regions/zarechye');
+      expect(['lugovoy', 'berezovsky', 'volzhsk'].map((code) => cityStreets.when?.(facts({ municipalityCode: code })))).toEqual([true, false, false]);
+    } finally {
+      loadPluginRegionData(roadsPlugin);
+    }
+  });
 });
 
 describe('roads details', () => {
