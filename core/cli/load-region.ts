@@ -11,13 +11,15 @@ import { ConfigError, loadConfig } from '../config/config.js';
 import { createLogger } from '../logging/logger.js';
 import { openAppDatabase } from '../app/database.js';
 import { pluginEntities, pluginMigrations } from '../plugins/plugin-registry.js';
-import { describeChanges, loadRegionPack, RegionPackError } from '../region/index.js';
+import { describeChanges, loadPackTables, loadRegionPack, RegionPackError } from '../region/index.js';
 import { loadRegion } from '../region/region-load.js';
 import { allPlugins } from '../../plugins/index.js';
 
 try {
   const config = loadConfig();
   const pack = loadRegionPack(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? config.REGION_PACK);
+  // The plugins' tables (sectors/<plugin>/) are checked too, though the plugins' seeds write them at the next start.
+  loadPackTables(pack, allPlugins);
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const db = await openAppDatabase({
     url: config.DATABASE_URL,

@@ -1,4 +1,6 @@
-import type { EntityClass } from '@mikro-orm/core';
+import { ref, type EntityClass } from '@mikro-orm/core';
+import { z, type ZodType } from 'zod';
+import { Appeal } from '../entities/index.js';
 import type { PluginContext } from './plugin-context.js';
 import { badInput } from '../errors/errors.js';
 import type { DetailsDefinition } from './plugin-types.js';
@@ -34,4 +36,34 @@ export function parseSectorDetails<T>(definition: DetailsDefinition<T>, input: u
   const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
   const at = [field, ...path.map(String)].join('.');
   throw badInput(at, issue.message, { issues: parsed.error.issues.map((i) => ({ path: [field, ...i.path.map(String)].join('.'), message: i.message })) });
+}
+
+/**
+ * A sector's details schema: only the listed fields (each with its own
+ * Russian messages); an unknown field is named — «Неизвестные поля сведений
+ * о ЖКХ: flat» — so that a misspelt field is reported, not lost, and details
+ * that are not an object are refused as such. `about`: «о ЖКХ», «об образовании».
+ */
+export function sectorDetailsSchema<S extends z.core.$ZodLooseShape>(about: string, fields: S) {
+  return z.strictObject(fields, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Неизвестные поля сведений ${about}: ${issue.keys.join(', ')}`
+        : issue.code === 'invalid_type'
+          ? `Сведения ${about} должны быть объектом`
+          : undefined,
+  });
+}
+
+/**
+ * Details kept as validated: the plugin's 1:1 row for the appeal with the
+ * input's fields (`convert` adjusts those stored in another form, e.g. a
+ * date-time string as a Date).
+ */
+export function storedDetails<T extends object>(
+  schema: ZodType<T>,
+  entity: new () => object,
+  convert: (input: T) => object = (input) => input,
+): DetailsDefinition<T> {
+  return { schema, entity, toEntity: (appealId, input) => Object.assign(new entity(), { appeal: ref(Appeal, appealId), ...convert(input) }) };
 }

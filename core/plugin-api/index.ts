@@ -23,3 +23,5 @@ export { appError, badInput, notFound } from '../errors/errors.js';
 /** Base class of a plugin's migration (its own tables, in its own folder): the core merges it into the one chain. */
 export { Migration } from '@mikro-orm/migrations';
 export * from './sector-checks.js';
+/** A sector's reference data in the region pack: `regionTables({ 'bus-routes': busRouteRow })`, read with `.rows('bus-routes')`. */
+export { regionTables, rowFields, type RegionTables } from '../region/index.js';

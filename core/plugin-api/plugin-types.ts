@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MigrationObject } from '@mikro-orm/core';
 import type { ZodType } from 'zod';
+import type { RegionTables } from '../region/sector-tables.js';
 
 /** Version of this contract; a plugin names the one it was written for. */
 export const PLUGIN_API_VERSION = 1;
@@ -231,6 +232,14 @@ export interface SectorPluginDefinition<TDetails = unknown> {
    * (docs/regions.md), so the plugin serves any region.
    */
   migrations?: PluginMigration[];
+  /**
+   * The sector's reference data of the region (its hospitals, routes,
+   * operators), kept in the region pack as `sectors/<code>/<table>.json` and
+   * checked against these row schemas when the pack is loaded
+   * (`regionTables({...})`, docs/regions.md). The seed and the rules read
+   * the rows through it; a pack without a table has no rows.
+   */
+  regionTables?: RegionTables<any>;
   seed?(ctx: SeedContext): Promise<void>;
   hooks?: PluginHooks;
 }

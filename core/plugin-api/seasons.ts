@@ -37,3 +37,19 @@ export function textOf(facts: AppealFacts): string {
 export function complainsAboutOwnAdministration(facts: AppealFacts): boolean {
   return facts.municipalityCode !== null && facts.complainedAboutOrganizationCodes.includes(`adm-${facts.municipalityCode}`);
 }
+
+/** A rule's condition: the appeal's text (lowercase, «ё» as «е») matches the pattern. */
+export const mentions =
+  (pattern: RegExp) =>
+  (facts: AppealFacts): boolean =>
+    pattern.test(textOf(facts));
+
+/**
+ * A rule's condition: the appeal does not complain about this body. A
+ * complaint must never be sent to the body whose actions it complains about
+ * (59-ФЗ, art. 8, part 6): such appeals fall through to the next rule.
+ */
+export const notAgainst =
+  (organizationCode: string) =>
+  (facts: AppealFacts): boolean =>
+    !facts.complainedAboutOrganizationCodes.includes(organizationCode);

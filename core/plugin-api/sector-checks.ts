@@ -1,5 +1,6 @@
 import type { AppealFacts, CategoryDefinition, DeadlineRule, KpiDefinition, RoutingRule } from './plugin-types.js';
-import { DEFAULT_REGION_PACK, loadRegionPack } from '../region/index.js';
+import { DEFAULT_REGION_PACK, loadPackTables, loadRegionPack, type RegionPack } from '../region/index.js';
+import type { SectorPlugin } from './plugin-types.js';
 
 /*
  * What every sector plugin's rules test checks the same way, drawn from the
@@ -21,6 +22,17 @@ export function appealFacts(sectorCode: string, overrides: Partial<AppealFacts> 
     complainedAboutOrganizationCodes: [],
     ...overrides,
   };
+}
+
+/**
+ * Loads a region pack (the default one unless named) and the plugins' tables
+ * from it, as the core does at start: a plugin's tests then read the real
+ * reference data through `tables.rows(...)`, as its rules do in the server.
+ */
+export function loadPluginRegionData(plugins: SectorPlugin | readonly SectorPlugin[], pack: string = DEFAULT_REGION_PACK): RegionPack {
+  const loaded = loadRegionPack(pack);
+  loadPackTables(loaded, Array.isArray(plugins) ? plugins : [plugins as SectorPlugin]);
+  return loaded;
 }
 
 /** The municipality and body codes of a region pack (the default one unless named): what rules may name. */

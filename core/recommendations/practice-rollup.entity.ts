@@ -1,4 +1,5 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
+import { MonthlyFigures } from '../analytics/rollup/monthly-figures.js';
 
 /**
  * The figures best practices compare (best-practices.service.ts), per local
@@ -11,13 +12,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
  */
 @Entity({ tableName: 'recommendation_practice' })
 @Index({ properties: ['month'] })
-export class RecommendationPractice {
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
-  @Property({ type: 'datetime', columnType: 'timestamp' })
-  month!: Date;
-
+export class RecommendationPractice extends MonthlyFigures {
   /** 1: the subject is a body; 2: a municipality. */
   @Property({ type: 'smallint' })
   grain!: number;
@@ -30,26 +25,4 @@ export class RecommendationPractice {
 
   @Property({ type: 'uuid', nullable: true })
   subjectId?: string | null;
-
-  /** Appeals received. */
-  @Property({ type: 'integer' })
-  n!: number;
-
-  /** Of them answered (ANSWERED_SQL), and answered on time (ON_TIME_SQL). */
-  @Property({ type: 'integer' })
-  answered!: number;
-
-  @Property({ type: 'integer' })
-  onTime!: number;
-
-  /** Sum of the response hours of the answered (RESPONSE_HOURS_SQL). */
-  @Property({ type: 'double', nullable: true })
-  hoursSum?: number | null;
-
-  /** Rated appeals and the sum of their scores. */
-  @Property({ type: 'integer' })
-  rated!: number;
-
-  @Property({ type: 'integer' })
-  scoreSum!: number;
 }

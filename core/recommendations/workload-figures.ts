@@ -50,7 +50,7 @@ export async function loadWorkloadHalves(ctx: AnalyticsContext, from: Date, mid:
         ' union all ',
       )}) p
       group by 1, 2 order by 1, 2`;
-  const whole = (f: Date, t: Date): RollupPlan => ({ months: [], served: [], raw: [{ from: f, to: t }] });
+  const whole = (f: Date, t: Date): RollupPlan => ({ months: [], served: [], raw: [{ from: f, to: t }], unsettled: [] });
   const rows = rollup
     ? await runAnalyticsWork(ctx, async (run) => run<Row>(statement([await planRollup(run, zone, from, mid), await planRollup(run, zone, mid, to)])))
     : await runAnalyticsQuery<Row>(ctx, statement([whole(from, mid), whole(mid, to)]));

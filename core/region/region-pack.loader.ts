@@ -6,6 +6,7 @@ import { municipalitiesFileSchema, organizationsFileSchema, regionFileSchema, ty
 import { RegionPackError } from './region-pack-error.js';
 import { DEFAULT_REGION_PACK, displayName, parseFile, resolveRegionPackDir } from './region-files.js';
 import { checkPackIntegrity } from './region-pack.integrity.js';
+import { loadSectorTables, type RegionTables } from './sector-tables.js';
 
 /** A region as data: everything the core needs to know of the place it serves (docs/regions.md). */
 export interface RegionPack {
@@ -55,4 +56,17 @@ export function loadRegionPack(setting: string = DEFAULT_REGION_PACK): RegionPac
   };
   checkPackIntegrity(pack, (name) => displayName(file(name)));
   return pack;
+}
+
+/**
+ * Reads the plugins' tables from the pack (`sectors/<plugin>/<table>.json`),
+ * checks them against the plugins' schemas and against the pack's
+ * municipalities and bodies, and makes them the rows the plugins read.
+ */
+export function loadPackTables(pack: RegionPack, plugins: readonly { code: string; regionTables?: RegionTables }[]): void {
+  loadSectorTables(pack.dir, plugins, {
+    municipalities: new Set(pack.municipalities.map((m) => m.code)),
+    organizations: new Set(pack.organizations.map((o) => o.code)),
+    municipalityKinds: new Map(pack.municipalities.map((m) => [m.code, m.kind])),
+  });
 }

@@ -3,14 +3,17 @@ import type { SectorPlugin, SeedContext } from '../plugin-api/index.js';
 import { identifier, idWhere, insertInto, onConflict, query, sql } from '../db/sql.js';
 import type { RegionLoadReport, RegionPack } from '../region/index.js';
 import { loadRegion } from '../region/region-load.js';
+import { loadPackTables } from '../region/region-pack.loader.js';
 
 /**
  * Loads the region pack (municipalities, bodies, the calendar years the
  * database lacks) in one transaction, then the plugins' sectors and
- * categories. Idempotent: rows are matched by code and updated in place, so
+ * categories, then each plugin's seed over its tables of the pack (checked
+ * first, before anything is written). Idempotent: rows are matched by code and updated in place, so
  * a restart (or a second process) never duplicates them.
  */
 export async function seedReference(em: EntityManager, region: RegionPack, plugins: readonly SectorPlugin[], demo: boolean): Promise<RegionLoadReport> {
+  loadPackTables(region, plugins);
   const report = await loadRegion(em, region, { calendar: 'missing' });
   for (const plugin of plugins) {
     const sector = { id: sql`gen_random_uuid()`, code: plugin.code, name: plugin.name.ru, name_en: plugin.name.en };

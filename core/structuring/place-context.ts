@@ -1,4 +1,4 @@
-import { stemRussian, type Token } from './russian-text.js';
+import { stemRussian, STREET_WORDS, type Token } from './russian-text.js';
 
 /** Where a candidate place sits in the text's tokens (first and last token, inclusive). */
 export interface Span {
@@ -41,44 +41,6 @@ const MARKERS = new Set([
 /** One-letter markers count only when written as abbreviations («с.», «п.», «д.»): «с» is also a preposition. */
 const LETTER_MARKERS = new Set(['п', 'с', 'д']);
 
-const STREET_WORDS = new Set([
-  'ул',
-  'улица',
-  'улицы',
-  'улице',
-  'улицу',
-  'улицей',
-  'пр',
-  'просп',
-  'проспект',
-  'проспекта',
-  'проспекте',
-  'пер',
-  'переулок',
-  'переулка',
-  'переулке',
-  'проезд',
-  'проезда',
-  'проезде',
-  'бульвар',
-  'бульвара',
-  'бульваре',
-  'тракт',
-  'тракта',
-  'тракте',
-  'шоссе',
-  'наб',
-  'набережная',
-  'набережной',
-  'пл',
-  'площадь',
-  'площади',
-  'мкр',
-  'мкрн',
-  'микрорайон',
-  'микрорайона',
-  'микрорайоне',
-]);
 const STREET_STEMS = new Set([...STREET_WORDS].map(stemRussian));
 
 export const TYPE_WORDS = new Set([

@@ -55,3 +55,50 @@ export function stemRussian(word: string): string {
   }
   return stem;
 }
+
+/**
+ * Words that make the next name a street's or a microdistrict's («ул.», «переулка»,
+ * «набережная», «мкр»), as normalised tokens: one list for the place matcher (a place name
+ * after one is a street named after the place) and the street index (a street name after one
+ * is an address).
+ */
+export const STREET_WORDS: ReadonlySet<string> = new Set([
+  'ул',
+  'улица',
+  'улицы',
+  'улице',
+  'улицу',
+  'улицей',
+  'пр',
+  'просп',
+  'проспект',
+  'проспекта',
+  'проспекте',
+  'пер',
+  'переулок',
+  'переулка',
+  'переулке',
+  'проезд',
+  'проезда',
+  'проезде',
+  'б',
+  'бул',
+  'бульвар',
+  'бульвара',
+  'бульваре',
+  'тракт',
+  'тракта',
+  'тракте',
+  'шоссе',
+  'наб',
+  'набережная',
+  'набережной',
+  'пл',
+  'площадь',
+  'площади',
+  'мкр',
+  'мкрн',
+  'микрорайон',
+  'микрорайона',
+  'микрорайоне',
+]);

@@ -1,5 +1,5 @@
 import type { Places } from './places.schema.js';
-import { stemRussian, tokenizeRussian, type Token } from './russian-text.js';
+import { stemRussian, STREET_WORDS, tokenizeRussian, type Token } from './russian-text.js';
 
 /*
  * Streets and microdistricts of the region's towns (places.json), for texts that name no
@@ -46,33 +46,6 @@ interface Entry {
 
 const CONFIDENCE: Record<Kind, number> = { alias: 0.9, landmark: 0.8, microdistrict: 0.8, street: 0.7 };
 
-const STREET_WORDS = new Set([
-  'ул',
-  'улица',
-  'улицы',
-  'улице',
-  'улицу',
-  'улицей',
-  'пр',
-  'просп',
-  'проспект',
-  'проспекта',
-  'проспекте',
-  'пер',
-  'переулок',
-  'переулке',
-  'проезд',
-  'проезде',
-  'б',
-  'бул',
-  'бульвар',
-  'бульваре',
-  'тракт',
-  'тракте',
-  'пл',
-  'площадь',
-  'площади',
-]);
 const MICRODISTRICT_WORDS = new Set(['мкр', 'мкрн', 'микрорайон', 'микрорайона', 'микрорайоне', 'микрорайону']);
 const PREPOSITIONS = new Set(['на', 'по', 'с', 'со', 'от', 'до', 'пересечении', 'перекрестке', 'углу', 'угол']);
 /**

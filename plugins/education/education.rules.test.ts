@@ -6,11 +6,17 @@ import {
   firstRoutingRule,
   type AppealFacts,
   type RoutingRule,
+  loadPluginRegionData,
 } from '../../core/plugin-api/index.js';
 import { educationCategories } from './education.categories.js';
 import { educationDetailsSchema } from './education.details.js';
-import { educationInstitutions } from './education.reference-data.js';
+import { educationTables } from './education.region-tables.js';
+import { educationPlugin } from './index.js';
 import { educationDeadlines, educationKpis, educationRouting } from './education.rules.js';
+
+// The real reference data: the default region pack's tables, loaded as the core loads them at start.
+loadPluginRegionData(educationPlugin);
+const educationInstitutions = educationTables.rows('institutions');
 
 /** The default region pack's municipalities: the reference data must cover them. */
 const MUNICIPALITIES = regionReferenceCodes().municipalities;

@@ -1,5 +1,5 @@
 import { upsertRows, type SeedContext } from '../../core/plugin-api/index.js';
-import { educationInstitutions } from './education.reference-data.js';
+import { educationTables } from './education.region-tables.js';
 
 /** Schools and kindergartens by their fixed id: idempotent, every start. */
 export async function seedEducation(ctx: SeedContext): Promise<void> {
@@ -7,7 +7,7 @@ export async function seedEducation(ctx: SeedContext): Promise<void> {
     ctx.em,
     'education_institution',
     await Promise.all(
-      educationInstitutions.map(async (i) => ({
+      educationTables.rows('institutions').map(async (i) => ({
         id: i.id,
         name: i.name,
         kind: i.kind,

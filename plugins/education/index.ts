@@ -1,3 +1,4 @@
+import { educationTables } from './education.region-tables.js';
 import { defineSectorPlugin, PLUGIN_API_VERSION } from '../../core/plugin-api/index.js';
 import { educationCategories } from './education.categories.js';
 import { educationDeadlines, educationKpis, educationRouting } from './education.rules.js';
@@ -20,5 +21,6 @@ export const educationPlugin = defineSectorPlugin({
   deadlines: educationDeadlines,
   kpis: educationKpis,
   posCategories: educationPosCategories,
+  regionTables: educationTables,
   seed: seedEducation,
 });

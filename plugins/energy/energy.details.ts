@@ -2,47 +2,32 @@
  * The energy sector's own fields on an appeal. All optional; unknown keys are
  * rejected, so that a typo in a field name is reported rather than dropped.
  */
-import { ref } from '@mikro-orm/core';
 import { z } from 'zod';
-import { Appeal, type DetailsDefinition } from '../../core/plugin-api/index.js';
+import { sectorDetailsSchema, storedDetails, type DetailsDefinition } from '../../core/plugin-api/index.js';
 import { EnergyDetails } from './energy.entities.js';
 
-export const energyDetailsSchema = z.strictObject(
-  {
-    /** The meter's factory number as printed on it: digits, sometimes with letters or dashes. */
-    meterNumber: z
-      .string({ error: 'Номер прибора учёта должен быть строкой' })
-      .trim()
-      .regex(/^[0-9A-Za-zА-Яа-я-]{4,25}$/, { error: 'Номер прибора учёта: от 4 до 25 цифр, букв или дефисов' })
-      .optional()
-      .describe('Заводской номер прибора учёта'),
-    accountNumber: z
-      .string({ error: 'Номер лицевого счёта должен быть строкой' })
-      .trim()
-      .regex(/^[0-9A-Za-zА-Яа-я-]{4,30}$/, { error: 'Номер лицевого счёта: от 4 до 30 цифр, букв или дефисов' })
-      .optional()
-      .describe('Номер лицевого счёта'),
-    supplierInn: z
-      .string({ error: 'ИНН поставщика должен быть строкой' })
-      .regex(/^\d{10}$/, { error: 'ИНН поставщика — 10 цифр' })
-      .optional()
-      .describe('ИНН поставщика, 10 цифр'),
-  },
-  {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `Неизвестные поля сведений об энергоснабжении: ${issue.keys.join(', ')}`
-        : issue.code === 'invalid_type'
-          ? 'Сведения об энергоснабжении должны быть объектом'
-          : undefined,
-  },
-);
+export const energyDetailsSchema = sectorDetailsSchema('об энергоснабжении', {
+  /** The meter's factory number as printed on it: digits, sometimes with letters or dashes. */
+  meterNumber: z
+    .string({ error: 'Номер прибора учёта должен быть строкой' })
+    .trim()
+    .regex(/^[0-9A-Za-zА-Яа-я-]{4,25}$/, { error: 'Номер прибора учёта: от 4 до 25 цифр, букв или дефисов' })
+    .optional()
+    .describe('Заводской номер прибора учёта'),
+  accountNumber: z
+    .string({ error: 'Номер лицевого счёта должен быть строкой' })
+    .trim()
+    .regex(/^[0-9A-Za-zА-Яа-я-]{4,30}$/, { error: 'Номер лицевого счёта: от 4 до 30 цифр, букв или дефисов' })
+    .optional()
+    .describe('Номер лицевого счёта'),
+  supplierInn: z
+    .string({ error: 'ИНН поставщика должен быть строкой' })
+    .regex(/^\d{10}$/, { error: 'ИНН поставщика — 10 цифр' })
+    .optional()
+    .describe('ИНН поставщика, 10 цифр'),
+});
 
 export type EnergyDetailsInput = z.infer<typeof energyDetailsSchema>;
 
 /** How `registerAppeal(details)` is validated and stored for the energy sector. */
-export const energyDetails: DetailsDefinition<EnergyDetailsInput> = {
-  schema: energyDetailsSchema,
-  entity: EnergyDetails,
-  toEntity: (appealId, input) => Object.assign(new EnergyDetails(), { appeal: ref(Appeal, appealId), ...input }),
-};
+export const energyDetails: DetailsDefinition<EnergyDetailsInput> = storedDetails(energyDetailsSchema, EnergyDetails);

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { appealFacts, sectorContractProblems, ruleByCode, type AppealFacts } from '../../core/plugin-api/index.js';
+import { appealFacts, sectorContractProblems, ruleByCode, type AppealFacts, loadPluginRegionData } from '../../core/plugin-api/index.js';
 import { energyCategories } from './energy.categories.js';
 import { energyDetailsSchema } from './energy.details.js';
-import { energyCompanies } from './energy.reference-data.js';
+import { energyTables } from './energy.region-tables.js';
+import { energyPlugin } from './index.js';
 import { energyDeadlines, energyKpis, energyRouting } from './energy.rules.js';
+
+// The real reference data: the default region pack's tables, loaded as the core loads them at start.
+loadPluginRegionData(energyPlugin);
+const energyCompanies = energyTables.rows('companies');
 
 const facts = (overrides: Partial<AppealFacts> = {}): AppealFacts => appealFacts('energy', { municipalityCode: 'sernursky', ...overrides });
 

@@ -1,12 +1,12 @@
 import { upsertRows, type SeedContext } from '../../core/plugin-api/index.js';
-import { energyCompanies } from './energy.reference-data.js';
+import { energyTables } from './energy.region-tables.js';
 
 /** Energy companies by name: idempotent, every start. */
 export async function seedEnergy(ctx: SeedContext): Promise<void> {
   await upsertRows(
     ctx.em,
     'energy_company',
-    energyCompanies.map((c) => ({
+    energyTables.rows('companies').map((c) => ({
       name: c.name,
       short_name: c.shortName,
       kind: c.kind,

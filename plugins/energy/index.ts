@@ -1,3 +1,4 @@
+import { energyTables } from './energy.region-tables.js';
 import { defineSectorPlugin, PLUGIN_API_VERSION } from '../../core/plugin-api/index.js';
 import { energyCategories } from './energy.categories.js';
 import { energyDeadlines, energyKpis, energyRouting } from './energy.rules.js';
@@ -20,5 +21,6 @@ export const energyPlugin = defineSectorPlugin({
   deadlines: energyDeadlines,
   kpis: energyKpis,
   posCategories: energyPosCategories,
+  regionTables: energyTables,
   seed: seedEnergy,
 });

@@ -1,18 +1,4 @@
-import { textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
-
-const mentions =
-  (pattern: RegExp) =>
-  (facts: AppealFacts): boolean =>
-    pattern.test(textOf(facts));
-
-/**
- * A complaint must never be sent to the body whose actions it complains
- * about (59-ФЗ, art. 8, part 6): such appeals fall through to the ministry.
- */
-const notAgainst =
-  (organizationCode: string) =>
-  (facts: AppealFacts): boolean =>
-    !facts.complainedAboutOrganizationCodes.includes(organizationCode);
+import { mentions, notAgainst, textOf, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
 
 /** Care given by a hospital to the people of its area; rudeness goes to the ministry, never to the hospital itself. */
 const HOSPITAL_CARE = [

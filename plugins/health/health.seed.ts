@@ -1,5 +1,5 @@
 import { upsertRows, type SeedContext } from '../../core/plugin-api/index.js';
-import { medicalOrganizations } from './health.reference-data.js';
+import { healthTables } from './health.region-tables.js';
 
 /** Medical organizations by code: idempotent, every start. */
 export async function seedHealth(ctx: SeedContext): Promise<void> {
@@ -7,7 +7,7 @@ export async function seedHealth(ctx: SeedContext): Promise<void> {
     ctx.em,
     'health_medical_organization',
     await Promise.all(
-      medicalOrganizations.map(async (m) => ({
+      healthTables.rows('medical-organizations').map(async (m) => ({
         code: m.code,
         name: m.name,
         kind: m.kind,

@@ -1,3 +1,4 @@
+import { healthTables } from './health.region-tables.js';
 import { defineSectorPlugin, PLUGIN_API_VERSION } from '../../core/plugin-api/index.js';
 import { healthCategories } from './health.categories.js';
 import { healthDeadlines, healthKpis, healthRouting } from './health.rules.js';
@@ -20,5 +21,6 @@ export const healthPlugin = defineSectorPlugin({
   deadlines: healthDeadlines,
   kpis: healthKpis,
   posCategories: healthPosCategories,
+  regionTables: healthTables,
   seed: seedHealth,
 });

@@ -4,53 +4,38 @@
  * be well formed. Unknown keys are rejected, so that a typo in a field name
  * is reported rather than silently dropped.
  */
-import { ref } from '@mikro-orm/core';
 import { z } from 'zod';
-import { Appeal, type DetailsDefinition } from '../../core/plugin-api/index.js';
+import { sectorDetailsSchema, storedDetails, type DetailsDefinition } from '../../core/plugin-api/index.js';
 import { HousingDetails } from './housing.entities.js';
 
-export const housingDetailsSchema = z.strictObject(
-  {
-    buildingAddress: z
-      .string({ error: 'Адрес дома должен быть строкой' })
-      .trim()
-      .min(5, { error: 'Адрес дома слишком короткий' })
-      .max(300, { error: 'Адрес дома длиннее 300 символов' })
-      .optional()
-      .describe('Адрес дома'),
-    apartment: z
-      .string({ error: 'Номер квартиры должен быть строкой' })
-      .trim()
-      .regex(/^\d{1,4}[а-яА-Яa-zA-Z]?$/, { error: 'Номер квартиры: до 4 цифр и, возможно, буква (например, «12а»)' })
-      .optional()
-      .describe('Номер квартиры'),
-    managementCompanyInn: z
-      .string({ error: 'ИНН управляющей организации должен быть строкой' })
-      .regex(/^\d{10}$/, { error: 'ИНН управляющей организации — 10 цифр' })
-      .optional()
-      .describe('ИНН управляющей организации, 10 цифр'),
-    accountNumber: z
-      .string({ error: 'Номер лицевого счёта должен быть строкой' })
-      .trim()
-      .regex(/^[0-9A-Za-zА-Яа-я-]{4,30}$/, { error: 'Номер лицевого счёта: от 4 до 30 цифр, букв или дефисов' })
-      .optional()
-      .describe('Номер лицевого счёта'),
-  },
-  {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `Неизвестные поля сведений о ЖКХ: ${issue.keys.join(', ')}`
-        : issue.code === 'invalid_type'
-          ? 'Сведения о ЖКХ должны быть объектом'
-          : undefined,
-  },
-);
+export const housingDetailsSchema = sectorDetailsSchema('о ЖКХ', {
+  buildingAddress: z
+    .string({ error: 'Адрес дома должен быть строкой' })
+    .trim()
+    .min(5, { error: 'Адрес дома слишком короткий' })
+    .max(300, { error: 'Адрес дома длиннее 300 символов' })
+    .optional()
+    .describe('Адрес дома'),
+  apartment: z
+    .string({ error: 'Номер квартиры должен быть строкой' })
+    .trim()
+    .regex(/^\d{1,4}[а-яА-Яa-zA-Z]?$/, { error: 'Номер квартиры: до 4 цифр и, возможно, буква (например, «12а»)' })
+    .optional()
+    .describe('Номер квартиры'),
+  managementCompanyInn: z
+    .string({ error: 'ИНН управляющей организации должен быть строкой' })
+    .regex(/^\d{10}$/, { error: 'ИНН управляющей организации — 10 цифр' })
+    .optional()
+    .describe('ИНН управляющей организации, 10 цифр'),
+  accountNumber: z
+    .string({ error: 'Номер лицевого счёта должен быть строкой' })
+    .trim()
+    .regex(/^[0-9A-Za-zА-Яа-я-]{4,30}$/, { error: 'Номер лицевого счёта: от 4 до 30 цифр, букв или дефисов' })
+    .optional()
+    .describe('Номер лицевого счёта'),
+});
 
 export type HousingDetailsInput = z.infer<typeof housingDetailsSchema>;
 
 /** How `registerAppeal(details)` is validated and stored for the housing sector. */
-export const housingDetails: DetailsDefinition<HousingDetailsInput> = {
-  schema: housingDetailsSchema,
-  entity: HousingDetails,
-  toEntity: (appealId, input) => Object.assign(new HousingDetails(), { appeal: ref(Appeal, appealId), ...input }),
-};
+export const housingDetails: DetailsDefinition<HousingDetailsInput> = storedDetails(housingDetailsSchema, HousingDetails);

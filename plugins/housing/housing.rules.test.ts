@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { appealFacts, sectorContractProblems, ruleByCode, type AppealFacts } from '../../core/plugin-api/index.js';
+import { appealFacts, sectorContractProblems, ruleByCode, type AppealFacts, loadPluginRegionData } from '../../core/plugin-api/index.js';
 import { housingCategories } from './housing.categories.js';
 import { housingDetailsSchema } from './housing.details.js';
-import { apartmentBuildings, managementCompanies } from './housing.reference-data.js';
+import { housingTables } from './housing.region-tables.js';
+import { housingPlugin } from './index.js';
 import { housingDeadlines, housingKpis, housingRouting } from './housing.rules.js';
+
+// The real reference data: the default region pack's tables, loaded as the core loads them at start.
+loadPluginRegionData(housingPlugin);
+const managementCompanies = housingTables.rows('management-companies');
+const apartmentBuildings = housingTables.rows('apartment-buildings');
 
 const facts = (overrides: Partial<AppealFacts> = {}): AppealFacts => appealFacts('housing', { municipalityCode: 'yoshkar-ola', ...overrides });
 

@@ -1,5 +1,5 @@
 import { referenceId, upsertRows, type SeedContext } from '../../core/plugin-api/index.js';
-import { apartmentBuildings, managementCompanies } from './housing.reference-data.js';
+import { housingTables } from './housing.region-tables.js';
 
 /** Management companies by INN, then buildings by address: idempotent, every start. */
 export async function seedHousing(ctx: SeedContext): Promise<void> {
@@ -7,7 +7,7 @@ export async function seedHousing(ctx: SeedContext): Promise<void> {
     ctx.em,
     'housing_management_company',
     await Promise.all(
-      managementCompanies.map(async (c) => ({
+      housingTables.rows('management-companies').map(async (c) => ({
         name: c.name,
         inn: c.inn,
         municipality_id: await ctx.municipalityId(c.municipalityCode),
@@ -20,7 +20,7 @@ export async function seedHousing(ctx: SeedContext): Promise<void> {
     ctx.em,
     'housing_apartment_building',
     await Promise.all(
-      apartmentBuildings.map(async (b) => ({
+      housingTables.rows('apartment-buildings').map(async (b) => ({
         address: b.address,
         municipality_id: await ctx.municipalityId(b.municipalityCode),
         year_built: b.yearBuilt,

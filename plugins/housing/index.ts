@@ -1,3 +1,4 @@
+import { housingTables } from './housing.region-tables.js';
 import { defineSectorPlugin, PLUGIN_API_VERSION } from '../../core/plugin-api/index.js';
 import { housingCategories } from './housing.categories.js';
 import { housingDeadlines, housingKpis, housingRouting } from './housing.rules.js';
@@ -22,5 +23,6 @@ export const housingPlugin = defineSectorPlugin({
   kpis: housingKpis,
   surveyTemplates: housingSurveyTemplates,
   posCategories: housingPosCategories,
+  regionTables: housingTables,
   seed: seedHousing,
 });

@@ -1,3 +1,4 @@
+import { roadsTables } from './roads.region-tables.js';
 import { defineSectorPlugin, PLUGIN_API_VERSION } from '../../core/plugin-api/index.js';
 import { roadsCategories } from './roads.categories.js';
 import { roadsDeadlines, roadsKpis, roadsRouting } from './roads.rules.js';
@@ -20,5 +21,6 @@ export const roadsPlugin = defineSectorPlugin({
   deadlines: roadsDeadlines,
   kpis: roadsKpis,
   posCategories: roadsPosCategories,
+  regionTables: roadsTables,
   seed: seedRoads,
 });

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { appealFacts, regionReferenceCodes, sectorContractProblems, ruleByCode, type AppealFacts } from '../../core/plugin-api/index.js';
+import { appealFacts, regionReferenceCodes, sectorContractProblems, ruleByCode, type AppealFacts, loadPluginRegionData } from '../../core/plugin-api/index.js';
 import { roadsCategories } from './roads.categories.js';
 import { roadsDetailsSchema } from './roads.details.js';
-import { roadSegments } from './roads.reference-data.js';
+import { roadsTables } from './roads.region-tables.js';
+import { roadsPlugin } from './index.js';
 import { roadsDeadlines, roadsKpis, roadsRouting } from './roads.rules.js';
+
+// The real reference data: the default region pack's tables, loaded as the core loads them at start.
+loadPluginRegionData(roadsPlugin);
+const roadSegments = roadsTables.rows('road-segments');
 
 /** The default region pack's municipalities: the reference data must cover them. */
 const MUNICIPALITIES = regionReferenceCodes().municipalities;
@@ -52,6 +57,17 @@ describe('roads rules', () => {
     expect(first(facts({ municipalityCode: 'yoshkar-ola', text: 'Яма на Ленинском проспекте' }), 'roads.potholes')).toBe('roads.city-streets');
     expect(first(facts({ municipalityCode: 'medvedevsky', text: 'Колея на трассе Р-176 у Медведево' }), 'roads.potholes')).toBe('roads.federal-highway');
     expect(first(facts({ municipalityCode: 'sernursky', text: 'Яма на дороге Йошкар-Ола — Сернур' }), 'roads.potholes')).toBe('roads.regional-network');
+  });
+
+  it("sends a city district's streets to its administration by the pack's municipality kinds, in any region", () => {
+    const cityStreets = ruleByCode(roadsRouting, 'roads.city-streets');
+    expect([cityStreets.when?.(facts({ municipalityCode: 'volzhsk' })), cityStreets.when?.(facts({ municipalityCode: 'volzhsky' }))]).toEqual([true, false]);
+    try {
+      loadPluginRegionData(roadsPlugin, 'test/fixtures/regions/zarechye');
+      expect(['lugovoy', 'berezovsky', 'volzhsk'].map((code) => cityStreets.when?.(facts({ municipalityCode: code })))).toEqual([true, false, false]);
+    } finally {
+      loadPluginRegionData(roadsPlugin);
+    }
   });
 });
 

@@ -1,9 +1,5 @@
-import { isWinter, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
-
-const mentions =
-  (pattern: RegExp) =>
-  (facts: AppealFacts): boolean =>
-    pattern.test(textOf(facts));
+import { mentions, isWinter, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
+import { roadsTables } from './roads.region-tables.js';
 
 /** Text, address and road name together: a street may be named in any of them. */
 const placeOf = (facts: AppealFacts): string => {
@@ -11,7 +7,8 @@ const placeOf = (facts: AppealFacts): string => {
   return `${facts.text} ${facts.address ?? ''} ${roadName}`.toLowerCase().replace(/ё/g, 'е');
 };
 
-const CITY_DISTRICTS = ['yoshkar-ola', 'volzhsk', 'kozmodemyansk'];
+/** A city district of the region pack (its streets are the city's), not a municipal district. */
+const inCityDistrict = (facts: AppealFacts): boolean => roadsTables.municipalityKind(facts.municipalityCode) === 'CITY_DISTRICT';
 
 const REGIONAL_NETWORK = [
   'roads.potholes',
@@ -39,9 +36,9 @@ export const roadsRouting: RoutingRule[] = [
   },
   {
     code: 'roads.city-streets',
-    description: 'Дороги и улицы городских округов Йошкар-Ола, Волжск, Козьмодемьянск — администрация городского округа',
+    description: 'Дороги и улицы городских округов — администрация городского округа',
     priority: 10,
-    municipalities: CITY_DISTRICTS,
+    when: inCityDistrict,
     target: { municipalAdministration: true },
   },
   {

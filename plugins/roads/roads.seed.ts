@@ -1,5 +1,5 @@
 import { upsertRows, type SeedContext } from '../../core/plugin-api/index.js';
-import { roadSegments } from './roads.reference-data.js';
+import { roadsTables } from './roads.region-tables.js';
 
 /** Road segments by code: idempotent, every start. */
 export async function seedRoads(ctx: SeedContext): Promise<void> {
@@ -7,7 +7,7 @@ export async function seedRoads(ctx: SeedContext): Promise<void> {
     ctx.em,
     'roads_segment',
     await Promise.all(
-      roadSegments.map(async (r) => ({
+      roadsTables.rows('road-segments').map(async (r) => ({
         code: r.code,
         name: r.name,
         road_number: r.roadNumber ?? null,

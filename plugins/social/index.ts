@@ -1,3 +1,4 @@
+import { socialTables } from './social.region-tables.js';
 import { defineSectorPlugin, PLUGIN_API_VERSION } from '../../core/plugin-api/index.js';
 import { socialCategories } from './social.categories.js';
 import { socialDeadlines, socialKpis, socialRouting } from './social.rules.js';
@@ -20,5 +21,6 @@ export const socialPlugin = defineSectorPlugin({
   deadlines: socialDeadlines,
   kpis: socialKpis,
   posCategories: socialPosCategories,
+  regionTables: socialTables,
   seed: seedSocial,
 });

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { appealFacts, regionReferenceCodes, sectorContractProblems, type AppealFacts } from '../../core/plugin-api/index.js';
+import { appealFacts, regionReferenceCodes, sectorContractProblems, type AppealFacts, loadPluginRegionData } from '../../core/plugin-api/index.js';
 import { socialCategories } from './social.categories.js';
 import { socialDetailsSchema } from './social.details.js';
-import { socialMeasures, socialServiceCentres } from './social.reference-data.js';
+import { socialTables } from './social.region-tables.js';
+import { socialPlugin } from './index.js';
 import { socialDeadlines, socialKpis, socialRouting } from './social.rules.js';
+
+// The real reference data: the default region pack's tables, loaded as the core loads them at start.
+loadPluginRegionData(socialPlugin);
+const socialMeasures = socialTables.rows('measures');
+const socialServiceCentres = socialTables.rows('service-centres');
 
 /** The default region pack's municipalities: the reference data must cover them. */
 const MUNICIPALITIES = regionReferenceCodes().municipalities;

@@ -1,23 +1,10 @@
-import { textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
-import { socialMeasures, type MeasureProvider } from './social.reference-data.js';
+import { mentions, notAgainst, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
+import { socialTables } from './social.region-tables.js';
 
-const mentions =
-  (pattern: RegExp) =>
-  (facts: AppealFacts): boolean =>
-    pattern.test(textOf(facts));
-
-/**
- * A complaint must never be sent to the body whose actions it complains
- * about (59-ФЗ, art. 8, part 6): such appeals fall through to the ministry.
- */
-const notAgainst =
-  (organizationCode: string) =>
-  (facts: AppealFacts): boolean =>
-    !facts.complainedAboutOrganizationCodes.includes(organizationCode);
-
-const providerOfMeasure = (facts: AppealFacts): MeasureProvider | null => {
+/** Who grants the measure named in the details, by the region pack's list of measures. */
+const providerOfMeasure = (facts: AppealFacts): string | null => {
   const code = facts.details?.measureCode;
-  return socialMeasures.find((measure) => measure.code === code)?.provider ?? null;
+  return socialTables.rows('measures').find((measure) => measure.code === code)?.provider ?? null;
 };
 
 export const socialRouting: RoutingRule[] = [

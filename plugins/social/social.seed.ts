@@ -1,5 +1,5 @@
 import { upsertRows, type SeedContext } from '../../core/plugin-api/index.js';
-import { socialMeasures, socialServiceCentres } from './social.reference-data.js';
+import { socialTables } from './social.region-tables.js';
 
 const PROVIDER = { osfr: 'OSFR', 'min-social': 'MIN_SOCIAL', municipality: 'MUNICIPALITY' } as const;
 
@@ -8,7 +8,7 @@ export async function seedSocial(ctx: SeedContext): Promise<void> {
   await upsertRows(
     ctx.em,
     'social_measure',
-    socialMeasures.map((m) => ({
+    socialTables.rows('measures').map((m) => ({
       code: m.code,
       name: m.name,
       legal_basis: m.legalBasis,
@@ -22,7 +22,7 @@ export async function seedSocial(ctx: SeedContext): Promise<void> {
     ctx.em,
     'social_service_centre',
     await Promise.all(
-      socialServiceCentres.map(async (c) => ({
+      socialTables.rows('service-centres').map(async (c) => ({
         code: c.code,
         name: c.name,
         address: c.address,

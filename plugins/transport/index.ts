@@ -1,3 +1,4 @@
+import { transportTables } from './transport.region-tables.js';
 import { defineSectorPlugin, PLUGIN_API_VERSION } from '../../core/plugin-api/index.js';
 import { transportCategories } from './transport.categories.js';
 import { transportDeadlines, transportKpis, transportRouting } from './transport.rules.js';
@@ -22,5 +23,6 @@ export const transportPlugin = defineSectorPlugin({
   kpis: transportKpis,
   surveyTemplates: transportSurveyTemplates,
   posCategories: transportPosCategories,
+  regionTables: transportTables,
   seed: seedTransport,
 });

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { appealFacts, regionReferenceCodes, sectorContractProblems, ruleByCode, type AppealFacts } from '../../core/plugin-api/index.js';
+import { appealFacts, regionReferenceCodes, sectorContractProblems, ruleByCode, type AppealFacts, loadPluginRegionData } from '../../core/plugin-api/index.js';
 import { transportCategories } from './transport.categories.js';
 import { transportDetailsSchema } from './transport.details.js';
-import { busRoutes, transportCarriers } from './transport.reference-data.js';
+import { transportTables } from './transport.region-tables.js';
+import { transportPlugin } from './index.js';
 import { transportDeadlines, transportKpis, transportRouting } from './transport.rules.js';
+
+// The real reference data: the default region pack's tables, loaded as the core loads them at start.
+loadPluginRegionData(transportPlugin);
+const transportCarriers = transportTables.rows('carriers');
+const busRoutes = transportTables.rows('bus-routes');
 
 /** The default region pack's municipalities: the reference data must cover them. */
 const MUNICIPALITIES = regionReferenceCodes().municipalities;

@@ -1,12 +1,8 @@
-import { isWinter, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
-import { regionalRouteNumbers } from './transport.reference-data.js';
+import { mentions, isWinter, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
+import { transportTables } from './transport.region-tables.js';
 
-const mentions =
-  (pattern: RegExp) =>
-  (facts: AppealFacts): boolean =>
-    pattern.test(textOf(facts));
-
-const CITY_DISTRICTS = ['yoshkar-ola', 'volzhsk', 'kozmodemyansk'];
+/** A city district of the region pack (its routes are the city's), not a municipal district. */
+const inCityDistrict = (facts: AppealFacts): boolean => transportTables.municipalityKind(facts.municipalityCode) === 'CITY_DISTRICT';
 
 const routeNumberOf = (facts: AppealFacts): string | null => {
   const value = facts.details?.routeNumber;
@@ -22,7 +18,7 @@ export const transportRouting: RoutingRule[] = [
     priority: 10,
     when: (facts) => {
       const number = routeNumberOf(facts);
-      return number !== null && regionalRouteNumbers.has(number);
+      return number !== null && transportTables.rows('bus-routes').some((route) => route.kind !== 'CITY' && route.number === number);
     },
     target: { organizationCode: 'min-transport' },
   },
@@ -35,9 +31,9 @@ export const transportRouting: RoutingRule[] = [
   },
   {
     code: 'transport.city-routes',
-    description: 'Городские маршруты Йошкар-Олы, Волжска и Козьмодемьянска — администрация городского округа',
+    description: 'Городские маршруты городских округов — администрация городского округа',
     priority: 30,
-    municipalities: CITY_DISTRICTS,
+    when: inCityDistrict,
     categories: [
       'transport.route-cancelled',
       'transport.schedule',
@@ -64,7 +60,7 @@ export const transportDeadlines: DeadlineRule[] = [
     description: 'Отменён маршрут, и село осталось без транспорта — ответ в течение 3 календарных дней',
     categories: ['transport.route-cancelled'],
     when: (facts) =>
-      (facts.municipalityCode !== null && !CITY_DISTRICTS.includes(facts.municipalityCode)) ||
+      (facts.municipalityCode !== null && !inCityDistrict(facts)) ||
       /деревн|(^|[^а-я])(села|селе|село|сел)([^а-я]|$)|поселк|райцентр|(^|[^а-я])(д|с|п)\.\s?[а-я]/.test(textOf(facts)),
     answerWithin: { calendarDays: 3 },
   },

@@ -1,19 +1,19 @@
 import { referenceId, upsertRows, type SeedContext } from '../../core/plugin-api/index.js';
-import { busRoutes, transportCarriers } from './transport.reference-data.js';
+import { transportTables } from './transport.region-tables.js';
 
 /** Carriers, then routes, by code: idempotent, every start. */
 export async function seedTransport(ctx: SeedContext): Promise<void> {
   await upsertRows(
     ctx.em,
     'transport_carrier',
-    transportCarriers.map((c) => ({ code: c.code, name: c.name, demo: c.demo })),
+    transportTables.rows('carriers').map((c) => ({ code: c.code, name: c.name, demo: c.demo })),
     ['code'],
   );
   await upsertRows(
     ctx.em,
     'transport_bus_route',
     await Promise.all(
-      busRoutes.map(async (r) => ({
+      transportTables.rows('bus-routes').map(async (r) => ({
         code: r.code,
         number: r.number,
         kind: r.kind,

@@ -1,3 +1,4 @@
+import { wasteTables } from './waste.region-tables.js';
 import { defineSectorPlugin, PLUGIN_API_VERSION } from '../../core/plugin-api/index.js';
 import { wasteCategories } from './waste.categories.js';
 import { wasteDeadlines, wasteKpis, wasteRouting } from './waste.rules.js';
@@ -20,5 +21,6 @@ export const wastePlugin = defineSectorPlugin({
   deadlines: wasteDeadlines,
   kpis: wasteKpis,
   posCategories: wastePosCategories,
+  regionTables: wasteTables,
   seed: seedWaste,
 });

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { appealFacts, sectorContractProblems, firstRoutingRule, type AppealFacts, type RoutingRule } from '../../core/plugin-api/index.js';
+import {
+  appealFacts,
+  sectorContractProblems,
+  firstRoutingRule,
+  type AppealFacts,
+  type RoutingRule,
+  loadPluginRegionData,
+} from '../../core/plugin-api/index.js';
 import { wasteCategories } from './waste.categories.js';
 import { wasteDetailsSchema } from './waste.details.js';
-import { containerSites } from './waste.reference-data.js';
+import { wasteTables } from './waste.region-tables.js';
+import { wastePlugin } from './index.js';
 import { wasteDeadlines, wasteKpis, wasteRouting } from './waste.rules.js';
+
+// The real reference data: the default region pack's tables, loaded as the core loads them at start.
+loadPluginRegionData(wastePlugin);
+const containerSites = wasteTables.rows('container-sites');
 
 const facts = (overrides: Partial<AppealFacts> = {}): AppealFacts => appealFacts('waste', { municipalityCode: 'medvedevsky', ...overrides });
 

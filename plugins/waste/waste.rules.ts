@@ -58,7 +58,7 @@ export const wasteRouting: RoutingRule[] = [
   },
   {
     code: 'waste.facilities-to-ministry',
-    description: 'Полигоны, объекты обработки отходов и опасные отходы — Минприроды Республики Марий Эл',
+    description: 'Полигоны, объекты обработки отходов и опасные отходы — министерство природных ресурсов и экологии региона',
     priority: 40,
     categories: ['waste.landfill', 'waste.hazardous'],
     target: { organizationCode: 'min-natural-resources' },

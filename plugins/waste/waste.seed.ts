@@ -1,5 +1,5 @@
 import { upsertRows, type SeedContext } from '../../core/plugin-api/index.js';
-import { containerSites, wasteOperators } from './waste.reference-data.js';
+import { wasteTables } from './waste.region-tables.js';
 
 /** Operators by their organization, container sites by their fixed id: idempotent, every start. */
 export async function seedWaste(ctx: SeedContext): Promise<void> {
@@ -7,7 +7,7 @@ export async function seedWaste(ctx: SeedContext): Promise<void> {
     ctx.em,
     'waste_operator',
     await Promise.all(
-      wasteOperators.map(async (o) => ({
+      wasteTables.rows('operators').map(async (o) => ({
         name: o.name,
         role: o.role,
         organization_id: await ctx.organizationId(o.organizationCode),
@@ -21,7 +21,7 @@ export async function seedWaste(ctx: SeedContext): Promise<void> {
     ctx.em,
     'waste_container_site',
     await Promise.all(
-      containerSites.map(async (s) => ({
+      wasteTables.rows('container-sites').map(async (s) => ({
         id: s.id,
         address: s.address,
         municipality_id: await ctx.municipalityId(s.municipalityCode),

@@ -1,4 +1,5 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
+import { MonthlyFigures } from './monthly-figures.js';
 
 /**
  * One cell of the analytics rollup: the appeals received in one local month
@@ -10,10 +11,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 @Entity({ tableName: 'analytics_rollup' })
 @Index({ properties: ['month'] })
 @Index({ properties: ['grain', 'month'] })
-export class AnalyticsRollupCell {
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
+export class AnalyticsRollupCell extends MonthlyFigures {
   /**
    * Which keys the cell keeps, as bits: 1 organization, 2 municipality,
    * 4 sector. GRAIN_FULL (7) cells partition the appeals and carry the
@@ -24,10 +22,6 @@ export class AnalyticsRollupCell {
   @Property({ type: 'smallint', default: 7 })
   grain!: number;
 
-  /** The local month, as `date_trunc('month', received_at at time zone TIME_ZONE)`. */
-  @Property({ type: 'datetime', columnType: 'timestamp' })
-  month!: Date;
-
   @Property({ type: 'uuid', nullable: true })
   organizationId?: string | null;
 
@@ -37,22 +31,8 @@ export class AnalyticsRollupCell {
   @Property({ type: 'uuid', nullable: true })
   sectorId?: string | null;
 
-  /** Appeals received. */
-  @Property({ type: 'integer' })
-  n!: number;
-
   @Property({ type: 'integer' })
   open!: number;
-
-  @Property({ type: 'integer' })
-  answered!: number;
-
-  @Property({ type: 'integer' })
-  onTime!: number;
-
-  /** Sum of the response hours of the answered (avg = sum / answered). */
-  @Property({ type: 'double', nullable: true })
-  hoursSum?: number | null;
 
   /** The response hours of the answered, sorted: the exact median of any union of cells. */
   @Property({ type: 'double[]', columnType: 'float8[]', nullable: true })
@@ -61,12 +41,6 @@ export class AnalyticsRollupCell {
   /** The exact median of the response hours of the cell's answered appeals. */
   @Property({ type: 'double', nullable: true })
   median?: number | null;
-
-  @Property({ type: 'integer' })
-  rated!: number;
-
-  @Property({ type: 'integer' })
-  scoreSum!: number;
 
   /** Rated answers by score 1..5 (the negative threshold is configuration, read at query time). */
   @Property({ type: 'integer' })

@@ -1,4 +1,4 @@
-import type { ZodError } from 'zod';
+import { z, type ZodError } from 'zod';
 import { badInput } from '../../errors/errors.js';
 import type { FieldError, ParsedItem } from '../channel-adapter.js';
 
@@ -76,3 +76,14 @@ export function classifierTarget(
 export function sectorsOf(categorySectors: ReadonlyMap<string, string>): Set<string> {
   return new Set(categorySectors.values());
 }
+
+/** The author's contacts as the sources that carry them send them (ПОС, letters): each optional. */
+export const authorContactFields = {
+  name: z.string().trim().min(1).max(300).nullish(),
+  email: z.email({ error: 'Некорректный адрес электронной почты' }).nullish(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[\d\s()-]{5,20}$/, { error: 'Некорректный номер телефона' })
+    .nullish(),
+};

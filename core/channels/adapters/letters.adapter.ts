@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Channel } from '../../entities/enums.js';
 import type { AdapterContext, ChannelAdapter, MapResult } from '../channel-adapter.js';
-import { parseJsonBatch, zodFieldErrors } from './adapter-helpers.js';
+import { parseJsonBatch, zodFieldErrors, authorContactFields } from './adapter-helpers.js';
 
 /**
  * A letter or an e-mail under 59-ФЗ, entered by a ЦУР specialist from the
@@ -25,13 +25,7 @@ export const letterSchema = z.object({
   text: z.string({ error: 'Нужен текст обращения' }).trim().min(1, { error: 'Текст обращения пуст' }).max(100_000),
   author: z
     .object({
-      name: z.string().trim().min(1).max(300).nullish(),
-      email: z.email({ error: 'Некорректный адрес электронной почты' }).nullish(),
-      phone: z
-        .string()
-        .trim()
-        .regex(/^\+?[\d\s()-]{5,20}$/, { error: 'Некорректный номер телефона' })
-        .nullish(),
+      ...authorContactFields,
       /** 59-ФЗ art. 7 part 1: the postal address for the answer. */
       postalAddress: z.string().trim().min(1).max(1000).nullish(),
     })

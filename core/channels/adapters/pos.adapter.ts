@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppealStatus, Channel } from '../../entities/enums.js';
 import type { AdapterContext, ChannelAdapter, MapResult } from '../channel-adapter.js';
 import posStatuses from '../data/pos-statuses.json' with { type: 'json' };
-import { classifierTarget, parseJsonBatch, sectorsOf, zodFieldErrors } from './adapter-helpers.js';
+import { classifierTarget, parseJsonBatch, sectorsOf, zodFieldErrors, authorContactFields } from './adapter-helpers.js';
 
 /**
  * A message of the federal feedback platform (ПОС, Resolution No. 1802 of
@@ -40,13 +40,7 @@ export const posMessageSchema = z.object({
   fz59: z.boolean({ error: 'fz59 должно быть true или false' }).default(false),
   author: z
     .object({
-      name: z.string().trim().min(1).max(300).nullish(),
-      email: z.email({ error: 'Некорректный адрес электронной почты' }).nullish(),
-      phone: z
-        .string()
-        .trim()
-        .regex(/^\+?[\d\s()-]{5,20}$/, { error: 'Некорректный номер телефона' })
-        .nullish(),
+      ...authorContactFields,
     })
     .nullish(),
   status: z.string().trim().min(1).nullish(),

@@ -1,17 +1,8 @@
 import { parse } from 'csv-parse';
-import { Channel } from '../../entities/enums.js';
 import { badInput } from '../../errors/errors.js';
-import type { ChannelAdapter, ParsedItem } from '../channel-adapter.js';
-import {
-  mapRegionalRow,
-  regionalExternalIdOf,
-  regionalOptionsSchema,
-  resolveColumns,
-  rowFromRaw,
-  rowOf,
-  type RegionalOptions,
-  type RegionalRow,
-} from './regional-mapping.js';
+import type { ParsedItem } from '../channel-adapter.js';
+import { resolveColumns, rowOf, type RegionalOptions, type RegionalRow } from './regional-mapping.js';
+import { regionalAdapter } from './regional-adapter.js';
 
 /** UTF-8 when the bytes are valid UTF-8, else Windows-1251 (what older Russian systems and Excel export). */
 export function decode(input: Buffer, encoding: RegionalOptions['encoding']): string {
@@ -83,17 +74,4 @@ async function* parseCsv(input: Buffer, options: RegionalOptions): AsyncIterable
   if (!headers) throw badInput('file', 'Файл пуст: нет строки заголовка');
 }
 
-export const regionalCsvAdapter: ChannelAdapter<RegionalRow, RegionalOptions> = {
-  code: 'regional-csv',
-  keyspace: 'regional',
-  externalIdOf: regionalExternalIdOf,
-  channel: Channel.REGIONAL_SYSTEM,
-  channels: [Channel.REGIONAL_SYSTEM, Channel.MUNICIPAL_SYSTEM],
-  title: 'Региональная или муниципальная система: выгрузка CSV',
-  options: regionalOptionsSchema,
-  parse: parseCsv,
-  revive: rowFromRaw,
-  rawOf: (row) => row.raw,
-  map: mapRegionalRow,
-  mapStatusOut: (status) => status,
-};
+export const regionalCsvAdapter = regionalAdapter('regional-csv', 'Региональная или муниципальная система: выгрузка CSV', parseCsv);

@@ -2,21 +2,11 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { GraphQLError } from 'graphql';
 import { DateTime } from 'luxon';
-import { Channel } from '../../entities/enums.js';
 import { badInput } from '../../errors/errors.js';
-import type { ChannelAdapter, ParsedItem } from '../channel-adapter.js';
+import type { ParsedItem } from '../channel-adapter.js';
 import { checkSpreadsheetPackage, DEFAULT_SPREADSHEET_LIMITS, SheetBudget, type SpreadsheetLimits } from './spreadsheet-limits.js';
-import {
-  mapRegionalRow,
-  regionalExternalIdOf,
-  regionalOptionsSchema,
-  resolveColumns,
-  rowFromRaw,
-  rowOf,
-  type Cell,
-  type RegionalOptions,
-  type RegionalRow,
-} from './regional-mapping.js';
+import { resolveColumns, rowOf, type Cell, type RegionalOptions, type RegionalRow } from './regional-mapping.js';
+import { regionalAdapter } from './regional-adapter.js';
 
 /**
  * A spreadsheet cell as plain text, number or boolean. Dates carry no zone
@@ -93,17 +83,4 @@ async function* parseXlsx(
   }
 }
 
-export const regionalXlsxAdapter: ChannelAdapter<RegionalRow, RegionalOptions> = {
-  code: 'regional-xlsx',
-  keyspace: 'regional',
-  externalIdOf: regionalExternalIdOf,
-  channel: Channel.REGIONAL_SYSTEM,
-  channels: [Channel.REGIONAL_SYSTEM, Channel.MUNICIPAL_SYSTEM],
-  title: 'Региональная или муниципальная система: выгрузка Excel (XLSX)',
-  options: regionalOptionsSchema,
-  parse: parseXlsx,
-  revive: rowFromRaw,
-  rawOf: (row) => row.raw,
-  map: mapRegionalRow,
-  mapStatusOut: (status) => status,
-};
+export const regionalXlsxAdapter = regionalAdapter('regional-xlsx', 'Региональная или муниципальная система: выгрузка Excel (XLSX)', parseXlsx);
