@@ -244,6 +244,10 @@ async function runServer(): Promise<void> {
       `  server memory per subscriber: ${perSubscriberKb('rss').toFixed(1)} KB RSS, ${perSubscriberKb('heapUsed').toFixed(1)} KB heap${gc ? '' : ' (run with --expose-gc for steadier figures)'}`,
     );
     console.log(`  slow subscribers closed:     ${app.live.stats.overflows}`);
+    const { batches, loadMs, fanOutMs } = app.live.stats;
+    console.log(
+      `  per batch (${batches}):           load ${(loadMs / batches).toFixed(1)} ms, hand-out ${(fanOutMs / batches).toFixed(1)} ms; server CPU user ${(cpu.user / 1000).toFixed(0)} ms, system ${(cpu.system / 1000).toFixed(0)} ms`,
+    );
     console.log(
       `  server CPU while streaming:  ${((cpu.user + cpu.system) / 1000 / streamSeconds / 10).toFixed(0)} % of a core; load client CPU: ${(report.cpuMs / streamSeconds / 10).toFixed(0)} % of a core (same 2 cores)`,
     );

@@ -25,6 +25,8 @@ export interface RequestContext {
   resolveCaller?: (into: RequestContext) => Promise<void>;
   /** The WebSocket the operation came on (subscriptions only). */
   connection?: LiveConnection;
+  /** The graphql-ws operation id (subscriptions only). */
+  operationId?: string;
   /** The client's address (Express `req.ip`), for login throttling. */
   ip?: string | null;
 }

@@ -2,6 +2,8 @@
 export interface LiveConnection {
   /** Closes the socket with a code and a reason the client can read. */
   close(code: number, reason: string): void;
+  /** Writes one text frame; resolves once the socket has taken it (at once if it is no longer open). */
+  write?(data: string): Promise<void>;
   /** Per-connection memo (e.g. the caller's organization subtree). */
   cache: Map<string, Promise<unknown>>;
 }

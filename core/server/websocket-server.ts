@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { authenticateRequest, type Credentials } from '../auth/authenticate.js';
@@ -34,6 +34,13 @@ function liveConnection(extra: ConnectionExtra): LiveConnection {
       // A client that reads nothing never answers the close frame: cut it, so its buffers go.
       setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
     },
+    // As graphql-ws's own adapter sends (graphql-ws/use/ws).
+    write: (data) =>
+      new Promise<void>((resolve, reject) => {
+        const socket = extra.socket;
+        if (socket.readyState !== socket.OPEN) return resolve();
+        socket.send(data, (error) => (error ? reject(error) : resolve()));
+      }),
   };
   return extra.live;
 }
@@ -93,11 +100,16 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
   const format = createErrorFormatter(app.logger, app.config.NODE_ENV === 'development');
   const limits = graphqlLimits(app.config);
   const rules = [...specifiedRules, ...limits.validationRules];
+  // The `next` payload: errors formatted as over HTTP; without errors, graphql-ws's own (no `errors` key).
+  const nextPayload = (result: ExecutionResult) => {
+    const { errors, ...rest } = result;
+    return errors ? { ...result, errors: errors.map((error) => format(error.toJSON(), error)) } : rest;
+  };
   const cleanup = useServer(
     {
       schema,
       // A live event is executed once per access class and query, not once per subscriber.
-      subscribe: subscribeShared,
+      subscribe: (args) => subscribeShared(args, (result) => JSON.stringify(nextPayload(result))),
       // Parsed and validated here (rather than by graphql-ws) so that the limits apply and a syntax error is an error message, not a closed socket.
       onSubscribe: async (ctx, _id, payload) => {
         let document: DocumentNode;
@@ -147,19 +159,18 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
           return false;
         }
       },
-      context: async (ctx) => {
+      context: async (ctx, operationId) => {
         const extra = ctx.extra as ConnectionExtra;
         const ip = extra.ip ?? null;
         const connection = liveConnection(extra);
         try {
           const user = await authenticateRequest(app, extra.credentials ?? {});
-          return Object.assign(createLazyRequestContext(app, user), { ip, connection });
+          return Object.assign(createLazyRequestContext(app, user), { ip, connection, operationId });
         } catch (authError) {
-          return Object.assign(createLazyRequestContext(app, null), { authError, ip, connection });
+          return Object.assign(createLazyRequestContext(app, null), { authError, ip, connection, operationId });
         }
       },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) } : undefined,
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? nextPayload(result) : undefined),
       // Errors of the document itself (validation) carry no code of their own; a failure while streaming does.
       onError: (_ctx, _id, _payload, errors) =>
         errors.map((error) =>
