@@ -45,6 +45,9 @@ function liveConnection(extra: ConnectionExtra): LiveConnection {
   return extra.live;
 }
 
+/** Distinct valid subscription texts kept parsed (the cache starts afresh past it). */
+const MAX_CACHED_DOCUMENTS = 1_000;
+
 /** The protocol's close code for credentials that are not (or no longer) valid. */
 const FORBIDDEN_CLOSE_CODE = 4403;
 
@@ -105,6 +108,31 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
     const { errors, ...rest } = result;
     return errors ? { ...result, errors: errors.map((error) => format(error.toJSON(), error)) } : rest;
   };
+  // Valid documents by their text: subscribers that send the same query share one parsed tree (memory per
+  // subscriber) and it is validated once (parse and validation depend on the text, the schema and the rules only).
+  const validDocuments = new Map<string, DocumentNode>();
+  const documentOf = (query: string): DocumentNode | GraphQLError[] => {
+    let document = validDocuments.get(query);
+    if (document) return document;
+    try {
+      document = parse(query, limits.parseOptions);
+    } catch (error) {
+      const syntax = error instanceof GraphQLError ? error : new GraphQLError(String(error));
+      return [
+        new GraphQLError(syntax.message, {
+          nodes: syntax.nodes,
+          source: syntax.source,
+          positions: syntax.positions,
+          extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+        }),
+      ];
+    }
+    const errors = validate(schema, document, rules);
+    if (errors.length) return errors.map(limits.hideSuggestions);
+    if (validDocuments.size >= MAX_CACHED_DOCUMENTS) validDocuments.clear();
+    validDocuments.set(query, document);
+    return document;
+  };
   const cleanup = useServer(
     {
       schema,
@@ -112,22 +140,8 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
       subscribe: (args) => subscribeShared(args, (result) => JSON.stringify(nextPayload(result))),
       // Parsed and validated here (rather than by graphql-ws) so that the limits apply and a syntax error is an error message, not a closed socket.
       onSubscribe: async (ctx, _id, payload) => {
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, limits.parseOptions);
-        } catch (error) {
-          const syntax = error instanceof GraphQLError ? error : new GraphQLError(String(error));
-          return [
-            new GraphQLError(syntax.message, {
-              nodes: syntax.nodes,
-              source: syntax.source,
-              positions: syntax.positions,
-              extensions: { code: 'GRAPHQL_PARSE_FAILED' },
-            }),
-          ];
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length) return errors.map(limits.hideSuggestions);
+        const document = documentOf(payload.query);
+        if (Array.isArray(document)) return document;
         const user = (ctx.extra as ConnectionExtra).user;
         if (user) {
           try {
