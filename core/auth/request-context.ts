@@ -9,6 +9,8 @@ import { Loaders } from '../reference/cache/loaders.js';
 export interface LiveConnection {
   /** Closes the socket with a code and a reason the client can read. */
   close(code: number, reason: string): void;
+  /** Writes one text frame; resolves once the socket has taken it (at once if it is no longer open). */
+  write?(data: string): Promise<void>;
   /** Per-connection memo (e.g. the caller's organization subtree). */
   cache: Map<string, Promise<unknown>>;
 }
@@ -37,6 +39,8 @@ export interface RequestContext<S extends CoreServices = CoreServices> {
   resolveCaller?: (into: RequestContext) => Promise<void>;
   /** The WebSocket the operation came on (subscriptions only). */
   connection?: LiveConnection;
+  /** The graphql-ws operation id (subscriptions only). */
+  operationId?: string;
   /** The client's address (Express `req.ip`), for login throttling. */
   ip?: string | null;
 }

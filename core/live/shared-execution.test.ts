@@ -93,6 +93,34 @@ describe('shared execution of live events', () => {
     expect(calls.text).toBe(4);
   });
 
+  it('writes a live event to each socket as the frame graphql-ws would send, its payload serialized once per class', async () => {
+    const { schema, calls, push } = makeSchema();
+    const query = 'subscription { events { text } }';
+    let serialized = 0;
+    const serialize = (result: ExecutionResult) => (serialized++, JSON.stringify(result));
+    const frames: string[][] = [[], [], []];
+    const direct = async (who: AuthUser, operationId: string, sink: string[]) => {
+      const contextValue = { user: who, operationId, connection: { cache: new Map(), close() {}, write: async (frame: string) => void sink.push(frame) } };
+      return (await subscribeShared({ schema, document: parse(query), contextValue }, serialize)) as AsyncGenerator<ExecutionResult>;
+    };
+    const a = await direct(user('a', Role.CURATOR), 'op-a', frames[0]);
+    const b = await direct(user('b', Role.CURATOR), 'op-"b"', frames[1]);
+    const c = await direct(user('c', Role.MINISTRY_OBSERVER, ['waste']), 'op-c', frames[2]);
+    // The generators write live items themselves and only ever return to graphql-ws at the end.
+    const pending = [a, b, c].map((stream) => stream.next());
+    push({ facts: {} });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(calls.text).toBe(2);
+    expect(serialized).toBe(2);
+    const frame = (id: string, text: string) => JSON.stringify({ id, type: 'next', payload: { data: { events: { text } } } });
+    expect(frames).toEqual([[frame('op-a', 'CURATOR:a')], [frame('op-"b"', 'CURATOR:a')], [frame('op-c', 'MINISTRY_OBSERVER:c')]]);
+    // An item that is not a live delivery goes back to graphql-ws as before.
+    push({ plain: true });
+    const [ra] = await Promise.all(pending);
+    expect(ra.value).toEqual({ data: { events: { text: 'CURATOR:a' } } });
+    await Promise.all([a, b, c].map((stream) => stream.return(undefined)));
+  });
+
   it('tells access classes apart by role, personal-data view, body and sectors, not by user', () => {
     expect(accessClass(user('a', Role.CURATOR))).toBe(accessClass(user('b', Role.CURATOR)));
     expect(accessClass(user('a', Role.MINISTRY_OBSERVER, ['waste', 'roads']))).toBe(accessClass(user('b', Role.MINISTRY_OBSERVER, ['roads', 'waste'])));

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { authenticateRequest, type Credentials } from '../auth/authenticate.js';
@@ -34,9 +34,19 @@ function liveConnection(extra: ConnectionExtra): LiveConnection {
       // A client that reads nothing never answers the close frame: cut it, so its buffers go.
       setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
     },
+    // As graphql-ws's own adapter sends (graphql-ws/use/ws).
+    write: (data) =>
+      new Promise<void>((resolve, reject) => {
+        const socket = extra.socket;
+        if (socket.readyState !== socket.OPEN) return resolve();
+        socket.send(data, (error) => (error ? reject(error) : resolve()));
+      }),
   };
   return extra.live;
 }
+
+/** Distinct valid subscription texts kept parsed (the cache starts afresh past it). */
+const MAX_CACHED_DOCUMENTS = 1_000;
 
 /** The protocol's close code for credentials that are not (or no longer) valid. */
 const FORBIDDEN_CLOSE_CODE = 4403;
@@ -93,29 +103,45 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
   const format = createErrorFormatter(app.logger, app.config.NODE_ENV === 'development');
   const limits = graphqlLimits(app.config);
   const rules = [...specifiedRules, ...limits.validationRules];
+  // The `next` payload: errors formatted as over HTTP; without errors, graphql-ws's own (no `errors` key).
+  const nextPayload = (result: ExecutionResult) => {
+    const { errors, ...rest } = result;
+    return errors ? { ...result, errors: errors.map((error) => format(error.toJSON(), error)) } : rest;
+  };
+  // Valid documents by their text: subscribers that send the same query share one parsed tree (memory per
+  // subscriber) and it is validated once (parse and validation depend on the text, the schema and the rules only).
+  const validDocuments = new Map<string, DocumentNode>();
+  const documentOf = (query: string): DocumentNode | GraphQLError[] => {
+    let document = validDocuments.get(query);
+    if (document) return document;
+    try {
+      document = parse(query, limits.parseOptions);
+    } catch (error) {
+      const syntax = error instanceof GraphQLError ? error : new GraphQLError(String(error));
+      return [
+        new GraphQLError(syntax.message, {
+          nodes: syntax.nodes,
+          source: syntax.source,
+          positions: syntax.positions,
+          extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+        }),
+      ];
+    }
+    const errors = validate(schema, document, rules);
+    if (errors.length) return errors.map(limits.hideSuggestions);
+    if (validDocuments.size >= MAX_CACHED_DOCUMENTS) validDocuments.clear();
+    validDocuments.set(query, document);
+    return document;
+  };
   const cleanup = useServer(
     {
       schema,
       // A live event is executed once per access class and query, not once per subscriber.
-      subscribe: subscribeShared,
+      subscribe: (args) => subscribeShared(args, (result) => JSON.stringify(nextPayload(result))),
       // Parsed and validated here (rather than by graphql-ws) so that the limits apply and a syntax error is an error message, not a closed socket.
       onSubscribe: async (ctx, _id, payload) => {
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, limits.parseOptions);
-        } catch (error) {
-          const syntax = error instanceof GraphQLError ? error : new GraphQLError(String(error));
-          return [
-            new GraphQLError(syntax.message, {
-              nodes: syntax.nodes,
-              source: syntax.source,
-              positions: syntax.positions,
-              extensions: { code: 'GRAPHQL_PARSE_FAILED' },
-            }),
-          ];
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length) return errors.map(limits.hideSuggestions);
+        const document = documentOf(payload.query);
+        if (Array.isArray(document)) return document;
         const user = (ctx.extra as ConnectionExtra).user;
         if (user) {
           try {
@@ -147,19 +173,18 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
           return false;
         }
       },
-      context: async (ctx) => {
+      context: async (ctx, operationId) => {
         const extra = ctx.extra as ConnectionExtra;
         const ip = extra.ip ?? null;
         const connection = liveConnection(extra);
         try {
           const user = await authenticateRequest(app, extra.credentials ?? {});
-          return Object.assign(createLazyRequestContext(app, user), { ip, connection });
+          return Object.assign(createLazyRequestContext(app, user), { ip, connection, operationId });
         } catch (authError) {
-          return Object.assign(createLazyRequestContext(app, null), { authError, ip, connection });
+          return Object.assign(createLazyRequestContext(app, null), { authError, ip, connection, operationId });
         }
       },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) } : undefined,
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? nextPayload(result) : undefined),
       // Errors of the document itself (validation) carry no code of their own; a failure while streaming does.
       onError: (_ctx, _id, _payload, errors) =>
         errors.map((error) =>
