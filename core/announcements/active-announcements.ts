@@ -8,6 +8,8 @@ export interface ActiveAnnouncement {
   id: string;
   kind: string;
   title: string;
+  /** The text, for the author's notice when it answers an appeal. */
+  body: string;
   validFrom: number;
   validTo: number | null;
   municipalityIds: ReadonlySet<string>;
@@ -35,9 +37,17 @@ const cache = new WeakMap<object, Entry>();
 const PRIORITY: Record<string, number> = { EMERGENCY: 0, OUTAGE: 1, WORKS: 2, INFO: 3 };
 
 async function load(em: EntityManager): Promise<ActiveAnnouncement[]> {
-  const rows = await pgQuery<{ id: string; kind: string; title: string; valid_from: Date | string; valid_to: Date | string | null; audience: StoredAudience }>(
+  const rows = await pgQuery<{
+    id: string;
+    kind: string;
+    title: string;
+    body: string;
+    valid_from: Date | string;
+    valid_to: Date | string | null;
+    audience: StoredAudience;
+  }>(
     em,
-    `select id, kind, title, valid_from, valid_to, audience from announcement
+    `select id, kind, title, body, valid_from, valid_to, audience from announcement
      where status = 'PUBLISHED' and (valid_to is null or valid_to > now() - make_interval(days => $1))`,
     [ENDED_KEPT_DAYS],
     { prepared: true },
@@ -47,6 +57,7 @@ async function load(em: EntityManager): Promise<ActiveAnnouncement[]> {
       id: row.id,
       kind: row.kind,
       title: row.title,
+      body: row.body,
       validFrom: new Date(row.valid_from).getTime(),
       validTo: row.valid_to ? new Date(row.valid_to).getTime() : null,
       municipalityIds: new Set(row.audience.municipalityIds),

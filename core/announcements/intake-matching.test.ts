@@ -18,6 +18,7 @@ const announcement = (over: Partial<ActiveAnnouncement> = {}): ActiveAnnouncemen
   id: 'a',
   kind: 'OUTAGE',
   title: 'Отключение воды',
+  body: 'Авария на водоводе',
   validFrom: NOW - 3600_000,
   validTo: NOW + 3600_000,
   municipalityIds: new Set([M1]),

@@ -5,6 +5,11 @@ import type { ReferenceDirectory } from '../lifecycle/reference-directory.js';
 import { stemRussian, tokenizeRussian } from '../structuring/russian-text.js';
 import { activeAnnouncements, type ActiveAnnouncement } from './active-announcements.js';
 import { containsKey, placeStems } from './place-keys.js';
+import type { EntryNotice } from '../events/appeal-transaction.js';
+import { residentChannels } from '../notifications/outbox.service.js';
+import { matchedAnnouncementMessage } from '../notifications/templates.js';
+import { APPEAL_NUMBER_PLACEHOLDER } from '../notifications/entry-notice-sql.js';
+import type { CoreServices } from '../config/core-services.js';
 
 export const ANNOUNCEMENT_MATCHED = 'ANNOUNCEMENT_MATCHED';
 
@@ -83,11 +88,12 @@ export function matchAnnouncement(list: readonly ActiveAnnouncement[], appeal: A
  * in appeal_announcement. In memory: the list is cached (active-announcements.ts).
  */
 export async function announcementMatcher(
-  app: { structurer: AppealStructurer },
+  app: { structurer: AppealStructurer; config: CoreServices['config'] },
   em: EntityManager,
 ): Promise<(prepared: PreparedAppeal, directory: ReferenceDirectory) => void> {
   const list = await activeAnnouncements(em);
   if (!list.length) return () => undefined;
+  const channels = residentChannels(app);
   return (prepared, directory) => {
     const c = prepared.columns;
     const facts: AppealFactsForMatching = {
@@ -117,6 +123,24 @@ export async function announcementMatcher(
         by: match.by,
         receivedAt: prepared.receivedAt.toISOString(),
       },
+      ...authorNotice(channels, c, match.announcement),
     });
   };
+}
+
+/**
+ * The consenting author's notice of the answer, queued by the registration's
+ * own statement (EntryNotice): committed with the appeal, no listener and no
+ * round trip of its own. None when the author gave no contact or no consent.
+ */
+function authorNotice(channels: ReturnType<typeof residentChannels>, c: PreparedAppeal['columns'], announcement: ActiveAnnouncement): { notice?: EntryNotice } {
+  if (!c.author_notify_consent || !channels.length) return {};
+  const recipients = channels.flatMap(({ kind, channel }) => {
+    if (kind === 'email' && c.author_email && c.author_email_key) return [{ channel, recipient: c.author_email as string, key: `email:${c.author_email_key}` }];
+    if (kind === 'phone' && c.author_phone && c.author_phone_key) return [{ channel, recipient: c.author_phone as string, key: `phone:${c.author_phone_key}` }];
+    return [];
+  });
+  if (!recipients.length) return {};
+  const message = matchedAnnouncementMessage({ number: APPEAL_NUMBER_PLACEHOLDER, title: announcement.title, body: announcement.body });
+  return { notice: { ...message, recipients } };
 }

@@ -19,6 +19,22 @@ export interface EventRecord {
   toStatus?: AppealStatus | null;
   reason?: string | null;
   data?: Record<string, unknown> | null;
+  /** A message to the author queued with the entry, by the intake writers only (see EntryNotice). */
+  notice?: EntryNotice;
+}
+
+/**
+ * A message to an appeal's author queued with its audit entry in the
+ * registration's own statement (core/notifications/entry-notice-sql.ts): an
+ * outbox row committed with the appeal, so no crash can lose it and no
+ * listener has to look for it. `{{appealNumber}}` in the texts becomes the
+ * number the statement gives the appeal.
+ */
+export interface EntryNotice {
+  subject: string;
+  body: string;
+  shortText: string;
+  recipients: { channel: string; recipient: string; key: string }[];
 }
 
 /** What a bulk entry needs of its appeal: the id and the keys subscribers filter on. */
@@ -67,6 +83,8 @@ export interface EventRow {
   to_status: AppealStatus | null;
   reason: string | null;
   data: Record<string, unknown> | null;
+  /** Not a column: read by the intake writers' statement (entry-notice-sql.ts). */
+  notice?: EntryNotice;
 }
 
 /** The `appeal_event` rows of entries by `actor` at `at`. */
@@ -84,6 +102,7 @@ export function auditRows(actor: Actor, entries: readonly BulkEventRecord[], at:
     to_status: entry.toStatus ?? null,
     reason: entry.reason ?? null,
     data: entry.data ?? null,
+    ...(entry.notice ? { notice: entry.notice } : {}),
   }));
 }
 
@@ -152,6 +171,7 @@ export async function runAppealTransaction<T>(
       },
       async recordMany(entries) {
         const rows = tx.eventRows(entries, app.clock.now());
+        if (rows.some((row) => row.notice)) throw new Error('recordMany: an entry with a notice is written by the intake writers only');
         const json = rows.map((row) => ({ ...row, data: row.data ? JSON.stringify(row.data) : null }));
         for (let i = 0; i < json.length; i += BULK_ROWS_PER_STATEMENT) {
           await query(txEm as EntityManager, insertInto('appeal_event', json.slice(i, i + BULK_ROWS_PER_STATEMENT)));

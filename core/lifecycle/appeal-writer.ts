@@ -6,6 +6,7 @@ import type { PreparedAppeal } from './appeal-intake.js';
 import { detectRepeats, type RepeatMatch } from './repeat-detection.js';
 import { appealColumns } from './appeal-table.js';
 import { pgQuery } from '../db/pg-query.js';
+import { entryNoticeCtes } from '../notifications/entry-notice-sql.js';
 
 export interface WrittenAppeal {
   prepared: PreparedAppeal;
@@ -33,9 +34,10 @@ join unnest($1::text[]::channel[], $2::text[]) as k(channel, external_id) on a.c
  * sequence numbers come as `$4`, one per row). The appeals come as json, not
  * jsonb: PostgreSQL then reads each record from the text once instead of
  * building a binary document of the whole chunk first (a third less of its
- * CPU on that step).
+ * CPU on that step). With `notice`, the author's notices the entries carry
+ * are queued by the same statement (entry-notice-sql.ts).
  */
-const insertSql = (columns: string[], returned: string[], reservedNumbers: boolean) => `with ins as (
+const insertSql = (columns: string[], returned: string[], reservedNumbers: boolean, notice: boolean) => `with ins as (
   insert into appeal (${quoted(columns)}, "number")
   select ${quoted(columns, 'i')}, ${reservedNumbers ? `$2::text || lpad(($4::bigint[])[i.ordinality]::text, 7, '0')` : appealNumberExpression('$2')}
   from json_populate_recordset(null::appeal, $1::json) with ordinality i
@@ -48,7 +50,7 @@ ev as (
   select ${quoted(EVENT_COLUMNS, 'e')} from jsonb_populate_recordset(null::appeal_event, $3::jsonb) with ordinality e
   where e.appeal_id in (select id from ins)
   order by e.ordinality
-)
+)${notice ? `,\n${entryNoticeCtes('$3::jsonb')}` : ''}
 select * from ins`;
 
 /** For a batch written while batches before it are still being written (an import's chunks side by side). */
@@ -131,11 +133,13 @@ export async function writeAppeals(
     const columns = [...Object.keys(fresh[0]!.columns), 'is_repeat', 'repeat_of_id'];
     const rows: string[] = [];
     const events: string[] = [];
+    let notice = false;
     for (const p of fresh) {
       const ahead = serialized.get(p) ?? serialize(p, (entries) => tx.eventRows(entries, now));
       const repeat = repeats.get(p.id);
       rows.push(`${ahead.head},"is_repeat":${repeat ? 'true' : 'false'},"repeat_of_id":${repeat ? JSON.stringify(repeat.repeatOf) : 'null'}}`);
       const plan = { entries: ahead.entries, rows: ahead.rows };
+      notice ||= ahead.rows.some((row) => row.notice);
       events.push(...ahead.json);
       if (repeat) {
         const entry = repeatEntry(app, ahead.entries[0]!.appeal, p.columns.status as AppealStatus, repeat);
@@ -148,7 +152,7 @@ export async function writeAppeals(
     }
     const params: unknown[] = [`[${rows.join(',')}]`, appealNumberPrefixAt(app.config.REGION_CODE, now, app.config.TIME_ZONE), `[${events.join(',')}]`];
     if (numbers) params.push(numbers);
-    const inserted = await pgQuery<Row>(em, insertSql(columns, returned, numbers !== null), params, { prepared: true });
+    const inserted = await pgQuery<Row>(em, insertSql(columns, returned, numbers !== null, notice), params, { prepared: true });
     for (const row of inserted) created.set(row.id as string, row);
   }
   // Keys another transaction wrote in between: theirs is the appeal.

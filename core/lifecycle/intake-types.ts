@@ -1,6 +1,7 @@
 import type { SectorPlugin } from '../plugin-api/index.js';
 import type { AppealStatus, Channel } from '../entities/enums.js';
 import type { AppealEventTypeName } from '../entities/appeal-event-type.js';
+import type { EntryNotice } from '../events/appeal-transaction.js';
 
 /** One appeal as a channel hands it in (the GraphQL RegisterAppealInput, or a channel adapter's call). */
 export interface AppealIntake {
@@ -33,6 +34,8 @@ export interface PlannedEvent {
   toStatus: AppealStatus | null;
   reason?: string | null;
   data?: Record<string, unknown> | null;
+  /** The author's notice, queued by the same statement (an announcement's answer at intake). */
+  notice?: EntryNotice;
 }
 
 /** An appeal validated, structured, routed and given its deadline, ready to insert. */

@@ -16,7 +16,7 @@ import type { ReferenceDirectory } from './reference-directory.js';
  * the announcements.
  */
 export type AnnouncementMatcher = (
-  app: { structurer: AppealStructurer },
+  app: { structurer: AppealStructurer; config: CoreServices['config'] },
   em: EntityManager,
 ) => Promise<(prepared: PreparedAppeal, directory: ReferenceDirectory) => void>;
 

@@ -9,6 +9,7 @@ import { auditEntries } from './appeal-writer.js';
 import type { ReferenceDirectory } from './reference-directory.js';
 import { detectRepeats } from './repeat-detection.js';
 import { pgQuery } from '../db/pg-query.js';
+import { entryNoticeCtes } from '../notifications/entry-notice-sql.js';
 
 type Row = Record<string, unknown>;
 
@@ -33,10 +34,11 @@ const statements = new Map<string, string>();
  * another transaction is settled by the unique constraint (`on conflict do
  * nothing`) and read back by the caller. With `notify`, the live-update
  * notifications (EventBus.notifications) are sent by the same statement, so
- * they go out at its commit, only if the appeal was created.
+ * they go out at its commit, only if the appeal was created. With `notice`,
+ * the author's notices its entries carry are queued by it too (entry-notice-sql.ts).
  */
-function registrationSql(columns: string[], returned: string[], notify: boolean): string {
-  const key = `${notify}:${columns.join(',')}:${returned.join(',')}`;
+function registrationSql(columns: string[], returned: string[], notify: boolean, notice: boolean): string {
+  const key = `${notify}:${notice}:${columns.join(',')}:${returned.join(',')}`;
   let sql = statements.get(key);
   if (!sql) {
     const out = (table: string) => returned.map((c) => `${table}."${c}"`).join(', ');
@@ -59,7 +61,7 @@ ev as (
     .map((c) => `e.${c}`)
     .join(', ')} from jsonb_populate_recordset(null::appeal_event, $3::jsonb) e
   where exists (select 1 from ins)
-)${
+)${notice ? `,\n${entryNoticeCtes('$3::jsonb')}` : ''}${
       notify
         ? `,
 notified as (select pg_notify($4::text, m) from unnest($5::text[]) m where exists (select 1 from ins))`
@@ -109,7 +111,17 @@ export async function writeSingleAppeal(
   const params: unknown[] = [JSON.stringify(columns), prefix, JSON.stringify(events)];
   if (notifications) params.push(notifications.channel, notifications.messages);
   const returned = appealColumns(em);
-  let rows = await pgQuery<Row>(em, registrationSql(Object.keys(columns), returned, Boolean(notifications)), params, { prepared: true });
+  let rows = await pgQuery<Row>(
+    em,
+    registrationSql(
+      Object.keys(columns),
+      returned,
+      Boolean(notifications),
+      events.some((e) => e.notice),
+    ),
+    params,
+    { prepared: true },
+  );
   if (!rows.length) {
     // Another transaction wrote the same key between our snapshot and our insert.
     const list = returned.map((c) => `"${c}"`).join(', ');

@@ -5,7 +5,7 @@ import { DeliveryChannel } from './notification-enums.js';
 import type { RenderedMessage } from './templates.js';
 
 /** Residents' channels by kind of contact, as NOTIFY_CHANNELS turns them on. */
-export function residentChannels(app: CoreServices): { kind: 'email' | 'phone'; channel: DeliveryChannel }[] {
+export function residentChannels(app: Pick<CoreServices, 'config'>): { kind: 'email' | 'phone'; channel: DeliveryChannel }[] {
   const on = new Set(app.config.notifyChannels);
   const pairs: { kind: 'email' | 'phone'; channel: DeliveryChannel }[] = [];
   if (on.has('email')) pairs.push({ kind: 'email', channel: DeliveryChannel.EMAIL });

@@ -5,23 +5,17 @@ import { listenToCommittedEvents } from '../events/committed-event-listener.js';
 import type { CommittedAppealEvent, EventBus } from '../events/event-bus.js';
 import { pgQuery } from '../db/pg-query.js';
 import { queueToRecipients, residentChannels, saveMessage } from './outbox.service.js';
-import {
-  answerAcceptedMessage,
-  answeredByAnnouncementMessage,
-  deadlineExtendedMessage,
-  matchedAnnouncementMessage,
-  redirectedMessage,
-  type RenderedMessage,
-} from './templates.js';
+import { answerAcceptedMessage, answeredByAnnouncementMessage, deadlineExtendedMessage, redirectedMessage, type RenderedMessage } from './templates.js';
 import { closeTransports } from './transports.js';
 
 /**
  * The audit entries the author is told about: the ЦУР accepted the answer,
  * the appeal went to another body (59-ФЗ art. 8 part 3), the deadline was
- * extended (art. 12 part 2), an announcement answered it at intake, and
- * the ЦУР closed it with that announcement as the answer.
+ * extended (art. 12 part 2), and the ЦУР closed it with an announcement as
+ * the answer. (An announcement's answer at intake is queued by the
+ * registration's own statement: core/announcements/intake-matching.ts.)
  */
-export const NOTICE_EVENT_TYPES = new Set(['ANSWER_ACCEPTED', 'REDIRECTED', 'DEADLINE_EXTENDED', 'ANNOUNCEMENT_MATCHED', 'ANSWERED_BY_ANNOUNCEMENT']);
+export const NOTICE_EVENT_TYPES = new Set(['ANSWER_ACCEPTED', 'REDIRECTED', 'DEADLINE_EXTENDED', 'ANSWERED_BY_ANNOUNCEMENT']);
 
 interface NoticeRow {
   number: string;
@@ -41,7 +35,7 @@ const NOTICE_SQL = `select a.number, a.author_email, a.author_email_key, a.autho
   e.reason, e.data, o.short_name as organization, an.title as announcement_title, an.body as announcement_body
 from appeal_event e join appeal a on a.id = e.appeal_id
 left join organization o on o.id = a.organization_id
-left join announcement an on e.type in ('ANNOUNCEMENT_MATCHED', 'ANSWERED_BY_ANNOUNCEMENT') and an.id = (e.data->>'announcementId')::uuid
+left join announcement an on e.type = 'ANSWERED_BY_ANNOUNCEMENT' and an.id = (e.data->>'announcementId')::uuid
 where e.id = $1 and a.author_notify_consent`;
 
 function render(app: CoreServices, type: string, row: NoticeRow): RenderedMessage | null {
@@ -52,10 +46,6 @@ function render(app: CoreServices, type: string, row: NoticeRow): RenderedMessag
       return redirectedMessage({ number: row.number, organization: row.organization, reason: row.reason });
     case 'DEADLINE_EXTENDED':
       return deadlineExtendedMessage({ number: row.number, dueAt: row.due_at ? new Date(row.due_at) : null, reason: row.reason }, app.config.TIME_ZONE);
-    case 'ANNOUNCEMENT_MATCHED':
-      return row.announcement_title
-        ? matchedAnnouncementMessage({ number: row.number, title: row.announcement_title, body: row.announcement_body ?? '' })
-        : null;
     case 'ANSWERED_BY_ANNOUNCEMENT':
       return row.announcement_title
         ? answeredByAnnouncementMessage({ number: row.number, title: row.announcement_title, body: row.announcement_body ?? '' })
