@@ -18,7 +18,8 @@ function hs256(payload: object, secret: string): string {
 
 /** Every way a token can be wrong, for an app whose honest signer is `sign`. */
 function attacks(claims: Record<string, unknown>, sign: (payload: object) => string, publicPem: string | null) {
-  const now = Math.floor(Date.now() / 1000);
+  // "Now" is the app's clock (the token's iat), not the wall clock: the test app's clock stands still.
+  const now = claims.iat as number;
   const good = sign(claims);
   const [header, payload, signature] = good.split('.');
   const { sub: _sub, ...noSub } = claims;
