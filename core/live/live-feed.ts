@@ -6,6 +6,9 @@ import type { CommittedAppealEvent, EventBus } from '../events/event-bus.js';
 import { Loaders, type ReferenceLoaders } from '../reference/cache/loaders.js';
 import type { SharedResults } from './shared-execution.js';
 
+/** The most events read in one batch (two `in (…)` reads); more wait for the next. */
+const MAX_BATCH = 500;
+
 /** One committed event, loaded, on its way to its subscribers (one object for all of them). */
 export interface LiveDelivery extends SharedResults {
   facts: CommittedAppealEvent;
@@ -33,14 +36,18 @@ export interface LiveSubscriber {
 export class LiveFeed {
   private readonly subscribers = new Set<LiveSubscriber>();
   private pending: CommittedAppealEvent[] = [];
+  private receivedAt: number[] = [];
   private scheduled = false;
+  /** A batch is being read or handed out; what arrives meanwhile waits for the next one. */
+  private reading = false;
   private chain: Promise<void> = Promise.resolve();
   private readonly unsubscribe: () => void;
   /**
    * Batches loaded, events pushed to subscriptions, subscriptions closed for slowness, the deepest queue seen;
-   * milliseconds spent waiting for batches to load and handing them out (the writes to sockets follow in microtasks).
+   * milliseconds spent waiting for batches to load and handing them out (the writes to sockets follow in microtasks),
+   * the sum over batches of the time their first event waited from receipt to the start of its read, and events read.
    */
-  readonly stats = { batches: 0, pushed: 0, overflows: 0, maxQueueDepth: 0, loadMs: 0, fanOutMs: 0 };
+  readonly stats = { batches: 0, pushed: 0, overflows: 0, maxQueueDepth: 0, loadMs: 0, fanOutMs: 0, waitMs: 0, events: 0 };
 
   constructor(
     private readonly orm: MikroORM,
@@ -61,7 +68,7 @@ export class LiveFeed {
 
   /** Resolves once every event received so far has been handed out. */
   async settled(): Promise<void> {
-    while (this.scheduled || this.pending.length) await new Promise((resolve) => setImmediate(resolve));
+    while (this.scheduled || this.reading || this.pending.length) await new Promise((resolve) => setImmediate(resolve));
     await this.chain;
   }
 
@@ -75,15 +82,35 @@ export class LiveFeed {
   private offer(facts: CommittedAppealEvent): void {
     if (!this.wanted(facts)) return;
     this.pending.push(facts);
-    if (this.scheduled) return;
+    this.receivedAt.push(performance.now());
+    if (this.scheduled || this.reading) return;
     this.scheduled = true;
     // Events that arrive in the same turn (one transaction, one notification) load together.
     setImmediate(() => {
       this.scheduled = false;
-      const batch = this.pending;
-      this.pending = [];
-      this.chain = this.chain.then(() => this.deliver(batch)).catch((error) => this.logger.error({ err: error }, 'live updates: delivery failed'));
+      this.chain = this.chain.then(() => this.drain()).catch((error) => this.logger.error({ err: error }, 'live updates: delivery failed'));
     });
+  }
+
+  /**
+   * One read at a time, and everything that arrived during a read goes into
+   * the next one: under load (a read as long as the gap between commits) the
+   * batches grow instead of queueing behind each other, one read each. Events
+   * are handed out in the order they arrived, so per appeal in commit order.
+   */
+  private async drain(): Promise<void> {
+    this.reading = true;
+    try {
+      while (this.pending.length) {
+        const batch = this.pending.splice(0, MAX_BATCH);
+        const received = this.receivedAt.splice(0, batch.length);
+        this.stats.waitMs += batch.length ? performance.now() - received[0] : 0;
+        // A batch that fails is logged and the next ones still go out.
+        await this.deliver(batch).catch((error) => this.logger.error({ err: error }, 'live updates: delivery failed'));
+      }
+    } finally {
+      this.reading = false;
+    }
   }
 
   private wanted(facts: CommittedAppealEvent): boolean {
@@ -101,6 +128,7 @@ export class LiveFeed {
     ]);
     const loaded = performance.now();
     this.stats.batches++;
+    this.stats.events += batch.length;
     this.stats.loadMs += loaded - started;
     const reference = new Loaders(em);
     const eventById = new Map(events.map((e) => [e.id, e]));
