@@ -40,6 +40,10 @@ export class Organization {
   @Property({ type: ArrayType })
   sectors: string[] = [];
 
+  /** Roles the body takes in the region pack (a plugin's `responsibleBody.role`): routing's fallback for that sector. */
+  @Property({ type: ArrayType, default: '{}' })
+  roles: string[] = [];
+
   @Field(() => Boolean, { description: 'Наименование условное (демонстрационные данные)' })
   @Property({ type: 'boolean', default: false })
   demo: boolean = false;

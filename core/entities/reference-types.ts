@@ -45,6 +45,8 @@ export interface OrganizationReference {
   municipalityCode?: string;
   /** Sector codes (plugin codes) the body answers for. */
   sectors: string[];
+  /** Roles the body takes (plugins' `responsibleBody.role`). */
+  roles: string[];
   /** True where the name is invented for demo purposes. */
   demo?: boolean;
 }

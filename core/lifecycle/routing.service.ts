@@ -14,7 +14,9 @@ export const FALLBACK_RULE = 'core.sector-executive-body';
  * Chooses the responsible body: the sector plugin's routing rules by
  * priority, the first that matches the category and municipality (and its
  * extra condition) and names an existing body wins; else the sector's
- * executive body. A body the appeal complains about is never chosen
+ * responsible body: the one the pack binds to the plugin's declared role
+ * (`responsibleBody.role`), or, for a plugin that declares none, the
+ * EXECUTIVE_BODY that lists the sector. A body the appeal complains about is never chosen
  * (59-ФЗ art. 8 part 6): its rule is skipped and the search goes on. Null
  * when nothing is left: the ЦУР assigns by hand.
  */
@@ -32,7 +34,8 @@ export function routeAppeal(plugin: SectorPlugin | undefined, facts: AppealFacts
     if (!organization || complained.has(organization.code)) continue;
     return { organization, rule: rule.code, description: rule.description };
   }
-  const fallback = directory.executiveBodyOf(facts.sectorCode);
+  const role = plugin.responsibleBody?.role;
+  const fallback = role ? directory.bodyWithRole(role) : directory.executiveBodyOf(facts.sectorCode);
   if (!fallback || complained.has(fallback.code)) return null;
   return { organization: fallback, rule: FALLBACK_RULE, description: 'Профильный орган исполнительной власти отраслевого блока (по умолчанию)' };
 }

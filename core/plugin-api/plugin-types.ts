@@ -206,6 +206,14 @@ export type PosCategoryMap = Readonly<Record<string, Readonly<Record<string, str
  */
 export type PluginMigration = MigrationObject;
 
+/** A body a sector needs, named by role; the region pack says which organization takes it (docs/regions.md). */
+export interface ResponsibleBodyRole {
+  /** Stable code, lower-case latin with hyphens: `ministry-of-culture`. */
+  role: string;
+  /** What the body is, for the people who write a pack: «Министерство культуры». */
+  name: string;
+}
+
 export interface SectorPluginDefinition<TDetails = unknown> {
   code: string;
   name: { ru: string; en: string };
@@ -216,6 +224,14 @@ export interface SectorPluginDefinition<TDetails = unknown> {
   access?: Record<string, PluginAccess>;
   details?: DetailsDefinition<TDetails>;
   categories: CategoryDefinition[];
+  /**
+   * The role of the body that answers for the sector, which the region pack
+   * binds to one of its organizations (`roles` in organizations.json):
+   * routing falls back to that body when no rule places an appeal, and a pack
+   * that binds no organization to the role is refused on load. Without it,
+   * the responsible body is the pack's EXECUTIVE_BODY listing the plugin's code.
+   */
+  responsibleBody?: ResponsibleBodyRole;
   routing?: RoutingRule[];
   deadlines?: DeadlineRule[];
   kpis?: KpiDefinition[];
@@ -226,10 +242,8 @@ export interface SectorPluginDefinition<TDetails = unknown> {
   /** The plugin's part of the ПОС classifier mapping (core/channels composes the plugins'). */
   posCategories?: PosCategoryMap;
   /**
-   * Migrations of the plugin's tables, kept in the plugin's folder. The
-   * body that answers for the sector is not named here: it is the region
-   * pack's EXECUTIVE_BODY that lists the plugin's code in `sectors`
-   * (docs/regions.md), so the plugin serves any region.
+   * Migrations of the plugin's tables, kept in the plugin's folder, merged
+   * with the core's into one chain ordered by the timestamps in the names.
    */
   migrations?: PluginMigration[];
   /**

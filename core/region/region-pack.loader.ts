@@ -7,6 +7,7 @@ import { RegionPackError } from './region-pack-error.js';
 import { DEFAULT_REGION_PACK, displayName, parseFile, resolveRegionPackDir } from './region-files.js';
 import { checkPackIntegrity } from './region-pack.integrity.js';
 import { loadSectorTables, type RegionTables } from './sector-tables.js';
+import { bindDeclaredRoles, type RoleDeclaringPlugin } from './region-pack.roles.js';
 
 /** A region as data: everything the core needs to know of the place it serves (docs/regions.md). */
 export interface RegionPack {
@@ -61,9 +62,12 @@ export function loadRegionPack(setting: string = DEFAULT_REGION_PACK): RegionPac
 /**
  * Reads the plugins' tables from the pack (`sectors/<plugin>/<table>.json`),
  * checks them against the plugins' schemas and against the pack's
- * municipalities and bodies, and makes them the rows the plugins read.
+ * municipalities and bodies, and makes them the rows the plugins read; and
+ * checks that the pack binds every role the plugins declare for their
+ * responsible body to one organization.
  */
-export function loadPackTables(pack: RegionPack, plugins: readonly { code: string; regionTables?: RegionTables }[]): void {
+export function loadPackTables(pack: RegionPack, plugins: readonly (RoleDeclaringPlugin & { regionTables?: RegionTables })[]): void {
+  bindDeclaredRoles(pack, plugins, displayName(join(pack.dir, 'organizations.json')));
   loadSectorTables(pack.dir, plugins, {
     municipalities: new Set(pack.municipalities.map((m) => m.code)),
     organizations: new Set(pack.organizations.map((o) => o.code)),

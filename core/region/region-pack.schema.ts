@@ -82,6 +82,8 @@ export const organizationRowSchema = z.strictObject({
   municipalityCode: code.optional(),
   /** Sector codes (plugin codes) the body answers for; an EXECUTIVE_BODY listing a sector is that sector's responsible body. */
   sectors: z.array(code).default([]),
+  /** Roles the body takes: a plugin's declared `responsibleBody.role` (`ministry-of-culture`) makes it that sector's responsible body. */
+  roles: z.array(code).default([]),
   /** True where the name is invented for demo purposes. */
   demo: z.boolean().optional(),
   note,

@@ -42,7 +42,7 @@ async function countOthers(em: EntityManager, table: 'municipality' | 'organizat
 }
 
 const MUNICIPALITY_COLUMNS = ['name', 'short_name', 'name_en', 'kind', 'population', 'center', 'name_forms', 'settlements'];
-const ORGANIZATION_COLUMNS = ['name', 'short_name', 'kind', 'sectors', 'demo', 'municipality_id'];
+const ORGANIZATION_COLUMNS = ['name', 'short_name', 'kind', 'sectors', 'roles', 'demo', 'municipality_id'];
 const set = (table: string, columns: string[]) =>
   `${columns.map((c) => `${c} = excluded.${c}`).join(', ')} where (${columns.map((c) => `${table}.${c}`).join(', ')}) is distinct from (${columns.map((c) => `excluded.${c}`).join(', ')})`;
 
@@ -85,6 +85,7 @@ export async function applyRegionPack(em: EntityManager, pack: RegionPack, optio
       short_name: o.shortName,
       kind: o.kind,
       sectors: o.sectors,
+      roles: o.roles,
       demo: o.demo ?? false,
       municipality_code: o.municipalityCode ?? null,
       parent_code: o.parentCode ?? null,
@@ -93,8 +94,8 @@ export async function applyRegionPack(em: EntityManager, pack: RegionPack, optio
   const organizations = await pgQuery<Changed>(
     em,
     `insert into organization (id, code, ${ORGANIZATION_COLUMNS.join(', ')})
-     select gen_random_uuid(), r.code, r.name, r.short_name, r.kind, r.sectors, r.demo, m.id
-     from jsonb_to_recordset($1::jsonb) as r(code text, name text, short_name text, kind organization_kind, sectors text[], demo boolean, municipality_code text)
+     select gen_random_uuid(), r.code, r.name, r.short_name, r.kind, r.sectors, r.roles, r.demo, m.id
+     from jsonb_to_recordset($1::jsonb) as r(code text, name text, short_name text, kind organization_kind, sectors text[], roles text[], demo boolean, municipality_code text)
      left join municipality m on m.code = r.municipality_code
      on conflict (code) do update set ${set('organization', ORGANIZATION_COLUMNS)}
      returning code, (xmax = 0) as inserted`,

@@ -170,12 +170,13 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
 }
 
 /**
- * A sector with no responsible body in the pack (no EXECUTIVE_BODY lists its
- * code) still works, but appeals no routing rule places stay unrouted: said
+ * A sector with no responsible body in the pack (it declares no role and no
+ * EXECUTIVE_BODY lists its code; a declared role the pack leaves unbound
+ * stops the load instead) still works, but appeals no routing rule places stay unrouted: said
  * once at start, so that a pack missing a ministry is noticed.
  */
 function warnUnansweredSectors(region: RegionPack, plugins: readonly SectorPlugin[], logger: Logger): void {
   const answered = new Set(region.organizations.filter((o) => o.kind === 'EXECUTIVE_BODY').flatMap((o) => o.sectors));
-  const missing = plugins.map((p) => p.code).filter((code) => !answered.has(code));
+  const missing = plugins.filter((p) => !p.responsibleBody && !answered.has(p.code)).map((p) => p.code);
   if (missing.length) logger.warn({ region: region.region.code, sectors: missing }, 'no responsible executive body in the region pack for these sectors');
 }

@@ -16,6 +16,7 @@ export const educationPlugin = defineSectorPlugin({
   resolvers: educationResolvers,
   access: { 'Query.educationInstitutions': 'ALL' },
   details: educationDetails,
+  responsibleBody: { role: 'ministry-of-education', name: 'Орган исполнительной власти региона в сфере образования' },
   categories: educationCategories,
   routing: educationRouting,
   deadlines: educationDeadlines,

@@ -16,6 +16,7 @@ export const energyPlugin = defineSectorPlugin({
   resolvers: energyResolvers,
   access: { 'Query.energyCompanies': 'ALL' },
   details: energyDetails,
+  responsibleBody: { role: 'ministry-of-energy', name: 'Орган исполнительной власти региона в сфере энергетики' },
   categories: energyCategories,
   routing: energyRouting,
   deadlines: energyDeadlines,

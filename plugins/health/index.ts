@@ -16,6 +16,7 @@ export const healthPlugin = defineSectorPlugin({
   resolvers: healthResolvers,
   access: { 'Query.medicalOrganizations': 'ALL' },
   details: healthDetails,
+  responsibleBody: { role: 'ministry-of-health', name: 'Орган исполнительной власти региона в сфере здравоохранения' },
   categories: healthCategories,
   routing: healthRouting,
   deadlines: healthDeadlines,

@@ -17,6 +17,7 @@ export const housingPlugin = defineSectorPlugin({
   resolvers: housingResolvers,
   access: { 'Query.managementCompanies': 'ALL', 'Query.apartmentBuildings': 'ALL' },
   details: housingDetails,
+  responsibleBody: { role: 'ministry-of-housing', name: 'Орган исполнительной власти региона в сфере ЖКХ' },
   categories: housingCategories,
   routing: housingRouting,
   deadlines: housingDeadlines,

@@ -16,6 +16,7 @@ export const roadsPlugin = defineSectorPlugin({
   resolvers: roadsResolvers,
   access: { 'Query.roadSegments': 'ALL' },
   details: roadsDetails,
+  responsibleBody: { role: 'ministry-of-roads', name: 'Орган исполнительной власти региона в сфере дорожного хозяйства' },
   categories: roadsCategories,
   routing: roadsRouting,
   deadlines: roadsDeadlines,

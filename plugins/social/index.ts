@@ -16,6 +16,7 @@ export const socialPlugin = defineSectorPlugin({
   resolvers: socialResolvers,
   access: { 'Query.socialMeasures': 'ALL', 'Query.socialServiceCentres': 'ALL' },
   details: socialDetails,
+  responsibleBody: { role: 'ministry-of-social-protection', name: 'Орган исполнительной власти региона в сфере социальной защиты' },
   categories: socialCategories,
   routing: socialRouting,
   deadlines: socialDeadlines,

@@ -17,6 +17,7 @@ export const transportPlugin = defineSectorPlugin({
   resolvers: transportResolvers,
   access: { 'Query.busRoutes': 'ALL', 'Query.transportCarriers': 'ALL' },
   details: transportDetails,
+  responsibleBody: { role: 'ministry-of-transport', name: 'Орган исполнительной власти региона в сфере транспорта' },
   categories: transportCategories,
   routing: transportRouting,
   deadlines: transportDeadlines,

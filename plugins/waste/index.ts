@@ -16,6 +16,7 @@ export const wastePlugin = defineSectorPlugin({
   resolvers: wasteResolvers,
   access: { 'Query.containerSites': 'ALL', 'Query.wasteOperators': 'ALL' },
   details: wasteDetails,
+  responsibleBody: { role: 'ministry-of-waste-management', name: 'Орган исполнительной власти региона в сфере обращения с ТКО' },
   categories: wasteCategories,
   routing: wasteRouting,
   deadlines: wasteDeadlines,

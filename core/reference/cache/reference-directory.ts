@@ -10,6 +10,8 @@ export interface OrgRef {
   parentId: string | null;
   municipalityId: string | null;
   sectors: string[];
+  /** Roles the body takes (plugins' `responsibleBody.role`). */
+  roles?: string[];
 }
 export interface CategoryRef {
   id: string;
@@ -73,6 +75,12 @@ export class ReferenceDirectory {
     return null;
   }
 
+  /** The body the region pack binds to a plugin's declared role (at most one: checked when the pack is loaded). */
+  bodyWithRole(role: string): OrgRef | null {
+    for (const org of this.orgById.values()) if (org.roles?.includes(role)) return org;
+    return null;
+  }
+
   /** True when `orgId` is `ancestorId` or lies below it. */
   isWithin(orgId: string, ancestorId: string): boolean {
     for (let id: string | null = orgId, depth = 0; id && depth < 20; depth++) {
@@ -94,7 +102,8 @@ export async function loadReferenceDirectory(em: EntityManager): Promise<Referen
       parent_id: string | null;
       municipality_id: string | null;
       sectors: string[] | null;
-    }>(em, sql`select id, code, name, kind, parent_id, municipality_id, sectors from organization`),
+      roles: string[] | null;
+    }>(em, sql`select id, code, name, kind, parent_id, municipality_id, sectors, roles from organization`),
     query<NamedRef>(em, sql`select id, code from sector`),
     query<{ id: string; code: string; sector_id: string; sector_code: string }>(
       em,
@@ -111,6 +120,7 @@ export async function loadReferenceDirectory(em: EntityManager): Promise<Referen
       parentId: o.parent_id,
       municipalityId: o.municipality_id,
       sectors: o.sectors ?? [],
+      roles: o.roles ?? [],
     })),
     sectors: sectors.map((s) => ({ id: s.id, code: s.code })),
     categories: categories.map((c) => ({ id: c.id, code: c.code, sectorId: c.sector_id, sectorCode: c.sector_code })),
