@@ -32,6 +32,7 @@ import { Migration20261207120959_recommendation_rollups } from './Migration20261
 import { Migration20261207122308_recommendation_practice } from './Migration20261207122308_recommendation_practice.js';
 import { Migration20261207124230_survey_import_row } from './Migration20261207124230_survey_import_row.js';
 import { Migration20261207151159_recommendation_page } from './Migration20261207151159_recommendation_page.js';
+import { Migration20261207163206_lateness_indexes } from './Migration20261207163206_lateness_indexes.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126100842_core', class: Migration20261126100842_core },
@@ -65,4 +66,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207122308_recommendation_practice', class: Migration20261207122308_recommendation_practice },
   { name: 'Migration20261207124230_survey_import_row', class: Migration20261207124230_survey_import_row },
   { name: 'Migration20261207151159_recommendation_page', class: Migration20261207151159_recommendation_page },
+  { name: 'Migration20261207163206_lateness_indexes', class: Migration20261207163206_lateness_indexes },
 ];
