@@ -33,6 +33,7 @@ import { Migration20261207122308_recommendation_practice } from './Migration2026
 import { Migration20261207124230_survey_import_row } from './Migration20261207124230_survey_import_row.js';
 import { Migration20261207151159_recommendation_page } from './Migration20261207151159_recommendation_page.js';
 import { Migration20261207162526_organization_roles } from './Migration20261207162526_organization_roles.js';
+import { Migration20261207163206_lateness_indexes } from './Migration20261207163206_lateness_indexes.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126100842_core', class: Migration20261126100842_core },
@@ -67,4 +68,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207124230_survey_import_row', class: Migration20261207124230_survey_import_row },
   { name: 'Migration20261207151159_recommendation_page', class: Migration20261207151159_recommendation_page },
   { name: 'Migration20261207162526_organization_roles', class: Migration20261207162526_organization_roles },
+  { name: 'Migration20261207163206_lateness_indexes', class: Migration20261207163206_lateness_indexes },
 ];

@@ -278,6 +278,35 @@ describe('monthly report', () => {
     });
   });
 
+  it('counts the lateness of any month, the current one too, from its two halves (unanswered, answered late) as from every appeal', async () => {
+    // The statement reads the unanswered by due date and the late answers since the month began (report-lateness.ts);
+    // an appeal overdue at a month's end and answered after it must still count (it is in the second half).
+    const monthStart = (m: string) => new Date(`${m}-01T00:00:00+03:00`);
+    const cases = [
+      { month: '2025-11', end: monthStart('2025-12'), yearAgoEnd: monthStart('2024-12') },
+      { month: '2026-02', end: monthStart('2026-03'), yearAgoEnd: monthStart('2025-03') },
+      { month: '2026-06', end: NOW, yearAgoEnd: monthStart('2025-07') },
+    ];
+    let answeredAfterEnd = 0;
+    for (const { month, end, yearAgoEnd } of cases) {
+      const r = await t.gql(
+        `query M($month: String!) { monthlyReport(month: $month) { overdueTotal summary { code value yearAgo } topOrganizations { key overdue } } }`,
+        { month },
+        head,
+      );
+      expect(r.errors, month).toBeUndefined();
+      const report = r.data.monthlyReport;
+      const summary = (code: string) => report.summary.find((m: any) => m.code === code);
+      const overdue = fx.appeals.filter((a) => overdueAt(a, end));
+      answeredAfterEnd += overdue.filter((a) => a.answeredAt).length;
+      expect(summary('overdueAtMonthEnd'), month).toMatchObject({ value: overdue.length, yearAgo: fx.appeals.filter((a) => overdueAt(a, yearAgoEnd)).length });
+      expect(summary('answeredLate').value, month).toBe(fx.appeals.filter((a) => answeredLateIn(a, monthStart(month), end)).length);
+      expect(report.overdueTotal, month).toBe(overdue.length);
+      for (const row of report.topOrganizations) expect(row.overdue, `${month} ${row.key}`).toBe(overdue.filter((a) => a.orgId === row.key).length);
+    }
+    expect(answeredAfterEnd).toBeGreaterThan(0);
+  });
+
   it('refuses the files without a token, with a foreign role, and for a malformed month', async () => {
     expect((await fetchReport('/reports/monthly/2026-05.pdf')).status).toBe(401);
     expect((await fetchReport('/reports/monthly/2026-05.pdf', 'not-a-token')).status).toBe(401);
