@@ -67,3 +67,16 @@ export function storedDetails<T extends object>(
 ): DetailsDefinition<T> {
   return { schema, entity, toEntity: (appealId, input) => Object.assign(new entity(), { appeal: ref(Appeal, appealId), ...convert(input) }) };
 }
+
+/**
+ * A resident's personal account number with a supplier or a management
+ * company (optional; 4–30 digits, letters or dashes). Personal data: resolve
+ * it through the plugin API's `personalData`.
+ */
+export const accountNumberField = () =>
+  z
+    .string({ error: 'Номер лицевого счёта должен быть строкой' })
+    .trim()
+    .regex(/^[0-9A-Za-zА-Яа-я-]{4,30}$/, { error: 'Номер лицевого счёта: от 4 до 30 цифр, букв или дефисов' })
+    .optional()
+    .describe('Номер лицевого счёта');

@@ -3,7 +3,7 @@
  * rejected, so that a typo in a field name is reported rather than dropped.
  */
 import { z } from 'zod';
-import { sectorDetailsSchema, storedDetails, type DetailsDefinition } from '../../core/plugin-api/index.js';
+import { accountNumberField, sectorDetailsSchema, storedDetails, type DetailsDefinition } from '../../core/plugin-api/index.js';
 import { EnergyDetails } from './energy.entities.js';
 
 export const energyDetailsSchema = sectorDetailsSchema('об энергоснабжении', {
@@ -14,12 +14,7 @@ export const energyDetailsSchema = sectorDetailsSchema('об энергосна�
     .regex(/^[0-9A-Za-zА-Яа-я-]{4,25}$/, { error: 'Номер прибора учёта: от 4 до 25 цифр, букв или дефисов' })
     .optional()
     .describe('Заводской номер прибора учёта'),
-  accountNumber: z
-    .string({ error: 'Номер лицевого счёта должен быть строкой' })
-    .trim()
-    .regex(/^[0-9A-Za-zА-Яа-я-]{4,30}$/, { error: 'Номер лицевого счёта: от 4 до 30 цифр, букв или дефисов' })
-    .optional()
-    .describe('Номер лицевого счёта'),
+  accountNumber: accountNumberField(),
   supplierInn: z
     .string({ error: 'ИНН поставщика должен быть строкой' })
     .regex(/^\d{10}$/, { error: 'ИНН поставщика — 10 цифр' })

@@ -5,7 +5,7 @@
  * is reported rather than silently dropped.
  */
 import { z } from 'zod';
-import { sectorDetailsSchema, storedDetails, type DetailsDefinition } from '../../core/plugin-api/index.js';
+import { accountNumberField, sectorDetailsSchema, storedDetails, type DetailsDefinition } from '../../core/plugin-api/index.js';
 import { HousingDetails } from './housing.entities.js';
 
 export const housingDetailsSchema = sectorDetailsSchema('о ЖКХ', {
@@ -27,12 +27,7 @@ export const housingDetailsSchema = sectorDetailsSchema('о ЖКХ', {
     .regex(/^\d{10}$/, { error: 'ИНН управляющей организации — 10 цифр' })
     .optional()
     .describe('ИНН управляющей организации, 10 цифр'),
-  accountNumber: z
-    .string({ error: 'Номер лицевого счёта должен быть строкой' })
-    .trim()
-    .regex(/^[0-9A-Za-zА-Яа-я-]{4,30}$/, { error: 'Номер лицевого счёта: от 4 до 30 цифр, букв или дефисов' })
-    .optional()
-    .describe('Номер лицевого счёта'),
+  accountNumber: accountNumberField(),
 });
 
 export type HousingDetailsInput = z.infer<typeof housingDetailsSchema>;
