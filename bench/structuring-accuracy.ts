@@ -4,7 +4,7 @@
  * written before the model by another hand): sector, category, municipality (where the text
  * names a place), the share structured without a specialist and its sector precision, per style;
  * the reliability of the confidence; the most confused sector and category pairs; time and memory.
- *   npm run bench:structuring                 (or: npx tsx bench/structuring-accuracy.ts [--split train|heldout|fresh|all] [--keywords] [--errors] [--places])
+ *   npm run bench:structuring                 (or: npx tsx bench/structuring-accuracy.ts [--split train|heldout|fresh|fresh-places|all] [--keywords] [--errors] [--places])
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { allPlugins } from '../plugins/index.js';
@@ -30,7 +30,10 @@ const split = argument('--split') ?? 'heldout';
 const keywordsOnly = process.argv.includes('--keywords');
 const threshold = loadConfig({}).STRUCTURING_MIN_CONFIDENCE;
 
-const corpus: Labelled[] = readCorpus().filter((row) => split === 'all' || row.split === split);
+const everything = readCorpus();
+const corpus: Labelled[] = everything.filter((row) => split === 'all' || row.split === split);
+/** Texts naming places across every municipality (bench/data/corpus/fresh-places.txt), reported with any split. */
+const freshPlaces: Labelled[] = split === 'fresh-places' ? [] : everything.filter((row) => row.split === 'fresh-places');
 const legacy: Labelled[] = ['labelled-appeals-1.json', 'labelled-appeals-2.json'].flatMap((file) =>
   (JSON.parse(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')) as Omit<Labelled, 'style'>[]).map((row) => ({ ...row, style: 'legacy' })),
 );
@@ -76,6 +79,7 @@ const old = run(legacy);
 console.log(`Structuring (${keywordsOnly ? 'keywords alone' : 'model + keywords'}), STRUCTURING_MIN_CONFIDENCE ${threshold}`);
 table(`Corpus, ${split} split (${held.length} texts)`, held, true);
 table(`Older labelled texts (${old.length}, another hand, never trained on)`, old, false);
+if (freshPlaces.length) table(`Fresh places (${freshPlaces.length} texts naming places in every municipality, never tuned on)`, run(freshPlaces), true);
 
 console.log('\nReliability of the confidence (corpus split above): does «0.9» mean right nine times in ten?');
 console.log('  confidence   texts  mean confidence  sector right');

@@ -6,6 +6,8 @@
  * - Formal letters are written as bodies; a seeded choice of salutation and closing (the
  *   formulas such letters really use) is added here, so that the formulas vary without
  *   being typed 240 times.
+ * - `fresh-places.txt` is a third held-out set (split `fresh-places`): texts naming places across
+ *   all municipalities, written before the gazetteer was extended from OKTMO, never tuned on.
  * - `fresh-*.txt` files are a second held-out set (split `fresh`), written after the first
  *   held-out split had been looked at, before the fixes it prompted; they take no part in the
  *   hash split below, so adding them moves no text of the other splits. Likewise
@@ -31,7 +33,7 @@ const CLOSINGS = [
   'Приложение: фотографии, копии ранее направленных заявлений.', 'О принятых мерах прошу сообщить.', '',
 ];
 
-interface Row { text: string; style: string; sector: string; category: string; municipality: string | null; split: 'train' | 'heldout' | 'fresh' }
+interface Row { text: string; style: string; sector: string; category: string; municipality: string | null; split: 'train' | 'heldout' | 'fresh' | 'fresh-places' }
 
 const here = new URL('./', import.meta.url);
 const known = new Map(allPlugins.flatMap((plugin) => plugin.categories.map((category) => [category.code, plugin.code] as const)));
@@ -53,12 +55,12 @@ for (const file of readdirSync(here).filter((name) => name.endsWith('.txt')).sor
     if (seen.has(text)) throw new Error(`${where}: duplicate text`);
     seen.add(text);
     if (style === 'l') text = [pick(SALUTATIONS, text, 'open'), text, pick(CLOSINGS, text, 'close')].filter(Boolean).join('\n');
-    const fixed = file.startsWith('fresh-') ? 'fresh' as const : file.startsWith('train-') ? 'train' as const : undefined;
+    const fixed = file.startsWith('fresh-places') ? 'fresh-places' as const : file.startsWith('fresh-') ? 'fresh' as const : file.startsWith('train-') ? 'train' as const : undefined;
     rows.push({ ...(fixed ? { fixed } : {}), text, style: STYLES[style as keyof typeof STYLES], sector, category: category!, municipality: place === '-' ? null : place!.trim() });
   });
 }
 
-const missing = [...known.keys()].filter((code) => !rows.some((row) => row.fixed !== 'fresh' && row.category === code));
+const missing = [...known.keys()].filter((code) => !rows.some((row) => !row.fixed?.startsWith('fresh') && row.category === code));
 if (missing.length) throw new Error(`categories without texts: ${missing.join(', ')}`);
 
 const heldout = new Set<string>();
@@ -69,5 +71,5 @@ for (const code of known.keys()) {
 const out: Row[] = rows.map(({ fixed, ...row }) => ({ ...row, split: fixed ?? (heldout.has(row.text) ? 'heldout' : 'train') }));
 writeFileSync(new URL('../structuring-corpus.jsonl', here), out.map((row) => JSON.stringify(row)).join('\n') + '\n');
 const count = (predicate: (row: Row) => boolean) => out.filter(predicate).length;
-console.log(`${out.length} texts (${count((r) => r.split === 'heldout')} held out, ${count((r) => r.split === 'fresh')} fresh held out) in ${known.size} categories; ` +
+console.log(`${out.length} texts (${count((r) => r.split === 'heldout')} held out, ${count((r) => r.split === 'fresh')} fresh held out, ${count((r) => r.split === 'fresh-places')} fresh places) in ${known.size} categories; ` +
   Object.values(STYLES).map((style) => `${style} ${((100 * count((r) => r.style === style)) / out.length).toFixed(0)}%`).join(', '));

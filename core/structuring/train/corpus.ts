@@ -8,8 +8,8 @@ export const labelledTextSchema = z.object({
   sector: z.string(),
   category: z.string(),
   municipality: z.string().nullable(),
-  /** `fresh`: a second held-out set (bench/data/corpus/fresh-*.txt), never trained or tuned on. */
-  split: z.enum(['train', 'heldout', 'fresh']),
+  /** `fresh`, `fresh-places`: further held-out sets (bench/data/corpus/fresh-*.txt), never trained or tuned on. */
+  split: z.enum(['train', 'heldout', 'fresh', 'fresh-places']),
 });
 export type LabelledText = z.infer<typeof labelledTextSchema>;
 
