@@ -110,6 +110,15 @@ describe('createMunicipalityMatcher', () => {
     expect(matcher.match('Моркинская школа')?.confidence).toBe(0.9);
   });
 
+  it('ranks a town written in the accusative after «в/на» as a destination: the Volzhsky villager who goes to Volzhsk', () => {
+    expect(codeOf('В Сотнуре закрыли аптеку, за лекарствами ездим в Волжск')).toBe('volzhsky');
+    expect(codeOf('возим детей в Волжск в школу, живём в Помарах')).toBe('volzhsky');
+    expect(codeOf('Волжский район, за хлебом ездим в Волжск')).toBe('volzhsky');
+    // The locative is where the resident is; a destination alone is still the place.
+    expect(codeOf('в Волжске опять нет воды, а в Помары автобус не ходит')).toBe('volzhsk');
+    expect(codeOf('в Волжск автобус не ходит')).toBe('volzhsk');
+  });
+
   it('takes the first explicit mention when several places are named', () => {
     expect(codeOf('Живу в Медведевском районе, работаю в Йошкар-Оле')).toBe('medvedevsky');
   });

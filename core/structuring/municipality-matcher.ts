@@ -46,7 +46,12 @@ interface NameForm {
 
 interface SettlementWord {
   exact: string;
-  /** Stems (or whole words) a text word may reduce to. */
+  /** The word as written in the nominative and the gazetteer's case forms. */
+  written: Set<string>;
+  /**
+   * Stems a text word's stem may equal. A stem under four letters is left out: Snowball cuts Mari
+   * names short («Васен» → «вас», «Лужала» → «лужа»), and everyday words then matched them.
+   */
   keys: Set<string>;
   /** For names in «-ск» only the noun forms: «Волжск/-а/-у/-е», never the adjective «волжский». */
   nounForms?: Set<string>;
@@ -154,8 +159,8 @@ function indexSettlements(municipalities: MunicipalityReference[], places?: Plac
     for (const form of forms.get(key) ?? []) {
       if (form.length !== words.length) continue;
       form.forEach((written, i) => {
-        words[i]!.keys.add(written);
-        words[i]!.keys.add(stemRussian(written));
+        words[i]!.written.add(written);
+        addStem(words[i]!.keys, written);
         words[i]!.nounForms?.add(written);
       });
     }
@@ -170,20 +175,27 @@ function indexSettlements(municipalities: MunicipalityReference[], places?: Plac
             ? 'always'
             : 'never';
     const settlement: Settlement = { code: [...codes][0]!, words, needsMarker };
-    for (const firstKey of words[0]!.keys) push(index, firstKey, settlement);
+    for (const firstKey of new Set([...words[0]!.written, ...words[0]!.keys])) push(index, firstKey, settlement);
   }
   return index;
 }
 
 function settlementWord(word: string): SettlementWord {
-  const keys = new Set([word, stemRussian(word), word.replace(/[аеиоуыэюяь]$/, '')]);
+  // The word without its last vowel stands for the stem of short names («Арда» → «ард», as «в Арде»).
+  const keys = new Set([word.replace(/[аеиоуыэюяь]$/, '')]);
+  addStem(keys, word);
   const nounForms = word.endsWith('ск') ? new Set(['', 'а', 'у', 'е'].map((ending) => word + ending)) : undefined;
-  return { exact: word, keys, ...(nounForms ? { nounForms } : {}) };
+  return { exact: word, written: new Set([word]), keys, ...(nounForms ? { nounForms } : {}) };
+}
+
+function addStem(keys: Set<string>, written: string): void {
+  const stem = stemRussian(written);
+  if (stem.length >= 4) keys.add(stem);
 }
 
 function wordMatches(word: SettlementWord, token: string): boolean {
   if (word.nounForms) return word.nounForms.has(token);
-  return token === word.exact || word.keys.has(token) || word.keys.has(stemRussian(token));
+  return word.written.has(token) || word.keys.has(stemRussian(token));
 }
 
 function matchSettlement(settlement: Settlement, text: string, tokens: Token[], first: number): Candidate | null {

@@ -71,11 +71,17 @@ export const POSSESSIVE_END = /(ов|ев|ин|ын)о$/;
 
 /** «в Йошкар-Олу», «на Оршанку», «до Медведево»: where someone goes, not where the appeal is. */
 const DIRECTION_PREPOSITIONS = new Set(['в', 'во', 'на']);
-export function isDestination(candidate: Span, tokens: Token[]): boolean {
+/** Locatives that end in a consonant: «в Помарах», «в Больших Паратах», «в Приволжском». */
+const LOCATIVE_END = /(ах|ях|ом|ем|ых|их)$/;
+export function isDestination(candidate: Span & { addressed?: boolean }, tokens: Token[]): boolean {
   const previous = tokens[candidate.first - 1]?.text;
   if (previous === 'до') return true;
-  // The accusative is told from the locative only by the feminine «-у/-ю» («в Йошкар-Олу», «в Семёновку»).
-  return previous !== undefined && DIRECTION_PREPOSITIONS.has(previous) && /[ую]$/.test(tokens[candidate.last]!.text);
+  if (previous === undefined || !DIRECTION_PREPOSITIONS.has(previous)) return false;
+  const last = tokens[candidate.last]!.text;
+  // The accusative is told from the locative by the feminine «-у/-ю» («в Йошкар-Олу», «в Семёновку»), and
+  // by a name in «-ск» or another consonant left as written («ездим в Волжск», «в Сернур»: the locative
+  // is «в Волжске»). Not for streets: «на Машиностроителей» is where the resident is.
+  return /[ую]$/.test(last) || (!candidate.addressed && /[бвгджзклмнпрстфхцчшщ]$/.test(last) && !LOCATIVE_END.test(last));
 }
 
 /** Prepositions of place before a bare settlement name: «в Красногорском», «из Советского», «от Советского». */

@@ -33,7 +33,13 @@ describe('places named the way residents name them', () => {
     ['в Сурке не вывозят мусор', 'medvedevsky'],
     ['из Помар автобус не ходит', 'volzhsky'],
     ['в Шиньше нет фельдшера', 'morkinsky'],
-    ['дорога на Кужмару размыта', 'zvenigovsky'],
+    ['дорога на Кокшамары размыта', 'zvenigovsky'],
+    ['в Илети нет фельдшера', null],
+    ['дорога на Кужмару размыта', null],
+    ['в Кельмаково не вывозят мусор', 'yoshkar-ola'],
+    ['в Нольке не вывозят мусор', null],
+    ['в д. Кумья закрыли магазин', 'kilemarsky'],
+    ['из Шой-Шудумари автобус не ходит', 'kuzhenersky'],
     ['в Нижних Олорах нет света', 'paranginsky'],
     ['в приволжском опять не топят', 'volzhsky'],
     ['в силикатном мусор не вывозят неделю', 'medvedevsky'],
@@ -43,8 +49,16 @@ describe('places named the way residents name them', () => {
     ['в краснооктябрьском уличное освещение отключили', 'medvedevsky'],
     ['да, Советский это, Свердлова дом десять, крыша течет', 'sovetsky'],
     ['в п. Алексеевский не ходит автобус', 'sovetsky'],
-  ])('a village in its case form: %s → %s', (text, code) => {
+  ])('a village in its case form (OKTMO; a name two districts share stays unresolved): %s → %s', (text, code) => {
     expect(codeOf(text)).toBe(code);
+  });
+
+  it.each([
+    'мне говорят вас нет в базе, как лечиться', // «Васени»: Snowball cuts its genitive «Васен» to «вас»
+    'опять в подъезде лужа, кровлю никто не чинит', // «Лужала»: Snowball cuts it to «лужа»
+    'на дороге дружба с соседями кончилась', // «Дружба»: an everyday word, left out of the import
+  ])('finds no village in an everyday word that a village name is cut down to: %s', (text) => {
+    expect(codeOf(text)).toBeNull();
   });
 
   it.each([
