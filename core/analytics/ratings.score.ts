@@ -29,6 +29,8 @@ export const PART_NAMES: Record<RatingPart, string> = {
 
 const shrink = (hits: number, trials: number, pooled: number | null, m: number) => (pooled == null ? null : (hits + m * pooled) / (trials + m));
 const share = (hits: number, trials: number) => (trials ? hits / trials : null);
+/** The counts a share part is made of. */
+type Count = Exclude<keyof RatingFigures, 'id' | 'medianHours'>;
 const fig = (code: string, label: string, value: number | null): RatingFigure => ({ code, label, value });
 
 export interface SubjectInput {
@@ -51,12 +53,16 @@ export interface QuantityRange {
 export function scoreSubject(input: SubjectInput, pooled: RatingFigures, quantityRange: QuantityRange | null, settings: ScoreSettings): ScoredParts {
   const f = input.figures;
   const m = settings.priorWeight;
-  const shareParts = (hits: number, trials: number, pooledHits: number, pooledTrials: number, invert: boolean) => {
-    const p0 = share(pooledHits, pooledTrials);
-    const value = shrink(hits, trials, p0, m);
-    return invert ? (value == null ? null : 1 - value) : value;
-  };
   const formula = (hits: string, trials: string, invert = false) => `${invert ? '1 − ' : ''}(${hits} + ${m} × доля по всем) / (${trials} + ${m})`;
+  /** A share part: hits out of trials, shrunk towards the pooled share; `invert` scores the share of what went wrong. */
+  const sharePart = (hits: Count, trials: Count, invert: boolean, words: [string, string], own: RatingFigure[], pooledLabel = 'Доля по всем') => {
+    const value = shrink(f[hits], f[trials], share(pooled[hits], pooled[trials]), m);
+    return {
+      value: invert && value != null ? 1 - value : value,
+      formula: formula(words[0], words[1], invert),
+      figures: [...own, fig('pooledShare', pooledLabel, share(pooled[hits], pooled[trials]))],
+    };
+  };
 
   const values: Record<RatingPart, { value: number | null; formula: string; figures: RatingFigure[] }> = {
     quantity:
@@ -72,63 +78,51 @@ export function scoreSubject(input: SubjectInput, pooled: RatingFigures, quantit
               fig('maxPerTenThousand', 'Наибольшее в рейтинге', quantityRange?.max ?? null),
             ],
           }
-        : {
-            // Bodies: the share of the appeals received that got an answer at all.
-            value: shareParts(f.answered, f.n, pooled.answered, pooled.n, false),
-            formula: formula('ответов', 'обращений'),
-            figures: [
-              fig('appeals', 'Обращений', f.n),
-              fig('answered', 'Дан ответ', f.answered),
-              fig('pooledShare', 'Доля по всем', share(pooled.answered, pooled.n)),
-            ],
-          },
-    timeliness: {
-      value: shareParts(f.onTime, f.answered, pooled.onTime, pooled.answered, false),
-      formula: formula('ответов в срок', 'ответов'),
-      figures: [
+        : // Bodies: the share of the appeals received that got an answer at all.
+          sharePart('answered', 'n', false, ['ответов', 'обращений'], [fig('appeals', 'Обращений', f.n), fig('answered', 'Дан ответ', f.answered)]),
+    timeliness: sharePart(
+      'onTime',
+      'answered',
+      false,
+      ['ответов в срок', 'ответов'],
+      [
         fig('answered', 'Дан ответ', f.answered),
         fig('answeredOnTime', 'Ответ в срок', f.onTime),
         fig('onTimeRate', 'Доля в срок', share(f.onTime, f.answered)),
-        fig('pooledShare', 'Доля по всем', share(pooled.onTime, pooled.answered)),
       ],
-    },
-    quality: {
-      value: shareParts(f.returned, f.answered, pooled.returned, pooled.answered, true),
-      formula: formula('возвратов на доработку', 'ответов', true),
-      figures: [
-        fig('answered', 'Дан ответ', f.answered),
-        fig('returned', 'Возвращено на доработку', f.returned),
-        fig('pooledShare', 'Доля возвратов по всем', share(pooled.returned, pooled.answered)),
-      ],
-    },
+    ),
+    quality: sharePart(
+      'returned',
+      'answered',
+      true,
+      ['возвратов на доработку', 'ответов'],
+      [fig('answered', 'Дан ответ', f.answered), fig('returned', 'Возвращено на доработку', f.returned)],
+      'Доля возвратов по всем',
+    ),
     speed: speedPart(f, pooled, m),
-    completeness: {
-      value: shareParts(f.dueAnswered, f.due, pooled.dueAnswered, pooled.due, false),
-      formula: formula('ответов на обращения с наступившим сроком', 'обращений с наступившим сроком'),
-      figures: [
-        fig('due', 'Срок наступил', f.due),
-        fig('dueAnswered', 'Из них с ответом', f.dueAnswered),
-        fig('pooledShare', 'Доля по всем', share(pooled.dueAnswered, pooled.due)),
-      ],
-    },
-    satisfaction: {
-      value: shareParts(f.negative, f.rated, pooled.negative, pooled.rated, true),
-      formula: formula('негативных оценок', 'оценок', true),
-      figures: [
-        fig('rated', 'Оценено', f.rated),
-        fig('negative', 'Негативных оценок', f.negative),
-        fig('pooledShare', 'Доля негативных по всем', share(pooled.negative, pooled.rated)),
-      ],
-    },
-    repeats: {
-      value: shareParts(f.repeats, f.n, pooled.repeats, pooled.n, true),
-      formula: formula('повторных', 'обращений', true),
-      figures: [
-        fig('appeals', 'Обращений', f.n),
-        fig('repeats', 'Повторных', f.repeats),
-        fig('pooledShare', 'Доля повторных по всем', share(pooled.repeats, pooled.n)),
-      ],
-    },
+    completeness: sharePart(
+      'dueAnswered',
+      'due',
+      false,
+      ['ответов на обращения с наступившим сроком', 'обращений с наступившим сроком'],
+      [fig('due', 'Срок наступил', f.due), fig('dueAnswered', 'Из них с ответом', f.dueAnswered)],
+    ),
+    satisfaction: sharePart(
+      'negative',
+      'rated',
+      true,
+      ['негативных оценок', 'оценок'],
+      [fig('rated', 'Оценено', f.rated), fig('negative', 'Негативных оценок', f.negative)],
+      'Доля негативных по всем',
+    ),
+    repeats: sharePart(
+      'repeats',
+      'n',
+      true,
+      ['повторных', 'обращений'],
+      [fig('appeals', 'Обращений', f.n), fig('repeats', 'Повторных', f.repeats)],
+      'Доля повторных по всем',
+    ),
   };
 
   // Parts with no value (nothing to judge by anywhere) drop out; the rest keep their relative weights.

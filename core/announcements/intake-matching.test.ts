@@ -86,24 +86,31 @@ describe('matching a new appeal to an announcement', () => {
   });
 });
 
-describe('streets against the region pack', () => {
-  const directory = new ReferenceDirectory({
+/** One housing sector with its water-supply category, in the given towns. */
+const waterDirectory = (municipalities: { id: string; code: string }[]) =>
+  new ReferenceDirectory({
     orgs: [],
     sectors: [{ id: 's', code: 'housing' }],
     categories: [{ id: 'c', code: 'housing.water-supply', sectorId: 's', sectorCode: 'housing' }],
-    municipalities: [
-      { id: M1, code: 'volzhsk' },
-      { id: M2, code: 'other' },
-    ],
+    municipalities,
   });
-  const input = (streets: string[], municipalityIds = [M1]) => ({
-    kind: AnnouncementKind.OUTAGE,
-    title: 'Т',
-    body: 'Б',
-    validFrom: new Date(NOW),
-    validTo: null,
-    audience: { municipalityIds, streets, categories: ['housing.water-supply'] },
-  });
+
+/** A water outage announcement for these streets of these towns. */
+const outage = (streets: string[], municipalityIds: string[]) => ({
+  kind: AnnouncementKind.OUTAGE,
+  title: 'Т',
+  body: 'Б',
+  validFrom: new Date(NOW),
+  validTo: null,
+  audience: { municipalityIds, streets, categories: ['housing.water-supply'] },
+});
+
+describe('streets against the region pack', () => {
+  const directory = waterDirectory([
+    { id: M1, code: 'volzhsk' },
+    { id: M2, code: 'other' },
+  ]);
+  const input = (streets: string[], municipalityIds = [M1]) => outage(streets, municipalityIds);
   const env = (lists: Record<string, string[] | null>) => ({
     em: {} as EntityManager,
     directory,
@@ -129,24 +136,12 @@ describe('streets against the region pack', () => {
 
 describe('streets through the region gazetteer (regions/<code>/places.json)', () => {
   const M3 = '33333333-3333-4333-8333-333333333333';
-  const directory = new ReferenceDirectory({
-    orgs: [],
-    sectors: [{ id: 's', code: 'housing' }],
-    categories: [{ id: 'c', code: 'housing.water-supply', sectorId: 's', sectorCode: 'housing' }],
-    municipalities: [
-      { id: M3, code: 'yoshkar-ola' },
-      { id: M1, code: 'volzhsk' },
-    ],
-  });
+  const directory = waterDirectory([
+    { id: M3, code: 'yoshkar-ola' },
+    { id: M1, code: 'volzhsk' },
+  ]);
   const user = { id: 'u', role: Role.CENTER_SPECIALIST, organizationId: null, sectors: [] };
-  const input = (streets: string[], municipalityIds = [M3]) => ({
-    kind: AnnouncementKind.OUTAGE,
-    title: 'Т',
-    body: 'Б',
-    validFrom: new Date(NOW),
-    validTo: null,
-    audience: { municipalityIds, streets, categories: ['housing.water-supply'] },
-  });
+  const input = (streets: string[], municipalityIds = [M3]) => outage(streets, municipalityIds);
   const marieEl = streetGazetteer(regionPlaces('regions/mari-el'));
   const active = (streetKeys: string[]) => announcement({ municipalityIds: new Set([M3]), placeKeys: streetKeys });
   const water = (text: string) => appeal({ municipalityId: M3, text });

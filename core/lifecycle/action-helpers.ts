@@ -46,15 +46,17 @@ export function routeIfUnassigned(ctx: TransitionContext, directory: ReferenceDi
   const decision = routeAppeal(plugin, facts, directory);
   if (!decision) return;
   appeal.organization = refTo(ctx.tx.em, Organization, decision.organization.id);
-  appeal.status = AppealStatus.ASSIGNED;
-  ctx.tx.record({
-    appeal,
-    type: 'ASSIGNED',
-    fromStatus: AppealStatus.REGISTERED,
-    toStatus: AppealStatus.ASSIGNED,
-    reason: decision.description,
-    data: { organizationId: decision.organization.id, organizationCode: decision.organization.code, rule: decision.rule, auto: true },
-  });
+  recordAssigned(
+    ctx,
+    { organizationId: decision.organization.id, organizationCode: decision.organization.code, rule: decision.rule, auto: true },
+    decision.description,
+  );
+}
+
+/** A registered appeal that has its body: ASSIGNED, recorded with the rule that chose the body. */
+export function recordAssigned(ctx: TransitionContext, data: Record<string, unknown>, reason?: string): void {
+  ctx.appeal.status = AppealStatus.ASSIGNED;
+  ctx.tx.record({ appeal: ctx.appeal, type: 'ASSIGNED', fromStatus: AppealStatus.REGISTERED, toStatus: AppealStatus.ASSIGNED, reason, data });
 }
 
 /** A new consideration (negative rating, reopening): the clock starts again now, the answer no longer stands. */

@@ -3,7 +3,7 @@ import type { LifecycleServices } from './lifecycle-services.js';
 import type { Actor } from '../events/appeal-transaction.js';
 import { User } from '../entities/user.entity.js';
 import type { Appeal } from '../entities/appeal.entity.js';
-import { AppealStatus, type ReviewDecision, Role } from '../entities/enums.js';
+import { type ReviewDecision, Role } from '../entities/enums.js';
 import { Organization } from '../entities/index.js';
 import { applyDuration, assertExtensionAllowed, statutoryRules } from '../deadlines/index.js';
 import { badInput } from '../errors/errors.js';
@@ -11,7 +11,16 @@ import { endPause, factsOf, refTo, replanDeadline, transition } from './appeal-t
 import { deadlineApiError, matchUrgentRules, urgentRulesOf } from './deadline-plan.js';
 import { referenceDirectoryKnowing } from './reference-directory.js';
 import { AppealAction } from './status-machine.js';
-import { optionalText, orgData, refuseComplainedBody, requireOrg, requireText, routeIfUnassigned, startNewConsideration } from './action-helpers.js';
+import {
+  optionalText,
+  orgData,
+  recordAssigned,
+  refuseComplainedBody,
+  requireOrg,
+  requireText,
+  routeIfUnassigned,
+  startNewConsideration,
+} from './action-helpers.js';
 import { answerAppeal, rateAnswer, reviewAnswer, type AnswerData } from './answer-actions.js';
 import { structureAppeal, type StructureData } from './structure-action.js';
 import { closeByAnnouncement, type AnnouncementAnswer } from './close-by-announcement-action.js';
@@ -19,6 +28,9 @@ import { closeByAnnouncement, type AnnouncementAnswer } from './close-by-announc
 export type { AnswerData } from './answer-actions.js';
 export type { StructureData } from './structure-action.js';
 export type { AnnouncementAnswer } from './close-by-announcement-action.js';
+
+/** An action function's parameters after the services it is given here, so a method passing it through does not list them again. */
+type WithoutServices<F> = F extends (app: LifecycleServices, ...rest: infer R) => unknown ? R : never;
 
 /**
  * The lifecycle's actions on existing appeals. Each is one transaction
@@ -48,14 +60,7 @@ export class AppealActions {
         data: { dueAt: deadline, registrationDueAt: registrationDue?.toISOString() ?? null, late: Boolean(registrationDue && now > registrationDue) },
       });
       if (appeal.organization) {
-        appeal.status = AppealStatus.ASSIGNED;
-        ctx.tx.record({
-          appeal,
-          type: 'ASSIGNED',
-          fromStatus: AppealStatus.REGISTERED,
-          toStatus: AppealStatus.ASSIGNED,
-          data: { organizationId: appeal.organization.id, rule: 'input.organization' },
-        });
+        recordAssigned(ctx, { organizationId: appeal.organization.id, rule: 'input.organization' });
       } else {
         routeIfUnassigned(ctx, directory);
       }
@@ -205,17 +210,8 @@ export class AppealActions {
   }
 
   /** The author's rating of the answer, 1..5 (answer-actions.ts). */
-  rate(
-    em: EntityManager,
-    actor: Actor,
-    id: string,
-    score: number,
-    comment: string | null | undefined,
-    expectedVersion: number | null | undefined,
-    via: 'STAFF' | 'LINK',
-    answerStamp?: number,
-  ) {
-    return rateAnswer(this.app, em, actor, id, score, comment, expectedVersion, via, answerStamp);
+  rate(...args: WithoutServices<typeof rateAnswer>) {
+    return rateAnswer(this.app, ...args);
   }
 
   async reject(em: EntityManager, actor: Actor, id: string, reason: string, expectedVersion: number) {

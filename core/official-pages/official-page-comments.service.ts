@@ -4,6 +4,7 @@ import type { Actor } from '../events/appeal-transaction.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import { Channel } from '../entities/enums.js';
 import { pgQuery } from '../db/pg-query.js';
+import { inputText } from '../errors/input-text.js';
 import { badInput } from '../errors/errors.js';
 import { registerAppeal } from '../lifecycle/register-appeal.service.js';
 
@@ -17,17 +18,6 @@ export interface PageCommentInput {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function cleanText(value: string | null | undefined, field: string, max: number, required: boolean): string | null {
-  const text = value?.trim() ?? '';
-  if (text.includes('\u0000')) throw badInput(field, 'Недопустимый символ NUL');
-  if (!text) {
-    if (required) throw badInput(field, 'Поле не может быть пустым');
-    return null;
-  }
-  if (text.length > max) throw badInput(field, `Не длиннее ${max} символов`);
-  return text;
-}
 
 /** The appeal's external id: unique per (page, comment), within the 200 characters the lifecycle allows. */
 export const commentExternalId = (pageId: string, commentId: string) => `page-comment:${pageId}:${commentId}`;
@@ -66,10 +56,10 @@ export async function recordPageComment(
   actor: Actor,
   input: PageCommentInput,
 ): Promise<{ appeal: Appeal; created: boolean }> {
-  const commentId = cleanText(input.commentId, 'input.commentId', 150, true)!;
-  const postId = cleanText(input.postId, 'input.postId', 150, false);
-  const authorHandle = cleanText(input.authorHandle, 'input.authorHandle', 200, false);
-  const text = cleanText(input.text, 'input.text', 20_000, true)!;
+  const commentId = inputText(input.commentId, 'input.commentId', 150, true);
+  const postId = inputText(input.postId, 'input.postId', 150, false);
+  const authorHandle = inputText(input.authorHandle, 'input.authorHandle', 200, false);
+  const text = inputText(input.text, 'input.text', 20_000, true);
   const now = app.clock.now();
   if (!(input.postedAt instanceof Date) || Number.isNaN(input.postedAt.getTime())) throw badInput('input.postedAt', 'Некорректная дата');
   if (input.postedAt.getTime() > now.getTime() + 60_000) throw badInput('input.postedAt', 'Дата комментария в будущем');

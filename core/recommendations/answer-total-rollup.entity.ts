@@ -1,4 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { BodyMonthKey } from './answer-text-rollup.entity.js';
 
 /**
  * Per body and text fingerprint, the answers of every month held in
@@ -25,14 +26,7 @@ export class RecommendationAnswerTotal {
 
 /** Answers a body sent in one local month (ANSWER_QUALITY's denominator), beside `recommendation_answer_text`. */
 @Entity({ tableName: 'recommendation_answer_count' })
-export class RecommendationAnswerCount {
-  /** The local month of the answer. */
-  @PrimaryKey({ type: 'datetime', columnType: 'timestamp' })
-  month!: Date;
-
-  @PrimaryKey({ type: 'uuid' })
-  organizationId!: string;
-
+export class RecommendationAnswerCount extends BodyMonthKey {
   @Property({ type: 'integer' })
   n!: number;
 }

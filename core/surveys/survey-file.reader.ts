@@ -1,9 +1,8 @@
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse';
 import { GraphQLError } from 'graphql';
 import { badInput } from '../errors/errors.js';
-import { checkSpreadsheetPackage, SheetBudget, type SpreadsheetLimits } from '../channels/adapters/spreadsheet-limits.js';
+import { openSpreadsheet, SheetBudget, type SpreadsheetLimits } from '../channels/adapters/spreadsheet-limits.js';
 import { cellValue } from '../channels/adapters/regional-xlsx.adapter.js';
 import { decode, firstLine, guessDelimiter } from '../channels/adapters/regional-csv.adapter.js';
 import type { Cell } from '../channels/adapters/regional-mapping.js';
@@ -40,14 +39,7 @@ export async function readSurveyFile(input: Buffer, format: SurveyFileFormat, li
     rows.push({ position, cells: new Map(headers.map((h, i) => [h, values[i] ?? null])) });
   };
   if (format === 'xlsx') {
-    await checkSpreadsheetPackage(input, limits);
-    const book = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([input]), {
-      styles: 'cache',
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      worksheets: 'emit',
-      entries: 'ignore',
-    }) as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row>>;
+    const book = (await openSpreadsheet(input, limits)) as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row>>;
     try {
       for await (const sheet of book) {
         // The first sheet is the responses; the others (notes, a legend) are not read.

@@ -1,22 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgQuery } from '../db/pg-query.js';
+import { inputText } from '../errors/input-text.js';
 import { badInput, notFound } from '../errors/errors.js';
 import { Seminar } from './seminar.entity.js';
 import type { SeminarInput } from './seminar.types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TOPIC = /^[A-Z][A-Z0-9_]{1,63}$/;
-
-function text(value: string | null | undefined, field: string, max: number, required: boolean): string | null {
-  const v = value?.trim() ?? '';
-  if (v.includes('\u0000')) throw badInput(field, 'Недопустимый символ NUL');
-  if (!v) {
-    if (required) throw badInput(field, 'Поле не может быть пустым');
-    return null;
-  }
-  if (v.length > max) throw badInput(field, `Не длиннее ${max} символов`);
-  return v;
-}
 
 /** Ids that must all exist in `table`; the first unknown one is the field at fault. */
 async function checkIds(em: EntityManager, table: 'organization' | 'app_user', ids: readonly string[], field: string, what: string): Promise<void> {
@@ -31,11 +21,11 @@ async function checkIds(em: EntityManager, table: 'organization' | 'app_user', i
 }
 
 export async function createSeminar(em: EntityManager, now: Date, input: SeminarInput): Promise<Seminar> {
-  const topic = text(input.topic, 'input.topic', 64, true)!;
+  const topic = inputText(input.topic, 'input.topic', 64, true);
   if (!TOPIC.test(topic)) throw badInput('input.topic', 'Код темы: заглавные латинские буквы, цифры и _, например ANSWER_QUALITY');
-  const title = text(input.title, 'input.title', 500, true)!;
+  const title = inputText(input.title, 'input.title', 500, true);
   if (!(input.startsAt instanceof Date) || Number.isNaN(input.startsAt.getTime())) throw badInput('input.startsAt', 'Некорректная дата');
-  const materials = (input.materials ?? []).map((m, i) => text(m, `input.materials.${i}`, 2000, true)!);
+  const materials = (input.materials ?? []).map((m, i) => inputText(m, `input.materials.${i}`, 2000, true));
   if (materials.length > 100) throw badInput('input.materials', 'Не больше 100 материалов');
   const organizationIds = [...new Set(input.organizationIds ?? [])];
   if (organizationIds.length > 1000) throw badInput('input.organizationIds', 'Не больше 1000 органов');
@@ -44,8 +34,8 @@ export async function createSeminar(em: EntityManager, now: Date, input: Seminar
     topic,
     title,
     startsAt: input.startsAt,
-    format: text(input.format, 'input.format', 200, false),
-    trainer: text(input.trainer, 'input.trainer', 300, false),
+    format: inputText(input.format, 'input.format', 200, false),
+    trainer: inputText(input.trainer, 'input.trainer', 300, false),
     materials,
     organizationIds,
     targetRoles: [...new Set(input.targetRoles ?? [])],

@@ -1,7 +1,6 @@
-import type { ReportCount } from './report.types.js';
 import type { RatingRow } from '../ratings.types.js';
 import { CHART_COLORS, escapeHtml as esc } from './svg-charts.js';
-import { formatCountChange, formatDecimal, formatInt, formatShare } from './report-format.js';
+import { formatDecimal, formatInt, formatShare } from './report-format.js';
 
 /* The HTML report's building blocks: tables, definitions, the rating table, the page's style. */
 export type Cell = string | { html: string; className?: string };
@@ -28,10 +27,6 @@ export function table(headers: string[], rows: Cell[][], textColumns: number[] =
 
 /** The definition printed under a figure. */
 export const definition = (text: string) => `<p class="def"><small>${esc(text)}</small></p>`;
-
-export function countRows(rows: ReportCount[], extra: (r: ReportCount) => string[]): Cell[][] {
-  return rows.map((r) => [r.label, formatInt(r.count), formatShare(r.share), formatCountChange(r.count, r.previousMonth), ...extra(r)]);
-}
 
 export function ratingTable(rows: RatingRow[]): string {
   return table(

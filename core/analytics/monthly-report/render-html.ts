@@ -1,22 +1,11 @@
 import type { MonthlyReport } from './report.types.js';
 import { barChart, CHART_COLORS, columnChart, escapeHtml as esc } from './svg-charts.js';
 import { DEFINITIONS } from './report-definitions.js';
-import {
-  kpiValue,
-  formatChange,
-  formatDate,
-  formatDateTime,
-  formatDecimal,
-  formatHours,
-  formatInt,
-  formatShare,
-  formatValue,
-  NO_DATA,
-} from './report-format.js';
+import { formatChange, formatDateTime, formatDecimal, formatHours, formatInt, formatShare, formatValue } from './report-format.js';
 import { capitalize } from '../labels.js';
 import { SURVEY_SECTION_HEADERS, SURVEY_SECTION_TITLE, surveySectionRows } from '../../surveys/survey-report-section.js';
-import { countRu, DAYS } from '../../text/plural.js';
-import { table, definition, countRows, ratingTable, STYLE } from './html-parts.js';
+import { table, definition, ratingTable, STYLE } from './html-parts.js';
+import * as rows from './report-rows.js';
 
 /** The report as one self-contained HTML page: inline CSS and SVG, no scripts, readable offline. */
 export function renderReportHtml(report: MonthlyReport, zone: string): string {
@@ -37,14 +26,7 @@ export function renderReportHtml(report: MonthlyReport, zone: string): string {
     `<div class="cards">${['count', 'answered', 'onTimeRate', 'overdueAtMonthEnd', 'answeredLate', 'medianResponseHours', 'satisfactionAvg', 'negativeRate'].map(card).join('')}</div>` +
       table(
         ['Показатель', capitalize(report.monthLabel), capitalize(report.previousMonthLabel), 'Изменение', capitalize(report.yearAgoLabel), 'Изменение'],
-        report.summary.map((m) => [
-          m.label,
-          formatValue(m.value, m.unit),
-          formatValue(m.previousMonth, m.unit),
-          formatChange(m.changeFromPreviousMonth, m.percentFromPreviousMonth, m.unit),
-          formatValue(m.yearAgo, m.unit),
-          formatChange(m.changeFromYearAgo, m.percentFromYearAgo, m.unit),
-        ]),
+        rows.summaryRows(report),
       ) +
       `<ul class="defs">${report.summary.map((m) => `<li><b>${esc(m.label)}</b> — ${esc(m.definition)}</li>`).join('')}</ul>`,
   );
@@ -58,7 +40,7 @@ export function renderReportHtml(report: MonthlyReport, zone: string): string {
         { name: 'Дан ответ', color: CHART_COLORS.secondary, values: report.dailyFlow.map((d) => d.resolved) },
       ],
       { title: 'Поступило и решено по дням' },
-    ) + `<p><b>Пиковые дни:</b> ${report.peakDays.map((d) => `${esc(d.label)} — ${formatInt(d.received)}`).join('; ') || NO_DATA}</p>`,
+    ) + `<p><b>Пиковые дни:</b> ${esc(rows.peakDaysText(report))}</p>`,
   );
 
   section(
@@ -69,7 +51,7 @@ export function renderReportHtml(report: MonthlyReport, zone: string): string {
     ) +
       table(
         ['Тема', 'Обращений', 'Доля', 'К прошлому месяцу', 'В срок'],
-        countRows(report.topCategories, (r) => [formatShare(r.onTimeRate)]),
+        rows.countRows(report.topCategories, (r) => [formatShare(r.onTimeRate)]),
       ),
   );
 
@@ -81,7 +63,7 @@ export function renderReportHtml(report: MonthlyReport, zone: string): string {
     ) +
       table(
         ['Муниципалитет', 'Обращений', 'Доля', 'К прошлому месяцу', 'На 10 тыс. жителей', 'В срок', 'Просрочено на конец месяца', 'Оценка'],
-        countRows(report.byMunicipality, (r) => [
+        rows.countRows(report.byMunicipality, (r) => [
           formatDecimal(r.perTenThousand),
           formatShare(r.onTimeRate),
           formatInt(r.overdue),
@@ -99,7 +81,7 @@ export function renderReportHtml(report: MonthlyReport, zone: string): string {
     ) +
       table(
         ['Канал', 'Обращений', 'Доля', 'К прошлому месяцу', 'Медиана ответа, ч', 'В срок'],
-        countRows(report.byChannel, (r) => [formatHours(r.medianResponseHours), formatShare(r.onTimeRate)]),
+        rows.countRows(report.byChannel, (r) => [formatHours(r.medianResponseHours), formatShare(r.onTimeRate)]),
       ),
   );
 
@@ -107,25 +89,11 @@ export function renderReportHtml(report: MonthlyReport, zone: string): string {
     'Органы с наибольшим числом обращений',
     table(
       ['Орган', 'Обращений', 'Доля', 'К прошлому месяцу', 'Дан ответ', 'В срок', 'Просрочено на конец месяца'],
-      countRows(report.topOrganizations, (r) => [formatInt(r.answered), formatShare(r.onTimeRate), formatInt(r.overdue)]),
+      rows.countRows(report.topOrganizations, (r) => [formatInt(r.answered), formatShare(r.onTimeRate), formatInt(r.overdue)]),
     ) + definition(DEFINITIONS.overdueAtMonthEnd),
   );
 
-  section(
-    'Очаги',
-    table(
-      ['Тема', 'Муниципалитет', 'Улица', 'Обращений', 'В прошлом месяце', 'Ответственный'],
-      report.hotSpots.map((h) => [
-        h.category,
-        h.municipality ?? NO_DATA,
-        h.address ?? NO_DATA,
-        formatInt(h.count),
-        formatInt(h.previousMonth),
-        h.organization ?? NO_DATA,
-      ]),
-      [0, 1, 2, 5],
-    ),
-  );
+  section('Очаги', table(['Тема', 'Муниципалитет', 'Улица', 'Обращений', 'В прошлом месяце', 'Ответственный'], rows.hotSpotRows(report), [0, 1, 2, 5]));
 
   section(
     'Рейтинг органов власти',
@@ -146,11 +114,7 @@ export function renderReportHtml(report: MonthlyReport, zone: string): string {
     `<p>Просрочено на конец месяца всего: <b>${formatInt(report.overdueTotal)}</b></p>` +
       table(
         ['Орган', 'Просрочено на конец месяца', 'Самые давние (номер, срок, просрочка)'],
-        report.overdue.map((o) => [
-          o.organization,
-          formatInt(o.count),
-          { html: o.appeals.map((a) => `${esc(a.number)} — ${formatDate(a.dueAt, zone)} (${esc(countRu(a.daysOverdue, DAYS))})`).join('<br>') },
-        ]),
+        report.overdue.map((o) => [o.organization, formatInt(o.count), { html: rows.overdueAppealLines(o, zone).map(esc).join('<br>') }]),
         [0, 2],
       ) +
       definition(DEFINITIONS.overdueAtMonthEnd),
@@ -158,84 +122,36 @@ export function renderReportHtml(report: MonthlyReport, zone: string): string {
 
   section(
     'Удовлетворённость, повторные обращения и конфликтные ситуации',
-    table(
-      ['Показатель', 'Значение', 'К прошлому месяцу'],
-      ['satisfactionAvg', 'negativeRate', 'repeatRate', 'returnedRate'].map((code) => {
-        const m = metric(code);
-        return [m.label, formatValue(m.value, m.unit), formatChange(m.changeFromPreviousMonth, m.percentFromPreviousMonth, m.unit)];
-      }),
-    ) +
-      table(
-        ['Конфликтная ситуация (распоряжение, п. 8)', 'Случаев'],
-        report.conflicts.map((c) => [c.label, formatInt(c.count)]),
-      ),
+    table(['Показатель', 'Значение', 'К прошлому месяцу'], rows.satisfactionRows(report)) +
+      table(['Конфликтная ситуация (распоряжение, п. 8)', 'Случаев'], rows.conflictRows(report)),
   );
 
   section(
     'Системные проблемы и принятые решения',
-    table(
-      ['Проблема', 'Обращений', 'Динамика', 'Статус', 'Решение', 'Нацпроект', 'Ответственный'],
-      report.problems.map((p) => [
-        p.title + (p.carriedOver ? ' (выявлена ранее)' : ''),
-        formatInt(p.count),
-        p.trend,
-        p.statusLabel,
-        p.decision ?? 'Не принято',
-        p.nationalProjectIndicator ?? NO_DATA,
-        p.organization ?? NO_DATA,
-      ]),
-      [0, 2, 3, 4, 5, 6],
-    ),
+    table(['Проблема', 'Обращений', 'Динамика', 'Статус', 'Решение', 'Нацпроект', 'Ответственный'], rows.problemRows(report), [0, 2, 3, 4, 5, 6]),
   );
 
   section(
     'Нагрузка специалистов и предложения по штату',
-    `<p>Норма: ${String(report.workload[0]?.norm ?? NO_DATA).replace('.', ',')} открытых обращений на специалиста.</p>` +
+    `<p>${esc(rows.workloadNorm(report))}</p>` +
       table(
         ['Отраслевой блок', 'Открыто', 'В работе', 'Просрочено', 'Ответов за месяц', 'Ср. время, ч', 'Работает', 'Нужно', 'Предложение'],
-        report.workload.map((w) => [
-          w.name,
-          formatInt(w.open),
-          formatInt(w.inWork),
-          formatInt(w.overdue),
-          formatInt(w.answered),
-          formatHours(w.avgHandlingHours),
-          formatInt(w.specialistsPresent),
-          formatInt(w.specialistsNeeded),
-          { html: esc(w.proposal ?? ''), className: 'wide' },
-        ]),
+        // The staffing proposal, last, gets a wide column.
+        rows.workloadRows(report).map((row) => [...row.slice(0, -1), { html: esc(row.at(-1)!), className: 'wide' }]),
         [0, 8],
       ) +
       definition(DEFINITIONS.workloadOverdue) +
       definition(DEFINITIONS.workloadPresent),
   );
 
-  const reaction = ['avgResponseHours', 'medianResponseHours'].map((code) => metric(code));
   section(
     'Среднее время реакции',
-    table(
-      ['Показатель', capitalize(report.monthLabel), capitalize(report.previousMonthLabel), capitalize(report.yearAgoLabel)],
-      reaction.map((m) => [m.label, formatValue(m.value, m.unit), formatValue(m.previousMonth, m.unit), formatValue(m.yearAgo, m.unit)]),
-    ),
+    table(['Показатель', capitalize(report.monthLabel), capitalize(report.previousMonthLabel), capitalize(report.yearAgoLabel)], rows.reactionRows(report)),
   );
 
-  section(
-    'Отраслевые показатели',
-    table(
-      ['Показатель', 'Блок', 'Значение', 'Цель'],
-      report.kpis.map((k) => [k.name, k.sectorName, kpiValue(k.measure, k.value), kpiValue(k.measure, k.target)]),
-      [0, 1],
-    ),
-  );
+  section('Отраслевые показатели', table(['Показатель', 'Блок', 'Значение', 'Цель'], rows.kpiRows(report), [0, 1]));
 
-  section(
-    'Обучение специалистов органов',
-    table(
-      ['Семинар', 'Тема', 'Дата', 'Формат', 'Участников', 'Органов'],
-      report.training.map((s) => [s.title, s.topic, formatDate(s.startsAt, zone), s.format ?? NO_DATA, formatInt(s.attendees), formatInt(s.organizations)]),
-      [0, 1, 3],
-    ),
-  );
+  section('Обучение специалистов органов', table(['Семинар', 'Тема', 'Дата', 'Формат', 'Участников', 'Органов'], rows.trainingRows(report, zone), [0, 1, 3]));
 
   section(SURVEY_SECTION_TITLE, table(SURVEY_SECTION_HEADERS, surveySectionRows(report.residentsSaid), [0, 2, 4]));
 

@@ -1,24 +1,12 @@
 import type { MonthlyReport } from './report.types.js';
 import { DEFINITIONS } from './report-definitions.js';
-import { countRu, DAYS } from '../../text/plural.js';
-import {
-  kpiValue,
-  formatCountChange,
-  formatChange,
-  formatDate,
-  formatDateTime,
-  formatDecimal,
-  formatHours,
-  formatInt,
-  formatShare,
-  formatValue,
-  NO_DATA,
-} from './report-format.js';
+import { formatDateTime, formatDecimal, formatHours, formatInt, formatShare, formatValue } from './report-format.js';
 import { capitalize } from '../labels.js';
 import { CHART_COLORS } from './svg-charts.js';
 import { SURVEY_SECTION_HEADERS, SURVEY_SECTION_TITLE, surveySectionRows } from '../../surveys/survey-report-section.js';
 import { heading, table, num, txt, MARGIN, definition, openDocument } from './pdf-layout.js';
 import { columnChart, barChart, ratingTable } from './pdf-charts.js';
+import * as rows from './report-rows.js';
 
 export function renderReportPdf(report: MonthlyReport, zone: string, author: string, options: { compress?: boolean } = {}): Promise<Buffer> {
   const { doc, done } = openDocument(report.title, author, options.compress ?? true);
@@ -46,20 +34,13 @@ export function renderReportPdf(report: MonthlyReport, zone: string, author: str
       num(capitalize(report.yearAgoLabel), 70),
       num('Изменение', 64),
     ],
-    report.summary.map((m) => [
-      m.label,
-      formatValue(m.value, m.unit),
-      formatValue(m.previousMonth, m.unit),
-      formatChange(m.changeFromPreviousMonth, m.percentFromPreviousMonth, m.unit),
-      formatValue(m.yearAgo, m.unit),
-      formatChange(m.changeFromYearAgo, m.percentFromYearAgo, m.unit),
-    ]),
+    rows.summaryRows(report),
   );
   for (const m of report.summary) definition(doc, `${m.label} — ${m.definition}`);
 
   section('Поступило и решено по дням');
   columnChart(doc, report);
-  doc.text(`Пиковые дни: ${report.peakDays.map((d) => `${d.label} — ${formatInt(d.received)}`).join('; ') || NO_DATA}`);
+  doc.text(`Пиковые дни: ${rows.peakDaysText(report)}`);
 
   section('Основные темы обращений');
   barChart(
@@ -70,13 +51,7 @@ export function renderReportPdf(report: MonthlyReport, zone: string, author: str
   table(
     doc,
     [txt('Тема', 220), num('Обращений'), num('Доля'), num('К прошл. мес.', 70), num('В срок')],
-    report.topCategories.map((r) => [
-      r.label,
-      formatInt(r.count),
-      formatShare(r.share),
-      formatCountChange(r.count, r.previousMonth),
-      formatShare(r.onTimeRate),
-    ]),
+    rows.countRows(report.topCategories, (r) => [formatShare(r.onTimeRate)]),
   );
 
   section('По муниципалитетам');
@@ -92,11 +67,7 @@ export function renderReportPdf(report: MonthlyReport, zone: string, author: str
       num('Просрочено на конец месяца', 60),
       num('Оценка', 46),
     ],
-    report.byMunicipality.map((r) => [
-      r.label,
-      formatInt(r.count),
-      formatShare(r.share),
-      formatCountChange(r.count, r.previousMonth),
+    rows.countRows(report.byMunicipality, (r) => [
       formatDecimal(r.perTenThousand),
       formatShare(r.onTimeRate),
       formatInt(r.overdue),
@@ -114,29 +85,14 @@ export function renderReportPdf(report: MonthlyReport, zone: string, author: str
   table(
     doc,
     [txt('Канал', 200), num('Обращений'), num('Доля'), num('К прошл. мес.', 70), num('Медиана, ч'), num('В срок')],
-    report.byChannel.map((r) => [
-      r.label,
-      formatInt(r.count),
-      formatShare(r.share),
-      formatCountChange(r.count, r.previousMonth),
-      formatHours(r.medianResponseHours),
-      formatShare(r.onTimeRate),
-    ]),
+    rows.countRows(report.byChannel, (r) => [formatHours(r.medianResponseHours), formatShare(r.onTimeRate)]),
   );
 
   section('Органы с наибольшим числом обращений');
   table(
     doc,
     [txt('Орган', 200), num('Обращений'), num('Доля'), num('К прошл. мес.', 70), num('Дан ответ'), num('В срок'), num('Просрочено на конец месяца', 64)],
-    report.topOrganizations.map((r) => [
-      r.label,
-      formatInt(r.count),
-      formatShare(r.share),
-      formatCountChange(r.count, r.previousMonth),
-      formatInt(r.answered),
-      formatShare(r.onTimeRate),
-      formatInt(r.overdue),
-    ]),
+    rows.countRows(report.topOrganizations, (r) => [formatInt(r.answered), formatShare(r.onTimeRate), formatInt(r.overdue)]),
   );
   definition(doc, DEFINITIONS.overdueAtMonthEnd);
 
@@ -144,14 +100,7 @@ export function renderReportPdf(report: MonthlyReport, zone: string, author: str
   table(
     doc,
     [txt('Тема', 130), txt('Муниципалитет', 90), txt('Улица', 140), num('Обращ.', 46), num('Прошл. мес.', 56), txt('Ответственный', 110)],
-    report.hotSpots.map((h) => [
-      h.category,
-      h.municipality ?? NO_DATA,
-      h.address ?? NO_DATA,
-      formatInt(h.count),
-      formatInt(h.previousMonth),
-      h.organization ?? NO_DATA,
-    ]),
+    rows.hotSpotRows(report),
   );
 
   section('Рейтинг органов власти');
@@ -170,45 +119,23 @@ export function renderReportPdf(report: MonthlyReport, zone: string, author: str
   table(
     doc,
     [txt('Орган', 170), num('Просрочено на конец месяца', 70), txt('Самые давние: номер, срок, просрочка', 270)],
-    report.overdue.map((o) => [
-      o.organization,
-      formatInt(o.count),
-      o.appeals.map((a) => `${a.number} — ${formatDate(a.dueAt, zone)} (${countRu(a.daysOverdue, DAYS)})`).join('\n'),
-    ]),
+    report.overdue.map((o) => [o.organization, formatInt(o.count), rows.overdueAppealLines(o, zone).join('\n')]),
   );
   definition(doc, DEFINITIONS.overdueAtMonthEnd);
 
   section('Удовлетворённость, повторные обращения и конфликтные ситуации');
-  table(
-    doc,
-    [txt('Показатель', 260), num('Значение', 80), num('К прошлому месяцу', 100)],
-    ['satisfactionAvg', 'negativeRate', 'repeatRate', 'returnedRate']
-      .map((code) => report.summary.find((m) => m.code === code)!)
-      .map((m) => [m.label, formatValue(m.value, m.unit), formatChange(m.changeFromPreviousMonth, m.percentFromPreviousMonth, m.unit)]),
-  );
-  table(
-    doc,
-    [txt('Конфликтная ситуация (распоряжение, п. 8)', 300), num('Случаев', 80)],
-    report.conflicts.map((c) => [c.label, formatInt(c.count)]),
-  );
+  table(doc, [txt('Показатель', 260), num('Значение', 80), num('К прошлому месяцу', 100)], rows.satisfactionRows(report));
+  table(doc, [txt('Конфликтная ситуация (распоряжение, п. 8)', 300), num('Случаев', 80)], rows.conflictRows(report));
 
   section('Системные проблемы и принятые решения');
   table(
     doc,
     [txt('Проблема', 150), num('Обращ.', 40), txt('Динамика', 56), txt('Статус', 60), txt('Решение', 120), txt('Нацпроект', 56), txt('Ответственный', 90)],
-    report.problems.map((p) => [
-      p.title + (p.carriedOver ? ' (выявлена ранее)' : ''),
-      formatInt(p.count),
-      p.trend,
-      p.statusLabel,
-      p.decision ?? 'Не принято',
-      p.nationalProjectIndicator ?? NO_DATA,
-      p.organization ?? NO_DATA,
-    ]),
+    rows.problemRows(report),
   );
 
   section('Нагрузка специалистов и предложения по штату');
-  doc.text(`Норма: ${String(report.workload[0]?.norm ?? NO_DATA).replace('.', ',')} открытых обращений на специалиста.`);
+  doc.text(rows.workloadNorm(report));
   table(
     doc,
     [
@@ -222,17 +149,7 @@ export function renderReportPdf(report: MonthlyReport, zone: string, author: str
       num('Нужно', 40),
       txt('Предложение', 120),
     ],
-    report.workload.map((w) => [
-      w.name,
-      formatInt(w.open),
-      formatInt(w.inWork),
-      formatInt(w.overdue),
-      formatInt(w.answered),
-      formatHours(w.avgHandlingHours),
-      formatInt(w.specialistsPresent),
-      formatInt(w.specialistsNeeded),
-      w.proposal ?? '',
-    ]),
+    rows.workloadRows(report),
   );
   definition(doc, DEFINITIONS.workloadOverdue);
   definition(doc, DEFINITIONS.workloadPresent);
@@ -241,23 +158,17 @@ export function renderReportPdf(report: MonthlyReport, zone: string, author: str
   table(
     doc,
     [txt('Показатель', 220), num(capitalize(report.monthLabel), 90), num(capitalize(report.previousMonthLabel), 90), num(capitalize(report.yearAgoLabel), 90)],
-    ['avgResponseHours', 'medianResponseHours']
-      .map((code) => report.summary.find((m) => m.code === code)!)
-      .map((m) => [m.label, formatValue(m.value, m.unit), formatValue(m.previousMonth, m.unit), formatValue(m.yearAgo, m.unit)]),
+    rows.reactionRows(report),
   );
 
   section('Отраслевые показатели');
-  table(
-    doc,
-    [txt('Показатель', 280), txt('Блок', 70), num('Значение', 70), num('Цель', 70)],
-    report.kpis.map((k) => [k.name, k.sectorName, kpiValue(k.measure, k.value), kpiValue(k.measure, k.target)]),
-  );
+  table(doc, [txt('Показатель', 280), txt('Блок', 70), num('Значение', 70), num('Цель', 70)], rows.kpiRows(report));
 
   section('Обучение специалистов органов');
   table(
     doc,
     [txt('Семинар', 170), txt('Тема', 100), txt('Дата', 60), txt('Формат', 60), num('Участников', 50), num('Органов', 44)],
-    report.training.map((s) => [s.title, s.topic, formatDate(s.startsAt, zone), s.format ?? NO_DATA, formatInt(s.attendees), formatInt(s.organizations)]),
+    rows.trainingRows(report, zone),
   );
 
   section(SURVEY_SECTION_TITLE);

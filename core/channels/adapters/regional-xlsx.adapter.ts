@@ -1,10 +1,9 @@
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { GraphQLError } from 'graphql';
 import { DateTime } from 'luxon';
 import { badInput } from '../../errors/errors.js';
 import type { ParsedItem } from '../channel-adapter.js';
-import { checkSpreadsheetPackage, DEFAULT_SPREADSHEET_LIMITS, SheetBudget, type SpreadsheetLimits } from './spreadsheet-limits.js';
+import { openSpreadsheet, DEFAULT_SPREADSHEET_LIMITS, SheetBudget, type SpreadsheetLimits } from './spreadsheet-limits.js';
 import { resolveColumns, rowOf, type Cell, type RegionalOptions, type RegionalRow } from './regional-mapping.js';
 import { regionalAdapter } from './regional-adapter.js';
 
@@ -42,15 +41,7 @@ async function* parseXlsx(
   options: RegionalOptions,
   limits: SpreadsheetLimits = DEFAULT_SPREADSHEET_LIMITS,
 ): AsyncIterable<ParsedItem<RegionalRow>> {
-  await checkSpreadsheetPackage(input, limits);
-  const book = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([input]), {
-    // Styles tell a date from a number; shared strings are kept (bounded by the unpacked size).
-    styles: 'cache',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  }) as unknown as BookReader;
+  const book = (await openSpreadsheet(input, limits)) as unknown as BookReader;
   const budget = new SheetBudget(limits);
   let found = false;
   try {

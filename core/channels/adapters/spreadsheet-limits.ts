@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { createInflateRaw } from 'node:zlib';
 import { badInput } from '../../errors/errors.js';
 
@@ -145,6 +147,19 @@ export async function checkSpreadsheetPackage(zip: Buffer, limits: SpreadsheetLi
     const real = await unpackedSizeAtMost(zip, entry, entry.unpackedSize);
     if (real > entry.unpackedSize) throw refuse(`Часть «${entry.name}» распаковывается больше, чем указано в её заголовке: файл повреждён или подделан`);
   }
+}
+
+/** A checked package (checkSpreadsheetPackage) opened as a streaming reader of its sheets. */
+export async function openSpreadsheet(input: Buffer, limits: SpreadsheetLimits): Promise<ExcelJS.stream.xlsx.WorkbookReader> {
+  await checkSpreadsheetPackage(input, limits);
+  return new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([input]), {
+    // Styles tell a date from a number; shared strings are kept (bounded by the unpacked size).
+    styles: 'cache',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
 }
 
 /** Counts rows and cells of a streamed sheet; throws BAD_USER_INPUT (field `file`) past a limit. */
