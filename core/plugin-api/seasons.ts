@@ -1,4 +1,5 @@
 import type { AppealFacts } from './plugin-types.js';
+import { bodyOfRole } from '../region/index.js';
 
 /** Moscow has kept UTC+3 all year since 26.10.2014 (Federal Law No. 248-ФЗ of 21.07.2014); the republic lives on it. */
 const MOSCOW_OFFSET_MS = 3 * 60 * 60 * 1000;
@@ -45,11 +46,15 @@ export const mentions =
     pattern.test(textOf(facts));
 
 /**
- * A rule's condition: the appeal does not complain about this body. A
- * complaint must never be sent to the body whose actions it complains about
- * (59-ФЗ, art. 8, part 6): such appeals fall through to the next rule.
+ * A rule's condition: the appeal does not complain about this body, named by
+ * its code or by a role the plugin declares (`{ role: 'health.ambulance' }`,
+ * the body the loaded region pack binds to it). A complaint must never be
+ * sent to the body whose actions it complains about (59-ФЗ, art. 8, part 6):
+ * such appeals fall through to the next rule.
  */
 export const notAgainst =
-  (organizationCode: string) =>
-  (facts: AppealFacts): boolean =>
-    !facts.complainedAboutOrganizationCodes.includes(organizationCode);
+  (body: string | { role: string }) =>
+  (facts: AppealFacts): boolean => {
+    const code = typeof body === 'string' ? body : bodyOfRole(body.role);
+    return code === null || !facts.complainedAboutOrganizationCodes.includes(code);
+  };

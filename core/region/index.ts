@@ -7,3 +7,4 @@ export { applyRegionPack, describeChanges, type RegionLoadReport, type TableChan
 export { regionFileSchema, municipalityRowSchema, organizationRowSchema, type RegionInfo } from './region-pack.schema.js';
 export { regionTables, rowFields, loadSectorTables, type RegionTables, type TableSchemas } from './sector-tables.js';
 export { loadPackTables } from './region-pack.loader.js';
+export { bodyOfRole } from './region-pack.roles.js';

@@ -63,14 +63,15 @@ export function loadRegionPack(setting: string = DEFAULT_REGION_PACK): RegionPac
  * Reads the plugins' tables from the pack (`sectors/<plugin>/<table>.json`),
  * checks them against the plugins' schemas and against the pack's
  * municipalities and bodies, and makes them the rows the plugins read; and
- * checks that the pack binds every role the plugins declare for their
- * responsible body to one organization.
+ * checks that the pack binds every role the plugins declare (their
+ * responsible body, the required further bodies) to one organization.
  */
 export function loadPackTables(pack: RegionPack, plugins: readonly (RoleDeclaringPlugin & { regionTables?: RegionTables })[]): void {
-  bindDeclaredRoles(pack, plugins, displayName(join(pack.dir, 'organizations.json')));
+  const roles = bindDeclaredRoles(pack, plugins, displayName(join(pack.dir, 'organizations.json')));
   loadSectorTables(pack.dir, plugins, {
     municipalities: new Set(pack.municipalities.map((m) => m.code)),
     organizations: new Set(pack.organizations.map((o) => o.code)),
     municipalityKinds: new Map(pack.municipalities.map((m) => [m.code, m.kind])),
   });
+  roles.commit();
 }

@@ -15,7 +15,7 @@ import { RoadOwner, RoadSegment, RoadsDetails } from './roads.entities.js';
 class RoadSegmentFilter {
   @Field(() => ID, { nullable: true, description: 'Муниципальное образование' }) municipalityId?: string | null;
   @Field(() => RoadOwner, { nullable: true, description: 'Собственник' }) owner?: RoadOwner | null;
-  @Field(() => String, { nullable: true, description: 'Номер дороги, например «Р-176»' }) roadNumber?: string | null;
+  @Field(() => String, { nullable: true, description: 'Номер дороги: буква, дефис, цифры' }) roadNumber?: string | null;
   @Field(() => String, { nullable: true, description: 'Поиск по наименованию' }) search?: string | null;
 }
 
