@@ -46,15 +46,24 @@ export const mentions =
     pattern.test(textOf(facts));
 
 /**
- * A rule's condition: the appeal does not complain about this body, named by
- * its code or by a role the plugin declares (`{ role: 'health.ambulance' }`,
- * the body the loaded region pack binds to it). A complaint must never be
- * sent to the body whose actions it complains about (59-ФЗ, art. 8, part 6):
- * such appeals fall through to the next rule.
+ * A rule's condition: the appeal complains about this body, named by its code
+ * or by a role the plugin declares (`{ role: 'housing.housing-inspection' }`,
+ * the body the loaded region pack binds to it; false while the role is unbound).
  */
-export const notAgainst =
+export const complainsAbout =
   (body: string | { role: string }) =>
   (facts: AppealFacts): boolean => {
     const code = typeof body === 'string' ? body : bodyOfRole(body.role);
-    return code === null || !facts.complainedAboutOrganizationCodes.includes(code);
+    return code !== null && facts.complainedAboutOrganizationCodes.includes(code);
   };
+
+/**
+ * A rule's condition: the appeal does not complain about this body (by code
+ * or role, as `complainsAbout`). A complaint must never be sent to the body
+ * whose actions it complains about (59-ФЗ, art. 8, part 6): such appeals
+ * fall through to the next rule.
+ */
+export const notAgainst =
+  (body: string | { role: string }) =>
+  (facts: AppealFacts): boolean =>
+    !complainsAbout(body)(facts);

@@ -17,6 +17,9 @@ import { ReferenceDirectory } from '../../core/reference/cache/reference-directo
 import { FALLBACK_RULE, routeAppeal } from '../../core/lifecycle/routing.service.js';
 import { healthPlugin } from '../../plugins/health/index.js';
 import { roadsPlugin } from '../../plugins/roads/index.js';
+import { housingPlugin } from '../../plugins/housing/index.js';
+import { energyPlugin } from '../../plugins/energy/index.js';
+import { transportPlugin } from '../../plugins/transport/index.js';
 
 const ZARECHYE = 'test/fixtures/regions/zarechye';
 const scratch = mkdtempSync(join(tmpdir(), 'cur-body-roles-'));
@@ -67,9 +70,12 @@ function refusal(load: () => void): RegionPackError {
  * Routes with the pack loaded before each test of the block: the plugins'
  * tables and roles are those of the pack loaded last, as in a server.
  */
-function routing(source: string): (plugin: SectorPlugin) => (facts: Partial<AppealFacts>) => [string | undefined, string | undefined] {
+function routing(
+  source: string,
+  plugins: SectorPlugin[] = [healthPlugin, roadsPlugin],
+): (plugin: SectorPlugin) => (facts: Partial<AppealFacts>) => [string | undefined, string | undefined] {
   let directory: ReferenceDirectory;
-  beforeAll(() => void ({ directory } = loaded(source, [healthPlugin, roadsPlugin])));
+  beforeAll(() => void ({ directory } = loaded(source, plugins)));
   return (plugin) => (facts) => {
     const decision = routeAppeal(plugin, appealFacts(plugin.code, facts), directory);
     return [decision?.organization.code, decision?.rule];
@@ -109,7 +115,7 @@ describe('the second test pack binds the roles to its own bodies', () => {
 });
 
 describe('the Mari El pack keeps every appeal where it went', () => {
-  const route = routing('regions/mari-el');
+  const route = routing('regions/mari-el', [healthPlugin, roadsPlugin, housingPlugin, energyPlugin, transportPlugin]);
   const health = route(healthPlugin);
   const roads = route(roadsPlugin);
 
@@ -139,6 +145,17 @@ describe('the Mari El pack keeps every appeal where it went', () => {
       'min-transport',
       FALLBACK_RULE,
     ]);
+  });
+
+  it('housing, energy, transport: the capital repair fund, the housing inspection and the ministries, by their roles', () => {
+    const housing = route(housingPlugin);
+    expect(housing({ categoryCode: 'housing.capital-repair' })).toEqual(['fund-capital-repair', 'housing.capital-repair-to-fund']);
+    expect(housing({ categoryCode: 'housing.roof-leak', text: 'Течёт крыша после капремонта' })[0]).toBe('fund-capital-repair');
+    expect(housing({ categoryCode: 'housing.management-company' })).toEqual(['gzhi', 'housing.management-to-gzhi']);
+    expect(housing({ categoryCode: 'housing.payment', complainedAboutOrganizationCodes: ['gzhi'] })).toEqual(['min-construction', 'housing.complaint-about-gzhi']);
+    expect(housing({ categoryCode: 'housing.capital-repair', complainedAboutOrganizationCodes: ['fund-capital-repair'] })[0]).toBe('min-construction');
+    expect(route(energyPlugin)({ categoryCode: 'energy.tariffs' })).toEqual(['min-energy', 'energy.programmes-to-ministry']);
+    expect(route(transportPlugin)({ categoryCode: 'transport.taxi' })).toEqual(['min-transport', 'transport.republic-level']);
   });
 });
 
