@@ -20,6 +20,7 @@ import { roadsPlugin } from '../../plugins/roads/index.js';
 import { housingPlugin } from '../../plugins/housing/index.js';
 import { energyPlugin } from '../../plugins/energy/index.js';
 import { transportPlugin } from '../../plugins/transport/index.js';
+import { educationPlugin } from '../../plugins/education/index.js';
 
 const ZARECHYE = 'test/fixtures/regions/zarechye';
 const scratch = mkdtempSync(join(tmpdir(), 'cur-body-roles-'));
@@ -115,7 +116,7 @@ describe('the second test pack binds the roles to its own bodies', () => {
 });
 
 describe('the Mari El pack keeps every appeal where it went', () => {
-  const route = routing('regions/mari-el', [healthPlugin, roadsPlugin, housingPlugin, energyPlugin, transportPlugin]);
+  const route = routing('regions/mari-el', [healthPlugin, roadsPlugin, housingPlugin, energyPlugin, transportPlugin, educationPlugin]);
   const health = route(healthPlugin);
   const roads = route(roadsPlugin);
 
@@ -156,6 +157,17 @@ describe('the Mari El pack keeps every appeal where it went', () => {
     expect(housing({ categoryCode: 'housing.capital-repair', complainedAboutOrganizationCodes: ['fund-capital-repair'] })[0]).toBe('min-construction');
     expect(route(energyPlugin)({ categoryCode: 'energy.tariffs' })).toEqual(['min-energy', 'energy.programmes-to-ministry']);
     expect(route(transportPlugin)({ categoryCode: 'transport.taxi' })).toEqual(['min-transport', 'transport.republic-level']);
+  });
+
+  it("education: a school the region founded, named as residents name it (the institutions table's regionalNames), to the ministry", () => {
+    const education = route(educationPlugin);
+    expect(education({ categoryCode: 'education.school-meals', municipalityCode: 'yoshkar-ola', text: 'Лицей Бауманский: холодные обеды' })).toEqual([
+      'min-education',
+      'education.regional-institutions',
+    ]);
+    expect(education({ categoryCode: 'education.school-meals', municipalityCode: 'yoshkar-ola', text: 'Школа № 5: холодные обеды' })[1]).not.toBe(
+      'education.regional-institutions',
+    );
   });
 });
 
