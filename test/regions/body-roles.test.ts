@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appealFacts, defineSectorPlugin, PLUGIN_API_VERSION, type AppealFacts, type SectorPlugin } from '../../core/plugin-api/index.js';
-import { loadPackTables, loadRegionPack, RegionPackError, type RegionPack } from '../../core/region/index.js';
+import { loadPackTables, loadRegionPack, type RegionPack } from '../../core/region/index.js';
+import { directoryOf, refusal } from './pack-helpers.js';
 import { ReferenceDirectory } from '../../core/reference/cache/reference-directory.js';
 import { FALLBACK_RULE, routeAppeal } from '../../core/lifecycle/routing.service.js';
 import { healthPlugin } from '../../plugins/health/index.js';
@@ -39,32 +40,8 @@ function packWith(source: string, file: string, change: (data: any) => any): str
 function loaded(source: string, plugins: SectorPlugin[]): { pack: RegionPack; directory: ReferenceDirectory } {
   const pack = loadRegionPack(source);
   loadPackTables(pack, plugins);
-  const directory = new ReferenceDirectory({
-    orgs: pack.organizations.map((o) => ({
-      id: o.code,
-      code: o.code,
-      name: o.name,
-      kind: o.kind,
-      parentId: o.parentCode ?? null,
-      municipalityId: o.municipalityCode ?? null,
-      sectors: o.sectors,
-      roles: o.roles,
-    })),
-    sectors: [],
-    categories: [],
-    municipalities: pack.municipalities.map((m) => ({ id: m.code, code: m.code })),
-  });
+  const directory = directoryOf(pack);
   return { pack, directory };
-}
-
-function refusal(load: () => void): RegionPackError {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof RegionPackError) return error;
-    throw error;
-  }
-  throw new Error('the pack was accepted');
 }
 
 /**
