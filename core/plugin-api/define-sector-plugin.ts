@@ -31,6 +31,7 @@ export function defineSectorPlugin<T>(definition: SectorPluginDefinition<T>): Se
     const fault = surveyTemplateFault(template);
     if (fault) throw new Error(`Plugin ${definition.code}: survey template ${template.code}: ${fault}`);
   }
+  checkBodyRoles(definition);
   for (const migration of definition.migrations ?? []) {
     // The timestamp orders the plugin's migrations among the core's (one chain).
     if (!/^Migration\d{14}_[a-z0-9_]+$/.test(migration.name)) {
@@ -38,4 +39,23 @@ export function defineSectorPlugin<T>(definition: SectorPluginDefinition<T>): Se
     }
   }
   return Object.freeze({ ...definition, __sectorPlugin: true as const });
+}
+
+/** Further roles start with the plugin's code and are declared once; a rule targets only a role the plugin declares. */
+function checkBodyRoles(definition: SectorPluginDefinition<unknown>): void {
+  const declared = new Set(definition.responsibleBody ? [definition.responsibleBody.role] : []);
+  for (const body of definition.bodyRoles ?? []) {
+    if (!new RegExp(`^${definition.code}\\.[a-z0-9-]+$`).test(body.role)) {
+      throw new Error(`Plugin ${definition.code}: body role "${body.role}" must be "${definition.code}." + lowercase latin`);
+    }
+    if (declared.has(body.role)) throw new Error(`Plugin ${definition.code}: body role "${body.role}" is declared twice`);
+    declared.add(body.role);
+  }
+  for (const rule of definition.routing ?? []) {
+    if ('role' in rule.target && !declared.has(rule.target.role)) {
+      throw new Error(
+        `Plugin ${definition.code}: rule ${rule.code} targets the role "${rule.target.role}", which the plugin does not declare (responsibleBody or bodyRoles)`,
+      );
+    }
+  }
 }

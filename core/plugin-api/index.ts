@@ -25,3 +25,4 @@ export { Migration } from '@mikro-orm/migrations';
 export * from './sector-checks.js';
 /** A sector's reference data in the region pack: `regionTables({ 'bus-routes': busRouteRow })`, read with `.rows('bus-routes')`. */
 export { regionTables, rowFields, type RegionTables } from '../region/index.js';
+export * from './details-resolvers.js';

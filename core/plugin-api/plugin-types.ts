@@ -40,11 +40,17 @@ export interface AppealFacts {
 }
 
 /**
- * Who answers for an appeal. `organizationCode` names a fixed body;
- * `municipalAdministration` means the administration of the appeal's
- * municipality.
+ * Who answers for an appeal. `role` names a body by the role the plugin
+ * declares (`responsibleBody` or `bodyRoles`), which the region pack binds to
+ * one of its organizations: the rule does not fire while the role is unbound.
+ * `organizationOf` takes the body from the plugin's region tables (the
+ * hospital that serves the appeal's municipality): null, or a code the pack
+ * lacks, and the rule does not fire. `municipalAdministration` means the
+ * administration of the appeal's municipality. `organizationCode` names a
+ * fixed body of the pack; prefer a role, so that the plugin names no region.
  */
-export type RoutingTarget = { organizationCode: string } | { municipalAdministration: true };
+export type RoutingTarget =
+  { role: string } | { organizationOf: (facts: AppealFacts) => string | null } | { municipalAdministration: true } | { organizationCode: string };
 
 export interface RoutingRule {
   code: string;
@@ -214,6 +220,18 @@ export interface ResponsibleBodyRole {
   name: string;
 }
 
+/**
+ * A further body a plugin routes to (the ambulance station, the insurance
+ * fund, the road agency), named by role like the responsible body and bound
+ * by the region pack (`roles` in organizations.json). Its code starts with the
+ * plugin's: `health.ambulance`. A required role the pack leaves unbound stops
+ * the load; an `optional` one may stay unbound, and the rules targeting it
+ * then do not fire (the appeal goes on to the next rule or the responsible body).
+ */
+export interface BodyRole extends ResponsibleBodyRole {
+  optional?: boolean;
+}
+
 export interface SectorPluginDefinition<TDetails = unknown> {
   code: string;
   name: { ru: string; en: string };
@@ -232,6 +250,8 @@ export interface SectorPluginDefinition<TDetails = unknown> {
    * the responsible body is the pack's EXECUTIVE_BODY listing the plugin's code.
    */
   responsibleBody?: ResponsibleBodyRole;
+  /** Further bodies the plugin's rules route to by role (`target: { role }`, `notAgainst({ role })`). */
+  bodyRoles?: BodyRole[];
   routing?: RoutingRule[];
   deadlines?: DeadlineRule[];
   kpis?: KpiDefinition[];

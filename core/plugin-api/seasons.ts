@@ -1,4 +1,5 @@
 import type { AppealFacts } from './plugin-types.js';
+import { bodyOfRole } from '../region/index.js';
 
 /** Moscow has kept UTC+3 all year since 26.10.2014 (Federal Law No. 248-ФЗ of 21.07.2014); the republic lives on it. */
 const MOSCOW_OFFSET_MS = 3 * 60 * 60 * 1000;
@@ -45,11 +46,24 @@ export const mentions =
     pattern.test(textOf(facts));
 
 /**
- * A rule's condition: the appeal does not complain about this body. A
- * complaint must never be sent to the body whose actions it complains about
- * (59-ФЗ, art. 8, part 6): such appeals fall through to the next rule.
+ * A rule's condition: the appeal complains about this body, named by its code
+ * or by a role the plugin declares (`{ role: 'housing.housing-inspection' }`,
+ * the body the loaded region pack binds to it; false while the role is unbound).
+ */
+export const complainsAbout =
+  (body: string | { role: string }) =>
+  (facts: AppealFacts): boolean => {
+    const code = typeof body === 'string' ? body : bodyOfRole(body.role);
+    return code !== null && facts.complainedAboutOrganizationCodes.includes(code);
+  };
+
+/**
+ * A rule's condition: the appeal does not complain about this body (by code
+ * or role, as `complainsAbout`). A complaint must never be sent to the body
+ * whose actions it complains about (59-ФЗ, art. 8, part 6): such appeals
+ * fall through to the next rule.
  */
 export const notAgainst =
-  (organizationCode: string) =>
+  (body: string | { role: string }) =>
   (facts: AppealFacts): boolean =>
-    !facts.complainedAboutOrganizationCodes.includes(organizationCode);
+    !complainsAbout(body)(facts);

@@ -1,5 +1,5 @@
 import type { AppealFacts, CategoryDefinition, DeadlineRule, KpiDefinition, RoutingRule } from './plugin-types.js';
-import { DEFAULT_REGION_PACK, loadPackTables, loadRegionPack, type RegionPack } from '../region/index.js';
+import { bodyOfRole, DEFAULT_REGION_PACK, loadPackTables, loadRegionPack, type RegionPack } from '../region/index.js';
 import type { SectorPlugin } from './plugin-types.js';
 
 /*
@@ -48,7 +48,11 @@ export function ruleByCode<T extends { code: string }>(rules: readonly T[], code
   return found;
 }
 
-/** The routing rule that takes the facts first (by priority), as the core's router would among the sector's rules. */
+/**
+ * The routing rule that takes the facts first (by priority), as the core's
+ * router would among the sector's rules: a rule whose role the loaded pack
+ * leaves unbound, or whose region table names no body, does not fire.
+ */
 export function firstRoutingRule(rules: readonly RoutingRule[], facts: AppealFacts): RoutingRule | undefined {
   return [...rules]
     .sort((a, b) => a.priority - b.priority)
@@ -56,7 +60,9 @@ export function firstRoutingRule(rules: readonly RoutingRule[], facts: AppealFac
       (r) =>
         (!r.categories?.length || r.categories.includes(facts.categoryCode!)) &&
         (!r.municipalities || r.municipalities.includes(facts.municipalityCode!)) &&
-        (!r.when || r.when(facts)),
+        (!r.when || r.when(facts)) &&
+        !('role' in r.target && bodyOfRole(r.target.role) === null) &&
+        !('organizationOf' in r.target && r.target.organizationOf(facts) === null),
     );
 }
 

@@ -22,7 +22,8 @@ function byCode<T extends { code: string }>(rows: readonly T[], file: string): M
  *   (routing to «the administration of the appeal's municipality», and the
  *   plugin API's complainsAboutOwnAdministration, 59-ФЗ art. 8 part 6);
  * - at most one EXECUTIVE_BODY per sector code: the sector's responsible body,
- *   to which routing falls back.
+ *   to which routing falls back;
+ * - every demo announcement is addressed to a municipality of the pack.
  */
 export function checkPackIntegrity(pack: RegionPack, fileName: (name: string) => string): void {
   const regionFile = fileName('region.json');
@@ -61,6 +62,12 @@ export function checkPackIntegrity(pack: RegionPack, fileName: (name: string) =>
   });
 
   if (!organizationRow.has('cur')) throw new RegionPackError(organizationsFile, 'no CENTER organization coded "cur" (the ЦУР itself)');
+  pack.demoAnnouncements.forEach((announcement, index) => {
+    if (!municipalityRow.has(announcement.municipalityCode)) {
+      const problem = `no municipality has the code "${announcement.municipalityCode}" (municipalities.json)`;
+      throw new RegionPackError(fileName('demo-announcements.json'), problem, index + 1, 'municipalityCode');
+    }
+  });
   pack.municipalities.forEach((municipality, index) => {
     const admin = organizationRow.get(`adm-${municipality.code}`);
     if (admin === undefined || pack.organizations[admin]!.kind !== OrganizationKind.MUNICIPAL_ADMINISTRATION) {

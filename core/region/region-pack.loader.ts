@@ -2,7 +2,14 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { productionYearSchema, type ProductionYear } from '../deadlines/production-year.js';
 import type { MunicipalityReference, OrganizationReference } from '../entities/reference-types.js';
-import { municipalitiesFileSchema, organizationsFileSchema, regionFileSchema, type RegionInfo } from './region-pack.schema.js';
+import {
+  demoAnnouncementsFileSchema,
+  municipalitiesFileSchema,
+  organizationsFileSchema,
+  regionFileSchema,
+  type DemoAnnouncement,
+  type RegionInfo,
+} from './region-pack.schema.js';
 import { RegionPackError } from './region-pack-error.js';
 import { DEFAULT_REGION_PACK, displayName, parseFile, resolveRegionPackDir } from './region-files.js';
 import { checkPackIntegrity } from './region-pack.integrity.js';
@@ -18,6 +25,8 @@ export interface RegionPack {
   organizations: OrganizationReference[];
   /** Production-calendar years shipped with the pack (calendar/ru-YYYY.json). */
   calendar: ProductionYear[];
+  /** What the demo publishes (demo-announcements.json; none without the file). */
+  demoAnnouncements: DemoAnnouncement[];
 }
 
 const YEAR_FILE = /^ru-(\d{4})\.json$/;
@@ -54,6 +63,9 @@ export function loadRegionPack(setting: string = DEFAULT_REGION_PACK): RegionPac
     municipalities: parseFile(file('municipalities.json'), municipalitiesFileSchema, true).map(({ note: _, ...row }) => row),
     organizations: parseFile(file('organizations.json'), organizationsFileSchema, true).map(({ note: _, ...row }) => row),
     calendar: loadCalendar(dir),
+    demoAnnouncements: existsSync(file('demo-announcements.json'))
+      ? parseFile(file('demo-announcements.json'), demoAnnouncementsFileSchema, true).map(({ note: _, ...row }) => row)
+      : [],
   };
   checkPackIntegrity(pack, (name) => displayName(file(name)));
   return pack;
@@ -63,14 +75,15 @@ export function loadRegionPack(setting: string = DEFAULT_REGION_PACK): RegionPac
  * Reads the plugins' tables from the pack (`sectors/<plugin>/<table>.json`),
  * checks them against the plugins' schemas and against the pack's
  * municipalities and bodies, and makes them the rows the plugins read; and
- * checks that the pack binds every role the plugins declare for their
- * responsible body to one organization.
+ * checks that the pack binds every role the plugins declare (their
+ * responsible body, the required further bodies) to one organization.
  */
 export function loadPackTables(pack: RegionPack, plugins: readonly (RoleDeclaringPlugin & { regionTables?: RegionTables })[]): void {
-  bindDeclaredRoles(pack, plugins, displayName(join(pack.dir, 'organizations.json')));
+  const roles = bindDeclaredRoles(pack, plugins, displayName(join(pack.dir, 'organizations.json')));
   loadSectorTables(pack.dir, plugins, {
     municipalities: new Set(pack.municipalities.map((m) => m.code)),
     organizations: new Set(pack.organizations.map((o) => o.code)),
     municipalityKinds: new Map(pack.municipalities.map((m) => [m.code, m.kind])),
   });
+  roles.commit();
 }

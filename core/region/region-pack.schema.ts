@@ -89,7 +89,31 @@ export const organizationRowSchema = z.strictObject({
   note,
 });
 
+/**
+ * demo-announcements.json (optional): the announcements the demo publishes,
+ * each with the residents' appeals it answers at intake. Times are hours from
+ * the moment the demo is seeded (negative: earlier). `kind` is one of the
+ * core's AnnouncementKind values.
+ */
+export const demoAnnouncementRowSchema = z.strictObject({
+  kind: z.enum(['OUTAGE', 'WORKS', 'EMERGENCY', 'INFO']),
+  title: text,
+  body: z.string().trim().min(1, 'expected a non-empty string').max(5000),
+  /** The municipality it is addressed to; its administration is the author. */
+  municipalityCode: code,
+  validFromHours: z.number(),
+  validToHours: z.number(),
+  categories: z.array(code).optional(),
+  sectors: z.array(code).optional(),
+  streets: z.array(text).optional(),
+  /** Residents' appeals registered after it is published (the intake matches them to it). */
+  appeals: z.array(text).default([]),
+  note,
+});
+
 export const municipalitiesFileSchema = z.array(municipalityRowSchema);
+export const demoAnnouncementsFileSchema = z.array(demoAnnouncementRowSchema);
+export type DemoAnnouncement = Omit<z.infer<typeof demoAnnouncementRowSchema>, 'note'>;
 export const organizationsFileSchema = z.array(organizationRowSchema);
 
 export type RegionInfo = z.infer<typeof regionFileSchema>;

@@ -1,13 +1,13 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, ID, InputType, Query, Resolver } from 'type-graphql';
 import {
   Appeal,
-  Municipality,
   connectionType,
-  loadAppealDetails,
-  loadById,
   referencePage,
   type PluginContext,
   ForwardPageArgs,
+  appealDetailsResolver,
+  detailsReferenceResolver,
+  municipalityResolver,
 } from '../../core/plugin-api/index.js';
 import { EducationDetails, EducationInstitution, EducationInstitutionKind } from './education.entities.js';
 
@@ -36,27 +36,11 @@ export class EducationAppealResolver {
       filter: { equals: { municipality: f?.municipalityId, kind: f?.kind }, search: { words: f?.search, in: ['name', 'address'] } },
     });
   }
-
-  @FieldResolver(() => EducationDetails, { nullable: true, description: 'Сведения блока образования' })
-  education(@Root() appeal: Appeal, @Ctx() ctx: PluginContext) {
-    return loadAppealDetails(ctx, EducationDetails, appeal.id);
-  }
 }
 
-@Resolver(() => EducationDetails)
-export class EducationDetailsResolver {
-  @FieldResolver(() => EducationInstitution, { nullable: true, description: 'Школа или детский сад из справочника' })
-  institution(@Root() details: EducationDetails, @Ctx() ctx: PluginContext) {
-    return details.institutionId ? loadById(ctx, EducationInstitution, details.institutionId) : null;
-  }
-}
-
-@Resolver(() => EducationInstitution)
-export class EducationInstitutionResolver {
-  @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
-  municipality(@Root() institution: EducationInstitution, @Ctx() ctx: PluginContext) {
-    return ctx.loaders.municipality.load(institution.municipality.id);
-  }
-}
-
-export const educationResolvers = [EducationAppealResolver, EducationDetailsResolver, EducationInstitutionResolver];
+export const educationResolvers = [
+  EducationAppealResolver,
+  appealDetailsResolver('education', EducationDetails, 'Сведения блока образования'),
+  detailsReferenceResolver(EducationDetails, 'institution', EducationInstitution, (d) => d.institutionId, 'Школа или детский сад из справочника'),
+  municipalityResolver(EducationInstitution),
+];

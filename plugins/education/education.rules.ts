@@ -11,9 +11,8 @@ import {
   type KpiDefinition,
   type RoutingRule,
 } from '../../core/plugin-api/index.js';
+import { regionalInstitutionPattern } from './education.region-tables.js';
 
-/** Schools and colleges the republic itself founded (ГБОУ, ГБПОУ), not the municipality. */
-const REGIONAL_INSTITUTION = /республиканск|гбоу|гбпоу|гбу до|лицей бауманский|колледж|техникум/;
 const COLD = /холодн|мерзн|мерзнут|замерза|не топ|отоплени|температур|в куртках|в верхней одежде/;
 const POISONING = /отрав|кишечн|рвот|инфекц|госпитализ/;
 const VIOLENCE = /избил|избива|бьют|травл|травят|угрож|насили|буллинг|нож|драк/;
@@ -32,7 +31,7 @@ export const educationRouting: RoutingRule[] = [
     code: 'education.regional-institutions',
     description: 'Республиканские лицеи, школы-интернаты, колледжи и техникумы — Минобразования как учредитель',
     priority: 10,
-    when: (facts) => REGIONAL_INSTITUTION.test(textOf(facts)),
+    when: (facts) => regionalInstitutionPattern().test(textOf(facts)),
     target: { organizationCode: 'min-education' },
   },
   {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Appeal, Municipality, loadAppealDetails, loadById, loadByKey, personalData, type PluginContext } from '../../core/plugin-api/index.js';
+import { Appeal, Municipality, loadById, loadByKey, personalData, type PluginContext, appealDetailsResolver } from '../../core/plugin-api/index.js';
 import { EnergyCompany, EnergyCompanyKind, EnergyDetails } from './energy.entities.js';
 
 @Resolver(() => Appeal)
@@ -18,11 +18,6 @@ export class EnergyAppealResolver {
       where.$or = [{ municipalityCodes: null }, ...(municipality ? [{ municipalityCodes: { $contains: [municipality.code] } }] : [])];
     }
     return ctx.em.find(EnergyCompany, where, { orderBy: [{ kind: 'asc' }, { name: 'asc' }] });
-  }
-
-  @FieldResolver(() => EnergyDetails, { nullable: true, description: 'Сведения блока энергетики' })
-  energy(@Root() appeal: Appeal, @Ctx() ctx: PluginContext) {
-    return loadAppealDetails(ctx, EnergyDetails, appeal.id);
   }
 }
 
@@ -46,11 +41,16 @@ export class EnergyDetailsResolver {
 
 @Resolver(() => EnergyCompany)
 export class EnergyCompanyResolver {
-  @FieldResolver(() => [Municipality], { description: 'Обслуживаемые муниципалитеты; пусто — вся республика' })
+  @FieldResolver(() => [Municipality], { description: 'Обслуживаемые муниципалитеты; пусто — весь регион' })
   async municipalities(@Root() company: EnergyCompany, @Ctx() ctx: PluginContext) {
     const found = await Promise.all((company.municipalityCodes ?? []).map((code) => loadByKey(ctx, Municipality, 'code', code)));
     return found.filter((m): m is Municipality => m !== null);
   }
 }
 
-export const energyResolvers = [EnergyAppealResolver, EnergyDetailsResolver, EnergyCompanyResolver];
+export const energyResolvers = [
+  EnergyAppealResolver,
+  appealDetailsResolver('energy', EnergyDetails, 'Сведения блока энергетики'),
+  EnergyDetailsResolver,
+  EnergyCompanyResolver,
+];

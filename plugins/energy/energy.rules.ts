@@ -16,13 +16,16 @@ const GAS_SMELL = /(запах\S*|пахн\S*|пахл\S*|воня\S*|несет
 const WIRE_DOWN = /оборв|упал|лежит|искрит|провис|на земле|наклонил|повалил|горит/;
 const NO_GAS = /нет газа|без газа|отключ|не горит|давлени|перебо/;
 
+/** The sector's responsible body, by the role the plugin declares (index.ts). */
+const MINISTRY = { role: 'ministry-of-energy' };
+
 export const energyRouting: RoutingRule[] = [
   {
     code: 'energy.complaint-about-administration',
     description: 'Жалоба на администрацию муниципалитета направляется в министерство, а не в саму администрацию (59-ФЗ, ст. 8 ч. 6)',
     priority: 1,
     when: complainsAboutOwnAdministration,
-    target: { organizationCode: 'min-energy' },
+    target: MINISTRY,
   },
   {
     code: 'energy.street-lighting-to-municipality',
@@ -36,7 +39,7 @@ export const energyRouting: RoutingRule[] = [
     description: 'Газификация, тарифы и технологическое присоединение — региональные программы и регулирование, профильное министерство',
     priority: 20,
     categories: ['energy.gasification', 'energy.tariffs', 'energy.grid-connection'],
-    target: { organizationCode: 'min-energy' },
+    target: MINISTRY,
   },
 ];
 

@@ -21,4 +21,22 @@ export const medicalOrganizationRow = z.strictObject({
   note: f.note,
 });
 
-export const healthTables = regionTables({ 'medical-organizations': medicalOrganizationRow });
+/**
+ * Territorial care (`sectors/health/hospital-areas.json`): the body that
+ * answers for a hospital's care to the people of the municipalities it
+ * serves. A municipality is listed in one row; the first row listing it wins.
+ */
+export const hospitalAreaRow = z.strictObject({
+  code: f.code,
+  organizationCode: f.organizationCode,
+  municipalityCodes: z.array(f.municipalityCode).min(1, 'expected at least one municipality'),
+  note: f.note,
+});
+
+export const healthTables = regionTables({ 'medical-organizations': medicalOrganizationRow, 'hospital-areas': hospitalAreaRow });
+
+/** The body of the hospital that serves the municipality (hospital-areas), null where the pack names none. */
+export function hospitalServing(municipalityCode: string | null): string | null {
+  if (municipalityCode === null) return null;
+  return healthTables.rows('hospital-areas').find((area) => area.municipalityCodes.includes(municipalityCode))?.organizationCode ?? null;
+}

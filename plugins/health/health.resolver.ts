@@ -1,15 +1,15 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import {
   Appeal,
-  Municipality,
   Organization,
   connectionType,
-  loadAppealDetails,
-  loadById,
   personalData,
   referencePage,
   type PluginContext,
   ForwardPageArgs,
+  appealDetailsResolver,
+  detailsReferenceResolver,
+  municipalityResolver,
 } from '../../core/plugin-api/index.js';
 import { HealthDetails, MedicalOrganization, MedicalOrganizationKind } from './health.entities.js';
 
@@ -38,11 +38,6 @@ export class HealthAppealResolver {
       filter: { equals: { municipality: f?.municipalityId, kind: f?.kind }, search: { words: f?.search, in: ['name'] } },
     });
   }
-
-  @FieldResolver(() => HealthDetails, { nullable: true, description: 'Сведения блока здравоохранения' })
-  health(@Root() appeal: Appeal, @Ctx() ctx: PluginContext) {
-    return loadAppealDetails(ctx, HealthDetails, appeal.id);
-  }
 }
 
 @Resolver(() => HealthDetails)
@@ -51,24 +46,21 @@ export class HealthDetailsResolver {
   policyNumber(@Root() details: HealthDetails, @Ctx() ctx: PluginContext) {
     return personalData(ctx, details.policyNumber);
   }
-
-  @FieldResolver(() => MedicalOrganization, { nullable: true, description: 'Медицинская организация из справочника' })
-  medicalOrganization(@Root() details: HealthDetails, @Ctx() ctx: PluginContext) {
-    return details.medicalOrganizationId ? loadById(ctx, MedicalOrganization, details.medicalOrganizationId) : null;
-  }
 }
 
 @Resolver(() => MedicalOrganization)
 export class MedicalOrganizationResolver {
-  @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
-  municipality(@Root() medical: MedicalOrganization, @Ctx() ctx: PluginContext) {
-    return ctx.loaders.municipality.load(medical.municipality.id);
-  }
-
   @FieldResolver(() => Organization, { nullable: true, description: 'Организация-адресат обращений, если она в реестре организаций' })
   organization(@Root() medical: MedicalOrganization, @Ctx() ctx: PluginContext) {
     return medical.organization ? ctx.loaders.organization.load(medical.organization.id) : null;
   }
 }
 
-export const healthResolvers = [HealthAppealResolver, HealthDetailsResolver, MedicalOrganizationResolver];
+export const healthResolvers = [
+  HealthAppealResolver,
+  appealDetailsResolver('health', HealthDetails, 'Сведения блока здравоохранения'),
+  HealthDetailsResolver,
+  detailsReferenceResolver(HealthDetails, 'medicalOrganization', MedicalOrganization, (d) => d.medicalOrganizationId, 'Медицинская организация из справочника'),
+  MedicalOrganizationResolver,
+  municipalityResolver(MedicalOrganization),
+];

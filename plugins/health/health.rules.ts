@@ -1,4 +1,14 @@
-import { mentions, notAgainst, textOf, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
+import {
+  mentions,
+  notAgainst,
+  textOf,
+  type AppealFacts,
+  type BodyRole,
+  type DeadlineRule,
+  type KpiDefinition,
+  type RoutingRule,
+} from '../../core/plugin-api/index.js';
+import { hospitalServing } from './health.region-tables.js';
 
 /** Care given by a hospital to the people of its area; rudeness goes to the ministry, never to the hospital itself. */
 const HOSPITAL_CARE = [
@@ -11,48 +21,55 @@ const HOSPITAL_CARE = [
   'health.vaccination',
 ];
 
+/** Roles of the bodies the rules route to, beside the ministry; the region pack binds them (docs/regions.md). */
+export const healthBodyRoles: BodyRole[] = [
+  { role: 'health.ambulance', name: 'Станция (центр) скорой медицинской помощи региона' },
+  { role: 'health.insurance-fund', name: 'Территориальный фонд обязательного медицинского страхования' },
+  { role: 'health.regional-hospital', name: 'Республиканская (областная, краевая) клиническая больница', optional: true },
+];
+
+const AMBULANCE = { role: 'health.ambulance' };
+const INSURANCE_FUND = { role: 'health.insurance-fund' };
+const REGIONAL_HOSPITAL = { role: 'health.regional-hospital' };
+
+/** The hospital serving the appeal's municipality (the pack's hospital-areas), unless the appeal complains about it. */
+const territorialHospital = (facts: AppealFacts): string | null => {
+  const code = hospitalServing(facts.municipalityCode);
+  return code !== null && notAgainst(code)(facts) ? code : null;
+};
+
 export const healthRouting: RoutingRule[] = [
   {
     code: 'health.ambulance-station',
-    description: 'Скорая помощь — республиканская станция скорой медицинской помощи (жалобы на саму станцию — в министерство)',
+    description: 'Скорая помощь — станция скорой медицинской помощи региона (жалобы на саму станцию — в министерство)',
     priority: 10,
     categories: ['health.ambulance'],
-    when: notAgainst('gbu-ambulance'),
-    target: { organizationCode: 'gbu-ambulance' },
+    when: notAgainst(AMBULANCE),
+    target: AMBULANCE,
   },
   {
     code: 'health.compulsory-insurance',
     description: 'Полис ОМС, страховые организации и платные услуги вместо бесплатных — территориальный фонд ОМС',
     priority: 20,
     categories: ['health.oms', 'health.paid-services'],
-    when: notAgainst('tfoms'),
-    target: { organizationCode: 'tfoms' },
+    when: notAgainst(INSURANCE_FUND),
+    target: INSURANCE_FUND,
   },
   {
     code: 'health.republican-hospital',
-    description: 'Помощь, оказанная в Республиканской клинической больнице, — сама больница',
+    description: 'Помощь, оказанная в республиканской клинической больнице, — сама больница',
     priority: 30,
     categories: ['health.hospital-care', 'health.diagnostics', 'health.facility-condition'],
-    when: (facts) => /республиканск\S* клиническ\S* больниц|ркб/.test(textOf(facts)) && notAgainst('gbu-republican-hospital')(facts),
-    target: { organizationCode: 'gbu-republican-hospital' },
+    when: (facts) => /республиканск\S* клиническ\S* больниц|ркб/.test(textOf(facts)) && notAgainst(REGIONAL_HOSPITAL)(facts),
+    target: REGIONAL_HOSPITAL,
   },
   {
-    code: 'health.volzhsk-hospital',
-    description: 'Медицинская помощь в Волжске и Волжском районе — Волжская центральная городская больница',
+    code: 'health.territorial-hospital',
+    description: 'Медицинская помощь жителям муниципалитетов, которые обслуживает больница (таблица hospital-areas пакета региона), — сама больница',
     priority: 40,
     categories: HOSPITAL_CARE,
-    municipalities: ['volzhsk', 'volzhsky'],
-    when: notAgainst('gbu-volzhsk-hospital'),
-    target: { organizationCode: 'gbu-volzhsk-hospital' },
-  },
-  {
-    code: 'health.kozmodemyansk-hospital',
-    description: 'Медицинская помощь в Козьмодемьянске и Горномарийском районе — Козьмодемьянская межрайонная больница',
-    priority: 40,
-    categories: HOSPITAL_CARE,
-    municipalities: ['kozmodemyansk', 'gornomariysky'],
-    when: notAgainst('gbu-kozmodemyansk-hospital'),
-    target: { organizationCode: 'gbu-kozmodemyansk-hospital' },
+    when: (facts) => territorialHospital(facts) !== null,
+    target: { organizationOf: territorialHospital },
   },
 ];
 

@@ -1,7 +1,7 @@
 import { healthTables } from './health.region-tables.js';
 import { defineSectorPlugin, PLUGIN_API_VERSION } from '../../core/plugin-api/index.js';
 import { healthCategories } from './health.categories.js';
-import { healthDeadlines, healthKpis, healthRouting } from './health.rules.js';
+import { healthBodyRoles, healthDeadlines, healthKpis, healthRouting } from './health.rules.js';
 import { HealthDetails, MedicalOrganization } from './health.entities.js';
 import { healthResolvers } from './health.resolver.js';
 import { healthDetails } from './health.details.js';
@@ -17,6 +17,7 @@ export const healthPlugin = defineSectorPlugin({
   access: { 'Query.medicalOrganizations': 'ALL' },
   details: healthDetails,
   responsibleBody: { role: 'ministry-of-health', name: 'Орган исполнительной власти региона в сфере здравоохранения' },
+  bodyRoles: healthBodyRoles,
   categories: healthCategories,
   routing: healthRouting,
   deadlines: healthDeadlines,

@@ -1,15 +1,15 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Resolver, Root, Query } from 'type-graphql';
 import {
   Appeal,
-  Municipality,
   connectionType,
-  loadAppealDetails,
   loadById,
   loadByKey,
   personalData,
   referencePage,
   type PluginContext,
   ForwardPageArgs,
+  appealDetailsResolver,
+  municipalityResolver,
 } from '../../core/plugin-api/index.js';
 import { ApartmentBuilding, HousingDetails, ManagementCompany } from './housing.entities.js';
 
@@ -64,11 +64,6 @@ export class HousingAppealResolver {
       },
     });
   }
-
-  @FieldResolver(() => HousingDetails, { nullable: true, description: 'Сведения блока ЖКХ' })
-  housing(@Root() appeal: Appeal, @Ctx() ctx: PluginContext) {
-    return loadAppealDetails(ctx, HousingDetails, appeal.id);
-  }
 }
 
 @Resolver(() => HousingDetails)
@@ -89,25 +84,19 @@ export class HousingDetailsResolver {
   }
 }
 
-@Resolver(() => ManagementCompany)
-export class ManagementCompanyResolver {
-  @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
-  municipality(@Root() company: ManagementCompany, @Ctx() ctx: PluginContext) {
-    return ctx.loaders.municipality.load(company.municipality.id);
-  }
-}
-
 @Resolver(() => ApartmentBuilding)
 export class ApartmentBuildingResolver {
-  @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
-  municipality(@Root() building: ApartmentBuilding, @Ctx() ctx: PluginContext) {
-    return ctx.loaders.municipality.load(building.municipality.id);
-  }
-
   @FieldResolver(() => ManagementCompany, { nullable: true, description: 'Управляющая организация дома' })
   managementCompany(@Root() building: ApartmentBuilding, @Ctx() ctx: PluginContext) {
     return building.managementCompany ? loadById(ctx, ManagementCompany, building.managementCompany.id) : null;
   }
 }
 
-export const housingResolvers = [HousingAppealResolver, HousingDetailsResolver, ManagementCompanyResolver, ApartmentBuildingResolver];
+export const housingResolvers = [
+  HousingAppealResolver,
+  appealDetailsResolver('housing', HousingDetails, 'Сведения блока ЖКХ'),
+  HousingDetailsResolver,
+  municipalityResolver(ManagementCompany),
+  municipalityResolver(ApartmentBuilding),
+  ApartmentBuildingResolver,
+];

@@ -4,7 +4,9 @@
  * fallback, the ministry for construction and ЖКХ).
  */
 import {
+  complainsAbout,
   complainsAboutOwnAdministration,
+  type BodyRole,
   isHeatingSeason,
   textOf,
   type DeadlineRule,
@@ -18,19 +20,27 @@ const COLLAPSE = /обруш|рухн|провалил|провал\w* (пол|�
 const EMERGENCY = /аварийн\w* (ситуац|служб|бригад)|прорвал|прорыв (труб|стояк)|порыв (труб|стояк)|кипят\w* (топит|залива)/;
 const FLOODING = /затоп|топит|залива|подтоп|фекали/;
 
+/** Roles of the bodies the rules route to, beside the ministry; the region pack binds them (docs/regions.md). */
+export const housingBodyRoles: BodyRole[] = [
+  { role: 'housing.capital-repair-fund', name: 'Региональный оператор капитального ремонта (фонд капитального ремонта)' },
+  { role: 'housing.housing-inspection', name: 'Государственная жилищная инспекция региона' },
+];
+const CAPITAL_REPAIR_FUND = { role: 'housing.capital-repair-fund' };
+const HOUSING_INSPECTION = { role: 'housing.housing-inspection' };
+
 export const housingRouting: RoutingRule[] = [
   {
     code: 'housing.complaint-about-gzhi',
     description: 'Жалоба на Госжилинспекцию направляется в Минстрой, а не в саму инспекцию (59-ФЗ, ст. 8 ч. 6)',
     priority: 1,
-    when: (facts) => facts.complainedAboutOrganizationCodes.includes('gzhi'),
+    when: complainsAbout(HOUSING_INSPECTION),
     target: { organizationCode: 'min-construction' },
   },
   {
     code: 'housing.complaint-about-capital-repair-fund',
     description: 'Жалоба на Фонд капитального ремонта направляется в Минстрой как учредителя фонда (59-ФЗ, ст. 8 ч. 6)',
     priority: 2,
-    when: (facts) => facts.complainedAboutOrganizationCodes.includes('fund-capital-repair'),
+    when: complainsAbout(CAPITAL_REPAIR_FUND),
     target: { organizationCode: 'min-construction' },
   },
   {
@@ -46,21 +56,21 @@ export const housingRouting: RoutingRule[] = [
     priority: 10,
     categories: ['housing.roof-leak', 'housing.elevator'],
     when: (facts) => /капремонт|капитальн\w* ремонт|подрядчик/.test(textOf(facts)),
-    target: { organizationCode: 'fund-capital-repair' },
+    target: CAPITAL_REPAIR_FUND,
   },
   {
     code: 'housing.capital-repair-to-fund',
     description: 'Капитальный ремонт общего имущества МКД — региональный Фонд капитального ремонта',
     priority: 20,
     categories: ['housing.capital-repair'],
-    target: { organizationCode: 'fund-capital-repair' },
+    target: CAPITAL_REPAIR_FUND,
   },
   {
     code: 'housing.management-to-gzhi',
     description: 'Работа управляющих организаций, содержание общего имущества и плата за ЖКУ — государственная жилищная инспекция (лицензионный контроль)',
     priority: 30,
     categories: ['housing.management-company', 'housing.payment', 'housing.roof-leak', 'housing.snow-icicles', 'housing.elevator', 'housing.entrance'],
-    target: { organizationCode: 'gzhi' },
+    target: HOUSING_INSPECTION,
   },
   {
     code: 'housing.utilities-to-municipality',

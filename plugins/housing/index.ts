@@ -1,7 +1,7 @@
 import { housingTables } from './housing.region-tables.js';
 import { defineSectorPlugin, PLUGIN_API_VERSION } from '../../core/plugin-api/index.js';
 import { housingCategories } from './housing.categories.js';
-import { housingDeadlines, housingKpis, housingRouting } from './housing.rules.js';
+import { housingBodyRoles, housingDeadlines, housingKpis, housingRouting } from './housing.rules.js';
 import { ApartmentBuilding, HousingDetails, ManagementCompany } from './housing.entities.js';
 import { housingResolvers } from './housing.resolver.js';
 import { housingDetails } from './housing.details.js';
@@ -18,6 +18,7 @@ export const housingPlugin = defineSectorPlugin({
   access: { 'Query.managementCompanies': 'ALL', 'Query.apartmentBuildings': 'ALL' },
   details: housingDetails,
   responsibleBody: { role: 'ministry-of-housing', name: 'Орган исполнительной власти региона в сфере ЖКХ' },
+  bodyRoles: housingBodyRoles,
   categories: housingCategories,
   routing: housingRouting,
   deadlines: housingDeadlines,

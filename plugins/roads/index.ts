@@ -1,7 +1,7 @@
 import { roadsTables } from './roads.region-tables.js';
 import { defineSectorPlugin, PLUGIN_API_VERSION } from '../../core/plugin-api/index.js';
 import { roadsCategories } from './roads.categories.js';
-import { roadsDeadlines, roadsKpis, roadsRouting } from './roads.rules.js';
+import { roadsBodyRoles, roadsDeadlines, roadsKpis, roadsRouting } from './roads.rules.js';
 import { RoadSegment, RoadsDetails } from './roads.entities.js';
 import { roadsResolvers } from './roads.resolver.js';
 import { roadsDetails } from './roads.details.js';
@@ -17,6 +17,7 @@ export const roadsPlugin = defineSectorPlugin({
   access: { 'Query.roadSegments': 'ALL' },
   details: roadsDetails,
   responsibleBody: { role: 'ministry-of-roads', name: 'Орган исполнительной власти региона в сфере дорожного хозяйства' },
+  bodyRoles: roadsBodyRoles,
   categories: roadsCategories,
   routing: roadsRouting,
   deadlines: roadsDeadlines,

@@ -35,7 +35,7 @@ export class RoadSegment {
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Номер федеральной или региональной дороги, например «Р-176»' })
+  @Field(() => String, { nullable: true, description: 'Номер федеральной или региональной дороги: буква, дефис, цифры' })
   @Property({ type: 'text', nullable: true })
   roadNumber?: string | null;
 

@@ -1,13 +1,13 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, ID, InputType, Query, Resolver } from 'type-graphql';
 import {
   Appeal,
-  Municipality,
   connectionType,
-  loadAppealDetails,
-  loadById,
   referencePage,
   type PluginContext,
   ForwardPageArgs,
+  appealDetailsResolver,
+  detailsReferenceResolver,
+  municipalityResolver,
 } from '../../core/plugin-api/index.js';
 import { RoadOwner, RoadSegment, RoadsDetails } from './roads.entities.js';
 
@@ -15,7 +15,7 @@ import { RoadOwner, RoadSegment, RoadsDetails } from './roads.entities.js';
 class RoadSegmentFilter {
   @Field(() => ID, { nullable: true, description: 'Муниципальное образование' }) municipalityId?: string | null;
   @Field(() => RoadOwner, { nullable: true, description: 'Собственник' }) owner?: RoadOwner | null;
-  @Field(() => String, { nullable: true, description: 'Номер дороги, например «Р-176»' }) roadNumber?: string | null;
+  @Field(() => String, { nullable: true, description: 'Номер дороги: буква, дефис, цифры' }) roadNumber?: string | null;
   @Field(() => String, { nullable: true, description: 'Поиск по наименованию' }) search?: string | null;
 }
 
@@ -40,27 +40,11 @@ export class RoadsAppealResolver {
       },
     });
   }
-
-  @FieldResolver(() => RoadsDetails, { nullable: true, description: 'Сведения блока дорог' })
-  roads(@Root() appeal: Appeal, @Ctx() ctx: PluginContext) {
-    return loadAppealDetails(ctx, RoadsDetails, appeal.id);
-  }
 }
 
-@Resolver(() => RoadsDetails)
-export class RoadsDetailsResolver {
-  @FieldResolver(() => RoadSegment, { nullable: true, description: 'Участок дороги из справочника' })
-  roadSegment(@Root() details: RoadsDetails, @Ctx() ctx: PluginContext) {
-    return details.roadSegmentId ? loadById(ctx, RoadSegment, details.roadSegmentId) : null;
-  }
-}
-
-@Resolver(() => RoadSegment)
-export class RoadSegmentResolver {
-  @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
-  municipality(@Root() segment: RoadSegment, @Ctx() ctx: PluginContext) {
-    return ctx.loaders.municipality.load(segment.municipality.id);
-  }
-}
-
-export const roadsResolvers = [RoadsAppealResolver, RoadsDetailsResolver, RoadSegmentResolver];
+export const roadsResolvers = [
+  RoadsAppealResolver,
+  appealDetailsResolver('roads', RoadsDetails, 'Сведения блока дорог'),
+  detailsReferenceResolver(RoadsDetails, 'roadSegment', RoadSegment, (d) => d.roadSegmentId, 'Участок дороги из справочника'),
+  municipalityResolver(RoadSegment),
+];

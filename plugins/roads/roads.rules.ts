@@ -1,5 +1,14 @@
-import { mentions, isWinter, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
-import { roadsTables } from './roads.region-tables.js';
+import {
+  mentions,
+  isWinter,
+  notAgainst,
+  type AppealFacts,
+  type BodyRole,
+  type DeadlineRule,
+  type KpiDefinition,
+  type RoutingRule,
+} from '../../core/plugin-api/index.js';
+import { federalRoadPattern, roadsTables } from './roads.region-tables.js';
 
 /** Text, address and road name together: a street may be named in any of them. */
 const placeOf = (facts: AppealFacts): string => {
@@ -23,16 +32,23 @@ const REGIONAL_NETWORK = [
   'roads.heavy-trucks',
 ];
 
+/** Roles of the bodies the rules route to, beside the ministry; the region pack binds them (docs/regions.md). */
+export const roadsBodyRoles: BodyRole[] = [
+  // Optional: where the ministry keeps the regional roads itself, their appeals go to it.
+  { role: 'roads.regional-agency', name: 'Дорожное управление (учреждение) региона, содержащее региональные дороги', optional: true },
+];
+const ROAD_AGENCY = { role: 'roads.regional-agency' };
+
 export const roadsRouting: RoutingRule[] = [
   {
     // Federal roads are kept by the federal road directorate, which no
-    // fixed body here stands for: the ministry answers or redirects within
+    // body of the pack stands for: the ministry answers or redirects within
     // 7 days (59-ФЗ, art. 8, part 3).
     code: 'roads.federal-highway',
-    description: 'Федеральные трассы Р-176 «Вятка» и А-295 — министерство транспорта и дорожного хозяйства',
+    description: 'Федеральные трассы (номера и названия федеральных участков из пакета региона) — орган исполнительной власти в сфере дорожного хозяйства',
     priority: 5,
-    when: (facts) => /р-? ?176|вятка|а-? ?295|федеральн\S* (трасс|дорог)/.test(placeOf(facts)),
-    target: { organizationCode: 'min-transport' },
+    when: (facts) => federalRoadPattern().test(placeOf(facts)),
+    target: { role: 'ministry-of-roads' },
   },
   {
     code: 'roads.city-streets',
@@ -66,11 +82,11 @@ export const roadsRouting: RoutingRule[] = [
   },
   {
     code: 'roads.regional-network',
-    description: 'Региональные и межмуниципальные дороги вне городов — дорожное управление республики',
+    description: 'Региональные и межмуниципальные дороги вне городов — дорожное управление региона',
     priority: 40,
     categories: REGIONAL_NETWORK,
-    when: (facts) => !facts.complainedAboutOrganizationCodes.includes('gku-roads'),
-    target: { organizationCode: 'gku-roads' },
+    when: notAgainst(ROAD_AGENCY),
+    target: ROAD_AGENCY,
   },
 ];
 

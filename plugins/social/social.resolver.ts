@@ -1,6 +1,15 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Appeal, Municipality, loadAppealDetails, loadById, loadByKey, personalData, type PluginContext } from '../../core/plugin-api/index.js';
+import {
+  Appeal,
+  Municipality,
+  loadById,
+  loadByKey,
+  personalData,
+  type PluginContext,
+  appealDetailsResolver,
+  municipalityResolver,
+} from '../../core/plugin-api/index.js';
 import { SocialDetails, SocialMeasure, SocialMeasureProvider, SocialServiceCentre } from './social.entities.js';
 
 @Resolver(() => Appeal)
@@ -26,11 +35,6 @@ export class SocialAppealResolver {
     }
     return ctx.em.find(SocialServiceCentre, where, { orderBy: { name: 'asc' } });
   }
-
-  @FieldResolver(() => SocialDetails, { nullable: true, description: 'Сведения блока социальной защиты' })
-  social(@Root() appeal: Appeal, @Ctx() ctx: PluginContext) {
-    return loadAppealDetails(ctx, SocialDetails, appeal.id);
-  }
 }
 
 @Resolver(() => SocialDetails)
@@ -48,11 +52,6 @@ export class SocialDetailsResolver {
 
 @Resolver(() => SocialServiceCentre)
 export class SocialServiceCentreResolver {
-  @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
-  municipality(@Root() centre: SocialServiceCentre, @Ctx() ctx: PluginContext) {
-    return ctx.loaders.municipality.load(centre.municipality.id);
-  }
-
   @FieldResolver(() => [Municipality], { description: 'Другие муниципалитеты, которые центр обслуживает' })
   async alsoServes(@Root() centre: SocialServiceCentre, @Ctx() ctx: PluginContext) {
     const found = await Promise.all(centre.alsoServesCodes.map((code) => loadByKey(ctx, Municipality, 'code', code)));
@@ -60,4 +59,10 @@ export class SocialServiceCentreResolver {
   }
 }
 
-export const socialResolvers = [SocialAppealResolver, SocialDetailsResolver, SocialServiceCentreResolver];
+export const socialResolvers = [
+  SocialAppealResolver,
+  appealDetailsResolver('social', SocialDetails, 'Сведения блока социальной защиты'),
+  SocialDetailsResolver,
+  municipalityResolver(SocialServiceCentre),
+  SocialServiceCentreResolver,
+];

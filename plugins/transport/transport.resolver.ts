@@ -1,13 +1,13 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import {
   Appeal,
-  Municipality,
   connectionType,
-  loadAppealDetails,
   loadById,
   referencePage,
   type PluginContext,
   ForwardPageArgs,
+  appealDetailsResolver,
+  municipalityResolver,
 } from '../../core/plugin-api/index.js';
 import { BusRoute, BusRouteKind, TransportCarrier, TransportDetails } from './transport.entities.js';
 
@@ -46,11 +46,6 @@ export class TransportAppealResolver {
   transportCarriers(@Ctx() ctx: PluginContext) {
     return ctx.em.find(TransportCarrier, {}, { orderBy: { name: 'asc' } });
   }
-
-  @FieldResolver(() => TransportDetails, { nullable: true, description: 'Сведения блока транспорта' })
-  transport(@Root() appeal: Appeal, @Ctx() ctx: PluginContext) {
-    return loadAppealDetails(ctx, TransportDetails, appeal.id);
-  }
 }
 
 @Resolver(() => BusRoute)
@@ -59,11 +54,11 @@ export class BusRouteResolver {
   carrier(@Root() route: BusRoute, @Ctx() ctx: PluginContext) {
     return loadById(ctx, TransportCarrier, route.carrier.id);
   }
-
-  @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
-  municipality(@Root() route: BusRoute, @Ctx() ctx: PluginContext) {
-    return ctx.loaders.municipality.load(route.municipality.id);
-  }
 }
 
-export const transportResolvers = [TransportAppealResolver, BusRouteResolver];
+export const transportResolvers = [
+  TransportAppealResolver,
+  appealDetailsResolver('transport', TransportDetails, 'Сведения блока транспорта'),
+  BusRouteResolver,
+  municipalityResolver(BusRoute),
+];

@@ -9,25 +9,28 @@ const routeNumberOf = (facts: AppealFacts): string | null => {
   return typeof value === 'string' ? value.trim().toLowerCase() : null;
 };
 
+/** The sector's responsible body, by the role the plugin declares (index.ts). */
+const MINISTRY = { role: 'ministry-of-transport' };
+
 export const transportRouting: RoutingRule[] = [
   {
     // Suburban and intercity routes are regular routes between
     // municipalities, organised by the republic (220-ФЗ on regular transport).
     code: 'transport.regional-route',
-    description: 'Пригородный или междугородный маршрут (по номеру маршрута) — министерство транспорта и дорожного хозяйства',
+    description: 'Пригородный или междугородный маршрут (по номеру маршрута) — региональный орган исполнительной власти в сфере транспорта',
     priority: 10,
     when: (facts) => {
       const number = routeNumberOf(facts);
       return number !== null && transportTables.rows('bus-routes').some((route) => route.kind !== 'CITY' && route.number === number);
     },
-    target: { organizationCode: 'min-transport' },
+    target: MINISTRY,
   },
   {
     code: 'transport.republic-level',
-    description: 'Междугородные перевозки, речные переправы и такси — министерство транспорта и дорожного хозяйства',
+    description: 'Междугородные перевозки, речные переправы и такси — региональный орган исполнительной власти в сфере транспорта',
     priority: 20,
     categories: ['transport.intercity', 'transport.river', 'transport.taxi'],
-    target: { organizationCode: 'min-transport' },
+    target: MINISTRY,
   },
   {
     code: 'transport.city-routes',

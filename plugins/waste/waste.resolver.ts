@@ -1,14 +1,14 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import {
   Appeal,
-  Municipality,
   Organization,
   connectionType,
-  loadAppealDetails,
-  loadById,
   referencePage,
   type PluginContext,
   ForwardPageArgs,
+  appealDetailsResolver,
+  detailsReferenceResolver,
+  municipalityResolver,
 } from '../../core/plugin-api/index.js';
 import { ContainerSite, WasteDetails, WasteOperator } from './waste.entities.js';
 
@@ -42,27 +42,6 @@ export class WasteAppealResolver {
   wasteOperators(@Ctx() ctx: PluginContext) {
     return ctx.em.find(WasteOperator, {}, { orderBy: { role: 'asc', name: 'asc' } });
   }
-
-  @FieldResolver(() => WasteDetails, { nullable: true, description: 'Сведения блока ТКО' })
-  waste(@Root() appeal: Appeal, @Ctx() ctx: PluginContext) {
-    return loadAppealDetails(ctx, WasteDetails, appeal.id);
-  }
-}
-
-@Resolver(() => WasteDetails)
-export class WasteDetailsResolver {
-  @FieldResolver(() => ContainerSite, { nullable: true, description: 'Контейнерная площадка из реестра' })
-  containerSite(@Root() details: WasteDetails, @Ctx() ctx: PluginContext) {
-    return details.containerSiteId ? loadById(ctx, ContainerSite, details.containerSiteId) : null;
-  }
-}
-
-@Resolver(() => ContainerSite)
-export class ContainerSiteResolver {
-  @FieldResolver(() => Municipality, { description: 'Муниципальное образование' })
-  municipality(@Root() site: ContainerSite, @Ctx() ctx: PluginContext) {
-    return ctx.loaders.municipality.load(site.municipality.id);
-  }
 }
 
 @Resolver(() => WasteOperator)
@@ -73,4 +52,10 @@ export class WasteOperatorResolver {
   }
 }
 
-export const wasteResolvers = [WasteAppealResolver, WasteDetailsResolver, ContainerSiteResolver, WasteOperatorResolver];
+export const wasteResolvers = [
+  WasteAppealResolver,
+  appealDetailsResolver('waste', WasteDetails, 'Сведения блока ТКО'),
+  detailsReferenceResolver(WasteDetails, 'containerSite', ContainerSite, (d) => d.containerSiteId, 'Контейнерная площадка из реестра'),
+  municipalityResolver(ContainerSite),
+  WasteOperatorResolver,
+];

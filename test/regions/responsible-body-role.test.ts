@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appealFacts, type SectorPlugin } from '../../core/plugin-api/index.js';
-import { loadPackTables, loadRegionPack, RegionPackError, type RegionPack } from '../../core/region/index.js';
-import { ReferenceDirectory } from '../../core/reference/cache/reference-directory.js';
+import { loadPackTables, loadRegionPack, type RegionPack } from '../../core/region/index.js';
+import { directoryOf, refusal } from './pack-helpers.js';
 import { FALLBACK_RULE, routeAppeal } from '../../core/lifecycle/routing.service.js';
 import { allPlugins } from '../../plugins/index.js';
 import { culturePlugin } from '../fixtures/plugins/culture/index.js';
@@ -29,31 +29,10 @@ function mariElWith(change: (rows: any[]) => any[]): string {
   return dir;
 }
 
-/** The directory routing reads from the database, built from the pack's rows (ids = codes). */
-function directoryOf(pack: RegionPack): ReferenceDirectory {
-  return new ReferenceDirectory({
-    orgs: pack.organizations.map((o) => ({
-      id: o.code, code: o.code, name: o.name, kind: o.kind, parentId: o.parentCode ?? null, municipalityId: o.municipalityCode ?? null, sectors: o.sectors, roles: o.roles,
-    })),
-    sectors: [], categories: [],
-    municipalities: pack.municipalities.map((m) => ({ id: m.code, code: m.code })),
-  });
-}
-
 /** Where an appeal of the sector goes when no routing rule of the plugin places it. */
 function fallbackOf(plugin: SectorPlugin, pack: RegionPack, municipalityCode: string) {
   const decision = routeAppeal(plugin, appealFacts(plugin.code, { municipalityCode, categoryCode: `${plugin.code}.unmatched` }), directoryOf(pack));
   return decision && { organization: decision.organization.code, rule: decision.rule };
-}
-
-function refusal(load: () => void): RegionPackError {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof RegionPackError) return error;
-    throw error;
-  }
-  throw new Error('the pack was accepted');
 }
 
 const MINISTRY = {
