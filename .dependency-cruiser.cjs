@@ -10,7 +10,6 @@ const FOLDERS_IN_THE_KNOWN_CYCLE = [
   '^core/analytics$',
   '^core/analytics/monthly-report$',
   '^core/analytics/rollup$',
-  '^core/app$',
   '^core/channels$',
   '^core/channels/adapters$',
   '^core/official-pages$',

@@ -170,7 +170,7 @@ try {
     region: loadRegionPack(config.REGION_PACK),
     clock: { now: () => NOW },
   } as unknown as AppServices;
-  const ctx = (): AnalyticsContext => ({ em: em(), app, user: { id: 'bench', role: Role.CURATOR, organizationId: null, sectors: [] }, now: NOW });
+  const ctx = (): AnalyticsContext<AppServices> => ({ em: em(), app, user: { id: 'bench', role: Role.CURATOR, organizationId: null, sectors: [] }, now: NOW });
   const yearFrom = new Date('2025-11-01T00:00:00+03:00');
   const monthFrom = new Date('2026-10-01T00:00:00+03:00');
   const monthTo = new Date('2026-11-01T00:00:00+03:00');

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 import type { Actor } from '../events/appeal-transaction.js';
 import type { Channel } from '../entities/enums.js';
 import { errorCode } from '../errors/errors.js';
@@ -111,7 +111,7 @@ export interface IngestOptions {
  */
 export class ChannelIngestService {
   constructor(
-    private readonly app: AppServices,
+    private readonly app: CoreServices,
     private readonly intake: IntakeService,
   ) {}
 

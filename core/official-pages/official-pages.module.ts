@@ -5,7 +5,7 @@ import { OfficialPageComment } from './official-page-comment.entity.js';
 import { OfficialPagePost } from './official-page-post.entity.js';
 import { OfficialPagesResolver } from './official-pages.resolver.js';
 import { seedOfficialPagesDemo } from './official-pages.demo.js';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from '../lifecycle/lifecycle-services.js';
 
 /**
  * The bodies' official pages (госпаблики; the decree, clause 8): residents'
@@ -13,7 +13,7 @@ import type { AppServices } from '../app/app-services.js';
  * pages. The registry of pages stays with the channels
  * (core/channels/official-page.*), which the social channel's intake links to.
  */
-export const officialPagesModule: FeatureModule<AppServices> = {
+export const officialPagesModule: FeatureModule<LifecycleServices> = {
   name: 'official-pages',
   entities: [OfficialPageComment, OfficialPagePost],
   resolvers: [OfficialPagesResolver],

@@ -1,5 +1,7 @@
 import { badInput } from '../../errors/errors.js';
-import type { AnalyticsContext } from '../analytics-context.js';
+import type { AnalyticsContext, AnalyticsServices } from '../analytics-context.js';
+import type { AuthenticateServices } from '../../auth/authenticate.js';
+import type { RegionPack } from '../../region/index.js';
 import { StatsDimension } from '../dimensions.js';
 import { capitalize, monthLabel } from '../labels.js';
 import type { Metric } from '../metrics.js';
@@ -16,6 +18,11 @@ import { monthPeriod, shiftMonth } from './report-period.js';
 import { loadTrainingSection } from '../../training/training-report.js';
 import { loadSurveySection } from '../../surveys/survey-report-section.js';
 import type { MonthlyReport, ReportCount, ReportMetric } from './report.types.js';
+
+/** What the monthly report uses of the app's services: analytics', the region (its head, its name) and, for its files, the callers' tokens. */
+export interface MonthlyReportServices extends AnalyticsServices, AuthenticateServices {
+  region: RegionPack;
+}
 
 /** The figures of the summary; the two "lateness" figures are the report's own (lateness()), the rest come from stats. */
 type SummaryCode = Exclude<Metric, 'open' | 'overdue'> | 'overdueAtMonthEnd' | 'answeredLate';
@@ -46,7 +53,7 @@ const percent = (a: number | null, b: number | null) => (a == null || b == null 
  * figure comes from the same services as stats, ratings, workload, problems
  * and conflicts, under the caller's scope.
  */
-export async function buildMonthlyReport(ctx: AnalyticsContext, month: string): Promise<MonthlyReport> {
+export async function buildMonthlyReport(ctx: AnalyticsContext<MonthlyReportServices>, month: string): Promise<MonthlyReport> {
   const zone = ctx.app.config.TIME_ZONE;
   const period = monthPeriod(month, zone);
   if (period.from > ctx.now) throw badInput('month', 'Отчёт за будущий месяц не строится');

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../../app/app-services.js';
+import type { CoreServices } from '../../config/core-services.js';
 import { startRecurringJob, type RecurringJob } from '../../jobs/recurring-job.js';
 import { refreshRollup } from './rollup-refresh.service.js';
 
@@ -12,7 +12,7 @@ export const ROLLUP_REFRESH_QUEUE = 'analytics-rollup-refresh';
  * month changed less than ANALYTICS_ROLLUP_INTERVAL_SECONDS (plus its
  * rebuild time) ago costs its raw read. 0 leaves this process out.
  */
-export function startRollupRefreshJob(app: AppServices, databaseUrl: string): Promise<RecurringJob | null> {
+export function startRollupRefreshJob(app: CoreServices, databaseUrl: string): Promise<RecurringJob | null> {
   const interval = app.config.ANALYTICS_ROLLUP_INTERVAL_SECONDS;
   return startRecurringJob(databaseUrl, app.logger, {
     queue: ROLLUP_REFRESH_QUEUE,
