@@ -2,11 +2,11 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { Appeal, Organization } from '../entities/index.js';
 import { and, query, sql } from '../db/sql.js';
-import { appealScopeSql } from './appeal-conditions.js';
+import { appealScopeSql } from './measures/appeal-conditions.js';
 import { requireUser } from '../auth/require-user.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { badInput } from '../errors/errors.js';
-import { analyticsContext, type AnalyticsServices } from './analytics-context.js';
+import { analyticsContext, type AnalyticsServices } from './measures/analytics-context.js';
 import { findConflicts } from './conflicts.service.js';
 import { Conflict, ConflictKind } from './conflicts.types.js';
 

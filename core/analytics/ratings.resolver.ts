@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { Municipality, Organization } from '../entities/index.js';
 import type { RequestContext } from '../auth/request-context.js';
-import { analyticsContext, type AnalyticsServices } from './analytics-context.js';
+import { analyticsContext, type AnalyticsServices } from './measures/analytics-context.js';
 import { computeRatings } from './ratings.service.js';
 import { RatingRow, RatingSubject } from './ratings.types.js';
 

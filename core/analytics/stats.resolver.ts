@@ -5,11 +5,11 @@ import { getArgumentValues } from 'graphql/execution/values.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { AppealFilter } from '../appeals/appeal-filter.input.js';
 import { StatsDimension } from './dimensions.js';
-import { METRICS, type Metric } from './metrics.js';
+import { METRICS, type Metric } from './measures/metrics.js';
 import { selectedFields } from './selection.js';
 import { computeStats } from './stats.service.js';
 import { StatsKpi, StatsRow } from './stats.types.js';
-import { analyticsContext, type AnalyticsServices } from './analytics-context.js';
+import { analyticsContext, type AnalyticsServices } from './measures/analytics-context.js';
 
 @Resolver(() => StatsRow)
 export class StatsResolver {

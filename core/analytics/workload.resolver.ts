@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { Sector, User } from '../entities/index.js';
 import type { RequestContext } from '../auth/request-context.js';
-import { analyticsContext, type AnalyticsServices } from './analytics-context.js';
+import { analyticsContext, type AnalyticsServices } from './measures/analytics-context.js';
 import { computeWorkload } from './workload.service.js';
 import { WorkloadRow } from './workload.types.js';
 

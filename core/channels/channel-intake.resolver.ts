@@ -10,7 +10,7 @@ import { channelModule, type ChannelServices } from './channel-module.js';
 import { prepareItem, type RecordResult } from './channel-ingest.service.js';
 import { lettersAdapter } from './adapters/letters.adapter.js';
 import { retryRecords } from './import-job.service.js';
-import { ChannelRecordStatus } from './channel-enums.js';
+import { ChannelRecordStatus } from '../entities/channel-enums.js';
 
 @InputType({ description: 'Автор письма' })
 class LetterAuthorInput {

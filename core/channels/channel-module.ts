@@ -3,7 +3,7 @@ import type { AuthenticateServices } from '../auth/authenticate.js';
 import type { SectorPlugin } from '../plugin-api/index.js';
 import type { RegionPack } from '../region/index.js';
 import type { IntakeService } from '../lifecycle/intake.js';
-import type { AdapterContext } from './channel-adapter.js';
+import type { AdapterContext } from './adapters/channel-adapter.js';
 import { adapterContextFactory } from './adapter-context.js';
 import { ChannelIngestService } from './channel-ingest.service.js';
 import { ChannelImports } from './import-job.service.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AnalyticsServices } from '../analytics/analytics-context.js';
+import type { AnalyticsServices } from '../analytics/measures/analytics-context.js';
 import { analyticsSql } from './analytics-sql.js';
 import { badInput } from '../errors/errors.js';
 import type { RatingPart } from '../config/analytics.settings.js';

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { OfficialPage } from '../channels/official-page.entity.js';
+import { OfficialPage } from './official-page.entity.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { AppealConnection } from '../appeals/appeal-types.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AnalyticsServices } from '../analytics/analytics-context.js';
+import type { AnalyticsServices } from '../analytics/measures/analytics-context.js';
 import { pgQuery } from '../db/pg-query.js';
 import { analyticsSql } from '../official-pages/analytics-sql.js';
 import { badInput } from '../errors/errors.js';

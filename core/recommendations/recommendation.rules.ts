@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AnalyticsServices } from '../analytics/analytics-context.js';
+import type { AnalyticsServices } from '../analytics/measures/analytics-context.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { analyticsSql as pgQuery } from '../official-pages/analytics-sql.js';
-import { ANSWER_TEXTS_SQL } from '../analytics/appeal-signals.sql.js';
+import { ANSWER_TEXTS_SQL } from '../analytics/measures/appeal-signals.sql.js';
 import { raw, sql, type Sql } from '../db/sql.js';
 
 import { loadWorkloadHalves } from './workload-figures.js';

@@ -2,7 +2,7 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Ro
 import { Organization } from '../entities/organization.entity.js';
 import { Municipality } from '../entities/municipality.entity.js';
 import { Category } from '../entities/category.entity.js';
-import { OfficialPage } from '../channels/official-page.entity.js';
+import { OfficialPage } from '../official-pages/official-page.entity.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { AppealConnection } from '../appeals/appeal-types.js';
@@ -13,7 +13,7 @@ import { scopedAppealConnection } from '../official-pages/scoped-appeals.js';
 import { computeRecommendations } from './recommendations.service.js';
 import { findBestPractices } from './best-practices.service.js';
 import { BestPractice, Recommendation } from './recommendation.types.js';
-import type { AnalyticsServices } from '../analytics/analytics-context.js';
+import type { AnalyticsServices } from '../analytics/measures/analytics-context.js';
 
 @ArgsType()
 class RecommendationsArgs {

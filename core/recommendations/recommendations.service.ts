@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AnalyticsServices } from '../analytics/analytics-context.js';
+import type { AnalyticsServices } from '../analytics/measures/analytics-context.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../entities/enums.js';
 import { pgQuery } from '../db/pg-query.js';

@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import type { CoreServices } from '../config/core-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { spreadsheetLimits } from '../channels/adapters/spreadsheet-limits.js';
-import { ImportJobStatus } from '../channels/channel-enums.js';
+import { ImportJobStatus } from '../entities/channel-enums.js';
 import { query, sql, type Sql } from '../db/sql.js';
 import { badInput, conflict } from '../errors/errors.js';
 import { ImportRowStatus } from '../lifecycle/lifecycle-types.js';

@@ -1,13 +1,13 @@
-import { readEntityManager } from '../db/read-routing.js';
+import { readEntityManager } from '../../db/read-routing.js';
 import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { query, sql, type Sql } from '../db/sql.js';
-import type { CoreServices } from '../config/core-services.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import type { RequestContext } from '../auth/request-context.js';
-import { requireUser } from '../auth/require-user.js';
+import { query, sql, type Sql } from '../../db/sql.js';
+import type { CoreServices } from '../../config/core-services.js';
+import type { AuthUser } from '../../auth/auth-user.js';
+import type { RequestContext } from '../../auth/request-context.js';
+import { requireUser } from '../../auth/require-user.js';
 import type { MetricEnv } from './metrics.js';
-import type { SectorPlugin } from '../plugin-api/index.js';
+import type { SectorPlugin } from '../../plugin-api/index.js';
 
 /** What analytics uses of the app's services: the core's, and the plugins (their KPIs). */
 export interface AnalyticsServices extends CoreServices {

@@ -1,4 +1,4 @@
-import { type Access, READERS } from '../../auth/access-matrix.js';
+import { type Access, READERS } from '../auth/access-matrix.js';
 
 /** The monthly report (rows of the one access matrix, core/auth/access-matrix.ts). */
 export const monthlyReportAccess: Readonly<Record<string, Access>> = {

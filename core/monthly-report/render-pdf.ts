@@ -1,6 +1,6 @@
 import type { MonthlyReport } from './report.types.js';
 import { DEFINITIONS } from './report-definitions.js';
-import { countRu, DAYS } from '../../text/plural.js';
+import { countRu, DAYS } from '../text/plural.js';
 import {
   kpiValue,
   formatCountChange,
@@ -13,10 +13,10 @@ import {
   formatShare,
   formatValue,
   NO_DATA,
-} from './report-format.js';
-import { capitalize } from '../labels.js';
-import { CHART_COLORS } from './svg-charts.js';
-import { SURVEY_SECTION_HEADERS, SURVEY_SECTION_TITLE, surveySectionRows } from '../../surveys/survey-report-section.js';
+} from '../documents/report-format.js';
+import { capitalize } from '../analytics/labels.js';
+import { CHART_COLORS } from '../documents/svg-charts.js';
+import { SURVEY_SECTION_HEADERS, SURVEY_SECTION_TITLE, surveySectionRows } from '../surveys/survey-report-section.js';
 import { heading, table, num, txt, MARGIN, definition, openDocument } from './pdf-layout.js';
 import { columnChart, barChart, ratingTable } from './pdf-charts.js';
 

@@ -1,4 +1,4 @@
-import type { FeatureModule } from '../../auth/feature-module.js';
+import type { FeatureModule } from '../auth/feature-module.js';
 import { MonthlyReportResolver } from './report.resolver.js';
 import { registerReportRoutes } from './report.route.js';
 import { monthlyReportAccess } from './monthly-report.access.js';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../auth/request-context.js';
-import { requireUser } from '../../auth/require-user.js';
-import { analyticsContext } from '../analytics-context.js';
+import type { RequestContext } from '../auth/request-context.js';
+import { requireUser } from '../auth/require-user.js';
+import { analyticsContext } from '../analytics/measures/analytics-context.js';
 import { buildMonthlyReport, type MonthlyReportServices } from './report.service.js';
 import { MonthlyReport } from './report.types.js';
 import { issueReportLink, ReportDownloadLink, ReportFormat } from './report-link.js';

@@ -1,5 +1,5 @@
 import type { MonthlyReport } from './report.types.js';
-import { barChart, CHART_COLORS, columnChart, escapeHtml as esc } from './svg-charts.js';
+import { barChart, CHART_COLORS, columnChart, escapeHtml as esc } from '../documents/svg-charts.js';
 import { DEFINITIONS } from './report-definitions.js';
 import {
   kpiValue,
@@ -12,10 +12,10 @@ import {
   formatShare,
   formatValue,
   NO_DATA,
-} from './report-format.js';
-import { capitalize } from '../labels.js';
-import { SURVEY_SECTION_HEADERS, SURVEY_SECTION_TITLE, surveySectionRows } from '../../surveys/survey-report-section.js';
-import { countRu, DAYS } from '../../text/plural.js';
+} from '../documents/report-format.js';
+import { capitalize } from '../analytics/labels.js';
+import { SURVEY_SECTION_HEADERS, SURVEY_SECTION_TITLE, surveySectionRows } from '../surveys/survey-report-section.js';
+import { countRu, DAYS } from '../text/plural.js';
 import { table, definition, countRows, ratingTable, STYLE } from './html-parts.js';
 
 /** The report as one self-contained HTML page: inline CSS and SVG, no scripts, readable offline. */

@@ -1,10 +1,10 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import jwt from 'jsonwebtoken';
-import type { CoreServices } from '../../config/core-services.js';
-import type { AuthUser } from '../../auth/auth-user.js';
-import { derivePurposeKey } from '../../auth/purpose-keys.js';
-import { pgQuery } from '../../db/pg-query.js';
-import { DateTime } from '../../graphql/date-time.scalar.js';
+import type { CoreServices } from '../config/core-services.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { derivePurposeKey } from '../auth/purpose-keys.js';
+import { pgQuery } from '../db/pg-query.js';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { monthPeriod } from './report-period.js';
 
 /** The formats the report is rendered in. */

@@ -1,14 +1,14 @@
 import type { Express, Response } from 'express';
-import { authenticateRequest } from '../../auth/authenticate.js';
-import type { AuthUser } from '../../auth/auth-user.js';
+import { authenticateRequest } from '../auth/authenticate.js';
+import type { AuthUser } from '../auth/auth-user.js';
 import { monthlyReportAccess } from './monthly-report.access.js';
-import { errorCode } from '../../errors/errors.js';
+import { errorCode } from '../errors/errors.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { buildMonthlyReport, type MonthlyReportServices } from './report.service.js';
 import { renderReportHtml } from './render-html.js';
 import { renderReportXlsx } from './render-xlsx.js';
 import { renderReportPdf } from './render-pdf.js';
-import { reportDocumentPolicy } from '../../http/security-headers.js';
+import { reportDocumentPolicy } from '../http/security-headers.js';
 import { verifyReportLink } from './report-link.js';
 
 const CONTENT_TYPES = {
