@@ -25,18 +25,19 @@ import { loadRegionPack } from '../core/region/index.js';
 import { allPlugins } from '../plugins/index.js';
 import { Role } from '../core/entities/enums.js';
 import type { AppServices } from '../core/app/app-services.js';
-import type { AnalyticsContext } from '../core/analytics/analytics-context.js';
+import type { AnalyticsContext } from '../core/analytics/measures/analytics-context.js';
 import { computeStats } from '../core/analytics/stats.service.js';
 import { computeRatings } from '../core/analytics/ratings.service.js';
 import { RatingSubject } from '../core/analytics/ratings.types.js';
 import { StatsDimension } from '../core/analytics/dimensions.js';
-import { METRICS, type Metric } from '../core/analytics/metrics.js';
+import { METRICS, type Metric } from '../core/analytics/measures/metrics.js';
 import type { StatsRow } from '../core/analytics/stats.types.js';
 import { refreshRollup } from '../core/analytics/rollup/rollup-refresh.service.js';
-import { buildMonthlyReport } from '../core/analytics/monthly-report/report.service.js';
-import { renderReportHtml } from '../core/analytics/monthly-report/render-html.js';
-import { renderReportXlsx } from '../core/analytics/monthly-report/render-xlsx.js';
-import { renderReportPdf } from '../core/analytics/monthly-report/render-pdf.js';
+import { rebuildRuleRollupMonth } from '../core/recommendations/recommendation-rollup.js';
+import { buildMonthlyReport } from '../core/monthly-report/report.service.js';
+import { renderReportHtml } from '../core/monthly-report/render-html.js';
+import { renderReportXlsx } from '../core/monthly-report/render-xlsx.js';
+import { renderReportPdf } from '../core/monthly-report/render-pdf.js';
 import { computeWorkload } from '../core/analytics/workload.service.js';
 import { findConflicts } from '../core/analytics/conflicts.service.js';
 import { generateBenchAppeals } from './analytics-generator.js';
@@ -170,7 +171,7 @@ try {
     region: loadRegionPack(config.REGION_PACK),
     clock: { now: () => NOW },
   } as unknown as AppServices;
-  const ctx = (): AnalyticsContext => ({ em: em(), app, user: { id: 'bench', role: Role.CURATOR, organizationId: null, sectors: [] }, now: NOW });
+  const ctx = (): AnalyticsContext<AppServices> => ({ em: em(), app, user: { id: 'bench', role: Role.CURATOR, organizationId: null, sectors: [] }, now: NOW });
   const yearFrom = new Date('2025-11-01T00:00:00+03:00');
   const monthFrom = new Date('2026-10-01T00:00:00+03:00');
   const monthTo = new Date('2026-11-01T00:00:00+03:00');
@@ -178,7 +179,7 @@ try {
 
   // The rollup: built on the first run (every month), then only what changed.
   let started = performance.now();
-  const built = await refreshRollup(em(), config.TIME_ZONE);
+  const built = await refreshRollup(em(), config.TIME_ZONE, { rebuilders: [rebuildRuleRollupMonth] });
   console.log(`rollup refresh: ${built.months.length} months rebuilt, ${built.marks} change marks, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   // One change, then the refresh the job would run: one month rebuilt.
   await em()
@@ -188,7 +189,7 @@ try {
       [yearFrom],
     );
   started = performance.now();
-  const after = await refreshRollup(em(), config.TIME_ZONE);
+  const after = await refreshRollup(em(), config.TIME_ZONE, { rebuilders: [rebuildRuleRollupMonth] });
   console.log(`rollup refresh after one change: ${after.months.join(', ')} rebuilt in ${(performance.now() - started).toFixed(0)} ms`);
   const [{ cells }] = await em().getConnection().execute('select count(*)::int as cells from analytics_rollup');
   console.log(`rollup: ${cells} cells`);
@@ -217,7 +218,7 @@ try {
     source: 'raw',
   });
   console.log(`  rollup + raw month and raw agree: ${sameStats(dirty.result, rawAgain) ? 'yes' : 'NO'}`);
-  await refreshRollup(em(), config.TIME_ZONE);
+  await refreshRollup(em(), config.TIME_ZONE, { rebuilders: [rebuildRuleRollupMonth] });
   await time('stats ORGANIZATION x MONTH, a year, count + onTimeRate + median', () =>
     computeStats(ctx(), {
       groupBy: [StatsDimension.ORGANIZATION, StatsDimension.MONTH],

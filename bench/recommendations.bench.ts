@@ -25,6 +25,7 @@ import { allPlugins } from '../plugins/index.js';
 import { Role } from '../core/entities/enums.js';
 import type { AppServices } from '../core/app/app-services.js';
 import { refreshRollup } from '../core/analytics/rollup/rollup-refresh.service.js';
+import { rebuildRuleRollupMonth } from '../core/recommendations/recommendation-rollup.js';
 import { computeRecommendations } from '../core/recommendations/recommendations.service.js';
 import { RECOMMENDATION_RULES } from '../core/recommendations/recommendation.rules.js';
 import { findBestPractices } from '../core/recommendations/best-practices.service.js';
@@ -120,7 +121,7 @@ try {
   }
   await addPages(em());
   const started = performance.now();
-  const built = await refreshRollup(em(), config.TIME_ZONE);
+  const built = await refreshRollup(em(), config.TIME_ZONE, { rebuilders: [rebuildRuleRollupMonth] });
   console.log(`rollup refresh: ${built.months.length} months in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const [counts] = await em().getConnection().execute(`select (select count(*) from appeal)::int as appeals, (select count(*) from appeal_event)::int as events,
     (select count(*) from official_page)::int as pages, (select count(*) from official_page_comment)::int as comments`);

@@ -8,9 +8,6 @@ export const analyticsAccess: Readonly<Record<string, Access>> = {
   'Query.workload': READERS,
   'Query.conflicts': READERS,
   'Query.problems': READERS,
-  'Query.monthlyReport': READERS,
-  // A signed, short-lived link to a report file: whoever may read the report (the file is scoped to them).
-  'Mutation.reportDownloadLink': READERS,
   'Mutation.detectProblems': CENTER,
   'Mutation.createProblem': CENTER,
   'Mutation.updateProblem': CENTER,

@@ -1,8 +1,8 @@
 import { and, query, raw, sql, type Sql } from '../db/sql.js';
-import { appealScopeSql } from './appeal-conditions.js';
+import { appealScopeSql } from './measures/appeal-conditions.js';
 import { badInput } from '../errors/errors.js';
-import { ANSWER_TEXTS_SQL, RETURN_EVENTS_SQL } from './appeal-signals.sql.js';
-import type { AnalyticsContext } from './analytics-context.js';
+import { ANSWER_TEXTS_SQL, RETURN_EVENTS_SQL } from './measures/appeal-signals.sql.js';
+import type { AnalyticsContext } from './measures/analytics-context.js';
 import { dayLabel } from './labels.js';
 import { CONFLICT_KIND_LABELS, ConflictKind, type Conflict, type ConflictCount } from './conflicts.types.js';
 

@@ -1,5 +1,5 @@
 import type { KpiDefinition } from '../plugin-api/index.js';
-import type { AnalyticsContext } from './analytics-context.js';
+import type { AnalyticsContext } from './measures/analytics-context.js';
 import { query, sql } from '../db/sql.js';
 
 export interface ResolvedKpi extends KpiDefinition {

@@ -4,7 +4,7 @@ import { Appeal, Category, Municipality, Organization, Problem } from '../entiti
 import type { RequestContext } from '../auth/request-context.js';
 import { requireUser } from '../auth/require-user.js';
 import { and, query, sql } from '../db/sql.js';
-import { appealScopeSql } from './appeal-conditions.js';
+import { appealScopeSql } from './measures/appeal-conditions.js';
 import { personalTextFor } from '../auth/personal-data.js';
 import { notFound } from '../errors/errors.js';
 import { createRadiusProblem, detectProblems, listProblems, problemTrend, updateProblem } from './problems.service.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { and, bulk, join, query, queryOne, raw, sql, type Sql } from '../db/sql.js';
-import { inList } from './appeal-conditions.js';
+import { inList } from './measures/appeal-conditions.js';
 import { Role } from '../entities/enums.js';
 import { Problem, ProblemStatus } from '../entities/problem.entity.js';
 import { subordinateOrganizations } from '../auth/appeal-scope.js';

@@ -1,6 +1,6 @@
 import { and, raw, sql, type Sql } from '../db/sql.js';
-import { ANSWERED_SQL, ON_TIME_SQL, RESPONSE_HOURS_SQL, RETURNED_SQL, timestampLiteral } from './metrics.js';
-import { runAnalyticsQuery, runAnalyticsWork, type AnalyticsContext } from './analytics-context.js';
+import { ANSWERED_SQL, ON_TIME_SQL, RESPONSE_HOURS_SQL, RETURNED_SQL, timestampLiteral } from './measures/metrics.js';
+import { runAnalyticsQuery, runAnalyticsWork, type AnalyticsContext } from './measures/analytics-context.js';
 import { planRollup } from './rollup/rollup-plan.js';
 import { partialsUnion } from './rollup/rollup-query.js';
 import { GRAIN_FULL, negativeOf, sortedHours, sumOf } from './rollup/rollup.sql.js';

@@ -2,7 +2,7 @@ import { Role } from '../entities/enums.js';
 import { subordinateOrganizations } from '../auth/appeal-scope.js';
 import { badInput, forbidden } from '../errors/errors.js';
 import { query, queryOne, raw, sql } from '../db/sql.js';
-import type { AnalyticsContext } from './analytics-context.js';
+import type { AnalyticsContext } from './measures/analytics-context.js';
 import { loadRatingFigures } from './ratings.figures.js';
 import { scoreSubject, type QuantityRange } from './ratings.score.js';
 import { RatingSubject, type RatingRow } from './ratings.types.js';

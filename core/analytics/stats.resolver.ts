@@ -5,12 +5,11 @@ import { getArgumentValues } from 'graphql/execution/values.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { AppealFilter } from '../appeals/appeal-filter.input.js';
 import { StatsDimension } from './dimensions.js';
-import { METRICS, type Metric } from './metrics.js';
+import { METRICS, type Metric } from './measures/metrics.js';
 import { selectedFields } from './selection.js';
 import { computeStats } from './stats.service.js';
 import { StatsKpi, StatsRow } from './stats.types.js';
-import { analyticsContext } from './analytics-context.js';
-import type { AppServices } from '../app/app-services.js';
+import { analyticsContext, type AnalyticsServices } from './measures/analytics-context.js';
 
 @Resolver(() => StatsRow)
 export class StatsResolver {
@@ -23,7 +22,7 @@ export class StatsResolver {
     @Arg('filter', () => AppealFilter, { nullable: true, description: 'Отбор обращений (тот же, что у appeals)' }) filter: AppealFilter | null,
     @Arg('from', () => DateTime, { nullable: true, description: 'Поступило не раньше' }) from: Date | null,
     @Arg('to', () => DateTime, { nullable: true, description: 'Поступило раньше' }) to: Date | null,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<AnalyticsServices>,
     @Info() info: GraphQLResolveInfo,
   ): Promise<StatsRow[]> {
     const fields = selectedFields(info);
@@ -45,7 +44,7 @@ export class StatsResolver {
   })
   async kpis(
     @Root() row: StatsRow,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<AnalyticsServices>,
     @Arg('codes', () => [String], { nullable: true, description: 'Коды показателей; по умолчанию все включённых плагинов' }) _codes: string[] | null,
     @Arg('allSectors', () => Boolean, {
       defaultValue: false,

@@ -1,11 +1,11 @@
 import type { AppealFilter } from '../appeals/appeal-filter.input.js';
 import { and, empty, join, raw, sql, type Sql } from '../db/sql.js';
-import { appealFilterSql, appealScopeSql } from './appeal-conditions.js';
+import { appealFilterSql, appealScopeSql } from './measures/appeal-conditions.js';
 import { badInput } from '../errors/errors.js';
 import { DIMENSIONS, StatsDimension, labelOf } from './dimensions.js';
-import { metricSql, type Metric } from './metrics.js';
-import { metricEnv, runAnalyticsQuery, runAnalyticsWork, timeZoneLiteral, type AnalyticsContext } from './analytics-context.js';
-import { rollupCanAnswer, rollupStatsQuery } from './rollup/rollup-stats.js';
+import { metricSql, type Metric } from './measures/metrics.js';
+import { metricEnv, runAnalyticsQuery, runAnalyticsWork, timeZoneLiteral, type AnalyticsContext } from './measures/analytics-context.js';
+import { rollupCanAnswer, rollupStatsQuery } from './rollup-stats.js';
 import { resolveKpis } from './kpi-conditions.js';
 import type { StatsKpi, StatsRow } from './stats.types.js';
 

@@ -2,10 +2,9 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { Sector, User } from '../entities/index.js';
 import type { RequestContext } from '../auth/request-context.js';
-import { analyticsContext } from './analytics-context.js';
+import { analyticsContext, type AnalyticsServices } from './measures/analytics-context.js';
 import { computeWorkload } from './workload.service.js';
 import { WorkloadRow } from './workload.types.js';
-import type { AppServices } from '../app/app-services.js';
 
 @Resolver(() => WorkloadRow)
 export class WorkloadResolver {
@@ -14,18 +13,18 @@ export class WorkloadResolver {
     @Arg('sector', () => String, { nullable: true, description: 'Код отраслевого блока; без него — все блоки' }) sector: string | null,
     @Arg('from', () => DateTime, { nullable: true, description: 'Начало периода для ответов; по умолчанию 30 дней назад' }) from: Date | null,
     @Arg('to', () => DateTime, { nullable: true, description: 'Конец периода; по умолчанию сейчас' }) to: Date | null,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<AnalyticsServices>,
   ) {
     return computeWorkload(analyticsContext(ctx), sector, from, to);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Специалист (для строки SPECIALIST)' })
-  specialist(@Root() row: WorkloadRow, @Ctx() ctx: RequestContext<AppServices>) {
+  specialist(@Root() row: WorkloadRow, @Ctx() ctx: RequestContext<AnalyticsServices>) {
     return row.specialistId ? ctx.loaders.user.load(row.specialistId) : null;
   }
 
   @FieldResolver(() => Sector, { nullable: true, description: 'Отраслевой блок (для строки SECTOR)' })
-  sector(@Root() row: WorkloadRow, @Ctx() ctx: RequestContext<AppServices>) {
+  sector(@Root() row: WorkloadRow, @Ctx() ctx: RequestContext<AnalyticsServices>) {
     return row.sectorId ? ctx.loaders.sector.load(row.sectorId) : null;
   }
 }

@@ -1,9 +1,9 @@
 import { Role } from '../entities/enums.js';
 import { and, query, raw, sql } from '../db/sql.js';
-import { appealScopeSql } from './appeal-conditions.js';
+import { appealScopeSql } from './measures/appeal-conditions.js';
 import { badInput } from '../errors/errors.js';
-import { ANSWERED_SQL, OPEN_SQL, RESPONSE_HOURS_SQL, overdueSql } from './metrics.js';
-import { runAnalyticsQuery, type AnalyticsContext } from './analytics-context.js';
+import { ANSWERED_SQL, OPEN_SQL, RESPONSE_HOURS_SQL, overdueSql } from './measures/metrics.js';
+import { runAnalyticsQuery, type AnalyticsContext } from './measures/analytics-context.js';
 import { WorkloadKind, type WorkloadRow } from './workload.types.js';
 import { countRu, roundHoursOrNull, SPECIALISTS } from '../text/plural.js';
 

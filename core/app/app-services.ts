@@ -13,6 +13,7 @@ import type { IntakeService } from '../lifecycle/intake.js';
 import type { AnnouncementMatcher, LifecycleServices } from '../lifecycle/lifecycle-services.js';
 import type { RegionPack } from '../region/index.js';
 import type { ReadRouting } from '../db/read-routing.js';
+import type { RollupMonthRebuilder } from '../analytics/rollup/rollup-refresh.service.js';
 
 /**
  * Process-wide services, built once at start and shared by every request: the
@@ -50,4 +51,6 @@ export interface AppServices extends LifecycleServices {
   intake?: IntakeService;
   /** Finds the published announcement that answers an appeal at intake (core/announcements), for the lifecycle. */
   matchAnnouncements: AnnouncementMatcher;
+  /** The features' rollups the analytics rollup's refresh rebuilds with each month (the recommendation rules'), for core/analytics/rollup. */
+  rollupRebuilders: readonly RollupMonthRebuilder[];
 }

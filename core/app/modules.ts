@@ -9,6 +9,7 @@ import { lifecycleModule } from '../lifecycle/lifecycle.module.js';
 import { deadlineWatchModule } from '../deadline-watch/deadline-watch.module.js';
 import { liveModule } from '../live/live.module.js';
 import { analyticsModule } from '../analytics/analytics.module.js';
+import { monthlyReportModule } from '../monthly-report/monthly-report.module.js';
 import { channelsModule } from '../channels/channels.module.js';
 import { surveysModule } from '../surveys/surveys.module.js';
 import { officialPagesModule } from '../official-pages/official-pages.module.js';
@@ -36,6 +37,7 @@ export const coreModules: readonly FeatureModule<AppServices>[] = [
   notificationsModule,
   announcementsModule,
   surveysModule,
+  monthlyReportModule,
   officialPagesModule,
   trainingModule,
   recommendationsModule,

@@ -1,9 +1,9 @@
 import type { SectorPlugin } from '../plugin-api/index.js';
 import type { MunicipalityReference } from '../entities/reference-types.js';
 import { createMunicipalityMatcher } from '../structuring/municipality-matcher.js';
-import type { AdapterContext } from './channel-adapter.js';
+import type { AdapterContext } from './adapters/channel-adapter.js';
 import { normalizeName } from './adapters/adapter-helpers.js';
-import { composePosClassifier } from './pos-categories.js';
+import { composePosClassifier } from './adapters/pos-categories.js';
 
 /**
  * What adapters look up, built once from the enabled plugins (a category of

@@ -1,5 +1,5 @@
 import { badInput } from '../errors/errors.js';
-import type { AnyChannelAdapter } from './channel-adapter.js';
+import type { AnyChannelAdapter } from './adapters/channel-adapter.js';
 import { posAdapter } from './adapters/pos.adapter.js';
 import { regionalCsvAdapter } from './adapters/regional-csv.adapter.js';
 import { regionalXlsxAdapter } from './adapters/regional-xlsx.adapter.js';

@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 import type { Actor } from '../events/appeal-transaction.js';
 import type { Channel } from '../entities/enums.js';
 import { errorCode } from '../errors/errors.js';
-import type { AdapterContext, AnyChannelAdapter, FieldError, MapResult, ParsedItem } from './channel-adapter.js';
-import { ChannelRecordStatus } from './channel-enums.js';
+import type { AdapterContext, AnyChannelAdapter, FieldError, MapResult, ParsedItem } from './adapters/channel-adapter.js';
+import { ChannelRecordStatus } from '../entities/channel-enums.js';
 import type { IntakeService } from '../lifecycle/intake.js';
 import { keyspaceOf } from './adapter-registry.js';
 import { findUnsafeText, replaceUnsafeText } from '../graphql/unsafe-text.js';
@@ -111,7 +111,7 @@ export interface IngestOptions {
  */
 export class ChannelIngestService {
   constructor(
-    private readonly app: AppServices,
+    private readonly app: CoreServices,
     private readonly intake: IntakeService,
   ) {}
 

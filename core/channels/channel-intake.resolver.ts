@@ -6,12 +6,11 @@ import { Appeal } from '../entities/appeal.entity.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { requireUser } from '../auth/require-user.js';
 import { appError, badInput } from '../errors/errors.js';
-import { channelModule } from './channel-module.js';
+import { channelModule, type ChannelServices } from './channel-module.js';
 import { prepareItem, type RecordResult } from './channel-ingest.service.js';
 import { lettersAdapter } from './adapters/letters.adapter.js';
 import { retryRecords } from './import-job.service.js';
-import { ChannelRecordStatus } from './channel-enums.js';
-import type { AppServices } from '../app/app-services.js';
+import { ChannelRecordStatus } from '../entities/channel-enums.js';
 
 @InputType({ description: 'Автор письма' })
 class LetterAuthorInput {
@@ -65,7 +64,7 @@ const statusOf = (result: RecordResult) =>
       ? ChannelRecordStatus.PENDING_RETRY
       : ChannelRecordStatus.ACCEPTED;
 
-function ingestOf(ctx: RequestContext<AppServices>) {
+function ingestOf(ctx: RequestContext<ChannelServices>) {
   const module = channelModule(ctx.app);
   if (!module.ingest) throw appError('INTERNAL_SERVER_ERROR', 'Приём обращений из каналов не подключён');
   return module;
@@ -80,7 +79,7 @@ export class ChannelIntakeResolver {
   @Mutation(() => LetterRegistration, { description: 'Внести письмо или электронное обращение по 59-ФЗ (специалист ЦУР)' })
   async registerLetter(
     @Arg('input', () => LetterInput, { description: 'Письмо' }) input: LetterInput,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<ChannelServices>,
     @Info() info: GraphQLResolveInfo,
   ) {
     const user = requireUser(ctx);
@@ -101,7 +100,7 @@ export class ChannelIntakeResolver {
   @Mutation(() => [ChannelRecordRetryResult], { description: 'Повторить приём отклонённых или отложенных записей каналов' })
   async retryChannelRecords(
     @Arg('ids', () => [ID], { description: 'Записи каналов для повторной попытки' }) ids: string[],
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<ChannelServices>,
   ) {
     const user = requireUser(ctx);
     if (!ids.length || ids.length > 1000) throw badInput('ids', 'От 1 до 1000 записей за раз');

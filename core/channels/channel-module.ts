@@ -1,5 +1,9 @@
-import type { AppServices } from '../app/app-services.js';
-import type { AdapterContext } from './channel-adapter.js';
+import type { CoreServices } from '../config/core-services.js';
+import type { AuthenticateServices } from '../auth/authenticate.js';
+import type { SectorPlugin } from '../plugin-api/index.js';
+import type { RegionPack } from '../region/index.js';
+import type { IntakeService } from '../lifecycle/intake.js';
+import type { AdapterContext } from './adapters/channel-adapter.js';
 import { adapterContextFactory } from './adapter-context.js';
 import { ChannelIngestService } from './channel-ingest.service.js';
 import { ChannelImports } from './import-job.service.js';
@@ -11,10 +15,18 @@ export interface ChannelModule {
   imports: ChannelImports | null;
 }
 
-const modules = new WeakMap<AppServices, ChannelModule>();
+/** What the channels use of the app's services: the plugins and the region (the adapters' context), the lifecycle's door, the callers' tokens. */
+export interface ChannelServices extends CoreServices, AuthenticateServices {
+  plugins: SectorPlugin[];
+  region: RegionPack;
+  /** The lifecycle's door for channels: absent, nothing is taken in and the endpoints that would are not mounted. */
+  intake?: IntakeService;
+}
+
+const modules = new WeakMap<ChannelServices, ChannelModule>();
 
 /** The channels' services of one running app, built once. */
-export function channelModule(app: AppServices): ChannelModule {
+export function channelModule(app: ChannelServices): ChannelModule {
   let module = modules.get(app);
   if (!module) {
     const contextFor = adapterContextFactory(app.plugins, app.region.municipalities, app.config.TIME_ZONE);

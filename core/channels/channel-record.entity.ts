@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Channel } from '../entities/enums.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import { User } from '../entities/user.entity.js';
-import { ChannelRecordStatus } from './channel-enums.js';
+import { ChannelRecordStatus } from '../entities/channel-enums.js';
 import { ImportJob } from './import-job.entity.js';
 
 export interface RecordFieldError {

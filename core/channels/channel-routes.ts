@@ -1,12 +1,11 @@
 import express, { type Request, type Router } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Channel, Role } from '../entities/enums.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../errors/errors.js';
 import { callerOf } from './http-caller.js';
 import { bodyErrors, handle } from './rest-errors.js';
-import { channelModule } from './channel-module.js';
+import { channelModule, type ChannelServices } from './channel-module.js';
 import { channelAdapter } from './adapter-registry.js';
 import { MAX_WEBHOOK_RECORDS, prepareInput } from './import-job.service.js';
 import { readPosOutbox } from './pos-outbox.service.js';
@@ -20,7 +19,7 @@ const IMPORT_READERS: readonly Role[] = [...CHANNEL_SUBMITTERS, Role.CURATOR];
 /** Uploads up to this size; a larger export is split by the source. */
 const MAX_UPLOAD = '50mb';
 
-async function requireCaller(app: AppServices, req: Request, roles: readonly Role[]): Promise<AuthUser> {
+async function requireCaller(app: ChannelServices, req: Request, roles: readonly Role[]): Promise<AuthUser> {
   const user = await callerOf(app, req);
   if (!user) throw unauthenticated();
   if (!roles.includes(user.role)) throw forbidden();
@@ -45,7 +44,7 @@ function jsonParam(value: unknown, name: string): unknown {
  * - `POST /channels/pos/messages`: the ПОС webhook (one message or a batch), answered per record;
  * - `POST /channels/imports?adapter=&options=&fileName=`: a file import (ПОС JSON, CSV, XLSX, JSON lines), 202 with the job.
  */
-export function channelRoutes(app: AppServices): Router {
+export function channelRoutes(app: ChannelServices): Router {
   const router = express.Router();
   const module = channelModule(app);
   const em = () => app.orm.em.fork() as EntityManager;

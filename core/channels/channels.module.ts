@@ -1,7 +1,7 @@
 import type { FeatureModule } from '../auth/feature-module.js';
 import { ChannelRecord } from './channel-record.entity.js';
 import { ImportJob } from './import-job.entity.js';
-import { OfficialPage } from './official-page.entity.js';
+import { OfficialPage } from '../official-pages/official-page.entity.js';
 import { SocialItem } from './social-item.entity.js';
 import { OfficialPageResolver } from './official-page.resolver.js';
 import { ChannelRecordResolver } from './import-job.resolver.js';

@@ -1,7 +1,6 @@
 import type { Request } from 'express';
-import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { authenticateRequest } from '../auth/authenticate.js';
+import { authenticateRequest, type AuthenticateServices } from '../auth/authenticate.js';
 
 const first = (value: unknown): string | null => {
   const one = Array.isArray(value) ? value[0] : value;
@@ -20,7 +19,7 @@ const OPEN311_BASE = '/open311/';
  * a key in a URL would end up in proxies' and browsers' logs and histories:
  * it is ignored there. Throws UNAUTHENTICATED for credentials that do not verify.
  */
-export async function callerOf(app: AppServices, req: Request): Promise<AuthUser | null> {
+export async function callerOf(app: AuthenticateServices, req: Request): Promise<AuthUser | null> {
   const authorization = first(req.headers.authorization);
   const headerKey = first(req.headers['x-api-key']);
   const open311 = `${req.baseUrl}/`.startsWith(OPEN311_BASE);

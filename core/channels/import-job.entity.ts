@@ -3,7 +3,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { randomUUID } from 'node:crypto';
 import { User } from '../entities/user.entity.js';
-import { ImportJobStatus } from './channel-enums.js';
+import { ImportJobStatus } from '../entities/channel-enums.js';
 
 /** A file import from a channel (ПОС, a regional system, social monitoring), with its progress. */
 @ObjectType({ description: 'Загрузка файла из канала и её ход' })

@@ -4,7 +4,7 @@ import type { RequestContext } from '../auth/request-context.js';
 import { connectionType, readPageArgs, toConnection, ForwardPageArgs } from '../graphql/pagination.js';
 import { requireUser } from '../auth/require-user.js';
 import { notFound } from '../errors/errors.js';
-import { ChannelRecordStatus } from './channel-enums.js';
+import { ChannelRecordStatus } from '../entities/channel-enums.js';
 import { ChannelRecord } from './channel-record.entity.js';
 import { ImportJob } from './import-job.entity.js';
 import { findImportJob } from './import-job.query.js';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { badInput } from '../errors/errors.js';
-import type { AdapterContext, AnyChannelAdapter, ParsedItem } from './channel-adapter.js';
-import { ChannelRecordStatus, ImportJobStatus } from './channel-enums.js';
+import type { AdapterContext, AnyChannelAdapter, ParsedItem } from './adapters/channel-adapter.js';
+import { ChannelRecordStatus, ImportJobStatus } from '../entities/channel-enums.js';
 import { ChannelIngestService, prepareItem, type PreparedRecord, type RecordResult } from './channel-ingest.service.js';
 import { channelAdapter } from './adapter-registry.js';
 import { zodFieldErrors } from './adapters/adapter-helpers.js';
@@ -62,7 +62,7 @@ export class ChannelImports {
   private readonly running = new Set<Promise<void>>();
 
   constructor(
-    private readonly app: AppServices,
+    private readonly app: CoreServices,
     private readonly ingest: ChannelIngestService,
     private readonly contextFor: (now: Date) => AdapterContext,
   ) {}
@@ -162,7 +162,7 @@ interface StoredRecord {
  * failure. Each goes through the same path as when it first came.
  */
 export async function retryRecords(
-  app: AppServices,
+  app: CoreServices,
   ingest: ChannelIngestService,
   contextFor: (now: Date) => AdapterContext,
   ids: readonly string[],

@@ -8,8 +8,8 @@ import { AppealConnection } from '../appeals/appeal-types.js';
 import { appealScope } from '../auth/appeal-scope.js';
 import { requireUser } from '../auth/require-user.js';
 import { badInput, conflict, notFound } from '../errors/errors.js';
-import { OfficialPage } from './official-page.entity.js';
-import { SocialPlatform } from './channel-enums.js';
+import { OfficialPage } from '../official-pages/official-page.entity.js';
+import { SocialPlatform } from '../entities/channel-enums.js';
 import { normalizeHandle, normalizeUrl } from './adapters/social-url.js';
 import { and, empty, query, queryOne, sql, type Sql } from '../db/sql.js';
 

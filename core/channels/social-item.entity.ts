@@ -1,8 +1,8 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Appeal } from '../entities/appeal.entity.js';
-import { OfficialPage } from './official-page.entity.js';
-import { SocialItemKind, SocialPlatform } from './channel-enums.js';
+import { OfficialPage } from '../official-pages/official-page.entity.js';
+import { SocialItemKind, SocialPlatform } from '../entities/channel-enums.js';
 
 /**
  * A post or comment that became an incident. One row per distinct item:

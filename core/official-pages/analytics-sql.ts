@@ -3,7 +3,7 @@ import { pgQuery } from '../db/pg-query.js';
 
 /**
  * One analytics statement through pgQuery with JIT off, as
- * core/analytics/analytics-context.ts runs its own: compiling the
+ * core/analytics/measures/analytics-context.ts runs its own: compiling the
  * expressions of a statement over a year of appeals cost more (300 ms and
  * more) than it saved. In a transaction of its own unless one is open.
  */

@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Appeal } from '../entities/appeal.entity.js';
-import { OfficialPage } from '../channels/official-page.entity.js';
+import { OfficialPage } from './official-page.entity.js';
 
 /**
  * A resident's comment or message on a body's official page, taken in as an

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from '../lifecycle/lifecycle-services.js';
 import type { Actor } from '../events/appeal-transaction.js';
 import { Appeal } from '../entities/appeal.entity.js';
 import { Channel } from '../entities/enums.js';
@@ -51,7 +51,7 @@ export async function linkPageComment(
  * and the link's unique key keeps one row).
  */
 export async function recordPageComment(
-  app: AppServices,
+  app: LifecycleServices,
   em: EntityManager,
   actor: Actor,
   input: PageCommentInput,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { AnalyticsServices } from '../analytics/measures/analytics-context.js';
 import { analyticsSql } from './analytics-sql.js';
 import { badInput } from '../errors/errors.js';
 import type { RatingPart } from '../config/analytics.settings.js';
@@ -119,7 +119,7 @@ export interface PageRating {
  * RATING_MIN_APPEALS comments get no place. Pages without comments are
  * listed last, with their posts and activity.
  */
-export async function rankOfficialPages(app: AppServices, em: EntityManager, from: Date, to: Date, now: Date): Promise<PageRating[]> {
+export async function rankOfficialPages(app: AnalyticsServices, em: EntityManager, from: Date, to: Date, now: Date): Promise<PageRating[]> {
   checkPeriod(from, to);
   const dueBy = new Date(Math.min(to.getTime(), now.getTime()));
   const figures = await analyticsSql<FigureRow & { level: string }>(em, RATING_FIGURES_SQL, [null, from, to, dueBy]);
@@ -168,7 +168,7 @@ export async function rankOfficialPages(app: AppServices, em: EntityManager, fro
  * (a page never active counts from its registration): a coordination task
  * of the ЦУР (the decree, clause 8).
  */
-export async function findSilentPages(app: AppServices, em: EntityManager, now: Date): Promise<(PageMetricsRow & { silentDays: number })[]> {
+export async function findSilentPages(app: AnalyticsServices, em: EntityManager, now: Date): Promise<(PageMetricsRow & { silentDays: number })[]> {
   const days = app.config.OFFICIAL_PAGE_SILENT_DAYS;
   const metrics = await loadPageMetrics(em, null, new Date(now.getTime() - DAY), new Date(now.getTime() + 1), now);
   return metrics

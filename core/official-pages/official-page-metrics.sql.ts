@@ -1,8 +1,8 @@
-import { ANSWERED_SQL, ON_TIME_SQL, RESPONSE_HOURS_SQL } from '../analytics/metrics.js';
+import { ANSWERED_SQL, ON_TIME_SQL, RESPONSE_HOURS_SQL } from '../analytics/measures/metrics.js';
 
 /**
  * The figures of official pages as SQL aggregates, with the definitions of
- * core/analytics/metrics.ts (answered: answered_at set; on time: answered no
+ * core/analytics/measures/metrics.ts (answered: answered_at set; on time: answered no
  * later than due; answer time less the time paused waiting for the author).
  * A comment counts in the period it was posted in; posts in the period they
  * were published in; the last activity (a post or an answer on the page) is

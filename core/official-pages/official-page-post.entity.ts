@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { OfficialPage } from '../channels/official-page.entity.js';
+import { OfficialPage } from './official-page.entity.js';
 
 /**
  * A post the body published on its official page: the page's own activity

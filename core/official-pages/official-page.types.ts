@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../graphql/date-time.scalar.js';
-import { OfficialPage } from '../channels/official-page.entity.js';
+import { OfficialPage } from './official-page.entity.js';
 import { Organization } from '../entities/organization.entity.js';
 import { RatingPartValue } from '../analytics/ratings.types.js';
 

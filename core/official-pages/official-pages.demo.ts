@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from '../lifecycle/lifecycle-services.js';
 import { pgQuery } from '../db/pg-query.js';
 import { recordPageComment } from './official-page-comments.service.js';
 
@@ -13,7 +13,7 @@ const DAY = 86_400_000;
  * and a few fresh comments taken in through the real service. Idempotent,
  * and quick: set-based SQL for the history, the service for the last few.
  */
-export async function seedOfficialPagesDemo(app: AppServices): Promise<void> {
+export async function seedOfficialPagesDemo(app: LifecycleServices): Promise<void> {
   const em = app.orm.em.fork() as EntityManager;
   const [{ done }] = await pgQuery<{ done: boolean }>(em, 'select exists(select 1 from official_page_comment) as done', []);
   if (done) return;

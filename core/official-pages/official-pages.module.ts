@@ -5,15 +5,16 @@ import { OfficialPageComment } from './official-page-comment.entity.js';
 import { OfficialPagePost } from './official-page-post.entity.js';
 import { OfficialPagesResolver } from './official-pages.resolver.js';
 import { seedOfficialPagesDemo } from './official-pages.demo.js';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from '../lifecycle/lifecycle-services.js';
 
 /**
  * The bodies' official pages (госпаблики; the decree, clause 8): residents'
  * comments as appeals, the bodies' posts, metrics, the rating and the silent
- * pages. The registry of pages stays with the channels
- * (core/channels/official-page.*), which the social channel's intake links to.
+ * pages. The registry's table (official-page.entity.ts) sits here, below the
+ * channels and their social adapter that link comments to it; the channels
+ * list it and serve the registry (core/channels/official-page.resolver.ts).
  */
-export const officialPagesModule: FeatureModule<AppServices> = {
+export const officialPagesModule: FeatureModule<LifecycleServices> = {
   name: 'official-pages',
   entities: [OfficialPageComment, OfficialPagePost],
   resolvers: [OfficialPagesResolver],

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { OfficialPage } from '../channels/official-page.entity.js';
+import { OfficialPage } from './official-page.entity.js';
 import type { RequestContext } from '../auth/request-context.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { AppealConnection } from '../appeals/appeal-types.js';
@@ -19,7 +19,7 @@ import {
   OfficialPageRatingRow,
   SilentOfficialPage,
 } from './official-page.types.js';
-import type { AppServices } from '../app/app-services.js';
+import type { LifecycleServices } from '../lifecycle/lifecycle-services.js';
 
 @ArgsType()
 class CommentsArgs extends ForwardPageArgs {}
@@ -31,7 +31,7 @@ class PeriodArgs {
 }
 
 /** Pages of one request, by id, batched: OfficialPage rows for rating and silence lists. */
-function pageLoader(ctx: RequestContext<AppServices>) {
+function pageLoader(ctx: RequestContext<LifecycleServices>) {
   return ctx.loaders.named<string, OfficialPage>('officialPage', async (ids, em) => {
     const rows = await em.find(OfficialPage, { id: { $in: [...ids] } });
     const byId = new Map(rows.map((p) => [p.id, p]));
@@ -48,12 +48,12 @@ function pageLoader(ctx: RequestContext<AppServices>) {
 @Resolver(() => OfficialPage)
 export class OfficialPagesResolver {
   @FieldResolver(() => AppealConnection, { description: 'Комментарии жителей, принятые как обращения (в пределах видимости пользователя), новые первыми' })
-  comments(@Root() page: OfficialPage, @Args(() => CommentsArgs) args: CommentsArgs, @Ctx() ctx: RequestContext<AppServices>) {
+  comments(@Root() page: OfficialPage, @Args(() => CommentsArgs) args: CommentsArgs, @Ctx() ctx: RequestContext<LifecycleServices>) {
     return scopedAppealConnection(ctx.em, requireUser(ctx), sql`a.id in (select appeal_id from official_page_comment where page_id = ${page.id})`, args);
   }
 
   @FieldResolver(() => OfficialPageMetrics, { description: 'Показатели страницы за период: ответы, сроки, публикации, активность' })
-  async metrics(@Root() page: OfficialPage, @Args(() => PeriodArgs) args: PeriodArgs, @Ctx() ctx: RequestContext<AppServices>): Promise<PageMetricsRow> {
+  async metrics(@Root() page: OfficialPage, @Args(() => PeriodArgs) args: PeriodArgs, @Ctx() ctx: RequestContext<LifecycleServices>): Promise<PageMetricsRow> {
     checkPeriod(args.from, args.to);
     // One statement for every page of the list asking the same period.
     const loader = ctx.loaders.named<string, PageMetricsRow>(`officialPageMetrics:${args.from.toISOString()}:${args.to.toISOString()}`, async (ids, em) => {
@@ -65,7 +65,7 @@ export class OfficialPagesResolver {
   }
 
   @Query(() => [OfficialPageRatingRow], { description: 'Рейтинг официальных страниц и их органов за период: части оценки с цифрами, сглаживание малых чисел' })
-  async officialPageRatings(@Args(() => PeriodArgs) args: PeriodArgs, @Ctx() ctx: RequestContext<AppServices>) {
+  async officialPageRatings(@Args(() => PeriodArgs) args: PeriodArgs, @Ctx() ctx: RequestContext<LifecycleServices>) {
     requireUser(ctx);
     const rows = await rankOfficialPages(ctx.app, ctx.em, args.from, args.to, ctx.clock.now());
     const pages = pageLoader(ctx);
@@ -79,7 +79,7 @@ export class OfficialPagesResolver {
   }
 
   @Query(() => [SilentOfficialPage], { description: 'Официальные страницы без активности органа дольше OFFICIAL_PAGE_SILENT_DAYS дней: задачи координации' })
-  async silentOfficialPages(@Ctx() ctx: RequestContext<AppServices>) {
+  async silentOfficialPages(@Ctx() ctx: RequestContext<LifecycleServices>) {
     requireUser(ctx);
     const rows = await findSilentPages(ctx.app, ctx.em, ctx.clock.now());
     const pages = pageLoader(ctx);
@@ -105,7 +105,7 @@ export class OfficialPagesResolver {
   })
   recordOfficialPageComment(
     @Arg('input', () => OfficialPageCommentInput, { description: 'Комментарий жителя' }) input: OfficialPageCommentInput,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     return recordPageComment(ctx.app, ctx.em, { user: requireUser(ctx) }, input);
   }
@@ -113,7 +113,7 @@ export class OfficialPagesResolver {
   @Mutation(() => OfficialPagePostRecord, { description: 'Учесть публикацию органа на официальной странице; один раз на (страница, публикация)' })
   async recordOfficialPagePost(
     @Arg('input', () => OfficialPagePostInput, { description: 'Публикация органа' }) input: OfficialPagePostInput,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<LifecycleServices>,
   ) {
     requireUser(ctx);
     return recordPagePost(ctx.em, ctx.clock.now(), input);

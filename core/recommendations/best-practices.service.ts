@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { AnalyticsServices } from '../analytics/measures/analytics-context.js';
 import { pgQuery } from '../db/pg-query.js';
 import { analyticsSql } from '../official-pages/analytics-sql.js';
 import { badInput } from '../errors/errors.js';
@@ -33,7 +33,7 @@ const round = (x: number | null, digits = 2) => (x == null ? null : Math.round(x
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export async function findBestPractices(
-  app: AppServices,
+  app: AnalyticsServices,
   em: EntityManager,
   from: Date,
   to: Date,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { join, query, raw, sql, type Sql } from '../db/sql.js';
-import { ANSWERED_SQL } from '../analytics/metrics.js';
+import { ANSWERED_SQL } from '../analytics/measures/metrics.js';
 import { inRanges, planRuleRollup, withPlan, type RulePlan } from './rule-plan.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { query, raw, sql, type Sql } from '../db/sql.js';
-import { ANSWERED_SQL, ON_TIME_SQL, RESPONSE_HOURS_SQL } from '../analytics/metrics.js';
+import { ANSWERED_SQL, ON_TIME_SQL, RESPONSE_HOURS_SQL } from '../analytics/measures/metrics.js';
 import { inRanges, withPlan, type RawRange } from './rule-plan.js';
 
 /**

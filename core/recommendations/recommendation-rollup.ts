@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { query, raw, sql } from '../db/sql.js';
 import { inRanges, withPlan } from './rule-plan.js';
 export { planRuleRollup, type RulePlan } from './rule-plan.js';
-import { ANSWER_TEXTS_SQL } from '../analytics/appeal-signals.sql.js';
+import { ANSWER_TEXTS_SQL } from '../analytics/measures/appeal-signals.sql.js';
 import { STREET_SQL } from '../analytics/problems.service.js';
 import { rebuildPracticeMonth } from './practice-rollup.js';
 import { rebuildPageMonth } from './page-rollup.js';

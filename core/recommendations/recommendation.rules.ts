@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { AnalyticsServices } from '../analytics/measures/analytics-context.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { analyticsSql as pgQuery } from '../official-pages/analytics-sql.js';
-import { ANSWER_TEXTS_SQL } from '../analytics/appeal-signals.sql.js';
+import { ANSWER_TEXTS_SQL } from '../analytics/measures/appeal-signals.sql.js';
 import { raw, sql, type Sql } from '../db/sql.js';
 
 import { loadWorkloadHalves } from './workload-figures.js';
@@ -21,7 +21,7 @@ import { answerTextTotals, repeatGroups, REPEAT_EXAMPLES } from './recommendatio
  */
 export interface RuleContext {
   em: EntityManager;
-  app: AppServices;
+  app: AnalyticsServices;
   user: AuthUser;
   from: Date;
   to: Date;
@@ -44,7 +44,7 @@ export interface RecommendationRule {
   code: string;
   action: string;
   /** Documented thresholds, shown in docs/official-pages.md and in each recommendation's evidence. */
-  thresholds(app: AppServices): Record<string, number>;
+  thresholds(app: AnalyticsServices): Record<string, number>;
   find(ctx: RuleContext): Promise<Finding[]>;
 }
 

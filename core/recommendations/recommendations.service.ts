@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { AnalyticsServices } from '../analytics/measures/analytics-context.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../entities/enums.js';
 import { pgQuery } from '../db/pg-query.js';
@@ -27,7 +27,7 @@ export function organizationFor(user: AuthUser, organizationId: string | null | 
  * the period.
  */
 export async function computeRecommendations(
-  app: AppServices,
+  app: AnalyticsServices,
   em: EntityManager,
   user: AuthUser,
   from: Date,

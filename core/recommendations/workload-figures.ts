@@ -1,5 +1,5 @@
-import type { AnalyticsContext } from '../analytics/analytics-context.js';
-import { runAnalyticsQuery, runAnalyticsWork } from '../analytics/analytics-context.js';
+import type { AnalyticsContext } from '../analytics/measures/analytics-context.js';
+import { runAnalyticsQuery, runAnalyticsWork } from '../analytics/measures/analytics-context.js';
 import { planRollup, type RollupPlan } from '../analytics/rollup/rollup-plan.js';
 import { partialsUnion } from '../analytics/rollup/rollup-query.js';
 import { GRAIN_BITS } from '../analytics/rollup/rollup.sql.js';

@@ -28,6 +28,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { IntakeService } from '../lifecycle/intake.js';
 import { configurePagination } from '../graphql/pagination.js';
 import { announcementMatcher } from '../announcements/intake-matching.js';
+import { rebuildRuleRollupMonth } from '../recommendations/recommendation-rollup.js';
 
 export interface StartOptions {
   config: Config;
@@ -112,6 +113,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       // The region's gazetteer (places.json of the pack), where the pack has one.
       structurer: createStructurer(plugins, region.municipalities, { places: regionPlaces(region.dir) }),
       matchAnnouncements: announcementMatcher,
+      rollupRebuilders: [rebuildRuleRollupMonth],
       live: new LiveFeed(db.orm, events, logger),
       reads: await ReadRouting.open(
         config.DATABASE_READ_URL,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { and, query, sql, type Sql } from '../db/sql.js';
 import { badInput, conflict } from '../errors/errors.js';
@@ -49,7 +49,7 @@ export interface InvitationReport {
  * At most SURVEY_LINKS_MAX contacts a survey (a wider audience is refused,
  * as for issueSurveyLinks). Recorded in the survey's history.
  */
-export async function sendSurveyInvitations(app: AppServices, em: EntityManager, user: AuthUser, surveyId: string): Promise<InvitationReport> {
+export async function sendSurveyInvitations(app: CoreServices, em: EntityManager, user: AuthUser, surveyId: string): Promise<InvitationReport> {
   const max = app.config.SURVEY_LINKS_MAX;
   return em.transactional(async (tx) => {
     const survey = await findSurvey(tx, user, surveyId);

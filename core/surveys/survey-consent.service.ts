@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { isAppealVisible } from '../auth/appeal-visibility.js';
 import { query, queryOne, sql } from '../db/sql.js';
@@ -23,7 +23,7 @@ interface AppealContacts {
  * returned (personal data stays with the appeal). An appeal out of the
  * caller's scope is NOT_FOUND; one without a contact BAD_USER_INPUT.
  */
-export async function setSurveyConsent(app: AppServices, em: EntityManager, user: AuthUser, appealId: string, consent: boolean): Promise<number> {
+export async function setSurveyConsent(app: CoreServices, em: EntityManager, user: AuthUser, appealId: string, consent: boolean): Promise<number> {
   if (!UUID.test(appealId)) throw notFound('Обращение', appealId);
   const appeal = await queryOne<AppealContacts>(
     em,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { SurveysServices } from './survey.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { pgQuery } from '../db/pg-query.js';
 import type { Role } from '../entities/enums.js';
@@ -84,7 +84,7 @@ const COMMENTS = [
  * survey on heating with a few hundred responses (links and paper forms),
  * and an open one on roads that is still taking answers.
  */
-export async function seedSurveysDemo(app: AppServices): Promise<void> {
+export async function seedSurveysDemo(app: SurveysServices): Promise<void> {
   const em = app.orm.em.fork() as EntityManager;
   const [staff] = await pgQuery<{ id: string; role: Role; organization_id: string | null }>(
     em,

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
+import type { SurveysServices } from './survey.service.js';
 import { AppealEventType } from '../entities/appeal-event-type.js';
 import type { CommittedAppealEvent } from '../events/event-bus.js';
 import type { RecurringJob } from '../jobs/recurring-job.js';
@@ -50,7 +51,7 @@ where a.id = ${appealId}::uuid and c.key is not null and c.recipient is not null
  * rating of the same appeal, or of another appeal of the same author, sends
  * nothing more: survey-invitations.ts). Returns the contacts invited.
  */
-export async function queueFollowUp(app: AppServices, event: Pick<CommittedAppealEvent, 'appealId' | 'type'>): Promise<number> {
+export async function queueFollowUp(app: CoreServices, event: Pick<CommittedAppealEvent, 'appealId' | 'type'>): Promise<number> {
   if (event.type !== AppealEventType.RATED) return 0;
   const url = invitationUrl(app);
   if (!url) return 0;
@@ -71,7 +72,7 @@ export async function queueFollowUp(app: AppServices, event: Pick<CommittedAppea
  * rating mutation is not touched, as for the status notices): a follow-up
  * that fails to queue is logged, the rating stands.
  */
-export async function startSurveyFollowUps(app: AppServices): Promise<RecurringJob> {
+export async function startSurveyFollowUps(app: SurveysServices): Promise<RecurringJob> {
   return listenToCommittedEvents(
     app,
     'survey follow-up',

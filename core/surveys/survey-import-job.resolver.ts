@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-grap
 import type { RequestContext } from '../auth/request-context.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { requireUser } from '../auth/require-user.js';
-import { ImportJobStatus } from '../channels/channel-enums.js';
+import { ImportJobStatus } from '../entities/channel-enums.js';
 import { query, queryOne, sql } from '../db/sql.js';
 import { Role } from '../entities/enums.js';
 import { notFound } from '../errors/errors.js';

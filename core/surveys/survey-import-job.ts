@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { spreadsheetLimits } from '../channels/adapters/spreadsheet-limits.js';
-import { ImportJobStatus } from '../channels/channel-enums.js';
+import { ImportJobStatus } from '../entities/channel-enums.js';
 import { query, sql, type Sql } from '../db/sql.js';
 import { badInput, conflict } from '../errors/errors.js';
 import { ImportRowStatus } from '../lifecycle/lifecycle-types.js';
@@ -37,7 +37,13 @@ export interface SurveyImportStart {
  * and column (`survey_import_row`). Rows are idempotent by their key, so a
  * job cut short by a restart is finished by sending the file again.
  */
-export async function startSurveyImport(app: AppServices, user: AuthUser, surveyId: string, body: Buffer, fileName: string | null): Promise<SurveyImportStart> {
+export async function startSurveyImport(
+  app: CoreServices,
+  user: AuthUser,
+  surveyId: string,
+  body: Buffer,
+  fileName: string | null,
+): Promise<SurveyImportStart> {
   if (!body.length) throw badInput('file', 'Пустое тело запроса: пришлите файл CSV или XLSX');
   const em = app.orm.em.fork() as EntityManager;
   const survey = await findSurvey(em, user, surveyId);
@@ -61,7 +67,7 @@ export async function startSurveyImport(app: AppServices, user: AuthUser, survey
   return { jobId, format, total: rows.length };
 }
 
-async function runImport(app: AppServices, user: AuthUser, jobId: string, surveyId: string, inputs: FileRowInput[], positions: number[]): Promise<void> {
+async function runImport(app: CoreServices, user: AuthUser, jobId: string, surveyId: string, inputs: FileRowInput[], positions: number[]): Promise<void> {
   const em = app.orm.em.fork() as EntityManager;
   const counts = { processed: 0, created: 0, existing: 0, failed: 0 };
   // created → accepted, existing → merged (already in the survey), failed → rejected: the job's columns as the channels name them.

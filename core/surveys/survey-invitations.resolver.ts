@@ -3,7 +3,7 @@ import type { RequestContext } from '../auth/request-context.js';
 import { requireUser } from '../auth/require-user.js';
 import { setSurveyConsent } from './survey-consent.service.js';
 import { sendSurveyInvitations } from './survey-audience-invitations.js';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 
 @ObjectType({ description: 'Согласие автора обращения участвовать в опросах записано' })
 export class SurveyConsentReceipt {
@@ -25,7 +25,7 @@ export class SurveyInvitationResolver {
   async setSurveyConsent(
     @Arg('appealId', () => ID, { description: 'Обращение, в котором автор дал (или отозвал) согласие' }) appealId: string,
     @Arg('consent', () => Boolean, { description: 'Согласен ли автор получать приглашения к опросам' }) consent: boolean,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<CoreServices>,
   ): Promise<SurveyConsentReceipt> {
     const contacts = await setSurveyConsent(ctx.app, ctx.em, requireUser(ctx), appealId, consent);
     return { consent, contacts };
@@ -36,7 +36,7 @@ export class SurveyInvitationResolver {
   })
   sendSurveyInvitations(
     @Arg('surveyId', () => ID, { description: 'Опрос' }) surveyId: string,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<CoreServices>,
   ): Promise<SurveyInvitationReport> {
     return sendSurveyInvitations(ctx.app, ctx.em, requireUser(ctx), surveyId);
   }

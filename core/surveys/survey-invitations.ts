@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 import { derivePurposeKey } from '../auth/purpose-keys.js';
 import { query, sql } from '../db/sql.js';
 import { MESSAGE_TOKEN_PLACEHOLDER, messageToken, messageTokenKey } from '../notifications/message-token.js';
@@ -32,13 +32,13 @@ export function invitationLinkId(key: Buffer, surveyId: string, contactKey: stri
 }
 
 /** When a link issued now expires: SURVEY_LINK_TTL_DAYS, never past the survey's close. */
-export function linkExpiry(app: AppServices, survey: Pick<Survey, 'closesAt'>, now: Date): Date {
+export function linkExpiry(app: CoreServices, survey: Pick<Survey, 'closesAt'>, now: Date): Date {
   const ttl = new Date(now.getTime() + app.config.SURVEY_LINK_TTL_DAYS * 86_400_000);
   return survey.closesAt && survey.closesAt < ttl ? survey.closesAt : ttl;
 }
 
 /** The answer link a message carries, its token left for the drain to derive (message-token.ts); null without SURVEY_LINK_BASE. */
-export function invitationUrl(app: AppServices): string | null {
+export function invitationUrl(app: CoreServices): string | null {
   const base = app.config.SURVEY_LINK_BASE;
   return base ? `${base}${base.includes('?') ? '&' : '?'}token=${MESSAGE_TOKEN_PLACEHOLDER}` : null;
 }
@@ -53,7 +53,7 @@ export function invitationUrl(app: AppServices): string | null {
  * invited now.
  */
 export async function inviteContacts(
-  app: AppServices,
+  app: CoreServices,
   em: EntityManager,
   survey: Pick<Survey, 'id' | 'closesAt'>,
   invitees: readonly Invitee[],

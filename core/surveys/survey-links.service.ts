@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { pgQuery } from '../db/pg-query.js';
 import { appError, badInput, conflict } from '../errors/errors.js';
@@ -37,7 +37,7 @@ const AUDIENCE_SQL = `select distinct on (contact) id from (
 ) authors order by contact, received_at desc limit $5`;
 
 export async function issueSurveyLinks(
-  app: AppServices,
+  app: CoreServices,
   em: EntityManager,
   user: AuthUser,
   surveyId: string,
@@ -163,7 +163,7 @@ export function checkAccepting(survey: Pick<Survey, 'status' | 'opensAt' | 'clos
  * edited in between one more attempt.
  */
 export async function submitSurveyResponse(
-  app: AppServices,
+  app: CoreServices,
   em: EntityManager,
   token: string,
   answers: readonly SurveyAnswerInput[],

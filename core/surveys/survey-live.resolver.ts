@@ -1,13 +1,13 @@
 import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import type { RequestContext } from '../auth/request-context.js';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 import { checkAccess } from '../auth/access-guard.js';
 import { SurveyResults } from './survey.types.js';
 import { surveysAccess } from './survey-access.js';
 import { findSurvey } from './survey.service.js';
 import { watchSurveyResults } from './survey-live.js';
 
-type Args = SubscribeResolverData<unknown, { surveyId: string; weighted?: boolean | null }, RequestContext<AppServices>>;
+type Args = SubscribeResolverData<unknown, { surveyId: string; weighted?: boolean | null }, RequestContext<CoreServices>>;
 
 /** Results streamed over graphql-ws while a survey runs (the same access rules as the `survey` query). */
 @Resolver()

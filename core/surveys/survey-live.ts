@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
 import { pgQuery } from '../db/pg-query.js';
 import { SurveyStatus } from './rules/survey-enums.js';
 import type { StoredQuestion } from './survey.entity.js';
@@ -92,7 +92,7 @@ class SurveyWatch {
   private again = false;
 
   constructor(
-    private readonly app: AppServices,
+    private readonly app: CoreServices,
     private readonly surveyId: string,
     private readonly questions: readonly StoredQuestion[],
     private readonly onIdle: () => void,
@@ -162,7 +162,7 @@ const watches = new Map<string, SurveyWatch>();
 
 /** Opens a stream of a survey's results: the current ones now, then one per change; ends after the final ones of a closed survey. */
 export function watchSurveyResults(
-  app: AppServices,
+  app: CoreServices,
   survey: { id: string; questions: readonly StoredQuestion[] },
   weighted: boolean,
 ): AsyncIterableIterator<SurveyResults> {

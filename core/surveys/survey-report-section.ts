@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthUser } from '../auth/auth-user.js';
 import { pgQuery } from '../db/pg-query.js';
-import { formatDecimal, formatInt, formatShare, NO_DATA } from '../analytics/monthly-report/report-format.js';
+import { formatDecimal, formatInt, formatShare, NO_DATA } from '../documents/report-format.js';
 import { QuestionType, SurveyStatus } from './rules/survey-enums.js';
 import type { StoredQuestion } from './survey.entity.js';
 import { SURVEY_READERS, surveyScopeSql } from './survey-access.js';

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { createRequire } from 'node:module';
-import { formatDateTime, formatDecimal, formatInt, formatShare, NO_DATA } from '../analytics/monthly-report/report-format.js';
-import { CHART_COLORS } from '../analytics/monthly-report/svg-charts.js';
+import { formatDateTime, formatDecimal, formatInt, formatShare, NO_DATA } from '../documents/report-format.js';
+import { CHART_COLORS } from '../documents/svg-charts.js';
 import type { Survey } from './survey.entity.js';
 import type { QuestionResult, SurveyResults } from './survey.types.js';
 

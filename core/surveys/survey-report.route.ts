@@ -1,6 +1,6 @@
 import type { Express, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { SurveysServices } from './survey.service.js';
 import { authenticateRequest } from '../auth/authenticate.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { errorCode } from '../errors/errors.js';
@@ -22,7 +22,7 @@ function refuse(res: Response, status: number, code: string, message: string) {
  * results): behind the Bearer token, the row of `Query.survey` and its
  * sector scope; free texts masked as the caller reads them in the API.
  */
-export function registerSurveyReportRoutes(expressApp: Express, app: AppServices): void {
+export function registerSurveyReportRoutes(expressApp: Express, app: SurveysServices): void {
   expressApp.get('/reports/surveys/:file', async (req, res) => {
     const match = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(xlsx|pdf)$/i.exec(String(req.params.file));
     if (!match) return refuse(res, 404, 'NOT_FOUND', 'Итоги опроса: /reports/surveys/{id}.xlsx или .pdf');

@@ -10,7 +10,7 @@ import { createSurvey } from './survey.service.js';
 import { normalizeSurvey } from './rules/survey.rules.js';
 import { surveyTemplatesFor } from './survey-templates.js';
 import { templateInput } from '../plugin-api/survey-template-check.js';
-import type { AppServices } from '../app/app-services.js';
+import type { SurveysServices } from './survey.service.js';
 
 @ObjectType({ description: 'Шаблон опроса, предложенный отраслевым блоком' })
 export class SurveyTemplate {
@@ -27,7 +27,7 @@ export class SurveyTemplate {
 export class SurveyTemplateResolver {
   @Query(() => [SurveyTemplate], { description: 'Шаблоны опросов отраслевых блоков (блок видит свои)' })
   surveyTemplates(
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<SurveysServices>,
     @Arg('sector', () => String, { nullable: true, description: 'Только этого блока' }) sector?: string | null,
   ): SurveyTemplate[] {
     return surveyTemplatesFor(ctx.app.plugins, requireUser(ctx), sector).map(({ sector: code, sectorName, template }) => ({
@@ -42,7 +42,7 @@ export class SurveyTemplateResolver {
 
   @Mutation(() => Survey, { description: 'Черновик опроса по шаблону блока: вопросы шаблона, аудитория — блок (если не задана)' })
   async createSurveyFromTemplate(
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<SurveysServices>,
     @Arg('templateCode', () => String, { description: 'Код шаблона' }) templateCode: string,
     @Arg('title', () => String, { nullable: true, description: 'Своё название (по умолчанию — шаблона)' }) title?: string | null,
     @Arg('audience', () => SurveyAudienceInput, { nullable: true, description: 'Аудитория (по умолчанию — блок шаблона)' })

@@ -1,6 +1,6 @@
 import express, { type Express, type Response } from 'express';
 import { GraphQLError } from 'graphql';
-import type { AppServices } from '../app/app-services.js';
+import type { SurveysServices } from './survey.service.js';
 import { authenticateRequest } from '../auth/authenticate.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { surveysAccess } from './survey-access.js';
@@ -23,7 +23,7 @@ function refuse(res: Response, error: GraphQLError) {
  * the job's id, its rows then written in the background: progress and the
  * refused rows through `surveyImportJob(id)`.
  */
-export function registerSurveyUploadRoutes(expressApp: Express, app: AppServices): void {
+export function registerSurveyUploadRoutes(expressApp: Express, app: SurveysServices): void {
   expressApp.post('/surveys/:id/responses', express.raw({ type: () => true, limit: MAX_UPLOAD }), async (req, res) => {
     let user: AuthUser | null;
     try {

@@ -12,14 +12,14 @@ import { importSurveyResponses } from './survey-import.service.js';
 import { notifySurveyChanged } from './survey-live.js';
 import { surveyScopeSql } from './survey-access.js';
 import { errorCode } from '../errors/errors.js';
-import type { AppServices } from '../app/app-services.js';
+import type { SurveysServices } from './survey.service.js';
 
 /** Polls of residents (the decree, clause 8): API.md, "The decree's other functions". */
 @Resolver()
 export class SurveyResolver {
   @Query(() => SurveyConnection, { description: 'Опросы жителей (новые сначала), в пределах прав вызывающего' })
   async surveys(
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<SurveysServices>,
     @Arg('filter', () => SurveyFilter, { nullable: true, description: 'Отбор' }) filter?: SurveyFilter | null,
     @Arg('first', () => Int, { nullable: true, description: 'Сколько с начала' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Курсор, после которого' }) after?: string | null,
@@ -68,7 +68,7 @@ export class SurveyResolver {
   }
 
   @Query(() => Survey, { nullable: true, description: 'Опрос по идентификатору' })
-  async survey(@Arg('id', () => ID, { description: 'Идентификатор опроса' }) id: string, @Ctx() ctx: RequestContext<AppServices>): Promise<Survey | null> {
+  async survey(@Arg('id', () => ID, { description: 'Идентификатор опроса' }) id: string, @Ctx() ctx: RequestContext<SurveysServices>): Promise<Survey | null> {
     try {
       return await findSurvey(ctx.em, requireUser(ctx), id);
     } catch (error) {
@@ -78,7 +78,7 @@ export class SurveyResolver {
   }
 
   @Mutation(() => Survey, { description: 'Создать опрос (черновик)' })
-  createSurvey(@Arg('input', () => SurveyInput, { description: 'Опрос' }) input: SurveyInput, @Ctx() ctx: RequestContext<AppServices>) {
+  createSurvey(@Arg('input', () => SurveyInput, { description: 'Опрос' }) input: SurveyInput, @Ctx() ctx: RequestContext<SurveysServices>) {
     return createSurvey(ctx.app, ctx.em, requireUser(ctx), input);
   }
 
@@ -87,13 +87,13 @@ export class SurveyResolver {
     @Arg('id', () => ID, { description: 'Опрос' }) id: string,
     @Arg('input', () => SurveyInput, { description: 'Новое содержание' }) input: SurveyInput,
     @Arg('expectedVersion', () => Int, { description: 'Версия, которую видел пользователь' }) expectedVersion: number,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<SurveysServices>,
   ) {
     return updateSurvey(ctx.app, ctx.em, requireUser(ctx), id, input, expectedVersion);
   }
 
   @Mutation(() => Survey, { description: 'Новая версия опроса: черновик с теми же вопросами и аудиторией' })
-  copySurvey(@Arg('id', () => ID, { description: 'Опрос' }) id: string, @Ctx() ctx: RequestContext<AppServices>) {
+  copySurvey(@Arg('id', () => ID, { description: 'Опрос' }) id: string, @Ctx() ctx: RequestContext<SurveysServices>) {
     return copySurvey(ctx.app, ctx.em, requireUser(ctx), id);
   }
 
@@ -101,7 +101,7 @@ export class SurveyResolver {
   openSurvey(
     @Arg('id', () => ID, { description: 'Опрос' }) id: string,
     @Arg('expectedVersion', () => Int, { description: 'Версия, которую видел пользователь' }) expectedVersion: number,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<SurveysServices>,
   ) {
     return moveSurvey(ctx.app, ctx.em, requireUser(ctx), id, expectedVersion, 'OPENED');
   }
@@ -110,7 +110,7 @@ export class SurveyResolver {
   async closeSurvey(
     @Arg('id', () => ID, { description: 'Опрос' }) id: string,
     @Arg('expectedVersion', () => Int, { description: 'Версия, которую видел пользователь' }) expectedVersion: number,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<SurveysServices>,
   ) {
     const survey = await moveSurvey(ctx.app, ctx.em, requireUser(ctx), id, expectedVersion, 'CLOSED');
     notifySurveyChanged(survey.id);
@@ -122,7 +122,7 @@ export class SurveyResolver {
   })
   issueSurveyLinks(
     @Arg('surveyId', () => ID, { description: 'Опрос' }) surveyId: string,
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<SurveysServices>,
     @Arg('count', () => Int, { nullable: true, description: 'Сколько ссылок' }) count?: number | null,
     @Arg('forAudience', () => Boolean, { nullable: true, description: 'По ссылке каждому автору обращений аудитории, оставившему e-mail или телефон' })
     forAudience?: boolean | null,
@@ -134,7 +134,7 @@ export class SurveyResolver {
   submitSurveyResponse(
     @Arg('token', () => String, { description: 'Токен из ссылки' }) token: string,
     @Arg('answers', () => [SurveyAnswerInput], { description: 'Ответы' }) answers: SurveyAnswerInput[],
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<SurveysServices>,
     @Arg('municipalityId', () => ID, { nullable: true, description: 'Где живёт респондент (по его словам), для разбивки и взвешивания' })
     municipalityId?: string | null,
   ) {
@@ -147,7 +147,7 @@ export class SurveyResolver {
   importSurveyResponses(
     @Arg('surveyId', () => ID, { description: 'Опрос' }) surveyId: string,
     @Arg('rows', () => [SurveyResponseRowInput], { description: 'Строки' }) rows: SurveyResponseRowInput[],
-    @Ctx() ctx: RequestContext<AppServices>,
+    @Ctx() ctx: RequestContext<SurveysServices>,
   ) {
     return importSurveyResponses(ctx.app, ctx.em, requireUser(ctx), surveyId, rows);
   }

@@ -1,5 +1,8 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../app/app-services.js';
+import type { CoreServices } from '../config/core-services.js';
+import type { AuthenticateServices } from '../auth/authenticate.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { SectorPlugin } from '../plugin-api/index.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { pgQuery } from '../db/pg-query.js';
 import { User } from '../entities/user.entity.js';
@@ -15,6 +18,12 @@ import { lockSurveyForChange } from './survey-lock.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** What the surveys use of the app's services: the plugins (sectors, templates), the committed events (follow-ups), the callers' tokens (files). */
+export interface SurveysServices extends CoreServices, AuthenticateServices {
+  plugins: SectorPlugin[];
+  events: EventBus;
+}
+
 /** Reads a survey the caller may see, or NOT_FOUND (a survey out of scope is not revealed). */
 export async function findSurvey(em: EntityManager, user: AuthUser, id: string, options: { lock?: boolean } = {}): Promise<Survey> {
   // A change waits for the responses being written (survey-lock.ts), then locks the row for itself.
@@ -26,7 +35,7 @@ export async function findSurvey(em: EntityManager, user: AuthUser, id: string, 
 
 export function recordSurveyEvent(
   em: EntityManager,
-  app: AppServices,
+  app: CoreServices,
   survey: Survey,
   user: AuthUser | null,
   type: string,
@@ -45,7 +54,7 @@ export function recordSurveyEvent(
 }
 
 /** The audience checked against the reference data and the caller's sectors. */
-async function readAudience(app: AppServices, em: EntityManager, user: AuthUser, audience: SurveyAudienceInput | null | undefined, prefix: string) {
+async function readAudience(app: SurveysServices, em: EntityManager, user: AuthUser, audience: SurveyAudienceInput | null | undefined, prefix: string) {
   const municipalityIds = [...new Set(audience?.municipalityIds ?? [])];
   const sectors = [...new Set(audience?.sectors ?? [])];
   const categories = [...new Set(audience?.categories ?? [])];
@@ -92,7 +101,7 @@ async function responseCount(em: EntityManager, surveyId: string): Promise<numbe
   return row.n;
 }
 
-export async function createSurvey(app: AppServices, em: EntityManager, user: AuthUser, input: SurveyInput): Promise<Survey> {
+export async function createSurvey(app: SurveysServices, em: EntityManager, user: AuthUser, input: SurveyInput): Promise<Survey> {
   const normalized = normalizeSurvey(input);
   return em.transactional(async (tx) => {
     const audience = await readAudience(app, tx, user, input.audience, 'input');
@@ -119,7 +128,7 @@ export async function createSurvey(app: AppServices, em: EntityManager, user: Au
  * so "no responses" is exact while this holds it exclusive (survey-lock.ts).
  */
 export async function updateSurvey(
-  app: AppServices,
+  app: SurveysServices,
   em: EntityManager,
   user: AuthUser,
   id: string,
@@ -142,7 +151,7 @@ export async function updateSurvey(
 }
 
 /** A new draft with the same questionnaire and audience: the way to change a survey that has answers. */
-export async function copySurvey(app: AppServices, em: EntityManager, user: AuthUser, id: string): Promise<Survey> {
+export async function copySurvey(app: CoreServices, em: EntityManager, user: AuthUser, id: string): Promise<Survey> {
   return em.transactional(async (tx) => {
     const source = await findSurvey(tx, user, id);
     const now = app.clock.now();
@@ -177,7 +186,7 @@ const TRANSITIONS: Record<'OPENED' | 'CLOSED', { from: SurveyStatus; to: SurveyS
 };
 
 export async function moveSurvey(
-  app: AppServices,
+  app: CoreServices,
   em: EntityManager,
   user: AuthUser,
   id: string,

@@ -17,14 +17,14 @@ import { surveysAccess } from './survey-access.js';
 import { seedSurveysDemo } from './survey-demo.js';
 import { registerSurveyReportRoutes } from './survey-report.route.js';
 import { registerSurveyUploadRoutes } from './survey-upload.route.js';
-import type { AppServices } from '../app/app-services.js';
+import type { SurveysServices } from './survey.service.js';
 
 /**
  * Sociology (the decree, clause 7; clause 8: "социологические офлайн- и
  * онлайн-опросы"): surveys of residents, one-use answer links, offline
  * imports, results with intervals, live results and files. docs/surveys.md.
  */
-export const surveysModule: FeatureModule<AppServices> = {
+export const surveysModule: FeatureModule<SurveysServices> = {
   name: 'surveys',
   entities: [Survey, SurveyEvent, SurveyLink, SurveyResponse, SurveyAnswer, SurveyTally, SurveyConsent, SurveyImportRow],
   resolvers: [

@@ -1,6 +1,6 @@
 /**
  * The analytics' own SQL pieces: the settings of an analytics statement, and
- * the appeal scope and AppealFilter as fragments (core/analytics/appeal-conditions.ts),
+ * the appeal scope and AppealFilter as fragments (core/analytics/measures/appeal-conditions.ts),
  * which must select exactly the appeals that `appeals` lists for every role and filter.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,8 +11,8 @@ import type { AuthUser } from '../../core/auth/auth-user.js';
 import type { AppealFilter } from '../../core/appeals/appeal-filter.input.js';
 import { listAppeals } from '../../core/appeals/appeal-query.service.js';
 import { and, query, sql } from '../../core/db/sql.js';
-import { runAnalyticsQuery, runAnalyticsWork, type AnalyticsContext } from '../../core/analytics/analytics-context.js';
-import { appealFilterSql, appealScopeSql } from '../../core/analytics/appeal-conditions.js';
+import { runAnalyticsQuery, runAnalyticsWork, type AnalyticsContext } from '../../core/analytics/measures/analytics-context.js';
+import { appealFilterSql, appealScopeSql } from '../../core/analytics/measures/appeal-conditions.js';
 import { loadFixture, NOW, type Fixture } from './fixture.js';
 
 let t: TestApp;

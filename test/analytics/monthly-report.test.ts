@@ -5,7 +5,7 @@ import { ManualClock } from '../../core/clock/clock.js';
 import { Role } from '../../core/entities/enums.js';
 import { loadFixture, NOW, type Fixture } from './fixture.js';
 import { groupBy, inPeriod, metrics, moscowDay } from './recompute.js';
-import { formatChange, formatValue } from '../../core/analytics/monthly-report/report-format.js';
+import { formatChange, formatValue } from '../../core/documents/report-format.js';
 
 let t: TestApp;
 let fx: Fixture;

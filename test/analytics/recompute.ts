@@ -1,7 +1,7 @@
 /**
  * Independent recomputation of the analytics metrics in plain JS over the
  * fixture's records (not over the database), following the definitions in
- * core/analytics/metrics.ts.
+ * core/analytics/measures/metrics.ts.
  */
 import { NOW, OPEN, type FxAppeal } from './fixture.js';
 

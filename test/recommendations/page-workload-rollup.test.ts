@@ -21,6 +21,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { ManualClock } from '../../core/clock/clock.js';
 import { Role } from '../../core/entities/enums.js';
 import { refreshRollup } from '../../core/analytics/rollup/rollup-refresh.service.js';
+import { rebuildRuleRollupMonth } from '../../core/recommendations/recommendation-rollup.js';
 import { loadPageMetrics } from '../../core/official-pages/official-page-metrics.service.js';
 import { pageFigures } from '../../core/recommendations/page-rollup.js';
 import { planRuleRollup } from '../../core/recommendations/rule-plan.js';
@@ -146,7 +147,7 @@ describe('page and workload figures of the recommendation rules', () => {
     await sameAsPageMetrics(raw);
     expect(await months()).toEqual([]);
 
-    await refreshRollup(t.em(), zone);
+    await refreshRollup(t.em(), zone, { rebuilders: [rebuildRuleRollupMonth] });
     expect(await months()).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05']);
     const [{ n }] = await sql('select count(*)::int as n from recommendation_page');
     expect(n).toBeGreaterThan(0);
@@ -177,7 +178,7 @@ describe('page and workload figures of the recommendation rules', () => {
     await sameAsPageMetrics(raw);
     expect(await expected(true)).toEqual(raw);
 
-    await refreshRollup(t.em(), zone);
+    await refreshRollup(t.em(), zone, { rebuilders: [rebuildRuleRollupMonth] });
     expect(await months()).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05']);
     expect(await expected(true)).toEqual(raw);
   });

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { ManualClock } from '../../core/clock/clock.js';
 import { refreshRollup } from '../../core/analytics/rollup/rollup-refresh.service.js';
+import { rebuildRuleRollupMonth } from '../../core/recommendations/recommendation-rollup.js';
 import { findBestPractices } from '../../core/recommendations/best-practices.service.js';
 import { planRuleRollup } from '../../core/recommendations/rule-plan.js';
 import { insertAppeals, type FxInput } from './fixture.js';
@@ -72,7 +73,7 @@ describe('best-practice rollup', () => {
       ['org', 'SATISFACTION', 10],
     ]);
     expect(raw.all.find((p) => p.measure === 'SPEED')!.figures).toMatchObject({ avgAnswerHours: 2, compared: { appeals: 20, avgAnswerHours: 50 } });
-    await refreshRollup(t.em(), zone);
+    await refreshRollup(t.em(), zone, { rebuilders: [rebuildRuleRollupMonth] });
     expect(await months()).toEqual(['2026-02', '2026-03']);
     const [{ n }] = await t.em().getConnection().execute('select count(*)::int as n from recommendation_practice');
     expect(n).toBeGreaterThan(0);
@@ -94,7 +95,7 @@ describe('best-practice rollup', () => {
     expect(raw.potholes).toEqual([['org', 'ON_TIME', 15]]);
     expect(await potholes(true)).toEqual(raw);
     expect(await months()).toEqual([]);
-    await refreshRollup(t.em(), zone);
+    await refreshRollup(t.em(), zone, { rebuilders: [rebuildRuleRollupMonth] });
     expect(await months()).toEqual(['2026-02', '2026-03']);
     expect(await potholes(true)).toEqual(raw);
   });

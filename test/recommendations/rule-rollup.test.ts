@@ -19,7 +19,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { ManualClock } from '../../core/clock/clock.js';
 import { Role } from '../../core/entities/enums.js';
 import { refreshRollup } from '../../core/analytics/rollup/rollup-refresh.service.js';
-import { answerTextTotals, planRuleRollup, repeatGroups } from '../../core/recommendations/recommendation-rollup.js';
+import { answerTextTotals, planRuleRollup, repeatGroups, rebuildRuleRollupMonth } from '../../core/recommendations/recommendation-rollup.js';
 import { ok } from '../lifecycle/lifecycle-helpers.js';
 import { insertAppeals, type FxInput } from './fixture.js';
 
@@ -98,7 +98,7 @@ describe('recommendation rule rollups', () => {
     expect(new Set(raw.repeats[0]!.ids)).toEqual(new Set(lenina));
     expect(await months()).toEqual([]);
 
-    await refreshRollup(t.em(), zone);
+    await refreshRollup(t.em(), zone, { rebuilders: [rebuildRuleRollupMonth] });
     expect(await months()).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
     const [{ n }] = await t.em().getConnection().execute('select count(*)::int as n from recommendation_answer_text');
     expect(n).toBeGreaterThan(0);
@@ -136,7 +136,7 @@ describe('recommendation rule rollups', () => {
     expect(await expected(true)).toEqual(raw);
     expect(await months()).toEqual([]);
 
-    await refreshRollup(t.em(), zone);
+    await refreshRollup(t.em(), zone, { rebuilders: [rebuildRuleRollupMonth] });
     expect(await months()).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
     expect(await expected(true)).toEqual(raw);
   });

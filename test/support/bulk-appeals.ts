@@ -151,7 +151,7 @@ export async function generateBulkAppeals(em: EntityManager, options: BulkAppeal
     if (status !== AppealStatus.NEW && status !== AppealStatus.REGISTERED) {
       events.push(demoEvent(id, 'STATUS_CHANGED', answeredAt ?? registeredAt, AppealStatus.REGISTERED, status, 'demo'));
     }
-    // The signals analytics reads from the audit trail (core/analytics/appeal-signals.sql.ts).
+    // The signals analytics reads from the audit trail (core/analytics/measures/appeal-signals.sql.ts).
     if (status === AppealStatus.REDIRECTED || (status !== AppealStatus.NEW && faker.datatype.boolean(0.05))) {
       events.push({
         ...demoEvent(id, 'REDIRECTED', new Date(registeredAt.getTime() + 2 * HOUR), AppealStatus.ASSIGNED, AppealStatus.REDIRECTED, 'demo'),

@@ -1,6 +1,6 @@
 import { join, raw, sql, type Sql } from '../../db/sql.js';
-import type { AnalyticsWork } from '../analytics-context.js';
-import type { Alias } from '../appeal-conditions.js';
+import type { AnalyticsWork } from '../measures/analytics-context.js';
+import type { Alias } from '../measures/appeal-conditions.js';
 
 /** A half-open range of received_at; a null bound is open. */
 export interface Range {

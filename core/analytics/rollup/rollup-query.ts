@@ -1,5 +1,5 @@
 import { and, join, raw, sql, type Sql } from '../../db/sql.js';
-import { ANSWERED_SQL, MATCHED_SQL, overdueSql } from '../metrics.js';
+import { ANSWERED_SQL, MATCHED_SQL, overdueSql } from '../measures/metrics.js';
 import { RAW_HOURS_SQL, RAW_MEDIAN_SQL, rawPartialsSql, type PartialColumn } from './rollup.sql.js';
 import { monthsCondition, rangesCondition, type RollupPlan } from './rollup-plan.js';
 

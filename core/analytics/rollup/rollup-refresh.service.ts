@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rebuildRuleRollupMonth } from '../../recommendations/recommendation-rollup.js';
 import { query, raw, sql } from '../../db/sql.js';
 import { GRAIN_FULL, PARTIAL_COLUMNS, RAW_HOURS_SQL, RAW_MEDIAN_SQL, rawPartialsSql } from './rollup.sql.js';
 
@@ -12,9 +11,20 @@ export interface RollupRefreshResult {
   marks: number;
 }
 
+/**
+ * Rebuilds a feature's own rollup of one local month (`YYYY-MM-DD HH24:MI:SS`,
+ * its first moment), in the refresh's transaction of that month: the
+ * recommendation rules' (core/recommendations/recommendation-rollup.ts). The
+ * composition root hands them over (AppServices.rollupRebuilders), so the
+ * rollup does not import the features above it.
+ */
+export type RollupMonthRebuilder = (em: EntityManager, month: string, zone: string) => Promise<void>;
+
 export interface RollupRefreshOptions {
   /** Stop after this many months (the rest is left for the next run); default: all. */
   maxMonths?: number;
+  /** The features' rollups rebuilt with each month; default: none. */
+  rebuilders?: readonly RollupMonthRebuilder[];
 }
 
 const zoneLiteral = (zone: string) => `'${zone.replace(/'/g, "''")}'`;
@@ -78,8 +88,8 @@ export async function refreshRollup(em: EntityManager, zone: string, options: Ro
          where a.received_at >= ${month}::timestamp at time zone ${tz} and a.received_at < (${month}::timestamp + interval '1 month') at time zone ${tz}
          group by cube (a.organization_id, a.municipality_id, a.sector_id)`,
       );
-      // The recommendation rules' rollups of the same month, in the same transaction.
-      await rebuildRuleRollupMonth(tx as EntityManager, month, zone);
+      // The features' rollups of the same month (the recommendation rules'), in the same transaction.
+      for (const rebuild of options.rebuilders ?? []) await rebuild(tx as EntityManager, month, zone);
       await query(
         tx,
         sql`insert into analytics_rollup_month (month, time_zone, refreshed_at, max_due_at)

@@ -1,4 +1,4 @@
-import { ANSWERED_SQL, ON_TIME_SQL, OPEN_SQL, REDIRECTED_SQL, RESPONSE_HOURS_SQL, RETURNED_SQL } from '../metrics.js';
+import { ANSWERED_SQL, ON_TIME_SQL, OPEN_SQL, REDIRECTED_SQL, RESPONSE_HOURS_SQL, RETURNED_SQL } from '../measures/metrics.js';
 
 /**
  * The mergeable figures of a set of appeals ("partials"): the columns of an

@@ -1,6 +1,6 @@
 import { z, type ZodError } from 'zod';
 import { badInput } from '../../errors/errors.js';
-import type { FieldError, ParsedItem } from '../channel-adapter.js';
+import type { FieldError, ParsedItem } from './channel-adapter.js';
 
 /** zod issues as field errors, the path written the way the source names fields (`author.email`, `attachments.0.url`). */
 export function zodFieldErrors(error: ZodError, prefix = ''): FieldError[] {

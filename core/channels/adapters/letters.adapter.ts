@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Channel } from '../../entities/enums.js';
-import type { AdapterContext, ChannelAdapter, MapResult } from '../channel-adapter.js';
+import type { AdapterContext, ChannelAdapter, MapResult } from './channel-adapter.js';
 import { parseJsonBatch, zodFieldErrors, authorContactFields } from './adapter-helpers.js';
 
 /**

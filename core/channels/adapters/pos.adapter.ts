@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppealStatus, Channel } from '../../entities/enums.js';
-import type { AdapterContext, ChannelAdapter, MapResult } from '../channel-adapter.js';
+import type { AdapterContext, ChannelAdapter, MapResult } from './channel-adapter.js';
 import posStatuses from '../data/pos-statuses.json' with { type: 'json' };
 import { classifierTarget, parseJsonBatch, sectorsOf, zodFieldErrors, authorContactFields } from './adapter-helpers.js';
 

@@ -1,5 +1,5 @@
 import { Channel } from '../../entities/enums.js';
-import type { ChannelAdapter } from '../channel-adapter.js';
+import type { ChannelAdapter } from './channel-adapter.js';
 import { mapRegionalRow, regionalExternalIdOf, regionalOptionsSchema, rowFromRaw, type RegionalOptions, type RegionalRow } from './regional-mapping.js';
 
 /**

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse';
 import { badInput } from '../../errors/errors.js';
-import type { ParsedItem } from '../channel-adapter.js';
+import type { ParsedItem } from './channel-adapter.js';
 import { resolveColumns, rowOf, type RegionalOptions, type RegionalRow } from './regional-mapping.js';
 import { regionalAdapter } from './regional-adapter.js';
 

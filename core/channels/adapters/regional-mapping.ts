@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Channel } from '../../entities/enums.js';
 import { badInput } from '../../errors/errors.js';
-import type { AdapterContext, FieldError, MapResult } from '../channel-adapter.js';
+import type { AdapterContext, FieldError, MapResult } from './channel-adapter.js';
 import { normalizeName } from './adapter-helpers.js';
 
 /** Fields of our intake that a column of a regional or municipal system's table can fill. */

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { GraphQLError } from 'graphql';
 import { DateTime } from 'luxon';
 import { badInput } from '../../errors/errors.js';
-import type { ParsedItem } from '../channel-adapter.js';
+import type { ParsedItem } from './channel-adapter.js';
 import { openSpreadsheet, DEFAULT_SPREADSHEET_LIMITS, SheetBudget, type SpreadsheetLimits } from './spreadsheet-limits.js';
 import { resolveColumns, rowOf, type Cell, type RegionalOptions, type RegionalRow } from './regional-mapping.js';
 import { regionalAdapter } from './regional-adapter.js';

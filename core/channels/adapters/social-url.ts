@@ -1,4 +1,4 @@
-import { SocialPlatform } from '../channel-enums.js';
+import { SocialPlatform } from '../../entities/channel-enums.js';
 
 /** Query parameters that say where a click came from, not what is shown. */
 const TRACKING = /^(utm_.*|from|ref|ref_src|fbclid|yclid|gclid|share|si)$/i;

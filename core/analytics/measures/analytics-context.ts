@@ -1,17 +1,24 @@
-import { readEntityManager } from '../db/read-routing.js';
+import { readEntityManager } from '../../db/read-routing.js';
 import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { query, sql, type Sql } from '../db/sql.js';
-import type { AppServices } from '../app/app-services.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import type { RequestContext } from '../auth/request-context.js';
-import { requireUser } from '../auth/require-user.js';
+import { query, sql, type Sql } from '../../db/sql.js';
+import type { CoreServices } from '../../config/core-services.js';
+import type { AuthUser } from '../../auth/auth-user.js';
+import type { RequestContext } from '../../auth/request-context.js';
+import { requireUser } from '../../auth/require-user.js';
 import type { MetricEnv } from './metrics.js';
+import type { SectorPlugin } from '../../plugin-api/index.js';
+
+/** What analytics uses of the app's services: the core's, and the plugins (their KPIs). */
+export interface AnalyticsServices extends CoreServices {
+  /** The enabled plugins: their KPIs and names. */
+  plugins: SectorPlugin[];
+}
 
 /** What every analytics service needs: the database, settings, "now" and the caller. */
-export interface AnalyticsContext {
+export interface AnalyticsContext<S extends AnalyticsServices = AnalyticsServices> {
   em: EntityManager;
-  app: AppServices;
+  app: S;
   user: AuthUser;
   now: Date;
 }
@@ -70,7 +77,7 @@ export async function runAnalyticsWork<T>(ctx: AnalyticsContext, work: (run: Ana
 
 /** The analytics context of a GraphQL request (fails with UNAUTHENTICATED without a user). */
 /** Analytics and reports read from the replica when there is one (read-routing.ts). */
-export const analyticsContext = (ctx: RequestContext<AppServices>): AnalyticsContext => ({
+export const analyticsContext = <S extends AnalyticsServices>(ctx: RequestContext<S>): AnalyticsContext<S> => ({
   em: readEntityManager(ctx),
   app: ctx.app,
   user: requireUser(ctx),

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { badInput } from '../../errors/errors.js';
+import { badInput } from '../errors/errors.js';
 
 export interface MonthPeriod {
   month: string;

@@ -1,10 +1,10 @@
-import { Sql, join, sql } from '../db/sql.js';
+import { Sql, join, sql } from '../../db/sql.js';
 
-import type { AuthUser } from '../auth/auth-user.js';
-import { SEE_ALL, appealScope } from '../auth/appeal-scope.js';
-import { appealFilter } from '../appeals/appeal-query.service.js';
-import type { AppealFilter } from '../appeals/appeal-filter.input.js';
-import { DEFAULT_AT_RISK_SHARE } from '../appeals/appeal-deadline.js';
+import type { AuthUser } from '../../auth/auth-user.js';
+import { SEE_ALL, appealScope } from '../../auth/appeal-scope.js';
+import { appealFilter } from '../../appeals/appeal-query.service.js';
+import type { AppealFilter } from '../../appeals/appeal-filter.input.js';
+import { DEFAULT_AT_RISK_SHARE } from '../../appeals/appeal-deadline.js';
 
 /**
  * The appeal scope and the AppealFilter as lists of conditions for the

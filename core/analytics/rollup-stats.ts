@@ -1,13 +1,13 @@
-import { BY_SECTOR, SEE_ALL } from '../../auth/appeal-scope.js';
-import type { AppealFilter } from '../../appeals/appeal-filter.input.js';
-import { raw, sql, type Sql } from '../../db/sql.js';
-import { appealFilterSql, appealScopeSql, inList } from '../appeal-conditions.js';
-import { DIMENSIONS, StatsDimension } from '../dimensions.js';
-import type { Metric } from '../metrics.js';
-import type { AnalyticsContext, AnalyticsWork } from '../analytics-context.js';
-import { GRAIN_BITS, GRAIN_FULL, negativeOf, sortedHours, sumOf, type PartialColumn } from './rollup.sql.js';
-import { planRollup } from './rollup-plan.js';
-import { partialsUnion, type KeyPair } from './rollup-query.js';
+import { BY_SECTOR, SEE_ALL } from '../auth/appeal-scope.js';
+import type { AppealFilter } from '../appeals/appeal-filter.input.js';
+import { raw, sql, type Sql } from '../db/sql.js';
+import { appealFilterSql, appealScopeSql, inList } from './measures/appeal-conditions.js';
+import { DIMENSIONS, StatsDimension } from './dimensions.js';
+import type { Metric } from './measures/metrics.js';
+import type { AnalyticsContext, AnalyticsWork } from './measures/analytics-context.js';
+import { GRAIN_BITS, GRAIN_FULL, negativeOf, sortedHours, sumOf, type PartialColumn } from './rollup/rollup.sql.js';
+import { planRollup } from './rollup/rollup-plan.js';
+import { partialsUnion, type KeyPair } from './rollup/rollup-query.js';
 
 /** The dimensions a rollup cell keeps (the rest — category, channel, status, day, week — are read from `appeal`). */
 const ROLLUP_KEYS: Partial<Record<StatsDimension, string>> = {

@@ -1,7 +1,7 @@
 import type { MonthlyReport } from './report.types.js';
-import type { RatingRow } from '../ratings.types.js';
-import { formatDecimal, formatInt, formatShare } from './report-format.js';
-import { CHART_COLORS } from './svg-charts.js';
+import type { RatingRow } from '../analytics/ratings.types.js';
+import { formatDecimal, formatInt, formatShare } from '../documents/report-format.js';
+import { CHART_COLORS } from '../documents/svg-charts.js';
 import { type Doc, ensureSpace, table, num, txt, MARGIN, pageBottom, hyphenate } from './pdf-layout.js';
 
 /* The PDF report's charts and the rating table. */

@@ -1,9 +1,9 @@
 import type { MonthlyReport } from './report.types.js';
 import { DEFINITIONS } from './report-definitions.js';
-import { formatDateTime, formatDecimal, formatHours, formatInt, formatShare, formatValue } from './report-format.js';
-import { capitalize } from '../labels.js';
-import { CHART_COLORS } from './svg-charts.js';
-import { SURVEY_SECTION_HEADERS, SURVEY_SECTION_TITLE, surveySectionRows } from '../../surveys/survey-report-section.js';
+import { formatDateTime, formatDecimal, formatHours, formatInt, formatShare, formatValue } from '../documents/report-format.js';
+import { capitalize } from '../analytics/labels.js';
+import { CHART_COLORS } from '../documents/svg-charts.js';
+import { SURVEY_SECTION_HEADERS, SURVEY_SECTION_TITLE, surveySectionRows } from '../surveys/survey-report-section.js';
 import { heading, table, num, txt, MARGIN, definition, openDocument } from './pdf-layout.js';
 import { columnChart, barChart, ratingTable } from './pdf-charts.js';
 import * as rows from './report-rows.js';

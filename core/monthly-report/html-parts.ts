@@ -1,6 +1,6 @@
-import type { RatingRow } from '../ratings.types.js';
-import { CHART_COLORS, escapeHtml as esc } from './svg-charts.js';
-import { formatDecimal, formatInt, formatShare } from './report-format.js';
+import type { RatingRow } from '../analytics/ratings.types.js';
+import { CHART_COLORS, escapeHtml as esc } from '../documents/svg-charts.js';
+import { formatDecimal, formatInt, formatShare } from '../documents/report-format.js';
 
 /* The HTML report's building blocks: tables, definitions, the rating table, the page's style. */
 export type Cell = string | { html: string; className?: string };

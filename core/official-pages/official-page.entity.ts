@@ -3,7 +3,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTime } from '../graphql/date-time.scalar.js';
 import { randomUUID } from 'node:crypto';
 import { Organization } from '../entities/organization.entity.js';
-import { SocialPlatform } from './channel-enums.js';
+import { SocialPlatform } from '../entities/channel-enums.js';
 
 /**
  * An official page (госпаблик) of a body in a social network or messenger.

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { MonthlyReport } from './report.types.js';
-import type { RatingRow } from '../ratings.types.js';
-import { SURVEY_SHEET_COLUMNS, surveySheetRows } from '../../surveys/survey-report-section.js';
+import type { RatingRow } from '../analytics/ratings.types.js';
+import { SURVEY_SHEET_COLUMNS, surveySheetRows } from '../surveys/survey-report-section.js';
 import { DEFINITIONS } from './report-definitions.js';
-import { countChange, shownChange, type ShownChange } from './report-format.js';
+import { countChange, shownChange, type ShownChange } from '../documents/report-format.js';
 
 /** Number formats of a change, so the cell shows what HTML and PDF print («+12,5 %», «−3,0 п. п.»). */
 const CHANGE_FORMATS: Record<ShownChange['kind'], string> = {

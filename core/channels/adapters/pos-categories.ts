@@ -1,5 +1,5 @@
-import type { SectorPlugin } from '../plugin-api/index.js';
-import { normalizeName } from './adapters/adapter-helpers.js';
+import type { SectorPlugin } from '../../plugin-api/index.js';
+import { normalizeName } from './adapter-helpers.js';
 
 /** A ПОС category and subcategory → our code, or null when no enabled plugin maps it (structuring decides). */
 export type PosClassifier = (categoryName: string | null | undefined, subcategoryName: string | null | undefined) => string | null;

@@ -1,4 +1,4 @@
-import { OPEN_STATUSES } from '../entities/enums.js';
+import { OPEN_STATUSES } from '../../entities/enums.js';
 import { REDIRECTED_APPEAL_IDS_SQL, RETURNED_APPEAL_IDS_SQL } from './appeal-signals.sql.js';
 
 /**

@@ -1,11 +1,11 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { DateTime } from '../../graphql/date-time.scalar.js';
-import { RatingRow } from '../ratings.types.js';
-import { WorkloadRow } from '../workload.types.js';
-import { ConflictCount } from '../conflicts.types.js';
-import { StatsKpi } from '../stats.types.js';
-import { ReportSeminar } from '../../training/training-report.js';
-import { ReportSurveyFinding } from '../../surveys/survey-report-section.js';
+import { DateTime } from '../graphql/date-time.scalar.js';
+import { RatingRow } from '../analytics/ratings.types.js';
+import { WorkloadRow } from '../analytics/workload.types.js';
+import { ConflictCount } from '../analytics/conflicts.types.js';
+import { StatsKpi } from '../analytics/stats.types.js';
+import { ReportSeminar } from '../training/training-report.js';
+import { ReportSurveyFinding } from '../surveys/survey-report-section.js';
 
 @ObjectType({ description: 'Показатель отчёта с сравнением: с прошлым месяцем и с тем же месяцем год назад' })
 export class ReportMetric {

@@ -1,9 +1,9 @@
-import { and, raw, sql } from '../../db/sql.js';
-import { appealScopeSql } from '../appeal-conditions.js';
-import type { AnalyticsContext } from '../analytics-context.js';
-import { runAnalyticsQuery } from '../analytics-context.js';
-import { StatsDimension } from '../dimensions.js';
-import { timestampLiteral } from '../metrics.js';
+import { and, raw, sql } from '../db/sql.js';
+import { appealScopeSql } from '../analytics/measures/appeal-conditions.js';
+import type { AnalyticsContext } from '../analytics/measures/analytics-context.js';
+import { runAnalyticsQuery } from '../analytics/measures/analytics-context.js';
+import { StatsDimension } from '../analytics/dimensions.js';
+import { timestampLiteral } from '../analytics/measures/metrics.js';
 
 export const TOTAL = 'total';
 

@@ -1,9 +1,9 @@
-import { and, query, raw, sql } from '../../db/sql.js';
-import { ProblemStatus } from '../../entities/problem.entity.js';
-import { runAnalyticsQuery, timeZoneLiteral, type AnalyticsContext } from '../analytics-context.js';
-import { appealScopeSql } from '../appeal-conditions.js';
-import { dayLabel } from '../labels.js';
-import { problemScopeSql, problemTrend, STREET_SQL, streetOf } from '../problems.service.js';
+import { and, query, raw, sql } from '../db/sql.js';
+import { ProblemStatus } from '../entities/problem.entity.js';
+import { runAnalyticsQuery, timeZoneLiteral, type AnalyticsContext } from '../analytics/measures/analytics-context.js';
+import { appealScopeSql } from '../analytics/measures/appeal-conditions.js';
+import { dayLabel } from '../analytics/labels.js';
+import { problemScopeSql, problemTrend, STREET_SQL, streetOf } from '../analytics/problems.service.js';
 import { overdueAtSql } from './report-lateness.js';
 import type { ReportCount, ReportDay, ReportHotSpot, ReportOverdue, ReportProblem } from './report.types.js';
 

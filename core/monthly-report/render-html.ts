@@ -1,9 +1,9 @@
 import type { MonthlyReport } from './report.types.js';
-import { barChart, CHART_COLORS, columnChart, escapeHtml as esc } from './svg-charts.js';
+import { barChart, CHART_COLORS, columnChart, escapeHtml as esc } from '../documents/svg-charts.js';
 import { DEFINITIONS } from './report-definitions.js';
-import { formatChange, formatDateTime, formatDecimal, formatHours, formatInt, formatShare, formatValue } from './report-format.js';
-import { capitalize } from '../labels.js';
-import { SURVEY_SECTION_HEADERS, SURVEY_SECTION_TITLE, surveySectionRows } from '../../surveys/survey-report-section.js';
+import { formatChange, formatDateTime, formatDecimal, formatHours, formatInt, formatShare, formatValue } from '../documents/report-format.js';
+import { capitalize } from '../analytics/labels.js';
+import { SURVEY_SECTION_HEADERS, SURVEY_SECTION_TITLE, surveySectionRows } from '../surveys/survey-report-section.js';
 import { table, definition, ratingTable, STYLE } from './html-parts.js';
 import * as rows from './report-rows.js';
 

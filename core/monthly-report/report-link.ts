@@ -1,10 +1,10 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import jwt from 'jsonwebtoken';
-import type { AppServices } from '../../app/app-services.js';
-import type { AuthUser } from '../../auth/auth-user.js';
-import { derivePurposeKey } from '../../auth/purpose-keys.js';
-import { pgQuery } from '../../db/pg-query.js';
-import { DateTime } from '../../graphql/date-time.scalar.js';
+import type { CoreServices } from '../config/core-services.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { derivePurposeKey } from '../auth/purpose-keys.js';
+import { pgQuery } from '../db/pg-query.js';
+import { DateTime } from '../graphql/date-time.scalar.js';
 import { monthPeriod } from './report-period.js';
 
 /** The formats the report is rendered in. */
@@ -40,10 +40,10 @@ interface LinkClaims {
 /** The audience of download links; with a key of their own (purpose 'report-download'), no other token passes. */
 const AUDIENCE = 'cur-report-download';
 
-const keyOf = (app: AppServices) => derivePurposeKey(app.config.rootSecret, 'report-download');
+const keyOf = (app: CoreServices) => derivePurposeKey(app.config.rootSecret, 'report-download');
 
 /** Signs a link to one report file for this user, valid REPORT_LINK_TTL_SECONDS. The month is checked first. */
-export function issueReportLink(app: AppServices, user: AuthUser, month: string, format: ReportFormat): ReportDownloadLink {
+export function issueReportLink(app: CoreServices, user: AuthUser, month: string, format: ReportFormat): ReportDownloadLink {
   monthPeriod(month, app.config.TIME_ZONE);
   const now = app.clock.now();
   const expiresAt = new Date(now.getTime() + app.config.REPORT_LINK_TTL_SECONDS * 1000);
@@ -66,7 +66,7 @@ export type LinkRefusal = { status: number; code: string; message: string };
  * signed by this deployment for downloads (forged, or a token of another
  * purpose), made for another file, or its user no longer active.
  */
-export async function verifyReportLink(app: AppServices, signature: string, month: string, format: string): Promise<AuthUser | LinkRefusal> {
+export async function verifyReportLink(app: CoreServices, signature: string, month: string, format: string): Promise<AuthUser | LinkRefusal> {
   let claims: jwt.JwtPayload & Partial<LinkClaims>;
   try {
     const decoded = jwt.verify(signature, keyOf(app), {

@@ -1,21 +1,28 @@
-import { badInput } from '../../errors/errors.js';
-import type { AnalyticsContext } from '../analytics-context.js';
-import { StatsDimension } from '../dimensions.js';
-import { capitalize, monthLabel } from '../labels.js';
-import type { Metric } from '../metrics.js';
+import { badInput } from '../errors/errors.js';
+import type { AnalyticsContext, AnalyticsServices } from '../analytics/measures/analytics-context.js';
+import type { AuthenticateServices } from '../auth/authenticate.js';
+import type { RegionPack } from '../region/index.js';
+import { StatsDimension } from '../analytics/dimensions.js';
+import { capitalize, monthLabel } from '../analytics/labels.js';
+import type { Metric } from '../analytics/measures/metrics.js';
 import { DEFINITIONS } from './report-definitions.js';
 import { lateness, TOTAL } from './report-lateness.js';
 import { addPerTenThousand, loadDailyFlow, loadHotSpots, loadOverdue, loadProblems } from './report-sections.js';
-import { computeStats } from '../stats.service.js';
-import { computeRatings } from '../ratings.service.js';
-import { RatingSubject } from '../ratings.types.js';
-import { computeWorkload } from '../workload.service.js';
-import { WorkloadKind } from '../workload.types.js';
-import { findConflicts } from '../conflicts.service.js';
+import { computeStats } from '../analytics/stats.service.js';
+import { computeRatings } from '../analytics/ratings.service.js';
+import { RatingSubject } from '../analytics/ratings.types.js';
+import { computeWorkload } from '../analytics/workload.service.js';
+import { WorkloadKind } from '../analytics/workload.types.js';
+import { findConflicts } from '../analytics/conflicts.service.js';
 import { monthPeriod, shiftMonth } from './report-period.js';
-import { loadTrainingSection } from '../../training/training-report.js';
-import { loadSurveySection } from '../../surveys/survey-report-section.js';
+import { loadTrainingSection } from '../training/training-report.js';
+import { loadSurveySection } from '../surveys/survey-report-section.js';
 import type { MonthlyReport, ReportCount, ReportMetric } from './report.types.js';
+
+/** What the monthly report uses of the app's services: analytics', the region (its head, its name) and, for its files, the callers' tokens. */
+export interface MonthlyReportServices extends AnalyticsServices, AuthenticateServices {
+  region: RegionPack;
+}
 
 /** The figures of the summary; the two "lateness" figures are the report's own (lateness()), the rest come from stats. */
 type SummaryCode = Exclude<Metric, 'open' | 'overdue'> | 'overdueAtMonthEnd' | 'answeredLate';
@@ -46,7 +53,7 @@ const percent = (a: number | null, b: number | null) => (a == null || b == null 
  * figure comes from the same services as stats, ratings, workload, problems
  * and conflicts, under the caller's scope.
  */
-export async function buildMonthlyReport(ctx: AnalyticsContext, month: string): Promise<MonthlyReport> {
+export async function buildMonthlyReport(ctx: AnalyticsContext<MonthlyReportServices>, month: string): Promise<MonthlyReport> {
   const zone = ctx.app.config.TIME_ZONE;
   const period = monthPeriod(month, zone);
   if (period.from > ctx.now) throw badInput('month', 'Отчёт за будущий месяц не строится');

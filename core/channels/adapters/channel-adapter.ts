@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ZodType } from 'zod';
-import type { AppealStatus, Channel } from '../entities/enums.js';
-import type { IntakeInput } from '../lifecycle/intake.js';
-import type { SpreadsheetLimits } from './adapters/spreadsheet-limits.js';
+import type { AppealStatus, Channel } from '../../entities/enums.js';
+import type { IntakeInput } from '../../lifecycle/intake.js';
+import type { SpreadsheetLimits } from './spreadsheet-limits.js';
 import type { PosClassifier } from './pos-categories.js';
 
 /** One field at fault in a record, named as the source names it (`createdAt`, `author.email`, «Дата поступления»). */

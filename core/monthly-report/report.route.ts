@@ -1,15 +1,14 @@
 import type { Express, Response } from 'express';
-import type { AppServices } from '../../app/app-services.js';
-import { authenticateRequest } from '../../auth/authenticate.js';
-import type { AuthUser } from '../../auth/auth-user.js';
-import { analyticsAccess } from '../analytics.access.js';
-import { errorCode } from '../../errors/errors.js';
+import { authenticateRequest } from '../auth/authenticate.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { monthlyReportAccess } from './monthly-report.access.js';
+import { errorCode } from '../errors/errors.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { buildMonthlyReport } from './report.service.js';
+import { buildMonthlyReport, type MonthlyReportServices } from './report.service.js';
 import { renderReportHtml } from './render-html.js';
 import { renderReportXlsx } from './render-xlsx.js';
 import { renderReportPdf } from './render-pdf.js';
-import { reportDocumentPolicy } from '../../http/security-headers.js';
+import { reportDocumentPolicy } from '../http/security-headers.js';
 import { verifyReportLink } from './report-link.js';
 
 const CONTENT_TYPES = {
@@ -31,7 +30,7 @@ function refuse(res: Response, status: number, code: string, message: string) {
  * for that file and that user (report-link.ts), refused when expired, forged
  * or signed for another purpose.
  */
-export function registerReportRoutes(expressApp: Express, app: AppServices): void {
+export function registerReportRoutes(expressApp: Express, app: MonthlyReportServices): void {
   // The HTML report is a document a browser shows: a policy of its own (core/http/security-headers.ts).
   expressApp.get('/reports/monthly/:file', reportDocumentPolicy(), async (req, res) => {
     const match = /^(\d{4}-\d{2})\.(html|xlsx|pdf)$/.exec(String(req.params.file));
@@ -51,7 +50,7 @@ export function registerReportRoutes(expressApp: Express, app: AppServices): voi
       }
     }
     if (!user) return refuse(res, 401, 'UNAUTHENTICATED', 'Требуется вход в систему');
-    const access = analyticsAccess['Query.monthlyReport'];
+    const access = monthlyReportAccess['Query.monthlyReport'];
     if (access !== 'PUBLIC' && !access.includes(user.role)) return refuse(res, 403, 'FORBIDDEN', 'Недостаточно прав для этой операции');
     try {
       const em = app.orm.em.fork() as EntityManager;

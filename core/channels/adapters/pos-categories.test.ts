@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defineSectorPlugin, PLUGIN_API_VERSION } from '../plugin-api/index.js';
-import { allPlugins } from '../../plugins/index.js';
+import { defineSectorPlugin, PLUGIN_API_VERSION } from '../../plugin-api/index.js';
+import { allPlugins } from '../../../plugins/index.js';
 import { composePosClassifier } from './pos-categories.js';
 
 const plugin = (code: string, posCategories: Record<string, Record<string, string>>) =>
