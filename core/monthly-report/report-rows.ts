@@ -1,6 +1,16 @@
 import type { MonthlyReport, ReportCount, ReportOverdue } from './report.types.js';
 import { countRu, DAYS } from '../text/plural.js';
-import { formatChange, formatCountChange, formatDate, formatHours, formatInt, formatShare, formatValue, kpiValue, NO_DATA } from '../documents/report-format.js';
+import {
+  formatChange,
+  formatCountChange,
+  formatDate,
+  formatHours,
+  formatInt,
+  formatShare,
+  formatValue,
+  kpiValue,
+  NO_DATA,
+} from '../documents/report-format.js';
 
 /* The rows the HTML and the PDF report print alike, as plain text; each renderer adds its own layout (and HTML its escaping). */
 
