@@ -20,6 +20,12 @@
  */
 import 'reflect-metadata';
 import { loadavg } from 'node:os';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { loadConfig } from '../core/config/config.js';
+import { createLogger } from '../core/logging/logger.js';
+import { startApp } from '../core/server/start-app.js';
+import { refreshRollup } from '../core/analytics/rollup/rollup-refresh.service.js';
+import { allPlugins } from '../plugins/index.js';
 import { freePort } from '../core/db/embedded-postgres.js';
 import { TokenService } from '../core/auth/token.service.js';
 import { Role } from '../core/entities/enums.js';
@@ -32,6 +38,8 @@ const APPEALS = Number(process.env.BENCH_APPEALS ?? 50_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const DB = `cur_bench_${APPEALS}`;
+/** No deadline watch, no periodic rollup rebuild in the API processes (buildRollup makes the rollup once). */
+const QUIET_JOBS = { DEADLINE_WATCH_INTERVAL_SECONDS: '0', ANALYTICS_ROLLUP_INTERVAL_SECONDS: '0' };
 
 const PAGE = `{ appeals(first: 50) { edges { node { id number status summary receivedAt organization { shortName } municipality { name } sector { code } category { code } deadline { state dueAt } } } } }`;
 const IDS = `{ appeals(first: 50) { edges { node { id } } } }`;
@@ -69,7 +77,7 @@ async function startApi(primary: string, replica: string | null): Promise<Api> {
       JWT_SECRET: BENCH_JWT_SECRET,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
-      DEADLINE_WATCH_INTERVAL_SECONDS: '0',
+      ...QUIET_JOBS,
       RATE_LIMIT_PER_MINUTE: '0',
       RATE_LIMIT_PER_IP_PER_MINUTE: '0',
     },
@@ -107,13 +115,13 @@ async function users(url: string): Promise<{ writer: string; reader: string; mun
 }
 
 type Statements = Map<string, { calls: number; ms: number; query: string }>;
-/** The statements of the bench database on one server (pg_stat_statements), without the bench's own probes. */
+/** The statements of the bench database on one server (pg_stat_statements), without the bench's own probes nor the API's `select 1` to the replica. */
 async function statements(server: PgInstance): Promise<Statements> {
   const rows = await sqlOn(
     server.url(DB),
     `select queryid::text as id, calls::int as calls, total_exec_time as ms, query from pg_stat_statements
      where dbid = (select oid from pg_database where datname = current_database())
-       and query !~ '(pg_stat|pg_wal|pg_last|pg_is_in_recovery|pg_get_wal|pg_current_wal)'`,
+       and query !~ '(pg_stat|pg_wal|pg_last|pg_is_in_recovery|pg_get_wal|pg_current_wal)' and query !~* '^select [$]?1$'`,
   );
   return new Map(rows.map((r) => [r.id, r]));
 }
@@ -131,6 +139,45 @@ function statementDiff(before: Statements, after: Statements) {
     if (from) tables.add(from.replace(/^\s*(insert into|update)\s+/i, '$1 '));
   }
   return { calls, time, tables: [...tables].slice(0, 6).join(', ') };
+}
+
+/**
+ * Waits until the API's start-up work on the primary has settled: fewer than
+ * 5 statements a second twice running, so that the counts below are those of
+ * the requests (what remains is the outbox and job polls).
+ */
+async function settle(primary: PgInstance): Promise<void> {
+  const started = performance.now();
+  let before = await statements(primary);
+  let quiet = 0;
+  let last = 0;
+  for (let i = 0; i < 120 && quiet < 2; i++) {
+    await sleep(1000);
+    const after = await statements(primary);
+    last = statementDiff(before, after).calls;
+    quiet = last < 5 ? quiet + 1 : 0;
+    before = after;
+  }
+  console.log(`the primary settled after ${((performance.now() - started) / 1000).toFixed(1)} s (background: ${last} statements in the last second)`);
+}
+
+/**
+ * Builds the analytics rollup (and the recommendations' rollups) of the
+ * generated months on the primary before the replica is made, as the
+ * recurring job would: the APIs below run with that job off
+ * (ANALYTICS_ROLLUP_INTERVAL_SECONDS=0), so that no rebuild lands in a
+ * measured second.
+ */
+async function buildRollup(url: string): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig({ PORT: '0', DATABASE_URL: url, DEMO: '0', JWT_SECRET: BENCH_JWT_SECRET, LOG_LEVEL: 'warn', ...QUIET_JOBS });
+  const running = await startApp({ config, plugins: allPlugins, logger: createLogger('warn') });
+  try {
+    const done = await refreshRollup(running.app.orm.em.fork() as EntityManager, config.TIME_ZONE);
+    console.log(`analytics rollup built: ${done.months.length} months in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await running.stop();
+  }
 }
 
 async function whereStatementsRun(pair: ReplicaPair, api: Api, tokens: Awaited<ReturnType<typeof users>>) {
@@ -282,25 +329,49 @@ async function lag(pair: ReplicaPair, api: Api, tokens: Awaited<ReturnType<typeo
   console.log(`  replay resumed: the other user's page shows it after ${ms(performance.now() - resumed)}; ${await figures()}`);
 }
 
+/** Which server ran the statements of one request: pg_stat_statements of both before and after (a stopped server counts none). */
+async function servedBy(pair: ReplicaPair, run: () => Promise<{ errors?: unknown }>) {
+  const snapshot = (server: PgInstance) => statements(server).catch(() => null);
+  const [p0, r0] = [await snapshot(pair.primary), await snapshot(pair.replica!)];
+  const answer = await run();
+  await sleep(200);
+  const [p1, r1] = [await snapshot(pair.primary), await snapshot(pair.replica!)];
+  const replica = r0 && r1 ? statementDiff(r0, r1).calls : 0;
+  const primary = p0 && p1 ? statementDiff(p0, p1).calls : 0;
+  return { answered: !answer.errors, where: replica > 0 ? 'the replica' : 'the primary', primary, replica };
+}
+
 async function replicaDown(pair: ReplicaPair, api: Api, tokens: Awaited<ReturnType<typeof users>>) {
-  console.log(`\n(d) The replica stopped (pg_ctl stop -m fast), load ${load()}`);
+  console.log(`\n(d) The replica stopped (pg_ctl stop -m fast) and started again, load ${load()}`);
+  const page = () => api.gql(tokens.reader, IDS);
   pair.replica!.stop('fast');
-  const show = async (label: string, token: string, query: string) => {
-    const answer = await api.gql(token, query);
-    const outcome = answer.errors ? `error "${answer.errors[0].message.slice(0, 120)}"` : 'answered';
-    console.log(`  ${label}: HTTP ${answer.status}, ${outcome}, ${ms(answer.ms)}`);
-  };
-  await show("another user's appeals page", tokens.reader, IDS);
-  await show("another user's appeals page again", tokens.reader, IDS);
-  await show("another user's stats", tokens.reader, '{ stats(groupBy: []) { count } }');
-  await show("the author's page (read your writes: the primary)", tokens.writer, IDS);
-  const [{ id }] = await sqlOn(pair.primary.url(DB), 'select id from appeal limit 1');
-  await show('appeal(id) (the primary)', tokens.reader, `{ appeal(id: "${id}") { id } }`);
+  const stopped = performance.now();
+  let failed = 0;
+  let firstError = '';
+  for (;;) {
+    const answer = await page();
+    if (!answer.errors) break;
+    failed++;
+    firstError ||= `HTTP ${answer.status}, "${answer.errors[0]!.message}" in ${ms(answer.ms)}`;
+    await sleep(50);
+  }
+  console.log(`  another user's page: ${failed} request(s) failed (${firstError || '—'}), answered again ${ms(performance.now() - stopped)} after the stop`);
+  const down = await servedBy(pair, page);
+  const stats = await servedBy(pair, () => api.gql(tokens.reader, '{ stats(groupBy: []) { count } }'));
+  console.log(
+    `  while it is down: the page answered ${down.answered} by ${down.where} (${down.primary} statements there); stats answered ${stats.answered} by ${stats.where}`,
+  );
   pair.replica!.start();
-  const back = performance.now();
-  await show("replica started again; another user's page", tokens.reader, IDS);
-  await show("another user's page again", tokens.reader, IDS);
-  console.log(`  (${ms(performance.now() - back)} after the start)`);
+  const started = performance.now();
+  for (;;) {
+    const back = await servedBy(pair, page);
+    if (back.where === 'the replica') break;
+    if (!back.answered) failed++;
+    await sleep(100);
+  }
+  console.log(
+    `  started again: the page is served by the replica ${ms(performance.now() - started)} after pg_ctl start returned; failed requests in all: ${failed}`,
+  );
 }
 
 async function main() {
@@ -323,17 +394,20 @@ async function main() {
     console.log(`primary: ${pair.primary.url()} (${pair.dir})`);
     await prepareBenchDatabase(pair.primary.url(), APPEALS);
     await sqlOn(databaseUrl(pair.primary.url(), DB), 'create extension pg_stat_statements');
+    await buildRollup(pair.primary.url(DB));
     const started = performance.now();
     const replica = await pair.addReplica();
     console.log(`replica: ${replica.url()} (pg_basebackup -R of the primary, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
     const tokens = await users(pair.primary.url(DB));
     const api = await startApi(pair.primary.url(DB), replica.url(DB));
     apis.push(api);
+    await settle(pair.primary);
     await whereStatementsRun(pair, api, tokens);
 
     const withReplica = await underLoad(pair, api, tokens.reader, 'with the replica');
     const alone = await startApi(pair.primary.url(DB), null);
     apis.push(alone);
+    await settle(pair.primary);
     const withoutReplica = await underLoad(pair, alone, tokens.reader, 'primary only');
     await alone.process.stop();
     console.log(`\n(b) Under load (${DURATION} s each; the primary and replica CPU: their postmaster and backends, /proc), load ${load()}`);
