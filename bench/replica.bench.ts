@@ -178,23 +178,29 @@ async function buildRollup(url: string): Promise<void> {
   } finally {
     await running.stop();
   }
+  // Planner statistics and visibility maps as a settled database has them, on both servers from the start
+  // (an autovacuum landing between the runs with and without the replica would favour the later one).
+  await sqlOn(url, 'vacuum analyze');
 }
+
+let registered = 0;
+/** registerAppeal by the writer: a new POS appeal received now (it heads every page). */
+const registerAppeal = (api: Api, tokens: Awaited<ReturnType<typeof users>>) =>
+  api.gql(tokens.writer, REGISTER, {
+    input: {
+      channel: 'POS',
+      externalId: `replica-${Date.now()}-${++registered}`,
+      text: 'Во дворе дома 12 по ул. Панфилова сломаны качели',
+      receivedAt: new Date().toISOString(),
+      category: 'housing.yard-improvement',
+      municipalityId: tokens.municipalityId,
+    },
+  });
 
 async function whereStatementsRun(pair: ReplicaPair, api: Api, tokens: Awaited<ReturnType<typeof users>>) {
   const [primary, replica] = [pair.primary, pair.replica!];
   const [{ id: oneAppeal }] = await sqlOn(primary.url(DB), 'select id from appeal order by received_at desc limit 1');
-  let sequence = 0;
-  const register = () =>
-    api.gql(tokens.writer, REGISTER, {
-      input: {
-        channel: 'POS',
-        externalId: `replica-a-${Date.now()}-${++sequence}`,
-        text: 'Во дворе дома 12 по ул. Панфилова сломаны качели',
-        receivedAt: new Date().toISOString(),
-        category: 'housing.yard-improvement',
-        municipalityId: tokens.municipalityId,
-      },
-    });
+  const register = () => registerAppeal(api, tokens);
   const operations: [string, () => Promise<{ errors?: unknown; ms: number }>][] = [
     ['appeals page (50)', () => api.gql(tokens.reader, PAGE)],
     ['stats MUNICIPALITY × MONTH, a year', () => api.gql(tokens.reader, STATS)],
@@ -238,10 +244,17 @@ async function underLoad(pair: ReplicaPair, api: Api, token: string, label: stri
       body: JSON.stringify({ query }),
       pid: api.process.pid,
     };
+    // autocannon counts HTTP statuses only: a GraphQL error answers 200, so one request is checked before and one after.
+    const check = async (when: string) => {
+      const answer = await api.gql(token, query);
+      if (answer.errors || !answer.data) throw new Error(`${label} ${name} ${when} the load: ${JSON.stringify(answer.errors).slice(0, 400)}`);
+    };
+    await check('before');
     await loadTest(target, { connections, durationSeconds: 2, warmupRequests: 0 });
     const [p0, r0] = [pair.primary.cpu(), pair.replica!.cpu()];
-    const result: LoadResult & { total?: number } = await loadTest(target, { connections, durationSeconds: DURATION, warmupRequests: 0 });
+    const result: LoadResult = await loadTest(target, { connections, durationSeconds: DURATION, warmupRequests: 0 });
     const [p, r] = [cpuSpent(p0, pair.primary.cpu()), cpuSpent(r0, pair.replica!.cpu())];
+    await check('after');
     const requests = result.requestsPerSecond * DURATION;
     if (result.errors + result.non2xx > 0) throw new Error(`${label} ${name}: ${result.errors + result.non2xx} failed requests`);
     rows[`${name}, ${label}`] = {
@@ -264,18 +277,8 @@ const pageIds = async (api: Api, token: string) => {
 
 async function lag(pair: ReplicaPair, api: Api, tokens: Awaited<ReturnType<typeof users>>) {
   const [primary, replica] = [pair.primary.url(DB), pair.replica!.url(DB)];
-  let sequence = 0;
   const register = async () => {
-    const answer = await api.gql(tokens.writer, REGISTER, {
-      input: {
-        channel: 'POS',
-        externalId: `replica-c-${Date.now()}-${++sequence}`,
-        text: 'На ул. Первомайской не вывезли мусор',
-        receivedAt: new Date().toISOString(),
-        category: 'housing.yard-improvement',
-        municipalityId: tokens.municipalityId,
-      },
-    });
+    const answer = await registerAppeal(api, tokens);
     if (answer.errors) throw new Error(JSON.stringify(answer.errors));
     return answer.data.registerAppeal.appeal.id as string;
   };
