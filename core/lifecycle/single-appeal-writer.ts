@@ -132,6 +132,8 @@ export async function writeSingleAppeal(
     if (!rows.length) throw new Error(`appeal ${prepared.channel}/${prepared.externalId} neither inserted nor found`);
   }
   const { __created: created, ...row } = rows[0]!;
+  // As runAppealTransaction: the writer's next reads go to the primary, not to a replica that may lag (read-routing.ts).
+  if ('user' in actor) app.reads?.wrote(actor.user.id);
   if (created) await publishCommitted(app, payloads, { notified: Boolean(notifications) });
   return { row, created: Boolean(created) };
 }

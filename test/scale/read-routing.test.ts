@@ -5,6 +5,8 @@ import { createScratchDatabase } from '../../core/db/scratch-database.js';
 import { Appeal } from '../../core/entities/appeal.entity.js';
 import { Role } from '../../core/entities/enums.js';
 import { runAppealTransaction } from '../../core/events/appeal-transaction.js';
+import { freePort } from '../../core/db/embedded-postgres.js';
+import { REPLICA_PROBE_MS } from '../../core/db/read-routing.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
@@ -77,5 +79,60 @@ describe('read routing (DATABASE_READ_URL)', () => {
     // A write by a non-user actor (a channel) marks nobody.
     await commitEvent(t.running.app, appealId, 'PAUSED');
     expect(await pageIds(other.token)).not.toContain(appealId);
+  });
+
+  it("sends the author's reads to the primary after registerAppeal through the API (the single-statement write)", async () => {
+    const writer = await t.user(Role.CENTER_SPECIALIST);
+    const other = await t.user(Role.CENTER_SPECIALIST);
+    const input = {
+      channel: 'POS',
+      externalId: `read-routing-${Date.now()}`,
+      receivedAt: new Date().toISOString(),
+      category: 'housing.heating',
+      text: 'Нет отопления в квартире 12, дом 5 по ул. Мира',
+    };
+    const registered = await t.gql(`mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { appeal { id } } }`, { input }, writer.token);
+    expect(registered.errors).toBeUndefined();
+    const id = registered.data.registerAppeal.appeal.id;
+    expect(await pageIds(writer.token)).toContain(id);
+    expect(await pageIds(other.token)).not.toContain(id);
+  });
+});
+
+describe('a read replica that does not answer', () => {
+  const page = async (app: TestApp, token: string) => {
+    const response = await app.gql<{ appeals: { edges: { node: { id: string } }[] } }>(PAGE, {}, token);
+    return { errors: response.errors, ids: response.data?.appeals.edges.map((e) => e.node.id) ?? [] };
+  };
+
+  it('is not used from the start: reads go to the primary', async () => {
+    const down = await startTestApp({ env: { DATABASE_READ_URL: `postgres://postgres@127.0.0.1:${await freePort()}/nothing` } });
+    try {
+      const onPrimary = await insertAppeal(down, { sector: 'housing' });
+      const { token } = await down.user(Role.CURATOR);
+      const answer = await page(down, token);
+      expect(answer.errors).toBeUndefined();
+      expect(answer.ids).toContain(onPrimary);
+    } finally {
+      await down.stop();
+    }
+  });
+
+  it('stops being used once it goes away, within a probe interval', async () => {
+    const lost = await createScratchDatabase(inject('dbServerUrl'), 'cur_test_read_lost', inject('dbTemplate'));
+    const app = await startTestApp({ env: { DATABASE_READ_URL: lost.url } });
+    try {
+      const onPrimary = await insertAppeal(app, { sector: 'housing' });
+      const { token } = await app.user(Role.CURATOR);
+      expect((await page(app, token)).ids).not.toContain(onPrimary);
+      await lost.drop();
+      await new Promise((resolve) => setTimeout(resolve, REPLICA_PROBE_MS * 2.5));
+      const answer = await page(app, token);
+      expect(answer.errors).toBeUndefined();
+      expect(answer.ids).toContain(onPrimary);
+    } finally {
+      await app.stop();
+      await lost.drop();
+    }
   });
 });
