@@ -40,10 +40,10 @@ describe('education rules', () => {
   it('routes the kindergarten queue to the municipality, and a complaint about it to the ministry', () => {
     expect(route(facts({ categoryCode: 'education.kindergarten-queue' }))?.target).toEqual({ municipalAdministration: true });
     expect(route(facts({ categoryCode: 'education.kindergarten-queue', complainedAboutOrganizationCodes: ['adm-morkinsky'] }))?.target).toEqual({
-      organizationCode: 'min-education',
+      role: 'ministry-of-education',
     });
     expect(route(facts({ categoryCode: 'education.school-meals', text: 'В столовой ГБОУ «Лицей Бауманский» холодные обеды' }))?.target).toEqual({
-      organizationCode: 'min-education',
+      role: 'ministry-of-education',
     });
   });
 

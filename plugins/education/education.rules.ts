@@ -19,27 +19,30 @@ const VIOLENCE = /избил|избива|бьют|травл|травят|уг�
 const BUS_MISSING = /не приехал|не пришел|не ходит|не ездит|отмен|нет автобус|сломал|не довез|пешком|не забрал/;
 const DANGEROUS = /обруш|трещин|аварийн|провалил|упал\S* (потол|штукатур)/;
 
+/** The sector's own executive body, bound by the region pack (`responsibleBody` in index.ts). */
+const MINISTRY = { role: 'ministry-of-education' };
+
 export const educationRouting: RoutingRule[] = [
   {
     code: 'education.complaint-about-administration',
     description: 'Жалоба на администрацию муниципалитета (её отдел образования) направляется в Минобразования (59-ФЗ, ст. 8 ч. 6)',
     priority: 1,
     when: complainsAboutOwnAdministration,
-    target: { organizationCode: 'min-education' },
+    target: MINISTRY,
   },
   {
     code: 'education.regional-institutions',
     description: 'Республиканские лицеи, школы-интернаты, колледжи и техникумы — Минобразования как учредитель',
     priority: 10,
     when: (facts) => regionalInstitutionPattern().test(textOf(facts)),
-    target: { organizationCode: 'min-education' },
+    target: MINISTRY,
   },
   {
     code: 'education.regional-matters',
     description: 'ГИА, кадровое обеспечение и оплата труда педагогов — Минобразования (273-ФЗ «Об образовании в Российской Федерации», ст. 8)',
     priority: 20,
     categories: ['education.exams', 'education.teachers-shortage', 'education.teacher-salary'],
-    target: { organizationCode: 'min-education' },
+    target: MINISTRY,
   },
   {
     code: 'education.municipal-matters',

@@ -58,7 +58,7 @@ describe('housing rules', () => {
     const sorted = [...housingRouting].sort((a, b) => a.priority - b.priority);
     const f = facts({ categoryCode: 'housing.management-company', complainedAboutOrganizationCodes: ['gzhi'] });
     const first = sorted.find((r) => (!r.categories?.length || r.categories.includes(f.categoryCode!)) && (!r.when || r.when(f)));
-    expect(first?.target).toEqual({ organizationCode: 'min-construction' });
+    expect(first?.target).toEqual({ role: 'ministry-of-housing' });
   });
 });
 

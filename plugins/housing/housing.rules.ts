@@ -27,6 +27,8 @@ export const housingBodyRoles: BodyRole[] = [
 ];
 const CAPITAL_REPAIR_FUND = { role: 'housing.capital-repair-fund' };
 const HOUSING_INSPECTION = { role: 'housing.housing-inspection' };
+/** The sector's own executive body, bound by the region pack (`responsibleBody` in index.ts). */
+const MINISTRY = { role: 'ministry-of-housing' };
 
 export const housingRouting: RoutingRule[] = [
   {
@@ -34,21 +36,21 @@ export const housingRouting: RoutingRule[] = [
     description: 'Жалоба на Госжилинспекцию направляется в Минстрой, а не в саму инспекцию (59-ФЗ, ст. 8 ч. 6)',
     priority: 1,
     when: complainsAbout(HOUSING_INSPECTION),
-    target: { organizationCode: 'min-construction' },
+    target: MINISTRY,
   },
   {
     code: 'housing.complaint-about-capital-repair-fund',
     description: 'Жалоба на Фонд капитального ремонта направляется в Минстрой как учредителя фонда (59-ФЗ, ст. 8 ч. 6)',
     priority: 2,
     when: complainsAbout(CAPITAL_REPAIR_FUND),
-    target: { organizationCode: 'min-construction' },
+    target: MINISTRY,
   },
   {
     code: 'housing.complaint-about-administration',
     description: 'Жалоба на администрацию муниципалитета направляется в Минстрой (59-ФЗ, ст. 8 ч. 6)',
     priority: 3,
     when: complainsAboutOwnAdministration,
-    target: { organizationCode: 'min-construction' },
+    target: MINISTRY,
   },
   {
     code: 'housing.roof-in-capital-repair',

@@ -1,7 +1,7 @@
 import { socialTables } from './social.region-tables.js';
 import { defineSectorPlugin, PLUGIN_API_VERSION } from '../../core/plugin-api/index.js';
 import { socialCategories } from './social.categories.js';
-import { socialDeadlines, socialKpis, socialRouting } from './social.rules.js';
+import { socialDeadlines, socialKpis, socialBodyRoles, socialRouting } from './social.rules.js';
 import { SocialDetails, SocialMeasure, SocialServiceCentre } from './social.entities.js';
 import { socialResolvers } from './social.resolver.js';
 import { socialDetails } from './social.details.js';
@@ -17,6 +17,7 @@ export const socialPlugin = defineSectorPlugin({
   access: { 'Query.socialMeasures': 'ALL', 'Query.socialServiceCentres': 'ALL' },
   details: socialDetails,
   responsibleBody: { role: 'ministry-of-social-protection', name: 'Орган исполнительной власти региона в сфере социальной защиты' },
+  bodyRoles: socialBodyRoles,
   categories: socialCategories,
   routing: socialRouting,
   deadlines: socialDeadlines,

@@ -24,7 +24,7 @@ describe('social rules', () => {
 
   it('sends pensions to the Social Fund unless the complaint is about the Fund', () => {
     const fund = socialRouting.find((r) => r.code === 'social.social-fund');
-    expect(fund?.target).toEqual({ organizationCode: 'osfr' });
+    expect(fund?.target).toEqual({ role: 'social.social-fund' });
     expect(fund?.when?.(facts())).toBe(true);
     expect(fund?.when?.(facts({ complainedAboutOrganizationCodes: ['osfr'] }))).toBe(false);
   });

@@ -1,4 +1,13 @@
-import { mentions, notAgainst, textOf, type AppealFacts, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
+import {
+  mentions,
+  notAgainst,
+  textOf,
+  type AppealFacts,
+  type BodyRole,
+  type DeadlineRule,
+  type KpiDefinition,
+  type RoutingRule,
+} from '../../core/plugin-api/index.js';
 import { socialTables } from './social.region-tables.js';
 
 /** Who grants the measure named in the details, by the region pack's list of measures. */
@@ -7,13 +16,17 @@ const providerOfMeasure = (facts: AppealFacts): string | null => {
   return socialTables.rows('measures').find((measure) => measure.code === code)?.provider ?? null;
 };
 
+/** The body the rules route to beside the ministry; the region pack binds it (docs/regions.md): the Social Fund's branch in the region. */
+export const socialBodyRoles: BodyRole[] = [{ role: 'social.social-fund', name: 'Отделение Социального фонда России по региону' }];
+const SOCIAL_FUND = { role: 'social.social-fund' };
+
 export const socialRouting: RoutingRule[] = [
   {
     code: 'social.measure-by-social-fund',
     description: 'Мера поддержки, которую назначает Социальный фонд (по коду меры в сведениях), — отделение СФР',
     priority: 10,
-    when: (facts) => providerOfMeasure(facts) === 'osfr' && notAgainst('osfr')(facts),
-    target: { organizationCode: 'osfr' },
+    when: (facts) => providerOfMeasure(facts) === 'osfr' && notAgainst(SOCIAL_FUND)(facts),
+    target: SOCIAL_FUND,
   },
   {
     code: 'social.measure-by-municipality',
@@ -27,8 +40,8 @@ export const socialRouting: RoutingRule[] = [
     description: 'Пенсии, материнский капитал и технические средства реабилитации — отделение Социального фонда',
     priority: 20,
     categories: ['social.pensions', 'social.family-capital', 'social.rehab-equipment'],
-    when: notAgainst('osfr'),
-    target: { organizationCode: 'osfr' },
+    when: notAgainst(SOCIAL_FUND),
+    target: SOCIAL_FUND,
   },
   {
     // Since 2023 the unified child benefit and the childcare benefit are
@@ -37,8 +50,8 @@ export const socialRouting: RoutingRule[] = [
     description: 'Единое пособие и пособие по уходу за ребёнком — отделение Социального фонда',
     priority: 30,
     categories: ['social.child-benefits'],
-    when: (facts) => /един\S* пособи|пособи\S* по уходу|декрет/.test(textOf(facts)) && notAgainst('osfr')(facts),
-    target: { organizationCode: 'osfr' },
+    when: (facts) => /един\S* пособи|пособи\S* по уходу|декрет/.test(textOf(facts)) && notAgainst(SOCIAL_FUND)(facts),
+    target: SOCIAL_FUND,
   },
   {
     code: 'social.large-family-land',

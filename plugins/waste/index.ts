@@ -1,7 +1,7 @@
 import { wasteTables } from './waste.region-tables.js';
 import { defineSectorPlugin, PLUGIN_API_VERSION } from '../../core/plugin-api/index.js';
 import { wasteCategories } from './waste.categories.js';
-import { wasteDeadlines, wasteKpis, wasteRouting } from './waste.rules.js';
+import { wasteDeadlines, wasteKpis, wasteBodyRoles, wasteRouting } from './waste.rules.js';
 import { ContainerSite, WasteDetails, WasteOperator } from './waste.entities.js';
 import { wasteResolvers } from './waste.resolver.js';
 import { wasteDetails } from './waste.details.js';
@@ -17,6 +17,7 @@ export const wastePlugin = defineSectorPlugin({
   access: { 'Query.containerSites': 'ALL', 'Query.wasteOperators': 'ALL' },
   details: wasteDetails,
   responsibleBody: { role: 'ministry-of-waste-management', name: 'Орган исполнительной власти региона в сфере обращения с ТКО' },
+  bodyRoles: wasteBodyRoles,
   categories: wasteCategories,
   routing: wasteRouting,
   deadlines: wasteDeadlines,

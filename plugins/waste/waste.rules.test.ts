@@ -35,13 +35,13 @@ describe('waste rules', () => {
   });
 
   it('routes the service to the regional operator, dumps and new sites to the municipality', () => {
-    expect(route(facts({ categoryCode: 'waste.missed-pickup' }))?.target).toEqual({ organizationCode: 'regoperator-tko' });
+    expect(route(facts({ categoryCode: 'waste.missed-pickup' }))?.target).toEqual({ role: 'waste.regional-operator' });
     expect(route(facts({ categoryCode: 'waste.illegal-dump' }))?.target).toEqual({ municipalAdministration: true });
     expect(route(facts({ categoryCode: 'waste.container-site', text: 'Просим обустроить новую площадку у дома 5' }))?.target).toEqual({
       municipalAdministration: true,
     });
     expect(route(facts({ categoryCode: 'waste.missed-pickup', complainedAboutOrganizationCodes: ['regoperator-tko'] }))?.target).toEqual({
-      organizationCode: 'min-natural-resources',
+      role: 'ministry-of-waste-management',
     });
   });
 });

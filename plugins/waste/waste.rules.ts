@@ -3,27 +3,41 @@
  * Anything not matched here goes to the sector's executive body (the core's
  * fallback, the ministry of natural resources and ecology).
  */
-import { complainsAboutOwnAdministration, textOf, type DeadlineRule, type KpiDefinition, type RoutingRule } from '../../core/plugin-api/index.js';
+import {
+  complainsAbout,
+  complainsAboutOwnAdministration,
+  textOf,
+  type BodyRole,
+  type DeadlineRule,
+  type KpiDefinition,
+  type RoutingRule,
+} from '../../core/plugin-api/index.js';
 
 const NEW_SITE =
   /(нов\S* |создат\S* |создани\S* |обустро\S* |оборудова\S* |установ\S* )(контейнерн\S* )?площадк|перенес\S* (контейнерн\S* )?площадк|перенос\S* (контейнерн\S* )?площадк/;
 const BURNING = /горит|горят|горел|пожар|подожг|тлеет|задымл|дымит|дым /;
 const MERCURY = /ртут|градусник|термометр/;
 
+/** The body the rules route to beside the ministry; the region pack binds it (docs/regions.md). Every region has one (89-ФЗ, art. 24.6). */
+export const wasteBodyRoles: BodyRole[] = [{ role: 'waste.regional-operator', name: 'Региональный оператор по обращению с ТКО' }];
+const REGIONAL_OPERATOR = { role: 'waste.regional-operator' };
+/** The sector's own executive body, bound by the region pack (`responsibleBody` in index.ts). */
+const MINISTRY = { role: 'ministry-of-waste-management' };
+
 export const wasteRouting: RoutingRule[] = [
   {
     code: 'waste.complaint-about-regoperator',
     description: 'Жалоба на регионального оператора направляется в Минприроды, а не самому оператору (59-ФЗ, ст. 8 ч. 6)',
     priority: 1,
-    when: (facts) => facts.complainedAboutOrganizationCodes.includes('regoperator-tko'),
-    target: { organizationCode: 'min-natural-resources' },
+    when: complainsAbout(REGIONAL_OPERATOR),
+    target: MINISTRY,
   },
   {
     code: 'waste.complaint-about-administration',
     description: 'Жалоба на администрацию муниципалитета направляется в Минприроды (59-ФЗ, ст. 8 ч. 6)',
     priority: 2,
     when: complainsAboutOwnAdministration,
-    target: { organizationCode: 'min-natural-resources' },
+    target: MINISTRY,
   },
   {
     code: 'waste.new-site-to-municipality',
@@ -47,7 +61,7 @@ export const wasteRouting: RoutingRule[] = [
       'waste.private-sector',
       'waste.garbage-truck',
     ],
-    target: { organizationCode: 'regoperator-tko' },
+    target: REGIONAL_OPERATOR,
   },
   {
     code: 'waste.dumps-to-municipality',
@@ -61,7 +75,7 @@ export const wasteRouting: RoutingRule[] = [
     description: 'Полигоны, объекты обработки отходов и опасные отходы — министерство природных ресурсов и экологии региона',
     priority: 40,
     categories: ['waste.landfill', 'waste.hazardous'],
-    target: { organizationCode: 'min-natural-resources' },
+    target: MINISTRY,
   },
 ];
 

@@ -22,6 +22,8 @@ import { housingPlugin } from '../../plugins/housing/index.js';
 import { energyPlugin } from '../../plugins/energy/index.js';
 import { transportPlugin } from '../../plugins/transport/index.js';
 import { educationPlugin } from '../../plugins/education/index.js';
+import { wastePlugin } from '../../plugins/waste/index.js';
+import { socialPlugin } from '../../plugins/social/index.js';
 
 const ZARECHYE = 'test/fixtures/regions/zarechye';
 const scratch = mkdtempSync(join(tmpdir(), 'cur-body-roles-'));
@@ -93,7 +95,7 @@ describe('the second test pack binds the roles to its own bodies', () => {
 });
 
 describe('the Mari El pack keeps every appeal where it went', () => {
-  const route = routing('regions/mari-el', [healthPlugin, roadsPlugin, housingPlugin, energyPlugin, transportPlugin, educationPlugin]);
+  const route = routing('regions/mari-el', [healthPlugin, roadsPlugin, housingPlugin, energyPlugin, transportPlugin, educationPlugin, wastePlugin, socialPlugin]);
   const health = route(healthPlugin);
   const roads = route(roadsPlugin);
 
@@ -134,6 +136,19 @@ describe('the Mari El pack keeps every appeal where it went', () => {
     expect(housing({ categoryCode: 'housing.capital-repair', complainedAboutOrganizationCodes: ['fund-capital-repair'] })[0]).toBe('min-construction');
     expect(route(energyPlugin)({ categoryCode: 'energy.tariffs' })).toEqual(['min-energy', 'energy.programmes-to-ministry']);
     expect(route(transportPlugin)({ categoryCode: 'transport.taxi' })).toEqual(['min-transport', 'transport.republic-level']);
+  });
+
+  it('waste and social: the regional operator, the Social Fund and the ministries, by their roles', () => {
+    const waste = route(wastePlugin);
+    expect(waste({ categoryCode: 'waste.missed-pickup' })).toEqual(['regoperator-tko', 'waste.service-to-regoperator']);
+    expect(waste({ categoryCode: 'waste.missed-pickup', complainedAboutOrganizationCodes: ['regoperator-tko'] })).toEqual([
+      'min-natural-resources',
+      'waste.complaint-about-regoperator',
+    ]);
+    const social = route(socialPlugin);
+    expect(social({ categoryCode: 'social.pensions' })).toEqual(['osfr', 'social.social-fund']);
+    expect(social({ categoryCode: 'social.pensions', complainedAboutOrganizationCodes: ['osfr'] })[0]).toBe('min-social');
+    expect(route(educationPlugin)({ categoryCode: 'education.exams' })).toEqual(['min-education', 'education.regional-matters']);
   });
 
   it("education: a school the region founded, named as residents name it (the institutions table's regionalNames), to the ministry", () => {
