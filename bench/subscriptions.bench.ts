@@ -7,6 +7,7 @@
  *   BENCH_SUBSCRIBERS=1000 BENCH_EVENTS=150 BENCH_RATE=5 EVENT_BUS=pg|redis DATABASE_URL=postgres://... npx tsx ...
  *   BENCH_PROCESSES=3 BENCH_SUBSCRIBERS=5000 ...: the subscribers connect to `npm start` with API_PROCESSES=3
  *     (Node's cluster on one port, the PostgreSQL bus); this process only commits, as another API process would.
+ *   BENCH_HEAP_SNAPSHOT=<dir>: the server's heap snapshot before the clients connect and once all are subscribed.
  *
  * The server runs in this process; the clients run in a child process (so
  * their parsing does not count as the server's time), and both read the

@@ -67,7 +67,9 @@ const param = (params: Record<string, unknown> | undefined, ...names: string[]):
  * message larger than the HTTP body limit closes the socket (1009).
  */
 export function attachWebSocketServer(server: Server, app: AppServices, schema: GraphQLSchema, rateLimits: RateLimits) {
-  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: app.config.HTTP_BODY_LIMIT_MB * 1024 * 1024 });
+  // No per-message deflate (ws's default, said here so it stays): its zlib contexts would cost tens of KB per socket,
+  // more than all of an idle subscription, for frames that are small JSON.
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: app.config.HTTP_BODY_LIMIT_MB * 1024 * 1024, perMessageDeflate: false });
   const format = createErrorFormatter(app.logger, app.config.NODE_ENV === 'development');
   const limits = graphqlLimits(app.config);
   const rules = [...specifiedRules, ...limits.validationRules];
