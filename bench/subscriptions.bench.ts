@@ -7,6 +7,7 @@
  *   BENCH_SUBSCRIBERS=1000 BENCH_EVENTS=150 BENCH_RATE=5 EVENT_BUS=pg|redis DATABASE_URL=postgres://... npx tsx ...
  *   BENCH_PROCESSES=3 BENCH_SUBSCRIBERS=5000 ...: the subscribers connect to `npm start` with API_PROCESSES=3
  *     (Node's cluster on one port, the PostgreSQL bus); this process only commits, as another API process would.
+ *   BENCH_HEAP_SNAPSHOT=<dir>: the server's heap snapshot before the clients connect and once all are subscribed.
  *
  * The server runs in this process; the clients run in a child process (so
  * their parsing does not count as the server's time), and both read the
@@ -20,6 +21,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeHeapSnapshot } from 'node:v8';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
@@ -184,6 +186,7 @@ async function runServer(): Promise<void> {
     cluster = PROCESSES ? await startCluster(database.url, JWT_SECRET) : null;
     gc?.();
     const before = process.memoryUsage();
+    snapshot('before');
     const child = fork(fileURLToPath(import.meta.url), ['clients'], {
       execArgv: ['--import', 'tsx'],
     });
@@ -218,6 +221,7 @@ async function runServer(): Promise<void> {
     const connectMs = Number(process.hrtime.bigint() - connectStarted) / 1e6;
     gc?.();
     const after = process.memoryUsage();
+    snapshot('after');
 
     // Commit time: the moment the bus is handed the committed events (runAppealTransaction publishes after commit).
     const publishedAt = new Map<string, bigint>();
@@ -346,6 +350,12 @@ async function startCluster(databaseUrl: string, jwtSecret: string) {
   // The primary and the API processes it forked (Linux /proc).
   const pids = () => [server.pid, ...readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').split(/\s+/).filter(Boolean).map(Number)];
   return { url: server.url, stop: () => server.stop(), cpuMs: () => pids().reduce((sum, pid) => sum + cpuMsOf(pid), 0) };
+}
+
+/** BENCH_HEAP_SNAPSHOT=<dir>: the server's heap written before the clients connect and once all are subscribed. */
+function snapshot(when: string): void {
+  const dir = process.env.BENCH_HEAP_SNAPSHOT;
+  if (dir) process.stderr.write(`[bench] heap snapshot ${writeHeapSnapshot(join(dir, `subscriptions-${when}.heapsnapshot`))}\n`);
 }
 
 async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {

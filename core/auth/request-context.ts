@@ -51,25 +51,84 @@ export function createRequestContext<S extends CoreServices>(app: S, user: AuthU
   return { app, em, user, loaders: new Loaders(em), clock: app.clock, requestId };
 }
 
-/**
- * The same, with the EntityManager and the loaders made on first use: for a
- * WebSocket operation, whose context lives as long as the subscription and
- * is mostly idle (memory per subscriber).
- */
-export function createLazyRequestContext<S extends CoreServices>(app: S, user: AuthUser | null, requestId: string = randomUUID()): RequestContext<S> {
-  const ctx = { app, user, clock: app.clock, requestId } as RequestContext<S>;
-  setLazyScope(ctx);
-  return ctx;
+/** Makes the loaders of a lazy context's next scope (e.g. primed with what a live event already loaded). */
+export interface ScopeLoaders {
+  loadersFor(em: () => EntityManager): Loaders;
 }
 
-/** Replaces a context's EntityManager and loaders by ones made on first use; `loaders` builds the loaders on the EntityManager getter. */
-export function setLazyScope(ctx: RequestContext<CoreServices>, loaders: (em: () => EntityManager) => Loaders = (em) => new Loaders(em)): void {
+/**
+ * A context whose EntityManager and loaders are made on first use: for a
+ * WebSocket operation, whose context lives as long as the subscription and
+ * is mostly idle. A class, so that an idle one is its fields only (the
+ * accessors are the prototype's: no closures per subscriber).
+ */
+export class LazyRequestContext<S extends CoreServices = CoreServices> implements RequestContext<S> {
+  clock: Clock;
+  authError?: unknown;
+  connection?: LiveConnection;
+  operationId?: string;
+  ip?: string | null;
+  private forked: EntityManager | undefined = undefined;
+  private made: Loaders | undefined = undefined;
+  private scope: ScopeLoaders | undefined = undefined;
+  private id: string | undefined;
+
+  constructor(
+    readonly app: S,
+    public user: AuthUser | null,
+    requestId?: string,
+  ) {
+    this.clock = app.clock;
+    this.id = requestId;
+  }
+
+  /** Made when first read (most subscriptions never log or record one): randomUUID's text is a tree of a dozen string pieces. */
+  get requestId(): string {
+    return (this.id ??= randomUUID());
+  }
+
+  get em(): EntityManager {
+    return (this.forked ??= this.app.orm.em.fork() as EntityManager);
+  }
+
+  set em(value: EntityManager) {
+    this.forked = value;
+  }
+
+  get loaders(): Loaders {
+    if (this.made) return this.made;
+    // The loaders keep the EntityManager of their scope (made on their first read), whatever happens to the context's.
+    let pinned: EntityManager | undefined;
+    const em = () => (pinned ??= this.em);
+    return (this.made = this.scope ? this.scope.loadersFor(em) : new Loaders(em));
+  }
+
+  set loaders(value: Loaders) {
+    this.made = value;
+  }
+
+  /** Drops the EntityManager and loaders made so far; the next use makes new ones (the loaders by `scope`, when given). */
+  renewScope(scope?: ScopeLoaders): void {
+    this.forked = undefined;
+    this.made = undefined;
+    this.scope = scope;
+  }
+}
+
+/** The same as createRequestContext, with the EntityManager and the loaders made on first use (LazyRequestContext). */
+export function createLazyRequestContext<S extends CoreServices>(app: S, user: AuthUser | null, requestId?: string): RequestContext<S> {
+  return new LazyRequestContext(app, user, requestId);
+}
+
+/** A context's EntityManager and loaders made anew on their next use (see LazyRequestContext.renewScope). */
+export function renewScope(ctx: RequestContext<CoreServices>, scope?: ScopeLoaders): void {
+  if (ctx instanceof LazyRequestContext) return ctx.renewScope(scope);
   let em: EntityManager | undefined;
   let made: Loaders | undefined;
   const fork = () => (em ??= ctx.app.orm.em.fork() as EntityManager);
   Object.defineProperty(ctx, 'em', { get: fork, set: (value: EntityManager) => (em = value), configurable: true, enumerable: true });
   Object.defineProperty(ctx, 'loaders', {
-    get: () => (made ??= loaders(fork)),
+    get: () => (made ??= scope ? scope.loadersFor(fork) : new Loaders(fork)),
     set: (value: Loaders) => (made = value),
     configurable: true,
     enumerable: true,

@@ -47,3 +47,26 @@ describe('BoundedSubscription', () => {
     expect(log).toEqual(['end']);
   });
 });
+
+describe('BoundedSubscription.pull (a consumer object instead of a promise)', () => {
+  it('hands queued items, then waits for the next push, then reports the end', () => {
+    const { sub, log } = make(10);
+    const got: IteratorResult<number>[] = [];
+    const consumer = { receive: (result: IteratorResult<number>) => void got.push(result) };
+    sub.push(1);
+    sub.pull(consumer);
+    expect(got).toEqual([{ value: 1, done: false }]);
+    sub.pull(consumer);
+    expect(got).toHaveLength(1);
+    expect(sub.push(2)).toBe(true);
+    expect(got).toEqual([
+      { value: 1, done: false },
+      { value: 2, done: false },
+    ]);
+    expect(sub.depth).toBe(0);
+    sub.pull(consumer);
+    void sub.return();
+    expect(got[2]).toEqual({ value: undefined, done: true });
+    expect(log).toEqual(['prepare 1', 'prepare 2', 'end']);
+  });
+});

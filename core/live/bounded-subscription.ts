@@ -1,10 +1,12 @@
+import { PushIterator } from './push-iterator.js';
+
 export interface BoundedSubscriptionOptions<T> {
   /** Items waiting for a consumer that has not asked yet; one more and the subscriber is too slow. */
   maxQueue: number;
   /** The queue overflowed: the subscription has ended and its items are dropped. */
-  onOverflow: () => void;
+  onOverflow?: () => void;
   /** Runs once when the subscription ends, however it ends. */
-  onEnd: () => void;
+  onEnd?: () => void;
   /** Runs as an item is handed to the consumer (not when it is queued). */
   prepare?: (item: T) => void;
 }
@@ -13,78 +15,62 @@ export interface BoundedSubscriptionOptions<T> {
  * An async iterator fed by push with a bounded queue. A consumer that does
  * not keep up (its socket does not drain, so graphql-ws does not ask for the
  * next item) never blocks the pusher and never holds more than `maxQueue`
- * items: the next push ends the subscription instead.
+ * items: the next push ends the subscription instead. The hooks are the
+ * options' or a subclass's (`overflowed`, `onEnd`, `prepare`).
  */
-export class BoundedSubscription<T> implements AsyncIterableIterator<T> {
-  private queue: T[] = [];
-  private waiter: ((result: IteratorResult<T>) => void) | null = null;
-  private ended = false;
+export class BoundedSubscription<T> extends PushIterator<T> {
+  /** Made on the first item that waits: an idle subscription has none. */
+  private queue: T[] | null = null;
   /** The deepest the queue has been. */
   maxDepth = 0;
 
-  constructor(private readonly options: BoundedSubscriptionOptions<T>) {}
-
-  get depth(): number {
-    return this.queue.length;
+  constructor(private readonly options: BoundedSubscriptionOptions<T>) {
+    super();
   }
 
-  get isEnded(): boolean {
-    return this.ended;
+  get depth(): number {
+    return this.queue?.length ?? 0;
   }
 
   /** Offers an item; false when the subscription has ended (now or before). */
   push(item: T): boolean {
-    if (this.ended) return false;
-    if (this.waiter) {
-      const resolve = this.waiter;
-      this.waiter = null;
-      this.options.prepare?.(item);
-      resolve({ value: item, done: false });
-      return true;
+    if (this.isEnded) return false;
+    if (this.hasConsumer) {
+      this.prepare(item);
+      return this.handOver(item);
     }
-    if (this.queue.length >= this.options.maxQueue) {
-      this.end();
-      this.options.onOverflow();
+    const queue = (this.queue ??= []);
+    if (queue.length >= this.options.maxQueue) {
+      this.finish();
+      this.overflowed();
       return false;
     }
-    this.queue.push(item);
-    if (this.queue.length > this.maxDepth) this.maxDepth = this.queue.length;
+    queue.push(item);
+    if (queue.length > this.maxDepth) this.maxDepth = queue.length;
     return true;
   }
 
-  next(): Promise<IteratorResult<T>> {
-    if (this.queue.length) {
-      const item = this.queue.shift()!;
-      this.options.prepare?.(item);
-      return Promise.resolve({ value: item, done: false });
-    }
-    if (this.ended) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => {
-      this.waiter = resolve;
-    });
+  protected takeHeld(): IteratorResult<T> | undefined {
+    if (!this.queue?.length) return undefined;
+    const item = this.queue.shift()!;
+    if (!this.queue.length) this.queue = null;
+    this.prepare(item);
+    return { value: item, done: false };
   }
 
-  return(): Promise<IteratorResult<T>> {
-    this.end();
-    return Promise.resolve({ value: undefined, done: true });
+  protected dropHeld(): void {
+    this.queue = null;
   }
 
-  throw(error?: unknown): Promise<IteratorResult<T>> {
-    this.end();
-    return Promise.reject(error);
+  protected prepare(item: T): void {
+    this.options.prepare?.(item);
   }
 
-  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
-    return this;
+  protected overflowed(): void {
+    this.options.onOverflow?.();
   }
 
-  private end(): void {
-    if (this.ended) return;
-    this.ended = true;
-    this.queue = [];
-    const waiter = this.waiter;
-    this.waiter = null;
-    waiter?.({ value: undefined, done: true });
-    this.options.onEnd();
+  protected onEnd(): void {
+    this.options.onEnd?.();
   }
 }

@@ -11,12 +11,24 @@ import type { CommittedAppealEvent } from '../events/event-bus.js';
 export type LiveScope =
   { kind: 'all' } | { kind: 'sectors'; sectors: ReadonlySet<string> } | { kind: 'organizations'; organizations: ReadonlySet<string> } | { kind: 'none' };
 
+const ALL: LiveScope = Object.freeze({ kind: 'all' });
+const NONE: LiveScope = Object.freeze({ kind: 'none' });
+/** Scopes by their sectors or bodies: the subscribers of one scope share it (memory per subscriber); bounded. */
+const scopes = new Map<string, LiveScope>();
+
 /** `subtree`: the operator's body and every body below it (ORG_OPERATOR only). */
 export function liveScopeFor(user: AuthUser, subtree: readonly string[] = []): LiveScope {
-  if (SEE_ALL.has(user.role)) return { kind: 'all' };
-  if (BY_SECTOR.has(user.role)) return { kind: 'sectors', sectors: new Set(user.sectors) };
-  if (user.role === Role.ORG_OPERATOR && user.organizationId) return { kind: 'organizations', organizations: new Set(subtree) };
-  return { kind: 'none' };
+  if (SEE_ALL.has(user.role)) return ALL;
+  const bySector = BY_SECTOR.has(user.role);
+  if (!bySector && !(user.role === Role.ORG_OPERATOR && user.organizationId)) return NONE;
+  const key = bySector ? `s:${[...user.sectors].sort().join(',')}` : `o:${[...subtree].sort().join(',')}`;
+  let scope = scopes.get(key);
+  if (!scope) {
+    scope = bySector ? { kind: 'sectors', sectors: new Set(user.sectors) } : { kind: 'organizations', organizations: new Set(subtree) };
+    if (scopes.size >= 1_000) scopes.clear();
+    scopes.set(key, scope);
+  }
+  return scope;
 }
 
 export function canSeeEvent(scope: LiveScope, event: CommittedAppealEvent): boolean {

@@ -63,7 +63,11 @@ export class LiveFeed {
 
   add(subscriber: LiveSubscriber): () => void {
     this.subscribers.add(subscriber);
-    return () => this.subscribers.delete(subscriber);
+    return () => this.remove(subscriber);
+  }
+
+  remove(subscriber: LiveSubscriber): void {
+    this.subscribers.delete(subscriber);
   }
 
   /** Resolves once every event received so far has been handed out. */

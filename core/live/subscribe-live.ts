@@ -4,15 +4,12 @@ import { subordinateOrganizations } from '../auth/appeal-scope.js';
 import { query } from '../db/sql.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../entities/enums.js';
-import { Appeal } from '../entities/appeal.entity.js';
 import { badInput } from '../errors/errors.js';
-import { setLazyScope, type RequestContext } from '../auth/request-context.js';
-import { batchById, Loaders } from '../reference/cache/loaders.js';
+import type { RequestContext } from '../auth/request-context.js';
+import { LiveSubscription } from './live-subscription.js';
 import type { AppealEventFilter } from './appeal-event-filter.input.js';
-import { BoundedSubscription } from './bounded-subscription.js';
-import { canSeeEvent, liveScopeFor, matchesFilter, type LiveEventFilter, type LiveScope } from './event-visibility.js';
+import { liveScopeFor, type LiveEventFilter, type LiveScope } from './event-visibility.js';
 import type { LiveDelivery } from './live-feed.js';
-import { SLOW_SUBSCRIBER_CLOSE_CODE, SLOW_SUBSCRIBER_REASON } from './live-connection.js';
 import type { CoreServices } from '../config/core-services.js';
 import type { LiveFeed } from './live-feed.js';
 
@@ -35,10 +32,9 @@ export interface LiveSubscribeOptions {
 /**
  * Starts one subscription: access checked now (the access guard wraps only
  * `resolve`), the caller's scope fixed now, then filter and scope applied to
- * every event. Each event is resolved with a fresh EntityManager and fresh
- * DataLoaders, so nothing cached for one event leaks into the next; only the
- * by-id loaders of reference data (no access logic in them) are shared by
- * the subscribers of one event.
+ * every event (LiveSubscription). Each event is resolved with a fresh
+ * EntityManager and fresh DataLoaders, so nothing cached for one event leaks
+ * into the next.
  */
 export async function subscribeLive(ctx: RequestContext<LiveServices>, options: LiveSubscribeOptions): Promise<AsyncIterableIterator<LiveDelivery>> {
   checkAccess(liveAccess, `Subscription.${options.field}`, ctx);
@@ -48,44 +44,9 @@ export async function subscribeLive(ctx: RequestContext<LiveServices>, options: 
     ctx.app.plugins.map((p) => p.code),
   );
   const scope = await scopeOf(ctx, user);
-  const { live, config } = ctx.app;
-  let remove = () => {};
-  const subscription = new BoundedSubscription<LiveDelivery>({
-    maxQueue: config.WS_MAX_QUEUE,
-    onOverflow: () => {
-      live.stats.overflows++;
-      ctx.app.logger.warn({ userId: user.id, field: options.field, maxQueue: config.WS_MAX_QUEUE }, 'live updates: subscriber too slow, closing its socket');
-      ctx.connection?.close(SLOW_SUBSCRIBER_CLOSE_CODE, SLOW_SUBSCRIBER_REASON);
-    },
-    onEnd: () => remove(),
-    prepare: (delivery) => renewScope(ctx, delivery),
-  });
-  remove = live.add({
-    accepts: (facts) => (!options.types || options.types.has(facts.type)) && canSeeEvent(scope, facts) && matchesFilter(filter, facts),
-    push: (delivery) => {
-      subscription.push(delivery);
-      if (subscription.maxDepth > live.stats.maxQueueDepth) live.stats.maxQueueDepth = subscription.maxDepth;
-    },
-    end: () => void subscription.return(),
-  });
-  // An idle subscription keeps no EntityManager of its own (memory per subscriber).
-  renewScope(ctx);
+  const subscription = new LiveSubscription(ctx, { field: options.field, types: options.types, scope, filter });
   ctx.app.logger.debug({ userId: user.id, role: user.role, field: options.field }, 'live updates: subscribed');
   return subscription;
-}
-
-/**
- * A fresh EntityManager and fresh loaders for the event about to be resolved,
- * both made only if a resolver asks for them: most events need no
- * EntityManager, a subscriber whose class shares a result needs neither,
- * and an idle subscription keeps none (memory per subscriber).
- */
-function renewScope(ctx: RequestContext<LiveServices>, delivery?: LiveDelivery): void {
-  setLazyScope(ctx, (fork) => {
-    const loaders = new Loaders(fork, delivery?.reference);
-    if (delivery) loaders.named<string, Appeal>('appeal', batchById(Appeal)).prime(delivery.appeal.id, delivery.appeal);
-    return loaders;
-  });
 }
 
 /** An operator's subtree is read once per connection, not per subscription or per event. */
@@ -104,7 +65,14 @@ async function scopeOf(ctx: RequestContext<LiveServices>, user: AuthUser): Promi
   return liveScopeFor(user, await subtree);
 }
 
+/** Valid filters by their text and the enabled sectors: subscribers that send the same filter share one (memory per subscriber); bounded. */
+const filters = new Map<string, LiveEventFilter>();
+const MAX_CACHED_FILTERS = 1_000;
+
 function readFilter(input: AppealEventFilter | null | undefined, sectors: readonly string[]): LiveEventFilter {
+  const key = JSON.stringify([sectors, input?.sector, input?.organizationId, input?.municipalityId, input?.status, input?.type]);
+  const known = filters.get(key);
+  if (known) return known;
   const set = (values: readonly string[] | null | undefined) => (values?.length ? new Set(values) : null);
   for (const code of input?.sector ?? []) {
     if (!sectors.includes(code)) throw badInput('filter.sector', `Неизвестный отраслевой блок «${code}»`, { known: sectors });
@@ -112,11 +80,14 @@ function readFilter(input: AppealEventFilter | null | undefined, sectors: readon
   for (const field of ['organizationId', 'municipalityId'] as const) {
     for (const id of input?.[field] ?? []) if (!UUID.test(id)) throw badInput(`filter.${field}`, `Ожидается UUID, получено «${id}»`);
   }
-  return {
+  const filter: LiveEventFilter = {
     sector: set(input?.sector),
     organizationId: set(input?.organizationId?.map((id) => id.toLowerCase())),
     municipalityId: set(input?.municipalityId?.map((id) => id.toLowerCase())),
     status: set(input?.status),
     type: set(input?.type),
   };
+  if (filters.size >= MAX_CACHED_FILTERS) filters.clear();
+  filters.set(key, filter);
+  return filter;
 }

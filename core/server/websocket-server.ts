@@ -1,48 +1,21 @@
-import type { IncomingMessage, Server } from 'node:http';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
+import type { Server } from 'node:http';
+import { WebSocketServer } from 'ws';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { authenticateRequest, type Credentials } from '../auth/authenticate.js';
 import { createLazyRequestContext } from '../auth/request-context.js';
-import type { LiveConnection } from '../live/live-connection.js';
+import { PeriodicChecks, SocketConnection } from './socket-upkeep.js';
+import { serveGraphqlWs, type SocketExtra } from './graphql-ws-sockets.js';
 import { subscribeShared } from '../live/shared-execution.js';
 import { createErrorFormatter } from './format-error.js';
 import { graphqlLimits } from './graphql-limits.js';
 import type { RateLimits } from '../http/rate-limit.js';
 
-interface ConnectionExtra {
-  socket: WebSocket;
-  request?: IncomingMessage;
-  ip?: string | null;
+interface ConnectionExtra extends SocketExtra {
   user?: AuthUser;
   credentials?: Credentials;
-  live?: LiveConnection;
-}
-
-/** How long a socket closed for slowness may take to read the close frame before it is cut. */
-const CLOSE_GRACE_MS = 10_000;
-
-function liveConnection(extra: ConnectionExtra): LiveConnection {
-  extra.live ??= {
-    cache: new Map(),
-    close(code, reason) {
-      const socket = extra.socket;
-      if (socket.readyState !== socket.OPEN) return;
-      socket.close(code, reason);
-      // A client that reads nothing never answers the close frame: cut it, so its buffers go.
-      setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
-    },
-    // As graphql-ws's own adapter sends (graphql-ws/use/ws).
-    write: (data) =>
-      new Promise<void>((resolve, reject) => {
-        const socket = extra.socket;
-        if (socket.readyState !== socket.OPEN) return resolve();
-        socket.send(data, (error) => (error ? reject(error) : resolve()));
-      }),
-  };
-  return extra.live;
+  live?: SocketConnection;
 }
 
 /** Distinct valid subscription texts kept parsed (the cache starts afresh past it). */
@@ -52,29 +25,24 @@ const MAX_CACHED_DOCUMENTS = 1_000;
 const FORBIDDEN_CLOSE_CODE = 4403;
 
 /**
- * Checks an open socket's credentials again every WS_REAUTH_SECONDS (the
- * first time at a random point of the interval, so that sockets opened
- * together do not check together): a subscription of a deactivated user, an
- * expired token, one older than a password or role change, or a revoked API
- * key stops streaming within that time; the socket is closed with 4403.
+ * Checks open sockets' credentials again every WS_REAUTH_SECONDS (the first
+ * time at a random point of the interval's second half, so that sockets
+ * opened together do not check together): a subscription of a deactivated
+ * user, an expired token, one older than a password or role change, or a
+ * revoked API key stops streaming within that time; the socket is closed
+ * with 4403. One timer for all sockets (socket-upkeep.ts).
  */
-function recheckCredentials(app: AppServices, extra: ConnectionExtra): void {
+function credentialRechecks(app: AppServices): PeriodicChecks<ConnectionExtra> | null {
   const intervalMs = app.config.WS_REAUTH_SECONDS * 1000;
-  if (!intervalMs) return;
-  let timer: NodeJS.Timeout;
-  const check = async () => {
-    const socket = extra.socket;
-    if (socket.readyState !== socket.OPEN) return;
+  if (!intervalMs) return null;
+  return new PeriodicChecks<ConnectionExtra>(intervalMs, async (extra) => {
     try {
       if (!(await authenticateRequest(app, extra.credentials ?? {}))) throw new Error('no credentials');
-      timer = setTimeout(check, intervalMs).unref();
     } catch {
       app.logger.info({ userId: extra.user?.id }, 'live updates: credentials no longer valid, closing the socket');
-      socket.close(FORBIDDEN_CLOSE_CODE, 'Forbidden');
+      extra.socket.close(FORBIDDEN_CLOSE_CODE, 'Forbidden');
     }
-  };
-  timer = setTimeout(check, Math.round(intervalMs * (0.5 + Math.random() / 2))).unref();
-  extra.socket.once('close', () => clearTimeout(timer));
+  });
 }
 
 const param = (params: Record<string, unknown> | undefined, ...names: string[]): string | null => {
@@ -99,7 +67,9 @@ const param = (params: Record<string, unknown> | undefined, ...names: string[]):
  * message larger than the HTTP body limit closes the socket (1009).
  */
 export function attachWebSocketServer(server: Server, app: AppServices, schema: GraphQLSchema, rateLimits: RateLimits) {
-  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: app.config.HTTP_BODY_LIMIT_MB * 1024 * 1024 });
+  // No per-message deflate (ws's default, said here so it stays): its zlib contexts would cost tens of KB per socket,
+  // more than all of an idle subscription, for frames that are small JSON.
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: app.config.HTTP_BODY_LIMIT_MB * 1024 * 1024, perMessageDeflate: false });
   const format = createErrorFormatter(app.logger, app.config.NODE_ENV === 'development');
   const limits = graphqlLimits(app.config);
   const rules = [...specifiedRules, ...limits.validationRules];
@@ -108,6 +78,8 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
     const { errors, ...rest } = result;
     return errors ? { ...result, errors: errors.map((error) => format(error.toJSON(), error)) } : rest;
   };
+  const serializePayload = (result: ExecutionResult) => JSON.stringify(nextPayload(result));
+  const rechecks = credentialRechecks(app);
   // Valid documents by their text: subscribers that send the same query share one parsed tree (memory per
   // subscriber) and it is validated once (parse and validation depend on the text, the schema and the rules only).
   const validDocuments = new Map<string, DocumentNode>();
@@ -133,11 +105,11 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
     validDocuments.set(query, document);
     return document;
   };
-  const cleanup = useServer(
+  const cleanup = serveGraphqlWs<ConnectionExtra>(
     {
       schema,
       // A live event is executed once per access class and query, not once per subscriber.
-      subscribe: (args) => subscribeShared(args, (result) => JSON.stringify(nextPayload(result))),
+      subscribe: (args) => subscribeShared(args, serializePayload),
       // Parsed and validated here (rather than by graphql-ws) so that the limits apply and a syntax error is an error message, not a closed socket.
       onSubscribe: async (ctx, _id, payload) => {
         const document = documentOf(payload.query);
@@ -156,9 +128,6 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
       },
       onConnect: async (ctx) => {
         const extra = ctx.extra as ConnectionExtra;
-        // The upgrade request (headers, parser state: kilobytes) is not kept for the socket's life, only the address.
-        extra.ip = extra.request?.socket?.remoteAddress ?? null;
-        delete extra.request;
         const params = ctx.connectionParams as Record<string, unknown> | undefined;
         const credentials: Credentials = {
           authorization: param(params, 'authorization', 'Authorization'),
@@ -167,7 +136,7 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
         try {
           extra.user = (await authenticateRequest(app, credentials)) ?? undefined;
           extra.credentials = credentials;
-          if (extra.user) recheckCredentials(app, extra);
+          if (extra.user) rechecks?.add(extra);
           return Boolean(extra.user);
         } catch {
           return false;
@@ -176,14 +145,17 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
       context: async (ctx, operationId) => {
         const extra = ctx.extra as ConnectionExtra;
         const ip = extra.ip ?? null;
-        const connection = liveConnection(extra);
+        const connection = (extra.live ??= new SocketConnection(extra.socket));
         try {
           const user = await authenticateRequest(app, extra.credentials ?? {});
+          // The socket keeps the newest account read, one object with its contexts (memory per subscriber).
+          if (user) extra.user = user;
           return Object.assign(createLazyRequestContext(app, user), { ip, connection, operationId });
         } catch (authError) {
           return Object.assign(createLazyRequestContext(app, null), { authError, ip, connection, operationId });
         }
       },
+      onClose: (ctx) => rechecks?.delete(ctx.extra as ConnectionExtra),
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? nextPayload(result) : undefined),
       // Errors of the document itself (validation) carry no code of their own; a failure while streaming does.
       onError: (_ctx, _id, _payload, errors) =>
@@ -192,9 +164,14 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
         ),
     },
     wss,
+    // The upgrade request (headers, parser state: kilobytes) is not kept for the socket's life, only the address;
+    // every field there from the start (one shape, no dictionary).
+    (socket, request) => ({ socket, ip: request.socket?.remoteAddress ?? null, user: undefined, credentials: undefined, live: undefined }),
+    app.logger,
   );
   return {
     async dispose() {
+      rechecks?.stop();
       await cleanup.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

@@ -5,6 +5,7 @@ import { SurveyStatus } from './rules/survey-enums.js';
 import type { StoredQuestion } from './survey.entity.js';
 import type { SurveyResults } from './survey.types.js';
 import { surveyResults } from './survey-results.service.js';
+import { PushIterator } from '../live/push-iterator.js';
 
 /**
  * An async iterator that holds only the newest value: results are
@@ -12,12 +13,12 @@ import { surveyResults } from './survey-results.service.js';
  * snapshot of memory and gets the latest state when it asks (bounded by
  * design, where appeal events need a queue and an overflow rule).
  */
-export class LatestValue<T> implements AsyncIterableIterator<T> {
+export class LatestValue<T> extends PushIterator<T> {
   private pending: { value: T; last: boolean } | null = null;
-  private waiter: ((result: IteratorResult<T>) => void) | null = null;
-  private ended = false;
 
-  constructor(private readonly onEnd: () => void) {}
+  constructor(private readonly whenEnded: () => void) {
+    super();
+  }
 
   get waiting(): boolean {
     return this.pending !== null;
@@ -25,50 +26,28 @@ export class LatestValue<T> implements AsyncIterableIterator<T> {
 
   /** Offers a value; `last`: the stream ends once it is taken. */
   offer(value: T, last = false): void {
-    if (this.ended) return;
-    if (this.waiter) {
-      const resolve = this.waiter;
-      this.waiter = null;
-      resolve({ value, done: false });
-      if (last) this.end();
+    if (this.isEnded) return;
+    if (this.handOver(value)) {
+      if (last) this.finish();
       return;
     }
     this.pending = { value, last };
   }
 
-  next(): Promise<IteratorResult<T>> {
-    if (this.pending) {
-      const { value, last } = this.pending;
-      this.pending = null;
-      if (last) this.end();
-      return Promise.resolve({ value, done: false });
-    }
-    if (this.ended) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => (this.waiter = resolve));
-  }
-
-  return(): Promise<IteratorResult<T>> {
-    this.end();
-    return Promise.resolve({ value: undefined, done: true });
-  }
-
-  throw(error?: unknown): Promise<IteratorResult<T>> {
-    this.end();
-    return Promise.reject(error);
-  }
-
-  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
-    return this;
-  }
-
-  private end(): void {
-    if (this.ended) return;
-    this.ended = true;
+  protected takeHeld(): IteratorResult<T> | undefined {
+    if (!this.pending) return undefined;
+    const { value, last } = this.pending;
     this.pending = null;
-    const waiter = this.waiter;
-    this.waiter = null;
-    waiter?.({ value: undefined, done: true });
-    this.onEnd();
+    if (last) this.finish();
+    return { value, done: false };
+  }
+
+  protected dropHeld(): void {
+    this.pending = null;
+  }
+
+  protected onEnd(): void {
+    this.whenEnded();
   }
 }
 

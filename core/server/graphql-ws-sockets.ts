@@ -1,0 +1,122 @@
+import type { IncomingMessage } from 'node:http';
+import { CloseCode, DEPRECATED_GRAPHQL_WS_PROTOCOL, handleProtocols, makeServer, type ServerOptions, type WebSocket as ProtocolSocket } from 'graphql-ws';
+import type { WebSocket, WebSocketServer } from 'ws';
+import type { Logger } from '../logging/logger.js';
+
+/** What graphql-ws keeps of a socket (`ctx.extra`): the socket and the client's address, the rest set by the server's hooks. */
+export interface SocketExtra {
+  socket: WebSocket;
+  ip: string | null;
+}
+
+const isProd = () => process.env.NODE_ENV === 'production';
+const closeReason = (error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  return isProd() || message.length >= 124 ? 'Internal server error' : message;
+};
+
+/** graphql-ws's view of one socket: a class, its methods on the prototype (memory per subscriber). */
+class ProtocolAdapter implements ProtocolSocket {
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly logger: Logger,
+  ) {}
+
+  get protocol(): string {
+    return this.socket.protocol;
+  }
+
+  send(data: string): Promise<void> {
+    const socket = this.socket;
+    return new Promise((resolve, reject) => {
+      if (socket.readyState !== socket.OPEN) return resolve();
+      socket.send(data, (error) => (error ? reject(error) : resolve()));
+    });
+  }
+
+  close(code: number, reason: string): void {
+    this.socket.close(code, reason);
+  }
+
+  /**
+   * graphql-ws's handler of a `subscribe` message runs as long as the
+   * subscription: it is not awaited in an async listener (as graphql-ws's
+   * own adapter does), which would keep a suspended function and the
+   * message's buffer for the socket's life.
+   */
+  onMessage(handle: (data: string) => Promise<void>): void {
+    this.socket.on('message', (data) => {
+      handle(String(data)).catch((error) => {
+        this.logger.error({ err: error }, 'graphql-ws: internal error while handling a message');
+        this.socket.close(CloseCode.InternalServerError, closeReason(error));
+      });
+    });
+  }
+}
+
+/** Sockets pinged and not yet answered; a shared listener (no closure per socket). */
+const unanswered = new WeakSet<WebSocket>();
+function answered(this: WebSocket): void {
+  unanswered.delete(this);
+}
+
+/**
+ * graphql-ws's server (the graphql-transport-ws protocol, all of it
+ * graphql-ws's `makeServer`) on a `ws` server, as `graphql-ws/use/ws` does
+ * it, with what an idle socket holds cut down: one keep-alive timer for all
+ * sockets (every `keepAliveMs` each open socket is pinged; one that has not
+ * answered the previous ping is terminated) instead of an interval per
+ * socket, plain listeners, and no suspended async listener per message.
+ * Per-message deflate stays off (`ws`'s default for a server): its zlib
+ * contexts would cost far more per socket than all of this.
+ */
+export function serveGraphqlWs<E extends SocketExtra>(
+  options: ServerOptions<Record<string, unknown> | undefined, E>,
+  wss: WebSocketServer,
+  extraOf: (socket: WebSocket, request: IncomingMessage) => E,
+  logger: Logger,
+  keepAliveMs = 12_000,
+) {
+  const server = makeServer(options);
+  wss.options.handleProtocols = handleProtocols;
+  wss.once('error', (error) => {
+    logger.error({ err: error }, 'graphql-ws: the WebSocket server failed, closing its sockets');
+    for (const client of wss.clients) client.close(CloseCode.InternalServerError, closeReason(error));
+  });
+  wss.on('connection', (socket, request) => {
+    socket.on('error', (error) => {
+      logger.error({ err: error }, 'graphql-ws: socket error');
+      socket.close(CloseCode.InternalServerError, closeReason(error));
+    });
+    socket.on('pong', answered);
+    const closed = server.opened(new ProtocolAdapter(socket, logger), extraOf(socket, request));
+    socket.on('close', (code, reason) => {
+      unanswered.delete(socket);
+      if (!isProd() && code === CloseCode.SubprotocolNotAcceptable && socket.protocol === DEPRECATED_GRAPHQL_WS_PROTOCOL)
+        logger.warn('graphql-ws: a client asked for the deprecated subscriptions-transport-ws protocol');
+      void closed(code, String(reason));
+    });
+  });
+  const keepAlive =
+    keepAliveMs > 0
+      ? setInterval(() => {
+          for (const socket of wss.clients) {
+            if (socket.readyState !== socket.OPEN) continue;
+            if (unanswered.has(socket)) {
+              socket.terminate();
+              continue;
+            }
+            unanswered.add(socket);
+            socket.ping();
+          }
+        }, keepAliveMs).unref()
+      : null;
+  return {
+    async dispose() {
+      if (keepAlive) clearInterval(keepAlive);
+      for (const client of wss.clients) client.close(1001, 'Going away');
+      wss.removeAllListeners();
+      await new Promise<void>((resolve, reject) => wss.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}
