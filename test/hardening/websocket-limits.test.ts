@@ -82,6 +82,31 @@ describe('WebSocket operations follow the same rules as HTTP', () => {
       await t.stop();
     }
   });
+
+  it('accounts behind one address (a ministry behind NAT): sockets and subscriptions do not spend the per-address quota', async () => {
+    const t = await startTestApp({ env: { RATE_LIMIT_PER_IP_PER_MINUTE: '3', RATE_LIMIT_PER_MINUTE: '600' } });
+    const lives = [];
+    try {
+      // Ten people, one account each, all from 127.0.0.1: three times the address's quota of HTTP requests.
+      for (let i = 0; i < 10; i++) {
+        const { token } = await t.user(Role.CENTER_SPECIALIST);
+        const live = liveClient(t.url, token);
+        lives.push(live);
+        const stream = live.subscribe('subscription { appealEvents { id } }');
+        const probe = live.subscribe('{ __typename }');
+        await eventually(() => probe.results.length > 0, `the probe query of socket ${i}`);
+        expect(probe.results[0]?.data, `socket ${i}`).toEqual({ __typename: 'Query' });
+        expect(stream.results, `socket ${i}`).toEqual([]);
+      }
+      // The same address over HTTP is held to its quota.
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await fetch(`${t.url}/graphql?query=%7B__typename%7D`, { headers: { 'apollo-require-preflight': '1' } })).status);
+      expect(statuses.at(-1)).toBe(429);
+    } finally {
+      await Promise.all(lives.map((live) => live.dispose()));
+      await t.stop();
+    }
+  });
 });
 
 describe('REST routes count against the per-address quota', () => {
