@@ -314,6 +314,8 @@ async function startCluster(databaseUrl: string, jwtSecret: string) {
     command: fileURLToPath(new URL('../core/main.ts', import.meta.url)),
     nodeFlags: startNodeFlags(),
     url: `http://127.0.0.1:${port}`,
+    // Each API process compiles and starts on its own; four of them on a loaded machine take minutes.
+    readyTimeoutMs: 600_000,
     env: {
       DATABASE_URL: databaseUrl,
       PORT: String(port),
@@ -326,6 +328,9 @@ async function startCluster(databaseUrl: string, jwtSecret: string) {
       WS_MAX_QUEUE: process.env.WS_MAX_QUEUE ?? '1000',
     },
   });
+  // /health answers once one process listens: wait for all of them, or the first connections all go to the first.
+  const started = () => server.output().split('"msg":"ЦУР API: ').length - 1;
+  for (const end = Date.now() + 600_000; started() < PROCESSES && Date.now() < end;) await sleep(500);
   // What the API processes logged at info and above, by message (a socket closed for slowness or for its
   // credentials says so here, while the client only sees the close); the per-subscription lines are left out.
   const logged = new Map<string, number>();
