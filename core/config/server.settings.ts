@@ -27,4 +27,7 @@ export const serverSettings = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   HTTP_BODY_LIMIT_MB: z.coerce.number().int().positive().max(256).default(16),
+  // Connections waiting to be accepted (the kernel caps it at net.core.somaxconn): after a restart every open
+  // dashboard reconnects at once, and a full queue drops the connection attempt, which the client retries 1, 3, 7 s later.
+  LISTEN_BACKLOG: z.coerce.number().int().positive().default(4096),
 };

@@ -143,7 +143,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const http = await createHttpServer(app, schema);
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);
-      http.server.listen(config.PORT, () => resolve());
+      http.server.listen({ port: config.PORT, backlog: config.LISTEN_BACKLOG }, () => resolve());
     });
     const port = (http.server.address() as AddressInfo).port;
     logger.info({ port, plugins: plugins.map((p) => p.code), embedded: db.embedded, eventBus: config.eventBus }, `ЦУР API: http://localhost:${port}/graphql`);

@@ -108,6 +108,7 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
   const cleanup = serveGraphqlWs<ConnectionExtra>(
     {
       schema,
+      connectionInitWaitTimeout: app.config.WS_INIT_TIMEOUT_SECONDS * 1000,
       // A live event is executed once per access class and query, not once per subscriber.
       subscribe: (args) => subscribeShared(args, serializePayload),
       // Parsed and validated here (rather than by graphql-ws) so that the limits apply and a syntax error is an error message, not a closed socket.

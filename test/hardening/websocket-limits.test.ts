@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/test-app.js';
 import { Role } from '../../core/entities/enums.js';
 import { eventually, liveClient } from '../support/live-client.js';
+import WebSocket from 'ws';
 
 /** One operation over graphql-ws, to its end: its results (data or errors). */
 async function once(url: string, token: string, query: string) {
@@ -78,6 +79,60 @@ describe('WebSocket operations follow the same rules as HTTP', () => {
       const refused = streams.filter((stream) => stream.results.some((result) => result.errors));
       expect(refused).toHaveLength(0);
       await live.dispose();
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('accounts behind one address (a ministry behind NAT): sockets and subscriptions do not spend the per-address quota', async () => {
+    const t = await startTestApp({ env: { RATE_LIMIT_PER_IP_PER_MINUTE: '3', RATE_LIMIT_PER_MINUTE: '600' } });
+    const lives = [];
+    try {
+      // Ten people, one account each, all from 127.0.0.1: three times the address's quota of HTTP requests.
+      for (let i = 0; i < 10; i++) {
+        const { token } = await t.user(Role.CENTER_SPECIALIST);
+        const live = liveClient(t.url, token);
+        lives.push(live);
+        const stream = live.subscribe('subscription { appealEvents { id } }');
+        const probe = live.subscribe('{ __typename }');
+        await eventually(() => probe.results.length > 0, `the probe query of socket ${i}`);
+        expect(probe.results[0]?.data, `socket ${i}`).toEqual({ __typename: 'Query' });
+        expect(stream.results, `socket ${i}`).toEqual([]);
+      }
+      // The same address over HTTP is held to its quota.
+      const statuses = [];
+      for (let i = 0; i < 4; i++)
+        statuses.push((await fetch(`${t.url}/graphql?query=%7B__typename%7D`, { headers: { 'apollo-require-preflight': '1' } })).status);
+      expect(statuses.at(-1)).toBe(429);
+    } finally {
+      await Promise.all(lives.map((live) => live.dispose()));
+      await t.stop();
+    }
+  });
+
+  it('waits WS_INIT_TIMEOUT_SECONDS (10) for connection_init: a late one is acknowledged, none closes the socket with 4408', async () => {
+    const t = await startTestApp();
+    try {
+      const { token } = await t.user(Role.CENTER_SPECIALIST);
+      const url = `${t.url.replace(/^http/, 'ws')}/graphql`;
+      const open = async () => {
+        const socket = new WebSocket(url, 'graphql-transport-ws');
+        await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+        const closed = new Promise<number>((resolve) => socket.once('close', resolve));
+        return { socket, closed };
+      };
+      // graphql-ws's default (3 s) closed such a client in a reconnect storm on a busy machine.
+      const late = await open();
+      const silent = await open();
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      const ack = Promise.race([
+        new Promise<string>((resolve) => late.socket.once('message', (data) => resolve(String(data)))),
+        late.closed.then((code) => JSON.stringify({ type: 'closed', code })),
+      ]);
+      late.socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
+      expect(JSON.parse(await ack)).toMatchObject({ type: 'connection_ack' });
+      expect(await silent.closed).toBe(4408);
+      late.socket.close();
     } finally {
       await t.stop();
     }

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { liveClient, type LiveClient } from '../support/live-client.js';
@@ -41,6 +43,14 @@ describe('API_PROCESSES=2: two API processes behind one port', () => {
     ]);
     // Both API processes, and this test's own app.
     expect(count).toBe(3);
+  });
+
+  it("listens with LISTEN_BACKLOG's accept queue, not Node's 511 (a reconnect storm of every dashboard after a restart)", async () => {
+    const port = new URL(server.url).port;
+    // `ss` shows a listening socket's accept queue size as its Send-Q; the kernel caps it at somaxconn.
+    const line = execFileSync('ss', ['-ltnH', `sport = :${port}`], { encoding: 'utf8' }).trim();
+    const somaxconn = Number(readFileSync('/proc/sys/net/core/somaxconn', 'utf8'));
+    expect(Number(line.split(/\s+/)[2]), line).toBe(Math.min(4096, somaxconn));
   });
 
   it('delivers a committed event to subscribers on both processes', async () => {
