@@ -26,7 +26,7 @@ describe('the demo announcements', () => {
       `select a.title, a.status, m.code from announcement a
        join municipality m on jsonb_exists(a.audience::jsonb -> 'municipalityIds', m.id::text) order by a.created_at`,
     );
-    const listed = app.region.demoAnnouncements;
+    const listed = app.region.demo.announcements;
     expect(listed.length).toBeGreaterThan(0);
     expect(rows).toEqual(listed.map((a) => ({ title: a.title, status: 'PUBLISHED', code: a.municipalityCode })));
     const [{ count }] = await t.asOwner(`select count(*)::int as count from appeal where external_id like 'demo-announcement-%'`);
