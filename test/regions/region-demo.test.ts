@@ -10,7 +10,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { loadRegionPack, RegionPackError } from '../../core/region/index.js';
+import { loadRegionPack } from '../../core/region/index.js';
+import { refusal as packRefusal } from './pack-helpers.js';
 import { createScratchDatabase } from '../../core/db/scratch-database.js';
 import { ManualClock } from '../../core/clock/clock.js';
 import { startTestApp } from '../support/test-app.js';
@@ -30,15 +31,7 @@ function packWith(source: string, files: Record<string, unknown>): string {
 }
 const mariEl = (name: string) => JSON.parse(readFileSync(join(MARI_EL, name), 'utf8'));
 
-function refusal(dir: string): RegionPackError {
-  try {
-    loadRegionPack(dir);
-  } catch (error) {
-    if (error instanceof RegionPackError) return error;
-    throw error;
-  }
-  throw new Error('the pack was accepted');
-}
+const refusal = (dir: string) => packRefusal(() => loadRegionPack(dir));
 
 describe("a pack's demo files", () => {
   it('give Mari El its demo: the users of its housing ministry and Yoshkar-Ola, its streets, hot spots and two polls', () => {
