@@ -22,7 +22,7 @@ export async function seedAnnouncementsDemo(app: LifecycleServices): Promise<voi
 }
 
 async function seed(app: LifecycleServices): Promise<void> {
-  const listed = app.region.demoAnnouncements;
+  const listed = app.region.demo.announcements;
   const em = app.orm.em.fork() as EntityManager;
   const [done] = await pgQuery(em, 'select 1 from announcement limit 1', []);
   if (done || listed.length === 0) return;

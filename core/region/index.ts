@@ -4,7 +4,8 @@ export { resolveRegionPackDir, readRegionInfo, DEFAULT_REGION_PACK, REPO_ROOT } 
 export { RegionPackError } from './region-pack-error.js';
 export { loadRegion } from './region-load.js';
 export { applyRegionPack, describeChanges, type RegionLoadReport, type TableChanges } from './region-pack.store.js';
-export { regionFileSchema, municipalityRowSchema, organizationRowSchema, type DemoAnnouncement, type RegionInfo } from './region-pack.schema.js';
+export { regionFileSchema, municipalityRowSchema, organizationRowSchema, type RegionInfo } from './region-pack.schema.js';
+export { DEMO_FILES, type DemoAnnouncement, type DemoHotSpot, type DemoQuestion, type DemoSurvey, type DemoUserRow, type RegionDemo } from './region-demo.js';
 export { regionTables, rowFields, loadSectorTables, type RegionTables, type TableSchemas } from './sector-tables.js';
 export { loadPackTables } from './region-pack.loader.js';
 export { bodyOfRole } from './region-pack.roles.js';

@@ -1,6 +1,7 @@
 import { OrganizationKind } from '../entities/reference-types.js';
 import type { RegionPack } from './region-pack.loader.js';
 import { RegionPackError } from './region-pack-error.js';
+import { checkDemoIntegrity } from './region-demo.js';
 
 /** Rows keyed by code; a code seen twice is refused with both rows. */
 function byCode<T extends { code: string }>(rows: readonly T[], file: string): Map<string, number> {
@@ -23,7 +24,7 @@ function byCode<T extends { code: string }>(rows: readonly T[], file: string): M
  *   plugin API's complainsAboutOwnAdministration, 59-ФЗ art. 8 part 6);
  * - at most one EXECUTIVE_BODY per sector code: the sector's responsible body,
  *   to which routing falls back;
- * - every demo announcement is addressed to a municipality of the pack.
+ * - the demo rows name bodies and municipalities of the pack (region-demo.ts).
  */
 export function checkPackIntegrity(pack: RegionPack, fileName: (name: string) => string): void {
   const regionFile = fileName('region.json');
@@ -62,12 +63,7 @@ export function checkPackIntegrity(pack: RegionPack, fileName: (name: string) =>
   });
 
   if (!organizationRow.has('cur')) throw new RegionPackError(organizationsFile, 'no CENTER organization coded "cur" (the ЦУР itself)');
-  pack.demoAnnouncements.forEach((announcement, index) => {
-    if (!municipalityRow.has(announcement.municipalityCode)) {
-      const problem = `no municipality has the code "${announcement.municipalityCode}" (municipalities.json)`;
-      throw new RegionPackError(fileName('demo-announcements.json'), problem, index + 1, 'municipalityCode');
-    }
-  });
+  checkDemoIntegrity(pack.demo, { municipalities: municipalityRow, organizations: organizationRow }, fileName);
   pack.municipalities.forEach((municipality, index) => {
     const admin = organizationRow.get(`adm-${municipality.code}`);
     if (admin === undefined || pack.organizations[admin]!.kind !== OrganizationKind.MUNICIPAL_ADMINISTRATION) {

@@ -2,14 +2,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { productionYearSchema, type ProductionYear } from '../deadlines/production-year.js';
 import type { MunicipalityReference, OrganizationReference } from '../entities/reference-types.js';
-import {
-  demoAnnouncementsFileSchema,
-  municipalitiesFileSchema,
-  organizationsFileSchema,
-  regionFileSchema,
-  type DemoAnnouncement,
-  type RegionInfo,
-} from './region-pack.schema.js';
+import { municipalitiesFileSchema, organizationsFileSchema, regionFileSchema, type RegionInfo } from './region-pack.schema.js';
+import { loadRegionDemo, type RegionDemo } from './region-demo.js';
 import { RegionPackError } from './region-pack-error.js';
 import { DEFAULT_REGION_PACK, displayName, parseFile, resolveRegionPackDir } from './region-files.js';
 import { checkPackIntegrity } from './region-pack.integrity.js';
@@ -25,8 +19,8 @@ export interface RegionPack {
   organizations: OrganizationReference[];
   /** Production-calendar years shipped with the pack (calendar/ru-YYYY.json). */
   calendar: ProductionYear[];
-  /** What the demo publishes (demo-announcements.json; none without the file). */
-  demoAnnouncements: DemoAnnouncement[];
+  /** What the demo (`DEMO=1`) is made of: the pack's demo-*.json files (region-demo.ts); empty lists without them. */
+  demo: RegionDemo;
 }
 
 const YEAR_FILE = /^ru-(\d{4})\.json$/;
@@ -63,9 +57,7 @@ export function loadRegionPack(setting: string = DEFAULT_REGION_PACK): RegionPac
     municipalities: parseFile(file('municipalities.json'), municipalitiesFileSchema, true).map(({ note: _, ...row }) => row),
     organizations: parseFile(file('organizations.json'), organizationsFileSchema, true).map(({ note: _, ...row }) => row),
     calendar: loadCalendar(dir),
-    demoAnnouncements: existsSync(file('demo-announcements.json'))
-      ? parseFile(file('demo-announcements.json'), demoAnnouncementsFileSchema, true).map(({ note: _, ...row }) => row)
-      : [],
+    demo: loadRegionDemo(dir),
   };
   checkPackIntegrity(pack, (name) => displayName(file(name)));
   return pack;

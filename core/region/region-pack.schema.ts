@@ -7,15 +7,15 @@ import { MunicipalityKind, OrganizationKind } from '../entities/reference-types.
  * clients and stored rows refer to, so a pack may add rows but must keep codes.
  */
 
-const code = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected a lowercase latin code (a-z, 0-9, "-", ".")');
-const text = z
+export const code = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected a lowercase latin code (a-z, 0-9, "-", ".")');
+export const text = z
   .string()
   .trim()
   .min(1, 'expected a non-empty string')
   .max(1000)
   .refine((value) => !value.includes('\u0000'), 'contains a NUL byte');
 /** Sources and reasons, for the people who keep the pack; the core does not read it. */
-const note = z.string().max(5000).optional();
+export const note = z.string().max(5000).optional();
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -89,31 +89,7 @@ export const organizationRowSchema = z.strictObject({
   note,
 });
 
-/**
- * demo-announcements.json (optional): the announcements the demo publishes,
- * each with the residents' appeals it answers at intake. Times are hours from
- * the moment the demo is seeded (negative: earlier). `kind` is one of the
- * core's AnnouncementKind values.
- */
-export const demoAnnouncementRowSchema = z.strictObject({
-  kind: z.enum(['OUTAGE', 'WORKS', 'EMERGENCY', 'INFO']),
-  title: text,
-  body: z.string().trim().min(1, 'expected a non-empty string').max(5000),
-  /** The municipality it is addressed to; its administration is the author. */
-  municipalityCode: code,
-  validFromHours: z.number(),
-  validToHours: z.number(),
-  categories: z.array(code).optional(),
-  sectors: z.array(code).optional(),
-  streets: z.array(text).optional(),
-  /** Residents' appeals registered after it is published (the intake matches them to it). */
-  appeals: z.array(text).default([]),
-  note,
-});
-
 export const municipalitiesFileSchema = z.array(municipalityRowSchema);
-export const demoAnnouncementsFileSchema = z.array(demoAnnouncementRowSchema);
-export type DemoAnnouncement = Omit<z.infer<typeof demoAnnouncementRowSchema>, 'note'>;
 export const organizationsFileSchema = z.array(organizationRowSchema);
 
 export type RegionInfo = z.infer<typeof regionFileSchema>;

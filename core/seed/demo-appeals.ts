@@ -8,7 +8,7 @@ import type { Actor } from '../events/appeal-transaction.js';
 import { registerAppeal } from '../lifecycle/register-appeal.service.js';
 import { demoTimeline, type DemoPlan } from './demo-timeline.js';
 import { demoState, runDemoStep, type DemoCast } from './demo-steps.js';
-import { CHANNEL_WEIGHTS, FZ59_CHANNELS, INCIDENT_CHANNELS, STREETS, HOT_SPOTS, OPENINGS, weighted } from './demo-vocabulary.js';
+import { CHANNEL_WEIGHTS, FZ59_CHANNELS, INCIDENT_CHANNELS, OPENINGS, weighted } from './demo-vocabulary.js';
 
 export interface DemoAppealOptions {
   count: number;
@@ -68,7 +68,7 @@ export async function generateDemoAppeals(app: AppServices, options: DemoAppealO
     throw new Error('Демо-данные: нужен активный специалист ЦУР (CENTER_SPECIALIST), от имени которого регистрируются и проверяются обращения');
 
   const municipalityWeights = municipalities.map((m) => [m, Number(m.population)] as [MunicipalityRef, number]);
-  const byPopulation = [...municipalities].sort((a, b) => b.population - a.population || a.code.localeCompare(b.code));
+  const { streets, hotSpots } = app.region.demo;
   const plans: DemoPlan[] = [];
   for (let i = 0; i < options.count; i++) {
     const channel = weighted(faker, CHANNEL_WEIGHTS);
@@ -77,16 +77,19 @@ export async function generateDemoAppeals(app: AppServices, options: DemoAppealO
     // Recent months are busier.
     const ageMs = Math.floor(faker.number.float({ min: 0, max: 1 }) ** 1.5 * 395 * DAY) + 2 * HOUR;
     // Hot spots of the last two months: many appeals on one question in one street (regional problems).
-    const hot = ageMs < 60 * DAY && faker.datatype.boolean(0.08) ? faker.helpers.arrayElement(HOT_SPOTS) : null;
+    const hot = ageMs < 60 * DAY && faker.datatype.boolean(0.08) && hotSpots.length ? faker.helpers.arrayElement(hotSpots) : null;
     const hotCategory = hot && categories.find((c) => c.code === hot.category);
-    const hotMunicipality = hot && byPopulation[hot.rank];
+    const hotMunicipality = hot && municipalities.find((m) => m.code === hot.municipalityCode);
     if (hotCategory && hotMunicipality) {
       category = hotCategory;
       municipality = hotMunicipality;
     }
     const keyword = faker.helpers.arrayElement(category.keywords.length ? category.keywords : [category.name]);
-    const street = hotCategory && hotMunicipality ? hot!.street : faker.helpers.arrayElement(STREETS);
-    const address = `${municipality.short_name}, ул. ${street}, д. ${faker.number.int({ min: 1, max: hotCategory ? 12 : 120 })}`;
+    // Without the pack's streets an address names the municipality alone.
+    const street = hotCategory && hotMunicipality ? hot!.street : streets.length ? faker.helpers.arrayElement(streets) : null;
+    const address = street
+      ? `${municipality.short_name}, ул. ${street}, д. ${faker.number.int({ min: 1, max: hotCategory ? 12 : 120 })}`
+      : municipality.short_name;
     const receivedAt = new Date(now.getTime() - ageMs);
     plans.push({
       index: i,

@@ -1,5 +1,4 @@
 import { Role } from '../entities/enums.js';
-import { OrganizationKind } from '../entities/reference-types.js';
 import type { RegionPack } from '../region/index.js';
 
 export interface DemoUser {
@@ -12,21 +11,14 @@ export interface DemoUser {
 
 /**
  * The demo users of API.md's "Demo mode"; all have the password `demo`. The
- * operator works in the administration of the region's most populous
- * municipality, the ministry's users in the housing sector's responsible body.
+ * ЦУР's own staff are the core's (every pack has the centre `cur`); the users
+ * bound to the region's bodies (the operator of an administration, the
+ * ministry's sector users) are the pack's demo-users.json. A pack's row with
+ * the e-mail of a ЦУР user replaces it.
  */
 export function demoUsers(region: RegionPack): DemoUser[] {
-  const largest = [...region.municipalities].sort((a, b) => b.population - a.population || a.code.localeCompare(b.code))[0];
-  const administration = region.organizations.find((o) => o.code === `adm-${largest?.code}`);
-  const ministry = region.organizations.find((o) => o.kind === OrganizationKind.EXECUTIVE_BODY && o.sectors.includes('housing'));
-  return [
-    ...CENTER_USERS,
-    ...(administration
-      ? [{ email: 'operator@demo.local', fullName: `Оператор: ${administration.shortName}`, role: Role.ORG_OPERATOR, organizationCode: administration.code }]
-      : []),
-    ...(ministry ? MINISTRY_USERS.map((user) => ({ ...user, organizationCode: ministry.code })) : []),
-    INTEGRATION_USER,
-  ];
+  const listed = new Set(region.demo.users.map((user) => user.email));
+  return [...CENTER_USERS.filter((user) => !listed.has(user.email)), ...region.demo.users];
 }
 
 const CENTER_USERS: readonly DemoUser[] = [
@@ -35,17 +27,7 @@ const CENTER_USERS: readonly DemoUser[] = [
   { email: 'head@demo.local', fullName: 'Руководитель ЦУР', role: Role.CENTER_HEAD, organizationCode: 'cur' },
   { email: 'specialist@demo.local', fullName: 'Специалист ЦУР', role: Role.CENTER_SPECIALIST, organizationCode: 'cur' },
   { email: 'analyst@demo.local', fullName: 'Аналитик ЦУР', role: Role.ANALYST, organizationCode: 'cur' },
+  { email: 'integration@demo.local', fullName: 'Сервисная учётная запись канала ПОС', role: Role.INTEGRATION, organizationCode: 'cur' },
 ];
-const MINISTRY_USERS: readonly Omit<DemoUser, 'organizationCode'>[] = [
-  { email: 'ministry@demo.local', fullName: 'Наблюдатель министерства (ЖКХ)', role: Role.MINISTRY_OBSERVER, sectors: ['housing'] },
-  { email: 'sector-lead@demo.local', fullName: 'Ответственный за блок ЖКХ', role: Role.SECTOR_LEAD, sectors: ['housing'] },
-  { email: 'sector-specialist@demo.local', fullName: 'Специалист блока ЖКХ', role: Role.SECTOR_SPECIALIST, sectors: ['housing'] },
-];
-const INTEGRATION_USER: DemoUser = {
-  email: 'integration@demo.local',
-  fullName: 'Сервисная учётная запись канала ПОС',
-  role: Role.INTEGRATION,
-  organizationCode: 'cur',
-};
 
 export const DEMO_PASSWORD = 'demo';

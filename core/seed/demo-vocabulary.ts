@@ -5,6 +5,8 @@ import { Channel } from '../entities/enums.js';
  * The words and shares the generated appeals are made of: the demo
  * (demo-appeals.ts, demo-steps.ts, through the lifecycle) and the bulk data
  * of tests and benchmarks (test/support/bulk-appeals.ts) draw from the same.
+ * The places they name (streets, hot spots) are the region pack's
+ * (demo-streets.json, demo-hot-spots.json).
  */
 /** Channel shares seen in published ЦУР reports: ПОС leads, social media second. */
 export const CHANNEL_WEIGHTS: [Channel, number][] = [
@@ -21,24 +23,6 @@ export const CHANNEL_WEIGHTS: [Channel, number][] = [
 ];
 export const FZ59_CHANNELS = new Set([Channel.WRITTEN, Channel.EMAIL, Channel.PERSONAL_RECEPTION]);
 export const INCIDENT_CHANNELS = new Set([Channel.SOCIAL_MEDIA, Channel.MESSENGER, Channel.MEDIA]);
-export const STREETS = [
-  'Ленина',
-  'Советская',
-  'Панфилова',
-  'Машиностроителей',
-  'Комсомольская',
-  'Первомайская',
-  'Гагарина',
-  'Эшкинина',
-  'Кирова',
-  'Строителей',
-];
-/** `rank`: the municipality's place by population (0: the most populous), so the hot spots suit any region. */
-export const HOT_SPOTS = [
-  { category: 'housing.heating', rank: 0, street: 'Машиностроителей' },
-  { category: 'roads.potholes', rank: 2, street: 'Советская' },
-  { category: 'waste.container-site', rank: 1, street: 'Кирова' },
-];
 export const OPENINGS = ['Прошу разобраться:', 'Обращаюсь повторно.', 'Здравствуйте!', 'Жалоба.', 'Уважаемые сотрудники,', 'Помогите, пожалуйста.'];
 /** Answers as bodies write them; the last one is the boilerplate that clause 8 asks to find. */
 export const ANSWERS = [

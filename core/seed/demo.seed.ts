@@ -24,23 +24,28 @@ export async function seedDemo(app: AppServices): Promise<void> {
   await seedDemoProblems(em, app);
 }
 
-/** The regional problems of the last two months, one of them with a decision taken, so the report has them. */
+/**
+ * The regional problems of the last two months; where the pack's hot spot
+ * carries a decision, the largest problem of its category is taken in hand
+ * with it, so the report has one in progress.
+ */
 async function seedDemoProblems(em: EntityManager, app: AppServices): Promise<void> {
   const now = app.clock.now();
   const ids = await detectProblems(em, { from: new Date(now.getTime() - 60 * 86_400_000), to: now, minCount: app.config.PROBLEM_MIN_APPEALS });
   if (!ids.length) return;
-  const heating = await queryOne<{ id: string }>(
-    em,
-    sql`select p.id from problem as p join category as c on c.id = p.category_id
-      where p.id = any(${ids}::uuid[]) and c.code = 'housing.heating' order by p.appeal_count desc, p.id limit 1`,
-  );
-  if (!heating) return;
-  await query(
-    em,
-    sql`update problem set status = 'IN_PROGRESS',
-      decision = ${'Замена участка теплосети; до завершения работ — ежедневный контроль температуры в квартирах'},
-      national_project_indicator = ${'ЖКС.1.3'} where id = ${heating.id}`,
-  );
+  for (const spot of app.region.demo.hotSpots.filter((s) => s.decision)) {
+    const problem = await queryOne<{ id: string }>(
+      em,
+      sql`select p.id from problem as p join category as c on c.id = p.category_id
+        where p.id = any(${ids}::uuid[]) and c.code = ${spot.category} order by p.appeal_count desc, p.id limit 1`,
+    );
+    if (!problem) continue;
+    await query(
+      em,
+      sql`update problem set status = 'IN_PROGRESS', decision = ${spot.decision!},
+        national_project_indicator = ${spot.nationalProjectIndicator ?? null} where id = ${problem.id}`,
+    );
+  }
 }
 
 async function seedDemoUsers(em: EntityManager, app: AppServices): Promise<void> {

@@ -3,6 +3,7 @@ import type { SurveysServices } from './survey.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { pgQuery } from '../db/pg-query.js';
 import type { Role } from '../entities/enums.js';
+import type { DemoQuestion, DemoSurvey } from '../region/index.js';
 import { QuestionType } from './rules/survey-enums.js';
 import type { SurveyAnswerInput, SurveyInput } from './rules/survey.input.js';
 import { createSurvey, moveSurvey } from './survey.service.js';
@@ -16,124 +17,91 @@ function random(seed: number) {
     return seed / 2_147_483_648;
   };
 }
-
-const HEATING: SurveyInput = {
-  title: 'Отопительный сезон: довольны ли вы теплом в квартире?',
-  description: 'Опрос жителей многоквартирных домов по итогам отопительного сезона',
-  audience: { sectors: ['housing'] },
-  questions: [
-    {
-      code: 'warm',
-      text: 'Тепло ли в вашей квартире этой зимой?',
-      type: QuestionType.SINGLE_CHOICE,
-      required: true,
-      options: [
-        { code: 'yes', text: 'Да' },
-        { code: 'sometimes', text: 'Не всегда' },
-        { code: 'no', text: 'Нет' },
-      ],
-    },
-    {
-      code: 'issues',
-      text: 'С чем сталкивались?',
-      type: QuestionType.MULTIPLE_CHOICE,
-      required: false,
-      options: [
-        { code: 'cold', text: 'Холодные батареи' },
-        { code: 'late', text: 'Позднее включение' },
-        { code: 'leaks', text: 'Протечки' },
-        { code: 'bills', text: 'Завышенные счета' },
-      ],
-    },
-    { code: 'rating', text: 'Оцените работу управляющей компании от 1 до 5', type: QuestionType.SCALE, required: true, scaleMin: 1, scaleMax: 5 },
-    { code: 'comment', text: 'Что нужно исправить в первую очередь?', type: QuestionType.TEXT, required: false },
-  ],
-};
-
-const ROADS: SurveyInput = {
-  title: 'Качество дорог в вашем населённом пункте',
-  description: 'Оперативный опрос перед планированием ремонта дорог',
-  audience: { sectors: ['roads'] },
-  questions: [
-    { code: 'state', text: 'Как вы оцениваете состояние дорог?', type: QuestionType.SCALE, required: true, scaleMin: 1, scaleMax: 10 },
-    {
-      code: 'priority',
-      text: 'Что ремонтировать первым?',
-      type: QuestionType.SINGLE_CHOICE,
-      required: true,
-      options: [
-        { code: 'yards', text: 'Дворы' },
-        { code: 'streets', text: 'Улицы' },
-        { code: 'sidewalks', text: 'Тротуары' },
-      ],
-    },
-  ],
-};
-
-const COMMENTS = [
-  'Батареи еле тёплые по утрам',
-  'Всё хорошо, спасибо',
-  'Долго не включали отопление в октябре',
-  'Прошу проверить стояк в подъезде',
-  'Счета выросли, а теплее не стало',
-  'Протекает крыша над квартирой',
-];
+type Random = ReturnType<typeof random>;
+const pick = <T>(rnd: Random, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
 
 /**
- * The demo's polls, made through the services as staff would: a closed
- * survey on heating with a few hundred responses (links and paper forms),
- * and an open one on roads that is still taking answers.
+ * One respondent's answers, drawn per question type: one option, a few
+ * options, a point of the scale, or one of the question's sample answers.
+ * Required questions are always answered, others now and then.
+ */
+export function demoAnswers(questions: readonly DemoQuestion[], rnd: Random): SurveyAnswerInput[] {
+  return questions.flatMap((q): SurveyAnswerInput[] => {
+    const options = (q.options ?? []).map((o) => o.code);
+    if (!q.required && rnd() < (q.type === 'TEXT' ? 0.85 : 0.3)) return [];
+    switch (q.type) {
+      case 'SINGLE_CHOICE':
+        return options.length ? [{ questionCode: q.code, optionCodes: [pick(rnd, options)] }] : [];
+      case 'MULTIPLE_CHOICE': {
+        const chosen = options.filter(() => rnd() < 0.3);
+        if (!chosen.length && options.length) chosen.push(pick(rnd, options));
+        return chosen.length ? [{ questionCode: q.code, optionCodes: chosen }] : [];
+      }
+      case 'SCALE': {
+        const min = q.scaleMin ?? 1;
+        return [{ questionCode: q.code, value: min + Math.floor(rnd() * ((q.scaleMax ?? 5) - min + 1)) }];
+      }
+      case 'TEXT':
+        return q.sampleAnswers?.length ? [{ questionCode: q.code, text: pick(rnd, q.sampleAnswers) }] : [];
+    }
+  });
+}
+
+function surveyInput(survey: DemoSurvey, municipalityIds: Map<string, string>): SurveyInput {
+  const { municipalityCodes, ...audience } = survey.audience;
+  return {
+    title: survey.title,
+    description: survey.description ?? null,
+    audience: { ...audience, municipalityIds: municipalityCodes?.map((code) => municipalityIds.get(code)!) },
+    questions: survey.questions.map(({ sampleAnswers: _, type, ...q }) => ({ ...q, type: QuestionType[type] })),
+  };
+}
+
+/**
+ * The demo's polls, the region pack's demo-surveys.json, made through the
+ * services as staff would: each opened, its links issued and partly answered,
+ * its paper forms imported, and closed when the pack says so. None without
+ * the file; a poll for a sector whose plugin is off is left out.
  */
 export async function seedSurveysDemo(app: SurveysServices): Promise<void> {
+  const listed = app.region.demo.surveys;
   const em = app.orm.em.fork() as EntityManager;
   const [staff] = await pgQuery<{ id: string; role: Role; organization_id: string | null }>(
     em,
     `select id, role, organization_id from app_user where email = 'specialist@demo.local'`,
     [],
   );
-  if (!staff) return;
+  if (!staff || listed.length === 0) return;
   const [{ n }] = await pgQuery<{ n: number }>(em, 'select count(*)::int as n from survey', []);
   if (n > 0) return;
   const user: AuthUser = { id: staff.id, role: staff.role, organizationId: staff.organization_id, sectors: [] };
-  const places = await pgQuery<{ id: string; population: number }>(em, 'select id, population from municipality order by population desc', []);
+  const places = await pgQuery<{ id: string; code: string }>(em, 'select id, code from municipality order by population desc, code', []);
+  const municipalityIds = new Map(places.map((p) => [p.code, p.id]));
   const rnd = random(2026);
-  const place = () => places[Math.min(places.length - 1, Math.floor(rnd() ** 2 * places.length))].id;
+  // Respondents lean towards the most populous municipalities.
+  const place = () => places[Math.min(places.length - 1, Math.floor(rnd() ** 2 * places.length))]?.id ?? null;
   const fork = () => app.orm.em.fork() as EntityManager;
 
-  const heatingAnswers = (i: number): SurveyAnswerInput[] => {
-    const warm = rnd() < 0.55 ? 'yes' : rnd() < 0.6 ? 'sometimes' : 'no';
-    const answers: SurveyAnswerInput[] = [
-      { questionCode: 'warm', optionCodes: [warm] },
-      { questionCode: 'rating', value: warm === 'yes' ? 3 + Math.floor(rnd() * 3) : 1 + Math.floor(rnd() * 3) },
-    ];
-    const issues = ['cold', 'late', 'leaks', 'bills'].filter(() => rnd() < 0.3);
-    if (issues.length) answers.push({ questionCode: 'issues', optionCodes: issues });
-    if (i % 9 === 0) answers.push({ questionCode: 'comment', text: COMMENTS[i % COMMENTS.length] });
-    return answers;
-  };
-
-  let heating = await createSurvey(app, fork(), user, HEATING);
-  heating = await moveSurvey(app, fork(), user, heating.id, heating.version, 'OPENED');
-  const heatingLinks = await issueSurveyLinks(app, fork(), user, heating.id, 150, null);
-  for (let i = 0; i < 120; i++) await submitSurveyResponse(app, fork(), heatingLinks[i].token, heatingAnswers(i), place());
-  const paper = Array.from({ length: 200 }, (_, i) => ({ rowKey: `paper-${i + 1}`, municipalityId: place(), answers: heatingAnswers(i + 120) }));
-  await importSurveyResponses(app, fork(), user, heating.id, paper);
-  await moveSurvey(app, fork(), user, heating.id, heating.version, 'CLOSED');
-
-  let roads = await createSurvey(app, fork(), user, ROADS);
-  roads = await moveSurvey(app, fork(), user, roads.id, roads.version, 'OPENED');
-  const roadLinks = await issueSurveyLinks(app, fork(), user, roads.id, 100, null);
-  for (let i = 0; i < 40; i++) {
-    await submitSurveyResponse(
-      app,
-      fork(),
-      roadLinks[i].token,
-      [
-        { questionCode: 'state', value: 1 + Math.floor(rnd() * 10) },
-        { questionCode: 'priority', optionCodes: [['yards', 'streets', 'sidewalks'][Math.floor(rnd() * 3)]] },
-      ],
-      place(),
-    );
+  let made = 0;
+  const enabled = new Set(app.plugins.map((p) => p.code));
+  // A poll addressed to a sector whose plugin is off is left out, as its appeals are.
+  for (const listedSurvey of listed.filter((s) => (s.audience.sectors ?? []).every((code) => enabled.has(code)))) {
+    let survey = await createSurvey(app, fork(), user, surveyInput(listedSurvey, municipalityIds));
+    survey = await moveSurvey(app, fork(), user, survey.id, survey.version, 'OPENED');
+    const links = await issueSurveyLinks(app, fork(), user, survey.id, listedSurvey.links, null);
+    for (const link of links.slice(0, listedSurvey.linkResponses)) {
+      await submitSurveyResponse(app, fork(), link.token, demoAnswers(listedSurvey.questions, rnd), place());
+    }
+    if (listedSurvey.paperResponses > 0) {
+      const paper = Array.from({ length: listedSurvey.paperResponses }, (_, i) => ({
+        rowKey: `paper-${i + 1}`,
+        municipalityId: place(),
+        answers: demoAnswers(listedSurvey.questions, rnd),
+      }));
+      await importSurveyResponses(app, fork(), user, survey.id, paper);
+    }
+    if (listedSurvey.status === 'CLOSED') await moveSurvey(app, fork(), user, survey.id, survey.version, 'CLOSED');
+    made++;
   }
-  app.logger.info({ surveys: 2 }, 'demo surveys loaded');
+  app.logger.info({ surveys: made }, 'demo surveys loaded');
 }

@@ -1,4 +1,5 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { RegionPack } from '../region/index.js';
 import type { CoreServices } from '../config/core-services.js';
 import type { AuthenticateServices } from '../auth/authenticate.js';
 import type { EventBus } from '../events/event-bus.js';
@@ -21,6 +22,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** What the surveys use of the app's services: the plugins (sectors, templates), the committed events (follow-ups), the callers' tokens (files). */
 export interface SurveysServices extends CoreServices, AuthenticateServices {
   plugins: SectorPlugin[];
+  /** The region served: its demo polls (demo-surveys.json) among its data. */
+  region: RegionPack;
   events: EventBus;
 }
 

@@ -24,11 +24,13 @@ describe('the demo announcements', () => {
     await seedAnnouncementsDemo(app);
     const rows = await t.asOwner(
       `select a.title, a.status, m.code from announcement a
-       join municipality m on jsonb_exists(a.audience::jsonb -> 'municipalityIds', m.id::text) order by a.created_at`,
+       join municipality m on jsonb_exists(a.audience::jsonb -> 'municipalityIds', m.id::text) order by a.title`,
     );
-    const listed = app.region.demoAnnouncements;
+    const listed = app.region.demo.announcements;
     expect(listed.length).toBeGreaterThan(0);
-    expect(rows).toEqual(listed.map((a) => ({ title: a.title, status: 'PUBLISHED', code: a.municipalityCode })));
+    // All are created at the same (manual) clock moment: compared in title order.
+    const byTitle = [...listed].sort((a, b) => (a.title < b.title ? -1 : 1));
+    expect(rows).toEqual(byTitle.map((a) => ({ title: a.title, status: 'PUBLISHED', code: a.municipalityCode })));
     const [{ count }] = await t.asOwner(`select count(*)::int as count from appeal where external_id like 'demo-announcement-%'`);
     expect(count).toBe(listed.reduce((sum, a) => sum + a.appeals.length, 0));
   });

@@ -198,11 +198,11 @@ describe('a role the pack must bind', () => {
 
 describe('the demo announcements are data of the pack', () => {
   it('Mari El lists its own; the second pack none', () => {
-    expect(loadRegionPack('regions/mari-el').demoAnnouncements.map((a) => [a.kind, a.municipalityCode])).toEqual([
+    expect(loadRegionPack('regions/mari-el').demo.announcements.map((a) => [a.kind, a.municipalityCode])).toEqual([
       ['OUTAGE', 'kozmodemyansk'],
       ['WORKS', 'yoshkar-ola'],
     ]);
-    expect(loadRegionPack(ZARECHYE).demoAnnouncements).toEqual([]);
+    expect(loadRegionPack(ZARECHYE).demo.announcements).toEqual([]);
   });
 
   it('refuses an announcement addressed to a municipality the pack lacks, or of an unknown kind, with its row and field', () => {

@@ -8,8 +8,6 @@ import {
   CHANNEL_WEIGHTS,
   FZ59_CHANNELS,
   INCIDENT_CHANNELS,
-  STREETS,
-  HOT_SPOTS,
   OPENINGS,
   ANSWERS,
   BOILERPLATE_ANSWER,
@@ -18,6 +16,7 @@ import {
   weighted,
 } from '../../core/seed/demo-vocabulary.js';
 import { insertInto, query, sql } from '../../core/db/sql.js';
+import { loadRegionPack } from '../../core/region/index.js';
 
 export interface BulkAppealOptions {
   count: number;
@@ -71,7 +70,8 @@ export async function generateBulkAppeals(em: EntityManager, options: BulkAppeal
 
   const sectorCode = new Map(sectors.map((s) => [s.id, s.code]));
   const municipalityWeights = municipalities.map((m) => [m, m.population] as [typeof m, number]);
-  const byPopulation = [...municipalities].sort((a, b) => b.population - a.population || a.code.localeCompare(b.code));
+  // The places the appeals name: the default pack's demo streets and hot spots.
+  const { streets, hotSpots } = loadRegionPack().demo;
   const appeals: Record<string, unknown>[] = [];
   const events: Record<string, unknown>[] = [];
 
@@ -82,9 +82,9 @@ export async function generateBulkAppeals(em: EntityManager, options: BulkAppeal
     // Recent months are busier: squaring the uniform value leans towards now.
     const ageMs = Math.floor(faker.number.float({ min: 0, max: 1 }) ** 1.5 * 395 * DAY) + HOUR;
     // Hot spots of the last two months: many appeals on one question in one street (regional problems).
-    const hot = ageMs < 60 * DAY && faker.datatype.boolean(0.08) ? faker.helpers.arrayElement(HOT_SPOTS) : null;
+    const hot = ageMs < 60 * DAY && faker.datatype.boolean(0.08) ? faker.helpers.arrayElement(hotSpots) : null;
     const hotCategory = hot && categories.find((c) => c.code === hot.category);
-    const hotMunicipality = hot && byPopulation[hot.rank];
+    const hotMunicipality = hot && municipalities.find((m) => m.code === hot.municipalityCode);
     if (hotCategory && hotMunicipality) {
       category = hotCategory;
       municipality = hotMunicipality;
@@ -113,7 +113,7 @@ export async function generateBulkAppeals(em: EntityManager, options: BulkAppeal
     const negative = score != null && score <= 2;
     const id = randomUUID();
     const keyword = faker.helpers.arrayElement(category.keywords.length ? category.keywords : [category.name]);
-    const street = hotCategory && hotMunicipality ? hot!.street : faker.helpers.arrayElement(STREETS);
+    const street = hotCategory && hotMunicipality ? hot!.street : faker.helpers.arrayElement(streets);
     const address = `${municipality.short_name}, ул. ${street}, д. ${faker.number.int({ min: 1, max: hotCategory ? 12 : 120 })}`;
     appeals.push({
       id,
