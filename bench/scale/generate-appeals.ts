@@ -201,16 +201,23 @@ export async function generateScaleData(server: string): Promise<string> {
     for (const { name, definition } of build) {
       const t0 = Date.now();
       await client.query(definition);
-      console.log(`index ${name} built in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+      console.log(`${new Date().toISOString()} index ${name} built in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     }
     await client.query(`set session_replication_role = origin`);
     if (done < COUNT) {
       console.log(
         `generated appeals ${done + 1}..${Math.min(COUNT, (await client.query('select coalesce(max(batch_to), 0)::int as n from bench_progress')).rows[0].n)} and built the indexes in ${((Date.now() - started) / 60000).toFixed(1)} min`,
       );
-      await client.query('vacuum analyze appeal');
-      await client.query('vacuum analyze appeal_event');
+      for (const table of ['appeal', 'appeal_event']) {
+        const t0 = Date.now();
+        await client.query(`vacuum analyze ${table}`);
+        console.log(`${new Date().toISOString()} vacuum analyze ${table} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+      }
     }
+    const { rows: sizes } = await client.query(`select relname, pg_size_pretty(pg_relation_size(oid)) as heap,
+      pg_size_pretty(pg_total_relation_size(oid)) as total from pg_class where relname in ('appeal', 'appeal_event')`);
+    for (const { relname, heap, total } of sizes) console.log(`${relname}: ${heap} of rows, ${total} with indexes`);
+    console.log(`database: ${(await client.query('select pg_size_pretty(pg_database_size(current_database())) as s')).rows[0].s}`);
   } finally {
     await client.end();
   }
