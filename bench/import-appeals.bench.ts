@@ -41,6 +41,8 @@ const config = loadConfig({
   DEMO: '0',
   LOG_LEVEL: 'silent',
   JWT_SECRET: 'bench-secret-at-least-16-chars',
+  // No analytics rollup job: on a kept database its first build would run during the import.
+  ANALYTICS_ROLLUP_INTERVAL_SECONDS: '0',
   ...(into ? { DATABASE_URL: into } : database ? { DATABASE_URL: database.url } : { DATA_DIR: scratchDir! }),
 });
 const running = await startApp({ config, plugins: allPlugins, logger: createLogger('silent') });
