@@ -136,7 +136,7 @@ export function postgraphileVariables(shape: PageShape): Record<string, unknown>
     filter.receivedAt = { ...(shape.from && { greaterThanOrEqualTo: shape.from }), ...(shape.to && { lessThan: shape.to }) };
   }
   const orderBy = shape.order === 'due' ? ['DUE_AT_ASC', 'ID_ASC'] : ['RECEIVED_AT_DESC', 'ID_DESC'];
-  return { filter: Object.keys(filter).length ? filter : null, orderBy };
+  return { filter: Object.keys(filter).length ? filter : undefined, orderBy };
 }
 
 /** The raw SQL server's query string for a shape (see `appealsPageStatement`). */
