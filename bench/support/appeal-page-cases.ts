@@ -66,10 +66,10 @@ export async function pageCases(url: string, only = process.env.BENCH_PAGES): Pr
       { name: 'newest', shape: { order: 'received' } },
       { name: 'status', shape: { status: ['IN_PROGRESS'], order: 'received' } },
       { name: 'sector', shape: { sectorId, sectorCode, order: 'received' } },
-      { name: 'body, open, by due date', shape: { organizationId, status: OPEN_STATUSES, order: 'due' } },
+      { name: 'body open by due date', shape: { organizationId, status: OPEN_STATUSES, order: 'due' } },
       { name: 'municipality', shape: { municipalityId, order: 'received' } },
       { name: 'a month a year back', shape: { from: from.toISOString(), to: to.toISOString(), order: 'received' } },
-      { name: 'open, by due date', shape: { status: OPEN_STATUSES, order: 'due' } },
+      { name: 'open by due date', shape: { status: OPEN_STATUSES, order: 'due' } },
       {
         name: 'municipality + sector + status + period',
         shape: { municipalityId, sectorId, sectorCode, status: ['CLOSED'], from: wide.toISOString(), order: 'received' },

@@ -131,7 +131,7 @@ describe('appeals by due date', () => {
       for (const direction of ['ASC', 'DESC'] as const) {
         const expected = (
           await t.em().getConnection().execute(`select id from appeal order by coalesce(due_at, 'infinity') ${direction}, id ${direction}`)
-        ).map((r: { id: string }) => r.id);
+        ).map((r) => r.id as string);
         const seen: string[] = [];
         let after: string | null = null;
         for (;;) {
