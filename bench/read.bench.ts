@@ -189,7 +189,7 @@ async function main(): Promise<LoadResult[]> {
         'PG4 p50': pgl.p50,
         'raw p50': rawSql.p50,
         'API/PG4 req/s (≥ 1)': (ours.requestsPerSecond / pgl.requestsPerSecond).toFixed(2),
-        'API/raw p50 (≤ 2)': (ours.p50 / rawSql.p50).toFixed(2),
+        'API/raw p50 (≤ 2)': rawSql.p50 > 0 ? (ours.p50 / rawSql.p50).toFixed(2) : '— (raw p50 < 1 ms)',
         'CPU ms/req API/PG4/raw': [ours, pgl, rawSql].map((r) => (r.cpuMsPerRequest ?? 0).toFixed(1)).join('/'),
       };
       all.push(...results);
