@@ -4,6 +4,10 @@
  * (appeals created: must be 1). Runs the real server on a scratch database:
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/import-appeals.bench.ts
  * Without DATABASE_URL an embedded PostgreSQL is started in a temporary folder.
+ * BENCH_IMPORT_DATABASE_URL: import into that kept database instead (e.g.
+ * cur_bench_10m of bench/scale/generate-appeals.ts: does the import slow down
+ * as the tables grow?); the rows get external ids `import-<run>-N` and are
+ * deleted again at the end, with their audit trail.
  */
 import 'reflect-metadata';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -28,20 +32,26 @@ const labelled: Labelled[] = ['labelled-appeals-1.json', 'labelled-appeals-2.jso
   (file) => JSON.parse(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')) as Labelled[],
 );
 
-const scratchDir = process.env.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'cur-bench-'));
-const database = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL, 'cur_bench') : null;
+const RUN = Date.now().toString(36);
+const into = process.env.BENCH_IMPORT_DATABASE_URL;
+const scratchDir = process.env.DATABASE_URL || into ? null : mkdtempSync(join(tmpdir(), 'cur-bench-'));
+const database = into ? null : process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL, 'cur_bench') : null;
 const config = loadConfig({
   PORT: '0',
   DEMO: '0',
   LOG_LEVEL: 'silent',
   JWT_SECRET: 'bench-secret-at-least-16-chars',
-  ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: scratchDir! }),
+  // No analytics rollup job: on a kept database its first build would run during the import.
+  ANALYTICS_ROLLUP_INTERVAL_SECONDS: '0',
+  ...(into ? { DATABASE_URL: into } : database ? { DATABASE_URL: database.url } : { DATA_DIR: scratchDir! }),
 });
 const running = await startApp({ config, plugins: allPlugins, logger: createLogger('silent') });
 try {
   const em = running.app.orm.em.fork();
   const [user] = await em.execute(`insert into app_user (id, email, password_hash, full_name, role, sectors, organization_id)
-    values (gen_random_uuid(), 'bench@local', '!', 'Bench', 'INTEGRATION', '{}', (select id from organization where code = 'cur')) returning id`);
+    values (gen_random_uuid(), 'bench@local', '!', 'Bench', 'INTEGRATION', '{}', (select id from organization where code = 'cur'))
+    on conflict (email) do update set role = excluded.role returning id`);
+  const [before] = await em.execute(`select count(*)::int as n from appeal`);
   const token = running.app.tokens.issue({ id: user.id, role: Role.INTEGRATION, organizationId: null, sectors: [] }, new Date());
   const gql = async (query: string, variables: Record<string, unknown>) => {
     const response = await fetch(`${running.url}/graphql`, {
@@ -58,7 +68,7 @@ try {
     const sample = labelled[i % labelled.length]!;
     return {
       channel: channels[i % channels.length],
-      externalId: `bench-${i}`,
+      externalId: `import-${RUN}-${i}`,
       text: sample.text,
       receivedAt: new Date(now - (i % 20) * 86_400_000 - i * 1000).toISOString(),
       // Half come classified by the channel, half are left to structuring.
@@ -72,25 +82,54 @@ try {
   const result = await gql(IMPORT, { input: rows });
   const seconds = (performance.now() - started) / 1000;
   if (result.errors) throw new Error(JSON.stringify(result.errors));
-  console.log(`importAppeals: ${ROWS} rows in ${seconds.toFixed(2)} s = ${Math.round(ROWS / seconds)} rows/s`, result.data.importAppeals);
+  console.log(
+    `importAppeals into ${before.n} appeals: ${ROWS} rows in ${seconds.toFixed(2)} s = ${Math.round(ROWS / seconds)} rows/s`,
+    result.data.importAppeals,
+  );
 
   const REGISTER = 'mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { created appeal { id } } }';
   const input = {
     channel: 'POS',
-    externalId: 'bench-duplicate',
+    externalId: `import-${RUN}-duplicate`,
     text: 'Нет горячей воды',
     receivedAt: new Date().toISOString(),
     category: 'housing.water-supply',
   };
   const results = await Promise.all(Array.from({ length: CONCURRENT }, () => gql(REGISTER, { input })));
   const errors = results.filter((r) => r.errors).length;
-  const [{ count }] = await em.execute(`select count(*)::int as count from appeal where external_id = 'bench-duplicate'`);
+  const [{ count }] = await em.execute(`select count(*)::int as count from appeal where external_id = ?`, [input.externalId]);
   const ids = new Set(results.filter((r) => !r.errors).map((r) => r.data.registerAppeal.appeal.id));
   console.log(
     `${CONCURRENT} concurrent duplicates: ${count} appeal(s) created, ${results.filter((r) => r.data?.registerAppeal.created === false).length} answered created:false, ${ids.size} distinct id(s), ${errors} error(s)`,
   );
+  if (into) await removeImported(em, `import-${RUN}-%`);
 } finally {
   await running.stop();
   await database?.drop();
   if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
+}
+
+/**
+ * Deletes this run's appeals from a kept database, with the rows that refer
+ * to them. Triggers are off for the transaction (`session_replication_role`:
+ * the audit trail is append-only, and the set-null action on `repeat_of_id`,
+ * which has no index, would scan `appeal` once per deleted row), so each
+ * referencing table is cleared here and the analytics marks written by hand.
+ */
+async function removeImported(em: ReturnType<typeof running.app.orm.em.fork>, pattern: string): Promise<void> {
+  await em.transactional(async (tx) => {
+    await tx.execute(`set local session_replication_role = replica`);
+    await tx.execute(`create temporary table imported on commit drop as select id, received_at from appeal where external_id like ?`, [pattern]);
+    const refs: { tbl: string; col: string; action: string }[] =
+      await tx.execute(`select conrelid::regclass::text as tbl, a.attname as col, confdeltype as action
+      from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+      where c.contype = 'f' and c.confrelid = 'appeal'::regclass and c.conrelid <> 'appeal'::regclass`);
+    for (const { tbl, col, action } of refs) {
+      const target = `${tbl} where ${col} in (select id from imported)`;
+      await tx.execute(action === 'n' ? `update ${tbl} set ${col} = null where ${col} in (select id from imported)` : `delete from ${target}`);
+    }
+    const [{ n }] = await tx.execute(`with gone as (delete from appeal where id in (select id from imported) returning 1) select count(*)::int as n from gone`);
+    await tx.execute(`insert into analytics_dirty (day) select distinct (received_at at time zone 'UTC')::date from imported`);
+    console.log(`removed the ${n} imported appeals again`);
+  });
 }

@@ -2,11 +2,13 @@
  * The read benchmark: the appeals page of the frontend (50 appeals with
  * organization, municipality, sector, category and deadline), under autocannon
  * at a fixed concurrency, against three servers started side by side in this
- * process tree on the same database:
+ * process tree on the same database, once per case of `support/appeal-page-cases.ts`
+ * (the newest; by status, sector, body + open by due date, municipality, a
+ * month, open by due date, a combination; BENCH_PAGES=<names,> picks some):
  *  - ЦУР API (this project), as `npm start` runs it;
  *  - PostGraphile 4 (`postgraphile` from npm), read-only (no mutations), the equivalent query;
  *  - raw SQL: the statement a hand-written endpoint would send with `pg`.
- * Prints requests/s, p50 and p99 for each, the ratios, and the API's peak RSS.
+ * Prints requests/s, p50 and p99 for each, the ratios per case, and the API's peak RSS.
  *
  * BENCH_API_DIR: another checkout of this project to run as the API (to compare
  * before and after a change: `git archive <commit> | tar -x -C /tmp/before`,
@@ -17,12 +19,22 @@ import 'reflect-metadata';
 import pg from 'pg';
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { freePort } from '../core/db/embedded-postgres.js';
 import { TokenService } from '../core/auth/token.service.js';
 import { Role } from '../core/entities/enums.js';
 import { BENCH_JWT_SECRET, benchServer, prepareBenchDatabase } from './support/bench-database.js';
 import { spawnServer, startNodeFlags, type ServerProcess } from './support/server-process.js';
 import { loadSettings, loadTest, printTable, type LoadResult, type LoadTarget } from './support/load.js';
+import {
+  API_PAGE_QUERY,
+  POSTGRAPHILE_PAGE_QUERY,
+  apiVariables,
+  pageCases,
+  postgraphileVariables,
+  rawQueryString,
+  type PageCase,
+} from './support/appeal-page-cases.js';
 
 const POSTGRAPHILE_DIR = 'bench/postgraphile';
 
@@ -36,34 +48,6 @@ function postgraphileCli(): string {
   return cli;
 }
 const APPEALS = Number(process.env.BENCH_APPEALS ?? 50_000);
-
-const API_QUERY = `query AppealsPage {
-  appeals(first: 50) {
-    edges { cursor node {
-      id number status channel summary receivedAt dueAt
-      organization { id shortName }
-      municipality { id name }
-      sector { code name }
-      category { code name }
-      deadline { state dueAt remainingHours }
-    } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
-
-/** The same page in PostGraphile's generated schema; the deadline state is left to the client there. */
-const POSTGRAPHILE_QUERY = `query AppealsPage {
-  allAppeals(first: 50, orderBy: [RECEIVED_AT_DESC, ID_DESC]) {
-    edges { cursor node {
-      id number status channel summary receivedAt dueAt answeredAt pausedAt
-      organizationByOrganizationId { id shortName }
-      municipalityByMunicipalityId { id name }
-      sectorBySectorId { code name }
-      categoryByCategoryId { code name }
-    } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
 
 async function ensureSpecialist(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -83,13 +67,17 @@ async function specialistToken(url: string): Promise<string> {
   return tokens.issue({ id: rows[0].id, role: Role.CENTER_SPECIALIST, organizationId: rows[0].organization_id, sectors: [] }, new Date());
 }
 
-/** One request before the load: the answer must be the full page, or the figures mean nothing. */
-async function checkPage(target: LoadTarget, count: (body: any) => number): Promise<void> {
+/**
+ * One request before the load: the answer must be a page of appeals (50, or
+ * all there are when a case matches fewer on a small data set), or the figures mean nothing.
+ */
+async function checkPage(target: LoadTarget, count: (body: any) => number): Promise<number> {
   const response = await fetch(target.url, { method: target.method ?? 'POST', headers: target.headers, body: target.body });
   const body = (await response.json()) as any;
-  if (response.status !== 200 || body.errors || count(body) !== 50) {
+  if (response.status !== 200 || body.errors || !(count(body) > 0)) {
     throw new Error(`${target.name} did not answer the page: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
   }
+  return count(body);
 }
 
 async function main(): Promise<LoadResult[]> {
@@ -117,6 +105,8 @@ async function main(): Promise<LoadResult[]> {
         NODE_ENV: 'production',
         RATE_LIMIT_PER_MINUTE: '0',
         RATE_LIMIT_PER_IP_PER_MINUTE: '0',
+        // No analytics rollup job: on a kept database its first build would run during the measurement.
+        ANALYTICS_ROLLUP_INTERVAL_SECONDS: '0',
       },
     });
     servers.push(api);
@@ -136,6 +126,8 @@ async function main(): Promise<LoadResult[]> {
         '--max-pool-size',
         '10',
         '--no-setof-functions-contain-nulls',
+        '--append-plugins',
+        'postgraphile-plugin-connection-filter',
       ],
       url: `http://127.0.0.1:${pglPort}`,
       readyPath: '/graphql',
@@ -150,13 +142,13 @@ async function main(): Promise<LoadResult[]> {
     servers.push(raw);
 
     const json = { 'content-type': 'application/json' };
-    const targets: [LoadTarget, (body: any) => number][] = [
+    const targetsFor = (page: PageCase): [LoadTarget, (body: any) => number][] => [
       [
         {
           name: 'ЦУР API',
           url: `${api.url}/graphql`,
           headers: { ...json, authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: API_QUERY }),
+          body: JSON.stringify({ query: API_PAGE_QUERY, variables: apiVariables(page.shape) }),
           pid: api.pid,
         },
         (b) => b.data.appeals.edges.length,
@@ -166,32 +158,51 @@ async function main(): Promise<LoadResult[]> {
           name: 'PostGraphile 4',
           url: `${postgraphile.url}/graphql`,
           headers: json,
-          body: JSON.stringify({ query: POSTGRAPHILE_QUERY }),
+          body: JSON.stringify({ query: POSTGRAPHILE_PAGE_QUERY, variables: postgraphileVariables(page.shape) }),
           pid: postgraphile.pid,
         },
         (b) => b.data.allAppeals.edges.length,
       ],
-      [{ name: 'raw SQL (pg)', url: `${raw.url}/appeals`, method: 'GET', pid: raw.pid }, (b) => b.data.appeals.nodes.length],
+      [{ name: 'raw SQL (pg)', url: `${raw.url}/appeals?${rawQueryString(page.shape)}`, method: 'GET', pid: raw.pid }, (b) => b.data.appeals.nodes.length],
     ];
-    const results: LoadResult[] = [];
-    for (const [target, count] of targets) {
-      await checkPage(target, count);
-      results.push(await loadTest(target, settings));
+    const dataSet = process.env.BENCH_DATABASE_URL ? new URL(process.env.BENCH_DATABASE_URL).pathname.slice(1) : `${APPEALS} appeals`;
+    const all: LoadResult[] = [];
+    const summary: Record<string, Record<string, string | number>> = {};
+    for (const page of await pageCases(databaseUrl)) {
+      const results: LoadResult[] = [];
+      const sizes: number[] = [];
+      for (const [target, count] of targetsFor(page)) sizes.push(await checkPage(target, count));
+      if (new Set(sizes).size > 1) throw new Error(`${page.name}: pages of ${sizes.join(' / ')} appeals: the three servers do not answer the same question`);
+      for (const [target] of targetsFor(page)) results.push(await loadTest(target, settings));
+      printTable(
+        `Read: the appeals page (50 with relations), ${page.name}; ${dataSet}, ${settings.connections} connections, ${settings.durationSeconds} s`,
+        results,
+      );
+      const failed = results.filter((r) => r.errors + r.non2xx > 0);
+      if (failed.length) throw new Error(`answers that were not 2xx from ${failed.map((r) => r.name).join(', ')}: the figures mean nothing`);
+      const [ours, pgl, rawSql] = results;
+      summary[page.name] = {
+        'API req/s': Math.round(ours.requestsPerSecond),
+        'PG4 req/s': Math.round(pgl.requestsPerSecond),
+        'raw req/s': Math.round(rawSql.requestsPerSecond),
+        'API p50': ours.p50,
+        'PG4 p50': pgl.p50,
+        'raw p50': rawSql.p50,
+        'API/PG4 req/s (≥ 1)': (ours.requestsPerSecond / pgl.requestsPerSecond).toFixed(2),
+        'API/raw p50 (≤ 2)': rawSql.p50 > 0 ? (ours.p50 / rawSql.p50).toFixed(2) : '— (raw p50 < 1 ms)',
+        'CPU ms/req API/PG4/raw': [ours, pgl, rawSql].map((r) => (r.cpuMsPerRequest ?? 0).toFixed(1)).join('/'),
+      };
+      all.push(...results);
     }
-
-    printTable(
-      `Read: the appeals page (50 with relations), ${process.env.BENCH_DATABASE_URL ? new URL(process.env.BENCH_DATABASE_URL).pathname.slice(1) : `${APPEALS} appeals`}, ${settings.connections} connections, ${settings.durationSeconds} s`,
-      results,
+    console.log(
+      `\nRead: the appeals page, every case (${dataSet}; load ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')})`,
     );
-    const failed = results.filter((r) => r.errors + r.non2xx > 0);
-    if (failed.length) throw new Error(`answers that were not 2xx from ${failed.map((r) => r.name).join(', ')}: the figures mean nothing`);
-    const [ours, pgl, rawSql] = results;
-    console.log(`ЦУР API / PostGraphile: ${(ours.requestsPerSecond / pgl.requestsPerSecond).toFixed(2)}x requests/s (target ≥ 1)`);
-    console.log(`ЦУР API p50 / raw SQL p50: ${(ours.p50 / rawSql.p50).toFixed(2)}x (target ≤ 2)`);
-    console.log(`ЦУР API / raw SQL: ${(ours.requestsPerSecond / rawSql.requestsPerSecond).toFixed(2)}x requests/s`);
-    console.log(`CPU per request, ЦУР API / PostGraphile: ${((ours.cpuMsPerRequest ?? 0) / (pgl.cpuMsPerRequest ?? 1)).toFixed(2)}x`);
-    console.log(`ЦУР API peak RSS under load: ${((ours.peakRss ?? 0) / 1024 / 1024).toFixed(0)} MB (target < 400 MB)`);
-    return results;
+    console.table(summary);
+    const ourRss = Math.max(...all.filter((r) => r.name === 'ЦУР API').map((r) => r.peakRss ?? 0));
+    console.log(`ЦУР API peak RSS under load: ${(ourRss / 1024 / 1024).toFixed(0)} MB (target < 400 MB)`);
+    return all;
   } finally {
     for (const s of servers) await s.stop();
     await server.stop();

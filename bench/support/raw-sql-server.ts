@@ -1,27 +1,14 @@
 import { createServer } from 'node:http';
 import pg from 'pg';
+import { appealsPageStatement } from './appeal-page-cases.js';
 
 /**
  * The floor of the read benchmark: what a hand-written endpoint sends with
- * `pg` for the appeals page (one statement with the joins) and returns as
- * JSON, with no GraphQL, no ORM and no access control. Run as its own process:
+ * `pg` for the appeals page (one statement with the joins, the filters and
+ * order of the query string: `appealsPageStatement`) and returns as JSON, with no GraphQL, no ORM and no access control. Run as its own process:
  * `RAW_DATABASE_URL=... RAW_PORT=... tsx bench/support/raw-sql-server.ts`.
  */
 const pool = new pg.Pool({ connectionString: process.env.RAW_DATABASE_URL, max: Number(process.env.RAW_POOL_MAX ?? 10) });
-
-export const APPEALS_PAGE_SQL = `
-select a.id, a.number, a.status, a.channel, a.summary, a.received_at, a.due_at, a.answered_at, a.paused_at,
-       o.id as organization_id, o.short_name as organization_short_name,
-       m.id as municipality_id, m.name as municipality_name,
-       s.code as sector_code, s.name as sector_name,
-       c.code as category_code, c.name as category_name
-  from appeal a
-  left join organization o on o.id = a.organization_id
-  left join municipality m on m.id = a.municipality_id
-  left join sector s on s.id = a.sector_id
-  left join category c on c.id = a.category_id
- order by a.received_at desc, a.id desc
- limit $1`;
 
 const server = createServer(async (req, res) => {
   if (req.url === '/health') {
@@ -30,7 +17,7 @@ const server = createServer(async (req, res) => {
   }
   req.resume();
   try {
-    const { rows } = await pool.query({ name: 'appeals-page', text: APPEALS_PAGE_SQL, values: [51] });
+    const { rows } = await pool.query(appealsPageStatement(new URL(req.url ?? '/', 'http://raw').searchParams));
     const nodes = rows.slice(0, 50).map((r) => ({
       id: r.id,
       number: r.number,

@@ -101,8 +101,11 @@ export async function listAppeals(em: EntityManager, user: AuthUser, args: Appea
   const fields = args.fields;
   const columns = appealColumnsFor(em, fields);
   const after = page.cursor ? sql` and (${sortExpr}, a.id) ${raw(walkDescending ? '<' : '>')} (${page.cursor[0]}, ${page.cursor[1]})` : sql``;
+  // By due date the rows are ordered on the column itself, nulls where coalesce(…, infinity) puts them:
+  // the same order as the key, but one the due_at index serves (the key sorted every matching row).
+  const orderExpr = field === AppealOrderField.DUE_AT ? sql`a.due_at ${dir} nulls ${raw(walkDescending ? 'first' : 'last')}` : sql`${sortExpr} ${dir}`;
   const statement = sql`select ${raw(columns.sql)}, ${sortExpr} as sort_key from appeal as a
-    where ${where}${after} order by ${sortExpr} ${dir}, a.id ${dir} limit ${page.limit + 1}`;
+    where ${where}${after} order by ${orderExpr}, a.id ${dir} limit ${page.limit + 1}`;
 
   const rows = await query(em, statement);
   const sortKeys = new Map<string, unknown>();

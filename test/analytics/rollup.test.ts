@@ -316,4 +316,26 @@ describe('analytics rollup', () => {
       await plant(-1000);
     }
   });
+
+  it('builds no month before `from` when asked, leaves those to `appeal` and keeps their change marks for a full run', async () => {
+    await refresh();
+    await exec(sql`delete from analytics_rollup where month < '2025-10-01'`);
+    await exec(sql`delete from analytics_rollup_month where month < '2025-10-01'`);
+    // Mid-month appeals (a UTC day near a month's end also marks the next month).
+    const changed = (month: string) =>
+      fx.appeals.find((a) => a.answeredAt && moscowMonth(a.receivedAt) === month && a.receivedAt.getUTCDate() >= 10 && a.receivedAt.getUTCDate() <= 20)!;
+    for (const a of [changed('2025-11'), changed('2026-03')])
+      await exec(sql`update appeal set answered_at = answered_at + interval '1 hour' where id = ${a.id}`);
+    const partial = await refreshRollup(t.em(), zone, { from: '2026-01' });
+    expect(partial.months).toEqual(['2026-03']);
+    expect(partial.marks).toBe(1);
+    // Held and clean: 2025-10, 2025-12 and 2026-01..05; missing (before `from`): 2025-07..09; marked and before `from`: 2025-11.
+    expect(await servedMonths(YEAR_FROM, YEAR_TO)).toEqual(['2025-10', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05']);
+    const { auto, raw } = await bothWays({ groupBy: [ORGANIZATION, MONTH], from: YEAR_FROM, to: YEAR_TO });
+    expectSame(auto, raw, 'older months from `appeal`');
+    const full = await refresh();
+    expect(full.months.filter((m) => m >= '2025-07' && m < '2026-06')).toEqual(['2025-07', '2025-08', '2025-09', '2025-11']);
+    expect(full.marks).toBe(1);
+    expect(await servedMonths(YEAR_FROM, YEAR_TO)).toHaveLength(11);
+  });
 });

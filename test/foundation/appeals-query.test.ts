@@ -120,3 +120,37 @@ describe('appeals list', () => {
     expect(one.data.appeal.history[0].type).toBe('REGISTERED');
   });
 });
+
+describe('appeals by due date', () => {
+  it('orders as coalesce(dueAt, infinity) then id in both directions and across pages (no due date: last ascending, first descending)', async () => {
+    // Some appeals without a due date, some sharing one: the nulls and the ties are where a plain `order by due_at` differs.
+    const saved = await t.em().getConnection().execute(`select id, due_at from appeal`);
+    await t.em().getConnection().execute(`update appeal set due_at = null where id in (select id from appeal order by id limit 30)`);
+    await t.em().getConnection().execute(`update appeal set due_at = '2026-06-20T12:00:00Z' where id in (select id from appeal order by id desc limit 20)`);
+    try {
+      for (const direction of ['ASC', 'DESC'] as const) {
+        const expected = (
+          await t.em().getConnection().execute(`select id from appeal order by coalesce(due_at, 'infinity') ${direction}, id ${direction}`)
+        ).map((r) => r.id as string);
+        const seen: string[] = [];
+        let after: string | null = null;
+        for (;;) {
+          const r: any = await t.gql(PAGE, { first: 37, after, orderBy: { field: 'DUE_AT', direction } }, token);
+          expect(r.errors).toBeUndefined();
+          seen.push(...r.data.appeals.edges.map((e: any) => e.node.id));
+          if (!r.data.appeals.pageInfo.hasNextPage) break;
+          after = r.data.appeals.pageInfo.endCursor;
+        }
+        expect(seen, direction).toEqual(expected);
+        const last: any = await t.gql(PAGE, { last: 37, orderBy: { field: 'DUE_AT', direction } }, token);
+        const before: any = await t.gql(PAGE, { last: 37, before: last.data.appeals.pageInfo.startCursor, orderBy: { field: 'DUE_AT', direction } }, token);
+        expect(
+          before.data.appeals.edges.map((e: any) => e.node.id),
+          `${direction} backward`,
+        ).toEqual(expected.slice(-74, -37));
+      }
+    } finally {
+      for (const row of saved) await t.em().getConnection().execute(`update appeal set due_at = ? where id = ?`, [row.due_at, row.id]);
+    }
+  });
+});

@@ -25,6 +25,12 @@ export interface RollupRefreshOptions {
   maxMonths?: number;
   /** The features' rollups rebuilt with each month; default: none. */
   rebuilders?: readonly RollupMonthRebuilder[];
+  /**
+   * Build no month before this one (`YYYY-MM`): they stay read from `appeal`
+   * (or from their cells, while their change marks stay for a run without it).
+   * A first build of a long history can so start with the months asked about.
+   */
+  from?: string;
 }
 
 const zoneLiteral = (zone: string) => `'${zone.replace(/'/g, "''")}'`;
@@ -48,9 +54,9 @@ export async function refreshRollup(em: EntityManager, zone: string, options: Ro
   const marks = await query<{ id: string; day: string }>(em, sql`select id::text as id, to_char(day, 'YYYY-MM-DD') as day from analytics_dirty order by id`);
   // A UTC day may span two local months: both of its ends count.
   const marked = marks.length
-    ? await query<{ month: string }>(
+    ? await query<{ day: string; month: string }>(
         em,
-        sql`select distinct to_char(date_trunc('month', t at time zone ${tz}), 'YYYY-MM-DD HH24:MI:SS') as month
+        sql`select distinct to_char(d, 'YYYY-MM-DD') as day, to_char(date_trunc('month', t at time zone ${tz}), 'YYYY-MM-DD HH24:MI:SS') as month
          from unnest(${[...new Set(marks.map((m) => m.day))]}::date[]) d, lateral (values ((d::timestamp at time zone 'UTC')), (((d + 1)::timestamp at time zone 'UTC') - interval '1 microsecond')) v(t)`,
       )
     : [];
@@ -63,7 +69,8 @@ export async function refreshRollup(em: EntityManager, zone: string, options: Ro
      where lo is not null and not exists (select 1 from analytics_rollup_month m where m.month = g)`,
   );
   const all = [...new Set([...marked, ...missing].map((m) => m.month))].sort();
-  const months = options.maxMonths != null ? all.slice(0, options.maxMonths) : all;
+  const wanted = options.from ? all.filter((m) => m.slice(0, 7) >= options.from!) : all;
+  const months = options.maxMonths != null ? wanted.slice(0, options.maxMonths) : wanted;
 
   const partials = rawPartialsSql(null);
   // The columns and aggregates are rollup.sql.ts's constants.
@@ -99,8 +106,10 @@ export async function refreshRollup(em: EntityManager, zone: string, options: Ro
       );
     });
   }
-  // Only now, and only the marks read before the months were rebuilt.
-  const consumed = months.length === all.length ? marks.map((m) => m.id) : [];
+  // Only now, and only the marks read before the months were rebuilt, each once every month of its day was.
+  const built = new Set(months);
+  const pending = new Set(marked.filter((m) => !built.has(m.month)).map((m) => m.day));
+  const consumed = marks.filter((m) => !pending.has(m.day)).map((m) => m.id);
   if (consumed.length) await query(em, sql`delete from analytics_dirty where id = any(${consumed}::bigint[])`);
   return { months: months.map((m) => m.slice(0, 7)), marks: consumed.length };
 }
