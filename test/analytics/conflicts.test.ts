@@ -86,6 +86,20 @@ describe('conflicts', () => {
     }
   });
 
+  it("finds a boilerplate answer among the own body's appeals only", async () => {
+    const sent = fx.appeals.filter((a) => a.answerText === BOILERPLATE && within(a.answeredAt));
+    const orgs = [...new Set(sent.map((a) => a.org).filter((o): o is string => o != null))];
+    const org = orgs.sort((x, y) => sent.filter((a) => a.org === y).length - sent.filter((a) => a.org === x).length)[0];
+    const own = sent.filter((a) => a.org === org);
+    expect(own.length).toBeLessThan(sent.length);
+    const { token } = await t.user(Role.ORG_OPERATOR, { organizationCode: org });
+    const r = await t.gql(Q, { from: FROM, to: TO, kinds: ['BOILERPLATE_ANSWER'] }, token);
+    expect(r.errors).toBeUndefined();
+    const expected =
+      own.length >= 5 /* BOILERPLATE_MIN_APPEALS' default */ && new Set(own.map((a) => a.category)).size >= 2 ? [own.map((a) => a.id).sort()] : [];
+    expect(r.data.conflicts.map((c: any) => c.appealIds)).toEqual(expected);
+  });
+
   it('keeps an operator to its own body', async () => {
     const { token } = await t.user(Role.ORG_OPERATOR, { organizationCode: 'adm-volzhsk' });
     const r = await t.gql(Q, { from: FROM, to: TO, kinds: ['ANSWERED_LATE'] }, token);
