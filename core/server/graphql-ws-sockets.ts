@@ -15,6 +15,14 @@ const closeReason = (error: unknown) => {
   return isProd() || message.length >= 124 ? 'Internal server error' : message;
 };
 
+/** Sends a text frame, settled once `ws` has written it; a socket no longer open is skipped (as graphql-ws/use/ws does). */
+export function sendIfOpen(socket: WebSocket, data: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (socket.readyState !== socket.OPEN) return resolve();
+    socket.send(data, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
 /** graphql-ws's view of one socket: a class, its methods on the prototype (memory per subscriber). */
 class ProtocolAdapter implements ProtocolSocket {
   constructor(
@@ -27,11 +35,7 @@ class ProtocolAdapter implements ProtocolSocket {
   }
 
   send(data: string): Promise<void> {
-    const socket = this.socket;
-    return new Promise((resolve, reject) => {
-      if (socket.readyState !== socket.OPEN) return resolve();
-      socket.send(data, (error) => (error ? reject(error) : resolve()));
-    });
+    return sendIfOpen(this.socket, data);
   }
 
   close(code: number, reason: string): void {

@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { LiveConnection } from '../live/live-connection.js';
+import { sendIfOpen } from './graphql-ws-sockets.js';
 
 /** How long a socket closed for slowness may take to read the close frame before it is cut. */
 const CLOSE_GRACE_MS = 10_000;
@@ -26,13 +27,9 @@ export class SocketConnection implements LiveConnection {
     setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
   }
 
-  /** As graphql-ws's own adapter sends (graphql-ws/use/ws). */
+  /** The frames written directly (core/live/shared-execution.ts), sent as graphql-ws's own are. */
   write(data: string): Promise<void> {
-    const socket = this.socket;
-    return new Promise<void>((resolve, reject) => {
-      if (socket.readyState !== socket.OPEN) return resolve();
-      socket.send(data, (error) => (error ? reject(error) : resolve()));
-    });
+    return sendIfOpen(this.socket, data);
   }
 }
 
