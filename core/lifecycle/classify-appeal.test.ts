@@ -12,7 +12,7 @@ function classify(extra: Partial<AppealIntake>, structurer = structurerFinding()
 
 describe('classifyAppeal (step 3: structuring)', () => {
   it('takes the category and municipality the channel gave, without asking the structurer', () => {
-    const structurer = structurerFinding({ categoryCode: 'roads.pothole', confidence: 0.99 });
+    const structurer = structurerFinding({ categoryCode: 'paths.rut', confidence: 0.99 });
     const c = classify({ category: 'water.leak', municipalityId: 'm-town', summary: 'Утечка' }, structurer);
     expect(structurer.calls).toBe(0);
     expect(c).toMatchObject({ sectorCode: 'water', summary: 'Утечка', classification: { rule: 'input', confidence: 1 }, needsStructuring: false });
@@ -41,9 +41,9 @@ describe('classifyAppeal (step 3: structuring)', () => {
   });
 
   it('does not take a guess of another sector than the channel gave, nor of a sector not enabled', () => {
-    const other = classify({ sector: 'roads' }, structurerFinding({ categoryCode: 'water.leak', confidence: 0.9 }));
+    const other = classify({ sector: 'paths' }, structurerFinding({ categoryCode: 'water.leak', confidence: 0.9 }));
     expect(other.category).toBeUndefined();
-    expect(other.sectorCode).toBe('roads');
+    expect(other.sectorCode).toBe('paths');
     expect(other.needsStructuring).toBe(true);
     const off = classify({}, structurerFinding({ categoryCode: 'off.thing', confidence: 0.9 }));
     expect(off.category).toBeUndefined();
@@ -57,6 +57,6 @@ describe('classifyAppeal (step 3: structuring)', () => {
 
   it('refuses details without a sector, and details of a sector that declares none', () => {
     expect(() => classify({ details: { a: 1 } })).toThrow(/отраслевому блоку/);
-    expect(() => classify({ category: 'roads.pothole', details: { a: 1 } })).toThrow(/нет дополнительных сведений/);
+    expect(() => classify({ category: 'paths.rut', details: { a: 1 } })).toThrow(/нет дополнительных сведений/);
   });
 });

@@ -16,7 +16,7 @@ export const NOW = new Date('2026-03-04T09:00:00Z');
 export const directory = new ReferenceDirectory({
   orgs: [
     { id: 'o-water', code: 'min-water', name: 'Минводы', kind: OrganizationKind.EXECUTIVE_BODY, parentId: null, municipalityId: null, sectors: ['water'] },
-    { id: 'o-roads', code: 'min-roads', name: 'Миндор', kind: OrganizationKind.EXECUTIVE_BODY, parentId: null, municipalityId: null, sectors: ['roads'] },
+    { id: 'o-paths', code: 'min-paths', name: 'Минпутей', kind: OrganizationKind.EXECUTIVE_BODY, parentId: null, municipalityId: null, sectors: ['paths'] },
     {
       id: 'o-adm',
       code: 'adm-town',
@@ -29,12 +29,12 @@ export const directory = new ReferenceDirectory({
   ],
   sectors: [
     { id: 's-water', code: 'water' },
-    { id: 's-roads', code: 'roads' },
+    { id: 's-paths', code: 'paths' },
     { id: 's-off', code: 'off' },
   ],
   categories: [
     { id: 'c-leak', code: 'water.leak', sectorId: 's-water', sectorCode: 'water' },
-    { id: 'c-pothole', code: 'roads.pothole', sectorId: 's-roads', sectorCode: 'roads' },
+    { id: 'c-rut', code: 'paths.rut', sectorId: 's-paths', sectorCode: 'paths' },
     { id: 'c-off', code: 'off.thing', sectorId: 's-off', sectorCode: 'off' },
   ],
   municipalities: [
@@ -60,7 +60,7 @@ export const plugins: SectorPlugin[] = [
     ],
     deadlines: [{ code: 'water.leak.urgent', categories: ['water.leak'], answerWithin: { hours: 4 }, description: 'Утечка — за 4 часа' } as never],
   }),
-  plugin({ code: 'roads' }),
+  plugin({ code: 'paths' }),
 ];
 
 /** Enabled sectors: `off` has reference rows but no enabled plugin. */

@@ -47,7 +47,7 @@ describe('resolveReferences (step 2: every id and code names a row)', () => {
   });
 
   it('refuses a category of another sector than the one given', () => {
-    expect(refusedField({ sector: 'roads', category: 'water.leak' })).toBe('category');
+    expect(refusedField({ sector: 'paths', category: 'water.leak' })).toBe('category');
   });
 
   it('never sends a complaint to the body it is about (59-ФЗ art. 8 part 6)', () => {

@@ -33,9 +33,9 @@ describe('routeAndSetDeadline (step 4: regime, responsible body, deadline)', () 
   });
 
   it('takes the body the channel named, without routing', () => {
-    const d = decide({ organizationId: 'o-roads' });
+    const d = decide({ organizationId: 'o-paths' });
     expect(d.status).toBe(AppealStatus.ASSIGNED);
-    expect(d.routing).toMatchObject({ rule: 'input.organization', organization: { code: 'min-roads' } });
+    expect(d.routing).toMatchObject({ rule: 'input.organization', organization: { code: 'min-paths' } });
   });
 
   it('leaves an appeal that needs structuring registered and unrouted', () => {
@@ -51,7 +51,7 @@ describe('routeAndSetDeadline (step 4: regime, responsible body, deadline)', () 
     // Three calendar days, to the end of the next working day (8 and 9 March are off).
     expect(d.plan.dueAt).toEqual(new Date('2026-03-10T20:59:59.999Z'));
     // A body named by the channel is kept, the status stays NEW.
-    expect(decide({ channel: 'POS', fz59: true, organizationId: 'o-roads' })).toMatchObject({
+    expect(decide({ channel: 'POS', fz59: true, organizationId: 'o-paths' })).toMatchObject({
       status: AppealStatus.NEW,
       routing: { rule: 'input.organization' },
     });
@@ -61,9 +61,9 @@ describe('routeAndSetDeadline (step 4: regime, responsible body, deadline)', () 
     const urgent = decide({ category: 'water.leak' });
     expect(urgent.plan.decidingRule).toBe('water.leak.urgent');
     expect(urgent.plan.dueAt).toEqual(new Date('2026-03-04T12:00:00Z'));
-    const plain = decide({ category: 'roads.pothole' });
+    const plain = decide({ category: 'paths.rut' });
     expect(plain.plan.rules.map((r) => r.code)).not.toContain('water.leak.urgent');
-    const comment = decide({ category: 'roads.pothole', officialPageComment: true });
+    const comment = decide({ category: 'paths.rut', officialPageComment: true });
     expect(comment.plan.rules.map((r) => r.code)).toContain('OFFICIAL_PAGE_COMMENT.answer.1wd');
   });
 
