@@ -6,6 +6,7 @@ import { unauthenticated } from '../errors/errors.js';
 import type { AuthUser } from './auth-user.js';
 import { authenticateApiKey } from './api-key.service.js';
 import { pgQuery } from '../db/pg-query.js';
+import { sharedRole, sharedSectors, sharedText } from './account-parts.js';
 
 /** What a request may carry to say who it is. */
 export interface Credentials {
@@ -63,14 +64,21 @@ async function keyUser(app: AuthenticateServices, key: string): Promise<AuthUser
 
 async function tokenUser(app: AuthenticateServices, token: string): Promise<AuthUser> {
   const verified = app.tokens.verify(token, app.clock.now());
-  const [row] = await pgQuery<UserRow>(
-    app.orm.em,
-    'select id, role, organization_id, sectors, active, token_version from app_user where id = $1',
-    [verified.user.id],
-    { prepared: true },
-  );
-  if (!row || !row.active || row.token_version !== verified.tokenVersion) {
+  return accountOf(app, verified.user.id, verified.tokenVersion);
+}
+
+/**
+ * The account behind a verified token, from the database: refused when it
+ * was deactivated or the token is older than its last password or role
+ * change. The role, organization id and sectors are the shared values
+ * (account-parts.ts): callers with the same ones hold one copy.
+ */
+export async function accountOf(app: AuthenticateServices, userId: string, tokenVersion: number): Promise<AuthUser> {
+  const [row] = await pgQuery<UserRow>(app.orm.em, 'select id, role, organization_id, sectors, active, token_version from app_user where id = $1', [userId], {
+    prepared: true,
+  });
+  if (!row || !row.active || row.token_version !== tokenVersion) {
     throw unauthenticated('Токен отозван или учётная запись отключена; войдите снова');
   }
-  return { id: row.id, role: row.role, organizationId: row.organization_id, sectors: row.sectors ?? [] };
+  return { id: row.id, role: sharedRole(row.role), organizationId: sharedText(row.organization_id), sectors: sharedSectors(row.sectors ?? []) };
 }

@@ -33,7 +33,7 @@ export interface VerifiedToken {
 const INVALID = 'Недействительный токен';
 
 /** A token whose signature and claims passed, with the moments that decide whether it still holds. */
-interface VerifiedEntry {
+export interface VerifiedEntry {
   verified: VerifiedToken;
   expiresAt: number;
   notBefore: number | null;
@@ -92,16 +92,23 @@ export class TokenService {
   verify(token: string, now: Date): VerifiedToken {
     const nowSeconds = Math.floor(now.getTime() / 1000);
     const known = this.verifiedTokens.get(token);
-    if (known) {
-      // jsonwebtoken's own rules: expired from exp on, valid from nbf on.
-      if (nowSeconds >= known.expiresAt) throw unauthenticated('Срок действия токена истёк');
-      if (known.notBefore !== null && nowSeconds < known.notBefore) throw unauthenticated(INVALID);
-      return known.verified;
-    }
-    return this.verifyAnew(token, nowSeconds);
+    if (known) return checkMoments(known, nowSeconds).verified;
+    return this.verifyAnew(token, nowSeconds, true).verified;
   }
 
-  private verifyAnew(token: string, nowSeconds: number): VerifiedToken {
+  /**
+   * As `verify`, with the moments that decide whether the token still holds,
+   * and without remembering a token not yet known: a WebSocket keeps those
+   * moments and checks them again itself, not the token's text (memory per
+   * subscriber; the cache would keep the text as long as the socket lives).
+   */
+  verifyOnce(token: string, now: Date): VerifiedEntry {
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    const known = this.verifiedTokens.get(token);
+    return known ? checkMoments(known, nowSeconds) : this.verifyAnew(token, nowSeconds, false);
+  }
+
+  private verifyAnew(token: string, nowSeconds: number, remember: boolean): VerifiedEntry {
     let payload: jwt.JwtPayload;
     try {
       const decoded = jwt.verify(token, this.verifyingKey, {
@@ -131,7 +138,15 @@ export class TokenService {
       tokenVersion: typeof claims.ver === 'number' ? claims.ver : 0,
       tokenId: claims.jti,
     });
-    this.verifiedTokens.set(token, { verified, expiresAt: claims.exp, notBefore: typeof claims.nbf === 'number' ? claims.nbf : null });
-    return verified;
+    const entry: VerifiedEntry = { verified, expiresAt: claims.exp, notBefore: typeof claims.nbf === 'number' ? claims.nbf : null };
+    if (remember) this.verifiedTokens.set(token, entry);
+    return entry;
   }
+}
+
+/** jsonwebtoken's own rules for a token verified before: expired from exp on, valid from nbf on. */
+export function checkMoments<E extends Pick<VerifiedEntry, 'expiresAt' | 'notBefore'>>(entry: E, nowSeconds: number): E {
+  if (nowSeconds >= entry.expiresAt) throw unauthenticated('Срок действия токена истёк');
+  if (entry.notBefore !== null && nowSeconds < entry.notBefore) throw unauthenticated(INVALID);
+  return entry;
 }

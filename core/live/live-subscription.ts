@@ -9,6 +9,14 @@ import type { LiveDelivery, LiveFeed, LiveSubscriber } from './live-feed.js';
 import { SLOW_SUBSCRIBER_CLOSE_CODE, SLOW_SUBSCRIBER_REASON } from './live-connection.js';
 import type { LiveServices } from './subscribe-live.js';
 
+/** The queue's options by its bound: one frozen object for all subscriptions, not one each (memory per subscriber). */
+const queueOptionsByBound = new Map<number, Readonly<{ maxQueue: number }>>();
+function queueOptions(maxQueue: number): Readonly<{ maxQueue: number }> {
+  let options = queueOptionsByBound.get(maxQueue);
+  if (!options) queueOptionsByBound.set(maxQueue, (options = Object.freeze({ maxQueue })));
+  return options;
+}
+
 /** What a subscription receives, fixed when it subscribes. */
 export interface LiveSubscriptionTerms {
   field: 'appealEvents' | 'deadlineAlerts';
@@ -38,7 +46,7 @@ export class LiveSubscription extends BoundedSubscription<LiveDelivery> implemen
     private readonly ctx: RequestContext<LiveServices>,
     terms: LiveSubscriptionTerms,
   ) {
-    super({ maxQueue: ctx.app.config.WS_MAX_QUEUE });
+    super(queueOptions(ctx.app.config.WS_MAX_QUEUE));
     this.live = ctx.app.live;
     ({ field: this.field, types: this.types, scope: this.scope, filter: this.filter } = terms);
     this.live.add(this);

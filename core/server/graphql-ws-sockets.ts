@@ -1,5 +1,13 @@
 import type { IncomingMessage } from 'node:http';
-import { CloseCode, DEPRECATED_GRAPHQL_WS_PROTOCOL, handleProtocols, makeServer, type ServerOptions, type WebSocket as ProtocolSocket } from 'graphql-ws';
+import {
+  CloseCode,
+  DEPRECATED_GRAPHQL_WS_PROTOCOL,
+  GRAPHQL_TRANSPORT_WS_PROTOCOL,
+  handleProtocols,
+  makeServer,
+  type ServerOptions,
+  type WebSocket as ProtocolSocket,
+} from 'graphql-ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../logging/logger.js';
 
@@ -50,12 +58,44 @@ class ProtocolAdapter implements ProtocolSocket {
    */
   onMessage(handle: (data: string) => Promise<void>): void {
     this.socket.on('message', (data) => {
-      handle(String(data)).catch((error) => {
+      handle(readMessage(String(data))).catch((error) => {
         this.logger.error({ err: error }, 'graphql-ws: internal error while handling a message');
         this.socket.close(CloseCode.InternalServerError, closeReason(error));
       });
     });
   }
+}
+
+/** Query texts by their text: the subscribers that send the same query keep one string (memory per subscriber); bounded. */
+const queryTexts = new Map<string, string>();
+const MAX_QUERY_TEXTS = 1_000;
+
+/**
+ * A message parsed here rather than by graphql-ws (whose `parseMessage`
+ * takes an object as well as a text, and validates either): its handler of
+ * a `subscribe` runs as long as the subscription and keeps what it was
+ * given, which is then this object, not also the frame's text; a query's
+ * text is the one copy shared by the subscribers that send it. Text that is
+ * not JSON goes on as it came (graphql-ws closes the socket with 4400).
+ */
+function readMessage(text: string): string {
+  let message: unknown;
+  try {
+    message = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  const payload = (message as { payload?: { query?: unknown } } | null)?.payload;
+  if (payload && typeof payload === 'object' && typeof payload.query === 'string') {
+    const query = payload.query;
+    let known = queryTexts.get(query);
+    if (known === undefined) {
+      if (queryTexts.size >= MAX_QUERY_TEXTS) queryTexts.clear();
+      queryTexts.set(query, (known = query));
+    }
+    payload.query = known;
+  }
+  return message as string;
 }
 
 /** Sockets pinged and not yet answered; a shared listener (no closure per socket). */
@@ -81,7 +121,24 @@ export function serveGraphqlWs<E extends SocketExtra>(
   logger: Logger,
   keepAliveMs = 12_000,
 ) {
-  const server = makeServer(options);
+  // The wait for connection_init is timed here: graphql-ws's timer stays referenced by its per-socket closures for the
+  // socket's life (a Timeout, its closure); this one is dropped once the init has come.
+  const initWaitMs = options.connectionInitWaitTimeout ?? 3_000;
+  const awaitingInit = new Map<WebSocket, NodeJS.Timeout>();
+  const initReceived = (socket: WebSocket) => {
+    const timer = awaitingInit.get(socket);
+    if (timer) clearTimeout(timer);
+    awaitingInit.delete(socket);
+  };
+  const onConnect = options.onConnect;
+  const server = makeServer({
+    ...options,
+    connectionInitWaitTimeout: 0,
+    onConnect: (ctx) => {
+      initReceived(ctx.extra.socket);
+      return onConnect?.(ctx);
+    },
+  });
   wss.options.handleProtocols = handleProtocols;
   wss.once('error', (error) => {
     logger.error({ err: error }, 'graphql-ws: the WebSocket server failed, closing its sockets');
@@ -93,9 +150,19 @@ export function serveGraphqlWs<E extends SocketExtra>(
       socket.close(CloseCode.InternalServerError, closeReason(error));
     });
     socket.on('pong', answered);
+    if (initWaitMs > 0 && Number.isFinite(initWaitMs) && socket.protocol === GRAPHQL_TRANSPORT_WS_PROTOCOL) {
+      awaitingInit.set(
+        socket,
+        setTimeout(() => {
+          awaitingInit.delete(socket);
+          socket.close(CloseCode.ConnectionInitialisationTimeout, 'Connection initialisation timeout');
+        }, initWaitMs),
+      );
+    }
     const closed = server.opened(new ProtocolAdapter(socket, logger), extraOf(socket, request));
     socket.on('close', (code, reason) => {
       unanswered.delete(socket);
+      initReceived(socket);
       if (!isProd() && code === CloseCode.SubprotocolNotAcceptable && socket.protocol === DEPRECATED_GRAPHQL_WS_PROTOCOL)
         logger.warn('graphql-ws: a client asked for the deprecated subscriptions-transport-ws protocol');
       void closed(code, String(reason));
@@ -118,6 +185,8 @@ export function serveGraphqlWs<E extends SocketExtra>(
   return {
     async dispose() {
       if (keepAlive) clearInterval(keepAlive);
+      for (const timer of awaitingInit.values()) clearTimeout(timer);
+      awaitingInit.clear();
       for (const client of wss.clients) client.close(1001, 'Going away');
       wss.removeAllListeners();
       await new Promise<void>((resolve, reject) => wss.close((error) => (error ? reject(error) : resolve())));

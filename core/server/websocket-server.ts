@@ -3,7 +3,8 @@ import { WebSocketServer } from 'ws';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { AppServices } from '../app/app-services.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { authenticateRequest, type Credentials } from '../auth/authenticate.js';
+import type { Credentials } from '../auth/authenticate.js';
+import { authenticateSocket, recheckSocket, type HeldCredentials } from '../auth/socket-credentials.js';
 import { createLazyRequestContext } from '../auth/request-context.js';
 import { PeriodicChecks, SocketConnection } from './socket-upkeep.js';
 import { serveGraphqlWs, type SocketExtra } from './graphql-ws-sockets.js';
@@ -14,7 +15,8 @@ import type { RateLimits } from '../http/rate-limit.js';
 
 interface ConnectionExtra extends SocketExtra {
   user?: AuthUser;
-  credentials?: Credentials;
+  /** What is checked again: for a token its account, version and expiry, not its text (socket-credentials.ts). */
+  held?: HeldCredentials;
   live?: SocketConnection;
 }
 
@@ -37,7 +39,8 @@ function credentialRechecks(app: AppServices): PeriodicChecks<ConnectionExtra> |
   if (!intervalMs) return null;
   return new PeriodicChecks<ConnectionExtra>(intervalMs, async (extra) => {
     try {
-      if (!(await authenticateRequest(app, extra.credentials ?? {}))) throw new Error('no credentials');
+      if (!extra.held) throw new Error('no credentials');
+      await recheckSocket(app, extra.held);
     } catch {
       app.logger.info({ userId: extra.user?.id }, 'live updates: credentials no longer valid, closing the socket');
       extra.socket.close(FORBIDDEN_CLOSE_CODE, 'Forbidden');
@@ -134,11 +137,15 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
           authorization: param(params, 'authorization', 'Authorization'),
           apiKey: param(params, 'x-api-key', 'X-Api-Key', 'apiKey'),
         };
+        // graphql-ws would keep the parameters (the token's text) for the socket's life; what is checked again is `held`.
+        (ctx as { connectionParams?: unknown }).connectionParams = undefined;
         try {
-          extra.user = (await authenticateRequest(app, credentials)) ?? undefined;
-          extra.credentials = credentials;
-          if (extra.user) rechecks?.add(extra);
-          return Boolean(extra.user);
+          const caller = await authenticateSocket(app, credentials);
+          if (!caller) return false;
+          extra.user = caller.user;
+          extra.held = caller.held;
+          rechecks?.add(extra);
+          return true;
         } catch {
           return false;
         }
@@ -148,7 +155,7 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
         const ip = extra.ip ?? null;
         const connection = (extra.live ??= new SocketConnection(extra.socket));
         try {
-          const user = await authenticateRequest(app, extra.credentials ?? {});
+          const user = extra.held ? await recheckSocket(app, extra.held) : null;
           // The socket keeps the newest account read, one object with its contexts (memory per subscriber).
           if (user) extra.user = user;
           return Object.assign(createLazyRequestContext(app, user), { ip, connection, operationId });
@@ -167,7 +174,7 @@ export function attachWebSocketServer(server: Server, app: AppServices, schema: 
     wss,
     // The upgrade request (headers, parser state: kilobytes) is not kept for the socket's life, only the address;
     // every field there from the start (one shape, no dictionary).
-    (socket, request) => ({ socket, ip: request.socket?.remoteAddress ?? null, user: undefined, credentials: undefined, live: undefined }),
+    (socket, request) => ({ socket, ip: request.socket?.remoteAddress ?? null, user: undefined, held: undefined, live: undefined }),
     app.logger,
   );
   return {
