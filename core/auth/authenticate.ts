@@ -22,7 +22,28 @@ interface UserRow {
   sectors: string[];
   active: boolean;
   token_version: number;
+  /** reference_version's counters by table, read by the same statement (see `AuthenticateOptions`). */
+  reference_versions: Record<string, string> | null;
 }
+
+/** What a caller may take from the authentication statement besides the user. */
+export interface AuthenticateOptions {
+  /**
+   * Called with the reference tables' change counters (reference_version),
+   * read by the same statement as the account of a token: a request that
+   * hands them to its loaders (`Loaders.knowReferenceVersions`) reads its
+   * reference rows without a statement of its own for the counters.
+   */
+  referenceVersions?: (versions: ReadonlyMap<string, string>) => void;
+}
+
+/**
+ * The account of a token, and the reference counters in the same round trip
+ * (a named statement: parsed and planned once per connection).
+ */
+const ACCOUNT_SQL = `select id, role, organization_id, sectors, active, token_version,
+  (select json_object_agg(table_name, version::text) from reference_version) as reference_versions
+  from app_user where id = $1`;
 
 /**
  * The one authentication step for HTTP and WebSocket: null for an anonymous
@@ -41,7 +62,7 @@ export interface AuthenticateServices {
   tokens: TokenService;
 }
 
-export async function authenticateRequest(app: AuthenticateServices, credentials: Credentials): Promise<AuthUser | null> {
+export async function authenticateRequest(app: AuthenticateServices, credentials: Credentials, options: AuthenticateOptions = {}): Promise<AuthUser | null> {
   const authorization = credentials.authorization?.trim() || null;
   const apiKey = credentials.apiKey?.trim() || null;
   if (authorization && apiKey) throw unauthenticated('Передайте либо Authorization, либо X-Api-Key, не оба');
@@ -49,7 +70,7 @@ export async function authenticateRequest(app: AuthenticateServices, credentials
   if (!authorization) return null;
 
   const bearer = /^Bearer\s+(\S+)$/i.exec(authorization);
-  if (bearer) return tokenUser(app, bearer[1]);
+  if (bearer) return tokenUser(app, bearer[1], options);
   const key = /^ApiKey\s+(\S+)$/i.exec(authorization);
   if (key) return keyUser(app, key[1]);
   throw unauthenticated('Ожидается заголовок Authorization: Bearer <токен> или ApiKey <ключ>');
@@ -61,16 +82,12 @@ async function keyUser(app: AuthenticateServices, key: string): Promise<AuthUser
   return user;
 }
 
-async function tokenUser(app: AuthenticateServices, token: string): Promise<AuthUser> {
+async function tokenUser(app: AuthenticateServices, token: string, options: AuthenticateOptions): Promise<AuthUser> {
   const verified = app.tokens.verify(token, app.clock.now());
-  const [row] = await pgQuery<UserRow>(
-    app.orm.em,
-    'select id, role, organization_id, sectors, active, token_version from app_user where id = $1',
-    [verified.user.id],
-    { prepared: true },
-  );
+  const [row] = await pgQuery<UserRow>(app.orm.em, ACCOUNT_SQL, [verified.user.id], { prepared: true });
   if (!row || !row.active || row.token_version !== verified.tokenVersion) {
     throw unauthenticated('Токен отозван или учётная запись отключена; войдите снова');
   }
+  if (options.referenceVersions) options.referenceVersions(new Map(Object.entries(row.reference_versions ?? {})));
   return { id: row.id, role: row.role, organizationId: row.organization_id, sectors: row.sectors ?? [] };
 }
