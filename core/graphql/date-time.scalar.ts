@@ -13,6 +13,9 @@ export const DateTime = new GraphQLScalarType({
   description:
     'Момент времени: ISO 8601 со смещением (например, 2026-03-01T09:00:00+03:00 или …Z). Ответы — в UTC (…Z); календарные границы (день, месяц) считаются в часовом поясе региона (TIME_ZONE)',
   serialize(value) {
+    // A valid Date (every moment of an answer, three per appeal of a page): its text at once. Anything else
+    // (text, a number, an invalid Date) goes through graphql-scalars, which parses it or refuses it.
+    if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
     const moment = DateTimeResolver.serialize(value) as Date | string;
     return moment instanceof Date ? moment.toISOString() : moment;
   },

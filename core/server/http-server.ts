@@ -35,11 +35,17 @@ export interface HttpServer {
 }
 
 /** Reads the credentials; bad ones are kept as an error for the access guard to raise (public operations still work). */
-async function authenticate(app: AppServices, req: express.Request): Promise<{ user: AuthUser | null; authError: unknown }> {
+async function authenticate(
+  app: AppServices,
+  req: express.Request,
+  loaders: RequestContext['loaders'],
+): Promise<{ user: AuthUser | null; authError: unknown }> {
   try {
     const apiKey = req.headers['x-api-key'];
+    const credentials = { authorization: req.headers.authorization, apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey };
     return {
-      user: await authenticateRequest(app, { authorization: req.headers.authorization, apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey }),
+      // The reference counters come with the account: the request's reference reads need no statement for them.
+      user: await authenticateRequest(app, credentials, { referenceVersions: (versions) => loaders.knowReferenceVersions(versions) }),
       authError: null,
     };
   } catch (error) {
@@ -147,7 +153,7 @@ export async function createHttpServer(app: AppServices, schema: GraphQLSchema):
         const ctx: RequestContext = { ...createRequestContext(app, null, res.locals.requestId as string), ip: req.ip ?? null };
         let caller: ReturnType<typeof authenticate> | null = null;
         ctx.resolveCaller = async (into) => {
-          const { user, authError } = await (caller ??= authenticate(app, req));
+          const { user, authError } = await (caller ??= authenticate(app, req, into.loaders));
           into.user = user;
           into.authError = authError;
         };

@@ -49,6 +49,17 @@ describe('reference cache', () => {
     expect(readsOf('reference_version')).toHaveLength(1);
   });
 
+  it("reads the counters with the caller's account: a page is two statements", async () => {
+    await page(a, token);
+    statements.length = 0;
+    await page(a, token);
+    const account = statements.filter((sql) => /from app_user\b/i.test(sql));
+    expect(account).toHaveLength(1);
+    expect(account[0]).toMatch(/from reference_version\b/i);
+    expect(readsOf('reference_version')).toHaveLength(1);
+    expect(statements).toHaveLength(2);
+  });
+
   it('shows a change committed by another process at the next request', async () => {
     const before = await page(a, token);
     const organizationId = before[0].organization.id;

@@ -30,6 +30,14 @@ class RequestReferenceVersions {
 
   constructor(private readonly em: () => EntityManager) {}
 
+  /** Counters the request has read with another statement (its caller's account): taken if none were read yet. */
+  know(versions: ReadonlyMap<string, string>): void {
+    if (this.pending) return;
+    ReferenceCache.of(this.em()).saw(versions);
+    this.known = versions;
+    this.pending = Promise.resolve(versions);
+  }
+
   read(): Promise<ReadonlyMap<string, string>> {
     return (this.pending ??= readReferenceVersions(this.em()).then((versions) => {
       ReferenceCache.of(this.em()).saw(versions);
@@ -112,6 +120,15 @@ export class Loaders {
    */
   prepareReference(): Promise<unknown> {
     return this.referenceVersions.read();
+  }
+
+  /**
+   * The reference tables' counters as this request read them with another
+   * statement (authenticate.ts reads them with the caller's account): the
+   * request then reads no counters of its own. Ignored once it has read them.
+   */
+  knowReferenceVersions(versions: ReadonlyMap<string, string>): void {
+    this.referenceVersions.know(versions);
   }
 
   /**
