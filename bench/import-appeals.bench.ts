@@ -11,7 +11,8 @@
  */
 import 'reflect-metadata';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../core/config/config.js';
 import { createLogger } from '../core/logging/logger.js';
@@ -78,13 +79,24 @@ try {
     };
   });
   const IMPORT = 'mutation($input: [RegisterAppealInput!]!) { importAppeals(input: $input) { created existing failed } }';
+  const backendsBefore = await backendCpu(em);
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const result = await gql(IMPORT, { input: rows });
   const seconds = (performance.now() - started) / 1000;
+  const apiCpu = process.cpuUsage(cpuBefore);
+  const backendsAfter = await backendCpu(em);
   if (result.errors) throw new Error(JSON.stringify(result.errors));
+  const apiMs = (apiCpu.user + apiCpu.system) / 1000;
+  const pgMs = [...backendsAfter].reduce((sum, [pid, ms]) => sum + ms - (backendsBefore.get(pid) ?? 0), 0);
   console.log(
-    `importAppeals into ${before.n} appeals: ${ROWS} rows in ${seconds.toFixed(2)} s = ${Math.round(ROWS / seconds)} rows/s`,
+    `importAppeals into ${before.n} appeals: ${ROWS} rows in ${seconds.toFixed(2)} s = ${Math.round(ROWS / seconds)} rows/s (load ${loadavg()[0]!.toFixed(1)})`,
     result.data.importAppeals,
+  );
+  // CPU per row, which the machine's load does not inflate as it does the wall time: what a dedicated core each would give.
+  console.log(
+    `  CPU per row: API ${((apiMs / ROWS) * 1000).toFixed(0)} µs, PostgreSQL ${((pgMs / ROWS) * 1000).toFixed(0)} µs` +
+      ` (rows/s with a core each: ${Math.round(ROWS / (Math.max(apiMs, pgMs) / 1000))}; on one core: ${Math.round(ROWS / ((apiMs + pgMs) / 1000))})`,
   );
 
   const REGISTER = 'mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { created appeal { id } } }';
@@ -107,6 +119,23 @@ try {
   await running.stop();
   await database?.drop();
   if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
+}
+
+/**
+ * CPU milliseconds so far of each PostgreSQL backend serving this database
+ * (from /proc: the server runs on this machine; none when it does not).
+ */
+async function backendCpu(em: ReturnType<typeof running.app.orm.em.fork>): Promise<Map<number, number>> {
+  const rows: { pid: number }[] = await em.execute(`select pid from pg_stat_activity where datname = current_database()`);
+  const ticks = 100; // USER_HZ
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+    if (!stat) continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) / ticks) * 1000);
+  }
+  return cpu;
 }
 
 /**
