@@ -11,7 +11,7 @@
  */
 import 'reflect-metadata';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, readlink } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../core/config/config.js';
@@ -122,20 +122,41 @@ try {
 }
 
 /**
- * CPU milliseconds so far of each PostgreSQL backend serving this database
- * (from /proc: the server runs on this machine; none when it does not).
+ * CPU milliseconds so far of each PostgreSQL backend serving this process
+ * (its connections' ports, from /proc: the server runs on this machine;
+ * other sessions on a shared database are left out).
  */
 async function backendCpu(em: ReturnType<typeof running.app.orm.em.fork>): Promise<Map<number, number>> {
-  const rows: { pid: number }[] = await em.execute(`select pid from pg_stat_activity where datname = current_database()`);
+  const rows: { pid: number; port: number }[] = await em.execute(`select pid, client_port as port from pg_stat_activity where datname = current_database()`);
+  const ports = await ownPorts();
   const ticks = 100; // USER_HZ
   const cpu = new Map<number, number>();
-  for (const { pid } of rows) {
+  for (const { pid } of rows.filter((row) => ports.has(row.port))) {
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
     if (!stat) continue;
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) / ticks) * 1000);
   }
   return cpu;
+}
+
+/** The local TCP ports of this process's sockets. */
+async function ownPorts(): Promise<Set<number>> {
+  const inodes = new Set<string>();
+  for (const fd of await readdir('/proc/self/fd')) {
+    const link = await readlink(`/proc/self/fd/${fd}`).catch(() => '');
+    const socket = /^socket:\[(\d+)\]$/.exec(link);
+    if (socket) inodes.add(socket[1]!);
+  }
+  const ports = new Set<number>();
+  for (const file of ['/proc/self/net/tcp', '/proc/self/net/tcp6']) {
+    const lines = (await readFile(file, 'utf8').catch(() => '')).split('\n').slice(1);
+    for (const line of lines) {
+      const fields = line.trim().split(/\s+/);
+      if (fields.length > 9 && inodes.has(fields[9]!)) ports.add(parseInt(fields[1]!.split(':')[1]!, 16));
+    }
+  }
+  return ports;
 }
 
 /**
