@@ -11,7 +11,8 @@
  */
 import 'reflect-metadata';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, readlink } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../core/config/config.js';
 import { createLogger } from '../core/logging/logger.js';
@@ -78,13 +79,24 @@ try {
     };
   });
   const IMPORT = 'mutation($input: [RegisterAppealInput!]!) { importAppeals(input: $input) { created existing failed } }';
+  const backendsBefore = await backendCpu(em);
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const result = await gql(IMPORT, { input: rows });
   const seconds = (performance.now() - started) / 1000;
+  const apiCpu = process.cpuUsage(cpuBefore);
+  const backendsAfter = await backendCpu(em);
   if (result.errors) throw new Error(JSON.stringify(result.errors));
+  const apiMs = (apiCpu.user + apiCpu.system) / 1000;
+  const pgMs = [...backendsAfter].reduce((sum, [pid, ms]) => sum + ms - (backendsBefore.get(pid) ?? 0), 0);
   console.log(
-    `importAppeals into ${before.n} appeals: ${ROWS} rows in ${seconds.toFixed(2)} s = ${Math.round(ROWS / seconds)} rows/s`,
+    `importAppeals into ${before.n} appeals: ${ROWS} rows in ${seconds.toFixed(2)} s = ${Math.round(ROWS / seconds)} rows/s (load ${loadavg()[0]!.toFixed(1)})`,
     result.data.importAppeals,
+  );
+  // CPU per row, which the machine's load does not inflate as it does the wall time: what a dedicated core each would give.
+  console.log(
+    `  CPU per row: API ${((apiMs / ROWS) * 1000).toFixed(0)} µs, PostgreSQL ${((pgMs / ROWS) * 1000).toFixed(0)} µs` +
+      ` (rows/s with a core each: ${Math.round(ROWS / (Math.max(apiMs, pgMs) / 1000))}; on one core: ${Math.round(ROWS / ((apiMs + pgMs) / 1000))})`,
   );
 
   const REGISTER = 'mutation($input: RegisterAppealInput!) { registerAppeal(input: $input) { created appeal { id } } }';
@@ -107,6 +119,44 @@ try {
   await running.stop();
   await database?.drop();
   if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
+}
+
+/**
+ * CPU milliseconds so far of each PostgreSQL backend serving this process
+ * (its connections' ports, from /proc: the server runs on this machine;
+ * other sessions on a shared database are left out).
+ */
+async function backendCpu(em: ReturnType<typeof running.app.orm.em.fork>): Promise<Map<number, number>> {
+  const rows: { pid: number; port: number }[] = await em.execute(`select pid, client_port as port from pg_stat_activity where datname = current_database()`);
+  const ports = await ownPorts();
+  const ticks = 100; // USER_HZ
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows.filter((row) => ports.has(row.port))) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+    if (!stat) continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) / ticks) * 1000);
+  }
+  return cpu;
+}
+
+/** The local TCP ports of this process's sockets. */
+async function ownPorts(): Promise<Set<number>> {
+  const inodes = new Set<string>();
+  for (const fd of await readdir('/proc/self/fd')) {
+    const link = await readlink(`/proc/self/fd/${fd}`).catch(() => '');
+    const socket = /^socket:\[(\d+)\]$/.exec(link);
+    if (socket) inodes.add(socket[1]!);
+  }
+  const ports = new Set<number>();
+  for (const file of ['/proc/self/net/tcp', '/proc/self/net/tcp6']) {
+    const lines = (await readFile(file, 'utf8').catch(() => '')).split('\n').slice(1);
+    for (const line of lines) {
+      const fields = line.trim().split(/\s+/);
+      if (fields.length > 9 && inodes.has(fields[9]!)) ports.add(parseInt(fields[1]!.split(':')[1]!, 16));
+    }
+  }
+  return ports;
 }
 
 /**

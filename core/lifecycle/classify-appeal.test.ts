@@ -20,6 +20,16 @@ describe('classifyAppeal (step 3: structuring)', () => {
     expect(c.plugin?.code).toBe('water');
   });
 
+  it('asks the structurer only for the place and summary when the channel gave the category', () => {
+    const structurer = structurerFinding({ municipalityCode: 'village', summary: 'Коротко' });
+    const c = classify({ category: 'water.leak' }, structurer);
+    expect(structurer.hints).toEqual([{ sectorCode: 'water', categoryKnown: true }]);
+    expect(c.municipality?.code).toBe('village');
+    const open = structurerFinding();
+    classify({}, open);
+    expect(open.hints).toEqual([{ sectorCode: null, categoryKnown: false }]);
+  });
+
   it('takes a confident guess of the structurer, with the municipality and summary it found', () => {
     const c = classify({}, structurerFinding({ categoryCode: 'water.leak', municipalityCode: 'village', summary: 'Коротко', confidence: 0.8, rule: 'kw' }));
     expect(c.category?.code).toBe('water.leak');

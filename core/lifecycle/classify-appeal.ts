@@ -44,7 +44,8 @@ export function classifyAppeal(v: ValidIntake, refs: ResolvedReferences, deps: C
   let classification = { rule: category ? 'input' : 'none', confidence: category ? 1 : 0 };
   let suggestions: Classification['suggestions'] = [];
   if (!category || !municipality) {
-    const found = deps.structurer.structure(v.text, { sectorCode });
+    // With the category given, only the municipality and the summary are wanted of the structurer.
+    const found = deps.structurer.structure(v.text, { sectorCode, categoryKnown: Boolean(category) });
     suggestions = (found.suggestions ?? []).map((s) => ({ sector: s.sectorCode, category: s.categoryCode, confidence: s.confidence }));
     summary ??= found.summary;
     if (!municipality && found.municipalityCode) municipality = deps.directory.municipalityByCode.get(found.municipalityCode);

@@ -2,7 +2,7 @@ import { defaultDeadlinePolicy } from '../deadlines/index.js';
 import { calendar } from '../deadlines/test-helpers.js';
 import { OrganizationKind } from '../entities/enums.js';
 import type { SectorPlugin } from '../plugin-api/index.js';
-import type { AppealStructurer, StructuringResult } from '../structuring/structurer.js';
+import type { AppealStructurer, StructuringHints, StructuringResult } from '../structuring/structurer.js';
 import type { ClassifyDeps } from './classify-appeal.js';
 import { ReferenceDirectory } from './reference-directory.js';
 import type { DecideDeps } from './route-and-deadline.js';
@@ -67,11 +67,13 @@ export const plugins: SectorPlugin[] = [
 export const enabled = (code: string) => plugins.find((p) => p.code === code);
 
 /** A structurer that finds `result` in any text and records the calls. */
-export function structurerFinding(result: Partial<StructuringResult> = {}): AppealStructurer & { calls: number } {
+export function structurerFinding(result: Partial<StructuringResult> = {}): AppealStructurer & { calls: number; hints: StructuringHints[] } {
   const structurer = {
     calls: 0,
-    structure() {
+    hints: [] as StructuringHints[],
+    structure(_text: string, hints: StructuringHints = {}) {
       structurer.calls++;
+      structurer.hints.push(hints);
       return { sectorCode: null, categoryCode: null, municipalityCode: null, summary: null, confidence: 0, rule: 'none', ...result };
     },
   };

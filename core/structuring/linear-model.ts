@@ -90,46 +90,99 @@ export interface StructuringModel {
    * `keywords` (the keywords' best sector and confidence), the best one's probability is recalibrated by
    * their agreement (see the file's comment).
    */
-  rankSectors(features: FeatureVector, allowedSectors?: ReadonlySet<string>, keywords?: KeywordOpinion): Scored[];
+  rankSectors(features: FeatureVector | ReadFeatures, allowedSectors?: ReadonlySet<string>, keywords?: KeywordOpinion): Scored[];
   /** Category probabilities within a sector, best first, among `allowedCategories`. */
-  rankCategories(sectorCode: string, features: FeatureVector, allowedCategories?: ReadonlySet<string>): Scored[];
+  rankCategories(sectorCode: string, features: FeatureVector | ReadFeatures, allowedCategories?: ReadonlySet<string>): Scored[];
+  /** A text's features as the models read them: read once, ranked by several models (rankSectors, rankCategories). */
+  read(features: FeatureVector): ReadFeatures;
 }
 
-/** A sparse linear model ready to score. */
+/** A text's features as a model file's feature ids (only those its models know) and their values: looked up once for all its models. */
+export interface ReadFeatures {
+  ids: Int32Array;
+  values: Float64Array;
+}
+
+/** The feature names of a model file's linear models, numbered once for all of them. */
+export class FeatureIndex {
+  private readonly ids = new Map<string, number>();
+  get size(): number {
+    return this.ids.size;
+  }
+  add(feature: string): number {
+    let id = this.ids.get(feature);
+    if (id === undefined) this.ids.set(feature, (id = this.ids.size));
+    return id;
+  }
+  read(features: FeatureVector): ReadFeatures {
+    const ids: number[] = [];
+    const values: number[] = [];
+    for (const [feature, value] of features) {
+      const id = this.ids.get(feature);
+      if (id === undefined) continue;
+      ids.push(id);
+      values.push(value);
+    }
+    return { ids: Int32Array.from(ids), values: Float64Array.from(values) };
+  }
+}
+
+/**
+ * A sparse linear model ready to score: its weights in one array, a row of
+ * one weight per class for each feature it knows (`offsets`: where a feature
+ * id's row starts, -1 for none). Models of one file share one FeatureIndex
+ * (give it every file's features before the first model is built).
+ */
 export class SparseLinear {
   private readonly bias: Float64Array;
-  private readonly weights = new Map<string, Float32Array>();
+  private readonly offsets: Int32Array;
+  private readonly weights: Float32Array;
   constructor(
     readonly file: LinearModelFile,
     scale: number,
+    private readonly index: FeatureIndex = indexOf([file]),
   ) {
     const width = file.classes.length;
     if (file.bias.length !== width) throw new Error('structuring model: bias and classes differ in length');
     this.bias = Float64Array.from(file.bias, (value) => value / scale);
-    for (const [feature, row] of Object.entries(file.weights)) {
+    const rows = Object.entries(file.weights);
+    this.offsets = new Int32Array(index.size).fill(-1);
+    this.weights = new Float32Array(rows.length * width);
+    rows.forEach(([feature, row], r) => {
       if (row.length !== width) throw new Error(`structuring model: weights of ${feature} do not match the classes`);
-      this.weights.set(
-        feature,
-        Float32Array.from(row, (value) => value / scale),
-      );
-    }
+      const id = index.add(feature);
+      if (id >= this.offsets.length) throw new Error(`structuring model: feature ${feature} is not in the model's index`);
+      this.offsets[id] = r * width;
+      for (let c = 0; c < width; c++) this.weights[r * width + c] = row[c]! / scale;
+    });
   }
 
   /** Calibrated probabilities of the model's classes (positions), 0 for positions not `allowed`. */
-  probabilities(features: FeatureVector, allowed?: (position: number) => boolean): Float64Array {
+  probabilities(features: FeatureVector | ReadFeatures, allowed?: (position: number) => boolean): Float64Array {
     return softmax(this.logits(features), this.file.temperature, allowed);
   }
 
   /** Raw scores of the model's classes (positions), before the temperature. */
-  logits(features: FeatureVector): Float64Array {
+  logits(features: FeatureVector | ReadFeatures): Float64Array {
+    const { ids, values } = features instanceof Map ? this.index.read(features) : features;
     const logits = Float64Array.from(this.bias);
-    for (const [feature, value] of features) {
-      const row = this.weights.get(feature);
-      if (!row) continue;
-      for (let c = 0; c < row.length; c++) logits[c]! += value * row[c]!;
+    const width = logits.length;
+    const { offsets, weights } = this;
+    for (let f = 0; f < ids.length; f++) {
+      const offset = offsets[ids[f]!]!;
+      if (offset < 0) continue;
+      const value = values[f]!;
+      for (let c = 0; c < width; c++) logits[c]! += value * weights[offset + c]!;
     }
     return logits;
   }
+}
+
+/** One index of the features of `files`. */
+function indexOf(files: readonly LinearModelFile[]): FeatureIndex {
+  const index = new FeatureIndex();
+  for (const file of files) for (const feature of Object.keys(file.weights)) index.add(feature);
+  return index;
 }
 
 export function softmax(logits: Float64Array, temperature: number, allowed?: (position: number) => boolean): Float64Array {
@@ -178,8 +231,9 @@ export function parseModel(json: unknown): StructuringModelFile {
 }
 
 export function loadModel(file: StructuringModelFile): StructuringModel {
-  const sectorModel = new SparseLinear(file.sectorModel, file.scale);
-  const categoryModels = file.categoryModels.map((model) => new SparseLinear(model, file.scale));
+  const index = indexOf([file.sectorModel, ...file.categoryModels]);
+  const sectorModel = new SparseLinear(file.sectorModel, file.scale, index);
+  const categoryModels = file.categoryModels.map((model) => new SparseLinear(model, file.scale, index));
   const sectorIndex = new Map(file.sectors.map((code, i) => [code, i]));
   const ranked = (probabilities: Float64Array, code: (position: number) => string): Scored[] =>
     [...probabilities]
@@ -191,6 +245,7 @@ export function loadModel(file: StructuringModelFile): StructuringModel {
     categories: file.categories,
     threshold: file.threshold,
     categoriesHash: file.categoriesHash,
+    read: (features) => index.read(features),
     rankSectors(features, allowed, keywords) {
       const classes = file.sectorModel.classes;
       const isAllowed = allowed ? (p: number) => allowed.has(file.sectors[classes[p]!]!) : undefined;

@@ -3,6 +3,7 @@ import { allPlugins } from '../../plugins/index.js';
 import { loadRegionPack } from '../region/index.js';
 import { createStructurer, KEYWORD_RULE } from './structurer.js';
 import { createKeywordClassifier } from './keyword-classifier.js';
+import { committedModel, type StructuringModel } from './linear-model.js';
 import { SUMMARY_MAX_LENGTH } from './summary.js';
 import { loadConfig } from '../config/config.js';
 
@@ -115,5 +116,23 @@ describe('structuring free text', () => {
     expect(summary.length).toBeLessThanOrEqual(SUMMARY_MAX_LENGTH);
     expect(summary.endsWith('…')).toBe(true);
     expect(structurer.structure('   ').summary).toBeNull();
+  });
+
+  it('with the category known, finds the same place and summary without running the model', () => {
+    const model = committedModel()!;
+    let ranked = 0;
+    const counting: StructuringModel = {
+      ...model,
+      rankSectors: (...args) => (ranked++, model.rankSectors(...args)),
+      rankCategories: (...args) => (ranked++, model.rankCategories(...args)),
+    };
+    const withModel = createStructurer(allPlugins, mariElMunicipalities, { model: counting });
+    const text = 'Жители Медведевского района. В нашем доме нет горячей воды вторую неделю, водоснабжение не восстановили.';
+    const full = withModel.structure(text, { sectorCode: 'housing' });
+    expect(ranked).toBeGreaterThan(0);
+    ranked = 0;
+    const placeOnly = withModel.structure(text, { sectorCode: 'housing', categoryKnown: true });
+    expect(ranked).toBe(0);
+    expect(placeOnly).toMatchObject({ municipalityCode: 'medvedevsky', summary: full.summary, categoryCode: null, suggestions: [] });
   });
 });

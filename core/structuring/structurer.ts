@@ -34,6 +34,12 @@ export interface StructuringResult {
 export interface StructuringHints {
   /** A sector the channel already gave: the category is then sought within it only. */
   sectorCode?: string | null;
+  /**
+   * The channel gave the category: only the place and the summary are sought
+   * (no category is proposed, and the model is not run: it is most of the
+   * cost of structuring, and an intake with a category ignores its opinion).
+   */
+  categoryKnown?: boolean;
 }
 
 export interface AppealStructurer {
@@ -104,6 +110,16 @@ export function createStructurer(
       const hinted = hints.sectorCode ?? null;
       const keywords = classifier.classify(text, { sectorCode: hinted });
       const base = { municipalityCode: place?.code ?? null, summary: summarise(text, keywords.matched) };
+      if (hints.categoryKnown) {
+        return {
+          ...base,
+          sectorCode: hinted,
+          categoryCode: null,
+          confidence: 0,
+          rule: [keywordPart(keywords), placePart].filter(Boolean).join('; '),
+          suggestions: [],
+        };
+      }
       if (!model) {
         return {
           ...base,
@@ -117,7 +133,7 @@ export function createStructurer(
 
       // The model reads the keywords' unrestricted opinion, as in training.
       const unrestricted = hinted ? classifier.classify(text) : keywords;
-      const features = addKeywordFeatures(textFeatures(text), unrestricted);
+      const features = model.read(addKeywordFeatures(textFeatures(text), unrestricted));
       const allowedSectors = hinted && enabledSectors.has(hinted) ? new Set([hinted]) : enabledSectors;
       const sectors = model.rankSectors(features, allowedSectors, unrestricted);
       // Categories of the likely sectors only: a sector under 2% cannot make the top three.
