@@ -32,6 +32,12 @@ export interface BenchCase {
   write?: boolean;
   /** The statement EXPLAIN (ANALYZE, BUFFERS) shows (a read; with its values). */
   explain?: { text: string; values: unknown[] };
+  /**
+   * Named prepared statements under plan_cache_mode = force_generic_plan (on
+   * both sides): planned once, the partitions pruned at execution, as a
+   * partitioned schema would want its hot statements.
+   */
+  generic?: boolean;
   run(client: pg.Client, side: Side): Promise<void>;
 }
 
@@ -62,6 +68,16 @@ export async function benchCases(ctx: CaseContext): Promise<BenchCase[]> {
   for (const page of await pageCases(ctx.url)) {
     const { text, values } = appealsPageStatement(new URLSearchParams(rawQueryString(page.shape)));
     cases.push(sqlCase('page', page.name, text, values));
+    if (process.env.BENCH_GENERIC !== '0') {
+      cases.push({
+        group: 'page, generic plan',
+        name: page.name,
+        generic: true,
+        run: async (client) => {
+          await client.query({ name: `page-${page.name}`, text, values });
+        },
+      });
+    }
   }
 
   // Lookups by id: the appeal and its history; the local month of receipt known (its bounds) or not.
@@ -80,6 +96,15 @@ export async function benchCases(ctx: CaseContext): Promise<BenchCase[]> {
   const appealById = (m: boolean) => `select * from appeal a where a.id = $1${m ? ' and a.received_at >= $2 and a.received_at < $3' : ''}`;
   const historyById = (m: boolean) => `select * from appeal_event e where e.appeal_id = $1${m ? ' and e.at >= $2' : ''} order by e.at, e.seq`;
   cases.push(lookup('appeal(id)', appealById, false));
+  cases.push({
+    group: 'by id, generic plan',
+    name: 'appeal(id)',
+    per: ctx.ids.length,
+    generic: true,
+    run: async (client) => {
+      for (const x of ctx.ids) await client.query({ name: 'appeal-by-id', text: appealById(false), values: [x.id] });
+    },
+  });
   cases.push(lookup('appeal(id), month known', appealById, true));
   cases.push(lookup('history(id)', historyById, false));
   cases.push(lookup('history(id), month known (at >= month)', historyById, true, false));

@@ -101,6 +101,9 @@ const lanes: [pg.Client, pg.Client] = [admin, second];
 const record = async (steps: { step: string; ms: number }[]) => {
   for (const st of steps) await admin.query(`insert into ${pg.escapeIdentifier(SCHEMA)}.build_log (step, ms) values ($1, $2)`, [st.step, st.ms]);
 };
+// BENCH_PHASE=measure: time the kept copy as it is (another run may still be copying rows into it); it stays.
+const measureOnly = process.env.BENCH_PHASE === 'measure';
+if (measureOnly && !(await copyExists(admin, SCHEMA))) throw new Error(`BENCH_PHASE=measure: no copy in schema ${SCHEMA}`);
 if (await copyExists(admin, SCHEMA)) {
   log(`continuing the kept copy in ${SCHEMA} (BENCH_FRESH=1 rebuilds it)`);
 } else {
@@ -127,7 +130,7 @@ const pending = async () => {
   );
   return (missing[0].n as number) + (unvacuumed[0].n as number);
 };
-for (let n = await pending(); ; n = await pending()) {
+for (let n = measureOnly ? 0 : await pending(); !measureOnly; n = await pending()) {
   await record(await copyRows(lanes, copyOptions));
   if (!n || process.env.BENCH_PHASE === 'copy') break;
   log(`${new Date().toISOString()} public still lacks ${n} btree indexes or vacuums (a generator run under way): waiting; load ${load()}`);
@@ -140,7 +143,7 @@ if (process.env.BENCH_PHASE === 'copy') {
   process.exit(0);
 }
 const { rows: analyzed } = await admin.query(`select 1 from ${pg.escapeIdentifier(SCHEMA)}.build_log where step like 'vacuum analyze%'`);
-if (!analyzed.length) await record(await analyzeCopy(lanes, copyOptions));
+if (!analyzed.length && !measureOnly) await record(await analyzeCopy(lanes, copyOptions));
 await second.end();
 const {
   rows: [built],
@@ -150,7 +153,7 @@ log(`building the partitioned copy took ${(buildMs / 60000).toFixed(1)} min of s
 try {
   await measure();
 } finally {
-  if (process.env.BENCH_KEEP === '1') {
+  if (process.env.BENCH_KEEP === '1' || measureOnly) {
     log(`kept the copy in schema ${SCHEMA} (drop schema ${SCHEMA} cascade)`);
   } else {
     const t0 = Date.now();
@@ -175,7 +178,9 @@ async function measure(): Promise<void> {
   const rows: Row[] = [];
   for (const c of cases) {
     const workMem = c.group === 'analytics' ? '64MB' : '4MB'; // ANALYTICS_WORK_MEM's default for analytics, the server's default else
-    for (const side of ['plain', 'part'] as const) await sides[side].client.query(`set work_mem = '${workMem}'`);
+    for (const side of ['plain', 'part'] as const) {
+      await sides[side].client.query(`set work_mem = '${workMem}'; set plan_cache_mode = ${c.generic ? 'force_generic_plan' : 'auto'}`);
+    }
     const times: Record<Side, Timing[]> = { plain: [], part: [] };
     const l0 = loadavg()[0];
     for (const side of ['plain', 'part'] as const) await c.run(sides[side].client, side); // warm-up: plans, caches
