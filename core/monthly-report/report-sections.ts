@@ -1,4 +1,5 @@
-import { and, query, raw, sql } from '../db/sql.js';
+import { and, query, raw, sql, type Sql } from '../db/sql.js';
+import { timestampLiteral } from '../analytics/measures/metrics.js';
 import { ProblemStatus } from '../entities/problem.entity.js';
 import { runAnalyticsQuery, timeZoneLiteral, type AnalyticsContext } from '../analytics/measures/analytics-context.js';
 import { appealScopeSql } from '../analytics/measures/appeal-conditions.js';
@@ -54,8 +55,12 @@ export async function addPerTenThousand(ctx: AnalyticsContext, rows: ReportCount
 
 /**
  * Hot spots computed live (the same clusters as detectProblems, nothing
- * written). The street is cut from each distinct address once, not from
- * every appeal (a regular expression per row was most of the report's time).
+ * written). The two months' appeals are first counted per (category,
+ * municipality, address, body) — a few thousand rows instead of ~600,000 at
+ * the largest region — and the street is cut from each distinct address once
+ * (a regular expression per row was most of the report's time). The body of
+ * a cluster is the mode of its appeals' bodies over both months, as mode()
+ * picks it: the most appeals, the smallest id among equals, no body ignored.
  */
 export async function loadHotSpots(ctx: AnalyticsContext, from: Date, to: Date, previousFrom: Date): Promise<ReportHotSpot[]> {
   const min = ctx.app.config.PROBLEM_MIN_APPEALS;
@@ -70,17 +75,24 @@ export async function loadHotSpots(ctx: AnalyticsContext, from: Date, to: Date, 
   const rows: Record<string, any>[] = await runAnalyticsQuery(
     ctx,
     sql`with w as materialized (
-        select a.category_id, a.municipality_id, a.organization_id, a.address, a.received_at >= ${from} as current from appeal as a where ${window}
-      ), s as materialized (select a.address, ${raw(STREET_SQL)} as street from (select distinct w.address from w) as a)
-      select c.*, cat.name as category, m.short_name as municipality, o.short_name as organization
-      from (
-        select w.category_id, w.municipality_id, s.street,
-          count(*) filter (where w.current)::int as n, count(*) filter (where not w.current)::int as previous,
-          mode() within group (order by w.organization_id) as organization_id, min(w.address) as sample_address
+        select a.category_id, a.municipality_id, a.organization_id, a.address,
+          count(*) filter (where a.received_at >= ${from})::int as n, count(*) filter (where a.received_at < ${from})::int as previous
+        from appeal as a where ${window} group by 1, 2, 3, 4
+      ), s as materialized (select a.address, ${raw(STREET_SQL)} as street from (select distinct w.address from w) as a),
+      b as (
+        select w.category_id, w.municipality_id, s.street, w.organization_id, sum(w.n) as n, sum(w.previous) as previous, min(w.address) as sample_address
         from w join s on s.address = w.address
         where s.street is not null
+        group by 1, 2, 3, 4
+      )
+      select c.*, cat.name as category, m.short_name as municipality, o.short_name as organization
+      from (
+        select b.category_id, b.municipality_id, b.street, sum(b.n)::int as n, sum(b.previous)::int as previous,
+          (array_agg(b.organization_id order by b.n + b.previous desc, b.organization_id) filter (where b.organization_id is not null))[1] as organization_id,
+          min(b.sample_address) as sample_address
+        from b
         group by 1, 2, 3
-        having count(*) filter (where w.current) >= ${min}
+        having sum(b.n) >= ${min}
       ) as c
       join category as cat on cat.id = c.category_id
       left join municipality as m on m.id = c.municipality_id
@@ -98,22 +110,44 @@ export async function loadHotSpots(ctx: AnalyticsContext, from: Date, to: Date, 
   }));
 }
 
-/** Overdue at the end of the month (or now, for the current month; DEFINITIONS.overdueAtMonthEnd), by body: the five oldest of each. */
-export async function loadOverdue(ctx: AnalyticsContext, to: Date): Promise<ReportOverdue[]> {
+/**
+ * Overdue at the end of the month (or now, for the current month; DEFINITIONS.overdueAtMonthEnd), by body: the five oldest of each.
+ * `totals`: the overdue count of each body (key: its id, or null for none) under the same scope and moment, as lateness() gives
+ * them. Each body's five oldest are looked up by index, not ranked among all overdue appeals: the unanswered by
+ * (organization_id, due_at, number) five at a time (appeal_unanswered_organization_due_idx), and the few overdue at
+ * the end but answered since (after the term, so in appeal_answered_late_idx) ranked once.
+ */
+export async function loadOverdue(ctx: AnalyticsContext, to: Date, totals: ReadonlyMap<string | null, number>): Promise<ReportOverdue[]> {
   const at = new Date(Math.min(to.getTime(), ctx.now.getTime()));
   // The predicate is report-lateness.ts's, with a moment of ours inlined.
-  const where = and([...appealScopeSql(ctx.user), raw(overdueAtSql(at))]);
-  const rows: Record<string, any>[] = await query(
-    ctx.em,
-    sql`select r.*, o.short_name from (
-        select a.organization_id, a.number, a.due_at,
-          row_number() over (partition by a.organization_id order by a.due_at, a.number) as position,
-          count(*) over (partition by a.organization_id)::int as total
-        from appeal as a where ${where}
+  const overdue = raw(overdueAtSql(at));
+  const scope = appealScopeSql(ctx.user);
+  const bodies = [...totals].filter(([, n]) => n > 0);
+  if (!bodies.length) return [];
+  const ids = bodies.map(([id]) => id).filter((id): id is string => id != null);
+  const counts = bodies.map(([, n]) => n);
+  const oldest = (body: Sql) =>
+    sql`(select a.organization_id, a.number, a.due_at from appeal as a
+      where ${and([...scope, body, sql`a.answered_at is null`, overdue])} order by a.due_at, a.number limit ${5})`;
+  const rows: Record<string, any>[] = await runAnalyticsQuery(
+    ctx,
+    sql`with t as (select * from unnest(${bodies.map(([id]) => id)}::uuid[], ${counts}::int[]) as t(organization_id, total)),
+      candidates as (
+        select x.* from unnest(${ids}::uuid[]) as b(id) cross join lateral ${oldest(sql`a.organization_id = b.id`)} as x
+        union all
+        ${oldest(sql`a.organization_id is null`)}
+        union all
+        select a.organization_id, a.number, a.due_at from appeal as a
+          where ${and([...scope, raw(`a.answered_at >= ${timestampLiteral(at)} and a.answered_at > a.due_at`), overdue])}
+      )
+      select r.*, t.total, o.short_name from (
+        select c.organization_id, c.number, c.due_at, row_number() over (partition by c.organization_id order by c.due_at, c.number) as position
+        from candidates as c
       ) as r
+      join t on t.organization_id is not distinct from r.organization_id
       left join organization as o on o.id = r.organization_id
       where r.position <= ${5}
-      order by r.total desc, o.short_name asc, r.position asc`,
+      order by t.total desc, o.short_name asc, r.position asc`,
   );
   const out: ReportOverdue[] = [];
   for (const r of rows) {
