@@ -29,7 +29,10 @@ export async function loadDailyFlow(ctx: AnalyticsContext, from: Date, to: Date)
   const perDay = (column: 'received_at' | 'answered_at') => {
     const at = raw(`a.${column}`);
     const where = and([...appealScopeSql(ctx.user), sql`${at} >= ${from}`, sql`${at} < ${to}`]);
-    return sql`select to_char(${at} at time zone ${tz}, 'YYYY-MM-DD') as day, count(*)::int as n from appeal as a where ${where} group by "day"`;
+    // Grouped on the truncated local day, formatted once per day (to_char on every row was half the statement's time).
+    return sql`select to_char(d.day, 'YYYY-MM-DD') as day, d.n from (
+      select date_trunc('day', ${at} at time zone ${tz}) as day, count(*)::int as n from appeal as a where ${where} group by 1
+    ) as d`;
   };
   const r = await query<{ day: string; n: number }>(ctx.em, perDay('received_at'));
   const s = await query<{ day: string; n: number }>(ctx.em, perDay('answered_at'));
