@@ -58,12 +58,8 @@ export async function addPerTenThousand(ctx: AnalyticsContext, rows: ReportCount
 
 /**
  * Hot spots computed live (the same clusters as detectProblems, nothing
- * written). The two months' appeals are first counted per (category,
- * municipality, address, body) — a few thousand rows instead of ~600,000 at
- * the largest region — and the street is cut from each distinct address once
- * (a regular expression per row was most of the report's time). The body of
- * a cluster is the mode of its appeals' bodies over both months, as mode()
- * picks it: the most appeals, the smallest id among equals, no body ignored.
+ * written). The street is cut from each distinct address once, not from
+ * every appeal (a regular expression per row was most of the report's time).
  */
 export async function loadHotSpots(ctx: AnalyticsContext, from: Date, to: Date, previousFrom: Date): Promise<ReportHotSpot[]> {
   const min = ctx.app.config.PROBLEM_MIN_APPEALS;
@@ -78,24 +74,17 @@ export async function loadHotSpots(ctx: AnalyticsContext, from: Date, to: Date, 
   const rows: Record<string, any>[] = await runAnalyticsQuery(
     ctx,
     sql`with w as materialized (
-        select a.category_id, a.municipality_id, a.organization_id, a.address,
-          count(*) filter (where a.received_at >= ${from})::int as n, count(*) filter (where a.received_at < ${from})::int as previous
-        from appeal as a where ${window} group by 1, 2, 3, 4
-      ), s as materialized (select a.address, ${raw(STREET_SQL)} as street from (select distinct w.address from w) as a),
-      b as (
-        select w.category_id, w.municipality_id, s.street, w.organization_id, sum(w.n) as n, sum(w.previous) as previous, min(w.address) as sample_address
-        from w join s on s.address = w.address
-        where s.street is not null
-        group by 1, 2, 3, 4
-      )
+        select a.category_id, a.municipality_id, a.organization_id, a.address, a.received_at >= ${from} as current from appeal as a where ${window}
+      ), s as materialized (select a.address, ${raw(STREET_SQL)} as street from (select distinct w.address from w) as a)
       select c.*, cat.name as category, m.short_name as municipality, o.short_name as organization
       from (
-        select b.category_id, b.municipality_id, b.street, sum(b.n)::int as n, sum(b.previous)::int as previous,
-          (array_agg(b.organization_id order by b.n + b.previous desc, b.organization_id) filter (where b.organization_id is not null))[1] as organization_id,
-          min(b.sample_address) as sample_address
-        from b
+        select w.category_id, w.municipality_id, s.street,
+          count(*) filter (where w.current)::int as n, count(*) filter (where not w.current)::int as previous,
+          mode() within group (order by w.organization_id) as organization_id, min(w.address) as sample_address
+        from w join s on s.address = w.address
+        where s.street is not null
         group by 1, 2, 3
-        having sum(b.n) >= ${min}
+        having count(*) filter (where w.current) >= ${min}
       ) as c
       join category as cat on cat.id = c.category_id
       left join municipality as m on m.id = c.municipality_id
