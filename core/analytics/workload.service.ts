@@ -77,7 +77,7 @@ export async function computeWorkload(
       from (
         select ${COLUMNS} from appeal as a where ${and([open, ...where])}
         union all
-        select ${COLUMNS} from appeal as a where ${and([answeredInPeriod, ...where])}
+        select ${COLUMNS} from appeal as a where ${and([sql`not (${open})`, answeredInPeriod, ...where])}
       ) as a group by grouping sets (${join(sets)})`,
   );
 
