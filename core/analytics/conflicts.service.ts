@@ -1,4 +1,4 @@
-import { and, query, raw, sql, type Sql } from '../db/sql.js';
+import { and, identifier, join, query, raw, sql, type Sql } from '../db/sql.js';
 import { appealScopeSql } from './measures/appeal-conditions.js';
 import { badInput } from '../errors/errors.js';
 import { ANSWER_TEXTS_SQL, RETURN_EVENTS_SQL } from './measures/appeal-signals.sql.js';
@@ -31,24 +31,41 @@ const scoped = (ctx: AnalyticsContext, conditions: Sql[]) => and([...appealScope
 
 const run = (ctx: AnalyticsContext, statement: Sql): Promise<Row[]> => query<Row>(ctx.em, statement);
 
-const finders: Record<ConflictKind, (ctx: AnalyticsContext, p: Period) => Promise<Conflict[]>> = {
-  /** A repeated appeal received after the answer to the earlier one: the answer did not settle the question. */
-  async [ConflictKind.REPEATED_AFTER_ANSWER](ctx, p) {
-    // The earlier appeal may be another body's: its number and id are named only to a caller who may see it.
-    const original = sql`select 1 from appeal as v where ${and([sql`v.id = o.id`, ...appealScopeSql(ctx.user, 'v')])}`;
-    const where = scoped(ctx, [
+/**
+ * The rows behind each kind but the boilerplate (`from … where …`, under the caller's scope): one
+ * definition for the list (findConflicts) and the count (countConflicts), so that both say the same.
+ */
+const sources: Record<Exclude<ConflictKind, ConflictKind.BOILERPLATE_ANSWER>, (ctx: AnalyticsContext, p: Period) => Sql> = {
+  [ConflictKind.REPEATED_AFTER_ANSWER]: (ctx, p) =>
+    sql`from appeal as a join appeal as o on o.id = a.repeat_of_id where ${scoped(ctx, [
       sql`a.is_repeat = ${true}`,
       sql`o.answered_at is not null`,
       sql`a.received_at > o.answered_at`,
       sql`a.received_at >= ${p.from}`,
       sql`a.received_at < ${p.to}`,
-    ]);
+    ])}`,
+  [ConflictKind.NEGATIVE_RATING]: (ctx, p) =>
+    sql`from appeal as a where ${scoped(ctx, [
+      sql`a.satisfaction_score <= ${Number(ctx.app.config.SATISFACTION_NEGATIVE_MAX)}`,
+      sql`a.rated_at >= ${p.from}`,
+      sql`a.rated_at < ${p.to}`,
+    ])}`,
+  [ConflictKind.RETURNED_FOR_REWORK]: (ctx, p) =>
+    sql`from appeal as a join (${raw(RETURN_EVENTS_SQL)}) as r on r.appeal_id = a.id where ${scoped(ctx, [sql`r.at >= ${p.from}`, sql`r.at < ${p.to}`])}`,
+  [ConflictKind.ANSWERED_LATE]: (ctx, p) =>
+    sql`from appeal as a where ${scoped(ctx, [sql`a.answered_at > a.due_at`, sql`a.answered_at >= ${p.from}`, sql`a.answered_at < ${p.to}`])}`,
+};
+
+const finders: Record<ConflictKind, (ctx: AnalyticsContext, p: Period) => Promise<Conflict[]>> = {
+  /** A repeated appeal received after the answer to the earlier one: the answer did not settle the question. */
+  async [ConflictKind.REPEATED_AFTER_ANSWER](ctx, p) {
+    // The earlier appeal may be another body's: its number and id are named only to a caller who may see it.
+    const original = sql`select 1 from appeal as v where ${and([sql`v.id = o.id`, ...appealScopeSql(ctx.user, 'v')])}`;
     const rows = await run(
       ctx,
       sql`select o.id as original_id, o.number, o.answered_at, o.organization_id,
         array_agg(a.id order by a.received_at) as ids, max(a.received_at) as at, exists (${original}) as original_visible
-      from appeal as a join appeal as o on o.id = a.repeat_of_id
-      where ${where}
+      ${sources[ConflictKind.REPEATED_AFTER_ANSWER](ctx, p)}
       group by o.id, o.number, o.answered_at, o.organization_id`,
     );
     return rows.map((r) =>
@@ -62,11 +79,9 @@ const finders: Record<ConflictKind, (ctx: AnalyticsContext, p: Period) => Promis
     );
   },
   async [ConflictKind.NEGATIVE_RATING](ctx, p) {
-    const neg = Number(ctx.app.config.SATISFACTION_NEGATIVE_MAX);
-    const where = scoped(ctx, [sql`a.satisfaction_score <= ${neg}`, sql`a.rated_at >= ${p.from}`, sql`a.rated_at < ${p.to}`]);
     const rows = await run(
       ctx,
-      sql`select a.id, a.number, a.organization_id, a.satisfaction_score, a.satisfaction_comment, a.rated_at as at from appeal as a where ${where}`,
+      sql`select a.id, a.number, a.organization_id, a.satisfaction_score, a.satisfaction_comment, a.rated_at as at ${sources[ConflictKind.NEGATIVE_RATING](ctx, p)}`,
     );
     return rows.map((r) =>
       conflict(
@@ -79,11 +94,7 @@ const finders: Record<ConflictKind, (ctx: AnalyticsContext, p: Period) => Promis
     );
   },
   async [ConflictKind.RETURNED_FOR_REWORK](ctx, p) {
-    const rows = await run(
-      ctx,
-      sql`select a.id, a.number, a.organization_id, r.at, r.comment from appeal as a join (${raw(RETURN_EVENTS_SQL)}) as r on r.appeal_id = a.id
-        where ${scoped(ctx, [sql`r.at >= ${p.from}`, sql`r.at < ${p.to}`])}`,
-    );
+    const rows = await run(ctx, sql`select a.id, a.number, a.organization_id, r.at, r.comment ${sources[ConflictKind.RETURNED_FOR_REWORK](ctx, p)}`);
     return rows.map((r) =>
       conflict(
         ConflictKind.RETURNED_FOR_REWORK,
@@ -95,8 +106,7 @@ const finders: Record<ConflictKind, (ctx: AnalyticsContext, p: Period) => Promis
     );
   },
   async [ConflictKind.ANSWERED_LATE](ctx, p) {
-    const where = scoped(ctx, [sql`a.answered_at > a.due_at`, sql`a.answered_at >= ${p.from}`, sql`a.answered_at < ${p.to}`]);
-    const rows = await run(ctx, sql`select a.id, a.number, a.organization_id, a.answered_at, a.due_at from appeal as a where ${where}`);
+    const rows = await run(ctx, sql`select a.id, a.number, a.organization_id, a.answered_at, a.due_at ${sources[ConflictKind.ANSWERED_LATE](ctx, p)}`);
     return rows.map((r) => {
       const hours = (new Date(r.answered_at).getTime() - new Date(r.due_at).getTime()) / HOUR;
       const late = hours >= 48 ? `${Math.floor(hours / 24)} сут.` : `${Math.ceil(hours)} ч`;
@@ -149,4 +159,28 @@ export async function findConflicts(
   const counts = wanted.map((kind, i) => ({ kind, label: CONFLICT_KIND_LABELS[kind], count: found[i].length }));
   const items = found.flatMap((list) => list.sort((a, b) => b.at.getTime() - a.at.getTime()));
   return { items, counts };
+}
+
+/**
+ * How many conflicts of each kind findConflicts would list (the monthly report shows only the counts):
+ * the same rows counted in the database instead of read out (a month at the largest region's density
+ * has tens of thousands of late answers and negative ratings); a repeat conflict is one per original
+ * appeal, as in the list. The boilerplate finder's few groups are listed and counted.
+ */
+export async function countConflicts(ctx: AnalyticsContext, from: Date, to: Date): Promise<ConflictCount[]> {
+  if (from >= to) throw badInput('to', 'Конец периода должен быть позже начала');
+  const p = { from, to };
+  const counted = Object.keys(sources) as (keyof typeof sources)[];
+  // One statement, a scalar subquery per kind; a repeat conflict is one per original appeal.
+  const counts = counted.map((kind) => {
+    const n = kind === ConflictKind.REPEATED_AFTER_ANSWER ? raw('count(distinct o.id)') : raw('count(*)');
+    return sql`(select ${n} ${sources[kind](ctx, p)})::int as ${identifier(kind)}`;
+  });
+  const [row] = await run(ctx, sql`select ${join(counts)}`);
+  const boilerplate = (await finders[ConflictKind.BOILERPLATE_ANSWER](ctx, p)).length;
+  return CONFLICT_KINDS.map((kind) => ({
+    kind,
+    label: CONFLICT_KIND_LABELS[kind],
+    count: kind === ConflictKind.BOILERPLATE_ANSWER ? boilerplate : Number(row[kind]),
+  }));
 }

@@ -39,6 +39,8 @@ export const analyticsSettings = {
     .default('64MB'),
   // The analytics rollup (core/analytics/rollup): how often the refresh job rebuilds changed months; 0: not in this process.
   ANALYTICS_ROLLUP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+  // The monthly report's sections run on up to this many connections at once (core/monthly-report/report-lanes.ts; at most DB_POOL_MAX).
+  REPORT_CONNECTIONS: z.coerce.number().int().min(1).default(3),
   RATING_PRIOR_WEIGHT: z.coerce.number().min(0).default(20),
   RATING_MIN_APPEALS: z.coerce.number().int().min(0).default(5),
   SATISFACTION_NEGATIVE_MAX: z.coerce.number().int().min(1).max(4).default(2),

@@ -55,6 +55,16 @@ export interface DeadlineRuleTrace {
   name: 'appeal_answered_late_idx',
   expression: `create index "appeal_answered_late_idx" on "appeal" ("answered_at") include ("due_at", "received_at", "closed_at", "status", "paused_at", "municipality_id", "organization_id") where answered_at > due_at`,
 })
+// The monthly report's overdue section (migration report_indexes): each body's oldest unanswered in order, five at a time.
+@Index({
+  name: 'appeal_unanswered_organization_due_idx',
+  expression: `create index "appeal_unanswered_organization_due_idx" on "appeal" ("organization_id", "due_at", "number") include ("received_at", "closed_at", "status", "paused_at") where answered_at is null`,
+})
+// Workload's open appeals (migration report_indexes): every column of its statement, so that half is index-only.
+@Index({
+  name: 'appeal_open_workload_idx',
+  expression: `create index "appeal_open_workload_idx" on "appeal" ("sector_id", "assignee_id") include ("status", "answered_at", "due_at", "paused_at", "received_at", "paused_ms", "organization_id") where status in ('NEW','REGISTERED','ASSIGNED','IN_PROGRESS','ON_REVIEW','REDIRECTED','REOPENED')`,
+})
 // Search (migration appeal_search): full text in Russian, and trigrams of the place for typos.
 @Index({ name: 'appeal_search_idx', expression: SEARCH_INDEXES.document })
 @Index({ name: 'appeal_place_trgm_idx', expression: SEARCH_INDEXES.place })

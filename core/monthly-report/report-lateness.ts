@@ -74,3 +74,11 @@ export async function lateness(ctx: AnalyticsContext, p: { from: Date; to: Date 
   }
   return out;
 }
+
+/** lateness()'s overdue count per body (key `ORGANIZATION:<id>`; `ORGANIZATION:null`: no body) as loadOverdue takes it. */
+export function overdueByOrganization(lateNow: Map<string, { overdue: number }>): Map<string | null, number> {
+  const prefix = `${StatsDimension.ORGANIZATION}:`;
+  const out = new Map<string | null, number>();
+  for (const [key, { overdue }] of lateNow) if (key.startsWith(prefix)) out.set(key === `${prefix}null` ? null : key.slice(prefix.length), overdue);
+  return out;
+}

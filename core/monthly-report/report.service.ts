@@ -6,14 +6,15 @@ import { StatsDimension } from '../analytics/dimensions.js';
 import { capitalize, monthLabel } from '../analytics/labels.js';
 import type { Metric } from '../analytics/measures/metrics.js';
 import { DEFINITIONS } from './report-definitions.js';
-import { lateness, TOTAL } from './report-lateness.js';
+import { lateness, overdueByOrganization, TOTAL } from './report-lateness.js';
 import { addPerTenThousand, loadDailyFlow, loadHotSpots, loadOverdue, loadProblems } from './report-sections.js';
 import { computeStats } from '../analytics/stats.service.js';
 import { computeRatings } from '../analytics/ratings.service.js';
 import { RatingSubject } from '../analytics/ratings.types.js';
 import { computeWorkload } from '../analytics/workload.service.js';
 import { WorkloadKind } from '../analytics/workload.types.js';
-import { findConflicts } from '../analytics/conflicts.service.js';
+import { countConflicts } from '../analytics/conflicts.service.js';
+import { reportLanes } from './report-lanes.js';
 import { monthPeriod, shiftMonth } from './report-period.js';
 import { loadTrainingSection } from '../training/training-report.js';
 import { loadSurveySection } from '../surveys/survey-report-section.js';
@@ -60,17 +61,58 @@ export async function buildMonthlyReport(ctx: AnalyticsContext<MonthlyReportServ
   const previous = monthPeriod(shiftMonth(month, -1), zone);
   const yearAgo = monthPeriod(shiftMonth(month, -12), zone);
   const { from, to } = period;
+  // The sections are independent questions: each runs on a connection of its own, a few at a time (reportLanes).
+  const lane = reportLanes(ctx);
 
   const fromStats = SUMMARY.map((m) => m.code).filter((code) => code !== 'overdueAtMonthEnd' && code !== 'answeredLate') as Metric[];
-  // The month's lateness (total and per municipality and body) is read once, for the summary and the breakdowns.
-  const lateNow = await lateness(ctx, period);
-  const totals = async (p: { from: Date; to: Date }) => {
+  // The month's lateness (total and per municipality and body) is read once, for the summary, the breakdowns and the overdue section.
+  const lateNowRead = lane((c) => lateness(c, period));
+  const totals = (p: { from: Date; to: Date }) => {
     // One stats question (the rollup with the announcements' matches counted live), then the report's own lateness.
-    const [row] = await computeStats(ctx, { groupBy: [], from: p.from, to: p.to, metrics: new Set(fromStats) });
-    const late = (p === period ? lateNow : await lateness(ctx, p)).get(TOTAL)!;
-    return { ...(row ?? {}), matchedByAnnouncement: row?.matchedByAnnouncement ?? 0, overdueAtMonthEnd: late.overdue, answeredLate: late.answeredLate };
+    const stats = lane((c) => computeStats(c, { groupBy: [], from: p.from, to: p.to, metrics: new Set(fromStats) }));
+    const late = p === period ? lateNowRead : lane((c) => lateness(c, p));
+    return Promise.all([stats, late]).then(([[row], lateOf]) => {
+      const l = lateOf.get(TOTAL)!;
+      return { ...(row ?? {}), matchedByAnnouncement: row?.matchedByAnnouncement ?? 0, overdueAtMonthEnd: l.overdue, answeredLate: l.answeredLate };
+    });
   };
-  const [now, prev, ago] = [await totals(period), await totals(previous), await totals(yearAgo)];
+  const breakdownRead = (dimension: StatsDimension, metrics: Metric[]) =>
+    Promise.all([
+      lane((c) => computeStats(c, { groupBy: [dimension], from, to, metrics: new Set<Metric>(['count', ...metrics]) })),
+      lane((c) => computeStats(c, { groupBy: [dimension], from: previous.from, to: previous.to, metrics: new Set<Metric>(['count']) })),
+    ]);
+  // Started longest first, so that the lanes end close together.
+  const hotSpotsRead = lane((c) => loadHotSpots(c, from, to, previous.from));
+  const workloadRead = lane((c) => computeWorkload(c, null, from, to, WorkloadKind.SECTOR));
+  const conflictsRead = lane((c) => countConflicts(c, from, to));
+  const organizationRatingsRead = lane((c) => computeRatings(c, RatingSubject.ORGANIZATION, from, to, null).catch(sectorRoleFallback));
+  const municipalityRatingsRead = lane((c) => computeRatings(c, RatingSubject.MUNICIPALITY, from, to, null).catch(sectorRoleFallback));
+  const categoriesRead = breakdownRead(StatsDimension.CATEGORY, ['onTimeRate']);
+  const channelsRead = breakdownRead(StatsDimension.CHANNEL, ['medianResponseHours', 'onTimeRate']);
+  const municipalitiesRead = breakdownRead(StatsDimension.MUNICIPALITY, ['onTimeRate', 'overdue', 'satisfactionAvg']);
+  const organizationsRead = breakdownRead(StatsDimension.ORGANIZATION, ['answered', 'onTimeRate', 'overdue']);
+  const summaryRead = Promise.all([totals(period), totals(previous), totals(yearAgo)]);
+  const dailyFlowRead = lane((c) => loadDailyFlow(c, from, to));
+  const kpiRead = lane((c) => computeStats(c, { groupBy: [], from, to, metrics: new Set(), withKpis: true }));
+  const overdueRead = lateNowRead.then((lateNow) => lane((c) => loadOverdue(c, to, overdueByOrganization(lateNow))));
+  const problemsRead = lane((c) => loadProblems(c, from, to));
+  const trainingRead = lane((c) => loadTrainingSection(c.em, from, to));
+  const residentsSaidRead = lane((c) => loadSurveySection(c.em, c.user, from, to));
+  // Every read is awaited before anything is built, so that one failure does not leave the others running unobserved.
+  await Promise.allSettled([summaryRead, categoriesRead, channelsRead, municipalitiesRead, organizationsRead, hotSpotsRead, workloadRead, conflictsRead]);
+  await Promise.allSettled([
+    organizationRatingsRead,
+    municipalityRatingsRead,
+    dailyFlowRead,
+    kpiRead,
+    overdueRead,
+    problemsRead,
+    trainingRead,
+    residentsSaidRead,
+  ]);
+
+  const lateNow = await lateNowRead;
+  const [now, prev, ago] = await summaryRead;
   const summary: ReportMetric[] = SUMMARY.map(({ code, label, unit }) => {
     const value = (now as any)?.[code] ?? null;
     const p = (prev as any)?.[code] ?? null;
@@ -92,15 +134,14 @@ export async function buildMonthlyReport(ctx: AnalyticsContext<MonthlyReportServ
   });
   const total = Number((now as any)?.count ?? 0);
 
-  const dailyFlow = await loadDailyFlow(ctx, from, to);
+  const dailyFlow = await dailyFlowRead;
   const peakDays = [...dailyFlow]
     .sort((a, b) => b.received - a.received || a.day.localeCompare(b.day))
     .slice(0, 3)
     .filter((d) => d.received > 0);
 
-  const breakdown = async (dimension: StatsDimension, metrics: Metric[], limit?: number): Promise<ReportCount[]> => {
-    const rows = await computeStats(ctx, { groupBy: [dimension], from, to, metrics: new Set<Metric>(['count', ...metrics]) });
-    const before = await computeStats(ctx, { groupBy: [dimension], from: previous.from, to: previous.to, metrics: new Set<Metric>(['count']) });
+  const breakdown = async (dimension: StatsDimension, read: ReturnType<typeof breakdownRead>, metrics: Metric[], limit?: number): Promise<ReportCount[]> => {
+    const [rows, before] = await read;
     const prevOf = new Map(before.map((r) => [r.group[0].value, r.count ?? 0]));
     const out = rows.map<ReportCount>((r) => ({
       key: r.group[0].value,
@@ -119,22 +160,22 @@ export async function buildMonthlyReport(ctx: AnalyticsContext<MonthlyReportServ
     out.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'ru'));
     return limit ? out.slice(0, limit) : out;
   };
-  const topCategories = await breakdown(StatsDimension.CATEGORY, ['onTimeRate'], 10);
-  const byMunicipality = await breakdown(StatsDimension.MUNICIPALITY, ['onTimeRate', 'overdue', 'satisfactionAvg']);
+  const topCategories = await breakdown(StatsDimension.CATEGORY, categoriesRead, ['onTimeRate'], 10);
+  const byMunicipality = await breakdown(StatsDimension.MUNICIPALITY, municipalitiesRead, ['onTimeRate', 'overdue', 'satisfactionAvg']);
   await addPerTenThousand(ctx, byMunicipality);
-  const byChannel = await breakdown(StatsDimension.CHANNEL, ['medianResponseHours', 'onTimeRate']);
-  const topOrganizations = await breakdown(StatsDimension.ORGANIZATION, ['answered', 'onTimeRate', 'overdue'], 10);
+  const byChannel = await breakdown(StatsDimension.CHANNEL, channelsRead, ['medianResponseHours', 'onTimeRate']);
+  const topOrganizations = await breakdown(StatsDimension.ORGANIZATION, organizationsRead, ['answered', 'onTimeRate', 'overdue'], 10);
 
-  const hotSpots = await loadHotSpots(ctx, from, to, previous.from);
-  const organizationRatings = await computeRatings(ctx, RatingSubject.ORGANIZATION, from, to, null).catch(sectorRoleFallback);
-  const municipalityRatings = await computeRatings(ctx, RatingSubject.MUNICIPALITY, from, to, null).catch(sectorRoleFallback);
-  const overdue = await loadOverdue(ctx, to);
-  const { counts: conflicts } = await findConflicts(ctx, from, to);
-  const problems = await loadProblems(ctx, from, to);
-  const workload = (await computeWorkload(ctx, null, from, to)).filter((row) => row.kind === WorkloadKind.SECTOR);
-  const [kpiRow] = await computeStats(ctx, { groupBy: [], from, to, metrics: new Set(), withKpis: true });
-  const training = await loadTrainingSection(ctx.em, from, to);
-  const residentsSaid = await loadSurveySection(ctx.em, ctx.user, from, to);
+  const hotSpots = await hotSpotsRead;
+  const organizationRatings = await organizationRatingsRead;
+  const municipalityRatings = await municipalityRatingsRead;
+  const overdue = await overdueRead;
+  const conflicts = await conflictsRead;
+  const problems = await problemsRead;
+  const workload = await workloadRead;
+  const [kpiRow] = await kpiRead;
+  const training = await trainingRead;
+  const residentsSaid = await residentsSaidRead;
 
   const label = monthLabel(month);
   return {
