@@ -78,6 +78,7 @@ export async function loadRatingFigures(
             grain: ready ? keyBit | (sectorId ? GRAIN_BITS.sector : 0) : GRAIN_FULL,
             overdueAt: null,
             dueBy,
+            dueFromHours: ready ? keyBit | (sectorId ? GRAIN_BITS.sector : 0) : null,
             narrowRollup,
             narrowRaw,
           });

@@ -22,7 +22,7 @@ afterAll(() => t?.stop());
 
 const exec = (statement: Sql) => query<Record<string, any>>(t.em(), statement);
 const MONTHS = ['1990-01-01 00:00:00', '1990-02-01 00:00:00', '1990-03-01 00:00:00'];
-const PLAN: RollupPlan = { months: MONTHS, served: [], raw: [], unsettled: [] };
+const PLAN: RollupPlan = { months: MONTHS, served: [], raw: [], unsettled: [], unsettledMonths: [] };
 
 /** A deterministic pseudo-random sequence (the test must fail the same way every time). */
 function generator(seed: number) {

@@ -6,7 +6,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
  * fixed edges (`MEDIAN_EDGES`): the exact median of a year by body is then
  * found from the histograms (which bucket holds the middle rank) and a sort
  * of only that bucket's values (rollup-median.sql.ts), not of every answer
- * of the year. Written from the month's full-grain cells by the refresh;
+ * of the year. Written from the month's appeals by the refresh;
  * used only while `analytics_rollup_month.hours_refreshed_at` equals the
  * month's `refreshed_at` and its `hours_edges` the code's edges.
  */
@@ -32,11 +32,23 @@ export class AnalyticsRollupHours {
   @Property({ type: 'uuid', nullable: true })
   sectorId?: string | null;
 
-  /** The response hours of the answered, ascending. */
-  @Property({ type: 'double[]', columnType: 'float8[]' })
-  hours!: number[];
+  /** The response hours of the answered, ascending (null: none answered). */
+  @Property({ type: 'double[]', columnType: 'float8[]', nullable: true })
+  hours?: number[] | null;
 
   /** cum[i] = how many of `hours` are ≤ the i-th edge (the last edge is +∞, so the last entry is their count). */
-  @Property({ type: 'integer[]', columnType: 'int4[]' })
-  cum!: number[];
+  @Property({ type: 'integer[]', columnType: 'int4[]', nullable: true })
+  cum?: number[] | null;
+
+  /**
+   * The due dates of the appeals with one, and of the answered among them,
+   * ascending: ratings' "due in the period" (due_at ≤ a moment) of a month
+   * whose deadlines run past the period is a binary search in them
+   * (width_bucket) instead of a read of the month's appeals.
+   */
+  @Property({ type: 'Date[]', columnType: 'timestamptz[]', nullable: true })
+  dueAt?: Date[] | null;
+
+  @Property({ type: 'Date[]', columnType: 'timestamptz[]', nullable: true })
+  dueAnsweredAt?: Date[] | null;
 }

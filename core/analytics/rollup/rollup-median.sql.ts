@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { and, empty, query, raw, sql, type Sql } from '../../db/sql.js';
 import type { AnalyticsWork } from '../measures/analytics-context.js';
+import { ANSWERED_SQL } from '../measures/metrics.js';
 import { RAW_HOURS_SQL } from './rollup.sql.js';
 import { monthsCondition, rangesCondition, type RollupPlan } from './rollup-plan.js';
 import type { KeyPair } from './rollup-query.js';
@@ -36,27 +37,33 @@ export const MEDIAN_EDGES: readonly number[] = (() => {
 export const HOURS_GRAINS = [1, 2, 5, 6] as const;
 
 const EDGES = () => sql`${[...MEDIAN_EDGES]}::float8[]`;
-const GRAIN_OF = '(grouping(c.organization_id) = 0)::int + 2 * (grouping(c.municipality_id) = 0)::int + 4 * (grouping(c.sector_id) = 0)::int';
+const GRAIN_OF = '(grouping(a.organization_id) = 0)::int + 2 * (grouping(a.municipality_id) = 0)::int + 4 * (grouping(a.sector_id) = 0)::int';
 
 /** The cumulative histogram of a sorted float8[] expression (binary searches of the edges in it). */
 const cumOf = (hours: string) => sql`array(select width_bucket(e, ${raw(hours)})::int from unnest(${EDGES()}) with ordinality as u(e, i) order by i)`;
 
 /**
- * (Re)builds a month's analytics_rollup_hours from its full-grain cells (no
- * appeal is read) and records which build of the month they belong to. In
- * the caller's transaction, which holds the month's advisory lock.
+ * (Re)builds a month's analytics_rollup_hours from its appeals (the response
+ * hours as the cells', RAW_HOURS_SQL; the due dates) and records which build
+ * of the month they belong to. In the caller's transaction, which holds the
+ * month's advisory lock; the month's marks keep it read raw if an appeal
+ * changes meanwhile, as for the cells.
  */
-export async function buildMonthHours(tx: EntityManager, month: string): Promise<void> {
+export async function buildMonthHours(tx: EntityManager, month: string, zone: string): Promise<void> {
+  const tz = raw(`'${zone.replace(/'/g, "''")}'`);
   await query(tx, sql`delete from analytics_rollup_hours where month = ${month}::timestamp`);
   await query(
     tx,
-    sql`insert into analytics_rollup_hours (month, grain, organization_id, municipality_id, sector_id, hours, cum)
-     select ${month}::timestamp, g.grain, g.organization_id, g.municipality_id, g.sector_id, g.hours, ${cumOf('g.hours')}
+    sql`insert into analytics_rollup_hours (month, grain, organization_id, municipality_id, sector_id, hours, cum, due_at, due_answered_at)
+     select ${month}::timestamp, g.grain, g.organization_id, g.municipality_id, g.sector_id, g.hours, case when g.hours is not null then ${cumOf('g.hours')} end,
+       g.due_at, g.due_answered_at
      from (
-       select ${raw(GRAIN_OF)} as grain, c.organization_id, c.municipality_id, c.sector_id, array_agg(u.h order by u.h) as hours
-       from analytics_rollup as c cross join lateral unnest(c.hours) as u(h)
-       where c.month = ${month}::timestamp and c.grain = 7
-       group by grouping sets ((c.organization_id), (c.municipality_id), (c.organization_id, c.sector_id), (c.municipality_id, c.sector_id))
+       select ${raw(GRAIN_OF)} as grain, a.organization_id, a.municipality_id, a.sector_id, ${raw(RAW_HOURS_SQL)} as hours,
+         array_agg(a.due_at order by a.due_at) filter (where a.due_at is not null) as due_at,
+         array_agg(a.due_at order by a.due_at) filter (where a.due_at is not null and ${raw(ANSWERED_SQL)}) as due_answered_at
+       from appeal as a
+       where a.received_at >= ${month}::timestamp at time zone ${tz} and a.received_at < (${month}::timestamp + interval '1 month') at time zone ${tz}
+       group by grouping sets ((a.organization_id), (a.municipality_id), (a.organization_id, a.sector_id), (a.municipality_id, a.sector_id))
      ) as g`,
   );
   await query(tx, sql`update analytics_rollup_month set hours_refreshed_at = refreshed_at, hours_edges = ${EDGES()} where month = ${month}::timestamp`);
@@ -105,7 +112,7 @@ export function mergedMediansSql(plan: RollupPlan, q: MedianQuery): Sql {
   // Ranks are 0-based: the middle two are (n − 1) / 2 and n / 2 (equal for odd n), as percentile_cont's floor and ceil.
   return sql`with parts as materialized (
       select ${raw(q.key.rollup)} as k0, r.hours, r.cum from analytics_rollup_hours as r
-      where ${and([sql`r.grain = ${q.grain}`, monthsCondition(plan.months), ...q.narrowRollup])}${rawPart}),
+      where ${and([sql`r.grain = ${q.grain}`, sql`r.hours is not null`, monthsCondition(plan.months), ...q.narrowRollup])}${rawPart}),
     c as (select p.k0, grouping(p.k0) as pooled, u.i::int as i, sum(u.c)::bigint as c
       from parts as p cross join lateral unnest(p.cum) with ordinality as u(c, i) group by grouping sets ((p.k0, u.i), (u.i))),
     w as (select c.*, max(c.c) over (partition by c.pooled, c.k0) as n from c),

@@ -105,16 +105,16 @@ export async function refreshRollup(em: EntityManager, zone: string, options: Ro
          where a.received_at >= ${month}::timestamp at time zone ${tz} and a.received_at < (${month}::timestamp + interval '1 month') at time zone ${tz}
          on conflict (month) do update set time_zone = excluded.time_zone, refreshed_at = excluded.refreshed_at, max_due_at = excluded.max_due_at`,
       );
-      await buildMonthHours(tx as EntityManager, month);
+      await buildMonthHours(tx as EntityManager, month, zone);
     });
   }
-  // Held months whose medians' hours are missing or older than their cells (built before them, or by a build without them).
+  // Held months whose hours and due dates are missing or older than their cells (built before them, or by a build without them).
   for (const month of await staleHoursMonths(em, zone)) {
     if (options.from && month.slice(0, 7) < options.from) continue;
     await em.transactional(async (tx) => {
       await query(tx, sql`select pg_advisory_xact_lock(hashtext('analytics_rollup'), hashtext(${month}))`);
       await query(tx, sql`select set_config('work_mem', '64MB', true), set_config('statement_timeout', '0', true)`);
-      await buildMonthHours(tx as EntityManager, month);
+      await buildMonthHours(tx as EntityManager, month, zone);
     });
   }
   // Only now, and only the marks read before the months were rebuilt, each once every month of its day was.
