@@ -20,6 +20,8 @@ export interface RollupPlan {
   unsettled: Range[];
   /** The same months as `months` entries (from planRollup). */
   unsettledMonths?: string[];
+  /** Each of `months` with its first instant and the next month's (from planRollup). */
+  bounds?: { month: string; from: Date; to: Date }[];
 }
 
 /** Months to merge into ranges of received_at (adjacent ones joined). */
@@ -78,7 +80,8 @@ export async function planRollup(
   if (to == null || cursor == null || cursor < to) raw.push({ from: cursor, to });
   const unsettled = rangesOf(rows.filter((r) => r.unsettled) as { start: string; end: string }[]);
   const unsettledMonths = rows.filter((r) => r.unsettled).map((r) => r.month as string);
-  return { months: rows.map((r) => r.month as string), served, raw, unsettled, unsettledMonths };
+  const bounds = rows.map((r) => ({ month: r.month as string, from: new Date(r.start as string), to: new Date(r.end as string) }));
+  return { months: rows.map((r) => r.month as string), served, raw, unsettled, unsettledMonths, bounds };
 }
 
 /** `received_at` within any of the ranges (false for none); `m`: appeal_announcement's copy of it. */

@@ -78,9 +78,21 @@ export function partialsUnion(plan: RollupPlan, q: PartialsQuery): Sql {
     branches.push(sql`select ${rest} from appeal as a where ${and([rangesCondition(plan.raw), ...q.narrowRaw])}${groupBy}`);
   }
   if (q.overdueAt && plan.served.length) {
-    const overdue = list([...keyList('raw'), ...zeros(), ...noMedian, 'count(*)::int as overdue', ...matched('0')]);
-    const where = and([raw(overdueSql(q.overdueAt)), rangesCondition(plan.served), ...q.narrowRaw]);
-    branches.push(sql`select ${overdue} from appeal as a where ${where}${groupBy}`);
+    // By month: each served month's range of the index read on its own, the month its key (no time-zone arithmetic per appeal).
+    const byMonth = plan.bounds && q.keys.some((key) => key.rollup === 'r.month');
+    const keys = q.keys.map((key, i) => `${byMonth && key.rollup === 'r.month' ? 'mm.month' : key.raw} as k${i}`);
+    const overdue = list([...keys, ...zeros(), ...noMedian, 'count(*)::int as overdue', ...matched('0')]);
+    if (byMonth) {
+      const [months, starts, ends] = [plan.bounds!.map((b) => b.month), plan.bounds!.map((b) => b.from), plan.bounds!.map((b) => b.to)];
+      const where = and([raw(overdueSql(q.overdueAt)), ...q.narrowRaw]);
+      branches.push(
+        sql`select ${overdue} from unnest(${months}::timestamp[], ${starts}::timestamptz[], ${ends}::timestamptz[]) as mm(month, lo, hi)
+          join appeal as a on a.received_at >= mm.lo and a.received_at < mm.hi where ${where}${groupBy}`,
+      );
+    } else {
+      const where = and([raw(overdueSql(q.overdueAt)), rangesCondition(plan.served), ...q.narrowRaw]);
+      branches.push(sql`select ${overdue} from appeal as a where ${where}${groupBy}`);
+    }
   }
   if (q.dueBy && plan.unsettled.length) {
     // Cells count every due date; "due in the period" is due_at ≤ dueBy: take out, live, those of unsettled months due later.
