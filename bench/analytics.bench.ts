@@ -30,6 +30,7 @@ import type { AnalyticsContext } from '../core/analytics/measures/analytics-cont
 import { computeStats } from '../core/analytics/stats.service.js';
 import { computeRatings } from '../core/analytics/ratings.service.js';
 import { RatingSubject } from '../core/analytics/ratings.types.js';
+import { loadRatingFigures, type RatingFigures } from '../core/analytics/ratings.figures.js';
 import { StatsDimension } from '../core/analytics/dimensions.js';
 import { METRICS, type Metric } from '../core/analytics/measures/metrics.js';
 import type { StatsRow } from '../core/analytics/stats.types.js';
@@ -95,6 +96,22 @@ function sameStats(a: StatsRow[], b: StatsRow[]): boolean {
           return x == null || y == null ? x === y : Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(y));
         })
       );
+    })
+  );
+}
+
+/** Ratings' figures of both paths: counts equal, medians to the 9th significant digit. */
+function sameFigures(a: RatingFigures[], b: RatingFigures[]): boolean {
+  const other = new Map(b.map((f) => [f.id, f]));
+  return (
+    a.length === b.length &&
+    a.every((f) => {
+      const twin = other.get(f.id);
+      if (!twin) return false;
+      const { medianHours: x, ...counts } = f;
+      const { medianHours: y, ...twinCounts } = twin;
+      const close = x == null || y == null ? x === y : Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(y));
+      return close && JSON.stringify(counts) === JSON.stringify(twinCounts);
     })
   );
 }
@@ -238,6 +255,13 @@ try {
   await time('ratings of bodies, a quarter', () => computeRatings(ctx(), RatingSubject.ORGANIZATION, quarterFrom, monthTo, null));
   await time('ratings of bodies, a year', () => computeRatings(ctx(), RatingSubject.ORGANIZATION, yearFrom, monthTo, null));
   await time('ratings of municipalities, a year', () => computeRatings(ctx(), RatingSubject.MUNICIPALITY, yearFrom, monthTo, null));
+  // The figures behind them (medians from the months' histograms) against the statement on `appeal` alone.
+  for (const subject of [RatingSubject.ORGANIZATION, RatingSubject.MUNICIPALITY]) {
+    const [auto, raw] = await Promise.all(
+      ['auto', 'raw'].map((source) => loadRatingFigures(ctx(), subject, yearFrom, monthTo, null, source as 'auto' | 'raw')),
+    );
+    console.log(`  ratings of ${subject}, a year: rollup and raw agree: ${sameFigures(auto, raw) ? 'yes' : 'NO'}`);
+  }
   await time('workload (open appeals, answers of the last 30 days)', () => computeWorkload(ctx(), null));
   await time('conflicts, a month', () => findConflicts(ctx(), monthFrom, monthTo));
   const report = await time('monthlyReport 2026-10 (all sections)', () => buildMonthlyReport(ctx(), '2026-10'));

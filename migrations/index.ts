@@ -34,6 +34,7 @@ import { Migration20261207124230_survey_import_row } from './Migration2026120712
 import { Migration20261207151159_recommendation_page } from './Migration20261207151159_recommendation_page.js';
 import { Migration20261207162526_organization_roles } from './Migration20261207162526_organization_roles.js';
 import { Migration20261207163206_lateness_indexes } from './Migration20261207163206_lateness_indexes.js';
+import { Migration20261207204040_analytics_rollup_hours } from './Migration20261207204040_analytics_rollup_hours.js';
 import { Migration20261207213135_report_indexes } from './Migration20261207213135_report_indexes.js';
 
 export const migrationsList: MigrationObject[] = [
@@ -70,5 +71,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207151159_recommendation_page', class: Migration20261207151159_recommendation_page },
   { name: 'Migration20261207162526_organization_roles', class: Migration20261207162526_organization_roles },
   { name: 'Migration20261207163206_lateness_indexes', class: Migration20261207163206_lateness_indexes },
+  { name: 'Migration20261207204040_analytics_rollup_hours', class: Migration20261207204040_analytics_rollup_hours },
   { name: 'Migration20261207213135_report_indexes', class: Migration20261207213135_report_indexes },
 ];

@@ -3,7 +3,8 @@ import { ANSWERED_SQL, ON_TIME_SQL, RESPONSE_HOURS_SQL, RETURNED_SQL, timestampL
 import { runAnalyticsQuery, runAnalyticsWork, type AnalyticsContext } from './measures/analytics-context.js';
 import { planRollup } from './rollup/rollup-plan.js';
 import { partialsUnion } from './rollup/rollup-query.js';
-import { GRAIN_FULL, negativeOf, sortedHours, sumOf } from './rollup/rollup.sql.js';
+import { GRAIN_BITS, GRAIN_FULL, negativeOf, sortedHours, sumOf } from './rollup/rollup.sql.js';
+import { hoursReady, mergedMediansSql } from './rollup/rollup-median.sql.js';
 import { RatingSubject } from './ratings.types.js';
 
 const SORTED_HOURS_K0 = raw(sortedHours(['k0']));
@@ -64,24 +65,39 @@ export async function loadRatingFigures(
           const plan = await planRollup(run, ctx.app.config.TIME_ZONE, from, to, dueAt, true);
           if (!plan.months.length) return run(statement);
           const rollupColumn = subject === RatingSubject.ORGANIZATION ? 'r.organization_id' : 'r.municipality_id';
+          // The medians from the months' histograms and the one bucket around the middle (rollup-median.sql.ts), when every month has them.
+          const keyBit = subject === RatingSubject.ORGANIZATION ? GRAIN_BITS.organization : GRAIN_BITS.municipality;
+          const narrowRollup = [sql`${raw(rollupColumn)} is not null`, ...(sectorId ? [sql`r.sector_id = ${sectorId}`] : [])];
+          const narrowRaw = [sql`${id} is not null`, ...(sectorId ? [sql`a.sector_id = ${sectorId}`] : [])];
+          const ready = await hoursReady(run, plan.months);
           const p = partialsUnion(plan, {
             keys: [{ rollup: rollupColumn, raw: column }],
             columns: ['n', 'answered', 'on_time', 'returned', 'rated', 'score1', 'score2', 'score3', 'score4', 'repeats', 'due', 'due_answered'],
-            median: 'hours',
-            grain: GRAIN_FULL,
+            median: ready ? 'none' : 'hours',
+            // With the medians apart, the counts come from the coarse cells of the subject (and sector): one per month and subject.
+            grain: ready ? keyBit | (sectorId ? GRAIN_BITS.sector : 0) : GRAIN_FULL,
             overdueAt: null,
             dueBy,
-            narrowRollup: [sql`${raw(rollupColumn)} is not null`, ...(sectorId ? [sql`r.sector_id = ${sectorId}`] : [])],
-            narrowRaw: [sql`${id} is not null`, ...(sectorId ? [sql`a.sector_id = ${sectorId}`] : [])],
+            dueFromHours: ready ? keyBit | (sectorId ? GRAIN_BITS.sector : 0) : null,
+            narrowRollup,
+            narrowRaw,
           });
+          const medians = ready
+            ? sql`select mm.id, mm.median as median_hours from (${mergedMediansSql(plan, {
+                key: { rollup: rollupColumn, raw: column },
+                grain: keyBit | (sectorId ? GRAIN_BITS.sector : 0),
+                narrowRollup,
+                narrowRaw,
+              })}) as mm`
+            : sql`select p.k0 as id, percentile_cont(0.5) within group (order by h) as median_hours
+                from ${SORTED_HOURS_K0} cross join lateral unnest(p.hours) as u(h) group by grouping sets ((p.k0), ())`;
           const totals = raw(`p.k0 as id, ${sumOf('n')} as n, ${sumOf('answered')} as answered, ${sumOf('on_time')} as on_time,
                 ${sumOf('returned')} as returned, ${sumOf('rated')} as rated, coalesce(sum(${negativeOf(neg)}), 0)::int as negative,
                 ${sumOf('repeats')} as repeats, ${sumOf('due')} as due, ${sumOf('due_answered')} as due_answered`);
           return run(
             sql`with p as (${p}),
               t as (select ${totals} from p group by grouping sets ((p.k0), ())),
-              m as (select p.k0 as id, percentile_cont(0.5) within group (order by h) as median_hours
-                from ${SORTED_HOURS_K0} cross join lateral unnest(p.hours) as u(h) group by grouping sets ((p.k0), ()))
+              m as (${medians})
             select t.*, m.median_hours from t left join m on coalesce(t.id::text, '') = coalesce(m.id::text, '')`,
           );
         });

@@ -23,6 +23,7 @@ import { RatingSubject } from '../../core/analytics/ratings.types.js';
 import type { StatsRow } from '../../core/analytics/stats.types.js';
 import { refreshRollup } from '../../core/analytics/rollup/rollup-refresh.service.js';
 import { planRollup } from '../../core/analytics/rollup/rollup-plan.js';
+import { hoursReady } from '../../core/analytics/rollup/rollup-median.sql.js';
 import { rollupCanAnswer } from '../../core/analytics/rollup-stats.js';
 import { eventually } from '../support/live-client.js';
 import { loadFixture, NOW, type Fixture } from './fixture.js';
@@ -233,6 +234,8 @@ describe('analytics rollup', () => {
     const plan = await runAnalyticsWork(ctx(), (w) => planRollup(w, zone, from, to, to, true));
     expect(plan.months).toHaveLength(8);
     expect(plan.unsettled.length).toBeGreaterThan(0);
+    // The medians below come from the months' histograms (rollup-median.sql.ts), built by the refresh.
+    expect(await runAnalyticsWork(ctx(), (w) => hoursReady(w, plan.months))).toBe(true);
     const [housing] = await exec(sql`select id from sector where code = 'housing'`);
     for (const subject of [RatingSubject.ORGANIZATION, RatingSubject.MUNICIPALITY]) {
       for (const sectorId of [null, housing.id as string]) {
@@ -337,5 +340,20 @@ describe('analytics rollup', () => {
     expect(full.months.filter((m) => m >= '2025-07' && m < '2026-06')).toEqual(['2025-07', '2025-08', '2025-09', '2025-11']);
     expect(full.marks).toBe(1);
     expect(await servedMonths(YEAR_FROM, YEAR_TO)).toHaveLength(11);
+  });
+
+  it('consumes a mark on the UTC day before the first month built from `from` (that month is then served, not read raw for ever)', async () => {
+    await refresh();
+    await exec(sql`delete from analytics_rollup where month < '2025-11-01'`);
+    await exec(sql`delete from analytics_rollup_month where month < '2025-11-01'`);
+    // 2025-10-31 UTC holds the last hours of October and the first of November (Moscow): the trigger marks that day.
+    await exec(sql`insert into analytics_dirty (day) values ('2025-10-31')`);
+    expect(await servedMonths(new Date('2025-11-01T00:00:00+03:00'), new Date('2025-12-01T00:00:00+03:00'))).toEqual([]);
+    const partial = await refreshRollup(t.em(), zone, { from: '2025-11' });
+    expect(partial.months).toEqual(['2025-11']);
+    expect(partial.marks).toBe(1);
+    expect(await servedMonths(new Date('2025-11-01T00:00:00+03:00'), new Date('2025-12-01T00:00:00+03:00'))).toEqual(['2025-11']);
+    // October is not held: it is read from `appeal`, and a full run builds it.
+    expect((await refresh()).months.filter((m) => m < '2025-11')).toContain('2025-10');
   });
 });

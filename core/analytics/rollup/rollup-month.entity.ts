@@ -16,4 +16,12 @@ export class AnalyticsRollupMonth {
   /** The latest due date among the month's appeals (ratings use the month once that has passed). */
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   maxDueAt?: Date | null;
+
+  /** The `refreshedAt` the month's analytics_rollup_hours were built from (null: not built; another value: stale). */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  hoursRefreshedAt?: Date | null;
+
+  /** The histogram edges those hours were counted over (they are used only with the code's own edges). */
+  @Property({ type: 'double[]', columnType: 'float8[]', nullable: true })
+  hoursEdges?: number[] | null;
 }

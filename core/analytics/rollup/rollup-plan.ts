@@ -18,6 +18,10 @@ export interface RollupPlan {
   raw: Range[];
   /** Served months with a due date after `settledBy` (only with `correctDue`): their "due in the period" is corrected live. */
   unsettled: Range[];
+  /** The same months as `months` entries (from planRollup). */
+  unsettledMonths?: string[];
+  /** Each of `months` with its first instant and the next month's (from planRollup). */
+  bounds?: { month: string; from: Date; to: Date }[];
 }
 
 /** Months to merge into ranges of received_at (adjacent ones joined). */
@@ -75,7 +79,9 @@ export async function planRollup(
   }
   if (to == null || cursor == null || cursor < to) raw.push({ from: cursor, to });
   const unsettled = rangesOf(rows.filter((r) => r.unsettled) as { start: string; end: string }[]);
-  return { months: rows.map((r) => r.month as string), served, raw, unsettled };
+  const unsettledMonths = rows.filter((r) => r.unsettled).map((r) => r.month as string);
+  const bounds = rows.map((r) => ({ month: r.month as string, from: new Date(r.start as string), to: new Date(r.end as string) }));
+  return { months: rows.map((r) => r.month as string), served, raw, unsettled, unsettledMonths, bounds };
 }
 
 /** `received_at` within any of the ranges (false for none); `m`: appeal_announcement's copy of it. */

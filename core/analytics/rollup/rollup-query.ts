@@ -26,6 +26,12 @@ export interface PartialsQuery {
   matched?: boolean;
   /** Ratings' "due in the period" for the raw part and the plan's unsettled months (a timestamp literal). */
   dueBy?: string | null;
+  /**
+   * The grain of analytics_rollup_hours to correct the unsettled months from
+   * (their sorted due dates, by binary search; hoursReady must hold), instead
+   * of counting their appeals due later from `appeal`.
+   */
+  dueFromHours?: number | null;
   /** Scope and filter, the same conditions over the cells (`r`) and over the appeals (`a`). */
   narrowRollup: Sql[];
   narrowRaw: Sql[];
@@ -72,17 +78,39 @@ export function partialsUnion(plan: RollupPlan, q: PartialsQuery): Sql {
     branches.push(sql`select ${rest} from appeal as a where ${and([rangesCondition(plan.raw), ...q.narrowRaw])}${groupBy}`);
   }
   if (q.overdueAt && plan.served.length) {
-    const overdue = list([...keyList('raw'), ...zeros(), ...noMedian, 'count(*)::int as overdue', ...matched('0')]);
-    const where = and([raw(overdueSql(q.overdueAt)), rangesCondition(plan.served), ...q.narrowRaw]);
-    branches.push(sql`select ${overdue} from appeal as a where ${where}${groupBy}`);
+    // By month: each served month's range of the index read on its own, the month its key (no time-zone arithmetic per appeal).
+    const byMonth = plan.bounds && q.keys.some((key) => key.rollup === 'r.month');
+    const keys = q.keys.map((key, i) => `${byMonth && key.rollup === 'r.month' ? 'mm.month' : key.raw} as k${i}`);
+    const overdue = list([...keys, ...zeros(), ...noMedian, 'count(*)::int as overdue', ...matched('0')]);
+    if (byMonth) {
+      const [months, starts, ends] = [plan.bounds!.map((b) => b.month), plan.bounds!.map((b) => b.from), plan.bounds!.map((b) => b.to)];
+      const where = and([raw(overdueSql(q.overdueAt)), ...q.narrowRaw]);
+      branches.push(
+        sql`select ${overdue} from unnest(${months}::timestamp[], ${starts}::timestamptz[], ${ends}::timestamptz[]) as mm(month, lo, hi)
+          join appeal as a on a.received_at >= mm.lo and a.received_at < mm.hi where ${where}${groupBy}`,
+      );
+    } else {
+      const where = and([raw(overdueSql(q.overdueAt)), rangesCondition(plan.served), ...q.narrowRaw]);
+      branches.push(sql`select ${overdue} from appeal as a where ${where}${groupBy}`);
+    }
   }
   if (q.dueBy && plan.unsettled.length) {
     // Cells count every due date; "due in the period" is due_at ≤ dueBy: take out, live, those of unsettled months due later.
     const later = `a.due_at > ${q.dueBy}`;
     const minus = (c: PartialColumn) =>
       c === 'due' ? `-count(*)::int as due` : c === 'due_answered' ? `-count(*) filter (where ${ANSWERED_SQL})::int as due_answered` : `0 as ${c}`;
-    const correction = list([...keyList('raw'), ...q.columns.map(minus), ...noMedian, ...(q.overdueAt ? ['0 as overdue'] : []), ...matched('0')]);
-    branches.push(sql`select ${correction} from appeal as a where ${and([raw(later), rangesCondition(plan.unsettled), ...q.narrowRaw])}${groupBy}`);
+    if (q.dueFromHours != null && plan.unsettledMonths) {
+      // How many due dates are after dueBy: all of them less those ≤ dueBy (width_bucket over the sorted array).
+      const after = (column: string) => `-coalesce(cardinality(r.${column}) - width_bucket(${q.dueBy}, r.${column}), 0)::int`;
+      const fromHours = (c: PartialColumn) =>
+        c === 'due' ? `${after('due_at')} as due` : c === 'due_answered' ? `${after('due_answered_at')} as due_answered` : `0 as ${c}`;
+      const correction = list([...keyList('rollup'), ...q.columns.map(fromHours), ...noMedian, ...(q.overdueAt ? ['0 as overdue'] : []), ...matched('0')]);
+      const where = and([sql`r.grain = ${q.dueFromHours}`, monthsCondition(plan.unsettledMonths), ...q.narrowRollup]);
+      branches.push(sql`select ${correction} from analytics_rollup_hours as r where ${where}`);
+    } else {
+      const correction = list([...keyList('raw'), ...q.columns.map(minus), ...noMedian, ...(q.overdueAt ? ['0 as overdue'] : []), ...matched('0')]);
+      branches.push(sql`select ${correction} from appeal as a where ${and([raw(later), rangesCondition(plan.unsettled), ...q.narrowRaw])}${groupBy}`);
+    }
   }
   if (q.matched && plan.served.length) {
     // Driven from the matches (a few per cent of appeals at most), each appeal once however many announcements answered it.

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { query, raw, sql } from '../../db/sql.js';
 import { GRAIN_FULL, PARTIAL_COLUMNS, RAW_HOURS_SQL, RAW_MEDIAN_SQL, rawPartialsSql } from './rollup.sql.js';
+import { buildMonthHours, staleHoursMonths } from './rollup-median.sql.js';
 
 const GRAIN_SQL = '((grouping(a.organization_id) = 0)::int + 2 * (grouping(a.municipality_id) = 0)::int + 4 * (grouping(a.sector_id) = 0)::int)';
 
@@ -104,11 +105,28 @@ export async function refreshRollup(em: EntityManager, zone: string, options: Ro
          where a.received_at >= ${month}::timestamp at time zone ${tz} and a.received_at < (${month}::timestamp + interval '1 month') at time zone ${tz}
          on conflict (month) do update set time_zone = excluded.time_zone, refreshed_at = excluded.refreshed_at, max_due_at = excluded.max_due_at`,
       );
+      await buildMonthHours(tx as EntityManager, month, zone);
+    });
+  }
+  // Held months whose hours and due dates are missing or older than their cells (built before them, or by a build without them).
+  for (const month of await staleHoursMonths(em, zone)) {
+    if (options.from && month.slice(0, 7) < options.from) continue;
+    await em.transactional(async (tx) => {
+      await query(tx, sql`select pg_advisory_xact_lock(hashtext('analytics_rollup'), hashtext(${month}))`);
+      await query(tx, sql`select set_config('work_mem', '64MB', true), set_config('statement_timeout', '0', true)`);
+      await buildMonthHours(tx as EntityManager, month, zone);
     });
   }
   // Only now, and only the marks read before the months were rebuilt, each once every month of its day was.
+  // A month the rollup does not hold (before `from`) is read from `appeal` anyway: its mark need not wait for it, or the
+  // month after it (which shares the UTC day of the boundary) would be read raw until a full run.
   const built = new Set(months);
-  const pending = new Set(marked.filter((m) => !built.has(m.month)).map((m) => m.day));
+  const held = new Set(
+    (
+      await query<{ month: string }>(em, sql`select to_char(month, 'YYYY-MM-DD HH24:MI:SS') as month from analytics_rollup_month where time_zone = ${zone}`)
+    ).map((r) => r.month),
+  );
+  const pending = new Set(marked.filter((m) => !built.has(m.month) && held.has(m.month)).map((m) => m.day));
   const consumed = marks.filter((m) => !pending.has(m.day)).map((m) => m.id);
   if (consumed.length) await query(em, sql`delete from analytics_dirty where id = any(${consumed}::bigint[])`);
   return { months: months.map((m) => m.slice(0, 7)), marks: consumed.length };
