@@ -24,9 +24,6 @@ import { pluginEntities, pluginMigrations } from '../core/plugins/plugin-registr
 import { seedReference } from '../core/seed/reference.seed.js';
 import { loadRegionPack } from '../core/region/index.js';
 import { allPlugins } from '../plugins/index.js';
-import { Role } from '../core/entities/enums.js';
-import type { AppServices } from '../core/app/app-services.js';
-import type { AnalyticsContext } from '../core/analytics/measures/analytics-context.js';
 import { computeStats } from '../core/analytics/stats.service.js';
 import { computeRatings } from '../core/analytics/ratings.service.js';
 import { RatingSubject } from '../core/analytics/ratings.types.js';
@@ -45,6 +42,7 @@ import { findConflicts } from '../core/analytics/conflicts.service.js';
 import { generateBenchAppeals } from './analytics-generator.js';
 import { query, sql } from '../core/db/sql.js';
 import { namedBenchDatabase } from './support/bench-database.js';
+import { benchAnalyticsContext } from './support/analytics-context.js';
 
 const COUNT = Number(process.env.BENCH_APPEALS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -184,15 +182,7 @@ try {
 
   backendPids = [(await em().getConnection().execute('select pg_backend_pid() as pid'))[0].pid];
   sqlPoolPid = async () => (await query<{ pid: number }>(em(), sql`select pg_backend_pid() as pid`))[0].pid;
-  const app = {
-    config,
-    logger,
-    orm: db.orm,
-    plugins: allPlugins,
-    region: loadRegionPack(config.REGION_PACK),
-    clock: { now: () => NOW },
-  } as unknown as AppServices;
-  const ctx = (): AnalyticsContext<AppServices> => ({ em: em(), app, user: { id: 'bench', role: Role.CURATOR, organizationId: null, sectors: [] }, now: NOW });
+  const { ctx } = benchAnalyticsContext(db.orm, config, logger, NOW);
   const yearFrom = new Date('2025-11-01T00:00:00+03:00');
   const monthFrom = new Date('2026-10-01T00:00:00+03:00');
   const monthTo = new Date('2026-11-01T00:00:00+03:00');

@@ -11,16 +11,11 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadConfig } from '../core/config/config.js';
 import { createLogger } from '../core/logging/logger.js';
 import { openAppDatabase } from '../core/app/database.js';
 import { pluginEntities, pluginMigrations } from '../core/plugins/plugin-registry.js';
-import { loadRegionPack } from '../core/region/index.js';
 import { allPlugins } from '../plugins/index.js';
-import { Role } from '../core/entities/enums.js';
-import type { AppServices } from '../core/app/app-services.js';
-import type { AnalyticsContext } from '../core/analytics/measures/analytics-context.js';
 import { computeStats } from '../core/analytics/stats.service.js';
 import { computeRatings } from '../core/analytics/ratings.service.js';
 import { RatingSubject } from '../core/analytics/ratings.types.js';
@@ -34,6 +29,7 @@ import { WorkloadKind } from '../core/analytics/workload.types.js';
 import { countConflicts, findConflicts } from '../core/analytics/conflicts.service.js';
 import { ConflictKind } from '../core/analytics/conflicts.types.js';
 import { databaseUrl } from './support/bench-database.js';
+import { benchAnalyticsContext } from './support/analytics-context.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const MONTH = process.env.BENCH_MONTH ?? '2026-10';
@@ -70,16 +66,7 @@ const db = await openAppDatabase({
   extraMigrations: pluginMigrations(allPlugins),
 });
 try {
-  const em = () => db.orm.em.fork() as EntityManager;
-  const app = {
-    config,
-    logger,
-    orm: db.orm,
-    plugins: allPlugins,
-    region: loadRegionPack(config.REGION_PACK),
-    clock: { now: () => NOW },
-  } as unknown as AppServices;
-  const ctx = (): AnalyticsContext<AppServices> => ({ em: em(), app, user: { id: 'bench', role: Role.CURATOR, organizationId: null, sectors: [] }, now: NOW });
+  const { ctx } = benchAnalyticsContext(db.orm, config, logger, NOW);
   const period = monthPeriod(MONTH, config.TIME_ZONE);
   const previous = monthPeriod(shiftMonth(MONTH, -1), config.TIME_ZONE);
   const { from, to } = period;
