@@ -140,31 +140,31 @@ if (process.env.BENCH_PHASE === 'copy') {
   log('BENCH_PHASE=copy: the rows committed so far are copied; the copy is kept for the next run');
   await second.end();
   await admin.end();
-  process.exit(0);
-}
-const { rows: analyzed } = await admin.query(`select 1 from ${pg.escapeIdentifier(SCHEMA)}.build_log where step like 'vacuum analyze%'`);
-if (!analyzed.length && !measureOnly) await record(await analyzeCopy(lanes, copyOptions));
-await second.end();
-const {
-  rows: [built],
-} = await admin.query(`select sum(ms)::float8 as ms, min(at) as first from ${pg.escapeIdentifier(SCHEMA)}.build_log`);
-const buildMs = built.ms as number;
-log(`building the partitioned copy took ${(buildMs / 60000).toFixed(1)} min of steps (the last at ${new Date().toISOString()}), load ${load()}`);
-try {
-  await measure();
-} finally {
-  if (process.env.BENCH_KEEP === '1' || measureOnly) {
-    log(`kept the copy in schema ${SCHEMA} (drop schema ${SCHEMA} cascade)`);
-  } else {
-    const t0 = Date.now();
-    await dropCopy(admin, SCHEMA);
-    log(`dropped schema ${SCHEMA} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+} else {
+  const { rows: analyzed } = await admin.query(`select 1 from ${pg.escapeIdentifier(SCHEMA)}.build_log where step like 'vacuum analyze%'`);
+  if (!analyzed.length && !measureOnly) await record(await analyzeCopy(lanes, copyOptions));
+  await second.end();
+  const {
+    rows: [built],
+  } = await admin.query(`select sum(ms)::float8 as ms, min(at) as first from ${pg.escapeIdentifier(SCHEMA)}.build_log`);
+  const buildMs = built.ms as number;
+  log(`building the partitioned copy took ${(buildMs / 60000).toFixed(1)} min of steps (the last at ${new Date().toISOString()}), load ${load()}`);
+  try {
+    await measure(buildMs);
+  } finally {
+    if (process.env.BENCH_KEEP === '1' || measureOnly) {
+      log(`kept the copy in schema ${SCHEMA} (drop schema ${SCHEMA} cascade)`);
+    } else {
+      const t0 = Date.now();
+      await dropCopy(admin, SCHEMA);
+      log(`dropped schema ${SCHEMA} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    await admin.end();
+    log(`done in ${((Date.now() - started) / 60000).toFixed(1)} min, load ${load()}`);
   }
-  await admin.end();
-  log(`done in ${((Date.now() - started) / 60000).toFixed(1)} min, load ${load()}`);
 }
 
-async function measure(): Promise<void> {
+async function measure(buildMs: number): Promise<void> {
   const sides: Record<Side, { client: pg.Client; pid: number }> = {
     plain: await connect('public'),
     part: await connect(`${pg.escapeIdentifier(SCHEMA)}, public`),
