@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '
 import { Field, ID, ObjectType } from 'type-graphql';
 import { JsonScalar } from '../graphql/json.scalar.js';
 import { DateTime } from '../graphql/date-time.scalar.js';
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../db/time-ordered-id.js';
 import { AppealStatus } from './enums.js';
 import { Appeal } from './appeal.entity.js';
 import { User } from './user.entity.js';
@@ -29,7 +29,7 @@ import { StoredAppealEventType } from './appeal-event-type.js';
 export class AppealEvent {
   @Field(() => ID, { description: 'Идентификатор записи журнала (UUID)' })
   @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
+  id: string = timeOrderedId();
 
   /**
    * Order of writing: entries of one transaction share `at`, and history reads

@@ -1,7 +1,7 @@
 import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../graphql/date-time.scalar.js';
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../db/time-ordered-id.js';
 import { AppealStatus, Channel } from './enums.js';
 import { Municipality } from './municipality.entity.js';
 import { Sector } from './sector.entity.js';
@@ -76,7 +76,7 @@ export interface DeadlineRuleTrace {
 export class Appeal {
   @Field(() => ID, { description: 'Идентификатор обращения (UUID)' })
   @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
+  id: string = timeOrderedId();
 
   @Field(() => String, { description: 'Регистрационный номер' })
   @Property({ type: 'text', unique: true })

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../db/time-ordered-id.js';
 import type { Clock } from '../clock/clock.js';
 import type { Logger } from '../logging/logger.js';
 import type { ReadRouting } from '../db/read-routing.js';
@@ -92,7 +92,7 @@ export function auditRows(actor: Actor, entries: readonly BulkEventRecord[], at:
   const userId = 'user' in actor ? actor.user.id : null;
   const label = 'label' in actor ? actor.label : null;
   return entries.map((entry) => ({
-    id: randomUUID(),
+    id: timeOrderedId(),
     appeal_id: entry.appeal.id,
     type: entry.type,
     at,
@@ -154,7 +154,7 @@ export async function runAppealTransaction<T>(
       em: txEm as EntityManager,
       record(entry) {
         const event = txEm.create(AppealEvent, {
-          id: randomUUID(),
+          id: timeOrderedId(),
           appeal: entry.appeal,
           type: entry.type,
           at: app.clock.now(),

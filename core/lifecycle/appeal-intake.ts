@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../db/time-ordered-id.js';
 import type { LifecycleServices } from './lifecycle-services.js';
 import { addressKey, emailKey, phoneKey } from './appeal-keys.js';
 import { appealRow, type AppealValues } from './appeal-table.js';
@@ -36,7 +36,7 @@ export function prepareAppeal(input: AppealIntake, ctx: IntakeContext): Prepared
   const c = classifyAppeal(v, refs, { structurer: app.structurer, minConfidence: app.config.STRUCTURING_MIN_CONFIDENCE, directory, enabled });
   const decision = routeAndSetDeadline(v, refs, c, input, { directory, policy: app.config.deadlinePolicy, calendar: app.calendar, now });
   const events = planIntakeEvents(v, c, decision);
-  const id = randomUUID();
+  const id = timeOrderedId();
   const keys = { email: emailKey(v.author?.email), phone: phoneKey(v.author?.phone), address: addressKey(v.address, app.region.region.addressWords) };
   const values = newAppealValues(id, v, refs, c, decision, keys, directory, now);
   return {

@@ -138,6 +138,25 @@ describe('importAppeals', () => {
     expectAscending(input.map((_, i) => result.results[1000 - i].number));
   });
 
+  it('gives appeals and their audit entries time-ordered ids (UUID v7), rising in the order they are written', async () => {
+    const start = clock.now().getTime() - 86_400_000;
+    const input = Array.from({ length: 1200 }, (_, i) => row(`Упорядоченная ${i}`, { receivedAt: new Date(start + i * 1000).toISOString() }));
+    const result = await ok(t, IMPORT, { input: [...input].reverse() }, s.integration);
+    expect(result).toMatchObject({ created: 1200, failed: 0 });
+    const ids: string[] = input.map((_, i) => result.results[1199 - i].appealId);
+    expect(ids.every((id) => id[14] === '7')).toBe(true);
+    // Written in order of receipt across both chunks: the ids sort the same way (the primary key grows at its end).
+    expect([...ids].sort()).toEqual(ids);
+    const events: { id: string; appeal_id: string }[] = await t
+      .em()
+      .execute(`select e.id, e.appeal_id from appeal_event e where e.appeal_id = any(?::uuid[]) order by e.id`, [`{${ids.join(',')}}`]);
+    expect(events.length).toBeGreaterThanOrEqual(1200);
+    expect(events.every((e) => e.id[14] === '7')).toBe(true);
+    // The entries of an earlier appeal were written before those of a later one.
+    const order = new Map(ids.map((id, i) => [id, i]));
+    const positions = events.map((e) => order.get(e.appeal_id)!);
+    expect(positions.every((p, i) => i === 0 || p >= positions[i - 1]!)).toBe(true);
+  });
   it('numbers, links repeats and settles repeated keys in order of receipt across chunks written at once', async () => {
     const start = clock.now().getTime() - 3 * 86_400_000;
     const email = `${ext('many')}@example.ru`;
