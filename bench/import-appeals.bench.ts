@@ -8,6 +8,9 @@
  * cur_bench_10m of bench/scale/generate-appeals.ts: does the import slow down
  * as the tables grow?); the rows get external ids `import-<run>-N` and are
  * deleted again at the end, with their audit trail.
+ * BENCH_IMPORT_VARIANTS=1 then prints what the database spends on the same
+ * rows' write under variants (random ids, without the GIN indexes, larger
+ * GIN pending lists; bench/support/insert-variants.ts). Needs a superuser.
  */
 import 'reflect-metadata';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,6 +23,7 @@ import { startApp } from '../core/server/start-app.js';
 import { createScratchDatabase } from '../core/db/scratch-database.js';
 import { Role } from '../core/entities/enums.js';
 import { allPlugins } from '../plugins/index.js';
+import { copyImportedAside, measureInsertVariants } from './support/insert-variants.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const CONCURRENT = 50;
@@ -124,7 +128,12 @@ try {
   console.log(
     `${CONCURRENT} concurrent duplicates: ${count} appeal(s) created, ${results.filter((r) => r.data?.registerAppeal.created === false).length} answered created:false, ${ids.size} distinct id(s), ${errors} error(s)`,
   );
-  if (into) await removeImported(em, `import-${RUN}-%`);
+  // BENCH_IMPORT_VARIANTS=1: the database's cost of the same rows' write under variants (bench/support/insert-variants.ts).
+  const aside = process.env.BENCH_IMPORT_VARIANTS
+    ? await copyImportedAside(into ?? database?.url ?? running.app.config.DATABASE_URL!, `import-${RUN}-%`)
+    : null;
+  if (into || aside) await removeImported(em, `import-${RUN}-%`);
+  if (aside) await measureInsertVariants(aside, Number(process.env.BENCH_IMPORT_VARIANT_ROUNDS ?? 2));
 } finally {
   await running.stop();
   await database?.drop();
