@@ -4,9 +4,22 @@ import { intakeSchema, MAX_TEXT_LENGTH, PLAIN_LIMITS as limits } from './validat
 
 const base = { channel: 'POS', text: ' Течёт труба ', receivedAt: '2026-03-04T08:00:00+03:00' };
 const nullProto = (o: Record<string, unknown>) => Object.assign(Object.create(null) as object, o);
+/** As GraphQL hands an import row over: an instance of the input class, its fields not given present as undefined. */
+class RowInput {
+  channel: unknown = 'EMAIL';
+  externalId: unknown = undefined;
+  text: unknown = 'Нет горячей воды';
+  receivedAt: unknown = new Date('2026-03-04T05:00:00Z');
+  author: unknown = Object.assign(new (class AuthorInput {})(), { name: 'Автор', phone: ' +79120000001 ', email: undefined });
+  location: unknown = undefined;
+  officialPageComment: unknown = undefined;
+  get summary(): unknown {
+    return ' Суть ';
+  }
+}
 
 /** Intakes the fast path takes: it must give exactly what the schema gives (keys, order, undefined kept, trimmed, blanks null). */
-const plain: Record<string, unknown>[] = [
+const plain: object[] = [
   base,
   { ...base, receivedAt: new Date('2026-03-04T05:00:00Z') },
   { ...base, receivedAt: '2024-02-29T23:59:59.123456Z' },
@@ -15,6 +28,7 @@ const plain: Record<string, unknown>[] = [
   { ...base, author: { name: ' Иван ', email: ' a@b.ru ', phone: '+7 (912) 000-00-01', address: '', notifyConsent: true } },
   { ...base, author: { email: '', phone: null, notifyConsent: undefined }, officialPageComment: true, unknownKey: 1 },
   { ...base, municipalityId: 'm', organizationId: ' o ', complaintAgainstOrganizationId: null, details: undefined, raw: null },
+  new RowInput(),
   nullProto({ ...base, author: nullProto({ name: 'Автор 1', email: 'author1@example.ru', phone: '+79120000001' }), address: 'г. Йошкар-Ола' }),
 ];
 

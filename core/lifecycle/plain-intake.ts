@@ -74,10 +74,9 @@ const ID_KEYS = ['municipalityId', 'sector', 'category', 'organizationId', 'comp
 /** The very pattern of the schema's `z.iso.datetime({ offset: true })`. */
 const DATETIME = z.regexes.datetime({ offset: true } as Parameters<typeof z.regexes.datetime>[0]);
 
+/** An object as zod's object schema takes one: a class instance too (GraphQL's input classes), read by `key in` and `[key]` as zod reads it. */
 function isRecord(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** An optional text (a blank one null), trimmed, at most `max` long and matching `pattern`: copied to `out`; false when it is not plainly so. */
