@@ -85,6 +85,22 @@ function checkExtensionDays(days: number, policy: DeadlinePolicy, zeroAllowed: b
   }
 }
 
+/**
+ * A duration deadlineDurationSchema surely accepts (one own key of the three,
+ * a positive safe integer or, for hours, a positive finite number), checked
+ * without zod for every intake's urgent rules; anything else is left to the
+ * schema, which decides.
+ */
+function plainDuration(d: unknown): boolean {
+  if (typeof d !== 'object' || d === null || Object.getPrototypeOf(d) !== Object.prototype) return false;
+  const keys = Object.keys(d);
+  if (keys.length !== 1) return false;
+  const value = (d as Record<string, unknown>)[keys[0]!];
+  if (typeof value !== 'number' || !(value > 0)) return false;
+  if (keys[0] === 'hours') return Number.isFinite(value);
+  return (keys[0] === 'calendarDays' || keys[0] === 'workingDays') && Number.isSafeInteger(value);
+}
+
 function validDate(value: Date | null | undefined, field: string): Date | null {
   if (value == null) return null;
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new DeadlineInputError(field, 'invalid date');
@@ -133,7 +149,7 @@ export function computeDeadline(input: ComputeDeadlineInput): DeadlineComputatio
     },
   ];
   (input.urgentRules ?? []).forEach((rule, i) => {
-    if (!deadlineDurationSchema.safeParse(rule.answerWithin).success) {
+    if (!plainDuration(rule.answerWithin) && !deadlineDurationSchema.safeParse(rule.answerWithin).success) {
       throw new DeadlineInputError(`urgentRules[${i}].answerWithin`, `invalid duration ${JSON.stringify(rule.answerWithin)}`);
     }
     candidates.push({

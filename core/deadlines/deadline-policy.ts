@@ -87,8 +87,14 @@ const incident: ChannelPolicy = {
   firstReaction: { hours: 4 },
 };
 
+/**
+ * Policies frozen whole here (the defaults and every merged one): nobody may
+ * change them in place, so what is derived from one may be kept with it
+ * (statutoryRules' memo).
+ */
+const sealed = new WeakSet<DeadlinePolicy>();
 /** Defaults of DOMAIN.md "Deadlines"; override with `mergeDeadlinePolicy`. */
-export const defaultDeadlinePolicy: DeadlinePolicy = deepFreeze({
+export const defaultDeadlinePolicy: DeadlinePolicy = seal({
   fz59: {
     codePrefix: '59-FZ',
     registration: { calendarDays: 3 },
@@ -115,8 +121,19 @@ export const defaultDeadlinePolicy: DeadlinePolicy = deepFreeze({
   officialPageComment: { codePrefix: 'OFFICIAL_PAGE_COMMENT', basis: OFFICIAL_PAGE_BASIS, answer: { workingDays: 1 } },
 });
 
-/** The defaults are shared by every caller: nobody may change them in place. */
-function deepFreeze<T>(value: T): T {
+/** Freezes a policy whole and records it as sealed. */
+function seal(policy: DeadlinePolicy): DeadlinePolicy {
+  sealed.add(deepFreeze(policy));
+  return policy;
+}
+
+/** Whether the policy is frozen whole by this module (a policy built by hand is not, and may change). */
+export function isSealedPolicy(policy: DeadlinePolicy): boolean {
+  return sealed.has(policy);
+}
+
+/** Freezes an object and everything it holds. */
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const inner of Object.values(value)) deepFreeze(inner);
@@ -179,5 +196,5 @@ export function mergeDeadlinePolicy(overrides: DeadlinePolicyOverrides = {}, bas
     officialPageComment: { ...base.officialPageComment, ...overrides.officialPageComment },
     channels: { ...base.channels, ...overrides.channels },
   };
-  return deadlinePolicySchema.parse(merged) as DeadlinePolicy;
+  return seal(deadlinePolicySchema.parse(merged) as DeadlinePolicy);
 }

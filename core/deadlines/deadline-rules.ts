@@ -1,5 +1,5 @@
 import { UnknownChannelError } from './deadline-errors.js';
-import { defaultDeadlinePolicy, type DeadlineDuration, type DeadlinePolicy, type DeadlineRegime } from './deadline-policy.js';
+import { deepFreeze, defaultDeadlinePolicy, isSealedPolicy, type DeadlineDuration, type DeadlinePolicy, type DeadlineRegime } from './deadline-policy.js';
 
 export { CHANNELS, defaultDeadlinePolicy, mergeDeadlinePolicy } from './deadline-policy.js';
 export type { ChannelPolicy, DeadlineDuration, DeadlinePolicy, DeadlinePolicyOverrides, DeadlineRegime } from './deadline-policy.js';
@@ -59,6 +59,26 @@ function spec(prefix: string, kind: string, duration: DeadlineDuration, from: Ru
  * of the appeal, not a flag.
  */
 export function statutoryRules(channel: string, fz59: boolean | undefined, policy: DeadlinePolicy = defaultDeadlinePolicy): StatutoryRules {
+  if (!isSealedPolicy(policy)) return buildRules(channel, fz59, policy);
+  let byChannel = memo.get(policy);
+  if (!byChannel) memo.set(policy, (byChannel = new Map()));
+  const key = fz59 === true ? `${channel}\u0000fz59` : channel;
+  let rules = byChannel.get(key);
+  if (!rules) {
+    rules = deepFreeze(buildRules(channel, fz59, policy));
+    byChannel.set(key, rules);
+  }
+  return rules;
+}
+
+/**
+ * The rules of each channel (and flag) of a policy that cannot change in
+ * place (isSealedPolicy), built once: their texts cost every intake three
+ * times over. Frozen, as they are shared.
+ */
+const memo = new WeakMap<DeadlinePolicy, Map<string, StatutoryRules>>();
+
+function buildRules(channel: string, fz59: boolean | undefined, policy: DeadlinePolicy): StatutoryRules {
   const entry = policy.channels[channel];
   if (!entry) throw new UnknownChannelError(channel);
   if (fz59 === true || entry.regime === 'FZ59') {

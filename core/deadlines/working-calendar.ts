@@ -53,6 +53,8 @@ export class WorkingCalendar {
   private readonly workingDays = new Map<number, boolean>();
   /** The instant each civil day ends, in ms. */
   private readonly dayEnds = new Map<number, number>();
+  /** The civil day N working days after a civil day, by `day * MAX_MEMO_COUNT + n` (the calendar never changes). */
+  private readonly workingDayAfter = new Map<number, number>();
 
   constructor(years: ProductionYear[], options: WorkingCalendarOptions = {}) {
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
@@ -88,10 +90,16 @@ export class WorkingCalendar {
    */
   addWorkingDays(from: Date, n: number): Date {
     assertCount(n, 'n');
-    let day = this.civilDay(from);
-    for (let counted = 0; counted < n;) {
-      day += 1;
-      if (this.isWorkingCivilDay(day)) counted++;
+    const start = this.civilDay(from);
+    const key = n < MAX_MEMO_COUNT ? start * MAX_MEMO_COUNT + n : NaN;
+    let day = this.workingDayAfter.get(key);
+    if (day === undefined) {
+      day = start;
+      for (let counted = 0; counted < n;) {
+        day += 1;
+        if (this.isWorkingCivilDay(day)) counted++;
+      }
+      if (n < MAX_MEMO_COUNT) remember(this.workingDayAfter, key, day);
     }
     return this.endOfCivilDay(day);
   }
@@ -209,6 +217,8 @@ export class WorkingCalendar {
 }
 
 const DAY_MS = 86_400_000;
+/** Counts of working days remembered per start day (a term is a few days: 1, 10). */
+const MAX_MEMO_COUNT = 1024;
 /** The caches hold a few years of days; beyond this they start over rather than grow without end. */
 const CACHE_LIMIT = 20_000;
 

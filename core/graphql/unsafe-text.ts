@@ -9,8 +9,13 @@
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** A character that may start an unsafe sequence: a string without one is fine (one plain scan, no lookaround). */
+// eslint-disable-next-line no-control-regex
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
+
 /** Why a string is refused, in Russian, or null when it is fine. */
 export function unsafeTextReason(value: string): string | null {
+  if (!SUSPECT.test(value)) return null;
   const found = UNSAFE.exec(value);
   if (!found) return null;
   return found[0] === '\u0000' ? 'Текст содержит недопустимый символ NUL (\\u0000)' : 'Текст содержит непарный суррогат UTF-16 (испорченная кодировка)';
@@ -22,23 +27,29 @@ export function unsafeTextReason(value: string): string | null {
  * `author.name`, `attachments.2.url`); keys are checked too.
  */
 export function findUnsafeText(value: unknown, path: readonly (string | number)[] = []): { field: string; message: string } | null {
+  const found = firstUnsafe(value);
+  return found ? { field: [...path, ...found.path.reverse()].join('.'), message: found.message } : null;
+}
+
+/** The first unsafe string, its path built (innermost first) only once one is found: a clean input allocates none. */
+function firstUnsafe(value: unknown): { path: (string | number)[]; message: string } | null {
   if (typeof value === 'string') {
     const message = unsafeTextReason(value);
-    return message ? { field: path.join('.'), message } : null;
+    return message ? { path: [], message } : null;
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findUnsafeText(value[i], [...path, i]);
-      if (found) return found;
+      const found = firstUnsafe(value[i]);
+      if (found) return (found.path.push(i), found);
     }
     return null;
   }
   if (value && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value)) {
     for (const [key, item] of Object.entries(value)) {
       const keyReason = unsafeTextReason(key);
-      if (keyReason) return { field: [...path, '(ключ)'].join('.'), message: keyReason };
-      const found = findUnsafeText(item, [...path, key]);
-      if (found) return found;
+      if (keyReason) return { path: ['(ключ)'], message: keyReason };
+      const found = firstUnsafe(item);
+      if (found) return (found.path.push(key), found);
     }
   }
   return null;

@@ -49,10 +49,11 @@ export function appealColumns(em: EntityManager): string[] {
 export function appealRow(metadata: MetadataStorage, values: AppealValues): Record<string, unknown> {
   const { columnOf } = appealTable(metadata);
   const row: Record<string, unknown> = {};
-  for (const [property, value] of Object.entries(values)) {
+  // Own keys in order, as Object.entries gives them, without an array per property.
+  for (const property of Object.keys(values)) {
     const column = columnOf.get(property);
     if (!column) throw new Error(`Appeal has no stored property «${property}»`);
-    row[column] = value;
+    row[column] = values[property as keyof AppealValues];
   }
   return row;
 }

@@ -6,6 +6,7 @@ import type { PreparedAppeal } from './appeal-intake.js';
 import { detectRepeats, type RepeatMatch } from './repeat-detection.js';
 import { appealColumns } from './appeal-table.js';
 import { pgQuery } from '../db/pg-query.js';
+import { JsonArrayBuffer } from '../db/json-array-buffer.js';
 import { entryNoticeCtes } from '../notifications/entry-notice-sql.js';
 
 export interface WrittenAppeal {
@@ -20,6 +21,8 @@ type Row = Record<string, unknown>;
 const LEAN_COLUMNS = ['id', 'number', 'channel', 'external_id', 'status', 'sector_id', 'organization_id', 'municipality_id'];
 const keyOf = (channel: unknown, externalId: unknown) => `${channel}\u0000${externalId}`;
 const quoted = (columns: string[], table?: string) => columns.map((c) => (table ? `${table}."${c}"` : `"${c}"`)).join(', ');
+/** The repeat columns of an appeal that repeats none, closing its JSON object. */
+const NOT_REPEAT = Buffer.from(',"is_repeat":false,"repeat_of_id":null}');
 const EVENT_COLUMNS = ['id', 'appeal_id', 'type', 'at', 'actor_user_id', 'actor_label', 'from_status', 'to_status', 'reason', 'data'];
 
 const storedSql = (returned: string[]) => `select ${quoted(returned, 'a')} from appeal a
@@ -34,7 +37,8 @@ join unnest($1::text[]::channel[], $2::text[]) as k(channel, external_id) on a.c
  * sequence numbers come as `$4`, one per row). The appeals come as json, not
  * jsonb: PostgreSQL then reads each record from the text once instead of
  * building a binary document of the whole chunk first (a third less of its
- * CPU on that step). With `notice`, the author's notices the entries carry
+ * CPU on that step). Both arrays are bound as UTF-8 buffers in binary format
+ * (json-array-buffer.ts). With `notice`, the author's notices the entries carry
  * are queued by the same statement (entry-notice-sql.ts).
  */
 const insertSql = (columns: string[], returned: string[], reservedNumbers: boolean, notice: boolean) => `with ins as (
@@ -131,26 +135,30 @@ export async function writeAppeals(
   const planned = new Map<string, { entries: BulkEventRecord[]; rows: EventRow[] }>();
   if (fresh.length) {
     const columns = [...Object.keys(fresh[0]!.columns), 'is_repeat', 'repeat_of_id'];
-    const rows: string[] = [];
-    const events: string[] = [];
+    const rows = new JsonArrayBuffer();
+    const events = new JsonArrayBuffer();
     let notice = false;
     for (const p of fresh) {
       const ahead = serialized.get(p) ?? serialize(p, (entries) => tx.eventRows(entries, now));
       const repeat = repeats.get(p.id);
-      rows.push(`${ahead.head},"is_repeat":${repeat ? 'true' : 'false'},"repeat_of_id":${repeat ? JSON.stringify(repeat.repeatOf) : 'null'}}`);
+      rows
+        .next()
+        .add(ahead.head)
+        .add(repeat ? Buffer.from(`,"is_repeat":true,"repeat_of_id":${JSON.stringify(repeat.repeatOf)}}`) : NOT_REPEAT);
       const plan = { entries: ahead.entries, rows: ahead.rows };
       notice ||= ahead.rows.some((row) => row.notice);
-      events.push(...ahead.json);
+      if (ahead.json) events.next().add(ahead.json);
       if (repeat) {
         const entry = repeatEntry(app, ahead.entries[0]!.appeal, p.columns.status as AppealStatus, repeat);
         const [row] = tx.eventRows([entry], now);
         plan.entries = [...plan.entries, entry];
         plan.rows = [...plan.rows, row!];
-        events.push(JSON.stringify(row));
+        events.next().add(Buffer.from(JSON.stringify(row)));
       }
       planned.set(p.id, plan);
     }
-    const params: unknown[] = [`[${rows.join(',')}]`, appealNumberPrefixAt(app.config.REGION_CODE, now, app.config.TIME_ZONE), `[${events.join(',')}]`];
+    const prefix = appealNumberPrefixAt(app.config.REGION_CODE, now, app.config.TIME_ZONE);
+    const params: unknown[] = [rows.toBuffer(), prefix, events.toBuffer({ jsonb: true })];
     if (numbers) params.push(numbers);
     const inserted = await pgQuery<Row>(em, insertSql(columns, returned, numbers !== null, notice), params, { prepared: true });
     for (const row of inserted) created.set(row.id as string, row);
@@ -210,12 +218,13 @@ function repeatEntry(app: LifecycleServices, appeal: AppealKeys, status: AppealS
   };
 }
 
-/** A prepared appeal as the insert statement takes it: its columns as JSON (without the closing brace, for the repeat columns) and its audit entries. */
+/** A prepared appeal as the insert statement takes it: its columns as UTF-8 JSON (without the closing brace, for the repeat columns) and its audit entries. */
 interface Serialized {
-  head: string;
+  head: Buffer;
   entries: BulkEventRecord[];
   rows: EventRow[];
-  json: string[];
+  /** The audit rows as UTF-8 JSON, comma-separated; null without any. */
+  json: Buffer | null;
 }
 const serialized = new WeakMap<PreparedAppeal, Serialized>();
 
@@ -223,8 +232,9 @@ function serialize(prepared: PreparedAppeal, eventRows: (entries: BulkEventRecor
   const appeal = keysOf(prepared, prepared.columns);
   const entries: BulkEventRecord[] = prepared.events.map((event) => ({ appeal, ...event }));
   const rows = eventRows(entries);
-  const json = JSON.stringify(prepared.columns);
-  return { head: json.slice(0, -1), entries, rows, json: rows.map((row) => JSON.stringify(row)) };
+  const json = Buffer.from(JSON.stringify(prepared.columns));
+  const events = rows.length ? Buffer.from(rows.map((row) => JSON.stringify(row)).join(',')) : null;
+  return { head: json.subarray(0, json.length - 1), entries, rows, json: events };
 }
 
 /**

@@ -3,6 +3,7 @@ import { Channel } from '../entities/enums.js';
 import { badInput } from '../errors/errors.js';
 import { findUnsafeText } from '../graphql/unsafe-text.js';
 import type { AppealIntake } from './intake-types.js';
+import { plainIntake } from './plain-intake.js';
 
 /** Longer texts are refused rather than cut: the ЦУР must see the whole appeal. */
 export const MAX_TEXT_LENGTH = 20_000;
@@ -31,7 +32,7 @@ const optionalId = (what: string) =>
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s()-]{5,25}$/;
 
-const intakeSchema = z.object({
+export const intakeSchema = z.object({
   channel: z.enum(Channel, { error: `Неизвестный канал; допустимы: ${Object.values(Channel).join(', ')}` }),
   externalId: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim() : value),
@@ -87,13 +88,21 @@ export type ValidIntake = z.infer<typeof intakeSchema>;
 export function validateIntake(input: AppealIntake, now: Date): ValidIntake {
   const unsafe = findUnsafeText(input);
   if (unsafe) throw badInput(unsafe.field || 'input', unsafe.message);
+  const data = (plainIntake(input, PLAIN_LIMITS) as ValidIntake | null) ?? parse(input);
+  if (data.receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+    throw badInput('receivedAt', 'Дата поступления в будущем');
+  }
+  return data;
+}
+
+/** What the fast path (plain-intake.ts) checks against: the schema's own limits and patterns. */
+export const PLAIN_LIMITS = { maxText: MAX_TEXT_LENGTH, email: EMAIL, phone: PHONE };
+
+function parse(input: AppealIntake): ValidIntake {
   const parsed = intakeSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw badInput(issue.path.join('.') || 'input', issue.message);
-  }
-  if (parsed.data.receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw badInput('receivedAt', 'Дата поступления в будущем');
   }
   return parsed.data;
 }
