@@ -1,4 +1,5 @@
 import type { CategoryDefinition } from '../plugin-api/index.js';
+import { AnalysedText } from './analysed-text.js';
 import { keywordTerms, topicStems } from './topic-terms.js';
 
 /** A category as the classifier knows it: its sector and its keyword phrases. */
@@ -35,7 +36,11 @@ export interface Classification {
 }
 
 export interface KeywordClassifier {
-  classify(text: string, options?: { sectorCode?: string | null }): Classification;
+  /**
+   * With an AnalysedText, its topic terms are the ones already worked out, and the scores of the
+   * last text classified are kept: classifying it again (with another sector or none) only ranks them.
+   */
+  classify(text: string | AnalysedText, options?: { sectorCode?: string | null }): Classification;
 }
 
 /*
@@ -75,6 +80,8 @@ const PREFIX_MIN = 5;
 const PREFIX_CREDIT = 0.6;
 /** Evidence (in whole phrases) at which the strength reaches 1 − 1/e. */
 const EVIDENCE_SCALE = 0.5;
+/** Text stems whose keyword matches are kept (they depend on the stem alone); past this the cache starts afresh. */
+const LOOKUP_CACHE_LIMIT = 50_000;
 
 interface IndexedPhrase {
   entry: IndexedCategory;
@@ -126,6 +133,18 @@ export function createKeywordClassifier(categories: readonly ClassifierCategory[
   // Sorted, so that the keyword stems starting with a text stem are one binary search away.
   const sorted = keywordStems.filter((stem) => !stem.startsWith('#')).sort();
 
+  /** `lookup` of the text stems seen so far (it depends on the stem alone). */
+  const looked = new Map<string, [string, number][]>();
+  const lookupCached = (textStem: string) => {
+    let found = looked.get(textStem);
+    if (!found) {
+      found = lookup(textStem);
+      if (looked.size >= LOOKUP_CACHE_LIMIT) looked.clear();
+      looked.set(textStem, found);
+    }
+    return found;
+  };
+
   /** Keyword stems a text stem stands for, with the credit of each match. */
   function lookup(textStem: string): [string, number][] {
     const found: [string, number][] = byStem.has(textStem) ? [[textStem, 1]] : [];
@@ -149,53 +168,78 @@ export function createKeywordClassifier(categories: readonly ClassifierCategory[
     return found;
   }
 
+  /** Every category that scored, best first (unrestricted: a sector only filters these, the scores are per category). */
+  function rank(terms: readonly string[]): CategoryScore[] {
+    // Credit of each keyword stem present in the text (best match).
+    const present = new Map<string, number>();
+    for (const textStem of new Set(terms)) {
+      for (const [stem, credit] of lookupCached(textStem)) present.set(stem, Math.max(present.get(stem) ?? 0, credit));
+    }
+
+    // Coverage of each phrase that has at least one stem in the text.
+    const coverage = new Map<IndexedPhrase, number>();
+    const wordShare = new Map<IndexedPhrase, number>();
+    for (const stem of present.keys()) {
+      for (const phrase of byStem.get(stem)!) {
+        if (coverage.has(phrase)) continue;
+        let matchedWeight = 0;
+        let found = 0;
+        for (const s of phrase.stems) {
+          const credit = present.get(s);
+          matchedWeight += (credit ?? 0) * weight.get(s)!;
+          if (credit !== undefined) found++;
+        }
+        coverage.set(phrase, matchedWeight / phrase.totalWeight);
+        wordShare.set(phrase, found / phrase.stems.length);
+      }
+    }
+
+    // Per category: each present stem counts once, through its best phrase.
+    const scores = new Map<IndexedCategory, { score: number; matched: Map<IndexedPhrase, number> }>();
+    const best = new Map<IndexedCategory, IndexedPhrase>();
+    for (const [stem, credit] of present) {
+      best.clear();
+      for (const phrase of byStem.get(stem)!) {
+        const current = best.get(phrase.entry);
+        if (!current || coverage.get(phrase)! > coverage.get(current)!) best.set(phrase.entry, phrase);
+      }
+      for (const [entry, phrase] of best) {
+        const contribution = credit * weight.get(stem)! * coverage.get(phrase)!;
+        const score = scores.get(entry) ?? { score: 0, matched: new Map() };
+        score.score += contribution;
+        score.matched.set(phrase, (score.matched.get(phrase) ?? 0) + contribution);
+        scores.set(entry, score);
+      }
+    }
+
+    return [...scores]
+      .map(([entry, { score, matched }]) => ({
+        sectorCode: entry.sectorCode,
+        categoryCode: entry.code,
+        score,
+        matched: [...matched].sort((a, b) => b[1] - a[1]).map(([phrase]) => phrase.text),
+        evidence: [...matched.keys()].reduce((sum, phrase) => sum + coverage.get(phrase)! * wordShare.get(phrase)! ** 2, 0),
+      }))
+      .sort((a, b) => b.score - a.score || a.categoryCode.localeCompare(b.categoryCode));
+  }
+
+  let lastText: AnalysedText | null = null;
+  let lastRanked: CategoryScore[] = [];
+
   return {
     classify(text, options = {}) {
-      // Credit of each keyword stem present in the text (best match).
-      const present = new Map<string, number>();
-      for (const textStem of new Set(topicStems(text, acronyms))) {
-        for (const [stem, credit] of lookup(textStem)) present.set(stem, Math.max(present.get(stem) ?? 0, credit));
-      }
-
-      // Coverage of each phrase that has at least one stem in the text.
-      const coverage = new Map<IndexedPhrase, number>();
-      const wordShare = new Map<IndexedPhrase, number>();
-      for (const stem of present.keys()) {
-        for (const phrase of byStem.get(stem)!) {
-          if (coverage.has(phrase)) continue;
-          const matchedWeight = phrase.stems.reduce((sum, s) => sum + (present.get(s) ?? 0) * weight.get(s)!, 0);
-          coverage.set(phrase, matchedWeight / phrase.totalWeight);
-          wordShare.set(phrase, phrase.stems.filter((s) => present.has(s)).length / phrase.stems.length);
+      let all: CategoryScore[];
+      if (text instanceof AnalysedText) {
+        if (text !== lastText) {
+          lastRanked = rank(text.topicTerms(acronyms));
+          lastText = text;
         }
+        all = lastRanked;
+      } else {
+        all = rank(topicStems(text, acronyms));
       }
-
-      // Per category: each present stem counts once, through its best phrase.
-      const scores = new Map<IndexedCategory, { score: number; matched: Map<IndexedPhrase, number> }>();
-      for (const [stem, credit] of present) {
-        const best = new Map<IndexedCategory, IndexedPhrase>();
-        for (const phrase of byStem.get(stem)!) {
-          const current = best.get(phrase.entry);
-          if (!current || coverage.get(phrase)! > coverage.get(current)!) best.set(phrase.entry, phrase);
-        }
-        for (const [entry, phrase] of best) {
-          if (options.sectorCode && entry.sectorCode !== options.sectorCode) continue;
-          const contribution = credit * weight.get(stem)! * coverage.get(phrase)!;
-          const score = scores.get(entry) ?? { score: 0, matched: new Map() };
-          score.score += contribution;
-          score.matched.set(phrase, (score.matched.get(phrase) ?? 0) + contribution);
-          scores.set(entry, score);
-        }
-      }
-
-      const ranked: CategoryScore[] = [...scores]
-        .map(([entry, { score, matched }]) => ({
-          sectorCode: entry.sectorCode,
-          categoryCode: entry.code,
-          score,
-          matched: [...matched].sort((a, b) => b[1] - a[1]).map(([phrase]) => phrase.text),
-          evidence: [...matched.keys()].reduce((sum, phrase) => sum + coverage.get(phrase)! * wordShare.get(phrase)! ** 2, 0),
-        }))
-        .sort((a, b) => b.score - a.score || a.categoryCode.localeCompare(b.categoryCode));
+      const sector = options.sectorCode;
+      const ranked = sector ? all.filter((category) => category.sectorCode === sector) : all;
 
       const sectorTotals = new Map<string, number>();
       for (const category of ranked) sectorTotals.set(category.sectorCode, (sectorTotals.get(category.sectorCode) ?? 0) + category.score);

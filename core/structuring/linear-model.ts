@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { Classification } from './keyword-classifier.js';
+import { FeatureIndex, TextFeatureReader, type ReadFeatures } from './feature-index.js';
 import type { FeatureVector } from './text-features.js';
+
+export { FeatureIndex, type ReadFeatures };
 
 /*
  * The learned part of structuring, trained by `npm run structuring:train` (core/structuring/train/)
@@ -95,36 +99,8 @@ export interface StructuringModel {
   rankCategories(sectorCode: string, features: FeatureVector | ReadFeatures, allowedCategories?: ReadonlySet<string>): Scored[];
   /** A text's features as the models read them: read once, ranked by several models (rankSectors, rankCategories). */
   read(features: FeatureVector): ReadFeatures;
-}
-
-/** A text's features as a model file's feature ids (only those its models know) and their values: looked up once for all its models. */
-export interface ReadFeatures {
-  ids: Int32Array;
-  values: Float64Array;
-}
-
-/** The feature names of a model file's linear models, numbered once for all of them. */
-export class FeatureIndex {
-  private readonly ids = new Map<string, number>();
-  get size(): number {
-    return this.ids.size;
-  }
-  add(feature: string): number {
-    let id = this.ids.get(feature);
-    if (id === undefined) this.ids.set(feature, (id = this.ids.size));
-    return id;
-  }
-  read(features: FeatureVector): ReadFeatures {
-    const ids: number[] = [];
-    const values: number[] = [];
-    for (const [feature, value] of features) {
-      const id = this.ids.get(feature);
-      if (id === undefined) continue;
-      ids.push(id);
-      values.push(value);
-    }
-    return { ids: Int32Array.from(ids), values: Float64Array.from(values) };
-  }
+  /** `read(addKeywordFeatures(textFeatures(text), keywords))` from the text's feature words (AnalysedText.featureWords), each word's features looked up once for all texts. */
+  readText(words: readonly string[], keywords: Classification): ReadFeatures;
 }
 
 /**
@@ -235,6 +211,7 @@ export function loadModel(file: StructuringModelFile): StructuringModel {
   const sectorModel = new SparseLinear(file.sectorModel, file.scale, index);
   const categoryModels = file.categoryModels.map((model) => new SparseLinear(model, file.scale, index));
   const sectorIndex = new Map(file.sectors.map((code, i) => [code, i]));
+  const reader = new TextFeatureReader(index);
   const ranked = (probabilities: Float64Array, code: (position: number) => string): Scored[] =>
     [...probabilities]
       .map((probability, position) => ({ code: code(position), probability }))
@@ -246,6 +223,7 @@ export function loadModel(file: StructuringModelFile): StructuringModel {
     threshold: file.threshold,
     categoriesHash: file.categoriesHash,
     read: (features) => index.read(features),
+    readText: (words, keywords) => reader.read(words, keywords),
     rankSectors(features, allowed, keywords) {
       const classes = file.sectorModel.classes;
       const isAllowed = allowed ? (p: number) => allowed.has(file.sectors[classes[p]!]!) : undefined;

@@ -1,13 +1,12 @@
 import type { SectorPlugin } from '../plugin-api/index.js';
 import type { MunicipalityReference } from '../entities/reference-types.js';
 import { createKeywordClassifier, type Classification } from './keyword-classifier.js';
-import { topicStems } from './topic-terms.js';
 import { committedModel, type StructuringModel } from './linear-model.js';
 import { createMunicipalityMatcher } from './municipality-matcher.js';
 import type { Places } from './places.schema.js';
 import { stemRussian } from './russian-text.js';
 import { summarise } from './summary.js';
-import { addKeywordFeatures, textFeatures } from './text-features.js';
+import { AnalysedText } from './analysed-text.js';
 
 /** One proposal shown to the ЦУР specialist when the appeal waits for manual structuring. */
 export interface StructuringSuggestion {
@@ -105,10 +104,12 @@ export function createStructurer(
 
   return {
     structure(text, hints = {}) {
-      const place = matcher.match(text);
+      // Tokenised and stemmed once for the matcher, the keywords, the model and the guard.
+      const analysed = new AnalysedText(text);
+      const place = matcher.match(analysed);
       const placePart = place ? `place: «${place.matched}»` : null;
       const hinted = hints.sectorCode ?? null;
-      const keywords = classifier.classify(text, { sectorCode: hinted });
+      const keywords = classifier.classify(analysed, { sectorCode: hinted });
       const base = { municipalityCode: place?.code ?? null, summary: summarise(text, keywords.matched) };
       if (hints.categoryKnown) {
         return {
@@ -132,8 +133,10 @@ export function createStructurer(
       }
 
       // The model reads the keywords' unrestricted opinion, as in training.
-      const unrestricted = hinted ? classifier.classify(text) : keywords;
-      const features = model.read(addKeywordFeatures(textFeatures(text), unrestricted));
+      // (Scored once: the hinted classification above only filtered the same scores.)
+      const unrestricted = hinted ? classifier.classify(analysed) : keywords;
+      // read(addKeywordFeatures(textFeatures(text), unrestricted)), each word's features looked up once.
+      const features = model.readText(analysed.featureWords, unrestricted);
       const allowedSectors = hinted && enabledSectors.has(hinted) ? new Set([hinted]) : enabledSectors;
       const sectors = model.rankSectors(features, allowedSectors, unrestricted);
       // Categories of the likely sectors only: a sector under 2% cannot make the top three.
@@ -179,7 +182,7 @@ export function createStructurer(
         runnerUp.probability >= MIXED_MODEL_SHARE &&
         [first.sectorCode, second.sectorCode].includes(runnerUp.code);
       const guard =
-        new Set(topicStems(text).filter((stem) => !FORMULA_STEMS.has(stem))).size < MIN_TOPIC_WORDS
+        topicWordCount(analysed.topicTerms()) < MIN_TOPIC_WORDS
           ? 'little text'
           : mixed
             ? `mixed: ${first.sectorCode}, ${second.sectorCode}`
@@ -198,3 +201,10 @@ export function createStructurer(
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
+
+/** Distinct topic terms that are no formula. */
+function topicWordCount(terms: readonly string[]): number {
+  const distinct = new Set<string>();
+  for (const term of terms) if (!FORMULA_STEMS.has(term)) distinct.add(term);
+  return distinct.size;
+}

@@ -15,8 +15,10 @@ export function summarise(text: string, evidence: readonly string[] = []): strin
     .split(/(?<=[.!?…])\s+|\s*[\n;]\s*/)
     .map((s) => s.trim())
     .filter(Boolean);
-  const wanted = new Set(evidence.flatMap((phrase) => topicStems(phrase)));
+  const wanted = new Set<string>();
+  for (const phrase of evidence) for (const stem of phraseStems(phrase)) wanted.add(stem);
   let best = sentences[0] ?? clean;
+  if (wanted.size === 0) return cut(best, SUMMARY_MAX_LENGTH);
   let bestHits = 0;
   for (const sentence of sentences) {
     const hits = new Set(topicStems(sentence).filter((stem) => wanted.has(stem))).size;
@@ -26,6 +28,19 @@ export function summarise(text: string, evidence: readonly string[] = []): strin
     }
   }
   return cut(best, SUMMARY_MAX_LENGTH);
+}
+
+/** Evidence phrases are the plugins' keyword phrases, few and repeated: their stems are kept (bounded all the same). */
+const phraseCache = new Map<string, string[]>();
+const PHRASE_CACHE_LIMIT = 10_000;
+function phraseStems(phrase: string): string[] {
+  let stems = phraseCache.get(phrase);
+  if (!stems) {
+    stems = topicStems(phrase);
+    if (phraseCache.size >= PHRASE_CACHE_LIMIT) phraseCache.clear();
+    phraseCache.set(phrase, stems);
+  }
+  return stems;
 }
 
 function cut(sentence: string, max: number): string {
