@@ -1,27 +1,8 @@
-import type { CategoryDefinition } from '../plugin-api/index.js';
 import { AnalysedText } from './analysed-text.js';
-import { keywordTerms, topicStems } from './topic-terms.js';
+import { createKeywordScorer, type CategoryScore, type ClassifierCategory } from './keyword-scoring.js';
+import { topicStems } from './topic-terms.js';
 
-/** A category as the classifier knows it: its sector and its keyword phrases. */
-export interface ClassifierCategory {
-  sectorCode: string;
-  category: CategoryDefinition;
-}
-
-export interface CategoryScore {
-  sectorCode: string;
-  categoryCode: string;
-  score: number;
-  /** The keyword phrases that contributed, best first, as written in the plugin. */
-  matched: string[];
-  /**
-   * How many whole phrases the matches add up to. A phrase counts by the share
-   * of its weight found times the square of the share of its words found, so
-   * one word of a two-word phrase («ждать» of «ждать автобус») is weak
-   * evidence however distinctive that word looked among the keywords.
-   */
-  evidence: number;
-}
+export type { CategoryScore, ClassifierCategory };
 
 export interface Classification {
   /** Every category that scored, best first. */
@@ -74,154 +55,10 @@ export interface KeywordClassifier {
  *   balance or a single word of a phrase stay under the default threshold 0.5.
  */
 
-/** Shortest stem that may match a longer one by prefix. */
-const PREFIX_MIN = 5;
-/** Weight of a prefix match against an exact one. */
-const PREFIX_CREDIT = 0.6;
 /** Evidence (in whole phrases) at which the strength reaches 1 − 1/e. */
 const EVIDENCE_SCALE = 0.5;
-/** Text stems whose keyword matches are kept (they depend on the stem alone); past this the cache starts afresh. */
-const LOOKUP_CACHE_LIMIT = 50_000;
-
-interface IndexedPhrase {
-  entry: IndexedCategory;
-  text: string;
-  stems: string[];
-  totalWeight: number;
-}
-
-interface IndexedCategory {
-  sectorCode: string;
-  code: string;
-  phrases: IndexedPhrase[];
-}
-
 export function createKeywordClassifier(categories: readonly ClassifierCategory[]): KeywordClassifier {
-  const entries: IndexedCategory[] = categories.map(({ sectorCode, category }) => ({ sectorCode, code: category.code, phrases: [] }));
-  const phraseStems = categories.map(({ category }) => category.keywords.map((keyword) => [...new Set(keywordTerms(keyword))]));
-
-  // Inverse frequency over categories: in how many categories does a stem occur?
-  const categoriesOf = new Map<string, Set<number>>();
-  phraseStems.forEach((phrases, index) => {
-    for (const stems of phrases)
-      for (const stem of stems) {
-        if (!categoriesOf.has(stem)) categoriesOf.set(stem, new Set());
-        categoriesOf.get(stem)!.add(index);
-      }
-  });
-  const total = Math.max(categories.length, 1);
-  const weight = new Map([...categoriesOf].map(([stem, owners]) => [stem, Math.log(1 + total / owners.size) ** 2]));
-
-  // stem -> phrases containing it
-  const byStem = new Map<string, IndexedPhrase[]>();
-  categories.forEach(({ category }, index) => {
-    const entry = entries[index]!;
-    category.keywords.forEach((keyword, k) => {
-      const stems = phraseStems[index]![k]!;
-      if (stems.length === 0) return;
-      const phrase: IndexedPhrase = { entry, text: keyword, stems, totalWeight: stems.reduce((sum, s) => sum + weight.get(s)!, 0) };
-      entry.phrases.push(phrase);
-      for (const stem of stems) {
-        if (!byStem.has(stem)) byStem.set(stem, []);
-        byStem.get(stem)!.push(phrase);
-      }
-    });
-  });
-  const keywordStems = [...byStem.keys()];
-  const acronyms = new Set(keywordStems.filter((stem) => stem.startsWith('#')).map((stem) => stem.slice(1)));
-
-  // Sorted, so that the keyword stems starting with a text stem are one binary search away.
-  const sorted = keywordStems.filter((stem) => !stem.startsWith('#')).sort();
-
-  /** `lookup` of the text stems seen so far (it depends on the stem alone). */
-  const looked = new Map<string, [string, number][]>();
-  const lookupCached = (textStem: string) => {
-    let found = looked.get(textStem);
-    if (!found) {
-      found = lookup(textStem);
-      if (looked.size >= LOOKUP_CACHE_LIMIT) looked.clear();
-      looked.set(textStem, found);
-    }
-    return found;
-  };
-
-  /** Keyword stems a text stem stands for, with the credit of each match. */
-  function lookup(textStem: string): [string, number][] {
-    const found: [string, number][] = byStem.has(textStem) ? [[textStem, 1]] : [];
-    if (textStem.startsWith('#') || textStem.length < PREFIX_MIN) return found;
-    // Keyword stems that are a prefix of the text stem («батар» for «батаре»)...
-    for (let length = PREFIX_MIN; length < textStem.length; length++) {
-      const prefix = textStem.slice(0, length);
-      if (byStem.has(prefix)) found.push([prefix, PREFIX_CREDIT]);
-    }
-    // ...and those the text stem is a prefix of («контейнер» for «контейнерн»).
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (sorted[middle]! < textStem) low = middle + 1;
-      else high = middle;
-    }
-    for (let i = low; i < sorted.length && sorted[i]!.startsWith(textStem); i++) {
-      if (sorted[i] !== textStem) found.push([sorted[i]!, PREFIX_CREDIT]);
-    }
-    return found;
-  }
-
-  /** Every category that scored, best first (unrestricted: a sector only filters these, the scores are per category). */
-  function rank(terms: readonly string[]): CategoryScore[] {
-    // Credit of each keyword stem present in the text (best match).
-    const present = new Map<string, number>();
-    for (const textStem of new Set(terms)) {
-      for (const [stem, credit] of lookupCached(textStem)) present.set(stem, Math.max(present.get(stem) ?? 0, credit));
-    }
-
-    // Coverage of each phrase that has at least one stem in the text.
-    const coverage = new Map<IndexedPhrase, number>();
-    const wordShare = new Map<IndexedPhrase, number>();
-    for (const stem of present.keys()) {
-      for (const phrase of byStem.get(stem)!) {
-        if (coverage.has(phrase)) continue;
-        let matchedWeight = 0;
-        let found = 0;
-        for (const s of phrase.stems) {
-          const credit = present.get(s);
-          matchedWeight += (credit ?? 0) * weight.get(s)!;
-          if (credit !== undefined) found++;
-        }
-        coverage.set(phrase, matchedWeight / phrase.totalWeight);
-        wordShare.set(phrase, found / phrase.stems.length);
-      }
-    }
-
-    // Per category: each present stem counts once, through its best phrase.
-    const scores = new Map<IndexedCategory, { score: number; matched: Map<IndexedPhrase, number> }>();
-    const best = new Map<IndexedCategory, IndexedPhrase>();
-    for (const [stem, credit] of present) {
-      best.clear();
-      for (const phrase of byStem.get(stem)!) {
-        const current = best.get(phrase.entry);
-        if (!current || coverage.get(phrase)! > coverage.get(current)!) best.set(phrase.entry, phrase);
-      }
-      for (const [entry, phrase] of best) {
-        const contribution = credit * weight.get(stem)! * coverage.get(phrase)!;
-        const score = scores.get(entry) ?? { score: 0, matched: new Map() };
-        score.score += contribution;
-        score.matched.set(phrase, (score.matched.get(phrase) ?? 0) + contribution);
-        scores.set(entry, score);
-      }
-    }
-
-    return [...scores]
-      .map(([entry, { score, matched }]) => ({
-        sectorCode: entry.sectorCode,
-        categoryCode: entry.code,
-        score,
-        matched: [...matched].sort((a, b) => b[1] - a[1]).map(([phrase]) => phrase.text),
-        evidence: [...matched.keys()].reduce((sum, phrase) => sum + coverage.get(phrase)! * wordShare.get(phrase)! ** 2, 0),
-      }))
-      .sort((a, b) => b.score - a.score || a.categoryCode.localeCompare(b.categoryCode));
-  }
+  const { acronyms, rank } = createKeywordScorer(categories);
 
   let lastText: AnalysedText | null = null;
   let lastRanked: CategoryScore[] = [];

@@ -1,0 +1,206 @@
+import type { CategoryDefinition } from '../plugin-api/index.js';
+import { keywordTerms } from './topic-terms.js';
+
+/** A category as the classifier knows it: its sector and its keyword phrases. */
+export interface ClassifierCategory {
+  sectorCode: string;
+  category: CategoryDefinition;
+}
+
+export interface CategoryScore {
+  sectorCode: string;
+  categoryCode: string;
+  score: number;
+  /** The keyword phrases that contributed, best first, as written in the plugin. */
+  matched: string[];
+  /**
+   * How many whole phrases the matches add up to. A phrase counts by the share
+   * of its weight found times the square of the share of its words found, so
+   * one word of a two-word phrase («ждать» of «ждать автобус») is weak
+   * evidence however distinctive that word looked among the keywords.
+   */
+  evidence: number;
+}
+
+/** Shortest stem that may match a longer one by prefix. */
+const PREFIX_MIN = 5;
+/** Weight of a prefix match against an exact one. */
+const PREFIX_CREDIT = 0.6;
+/** Text stems whose keyword matches are kept (they depend on the stem alone); past this the cache starts afresh. */
+const LOOKUP_CACHE_LIMIT = 50_000;
+
+interface Phrase {
+  entry: number;
+  text: string;
+  /** Keyword stem ids. */
+  stems: Int32Array;
+  totalWeight: number;
+}
+
+/** The phrases of one keyword stem, by category in the order the categories first occur among them. */
+type StemGroups = { entry: number; phrases: number[] }[];
+
+/**
+ * The scoring of keyword-classifier.ts over numbered stems, phrases and categories (typed arrays
+ * stamped per text instead of maps per text); `rank` is the classifier's unrestricted ranking,
+ * the same sums in the same order (see the rules there).
+ */
+export function createKeywordScorer(categories: readonly ClassifierCategory[]) {
+  const phraseStems = categories.map(({ category }) => category.keywords.map((keyword) => [...new Set(keywordTerms(keyword))]));
+
+  // Inverse frequency over categories: in how many categories does a stem occur?
+  const categoriesOf = new Map<string, Set<number>>();
+  phraseStems.forEach((phrases, index) => {
+    for (const stems of phrases)
+      for (const stem of stems) {
+        if (!categoriesOf.has(stem)) categoriesOf.set(stem, new Set());
+        categoriesOf.get(stem)!.add(index);
+      }
+  });
+  const total = Math.max(categories.length, 1);
+  const weightOf = new Map([...categoriesOf].map(([stem, owners]) => [stem, Math.log(1 + total / owners.size) ** 2]));
+
+  // stem -> phrases containing it, stems numbered in the order they first occur.
+  const stemIds = new Map<string, number>();
+  const byStem: number[][] = [];
+  const phrases: Phrase[] = [];
+  categories.forEach(({ category }, entry) => {
+    category.keywords.forEach((keyword, k) => {
+      const stems = phraseStems[entry]![k]!;
+      if (stems.length === 0) return;
+      const ids = stems.map((stem) => {
+        let id = stemIds.get(stem);
+        if (id === undefined) stemIds.set(stem, (id = stemIds.size)), byStem.push([]);
+        return id;
+      });
+      for (const id of ids) byStem[id]!.push(phrases.length);
+      phrases.push({ entry, text: keyword, stems: Int32Array.from(ids), totalWeight: stems.reduce((sum, s) => sum + weightOf.get(s)!, 0) });
+    });
+  });
+  const stemNames = [...stemIds.keys()];
+  const weight = Float64Array.from(stemNames, (stem) => weightOf.get(stem)!);
+  const groups: StemGroups[] = byStem.map((list) => {
+    const byEntry = new Map<number, number[]>();
+    for (const p of list) byEntry.set(phrases[p]!.entry, [...(byEntry.get(phrases[p]!.entry) ?? []), p]);
+    return [...byEntry].map(([entry, ids]) => ({ entry, phrases: ids }));
+  });
+  const acronyms: ReadonlySet<string> = new Set(stemNames.filter((stem) => stem.startsWith('#')).map((stem) => stem.slice(1)));
+  // Sorted, so that the keyword stems starting with a text stem are one binary search away.
+  const sorted = stemNames.filter((stem) => !stem.startsWith('#')).sort();
+  // Ties of score go by the category code's localeCompare order: its rank among the codes, compared once here.
+  const codes = categories.map(({ category }) => category.code);
+  const byCode = [...codes].sort((a, b) => a.localeCompare(b));
+  const codeRank = codes.map((code) => byCode.findIndex((other) => other.localeCompare(code) === 0));
+
+  /** Keyword stems (ids) a text stem stands for, with the credit of each match. */
+  function lookup(textStem: string): [number, number][] {
+    const exact = stemIds.get(textStem);
+    const found: [number, number][] = exact !== undefined ? [[exact, 1]] : [];
+    if (textStem.startsWith('#') || textStem.length < PREFIX_MIN) return found;
+    // Keyword stems that are a prefix of the text stem («батар» for «батаре»)...
+    for (let length = PREFIX_MIN; length < textStem.length; length++) {
+      const prefix = stemIds.get(textStem.slice(0, length));
+      if (prefix !== undefined) found.push([prefix, PREFIX_CREDIT]);
+    }
+    // ...and those the text stem is a prefix of («контейнер» for «контейнерн»).
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle]! < textStem) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = low; i < sorted.length && sorted[i]!.startsWith(textStem); i++) {
+      if (sorted[i] !== textStem) found.push([stemIds.get(sorted[i]!)!, PREFIX_CREDIT]);
+    }
+    return found;
+  }
+  const looked = new Map<string, [number, number][]>();
+
+  // Per-text state, valid where its stamp is the current text's.
+  let text = 0;
+  const stemSeen = new Uint32Array(stemNames.length);
+  const credit = new Float64Array(stemNames.length);
+  const phraseSeen = new Uint32Array(phrases.length);
+  const coverage = new Float64Array(phrases.length);
+  const wordShare = new Float64Array(phrases.length);
+  const entrySeen = new Uint32Array(categories.length);
+  const score = new Float64Array(categories.length);
+  const matched: { phrase: number; contribution: number }[][] = categories.map(() => []);
+
+  function rank(terms: readonly string[]): CategoryScore[] {
+    if (++text === 0xffffffff) {
+      for (const seen of [stemSeen, phraseSeen, entrySeen]) seen.fill(0);
+      text = 1;
+    }
+    // Credit of each keyword stem present in the text (best match), in the order first found.
+    const present: number[] = [];
+    for (const textStem of new Set(terms)) {
+      let found = looked.get(textStem);
+      if (!found) {
+        if (looked.size >= LOOKUP_CACHE_LIMIT) looked.clear();
+        looked.set(textStem, (found = lookup(textStem)));
+      }
+      for (const [stem, value] of found) {
+        if (stemSeen[stem] !== text) {
+          stemSeen[stem] = text;
+          credit[stem] = Math.max(0, value);
+          present.push(stem);
+        } else credit[stem] = Math.max(credit[stem]!, value);
+      }
+    }
+
+    // Coverage of each phrase that has at least one stem in the text.
+    for (const stem of present) {
+      for (const p of byStem[stem]!) {
+        if (phraseSeen[p] === text) continue;
+        phraseSeen[p] = text;
+        const phrase = phrases[p]!;
+        let matchedWeight = 0;
+        let found = 0;
+        for (const s of phrase.stems) {
+          const here = stemSeen[s] === text;
+          matchedWeight += (here ? credit[s]! : 0) * weight[s]!;
+          if (here) found++;
+        }
+        coverage[p] = matchedWeight / phrase.totalWeight;
+        wordShare[p] = found / phrase.stems.length;
+      }
+    }
+
+    // Per category: each present stem counts once, through its best phrase (the first of the highest coverage).
+    const scored: number[] = [];
+    for (const stem of present) {
+      for (const { entry, phrases: candidates } of groups[stem]!) {
+        let best = candidates[0]!;
+        for (let i = 1; i < candidates.length; i++) if (coverage[candidates[i]!]! > coverage[best]!) best = candidates[i]!;
+        const contribution = credit[stem]! * weight[stem]! * coverage[best]!;
+        if (entrySeen[entry] !== text) {
+          entrySeen[entry] = text;
+          score[entry] = 0;
+          matched[entry]!.length = 0;
+          scored.push(entry);
+        }
+        score[entry]! += contribution;
+        const list = matched[entry]!;
+        const same = list.find((item) => item.phrase === best);
+        if (same) same.contribution = same.contribution + contribution;
+        else list.push({ phrase: best, contribution: 0 + contribution });
+      }
+    }
+
+    return scored
+      .map((entry) => ({
+        entry,
+        sectorCode: categories[entry]!.sectorCode,
+        categoryCode: codes[entry]!,
+        score: score[entry]!,
+        matched: [...matched[entry]!].sort((a, b) => b.contribution - a.contribution).map((item) => phrases[item.phrase]!.text),
+        evidence: matched[entry]!.reduce((sum, item) => sum + coverage[item.phrase]! * wordShare[item.phrase]! ** 2, 0),
+      }))
+      .sort((a, b) => b.score - a.score || codeRank[a.entry]! - codeRank[b.entry]!)
+      .map(({ entry: _entry, ...category }) => category);
+  }
+
+  return { acronyms, rank };
+}
