@@ -36,18 +36,24 @@ export class FeatureIndex {
   }
 }
 
-/** What one word gives the features, looked up once: its stem, its `w:` feature, its `c:` n-grams (id, or the name when no model knows it). */
+/**
+ * What one word gives the features, looked up once: its stem and its `w:` and `c:` features as codes,
+ * a feature id (≥ 0) or, for a feature no model knows, `-2 - n` where n numbers the unknown feature
+ * names (they only count towards the number of distinct features).
+ */
 interface WordFeatures {
   stem: string;
-  stemId: number;
-  stemName: string | null;
-  gramIds: Int32Array;
-  /** The names of the unknown n-grams (null where the id is known): needed only to count distinct features. */
-  gramNames: (string | null)[];
+  stemCode: number;
+  gramCodes: Int32Array;
+  /** The code of this word's `b:` feature after a previous stem. */
+  after: Map<string, number>;
 }
 
-/** Words whose features are kept; past this the cache starts afresh rather than grow for ever (as the stem cache). */
-const WORD_CACHE_LIMIT = 20_000;
+/** Words whose features are kept; past this (or past UNKNOWN_LIMIT unknown names) the cache starts afresh rather than grow for ever. */
+const WORD_CACHE_LIMIT = 10_000;
+const UNKNOWN_LIMIT = 100_000;
+/** Previous stems whose bigram with a word is kept, per word. */
+const BIGRAM_CACHE_LIMIT = 256;
 
 /**
  * `index.read(addKeywordFeatures(textFeatures(text), keywords))` (text-features.ts) from a text's
@@ -58,11 +64,15 @@ const WORD_CACHE_LIMIT = 20_000;
  */
 export class TextFeatureReader {
   private readonly words = new Map<string, WordFeatures>();
-  private readonly keywordIds = new Map<string, number>();
-  /** Feature id → the call that last took it (distinct features without a Set of names). */
+  private readonly unknownNames = new Map<string, number>();
+  /** Ids of the `k:` and `s:` features by category and sector code. */
+  private readonly categoryIds = new Map<string, number>();
+  private readonly sectorIds = new Map<string, number>();
+  /** Feature id (unknown feature number) → the call that last took it: distinct features without a Set of names. */
   private readonly seen: Uint32Array;
+  private unknownSeen = new Uint32Array(1024);
   private call = 0;
-  private readonly unknown = new Set<string>();
+  private unknown = 0;
   private ids = new Int32Array(1024);
   private count = 0;
 
@@ -71,36 +81,46 @@ export class TextFeatureReader {
   }
 
   read(words: readonly string[], keywords: Classification): ReadFeatures {
+    // Started afresh between texts only: the unknown numbers of a text must stay the same while it is read.
+    if (this.words.size >= WORD_CACHE_LIMIT || this.unknownNames.size >= UNKNOWN_LIMIT) {
+      this.words.clear();
+      this.unknownNames.clear();
+    }
     if (++this.call === 0xffffffff) {
       this.seen.fill(0);
+      this.unknownSeen.fill(0);
       this.call = 1;
     }
     this.count = 0;
-    this.unknown.clear();
+    this.unknown = 0;
     let previous: string | null = null;
     for (const word of words) {
       const features = this.wordFeatures(word);
-      this.take(features.stemId, features.stemName);
+      this.take(features.stemCode);
       if (previous) {
-        const name = bigramName(previous, features.stem);
-        const id = this.index.id(name);
-        this.take(id, id < 0 ? name : null);
+        let bigram = features.after.get(previous);
+        if (bigram === undefined) {
+          bigram = this.code(bigramName(previous, features.stem));
+          if (features.after.size >= BIGRAM_CACHE_LIMIT) features.after.clear();
+          features.after.set(previous, bigram);
+        }
+        this.take(bigram);
       }
       previous = features.stem;
-      const { gramIds, gramNames } = features;
-      for (let g = 0; g < gramIds.length; g++) this.take(gramIds[g]!, gramNames[g]!);
+      const codes = features.gramCodes;
+      for (let g = 0; g < codes.length; g++) this.take(codes[g]!);
     }
     const textCount = this.count;
-    const distinct = textCount + this.unknown.size;
+    const distinct = textCount + this.unknown;
     const value = distinct ? 1 / Math.sqrt(distinct) : 0;
     const extra: number[] = [];
     const topCategory = keywords.categories[0]?.score ?? 0;
     if (topCategory > 0) {
-      for (const category of keywords.categories.slice(0, KEYWORD_TOP)) this.keyword(`k:${category.categoryCode}`, category.score / topCategory, extra);
+      for (const category of keywords.categories.slice(0, KEYWORD_TOP)) this.keyword('k:', category.categoryCode, category.score / topCategory, extra);
     }
     const topSector = keywords.sectors[0]?.score ?? 0;
     if (topSector > 0) {
-      for (const sector of keywords.sectors.slice(0, KEYWORD_TOP)) this.keyword(`s:${sector.sectorCode}`, sector.score / topSector, extra);
+      for (const sector of keywords.sectors.slice(0, KEYWORD_TOP)) this.keyword('s:', sector.sectorCode, sector.score / topSector, extra);
     }
     const ids = this.ids.slice(0, this.count);
     const values = new Float64Array(this.count).fill(value, 0, textCount);
@@ -108,26 +128,47 @@ export class TextFeatureReader {
     return { ids, values };
   }
 
-  private take(id: number, name: string | null): void {
-    if (id < 0) {
-      this.unknown.add(name!);
+  private take(code: number): void {
+    if (code < 0) {
+      const n = -2 - code;
+      if (this.unknownSeen[n] !== this.call) {
+        this.unknownSeen[n] = this.call;
+        this.unknown++;
+      }
       return;
     }
-    if (this.seen[id] === this.call) return;
-    this.seen[id] = this.call;
+    if (this.seen[code] === this.call) return;
+    this.seen[code] = this.call;
     if (this.count === this.ids.length) {
       const grown = new Int32Array(this.ids.length * 2);
       grown.set(this.ids);
       this.ids = grown;
     }
-    this.ids[this.count++] = id;
+    this.ids[this.count++] = code;
   }
 
-  private keyword(name: string, value: number, values: number[]): void {
-    let id = this.keywordIds.get(name);
-    if (id === undefined) this.keywordIds.set(name, (id = this.index.id(name)));
+  /** A feature's code: its id, or `-2 - n` for the n-th unknown name. */
+  private code(name: string): number {
+    const id = this.index.id(name);
+    if (id >= 0) return id;
+    let n = this.unknownNames.get(name);
+    if (n === undefined) {
+      this.unknownNames.set(name, (n = this.unknownNames.size));
+      if (n >= this.unknownSeen.length) {
+        const grown = new Uint32Array(this.unknownSeen.length * 2);
+        grown.set(this.unknownSeen);
+        this.unknownSeen = grown;
+      }
+    }
+    return -2 - n;
+  }
+
+  private keyword(prefix: 'k:' | 's:', code: string, value: number, values: number[]): void {
+    const ids = prefix === 'k:' ? this.categoryIds : this.sectorIds;
+    let id = ids.get(code);
+    if (id === undefined) ids.set(code, (id = this.index.id(prefix + code)));
     if (id < 0 || this.seen[id] === this.call) return;
-    this.take(id, null);
+    this.take(id);
     values.push(value);
   }
 
@@ -135,17 +176,10 @@ export class TextFeatureReader {
     let features = this.words.get(word);
     if (features) return features;
     const stem = stemRussian(word);
-    const stemName = `w:${stem}`;
-    const stemId = this.index.id(stemName);
     const grams = wordGrams(word);
-    const gramIds = new Int32Array(grams.length);
-    const gramNames: (string | null)[] = [];
-    grams.forEach((gram, g) => {
-      gramIds[g] = this.index.id(gram);
-      gramNames.push(gramIds[g]! < 0 ? gram : null);
-    });
-    features = { stem, stemId, stemName: stemId < 0 ? stemName : null, gramIds, gramNames };
-    if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
+    const gramCodes = new Int32Array(grams.length);
+    for (let g = 0; g < grams.length; g++) gramCodes[g] = this.code(grams[g]!);
+    features = { stem, stemCode: this.code(`w:${stem}`), gramCodes, after: new Map() };
     this.words.set(word, features);
     return features;
   }

@@ -115,7 +115,8 @@ export function createKeywordScorer(categories: readonly ClassifierCategory[]) {
     }
     return found;
   }
-  const looked = new Map<string, [number, number][]>();
+  /** `lookup` of each text stem seen (it depends on the stem alone), with the text that last used it. */
+  const looked = new Map<string, { matches: [number, number][]; text: number }>();
 
   // Per-text state, valid where its stamp is the current text's.
   let text = 0;
@@ -131,17 +132,21 @@ export function createKeywordScorer(categories: readonly ClassifierCategory[]) {
   function rank(terms: readonly string[]): CategoryScore[] {
     if (++text === 0xffffffff) {
       for (const seen of [stemSeen, phraseSeen, entrySeen]) seen.fill(0);
+      looked.clear();
       text = 1;
     }
     // Credit of each keyword stem present in the text (best match), in the order first found.
     const present: number[] = [];
-    for (const textStem of new Set(terms)) {
+    for (const textStem of terms) {
       let found = looked.get(textStem);
       if (!found) {
         if (looked.size >= LOOKUP_CACHE_LIMIT) looked.clear();
-        looked.set(textStem, (found = lookup(textStem)));
+        looked.set(textStem, (found = { matches: lookup(textStem), text: 0 }));
       }
-      for (const [stem, value] of found) {
+      // Each distinct text stem once.
+      if (found.text === text) continue;
+      found.text = text;
+      for (const [stem, value] of found.matches) {
         if (stemSeen[stem] !== text) {
           stemSeen[stem] = text;
           credit[stem] = Math.max(0, value);
@@ -189,17 +194,22 @@ export function createKeywordScorer(categories: readonly ClassifierCategory[]) {
       }
     }
 
-    return scored
-      .map((entry) => ({
-        entry,
+    // Best first: by score, ties by the category code (sorting the categories' numbers, then making their scores, keeps the order).
+    scored.sort((a, b) => score[b]! - score[a]! || codeRank[a]! - codeRank[b]!);
+    const ranked: CategoryScore[] = [];
+    for (const entry of scored) {
+      const list = matched[entry]!;
+      let evidence = 0;
+      for (const item of list) evidence = evidence + coverage[item.phrase]! * wordShare[item.phrase]! ** 2;
+      ranked.push({
         sectorCode: categories[entry]!.sectorCode,
         categoryCode: codes[entry]!,
         score: score[entry]!,
-        matched: [...matched[entry]!].sort((a, b) => b.contribution - a.contribution).map((item) => phrases[item.phrase]!.text),
-        evidence: matched[entry]!.reduce((sum, item) => sum + coverage[item.phrase]! * wordShare[item.phrase]! ** 2, 0),
-      }))
-      .sort((a, b) => b.score - a.score || codeRank[a.entry]! - codeRank[b.entry]!)
-      .map(({ entry: _entry, ...category }) => category);
+        matched: list.length === 1 ? [phrases[list[0]!.phrase]!.text] : [...list].sort((a, b) => b.contribution - a.contribution).map((item) => phrases[item.phrase]!.text),
+        evidence,
+      });
+    }
+    return ranked;
   }
 
   return { acronyms, rank };

@@ -95,6 +95,8 @@ export function createStructurer(
   const matcher = createMunicipalityMatcher([...municipalities], options.places);
   const classifier = createKeywordClassifier(plugins.flatMap((plugin) => plugin.categories.map((category) => ({ sectorCode: plugin.code, category }))));
   const enabledSectors = new Set(plugins.map((plugin) => plugin.code));
+  /** The one-sector sets a hint allows, made once (the model keeps what each set allows). */
+  const hintedSectors = new Map([...enabledSectors].map((code) => [code, new Set([code])]));
   const enabledCategories = new Set(plugins.flatMap((plugin) => plugin.categories.map((category) => category.code)));
   const candidate = options.model === undefined ? committedModel() : options.model;
   const model = candidate && [...enabledCategories].every((code) => candidate.categories.includes(code)) ? candidate : null;
@@ -137,7 +139,7 @@ export function createStructurer(
       const unrestricted = hinted ? classifier.classify(analysed) : keywords;
       // read(addKeywordFeatures(textFeatures(text), unrestricted)), each word's features looked up once.
       const features = model.readText(analysed.featureWords, unrestricted);
-      const allowedSectors = hinted && enabledSectors.has(hinted) ? new Set([hinted]) : enabledSectors;
+      const allowedSectors = hinted && enabledSectors.has(hinted) ? hintedSectors.get(hinted)! : enabledSectors;
       const sectors = model.rankSectors(features, allowedSectors, unrestricted);
       // Categories of the likely sectors only: a sector under 2% cannot make the top three.
       const likely = sectors
