@@ -17,7 +17,7 @@ export class AnalysedText {
   private stemList: string[] | undefined;
   private termsWith: ReadonlySet<string> | undefined;
   private terms: string[] | undefined;
-  private plainTerms: string[] | undefined;
+  private plainTerms: { terms: string[]; starts: number[] } | undefined;
   private words: string[] | undefined;
 
   constructor(readonly text: string) {
@@ -36,15 +36,23 @@ export class AnalysedText {
 
   /** `topicStems(text, acronyms)` (topic-terms.ts). */
   topicTerms(acronyms: ReadonlySet<string> = NO_ACRONYMS): string[] {
-    if (acronyms === NO_ACRONYMS || acronyms.size === 0) {
-      this.plainTerms ??= termsOfTokens(this.text, this.tokens, NO_ACRONYMS);
-      return this.plainTerms;
-    }
+    if (acronyms === NO_ACRONYMS || acronyms.size === 0) return this.termsByToken.terms;
     if (this.termsWith !== acronyms || !this.terms) {
-      this.terms = termsOfTokens(this.text, this.tokens, acronyms);
+      this.terms = termsOfTokens(this.text, this.tokens, acronyms, this.stems);
       this.termsWith = acronyms;
     }
     return this.terms;
+  }
+
+  /** `topicTerms()` and where each token's terms start in them (`starts[tokens.length]` is their number). */
+  get termsByToken(): { terms: string[]; starts: number[] } {
+    if (!this.plainTerms) {
+      const starts: number[] = [];
+      const terms = termsOfTokens(this.text, this.tokens, NO_ACRONYMS, this.stems, starts);
+      starts.push(terms.length);
+      this.plainTerms = { terms, starts };
+    }
+    return this.plainTerms;
   }
 
   /** The words the learned classifier reads: those of the first FEATURE_TEXT_LIMIT characters, without numbers. */

@@ -146,7 +146,9 @@ export function createKeywordScorer(categories: readonly ClassifierCategory[]) {
       // Each distinct text stem once.
       if (found.text === text) continue;
       found.text = text;
-      for (const [stem, value] of found.matches) {
+      const matches = found.matches;
+      for (let m = 0; m < matches.length; m++) {
+        const [stem, value] = matches[m]!;
         if (stemSeen[stem] !== text) {
           stemSeen[stem] = text;
           credit[stem] = Math.max(0, value);
@@ -156,14 +158,18 @@ export function createKeywordScorer(categories: readonly ClassifierCategory[]) {
     }
 
     // Coverage of each phrase that has at least one stem in the text.
-    for (const stem of present) {
-      for (const p of byStem[stem]!) {
+    for (let i = 0; i < present.length; i++) {
+      const withStem = byStem[present[i]!]!;
+      for (let j = 0; j < withStem.length; j++) {
+        const p = withStem[j]!;
         if (phraseSeen[p] === text) continue;
         phraseSeen[p] = text;
         const phrase = phrases[p]!;
         let matchedWeight = 0;
         let found = 0;
-        for (const s of phrase.stems) {
+        const stems = phrase.stems;
+        for (let k = 0; k < stems.length; k++) {
+          const s = stems[k]!;
           const here = stemSeen[s] === text;
           matchedWeight += (here ? credit[s]! : 0) * weight[s]!;
           if (here) found++;
@@ -175,8 +181,11 @@ export function createKeywordScorer(categories: readonly ClassifierCategory[]) {
 
     // Per category: each present stem counts once, through its best phrase (the first of the highest coverage).
     const scored: number[] = [];
-    for (const stem of present) {
-      for (const { entry, phrases: candidates } of groups[stem]!) {
+    for (let i = 0; i < present.length; i++) {
+      const stem = present[i]!;
+      const byEntry = groups[stem]!;
+      for (let j = 0; j < byEntry.length; j++) {
+        const { entry, phrases: candidates } = byEntry[j]!;
         let best = candidates[0]!;
         for (let i = 1; i < candidates.length; i++) if (coverage[candidates[i]!]! > coverage[best]!) best = candidates[i]!;
         const contribution = credit[stem]! * weight[stem]! * coverage[best]!;
@@ -188,8 +197,9 @@ export function createKeywordScorer(categories: readonly ClassifierCategory[]) {
         }
         score[entry]! += contribution;
         const list = matched[entry]!;
-        const same = list.find((item) => item.phrase === best);
-        if (same) same.contribution = same.contribution + contribution;
+        let same = 0;
+        while (same < list.length && list[same]!.phrase !== best) same++;
+        if (same < list.length) list[same]!.contribution = list[same]!.contribution + contribution;
         else list.push({ phrase: best, contribution: 0 + contribution });
       }
     }

@@ -112,7 +112,7 @@ export function createStructurer(
       const placePart = place ? `place: «${place.matched}»` : null;
       const hinted = hints.sectorCode ?? null;
       const keywords = classifier.classify(analysed, { sectorCode: hinted });
-      const base = { municipalityCode: place?.code ?? null, summary: summarise(text, keywords.matched) };
+      const base = { municipalityCode: place?.code ?? null, summary: summarise(analysed, keywords.matched) };
       if (hints.categoryKnown) {
         return {
           ...base,

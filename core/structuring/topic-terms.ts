@@ -135,17 +135,22 @@ export function topicStems(text: string, acronyms: ReadonlySet<string> = new Set
   return termsOfTokens(text, tokenizeRussian(text), acronyms);
 }
 
-/** `topicStems` of a text already tokenised (`tokens`: `tokenizeRussian(text)`). */
-export function termsOfTokens(text: string, tokens: readonly Token[], acronyms: ReadonlySet<string>): string[] {
+/**
+ * `topicStems` of a text already tokenised (`tokens`: `tokenizeRussian(text)`), with the tokens' stems when known;
+ * `starts`, when given, gets where each token's terms start in the result.
+ */
+export function termsOfTokens(text: string, tokens: readonly Token[], acronyms: ReadonlySet<string>, stems?: readonly string[], starts?: number[]): string[] {
   const terms: string[] = [];
-  for (const token of tokens) {
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
     const word = token.text;
+    starts?.push(terms.length);
     const acronym = mayBeAcronym(text, token) ? ACRONYM_IN_TEXT.exec(text.slice(token.start, token.end))?.[1] : undefined;
     if (acronym) terms.push(`#${normaliseRussian(acronym)}`);
     else if (acronyms.size && acronyms.has(word)) terms.push(`#${word}`);
     // Numbers say nothing of the topic, except emergency numbers such as «103», «104».
     if (STOP_WORDS.has(word) || (word.charCodeAt(0) <= 0x39 && /^\d+$/.test(word) && !/^1\d\d$/.test(word))) continue;
-    terms.push(stemRussian(word));
+    terms.push(stems ? stems[t]! : stemRussian(word));
   }
   return terms;
 }
