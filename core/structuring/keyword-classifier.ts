@@ -1,5 +1,5 @@
 import { AnalysedText } from './analysed-text.js';
-import { createKeywordScorer, type CategoryScore, type ClassifierCategory } from './keyword-scoring.js';
+import { createKeywordScorer, type CategoryScore, type ClassifierCategory, type Ranking } from './keyword-scoring.js';
 import { topicStems } from './topic-terms.js';
 
 export type { CategoryScore, ClassifierCategory };
@@ -61,22 +61,21 @@ export function createKeywordClassifier(categories: readonly ClassifierCategory[
   const { acronyms, rank } = createKeywordScorer(categories);
 
   let lastText: AnalysedText | null = null;
-  let lastRanked: CategoryScore[] = [];
+  let lastRanking: Ranking | null = null;
 
   return {
     classify(text, options = {}) {
-      let all: CategoryScore[];
+      let ranking: Ranking;
       if (text instanceof AnalysedText) {
-        if (text !== lastText) {
-          lastRanked = rank(text.topicTerms(acronyms));
+        if (text !== lastText || !lastRanking) {
+          lastRanking = rank(text.topicTerms(acronyms));
           lastText = text;
         }
-        all = lastRanked;
+        ranking = lastRanking;
       } else {
-        all = rank(topicStems(text, acronyms));
+        ranking = rank(topicStems(text, acronyms));
       }
-      const sector = options.sectorCode;
-      const ranked = sector ? all.filter((category) => category.sectorCode === sector) : all;
+      const ranked = ranking.categories(options.sectorCode);
 
       const sectorTotals = new Map<string, number>();
       for (const category of ranked) sectorTotals.set(category.sectorCode, (sectorTotals.get(category.sectorCode) ?? 0) + category.score);

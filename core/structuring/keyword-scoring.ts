@@ -22,6 +22,14 @@ export interface CategoryScore {
   evidence: number;
 }
 
+/**
+ * The categories a text's keywords scored, best first: all of them, or those of one sector (the
+ * same scores: a sector only filters them). Each category's score is made once, on first use.
+ */
+export interface Ranking {
+  categories(sectorCode?: string | null): CategoryScore[];
+}
+
 /** Shortest stem that may match a longer one by prefix. */
 const PREFIX_MIN = 5;
 /** Weight of a prefix match against an exact one. */
@@ -70,7 +78,10 @@ export function createKeywordScorer(categories: readonly ClassifierCategory[]) {
       if (stems.length === 0) return;
       const ids = stems.map((stem) => {
         let id = stemIds.get(stem);
-        if (id === undefined) stemIds.set(stem, (id = stemIds.size)), byStem.push([]);
+        if (id === undefined) {
+          stemIds.set(stem, (id = stemIds.size));
+          byStem.push([]);
+        }
         return id;
       });
       for (const id of ids) byStem[id]!.push(phrases.length);
@@ -129,7 +140,7 @@ export function createKeywordScorer(categories: readonly ClassifierCategory[]) {
   const score = new Float64Array(categories.length);
   const matched: { phrase: number; contribution: number }[][] = categories.map(() => []);
 
-  function rank(terms: readonly string[]): CategoryScore[] {
+  function rank(terms: readonly string[]): Ranking {
     if (++text === 0xffffffff) {
       for (const seen of [stemSeen, phraseSeen, entrySeen]) seen.fill(0);
       looked.clear();
@@ -192,7 +203,7 @@ export function createKeywordScorer(categories: readonly ClassifierCategory[]) {
         if (entrySeen[entry] !== text) {
           entrySeen[entry] = text;
           score[entry] = 0;
-          matched[entry]!.length = 0;
+          matched[entry] = [];
           scored.push(entry);
         }
         score[entry]! += contribution;
@@ -206,20 +217,30 @@ export function createKeywordScorer(categories: readonly ClassifierCategory[]) {
 
     // Best first: by score, ties by the category code (sorting the categories' numbers, then making their scores, keeps the order).
     scored.sort((a, b) => score[b]! - score[a]! || codeRank[a]! - codeRank[b]!);
-    const ranked: CategoryScore[] = [];
-    for (const entry of scored) {
+    const found = scored.map((entry) => {
       const list = matched[entry]!;
       let evidence = 0;
       for (const item of list) evidence = evidence + coverage[item.phrase]! * wordShare[item.phrase]! ** 2;
-      ranked.push({
-        sectorCode: categories[entry]!.sectorCode,
-        categoryCode: codes[entry]!,
-        score: score[entry]!,
-        matched: list.length === 1 ? [phrases[list[0]!.phrase]!.text] : [...list].sort((a, b) => b.contribution - a.contribution).map((item) => phrases[item.phrase]!.text),
-        evidence,
+      return { entry, score: score[entry]!, evidence, list, made: undefined as CategoryScore | undefined };
+    });
+    const make = (item: (typeof found)[number]): CategoryScore =>
+      (item.made ??= {
+        sectorCode: categories[item.entry]!.sectorCode,
+        categoryCode: codes[item.entry]!,
+        score: item.score,
+        matched:
+          item.list.length === 1
+            ? [phrases[item.list[0]!.phrase]!.text]
+            : [...item.list].sort((a, b) => b.contribution - a.contribution).map(({ phrase }) => phrases[phrase]!.text),
+        evidence: item.evidence,
       });
-    }
-    return ranked;
+    let all: CategoryScore[] | undefined;
+    return {
+      categories(sectorCode) {
+        if (!sectorCode) return (all ??= found.map(make));
+        return found.filter((item) => categories[item.entry]!.sectorCode === sectorCode).map(make);
+      },
+    };
   }
 
   return { acronyms, rank };
