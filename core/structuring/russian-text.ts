@@ -55,19 +55,6 @@ export function tokenizeRussian(text: string): Token[] {
   return tokens;
 }
 
-/** How many words `tokenizeRussian(text)` finds, without making them. */
-export function countWords(text: string): number {
-  const normalised = normaliseRussian(text);
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < normalised.length; i++) {
-    const word = isWordChar(normalised.charCodeAt(i));
-    if (word && !inWord) count++;
-    inWord = word;
-  }
-  return count;
-}
-
 /** [0-9a-zа-я] */
 function isWordChar(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x430 && code <= 0x44f);

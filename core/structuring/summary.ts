@@ -1,30 +1,34 @@
 import type { AnalysedText } from './analysed-text.js';
-import { countWords } from './russian-text.js';
 import { topicStems } from './topic-terms.js';
 
 /** Longest summary kept, in characters: a line in a list, not a second copy of the text. */
 export const SUMMARY_MAX_LENGTH = 200;
 
-/** Where the text breaks into sentences (after its whitespace is collapsed). */
+/** Where the text breaks into sentences (after its whitespace is collapsed, so a line break is none). */
 const SENTENCE_BREAK = /(?<=[.!?…])\s+|\s*[\n;]\s*/;
-const SENTENCE_BREAKS = new RegExp(SENTENCE_BREAK.source, 'g');
+/**
+ * The same breaks found in the text before its whitespace is collapsed: a whitespace run there is one space
+ * after, and the line break of SENTENCE_BREAK is never met after the collapse.
+ */
+const TEXT_BREAKS = /(?<=[.!?…])\s+|\s*;\s*/g;
+const NOT_SPACE = /\S/g;
 
 /**
  * The formalised essence of an appeal (decree clause 5): the sentence that
  * holds most of the evidence the classifier used (else the first one),
  * with whitespace collapsed, cut at a word boundary. With an AnalysedText, the
- * sentences' topic terms are the text's own (its words are the sentences' words, in order).
+ * sentences are found in the text itself and their topic terms are the text's own.
  */
 export function summarise(text: string | AnalysedText, evidence: readonly string[] = []): string | null {
-  const analysed = typeof text === 'string' ? null : text;
-  const clean = (analysed ? analysed.text : (text as string)).replace(/\s+/g, ' ').trim();
-  if (!clean) return null;
   const wanted = new Set<string>();
   for (const phrase of evidence) for (const stem of phraseStems(phrase)) wanted.add(stem);
-  if (analysed && wanted.size > 0) {
-    const best = bestSentence(clean, analysed, wanted);
+  if (typeof text !== 'string') {
+    const best = bestSentence(text, wanted);
     if (best !== null) return cut(best, SUMMARY_MAX_LENGTH);
+    text = text.text;
   }
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (!clean) return null;
   const sentences = clean
     .split(SENTENCE_BREAK)
     .map((s) => s.trim())
@@ -43,41 +47,41 @@ export function summarise(text: string | AnalysedText, evidence: readonly string
 }
 
 /**
- * The loop above over the sentences of `clean` (split as `split` does), each sentence's topic terms
- * taken from the analysed text's terms by its words' positions; null if the words did not line up
- * (then the sentences are read one by one).
+ * The choice above over the sentences of the text itself (the same sentences, whitespace not yet
+ * collapsed), each sentence's topic terms those of its words among the text's; null when the text
+ * has no sentence (the choice above decides).
  */
-function bestSentence(clean: string, analysed: AnalysedText, wanted: ReadonlySet<string>): string | null {
+function bestSentence(analysed: AnalysedText, wanted: ReadonlySet<string>): string | null {
+  const { text, tokens } = analysed;
   const { terms, starts } = analysed.termsByToken;
-  let best: string | undefined;
+  /** The best sentence's span in the text (start -1: none yet). */
+  const best = { start: -1, end: -1 };
   let bestHits = 0;
   let token = 0;
   let from = 0;
-  const hitsIn = (first: number, end: number) => {
-    const found = new Set<string>();
-    for (let t = starts[first]!; t < starts[end]!; t++) if (wanted.has(terms[t]!)) found.add(terms[t]!);
-    return found.size;
-  };
+  const found = new Set<string>();
   const sentence = (to: number) => {
-    const raw = clean.slice(from, to);
-    const words = countWords(raw);
-    const trimmed = raw.trim();
-    if (trimmed && token + words <= analysed.tokens.length) {
-      best ??= trimmed;
-      const hits = hitsIn(token, token + words);
-      if (hits > bestHits) {
-        best = trimmed;
-        bestHits = hits;
-      }
+    const first = token;
+    while (token < tokens.length && tokens[token]!.start < to) token++;
+    NOT_SPACE.lastIndex = from;
+    const letter = NOT_SPACE.exec(text);
+    if (!letter || letter.index >= to) return;
+    if (best.start < 0) [best.start, best.end] = [from, to];
+    if (wanted.size === 0) return;
+    found.clear();
+    for (let t = starts[first]!; t < starts[token]!; t++) if (wanted.has(terms[t]!)) found.add(terms[t]!);
+    if (found.size > bestHits) {
+      [best.start, best.end] = [from, to];
+      bestHits = found.size;
     }
-    token += words;
   };
-  for (const found of clean.matchAll(SENTENCE_BREAKS)) {
-    sentence(found.index);
-    from = found.index + found[0].length;
+  for (const breaking of text.matchAll(TEXT_BREAKS)) {
+    sentence(breaking.index);
+    from = breaking.index + breaking[0].length;
   }
-  sentence(clean.length);
-  return token === analysed.tokens.length && best !== undefined ? best : null;
+  sentence(text.length);
+  if (best.start < 0) return null;
+  return text.slice(best.start, best.end).replace(/\s+/g, ' ').trim();
 }
 
 /** Evidence phrases are the plugins' keyword phrases, few and repeated: their stems are kept (bounded all the same). */
