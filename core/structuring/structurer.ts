@@ -183,12 +183,7 @@ export function createStructurer(
         second.score >= MIXED_SECTORS_RATIO * first.score &&
         runnerUp.probability >= MIXED_MODEL_SHARE &&
         [first.sectorCode, second.sectorCode].includes(runnerUp.code);
-      const guard =
-        topicWordCount(analysed.topicTerms()) < MIN_TOPIC_WORDS
-          ? 'little text'
-          : mixed
-            ? `mixed: ${first.sectorCode}, ${second.sectorCode}`
-            : null;
+      const guard = topicWordCount(analysed.topicTerms()) < MIN_TOPIC_WORDS ? 'little text' : mixed ? `mixed: ${first.sectorCode}, ${second.sectorCode}` : null;
       if (guard) confidence = Math.min(confidence, GUARD_CAP);
       return {
         ...base,
