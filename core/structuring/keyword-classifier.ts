@@ -19,7 +19,8 @@ export interface Classification {
 export interface KeywordClassifier {
   /**
    * With an AnalysedText, its topic terms are the ones already worked out, and the scores of the
-   * last text classified are kept: classifying it again (with another sector or none) only ranks them.
+   * last text classified are kept: classifying it again (any sector after none, or the same sector) only
+   * ranks them; ask for every sector first when both will be wanted.
    */
   classify(text: string | AnalysedText, options?: { sectorCode?: string | null }): Classification;
 }
@@ -65,17 +66,19 @@ export function createKeywordClassifier(categories: readonly ClassifierCategory[
 
   return {
     classify(text, options = {}) {
+      const sector = options.sectorCode || null;
       let ranking: Ranking;
       if (text instanceof AnalysedText) {
-        if (text !== lastText || !lastRanking) {
-          lastRanking = rank(text.topicTerms(acronyms));
+        // A ranking of every sector serves any sector; one of a sector, that sector only.
+        if (text !== lastText || !lastRanking || (lastRanking.sector && lastRanking.sector !== sector)) {
+          lastRanking = rank(text.topicTerms(acronyms), sector);
           lastText = text;
         }
         ranking = lastRanking;
       } else {
-        ranking = rank(topicStems(text, acronyms));
+        ranking = rank(topicStems(text, acronyms), sector);
       }
-      const ranked = ranking.categories(options.sectorCode);
+      const ranked = ranking.categories(sector);
 
       const sectorTotals = new Map<string, number>();
       for (const category of ranked) sectorTotals.set(category.sectorCode, (sectorTotals.get(category.sectorCode) ?? 0) + category.score);

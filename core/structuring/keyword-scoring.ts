@@ -27,6 +27,8 @@ export interface CategoryScore {
  * same scores: a sector only filters them). Each category's score is made once, on first use.
  */
 export interface Ranking {
+  /** The one sector it was scored for (null: all). */
+  sector: string | null;
   categories(sectorCode?: string | null): CategoryScore[];
 }
 
@@ -100,6 +102,7 @@ export function createKeywordScorer(categories: readonly ClassifierCategory[]) {
   const sorted = stemNames.filter((stem) => !stem.startsWith('#')).sort();
   // Ties of score go by the category code's localeCompare order: its rank among the codes, compared once here.
   const codes = categories.map(({ category }) => category.code);
+  const sectorOf = categories.map(({ sectorCode }) => sectorCode);
   const byCode = [...codes].sort((a, b) => a.localeCompare(b));
   const codeRank = codes.map((code) => byCode.findIndex((other) => other.localeCompare(code) === 0));
 
@@ -140,7 +143,11 @@ export function createKeywordScorer(categories: readonly ClassifierCategory[]) {
   const score = new Float64Array(categories.length);
   const matched: { phrase: number; contribution: number }[][] = categories.map(() => []);
 
-  function rank(terms: readonly string[]): Ranking {
+  /**
+   * `sector`: only that sector's categories are wanted (a phrase's coverage depends on the text alone,
+   * so theirs are the same numbers; the other sectors' phrases are not scored at all).
+   */
+  function rank(terms: readonly string[], sector: string | null = null): Ranking {
     if (++text === 0xffffffff) {
       for (const seen of [stemSeen, phraseSeen, entrySeen]) seen.fill(0);
       looked.clear();
@@ -173,7 +180,7 @@ export function createKeywordScorer(categories: readonly ClassifierCategory[]) {
       const withStem = byStem[present[i]!]!;
       for (let j = 0; j < withStem.length; j++) {
         const p = withStem[j]!;
-        if (phraseSeen[p] === text) continue;
+        if (phraseSeen[p] === text || (sector && sectorOf[phrases[p]!.entry] !== sector)) continue;
         phraseSeen[p] = text;
         const phrase = phrases[p]!;
         let matchedWeight = 0;
@@ -197,6 +204,7 @@ export function createKeywordScorer(categories: readonly ClassifierCategory[]) {
       const byEntry = groups[stem]!;
       for (let j = 0; j < byEntry.length; j++) {
         const { entry, phrases: candidates } = byEntry[j]!;
+        if (sector && sectorOf[entry] !== sector) continue;
         let best = candidates[0]!;
         for (let i = 1; i < candidates.length; i++) if (coverage[candidates[i]!]! > coverage[best]!) best = candidates[i]!;
         const contribution = credit[stem]! * weight[stem]! * coverage[best]!;
@@ -236,7 +244,9 @@ export function createKeywordScorer(categories: readonly ClassifierCategory[]) {
       });
     let all: CategoryScore[] | undefined;
     return {
+      sector,
       categories(sectorCode) {
+        if (sector && sectorCode !== sector) throw new Error(`keyword ranking of ${sector} asked for ${sectorCode ?? 'every sector'}`);
         if (!sectorCode) return (all ??= found.map(make));
         return found.filter((item) => categories[item.entry]!.sectorCode === sectorCode).map(make);
       },

@@ -111,7 +111,10 @@ export function createStructurer(
       const place = matcher.match(analysed);
       const placePart = place ? `place: «${place.matched}»` : null;
       const hinted = hints.sectorCode ?? null;
-      const keywords = classifier.classify(analysed, { sectorCode: hinted });
+      // The model reads the keywords' unrestricted opinion, as in training: scored first for every sector,
+      // the hinted sector's classification then filters the same scores.
+      const everySector = model && !hints.categoryKnown ? classifier.classify(analysed) : null;
+      const keywords = everySector && !hinted ? everySector : classifier.classify(analysed, { sectorCode: hinted });
       const base = { municipalityCode: place?.code ?? null, summary: summarise(analysed, keywords.matched) };
       if (hints.categoryKnown) {
         return {
@@ -134,9 +137,7 @@ export function createStructurer(
         };
       }
 
-      // The model reads the keywords' unrestricted opinion, as in training.
-      // (Scored once: the hinted classification above only filtered the same scores.)
-      const unrestricted = hinted ? classifier.classify(analysed) : keywords;
+      const unrestricted = everySector ?? classifier.classify(analysed);
       // read(addKeywordFeatures(textFeatures(text), unrestricted)), each word's features looked up once.
       const features = model.readText(analysed.featureWords, unrestricted);
       const allowedSectors = hinted && enabledSectors.has(hinted) ? hintedSectors.get(hinted)! : enabledSectors;
