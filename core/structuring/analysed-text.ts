@@ -38,7 +38,7 @@ export class AnalysedText {
   topicTerms(acronyms: ReadonlySet<string> = NO_ACRONYMS): string[] {
     if (acronyms === NO_ACRONYMS || acronyms.size === 0) return this.termsByToken.terms;
     if (this.termsWith !== acronyms || !this.terms) {
-      this.terms = termsOfTokens(this.text, this.tokens, acronyms, this.stems);
+      this.terms = withAcronyms(this.tokens, this.termsByToken, acronyms);
       this.termsWith = acronyms;
     }
     return this.terms;
@@ -60,6 +60,24 @@ export class AnalysedText {
     this.words ??= featureWords(this.tokens);
     return this.words;
   }
+}
+
+/**
+ * `termsOfTokens(…, acronyms)` from the terms without: a token the keywords know as an acronym («фап») gets
+ * `#word` before its own terms, unless it was written as one (then its first term is already `#…`; a stem
+ * never starts with «#»).
+ */
+function withAcronyms(tokens: readonly Token[], plain: { terms: string[]; starts: number[] }, acronyms: ReadonlySet<string>): string[] {
+  const { terms, starts } = plain;
+  const result: string[] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    const from = starts[t]!;
+    const to = starts[t + 1]!;
+    const word = tokens[t]!.text;
+    if (acronyms.has(word) && !(to > from && terms[from]!.startsWith('#'))) result.push(`#${word}`);
+    for (let i = from; i < to; i++) result.push(terms[i]!);
+  }
+  return result;
 }
 
 /**
