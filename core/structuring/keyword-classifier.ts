@@ -1,26 +1,8 @@
-import type { CategoryDefinition } from '../plugin-api/index.js';
-import { keywordTerms, topicStems } from './topic-terms.js';
+import { AnalysedText } from './analysed-text.js';
+import { createKeywordScorer, type CategoryScore, type ClassifierCategory, type Ranking } from './keyword-scoring.js';
+import { topicStems } from './topic-terms.js';
 
-/** A category as the classifier knows it: its sector and its keyword phrases. */
-export interface ClassifierCategory {
-  sectorCode: string;
-  category: CategoryDefinition;
-}
-
-export interface CategoryScore {
-  sectorCode: string;
-  categoryCode: string;
-  score: number;
-  /** The keyword phrases that contributed, best first, as written in the plugin. */
-  matched: string[];
-  /**
-   * How many whole phrases the matches add up to. A phrase counts by the share
-   * of its weight found times the square of the share of its words found, so
-   * one word of a two-word phrase («ждать» of «ждать автобус») is weak
-   * evidence however distinctive that word looked among the keywords.
-   */
-  evidence: number;
-}
+export type { CategoryScore, ClassifierCategory };
 
 export interface Classification {
   /** Every category that scored, best first. */
@@ -35,7 +17,12 @@ export interface Classification {
 }
 
 export interface KeywordClassifier {
-  classify(text: string, options?: { sectorCode?: string | null }): Classification;
+  /**
+   * With an AnalysedText, its topic terms are the ones already worked out, and the scores of the
+   * last text classified are kept: classifying it again (any sector after none, or the same sector) only
+   * ranks them; ask for every sector first when both will be wanted.
+   */
+  classify(text: string | AnalysedText, options?: { sectorCode?: string | null }): Classification;
 }
 
 /*
@@ -69,133 +56,29 @@ export interface KeywordClassifier {
  *   balance or a single word of a phrase stay under the default threshold 0.5.
  */
 
-/** Shortest stem that may match a longer one by prefix. */
-const PREFIX_MIN = 5;
-/** Weight of a prefix match against an exact one. */
-const PREFIX_CREDIT = 0.6;
 /** Evidence (in whole phrases) at which the strength reaches 1 − 1/e. */
 const EVIDENCE_SCALE = 0.5;
-
-interface IndexedPhrase {
-  entry: IndexedCategory;
-  text: string;
-  stems: string[];
-  totalWeight: number;
-}
-
-interface IndexedCategory {
-  sectorCode: string;
-  code: string;
-  phrases: IndexedPhrase[];
-}
-
 export function createKeywordClassifier(categories: readonly ClassifierCategory[]): KeywordClassifier {
-  const entries: IndexedCategory[] = categories.map(({ sectorCode, category }) => ({ sectorCode, code: category.code, phrases: [] }));
-  const phraseStems = categories.map(({ category }) => category.keywords.map((keyword) => [...new Set(keywordTerms(keyword))]));
+  const { acronyms, rank } = createKeywordScorer(categories);
 
-  // Inverse frequency over categories: in how many categories does a stem occur?
-  const categoriesOf = new Map<string, Set<number>>();
-  phraseStems.forEach((phrases, index) => {
-    for (const stems of phrases)
-      for (const stem of stems) {
-        if (!categoriesOf.has(stem)) categoriesOf.set(stem, new Set());
-        categoriesOf.get(stem)!.add(index);
-      }
-  });
-  const total = Math.max(categories.length, 1);
-  const weight = new Map([...categoriesOf].map(([stem, owners]) => [stem, Math.log(1 + total / owners.size) ** 2]));
-
-  // stem -> phrases containing it
-  const byStem = new Map<string, IndexedPhrase[]>();
-  categories.forEach(({ category }, index) => {
-    const entry = entries[index]!;
-    category.keywords.forEach((keyword, k) => {
-      const stems = phraseStems[index]![k]!;
-      if (stems.length === 0) return;
-      const phrase: IndexedPhrase = { entry, text: keyword, stems, totalWeight: stems.reduce((sum, s) => sum + weight.get(s)!, 0) };
-      entry.phrases.push(phrase);
-      for (const stem of stems) {
-        if (!byStem.has(stem)) byStem.set(stem, []);
-        byStem.get(stem)!.push(phrase);
-      }
-    });
-  });
-  const keywordStems = [...byStem.keys()];
-  const acronyms = new Set(keywordStems.filter((stem) => stem.startsWith('#')).map((stem) => stem.slice(1)));
-
-  // Sorted, so that the keyword stems starting with a text stem are one binary search away.
-  const sorted = keywordStems.filter((stem) => !stem.startsWith('#')).sort();
-
-  /** Keyword stems a text stem stands for, with the credit of each match. */
-  function lookup(textStem: string): [string, number][] {
-    const found: [string, number][] = byStem.has(textStem) ? [[textStem, 1]] : [];
-    if (textStem.startsWith('#') || textStem.length < PREFIX_MIN) return found;
-    // Keyword stems that are a prefix of the text stem («батар» for «батаре»)...
-    for (let length = PREFIX_MIN; length < textStem.length; length++) {
-      const prefix = textStem.slice(0, length);
-      if (byStem.has(prefix)) found.push([prefix, PREFIX_CREDIT]);
-    }
-    // ...and those the text stem is a prefix of («контейнер» for «контейнерн»).
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (sorted[middle]! < textStem) low = middle + 1;
-      else high = middle;
-    }
-    for (let i = low; i < sorted.length && sorted[i]!.startsWith(textStem); i++) {
-      if (sorted[i] !== textStem) found.push([sorted[i]!, PREFIX_CREDIT]);
-    }
-    return found;
-  }
+  let lastText: AnalysedText | null = null;
+  let lastRanking: Ranking | null = null;
 
   return {
     classify(text, options = {}) {
-      // Credit of each keyword stem present in the text (best match).
-      const present = new Map<string, number>();
-      for (const textStem of new Set(topicStems(text, acronyms))) {
-        for (const [stem, credit] of lookup(textStem)) present.set(stem, Math.max(present.get(stem) ?? 0, credit));
-      }
-
-      // Coverage of each phrase that has at least one stem in the text.
-      const coverage = new Map<IndexedPhrase, number>();
-      const wordShare = new Map<IndexedPhrase, number>();
-      for (const stem of present.keys()) {
-        for (const phrase of byStem.get(stem)!) {
-          if (coverage.has(phrase)) continue;
-          const matchedWeight = phrase.stems.reduce((sum, s) => sum + (present.get(s) ?? 0) * weight.get(s)!, 0);
-          coverage.set(phrase, matchedWeight / phrase.totalWeight);
-          wordShare.set(phrase, phrase.stems.filter((s) => present.has(s)).length / phrase.stems.length);
+      const sector = options.sectorCode || null;
+      let ranking: Ranking;
+      if (text instanceof AnalysedText) {
+        // A ranking of every sector serves any sector; one of a sector, that sector only.
+        if (text !== lastText || !lastRanking || (lastRanking.sector && lastRanking.sector !== sector)) {
+          lastRanking = rank(text.topicTerms(acronyms), sector);
+          lastText = text;
         }
+        ranking = lastRanking;
+      } else {
+        ranking = rank(topicStems(text, acronyms), sector);
       }
-
-      // Per category: each present stem counts once, through its best phrase.
-      const scores = new Map<IndexedCategory, { score: number; matched: Map<IndexedPhrase, number> }>();
-      for (const [stem, credit] of present) {
-        const best = new Map<IndexedCategory, IndexedPhrase>();
-        for (const phrase of byStem.get(stem)!) {
-          const current = best.get(phrase.entry);
-          if (!current || coverage.get(phrase)! > coverage.get(current)!) best.set(phrase.entry, phrase);
-        }
-        for (const [entry, phrase] of best) {
-          if (options.sectorCode && entry.sectorCode !== options.sectorCode) continue;
-          const contribution = credit * weight.get(stem)! * coverage.get(phrase)!;
-          const score = scores.get(entry) ?? { score: 0, matched: new Map() };
-          score.score += contribution;
-          score.matched.set(phrase, (score.matched.get(phrase) ?? 0) + contribution);
-          scores.set(entry, score);
-        }
-      }
-
-      const ranked: CategoryScore[] = [...scores]
-        .map(([entry, { score, matched }]) => ({
-          sectorCode: entry.sectorCode,
-          categoryCode: entry.code,
-          score,
-          matched: [...matched].sort((a, b) => b[1] - a[1]).map(([phrase]) => phrase.text),
-          evidence: [...matched.keys()].reduce((sum, phrase) => sum + coverage.get(phrase)! * wordShare.get(phrase)! ** 2, 0),
-        }))
-        .sort((a, b) => b.score - a.score || a.categoryCode.localeCompare(b.categoryCode));
+      const ranked = ranking.categories(sector);
 
       const sectorTotals = new Map<string, number>();
       for (const category of ranked) sectorTotals.set(category.sectorCode, (sectorTotals.get(category.sectorCode) ?? 0) + category.score);

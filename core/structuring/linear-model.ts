@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { Classification } from './keyword-classifier.js';
+import { FeatureIndex, TextFeatureReader, type ReadFeatures } from './feature-index.js';
 import type { FeatureVector } from './text-features.js';
+
+export { FeatureIndex, type ReadFeatures };
 
 /*
  * The learned part of structuring, trained by `npm run structuring:train` (core/structuring/train/)
@@ -95,36 +99,8 @@ export interface StructuringModel {
   rankCategories(sectorCode: string, features: FeatureVector | ReadFeatures, allowedCategories?: ReadonlySet<string>): Scored[];
   /** A text's features as the models read them: read once, ranked by several models (rankSectors, rankCategories). */
   read(features: FeatureVector): ReadFeatures;
-}
-
-/** A text's features as a model file's feature ids (only those its models know) and their values: looked up once for all its models. */
-export interface ReadFeatures {
-  ids: Int32Array;
-  values: Float64Array;
-}
-
-/** The feature names of a model file's linear models, numbered once for all of them. */
-export class FeatureIndex {
-  private readonly ids = new Map<string, number>();
-  get size(): number {
-    return this.ids.size;
-  }
-  add(feature: string): number {
-    let id = this.ids.get(feature);
-    if (id === undefined) this.ids.set(feature, (id = this.ids.size));
-    return id;
-  }
-  read(features: FeatureVector): ReadFeatures {
-    const ids: number[] = [];
-    const values: number[] = [];
-    for (const [feature, value] of features) {
-      const id = this.ids.get(feature);
-      if (id === undefined) continue;
-      ids.push(id);
-      values.push(value);
-    }
-    return { ids: Int32Array.from(ids), values: Float64Array.from(values) };
-  }
+  /** `read(addKeywordFeatures(textFeatures(text), keywords))` from the text's feature words (AnalysedText.featureWords), each word's features looked up once for all texts. */
+  readText(words: readonly string[], keywords: Classification): ReadFeatures;
 }
 
 /**
@@ -165,7 +141,7 @@ export class SparseLinear {
   /** Raw scores of the model's classes (positions), before the temperature. */
   logits(features: FeatureVector | ReadFeatures): Float64Array {
     const { ids, values } = features instanceof Map ? this.index.read(features) : features;
-    const logits = Float64Array.from(this.bias);
+    const logits = this.bias.slice();
     const width = logits.length;
     const { offsets, weights } = this;
     for (let f = 0; f < ids.length; f++) {
@@ -235,24 +211,40 @@ export function loadModel(file: StructuringModelFile): StructuringModel {
   const sectorModel = new SparseLinear(file.sectorModel, file.scale, index);
   const categoryModels = file.categoryModels.map((model) => new SparseLinear(model, file.scale, index));
   const sectorIndex = new Map(file.sectors.map((code, i) => [code, i]));
-  const ranked = (probabilities: Float64Array, code: (position: number) => string): Scored[] =>
-    [...probabilities]
-      .map((probability, position) => ({ code: code(position), probability }))
-      .filter((scored) => scored.probability > 0)
-      .sort((a, b) => b.probability - a.probability);
+  const reader = new TextFeatureReader(index);
+  const ranked = (probabilities: Float64Array, code: (position: number) => string): Scored[] => {
+    const scored: Scored[] = [];
+    for (let position = 0; position < probabilities.length; position++) {
+      const probability = probabilities[position]!;
+      if (probability > 0) scored.push({ code: code(position), probability });
+    }
+    return scored.sort((a, b) => b.probability - a.probability);
+  };
+  // Which positions of a model a set of allowed codes lets through, worked out once per set (the structurer passes the same sets).
+  const masks = new WeakMap<SparseLinear, WeakMap<ReadonlySet<string>, Uint8Array>>();
+  const allowedBy = (model: SparseLinear, codes: readonly string[], allowed: ReadonlySet<string>) => {
+    let byModel = masks.get(model);
+    if (!byModel) masks.set(model, (byModel = new WeakMap()));
+    let mask = byModel.get(allowed);
+    if (!mask) byModel.set(allowed, (mask = Uint8Array.from(model.file.classes, (c) => (allowed.has(codes[c]!) ? 1 : 0))));
+    const fixed = mask;
+    return (position: number) => fixed[position] === 1;
+  };
   return {
     sectors: file.sectors,
     categories: file.categories,
     threshold: file.threshold,
     categoriesHash: file.categoriesHash,
     read: (features) => index.read(features),
+    readText: (words, keywords) => reader.read(words, keywords),
     rankSectors(features, allowed, keywords) {
       const classes = file.sectorModel.classes;
-      const isAllowed = allowed ? (p: number) => allowed.has(file.sectors[classes[p]!]!) : undefined;
+      const isAllowed = allowed ? allowedBy(sectorModel, file.sectors, allowed) : undefined;
       const probabilities = sectorModel.probabilities(features, isAllowed);
       // A text without any keyword is outside what the calibration was fitted on (every training text has some).
       if (file.agreementCalibration && keywords?.sectorCode && (!allowed || allowed.size > 1)) {
-        const best = probabilities.reduce((top, value, p) => (value > probabilities[top]! ? p : top), 0);
+        let best = 0;
+        for (let p = 1; p < probabilities.length; p++) if (probabilities[p]! > probabilities[best]!) best = p;
         const inputs = agreementInputs(probabilities[best]!, file.sectors[classes[best]!]!, keywords);
         recalibrate(probabilities, best, agreementConfidence(file.agreementCalibration, inputs));
       }
@@ -263,7 +255,7 @@ export function loadModel(file: StructuringModelFile): StructuringModel {
       if (index === undefined) return [];
       const model = categoryModels[index]!;
       const classes = model.file.classes;
-      const probabilities = model.probabilities(features, allowed ? (p) => allowed.has(file.categories[classes[p]!]!) : undefined);
+      const probabilities = model.probabilities(features, allowed ? allowedBy(model, file.categories, allowed) : undefined);
       return ranked(probabilities, (p) => file.categories[classes[p]!]!);
     },
   };

@@ -1,6 +1,7 @@
 import type { MunicipalityReference } from '../entities/reference-types.js';
 import { MunicipalityKind } from '../entities/reference-types.js';
 import type { Places } from './places.schema.js';
+import { AnalysedText } from './analysed-text.js';
 import { stemRussian, tokenizeRussian, type Token } from './russian-text.js';
 import { createStreetIndex } from './street-index.js';
 import { TYPE_WORDS, ADJECTIVE_END, POSSESSIVE_END, isDestination, standsAlone, hasMarker, nearStreetWord } from './place-context.js';
@@ -17,7 +18,8 @@ export interface MunicipalityMatch {
 }
 
 export interface MunicipalityMatcher {
-  match(text: string): MunicipalityMatch | null;
+  /** With an AnalysedText, its tokens and stems are the ones already worked out. */
+  match(text: string | AnalysedText): MunicipalityMatch | null;
 }
 
 /*
@@ -84,27 +86,34 @@ export function createMunicipalityMatcher(municipalities: MunicipalityReference[
   const streets = createStreetIndex(places);
 
   return {
-    match(text: string): MunicipalityMatch | null {
-      const tokens = tokenizeRussian(text);
+    match(input: string | AnalysedText): MunicipalityMatch | null {
+      const analysed = typeof input === 'string' ? new AnalysedText(input) : input;
+      const { text, tokens, stems } = analysed;
       const candidates: Candidate[] = [];
-      tokens.forEach((token, index) => {
-        for (const form of nameForms.get(token.text) ?? []) {
+      for (let index = 0; index < tokens.length; index++) {
+        const word = tokens[index]!.text;
+        for (const form of nameForms.get(word) ?? []) {
           const last = index + form.words.length - 1;
-          if (form.words.every((word, offset) => tokens[index + offset]?.text === word)) {
+          if (form.words.every((formWord, offset) => tokens[index + offset]?.text === formWord)) {
             candidates.push({ code: form.code, first: index, last, rank: 0, confidence: form.confidence });
           }
         }
-        const seen = new Set<Settlement>();
-        for (const key of new Set([token.text, stemRussian(token.text)])) {
-          for (const settlement of settlements.get(key) ?? []) {
-            if (seen.has(settlement)) continue;
-            seen.add(settlement);
-            const candidate = matchSettlement(settlement, text, tokens, index);
-            if (candidate) candidates.push(candidate);
-          }
+        const byWord = settlements.get(word);
+        const stem = stems[index]!;
+        const byStem = stem === word ? undefined : settlements.get(stem);
+        if (!byWord && !byStem) continue;
+        // A settlement under both keys is tried once.
+        for (const settlement of byWord ?? []) {
+          const candidate = matchSettlement(settlement, text, tokens, stems, index);
+          if (candidate) candidates.push(candidate);
         }
-      });
-      for (const found of streets.find(text, tokens)) {
+        for (const settlement of byStem ?? []) {
+          if (byWord?.includes(settlement)) continue;
+          const candidate = matchSettlement(settlement, text, tokens, stems, index);
+          if (candidate) candidates.push(candidate);
+        }
+      }
+      for (const found of streets.find(text, tokens, stems)) {
         const rank = found.kind === 'street' ? 2 : found.kind === 'alias' ? 0 : 1;
         candidates.push({ code: found.code, first: found.first, last: found.last, rank, confidence: found.confidence, addressed: true });
       }
@@ -193,15 +202,16 @@ function addStem(keys: Set<string>, written: string): void {
   if (stem.length >= 4) keys.add(stem);
 }
 
-function wordMatches(word: SettlementWord, token: string): boolean {
+/** `stem`: the token's stem. */
+function wordMatches(word: SettlementWord, token: string, stem: string): boolean {
   if (word.nounForms) return word.nounForms.has(token);
-  return word.written.has(token) || word.keys.has(stemRussian(token));
+  return word.written.has(token) || word.keys.has(stem);
 }
 
-function matchSettlement(settlement: Settlement, text: string, tokens: Token[], first: number): Candidate | null {
+function matchSettlement(settlement: Settlement, text: string, tokens: Token[], stems: readonly string[], first: number): Candidate | null {
   const last = first + settlement.words.length - 1;
   if (last >= tokens.length) return null;
-  if (!settlement.words.every((word, offset) => wordMatches(word, tokens[first + offset]!.text))) return null;
+  if (!settlement.words.every((word, offset) => wordMatches(word, tokens[first + offset]!.text, stems[first + offset]!))) return null;
   const marked = hasMarker(text, tokens, first);
   const nominative = settlement.words.every((word, offset) => tokens[first + offset]!.text === word.exact);
   if (settlement.needsMarker === 'always' && !marked && !standsAlone(text, tokens, first, last)) return null;

@@ -23,7 +23,10 @@ export function normaliseRussian(text: string): string {
   // letters), no «Σ» (whose lower case depends on its place), and no char whose lower case is longer.
   if (!SLOW_CASE.test(text)) {
     const lower = text.toLowerCase();
-    if (lower.length === text.length) return lower.replace(/[ёъ]/g, (char) => (char === 'ё' ? 'е' : 'ь'));
+    if (lower.length === text.length) {
+      const yo = lower.includes('ё') ? lower.replaceAll('ё', 'е') : lower;
+      return yo.includes('ъ') ? yo.replaceAll('ъ', 'ь') : yo;
+    }
   }
   let result = '';
   for (let i = 0; i < text.length; i++) {
@@ -39,10 +42,22 @@ export function normaliseRussian(text: string): string {
 export function tokenizeRussian(text: string): Token[] {
   const normalised = normaliseRussian(text);
   const tokens: Token[] = [];
-  for (const match of normalised.matchAll(/[0-9a-zа-я]+/g)) {
-    tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  // A scan for runs of [0-9a-zа-я] (the normalised text has no «ё»): the same words as a regular expression, without its match objects.
+  let start = -1;
+  for (let i = 0; i <= normalised.length; i++) {
+    if (i < normalised.length && isWordChar(normalised.charCodeAt(i))) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      tokens.push({ text: normalised.slice(start, i), start, end: i });
+      start = -1;
+    }
   }
   return tokens;
+}
+
+/** [0-9a-zа-я] */
+function isWordChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x430 && code <= 0x44f);
 }
 
 /** Snowball Russian stem of one normalised word, cached. */

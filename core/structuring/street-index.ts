@@ -57,7 +57,8 @@ const PLACE_PREPOSITIONS = new Set(['в', 'во', 'на', 'из', 'до', 'с', 
 const INSTRUMENTAL_END = /(ами|ями|ым|им|ой|ей|ом|ем|ою)$/;
 
 export interface StreetIndex {
-  find(text: string, tokens: Token[]): StreetCandidate[];
+  /** `stems`: the tokens' stems, by token index (worked out when absent). */
+  find(text: string, tokens: Token[], stems?: readonly string[]): StreetCandidate[];
 }
 
 export function createStreetIndex(places: Places | undefined): StreetIndex {
@@ -96,13 +97,16 @@ export function createStreetIndex(places: Places | undefined): StreetIndex {
     }
   }
   return {
-    find(text, tokens) {
+    find(text, tokens, stems = tokens.map((token) => stemRussian(token.text))) {
       const found: StreetCandidate[] = [];
       tokens.forEach((token, first) => {
-        const entries = [...(byFirstWord.get(token.text) ?? []), ...(byFirstStem.get(stemRussian(token.text)) ?? [])];
+        const byWord = byFirstWord.get(token.text);
+        const byStem = byFirstStem.get(stems[first]!);
+        if (!byWord && !byStem) return;
+        const entries = byWord && byStem ? [...byWord, ...byStem] : (byWord ?? byStem)!;
         for (const entry of entries) {
           const last = first + entry.words.length - 1;
-          if (!entry.words.every((word, offset) => sameWord(entry, word, tokens[first + offset]?.text))) continue;
+          if (!entry.words.every((word, offset) => sameWord(entry, word, tokens[first + offset]?.text, stems[first + offset]))) continue;
           const before = tokens[first - 1]?.text;
           const after = tokens[last + 1]?.text;
           const candidate = { code: entry.code, first, last, confidence: CONFIDENCE[entry.kind], kind: entry.kind };
@@ -140,10 +144,11 @@ export function createStreetIndex(places: Places | undefined): StreetIndex {
 /** Entries matched word by word on Snowball stems: streets of several words, microdistricts of one word. */
 const byStem = (entry: Entry) => (entry.kind === 'street' && entry.words.length > 1) || (entry.kind === 'microdistrict' && entry.words.length === 1);
 
-function sameWord(entry: Entry, word: string, token: string | undefined): boolean {
+/** `stem`: the token's stem. */
+function sameWord(entry: Entry, word: string, token: string | undefined, stem: string | undefined): boolean {
   if (token === undefined) return false;
   if (token === word) return true;
-  if (!byStem(entry) || stemRussian(token) !== stemRussian(word)) return false;
+  if (!byStem(entry) || stem !== stemRussian(word)) return false;
   // An adjective name matched by its stem only in its masculine oblique cases: «Звёздному», «Комсомольским»,
   // never the feminine of a street name with the same stem («на Комсомольской 131»).
   return entry.kind !== 'microdistrict' || !ADJECTIVE_FORM.test(word) || MASCULINE_OBLIQUE.test(token);

@@ -1,13 +1,12 @@
 import type { SectorPlugin } from '../plugin-api/index.js';
 import type { MunicipalityReference } from '../entities/reference-types.js';
 import { createKeywordClassifier, type Classification } from './keyword-classifier.js';
-import { topicStems } from './topic-terms.js';
 import { committedModel, type StructuringModel } from './linear-model.js';
 import { createMunicipalityMatcher } from './municipality-matcher.js';
 import type { Places } from './places.schema.js';
 import { stemRussian } from './russian-text.js';
 import { summarise } from './summary.js';
-import { addKeywordFeatures, textFeatures } from './text-features.js';
+import { AnalysedText } from './analysed-text.js';
 
 /** One proposal shown to the ЦУР specialist when the appeal waits for manual structuring. */
 export interface StructuringSuggestion {
@@ -96,6 +95,8 @@ export function createStructurer(
   const matcher = createMunicipalityMatcher([...municipalities], options.places);
   const classifier = createKeywordClassifier(plugins.flatMap((plugin) => plugin.categories.map((category) => ({ sectorCode: plugin.code, category }))));
   const enabledSectors = new Set(plugins.map((plugin) => plugin.code));
+  /** The one-sector sets a hint allows, made once (the model keeps what each set allows). */
+  const hintedSectors = new Map([...enabledSectors].map((code) => [code, new Set([code])]));
   const enabledCategories = new Set(plugins.flatMap((plugin) => plugin.categories.map((category) => category.code)));
   const candidate = options.model === undefined ? committedModel() : options.model;
   const model = candidate && [...enabledCategories].every((code) => candidate.categories.includes(code)) ? candidate : null;
@@ -105,11 +106,16 @@ export function createStructurer(
 
   return {
     structure(text, hints = {}) {
-      const place = matcher.match(text);
+      // Tokenised and stemmed once for the matcher, the keywords, the model and the guard.
+      const analysed = new AnalysedText(text);
+      const place = matcher.match(analysed);
       const placePart = place ? `place: «${place.matched}»` : null;
       const hinted = hints.sectorCode ?? null;
-      const keywords = classifier.classify(text, { sectorCode: hinted });
-      const base = { municipalityCode: place?.code ?? null, summary: summarise(text, keywords.matched) };
+      // The model reads the keywords' unrestricted opinion, as in training: scored first for every sector,
+      // the hinted sector's classification then filters the same scores.
+      const everySector = model && !hints.categoryKnown ? classifier.classify(analysed) : null;
+      const keywords = everySector && !hinted ? everySector : classifier.classify(analysed, { sectorCode: hinted });
+      const base = { municipalityCode: place?.code ?? null, summary: summarise(analysed, keywords.matched) };
       if (hints.categoryKnown) {
         return {
           ...base,
@@ -131,10 +137,10 @@ export function createStructurer(
         };
       }
 
-      // The model reads the keywords' unrestricted opinion, as in training.
-      const unrestricted = hinted ? classifier.classify(text) : keywords;
-      const features = model.read(addKeywordFeatures(textFeatures(text), unrestricted));
-      const allowedSectors = hinted && enabledSectors.has(hinted) ? new Set([hinted]) : enabledSectors;
+      const unrestricted = everySector ?? classifier.classify(analysed);
+      // read(addKeywordFeatures(textFeatures(text), unrestricted)), each word's features looked up once.
+      const features = model.readText(analysed.featureWords, unrestricted);
+      const allowedSectors = hinted && enabledSectors.has(hinted) ? hintedSectors.get(hinted)! : enabledSectors;
       const sectors = model.rankSectors(features, allowedSectors, unrestricted);
       // Categories of the likely sectors only: a sector under 2% cannot make the top three.
       const likely = sectors
@@ -178,12 +184,7 @@ export function createStructurer(
         second.score >= MIXED_SECTORS_RATIO * first.score &&
         runnerUp.probability >= MIXED_MODEL_SHARE &&
         [first.sectorCode, second.sectorCode].includes(runnerUp.code);
-      const guard =
-        new Set(topicStems(text).filter((stem) => !FORMULA_STEMS.has(stem))).size < MIN_TOPIC_WORDS
-          ? 'little text'
-          : mixed
-            ? `mixed: ${first.sectorCode}, ${second.sectorCode}`
-            : null;
+      const guard = topicWordCount(analysed.topicTerms()) < MIN_TOPIC_WORDS ? 'little text' : mixed ? `mixed: ${first.sectorCode}, ${second.sectorCode}` : null;
       if (guard) confidence = Math.min(confidence, GUARD_CAP);
       return {
         ...base,
@@ -198,3 +199,10 @@ export function createStructurer(
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
+
+/** Distinct topic terms that are no formula. */
+function topicWordCount(terms: readonly string[]): number {
+  const distinct = new Set<string>();
+  for (const term of terms) if (!FORMULA_STEMS.has(term)) distinct.add(term);
+  return distinct.size;
+}

@@ -1,4 +1,5 @@
 import type { Classification } from './keyword-classifier.js';
+import { FEATURE_TEXT_LIMIT, featureWords } from './analysed-text.js';
 import { stemRussian, tokenizeRussian } from './russian-text.js';
 
 /*
@@ -17,35 +18,41 @@ import { stemRussian, tokenizeRussian } from './russian-text.js';
  * comment with the same words weigh the same; the keyword features keep their 0..1 values.
  */
 
-/** Longest prefix of a text that is read: a 20-page letter is classified by its first pages. */
-export const FEATURE_TEXT_LIMIT = 4000;
+export { FEATURE_TEXT_LIMIT };
 const NGRAM_MIN = 3;
 const NGRAM_MAX = 5;
 /** Keyword categories (and sectors) passed on to the model, best first. */
-const KEYWORD_TOP = 5;
+export const KEYWORD_TOP = 5;
 
 export type FeatureVector = Map<string, number>;
 
 export function textFeatures(text: string): FeatureVector {
-  const tokens = tokenizeRussian(text.slice(0, FEATURE_TEXT_LIMIT))
-    .map((token) => token.text)
-    .filter((word) => !/^\d+$/.test(word));
+  const words = featureWords(tokenizeRussian(text.slice(0, FEATURE_TEXT_LIMIT)));
   const names = new Set<string>();
   let previous: string | null = null;
-  for (const word of tokens) {
+  for (const word of words) {
     const stem = stemRussian(word);
     names.add(`w:${stem}`);
-    if (previous) names.add(`b:${previous}_${stem}`);
+    if (previous) names.add(bigramName(previous, stem));
     previous = stem;
-    const padded = `<${word}>`;
-    for (let n = NGRAM_MIN; n <= NGRAM_MAX; n++) {
-      for (let i = 0; i + n <= padded.length; i++) names.add(`c:${padded.slice(i, i + n)}`);
-    }
+    for (const gram of wordGrams(word)) names.add(gram);
   }
   const features: FeatureVector = new Map();
   const value = names.size ? 1 / Math.sqrt(names.size) : 0;
   for (const name of names) features.set(name, value);
   return features;
+}
+
+export const bigramName = (previous: string, stem: string) => `b:${previous}_${stem}`;
+
+/** The `c:` features of one word, in order (3-grams, then 4-, then 5-grams, each left to right). */
+export function wordGrams(word: string): string[] {
+  const padded = `<${word}>`;
+  const grams: string[] = [];
+  for (let n = NGRAM_MIN; n <= NGRAM_MAX; n++) {
+    for (let i = 0; i + n <= padded.length; i++) grams.push(`c:${padded.slice(i, i + n)}`);
+  }
+  return grams;
 }
 
 /** Adds the keyword classifier's opinion to the text features (see above). */

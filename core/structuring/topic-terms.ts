@@ -1,4 +1,4 @@
-import { normaliseRussian, stemRussian, tokenizeRussian } from './russian-text.js';
+import { normaliseRussian, stemRussian, tokenizeRussian, type Token } from './russian-text.js';
 
 /** Words that carry no topic: prepositions, conjunctions, negations, pronouns, address abbreviations. */
 const STOP_WORDS = new Set([
@@ -132,18 +132,37 @@ const ACRONYM_IN_TEXT = /^([А-ЯЁA-Z]{2,})[а-яёa-z]{0,2}$/;
  * the keywords know, so that «фап» or «сво» typed in lower case still count.
  */
 export function topicStems(text: string, acronyms: ReadonlySet<string> = new Set()): string[] {
+  return termsOfTokens(text, tokenizeRussian(text), acronyms);
+}
+
+/**
+ * `topicStems` of a text already tokenised (`tokens`: `tokenizeRussian(text)`), with the tokens' stems when known;
+ * `starts`, when given, gets where each token's terms start in the result.
+ */
+export function termsOfTokens(text: string, tokens: readonly Token[], acronyms: ReadonlySet<string>, stems?: readonly string[], starts?: number[]): string[] {
   const terms: string[] = [];
-  for (const token of tokenizeRussian(text)) {
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
     const word = token.text;
-    const written = text.slice(token.start, token.end);
-    const acronym = ACRONYM_IN_TEXT.exec(written)?.[1];
+    starts?.push(terms.length);
+    const acronym = mayBeAcronym(text, token) ? ACRONYM_IN_TEXT.exec(text.slice(token.start, token.end))?.[1] : undefined;
     if (acronym) terms.push(`#${normaliseRussian(acronym)}`);
-    else if (acronyms.has(word)) terms.push(`#${word}`);
+    else if (acronyms.size && acronyms.has(word)) terms.push(`#${word}`);
     // Numbers say nothing of the topic, except emergency numbers such as «103», «104».
-    if (STOP_WORDS.has(word) || (/^\d+$/.test(word) && !/^1\d\d$/.test(word))) continue;
-    terms.push(stemRussian(word));
+    if (STOP_WORDS.has(word) || (word.charCodeAt(0) <= 0x39 && /^\d+$/.test(word) && !/^1\d\d$/.test(word))) continue;
+    terms.push(stems ? stems[t]! : stemRussian(word));
   }
   return terms;
+}
+
+/** Whether the token as written starts with two capitals ([А-ЯЁA-Z]{2}), as ACRONYM_IN_TEXT needs: most words do not, and skip the expression. */
+function mayBeAcronym(text: string, token: Token): boolean {
+  return token.end - token.start >= 2 && isCapital(text.charCodeAt(token.start)) && isCapital(text.charCodeAt(token.start + 1));
+}
+
+/** [А-ЯЁA-Z] */
+function isCapital(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x410 && code <= 0x42f) || code === 0x401;
 }
 
 /** Terms of a keyword phrase: acronyms as `#acronym`, other words as stems. */
