@@ -3,7 +3,6 @@ import { Channel } from '../entities/enums.js';
 import { badInput } from '../errors/errors.js';
 import { findUnsafeText } from '../graphql/unsafe-text.js';
 import type { AppealIntake } from './intake-types.js';
-import { plainIntake } from './plain-intake.js';
 
 /** Longer texts are refused rather than cut: the ЦУР must see the whole appeal. */
 export const MAX_TEXT_LENGTH = 20_000;
@@ -88,15 +87,12 @@ export type ValidIntake = z.infer<typeof intakeSchema>;
 export function validateIntake(input: AppealIntake, now: Date): ValidIntake {
   const unsafe = findUnsafeText(input);
   if (unsafe) throw badInput(unsafe.field || 'input', unsafe.message);
-  const data = (plainIntake(input, PLAIN_LIMITS) as ValidIntake | null) ?? parse(input);
+  const data = parse(input);
   if (data.receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
     throw badInput('receivedAt', 'Дата поступления в будущем');
   }
   return data;
 }
-
-/** What the fast path (plain-intake.ts) checks against: the schema's own limits and patterns. */
-export const PLAIN_LIMITS = { maxText: MAX_TEXT_LENGTH, email: EMAIL, phone: PHONE };
 
 function parse(input: AppealIntake): ValidIntake {
   const parsed = intakeSchema.safeParse(input);
