@@ -24,7 +24,7 @@ interface Variant {
 
 const LARGE_PENDING = ['appeal_search_idx', 'appeal_place_trgm_idx'].map((index) => `alter index ${index} set (gin_pending_list_limit = 65536)`);
 const VARIANTS: Record<string, Variant> = {
-  'time-ordered ids (as written)': { ddl: [], appeals: 'v_appeal', events: 'v_event' },
+  'time-ordered ids (as the import writes)': { ddl: [], appeals: 'v_appeal', events: 'v_event' },
   'random ids (UUID v4)': { ddl: [], appeals: 'v_appeal4', events: 'v_event4' },
   'without the trigram index': { ddl: ['drop index appeal_place_trgm_idx'], appeals: 'v_appeal', events: 'v_event' },
   'without the text-search index': { ddl: ['drop index appeal_search_idx'], appeals: 'v_appeal', events: 'v_event' },
@@ -48,26 +48,43 @@ export interface CopiedAside {
 
 /**
  * Copies the appeals whose external id matches `pattern`, and their audit
- * entries, into this session's temporary tables under new keys: once with
- * their own (time-ordered) ids, once with random ids. The caller then
- * removes the originals, so the copies' ids are free again.
+ * entries, into this session's temporary tables under new keys and new ids:
+ * once time-ordered (as the import makes them), once random (as before).
  */
 export async function copyImportedAside(url: string, pattern: string): Promise<CopiedAside> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query(`create temp table v_appeal as select * from appeal where external_id like $1`, [pattern]);
-  await client.query(`update v_appeal set external_id = external_id || '-v', number = number || 'v'`);
-  await client.query(`create temp table v_event as select e.* from appeal_event e where e.appeal_id in (select id from v_appeal)`);
-  await client.query(`create temp table v_ids as select id as old, gen_random_uuid() as new from v_appeal`);
-  await client.query(`create temp table v_appeal4 as select * from v_appeal`);
-  await client.query(`update v_appeal4 a set id = m.new from v_ids m where m.old = a.id`);
-  await client.query(`update v_appeal4 a set repeat_of_id = m.new from v_ids m where m.old = a.repeat_of_id`);
-  await client.query(`create temp table v_event4 as select * from v_event`);
-  await client.query(`update v_event4 e set appeal_id = m.new, id = gen_random_uuid() from v_ids m where m.old = e.appeal_id`);
-  const {
-    rows: [{ n, pid }],
-  } = await client.query(`select count(*)::int as n, pg_backend_pid() as pid from v_appeal`);
-  return { client, appeals: n, pid };
+  try {
+    await client.query(`create temp table v_source as select * from appeal where external_id like $1`, [pattern]);
+    await client.query(`update v_source set external_id = external_id || '-v', number = number || 'v'`);
+    await client.query(`create temp table v_source_event as select e.* from appeal_event e where e.appeal_id in (select id from v_source)`);
+    // Both copies get ids never stored before, so neither meets the removed originals' index entries.
+    await copyWithNewIds(client, '', TIME_ORDERED_ID);
+    await copyWithNewIds(client, '4', 'gen_random_uuid()');
+    const {
+      rows: [{ n, pid }],
+    } = await client.query(`select count(*)::int as n, pg_backend_pid() as pid from v_appeal`);
+    return { client, appeals: n, pid };
+  } catch (error) {
+    await client.end();
+    throw error;
+  }
+}
+
+/** A UUID v7 in SQL (PostgreSQL 15 has none): the milliseconds now plus the row's rank, so the ids rise in the rows' order. */
+const TIME_ORDERED_ID = `(lpad(to_hex((extract(epoch from clock_timestamp()) * 1000)::bigint + row_number() over (order by id)), 12, '0')
+  || '7' || substr(md5(random()::text), 1, 3) || '8' || substr(md5(random()::text), 1, 15))::uuid`;
+
+/** `v_appeal<suffix>` and `v_event<suffix>`: the source rows with new ids from `idSql` (in the order of the old ids), links remapped. */
+async function copyWithNewIds(client: pg.Client, suffix: string, idSql: string): Promise<void> {
+  await client.query(`create temp table v_ids${suffix} as select id as old, ${idSql} as new from v_source`);
+  await client.query(`create temp table v_event_ids${suffix} as select id as old, ${idSql} as new from v_source_event`);
+  await client.query(`create temp table v_appeal${suffix} as select * from v_source`);
+  await client.query(`update v_appeal${suffix} a set id = m.new from v_ids${suffix} m where m.old = a.id`);
+  await client.query(`update v_appeal${suffix} a set repeat_of_id = m.new from v_ids${suffix} m where m.old = a.repeat_of_id`);
+  await client.query(`create temp table v_event${suffix} as select * from v_source_event`);
+  await client.query(`update v_event${suffix} e set appeal_id = m.new from v_ids${suffix} m where m.old = e.appeal_id`);
+  await client.query(`update v_event${suffix} e set id = m.new from v_event_ids${suffix} m where m.old = e.id`);
 }
 
 /** Runs the variants `rounds` times over the copies. Needs a superuser (drops indexes inside the rolled-back transactions). */

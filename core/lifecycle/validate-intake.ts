@@ -31,7 +31,7 @@ const optionalId = (what: string) =>
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s()-]{5,25}$/;
 
-export const intakeSchema = z.object({
+const intakeSchema = z.object({
   channel: z.enum(Channel, { error: `Неизвестный канал; допустимы: ${Object.values(Channel).join(', ')}` }),
   externalId: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim() : value),

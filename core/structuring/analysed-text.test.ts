@@ -20,6 +20,8 @@ const texts = [
   '',
   `${'контейнер '.repeat(450)}батарея отопление`,
   `${'x'.repeat(3998)}абвгд батареи`,
+  // Words too long to be kept between texts (feature-index.ts, keyword-scoring.ts), twice in one text.
+  `${'батарея'.repeat(12)} холодные, ${'батарея'.repeat(12)} и ещё раз ${'отопление'.repeat(10)}`,
 ];
 const classifier = createKeywordClassifier(allPlugins.flatMap((plugin) => plugin.categories.map((category) => ({ sectorCode: plugin.code, category }))));
 
@@ -47,5 +49,12 @@ describe('AnalysedText', () => {
         expect([...read.values]).toEqual([...expected.values]);
       }
     }
+  });
+
+  it('counts a keyword stem too long to be kept once per text, however often it occurs', () => {
+    const long = `батаре${'я'.repeat(80)}`;
+    const once = classifier.classify(`${long} холодные, отопления нет`);
+    expect(once.categoryCode).not.toBeNull();
+    expect(classifier.classify(`${long} холодные, ${long} отопления нет ${long}`)).toEqual(once);
   });
 });

@@ -52,6 +52,12 @@ interface WordFeatures {
 /** Words whose features are kept; past this (or past UNKNOWN_LIMIT unknown names) the cache starts afresh rather than grow for ever. */
 const WORD_CACHE_LIMIT = 10_000;
 const UNKNOWN_LIMIT = 100_000;
+/**
+ * Longer words are read afresh each time, never kept: a word's entry holds
+ * ~3 sub-word features a letter, so a cap on the count of words alone would
+ * let long made-up words (a text may hold one of 4,000 letters) fill memory.
+ */
+const CACHED_WORD_MAX_LENGTH = 64;
 /** Previous stems whose bigram with a word is kept, per word. */
 const BIGRAM_CACHE_LIMIT = 256;
 
@@ -180,7 +186,7 @@ export class TextFeatureReader {
     const gramCodes = new Int32Array(grams.length);
     for (let g = 0; g < grams.length; g++) gramCodes[g] = this.code(grams[g]!);
     features = { stem, stemCode: this.code(`w:${stem}`), gramCodes, after: new Map() };
-    this.words.set(word, features);
+    if (word.length <= CACHED_WORD_MAX_LENGTH) this.words.set(word, features);
     return features;
   }
 }

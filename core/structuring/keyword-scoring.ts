@@ -38,6 +38,8 @@ const PREFIX_MIN = 5;
 const PREFIX_CREDIT = 0.6;
 /** Text stems whose keyword matches are kept (they depend on the stem alone); past this the cache starts afresh. */
 const LOOKUP_CACHE_LIMIT = 50_000;
+/** Longer text stems are looked up afresh each time, never kept (a made-up 20,000-letter word must not stay in memory). */
+const CACHED_STEM_MAX_LENGTH = 64;
 
 interface Phrase {
   entry: number;
@@ -158,8 +160,12 @@ export function createKeywordScorer(categories: readonly ClassifierCategory[]) {
     for (const textStem of terms) {
       let found = looked.get(textStem);
       if (!found) {
-        if (looked.size >= LOOKUP_CACHE_LIMIT) looked.clear();
-        looked.set(textStem, (found = { matches: lookup(textStem), text: 0 }));
+        found = { matches: lookup(textStem), text: 0 };
+        // A keyword's credit counts once per text (stemSeen below), so a stem not kept only costs its lookup again.
+        if (textStem.length <= CACHED_STEM_MAX_LENGTH) {
+          if (looked.size >= LOOKUP_CACHE_LIMIT) looked.clear();
+          looked.set(textStem, found);
+        }
       }
       // Each distinct text stem once.
       if (found.text === text) continue;

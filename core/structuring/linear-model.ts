@@ -94,6 +94,7 @@ export interface StructuringModel {
    * `keywords` (the keywords' best sector and confidence), the best one's probability is recalibrated by
    * their agreement (see the file's comment).
    */
+  /** `allowedSectors` (and `allowedCategories` below): a set never changed after it is first passed; what it lets through is worked out once per set object. */
   rankSectors(features: FeatureVector | ReadFeatures, allowedSectors?: ReadonlySet<string>, keywords?: KeywordOpinion): Scored[];
   /** Category probabilities within a sector, best first, among `allowedCategories`. */
   rankCategories(sectorCode: string, features: FeatureVector | ReadFeatures, allowedCategories?: ReadonlySet<string>): Scored[];
