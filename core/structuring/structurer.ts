@@ -116,13 +116,15 @@ export function createStructurer(
       const everySector = model && !hints.categoryKnown ? classifier.classify(analysed) : null;
       const keywords = everySector && !hinted ? everySector : classifier.classify(analysed, { sectorCode: hinted });
       const base = { municipalityCode: place?.code ?? null, summary: summarise(analysed, keywords.matched) };
+      // What the keywords and the place decided, for the audit trail (the model's part goes before it).
+      const keywordRule = [keywordPart(keywords), placePart].filter(Boolean).join('; ');
       if (hints.categoryKnown) {
         return {
           ...base,
           sectorCode: hinted,
           categoryCode: null,
           confidence: 0,
-          rule: [keywordPart(keywords), placePart].filter(Boolean).join('; '),
+          rule: keywordRule,
           suggestions: [],
         };
       }
@@ -132,7 +134,7 @@ export function createStructurer(
           sectorCode: keywords.sectorCode,
           categoryCode: keywords.categoryCode,
           confidence: keywords.confidence,
-          rule: [keywordPart(keywords), placePart].filter(Boolean).join('; '),
+          rule: keywordRule,
           suggestions: [],
         };
       }
@@ -167,7 +169,7 @@ export function createStructurer(
           sectorCode: null,
           categoryCode: null,
           confidence: 0,
-          rule: [keywordPart(keywords), placePart].filter(Boolean).join('; '),
+          rule: keywordRule,
           suggestions,
         };
       }
@@ -191,7 +193,7 @@ export function createStructurer(
         sectorCode: top.code,
         categoryCode: best.code,
         confidence,
-        rule: [`${MODEL_RULE} ${best.code} (${confidence}${guard ? `, capped: ${guard}` : ''})`, keywordPart(keywords), placePart].filter(Boolean).join('; '),
+        rule: `${MODEL_RULE} ${best.code} (${confidence}${guard ? `, capped: ${guard}` : ''}); ${keywordRule}`,
         suggestions,
       };
     },
